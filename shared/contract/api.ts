@@ -1,0 +1,74 @@
+// The one IPC contract between the renderer and the core. Electron's main process and the browser
+// host both mount exactly these methods, parse every input with `input` and every result with
+// `output`; the preload and the browser bridge expose one named function per method.
+import { z } from 'zod';
+import {
+  ArticleContentSchema,
+  ArticleIdSchema,
+  ArticleSchema,
+  ArticleSummarySchema,
+  LanguageSchema,
+} from '../model/article';
+import { SettingsPatchSchema, SettingsSchema } from '../model/settings';
+import { NoticeSchema } from './errors';
+
+const Id = z.object({ id: ArticleIdSchema }).strict();
+const None = z.object({}).strict();
+
+export const contract = {
+  getLibraryInfo: {
+    input: None,
+    output: z.object({
+      path: z.string(),
+      articleCount: z.number().int().nonnegative(),
+      /** What the library did on open that the user should hear about (recovered or quarantined files). */
+      notices: z.array(NoticeSchema),
+    }),
+  },
+  listArticles: {
+    input: z.object({ scope: z.enum(['active', 'trash']) }).strict(),
+    output: z.array(ArticleSummarySchema),
+  },
+  createArticle: {
+    input: z.object({ language: LanguageSchema.optional() }).strict(),
+    output: ArticleSchema,
+  },
+  getArticle: { input: Id, output: ArticleSchema },
+  saveArticle: {
+    input: z
+      .object({ id: ArticleIdSchema, baseRevision: z.number().int().nonnegative(), content: ArticleContentSchema })
+      .strict(),
+    output: z.object({ revision: z.number().int().nonnegative(), updatedAt: z.iso.datetime() }),
+  },
+  duplicateArticle: { input: Id, output: ArticleSchema },
+  trashArticle: { input: Id, output: ArticleSummarySchema },
+  restoreArticle: { input: Id, output: ArticleSummarySchema },
+  emptyTrash: { input: None, output: z.object({ removed: z.number().int().nonnegative() }) },
+  getSettings: { input: None, output: SettingsSchema },
+  updateSettings: { input: SettingsPatchSchema.strict(), output: SettingsSchema },
+  getAppInfo: {
+    input: None,
+    output: z.object({
+      version: z.string(),
+      /** `darwin` decides ⌘ vs Ctrl in shortcuts; the browser host reports the server's platform. */
+      platform: z.string(),
+      host: z.enum(['electron', 'browser']),
+      systemLocale: z.string(),
+    }),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+export type Output<M extends Method> = z.output<Contract[M]['output']>;
+
+export const methods = Object.keys(contract) as Method[];
+
+/** IPC channel name of a method; the browser host uses the method name as its URL path. */
+export function channelOf(method: Method): string {
+  return `copydesk:${method}`;
+}
+
+/** What the renderer sees as `window.copydesk`: one async function per method. */
+export type CopydeskApi = { [M in Method]: (input: Input<M>) => Promise<Output<M>> };

@@ -1,0 +1,56 @@
+// Errors and notices cross the process boundary as codes with parameters; the renderer translates
+// them, so the core never builds a user-facing sentence.
+import { z } from 'zod';
+
+export const ErrorCodeSchema = z.enum([
+  'invalidInput',
+  'notFound',
+  /** The save was based on an older revision than the one on disk. */
+  'conflict',
+  'diskFull',
+  'readOnly',
+  'writeFailed',
+  'forbidden',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+const Params = z.record(z.string(), z.union([z.string(), z.number()]));
+
+export const ApiErrorSchema = z.object({ code: ErrorCodeSchema, message: z.string(), params: Params });
+export type ApiErrorShape = z.infer<typeof ApiErrorSchema>;
+
+export const NoticeSchema = z.object({
+  code: z.enum(['articleRecovered', 'articleQuarantined', 'indexRebuilt', 'settingsReset']),
+  params: Params,
+});
+export type Notice = z.infer<typeof NoticeSchema>;
+
+/** Thrown by the core and by the transports; `message` is for logs, `code` + `params` for the user. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  toJSON(): ApiErrorShape {
+    return { code: this.code, message: this.message, params: this.params };
+  }
+}
+
+/** The envelope every transport sends back, so a failure is data and never a lost exception. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
+
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  // Node's file-system errors carry an errno code; shared/ may not import Node, so read it structurally.
+  const code = err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : '';
+  const message = err instanceof Error ? err.message : String(err);
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new ApiError('diskFull', message);
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return new ApiError('readOnly', message);
+  return new ApiError('internal', message);
+}

@@ -1,0 +1,123 @@
+// The article as Copydesk stores and exchanges it. Every file on disk and every IPC payload that
+// carries an article is parsed with these schemas, so a field added here is a field checked everywhere.
+import { z } from 'zod';
+
+export const ARTICLE_SCHEMA_VERSION = 1;
+
+export const LanguageSchema = z.enum(['ko', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+/** Workflow state. Only `draft` is reachable in the first slice; the rest arrive with the desk workflow. */
+export const ArticleStatusSchema = z.enum(['draft', 'sent', 'review', 'approved', 'returned', 'published', 'spiked']);
+export type ArticleStatus = z.infer<typeof ArticleStatusSchema>;
+
+export const ReporterSchema = z.object({
+  name: z.string().max(200),
+  /** Role suffix as printed: 기자, 특파원, 선임기자, 인턴기자, or an English title. */
+  role: z.string().max(50),
+  email: z.string().max(320),
+});
+export type Reporter = z.infer<typeof ReporterSchema>;
+
+export const BylineSchema = z.object({
+  outlet: z.string().max(200),
+  /** Desk (산업부) or city (서울) — whichever the house template prints after the outlet. */
+  desk: z.string().max(200),
+  /** Which template in settings renders this byline; empty means the default for the language. */
+  templateId: z.string().max(100),
+  reporters: z.array(ReporterSchema).max(20),
+});
+export type Byline = z.infer<typeof BylineSchema>;
+
+/** A ProseMirror/TipTap JSON node. The editor's schema decides what is valid inside; here we bound the shape and size. */
+export type DocNode = {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: DocNode[];
+  marks?: { type: string; attrs?: Record<string, unknown> }[];
+  text?: string;
+};
+export const DocNodeSchema: z.ZodType<DocNode> = z.lazy(() =>
+  z.object({
+    type: z.string().min(1).max(64),
+    attrs: z.record(z.string(), z.unknown()).optional(),
+    content: z.array(DocNodeSchema).optional(),
+    marks: z
+      .array(z.object({ type: z.string().min(1).max(64), attrs: z.record(z.string(), z.unknown()).optional() }))
+      .optional(),
+    text: z.string().optional(),
+  }),
+);
+
+export const BodySchema = z.object({
+  type: z.literal('doc'),
+  content: z.array(DocNodeSchema),
+});
+export type Body = z.infer<typeof BodySchema>;
+
+export const LengthTargetSchema = z.object({
+  unit: z.enum(['sheets', 'chars', 'words']),
+  value: z.number().positive().max(100000),
+});
+export type LengthTarget = z.infer<typeof LengthTargetSchema>;
+
+/** Fields the reporter edits. Everything else on an article is owned by the library. */
+export const ArticleContentSchema = z.object({
+  language: LanguageSchema,
+  kicker: z.string().max(200),
+  headline: z.string().max(1000),
+  deck: z.array(z.string().max(1000)).max(4),
+  byline: BylineSchema,
+  tags: z.array(z.string().min(1).max(100)).max(50),
+  body: BodySchema,
+  lengthTarget: LengthTargetSchema.nullable(),
+});
+export type ArticleContent = z.infer<typeof ArticleContentSchema>;
+
+export const ArticleIdSchema = z.string().regex(/^[a-z0-9-]{8,64}$/, 'article id');
+export type ArticleId = z.infer<typeof ArticleIdSchema>;
+
+export const ArticleSchema = ArticleContentSchema.extend({
+  schemaVersion: z.literal(ARTICLE_SCHEMA_VERSION),
+  id: ArticleIdSchema,
+  /** Increases by one on every save; a save based on an older revision is refused. */
+  revision: z.number().int().nonnegative(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  status: ArticleStatusSchema,
+  /** Set when moved to the trash; null while the article is in the library. */
+  trashedAt: z.iso.datetime().nullable(),
+});
+export type Article = z.infer<typeof ArticleSchema>;
+
+/** What the library list shows and what the index stores per article: small, and rebuildable from the file. */
+export const ArticleSummarySchema = z.object({
+  id: ArticleIdSchema,
+  language: LanguageSchema,
+  kicker: z.string(),
+  headline: z.string(),
+  bylineText: z.string(),
+  status: ArticleStatusSchema,
+  revision: z.number().int().nonnegative(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  trashedAt: z.iso.datetime().nullable(),
+});
+export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
+
+export function emptyBody(): Body {
+  return { type: 'doc', content: [{ type: 'paragraph' }] };
+}
+
+export function emptyContent(language: Language): ArticleContent {
+  return {
+    language,
+    kicker: '',
+    headline: '',
+    deck: [],
+    byline: { outlet: '', desk: '', templateId: '', reporters: [] },
+    tags: [],
+    body: emptyBody(),
+    lengthTarget: null,
+  };
+}

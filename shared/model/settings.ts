@@ -1,0 +1,58 @@
+// Library settings: UI language and the house byline templates. Templates are data so a desk can
+// express its own house style without a code change.
+import { z } from 'zod';
+import { LanguageSchema } from './article';
+
+export const SETTINGS_SCHEMA_VERSION = 1;
+
+/**
+ * A byline template. `pattern` holds the placeholders {outlet}, {desk} and {reporters}; a part
+ * wrapped in <angle brackets> is dropped when any placeholder inside it is empty, so
+ * `[{outlet}<={desk}> {reporters}]` prints `[한빛경제=산업부 김하늘ㆍ박도윤 기자]`, or
+ * `[한빛경제 김하늘 기자]` without a desk.
+ */
+export const BylineTemplateSchema = z.object({
+  id: z.string().min(1).max(100),
+  name: z.string().min(1).max(200),
+  language: LanguageSchema,
+  pattern: z.string().min(1).max(300),
+  /** Between reporter names (ㆍ in Korean, ", " in English). */
+  separator: z.string().max(10),
+  /** Before the last name (" and " in English); empty means `separator`. */
+  lastSeparator: z.string().max(10),
+  /** `suffix`: the role follows the names, shared by neighbours with the same role (김하늘ㆍ박도윤 기자). `none`: names only. */
+  roleStyle: z.enum(['suffix', 'none']),
+});
+export type BylineTemplate = z.infer<typeof BylineTemplateSchema>;
+
+export const UiLanguageSchema = z.enum(['system', 'ko', 'en']);
+export type UiLanguage = z.infer<typeof UiLanguageSchema>;
+
+export const SettingsSchema = z.object({
+  schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
+  uiLanguage: UiLanguageSchema,
+  defaultArticleLanguage: LanguageSchema,
+  bylineTemplates: z.array(BylineTemplateSchema).min(1).max(50),
+  defaultTemplateIds: z.object({ ko: z.string(), en: z.string() }),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const SettingsPatchSchema = SettingsSchema.omit({ schemaVersion: true }).partial();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+export const DEFAULT_BYLINE_TEMPLATES: BylineTemplate[] = [
+  { id: 'ko-bracket-desk', name: '[매체=부서 기자]', language: 'ko', pattern: '[{outlet}<={desk}> {reporters}]', separator: 'ㆍ', lastSeparator: '', roleStyle: 'suffix' },
+  { id: 'ko-wire', name: '(지역=매체) 기자 =', language: 'ko', pattern: '(<{desk}=>{outlet}) {reporters} =', separator: 'ㆍ', lastSeparator: '', roleStyle: 'suffix' },
+  { id: 'ko-bracket', name: '[매체 기자]', language: 'ko', pattern: '[{outlet} {reporters}]', separator: 'ㆍ', lastSeparator: '', roleStyle: 'suffix' },
+  { id: 'en-by', name: 'By A and B', language: 'en', pattern: 'By {reporters}', separator: ', ', lastSeparator: ' and ', roleStyle: 'none' },
+];
+
+export function defaultSettings(): Settings {
+  return {
+    schemaVersion: SETTINGS_SCHEMA_VERSION,
+    uiLanguage: 'system',
+    defaultArticleLanguage: 'ko',
+    bylineTemplates: DEFAULT_BYLINE_TEMPLATES.map((t) => ({ ...t })),
+    defaultTemplateIds: { ko: 'ko-bracket-desk', en: 'en-by' },
+  };
+}
