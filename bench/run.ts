@@ -1,0 +1,16 @@
+// `npm run bench`: every figure is printed beside a baseline measured in the same run, as a
+// ratio, because these machines are too noisy for absolute numbers to mean much alone.
+import { runSaveBench } from './saveBench';
+import { runTypingBench } from './typingBench';
+
+const benches: [string, () => Promise<string[]>][] = [
+  ['Autosave', runSaveBench],
+  ['Typing', runTypingBench],
+];
+
+const only = process.argv.slice(2);
+for (const [name, run] of benches) {
+  if (only.length && !only.some((o) => name.toLowerCase().startsWith(o.toLowerCase()))) continue;
+  console.log(`\n== ${name} ==`);
+  for (const line of await run()) console.log(line);
+}

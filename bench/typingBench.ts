@@ -1,0 +1,125 @@
+// Keystroke latency in a 10,000-word Korean article: our editor (the real app through the browser
+// host, counting and autosave included) against bare TipTap StarterKit on the same document, in
+// the same run, rounds interleaved so machine noise hits both alike.
+import { createServer, type Server } from 'node:http';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { build } from 'vite';
+import { chromiumExecutable } from '../e2e/support/chromiumExecutable';
+import { compositionSteps } from '../e2e/support/hangul';
+import { openCore } from '../electron/core/createCore';
+import { launchBrowserHost } from '../electron/host/launchBrowserHost';
+import { emptyContent } from '../shared/model/article';
+import { koreanParagraphs, paragraphsToDoc } from './koreanText';
+import { LATENCY_PROBE } from './typing/latencyProbe';
+import { percentile } from './stats';
+
+const WORDS = 10_000;
+const ROUNDS = 4;
+const SYLLABLES_PER_ROUND = 60;
+const TEXT = '폐배터리에서리튬을캐는도시광산재활용경쟁이불붙었다';
+
+async function buildBarePage(outDir: string): Promise<void> {
+  await build({ root: resolve('bench/typing'), logLevel: 'error', build: { outDir, emptyOutDir: true, target: 'es2022' } });
+}
+
+function serveStatic(dir: string): Promise<{ server: Server; url: string }> {
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json' };
+  const server = createServer(async (req, res) => {
+    const path = join(dir, (req.url ?? '/').split('?')[0].replace(/^\/+/, '') || 'index.html');
+    if (!path.startsWith(dir)) return void res.writeHead(403).end();
+    try {
+      const body = await readFile(path);
+      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
+    const addr = server.address() as { port: number };
+    ok({ server, url: `http://127.0.0.1:${addr.port}/` });
+  }));
+}
+
+/** Types syllables through IME composition with the caret mid-document; returns latency samples. */
+async function typeRound(page: Page): Promise<number[]> {
+  const cdp = await page.context().newCDPSession(page);
+  await page.evaluate(() => {
+    const el = document.querySelector('.ProseMirror') as HTMLElement & { editor: { state: { doc: { content: { size: number } } }; commands: { focus(p: number): void } } };
+    el.editor.commands.focus(Math.floor(el.editor.state.doc.content.size / 2));
+    (window as unknown as { __latency: number[] }).__latency.length = 0;
+  });
+  let expected = 0;
+  for (const ch of TEXT.slice(0, SYLLABLES_PER_ROUND)) {
+    for (const step of compositionSteps(ch)) {
+      await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
+      expected++;
+      await page.waitForFunction((n) => (window as unknown as { __latency: number[] }).__latency.length >= n, expected, { polling: 'raf' });
+    }
+    await cdp.send('Input.insertText', { text: ch });
+    expected++;
+    await page.waitForFunction((n) => (window as unknown as { __latency: number[] }).__latency.length >= n, expected, { polling: 'raf' });
+  }
+  await cdp.detach();
+  return page.evaluate(() => (window as unknown as { __latency: number[] }).__latency.slice());
+}
+
+export async function runTypingBench(): Promise<string[]> {
+  const work = await mkdtemp(join(tmpdir(), 'copydesk-typing-'));
+  const doc = paragraphsToDoc(koreanParagraphs(WORDS));
+  const bareDir = join(work, 'bare');
+  await buildBarePage(bareDir);
+  await writeFile(join(bareDir, 'doc.json'), JSON.stringify(doc));
+  const bare = await serveStatic(bareDir);
+
+  // Seed a library with the same document as an article.
+  const libraryDir = join(work, 'library');
+  const core = await openCore({ libraryDir, appInfo: { version: 'bench', platform: process.platform, host: 'browser', systemLocale: 'ko-KR' } });
+  const article = await core.handlers.createArticle({ language: 'ko' });
+  await core.handlers.saveArticle({ id: article.id, baseRevision: article.revision, content: { ...emptyContent('ko'), headline: '벤치마크', body: doc } });
+  await core.close();
+  const host = await launchBrowserHost({ libraryDir });
+
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const samples = { ours: [] as number[], bare: [] as number[] };
+  try {
+    const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1400, height: 900 } });
+    await context.addInitScript(LATENCY_PROBE);
+    const barePage = await context.newPage();
+    await barePage.goto(bare.url);
+    await barePage.waitForSelector('.ProseMirror');
+    const ourPage = await context.newPage();
+    await ourPage.goto(host.url);
+    await ourPage.getByTestId('article-row').first().click();
+    await ourPage.waitForSelector('[data-testid=body-editor] .ProseMirror');
+    for (let round = 0; round < ROUNDS; round++) {
+      await ourPage.bringToFront();
+      samples.ours.push(...(await typeRound(ourPage)));
+      await barePage.bringToFront();
+      samples.bare.push(...(await typeRound(barePage)));
+    }
+  } finally {
+    await browser.close();
+    await host.close();
+    bare.server.close();
+    await rm(work, { recursive: true, force: true });
+  }
+  const row = (name: string, s: number[]) => `  ${name.padEnd(22)} p50 ${percentile(s, 50).toFixed(2).padStart(6)} ms   p95 ${percentile(s, 95).toFixed(2).padStart(6)} ms   (n=${s.length})`;
+  const ratio95 = percentile(samples.ours, 95) / percentile(samples.bare, 95);
+  const ratio50 = percentile(samples.ours, 50) / percentile(samples.bare, 50);
+  return [
+    `Keystroke latency, ${WORDS.toLocaleString('en')}-word Korean article, IME composition mid-document (beforeinput → next frame):`,
+    row('bare TipTap StarterKit', samples.bare),
+    row('Copydesk editor', samples.ours),
+    `  ratio ours/bare: p50 ${ratio50.toFixed(2)}×, p95 ${ratio95.toFixed(2)}× (target p95 ≤ 1.2×)`,
+  ];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runTypingBench().then((lines) => console.log(lines.join('\n')));
+}

@@ -1,0 +1,61 @@
+// The library screen: newest first, duplicate, trash, restore, empty trash, and the UI language.
+import { test, expect } from './support/fixtures';
+import type { Page } from '@playwright/test';
+import { waitSaved } from './support/editor';
+
+async function writeArticle(page: Page, headline: string) {
+  await page.getByTestId('new-article').click();
+  await page.getByTestId('field-headline').fill(headline);
+  await waitSaved(page);
+  await page.getByTestId('back-to-library').click();
+}
+
+test('lists newest first; duplicate, trash, restore and empty trash', async ({ app }) => {
+  const { page } = app;
+  await expect(page.getByTestId('library-empty')).toBeVisible();
+  await writeArticle(page, '첫 번째 기사');
+  await writeArticle(page, 'Second story');
+  const rows = page.getByTestId('article-row');
+  await expect(rows.getByTestId('row-headline')).toHaveText([/Second story/, /첫 번째 기사/]);
+
+  await rows.nth(1).getByTestId('duplicate-article').click();
+  await expect(rows).toHaveCount(3);
+  await expect(rows.getByTestId('row-headline').filter({ hasText: '첫 번째 기사' })).toHaveCount(2);
+
+  await rows.filter({ hasText: 'Second story' }).getByTestId('trash-article').click();
+  await expect(rows).toHaveCount(2);
+  await page.getByTestId('scope-trash').click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.getByTestId('row-headline')).toHaveText(/Second story/);
+  await rows.first().getByTestId('restore-article').click();
+  await expect(rows).toHaveCount(0);
+  await page.getByTestId('scope-active').click();
+  await expect(rows).toHaveCount(3);
+
+  // Trash two, empty the trash after confirming: they are gone for good, the third stays.
+  await rows.filter({ hasText: 'Second story' }).getByTestId('trash-article').click();
+  await rows.first().getByTestId('trash-article').click();
+  await page.getByTestId('scope-trash').click();
+  await expect(rows).toHaveCount(2);
+  await page.getByTestId('empty-trash').click();
+  await page.getByTestId('confirm-empty-trash').click();
+  await expect(rows).toHaveCount(0);
+
+  const fresh = await app.restart();
+  await expect(fresh.getByTestId('article-row')).toHaveCount(1);
+  await fresh.getByTestId('scope-trash').click();
+  await expect(fresh.getByTestId('article-row')).toHaveCount(0);
+});
+
+test('switches the UI between Korean and English and remembers it', async ({ app }) => {
+  const { page } = app;
+  // The browser reports a Korean locale, so the first screen is Korean.
+  await expect(page.getByTestId('new-article')).toHaveText(/새 기사/);
+  await page.getByTestId('ui-language').selectOption('en');
+  await expect(page.getByTestId('new-article')).toHaveText(/New article/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const fresh = await app.restart();
+  await expect(fresh.getByTestId('new-article')).toHaveText(/New article/);
+  await fresh.getByTestId('ui-language').selectOption('ko');
+  await expect(fresh.getByTestId('new-article')).toHaveText(/새 기사/);
+});

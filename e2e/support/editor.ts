@@ -1,0 +1,48 @@
+// Reads the body editor's state from the page. TipTap puts the editor instance on its DOM node
+// (`.editor`), so specs can assert the document itself rather than what happens to be painted.
+import type { Page } from '@playwright/test';
+import type { DocNode } from '../../shared/model/article';
+
+const EDITOR = '[data-testid=body-editor] .ProseMirror';
+
+type EditorDom = HTMLElement & {
+  editor: { getJSON(): DocNode; view: { composing: boolean }; getText(): string };
+};
+
+export function bodyEditor(page: Page) {
+  return page.locator(EDITOR);
+}
+
+export async function bodyJSON(page: Page): Promise<DocNode> {
+  return page.locator(EDITOR).evaluate((el) => (el as EditorDom).editor.getJSON());
+}
+
+export async function isComposing(page: Page): Promise<boolean> {
+  return page.locator(EDITOR).evaluate((el) => (el as EditorDom).editor.view.composing);
+}
+
+/** Text of each top-level block, for compact assertions on what the reader would see. */
+export async function blockTexts(page: Page): Promise<string[]> {
+  const doc = await bodyJSON(page);
+  const text = (n: DocNode): string => (n.text ?? '') + (n.content ?? []).map(text).join('');
+  return (doc.content ?? []).map(text);
+}
+
+/** Text runs that carry a mark, e.g. every bold run in the document. */
+export async function markedRuns(page: Page, mark: string): Promise<string[]> {
+  const doc = await bodyJSON(page);
+  const runs: string[] = [];
+  const walk = (n: DocNode) => {
+    if (n.text && n.marks?.some((m) => m.type === mark)) runs.push(n.text);
+    n.content?.forEach(walk);
+  };
+  walk(doc);
+  return runs;
+}
+
+/** Waits until autosave reports the article saved. */
+export async function waitSaved(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-testid=save-state]')?.getAttribute('data-state') === 'saved');
+}
+
+export const modKey = process.platform === 'darwin' ? 'Meta' : 'Control';

@@ -1,0 +1,16 @@
+// One CSP for both hosts: Electron sends it as a header from the app:// protocol handler, the
+// browser host from its HTTP server. Styles allow inline because React and ProseMirror set style
+// attributes; scripts never do.
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-src 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
