@@ -1,0 +1,17 @@
+// Whole-article counts, body apart from captions and byline, as PRODUCT.md asks.
+import type { ArticleContent } from '../model/article';
+import type { Settings } from '../model/settings';
+import { pickTemplate, renderByline } from '../byline/renderByline';
+import { blockTexts, countBlock, countBlocks, type BlockCounts } from './countBody';
+
+export interface ArticleCounts {
+  body: BlockCounts;
+  captions: BlockCounts;
+  byline: BlockCounts;
+}
+
+export function countArticle(content: ArticleContent, settings: Settings): ArticleCounts {
+  const texts = blockTexts(content.body);
+  const byline = renderByline(content.byline, pickTemplate(settings, content.byline, content.language));
+  return { body: countBlocks(texts.body), captions: countBlocks(texts.captions), byline: countBlock(byline) };
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { countText } from './countText';
+
+describe('countText', () => {
+  it('counts Korean and English characters with and without spaces, and words', () => {
+    expect(countText('폐배터리에서 리튬 캐는 도시광산')).toEqual({ chars: 17, charsNoSpaces: 14, words: 4 });
+    expect(countText('Urban mining is back.')).toEqual({ chars: 21, charsNoSpaces: 18, words: 4 });
+    expect(countText('')).toEqual({ chars: 0, charsNoSpaces: 0, words: 0 });
+  });
+
+  it('counts grapheme clusters, not UTF-16 units', () => {
+    const family = '👨‍👩‍👧‍👦'; // four people joined by ZWJ: 11 UTF-16 units
+    expect(family.length).toBe(11);
+    expect(countText(family).chars).toBe(1);
+    expect(countText('🇰🇷🇺🇸').chars).toBe(2); // two flags
+    expect(countText('👍🏽').chars).toBe(1); // skin tone modifier
+    expect(countText('café'.normalize('NFD')).chars).toBe(4); // e + combining acute
+    const nfdHan = '한'.normalize('NFD'); // ᄒ + ᅡ + ᆫ
+    expect(nfdHan.length).toBe(3);
+    expect(countText(nfdHan + '글'.normalize('NFD'))).toEqual({ chars: 2, charsNoSpaces: 2, words: 1 });
+  });
+
+  it('treats every Unicode space as a space', () => {
+    expect(countText('가\u00a0나\u3000다\t라')).toEqual({ chars: 7, charsNoSpaces: 4, words: 4 });
+    expect(countText('  두  칸  ')).toEqual({ chars: 8, charsNoSpaces: 2, words: 2 });
+  });
+});
