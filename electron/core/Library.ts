@@ -1,0 +1,229 @@
+// The library service: articles, their index and the settings in one folder. The main process
+// (or the browser host) is the only writer; saves to one article are serialised so two quick
+// autosaves can never interleave.
+import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile, access } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  ARTICLE_SCHEMA_VERSION,
+  emptyContent,
+  type Article,
+  type ArticleContent,
+  type ArticleSummary,
+  type Language,
+} from '../../shared/model/article';
+import { ApiError, type Notice } from '../../shared/contract/errors';
+import { pickTemplate, renderByline } from '../../shared/byline/renderByline';
+import type { SettingsPatch, Settings } from '../../shared/model/settings';
+import { ArticleStore } from './ArticleStore';
+import { LibraryIndex } from './LibraryIndex';
+import { LibraryLock } from './LibraryLock';
+import { SettingsStore } from './SettingsStore';
+
+export class Library {
+  readonly notices: Notice[] = [];
+  private readonly store: ArticleStore;
+  private readonly index: LibraryIndex;
+  private readonly settings: SettingsStore;
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  private constructor(
+    readonly dir: string,
+    private readonly lock: LibraryLock,
+    private readonly now: () => Date,
+  ) {
+    const notify = (n: Notice) => this.notices.push(n);
+    this.store = new ArticleStore(dir, notify, now);
+    this.index = new LibraryIndex(join(dir, 'index'));
+    this.settings = new SettingsStore(dir, notify, now);
+  }
+
+  static async open(dir: string, now: () => Date = () => new Date()): Promise<Library> {
+    await mkdir(join(dir, 'articles'), { recursive: true });
+    await mkdir(join(dir, 'index'), { recursive: true });
+    const lock = await LibraryLock.acquire(dir);
+    try {
+      const marker = join(dir, 'copydesk-library.json');
+      await access(marker).catch(() => writeFile(marker, JSON.stringify({ format: 'copydesk-library', schemaVersion: 1 })));
+      const library = new Library(dir, lock, now);
+      await library.settings.load();
+      await library.loadIndex();
+      return library;
+    } catch (err) {
+      await lock.release();
+      throw err;
+    }
+  }
+
+  /**
+   * Index from snapshot + journal, then reconciled with the folder: only files that are new,
+   * gone, or changed since they were indexed (size or mtime) are read.
+   */
+  private async loadIndex(): Promise<void> {
+    const healthy = await this.index.load();
+    const ids = new Set(await this.store.listIds());
+    let changed = !healthy;
+    for (const id of [...this.index.entries.keys()]) {
+      if (!ids.has(id)) {
+        this.index.entries.delete(id);
+        changed = true;
+      }
+    }
+    for (const id of ids) {
+      const entry = this.index.entries.get(id);
+      const now = await this.store.fileStat(id).catch(() => null);
+      if (entry && now && entry.size === now.size && entry.mtimeMs === now.mtimeMs) continue;
+      changed = true;
+      try {
+        const article = await this.store.read(id);
+        this.index.entries.set(id, { summary: this.summarise(article), ...(await this.store.fileStat(id)) });
+      } catch {
+        this.index.entries.delete(id); // quarantined and reported by the store
+      }
+    }
+    if (!healthy && ids.size > 0) this.notices.push({ code: 'indexRebuilt', params: { articles: this.index.entries.size } });
+    if (changed || this.index.needsCompaction) await this.index.compact();
+  }
+
+  private summarise(a: Article): ArticleSummary {
+    const template = pickTemplate(this.settings.value, a.byline, a.language);
+    return {
+      id: a.id,
+      language: a.language,
+      kicker: a.kicker,
+      headline: a.headline,
+      bylineText: renderByline(a.byline, template),
+      status: a.status,
+      revision: a.revision,
+      createdAt: a.createdAt,
+      updatedAt: a.updatedAt,
+      trashedAt: a.trashedAt,
+    };
+  }
+
+  /** Runs `task` after every earlier task for the same article. */
+  private serial<T>(id: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(id) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(task);
+    this.queues.set(id, next);
+    void next.finally(() => {
+      if (this.queues.get(id) === next) this.queues.delete(id);
+    }).catch(() => undefined);
+    return next;
+  }
+
+  private async put(article: Article): Promise<ArticleSummary> {
+    await this.store.write(article);
+    const summary = this.summarise(article);
+    await this.index.put({ summary, ...(await this.store.fileStat(article.id)) });
+    return summary;
+  }
+
+  private entry(id: string) {
+    const entry = this.index.entries.get(id);
+    if (!entry) throw new ApiError('notFound', `article ${id} not found`, { id });
+    return entry;
+  }
+
+  list(scope: 'active' | 'trash'): ArticleSummary[] {
+    const trashed = scope === 'trash';
+    return [...this.index.entries.values()]
+      .map((e) => e.summary)
+      .filter((s) => (s.trashedAt !== null) === trashed)
+      .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+  }
+
+  get activeCount(): number {
+    return this.list('active').length;
+  }
+
+  async create(language?: Language, content?: ArticleContent): Promise<Article> {
+    const settings = this.settings.value;
+    const lang = content?.language ?? language ?? settings.defaultArticleLanguage;
+    const base = content ?? emptyContent(lang);
+    const at = this.now().toISOString();
+    const article: Article = {
+      ...base,
+      byline: { ...base.byline, templateId: base.byline.templateId || settings.defaultTemplateIds[lang] },
+      schemaVersion: ARTICLE_SCHEMA_VERSION,
+      id: randomUUID(),
+      revision: 0,
+      createdAt: at,
+      updatedAt: at,
+      status: 'draft',
+      trashedAt: null,
+    };
+    await this.serial(article.id, () => this.put(article));
+    return article;
+  }
+
+  async get(id: string): Promise<Article> {
+    return this.serial(id, () => this.store.read(id));
+  }
+
+  /** Saves new content over revision `baseRevision`; a save based on an older revision is refused. */
+  save(id: string, baseRevision: number, content: ArticleContent): Promise<{ revision: number; updatedAt: string }> {
+    return this.serial(id, async () => {
+      const current = this.entry(id).summary;
+      if (current.revision !== baseRevision) {
+        throw new ApiError('conflict', `article ${id} is at revision ${current.revision}, not ${baseRevision}`, {
+          id,
+          revision: current.revision,
+        });
+      }
+      const article: Article = {
+        ...content,
+        schemaVersion: ARTICLE_SCHEMA_VERSION,
+        id,
+        revision: current.revision + 1,
+        createdAt: current.createdAt,
+        updatedAt: this.now().toISOString(),
+        status: current.status,
+        trashedAt: current.trashedAt,
+      };
+      await this.put(article);
+      return { revision: article.revision, updatedAt: article.updatedAt };
+    });
+  }
+
+  async duplicate(id: string): Promise<Article> {
+    const source = await this.get(id);
+    const { schemaVersion: _v, id: _id, revision: _r, createdAt: _c, updatedAt: _u, status: _s, trashedAt: _t, ...content } = source;
+    return this.create(undefined, content);
+  }
+
+  setTrashed(id: string, trashed: boolean): Promise<ArticleSummary> {
+    return this.serial(id, async () => {
+      this.entry(id);
+      const article = await this.store.read(id);
+      // Trashing is not an edit: the revision stays, so an open editor's next save still fits.
+      return this.put({ ...article, trashedAt: trashed ? this.now().toISOString() : null });
+    });
+  }
+
+  async emptyTrash(): Promise<number> {
+    const trashed = this.list('trash');
+    for (const s of trashed) {
+      await this.serial(s.id, async () => {
+        await this.store.remove(s.id);
+        await this.index.delete(s.id);
+      });
+    }
+    return trashed.length;
+  }
+
+  get currentSettings(): Settings {
+    return this.settings.value;
+  }
+
+  updateSettings(patch: SettingsPatch): Promise<Settings> {
+    return this.settings.update(patch);
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.queues.values()]);
+    await this.index.compact().catch(() => undefined);
+    await this.index.close();
+    await this.lock.release();
+  }
+}

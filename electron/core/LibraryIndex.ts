@@ -1,0 +1,111 @@
+// The library list, kept in memory and on disk as a snapshot plus an append-only journal, so a
+// save costs one short appended line however many articles there are. Everything here can be
+// rebuilt from the article files; the index only saves reading them all at start-up.
+import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ArticleSummarySchema } from '../../shared/model/article';
+import { writeFileAtomic } from './atomicWrite';
+
+/** A summary plus what the article file looked like when it was indexed, to spot outside changes. */
+export const IndexEntrySchema = z.object({ summary: ArticleSummarySchema, size: z.number(), mtimeMs: z.number() });
+export type IndexEntry = z.infer<typeof IndexEntrySchema>;
+
+const SnapshotSchema = z.object({ format: z.literal('copydesk-index'), version: z.literal(1), entries: z.array(IndexEntrySchema) });
+const JournalLineSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('put'), entry: IndexEntrySchema }),
+  z.object({ op: z.literal('del'), id: z.string() }),
+]);
+
+/** Journal lines after which opening the library folds them into a new snapshot. */
+const COMPACT_AFTER = 2000;
+
+export class LibraryIndex {
+  readonly entries = new Map<string, IndexEntry>();
+  private journal: FileHandle | null = null;
+  private journalLines = 0;
+  private readonly snapshotPath: string;
+  private readonly journalPath: string;
+
+  constructor(dir: string) {
+    this.snapshotPath = join(dir, 'summaries.json');
+    this.journalPath = join(dir, 'journal.jsonl');
+  }
+
+  /** Loads snapshot + journal. Returns false when the snapshot is missing or unreadable (rebuild needed). */
+  async load(): Promise<boolean> {
+    let healthy = true;
+    try {
+      const snapshot = SnapshotSchema.parse(JSON.parse(await readFile(this.snapshotPath, 'utf8')));
+      for (const e of snapshot.entries) this.entries.set(e.summary.id, e);
+    } catch {
+      healthy = false;
+      this.entries.clear();
+    }
+    let text = '';
+    try {
+      text = await readFile(this.journalPath, 'utf8');
+    } catch {
+      /* no journal yet */
+    }
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      // A torn or damaged line (crash mid-append) is skipped; reconciliation with the files fixes the rest.
+      const parsed = JournalLineSchema.safeParse(safeJson(line));
+      if (!parsed.success) continue;
+      this.journalLines++;
+      if (parsed.data.op === 'put') this.entries.set(parsed.data.entry.summary.id, parsed.data.entry);
+      else this.entries.delete(parsed.data.id);
+    }
+    return healthy;
+  }
+
+  get needsCompaction(): boolean {
+    return this.journalLines > COMPACT_AFTER;
+  }
+
+  async put(entry: IndexEntry): Promise<void> {
+    this.entries.set(entry.summary.id, entry);
+    await this.append({ op: 'put', entry });
+  }
+
+  async delete(id: string): Promise<void> {
+    if (!this.entries.delete(id)) return;
+    await this.append({ op: 'del', id });
+  }
+
+  /** Writes the whole index as a new snapshot and starts an empty journal. Never on the save path. */
+  async compact(): Promise<void> {
+    await this.closeJournal();
+    const snapshot = { format: 'copydesk-index', version: 1, entries: [...this.entries.values()] };
+    await writeFileAtomic(this.snapshotPath, JSON.stringify(snapshot));
+    await writeFileAtomic(this.journalPath, '');
+    this.journalLines = 0;
+  }
+
+  async close(): Promise<void> {
+    await this.closeJournal();
+  }
+
+  private async append(line: z.infer<typeof JournalLineSchema>): Promise<void> {
+    this.journal ??= await open(this.journalPath, 'a');
+    // One write call per line, then fdatasync: the line is on disk before the save is reported done.
+    await this.journal.write(JSON.stringify(line) + '\n');
+    await this.journal.datasync();
+    this.journalLines++;
+  }
+
+  private async closeJournal(): Promise<void> {
+    const handle = this.journal;
+    this.journal = null;
+    await handle?.close();
+  }
+}
+
+function safeJson(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,56 @@
+// The IPC boundary: every payload is validated before the core sees it, and a bad one changes nothing.
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../shared/contract/dispatch';
+import { methods } from '../../shared/contract/api';
+import type { Core } from './createCore';
+import { content, openTestCore, tempDir } from './testing/tempLibrary';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let core: Core;
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir());
+  core = await openTestCore(dir);
+});
+afterEach(async () => {
+  await core.close();
+  await cleanup();
+});
+
+describe('contract dispatch', () => {
+  it('implements every contract method', () => {
+    expect(Object.keys(core.handlers).sort()).toEqual([...methods].sort());
+  });
+
+  it('round-trips a valid call', async () => {
+    const created = await dispatch(core.handlers, 'createArticle', { language: 'en' });
+    expect(created).toMatchObject({ ok: true, value: { language: 'en', revision: 0 } });
+  });
+
+  const bad: [string, (typeof methods)[number], unknown][] = [
+    ['wrong type', 'listArticles', { scope: 7 }],
+    ['unknown enum value', 'listArticles', { scope: 'everything' }],
+    ['extra key', 'createArticle', { language: 'ko', admin: true }],
+    ['path traversal id', 'getArticle', { id: '../../etc/passwd' }],
+    ['absolute path id', 'trashArticle', { id: '/etc/passwd' }],
+    ['not an object', 'saveArticle', 'DROP TABLE'],
+    ['oversized headline', 'saveArticle', { id: '00000000-0000-4000-8000-000000000000', baseRevision: 0, content: { ...content(''), headline: 'x'.repeat(100_000) } }],
+    ['body not a doc', 'saveArticle', { id: '00000000-0000-4000-8000-000000000000', baseRevision: 0, content: { ...content(''), body: { type: 'script' } } }],
+    ['settings with a bad template', 'updateSettings', { bylineTemplates: [{ id: '' }] }],
+  ];
+  for (const [name, method, payload] of bad) {
+    it(`rejects ${name} with invalidInput and writes nothing`, async () => {
+      const before = await readdir(join(dir, 'articles'));
+      const result = await dispatch(core.handlers, method, payload);
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+      expect(await readdir(join(dir, 'articles'))).toEqual(before);
+    });
+  }
+
+  it('reports a missing article as notFound', async () => {
+    const result = await dispatch(core.handlers, 'getArticle', { id: '00000000-0000-4000-8000-000000000000' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'notFound' } });
+  });
+});

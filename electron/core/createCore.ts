@@ -1,0 +1,36 @@
+// Wires the library service to the IPC contract. Electron's main process and the browser host
+// both call `openCore` and hand `core.handlers` to `dispatch`; neither adds logic of its own.
+import type { Handlers } from '../../shared/contract/dispatch';
+import { Library } from './Library';
+
+export interface AppInfo {
+  version: string;
+  platform: string;
+  host: 'electron' | 'browser';
+  systemLocale: string;
+}
+
+export interface Core {
+  handlers: Handlers;
+  libraryDir: string;
+  close(): Promise<void>;
+}
+
+export async function openCore(opts: { libraryDir: string; appInfo: AppInfo; now?: () => Date }): Promise<Core> {
+  const library = await Library.open(opts.libraryDir, opts.now);
+  const handlers: Handlers = {
+    getLibraryInfo: async () => ({ path: library.dir, articleCount: library.activeCount, notices: library.notices }),
+    listArticles: async ({ scope }) => library.list(scope),
+    createArticle: async ({ language }) => library.create(language),
+    getArticle: async ({ id }) => library.get(id),
+    saveArticle: async ({ id, baseRevision, content }) => library.save(id, baseRevision, content),
+    duplicateArticle: async ({ id }) => library.duplicate(id),
+    trashArticle: async ({ id }) => library.setTrashed(id, true),
+    restoreArticle: async ({ id }) => library.setTrashed(id, false),
+    emptyTrash: async () => ({ removed: await library.emptyTrash() }),
+    getSettings: async () => library.currentSettings,
+    updateSettings: async (patch) => library.updateSettings(patch),
+    getAppInfo: async () => opts.appInfo,
+  };
+  return { handlers, libraryDir: library.dir, close: () => library.close() };
+}
