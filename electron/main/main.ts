@@ -1,0 +1,65 @@
+// Electron entry: lifecycle and wiring only. Everything with logic lives in electron/core (plain
+// Node, shared with the browser host) or in the small modules beside this file.
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { openCore, type Core } from '../core/createCore';
+import { resolveLibraryDir } from '../core/libraryLocation';
+import { ApiError } from '../../shared/contract/errors';
+import { COMMAND_CHANNEL, type MenuCommand } from '../../shared/contract/bridge';
+import { registerAppScheme, serveApp } from './appProtocol';
+import { buildStartupError } from './startupError';
+import { createMainWindow } from './createMainWindow';
+import { holdCloseForFlush } from './closeFlow';
+import { hardenApp, hardenSession } from './hardenContents';
+import { menuTemplate } from './buildMenu';
+import { registerIpc } from './registerIpc';
+
+const out = join(import.meta.dirname, '..');
+let core: Core | null = null;
+let win: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Copydesk owns this machine's library: it will focus itself (second-instance below).
+  app.quit();
+} else {
+  registerAppScheme(protocol);
+  hardenApp(app, shell);
+
+  app.on('second-instance', () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+
+  app.whenReady().then(async () => {
+    const libraryDir = resolveLibraryDir(process.argv, process.env, process.platform, homedir(), process.cwd());
+    try {
+      core = await openCore({ libraryDir, appInfo: { version: app.getVersion(), platform: process.platform, host: 'electron', systemLocale: app.getLocale() } });
+    } catch (err) {
+      const { title, message } = buildStartupError(err instanceof ApiError ? err : null, libraryDir, (err as Error).message);
+      dialog.showErrorBox(title, message);
+      app.exit(1);
+      return;
+    }
+    hardenSession(session.defaultSession);
+    serveApp(protocol, join(out, 'renderer'));
+    const ipc = registerIpc(ipcMain, core.handlers, (contents) => win !== null && contents === win.webContents);
+    const send = (command: MenuCommand) => win?.webContents.send(COMMAND_CHANNEL, command);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, locale: app.getLocale(), isPackaged: app.isPackaged, send })));
+    win = createMainWindow(BrowserWindow, join(out, 'preload', 'preload.cjs'));
+    holdCloseForFlush(win, ipc);
+    win.on('closed', () => (win = null));
+  });
+
+  app.on('window-all-closed', () => app.quit());
+
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (!core || closing) return;
+    // Compacts the index and releases the library lock before the process ends.
+    event.preventDefault();
+    closing = true;
+    void core.close().finally(() => app.exit(0));
+  });
+}

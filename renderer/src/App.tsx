@@ -1,0 +1,117 @@
+// Screens and app-wide behaviour: which screen shows, the UI language, shortcuts and menu
+// commands. Leaving an article always saves it first.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../shared/contract/api';
+import type { Notice } from '../../shared/contract/errors';
+import type { Settings, SettingsPatch, UiLanguage } from '../../shared/model/settings';
+import type { MenuCommand } from '../../shared/contract/bridge';
+import { call, onCommand } from './api';
+import { AppHeader } from './AppHeader';
+import { ArticleScreen, type ArticleScreenHandle } from './article/ArticleScreen';
+import { errorText } from './errorText';
+import { resolveLanguage, setLanguage } from './i18n/i18n';
+import { LibraryScreen } from './library/LibraryScreen';
+import { SettingsScreen } from './settings/SettingsScreen';
+import { matchesShortcut } from './shortcuts';
+
+type Screen = { kind: 'library' } | { kind: 'article'; id: string } | { kind: 'settings' };
+
+export interface Boot {
+  appInfo: Output<'getAppInfo'>;
+  settings: Settings;
+  library: Output<'getLibraryInfo'>;
+  systemLocale: string;
+}
+
+export function App({ boot }: { boot: Boot }) {
+  const { t } = useTranslation();
+  const [settings, setSettings] = useState(boot.settings);
+  const [screen, setScreen] = useState<Screen>({ kind: 'library' });
+  const [notices, setNotices] = useState<Notice[]>(boot.library.notices);
+  const [error, setError] = useState<unknown>(null);
+  const article = useRef<ArticleScreenHandle | null>(null);
+  const platform = boot.appInfo.platform;
+
+  const go = useCallback(async (next: Screen) => {
+    await article.current?.flush();
+    setScreen(next);
+  }, []);
+
+  const newArticle = useCallback(async () => {
+    try {
+      await article.current?.flush();
+      const created = await call('createArticle', {});
+      setScreen({ kind: 'article', id: created.id });
+    } catch (err) {
+      setError(err);
+    }
+  }, []);
+
+  const saveSettings = async (patch: SettingsPatch) => {
+    try {
+      setSettings(await call('updateSettings', patch));
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  const changeLanguage = async (uiLanguage: UiLanguage) => {
+    await setLanguage(resolveLanguage(uiLanguage, boot.systemLocale));
+    await saveSettings({ uiLanguage });
+  };
+
+  useEffect(() => {
+    const run = (command: MenuCommand) => {
+      if (command === 'newArticle') void newArticle();
+      else if (command === 'showLibrary') void go({ kind: 'library' });
+      else if (command === 'showSettings') void go({ kind: 'settings' });
+      else void article.current?.flush(); // save, flush
+    };
+    const onKey = (e: KeyboardEvent) => {
+      const hit = (['newArticle', 'save', 'showLibrary'] as const).find((c) =>
+        matchesShortcut(e, { newArticle: 'Mod+N', save: 'Mod+S', showLibrary: 'Mod+Shift+L' }[c], platform),
+      );
+      if (!hit) return;
+      e.preventDefault();
+      run(hit);
+    };
+    window.addEventListener('keydown', onKey);
+    const unsubscribe = onCommand(run);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      unsubscribe();
+    };
+  }, [go, newArticle, platform]);
+
+  return (
+    <div className="app">
+      <AppHeader
+        uiLanguage={settings.uiLanguage}
+        onLanguage={(l) => void changeLanguage(l)}
+        onSettings={() => void go({ kind: 'settings' })}
+        onLibrary={() => void go({ kind: 'library' })}
+        libraryPath={boot.library.path}
+      />
+      {error !== null && (
+        <div className="banner banner--error" role="alert">
+          {errorText(t, error)} <button type="button" onClick={() => setError(null)}>{t('library.dismiss')}</button>
+        </div>
+      )}
+      {screen.kind === 'library' && (
+        <LibraryScreen onOpen={(id) => setScreen({ kind: 'article', id })} onNew={() => void newArticle()} notices={notices} onDismissNotices={() => setNotices([])} />
+      )}
+      {screen.kind === 'article' && (
+        <ArticleScreen
+          key={screen.id}
+          id={screen.id}
+          settings={settings}
+          platform={platform}
+          onBack={() => void go({ kind: 'library' })}
+          register={(handle) => (article.current = handle)}
+        />
+      )}
+      {screen.kind === 'settings' && <SettingsScreen settings={settings} onSave={saveSettings} onClose={() => setScreen({ kind: 'library' })} />}
+    </div>
+  );
+}

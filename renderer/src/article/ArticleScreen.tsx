@@ -1,0 +1,167 @@
+// The article screen: structured fields above the body, byline preview, counts beside, and
+// autosave underneath everything. Field values live in React state; the body lives in the editor
+// and is read only when saving, so typing in the body never re-renders this screen.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Editor } from '@tiptap/react';
+import type { Article, ArticleContent, Language } from '../../../shared/model/article';
+import type { Settings } from '../../../shared/model/settings';
+import { pickTemplate, renderByline } from '../../../shared/byline/renderByline';
+import { call } from '../api';
+import { errorText } from '../errorText';
+import { BodyEditor } from '../editor/BodyEditor';
+import { AutosaveController, type SaveState } from './AutosaveController';
+import { BylineEditor } from './BylineEditor';
+import { BylinePreview } from './BylinePreview';
+import { CountsPanel } from './CountsPanel';
+import { DeckEditor } from './DeckEditor';
+import { SaveIndicator } from './SaveIndicator';
+import { TagsInput } from './TagsInput';
+
+type Meta = Omit<ArticleContent, 'body'>;
+
+export interface ArticleScreenHandle {
+  flush(): Promise<void>;
+}
+
+export function ArticleScreen(props: { id: string; settings: Settings; platform: string; onBack(): void; register(handle: ArticleScreenHandle | null): void }) {
+  const { t } = useTranslation();
+  const [article, setArticle] = useState<Article | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [meta, setMeta] = useState<Meta | null>(null);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>({ status: 'saved', savedAt: null, error: null });
+  const metaRef = useRef<Meta | null>(null);
+  const editorRef = useRef<Editor | null>(null);
+  const autosave = useRef<AutosaveController | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    call('getArticle', { id: props.id }).then(
+      (a) => {
+        if (!live) return;
+        const { body: _body, ...rest } = a;
+        const m: Meta = { language: rest.language, kicker: rest.kicker, headline: rest.headline, deck: rest.deck, byline: rest.byline, tags: rest.tags, lengthTarget: rest.lengthTarget };
+        metaRef.current = m;
+        setMeta(m);
+        setArticle(a);
+        setSaveState({ status: 'saved', savedAt: a.updatedAt, error: null });
+        autosave.current = new AutosaveController({
+          revision: a.revision,
+          savedAt: a.updatedAt,
+          save: (baseRevision, content) => call('saveArticle', { id: a.id, baseRevision, content }),
+          getContent: () => ({ ...metaRef.current!, body: (editorRef.current?.getJSON() as ArticleContent['body']) ?? a.body }),
+          onState: setSaveState,
+        });
+      },
+      (err) => live && setLoadError(err),
+    );
+    return () => {
+      live = false;
+      const controller = autosave.current;
+      autosave.current = null;
+      // Leaving the screen (or the app) saves what is unsaved before letting go.
+      void controller?.flush().finally(() => controller.dispose());
+    };
+  }, [props.id]);
+
+  const flush = useCallback(async () => {
+    await autosave.current?.flush();
+  }, []);
+
+  const { register } = props;
+  useEffect(() => {
+    register({ flush });
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') void flush();
+    };
+    const onBlur = () => void flush();
+    window.addEventListener('blur', onBlur);
+    window.addEventListener('pagehide', onBlur);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      register(null);
+      window.removeEventListener('blur', onBlur);
+      window.removeEventListener('pagehide', onBlur);
+      document.removeEventListener('visibilitychange', onHide);
+    };
+  }, [flush, register]);
+
+  const update = (patch: Partial<Meta>) => {
+    const next = { ...metaRef.current!, ...patch };
+    metaRef.current = next;
+    setMeta(next);
+    autosave.current?.markDirty();
+  };
+
+  const setLanguage = (language: Language) => {
+    const current = meta!.byline;
+    const keeps = props.settings.bylineTemplates.some((tpl) => tpl.id === current.templateId && tpl.language === language);
+    update({ language, byline: keeps ? current : { ...current, templateId: props.settings.defaultTemplateIds[language] } });
+  };
+
+  if (loadError) {
+    return (
+      <div className="screen-message" role="alert">
+        <p>{errorText(t, loadError)}</p>
+        <button type="button" onClick={props.onBack}>{t('article.back')}</button>
+      </div>
+    );
+  }
+  if (!article || !meta) return <div className="screen-message">{t('article.loading')}</div>;
+
+  const bylineText = renderByline(meta.byline, pickTemplate(props.settings, meta.byline, meta.language));
+  return (
+    <div className="article-screen">
+      <div className="article-bar">
+        <button type="button" className="back-button" data-testid="back-to-library" onClick={props.onBack}>
+          ← {t('article.back')}
+        </button>
+        <SaveIndicator state={saveState} onRetry={() => void flush()} />
+      </div>
+      <div className="article-layout">
+        <main className="article-main" lang={meta.language}>
+          <div className="field-row">
+            <label className="field field--kicker">
+              <span>{t('article.kicker')}</span>
+              <input data-testid="field-kicker" value={meta.kicker} placeholder={t('article.kickerPlaceholder')} onChange={(e) => update({ kicker: e.target.value })} />
+            </label>
+            <label className="field field--language">
+              <span>{t('article.language')}</span>
+              <select data-testid="field-language" value={meta.language} onChange={(e) => setLanguage(e.target.value as Language)}>
+                <option value="ko">{t('languages.ko')}</option>
+                <option value="en">{t('languages.en')}</option>
+              </select>
+            </label>
+          </div>
+          <label className="field field--headline">
+            <span className="visually-hidden">{t('article.headline')}</span>
+            <textarea
+              data-testid="field-headline"
+              rows={2}
+              value={meta.headline}
+              placeholder={t('article.headlinePlaceholder')}
+              aria-label={t('article.headline')}
+              onChange={(e) => update({ headline: e.target.value.replace(/\n/g, ' ') })}
+            />
+          </label>
+          <DeckEditor lines={meta.deck} onChange={(deck) => update({ deck })} />
+          <BylineEditor byline={meta.byline} language={meta.language} settings={props.settings} onChange={(byline) => update({ byline })} />
+          <BylinePreview byline={meta.byline} language={meta.language} settings={props.settings} />
+          <TagsInput tags={meta.tags} onChange={(tags) => update({ tags })} />
+          <BodyEditor
+            key={article.id}
+            initialBody={article.body}
+            platform={props.platform}
+            onChange={() => autosave.current?.markDirty()}
+            onReady={(e) => {
+              editorRef.current = e;
+              setEditor(e);
+            }}
+          />
+        </main>
+        <CountsPanel editor={editor} bylineText={bylineText} target={meta.lengthTarget} onTarget={(lengthTarget) => update({ lengthTarget })} />
+      </div>
+    </div>
+  );
+}

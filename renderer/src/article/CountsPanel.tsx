@@ -1,0 +1,78 @@
+// Length panel: characters, words/어절 and 원고지 매수 two ways, with captions and byline counted
+// apart, and progress towards the editor's target.
+import { useTranslation } from 'react-i18next';
+import type { Editor } from '@tiptap/react';
+import type { LengthTarget } from '../../../shared/model/article';
+import type { BlockCounts } from '../../../shared/counting/countBody';
+import { countBlock } from '../../../shared/counting/countBody';
+import { lengthProgress, toSheets } from '../../../shared/counting/sheets';
+import { useBodyCounts } from './useBodyCounts';
+
+export function CountsPanel(props: { editor: Editor | null; bylineText: string; target: LengthTarget | null; onTarget(target: LengthTarget | null): void }) {
+  const { t, i18n } = useTranslation();
+  const counts = useBodyCounts(props.editor);
+  const body: BlockCounts = counts?.body ?? { chars: 0, charsNoSpaces: 0, words: 0, rows: 0 };
+  const num = (n: number, digits = 0) => n.toLocaleString(i18n.language, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const sheets = toSheets(body);
+  const progress = lengthProgress(body, props.target);
+  const unit = props.target?.unit ?? 'sheets';
+  const setTarget = (value: string, nextUnit = unit) => {
+    const n = Number(value);
+    props.onTarget(value.trim() === '' || !Number.isFinite(n) || n <= 0 ? null : { unit: nextUnit, value: n });
+  };
+  return (
+    <aside className="counts" aria-label={t('counts.title')}>
+      <h2>{t('counts.title')}</h2>
+      <dl>
+        <dt>{t('counts.chars')}</dt>
+        <dd data-testid="count-chars">{num(body.chars)}</dd>
+        <dt>{t('counts.charsNoSpaces')}</dt>
+        <dd data-testid="count-chars-nospace">{num(body.charsNoSpaces)}</dd>
+        <dt>{t('counts.words')}</dt>
+        <dd data-testid="count-words">{num(body.words)}</dd>
+        <dt>{t('counts.sheetsQuick')}</dt>
+        <dd data-testid="count-sheets-quick">{t('counts.sheetsValue', { value: num(sheets.quick, 1) })}</dd>
+        <dt>{t('counts.sheetsGrid')}</dt>
+        <dd data-testid="count-sheets-grid">{t('counts.sheetsValue', { value: num(sheets.grid, 1) })}</dd>
+      </dl>
+      <dl className="counts__apart">
+        <dt>{t('counts.captions')}</dt>
+        <dd data-testid="count-captions">{t('counts.charsValue', { value: num(counts?.captions.chars ?? 0) })}</dd>
+        <dt>{t('counts.bylineCount')}</dt>
+        <dd data-testid="count-byline">{t('counts.charsValue', { value: num(countBlock(props.bylineText).chars) })}</dd>
+      </dl>
+      <div className="counts__target">
+        <label htmlFor="target-value">{t('counts.target')}</label>
+        <div className="counts__target-row">
+          <input
+            id="target-value"
+            data-testid="target-value"
+            type="number"
+            min="0"
+            step="any"
+            inputMode="decimal"
+            placeholder={t('counts.targetNone')}
+            value={props.target?.value ?? ''}
+            onChange={(e) => setTarget(e.target.value)}
+          />
+          <select
+            data-testid="target-unit"
+            aria-label={t('counts.target')}
+            value={unit}
+            onChange={(e) => props.target && setTarget(String(props.target.value), e.target.value as LengthTarget['unit'])}
+          >
+            <option value="sheets">{t('counts.unitSheets')}</option>
+            <option value="chars">{t('counts.unitChars')}</option>
+            <option value="words">{t('counts.unitWords')}</option>
+          </select>
+        </div>
+        {progress !== null && (
+          <div className="progress" data-testid="target-progress">
+            <progress max={1} value={Math.min(progress, 1)} aria-label={t('counts.progress', { percent: Math.round(progress * 100) })} />
+            <span className={progress > 1.1 ? 'progress__over' : ''}>{t('counts.progress', { percent: Math.round(progress * 100) })}</span>
+          </div>
+        )}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,118 @@
+// Formatting toolbar. Active states come from `useEditorState` selectors, so a keystroke
+// re-renders the toolbar only when a button's state actually changes.
+import { useState, type ReactNode } from 'react';
+import { useEditorState, type Editor } from '@tiptap/react';
+import { useTranslation } from 'react-i18next';
+import { shortcutLabel } from '../shortcuts';
+import { isAllowedLink } from './extensions';
+
+function Button(props: { id: string; label: string; shortcut?: string; active?: boolean; disabled?: boolean; onClick(): void; children: ReactNode; platform: string }) {
+  const title = props.shortcut ? `${props.label} (${shortcutLabel(props.shortcut, props.platform)})` : props.label;
+  return (
+    <button
+      type="button"
+      data-testid={props.id}
+      className={`tb-button${props.active ? ' is-active' : ''}`}
+      aria-label={props.label}
+      aria-pressed={props.active}
+      title={title}
+      disabled={props.disabled}
+      // Keep focus (and the selection) in the editor.
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={props.onClick}
+    >
+      {props.children}
+    </button>
+  );
+}
+
+export function Toolbar({ editor, platform }: { editor: Editor; platform: string }) {
+  const { t } = useTranslation();
+  const [linkOpen, setLinkOpen] = useState(false);
+  const [href, setHref] = useState('');
+  const [linkError, setLinkError] = useState(false);
+  const s = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      paragraph: e.isActive('paragraph') && !e.isActive('bulletList') && !e.isActive('orderedList') && !e.isActive('blockquote'),
+      subhead: e.isActive('heading', { level: 2 }),
+      quote: e.isActive('blockquote'),
+      bullet: e.isActive('bulletList'),
+      ordered: e.isActive('orderedList'),
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      link: e.isActive('link'),
+      canUndo: e.can().undo(),
+      canRedo: e.can().redo(),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+  const applyLink = () => {
+    const value = href.trim();
+    if (value === '') {
+      chain().extendMarkRange('link').unsetLink().run();
+    } else if (!isAllowedLink(value)) {
+      setLinkError(true);
+      return;
+    } else {
+      chain().extendMarkRange('link').setLink({ href: value }).run();
+    }
+    setLinkOpen(false);
+    setLinkError(false);
+  };
+  const b = { platform };
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <Button {...b} id="tb-paragraph" label={t('toolbar.paragraph')} shortcut="Mod+Alt+0" active={s.paragraph} onClick={() => chain().setParagraph().run()}>¶</Button>
+      <Button {...b} id="tb-subhead" label={t('toolbar.subhead')} shortcut="Mod+Alt+2" active={s.subhead} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
+        {t('toolbar.subhead')}
+      </Button>
+      <Button {...b} id="tb-quote" label={t('toolbar.quote')} shortcut="Mod+Shift+B" active={s.quote} onClick={() => chain().toggleBlockquote().run()}>❝</Button>
+      <Button {...b} id="tb-bullet" label={t('toolbar.bullet')} shortcut="Mod+Shift+8" active={s.bullet} onClick={() => chain().toggleBulletList().run()}>•≡</Button>
+      <Button {...b} id="tb-ordered" label={t('toolbar.ordered')} shortcut="Mod+Shift+7" active={s.ordered} onClick={() => chain().toggleOrderedList().run()}>1≡</Button>
+      <span className="tb-sep" />
+      <Button {...b} id="tb-bold" label={t('toolbar.bold')} shortcut="Mod+B" active={s.bold} onClick={() => chain().toggleBold().run()}><b>B</b></Button>
+      <Button {...b} id="tb-italic" label={t('toolbar.italic')} shortcut="Mod+I" active={s.italic} onClick={() => chain().toggleItalic().run()}><i>I</i></Button>
+      <Button
+        {...b}
+        id="tb-link"
+        label={t('toolbar.link')}
+        active={s.link || linkOpen}
+        onClick={() => {
+          setHref((editor.getAttributes('link').href as string | undefined) ?? '');
+          setLinkOpen((open) => !open);
+        }}
+      >
+        <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true">
+          <path d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5" />
+          <path d="M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5" />
+        </svg>
+      </Button>
+      <span className="tb-sep" />
+      <Button {...b} id="tb-undo" label={t('toolbar.undo')} shortcut="Mod+Z" disabled={!s.canUndo} onClick={() => chain().undo().run()}>↶</Button>
+      <Button {...b} id="tb-redo" label={t('toolbar.redo')} shortcut={platform === 'darwin' ? 'Mod+Shift+Z' : 'Mod+Y'} disabled={!s.canRedo} onClick={() => chain().redo().run()}>↷</Button>
+      {linkOpen && (
+        <span className="link-field">
+          <input
+            data-testid="link-url"
+            aria-label={t('toolbar.linkUrl')}
+            placeholder={t('toolbar.linkUrl')}
+            value={href}
+            aria-invalid={linkError}
+            onChange={(e) => setHref(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+                e.preventDefault();
+                applyLink();
+              }
+              if (e.key === 'Escape') setLinkOpen(false);
+            }}
+            autoFocus
+          />
+          <button type="button" onClick={applyLink}>{t('toolbar.linkApply')}</button>
+          {linkError && <span className="field-error" role="alert">{t('toolbar.linkInvalid')}</span>}
+        </span>
+      )}
+    </div>
+  );
+}

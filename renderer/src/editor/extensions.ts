@@ -1,0 +1,39 @@
+// The body's schema: paragraphs, 중간제목 (h2 only), quotes, lists, bold, italic, links, hard
+// breaks, undo/redo. Everything else StarterKit offers is off, so every export later maps a
+// small, known set of nodes.
+import StarterKit from '@tiptap/starter-kit';
+import { Placeholder } from '@tiptap/extensions';
+import { ImeGuard } from './ImeGuard';
+
+export const LINK_PROTOCOLS = ['http', 'https', 'mailto'];
+
+export function isAllowedLink(href: string): boolean {
+  try {
+    const url = new URL(href);
+    return LINK_PROTOCOLS.includes(url.protocol.replace(':', ''));
+  } catch {
+    return false;
+  }
+}
+
+export function bodyExtensions(placeholder: string) {
+  return [
+    ImeGuard,
+    StarterKit.configure({
+      heading: { levels: [2] },
+      code: false,
+      codeBlock: false,
+      strike: false,
+      underline: false,
+      horizontalRule: false,
+      link: {
+        openOnClick: false,
+        autolink: true,
+        protocols: LINK_PROTOCOLS,
+        isAllowedUri: (url) => isAllowedLink(url),
+        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
+      },
+    }),
+    Placeholder.configure({ placeholder }),
+  ];
+}

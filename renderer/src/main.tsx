@@ -1,0 +1,25 @@
+// Start-up: ask the core who we are and what the settings say, pick the UI language, render.
+import { createRoot } from 'react-dom/client';
+import '@fontsource/noto-sans-kr/400.css';
+import '@fontsource/noto-sans-kr/700.css';
+import './styles/app.css';
+import { call } from './api';
+import { App } from './App';
+import { initI18n, resolveLanguage } from './i18n/i18n';
+
+async function start() {
+  const root = document.getElementById('root')!;
+  try {
+    const [appInfo, settings, library] = await Promise.all([call('getAppInfo', {}), call('getSettings', {}), call('getLibraryInfo', {})]);
+    // In a browser the reader's language is the browser's, not the server process's.
+    const systemLocale = appInfo.host === 'browser' ? navigator.language : appInfo.systemLocale;
+    await initI18n(resolveLanguage(settings.uiLanguage, systemLocale));
+    createRoot(root).render(<App boot={{ appInfo, settings, library, systemLocale }} />);
+  } catch (err) {
+    // Before i18n exists: say it in both languages.
+    root.textContent = `Copydesk를 시작하지 못했습니다 / Copydesk could not start: ${(err as Error).message}`;
+    root.setAttribute('role', 'alert');
+  }
+}
+
+void start();

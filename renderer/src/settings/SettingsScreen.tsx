@@ -1,0 +1,111 @@
+// Settings: UI language, the language of new articles, and the house byline templates, which are
+// data a desk edits here — with a live preview on a sample byline and pattern checks.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Byline, Language } from '../../../shared/model/article';
+import type { BylineTemplate, Settings, SettingsPatch } from '../../../shared/model/settings';
+import { renderByline, validateBylinePattern } from '../../../shared/byline/renderByline';
+
+const SAMPLES: Record<Language, Byline> = {
+  ko: { outlet: '한빛경제', desk: '산업부', templateId: '', reporters: [{ name: '김하늘', role: '기자', email: '' }, { name: '박도윤', role: '기자', email: '' }] },
+  en: { outlet: 'The Harbor Ledger', desk: 'Port Avery', templateId: '', reporters: [{ name: 'Dana Whitfield', role: '', email: '' }, { name: 'Marco Ilves', role: '', email: '' }] },
+};
+
+export function SettingsScreen(props: { settings: Settings; onSave(patch: SettingsPatch): Promise<void>; onClose(): void }) {
+  const { t } = useTranslation();
+  const [templates, setTemplates] = useState(props.settings.bylineTemplates);
+  const s = props.settings;
+
+  const editTemplates = (next: BylineTemplate[]) => {
+    setTemplates(next);
+    // Only valid templates reach the library; the form keeps what is being typed.
+    if (next.every((tpl) => tpl.name.trim() && validateBylinePattern(tpl.pattern) === null)) void props.onSave({ bylineTemplates: next });
+  };
+  const edit = (i: number, patch: Partial<BylineTemplate>) => editTemplates(templates.map((tpl, j) => (j === i ? { ...tpl, ...patch } : tpl)));
+
+  return (
+    <div className="settings" data-testid="settings-screen">
+      <div className="settings__bar">
+        <h1>{t('settings.title')}</h1>
+        <button type="button" data-testid="close-settings" onClick={props.onClose}>{t('settings.close')}</button>
+      </div>
+      <section className="settings__section">
+        <label>
+          {t('settings.defaultArticleLanguage')}
+          <select value={s.defaultArticleLanguage} onChange={(e) => void props.onSave({ defaultArticleLanguage: e.target.value as Language })}>
+            <option value="ko">{t('languages.ko')}</option>
+            <option value="en">{t('languages.en')}</option>
+          </select>
+        </label>
+      </section>
+      <section className="settings__section">
+        <h2>{t('settings.templates')}</h2>
+        <p className="help">{t('settings.templatesHelp')}</p>
+        <table className="templates">
+          <thead>
+            <tr>
+              <th>{t('settings.name')}</th>
+              <th>{t('article.language')}</th>
+              <th>{t('settings.pattern')}</th>
+              <th>{t('settings.separator')}</th>
+              <th>{t('settings.lastSeparator')}</th>
+              <th>{t('settings.roleStyle')}</th>
+              <th>{t('settings.preview')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {templates.map((tpl, i) => {
+              const problem = validateBylinePattern(tpl.pattern);
+              const isDefault = s.defaultTemplateIds[tpl.language] === tpl.id;
+              return (
+                <tr key={tpl.id} data-testid="template-row">
+                  <td><input aria-label={t('settings.name')} value={tpl.name} onChange={(e) => edit(i, { name: e.target.value })} /></td>
+                  <td>
+                    <select aria-label={t('article.language')} value={tpl.language} onChange={(e) => edit(i, { language: e.target.value as Language })}>
+                      <option value="ko">{t('languages.ko')}</option>
+                      <option value="en">{t('languages.en')}</option>
+                    </select>
+                  </td>
+                  <td>
+                    <input data-testid="template-pattern" className="mono" aria-label={t('settings.pattern')} aria-invalid={problem !== null} value={tpl.pattern} onChange={(e) => edit(i, { pattern: e.target.value })} />
+                    {problem && <div className="field-error" role="alert">{t(`settings.patternErrors.${problem}`)}</div>}
+                  </td>
+                  <td><input className="mono narrow" aria-label={t('settings.separator')} value={tpl.separator} onChange={(e) => edit(i, { separator: e.target.value })} /></td>
+                  <td><input className="mono narrow" aria-label={t('settings.lastSeparator')} value={tpl.lastSeparator} onChange={(e) => edit(i, { lastSeparator: e.target.value })} /></td>
+                  <td>
+                    <select aria-label={t('settings.roleStyle')} value={tpl.roleStyle} onChange={(e) => edit(i, { roleStyle: e.target.value as BylineTemplate['roleStyle'] })}>
+                      <option value="suffix">{t('settings.roleSuffix')}</option>
+                      <option value="none">{t('settings.roleNone')}</option>
+                    </select>
+                  </td>
+                  <td data-testid="template-preview" lang={tpl.language}>{problem ? '—' : renderByline(SAMPLES[tpl.language], tpl)}</td>
+                  <td className="cell-actions">
+                    <label className="inline">
+                      <input type="radio" name={`default-${tpl.language}`} checked={isDefault} onChange={() => void props.onSave({ defaultTemplateIds: { ...s.defaultTemplateIds, [tpl.language]: tpl.id } })} />
+                      {t('settings.defaultFor', { language: t(`languages.${tpl.language}`) })}
+                    </label>
+                    <button type="button" className="small" aria-label={t('settings.removeTemplate')} disabled={templates.length <= 1 || isDefault} onClick={() => editTemplates(templates.filter((_, j) => j !== i))}>×</button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <button
+          type="button"
+          className="link-button"
+          data-testid="add-template"
+          onClick={() =>
+            editTemplates([
+              ...templates,
+              { id: `custom-${Date.now().toString(36)}`, name: t('settings.newTemplateName'), language: 'ko', pattern: '[{outlet} {reporters}]', separator: 'ㆍ', lastSeparator: '', roleStyle: 'suffix' },
+            ])
+          }
+        >
+          + {t('settings.addTemplate')}
+        </button>
+      </section>
+    </div>
+  );
+}
