@@ -26,6 +26,8 @@ export function bodyExtensions(placeholder: string) {
       strike: false,
       underline: false,
       horizontalRule: false,
+      // A trailing empty paragraph would end up in every export; Enter twice leaves lists and quotes.
+      trailingNode: false,
       link: {
         openOnClick: false,
         autolink: true,
