@@ -42,7 +42,7 @@ export class AutosaveController {
   markDirty(): void {
     if (this.stopped) return;
     this.dirty = true;
-    if (this.state.status !== 'saving' && this.state.status !== 'failed') this.set({ status: 'dirty' });
+    if (this.state.status === 'saved') this.set({ status: 'dirty' });
     if (this.state.status !== 'failed') this.schedule(this.opts.delayMs ?? 500);
   }
 

@@ -1,0 +1,74 @@
+// main.ts end to end against the stand-in electron: single-instance lock, scheme, hardening, IPC
+// for every channel, the window, the menu, and the core opened on the library folder.
+import { mkdtemp, rm, access } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { channelOf, methods } from '../../shared/contract/api';
+import { FakeBrowserWindow, fakeElectron } from './testing/fakeElectron';
+
+let fake: ReturnType<typeof fakeElectron>;
+// doMock per test (not a hoisted vi.mock) so each fresh import of main.ts sees its own stand-in.
+function useFake(f: ReturnType<typeof fakeElectron>) {
+  fake = f;
+  vi.doMock('electron', () => f.electron);
+}
+
+let library: string;
+beforeEach(async () => {
+  vi.resetModules();
+  FakeBrowserWindow.instances = [];
+  library = await mkdtemp(join(tmpdir(), 'copydesk-main-'));
+  process.env.COPYDESK_LIBRARY = library;
+});
+afterEach(async () => {
+  delete process.env.COPYDESK_LIBRARY;
+  await rm(library, { recursive: true, force: true });
+});
+
+async function until(check: () => boolean) {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(check()).toBe(true);
+}
+
+describe('main.ts', () => {
+  it('quits when another instance holds the lock, before touching anything', async () => {
+    useFake(fakeElectron({ singleInstance: false }));
+    await import('./main');
+    expect(fake.electron.app.requestSingleInstanceLock).toHaveBeenCalled();
+    expect(fake.electron.app.quit).toHaveBeenCalled();
+    expect(fake.electron.protocol.registerSchemesAsPrivileged).not.toHaveBeenCalled();
+    expect(fake.electron.app.whenReady).not.toHaveBeenCalled();
+  });
+
+  it('wires everything on ready and focuses itself when a second instance starts', async () => {
+    useFake(fakeElectron());
+    await import('./main');
+    const { app, protocol, ipcMain, Menu, session } = fake.electron;
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(app.listenerCount('web-contents-created')).toBe(1);
+    app.readyResolve!();
+    await until(() => FakeBrowserWindow.instances.length === 1);
+    const win = FakeBrowserWindow.instances[0];
+    expect(win.loaded).toBe('app://copydesk/index.html');
+    expect((win.options.webPreferences as Record<string, unknown>).sandbox).toBe(true);
+    expect(String((win.options.webPreferences as Record<string, unknown>).preload)).toMatch(/preload\.cjs$/);
+    expect(ipcMain.handle.mock.calls.map((c) => c[0]).sort()).toEqual(methods.map(channelOf).sort());
+    expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(Menu.setApplicationMenu).toHaveBeenCalled();
+    await access(join(library, 'copydesk-library.json')); // the core opened the chosen library
+
+    win.minimized = true;
+    app.emit('second-instance');
+    expect(win.restored).toBe(1);
+    expect(win.focused).toBe(1);
+
+    // Quitting closes the core (releasing the library lock) before exiting.
+    const event = { preventDefault: vi.fn() };
+    app.emit('will-quit', event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    await until(() => app.exit.mock.calls.length > 0);
+    await expect(access(join(library, '.lock'))).rejects.toThrow();
+  });
+});

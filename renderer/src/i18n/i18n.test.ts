@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { ko } from './ko';
+import { en } from './en';
+import { resolveLanguage } from './i18n';
+
+function keys(obj: object, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+describe('i18n', () => {
+  it('has every key in both Korean and English, none empty', () => {
+    expect(keys(en).sort()).toEqual(keys(ko).sort());
+    for (const lang of [ko, en]) {
+      for (const key of keys(lang)) expect(key.split('.').reduce((o: never, k) => o[k], lang as never), key).not.toBe('');
+    }
+  });
+
+  it('follows the system locale unless a language is chosen', () => {
+    expect(resolveLanguage('system', 'ko-KR')).toBe('ko');
+    expect(resolveLanguage('system', 'en-US')).toBe('en');
+    expect(resolveLanguage('system', 'de-DE')).toBe('en');
+    expect(resolveLanguage('ko', 'en-US')).toBe('ko');
+    expect(resolveLanguage('en', 'ko-KR')).toBe('en');
+  });
+});
