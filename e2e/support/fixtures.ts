@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { test as base, _electron, type Browser, type Page } from '@playwright/test';
 import { launchBrowserHost } from '../../electron/host/launchBrowserHost';
 import { chromiumExecutable } from './chromiumExecutable';
+import { findElectronBinary } from '../../scripts/electronBinary';
 import { electronUnavailableReason } from './electronAvailability';
 
 export interface CopydeskApp {
@@ -29,7 +30,9 @@ async function openBrowser(browser: Browser, libraryDir: string, locale: string)
 }
 
 async function openElectron(libraryDir: string) {
-  const app = await _electron.launch({ args: ['.', '--library', libraryDir], env: { ...process.env, NODE_ENV: 'production' } });
+  const binary = findElectronBinary(process.cwd());
+  if (!binary.found) throw new Error(binary.reason);
+  const app = await _electron.launch({ executablePath: binary.path, args: ['.', '--library', libraryDir], env: { ...process.env, NODE_ENV: 'production' } });
   const page = await app.firstWindow();
   return { page, close: () => app.close() };
 }
