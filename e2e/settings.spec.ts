@@ -1,0 +1,48 @@
+// Byline templates are data a desk edits in Settings: a new house shape previews live, a broken
+// pattern is flagged and never saved, and articles can use the new shape, also after a restart.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test, expect } from './support/fixtures';
+import { waitSaved } from './support/editor';
+
+test('a custom byline template previews, validates, persists and drives the article byline', async ({ app }) => {
+  let page = app.page;
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('add-template').click();
+  const row = page.getByTestId('template-row').last();
+  await row.locator('input').first().fill('매체 부서 기자');
+  const pattern = row.getByTestId('template-pattern');
+
+  await pattern.fill('<{desk} >{reporters}<·{outlet}');
+  await expect(pattern).toHaveAttribute('aria-invalid', 'true');
+  await expect(row.getByRole('alert')).toBeVisible();
+  await expect(row.getByTestId('template-preview')).toHaveText('—');
+
+  await pattern.fill('{reporters}<·{outlet}><·{desk}>');
+  await expect(pattern).toHaveAttribute('aria-invalid', 'false');
+  await row.locator('input.narrow').first().fill(', ');
+  await expect(row.getByTestId('template-preview')).toHaveText('김하늘, 박도윤 기자·한빛경제·산업부');
+  // Settings save on every valid change; wait until the last one is on disk before restarting.
+  const saved = async () => {
+    const file = JSON.parse(await readFile(join(app.libraryDir, 'settings.json'), 'utf8').catch(() => '{}'));
+    return file.bylineTemplates?.find((t: { name: string }) => t.name === '매체 부서 기자') ?? null;
+  };
+  await expect.poll(saved).toMatchObject({ pattern: '{reporters}<·{outlet}><·{desk}>', separator: ', ' });
+
+  page = await app.restart();
+  await page.getByTestId('new-article').click();
+  await page.getByTestId('byline-template').selectOption({ label: '매체 부서 기자' });
+  await page.getByTestId('field-outlet').fill('한빛경제');
+  await page.getByTestId('add-reporter').click();
+  await page.getByTestId('reporter-name').fill('이서준');
+  await page.getByTestId('reporter-role').fill('특파원');
+  // The optional desk part disappears when the desk is empty.
+  await expect(page.getByTestId('byline-preview')).toHaveText('이서준 특파원·한빛경제');
+  await page.getByTestId('field-desk').fill('워싱턴');
+  await expect(page.getByTestId('byline-preview')).toHaveText('이서준 특파원·한빛경제·워싱턴');
+  await waitSaved(page);
+
+  page = await app.restart();
+  await page.getByTestId('article-row').first().click();
+  await expect(page.getByTestId('byline-preview')).toHaveText('이서준 특파원·한빛경제·워싱턴');
+});
