@@ -43,6 +43,13 @@ test('a custom byline template previews, validates, persists and drives the arti
   await waitSaved(page);
 
   page = await app.restart();
+  await expect(page.getByTestId('row-byline')).toHaveText(['이서준 특파원·한빛경제·워싱턴']);
   await page.getByTestId('article-row').first().click();
   await expect(page.getByTestId('byline-preview')).toHaveText('이서준 특파원·한빛경제·워싱턴');
+
+  // Editing the house template changes how every article using it is shown, the list included.
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('template-row').last().getByTestId('template-pattern').fill('({outlet}<={desk}>) {reporters}');
+  await page.getByTestId('close-settings').click();
+  await expect(page.getByTestId('row-byline')).toHaveText(['(한빛경제=워싱턴) 이서준 특파원']);
 });

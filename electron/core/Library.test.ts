@@ -35,7 +35,7 @@ describe('Library on a real folder', () => {
     expect(back.revision).toBe(1);
     const list = await h.listArticles({ scope: 'active' });
     expect(list.map((s) => s.id)).toEqual([a.id, b.id]); // a was saved last
-    expect(list[0].bylineText).toBe('[한빛경제=산업부 김하늘 기자]');
+    expect(list[0].byline.outlet).toBe('한빛경제');
     // One file per article, written as JSON the user could read.
     const files = await readdir(join(dir, 'articles'));
     expect(files.filter((f) => f.endsWith('.json')).sort()).toEqual([`${a.id}.json`, `${b.id}.json`].sort());

@@ -13,7 +13,6 @@ import {
   type Language,
 } from '../../shared/model/article';
 import { ApiError, type Notice } from '../../shared/contract/errors';
-import { pickTemplate, renderByline } from '../../shared/byline/renderByline';
 import type { SettingsPatch, Settings } from '../../shared/model/settings';
 import { ArticleStore } from './ArticleStore';
 import { LibraryIndex } from './LibraryIndex';
@@ -86,13 +85,12 @@ export class Library {
   }
 
   private summarise(a: Article): ArticleSummary {
-    const template = pickTemplate(this.settings.value, a.byline, a.language);
     return {
       id: a.id,
       language: a.language,
       kicker: a.kicker,
       headline: a.headline,
-      bylineText: renderByline(a.byline, template),
+      byline: a.byline,
       status: a.status,
       revision: a.revision,
       createdAt: a.createdAt,

@@ -99,7 +99,7 @@ export function App({ boot }: { boot: Boot }) {
         </div>
       )}
       {screen.kind === 'library' && (
-        <LibraryScreen onOpen={(id) => setScreen({ kind: 'article', id })} onNew={() => void newArticle()} notices={notices} onDismissNotices={() => setNotices([])} />
+        <LibraryScreen settings={settings} onOpen={(id) => setScreen({ kind: 'article', id })} onNew={() => void newArticle()} notices={notices} onDismissNotices={() => setNotices([])} />
       )}
       {screen.kind === 'article' && (
         <ArticleScreen

@@ -96,7 +96,8 @@ export const ArticleSummarySchema = z.object({
   language: LanguageSchema,
   kicker: z.string(),
   headline: z.string(),
-  bylineText: z.string(),
+  // The byline as data, not text: the list renders it with the templates in force now.
+  byline: BylineSchema,
   status: ArticleStatusSchema,
   revision: z.number().int().nonnegative(),
   createdAt: z.iso.datetime(),

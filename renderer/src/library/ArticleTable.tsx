@@ -1,10 +1,13 @@
 // The article list as a table: kicker and headline, byline, status, and when it last changed.
 import { useTranslation } from 'react-i18next';
 import type { ArticleSummary } from '../../../shared/model/article';
+import type { Settings } from '../../../shared/model/settings';
+import { pickTemplate, renderByline } from '../../../shared/byline/renderByline';
 import { relativeTime } from './relativeTime';
 
 interface Props {
   rows: ArticleSummary[];
+  settings: Settings;
   scope: 'active' | 'trash';
   onOpen(id: string): void;
   onDuplicate(id: string): void;
@@ -12,7 +15,7 @@ interface Props {
   onRestore(id: string): void;
 }
 
-export function ArticleTable({ rows, scope, onOpen, onDuplicate, onTrash, onRestore }: Props) {
+export function ArticleTable({ rows, settings, scope, onOpen, onDuplicate, onTrash, onRestore }: Props) {
   const { t, i18n } = useTranslation();
   const now = Date.now();
   return (
@@ -45,7 +48,7 @@ export function ArticleTable({ rows, scope, onOpen, onDuplicate, onTrash, onRest
                 {a.kicker && <span className="kicker">[{a.kicker}]</span>}{' '}
                 {a.headline ? <span>{a.headline}</span> : <span className="muted">{t('library.untitled')}</span>}
               </td>
-              <td data-testid="row-byline" className="cell-byline">{a.bylineText}</td>
+              <td data-testid="row-byline" className="cell-byline">{renderByline(a.byline, pickTemplate(settings, a.byline, a.language))}</td>
               <td data-testid="row-status"><span className={`status status--${a.status}`}>{t(`status.${a.status}`)}</span></td>
               <td data-testid="row-updated" title={new Date(a.updatedAt).toLocaleString(i18n.language)}>{relativeTime(a.updatedAt, now, i18n.language)}</td>
               <td className="cell-actions" onClick={(e) => e.stopPropagation()}>

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleSummary } from '../../../shared/model/article';
+import type { Settings } from '../../../shared/model/settings';
 import type { Notice } from '../../../shared/contract/errors';
 import { call } from '../api';
 import { errorText } from '../errorText';
@@ -10,7 +11,7 @@ import { NoticesBanner } from './NoticesBanner';
 
 type Scope = 'active' | 'trash';
 
-export function LibraryScreen(props: { onOpen(id: string): void; onNew(): void; notices: Notice[]; onDismissNotices(): void }) {
+export function LibraryScreen(props: { settings: Settings; onOpen(id: string): void; onNew(): void; notices: Notice[]; onDismissNotices(): void }) {
   const { t } = useTranslation();
   const [scope, setScope] = useState<Scope>('active');
   const [lists, setLists] = useState<Record<Scope, ArticleSummary[]> | null>(null);
@@ -73,6 +74,7 @@ export function LibraryScreen(props: { onOpen(id: string): void; onNew(): void; 
       ) : (
         <ArticleTable
           rows={rows}
+          settings={props.settings}
           scope={scope}
           onOpen={props.onOpen}
           onDuplicate={(id) => act(() => call('duplicateArticle', { id }))}
