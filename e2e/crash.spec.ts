@@ -4,10 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { _electron, type Page } from '@playwright/test';
-import { findElectronBinary } from '../scripts/electronBinary';
-import { test, expect } from './support/fixtures';
-import { electronUnavailableReason } from './support/electronAvailability';
+import type { Page } from '@playwright/test';
+import { test, expect, openElectron, skipWithoutElectron } from './support/fixtures';
 import { blockTexts, bodyEditor } from './support/editor';
 import { Ime } from './support/ime';
 
@@ -27,11 +25,8 @@ async function startHostProcess(libraryDir: string): Promise<{ child: ChildProce
   return { child, url };
 }
 
-test('a killed app keeps everything typed more than a second before the kill', async ({ host, hostBrowser }) => {
-  if (host === 'electron') {
-    const reason = electronUnavailableReason();
-    test.skip(reason !== null, `Electron specs skipped: ${reason}`);
-  }
+test('a killed app keeps everything typed more than a second before the kill', async ({ host, hostBrowser }, testInfo) => {
+  skipWithoutElectron(host, testInfo);
   const libraryDir = await mkdtemp(join(tmpdir(), 'copydesk-crash-'));
   const open = async (): Promise<Running> => {
     if (hostBrowser) {
@@ -49,15 +44,12 @@ test('a killed app keeps everything typed more than a second before the kill', a
         },
       };
     }
-    const binary = findElectronBinary(process.cwd());
-    if (!binary.found) throw new Error(binary.reason);
-    const app = await _electron.launch({ executablePath: binary.path, args: ['.', '--library', libraryDir] });
-    const page = await app.firstWindow();
+    const { app, page } = await openElectron(libraryDir);
     return {
       page,
       kill: async () => {
         app.process().kill('SIGKILL');
-        await app.close().catch(() => undefined);
+        await app.close().catch(() => undefined); // already dead: only Playwright's side is left
       },
     };
   };

@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, _electron, type Browser, type Page } from '@playwright/test';
+import { test as base, _electron, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { launchBrowserHost } from '../../electron/host/launchBrowserHost';
 import { chromiumExecutable } from './chromiumExecutable';
 import { findElectronBinary } from '../../scripts/electronBinary';
@@ -29,12 +29,20 @@ async function openBrowser(browser: Browser, libraryDir: string, locale: string)
   return { page, close: async () => { await context.close(); await host.close(); } };
 }
 
-async function openElectron(libraryDir: string) {
+/** Launches the real desktop app on a library; `app` is Playwright's handle (its process can be killed). */
+export async function openElectron(libraryDir: string) {
   const binary = findElectronBinary(process.cwd());
   if (!binary.found) throw new Error(binary.reason);
   const app = await _electron.launch({ executablePath: binary.path, args: ['.', '--library', libraryDir], env: { ...process.env, NODE_ENV: 'production' } });
   const page = await app.firstWindow();
-  return { page, close: () => app.close() };
+  return { app, page, close: () => app.close() };
+}
+
+/** In the electron project, skips the running spec with the reason where no binary exists. */
+export function skipWithoutElectron(host: Host, testInfo: TestInfo): void {
+  if (host !== 'electron') return;
+  const reason = electronUnavailableReason();
+  testInfo.skip(reason !== null, `Electron specs skipped: ${reason}`);
 }
 
 export const test = base.extend<{ app: CopydeskApp; uiLocale: string }, { host: Host; hostBrowser: Browser | null }>({
@@ -51,10 +59,7 @@ export const test = base.extend<{ app: CopydeskApp; uiLocale: string }, { host: 
     { scope: 'worker' },
   ],
   app: async ({ host, hostBrowser, uiLocale }, use, testInfo) => {
-    if (host === 'electron') {
-      const reason = electronUnavailableReason();
-      testInfo.skip(reason !== null, `Electron specs skipped: ${reason}`);
-    }
+    skipWithoutElectron(host, testInfo);
     const libraryDir = await mkdtemp(join(tmpdir(), 'copydesk-e2e-'));
     const open = () => (hostBrowser ? openBrowser(hostBrowser, libraryDir, uiLocale) : openElectron(libraryDir));
     let current = await open();
