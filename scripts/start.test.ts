@@ -24,13 +24,20 @@ function start(env: NodeJS.ProcessEnv, args: string[] = []) {
 describe('npm start', () => {
   it('points to the browser mode in one paragraph when no Electron runtime exists', async () => {
     const empty = await temp();
-    const run = start({ ELECTRON_OVERRIDE_DIST_PATH: empty });
+    const run = start({ ELECTRON_OVERRIDE_DIST_PATH: empty, LC_ALL: '', LC_MESSAGES: '', LANG: 'en_US.UTF-8' });
     expect(run.status).toBe(1);
     const paragraphs = run.stderr.trim().split(/\n\s*\n/);
     expect(paragraphs).toHaveLength(1);
     expect(run.stderr).toContain('npm run start:browser');
     expect(run.stderr).toContain('Your library is untouched');
     expect(run.stderr).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
+  });
+
+  it('says it in Korean on a Korean terminal', async () => {
+    const run = start({ ELECTRON_OVERRIDE_DIST_PATH: await temp(), LC_ALL: '', LC_MESSAGES: '', LANG: 'ko_KR.UTF-8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('기사 보관함은 그대로입니다');
+    expect(run.stderr).toContain('npm run start:browser');
   });
 
   it('builds the app and runs the Electron binary on the project with the given options', async () => {

@@ -3,14 +3,16 @@
 // mode instead of failing with a stack trace.
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { cliLanguage, cliText } from '../shared/i18n/cliText';
 import { findElectronBinary } from './electronBinary';
 
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
+const say = cliText(cliLanguage(process.env, Intl.DateTimeFormat().resolvedOptions().locale));
 
 /** Runs Electron's own installer; returns its error line (not its stack trace) if it failed. */
 function download(): string | null {
-  console.log('Copydesk: downloading the Electron runtime (first start only)…');
+  console.log(say.downloading);
   const run = spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], { cwd: root, stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8', timeout: 10 * 60_000 });
   if (run.status === 0 && !run.error) return null;
   return run.error?.message ?? run.stderr.split('\n').find((line) => /error/i.test(line))?.trim() ?? `exit code ${run.status}`;
@@ -23,13 +25,7 @@ if (!binary.found && !binary.overridden) {
   binary = findElectronBinary(root);
 }
 if (!binary.found) {
-  console.error(
-    `\nCopydesk cannot open its desktop window here: ${binary.reason}, and it could not be downloaded ` +
-      `(${downloadError ? `the download said "${downloadError}"; ` : ''}this machine may have no access to github.com, or ELECTRON_OVERRIDE_DIST_PATH points to the wrong place). ` +
-      'Your library is untouched. Run `npm run start:browser` to use the same app in your web browser on this ' +
-      'computer (it accepts the same --library <dir> option), or set ELECTRON_OVERRIDE_DIST_PATH to a folder holding ' +
-      'an Electron 45 runtime and run `npm start` again.\n',
-  );
+  console.error(`\n${say.noElectron(binary.reason, downloadError)}\n`);
   process.exit(1);
 }
 

@@ -3,6 +3,7 @@
 import { homedir } from 'node:os';
 import { resolveLibraryDir } from '../core/libraryLocation';
 import { ApiError } from '../../shared/contract/errors';
+import { cliLanguage, cliText } from '../../shared/i18n/cliText';
 import { launchBrowserHost } from './launchBrowserHost';
 
 function portArg(argv: string[]): number | undefined {
@@ -13,19 +14,20 @@ function portArg(argv: string[]): number | undefined {
 
 async function main() {
   const argv = process.argv.slice(2);
+  const say = cliText(cliLanguage(process.env, Intl.DateTimeFormat().resolvedOptions().locale));
   const libraryDir = resolveLibraryDir(argv, process.env, process.platform, homedir(), process.cwd());
   let host;
   try {
     host = await launchBrowserHost({ libraryDir, port: portArg(argv) });
   } catch (err) {
     if (err instanceof ApiError && err.params.reason === 'libraryLocked') {
-      console.error(`Copydesk: the library ${libraryDir} is already open in another Copydesk window or browser host. Close it, or choose another folder with --library <dir>.`);
+      console.error(say.locked(libraryDir));
     } else {
-      console.error(`Copydesk could not start: ${(err as Error).message}`);
+      console.error(say.failed((err as Error).message));
     }
     process.exit(1);
   }
-  console.log(`\nCopydesk is running in browser mode.\n  Library: ${libraryDir}\n  Open:    ${host.url}\n\n(Only this machine can reach it; the token in the address is new every run. Ctrl+C stops it.)\n`);
+  console.log(`\n${say.running(libraryDir, host.url)}\n`);
   const stop = async () => {
     await host.close();
     process.exit(0);
