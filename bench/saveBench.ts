@@ -15,7 +15,7 @@ import { percentile } from './stats';
 const SIZES = [100, 1_000, 10_000];
 const OUR_SAVES = 60;
 const NAIVE_SAVES = 20;
-const appInfo = { version: 'bench', platform: process.platform, host: 'browser' as const, systemLocale: 'ko-KR' };
+const appInfo = { version: 'bench', platform: process.platform, host: 'browser' as const, systemLocale: 'ko-KR', mediaBase: '/media/' };
 
 // A typical news story: ~600 Korean words (about 12 원고지 sheets).
 function storyContent(seed: number, headline: string): ArticleContent {

@@ -76,7 +76,7 @@ export async function runTypingBench(): Promise<string[]> {
 
   // Seed a library with the same document as an article.
   const libraryDir = join(work, 'library');
-  const core = await openCore({ libraryDir, appInfo: { version: 'bench', platform: process.platform, host: 'browser', systemLocale: 'ko-KR' } });
+  const core = await openCore({ libraryDir, appInfo: { version: 'bench', platform: process.platform, host: 'browser', systemLocale: 'ko-KR', mediaBase: '/media/' } });
   const article = await core.handlers.createArticle({ language: 'ko' });
   await core.handlers.saveArticle({ id: article.id, baseRevision: article.revision, content: { ...emptyContent('ko'), headline: '벤치마크', body: doc } });
   await core.close();

@@ -18,12 +18,17 @@ import { ArticleStore } from './ArticleStore';
 import { LibraryIndex } from './LibraryIndex';
 import { LibraryLock } from './LibraryLock';
 import { SettingsStore } from './SettingsStore';
+import { PhotoStore } from './media/PhotoStore';
+import { DEFAULT_MAX_PIXELS } from './media/preparePhoto';
+import { photoIdsIn } from '../../shared/photos/figures';
+import type { PhotoInfo } from '../../shared/model/photo';
 
 export class Library {
   readonly notices: Notice[] = [];
   private readonly store: ArticleStore;
   private readonly index: LibraryIndex;
   private readonly settings: SettingsStore;
+  readonly photos: PhotoStore;
   private readonly queues = new Map<string, Promise<unknown>>();
 
   private constructor(
@@ -35,6 +40,7 @@ export class Library {
     this.store = new ArticleStore(dir, notify, now);
     this.index = new LibraryIndex(join(dir, 'index'));
     this.settings = new SettingsStore(dir, notify, now);
+    this.photos = new PhotoStore(dir, now);
   }
 
   static async open(dir: string, now: () => Date = () => new Date()): Promise<Library> {
@@ -75,7 +81,7 @@ export class Library {
       changed = true;
       try {
         const article = await this.store.read(id);
-        this.index.entries.set(id, { summary: this.summarise(article), ...(await this.store.fileStat(id)) });
+        this.index.entries.set(id, { summary: this.summarise(article), photos: photoIdsIn(article.body), ...(await this.store.fileStat(id)) });
       } catch {
         this.index.entries.delete(id); // quarantined and reported by the store
       }
@@ -113,7 +119,7 @@ export class Library {
   private async put(article: Article): Promise<ArticleSummary> {
     await this.store.write(article);
     const summary = this.summarise(article);
-    await this.index.put({ summary, ...(await this.store.fileStat(article.id)) });
+    await this.index.put({ summary, photos: photoIdsIn(article.body), ...(await this.store.fileStat(article.id)) });
     return summary;
   }
 
@@ -201,13 +207,28 @@ export class Library {
 
   async emptyTrash(): Promise<number> {
     const trashed = this.list('trash');
+    const released = new Set<string>();
     for (const s of trashed) {
       await this.serial(s.id, async () => {
+        for (const photo of this.index.entries.get(s.id)?.photos ?? []) released.add(photo);
         await this.store.remove(s.id);
         await this.index.delete(s.id);
       });
     }
+    // A photo goes only when no article left in the library (trash included) still uses it.
+    const stillUsed = new Set([...this.index.entries.values()].flatMap((e) => e.photos));
+    for (const photo of released) if (!stillUsed.has(photo)) await this.photos.remove(photo);
     return trashed.length;
+  }
+
+  importPhoto(name: string, bytes: Uint8Array): Promise<{ photo: PhotoInfo; existed: boolean }> {
+    const { maxFileMB } = this.settings.value.photos;
+    return this.photos.import(name, bytes, { maxBytes: maxFileMB * 1024 * 1024, maxPixels: DEFAULT_MAX_PIXELS });
+  }
+
+  async photoInfos(ids: readonly string[]): Promise<PhotoInfo[]> {
+    const infos = await Promise.all([...new Set(ids)].map((id) => this.photos.info(id)));
+    return infos.filter((i): i is PhotoInfo => i !== null);
   }
 
   get currentSettings(): Settings {

@@ -8,7 +8,13 @@ import { ArticleSummarySchema } from '../../shared/model/article';
 import { writeFileAtomic } from './atomicWrite';
 
 /** A summary plus what the article file looked like when it was indexed, to spot outside changes. */
-export const IndexEntrySchema = z.object({ summary: ArticleSummarySchema, size: z.number(), mtimeMs: z.number() });
+export const IndexEntrySchema = z.object({
+  summary: ArticleSummarySchema,
+  size: z.number(),
+  mtimeMs: z.number(),
+  /** Photos the article's body uses, so deleting an article knows which photos are still needed. */
+  photos: z.array(z.string()).default([]),
+});
 export type IndexEntry = z.infer<typeof IndexEntrySchema>;
 
 const SnapshotSchema = z.object({ format: z.literal('copydesk-index'), version: z.literal(1), entries: z.array(IndexEntrySchema) });

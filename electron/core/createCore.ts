@@ -8,11 +8,14 @@ export interface AppInfo {
   platform: string;
   host: 'electron' | 'browser';
   systemLocale: string;
+  mediaBase: string;
 }
 
 export interface Core {
   handlers: Handlers;
   libraryDir: string;
+  /** A stored photo file for the media scheme, by opaque id; null if there is none. */
+  mediaFile(id: string, variant: string): Promise<{ path: string; type: string } | null>;
   close(): Promise<void>;
 }
 
@@ -28,9 +31,16 @@ export async function openCore(opts: { libraryDir: string; appInfo: AppInfo; now
     trashArticle: async ({ id }) => library.setTrashed(id, true),
     restoreArticle: async ({ id }) => library.setTrashed(id, false),
     emptyTrash: async () => ({ removed: await library.emptyTrash() }),
+    importPhoto: async ({ name, bytes }) => library.importPhoto(name, bytes),
+    getPhotos: async ({ ids }) => library.photoInfos(ids),
     getSettings: async () => library.currentSettings,
     updateSettings: async (patch) => library.updateSettings(patch),
     getAppInfo: async () => opts.appInfo,
   };
-  return { handlers, libraryDir: library.dir, close: () => library.close() };
+  return {
+    handlers,
+    libraryDir: library.dir,
+    mediaFile: (id, variant) => (variant === 'original' || variant === 'preview' ? library.photos.file(id, variant) : Promise.resolve(null)),
+    close: () => library.close(),
+  };
 }

@@ -7,8 +7,25 @@ export function bridgeScript(token: string): string {
   'use strict';
   const token = ${JSON.stringify(token)};
   const unreachable = (err) => ({ ok: false, error: { code: 'internal', message: 'Copydesk host unreachable: ' + (err && err.message), params: { reason: 'hostUnreachable' } } });
+  // Photo bytes travel as {"$bytes": base64}; the host turns them back into bytes.
+  const base64 = (bytes) => new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).slice(String(reader.result).indexOf(',') + 1));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(new Blob([bytes]));
+  });
+  const encode = async (value) => {
+    if (value instanceof Uint8Array) return { $bytes: await base64(value) };
+    if (Array.isArray(value)) return Promise.all(value.map(encode));
+    if (value && typeof value === 'object') {
+      const out = {};
+      for (const [k, v] of Object.entries(value)) out[k] = await encode(v);
+      return out;
+    }
+    return value;
+  };
   const call = (method) => async (input) => {
-    const body = JSON.stringify(input === undefined ? {} : input);
+    const body = JSON.stringify(await encode(input === undefined ? {} : input));
     try {
       const res = await fetch('/api/' + method, {
         method: 'POST',

@@ -19,10 +19,10 @@ export async function launchBrowserHost(opts: { libraryDir: string; port?: numbe
   }
   const core = await openCore({
     libraryDir: opts.libraryDir,
-    appInfo: { version: appVersion(), platform: process.platform, host: 'browser', systemLocale: Intl.DateTimeFormat().resolvedOptions().locale },
+    appInfo: { version: appVersion(), platform: process.platform, host: 'browser', systemLocale: Intl.DateTimeFormat().resolvedOptions().locale, mediaBase: '/media/' },
   });
   try {
-    const host = await startHost({ handlers: core.handlers, rendererDir, port: opts.port });
+    const host = await startHost({ handlers: core.handlers, rendererDir, mediaFile: core.mediaFile, port: opts.port });
     return { ...host, close: async () => { await host.close(); await core.close(); } };
   } catch (err) {
     await core.close();

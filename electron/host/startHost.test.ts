@@ -10,9 +10,12 @@ import { startHost, type HostHandle } from './startHost';
 
 let work: string;
 let host: HostHandle;
-const getAppInfo = vi.fn(async () => ({ version: '1', platform: 'linux', host: 'browser' as const, systemLocale: 'ko-KR' }));
+const getAppInfo = vi.fn(async () => ({ version: '1', platform: 'linux', host: 'browser' as const, systemLocale: 'ko-KR', mediaBase: '/media/' }));
 const listArticles = vi.fn(async () => []);
-const handlers = { getAppInfo, listArticles } as unknown as Handlers;
+const importPhoto = vi.fn(async ({ bytes }: { bytes: Uint8Array }) => ({ received: Array.from(bytes) }));
+const handlers = { getAppInfo, listArticles, importPhoto } as unknown as Handlers;
+const PHOTO_ID = 'e'.repeat(64);
+const mediaFile = vi.fn(async (id: string, variant: string) => (id === PHOTO_ID && variant === 'preview' ? { path: join(work, 'photo.jpg'), type: 'image/jpeg' } : null));
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'copydesk-host-'));
@@ -22,7 +25,8 @@ beforeAll(async () => {
   await writeFile(join(renderer, 'assets', 'app.js'), 'console.log(1)');
   await writeFile(join(work, 'secret.txt'), 'outside');
   await symlink(join(work, 'secret.txt'), join(renderer, 'assets', 'link.txt'));
-  host = await startHost({ handlers, rendererDir: renderer });
+  await writeFile(join(work, 'photo.jpg'), 'jpeg bytes');
+  host = await startHost({ handlers, rendererDir: renderer, mediaFile });
 });
 afterAll(async () => {
   await host.close();
@@ -112,3 +116,27 @@ describe('browser host', () => {
     expect(await (failing.copydesk as typeof bridge).getAppInfo({})).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 });
+
+describe('browser host media and bytes', () => {
+  it('serves photos by id to an authenticated page, and nothing else', async () => {
+    expect((await http(`/media/${PHOTO_ID}/preview`)).status).toBe(401);
+    const ok = await http(`/media/${PHOTO_ID}/preview`, { headers: { cookie: cookie() } });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toBe('jpeg bytes');
+    expect(ok.headers['content-type']).toBe('image/jpeg');
+    mediaFile.mockClear();
+    for (const path of [`/media/../secret.txt`, `/media/${PHOTO_ID}/../../secret.txt`, `/media/abc/preview`, `/media/${PHOTO_ID}/raw`]) {
+      expect([403, 404]).toContain((await http(path, { headers: { cookie: cookie() } })).status);
+    }
+    expect(mediaFile).not.toHaveBeenCalled();
+    expect((await http(`/media/${'f'.repeat(64)}/original`, { headers: { cookie: cookie() } })).status).toBe(404);
+  });
+
+  it('turns the bridge\'s {"$bytes": base64} back into bytes before the handler sees them', async () => {
+    const res = await api('importPhoto', JSON.stringify({ name: 'a.jpg', bytes: { $bytes: Buffer.from([1, 2, 250]).toString('base64') } }));
+    expect(importPhoto).toHaveBeenCalledTimes(1);
+    expect(importPhoto.mock.calls[0][0].bytes).toBeInstanceOf(Uint8Array);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false }); // the stub's output is not a PhotoInfo: the contract checks outputs too
+  });
+});
+

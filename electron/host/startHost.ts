@@ -6,11 +6,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile, realpath } from 'node:fs/promises';
 import { extname, join, relative, isAbsolute } from 'node:path';
 import { dispatch, isMethod, type Handlers } from '../../shared/contract/dispatch';
+import { MAX_PHOTO_BYTES } from '../../shared/contract/api';
+import { parseMediaPath } from '../core/media/mediaPath';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
 import { bridgeScript } from './bridgeScript';
 import { staticPath } from './staticPath';
 
 const MAX_BODY = 8 * 1024 * 1024;
+/** A photo arrives base64-encoded in JSON: room for the contract's largest photo plus a third. */
+const MAX_PHOTO_BODY = Math.ceil(MAX_PHOTO_BYTES * 1.34) + 4096;
 const COOKIE = 'copydesk_token';
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -61,18 +65,30 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type =
   res.end(body);
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
+/** The bridge sends bytes as {"$bytes": base64}; they become Uint8Arrays again before zod sees them. */
+function reviveBytes(_key: string, value: unknown): unknown {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const keys = Object.keys(value);
+    const b64 = (value as { $bytes?: unknown }).$bytes;
+    if (keys.length === 1 && typeof b64 === 'string') return new Uint8Array(Buffer.from(b64, 'base64'));
+  }
+  return value;
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return null;
+    if (size > limit) return null;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startHost(opts: { handlers: Handlers; rendererDir: string; port?: number; token?: string }): Promise<HostHandle> {
+export type MediaFiles = (id: string, variant: string) => Promise<{ path: string; type: string } | null>;
+
+export async function startHost(opts: { handlers: Handlers; rendererDir: string; mediaFile?: MediaFiles; port?: number; token?: string }): Promise<HostHandle> {
   const token = opts.token ?? randomBytes(32).toString('hex');
   const root = await realpath(opts.rendererDir);
   const bridge = bridgeScript(token);
@@ -100,6 +116,15 @@ export async function startHost(opts: { handlers: Handlers; rendererDir: string;
     }
   };
 
+  // /media/<id>/<variant>: the browser host's side of the media scheme (same ids, same refusals).
+  const serveMedia = async (res: ServerResponse, path: string) => {
+    const ref = parseMediaPath(path);
+    if (!ref) return send(res, 403, 'Forbidden');
+    const file = await opts.mediaFile?.(ref.id, ref.variant);
+    if (!file) return send(res, 404, 'Not found');
+    send(res, 200, await readFile(file.path), file.type, { 'cache-control': 'private, max-age=31536000, immutable' });
+  };
+
   const serveApi = async (req: IncomingMessage, res: ServerResponse, method: string) => {
     const json = (status: number, body: unknown) => send(res, status, JSON.stringify(body), 'application/json');
     if (req.method !== 'POST') return json(405, { ok: false, error: { code: 'invalidInput', message: 'POST only', params: {} } });
@@ -110,7 +135,7 @@ export async function startHost(opts: { handlers: Handlers; rendererDir: string;
       return json(403, { ok: false, error: { code: 'forbidden', message: 'foreign origin', params: {} } });
     }
     if (!isMethod(method)) return json(404, { ok: false, error: { code: 'notFound', message: `no method ${method}`, params: {} } });
-    const body = await readBody(req);
+    const body = await readBody(req, method === 'importPhoto' ? MAX_PHOTO_BODY : MAX_BODY);
     if (body === null) {
       // Stop reading an oversized upload and drop the connection so it cannot be reused mid-body.
       send(res, 413, JSON.stringify({ ok: false, error: { code: 'invalidInput', message: 'request too large', params: {} } }), 'application/json', { connection: 'close' });
@@ -118,7 +143,7 @@ export async function startHost(opts: { handlers: Handlers; rendererDir: string;
     }
     let payload: unknown;
     try {
-      payload = body === '' ? {} : JSON.parse(body);
+      payload = body === '' ? {} : JSON.parse(body, reviveBytes);
     } catch {
       return json(200, { ok: false, error: { code: 'invalidInput', message: 'malformed JSON', params: {} } });
     }
@@ -135,6 +160,7 @@ export async function startHost(opts: { handlers: Handlers; rendererDir: string;
       if (!authed) return send(res, 401, 'Copydesk: open the address with the token that `npm run start:browser` printed in the terminal.');
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
       if (url.pathname === '/__copydesk/bridge.js') return send(res, 200, bridge, MIME['.js']);
+      if (url.pathname.startsWith('/media/')) return serveMedia(res, url.pathname.slice('/media/'.length));
       if (url.pathname === '/' || url.pathname === '/index.html') return serveIndex(res);
       return serveFile(res, url.pathname);
     })().catch(() => {

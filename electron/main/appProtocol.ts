@@ -57,9 +57,12 @@ export async function appResponse(root: string, url: string): Promise<Response> 
   }
 }
 
-/** Must run before the app is ready. */
+/** Must run before the app is ready; registers app:// and media:// together (a second call would replace the first). */
 export function registerAppScheme(protocol: Protocol): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: 'media', privileges: { standard: true, secure: true, stream: true } },
+  ]);
 }
 
 export function serveApp(protocol: Protocol, rendererDir: string): void {

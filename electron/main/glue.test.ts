@@ -6,7 +6,8 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPo
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelOf, methods } from '../../shared/contract/api';
 import type { Handlers } from '../../shared/contract/dispatch';
-import { appResponse, resolveAppPath } from './appProtocol';
+import { appResponse, registerAppScheme, resolveAppPath } from './appProtocol';
+import { mediaResponse } from './mediaProtocol';
 import { mainWindowOptions } from './createMainWindow';
 import { hardenContents, hardenSession } from './hardenContents';
 import { registerIpc } from './registerIpc';
@@ -17,7 +18,7 @@ import { FakeBrowserWindow, FakeWebContents, fakeElectron } from './testing/fake
 const appFrame = { url: 'app://copydesk/index.html', parent: null };
 
 describe('registerIpc', () => {
-  const getAppInfo = vi.fn(async () => ({ version: '1', platform: 'linux', host: 'electron' as const, systemLocale: 'ko' }));
+  const getAppInfo = vi.fn(async () => ({ version: '1', platform: 'linux', host: 'electron' as const, systemLocale: 'ko', mediaBase: 'media://photo/' }));
   const listArticles = vi.fn(async () => []);
   const handlers = { getAppInfo, listArticles } as unknown as Handlers;
   const ours = new FakeWebContents();
@@ -124,6 +125,35 @@ describe('app:// protocol', () => {
     // The URL parser folds encoded dot segments, so they can only ever name a file inside the root.
     expect(resolveAppPath(root, 'app://copydesk/%2e%2e/x')).toBe(join(root, 'x'));
     expect(resolveAppPath(root, 'app://copydesk/a%00b')).toBeNull();
+  });
+});
+
+describe('media:// protocol', () => {
+  const id = 'c'.repeat(64);
+  const core = { mediaFile: vi.fn(async (i: string, v: string) => (i === id && v === 'preview' ? { path: __filename, type: 'image/jpeg' } : null)) };
+
+  it('serves a stored photo by id with the CSP, and caches it for good', async () => {
+    const res = await mediaResponse(core, `media://photo/${id}/preview`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/jpeg');
+    expect(res.headers.get('cache-control')).toContain('immutable');
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('refuses anything that is not an id and a variant, without touching the disk', async () => {
+    core.mediaFile.mockClear();
+    for (const url of [`media://photo/../../etc/passwd`, `media://photo/${id}/../../x`, `media://other/${id}/preview`, `media://photo/${id.slice(1)}/preview`, `media://photo/${id}/thumb`]) {
+      expect((await mediaResponse(core, url)).status).toBe(403);
+    }
+    expect(core.mediaFile).not.toHaveBeenCalled();
+    expect((await mediaResponse(core, `media://photo/${'d'.repeat(64)}/original`)).status).toBe(404);
+  });
+
+  it('is registered as a privileged scheme together with app://', () => {
+    const protocol = { registerSchemesAsPrivileged: vi.fn() };
+    registerAppScheme(protocol as never);
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1);
+    expect(protocol.registerSchemesAsPrivileged.mock.calls[0][0].map((s: { scheme: string }) => s.scheme)).toEqual(['app', 'media']);
   });
 });
 

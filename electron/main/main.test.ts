@@ -45,7 +45,10 @@ describe('main.ts', () => {
     useFake(fakeElectron());
     await import('./main');
     const { app, protocol, ipcMain, Menu, session } = fake.electron;
-    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+      expect.objectContaining({ scheme: 'media', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
     expect(app.listenerCount('web-contents-created')).toBe(1);
     app.readyResolve!();
     await until(() => FakeBrowserWindow.instances.length === 1);
@@ -55,6 +58,7 @@ describe('main.ts', () => {
     expect(String((win.options.webPreferences as Record<string, unknown>).preload)).toMatch(/preload\.cjs$/);
     expect(ipcMain.handle.mock.calls.map((c) => c[0]).sort()).toEqual(methods.map(channelOf).sort());
     expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(protocol.handle).toHaveBeenCalledWith('media', expect.any(Function));
     expect(session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(Menu.setApplicationMenu).toHaveBeenCalled();
     await access(join(library, 'copydesk-library.json')); // the core opened the chosen library

@@ -14,6 +14,7 @@ import { holdCloseForFlush } from './closeFlow';
 import { hardenApp, hardenSession } from './hardenContents';
 import { menuTemplate } from './buildMenu';
 import { registerIpc } from './registerIpc';
+import { MEDIA_BASE, serveMedia } from './mediaProtocol';
 
 const out = join(import.meta.dirname, '..');
 let core: Core | null = null;
@@ -35,7 +36,7 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     const libraryDir = resolveLibraryDir(process.argv, process.env, process.platform, homedir(), process.cwd());
     try {
-      core = await openCore({ libraryDir, appInfo: { version: app.getVersion(), platform: process.platform, host: 'electron', systemLocale: app.getLocale() } });
+      core = await openCore({ libraryDir, appInfo: { version: app.getVersion(), platform: process.platform, host: 'electron', systemLocale: app.getLocale(), mediaBase: MEDIA_BASE } });
     } catch (err) {
       const { title, message } = buildStartupError(err instanceof ApiError ? err : null, libraryDir, (err as Error).message);
       dialog.showErrorBox(title, message);
@@ -44,6 +45,7 @@ if (!app.requestSingleInstanceLock()) {
     }
     hardenSession(session.defaultSession);
     serveApp(protocol, join(out, 'renderer'));
+    serveMedia(protocol, core);
     const ipc = registerIpc(ipcMain, core.handlers, (contents) => win !== null && contents === win.webContents);
     const send = (command: MenuCommand) => win?.webContents.send(COMMAND_CHANNEL, command);
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, locale: app.getLocale(), isPackaged: app.isPackaged, send })));

@@ -11,6 +11,10 @@ import {
 } from '../model/article';
 import { SettingsPatchSchema, SettingsSchema } from '../model/settings';
 import { NoticeSchema } from './errors';
+import { PhotoIdSchema, PhotoInfoSchema } from '../model/photo';
+
+/** Hard ceiling on one photo's bytes at the boundary; the configurable limit (settings) is checked in the core. */
+export const MAX_PHOTO_BYTES = 500 * 1024 * 1024;
 
 const Id = z.object({ id: ArticleIdSchema }).strict();
 const None = z.object({}).strict();
@@ -44,6 +48,20 @@ export const contract = {
   trashArticle: { input: Id, output: ArticleSummarySchema },
   restoreArticle: { input: Id, output: ArticleSummarySchema },
   emptyTrash: { input: None, output: z.object({ removed: z.number().int().nonnegative() }) },
+  /** One photo's bytes (from a file dialog, drop, paste or folder); the core checks, stores and describes it. */
+  importPhoto: {
+    input: z
+      .object({
+        name: z.string().min(1).max(255),
+        bytes: z
+          .custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes')
+          .refine((b) => b.byteLength <= MAX_PHOTO_BYTES, 'photo too large'),
+      })
+      .strict(),
+    output: z.object({ photo: PhotoInfoSchema, existed: z.boolean() }),
+  },
+  /** What the library knows about these photos; ids it does not have are left out. */
+  getPhotos: { input: z.object({ ids: z.array(PhotoIdSchema).max(1000) }).strict(), output: z.array(PhotoInfoSchema) },
   getSettings: { input: None, output: SettingsSchema },
   updateSettings: { input: SettingsPatchSchema.strict(), output: SettingsSchema },
   getAppInfo: {
@@ -54,6 +72,8 @@ export const contract = {
       platform: z.string(),
       host: z.enum(['electron', 'browser']),
       systemLocale: z.string(),
+      /** Where photo files are served: `media://photo/` in Electron, `/media/` in the browser host. */
+      mediaBase: z.string(),
     }),
   },
 } as const;

@@ -11,6 +11,8 @@ export const ErrorCodeSchema = z.enum([
   'readOnly',
   'writeFailed',
   'forbidden',
+  /** A photo was refused; `reason` says why and `file` names it. */
+  'photoRejected',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

@@ -28,16 +28,33 @@ export type BylineTemplate = z.infer<typeof BylineTemplateSchema>;
 export const UiLanguageSchema = z.enum(['system', 'ko', 'en']);
 export type UiLanguage = z.infer<typeof UiLanguageSchema>;
 
+/** Photo rules. `creditPattern` is the house shape of a caption's credit, with {credit} in it. */
+export const PhotoSettingsSchema = z.object({
+  minWidth: z.number().int().min(0).max(20000),
+  maxFileMB: z.number().int().min(1).max(500),
+  creditPattern: z.object({ ko: z.string().max(100), en: z.string().max(100) }),
+});
+export type PhotoSettings = z.infer<typeof PhotoSettingsSchema>;
+
+export function defaultPhotoSettings(): PhotoSettings {
+  return { minWidth: 1000, maxFileMB: 50, creditPattern: { ko: '[사진={credit}]', en: '(Photo: {credit})' } };
+}
+
 export const SettingsSchema = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
   uiLanguage: UiLanguageSchema,
   defaultArticleLanguage: LanguageSchema,
   bylineTemplates: z.array(BylineTemplateSchema).min(1).max(50),
   defaultTemplateIds: z.object({ ko: z.string(), en: z.string() }),
+  // Settings files from before photos existed get the defaults instead of being refused.
+  photos: PhotoSettingsSchema.default(defaultPhotoSettings),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const SettingsPatchSchema = SettingsSchema.omit({ schemaVersion: true }).partial();
+// `photos` is re-added without its default: a patch that leaves it out must not reset it.
+export const SettingsPatchSchema = SettingsSchema.omit({ schemaVersion: true, photos: true })
+  .partial()
+  .extend({ photos: PhotoSettingsSchema.optional() });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 export const DEFAULT_BYLINE_TEMPLATES: BylineTemplate[] = [
@@ -54,5 +71,6 @@ export function defaultSettings(): Settings {
     defaultArticleLanguage: 'ko',
     bylineTemplates: DEFAULT_BYLINE_TEMPLATES.map((t) => ({ ...t })),
     defaultTemplateIds: { ko: 'ko-bracket-desk', en: 'en-by' },
+    photos: defaultPhotoSettings(),
   };
 }

@@ -5,7 +5,8 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  // media: is Electron's photo scheme (the browser host serves photos from 'self').
+  "img-src 'self' data: blob: media:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",

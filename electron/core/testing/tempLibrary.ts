@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { openCore, type Core } from '../createCore';
 import { emptyContent, type ArticleContent } from '../../../shared/model/article';
 
-export const appInfo = { version: 'test', platform: 'linux', host: 'browser' as const, systemLocale: 'ko-KR' };
+export const appInfo = { version: 'test', platform: 'linux', host: 'browser' as const, systemLocale: 'ko-KR', mediaBase: '/media/' };
 
 export async function tempDir(): Promise<{ dir: string; cleanup(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'copydesk-test-'));

@@ -1,0 +1,98 @@
+// media/<aa>/<sha256>.<ext> (the original, byte for byte), <sha256>.preview.jpg and <sha256>.json
+// (what we know about it). Photos are named by content, so the same photo is kept once and
+// nothing depends on where a file came from. The .json is written last: a photo without it was
+// never completely imported and is treated as absent.
+import { readFile, rm, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PhotoIdSchema, PhotoInfoSchema, type PhotoInfo } from '../../../shared/model/photo';
+import { writeFileAtomic } from '../atomicWrite';
+import { preparePhoto, type PhotoLimits } from './preparePhoto';
+
+export type PhotoVariant = 'original' | 'preview';
+
+const MIME: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', tif: 'image/tiff', avif: 'image/avif' };
+const EXT_OF_FORMAT: Record<string, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', tiff: 'tif', avif: 'avif' };
+
+export class PhotoStore {
+  readonly dir: string;
+  private readonly pending = new Map<string, Promise<{ photo: PhotoInfo; existed: boolean }>>();
+
+  constructor(libraryDir: string, private readonly now: () => Date) {
+    this.dir = join(libraryDir, 'media');
+  }
+
+  private base(id: string): string {
+    return join(this.dir, id.slice(0, 2), id);
+  }
+
+  async info(id: string): Promise<PhotoInfo | null> {
+    if (!PhotoIdSchema.safeParse(id).success) return null;
+    try {
+      return PhotoInfoSchema.parse(JSON.parse(await readFile(this.base(id) + '.json', 'utf8')));
+    } catch {
+      return null;
+    }
+  }
+
+  /** Imports a photo, or finds it already here. Throws ApiError('photoRejected') and writes nothing for bad input. */
+  async import(name: string, bytes: Uint8Array, limits: PhotoLimits): Promise<{ photo: PhotoInfo; existed: boolean }> {
+    const prepared = await preparePhoto(name, bytes, limits);
+    // Two imports of the same photo at once share one write.
+    const running = this.pending.get(prepared.id);
+    if (running) return running.then((r) => ({ ...r, existed: true }));
+    const task = (async () => {
+      const existing = await this.info(prepared.id);
+      if (existing) return { photo: existing, existed: true };
+      const base = this.base(prepared.id);
+      await mkdir(join(this.dir, prepared.id.slice(0, 2)), { recursive: true });
+      const photo: PhotoInfo = {
+        id: prepared.id,
+        originalName: name.slice(0, 255),
+        format: prepared.format,
+        width: prepared.width,
+        height: prepared.height,
+        bytes: prepared.bytes.length,
+        importedAt: this.now().toISOString(),
+        metadata: prepared.metadata,
+      };
+      try {
+        await writeFileAtomic(`${base}.${prepared.extension}`, prepared.bytes);
+        await writeFileAtomic(`${base}.preview.jpg`, prepared.preview);
+        await writeFileAtomic(`${base}.json`, JSON.stringify(photo, null, 2));
+      } catch (err) {
+        await this.remove(prepared.id); // nothing half-way
+        throw err;
+      }
+      return { photo, existed: false };
+    })();
+    this.pending.set(prepared.id, task);
+    try {
+      return await task;
+    } finally {
+      this.pending.delete(prepared.id);
+    }
+  }
+
+  /** Path and type of a stored photo file, or null when there is no complete photo by that id. */
+  async file(id: string, variant: PhotoVariant): Promise<{ path: string; type: string } | null> {
+    const info = await this.info(id);
+    if (!info) return null;
+    const ext = variant === 'preview' ? 'preview.jpg' : EXT_OF_FORMAT[info.format];
+    const path = `${this.base(id)}.${ext}`;
+    try {
+      await stat(path);
+    } catch {
+      return null;
+    }
+    return { path, type: variant === 'preview' ? 'image/jpeg' : (MIME[EXT_OF_FORMAT[info.format]] ?? 'application/octet-stream') };
+  }
+
+  async remove(id: string): Promise<void> {
+    if (!PhotoIdSchema.safeParse(id).success) return;
+    const base = this.base(id);
+    await rm(`${base}.json`, { force: true }); // first, so a half-removed photo reads as absent
+    await rm(`${base}.preview.jpg`, { force: true });
+    for (const ext of Object.values(EXT_OF_FORMAT)) await rm(`${base}.${ext}`, { force: true });
+  }
+}

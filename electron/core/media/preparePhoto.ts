@@ -1,0 +1,68 @@
+// Checks and decodes one incoming photo entirely in memory — format, size, pixel count, a full
+// decode that fails on truncation, the preview, the metadata — so nothing is written until the
+// whole file is known to be good.
+import { createHash } from 'node:crypto';
+import sharp, { type Metadata } from 'sharp';
+import { ApiError } from '../../../shared/contract/errors';
+import type { PhotoMetadata, PhotoRejectReason } from '../../../shared/model/photo';
+import { readPhotoMetadata } from './readPhotoMetadata';
+
+export interface PhotoLimits {
+  maxBytes: number;
+  /** Above this many pixels a file is refused before decoding (decompression bombs). */
+  maxPixels: number;
+}
+
+export const DEFAULT_MAX_PIXELS = 120_000_000;
+/** Long side of the preview the editor and the photo panel show. */
+export const PREVIEW_SIZE = 1280;
+
+const FORMATS: Record<string, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', tiff: 'tif', avif: 'avif' };
+
+export interface PreparedPhoto {
+  id: string;
+  bytes: Uint8Array;
+  format: string;
+  extension: string;
+  width: number;
+  height: number;
+  preview: Buffer;
+  metadata: PhotoMetadata;
+}
+
+export function reject(file: string, reason: PhotoRejectReason, extra: Record<string, string | number> = {}): ApiError {
+  return new ApiError('photoRejected', `${file}: ${reason}`, { file, reason, ...extra });
+}
+
+export async function preparePhoto(name: string, bytes: Uint8Array, limits: PhotoLimits): Promise<PreparedPhoto> {
+  if (bytes.length === 0) throw reject(name, 'empty');
+  if (bytes.length > limits.maxBytes) throw reject(name, 'tooLarge', { limitMB: Math.round(limits.maxBytes / 1048576) });
+
+  let info: Metadata;
+  try {
+    info = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch {
+    throw reject(name, 'notImage');
+  }
+  if (info.format === 'svg') throw reject(name, 'svg');
+  const extension = FORMATS[info.format ?? ''];
+  if (!extension) throw reject(name, 'unsupported', { format: String(info.format ?? '?') });
+  const width = info.autoOrient?.width ?? info.width;
+  const height = info.autoOrient?.height ?? info.height;
+  if (!width || !height) throw reject(name, 'notImage');
+  if (width * height > limits.maxPixels) throw reject(name, 'tooManyPixels', { width, height });
+
+  const [preview, metadata] = await Promise.all([
+    sharp(bytes, { failOn: 'truncated', limitInputPixels: limits.maxPixels })
+      .rotate()
+      .resize({ width: PREVIEW_SIZE, height: PREVIEW_SIZE, fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 82 })
+      .toBuffer()
+      .catch((err: Error) => {
+        throw reject(name, /truncat|premature|end of|corrupt|incomplete/i.test(err.message) ? 'truncated' : 'notImage');
+      }),
+    readPhotoMetadata(bytes),
+  ]);
+  const id = createHash('sha256').update(bytes).digest('hex');
+  return { id, bytes, format: info.format!, extension, width, height, preview, metadata };
+}
