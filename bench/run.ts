@@ -2,10 +2,12 @@
 // ratio, because these machines are too noisy for absolute numbers to mean much alone.
 import { runSaveBench } from './saveBench';
 import { runTypingBench } from './typingBench';
+import { runPhotoBench } from './photoBench';
 
 const benches: [string, () => Promise<string[]>][] = [
   ['Autosave', runSaveBench],
   ['Typing', runTypingBench],
+  ['Photo import', runPhotoBench],
 ];
 
 const only = process.argv.slice(2);

@@ -107,6 +107,7 @@ export function App({ boot }: { boot: Boot }) {
           id={screen.id}
           settings={settings}
           platform={platform}
+          mediaBase={boot.appInfo.mediaBase}
           onBack={() => void go({ kind: 'library' })}
           register={(handle) => (article.current = handle)}
         />

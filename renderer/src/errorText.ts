@@ -5,6 +5,8 @@ import { ApiError } from '../../shared/contract/errors';
 export function errorText(t: TFunction, err: unknown): string {
   if (err instanceof ApiError) {
     if (err.params.reason === 'hostUnreachable') return t('errors.hostUnreachable');
+    // Photo refusals name the file and say why; the reason picks the sentence.
+    if (err.code === 'photoRejected') return t(`errors.photo.${err.params.reason}`, { ...err.params, file: err.params.file ?? '' });
     return t(`errors.${err.code}`);
   }
   return t('errors.internal');

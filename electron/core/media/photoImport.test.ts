@@ -80,6 +80,7 @@ describe('importing a photo', () => {
       ['cut.jpg', jpeg.subarray(0, Math.floor(jpeg.length * 0.6)), 'truncated'],
       ['bomb.png', await bombPng(), 'tooManyPixels'],
       ['chart.svg', new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>'), 'svg'],
+      ['logo.png', new TextEncoder().encode('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'), 'svg'],
     ];
     for (const [name, bytes, reason] of cases) {
       const err = await refusal(name, bytes);

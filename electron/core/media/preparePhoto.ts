@@ -34,10 +34,17 @@ export function reject(file: string, reason: PhotoRejectReason, extra: Record<st
   return new ApiError('photoRejected', `${file}: ${reason}`, { file, reason, ...extra });
 }
 
+function looksLikeSvg(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 2048)).replace(/^\uFEFF/, '').trimStart();
+  return head.startsWith('<') && /<svg[\s>]/i.test(head);
+}
+
 export async function preparePhoto(name: string, bytes: Uint8Array, limits: PhotoLimits): Promise<PreparedPhoto> {
   if (bytes.length === 0) throw reject(name, 'empty');
   if (bytes.length > limits.maxBytes) throw reject(name, 'tooLarge', { limitMB: Math.round(limits.maxBytes / 1048576) });
 
+  // Any SVG is refused, even one the decoder could not parse: it is a document that can carry scripts.
+  if (looksLikeSvg(bytes)) throw reject(name, 'svg');
   let info: Metadata;
   try {
     info = await sharp(bytes, { limitInputPixels: false }).metadata();

@@ -17,6 +17,9 @@ import { CountsPanel } from './CountsPanel';
 import { DeckEditor } from './DeckEditor';
 import { SaveIndicator } from './SaveIndicator';
 import { TagsInput } from './TagsInput';
+import { PhotoPanel } from '../photos/PhotoPanel';
+import { ImportStatus } from '../photos/ImportStatus';
+import { usePhotoImport, type ImportTarget } from '../photos/usePhotoImport';
 
 type Meta = Omit<ArticleContent, 'body'>;
 
@@ -24,7 +27,7 @@ export interface ArticleScreenHandle {
   flush(): Promise<void>;
 }
 
-export function ArticleScreen(props: { id: string; settings: Settings; platform: string; onBack(): void; register(handle: ArticleScreenHandle | null): void }) {
+export function ArticleScreen(props: { id: string; settings: Settings; platform: string; mediaBase: string; onBack(): void; register(handle: ArticleScreenHandle | null): void }) {
   const { t } = useTranslation();
   const [article, setArticle] = useState<Article | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -34,6 +37,18 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
   const metaRef = useRef<Meta | null>(null);
   const editorRef = useRef<Editor | null>(null);
   const autosave = useRef<AutosaveController | null>(null);
+  const getEditor = useCallback(() => editorRef.current, []);
+  const photoImport = usePhotoImport(getEditor, props.settings.photos.maxFileMB * 1024 * 1024);
+  // One hidden picker for the toolbar's "add photos" and a figure's "replace".
+  const picker = useRef<HTMLInputElement>(null);
+  const pickerTarget = useRef<ImportTarget>({ kind: 'insert' });
+  const pick = (target: ImportTarget) => {
+    pickerTarget.current = target;
+    if (picker.current) {
+      picker.current.multiple = target.kind === 'insert';
+      picker.current.click();
+    }
+  };
 
   useEffect(() => {
     let live = true;
@@ -153,6 +168,10 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
             key={article.id}
             initialBody={article.body}
             platform={props.platform}
+            mediaBase={props.mediaBase}
+            onPhotoFiles={(files, pos) => void photoImport.run(files, { kind: 'insert', pos })}
+            onReplacePhoto={(pos) => pick({ kind: 'replace', pos })}
+            onAddPhoto={() => pick({ kind: 'insert' })}
             onChange={() => autosave.current?.markDirty()}
             onReady={(e) => {
               editorRef.current = e;
@@ -160,8 +179,30 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
             }}
           />
         </main>
-        <CountsPanel editor={editor} bylineText={bylineText} target={meta.lengthTarget} onTarget={(lengthTarget) => update({ lengthTarget })} />
+        <div className="article-side">
+          <CountsPanel editor={editor} bylineText={bylineText} target={meta.lengthTarget} onTarget={(lengthTarget) => update({ lengthTarget })} />
+          <PhotoPanel
+            editor={editor}
+            language={meta.language}
+            settings={props.settings.photos}
+            mediaBase={props.mediaBase}
+            onFiles={(files, opts) => void photoImport.run(files, { kind: 'insert' }, opts)}
+          />
+        </div>
       </div>
+      <input
+        ref={picker}
+        type="file"
+        accept="image/*"
+        hidden
+        data-testid="figure-picker"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          if (files.length > 0) void photoImport.run(files, pickerTarget.current);
+        }}
+      />
+      {photoImport.job && <ImportStatus job={photoImport.job} onCancel={photoImport.cancel} onDismiss={photoImport.dismiss} />}
     </div>
   );
 }

@@ -1,24 +1,63 @@
 // The article body. The editor is created once per opened article (the parent keys this component
 // by article id) and is never re-rendered or replaced while someone types, which is what keeps
-// Hangul composition intact.
+// Hangul composition intact. Image files dropped or pasted on it become photos.
+import { useRef } from 'react';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import type { Body } from '../../../shared/model/article';
 import { bodyExtensions } from './extensions';
 import { Toolbar } from './Toolbar';
 
-export function BodyEditor(props: { initialBody: Body; onChange(): void; onReady(editor: Editor): void; platform: string }) {
+function imageFiles(list: FileList | null | undefined): File[] {
+  return [...(list ?? [])].filter((f) => f.type.startsWith('image/') || /\.(jpe?g|png|webp|gif|tiff?|avif|heic|svg)$/i.test(f.name));
+}
+
+export function BodyEditor(props: {
+  initialBody: Body;
+  onChange(): void;
+  onReady(editor: Editor): void;
+  platform: string;
+  mediaBase: string;
+  /** Photos dropped or pasted, with the document position to put them at. */
+  onPhotoFiles(files: File[], pos?: number): void;
+  onReplacePhoto(pos: number): void;
+  onAddPhoto(): void;
+}) {
   const { t } = useTranslation();
+  // The editor is created once; callbacks go through a ref so it always calls the current ones.
+  const live = useRef(props);
+  live.current = props;
   const editor = useEditor({
-    extensions: bodyExtensions(t('article.bodyPlaceholder')),
+    extensions: bodyExtensions(t('article.bodyPlaceholder'), {
+      mediaBase: props.mediaBase,
+      t: (key) => t(key),
+      onReplace: (pos) => live.current.onReplacePhoto(pos),
+      captionPlaceholder: t('figure.captionPlaceholder'),
+    }),
     content: props.initialBody,
-    editorProps: { attributes: { 'aria-label': t('article.body'), 'aria-multiline': 'true', role: 'textbox', spellcheck: 'false' } },
+    editorProps: {
+      attributes: { 'aria-label': t('article.body'), 'aria-multiline': 'true', role: 'textbox', spellcheck: 'false' },
+      handleDrop: (view, event, _slice, moved) => {
+        const files = moved ? [] : imageFiles(event.dataTransfer?.files);
+        if (files.length === 0) return false;
+        event.preventDefault();
+        live.current.onPhotoFiles(files, view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos);
+        return true;
+      },
+      handlePaste: (_view, event) => {
+        const files = imageFiles(event.clipboardData?.files);
+        if (files.length === 0) return false;
+        event.preventDefault();
+        live.current.onPhotoFiles(files);
+        return true;
+      },
+    },
     onCreate: ({ editor }) => props.onReady(editor),
     onUpdate: () => props.onChange(),
   });
   return (
     <section className="body-editor">
-      <Toolbar editor={editor} platform={props.platform} />
+      <Toolbar editor={editor} platform={props.platform} onAddPhoto={() => live.current.onAddPhoto()} />
       <div data-testid="body-editor" className="body-editor__content">
         <EditorContent editor={editor} />
       </div>

@@ -26,7 +26,7 @@ function Button(props: { id: string; label: string; shortcut?: string; active?: 
   );
 }
 
-export function Toolbar({ editor, platform }: { editor: Editor; platform: string }) {
+export function Toolbar({ editor, platform, onAddPhoto }: { editor: Editor; platform: string; onAddPhoto?(): void }) {
   const { t } = useTranslation();
   const [linkOpen, setLinkOpen] = useState(false);
   const [href, setHref] = useState('');
@@ -88,6 +88,15 @@ export function Toolbar({ editor, platform }: { editor: Editor; platform: string
           <path d="M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5" />
         </svg>
       </Button>
+      {onAddPhoto && (
+        <Button {...b} id="tb-photo" label={t('photos.add')} onClick={onAddPhoto}>
+          <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+            <rect x="3" y="5" width="18" height="14" rx="2" />
+            <circle cx="8.5" cy="10" r="1.5" />
+            <path d="M21 16l-5-5-7 7" />
+          </svg>
+        </Button>
+      )}
       <span className="tb-sep" />
       <Button {...b} id="tb-undo" label={t('toolbar.undo')} shortcut="Mod+Z" disabled={!s.canUndo} onClick={() => chain().undo().run()}>↶</Button>
       <Button {...b} id="tb-redo" label={t('toolbar.redo')} shortcut={platform === 'darwin' ? 'Mod+Shift+Z' : 'Mod+Y'} disabled={!s.canRedo} onClick={() => chain().redo().run()}>↷</Button>

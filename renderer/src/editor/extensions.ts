@@ -1,9 +1,12 @@
-// The body's schema: paragraphs, 중간제목 (h2 only), quotes, lists, bold, italic, links, hard
+// The body's schema: paragraphs, 중간제목 (h2 only), quotes, lists, figures (photo + caption), bold, italic, links, hard
 // breaks, undo/redo. Everything else StarterKit offers is off, so every export later maps a
 // small, known set of nodes.
 import StarterKit from '@tiptap/starter-kit';
 import { Placeholder } from '@tiptap/extensions';
 import { ImeGuard } from './ImeGuard';
+import { Figure } from './figure/Figure';
+import { FigureCaption } from './figure/FigureCaption';
+import type { FigureViewOptions } from './figure/FigureView';
 
 export const LINK_PROTOCOLS = ['http', 'https', 'mailto'];
 
@@ -16,7 +19,7 @@ export function isAllowedLink(href: string): boolean {
   }
 }
 
-export function bodyExtensions(placeholder: string) {
+export function bodyExtensions(placeholder: string, figure?: FigureViewOptions & { captionPlaceholder: string }) {
   return [
     ImeGuard,
     StarterKit.configure({
@@ -36,6 +39,9 @@ export function bodyExtensions(placeholder: string) {
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
       },
     }),
-    Placeholder.configure({ placeholder }),
+    // The body placeholder only; an empty caption shows its own (FigureCaption's data-placeholder).
+    Placeholder.configure({ placeholder: ({ node }) => (node.type.name === 'figureCaption' ? '' : placeholder) }),
+    Figure.configure(figure ?? {}),
+    FigureCaption.configure({ placeholder: figure?.captionPlaceholder ?? '' }),
   ];
 }

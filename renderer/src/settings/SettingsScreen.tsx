@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Byline, Language } from '../../../shared/model/article';
 import type { BylineTemplate, Settings, SettingsPatch } from '../../../shared/model/settings';
 import { renderByline, validateBylinePattern } from '../../../shared/byline/renderByline';
+import { PhotoSettingsSection } from './PhotoSettingsSection';
 
 const SAMPLES: Record<Language, Byline> = {
   ko: { outlet: '한빛경제', desk: '산업부', templateId: '', reporters: [{ name: '김하늘', role: '기자', email: '' }, { name: '박도윤', role: '기자', email: '' }] },
@@ -106,6 +107,7 @@ export function SettingsScreen(props: { settings: Settings; onSave(patch: Settin
           + {t('settings.addTemplate')}
         </button>
       </section>
+      <PhotoSettingsSection photos={s.photos} onSave={(photos) => void props.onSave({ photos })} />
     </div>
   );
 }

@@ -1,0 +1,98 @@
+// A photo in the body: the image, its caption (a figureCaption child, always rendered), and the
+// credit and alt text as attributes. `fromFile` remembers what the photo's own metadata said, so
+// the UI can show which values came from the file. The figure is isolating: Backspace after it
+// selects it instead of pulling the next paragraph into the caption.
+import { Node } from '@tiptap/core';
+import { TextSelection } from '@tiptap/pm/state';
+import { FigureView, type FigureViewOptions } from './FigureView';
+import { moveFigureAt, ownUndoStep, selectedFigure } from './figurePositions';
+
+export interface FigureAttrs {
+  photoId: string;
+  credit: string;
+  alt: string;
+  fromFile: { caption: string; credit: string; alt: string };
+}
+
+export interface NewFigure extends FigureAttrs {
+  caption: string;
+}
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    figure: {
+      /** Inserts figures at `pos` (or after the current block) and puts the caret in the first caption. */
+      insertFigures: (figures: NewFigure[], pos?: number) => ReturnType;
+      /** Moves the figure holding the selection one block up (-1) or down (1). */
+      moveFigure: (direction: -1 | 1) => ReturnType;
+    };
+  }
+}
+
+export const Figure = Node.create<FigureViewOptions>({
+  name: 'figure',
+  group: 'block',
+  content: 'figureCaption',
+  draggable: true,
+  isolating: true,
+  defining: true,
+  addOptions() {
+    return { mediaBase: '/media/', t: (key: string) => key, onReplace: () => undefined };
+  },
+  addAttributes() {
+    return {
+      photoId: { default: '' },
+      credit: { default: '' },
+      alt: { default: '' },
+      fromFile: { default: { caption: '', credit: '', alt: '' }, rendered: false },
+    };
+  },
+  parseHTML() {
+    return [{ tag: 'figure[data-photo-id]', getAttrs: (el) => ({ photoId: (el as HTMLElement).dataset.photoId ?? '' }) }];
+  },
+  renderHTML({ node }) {
+    return ['figure', { 'data-photo-id': node.attrs.photoId }, 0];
+  },
+  addNodeView() {
+    return ({ node, getPos, editor }) => new FigureView(node, editor.view, getPos as () => number | undefined, this.options);
+  },
+  addCommands() {
+    return {
+      insertFigures:
+        (figures, pos) =>
+        ({ state, tr, dispatch }) => {
+          const { figure, figureCaption } = state.schema.nodes;
+          const nodes = figures.map((f) => {
+            const caption = f.caption.replace(/\s+/g, ' ').trim();
+            return figure.create({ photoId: f.photoId, credit: f.credit, alt: f.alt, fromFile: f.fromFile }, figureCaption.create(null, caption ? state.schema.text(caption) : null));
+          });
+          if (nodes.length === 0) return false;
+          // Insert between blocks: after the block holding `pos` (or the selection).
+          const $at = state.doc.resolve(pos ?? state.selection.to);
+          let at = $at.depth === 0 ? $at.pos : $at.after(1);
+          const top = $at.depth === 0 ? null : $at.node(1);
+          if (top && top.isTextblock && top.content.size === 0) at = $at.before(1); // an empty paragraph is replaced
+          if (!dispatch) return true;
+          ownUndoStep(tr);
+          if (top && top.isTextblock && top.content.size === 0) tr.replaceWith(at, at + top.nodeSize, nodes);
+          else tr.insert(at, nodes);
+          tr.setSelection(TextSelection.create(tr.doc, at + 2)).scrollIntoView();
+          return true;
+        },
+      moveFigure:
+        (direction) =>
+        ({ state, tr, dispatch }) => {
+          const found = selectedFigure(state);
+          if (!found) return false;
+          if (!dispatch) return true;
+          return moveFigureAt(tr, found.pos, direction);
+        },
+    };
+  },
+  addKeyboardShortcuts() {
+    return {
+      'Alt-ArrowUp': () => this.editor.commands.moveFigure(-1),
+      'Alt-ArrowDown': () => this.editor.commands.moveFigure(1),
+    };
+  },
+});

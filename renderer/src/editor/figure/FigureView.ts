@@ -1,0 +1,146 @@
+// The figure's DOM, written as a plain ProseMirror node view rather than a React one: the caption
+// is ProseMirror's own content DOM, always present and never re-rendered, so Hangul composed in it
+// behaves exactly as in the body (TipTap #7425). The image, tools and the credit/alt inputs sit in
+// non-editable parts that ProseMirror leaves alone.
+import type { Node as PMNode } from '@tiptap/pm/model';
+import type { EditorView, NodeView, ViewMutationRecord } from '@tiptap/pm/view';
+import { moveFigureAt, ownUndoStep } from './figurePositions';
+
+export interface FigureViewOptions {
+  /** Prefix of photo URLs (`media://photo/` in Electron, `/media/` in the browser host). */
+  mediaBase: string;
+  t: (key: string) => string;
+  /** Asks the app for a new photo for the figure at `pos`. */
+  onReplace: (pos: number) => void;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export class FigureView implements NodeView {
+  dom: HTMLElement;
+  contentDOM: HTMLElement;
+  private readonly img: HTMLImageElement;
+  private readonly chrome: HTMLElement[] = [];
+  private readonly credit: HTMLInputElement;
+  private readonly alt: HTMLInputElement;
+  private readonly captionBadge: HTMLElement;
+  private readonly creditBadge: HTMLElement;
+
+  constructor(
+    private node: PMNode,
+    private readonly view: EditorView,
+    private readonly getPos: () => number | undefined,
+    private readonly options: FigureViewOptions,
+  ) {
+    const { t } = options;
+    this.dom = el('figure', { class: 'figure', 'data-testid': 'figure' });
+    const media = el('div', { class: 'figure__media', contenteditable: 'false', 'data-drag-handle': '' });
+    this.img = el('img', { class: 'figure__image', 'data-testid': 'figure-image', draggable: 'false' });
+    const tools = el('div', { class: 'figure__tools' });
+    const button = (id: string, label: string, glyph: string, run: () => void) => {
+      const b = el('button', { type: 'button', 'data-testid': id, 'aria-label': label, title: label }, glyph);
+      b.addEventListener('mousedown', (e) => e.preventDefault());
+      b.addEventListener('click', run);
+      tools.append(b);
+    };
+    button('figure-up', t('figure.moveUp'), '↑', () => this.move(-1));
+    button('figure-down', t('figure.moveDown'), '↓', () => this.move(1));
+    button('figure-replace', t('figure.replace'), '⇄', () => {
+      const pos = this.getPos();
+      if (pos !== undefined) options.onReplace(pos);
+    });
+    button('figure-remove', t('figure.remove'), '✕', () => this.remove());
+    media.append(this.img, tools);
+
+    this.contentDOM = el('div', { class: 'figure__caption-wrap' });
+    this.captionBadge = el('span', { class: 'from-file', 'data-testid': 'caption-from-file', contenteditable: 'false' }, t('figure.fromFile'));
+
+    const meta = el('div', { class: 'figure__meta', contenteditable: 'false' });
+    const field = (id: string, label: string, placeholder: string) => {
+      const wrap = el('label', { class: 'figure__field' });
+      const input = el('input', { type: 'text', 'data-testid': id, placeholder, spellcheck: 'false' });
+      wrap.append(el('span', {}, label), input);
+      meta.append(wrap);
+      return { wrap, input };
+    };
+    const credit = field('figure-credit', t('figure.credit'), t('figure.creditPlaceholder'));
+    this.credit = credit.input;
+    this.creditBadge = el('span', { class: 'from-file', 'data-testid': 'credit-from-file' }, t('figure.fromFile'));
+    credit.wrap.append(this.creditBadge);
+    this.alt = field('figure-alt', t('figure.alt'), t('figure.altPlaceholder')).input;
+    this.credit.addEventListener('input', () => this.setAttr('credit', this.credit.value));
+    this.alt.addEventListener('input', () => this.setAttr('alt', this.alt.value));
+
+    this.dom.append(media, this.contentDOM, this.captionBadge, meta);
+    this.chrome.push(media, meta, this.captionBadge);
+    this.render(true);
+  }
+
+  private setAttr(name: 'credit' | 'alt', value: string) {
+    const pos = this.getPos();
+    if (pos === undefined || this.node.attrs[name] === value) return;
+    this.view.dispatch(this.view.state.tr.setNodeAttribute(pos, name, value));
+  }
+
+  private move(direction: -1 | 1) {
+    const pos = this.getPos();
+    if (pos === undefined) return;
+    const tr = this.view.state.tr;
+    if (moveFigureAt(tr, pos, direction)) this.view.dispatch(tr);
+    this.view.focus();
+  }
+
+  private remove() {
+    const pos = this.getPos();
+    if (pos === undefined) return;
+    this.view.dispatch(ownUndoStep(this.view.state.tr).delete(pos, pos + this.node.nodeSize).scrollIntoView());
+    this.view.focus();
+  }
+
+  /** Brings the DOM in line with the node; an input being typed in is never overwritten. */
+  private render(first = false) {
+    const { photoId, credit, alt, fromFile } = this.node.attrs as { photoId: string; credit: string; alt: string; fromFile: { caption: string; credit: string } };
+    const src = photoId ? `${this.options.mediaBase}${photoId}/preview` : '';
+    if (first || this.img.getAttribute('src') !== src) this.img.setAttribute('src', src);
+    this.img.alt = alt;
+    this.dom.dataset.photoId = photoId;
+    if (document.activeElement !== this.credit && this.credit.value !== credit) this.credit.value = credit;
+    if (document.activeElement !== this.alt && this.alt.value !== alt) this.alt.value = alt;
+    const caption = this.node.textContent.trim();
+    this.dom.classList.toggle('figure--no-caption', caption === '');
+    this.captionBadge.hidden = !fromFile?.caption || caption !== fromFile.caption.replace(/\s+/g, ' ').trim();
+    this.creditBadge.hidden = !fromFile?.credit || credit.trim() !== fromFile.credit.trim();
+  }
+
+  update(node: PMNode): boolean {
+    if (node.type !== this.node.type) return false;
+    this.node = node;
+    this.render();
+    return true;
+  }
+
+  selectNode() {
+    this.dom.classList.add('is-selected');
+  }
+
+  deselectNode() {
+    this.dom.classList.remove('is-selected');
+  }
+
+  /** Events in the image, tools and inputs are theirs, not the editor's. */
+  stopEvent(event: Event): boolean {
+    const target = event.target as globalThis.Node | null;
+    if (!target) return false;
+    if (event.type === 'dragstart' || event.type === 'drop' || event.type === 'dragover') return false;
+    return this.chrome.some((part) => part.contains(target));
+  }
+
+  ignoreMutation(mutation: ViewMutationRecord): boolean {
+    return !this.contentDOM.contains(mutation.target);
+  }
+}
