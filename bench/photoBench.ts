@@ -22,7 +22,7 @@ const XMP = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
 
 /** A camera-sized JPEG: 6000 × 4000 of noisy gradient (noise keeps the file photo-sized), with XMP. */
 async function cameraJpeg(): Promise<Buffer> {
-  const noise = await sharp({ create: { width: 6000, height: 4000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 24 } } }).raw().toBuffer();
+  const noise = await sharp({ create: { width: 6000, height: 4000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 24 } } }).raw().toBuffer();
   return sharp(noise, { raw: { width: 6000, height: 4000, channels: 3 } }).jpeg({ quality: 88 }).withXmp(XMP).toBuffer();
 }
 
