@@ -24,6 +24,8 @@ describe('electron-builder config', () => {
     expect(config.mac.target).toEqual(['dmg']);
     expect(config.win.target).toEqual(['nsis']);
     expect(config.files).toContain('out/**');
+    // sharp's native libvips cannot load from inside an asar archive.
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/sharp/**', 'node_modules/@img/**']));
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(pkg.main).toMatch(/^out\//);
     expect(pkg.scripts.dist).toContain('--config build/electron-builder.json');

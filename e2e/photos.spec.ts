@@ -143,6 +143,12 @@ test('photos dropped on the editor or pasted become figures', async ({ app }) =>
   }, pasted);
   await expect(page.getByTestId('figure')).toHaveCount(2);
   await expect(page.getByTestId('figure-credit').first()).toHaveValue('Mugwum Press');
+
+  // Dropped on the photo panel instead of the text.
+  const onPanel = await transferOf(page, join(PHOTOS, 'BonTonARTSTORplusIPTC.jpg'), 'panel.jpg');
+  await page.getByTestId('photo-panel').dispatchEvent('drop', { dataTransfer: onPanel });
+  await expect(page.getByTestId('figure')).toHaveCount(3);
+  await expect(page.getByTestId('photo-card')).toHaveCount(3);
 });
 
 test('a folder imports every photo in it and skips the rest, with per-file results', async ({ app }) => {

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPhotoMetadata } from './readPhotoMetadata';
+import exifr from 'exifr';
+import { EXIFR_OPTIONS, metadataFrom, readPhotoMetadata, type RawMetadata } from './readPhotoMetadata';
 import { jpegWithIim, plainJpeg } from './testing/photoFiles';
 
 const FIXTURES = join(__dirname, '../../../../shared/fixtures/photos');
@@ -53,6 +54,28 @@ describe('readPhotoMetadata on the fixture photos', () => {
     expect(meta.sources.credit).toBe('xmp');
     expect(meta.iimTruncated).toContain('credit');
   });
+});
+
+describe('IIM of the fixture photos, read as if the file had no XMP', () => {
+  for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.jpg'))) {
+    it(`decodes ${file}'s IIM as its expected values say`, async () => {
+      const iimOnly = (await exifr.parse(readFileSync(join(FIXTURES, file)), { ...EXIFR_OPTIONS, xmp: false })) as RawMetadata;
+      const meta = metadataFrom(iimOnly);
+      const i = expected[file].iptc_iim ?? {};
+      const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+      // Latin-1 bytes (the © in the independent photographer's file) and UTF-8 alike.
+      expect({ caption: meta.caption, creator: meta.creator, credit: meta.credit, copyright: meta.copyright, headline: meta.headline, city: meta.city, keywords: meta.keywords }).toEqual({
+        caption: i['Caption-Abstract'] ?? '',
+        creator: list(i['By-line']),
+        credit: i.Credit ?? '',
+        copyright: i.CopyrightNotice ?? '',
+        headline: i.Headline ?? '',
+        city: i.City ?? '',
+        keywords: list(i.Keywords),
+      });
+      for (const field of Object.keys(meta.sources)) expect(meta.sources[field]).toBe('iim');
+    });
+  }
 });
 
 describe('readPhotoMetadata on IIM-only files', () => {

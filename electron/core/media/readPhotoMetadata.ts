@@ -6,7 +6,11 @@ import { decodeXML } from 'entities';
 import { emptyPhotoMetadata, type PhotoMetadata } from '../../../shared/model/photo';
 import { IIM_LIMITS, decodeIim, iimBytes } from './decodeIim';
 
-type Raw = Record<string, Record<string, unknown> | undefined>;
+/** exifr's output with `mergeOutput: false`: one object per block (dc, photoshop, iptc, …). */
+export type RawMetadata = Record<string, Record<string, unknown> | undefined>;
+
+/** What exifr is asked for: XMP and IIM, nothing else. */
+export const EXIFR_OPTIONS = { xmp: true, iptc: true, tiff: false, icc: false, jfif: false, ihdr: false, mergeOutput: false, multiSegment: true } as const;
 
 /** exifr leaves XML entities in XMP text (&amp;, &#xA;); a lang-alt arrives as {lang, value} or a list of them. */
 function xmpText(value: unknown): string {
@@ -43,21 +47,17 @@ function iimDate(date: unknown, time: unknown): string {
 }
 
 export async function readPhotoMetadata(bytes: Uint8Array): Promise<PhotoMetadata> {
-  let raw: Raw | undefined;
+  let raw: RawMetadata | undefined;
   try {
-    raw = (await exifr.parse(bytes, {
-      xmp: true,
-      iptc: true,
-      tiff: false,
-      icc: false,
-      jfif: false,
-      ihdr: false,
-      mergeOutput: false,
-      multiSegment: true,
-    })) as Raw | undefined;
+    raw = (await exifr.parse(bytes, EXIFR_OPTIONS)) as RawMetadata | undefined;
   } catch {
     raw = undefined; // no readable metadata is not an error: the photo is still a photo
   }
+  return metadataFrom(raw);
+}
+
+/** The fields we use, from exifr's raw blocks: XMP first, IIM where XMP has nothing. */
+export function metadataFrom(raw: RawMetadata | undefined): PhotoMetadata {
   const out = emptyPhotoMetadata();
   if (!raw) return out;
   const dc = raw.dc ?? {};
