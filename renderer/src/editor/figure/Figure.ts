@@ -2,7 +2,7 @@
 // credit and alt text as attributes. `fromFile` remembers what the photo's own metadata said, so
 // the UI can show which values came from the file. The figure is isolating: Backspace after it
 // selects it instead of pulling the next paragraph into the caption.
-import { Node } from '@tiptap/core';
+import { Node, mergeAttributes } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import { FigureView, type FigureViewOptions } from './FigureView';
 import { moveFigureAt, ownUndoStep, selectedFigure } from './figurePositions';
@@ -41,17 +41,19 @@ export const Figure = Node.create<FigureViewOptions>({
   },
   addAttributes() {
     return {
-      photoId: { default: '' },
-      credit: { default: '' },
-      alt: { default: '' },
+      // As data-* attributes, so a figure copied and pasted keeps its photo, credit and alt text.
+      photoId: { default: '', parseHTML: (el) => el.getAttribute('data-photo-id') ?? '', renderHTML: (a) => ({ 'data-photo-id': a.photoId }) },
+      credit: { default: '', parseHTML: (el) => el.getAttribute('data-credit') ?? '', renderHTML: (a) => ({ 'data-credit': a.credit }) },
+      alt: { default: '', parseHTML: (el) => el.getAttribute('data-alt') ?? '', renderHTML: (a) => ({ 'data-alt': a.alt }) },
       fromFile: { default: { caption: '', credit: '', alt: '' }, rendered: false },
     };
   },
   parseHTML() {
-    return [{ tag: 'figure[data-photo-id]', getAttrs: (el) => ({ photoId: (el as HTMLElement).dataset.photoId ?? '' }) }];
+    // Only figures naming a photo by its id; anything else pasted in stays text.
+    return [{ tag: 'figure[data-photo-id]', getAttrs: (el) => (/^[a-f0-9]{64}$/.test(el.getAttribute('data-photo-id') ?? '') ? null : false) }];
   },
-  renderHTML({ node }) {
-    return ['figure', { 'data-photo-id': node.attrs.photoId }, 0];
+  renderHTML({ HTMLAttributes }) {
+    return ['figure', mergeAttributes(HTMLAttributes), 0];
   },
   addNodeView() {
     return ({ node, getPos, editor }) => new FigureView(node, editor.view, getPos as () => number | undefined, this.options);

@@ -12,7 +12,8 @@ export const FigureCaption = Node.create<{ placeholder: string }>({
     return { placeholder: '' };
   },
   parseHTML() {
-    return [{ tag: 'figcaption' }];
+    // Only inside a figure: a stray pasted <figcaption> must not conjure up a figure around itself.
+    return [{ tag: 'figcaption', getAttrs: (el) => (/^[a-f0-9]{64}$/.test(el.parentElement?.closest('figure')?.getAttribute('data-photo-id') ?? '') ? null : false) }];
   },
   renderHTML({ HTMLAttributes }) {
     return ['figcaption', mergeAttributes(HTMLAttributes, { class: 'figure__caption', 'data-testid': 'figure-caption', 'data-placeholder': this.options.placeholder }), 0];

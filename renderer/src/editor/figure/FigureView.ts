@@ -105,7 +105,7 @@ export class FigureView implements NodeView {
   /** Brings the DOM in line with the node; an input being typed in is never overwritten. */
   private render(first = false) {
     const { photoId, credit, alt, fromFile } = this.node.attrs as { photoId: string; credit: string; alt: string; fromFile: { caption: string; credit: string } };
-    const src = photoId ? `${this.options.mediaBase}${photoId}/preview` : '';
+    const src = /^[a-f0-9]{64}$/.test(photoId) ? `${this.options.mediaBase}${photoId}/preview` : '';
     if (first || this.img.getAttribute('src') !== src) this.img.setAttribute('src', src);
     this.img.alt = alt;
     this.dom.dataset.photoId = photoId;
