@@ -286,3 +286,37 @@ test('caption credits follow the house style set in settings', async ({ app }) =
   await expect(page.getByTestId('photo-card')).toHaveCount(1);
   await expect(page.getByTestId('photo-warning-tooSmall')).toHaveCount(0);
 });
+
+test('a file dropped outside the editor and the panel does not take the page away', async ({ app }) => {
+  const { page } = app;
+  await startArticle(page, ['본문']);
+  const url = page.url();
+  const stray = await transferOf(page, STAFF, 'stray.jpg');
+  const prevented = await page.getByTestId('field-headline').evaluate((el, dt) => {
+    const drop = new DragEvent('drop', { dataTransfer: dt as DataTransfer, bubbles: true, cancelable: true });
+    el.dispatchEvent(drop);
+    return drop.defaultPrevented;
+  }, stray);
+  expect(prevented).toBe(true);
+  expect(page.url()).toBe(url);
+  await expect(page.getByTestId('figure')).toHaveCount(0);
+});
+
+test('a figure can be dragged to another place in the body', async ({ app }) => {
+  const { page } = app;
+  await startArticle(page, ['가', '나']);
+  await page.getByTestId('photo-input').setInputFiles(STAFF); // goes after 나, where the caret is
+  await expect(page.getByTestId('figure')).toHaveCount(1);
+  expect(await blockTexts(page)).toEqual(['가', '나', STAFF_CAPTION]);
+  await page.getByTestId('figure-image').scrollIntoViewIfNeeded();
+  const from = (await page.getByTestId('figure-image').boundingBox())!;
+  const to = (await bodyEditor(page).locator('p').first().boundingBox())!;
+  // A real drag: press on the picture, move a little to start dragging, then over the first paragraph.
+  await page.mouse.move(from.x + from.width / 2, from.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 8, from.y + 28, { steps: 3 });
+  await page.mouse.move(to.x + 4, to.y + 3, { steps: 12 });
+  await page.mouse.up();
+  await expect.poll(() => blockTexts(page)).toEqual([STAFF_CAPTION, '가', '나']);
+  await expect(page.getByTestId('figure')).toHaveCount(1); // moved, not copied
+});

@@ -22,4 +22,8 @@ async function start() {
   }
 }
 
+// A file dropped anywhere but the editor or the photo panel would make the page navigate to it
+// (leaving the app in a browser); those two places handle their drops before this runs.
+for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (e) => e.preventDefault());
+
 void start();

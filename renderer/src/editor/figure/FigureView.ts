@@ -77,7 +77,8 @@ export class FigureView implements NodeView {
     this.alt.addEventListener('input', () => this.setAttr('alt', this.alt.value));
 
     this.dom.append(media, this.contentDOM, this.captionBadge, meta);
-    this.chrome.push(media, meta, this.captionBadge);
+    // The picture itself is left to ProseMirror: a click selects the figure, a drag moves it.
+    this.chrome.push(tools, meta, this.captionBadge);
     this.render(true);
   }
 
@@ -132,7 +133,7 @@ export class FigureView implements NodeView {
     this.dom.classList.remove('is-selected');
   }
 
-  /** Events in the image, tools and inputs are theirs, not the editor's. */
+  /** Events in the tools and inputs are theirs, not the editor's. */
   stopEvent(event: Event): boolean {
     const target = event.target as globalThis.Node | null;
     if (!target) return false;
