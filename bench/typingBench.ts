@@ -51,16 +51,24 @@ async function typeRound(page: Page): Promise<number[]> {
     el.editor.commands.focus(Math.floor(el.editor.state.doc.content.size / 2));
     (window as unknown as { __latency: number[] }).__latency.length = 0;
   });
+  // After bringToFront the page gets input focus a moment later; IME events sent before that are lost.
+  await page.waitForFunction(() => document.hasFocus(), undefined, { polling: 50, timeout: 10_000 });
   let expected = 0;
+  const waitFor = async (n: number) => {
+    try {
+      await page.waitForFunction((k) => (window as unknown as { __latency: number[] }).__latency.length >= k, n, { polling: 'raf', timeout: 30_000 });
+    } catch (err) {
+      const state = await page.evaluate(() => ({ samples: (window as unknown as { __latency: number[] }).__latency.length, active: document.activeElement?.className ?? document.activeElement?.tagName, visible: document.visibilityState, text: document.body.innerText.slice(0, 300) }));
+      throw new Error(`no keystroke reached the editor (expected ${n} samples): ${JSON.stringify(state)}`, { cause: err });
+    }
+  };
   for (const ch of TEXT.slice(0, SYLLABLES_PER_ROUND)) {
     for (const step of compositionSteps(ch)) {
       await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
-      expected++;
-      await page.waitForFunction((n) => (window as unknown as { __latency: number[] }).__latency.length >= n, expected, { polling: 'raf' });
+      await waitFor(++expected);
     }
     await cdp.send('Input.insertText', { text: ch });
-    expected++;
-    await page.waitForFunction((n) => (window as unknown as { __latency: number[] }).__latency.length >= n, expected, { polling: 'raf' });
+    await waitFor(++expected);
   }
   await cdp.detach();
   return page.evaluate(() => (window as unknown as { __latency: number[] }).__latency.slice());
