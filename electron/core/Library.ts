@@ -23,6 +23,9 @@ import { DEFAULT_MAX_PIXELS } from './media/preparePhoto';
 import { photoIdsIn } from '../../shared/photos/figures';
 import type { PhotoInfo } from '../../shared/model/photo';
 
+/** How long an imported photo may sit unused before emptying the trash removes it. */
+const ORPHAN_GRACE_MS = 24 * 60 * 60 * 1000;
+
 export class Library {
   readonly notices: Notice[] = [];
   private readonly store: ArticleStore;
@@ -218,7 +221,22 @@ export class Library {
     // A photo goes only when no article left in the library (trash included) still uses it.
     const stillUsed = new Set([...this.index.entries.values()].flatMap((e) => e.photos));
     for (const photo of released) if (!stillUsed.has(photo)) await this.photos.remove(photo);
+    await this.sweepPhotos(stillUsed);
     return trashed.length;
+  }
+
+  /**
+   * Photos no article uses (added, then removed from the body before any delete) are swept when
+   * the trash is emptied — but only a day after import, so a photo just added to an article that
+   * has not been saved yet is never taken.
+   */
+  private async sweepPhotos(used: ReadonlySet<string>): Promise<void> {
+    const cutoff = this.now().getTime() - ORPHAN_GRACE_MS;
+    for (const id of await this.photos.ids()) {
+      if (used.has(id)) continue;
+      const info = await this.photos.info(id);
+      if (info && Date.parse(info.importedAt) < cutoff) await this.photos.remove(id);
+    }
   }
 
   importPhoto(name: string, bytes: Uint8Array): Promise<{ photo: PhotoInfo; existed: boolean }> {

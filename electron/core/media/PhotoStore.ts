@@ -2,8 +2,7 @@
 // (what we know about it). Photos are named by content, so the same photo is kept once and
 // nothing depends on where a file came from. The .json is written last: a photo without it was
 // never completely imported and is treated as absent.
-import { readFile, rm, stat } from 'node:fs/promises';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PhotoIdSchema, PhotoInfoSchema, type PhotoInfo } from '../../../shared/model/photo';
 import { writeFileAtomic } from '../atomicWrite';
@@ -86,6 +85,12 @@ export class PhotoStore {
       return null;
     }
     return { path, type: variant === 'preview' ? 'image/jpeg' : (MIME[EXT_OF_FORMAT[info.format]] ?? 'application/octet-stream') };
+  }
+
+  /** Ids of every completely imported photo, from the folder listing. */
+  async ids(): Promise<string[]> {
+    const names = await readdir(this.dir, { recursive: true }).catch(() => [] as string[]);
+    return names.map((n) => /([a-f0-9]{64})\.json$/.exec(n)?.[1]).filter((id): id is string => id !== undefined);
   }
 
   async remove(id: string): Promise<void> {

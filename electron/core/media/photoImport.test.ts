@@ -125,6 +125,24 @@ describe('deleting articles', () => {
     expect(await mediaFiles()).toEqual([]);
   });
 
+  it('sweeps photos no article uses once they are a day old, and only then', async () => {
+    let now = new Date('2026-11-27T09:00:00Z');
+    await core.close();
+    core = await openTestCore(dir, () => now);
+    const { photo: orphan } = await core.handlers.importPhoto({ name: 'unused.jpg', bytes: await plainJpeg(100, 80) });
+    const { photo: kept } = await core.handlers.importPhoto({ name: 'used.jpg', bytes: await plainJpeg(120, 80) });
+    const a = await core.handlers.createArticle({});
+    await core.handlers.saveArticle({ id: a.id, baseRevision: 0, content: withFigure(kept.id) });
+
+    await core.handlers.emptyTrash({}); // same day: a photo waiting for its article's first save stays
+    expect(await core.mediaFile(orphan.id, 'original')).not.toBeNull();
+
+    now = new Date('2026-11-28T10:00:00Z');
+    await core.handlers.emptyTrash({});
+    expect(await core.mediaFile(orphan.id, 'original')).toBeNull();
+    expect(await core.mediaFile(kept.id, 'original')).not.toBeNull();
+  });
+
   it('knows which photos an article uses after the index is rebuilt', async () => {
     const { photo } = await core.handlers.importPhoto({ name: 'p.jpg', bytes: await plainJpeg(320, 240) });
     const a = await core.handlers.createArticle({});

@@ -31,6 +31,7 @@ export function BodyEditor(props: {
     extensions: bodyExtensions(t('article.bodyPlaceholder'), {
       mediaBase: props.mediaBase,
       t: (key) => t(key),
+      platform: props.platform,
       onReplace: (pos) => live.current.onReplacePhoto(pos),
       captionPlaceholder: t('figure.captionPlaceholder'),
     }),

@@ -142,8 +142,8 @@ export const en: Shape<typeof ko> = {
     newTemplateName: 'New style',
   },
   figure: {
-    moveUp: 'Move photo up (Alt+↑)',
-    moveDown: 'Move photo down (Alt+↓)',
+    moveUp: 'Move photo up',
+    moveDown: 'Move photo down',
     replace: 'Replace photo',
     remove: 'Remove photo',
     credit: 'Credit',

@@ -138,8 +138,8 @@ export const ko = {
     newTemplateName: '새 양식',
   },
   figure: {
-    moveUp: '사진을 위로 (Alt+↑)',
-    moveDown: '사진을 아래로 (Alt+↓)',
+    moveUp: '사진을 위로',
+    moveDown: '사진을 아래로',
     replace: '사진 바꾸기',
     remove: '사진 빼기',
     credit: '크레디트',

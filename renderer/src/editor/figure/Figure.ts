@@ -37,7 +37,7 @@ export const Figure = Node.create<FigureViewOptions>({
   isolating: true,
   defining: true,
   addOptions() {
-    return { mediaBase: '/media/', t: (key: string) => key, onReplace: () => undefined };
+    return { mediaBase: '/media/', t: (key: string) => key, platform: 'linux', onReplace: () => undefined };
   },
   addAttributes() {
     return {

@@ -5,11 +5,14 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { EditorView, NodeView, ViewMutationRecord } from '@tiptap/pm/view';
 import { moveFigureAt, ownUndoStep } from './figurePositions';
+import { shortcutLabel } from '../../shortcuts';
 
 export interface FigureViewOptions {
   /** Prefix of photo URLs (`media://photo/` in Electron, `/media/` in the browser host). */
   mediaBase: string;
   t: (key: string) => string;
+  /** `darwin` writes the move shortcut as ⌥↑, elsewhere Alt+↑. */
+  platform: string;
   /** Asks the app for a new photo for the figure at `pos`. */
   onReplace: (pos: number) => void;
 }
@@ -48,8 +51,8 @@ export class FigureView implements NodeView {
       b.addEventListener('click', run);
       tools.append(b);
     };
-    button('figure-up', t('figure.moveUp'), '↑', () => this.move(-1));
-    button('figure-down', t('figure.moveDown'), '↓', () => this.move(1));
+    button('figure-up', `${t('figure.moveUp')} (${shortcutLabel('Alt+↑', options.platform)})`, '↑', () => this.move(-1));
+    button('figure-down', `${t('figure.moveDown')} (${shortcutLabel('Alt+↓', options.platform)})`, '↓', () => this.move(1));
     button('figure-replace', t('figure.replace'), '⇄', () => {
       const pos = this.getPos();
       if (pos !== undefined) options.onReplace(pos);
