@@ -1,6 +1,6 @@
 // Import of a 24-megapixel JPEG (metadata + preview + stored original) through the core's API,
 // beside the raw cost of sharp's own decode-and-resize of the same file to the same preview, in
-// the same run. The ratio is our overhead: hashing, metadata, checks and three fsync'd writes.
+// the same run. The ratio is our overhead: hashing, metadata, checks and four fsync'd writes.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,7 +56,7 @@ export async function runPhotoBench(): Promise<string[]> {
   return [
     `24 MP JPEG, ${(jpeg.length / 1048576).toFixed(1)} MB, ${RUNS} runs each`,
     `sharp decode+resize alone: p50 ${f(r50)}, p95 ${f(r95)}`,
-    `Copydesk import (hash, checks, metadata, preview, 3 fsync'd files): p50 ${f(o50)}, p95 ${f(o95)}`,
+    `Copydesk import (hash, checks, metadata, preview and thumbnail, 4 fsync'd files): p50 ${f(o50)}, p95 ${f(o95)}`,
     `ratio p50 ${(o50 / r50).toFixed(2)}×, p95 ${(o95 / r95).toFixed(2)}× (target ≤ 1.3×, and ≤ 500 ms)`,
   ];
 }

@@ -2,6 +2,7 @@
 // both call `openCore` and hand `core.handlers` to `dispatch`; neither adds logic of its own.
 import type { Handlers } from '../../shared/contract/dispatch';
 import { Library } from './Library';
+import { PHOTO_VARIANTS, type PhotoVariant } from './media/PhotoStore';
 
 export interface AppInfo {
   version: string;
@@ -40,7 +41,7 @@ export async function openCore(opts: { libraryDir: string; appInfo: AppInfo; now
   return {
     handlers,
     libraryDir: library.dir,
-    mediaFile: (id, variant) => (variant === 'original' || variant === 'preview' ? library.photos.file(id, variant) : Promise.resolve(null)),
+    mediaFile: (id, variant) => (PHOTO_VARIANTS.includes(variant as PhotoVariant) ? library.photos.file(id, variant as PhotoVariant) : Promise.resolve(null)),
     close: () => library.close(),
   };
 }

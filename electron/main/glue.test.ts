@@ -142,7 +142,7 @@ describe('media:// protocol', () => {
 
   it('refuses anything that is not an id and a variant, without touching the disk', async () => {
     core.mediaFile.mockClear();
-    for (const url of [`media://photo/../../etc/passwd`, `media://photo/${id}/../../x`, `media://other/${id}/preview`, `media://photo/${id.slice(1)}/preview`, `media://photo/${id}/thumb`]) {
+    for (const url of [`media://photo/../../etc/passwd`, `media://photo/${id}/../../x`, `media://other/${id}/preview`, `media://photo/${id.slice(1)}/preview`, `media://photo/${id}/raw`]) {
       expect((await mediaResponse(core, url)).status).toBe(403);
     }
     expect(core.mediaFile).not.toHaveBeenCalled();

@@ -1,4 +1,4 @@
-// media/<aa>/<sha256>.<ext> (the original, byte for byte), <sha256>.preview.jpg and <sha256>.json
+// media/<aa>/<sha256>.<ext> (the original, byte for byte), <sha256>.preview.jpg, .thumb.jpg and <sha256>.json
 // (what we know about it). Photos are named by content, so the same photo is kept once and
 // nothing depends on where a file came from. The .json is written last: a photo without it was
 // never completely imported and is treated as absent.
@@ -8,7 +8,8 @@ import { PhotoIdSchema, PhotoInfoSchema, type PhotoInfo } from '../../../shared/
 import { writeFileAtomic } from '../atomicWrite';
 import { preparePhoto, type PhotoLimits } from './preparePhoto';
 
-export type PhotoVariant = 'original' | 'preview';
+export type PhotoVariant = 'original' | 'preview' | 'thumb';
+export const PHOTO_VARIANTS: readonly PhotoVariant[] = ['original', 'preview', 'thumb'];
 
 const MIME: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', tif: 'image/tiff', avif: 'image/avif' };
 const EXT_OF_FORMAT: Record<string, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', tiff: 'tif', avif: 'avif' };
@@ -58,6 +59,7 @@ export class PhotoStore {
       try {
         await writeFileAtomic(`${base}.${prepared.extension}`, prepared.bytes);
         await writeFileAtomic(`${base}.preview.jpg`, prepared.preview);
+        await writeFileAtomic(`${base}.thumb.jpg`, prepared.thumb);
         await writeFileAtomic(`${base}.json`, JSON.stringify(photo, null, 2));
       } catch (err) {
         await this.remove(prepared.id); // nothing half-way
@@ -77,14 +79,14 @@ export class PhotoStore {
   async file(id: string, variant: PhotoVariant): Promise<{ path: string; type: string } | null> {
     const info = await this.info(id);
     if (!info) return null;
-    const ext = variant === 'preview' ? 'preview.jpg' : EXT_OF_FORMAT[info.format];
+    const ext = variant === 'original' ? EXT_OF_FORMAT[info.format] : `${variant}.jpg`;
     const path = `${this.base(id)}.${ext}`;
     try {
       await stat(path);
     } catch {
       return null;
     }
-    return { path, type: variant === 'preview' ? 'image/jpeg' : (MIME[EXT_OF_FORMAT[info.format]] ?? 'application/octet-stream') };
+    return { path, type: variant === 'original' ? (MIME[EXT_OF_FORMAT[info.format]] ?? 'application/octet-stream') : 'image/jpeg' };
   }
 
   /** Ids of every completely imported photo, from the folder listing. */
@@ -98,6 +100,7 @@ export class PhotoStore {
     const base = this.base(id);
     await rm(`${base}.json`, { force: true }); // first, so a half-removed photo reads as absent
     await rm(`${base}.preview.jpg`, { force: true });
+    await rm(`${base}.thumb.jpg`, { force: true });
     for (const ext of Object.values(EXT_OF_FORMAT)) await rm(`${base}.${ext}`, { force: true });
   }
 }

@@ -4,7 +4,7 @@ import { PhotoIdSchema } from '../../../shared/model/photo';
 import type { PhotoVariant } from './PhotoStore';
 
 export function parseMediaPath(path: string): { id: string; variant: PhotoVariant } | null {
-  const m = /^\/?([^/]+)\/(original|preview)$/.exec(path);
+  const m = /^\/?([^/]+)\/(original|preview|thumb)$/.exec(path);
   if (!m || !PhotoIdSchema.safeParse(m[1]).success) return null;
   return { id: m[1], variant: m[2] as PhotoVariant };
 }

@@ -58,6 +58,8 @@ describe('importing a photo', () => {
     const meta = await sharp(await readFile(preview!.path)).metadata();
     expect(meta.format).toBe('jpeg');
     expect(Math.max(meta.width!, meta.height!)).toBeLessThanOrEqual(1280);
+    const thumb = await sharp(await readFile((await core.mediaFile(photo.id, 'thumb'))!.path)).metadata();
+    expect(Math.max(thumb.width!, thumb.height!)).toBe(256); // the panel's thumbnail, small enough to list dozens
     expect(await core.handlers.getPhotos({ ids: [photo.id, 'f'.repeat(64)] })).toEqual([photo]);
   });
 
@@ -69,7 +71,7 @@ describe('importing a photo', () => {
     expect(b.photo.id).toBe(a.photo.id);
     expect(b.existed).toBe(true);
     expect(both.every((r) => r.existed && r.photo.id === a.photo.id)).toBe(true);
-    expect(await mediaFiles()).toHaveLength(3); // original, preview, info
+    expect(await mediaFiles()).toHaveLength(4); // original, preview, thumbnail, info
   });
 
   it('refuses bad files with a reason naming the file, and writes nothing', async () => {

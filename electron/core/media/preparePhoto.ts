@@ -14,8 +14,9 @@ export interface PhotoLimits {
 }
 
 export const DEFAULT_MAX_PIXELS = 120_000_000;
-/** Long side of the preview the editor and the photo panel show. */
+/** Long side of the preview the editor shows, and of the thumbnail the photo panel shows. */
 export const PREVIEW_SIZE = 1280;
+export const THUMB_SIZE = 256;
 
 const FORMATS: Record<string, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', tiff: 'tif', avif: 'avif' };
 
@@ -27,6 +28,7 @@ export interface PreparedPhoto {
   width: number;
   height: number;
   preview: Buffer;
+  thumb: Buffer;
   metadata: PhotoMetadata;
 }
 
@@ -71,5 +73,7 @@ export async function preparePhoto(name: string, bytes: Uint8Array, limits: Phot
   const reading = readPhotoMetadata(bytes);
   const id = createHash('sha256').update(bytes).digest('hex');
   const [preview, metadata] = await Promise.all([previewing, reading]);
-  return { id, bytes, format: info.format!, extension, width, height, preview, metadata };
+  // From the small preview, not the original: a few milliseconds instead of a second decode.
+  const thumb = await sharp(preview).resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer();
+  return { id, bytes, format: info.format!, extension, width, height, preview, thumb, metadata };
 }

@@ -124,7 +124,7 @@ export function PhotoPanel(props: {
           return (
             <li key={`${f.pos}-${f.photoId}`} className="photo-card" data-testid="photo-card">
               <button type="button" className="photo-card__thumb" onClick={() => props.editor && jumpTo(props.editor, f, 'open')} aria-label={f.caption || t('photos.warnings.noCaption')}>
-                <img src={`${props.mediaBase}${f.photoId}/preview`} alt="" loading="lazy" />
+                <img src={`${props.mediaBase}${f.photoId}/thumb`} alt="" loading="lazy" />
               </button>
               <div className="photo-card__body">
                 <p className="photo-card__preview" data-testid="caption-preview" title={t('photos.preview')}>
