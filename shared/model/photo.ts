@@ -6,6 +6,10 @@ import { z } from 'zod';
 export const PhotoIdSchema = z.string().regex(/^[a-f0-9]{64}$/, 'photo id');
 export type PhotoId = z.infer<typeof PhotoIdSchema>;
 
+export function isPhotoId(value: unknown): value is PhotoId {
+  return PhotoIdSchema.safeParse(value).success;
+}
+
 export const PHOTO_FIELDS = ['caption', 'creator', 'credit', 'copyright', 'headline', 'dateCreated', 'city', 'keywords', 'altText'] as const;
 export type PhotoField = (typeof PHOTO_FIELDS)[number];
 

@@ -6,13 +6,11 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PhotoIdSchema, PhotoInfoSchema, type PhotoInfo } from '../../../shared/model/photo';
 import { writeFileAtomic } from '../atomicWrite';
-import { preparePhoto, type PhotoLimits } from './preparePhoto';
+import { PHOTO_FORMATS, preparePhoto, type PhotoLimits } from './preparePhoto';
 
 export type PhotoVariant = 'original' | 'preview' | 'thumb';
 export const PHOTO_VARIANTS: readonly PhotoVariant[] = ['original', 'preview', 'thumb'];
 
-const MIME: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', tif: 'image/tiff', avif: 'image/avif' };
-const EXT_OF_FORMAT: Record<string, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', tiff: 'tif', avif: 'avif' };
 
 export class PhotoStore {
   readonly dir: string;
@@ -75,18 +73,24 @@ export class PhotoStore {
     }
   }
 
-  /** Path and type of a stored photo file, or null when there is no complete photo by that id. */
+  /**
+   * Path and type of a stored photo file, or null when there is no complete photo by that id.
+   * Previews and thumbnails have fixed names, so serving one (the panel loads many) costs two
+   * stats and no JSON; only the original needs the info file for its format.
+   */
   async file(id: string, variant: PhotoVariant): Promise<{ path: string; type: string } | null> {
-    const info = await this.info(id);
-    if (!info) return null;
-    const ext = variant === 'original' ? EXT_OF_FORMAT[info.format] : `${variant}.jpg`;
-    const path = `${this.base(id)}.${ext}`;
-    try {
-      await stat(path);
-    } catch {
-      return null;
+    if (!PhotoIdSchema.safeParse(id).success) return null;
+    const base = this.base(id);
+    let found: { path: string; type: string };
+    if (variant === 'original') {
+      const format = PHOTO_FORMATS[(await this.info(id))?.format ?? ''];
+      if (!format) return null;
+      found = { path: `${base}.${format.ext}`, type: format.mime };
+    } else {
+      if (!(await exists(`${base}.json`))) return null; // not completely imported
+      found = { path: `${base}.${variant}.jpg`, type: 'image/jpeg' };
     }
-    return { path, type: variant === 'original' ? (MIME[EXT_OF_FORMAT[info.format]] ?? 'application/octet-stream') : 'image/jpeg' };
+    return (await exists(found.path)) ? found : null;
   }
 
   /** Ids of every completely imported photo, from the folder listing. */
@@ -101,6 +105,13 @@ export class PhotoStore {
     await rm(`${base}.json`, { force: true }); // first, so a half-removed photo reads as absent
     await rm(`${base}.preview.jpg`, { force: true });
     await rm(`${base}.thumb.jpg`, { force: true });
-    for (const ext of Object.values(EXT_OF_FORMAT)) await rm(`${base}.${ext}`, { force: true });
+    for (const { ext } of Object.values(PHOTO_FORMATS)) await rm(`${base}.${ext}`, { force: true });
   }
+}
+
+function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }

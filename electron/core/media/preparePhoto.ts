@@ -18,7 +18,15 @@ export const DEFAULT_MAX_PIXELS = 120_000_000;
 export const PREVIEW_SIZE = 1280;
 export const THUMB_SIZE = 256;
 
-const FORMATS: Record<string, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', tiff: 'tif', avif: 'avif' };
+/** Formats accepted, with the extension the original is stored under and its MIME type. */
+export const PHOTO_FORMATS: Record<string, { ext: string; mime: string }> = {
+  jpeg: { ext: 'jpg', mime: 'image/jpeg' },
+  png: { ext: 'png', mime: 'image/png' },
+  webp: { ext: 'webp', mime: 'image/webp' },
+  gif: { ext: 'gif', mime: 'image/gif' },
+  tiff: { ext: 'tif', mime: 'image/tiff' },
+  avif: { ext: 'avif', mime: 'image/avif' },
+};
 
 export interface PreparedPhoto {
   id: string;
@@ -54,7 +62,7 @@ export async function preparePhoto(name: string, bytes: Uint8Array, limits: Phot
     throw reject(name, 'notImage');
   }
   if (info.format === 'svg') throw reject(name, 'svg');
-  const extension = FORMATS[info.format ?? ''];
+  const extension = PHOTO_FORMATS[info.format ?? '']?.ext;
   if (!extension) throw reject(name, 'unsupported', { format: String(info.format ?? '?') });
   const width = info.autoOrient?.width ?? info.width;
   const height = info.autoOrient?.height ?? info.height;

@@ -7,9 +7,10 @@ import { useTranslation } from 'react-i18next';
 import type { Body } from '../../../shared/model/article';
 import { bodyExtensions } from './extensions';
 import { Toolbar } from './Toolbar';
+import { isImageFile } from '../photos/importFiles';
 
 function imageFiles(list: FileList | null | undefined): File[] {
-  return [...(list ?? [])].filter((f) => f.type.startsWith('image/') || /\.(jpe?g|png|webp|gif|tiff?|avif|heic|svg)$/i.test(f.name));
+  return [...(list ?? [])].filter(isImageFile);
 }
 
 export function BodyEditor(props: {

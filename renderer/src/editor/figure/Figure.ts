@@ -6,6 +6,7 @@ import { Node, mergeAttributes } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import { FigureView, type FigureViewOptions } from './FigureView';
 import { moveFigureAt, ownUndoStep, selectedFigure } from './figurePositions';
+import { isPhotoId } from '../../../../shared/model/photo';
 
 export interface FigureAttrs {
   photoId: string;
@@ -50,7 +51,7 @@ export const Figure = Node.create<FigureViewOptions>({
   },
   parseHTML() {
     // Only figures naming a photo by its id; anything else pasted in stays text.
-    return [{ tag: 'figure[data-photo-id]', getAttrs: (el) => (/^[a-f0-9]{64}$/.test(el.getAttribute('data-photo-id') ?? '') ? null : false) }];
+    return [{ tag: 'figure[data-photo-id]', getAttrs: (el) => (isPhotoId(el.getAttribute('data-photo-id')) ? null : false) }];
   },
   renderHTML({ HTMLAttributes }) {
     return ['figure', mergeAttributes(HTMLAttributes), 0];

@@ -2,6 +2,7 @@
 // leaves the caption for a new paragraph after the figure instead of splitting anything.
 import { Node, mergeAttributes } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
+import { isPhotoId } from '../../../../shared/model/photo';
 
 export const FigureCaption = Node.create<{ placeholder: string }>({
   name: 'figureCaption',
@@ -13,7 +14,7 @@ export const FigureCaption = Node.create<{ placeholder: string }>({
   },
   parseHTML() {
     // Only inside a figure: a stray pasted <figcaption> must not conjure up a figure around itself.
-    return [{ tag: 'figcaption', getAttrs: (el) => (/^[a-f0-9]{64}$/.test(el.parentElement?.closest('figure')?.getAttribute('data-photo-id') ?? '') ? null : false) }];
+    return [{ tag: 'figcaption', getAttrs: (el) => (isPhotoId(el.parentElement?.closest('figure')?.getAttribute('data-photo-id')) ? null : false) }];
   },
   renderHTML({ HTMLAttributes }) {
     return ['figcaption', mergeAttributes(HTMLAttributes, { class: 'figure__caption', 'data-testid': 'figure-caption', 'data-placeholder': this.options.placeholder }), 0];

@@ -6,6 +6,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import type { EditorView, NodeView, ViewMutationRecord } from '@tiptap/pm/view';
 import { moveFigureAt, ownUndoStep } from './figurePositions';
 import { shortcutLabel } from '../../shortcuts';
+import { isPhotoId } from '../../../../shared/model/photo';
 
 export interface FigureViewOptions {
   /** Prefix of photo URLs (`media://photo/` in Electron, `/media/` in the browser host). */
@@ -109,7 +110,7 @@ export class FigureView implements NodeView {
   /** Brings the DOM in line with the node; an input being typed in is never overwritten. */
   private render(first = false) {
     const { photoId, credit, alt, fromFile } = this.node.attrs as { photoId: string; credit: string; alt: string; fromFile: { caption: string; credit: string } };
-    const src = /^[a-f0-9]{64}$/.test(photoId) ? `${this.options.mediaBase}${photoId}/preview` : '';
+    const src = isPhotoId(photoId) ? `${this.options.mediaBase}${photoId}/preview` : '';
     if (first || this.img.getAttribute('src') !== src) this.img.setAttribute('src', src);
     this.img.alt = alt;
     this.dom.dataset.photoId = photoId;
