@@ -1,6 +1,7 @@
 // Autosave latency at 100, 1,000 and 10,000 articles: our library (one fsync'd file per article
 // plus a journaled index) against the naive design, one lowdb JSONFile holding every article, at
 // the same sizes and with the same article text, in the same run.
+import { addAdmin } from '../electron/core/testing/people';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,7 @@ function articles(count: number): Article[] {
     headline: `기사 ${i}`,
     schemaVersion: ARTICLE_SCHEMA_VERSION, id: randomUUID(), revision: 0,
     createdAt: at, updatedAt: at, status: 'draft' as const, trashedAt: null,
+    ownerId: null, corrections: [], lastTransition: null,
   }));
 }
 
@@ -37,13 +39,14 @@ async function ourSaves(dir: string, seed: Article[]): Promise<number[]> {
   await mkdir(join(dir, 'articles'), { recursive: true });
   for (const a of seed) await writeFile(join(dir, 'articles', `${a.id}.json`), JSON.stringify(a));
   const core = await openCore({ libraryDir: dir, appInfo });
+  const actor = await addAdmin(core);
   try {
     const target = seed[Math.floor(seed.length / 2)];
     const times: number[] = [];
     for (let r = 0; r < OUR_SAVES; r++) {
       const content = storyContent(r + 2, `판 ${r}`);
       const t0 = performance.now();
-      await core.handlers.saveArticle({ id: target.id, baseRevision: r, content });
+      await core.handlers.saveArticle({ id: target.id, actor, baseRevision: r, content });
       times.push(performance.now() - t0);
     }
     return times;

@@ -1,6 +1,7 @@
 // Keystroke latency in a 10,000-word Korean article: our editor (the real app through the browser
 // host, counting and autosave included) against bare TipTap StarterKit on the same document, in
 // the same run, rounds interleaved so machine noise hits both alike.
+import { addAdmin } from '../electron/core/testing/people';
 import { createServer, type Server } from 'node:http';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -85,8 +86,9 @@ export async function runTypingBench(): Promise<string[]> {
   // Seed a library with the same document as an article.
   const libraryDir = join(work, 'library');
   const core = await openCore({ libraryDir, appInfo: { version: 'bench', platform: process.platform, host: 'browser', systemLocale: 'ko-KR', mediaBase: '/media/' } });
-  const article = await core.handlers.createArticle({ language: 'ko' });
-  await core.handlers.saveArticle({ id: article.id, baseRevision: article.revision, content: { ...emptyContent('ko'), headline: '벤치마크', body: doc } });
+  const actor = await addAdmin(core);
+  const article = await core.handlers.createArticle({ actor, language: 'ko' });
+  await core.handlers.saveArticle({ id: article.id, actor, baseRevision: article.revision, content: { ...emptyContent('ko'), headline: '벤치마크', body: doc } });
   await core.close();
   const host = await launchBrowserHost({ libraryDir });
 

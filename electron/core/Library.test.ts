@@ -4,17 +4,20 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/contract/errors';
 import type { Core } from './createCore';
 import { content, openTestCore, tempDir } from './testing/tempLibrary';
+import { addAdmin } from './testing/people';
 
 let dir: string;
 let cleanup: () => Promise<void>;
 let core: Core;
 let clock: number;
+let actor: string;
 const now = () => new Date(Date.UTC(2026, 10, 25, 9, 0, clock++));
 
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDir());
   clock = 0;
   core = await openTestCore(dir, now);
+  actor = await addAdmin(core);
 });
 afterEach(async () => {
   await core.close().catch(() => undefined);
@@ -24,11 +27,11 @@ afterEach(async () => {
 describe('Library on a real folder', () => {
   it('creates, saves, reads back and lists newest first', async () => {
     const h = core.handlers;
-    const a = await h.createArticle({ language: 'ko' });
-    const b = await h.createArticle({ language: 'en' });
+    const a = await h.createArticle({ actor, language: 'ko' });
+    const b = await h.createArticle({ actor, language: 'en' });
     expect(a.byline.templateId).toBe('ko-bracket-desk');
     expect(b.byline.templateId).toBe('en-by');
-    const saved = await h.saveArticle({ id: a.id, baseRevision: 0, content: { ...content('도시광산'), byline: { outlet: '한빛경제', desk: '산업부', templateId: 'ko-bracket-desk', reporters: [{ name: '김하늘', role: '기자', email: '' }] } } });
+    const saved = await h.saveArticle({ id: a.id, actor, baseRevision: 0, content: { ...content('도시광산'), byline: { outlet: '한빛경제', desk: '산업부', templateId: 'ko-bracket-desk', reporters: [{ name: '김하늘', role: '기자', email: '' }] } } });
     expect(saved.revision).toBe(1);
     const back = await h.getArticle({ id: a.id });
     expect(back.headline).toBe('도시광산');
@@ -43,8 +46,8 @@ describe('Library on a real folder', () => {
   });
 
   it('keeps everything across a close and reopen', async () => {
-    const a = await core.handlers.createArticle({});
-    await core.handlers.saveArticle({ id: a.id, baseRevision: 0, content: content('남는다', '한 글자도') });
+    const a = await core.handlers.createArticle({ actor });
+    await core.handlers.saveArticle({ id: a.id, actor, baseRevision: 0, content: content('남는다', '한 글자도') });
     await core.handlers.updateSettings({ uiLanguage: 'en' });
     await core.close();
     core = await openTestCore(dir, now);
@@ -55,34 +58,34 @@ describe('Library on a real folder', () => {
   });
 
   it('refuses a save based on an old revision and keeps the newer text', async () => {
-    const a = await core.handlers.createArticle({});
-    await core.handlers.saveArticle({ id: a.id, baseRevision: 0, content: content('first window') });
-    const stale = core.handlers.saveArticle({ id: a.id, baseRevision: 0, content: content('second window') });
+    const a = await core.handlers.createArticle({ actor });
+    await core.handlers.saveArticle({ id: a.id, actor, baseRevision: 0, content: content('first window') });
+    const stale = core.handlers.saveArticle({ id: a.id, actor, baseRevision: 0, content: content('second window') });
     await expect(stale).rejects.toMatchObject({ code: 'conflict' });
     expect((await core.handlers.getArticle({ id: a.id })).headline).toBe('first window');
   });
 
   it('serialises quick saves to one article', async () => {
-    const a = await core.handlers.createArticle({});
-    const saves = [0, 1, 2, 3, 4].map((r) => core.handlers.saveArticle({ id: a.id, baseRevision: r, content: content(`v${r}`) }));
+    const a = await core.handlers.createArticle({ actor });
+    const saves = [0, 1, 2, 3, 4].map((r) => core.handlers.saveArticle({ id: a.id, actor, baseRevision: r, content: content(`v${r}`) }));
     expect((await Promise.all(saves)).map((s) => s.revision)).toEqual([1, 2, 3, 4, 5]);
     expect((await core.handlers.getArticle({ id: a.id })).headline).toBe('v4');
   });
 
   it('duplicates, trashes, restores and empties the trash', async () => {
     const h = core.handlers;
-    const a = await h.createArticle({});
-    await h.saveArticle({ id: a.id, baseRevision: 0, content: content('원본') });
-    const copy = await h.duplicateArticle({ id: a.id });
+    const a = await h.createArticle({ actor });
+    await h.saveArticle({ id: a.id, actor, baseRevision: 0, content: content('원본') });
+    const copy = await h.duplicateArticle({ id: a.id, actor });
     expect(copy.id).not.toBe(a.id);
     expect(copy.headline).toBe('원본');
     expect(copy.revision).toBe(0);
-    await h.trashArticle({ id: a.id });
+    await h.trashArticle({ id: a.id, actor });
     expect((await h.listArticles({ scope: 'active' })).map((s) => s.id)).toEqual([copy.id]);
     expect((await h.listArticles({ scope: 'trash' })).map((s) => s.id)).toEqual([a.id]);
-    await h.restoreArticle({ id: a.id });
+    await h.restoreArticle({ id: a.id, actor });
     expect(await h.listArticles({ scope: 'trash' })).toEqual([]);
-    await h.trashArticle({ id: copy.id });
+    await h.trashArticle({ id: copy.id, actor });
     expect(await h.emptyTrash({})).toEqual({ removed: 1 });
     await expect(h.getArticle({ id: copy.id })).rejects.toBeInstanceOf(ApiError);
     expect((await readdir(join(dir, 'articles'))).some((f) => f.startsWith(copy.id))).toBe(false);

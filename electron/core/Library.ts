@@ -6,6 +6,7 @@ import { mkdir, writeFile, access } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   ARTICLE_SCHEMA_VERSION,
+  contentOf,
   emptyContent,
   type Article,
   type ArticleContent,
@@ -22,6 +23,14 @@ import { PhotoStore } from './media/PhotoStore';
 import { DEFAULT_MAX_PIXELS } from './media/preparePhoto';
 import { photoIdsIn } from '../../shared/photos/figures';
 import type { PhotoInfo } from '../../shared/model/photo';
+import type { Person, PersonDraft } from '../../shared/model/person';
+import type { AuditAction, AuditEntry, VersionKind, VersionMeta } from '../../shared/model/history';
+import { assertCanEdit, decideTransition, type TransitionRequest } from '../../shared/workflow/decide';
+import { may } from '../../shared/workflow/transitions';
+import { HistoryStore } from './HistoryStore';
+import { PeopleStore } from './PeopleStore';
+import { CorruptFileError } from './AtomicJsonAdapter';
+import { quarantine } from './quarantine';
 
 /** How long an imported photo may sit unused before emptying the trash removes it. */
 const ORPHAN_GRACE_MS = 24 * 60 * 60 * 1000;
@@ -32,6 +41,8 @@ export class Library {
   private readonly index: LibraryIndex;
   private readonly settings: SettingsStore;
   readonly photos: PhotoStore;
+  private readonly people: PeopleStore;
+  private readonly history: HistoryStore;
   private readonly queues = new Map<string, Promise<unknown>>();
 
   private constructor(
@@ -44,6 +55,8 @@ export class Library {
     this.index = new LibraryIndex(join(dir, 'index'));
     this.settings = new SettingsStore(dir, notify, now);
     this.photos = new PhotoStore(dir, now);
+    this.people = new PeopleStore(dir);
+    this.history = new HistoryStore(join(dir, 'history'));
   }
 
   static async open(dir: string, now: () => Date = () => new Date()): Promise<Library> {
@@ -55,6 +68,7 @@ export class Library {
       await access(marker).catch(() => writeFile(marker, JSON.stringify({ format: 'copydesk-library', schemaVersion: 1 })));
       const library = new Library(dir, lock, now);
       await library.settings.load();
+      await library.loadPeople();
       await library.loadIndex();
       return library;
     } catch (err) {
@@ -93,6 +107,17 @@ export class Library {
     if (changed || this.index.needsCompaction) await this.index.compact();
   }
 
+  /** A damaged people.json is moved aside and the library opens with no people, so an admin can be set up again. */
+  private async loadPeople(): Promise<void> {
+    try {
+      await this.people.load();
+    } catch (err) {
+      if (!(err instanceof CorruptFileError)) throw err;
+      const moved = await quarantine(this.dir, join(this.dir, 'people.json'), this.now());
+      this.notices.push({ code: 'peopleReset', params: { file: moved, reason: err.message.slice(0, 300) } });
+    }
+  }
+
   private summarise(a: Article): ArticleSummary {
     return {
       id: a.id,
@@ -105,6 +130,9 @@ export class Library {
       createdAt: a.createdAt,
       updatedAt: a.updatedAt,
       trashedAt: a.trashedAt,
+      ownerId: a.ownerId,
+      embargo: a.embargo,
+      lastTransition: a.lastTransition,
     };
   }
 
@@ -144,7 +172,8 @@ export class Library {
     return this.list('active').length;
   }
 
-  async create(language?: Language, content?: ArticleContent): Promise<Article> {
+  async create(actorId: string, language?: Language, content?: ArticleContent): Promise<Article> {
+    const person = this.people.actor(actorId);
     const settings = this.settings.value;
     const lang = content?.language ?? language ?? settings.defaultArticleLanguage;
     const base = content ?? emptyContent(lang);
@@ -159,8 +188,14 @@ export class Library {
       updatedAt: at,
       status: 'draft',
       trashedAt: null,
+      ownerId: person.id,
+      corrections: [],
+      lastTransition: null,
     };
-    await this.serial(article.id, () => this.put(article));
+    await this.serial(article.id, async () => {
+      await this.put(article);
+      await this.keep(article, 'create', person);
+    });
     return article;
   }
 
@@ -169,42 +204,108 @@ export class Library {
   }
 
   /** Saves new content over revision `baseRevision`; a save based on an older revision is refused. */
-  save(id: string, baseRevision: number, content: ArticleContent): Promise<{ revision: number; updatedAt: string }> {
+  save(id: string, baseRevision: number, content: ArticleContent, actorId: string): Promise<{ revision: number; updatedAt: string }> {
     return this.serial(id, async () => {
-      const current = this.entry(id).summary;
-      if (current.revision !== baseRevision) {
-        throw new ApiError('conflict', `article ${id} is at revision ${current.revision}, not ${baseRevision}`, {
-          id,
-          revision: current.revision,
-        });
-      }
-      const article: Article = {
-        ...content,
-        schemaVersion: ARTICLE_SCHEMA_VERSION,
-        id,
-        revision: current.revision + 1,
-        createdAt: current.createdAt,
-        updatedAt: this.now().toISOString(),
-        status: current.status,
-        trashedAt: current.trashedAt,
-      };
+      const person = this.people.actor(actorId);
+      const summary = this.entry(id).summary;
+      this.assertRevision(id, summary.revision, baseRevision);
+      const current = await this.store.read(id);
+      assertCanEdit(current, person, this.settings.value);
+      const article: Article = { ...current, ...content, revision: current.revision + 1, updatedAt: this.now().toISOString() };
       await this.put(article);
+      await this.keep(article, 'save', person);
       return { revision: article.revision, updatedAt: article.updatedAt };
     });
   }
 
-  async duplicate(id: string): Promise<Article> {
-    const source = await this.get(id);
-    const { schemaVersion: _v, id: _id, revision: _r, createdAt: _c, updatedAt: _u, status: _s, trashedAt: _t, ...content } = source;
-    return this.create(undefined, content);
+  private assertRevision(id: string, current: number, base: number): void {
+    if (current !== base) throw new ApiError('conflict', `article ${id} is at revision ${current}, not ${base}`, { id, revision: current });
   }
 
-  setTrashed(id: string, trashed: boolean): Promise<ArticleSummary> {
+  /** Keeps a version of the article in its history (a quick second save by the same person replaces the first). */
+  private keep(article: Article, kind: VersionKind, person: Person): Promise<VersionMeta> {
+    return this.history.record(article, kind, person, this.now());
+  }
+
+  private audit(id: string, person: Person, action: AuditAction, from: Article['status'], to: Article['status'], extra: Partial<AuditEntry> = {}): Promise<void> {
+    return this.history.audit(id, { at: this.now().toISOString(), actorId: person.id, actorName: person.name, action, from, to, note: '', overridden: [], ...extra });
+  }
+
+  /** A workflow step: the core checks role, state, note, checklist and embargo, then records it. */
+  transition(id: string, actorId: string, req: TransitionRequest): Promise<Article> {
     return this.serial(id, async () => {
+      const person = this.people.actor(actorId);
+      this.entry(id);
+      const current = await this.store.read(id);
+      const now = this.now();
+      const decision = decideTransition(current, person, req, this.settings.value, now);
+      const note = req.note.trim();
+      const at = now.toISOString();
+      const article: Article = {
+        ...current,
+        status: decision.to,
+        corrections: req.action === 'correct' ? [...current.corrections, { at, by: person.name, note }] : current.corrections,
+        lastTransition: { action: req.action, actorId: person.id, actorName: person.name, at, note },
+      };
+      await this.put(article);
+      await this.keep(article, 'transition', person);
+      await this.audit(id, person, req.action, current.status, decision.to, { note, overridden: decision.overridden });
+      return article;
+    });
+  }
+
+  async historyOf(id: string): Promise<{ versions: VersionMeta[]; audit: AuditEntry[] }> {
+    this.entry(id);
+    return this.history.read(id);
+  }
+
+  async version(id: string, seq: number): Promise<Article> {
+    this.entry(id);
+    return this.history.version(id, seq);
+  }
+
+  /** Puts an old version's copy back as a new revision; the versions in between stay in the history. */
+  restoreVersion(id: string, seq: number, actorId: string, baseRevision: number): Promise<Article> {
+    return this.serial(id, async () => {
+      const person = this.people.actor(actorId);
+      this.assertRevision(id, this.entry(id).summary.revision, baseRevision);
+      const current = await this.store.read(id);
+      assertCanEdit(current, person, this.settings.value);
+      const old = await this.history.version(id, seq);
+      const article: Article = { ...current, ...contentOf(old), revision: current.revision + 1, updatedAt: this.now().toISOString() };
+      await this.put(article);
+      await this.keep(article, 'restore', person);
+      await this.audit(id, person, 'restoreVersion', current.status, current.status, { version: seq });
+      return article;
+    });
+  }
+
+  listPeople(): Person[] {
+    return this.people.list();
+  }
+
+  savePerson(actorId: string | null, draft: PersonDraft): Promise<Person> {
+    return this.people.save(actorId, draft);
+  }
+
+  /** A copy starts over as the duplicating person's draft. */
+  async duplicate(id: string, actorId: string): Promise<Article> {
+    return this.create(actorId, undefined, contentOf(await this.get(id)));
+  }
+
+  setTrashed(id: string, trashed: boolean, actorId: string): Promise<ArticleSummary> {
+    return this.serial(id, async () => {
+      const person = this.people.actor(actorId);
       this.entry(id);
       const article = await this.store.read(id);
+      // Copy on its way out (sent, in review, approved, published) is the desk's to spike, not anyone's to bin.
+      if (trashed && !['draft', 'returned', 'spiked'].includes(article.status) && !may(this.settings.value.workflow.permissions, person.role, 'spike')) {
+        throw new ApiError('forbidden', `${person.role} may not trash an article that is ${article.status}`, { reason: 'role', action: 'spike', role: person.role });
+      }
       // Trashing is not an edit: the revision stays, so an open editor's next save still fits.
-      return this.put({ ...article, trashedAt: trashed ? this.now().toISOString() : null });
+      const summary = await this.put({ ...article, trashedAt: trashed ? this.now().toISOString() : null });
+      await this.audit(id, person, trashed ? 'trash' : 'untrash', article.status, article.status);
+      return summary;
     });
   }
 
@@ -216,6 +317,7 @@ export class Library {
         for (const photo of this.index.entries.get(s.id)?.photos ?? []) released.add(photo);
         await this.store.remove(s.id);
         await this.index.delete(s.id);
+        await this.history.remove(s.id);
       });
     }
     // A photo goes only when no article left in the library (trash included) still uses it.
@@ -253,7 +355,11 @@ export class Library {
     return this.settings.value;
   }
 
-  updateSettings(patch: SettingsPatch): Promise<Settings> {
+  /** The workflow rules (permissions, checklist) are the admin's; the rest is anyone's. */
+  updateSettings(patch: SettingsPatch, actorId?: string): Promise<Settings> {
+    if (patch.workflow && this.people.actor(actorId).role !== 'admin') {
+      throw new ApiError('forbidden', 'only an admin changes the workflow rules', { reason: 'role', action: 'settings', role: this.people.actor(actorId).role });
+    }
     return this.settings.update(patch);
   }
 

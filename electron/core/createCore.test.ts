@@ -6,13 +6,16 @@ import { dispatch } from '../../shared/contract/dispatch';
 import { methods } from '../../shared/contract/api';
 import type { Core } from './createCore';
 import { content, openTestCore, tempDir } from './testing/tempLibrary';
+import { addAdmin } from './testing/people';
 
 let dir: string;
 let cleanup: () => Promise<void>;
 let core: Core;
+let actor: string;
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDir());
   core = await openTestCore(dir);
+  actor = await addAdmin(core);
 });
 afterEach(async () => {
   await core.close();
@@ -25,7 +28,7 @@ describe('contract dispatch', () => {
   });
 
   it('round-trips a valid call', async () => {
-    const created = await dispatch(core.handlers, 'createArticle', { language: 'en' });
+    const created = await dispatch(core.handlers, 'createArticle', { actor, language: 'en' });
     expect(created).toMatchObject({ ok: true, value: { language: 'en', revision: 0 } });
   });
 
@@ -39,6 +42,9 @@ describe('contract dispatch', () => {
     ['oversized headline', 'saveArticle', { id: '00000000-0000-4000-8000-000000000000', baseRevision: 0, content: { ...content(''), headline: 'x'.repeat(100_000) } }],
     ['body not a doc', 'saveArticle', { id: '00000000-0000-4000-8000-000000000000', baseRevision: 0, content: { ...content(''), body: { type: 'script' } } }],
     ['settings with a bad template', 'updateSettings', { bylineTemplates: [{ id: '' }] }],
+    ['a save without a person', 'createArticle', { language: 'ko' }],
+    ['an action that does not exist', 'transitionArticle', { id: '00000000-0000-4000-8000-000000000000', actor: '00000000-0000-4000-8000-000000000000', action: 'publishNow' }],
+    ['a person with a role that does not exist', 'savePerson', { actor: null, person: { name: 'x', role: 'owner', desk: '', email: '', bylineName: '', bylineRole: '', active: true } }],
   ];
   for (const [name, method, payload] of bad) {
     it(`rejects ${name} with invalidInput and writes nothing`, async () => {

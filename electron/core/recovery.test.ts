@@ -5,15 +5,18 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from './createCore';
 import { content, openTestCore, tempDir } from './testing/tempLibrary';
+import { addAdmin } from './testing/people';
 import { migrateArticle, NewerVersionError, type Migration } from './migrations/migrateArticle';
 
 let dir: string;
 let cleanup: () => Promise<void>;
 let core: Core;
+let actor: string;
 
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDir());
   core = await openTestCore(dir);
+  actor = await addAdmin(core);
 });
 afterEach(async () => {
   await core.close().catch(() => undefined);
@@ -21,11 +24,11 @@ afterEach(async () => {
 });
 
 async function twoSavedArticles() {
-  const a = await core.handlers.createArticle({});
-  await core.handlers.saveArticle({ id: a.id, baseRevision: 0, content: content('첫 판') });
-  await core.handlers.saveArticle({ id: a.id, baseRevision: 1, content: content('둘째 판') });
-  const b = await core.handlers.createArticle({});
-  await core.handlers.saveArticle({ id: b.id, baseRevision: 0, content: content('멀쩡한 기사') });
+  const a = await core.handlers.createArticle({ actor });
+  await core.handlers.saveArticle({ id: a.id, actor, baseRevision: 0, content: content('첫 판') });
+  await core.handlers.saveArticle({ id: a.id, actor, baseRevision: 1, content: content('둘째 판') });
+  const b = await core.handlers.createArticle({ actor });
+  await core.handlers.saveArticle({ id: b.id, actor, baseRevision: 0, content: content('멀쩡한 기사') });
   await core.close();
   return { a: a.id, b: b.id, file: join(dir, 'articles', `${a.id}.json`) };
 }
@@ -99,8 +102,8 @@ describe('damaged settings and index', () => {
   });
 
   it('ignores a torn last journal line and still finds every article', async () => {
-    const a = await core.handlers.createArticle({});
-    await core.handlers.saveArticle({ id: a.id, baseRevision: 0, content: content('저널') });
+    const a = await core.handlers.createArticle({ actor });
+    await core.handlers.saveArticle({ id: a.id, actor, baseRevision: 0, content: content('저널') });
     // Simulate a crash: the journal is left as written (no compaction on close) with a torn tail.
     const journal = join(dir, 'index', 'journal.jsonl');
     const before = await readFile(journal, 'utf8');

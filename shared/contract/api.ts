@@ -12,12 +12,21 @@ import {
 import { SettingsPatchSchema, SettingsSchema } from '../model/settings';
 import { NoticeSchema } from './errors';
 import { PhotoIdSchema, PhotoInfoSchema } from '../model/photo';
+import { PersonDraftSchema, PersonIdSchema, PersonSchema } from '../model/person';
+import { AuditEntrySchema, VersionMetaSchema } from '../model/history';
+import { WorkflowActionSchema } from '../workflow/transitions';
 
 /** Hard ceiling on one photo's bytes at the boundary; the configurable limit (settings) is checked in the core. */
 export const MAX_PHOTO_BYTES = 500 * 1024 * 1024;
 
 const Id = z.object({ id: ArticleIdSchema }).strict();
 const None = z.object({}).strict();
+/**
+ * Who is asking. Copydesk runs on one trusted machine without passwords, so the person is the
+ * one picked at start; the core still checks every request against that person's role.
+ */
+const Actor = PersonIdSchema;
+const ByActor = Id.extend({ actor: Actor }).strict();
 
 export const contract = {
   getLibraryInfo: {
@@ -34,19 +43,36 @@ export const contract = {
     output: z.array(ArticleSummarySchema),
   },
   createArticle: {
-    input: z.object({ language: LanguageSchema.optional() }).strict(),
+    input: z.object({ actor: Actor, language: LanguageSchema.optional() }).strict(),
     output: ArticleSchema,
   },
   getArticle: { input: Id, output: ArticleSchema },
   saveArticle: {
     input: z
-      .object({ id: ArticleIdSchema, baseRevision: z.number().int().nonnegative(), content: ArticleContentSchema })
+      .object({ id: ArticleIdSchema, actor: Actor, baseRevision: z.number().int().nonnegative(), content: ArticleContentSchema })
       .strict(),
     output: z.object({ revision: z.number().int().nonnegative(), updatedAt: z.iso.datetime() }),
   },
-  duplicateArticle: { input: Id, output: ArticleSchema },
-  trashArticle: { input: Id, output: ArticleSummarySchema },
-  restoreArticle: { input: Id, output: ArticleSummarySchema },
+  duplicateArticle: { input: ByActor, output: ArticleSchema },
+  trashArticle: { input: ByActor, output: ArticleSummarySchema },
+  restoreArticle: { input: ByActor, output: ArticleSummarySchema },
+  /** A workflow step (send, review, return, approve, publish, spike, restore, correct…); the core decides. */
+  transitionArticle: {
+    input: z
+      .object({ id: ArticleIdSchema, actor: Actor, action: WorkflowActionSchema, note: z.string().max(5000).default(''), override: z.boolean().default(false) })
+      .strict(),
+    output: ArticleSchema,
+  },
+  /** Versions newest first and the audit log oldest first. */
+  getHistory: { input: Id, output: z.object({ versions: z.array(VersionMetaSchema), audit: z.array(AuditEntrySchema) }) },
+  getVersion: { input: Id.extend({ seq: z.number().int().positive() }).strict(), output: ArticleSchema },
+  restoreVersion: {
+    input: ByActor.extend({ seq: z.number().int().positive(), baseRevision: z.number().int().nonnegative() }).strict(),
+    output: ArticleSchema,
+  },
+  listPeople: { input: None, output: z.array(PersonSchema) },
+  /** Adds or changes a person (admins only; the first person of an empty library, who must be an admin, needs no actor). */
+  savePerson: { input: z.object({ actor: Actor.nullable(), person: PersonDraftSchema }).strict(), output: PersonSchema },
   emptyTrash: { input: None, output: z.object({ removed: z.number().int().nonnegative() }) },
   /** One photo's bytes (from a file dialog, drop, paste or folder); the core checks, stores and describes it. */
   importPhoto: {
@@ -63,7 +89,8 @@ export const contract = {
   /** What the library knows about these photos; ids it does not have are left out. */
   getPhotos: { input: z.object({ ids: z.array(PhotoIdSchema).max(1000) }).strict(), output: z.array(PhotoInfoSchema) },
   getSettings: { input: None, output: SettingsSchema },
-  updateSettings: { input: SettingsPatchSchema.strict(), output: SettingsSchema },
+  /** `actor` is needed to change the workflow rules, which only an admin may. */
+  updateSettings: { input: SettingsPatchSchema.extend({ actor: Actor.optional() }).strict(), output: SettingsSchema },
   getAppInfo: {
     input: None,
     output: z.object({

@@ -10,7 +10,14 @@ export const ErrorCodeSchema = z.enum([
   'diskFull',
   'readOnly',
   'writeFailed',
+  /** `reason`: role (with action), state, readOnly, unknownPerson, firstAdmin, lastAdmin, newerVersion. */
   'forbidden',
+  /** Return, correct and overrides must say why. */
+  'noteRequired',
+  /** Approval blocked; `missing` lists the checklist items, comma-separated. */
+  'checklistFailed',
+  /** Publication or export blocked until `until`. */
+  'embargoed',
   /** A photo was refused; `reason` says why and `file` names it. */
   'photoRejected',
   'internal',
@@ -23,7 +30,7 @@ export const ApiErrorSchema = z.object({ code: ErrorCodeSchema, message: z.strin
 export type ApiErrorShape = z.infer<typeof ApiErrorSchema>;
 
 export const NoticeSchema = z.object({
-  code: z.enum(['articleRecovered', 'articleQuarantined', 'indexRebuilt', 'settingsReset']),
+  code: z.enum(['articleRecovered', 'articleQuarantined', 'indexRebuilt', 'settingsReset', 'peopleReset']),
   params: Params,
 });
 export type Notice = z.infer<typeof NoticeSchema>;

@@ -2,12 +2,13 @@
 // carries an article is parsed with these schemas, so a field added here is a field checked everywhere.
 import { z } from 'zod';
 
-export const ARTICLE_SCHEMA_VERSION = 1;
+/** 2 added the desk workflow (owner, note to the desk, embargo, corrections, last transition). */
+export const ARTICLE_SCHEMA_VERSION = 2;
 
 export const LanguageSchema = z.enum(['ko', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
 
-/** Workflow state. Only `draft` is reachable in the first slice; the rest arrive with the desk workflow. */
+/** Workflow state (PRODUCT.md "Workflow words"); which action leads where is `shared/workflow/transitions.ts`. */
 export const ArticleStatusSchema = z.enum(['draft', 'sent', 'review', 'approved', 'returned', 'published', 'spiked']);
 export type ArticleStatus = z.infer<typeof ArticleStatusSchema>;
 
@@ -71,8 +72,24 @@ export const ArticleContentSchema = z.object({
   tags: z.array(z.string().min(1).max(100)).max(50),
   body: BodySchema,
   lengthTarget: LengthTargetSchema.nullable(),
+  /** The reporter's note to the desk: never published, stripped from every export. */
+  deskNote: z.string().max(5000),
+  /** Release time; before it the article cannot be published or exported for publication without an override. */
+  embargo: z.iso.datetime().nullable(),
 });
 export type ArticleContent = z.infer<typeof ArticleContentSchema>;
+
+export const CorrectionSchema = z.object({ at: z.iso.datetime(), by: z.string().max(200), note: z.string().min(1).max(5000) });
+export type Correction = z.infer<typeof CorrectionSchema>;
+
+export const TransitionNoteSchema = z.object({
+  action: z.string().max(40),
+  actorId: z.string().max(100),
+  actorName: z.string().max(200),
+  at: z.iso.datetime(),
+  note: z.string().max(5000),
+});
+export type TransitionNote = z.infer<typeof TransitionNoteSchema>;
 
 export const ArticleIdSchema = z.string().regex(/^[a-z0-9-]{8,64}$/, 'article id');
 export type ArticleId = z.infer<typeof ArticleIdSchema>;
@@ -87,6 +104,12 @@ export const ArticleSchema = ArticleContentSchema.extend({
   status: ArticleStatusSchema,
   /** Set when moved to the trash; null while the article is in the library. */
   trashedAt: z.iso.datetime().nullable(),
+  /** The person who created it (the reporter whose copy it is); null for articles from before people existed. */
+  ownerId: z.string().nullable(),
+  /** Corrections to published copy, oldest first; they travel with the article into every export. */
+  corrections: z.array(CorrectionSchema).max(200),
+  /** The latest workflow step, so the reporter sees a return note and the queue who sent what. */
+  lastTransition: TransitionNoteSchema.nullable(),
 });
 export type Article = z.infer<typeof ArticleSchema>;
 
@@ -103,6 +126,10 @@ export const ArticleSummarySchema = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   trashedAt: z.iso.datetime().nullable(),
+  // Defaults let an index snapshot written before the workflow load without a rebuild.
+  ownerId: z.string().nullable().default(null),
+  embargo: z.iso.datetime().nullable().default(null),
+  lastTransition: TransitionNoteSchema.nullable().default(null),
 });
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
 
@@ -120,5 +147,13 @@ export function emptyContent(language: Language): ArticleContent {
     tags: [],
     body: emptyBody(),
     lengthTarget: null,
+    deskNote: '',
+    embargo: null,
   };
+}
+
+/** The fields a reporter edits, taken from a stored article. */
+export function contentOf(a: Article): ArticleContent {
+  const { language, kicker, headline, deck, byline, tags, body, lengthTarget, deskNote, embargo } = a;
+  return { language, kicker, headline, deck, byline, tags, body, lengthTarget, deskNote, embargo };
 }

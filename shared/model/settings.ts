@@ -2,6 +2,8 @@
 // express its own house style without a code change.
 import { z } from 'zod';
 import { LanguageSchema } from './article';
+import { defaultPermissions, PermissionTableSchema, type PermissionTable } from '../workflow/transitions';
+import { ChecklistSettingsSchema, defaultChecklist } from '../workflow/checklist';
 
 export const SETTINGS_SCHEMA_VERSION = 1;
 
@@ -40,6 +42,17 @@ export function defaultPhotoSettings(): PhotoSettings {
   return { minWidth: 1000, maxFileMB: 50, creditPattern: { ko: '[사진={credit}]', en: '(Photo: {credit})' } };
 }
 
+/** The desk's rules: who may do what (a table an admin edits) and the pre-approval checklist. */
+export const WorkflowSettingsSchema = z.object({
+  permissions: PermissionTableSchema.transform((t) => ({ ...defaultPermissions(), ...t }) as PermissionTable),
+  checklist: ChecklistSettingsSchema,
+});
+export type WorkflowSettings = z.infer<typeof WorkflowSettingsSchema>;
+
+export function defaultWorkflowSettings(): WorkflowSettings {
+  return { permissions: defaultPermissions(), checklist: defaultChecklist() };
+}
+
 export const SettingsSchema = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
   uiLanguage: UiLanguageSchema,
@@ -48,13 +61,14 @@ export const SettingsSchema = z.object({
   defaultTemplateIds: z.object({ ko: z.string(), en: z.string() }),
   // Settings files from before photos existed get the defaults instead of being refused.
   photos: PhotoSettingsSchema.default(defaultPhotoSettings),
+  workflow: WorkflowSettingsSchema.default(defaultWorkflowSettings),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-// `photos` is re-added without its default: a patch that leaves it out must not reset it.
-export const SettingsPatchSchema = SettingsSchema.omit({ schemaVersion: true, photos: true })
+// `photos` and `workflow` are re-added without their defaults: a patch that leaves them out must not reset them.
+export const SettingsPatchSchema = SettingsSchema.omit({ schemaVersion: true, photos: true, workflow: true })
   .partial()
-  .extend({ photos: PhotoSettingsSchema.optional() });
+  .extend({ photos: PhotoSettingsSchema.optional(), workflow: WorkflowSettingsSchema.optional() });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 export const DEFAULT_BYLINE_TEMPLATES: BylineTemplate[] = [
@@ -72,5 +86,6 @@ export function defaultSettings(): Settings {
     bylineTemplates: DEFAULT_BYLINE_TEMPLATES.map((t) => ({ ...t })),
     defaultTemplateIds: { ko: 'ko-bracket-desk', en: 'en-by' },
     photos: defaultPhotoSettings(),
+    workflow: defaultWorkflowSettings(),
   };
 }

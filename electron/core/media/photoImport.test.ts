@@ -9,16 +9,19 @@ import type { Core } from '../createCore';
 import { ApiError } from '../../../shared/contract/errors';
 import type { ArticleContent } from '../../../shared/model/article';
 import { content, openTestCore, tempDir } from '../testing/tempLibrary';
+import { addAdmin } from '../testing/people';
 import { bombPng, plainJpeg } from './testing/photoFiles';
 
 const FIXTURE = join(__dirname, '../../../../shared/fixtures/photos/iptc-staff-photographer-example.jpg');
 
 let core: Core;
+let actor: string;
 let dir: string;
 let cleanup: () => Promise<void>;
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDir());
   core = await openTestCore(dir);
+  actor = await addAdmin(core);
 });
 afterEach(async () => {
   await core.close();
@@ -112,16 +115,16 @@ describe('importing a photo', () => {
 describe('deleting articles', () => {
   it('deletes a photo only when no article uses it any more', async () => {
     const { photo } = await core.handlers.importPhoto({ name: 'p.jpg', bytes: await plainJpeg(320, 240) });
-    const one = await core.handlers.createArticle({});
-    const two = await core.handlers.createArticle({});
-    await core.handlers.saveArticle({ id: one.id, baseRevision: 0, content: withFigure(photo.id) });
-    await core.handlers.saveArticle({ id: two.id, baseRevision: 0, content: withFigure(photo.id) });
+    const one = await core.handlers.createArticle({ actor });
+    const two = await core.handlers.createArticle({ actor });
+    await core.handlers.saveArticle({ id: one.id, actor, baseRevision: 0, content: withFigure(photo.id) });
+    await core.handlers.saveArticle({ id: two.id, actor, baseRevision: 0, content: withFigure(photo.id) });
 
-    await core.handlers.trashArticle({ id: one.id });
+    await core.handlers.trashArticle({ id: one.id, actor });
     await core.handlers.emptyTrash({});
     expect(await core.mediaFile(photo.id, 'original')).not.toBeNull(); // `two` still uses it
 
-    await core.handlers.trashArticle({ id: two.id });
+    await core.handlers.trashArticle({ id: two.id, actor });
     await core.handlers.emptyTrash({});
     expect(await core.mediaFile(photo.id, 'original')).toBeNull();
     expect(await mediaFiles()).toEqual([]);
@@ -133,8 +136,8 @@ describe('deleting articles', () => {
     core = await openTestCore(dir, () => now);
     const { photo: orphan } = await core.handlers.importPhoto({ name: 'unused.jpg', bytes: await plainJpeg(100, 80) });
     const { photo: kept } = await core.handlers.importPhoto({ name: 'used.jpg', bytes: await plainJpeg(120, 80) });
-    const a = await core.handlers.createArticle({});
-    await core.handlers.saveArticle({ id: a.id, baseRevision: 0, content: withFigure(kept.id) });
+    const a = await core.handlers.createArticle({ actor });
+    await core.handlers.saveArticle({ id: a.id, actor, baseRevision: 0, content: withFigure(kept.id) });
 
     await core.handlers.emptyTrash({}); // same day: a photo waiting for its article's first save stays
     expect(await core.mediaFile(orphan.id, 'original')).not.toBeNull();
@@ -147,15 +150,15 @@ describe('deleting articles', () => {
 
   it('knows which photos an article uses after the index is rebuilt', async () => {
     const { photo } = await core.handlers.importPhoto({ name: 'p.jpg', bytes: await plainJpeg(320, 240) });
-    const a = await core.handlers.createArticle({});
-    const b = await core.handlers.createArticle({});
-    await core.handlers.saveArticle({ id: a.id, baseRevision: 0, content: withFigure(photo.id) });
-    await core.handlers.saveArticle({ id: b.id, baseRevision: 0, content: withFigure(photo.id) });
+    const a = await core.handlers.createArticle({ actor });
+    const b = await core.handlers.createArticle({ actor });
+    await core.handlers.saveArticle({ id: a.id, actor, baseRevision: 0, content: withFigure(photo.id) });
+    await core.handlers.saveArticle({ id: b.id, actor, baseRevision: 0, content: withFigure(photo.id) });
     await core.close();
     const { rm } = await import('node:fs/promises');
     await rm(join(dir, 'index'), { recursive: true, force: true });
     core = await openTestCore(dir);
-    await core.handlers.trashArticle({ id: a.id });
+    await core.handlers.trashArticle({ id: a.id, actor });
     await core.handlers.emptyTrash({});
     expect(await core.mediaFile(photo.id, 'original')).not.toBeNull();
   });

@@ -16,8 +16,11 @@ export class NewerVersionError extends Error {
   }
 }
 
-/** Numbered migrations, oldest first. Version 1 is the first schema, so there are none yet. */
-export const articleMigrations: Migration[] = [];
+/** Numbered migrations, oldest first. */
+export const articleMigrations: Migration[] = [
+  // 1 → 2: the desk workflow. Old articles have no owner, note, embargo or corrections.
+  { from: 1, up: (doc) => ({ deskNote: '', embargo: null, ownerId: null, corrections: [], lastTransition: null, ...doc }) },
+];
 
 export function migrateArticle(raw: unknown, migrations: readonly Migration[] = articleMigrations, current = ARTICLE_SCHEMA_VERSION): unknown {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;

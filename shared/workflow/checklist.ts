@@ -1,0 +1,62 @@
+// The pre-approval checklist: what must be true before an editor approves. Which items apply is
+// a library setting; the core runs this on `approve` and refuses with the list of what is missing
+// unless an editor overrides (and the override is recorded).
+import { z } from 'zod';
+import type { ArticleContent } from '../model/article';
+import type { Settings } from '../model/settings';
+import { figuresIn } from '../photos/figures';
+import { figureWarnings } from '../photos/figureWarnings';
+import { blockTexts, countBlocks } from '../counting/countBody';
+import { lengthProgress } from '../counting/sheets';
+import { countOpenNotes } from './notes';
+
+export const ChecklistItemSchema = z.enum(['headline', 'byline', 'photoCaption', 'photoCredit', 'photoAlt', 'openNotes', 'length', 'embargo']);
+export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
+export const CHECKLIST_ITEMS = ChecklistItemSchema.options;
+
+export const ChecklistSettingsSchema = z.object({
+  // An item missing here (added in a later version) is on.
+  items: z.partialRecord(ChecklistItemSchema, z.boolean()),
+  /** How far from the length target (in %, either way) still counts as on target. */
+  lengthTolerancePct: z.number().int().min(0).max(100),
+  /** Tags that mean "this story must carry an embargo time" (엠바고 기사). */
+  embargoTags: z.array(z.string().min(1).max(100)).max(20),
+});
+export type ChecklistSettings = z.infer<typeof ChecklistSettingsSchema>;
+
+export function defaultChecklist(): ChecklistSettings {
+  return {
+    items: Object.fromEntries(CHECKLIST_ITEMS.map((i) => [i, true])) as Record<ChecklistItem, boolean>,
+    lengthTolerancePct: 10,
+    embargoTags: ['엠바고', 'embargo'],
+  };
+}
+
+/** The enabled items this article fails, in checklist order. */
+export function missingForApproval(content: ArticleContent, settings: Pick<Settings, 'workflow'>): ChecklistItem[] {
+  const { items, lengthTolerancePct, embargoTags } = settings.workflow.checklist;
+  const figures = figuresIn(content.body);
+  const warnings = figures.flatMap((f) => figureWarnings(f, undefined, 0));
+  const failed: Record<ChecklistItem, () => boolean> = {
+    headline: () => content.headline.trim() === '',
+    byline: () => !content.byline.reporters.some((r) => r.name.trim() !== ''),
+    photoCaption: () => warnings.includes('noCaption'),
+    photoCredit: () => warnings.includes('noCredit'),
+    photoAlt: () => warnings.includes('noAlt'),
+    openNotes: () => {
+      const open = countOpenNotes(content.body);
+      return open.notes + open.tks > 0;
+    },
+    length: () => {
+      const progress = lengthProgress(countBlocks(blockTexts(content.body).body), content.lengthTarget);
+      return progress !== null && Math.abs(progress - 1) * 100 > lengthTolerancePct;
+    },
+    embargo: () => content.embargo === null && content.tags.some((t) => embargoTags.includes(t.trim().toLowerCase()) || embargoTags.includes(t.trim())),
+  };
+  return CHECKLIST_ITEMS.filter((item) => items[item] !== false && failed[item]());
+}
+
+/** True while an embargo holds the article back. */
+export function isEmbargoed(content: Pick<ArticleContent, 'embargo'>, now: Date): boolean {
+  return content.embargo !== null && Date.parse(content.embargo) > now.getTime();
+}

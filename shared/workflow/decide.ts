@@ -1,0 +1,70 @@
+// The core's decisions, as pure functions so every rule is tested without a disk: may this person
+// take this action on this article now, may they change its copy, and what does the step record.
+import { ApiError } from '../contract/errors';
+import { contentOf, type Article } from '../model/article';
+import type { Person } from '../model/person';
+import type { Settings } from '../model/settings';
+import { isEmbargoed, missingForApproval } from './checklist';
+import { canEdit, may, NOTE_REQUIRED, TRANSITIONS, type WorkflowAction } from './transitions';
+
+export interface TransitionRequest {
+  action: WorkflowAction;
+  note: string;
+  /** The person asks to let through what the checklist or an embargo would stop. */
+  override: boolean;
+}
+
+export interface TransitionDecision {
+  to: Article['status'];
+  /** Checklist items or `embargo` that the override let through (recorded in the audit log). */
+  overridden: string[];
+}
+
+export function decideTransition(article: Article, person: Person, req: TransitionRequest, settings: Pick<Settings, 'workflow'>, now: Date): TransitionDecision {
+  const { permissions } = settings.workflow;
+  const rule = TRANSITIONS[req.action];
+  if (!may(permissions, person.role, req.action)) {
+    throw new ApiError('forbidden', `${person.role} may not ${req.action}`, { reason: 'role', action: req.action, role: person.role });
+  }
+  if (article.trashedAt !== null || !rule.from.includes(article.status)) {
+    throw new ApiError('forbidden', `cannot ${req.action} an article that is ${article.status}`, { reason: 'state', action: req.action, state: article.status });
+  }
+  if (NOTE_REQUIRED.has(req.action) && req.note.trim() === '') {
+    throw new ApiError('noteRequired', `${req.action} needs a note`, { action: req.action });
+  }
+  const blocked: string[] = [];
+  if (req.action === 'approve') blocked.push(...missingForApproval(contentOf(article), settings));
+  if (req.action === 'publish' && isEmbargoed(article, now)) blocked.push('embargo');
+  if (blocked.length > 0) {
+    if (!req.override) {
+      if (blocked.includes('embargo')) throw new ApiError('embargoed', `embargoed until ${article.embargo}`, { until: article.embargo ?? '' });
+      throw new ApiError('checklistFailed', `missing: ${blocked.join(', ')}`, { missing: blocked.join(',') });
+    }
+    if (!may(permissions, person.role, 'override')) {
+      throw new ApiError('forbidden', `${person.role} may not override`, { reason: 'role', action: 'override', role: person.role });
+    }
+    if (req.note.trim() === '') throw new ApiError('noteRequired', 'an override needs a reason', { action: 'override' });
+  }
+  return { to: rule.to, overridden: req.override ? blocked : [] };
+}
+
+/** May this person change the copy now? Throws the refusal the UI shows as a read-only banner. */
+export function assertCanEdit(article: Article, person: Person, settings: Pick<Settings, 'workflow'>): void {
+  if (article.trashedAt !== null) return; // trash is outside the workflow; restoring it needs no edit
+  if (!canEdit(settings.workflow.permissions, person.role, article.status)) {
+    throw new ApiError('forbidden', `${person.role} cannot edit an article that is ${article.status}`, { reason: 'readOnly', state: article.status, role: person.role });
+  }
+}
+
+/**
+ * Export for publication: refused while an embargo holds, unless a person allowed to override
+ * asks to (the export records it). Issue 5's exports call this before writing anything out.
+ */
+export function assertReleasable(article: Article, person: Person, settings: Pick<Settings, 'workflow'>, now: Date, override: boolean): string[] {
+  if (!isEmbargoed(article, now)) return [];
+  if (!override) throw new ApiError('embargoed', `embargoed until ${article.embargo}`, { until: article.embargo ?? '' });
+  if (!may(settings.workflow.permissions, person.role, 'override')) {
+    throw new ApiError('forbidden', `${person.role} may not override`, { reason: 'role', action: 'override', role: person.role });
+  }
+  return ['embargo'];
+}
