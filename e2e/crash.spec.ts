@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, openElectron, skipWithoutElectron } from './support/fixtures';
 import { blockTexts, bodyEditor } from './support/editor';
 import { Ime } from './support/ime';
+import { ADMIN, seedPeople, signInContext, signInPage } from './support/people';
 
 interface Running { page: Page; kill(): Promise<void> }
 
@@ -28,10 +29,12 @@ async function startHostProcess(libraryDir: string): Promise<{ child: ChildProce
 test('a killed app keeps everything typed more than a second before the kill', async ({ host, hostBrowser }, testInfo) => {
   skipWithoutElectron(host, testInfo);
   const libraryDir = await mkdtemp(join(tmpdir(), 'copydesk-crash-'));
+  await seedPeople(libraryDir, [ADMIN]);
   const open = async (): Promise<Running> => {
     if (hostBrowser) {
       const { child, url } = await startHostProcess(libraryDir);
       const context = await hostBrowser.newContext({ locale: 'ko-KR' });
+      await signInContext(context, libraryDir, ADMIN.id);
       const page = await context.newPage();
       await page.goto(url);
       return {
@@ -45,6 +48,7 @@ test('a killed app keeps everything typed more than a second before the kill', a
       };
     }
     const { app, page } = await openElectron(libraryDir);
+    await signInPage(page, libraryDir, ADMIN.id);
     return {
       page,
       kill: async () => {

@@ -4,29 +4,50 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, _electron, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { test as base, _electron, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 import { launchBrowserHost } from '../../electron/host/launchBrowserHost';
 import { chromiumExecutable } from './chromiumExecutable';
 import { findElectronBinary } from '../../scripts/electronBinary';
 import { electronUnavailableReason } from './electronAvailability';
+import { ADMIN, seedPeople, signInContext, signInPage } from './people';
+import type { Person } from '../../shared/model/person';
 
 export interface CopydeskApp {
   page: Page;
   libraryDir: string;
   /** Closes the app (the core flushes and releases the library) and opens it again on the same folder. */
   restart(): Promise<Page>;
+  /**
+   * Another window on the same library as `personId` (browser host only: a second browser
+   * context, as a second person at another browser on the desk, or the same person twice).
+   */
+  openWindow(personId: string): Promise<Page>;
 }
 
 type Host = 'browser' | 'electron';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-async function openBrowser(browser: Browser, libraryDir: string, locale: string) {
+async function openBrowser(browser: Browser, libraryDir: string, locale: string, personId: string) {
   const host = await launchBrowserHost({ libraryDir });
-  const context = await browser.newContext({ locale, viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(host.url);
-  return { page, close: async () => { await context.close(); await host.close(); } };
+  const contexts: BrowserContext[] = [];
+  const newPage = async (id: string) => {
+    const context = await browser.newContext({ locale, viewport: { width: 1400, height: 900 } });
+    contexts.push(context);
+    await signInContext(context, libraryDir, id);
+    const page = await context.newPage();
+    await page.goto(host.url);
+    return page;
+  };
+  const page = await newPage(personId);
+  return {
+    page,
+    newPage,
+    close: async () => {
+      for (const c of contexts) await c.close();
+      await host.close();
+    },
+  };
 }
 
 /** Launches the real desktop app on a library; `app` is Playwright's handle (its process can be killed). */
@@ -38,6 +59,17 @@ export async function openElectron(libraryDir: string) {
   return { app, page, close: () => app.close() };
 }
 
+async function openElectronAs(libraryDir: string, personId: string) {
+  const opened = await openElectron(libraryDir);
+  await signInPage(opened.page, libraryDir, personId);
+  return {
+    ...opened,
+    newPage: async (): Promise<Page> => {
+      throw new Error('a second window is only opened in the browser host');
+    },
+  };
+}
+
 /** In the electron project, skips the running spec with the reason where no binary exists. */
 export function skipWithoutElectron(host: Host, testInfo: TestInfo): void {
   if (host !== 'electron') return;
@@ -45,7 +77,9 @@ export function skipWithoutElectron(host: Host, testInfo: TestInfo): void {
   testInfo.skip(reason !== null, `Electron specs skipped: ${reason}`);
 }
 
-export const test = base.extend<{ app: CopydeskApp; uiLocale: string }, { host: Host; hostBrowser: Browser | null }>({
+export const test = base.extend<{ app: CopydeskApp; uiLocale: string; people: Person[] }, { host: Host; hostBrowser: Browser | null }>({
+  // Who the library knows; the first is at the keyboard when the app opens.
+  people: [[ADMIN], { option: true }],
   host: ['browser', { option: true, scope: 'worker' }],
   uiLocale: ['ko-KR', { option: true }],
   // Launched here rather than through Playwright's `browser` fixture so the electron project never
@@ -58,10 +92,11 @@ export const test = base.extend<{ app: CopydeskApp; uiLocale: string }, { host: 
     },
     { scope: 'worker' },
   ],
-  app: async ({ host, hostBrowser, uiLocale }, use, testInfo) => {
+  app: async ({ host, hostBrowser, uiLocale, people }, use, testInfo) => {
     skipWithoutElectron(host, testInfo);
     const libraryDir = await mkdtemp(join(tmpdir(), 'copydesk-e2e-'));
-    const open = () => (hostBrowser ? openBrowser(hostBrowser, libraryDir, uiLocale) : openElectron(libraryDir));
+    await seedPeople(libraryDir, people);
+    const open = () => (hostBrowser ? openBrowser(hostBrowser, libraryDir, uiLocale, people[0].id) : openElectronAs(libraryDir, people[0].id));
     let current = await open();
     const app: CopydeskApp = {
       get page() { return current.page; },
@@ -71,6 +106,7 @@ export const test = base.extend<{ app: CopydeskApp; uiLocale: string }, { host: 
         current = await open();
         return current.page;
       },
+      openWindow: (personId) => current.newPage(personId),
     };
     await use(app);
     await current.close();

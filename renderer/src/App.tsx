@@ -1,6 +1,6 @@
 // Screens and app-wide behaviour: which screen shows, the UI language, shortcuts and menu
 // commands. Leaving an article always saves it first.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../shared/contract/api';
 import type { Notice } from '../../shared/contract/errors';
@@ -14,6 +14,10 @@ import { resolveLanguage, setLanguage } from './i18n/i18n';
 import { LibraryScreen } from './library/LibraryScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { matchesShortcut } from './shortcuts';
+import type { Person } from '../../shared/model/person';
+import { IdentityScreen } from './people/IdentityScreen';
+import { MeContext, type MeValue } from './people/MeContext';
+import { rememberedPerson, rememberPerson } from './people/identity';
 
 type Screen = { kind: 'library' } | { kind: 'article'; id: string } | { kind: 'settings' };
 
@@ -21,6 +25,7 @@ export interface Boot {
   appInfo: Output<'getAppInfo'>;
   settings: Settings;
   library: Output<'getLibraryInfo'>;
+  people: Person[];
   systemLocale: string;
 }
 
@@ -32,6 +37,28 @@ export function App({ boot }: { boot: Boot }) {
   const [error, setError] = useState<unknown>(null);
   const article = useRef<ArticleScreenHandle | null>(null);
   const platform = boot.appInfo.platform;
+  const [people, setPeople] = useState(boot.people);
+  const [meId, setMeId] = useState<string | null>(() => {
+    const id = rememberedPerson(boot.library.path);
+    return boot.people.some((p) => p.id === id && p.active) ? id : null;
+  });
+  const me = people.find((p) => p.id === meId && p.active) ?? null;
+  const meValue = useMemo<MeValue | null>(() => (me ? { me, people, permissions: settings.workflow.permissions } : null), [me, people, settings.workflow.permissions]);
+  const meRef = useRef(me);
+  meRef.current = me;
+
+  const pickPerson = (person: Person) => {
+    setPeople((list) => (list.some((p) => p.id === person.id) ? list : [...list, person]));
+    rememberPerson(boot.library.path, person.id);
+    setMeId(person.id);
+    setScreen({ kind: 'library' });
+  };
+  const switchPerson = async () => {
+    await article.current?.flush();
+    rememberPerson(boot.library.path, null);
+    setPeople(await call('listPeople', {}).catch(() => people));
+    setMeId(null);
+  };
 
   const go = useCallback(async (next: Screen) => {
     await article.current?.flush();
@@ -41,7 +68,8 @@ export function App({ boot }: { boot: Boot }) {
   const newArticle = useCallback(async () => {
     try {
       await article.current?.flush();
-      const created = await call('createArticle', {});
+      if (!meRef.current) return;
+      const created = await call('createArticle', { actor: meRef.current.id });
       setScreen({ kind: 'article', id: created.id });
     } catch (err) {
       setError(err);
@@ -50,7 +78,7 @@ export function App({ boot }: { boot: Boot }) {
 
   const saveSettings = async (patch: SettingsPatch) => {
     try {
-      setSettings(await call('updateSettings', patch));
+      setSettings(await call('updateSettings', { ...patch, actor: meRef.current?.id }));
     } catch (err) {
       setError(err);
     }
@@ -84,9 +112,20 @@ export function App({ boot }: { boot: Boot }) {
     };
   }, [go, newArticle, platform]);
 
+  if (!meValue) {
+    return (
+      <div className="app">
+        <IdentityScreen people={people} onPick={pickPerson} />
+      </div>
+    );
+  }
+
   return (
+    <MeContext.Provider value={meValue}>
     <div className="app">
       <AppHeader
+        me={meValue.me}
+        onSwitchPerson={() => void switchPerson()}
         uiLanguage={settings.uiLanguage}
         onLanguage={(l) => void changeLanguage(l)}
         onSettings={() => void go({ kind: 'settings' })}
@@ -112,7 +151,10 @@ export function App({ boot }: { boot: Boot }) {
           register={(handle) => (article.current = handle)}
         />
       )}
-      {screen.kind === 'settings' && <SettingsScreen settings={settings} onSave={saveSettings} onClose={() => setScreen({ kind: 'library' })} />}
+      {screen.kind === 'settings' && (
+        <SettingsScreen settings={settings} onSave={saveSettings} onClose={() => setScreen({ kind: 'library' })} onPeopleChanged={setPeople} />
+      )}
     </div>
+    </MeContext.Provider>
   );
 }

@@ -1,8 +1,9 @@
 // The top bar: app name, where you are, the UI language switch and settings.
 import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../../shared/model/settings';
+import type { Person } from '../../shared/model/person';
 
-export function AppHeader(props: { uiLanguage: UiLanguage; onLanguage(lang: UiLanguage): void; onSettings(): void; onLibrary(): void; libraryPath: string }) {
+export function AppHeader(props: { me: Person; onSwitchPerson(): void; uiLanguage: UiLanguage; onLanguage(lang: UiLanguage): void; onSettings(): void; onLibrary(): void; libraryPath: string }) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
@@ -12,6 +13,10 @@ export function AppHeader(props: { uiLanguage: UiLanguage; onLanguage(lang: UiLa
         <span className="app-header__tagline">{t('app.tagline')}</span>
       </button>
       <div className="app-header__tools">
+        <span className="app-header__me" data-testid="current-person">
+          {props.me.name} <span className="muted">{t(`roles.${props.me.role}`)}</span>
+        </span>
+        <button type="button" data-testid="switch-person" onClick={props.onSwitchPerson}>{t('people.switch')}</button>
         <label className="app-header__lang">
           <span className="visually-hidden">{t('header.language')}</span>
           <select data-testid="ui-language" aria-label={t('header.language')} value={props.uiLanguage} onChange={(e) => props.onLanguage(e.target.value as UiLanguage)}>

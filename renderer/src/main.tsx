@@ -10,11 +10,11 @@ import { initI18n, resolveLanguage } from './i18n/i18n';
 async function start() {
   const root = document.getElementById('root')!;
   try {
-    const [appInfo, settings, library] = await Promise.all([call('getAppInfo', {}), call('getSettings', {}), call('getLibraryInfo', {})]);
+    const [appInfo, settings, library, people] = await Promise.all([call('getAppInfo', {}), call('getSettings', {}), call('getLibraryInfo', {}), call('listPeople', {})]);
     // In a browser the reader's language is the browser's, not the server process's.
     const systemLocale = appInfo.host === 'browser' ? navigator.language : appInfo.systemLocale;
     await initI18n(resolveLanguage(settings.uiLanguage, systemLocale));
-    createRoot(root).render(<App boot={{ appInfo, settings, library, systemLocale }} />);
+    createRoot(root).render(<App boot={{ appInfo, settings, library, people, systemLocale }} />);
   } catch (err) {
     // Before i18n exists: say it in both languages.
     root.textContent = `Copydesk를 시작하지 못했습니다 / Copydesk could not start: ${(err as Error).message}`;

@@ -1,10 +1,18 @@
-// The article screen: structured fields above the body, byline preview, counts beside, and
-// autosave underneath everything. Field values live in React state; the body lives in the editor
-// and is read only when saving, so typing in the body never re-renders this screen.
+// The article screen: the workflow bar and banners on top, structured fields above the body, byline
+// preview, counts, the note to the desk and photos beside, and autosave underneath everything.
+// Field values live in React state; the body lives in the editor and is read only when saving, so
+// typing in the body never re-renders this screen.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '@tiptap/react';
 import type { Article, ArticleContent, Language } from '../../../shared/model/article';
+import { canEdit } from '../../../shared/workflow/transitions';
+import { useMe } from '../people/MeContext';
+import { WorkflowBar } from '../workflow/WorkflowBar';
+import { WorkflowBanners } from '../workflow/WorkflowBanners';
+import { ConflictPanel } from '../workflow/ConflictPanel';
+import { HistoryPanel } from '../history/HistoryPanel';
+import { DeskPanel } from '../workflow/DeskPanel';
 import type { Settings } from '../../../shared/model/settings';
 import { pickTemplate, renderByline } from '../../../shared/byline/renderByline';
 import { call } from '../api';
@@ -29,6 +37,12 @@ export interface ArticleScreenHandle {
 
 export function ArticleScreen(props: { id: string; settings: Settings; platform: string; mediaBase: string; onBack(): void; register(handle: ArticleScreenHandle | null): void }) {
   const { t } = useTranslation();
+  const { me, permissions } = useMe();
+  const meId = me.id;
+  // Bumped to load the article again after a workflow step, a restore or taking the other version.
+  const [loads, setLoads] = useState(0);
+  const reload = useCallback(() => setLoads((n) => n + 1), []);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const [article, setArticle] = useState<Article | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [meta, setMeta] = useState<Meta | null>(null);
@@ -56,7 +70,17 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
       (a) => {
         if (!live) return;
         const { body: _body, ...rest } = a;
-        const m: Meta = { language: rest.language, kicker: rest.kicker, headline: rest.headline, deck: rest.deck, byline: rest.byline, tags: rest.tags, lengthTarget: rest.lengthTarget };
+        const m: Meta = {
+          language: rest.language,
+          kicker: rest.kicker,
+          headline: rest.headline,
+          deck: rest.deck,
+          byline: rest.byline,
+          tags: rest.tags,
+          lengthTarget: rest.lengthTarget,
+          deskNote: rest.deskNote,
+          embargo: rest.embargo,
+        };
         metaRef.current = m;
         setMeta(m);
         setArticle(a);
@@ -64,7 +88,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
         autosave.current = new AutosaveController({
           revision: a.revision,
           savedAt: a.updatedAt,
-          save: (baseRevision, content) => call('saveArticle', { id: a.id, baseRevision, content }),
+          save: (baseRevision, content) => call('saveArticle', { id: a.id, actor: meId, baseRevision, content }),
           getContent: () => ({ ...metaRef.current!, body: (editorRef.current?.getJSON() as ArticleContent['body']) ?? a.body }),
           onState: setSaveState,
         });
@@ -78,7 +102,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
       // Leaving the screen (or the app) saves what is unsaved before letting go.
       void controller?.flush().finally(() => controller.dispose());
     };
-  }, [props.id]);
+  }, [props.id, loads, meId]);
 
   const flush = useCallback(async () => {
     await autosave.current?.flush();
@@ -126,16 +150,28 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
   if (!article || !meta) return <div className="screen-message">{t('article.loading')}</div>;
 
   const bylineText = renderByline(meta.byline, pickTemplate(props.settings, meta.byline, meta.language));
+  const readOnly = article.trashedAt === null && !canEdit(permissions, me.role, article.status);
+  const keepMine = async (theirs: Article) => {
+    await call('saveArticle', { id: article.id, actor: meId, baseRevision: theirs.revision, content: { ...metaRef.current!, body: editorRef.current!.getJSON() as ArticleContent['body'] } });
+    reload();
+  };
   return (
     <div className="article-screen">
       <div className="article-bar">
         <button type="button" className="back-button" data-testid="back-to-library" onClick={props.onBack}>
           ← {t('article.back')}
         </button>
+        <WorkflowBar article={article} beforeStep={flush} onStepped={reload} />
+        <button type="button" className="small" data-testid="open-history" aria-pressed={historyOpen} onClick={() => setHistoryOpen((o) => !o)}>{t('history.title')}</button>
         <SaveIndicator state={saveState} onRetry={() => void flush()} />
       </div>
-      <div className="article-layout">
+      <WorkflowBanners article={article} readOnly={readOnly} now={Date.now()} />
+      {saveState.status === 'conflict' && editorRef.current && (
+        <ConflictPanel id={article.id} mine={{ ...metaRef.current!, body: editorRef.current.getJSON() as ArticleContent['body'] }} onTakeTheirs={reload} onKeepMine={keepMine} />
+      )}
+      <div className={`article-layout${historyOpen ? ' article-layout--history' : ''}`}>
         <main className="article-main" lang={meta.language}>
+          <fieldset className="plain-fieldset" disabled={readOnly}>
           <div className="field-row">
             <label className="field field--kicker">
               <span>{t('article.kicker')}</span>
@@ -164,8 +200,10 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
           <BylineEditor byline={meta.byline} language={meta.language} settings={props.settings} onChange={(byline) => update({ byline })} />
           <BylinePreview byline={meta.byline} language={meta.language} settings={props.settings} />
           <TagsInput tags={meta.tags} onChange={(tags) => update({ tags })} />
+          </fieldset>
           <BodyEditor
-            key={article.id}
+            key={`${article.id}:${loads}`}
+            editable={!readOnly}
             initialBody={article.body}
             platform={props.platform}
             mediaBase={props.mediaBase}
@@ -180,6 +218,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
           />
         </main>
         <div className="article-side">
+          <DeskPanel deskNote={meta.deskNote} embargo={meta.embargo} readOnly={readOnly} onChange={update} />
           <CountsPanel editor={editor} bylineText={bylineText} target={meta.lengthTarget} onTarget={(lengthTarget) => update({ lengthTarget })} />
           <PhotoPanel
             editor={editor}
@@ -189,6 +228,20 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
             onFiles={(files, opts) => void photoImport.run(files, { kind: 'insert' }, opts)}
           />
         </div>
+        {historyOpen && (
+          <HistoryPanel
+            articleId={article.id}
+            reloadKey={loads + (saveState.savedAt ? Date.parse(saveState.savedAt) : 0)}
+            canRestore={!readOnly}
+            onClose={() => setHistoryOpen(false)}
+            onRestore={async (seq) => {
+              await flush();
+              const current = await call('getArticle', { id: article.id });
+              await call('restoreVersion', { id: article.id, actor: meId, seq, baseRevision: current.revision });
+              reload();
+            }}
+          />
+        )}
       </div>
       <input
         ref={picker}

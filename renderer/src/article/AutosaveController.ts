@@ -98,7 +98,8 @@ export class AutosaveController {
         },
         (error: unknown) => {
           this.dirty = true; // what failed is still unsaved
-          if (error instanceof ApiError && error.code === 'conflict') {
+          // A conflict or a refusal (the copy became read-only) will not go away by retrying.
+          if (error instanceof ApiError && (error.code === 'conflict' || error.code === 'forbidden')) {
             this.stopped = true;
             this.set({ status: 'conflict', error });
             return;

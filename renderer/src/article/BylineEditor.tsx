@@ -2,12 +2,14 @@
 import { useTranslation } from 'react-i18next';
 import type { Byline, Language, Reporter } from '../../../shared/model/article';
 import type { Settings } from '../../../shared/model/settings';
+import { useMe } from '../people/MeContext';
 
 const ROLES = ['기자', '특파원', '선임기자', '인턴기자', '논설위원', '객원기자', 'Reporter', 'Correspondent', 'Staff Writer'];
 
 export function BylineEditor(props: { byline: Byline; language: Language; settings: Settings; onChange(byline: Byline): void }) {
   const { t } = useTranslation();
   const { byline, onChange } = props;
+  const { people } = useMe();
   const setReporter = (i: number, patch: Partial<Reporter>) =>
     onChange({ ...byline, reporters: byline.reporters.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   const templates = props.settings.bylineTemplates.filter((tpl) => tpl.language === props.language);
@@ -70,6 +72,22 @@ export function BylineEditor(props: { byline: Byline; language: Language; settin
       >
         + {t('article.addReporter')}
       </button>
+      <select
+        className="byline-from-people"
+        data-testid="add-reporter-from-people"
+        aria-label={t('article.addFromPeople')}
+        value=""
+        disabled={byline.reporters.length >= 20}
+        onChange={(e) => {
+          const p = people.find((x) => x.id === e.target.value);
+          if (!p) return;
+          // The first person added also fills an empty desk, as the byline usually names the reporter's desk.
+          onChange({ ...byline, desk: byline.desk || p.desk, reporters: [...byline.reporters, { name: p.bylineName || p.name, role: p.bylineRole, email: p.email }] });
+        }}
+      >
+        <option value="">{t('article.addFromPeople')}</option>
+        {people.filter((p) => p.active).map((p) => <option key={p.id} value={p.id}>{p.name}{p.desk ? ` · ${p.desk}` : ''}</option>)}
+      </select>
     </fieldset>
   );
 }

@@ -7,10 +7,14 @@ import type { BlockCounts } from '../../../shared/counting/countBody';
 import { countBlock } from '../../../shared/counting/countBody';
 import { lengthProgress, toSheets } from '../../../shared/counting/sheets';
 import { useBodyCounts } from './useBodyCounts';
+import { useEditorDerived } from '../editor/useEditorDerived';
+import { countOpenNotes } from '../../../shared/workflow/notes';
+import type { Body } from '../../../shared/model/article';
 
 export function CountsPanel(props: { editor: Editor | null; bylineText: string; target: LengthTarget | null; onTarget(target: LengthTarget | null): void }) {
   const { t, i18n } = useTranslation();
   const counts = useBodyCounts(props.editor);
+  const open = useEditorDerived(props.editor, (e) => countOpenNotes(e.getJSON() as Body), 300);
   const body: BlockCounts = counts?.body ?? { chars: 0, charsNoSpaces: 0, words: 0, rows: 0 };
   const num = (n: number, digits = 0) => n.toLocaleString(i18n.language, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const sheets = toSheets(body);
@@ -40,6 +44,10 @@ export function CountsPanel(props: { editor: Editor | null; bylineText: string; 
         <dd data-testid="count-captions">{t('counts.charsValue', { value: num(counts?.captions.chars ?? 0) })}</dd>
         <dt>{t('counts.bylineCount')}</dt>
         <dd data-testid="count-byline">{t('counts.charsValue', { value: num(countBlock(props.bylineText).chars) })}</dd>
+        <dt>{t('counts.openNotes')}</dt>
+        <dd data-testid="count-open-notes" className={open && open.notes + open.tks > 0 ? 'counts__warn' : ''}>
+          {t('counts.openNotesValue', { notes: open?.notes ?? 0, tks: open?.tks ?? 0 })}
+        </dd>
       </dl>
       <div className="counts__target">
         <label htmlFor="target-value">{t('counts.target')}</label>

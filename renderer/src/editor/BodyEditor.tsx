@@ -1,7 +1,7 @@
 // The article body. The editor is created once per opened article (the parent keys this component
 // by article id) and is never re-rendered or replaced while someone types, which is what keeps
 // Hangul composition intact. Image files dropped or pasted on it become photos.
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import type { Body } from '../../../shared/model/article';
@@ -23,6 +23,8 @@ export function BodyEditor(props: {
   onPhotoFiles(files: File[], pos?: number): void;
   onReplacePhoto(pos: number): void;
   onAddPhoto(): void;
+  /** False while the workflow makes the copy read-only for this person. */
+  editable: boolean;
 }) {
   const { t } = useTranslation();
   // The editor is created once; callbacks go through a ref so it always calls the current ones.
@@ -37,6 +39,7 @@ export function BodyEditor(props: {
       captionPlaceholder: t('figure.captionPlaceholder'),
     }),
     content: props.initialBody,
+    editable: props.editable,
     editorProps: {
       attributes: { 'aria-label': t('article.body'), 'aria-multiline': 'true', role: 'textbox', spellcheck: 'false' },
       handleDrop: (view, event, _slice, moved) => {
@@ -57,9 +60,12 @@ export function BodyEditor(props: {
     onCreate: ({ editor }) => props.onReady(editor),
     onUpdate: () => props.onChange(),
   });
+  useEffect(() => {
+    if (editor.isEditable !== props.editable) editor.setEditable(props.editable);
+  }, [editor, props.editable]);
   return (
     <section className="body-editor">
-      <Toolbar editor={editor} platform={props.platform} onAddPhoto={() => live.current.onAddPhoto()} />
+      {props.editable && <Toolbar editor={editor} platform={props.platform} onAddPhoto={() => live.current.onAddPhoto()} />}
       <div data-testid="body-editor" className="body-editor__content">
         <EditorContent editor={editor} />
       </div>

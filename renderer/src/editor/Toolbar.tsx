@@ -42,6 +42,7 @@ export function Toolbar({ editor, platform, onAddPhoto }: { editor: Editor; plat
       bold: e.isActive('bold'),
       italic: e.isActive('italic'),
       link: e.isActive('link'),
+      note: e.isActive('editorNote'),
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
     }),
@@ -73,6 +74,7 @@ export function Toolbar({ editor, platform, onAddPhoto }: { editor: Editor; plat
       <span className="tb-sep" />
       <Button {...b} id="tb-bold" label={t('toolbar.bold')} shortcut="Mod+B" active={s.bold} onClick={() => chain().toggleBold().run()}><b>B</b></Button>
       <Button {...b} id="tb-italic" label={t('toolbar.italic')} shortcut="Mod+I" active={s.italic} onClick={() => chain().toggleItalic().run()}><i>I</i></Button>
+      <Button {...b} id="tb-note" label={t('toolbar.note')} shortcut="Mod+Alt+N" active={s.note} onClick={() => chain().toggleEditorNote().run()}>✎</Button>
       <Button
         {...b}
         id="tb-link"

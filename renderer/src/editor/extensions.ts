@@ -1,4 +1,4 @@
-// The body's schema: paragraphs, 중간제목 (h2 only), quotes, lists, figures (photo + caption), bold, italic, links, hard
+// The body's schema: paragraphs, 중간제목 (h2 only), quotes, lists, figures (photo + caption), bold, italic, links, editor's notes, hard
 // breaks, undo/redo. Everything else StarterKit offers is off, so every export later maps a
 // small, known set of nodes.
 import StarterKit from '@tiptap/starter-kit';
@@ -6,6 +6,7 @@ import { Placeholder } from '@tiptap/extensions';
 import { ImeGuard } from './ImeGuard';
 import { Figure } from './figure/Figure';
 import { FigureCaption } from './figure/FigureCaption';
+import { EditorNote } from './EditorNote';
 import type { FigureViewOptions } from './figure/FigureView';
 
 export const LINK_PROTOCOLS = ['http', 'https', 'mailto'];
@@ -43,5 +44,6 @@ export function bodyExtensions(placeholder: string, figure?: FigureViewOptions &
     Placeholder.configure({ placeholder: ({ node }) => (node.type.name === 'figureCaption' ? '' : placeholder) }),
     Figure.configure(figure ?? {}),
     FigureCaption.configure({ placeholder: figure?.captionPlaceholder ?? '' }),
+    EditorNote,
   ];
 }

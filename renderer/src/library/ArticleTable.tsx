@@ -49,7 +49,13 @@ export function ArticleTable({ rows, settings, scope, onOpen, onDuplicate, onTra
                 {a.headline ? <span>{a.headline}</span> : <span className="muted">{t('library.untitled')}</span>}
               </td>
               <td data-testid="row-byline" className="cell-byline">{renderByline(a.byline, pickTemplate(settings, a.byline, a.language))}</td>
-              <td data-testid="row-status"><span className={`status status--${a.status}`}>{t(`status.${a.status}`)}</span></td>
+              <td data-testid="row-status">
+                <span className={`status status--${a.status}`}>{t(`status.${a.status}`)}</span>
+                {a.embargo && Date.parse(a.embargo) > now && <span className="chip chip--embargo" title={new Date(a.embargo).toLocaleString(i18n.language)}>{t('workflow.embargoShort')}</span>}
+                {a.lastTransition && (
+                  <span className="row-step" data-testid="row-step">{t(`workflow.did.${a.lastTransition.action}`, { name: a.lastTransition.actorName })}</span>
+                )}
+              </td>
               <td data-testid="row-updated" title={new Date(a.updatedAt).toLocaleString(i18n.language)}>{relativeTime(a.updatedAt, now, i18n.language)}</td>
               <td className="cell-actions" onClick={(e) => e.stopPropagation()}>
                 {scope === 'active' ? (

@@ -1,5 +1,6 @@
-// The library: articles or trash, newest first, with the actions a desk expects on each row.
-import { useCallback, useEffect, useState } from 'react';
+// The library as a queue: articles (filtered, what waits for you first, counts per state) or the
+// trash, with the actions a desk expects on each row.
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleSummary } from '../../../shared/model/article';
 import type { Settings } from '../../../shared/model/settings';
@@ -8,6 +9,9 @@ import { call } from '../api';
 import { errorText } from '../errorText';
 import { ArticleTable } from './ArticleTable';
 import { NoticesBanner } from './NoticesBanner';
+import { QueueFilterBar } from './QueueFilterBar';
+import { filterQueue, NO_FILTERS, orderQueue, type QueueFilters } from './queue';
+import { useMe } from '../people/MeContext';
 
 type Scope = 'active' | 'trash';
 
@@ -17,6 +21,8 @@ export function LibraryScreen(props: { settings: Settings; onOpen(id: string): v
   const [lists, setLists] = useState<Record<Scope, ArticleSummary[]> | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState(false);
+  const [filters, setFilters] = useState<QueueFilters>(NO_FILTERS);
+  const { me, people } = useMe();
 
   const reload = useCallback(async () => {
     try {
@@ -38,7 +44,9 @@ export function LibraryScreen(props: { settings: Settings; onOpen(id: string): v
     await reload();
   };
 
-  const rows = lists?.[scope] ?? [];
+  const active = lists?.active;
+  const queue = useMemo(() => orderQueue(active ?? [], me.role), [active, me.role]);
+  const rows = scope === 'active' ? filterQueue(queue, filters, people) : (lists?.trash ?? []);
   return (
     <div className="library">
       <NoticesBanner notices={props.notices} onDismiss={props.onDismissNotices} />
@@ -60,6 +68,7 @@ export function LibraryScreen(props: { settings: Settings; onOpen(id: string): v
           )}
         </div>
       </div>
+      {scope === 'active' && <QueueFilterBar rows={queue} filters={filters} onChange={setFilters} />}
       {confirming && (
         <div className="banner banner--warning" role="alertdialog" aria-label={t('library.emptyTrash')}>
           <span>{t('library.emptyTrashWarning', { count: rows.length })}</span>
@@ -70,16 +79,16 @@ export function LibraryScreen(props: { settings: Settings; onOpen(id: string): v
         </div>
       )}
       {lists && rows.length === 0 ? (
-        <p className="empty-state" data-testid="library-empty">{t(scope === 'active' ? 'library.empty' : 'library.emptyTrashList')}</p>
+        <p className="empty-state" data-testid="library-empty">{t(scope === 'trash' ? 'library.emptyTrashList' : queue.length > 0 ? 'queue.noMatch' : 'library.empty')}</p>
       ) : (
         <ArticleTable
           rows={rows}
           settings={props.settings}
           scope={scope}
           onOpen={props.onOpen}
-          onDuplicate={(id) => act(() => call('duplicateArticle', { id }))}
-          onTrash={(id) => act(() => call('trashArticle', { id }))}
-          onRestore={(id) => act(() => call('restoreArticle', { id }))}
+          onDuplicate={(id) => act(() => call('duplicateArticle', { id, actor: me.id }))}
+          onTrash={(id) => act(() => call('trashArticle', { id, actor: me.id }))}
+          onRestore={(id) => act(() => call('restoreArticle', { id, actor: me.id }))}
         />
       )}
     </div>

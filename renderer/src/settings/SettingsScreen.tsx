@@ -1,18 +1,21 @@
-// Settings: UI language, the language of new articles, and the house byline templates, which are
-// data a desk edits here — with a live preview on a sample byline and pattern checks.
+// Settings: UI language, the language of new articles, the house byline templates (data a desk
+// edits here, with a live preview and pattern checks), photo rules, people and the workflow rules.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Byline, Language } from '../../../shared/model/article';
 import type { BylineTemplate, Settings, SettingsPatch } from '../../../shared/model/settings';
 import { renderByline, validateBylinePattern } from '../../../shared/byline/renderByline';
 import { PhotoSettingsSection } from './PhotoSettingsSection';
+import { PeopleSection } from './PeopleSection';
+import { WorkflowSection } from './WorkflowSection';
+import type { Person } from '../../../shared/model/person';
 
 const SAMPLES: Record<Language, Byline> = {
   ko: { outlet: '한빛경제', desk: '산업부', templateId: '', reporters: [{ name: '김하늘', role: '기자', email: '' }, { name: '박도윤', role: '기자', email: '' }] },
   en: { outlet: 'The Harbor Ledger', desk: 'Port Avery', templateId: '', reporters: [{ name: 'Dana Whitfield', role: '', email: '' }, { name: 'Marco Ilves', role: '', email: '' }] },
 };
 
-export function SettingsScreen(props: { settings: Settings; onSave(patch: SettingsPatch): Promise<void>; onClose(): void }) {
+export function SettingsScreen(props: { settings: Settings; onSave(patch: SettingsPatch): Promise<void>; onClose(): void; onPeopleChanged(people: Person[]): void }) {
   const { t } = useTranslation();
   const [templates, setTemplates] = useState(props.settings.bylineTemplates);
   const s = props.settings;
@@ -108,6 +111,8 @@ export function SettingsScreen(props: { settings: Settings; onSave(patch: Settin
         </button>
       </section>
       <PhotoSettingsSection photos={s.photos} onSave={(photos) => void props.onSave({ photos })} />
+      <PeopleSection onPeopleChanged={props.onPeopleChanged} />
+      <WorkflowSection workflow={s.workflow} onSave={(workflow) => void props.onSave({ workflow })} />
     </div>
   );
 }

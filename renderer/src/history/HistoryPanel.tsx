@@ -1,0 +1,99 @@
+// The article's history: versions (who, when, in which state) and the audit log in one timeline.
+// Pick any two versions to see what changed; restore any version as a new one.
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { contentOf, type Article } from '../../../shared/model/article';
+import type { AuditEntry, VersionMeta } from '../../../shared/model/history';
+import { diffArticles } from '../../../shared/workflow/diff';
+import { call } from '../api';
+import { errorText } from '../errorText';
+import { DiffView } from './DiffView';
+
+type Item = { kind: 'version'; at: string; version: VersionMeta } | { kind: 'audit'; at: string; entry: AuditEntry };
+
+export function HistoryPanel(props: { articleId: string; canRestore: boolean; onRestore(seq: number): Promise<void>; onClose(): void; reloadKey: number }) {
+  const { t, i18n } = useTranslation();
+  const [history, setHistory] = useState<{ versions: VersionMeta[]; audit: AuditEntry[] } | null>(null);
+  const [pair, setPair] = useState<[number, number] | null>(null);
+  const [versions, setVersions] = useState<Record<number, Article>>({});
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    call('getHistory', { id: props.articleId }).then(
+      (h) => {
+        setHistory(h);
+        // By default: the newest version against the one before it.
+        setPair(h.versions.length > 1 ? [h.versions[1].seq, h.versions[0].seq] : null);
+      },
+      setError,
+    );
+  }, [props.articleId, props.reloadKey]);
+
+  useEffect(() => {
+    if (!pair) return;
+    for (const seq of pair) {
+      if (versions[seq]) continue;
+      call('getVersion', { id: props.articleId, seq }).then((a) => setVersions((v) => ({ ...v, [seq]: a })), setError);
+    }
+  }, [pair, props.articleId, versions]);
+
+  const diff = useMemo(() => {
+    if (!pair || !versions[pair[0]] || !versions[pair[1]]) return null;
+    return diffArticles(contentOf(versions[pair[0]]), contentOf(versions[pair[1]]));
+  }, [pair, versions]);
+
+  const items: Item[] = history
+    ? [...history.versions.map((v): Item => ({ kind: 'version', at: v.at, version: v })), ...history.audit.map((e): Item => ({ kind: 'audit', at: e.at, entry: e }))].sort((a, b) =>
+        a.at < b.at ? 1 : a.at > b.at ? -1 : a.kind === 'audit' ? -1 : 1,
+      )
+    : [];
+  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
+  const choose = (seq: number, side: 0 | 1) => setPair((p) => (side === 0 ? [seq, p?.[1] ?? seq] : [p?.[0] ?? seq, seq]));
+
+  return (
+    <aside className="history-panel" aria-label={t('history.title')} data-testid="history-panel">
+      <div className="history-panel__head">
+        <h2>{t('history.title')}</h2>
+        <button type="button" className="small" onClick={props.onClose}>{t('history.close')}</button>
+      </div>
+      {error !== null && <p className="banner banner--error" role="alert">{errorText(t, error)}</p>}
+      {pair && (
+        <div className="history-panel__compare">
+          <p className="muted">{t('history.comparing', { a: pair[0], b: pair[1] })}</p>
+          {diff ? <DiffView diff={diff} /> : <p className="muted">{t('article.loading')}</p>}
+        </div>
+      )}
+      <ol className="history-list">
+        {items.map((item) =>
+          item.kind === 'version' ? (
+            <li key={`v${item.version.seq}`} className="history-item" data-testid="history-version" data-seq={item.version.seq}>
+              <span className="history-item__what">
+                {t('history.version', { seq: item.version.seq })} · {t(`history.kind.${item.version.kind}`)} · <span className={`status status--${item.version.state}`}>{t(`status.${item.version.state}`)}</span>
+              </span>
+              <span className="muted">{item.version.actorName} · {when(item.version.at)}</span>
+              <span className="history-item__tools">
+                <button type="button" className="small" aria-pressed={pair?.[0] === item.version.seq} data-testid="compare-from" onClick={() => choose(item.version.seq, 0)}>{t('history.from')}</button>
+                <button type="button" className="small" aria-pressed={pair?.[1] === item.version.seq} data-testid="compare-to" onClick={() => choose(item.version.seq, 1)}>{t('history.to')}</button>
+                {props.canRestore && (
+                  <button type="button" className="small" data-testid="restore-version" onClick={() => void props.onRestore(item.version.seq)}>{t('history.restore')}</button>
+                )}
+              </span>
+            </li>
+          ) : (
+            <li key={`a${item.at}${item.entry.action}`} className="history-item history-item--audit" data-testid="history-audit" data-action={item.entry.action}>
+              <span className="history-item__what">
+                {t(`workflow.did.${item.entry.action}`, { name: item.entry.actorName })}
+                {item.entry.version ? ` (${t('history.version', { seq: item.entry.version })})` : ''}
+                {item.entry.overridden.length > 0 && (
+                  <strong className="history-item__override" data-testid="audit-override"> {t('history.overrode', { items: item.entry.overridden.map((o) => t(`checklist.${o}`)).join(', ') })}</strong>
+                )}
+              </span>
+              <span className="muted">{when(item.entry.at)}</span>
+              {item.entry.note && <span className="history-item__note">“{item.entry.note}”</span>}
+            </li>
+          ),
+        )}
+      </ol>
+    </aside>
+  );
+}

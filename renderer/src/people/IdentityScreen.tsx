@@ -1,0 +1,51 @@
+// "Who are you?" at start. An empty library asks its first person to set it up (they become its
+// admin); otherwise everyone active is listed to pick from.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Person } from '../../../shared/model/person';
+import { call } from '../api';
+import { errorText } from '../errorText';
+
+export function IdentityScreen(props: { people: Person[]; onPick(person: Person): void }) {
+  const { t } = useTranslation();
+  const active = props.people.filter((p) => p.active);
+  const [name, setName] = useState('');
+  const [desk, setDesk] = useState('');
+  const [email, setEmail] = useState('');
+  const [error, setError] = useState<unknown>(null);
+
+  const setUp = async () => {
+    try {
+      const person = await call('savePerson', { actor: null, person: { name: name.trim(), role: 'admin', desk, email, bylineName: name.trim(), bylineRole: t('people.defaultBylineRole'), active: true } });
+      props.onPick(person);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  return (
+    <div className="identity" data-testid="identity-screen">
+      <h1>{t('people.whoAreYou')}</h1>
+      {active.length === 0 ? (
+        <form className="identity__setup" onSubmit={(e) => { e.preventDefault(); void setUp(); }}>
+          <p>{t('people.firstPersonHelp')}</p>
+          <label className="field"><span>{t('people.name')}</span><input data-testid="setup-name" value={name} onChange={(e) => setName(e.target.value)} required autoFocus /></label>
+          <label className="field"><span>{t('people.desk')}</span><input data-testid="setup-desk" value={desk} onChange={(e) => setDesk(e.target.value)} /></label>
+          <label className="field"><span>{t('people.email')}</span><input type="email" value={email} onChange={(e) => setEmail(e.target.value)} /></label>
+          {error !== null && <p className="banner banner--error" role="alert">{errorText(t, error)}</p>}
+          <button type="submit" className="primary" data-testid="setup-submit" disabled={!name.trim()}>{t('people.setUp')}</button>
+        </form>
+      ) : (
+        <ul className="identity__list">
+          {active.map((p) => (
+            <li key={p.id}>
+              <button type="button" data-testid="pick-person" data-person-name={p.name} onClick={() => props.onPick(p)}>
+                <strong>{p.name}</strong> <span className="muted">{t(`roles.${p.role}`)}{p.desk ? ` · ${p.desk}` : ''}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

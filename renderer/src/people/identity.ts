@@ -1,0 +1,21 @@
+// Who is at this machine, remembered per library folder in the window's storage (Electron keeps it
+// in the user's profile; the browser host in the browser's). There are no passwords: one trusted
+// machine, and the core still checks every request against the person's role.
+const key = (libraryPath: string) => `copydesk.person:${libraryPath}`;
+
+export function rememberedPerson(libraryPath: string): string | null {
+  try {
+    return localStorage.getItem(key(libraryPath));
+  } catch {
+    return null;
+  }
+}
+
+export function rememberPerson(libraryPath: string, id: string | null): void {
+  try {
+    if (id) localStorage.setItem(key(libraryPath), id);
+    else localStorage.removeItem(key(libraryPath));
+  } catch {
+    /* storage unavailable: the user picks again next time */
+  }
+}

@@ -1,0 +1,83 @@
+// The library's people. An admin adds and edits them (role, desk, byline name and title, e-mail)
+// and can deactivate someone who left; everyone else sees the list. People are never deleted, so
+// history keeps their names.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Person, type PersonDraft, type Role } from '../../../shared/model/person';
+import { call } from '../api';
+import { errorText } from '../errorText';
+import { useMe } from '../people/MeContext';
+
+const blank = (role: Role, bylineRole: string): PersonDraft => ({ name: '', role, desk: '', email: '', bylineName: '', bylineRole, active: true });
+
+export function PeopleSection(props: { onPeopleChanged(people: Person[]): void }) {
+  const { t } = useTranslation();
+  const { me, people } = useMe();
+  const admin = me.role === 'admin';
+  const [draft, setDraft] = useState<PersonDraft>(() => blank('reporter', t('people.defaultBylineRole')));
+  const [error, setError] = useState<unknown>(null);
+
+  const save = async (person: PersonDraft) => {
+    try {
+      await call('savePerson', { actor: me.id, person: { ...person, bylineName: person.bylineName.trim() || person.name.trim() } });
+      props.onPeopleChanged(await call('listPeople', {}));
+      setError(null);
+      return true;
+    } catch (err) {
+      setError(err);
+      return false;
+    }
+  };
+
+  return (
+    <section className="settings__section" data-testid="people-settings">
+      <h2>{t('people.title')}</h2>
+      {!admin && <p className="muted">{t('people.adminOnly')}</p>}
+      {error !== null && <p className="banner banner--error" role="alert">{errorText(t, error)}</p>}
+      <table className="people-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('people.name')}</th>
+            <th scope="col">{t('people.role')}</th>
+            <th scope="col">{t('people.desk')}</th>
+            <th scope="col">{t('people.email')}</th>
+            <th scope="col">{t('people.active')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((p) => (
+            <tr key={p.id} data-testid="person-row" data-person-name={p.name} className={p.active ? '' : 'muted'}>
+              <td>{p.name}{p.bylineName && p.bylineName !== p.name ? ` (${p.bylineName})` : ''}</td>
+              <td>
+                <select aria-label={t('people.role')} data-testid="person-role" value={p.role} disabled={!admin} onChange={(e) => void save({ ...p, role: e.target.value as Role })}>
+                  {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+                </select>
+              </td>
+              <td>{p.desk}</td>
+              <td>{p.email}</td>
+              <td><input type="checkbox" aria-label={t('people.active')} checked={p.active} disabled={!admin || p.id === me.id} onChange={(e) => void save({ ...p, active: e.target.checked })} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {admin && (
+        <form
+          className="people-add"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save(draft).then((ok) => ok && setDraft(blank(draft.role, draft.bylineRole)));
+          }}
+        >
+          <input data-testid="new-person-name" placeholder={t('people.name')} aria-label={t('people.name')} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} required />
+          <select data-testid="new-person-role" aria-label={t('people.role')} value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value as Role })}>
+            {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+          </select>
+          <input data-testid="new-person-desk" placeholder={t('people.desk')} aria-label={t('people.desk')} value={draft.desk} onChange={(e) => setDraft({ ...draft, desk: e.target.value })} />
+          <input type="email" placeholder={t('people.email')} aria-label={t('people.email')} value={draft.email} onChange={(e) => setDraft({ ...draft, email: e.target.value })} />
+          <input placeholder={t('people.bylineRole')} aria-label={t('people.bylineRole')} value={draft.bylineRole} onChange={(e) => setDraft({ ...draft, bylineRole: e.target.value })} />
+          <button type="submit" className="primary small" data-testid="add-person" disabled={!draft.name.trim()}>{t('people.add')}</button>
+        </form>
+      )}
+    </section>
+  );
+}

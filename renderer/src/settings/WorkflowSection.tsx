@@ -1,0 +1,79 @@
+// The desk's rules as an admin sets them: which role may take which workflow step (a table of
+// checkboxes), and which pre-approval checks apply. The core enforces whatever is saved here.
+import { useTranslation } from 'react-i18next';
+import { ROLES } from '../../../shared/model/person';
+import type { WorkflowSettings } from '../../../shared/model/settings';
+import { PERMISSIONS } from '../../../shared/workflow/transitions';
+import { CHECKLIST_ITEMS } from '../../../shared/workflow/checklist';
+import { useMe } from '../people/MeContext';
+
+export function WorkflowSection(props: { workflow: WorkflowSettings; onSave(workflow: WorkflowSettings): void }) {
+  const { t } = useTranslation();
+  const { me } = useMe();
+  const admin = me.role === 'admin';
+  const w = props.workflow;
+  return (
+    <section className="settings__section" data-testid="workflow-settings">
+      <h2>{t('settings.workflow')}</h2>
+      {!admin && <p className="muted">{t('people.adminOnly')}</p>}
+      <table className="permission-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('settings.step')}</th>
+            {ROLES.map((r) => <th key={r} scope="col">{t(`roles.${r}`)}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {PERMISSIONS.map((p) => (
+            <tr key={p}>
+              <th scope="row">{p === 'override' ? t('settings.overridePermission') : t(`workflow.action.${p}`)}</th>
+              {ROLES.map((r) => (
+                <td key={r}>
+                  <input
+                    type="checkbox"
+                    data-testid={`permission-${p}-${r}`}
+                    aria-label={`${t(`roles.${r}`)}: ${p === 'override' ? t('settings.overridePermission') : t(`workflow.action.${p}`)}`}
+                    checked={w.permissions[p].includes(r)}
+                    disabled={!admin}
+                    onChange={(e) => props.onSave({ ...w, permissions: { ...w.permissions, [p]: e.target.checked ? [...w.permissions[p], r] : w.permissions[p].filter((x) => x !== r) } })}
+                  />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>{t('settings.checklist')}</h3>
+      <ul className="checklist-settings">
+        {CHECKLIST_ITEMS.map((item) => (
+          <li key={item}>
+            <label>
+              <input
+                type="checkbox"
+                data-testid={`checklist-${item}`}
+                checked={w.checklist.items[item] !== false}
+                disabled={!admin}
+                onChange={(e) => props.onSave({ ...w, checklist: { ...w.checklist, items: { ...w.checklist.items, [item]: e.target.checked } } })}
+              />
+              {t(`checklist.${item}`)}
+            </label>
+          </li>
+        ))}
+      </ul>
+      <label>
+        {t('settings.lengthTolerance')}
+        <input
+          type="number"
+          min={0}
+          max={100}
+          value={w.checklist.lengthTolerancePct}
+          disabled={!admin}
+          onChange={(e) => {
+            const n = Number(e.target.value);
+            if (Number.isInteger(n) && n >= 0 && n <= 100) props.onSave({ ...w, checklist: { ...w.checklist, lengthTolerancePct: n } });
+          }}
+        />
+      </label>
+    </section>
+  );
+}

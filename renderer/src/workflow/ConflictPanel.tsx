@@ -1,0 +1,42 @@
+// When a save is refused because the article changed elsewhere (another window saved, or the desk
+// moved it on), nothing is overwritten: both versions are shown, and the person chooses.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { contentOf, type Article, type ArticleContent } from '../../../shared/model/article';
+import { diffArticles } from '../../../shared/workflow/diff';
+import { canEdit } from '../../../shared/workflow/transitions';
+import { call } from '../api';
+import { errorText } from '../errorText';
+import { DiffView } from '../history/DiffView';
+import { useMe } from '../people/MeContext';
+
+export function ConflictPanel(props: { id: string; mine: ArticleContent; onTakeTheirs(): void; onKeepMine(theirs: Article): Promise<void> }) {
+  const { t } = useTranslation();
+  const { me, permissions } = useMe();
+  const [theirs, setTheirs] = useState<Article | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    call('getArticle', { id: props.id }).then(setTheirs, setError);
+  }, [props.id]);
+  const mayKeep = theirs !== null && canEdit(permissions, me.role, theirs.status);
+  return (
+    <div className="conflict" role="alertdialog" aria-label={t('conflict.title')} data-testid="conflict-panel">
+      <h2>{t('conflict.title')}</h2>
+      <p>{theirs ? t('conflict.explain', { name: theirs.lastTransition?.actorName ?? '', state: t(`status.${theirs.status}`) }) : t('article.loading')}</p>
+      {error !== null && <p className="banner banner--error">{errorText(t, error)}</p>}
+      {theirs && (
+        <>
+          <p className="muted">{t('conflict.legend')}</p>
+          <DiffView diff={diffArticles(contentOf(theirs), props.mine)} />
+          <div className="conflict__buttons">
+            <button type="button" data-testid="conflict-take-theirs" onClick={props.onTakeTheirs}>{t('conflict.takeTheirs')}</button>
+            {mayKeep && (
+              <button type="button" className="primary" data-testid="conflict-keep-mine" onClick={() => void props.onKeepMine(theirs).catch(setError)}>{t('conflict.keepMine')}</button>
+            )}
+          </div>
+          {!mayKeep && <p className="muted">{t('conflict.cannotKeep')}</p>}
+        </>
+      )}
+    </div>
+  );
+}
