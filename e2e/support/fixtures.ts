@@ -9,8 +9,7 @@ import { launchBrowserHost } from '../../electron/host/launchBrowserHost';
 import { chromiumExecutable } from './chromiumExecutable';
 import { findElectronBinary } from '../../scripts/electronBinary';
 import { electronUnavailableReason } from './electronAvailability';
-import { ADMIN, seedPeople, signInContext, signInPage } from './people';
-import type { Person } from '../../shared/model/person';
+import { seedPeople, signInContext, signInPage, TEAMS, type Team } from './people';
 
 export interface CopydeskApp {
   page: Page;
@@ -77,9 +76,9 @@ export function skipWithoutElectron(host: Host, testInfo: TestInfo): void {
   testInfo.skip(reason !== null, `Electron specs skipped: ${reason}`);
 }
 
-export const test = base.extend<{ app: CopydeskApp; uiLocale: string; people: Person[] }, { host: Host; hostBrowser: Browser | null }>({
-  // Who the library knows; the first is at the keyboard when the app opens.
-  people: [[ADMIN], { option: true }],
+export const test = base.extend<{ app: CopydeskApp; uiLocale: string; team: Team }, { host: Host; hostBrowser: Browser | null }>({
+  // Who the library knows; the first (an admin) is at the keyboard when the app opens.
+  team: ['admin', { option: true }],
   host: ['browser', { option: true, scope: 'worker' }],
   uiLocale: ['ko-KR', { option: true }],
   // Launched here rather than through Playwright's `browser` fixture so the electron project never
@@ -92,7 +91,8 @@ export const test = base.extend<{ app: CopydeskApp; uiLocale: string; people: Pe
     },
     { scope: 'worker' },
   ],
-  app: async ({ host, hostBrowser, uiLocale, people }, use, testInfo) => {
+  app: async ({ host, hostBrowser, uiLocale, team }, use, testInfo) => {
+    const people = TEAMS[team];
     skipWithoutElectron(host, testInfo);
     const libraryDir = await mkdtemp(join(tmpdir(), 'copydesk-e2e-'));
     await seedPeople(libraryDir, people);

@@ -20,6 +20,10 @@ export const ADMIN = person(1, '관리자', 'admin');
 export const REPORTER = person(2, '김하늘', 'reporter');
 export const EDITOR = person(3, '이데스크', 'editor');
 
+/** `admin`: the admin alone; `desk`: the admin, a reporter and an editor. */
+export const TEAMS = { admin: [ADMIN], desk: [ADMIN, REPORTER, EDITOR] } satisfies Record<string, Person[]>;
+export type Team = keyof typeof TEAMS;
+
 export async function seedPeople(libraryDir: string, people: Person[]): Promise<void> {
   await writeFile(join(libraryDir, 'people.json'), JSON.stringify({ format: 'copydesk-people', version: 1, people }));
 }

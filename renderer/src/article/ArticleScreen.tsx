@@ -165,7 +165,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
         <button type="button" className="small" data-testid="open-history" aria-pressed={historyOpen} onClick={() => setHistoryOpen((o) => !o)}>{t('history.title')}</button>
         <SaveIndicator state={saveState} onRetry={() => void flush()} />
       </div>
-      <WorkflowBanners article={article} readOnly={readOnly} now={Date.now()} />
+      <WorkflowBanners article={article} embargo={meta.embargo} readOnly={readOnly} now={Date.now()} />
       {saveState.status === 'conflict' && editorRef.current && (
         <ConflictPanel id={article.id} mine={{ ...metaRef.current!, body: editorRef.current.getJSON() as ArticleContent['body'] }} onTakeTheirs={reload} onKeepMine={keepMine} />
       )}
@@ -225,6 +225,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
             language={meta.language}
             settings={props.settings.photos}
             mediaBase={props.mediaBase}
+            readOnly={readOnly}
             onFiles={(files, opts) => void photoImport.run(files, { kind: 'insert' }, opts)}
           />
         </div>

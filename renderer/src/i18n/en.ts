@@ -294,7 +294,7 @@ export const en: Shape<typeof ko> = {
     photoCaption: 'A caption on every photo',
     photoCredit: 'A credit on every photo',
     photoAlt: 'Alt text on every photo',
-    openNotes: 'No open notes or TK',
+    openNotes: 'Notes and TK cleared',
     length: 'Length within target',
     embargo: 'Embargo time (when tagged embargo)',
   },

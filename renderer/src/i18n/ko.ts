@@ -290,7 +290,7 @@ export const ko = {
     photoCaption: '모든 사진의 설명',
     photoCredit: '모든 사진의 출처',
     photoAlt: '모든 사진의 대체 텍스트',
-    openNotes: '남은 메모·TK 없음',
+    openNotes: '메모·TK 정리',
     length: '목표 분량 안',
     embargo: '엠바고 시각(엠바고 태그가 있을 때)',
   },

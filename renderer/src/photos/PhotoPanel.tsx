@@ -54,6 +54,8 @@ export function PhotoPanel(props: {
   settings: PhotoSettings;
   mediaBase: string;
   onFiles(files: File[], opts?: { onlyImages?: boolean }): void;
+  /** The copy is read-only for this person: the panel shows, but takes no photos. */
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation();
   const { figures, photos } = useFigures(props.editor);
@@ -65,7 +67,7 @@ export function PhotoPanel(props: {
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    if (e.dataTransfer.files.length > 0) props.onFiles([...e.dataTransfer.files]);
+    if (e.dataTransfer.files.length > 0 && !props.readOnly) props.onFiles([...e.dataTransfer.files]);
   };
 
   return (
@@ -83,6 +85,7 @@ export function PhotoPanel(props: {
       onDrop={onDrop}
     >
       <h2>{t('photos.title')}</h2>
+      {!props.readOnly && (
       <div className="photo-panel__actions">
         <button type="button" data-testid="add-photos" onClick={() => files.current?.click()}>{t('photos.add')}</button>
         <button type="button" data-testid="add-photo-folder" onClick={() => folder.current?.click()}>{t('photos.addFolder')}</button>
@@ -115,7 +118,8 @@ export function PhotoPanel(props: {
           }}
         />
       </div>
-      <p className="photo-panel__drop">{t('photos.dropHere')}</p>
+      )}
+      {!props.readOnly && <p className="photo-panel__drop">{t('photos.dropHere')}</p>}
       {figures.length === 0 && <p className="photo-panel__empty">{t('photos.none')}</p>}
       <ol className="photo-panel__list">
         {figures.map((f) => {

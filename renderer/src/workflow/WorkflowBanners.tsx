@@ -3,7 +3,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Article } from '../../../shared/model/article';
 
-export function WorkflowBanners(props: { article: Article; readOnly: boolean; now: number }) {
+/** `embargo` is the one being edited, so the banner follows the field before it is saved. */
+export function WorkflowBanners(props: { article: Article; embargo: string | null; readOnly: boolean; now: number }) {
   const { t, i18n } = useTranslation();
   const a = props.article;
   const last = a.lastTransition;
@@ -20,8 +21,8 @@ export function WorkflowBanners(props: { article: Article; readOnly: boolean; no
           <strong>{t('workflow.returnedBy', { name: last.actorName, when: when(last.at) })}</strong> {last.note}
         </div>
       )}
-      {a.embargo && Date.parse(a.embargo) > props.now && (
-        <div className="banner banner--embargo" role="status" data-testid="embargo-banner">{t('workflow.embargoUntil', { until: when(a.embargo) })}</div>
+      {props.embargo && Date.parse(props.embargo) > props.now && (
+        <div className="banner banner--embargo" role="status" data-testid="embargo-banner">{t('workflow.embargoUntil', { until: when(props.embargo) })}</div>
       )}
       {a.corrections.length > 0 && (
         <div className="banner banner--info" data-testid="corrections">

@@ -83,6 +83,12 @@ export class FigureView implements NodeView {
     this.dom.append(media, this.contentDOM, this.captionBadge, meta);
     // The picture itself is left to ProseMirror: a click selects the figure, a drag moves it.
     this.chrome.push(tools, meta, this.captionBadge);
+    // Read-only copy (the workflow decides; the editor is recreated when that changes): no tools, no typing.
+    if (!view.editable) {
+      tools.hidden = true;
+      this.credit.disabled = true;
+      this.alt.disabled = true;
+    }
     this.render(true);
   }
 
