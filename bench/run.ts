@@ -3,9 +3,11 @@
 import { runSaveBench } from './saveBench';
 import { runTypingBench } from './typingBench';
 import { runPhotoBench } from './photoBench';
+import { runHistoryBench } from './historyBench';
 
 const benches: [string, () => Promise<string[]>][] = [
   ['Autosave', runSaveBench],
+  ['History', runHistoryBench],
   ['Typing', runTypingBench],
   ['Photo import', runPhotoBench],
 ];

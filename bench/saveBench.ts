@@ -19,7 +19,7 @@ const NAIVE_SAVES = 20;
 const appInfo = { version: 'bench', platform: process.platform, host: 'browser' as const, systemLocale: 'ko-KR', mediaBase: '/media/' };
 
 // A typical news story: ~600 Korean words (about 12 원고지 sheets).
-function storyContent(seed: number, headline: string): ArticleContent {
+export function storyContent(seed: number, headline: string): ArticleContent {
   return { ...emptyContent('ko'), headline, body: paragraphsToDoc(koreanParagraphs(600, seed)) };
 }
 

@@ -2,6 +2,7 @@
 // host, counting and autosave included) against bare TipTap StarterKit on the same document, in
 // the same run, rounds interleaved so machine noise hits both alike.
 import { addAdmin } from '../electron/core/testing/people';
+import { personStorageKey } from '../shared/model/person';
 import { createServer, type Server } from 'node:http';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -100,6 +101,8 @@ export async function runTypingBench(): Promise<string[]> {
   try {
     const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1400, height: 900 } });
     await context.addInitScript(LATENCY_PROBE);
+    // The app opens as the library's admin, as a returning user's machine would remember.
+    await context.addInitScript(([k, id]) => localStorage.setItem(k, id), [personStorageKey(libraryDir), actor] as const);
     const barePage = await context.newPage();
     await barePage.goto(bare.url);
     await barePage.waitForSelector('.ProseMirror');

@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import type { Person } from '../../shared/model/person';
+import { personStorageKey as key, type Person } from '../../shared/model/person';
 
 const person = (n: number, name: string, role: Person['role'], desk = '산업부'): Person => ({
   id: `e2e00000-0000-4000-8000-00000000000${n}`,
@@ -27,8 +27,6 @@ export type Team = keyof typeof TEAMS;
 export async function seedPeople(libraryDir: string, people: Person[]): Promise<void> {
   await writeFile(join(libraryDir, 'people.json'), JSON.stringify({ format: 'copydesk-people', version: 1, people }));
 }
-
-const key = (libraryDir: string) => `copydesk.person:${libraryDir}`;
 
 /** Every page of this browser context starts as `personId` (an init script runs before the app). */
 export async function signInContext(context: BrowserContext, libraryDir: string, personId: string): Promise<void> {

@@ -78,15 +78,17 @@ describe('AutosaveController', () => {
     expect(c.status).toBe('saved');
   });
 
-  it('stops for good on a revision conflict', async () => {
-    const save = vi.fn().mockRejectedValue(new ApiError('conflict', 'stale'));
-    const c = controller(save);
-    c.markDirty();
-    await vi.advanceTimersByTimeAsync(500);
-    expect(c.status).toBe('conflict');
-    c.markDirty();
-    await vi.advanceTimersByTimeAsync(60_000);
-    await c.flush();
-    expect(save).toHaveBeenCalledTimes(1);
-  });
+  for (const refusal of [new ApiError('conflict', 'stale'), new ApiError('forbidden', 'now in review', { reason: 'readOnly' })]) {
+    it(`stops for good on a ${refusal.code} (retrying cannot help; the screen shows both versions)`, async () => {
+      const save = vi.fn().mockRejectedValue(refusal);
+      const c = controller(save);
+      c.markDirty();
+      await vi.advanceTimersByTimeAsync(500);
+      expect(c.status).toBe('conflict');
+      c.markDirty();
+      await vi.advanceTimersByTimeAsync(60_000);
+      await c.flush();
+      expect(save).toHaveBeenCalledTimes(1);
+    });
+  }
 });

@@ -25,6 +25,7 @@ export function IdentityScreen(props: { people: Person[]; onPick(person: Person)
 
   return (
     <div className="identity" data-testid="identity-screen">
+      <p className="identity__brand"><span className="logo" aria-hidden="true">C</span> {t('app.title')}</p>
       <h1>{t('people.whoAreYou')}</h1>
       {active.length === 0 ? (
         <form className="identity__setup" onSubmit={(e) => { e.preventDefault(); void setUp(); }}>

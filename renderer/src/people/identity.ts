@@ -1,7 +1,7 @@
 // Who is at this machine, remembered per library folder in the window's storage (Electron keeps it
 // in the user's profile; the browser host in the browser's). There are no passwords: one trusted
 // machine, and the core still checks every request against the person's role.
-const key = (libraryPath: string) => `copydesk.person:${libraryPath}`;
+import { personStorageKey as key } from '../../../shared/model/person';
 
 export function rememberedPerson(libraryPath: string): string | null {
   try {
