@@ -210,3 +210,21 @@ test('an admin adds people, who can then be picked at start', async ({ app }) =>
   await switchTo(page, '박도윤');
   await expect(page.getByTestId('current-person')).toContainText('데스크');
 });
+
+test('an earlier version is restored as a new one, and the restore is in the history', async ({ app }) => {
+  const { page } = app;
+  await page.getByTestId('new-article').click();
+  await page.getByTestId('field-headline').fill('처음 쓴 제목');
+  await waitSaved(page);
+  // Sending and recalling are steps, so each keeps a version of its own.
+  await step(page, 'send');
+  await step(page, 'recall');
+  await page.getByTestId('field-headline').fill('고쳐 쓴 제목');
+  await waitSaved(page);
+  await page.getByTestId('open-history').click();
+  const panel = page.getByTestId('history-panel');
+  await panel.locator('[data-testid=history-version][data-seq="3"]').getByTestId('restore-version').click();
+  await expect(page.getByTestId('field-headline')).toHaveValue('처음 쓴 제목');
+  await expect(panel.locator('[data-testid=history-audit][data-action=restoreVersion]')).toContainText('3판');
+  await expect(panel.locator('[data-testid=history-version]').first()).toContainText('복원');
+});

@@ -154,9 +154,11 @@ describe('embargo', () => {
 
   it('an editor may override with a reason, and the override is named; a reporter may not export early', () => {
     expect(decideTransition(embargoed, person('editor'), { action: 'publish', note: '엠바고 해제 통보 받음', override: true }, settings, NOW).overridden).toEqual(['embargo']);
-    expect(assertReleasable(embargoed, person('editor'), settings, NOW, true)).toEqual(['embargo']);
-    expect(() => assertReleasable(embargoed, person('reporter'), settings, NOW, true)).toThrow(expect.objectContaining({ code: 'forbidden' }));
-    expect(() => assertReleasable(embargoed, person('editor'), settings, NOW, false)).toThrow(expect.objectContaining({ code: 'embargoed' }));
-    expect(assertReleasable(embargoed, person('reporter'), settings, new Date('2026-11-28T00:00:00Z'), false)).toEqual([]);
+    const ask = (override: boolean, note = '') => ({ override, note });
+    expect(assertReleasable(embargoed, person('editor'), settings, NOW, ask(true, '해제 통보'))).toEqual(['embargo']);
+    expect(() => assertReleasable(embargoed, person('editor'), settings, NOW, ask(true))).toThrow(expect.objectContaining({ code: 'noteRequired' }));
+    expect(() => assertReleasable(embargoed, person('reporter'), settings, NOW, ask(true, '급해요'))).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => assertReleasable(embargoed, person('editor'), settings, NOW, ask(false))).toThrow(expect.objectContaining({ code: 'embargoed' }));
+    expect(assertReleasable(embargoed, person('reporter'), settings, new Date('2026-11-28T00:00:00Z'), ask(false))).toEqual([]);
   });
 });

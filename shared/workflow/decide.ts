@@ -32,20 +32,27 @@ export function decideTransition(article: Article, person: Person, req: Transiti
   if (NOTE_REQUIRED.has(req.action) && req.note.trim() === '') {
     throw new ApiError('noteRequired', `${req.action} needs a note`, { action: req.action });
   }
-  const blocked: string[] = [];
-  if (req.action === 'approve') blocked.push(...missingForApproval(contentOf(article), settings));
-  if (req.action === 'publish' && isEmbargoed(article, now)) blocked.push('embargo');
-  if (blocked.length > 0) {
-    if (!req.override) {
-      if (blocked.includes('embargo')) throw new ApiError('embargoed', `embargoed until ${article.embargo}`, { until: article.embargo ?? '' });
-      throw new ApiError('checklistFailed', `missing: ${blocked.join(', ')}`, { missing: blocked.join(',') });
-    }
-    if (!may(permissions, person.role, 'override')) {
-      throw new ApiError('forbidden', `${person.role} may not override`, { reason: 'role', action: 'override', role: person.role });
-    }
-    if (req.note.trim() === '') throw new ApiError('noteRequired', 'an override needs a reason', { action: 'override' });
+  let overridden: string[] = [];
+  if (req.action === 'approve') {
+    const missing = missingForApproval(contentOf(article), settings);
+    overridden = letThrough(missing, person, settings, req, () => new ApiError('checklistFailed', `missing: ${missing.join(', ')}`, { missing: missing.join(',') }));
   }
-  return { to: rule.to, overridden: req.override ? blocked : [] };
+  if (req.action === 'publish') overridden = assertReleasable(article, person, settings, now, req);
+  return { to: rule.to, overridden };
+}
+
+/**
+ * What blocks a step goes through only on an override, asked for by someone the table allows to
+ * override, with a reason. Returns what was let through (to be recorded), or throws `refusal`.
+ */
+function letThrough(blocked: string[], person: Person, settings: Pick<Settings, 'workflow'>, req: Pick<TransitionRequest, 'override' | 'note'>, refusal: () => ApiError): string[] {
+  if (blocked.length === 0) return [];
+  if (!req.override) throw refusal();
+  if (!may(settings.workflow.permissions, person.role, 'override')) {
+    throw new ApiError('forbidden', `${person.role} may not override`, { reason: 'role', action: 'override', role: person.role });
+  }
+  if (req.note.trim() === '') throw new ApiError('noteRequired', 'an override needs a reason', { action: 'override' });
+  return blocked;
 }
 
 /** May this person change the copy now? Throws the refusal the UI shows as a read-only banner. */
@@ -57,14 +64,11 @@ export function assertCanEdit(article: Article, person: Person, settings: Pick<S
 }
 
 /**
- * Export for publication: refused while an embargo holds, unless a person allowed to override
- * asks to (the export records it). Issue 5's exports call this before writing anything out.
+ * Publication and export for publication: refused while an embargo holds, unless someone allowed
+ * to override asks to, with a reason. Returns `['embargo']` when the override was used, for the
+ * record. Issue 5's exports call this before writing anything out.
  */
-export function assertReleasable(article: Article, person: Person, settings: Pick<Settings, 'workflow'>, now: Date, override: boolean): string[] {
-  if (!isEmbargoed(article, now)) return [];
-  if (!override) throw new ApiError('embargoed', `embargoed until ${article.embargo}`, { until: article.embargo ?? '' });
-  if (!may(settings.workflow.permissions, person.role, 'override')) {
-    throw new ApiError('forbidden', `${person.role} may not override`, { reason: 'role', action: 'override', role: person.role });
-  }
-  return ['embargo'];
+export function assertReleasable(article: Article, person: Person, settings: Pick<Settings, 'workflow'>, now: Date, req: Pick<TransitionRequest, 'override' | 'note'>): string[] {
+  const blocked = isEmbargoed(article, now) ? ['embargo'] : [];
+  return letThrough(blocked, person, settings, req, () => new ApiError('embargoed', `embargoed until ${article.embargo}`, { until: article.embargo ?? '' }));
 }
