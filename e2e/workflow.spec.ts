@@ -37,12 +37,16 @@ test.describe('desk workflow', () => {
 
   test('write, send, review, return with a note, fix, resend, approve — and the history shows it with a diff', async ({ app }) => {
     const { page } = app;
+    await page.getByTestId('open-settings').click();
+    await page.getByTestId('settings-outlet').fill('한빛경제');
+    await page.getByTestId('close-settings').click();
     await switchTo(page, '김하늘');
 
     // The reporter files one story and keeps a newer draft for later.
     await page.getByTestId('new-article').click();
     await page.getByTestId('field-headline').fill('폐배터리 재활용 공장 착공');
-    await page.getByTestId('add-reporter-from-people').selectOption({ label: '김하늘 · 산업부' });
+    // A reporter's new story starts with the house outlet (set by the admin below) and their own byline.
+    await expect(page.getByTestId('byline-preview')).toHaveText('[한빛경제=산업부 김하늘 기자]');
     await bodyEditor(page).click();
     const ime = await Ime.attach(page);
     await ime.type('공장은 내년 3월 착공한다.');
@@ -194,8 +198,13 @@ test('two windows on one article never overwrite each other: the second is shown
   await conflict.getByTestId('conflict-keep-mine').click();
   await expect(other.getByTestId('conflict-panel')).toHaveCount(0);
   await expect(other.getByTestId('field-headline')).toHaveValue('둘째 창에서 고침');
-  await page.reload();
+  await back(page);
   await expect(page.getByTestId('row-headline').first()).toContainText('둘째 창에서 고침');
+  // The first window's queue catches up with later changes when it comes back to the front.
+  await other.getByTestId('field-headline').fill('셋째로 고침');
+  await waitSaved(other);
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(page.getByTestId('row-headline').first()).toContainText('셋째로 고침');
 });
 
 test('an admin adds people, who can then be picked at start', async ({ app }) => {

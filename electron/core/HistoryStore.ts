@@ -1,9 +1,12 @@
-// Per-article history under `history/<id>/`: one file per version (`v000012.json`, the whole
-// article), a small `versions.jsonl` of their descriptions for the history panel, and the audit
+// Per-article history under `history/<id>/`: one file per version (`v000012.json.gz`, the whole
+// article, gzipped: Korean copy shrinks about fivefold, and a library keeps many versions of many
+// articles), a small `versions.jsonl` of their descriptions for the history panel, and the audit
 // log `audit.jsonl`. A save touches only the newest version's file and appends one line, so an
 // article with a thousand versions saves as fast as one with a single version.
 import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip as gunzipCb, gzip as gzipCb } from 'node:zlib';
 import { z } from 'zod';
 import type { Article } from '../../shared/model/article';
 import { AuditEntrySchema, VersionMetaSchema, type AuditEntry, type VersionKind, type VersionMeta } from '../../shared/model/history';
@@ -15,8 +18,10 @@ import { parseArticle } from './ArticleStore';
 export const COALESCE_MS = 60_000;
 
 const VersionFileSchema = z.object({ meta: VersionMetaSchema, article: z.unknown() });
-const fileName = (seq: number) => `v${String(seq).padStart(6, '0')}.json`;
-const SEQ = /^v(\d{6,})\.json$/;
+const gzip = promisify(gzipCb);
+const gunzip = promisify(gunzipCb);
+const fileName = (seq: number) => `v${String(seq).padStart(6, '0')}.json.gz`;
+const SEQ = /^v(\d{6,})\.json\.gz$/;
 
 export interface Actor {
   id: string;
@@ -58,7 +63,7 @@ export class HistoryStore {
       at,
     };
     await mkdir(this.dir(article.id), { recursive: true });
-    await writeFileAtomic(join(this.dir(article.id), fileName(meta.seq)), JSON.stringify({ meta, article }));
+    await writeFileAtomic(join(this.dir(article.id), fileName(meta.seq)), await gzip(JSON.stringify({ meta, article })));
     // The description log is a convenience for listing; the version files are the record, so it is not fsync'd.
     await appendLine(join(this.dir(article.id), 'versions.jsonl'), meta, false);
     this.newest.set(article.id, meta);
@@ -94,14 +99,19 @@ export class HistoryStore {
   }
 
   private async readVersion(id: string, seq: number): Promise<{ meta: VersionMeta; article: Article }> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(join(this.dir(id), fileName(seq)), 'utf8');
+      bytes = await readFile(join(this.dir(id), fileName(seq)));
     } catch {
       throw new ApiError('notFound', `version ${seq} of ${id} not found`, { id, version: seq });
     }
-    const file = VersionFileSchema.parse(JSON.parse(text));
-    return { meta: file.meta, article: parseArticle(file.article) };
+    try {
+      const file = VersionFileSchema.parse(JSON.parse((await gunzip(bytes)).toString('utf8')));
+      return { meta: file.meta, article: parseArticle(file.article) };
+    } catch {
+      // A damaged old version costs only itself: the article and every other version are untouched.
+      throw new ApiError('notFound', `version ${seq} of ${id} is damaged`, { id, version: seq, reason: 'damaged' });
+    }
   }
 
   private async seqs(id: string): Promise<number[]> {

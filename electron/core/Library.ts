@@ -176,7 +176,7 @@ export class Library {
     const person = this.people.actor(actorId);
     const settings = this.settings.value;
     const lang = content?.language ?? language ?? settings.defaultArticleLanguage;
-    const base = content ?? emptyContent(lang);
+    const base = content ?? this.freshContent(lang, person, settings.outlet);
     const at = this.now().toISOString();
     const article: Article = {
       ...base,
@@ -197,6 +197,18 @@ export class Library {
       await this.keep(article, 'create', person);
     });
     return article;
+  }
+
+  /**
+   * A new story starts with the house's outlet; a reporter's also carries their own byline (name,
+   * title, desk, and the e-mail for the sign-off).
+   */
+  private freshContent(language: Language, person: Person, outlet: string): ArticleContent {
+    const empty = emptyContent(language);
+    const byline = { ...empty.byline, outlet };
+    if (person.role !== 'reporter') return { ...empty, byline };
+    const reporter = { name: person.bylineName || person.name, role: person.bylineRole, email: person.email };
+    return { ...empty, byline: { ...byline, desk: person.desk, reporters: [reporter] } };
   }
 
   async get(id: string): Promise<Article> {

@@ -65,7 +65,7 @@ describe('save cost', () => {
     const large = await effectOfSaves(2000);
     for (const run of [small, large]) {
       // Five quick saves by one person coalesce into version 2 (version 1 is the article's creation).
-      const history = [`history/${run.id}/v000002.json`, `history/${run.id}/versions.jsonl`];
+      const history = [`history/${run.id}/v000002.json.gz`, `history/${run.id}/versions.jsonl`];
       expect(run.touched).toEqual([`articles/${run.id}.json`, `articles/${run.id}.json.bak`, 'index/journal.jsonl', ...history].sort());
     }
     // One short line per save, the same size at 10 and at 2,000 articles (digits of mtimes may differ).

@@ -62,13 +62,15 @@ export const SettingsSchema = z.object({
   // Settings files from before photos existed get the defaults instead of being refused.
   photos: PhotoSettingsSchema.default(defaultPhotoSettings),
   workflow: WorkflowSettingsSchema.default(defaultWorkflowSettings),
+  /** The house's name as bylines print it (한빛경제); every new article starts with it. */
+  outlet: z.string().max(200).default(''),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-// `photos` and `workflow` are re-added without their defaults: a patch that leaves them out must not reset them.
-export const SettingsPatchSchema = SettingsSchema.omit({ schemaVersion: true, photos: true, workflow: true })
+// `photos`, `workflow` and `outlet` are re-added without their defaults: a patch that leaves them out must not reset them.
+export const SettingsPatchSchema = SettingsSchema.omit({ schemaVersion: true, photos: true, workflow: true, outlet: true })
   .partial()
-  .extend({ photos: PhotoSettingsSchema.optional(), workflow: WorkflowSettingsSchema.optional() });
+  .extend({ photos: PhotoSettingsSchema.optional(), workflow: WorkflowSettingsSchema.optional(), outlet: z.string().max(200).optional() });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 export const DEFAULT_BYLINE_TEMPLATES: BylineTemplate[] = [
@@ -87,5 +89,6 @@ export function defaultSettings(): Settings {
     defaultTemplateIds: { ko: 'ko-bracket-desk', en: 'en-by' },
     photos: defaultPhotoSettings(),
     workflow: defaultWorkflowSettings(),
+    outlet: '',
   };
 }

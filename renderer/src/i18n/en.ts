@@ -120,6 +120,8 @@ export const en: Shape<typeof ko> = {
     progress: '{{percent}}% of target',
   },
   settings: {
+    outlet: 'Outlet name (new articles’ bylines start with it)',
+    outletPlaceholder: 'e.g. The Harbor Ledger',
     workflow: 'Workflow rules',
     step: 'Step',
     overridePermission: 'Override checklist or embargo',
@@ -226,6 +228,7 @@ export const en: Shape<typeof ko> = {
   },
   roles: { reporter: 'Reporter', editor: 'Editor', admin: 'Admin' },
   people: {
+    bylineName: 'Byline name',
     whoAreYou: 'Who are you?',
     firstPersonHelp: 'This library is new. Enter your name to become its admin; add reporters and editors in Settings.',
     setUp: 'Start as admin',

@@ -116,6 +116,8 @@ export const ko = {
     progress: '목표의 {{percent}}%',
   },
   settings: {
+    outlet: '매체 이름(새 기사 바이라인에 들어감)',
+    outletPlaceholder: '예: 한빛경제',
     workflow: '출고·데스킹 규칙',
     step: '단계',
     overridePermission: '점검·엠바고 무시 승인',
@@ -222,6 +224,7 @@ export const ko = {
   },
   roles: { reporter: '기자', editor: '데스크', admin: '관리자' },
   people: {
+    bylineName: '바이라인 이름',
     whoAreYou: '누구신가요?',
     firstPersonHelp: '이 보관함을 처음 엽니다. 이름을 적으면 관리자로 등록됩니다. 기자와 데스크는 설정에서 추가합니다.',
     setUp: '관리자로 시작',

@@ -33,7 +33,18 @@ export function LibraryScreen(props: { settings: Settings; onOpen(id: string): v
       setError(err);
     }
   }, []);
-  useEffect(() => void reload(), [reload]);
+  useEffect(() => {
+    void reload();
+    // Others on the desk move stories on: the queue catches up when the window comes back to the
+    // front, and every 15 seconds while it is in view.
+    const onFocus = () => void reload();
+    const timer = setInterval(() => document.visibilityState === 'visible' && void reload(), 15_000);
+    window.addEventListener('focus', onFocus);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('focus', onFocus);
+    };
+  }, [reload]);
 
   const act = async (action: () => Promise<unknown>) => {
     try {

@@ -8,6 +8,26 @@ import { call } from '../api';
 import { errorText } from '../errorText';
 import { useMe } from '../people/MeContext';
 
+/** One detail of a person, edited in place by an admin and saved when the field is left. */
+function PersonField(props: { person: Person; field: 'name' | 'desk' | 'email' | 'bylineName' | 'bylineRole'; editable: boolean; onSave(p: Person): Promise<boolean> }) {
+  const { t } = useTranslation();
+  const value = props.person[props.field];
+  if (!props.editable) return <>{value}</>;
+  return (
+    <input
+      key={value}
+      data-testid={`person-${props.field}`}
+      aria-label={`${props.person.name}: ${t(`people.${props.field}`)}`}
+      defaultValue={value}
+      onBlur={(e) => {
+        const next = e.target.value.trim();
+        if (next !== value && (props.field !== 'name' || next !== '')) void props.onSave({ ...props.person, [props.field]: next });
+        else e.target.value = value;
+      }}
+    />
+  );
+}
+
 const blank = (role: Role, bylineRole: string): PersonDraft => ({ name: '', role, desk: '', email: '', bylineName: '', bylineRole, active: true });
 
 export function PeopleSection(props: { onPeopleChanged(people: Person[]): void }) {
@@ -41,20 +61,24 @@ export function PeopleSection(props: { onPeopleChanged(people: Person[]): void }
             <th scope="col">{t('people.role')}</th>
             <th scope="col">{t('people.desk')}</th>
             <th scope="col">{t('people.email')}</th>
+            <th scope="col">{t('people.bylineName')}</th>
+            <th scope="col">{t('people.bylineRole')}</th>
             <th scope="col">{t('people.active')}</th>
           </tr>
         </thead>
         <tbody>
           {people.map((p) => (
             <tr key={p.id} data-testid="person-row" data-person-name={p.name} className={p.active ? '' : 'muted'}>
-              <td>{p.name}{p.bylineName && p.bylineName !== p.name ? ` (${p.bylineName})` : ''}</td>
+              <td><PersonField person={p} field="name" editable={admin} onSave={save} /></td>
               <td>
                 <select aria-label={t('people.role')} data-testid="person-role" value={p.role} disabled={!admin} onChange={(e) => void save({ ...p, role: e.target.value as Role })}>
                   {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
                 </select>
               </td>
-              <td>{p.desk}</td>
-              <td>{p.email}</td>
+              <td><PersonField person={p} field="desk" editable={admin} onSave={save} /></td>
+              <td><PersonField person={p} field="email" editable={admin} onSave={save} /></td>
+              <td><PersonField person={p} field="bylineName" editable={admin} onSave={save} /></td>
+              <td><PersonField person={p} field="bylineRole" editable={admin} onSave={save} /></td>
               <td><input type="checkbox" aria-label={t('people.active')} checked={p.active} disabled={!admin || p.id === me.id} onChange={(e) => void save({ ...p, active: e.target.checked })} /></td>
             </tr>
           ))}

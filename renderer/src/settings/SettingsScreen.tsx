@@ -35,6 +35,10 @@ export function SettingsScreen(props: { settings: Settings; onSave(patch: Settin
       </div>
       <section className="settings__section">
         <label>
+          {t('settings.outlet')}
+          <input data-testid="settings-outlet" defaultValue={s.outlet} placeholder={t('settings.outletPlaceholder')} onChange={(e) => void props.onSave({ outlet: e.target.value })} />
+        </label>
+        <label>
           {t('settings.defaultArticleLanguage')}
           <select value={s.defaultArticleLanguage} onChange={(e) => void props.onSave({ defaultArticleLanguage: e.target.value as Language })}>
             <option value="ko">{t('languages.ko')}</option>
