@@ -62,8 +62,12 @@ export class HistoryStore {
       startedAt: coalesce ? last.startedAt : at,
       at,
     };
-    await mkdir(this.dir(article.id), { recursive: true });
-    await writeFileAtomic(join(this.dir(article.id), fileName(meta.seq)), await gzip(JSON.stringify({ meta, article })));
+    if (last === null) await mkdir(this.dir(article.id), { recursive: true }); // an article with versions has its folder
+    // A plain save's version is a copy of the article file just written durably, so it skips the
+    // fsyncs that would double autosave's cost; lost to a power cut, it reads as damaged and the
+    // next save starts a new version. Steps, restores and creations are written durably.
+    const bytes = await gzip(JSON.stringify({ meta, article }));
+    await writeFileAtomic(join(this.dir(article.id), fileName(meta.seq)), bytes, undefined, { durable: kind !== 'save' });
     // The description log is a convenience for listing; the version files are the record, so it is not fsync'd.
     await appendLine(join(this.dir(article.id), 'versions.jsonl'), meta, false);
     this.newest.set(article.id, meta);

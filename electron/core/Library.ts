@@ -193,8 +193,7 @@ export class Library {
       lastTransition: null,
     };
     await this.serial(article.id, async () => {
-      await this.put(article);
-      await this.keep(article, 'create', person);
+      await this.commit(article, 'create', person);
     });
     return article;
   }
@@ -224,8 +223,7 @@ export class Library {
       const current = await this.store.read(id);
       assertCanEdit(current, person, this.settings.value);
       const article: Article = { ...current, ...content, revision: current.revision + 1, updatedAt: this.now().toISOString() };
-      await this.put(article);
-      await this.keep(article, 'save', person);
+      await this.commit(article, 'save', person);
       return { revision: article.revision, updatedAt: article.updatedAt };
     });
   }
@@ -234,9 +232,16 @@ export class Library {
     if (current !== base) throw new ApiError('conflict', `article ${id} is at revision ${current}, not ${base}`, { id, revision: current });
   }
 
-  /** Keeps a version of the article in its history (a quick second save by the same person replaces the first). */
-  private keep(article: Article, kind: VersionKind, person: Person): Promise<VersionMeta> {
-    return this.history.record(article, kind, person, this.now());
+  /**
+   * Writes the article with its version in the history. The version goes first: if either write
+   * fails (disk full), nothing of the save is in the article file, its revision has not moved, and
+   * the editor's retry fits. (A version left behind by a failed save is replaced by the retry when
+   * it coalesces; otherwise it lists a copy that was never saved. The audit log only records steps
+   * that happened.)
+   */
+  private async commit(article: Article, kind: VersionKind, person: Person): Promise<void> {
+    await this.history.record(article, kind, person, this.now());
+    await this.put(article);
   }
 
   private audit(id: string, person: Person, action: AuditAction, from: Article['status'], to: Article['status'], extra: Partial<AuditEntry> = {}): Promise<void> {
@@ -259,8 +264,7 @@ export class Library {
         corrections: req.action === 'correct' ? [...current.corrections, { at, by: person.name, note }] : current.corrections,
         lastTransition: { action: req.action, actorId: person.id, actorName: person.name, at, note },
       };
-      await this.put(article);
-      await this.keep(article, 'transition', person);
+      await this.commit(article, 'transition', person);
       await this.audit(id, person, req.action, current.status, decision.to, { note, overridden: decision.overridden });
       return article;
     });
@@ -285,8 +289,7 @@ export class Library {
       assertCanEdit(current, person, this.settings.value);
       const old = await this.history.version(id, seq);
       const article: Article = { ...current, ...contentOf(old), revision: current.revision + 1, updatedAt: this.now().toISOString() };
-      await this.put(article);
-      await this.keep(article, 'restore', person);
+      await this.commit(article, 'restore', person);
       await this.audit(id, person, 'restoreVersion', current.status, current.status, { version: seq });
       return article;
     });

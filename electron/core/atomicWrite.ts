@@ -19,14 +19,19 @@ export async function fsyncDir(dir: string, fs: WriteFs = nodeFs): Promise<void>
   }
 }
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array, fs: WriteFs = nodeFs): Promise<void> {
+/**
+ * `durable: false` skips both fsyncs: still never a torn mix while the machine runs, but a power
+ * cut may lose the new file. Only for copies whose original is already on disk durably.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array, fs: WriteFs = nodeFs, opts: { durable?: boolean } = {}): Promise<void> {
+  const durable = opts.durable ?? true;
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   let handle: nodeFs.FileHandle | undefined;
   try {
     handle = await fs.open(tmp, 'wx', 0o644);
     await handle.writeFile(data);
-    await handle.sync();
+    if (durable) await handle.sync();
     await handle.close();
     handle = undefined;
     await fs.rename(tmp, path);
@@ -35,5 +40,5 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, f
     await fs.unlink(tmp).catch(() => undefined);
     throw err;
   }
-  await fsyncDir(dir, fs);
+  if (durable) await fsyncDir(dir, fs);
 }

@@ -1,7 +1,7 @@
 // The workflow through the contract, on a real library folder: the core decides, so a reporter
 // calling approve directly is refused; history is kept per article and coalesced; every step is
 // in the audit log.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../shared/contract/dispatch';
@@ -190,6 +190,20 @@ describe('history', () => {
     // The damaged newest version is not overwritten by coalescing: the save starts version 3.
     expect((await core.handlers.getHistory({ id })).versions.map((v) => v.seq)).toEqual([3, 2, 1]);
     expect((await core.handlers.getVersion({ id, seq: 3 })).headline).toBe('다음 판');
+  });
+
+  it('a save whose history cannot be written fails whole: the article is untouched and the retry fits', async () => {
+    const id = await draft('원래 제목');
+    await core.close();
+    await rm(join(dir, 'history', id), { recursive: true });
+    await writeFile(join(dir, 'history', id), 'a file where the folder should be');
+    core = await openTestCore(dir, () => clock);
+    const failed = await dispatch(core.handlers, 'saveArticle', { id, actor: reporter, baseRevision: 1, content: ready('새 제목') });
+    expect(failed.ok).toBe(false);
+    expect(await core.handlers.getArticle({ id })).toMatchObject({ headline: '원래 제목', revision: 1 });
+    await rm(join(dir, 'history', id));
+    await core.handlers.saveArticle({ id, actor: reporter, baseRevision: 1, content: ready('새 제목') });
+    expect(await core.handlers.getArticle({ id })).toMatchObject({ headline: '새 제목', revision: 2 });
   });
 
   it('restores an old version as a new revision, refuses a stale base, and logs it', async () => {

@@ -10,7 +10,7 @@ export const ErrorCodeSchema = z.enum([
   'diskFull',
   'readOnly',
   'writeFailed',
-  /** `reason`: role (with action), state, readOnly, unknownPerson, firstAdmin, lastAdmin, newerVersion. */
+  /** `reason` is one of FORBIDDEN_REASONS; the UI has a sentence for each. */
   'forbidden',
   /** Return, correct and overrides must say why. */
   'noteRequired',
@@ -23,6 +23,9 @@ export const ErrorCodeSchema = z.enum([
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+/** Why a `forbidden` error was raised: the role may not, the state does not allow it, the copy is read-only… */
+export const FORBIDDEN_REASONS = ['role', 'state', 'readOnly', 'unknownPerson', 'firstAdmin', 'lastAdmin', 'newerVersion', 'libraryLocked'] as const;
 
 const Params = z.record(z.string(), z.union([z.string(), z.number()]));
 

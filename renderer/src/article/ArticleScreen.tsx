@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '@tiptap/react';
-import type { Article, ArticleContent, Language } from '../../../shared/model/article';
+import { contentOf, type Article, type ArticleContent, type Language } from '../../../shared/model/article';
 import { canEdit } from '../../../shared/workflow/transitions';
 import { useMe } from '../people/MeContext';
 import { WorkflowBar } from '../workflow/WorkflowBar';
@@ -69,18 +69,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
     call('getArticle', { id: props.id }).then(
       (a) => {
         if (!live) return;
-        const { body: _body, ...rest } = a;
-        const m: Meta = {
-          language: rest.language,
-          kicker: rest.kicker,
-          headline: rest.headline,
-          deck: rest.deck,
-          byline: rest.byline,
-          tags: rest.tags,
-          lengthTarget: rest.lengthTarget,
-          deskNote: rest.deskNote,
-          embargo: rest.embargo,
-        };
+        const { body: _body, ...m } = contentOf(a);
         metaRef.current = m;
         setMeta(m);
         setArticle(a);

@@ -205,6 +205,7 @@ export const en: Shape<typeof ko> = {
       firstAdmin: 'The first person must be an admin.',
       lastAdmin: 'The library must keep at least one admin.',
       newerVersion: 'This article was saved by a newer Copydesk. Update Copydesk to open it.',
+      libraryLocked: 'This library is open in another Copydesk. Close it there and try again.',
     },
     photo: {
       empty: '{{file}}: the file is empty (0 bytes), so nothing was imported. Get the original again.',

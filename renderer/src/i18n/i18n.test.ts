@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ko } from './ko';
 import { en } from './en';
 import { resolveLanguage } from './i18n';
+import { FORBIDDEN_REASONS } from '../../../shared/contract/errors';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -13,6 +14,10 @@ describe('i18n', () => {
     for (const lang of [ko, en]) {
       for (const key of keys(lang)) expect(key.split('.').reduce((o: never, k) => o[k], lang as never), key).not.toBe('');
     }
+  });
+
+  it('has a sentence for every reason the core gives for refusing', () => {
+    for (const lang of [ko, en]) expect(Object.keys(lang.errors.forbiddenReason).sort()).toEqual([...FORBIDDEN_REASONS].sort());
   });
 
   it('follows the system locale unless a language is chosen', () => {
