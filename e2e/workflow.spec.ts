@@ -149,6 +149,22 @@ test.describe('desk workflow', () => {
     await expect(page.getByTestId('history-audit').and(page.locator('[data-action=publish]')).getByTestId('audit-override')).toContainText('엠바고');
   });
 
+  test('the permission table in settings decides who may take a step', async ({ app }) => {
+    const { page } = app;
+    await page.getByTestId('open-settings').click();
+    await page.getByTestId('permission-send-reporter').uncheck();
+    await page.getByTestId('close-settings').click();
+    await switchTo(page, '김하늘');
+    await page.getByTestId('new-article').click();
+    await page.getByTestId('field-headline').fill('출고 권한 없는 기자');
+    await waitSaved(page);
+    await expect(page.getByTestId('workflow-bar')).toBeVisible();
+    await expect(page.getByTestId('action-send')).toHaveCount(0);
+    // Settings are the admin's: the reporter sees the table but cannot change it.
+    await page.getByTestId('open-settings').click();
+    await expect(page.getByTestId('permission-send-reporter')).toBeDisabled();
+  });
+
   test('approval is blocked with the list of what is missing', async ({ app }) => {
     const { page } = app;
     await switchTo(page, '이데스크');

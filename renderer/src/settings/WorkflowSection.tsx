@@ -1,5 +1,6 @@
 // The desk's rules as an admin sets them: which role may take which workflow step (a table of
 // checkboxes), and which pre-approval checks apply. The core enforces whatever is saved here.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../shared/model/person';
 import type { WorkflowSettings } from '../../../shared/model/settings';
@@ -11,7 +12,12 @@ export function WorkflowSection(props: { workflow: WorkflowSettings; onSave(work
   const { t } = useTranslation();
   const { me } = useMe();
   const admin = me.role === 'admin';
-  const w = props.workflow;
+  // The form shows a change at once; the saved settings come back from the core a moment later.
+  const [w, setDraft] = useState(props.workflow);
+  const save = (next: WorkflowSettings) => {
+    setDraft(next);
+    props.onSave(next);
+  };
   return (
     <section className="settings__section" data-testid="workflow-settings">
       <h2>{t('settings.workflow')}</h2>
@@ -35,7 +41,7 @@ export function WorkflowSection(props: { workflow: WorkflowSettings; onSave(work
                     aria-label={`${t(`roles.${r}`)}: ${p === 'override' ? t('settings.overridePermission') : t(`workflow.action.${p}`)}`}
                     checked={w.permissions[p].includes(r)}
                     disabled={!admin}
-                    onChange={(e) => props.onSave({ ...w, permissions: { ...w.permissions, [p]: e.target.checked ? [...w.permissions[p], r] : w.permissions[p].filter((x) => x !== r) } })}
+                    onChange={(e) => save({ ...w, permissions: { ...w.permissions, [p]: e.target.checked ? [...w.permissions[p], r] : w.permissions[p].filter((x) => x !== r) } })}
                   />
                 </td>
               ))}
@@ -53,7 +59,7 @@ export function WorkflowSection(props: { workflow: WorkflowSettings; onSave(work
                 data-testid={`checklist-${item}`}
                 checked={w.checklist.items[item] !== false}
                 disabled={!admin}
-                onChange={(e) => props.onSave({ ...w, checklist: { ...w.checklist, items: { ...w.checklist.items, [item]: e.target.checked } } })}
+                onChange={(e) => save({ ...w, checklist: { ...w.checklist, items: { ...w.checklist.items, [item]: e.target.checked } } })}
               />
               {t(`checklist.${item}`)}
             </label>
@@ -70,7 +76,7 @@ export function WorkflowSection(props: { workflow: WorkflowSettings; onSave(work
           disabled={!admin}
           onChange={(e) => {
             const n = Number(e.target.value);
-            if (Number.isInteger(n) && n >= 0 && n <= 100) props.onSave({ ...w, checklist: { ...w.checklist, lengthTolerancePct: n } });
+            if (Number.isInteger(n) && n >= 0 && n <= 100) save({ ...w, checklist: { ...w.checklist, lengthTolerancePct: n } });
           }}
         />
       </label>
