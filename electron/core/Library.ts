@@ -192,9 +192,7 @@ export class Library {
       corrections: [],
       lastTransition: null,
     };
-    await this.serial(article.id, async () => {
-      await this.commit(article, 'create', person);
-    });
+    await this.serial(article.id, () => this.commit(article, 'create', person));
     return article;
   }
 

@@ -122,39 +122,39 @@ export function App({ boot }: { boot: Boot }) {
 
   return (
     <MeContext.Provider value={meValue}>
-    <div className="app">
-      <AppHeader
-        me={meValue.me}
-        onSwitchPerson={() => void switchPerson()}
-        uiLanguage={settings.uiLanguage}
-        onLanguage={(l) => void changeLanguage(l)}
-        onSettings={() => void go({ kind: 'settings' })}
-        onLibrary={() => void go({ kind: 'library' })}
-        libraryPath={boot.library.path}
-      />
-      {error !== null && (
-        <div className="banner banner--error" role="alert">
-          {errorText(t, error)} <button type="button" onClick={() => setError(null)}>{t('library.dismiss')}</button>
-        </div>
-      )}
-      {screen.kind === 'library' && (
-        <LibraryScreen settings={settings} onOpen={(id) => setScreen({ kind: 'article', id })} onNew={() => void newArticle()} notices={notices} onDismissNotices={() => setNotices([])} />
-      )}
-      {screen.kind === 'article' && (
-        <ArticleScreen
-          key={screen.id}
-          id={screen.id}
-          settings={settings}
-          platform={platform}
-          mediaBase={boot.appInfo.mediaBase}
-          onBack={() => void go({ kind: 'library' })}
-          register={(handle) => (article.current = handle)}
+      <div className="app">
+        <AppHeader
+          me={meValue.me}
+          onSwitchPerson={() => void switchPerson()}
+          uiLanguage={settings.uiLanguage}
+          onLanguage={(l) => void changeLanguage(l)}
+          onSettings={() => void go({ kind: 'settings' })}
+          onLibrary={() => void go({ kind: 'library' })}
+          libraryPath={boot.library.path}
         />
-      )}
-      {screen.kind === 'settings' && (
-        <SettingsScreen settings={settings} onSave={saveSettings} onClose={() => setScreen({ kind: 'library' })} onPeopleChanged={setPeople} />
-      )}
-    </div>
+        {error !== null && (
+          <div className="banner banner--error" role="alert">
+            {errorText(t, error)} <button type="button" onClick={() => setError(null)}>{t('library.dismiss')}</button>
+          </div>
+        )}
+        {screen.kind === 'library' && (
+          <LibraryScreen settings={settings} onOpen={(id) => setScreen({ kind: 'article', id })} onNew={() => void newArticle()} notices={notices} onDismissNotices={() => setNotices([])} />
+        )}
+        {screen.kind === 'article' && (
+          <ArticleScreen
+            key={screen.id}
+            id={screen.id}
+            settings={settings}
+            platform={platform}
+            mediaBase={boot.appInfo.mediaBase}
+            onBack={() => void go({ kind: 'library' })}
+            register={(handle) => (article.current = handle)}
+          />
+        )}
+        {screen.kind === 'settings' && (
+          <SettingsScreen settings={settings} onSave={saveSettings} onClose={() => setScreen({ kind: 'library' })} onPeopleChanged={setPeople} />
+        )}
+      </div>
     </MeContext.Provider>
   );
 }
