@@ -194,6 +194,7 @@ export const en: Shape<typeof ko> = {
     fields: { caption: 'Caption', creator: 'Creator', credit: 'Credit', copyright: 'Copyright', headline: 'Headline', dateCreated: 'Date created', city: 'City', keywords: 'Keywords', altText: 'Alt text' },
   },
   errors: {
+    versionMissing: 'Version {{version}} is missing or damaged and cannot be opened. The article and its other versions are unaffected.',
     noteRequired: 'A note is needed. Fill it in and press again.',
     checklistFailed: 'Not approved: the pre-approval checklist is not complete.',
     embargoed: 'Not done: the embargo has not lifted yet.',

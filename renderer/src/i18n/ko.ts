@@ -190,6 +190,7 @@ export const ko = {
     fields: { caption: '캡션', creator: '촬영', credit: '크레디트', copyright: '저작권', headline: '제목', dateCreated: '촬영일', city: '도시', keywords: '키워드', altText: '대체 텍스트' },
   },
   errors: {
+    versionMissing: '{{version}}판 파일이 없거나 손상되어 열 수 없습니다. 다른 판과 기사 자체는 그대로입니다.',
     noteRequired: '사유를 적어야 합니다. 빈칸을 채우고 다시 누르세요.',
     checklistFailed: '승인 전 점검에서 빠진 것이 있어 승인하지 않았습니다.',
     embargoed: '엠바고 시각 전이라 진행하지 않았습니다.',
