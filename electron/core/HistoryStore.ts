@@ -1,5 +1,5 @@
 // Per-article history under `history/<id>/`: one file per version (`v000012.json.gz`, the whole
-// article, gzipped: Korean copy shrinks about fivefold, and a library keeps many versions of many
+// article, gzipped: a Korean story shrinks to about half, and a library keeps many versions of many
 // articles), a small `versions.jsonl` of their descriptions for the history panel, and the audit
 // log `audit.jsonl`. A save touches only the newest version's file and appends one line, so an
 // article with a thousand versions saves as fast as one with a single version.
