@@ -7,14 +7,11 @@ import type { BlockCounts } from '../../../shared/counting/countBody';
 import { countBlock } from '../../../shared/counting/countBody';
 import { lengthProgress, toSheets } from '../../../shared/counting/sheets';
 import { useBodyCounts } from './useBodyCounts';
-import { useEditorDerived } from '../editor/useEditorDerived';
-import { countOpenNotes } from '../../../shared/workflow/notes';
-import type { Body } from '../../../shared/model/article';
 
 export function CountsPanel(props: { editor: Editor | null; bylineText: string; target: LengthTarget | null; onTarget(target: LengthTarget | null): void }) {
   const { t, i18n } = useTranslation();
   const counts = useBodyCounts(props.editor);
-  const open = useEditorDerived(props.editor, (e) => countOpenNotes(e.getJSON() as Body), 300);
+  const open = counts?.notes;
   const body: BlockCounts = counts?.body ?? { chars: 0, charsNoSpaces: 0, words: 0, rows: 0 };
   const num = (n: number, digits = 0) => n.toLocaleString(i18n.language, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const sheets = toSheets(body);

@@ -5,6 +5,7 @@ import { EditorState } from '@tiptap/pm/state';
 import { bodyExtensions } from './extensions';
 import { BodyCounter } from './BodyCounter';
 import { blockTexts, countBlocks } from '../../../shared/counting/countBody';
+import { countOpenNotes } from '../../../shared/workflow/notes';
 import { koreanParagraphs, paragraphsToDoc } from '../../../bench/koreanText';
 
 const schema = getSchema(bodyExtensions(''));
@@ -27,5 +28,17 @@ describe('BodyCounter', () => {
     const second = counter.count(state.doc);
     expect(counter.counted - blocks).toBe(1);
     expect(second.body.chars).toBe(first.body.chars + 1);
+  });
+
+  it('counts open notes and TKs per block, as the whole-body count does', () => {
+    const json = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: '매출은 TK억원, ' }, { type: 'text', text: '출처 확인', marks: [{ type: 'editorNote' }] }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'Opens in TK.' }] },
+      ],
+    };
+    expect(new BodyCounter().count(PMNode.fromJSON(schema, json)).notes).toEqual(countOpenNotes(json));
+    expect(countOpenNotes(json)).toEqual({ notes: 1, tks: 2 });
   });
 });

@@ -1,37 +1,49 @@
-// Counts the body block by block and remembers each block's figures by its ProseMirror node.
+// Counts the body block by block (length, and open editor's notes and TKs) and remembers each
+// block's figures by its ProseMirror node.
 // Nodes are immutable and an unchanged block keeps the same node object across edits, so after a
 // keystroke only the edited paragraph is counted again — not the other 9,999 words.
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { CAPTION_TYPES, addCounts, countBlock, emptyCounts, type BlockCounts } from '../../../shared/counting/countBody';
+import { countOpenNotes, type OpenNotes } from '../../../shared/workflow/notes';
+import type { DocNode } from '../../../shared/model/article';
 
 export interface BodyCounts {
   body: BlockCounts;
   captions: BlockCounts;
+  /** Notes and TKs still in the copy, captions included. */
+  notes: OpenNotes;
+}
+
+interface BlockFigures {
+  counts: BlockCounts;
+  notes: OpenNotes;
 }
 
 export class BodyCounter {
-  private readonly cache = new WeakMap<PMNode, BlockCounts>();
+  private readonly cache = new WeakMap<PMNode, BlockFigures>();
   /** How many blocks were actually counted (not served from the cache); for tests. */
   counted = 0;
 
-  private block(node: PMNode): BlockCounts {
-    let counts = this.cache.get(node);
-    if (!counts) {
+  private block(node: PMNode): BlockFigures {
+    let figures = this.cache.get(node);
+    if (!figures) {
       // A hard break reads as a space, as in shared/counting.
-      counts = countBlock(node.textBetween(0, node.content.size, ' ', ' '));
-      this.cache.set(node, counts);
+      figures = { counts: countBlock(node.textBetween(0, node.content.size, ' ', ' ')), notes: countOpenNotes(node.toJSON() as DocNode) };
+      this.cache.set(node, figures);
       this.counted++;
     }
-    return counts;
+    return figures;
   }
 
   count(doc: PMNode): BodyCounts {
-    const result = { body: emptyCounts(), captions: emptyCounts() };
+    const result: BodyCounts = { body: emptyCounts(), captions: emptyCounts(), notes: { notes: 0, tks: 0 } };
     const walk = (node: PMNode, inCaption: boolean) => {
       const caption = inCaption || CAPTION_TYPES.has(node.type.name);
       if (node.isTextblock) {
         const key = caption ? 'captions' : 'body';
-        result[key] = addCounts(result[key], this.block(node));
+        const figures = this.block(node);
+        result[key] = addCounts(result[key], figures.counts);
+        result.notes = { notes: result.notes.notes + figures.notes.notes, tks: result.notes.tks + figures.notes.tks };
         return;
       }
       node.forEach((child) => walk(child, caption));
