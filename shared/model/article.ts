@@ -69,6 +69,8 @@ export const ArticleContentSchema = z.object({
   headline: z.string().max(1000),
   deck: z.array(z.string().max(1000)).max(4),
   byline: BylineSchema,
+  /** Where the story was filed (PORT AVERY), printed before the first paragraph in English house style. Files from before it default to none. */
+  dateline: z.string().max(200).default(''),
   tags: z.array(z.string().min(1).max(100)).max(50),
   body: BodySchema,
   lengthTarget: LengthTargetSchema.nullable(),
@@ -144,6 +146,7 @@ export function emptyContent(language: Language): ArticleContent {
     headline: '',
     deck: [],
     byline: { outlet: '', desk: '', templateId: '', reporters: [] },
+    dateline: '',
     tags: [],
     body: emptyBody(),
     lengthTarget: null,
@@ -154,6 +157,6 @@ export function emptyContent(language: Language): ArticleContent {
 
 /** The fields a reporter edits, taken from a stored article. */
 export function contentOf(a: Article): ArticleContent {
-  const { language, kicker, headline, deck, byline, tags, body, lengthTarget, deskNote, embargo } = a;
-  return { language, kicker, headline, deck, byline, tags, body, lengthTarget, deskNote, embargo };
+  const { language, kicker, headline, deck, byline, dateline, tags, body, lengthTarget, deskNote, embargo } = a;
+  return { language, kicker, headline, deck, byline, dateline, tags, body, lengthTarget, deskNote, embargo };
 }

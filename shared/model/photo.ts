@@ -52,3 +52,13 @@ export type PhotoRejectReason = z.infer<typeof PhotoRejectReasonSchema>;
 export function emptyPhotoMetadata(): PhotoMetadata {
   return { caption: '', creator: [], credit: '', copyright: '', headline: '', dateCreated: '', city: '', keywords: [], altText: '', sources: {}, iimTruncated: [] };
 }
+
+/** Formats the library keeps, with the extension and MIME type their files get. */
+export const PHOTO_FORMATS: Record<string, { ext: string; mime: string }> = {
+  jpeg: { ext: 'jpg', mime: 'image/jpeg' },
+  png: { ext: 'png', mime: 'image/png' },
+  webp: { ext: 'webp', mime: 'image/webp' },
+  gif: { ext: 'gif', mime: 'image/gif' },
+  tiff: { ext: 'tif', mime: 'image/tiff' },
+  avif: { ext: 'avif', mime: 'image/avif' },
+};

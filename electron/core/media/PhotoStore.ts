@@ -6,7 +6,8 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PhotoIdSchema, PhotoInfoSchema, type PhotoInfo } from '../../../shared/model/photo';
 import { writeFileAtomic } from '../atomicWrite';
-import { PHOTO_FORMATS, preparePhoto, type PhotoLimits } from './preparePhoto';
+import { preparePhoto, type PhotoLimits } from './preparePhoto';
+import { PHOTO_FORMATS } from '../../../shared/model/photo';
 
 export type PhotoVariant = 'original' | 'preview' | 'thumb';
 export const PHOTO_VARIANTS: readonly PhotoVariant[] = ['original', 'preview', 'thumb'];

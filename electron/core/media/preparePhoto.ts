@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
 import { ApiError } from '../../../shared/contract/errors';
-import type { PhotoMetadata, PhotoRejectReason } from '../../../shared/model/photo';
+import { PHOTO_FORMATS, type PhotoMetadata, type PhotoRejectReason } from '../../../shared/model/photo';
 import { readPhotoMetadata } from './readPhotoMetadata';
 
 export interface PhotoLimits {
@@ -19,14 +19,6 @@ export const PREVIEW_SIZE = 1280;
 export const THUMB_SIZE = 256;
 
 /** Formats accepted, with the extension the original is stored under and its MIME type. */
-export const PHOTO_FORMATS: Record<string, { ext: string; mime: string }> = {
-  jpeg: { ext: 'jpg', mime: 'image/jpeg' },
-  png: { ext: 'png', mime: 'image/png' },
-  webp: { ext: 'webp', mime: 'image/webp' },
-  gif: { ext: 'gif', mime: 'image/gif' },
-  tiff: { ext: 'tif', mime: 'image/tiff' },
-  avif: { ext: 'avif', mime: 'image/avif' },
-};
 
 export interface PreparedPhoto {
   id: string;
