@@ -20,12 +20,35 @@ export const ErrorCodeSchema = z.enum([
   'embargoed',
   /** A photo was refused; `reason` says why and `file` names it. */
   'photoRejected',
+  /** A file could not be imported; `reason` is one of IMPORT_REASONS and `file` names it. Nothing was saved. */
+  'importFailed',
+  /** An export could not be written; `reason` is one of EXPORT_REASONS. */
+  'exportFailed',
+  /** The user cancelled a long task. */
+  'cancelled',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
 /** Why a `forbidden` error was raised: the role may not, the state does not allow it, the copy is read-only… */
 export const FORBIDDEN_REASONS = ['role', 'state', 'readOnly', 'unknownPerson', 'firstAdmin', 'lastAdmin', 'newerVersion', 'libraryLocked'] as const;
+
+/** Why an import was refused; each has a sentence telling the user what to do. */
+export const IMPORT_REASONS = [
+  'unknownFormat', // not a format Copydesk reads
+  'empty', // nothing that looks like an article
+  'malformed', // broken XML/JSON/HTML/DOCX structure
+  'hostile', // entity expansion, external entities, zip bomb, path traversal, …
+  'tooLarge', // over the size limits
+  'notDocx', // .docx that is not a Word document
+  'badPackage', // a .zip that is not a Copydesk package, or its checksums do not match
+  'schema', // JSON that is not ninjs / not our article
+  'encoding', // text in an encoding we cannot read
+] as const;
+export type ImportReason = (typeof IMPORT_REASONS)[number];
+
+export const EXPORT_REASONS = ['pdfUnavailable', 'photoMissing', 'writeFailed', 'renderFailed'] as const;
+export type ExportReason = (typeof EXPORT_REASONS)[number];
 
 const Params = z.record(z.string(), z.union([z.string(), z.number()]));
 
