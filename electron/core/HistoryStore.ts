@@ -74,9 +74,10 @@ export class HistoryStore {
     return meta;
   }
 
-  async audit(id: string, entry: AuditEntry): Promise<void> {
+  /** `durable: false` for entries that record no decision (a plain export), so a batch does not pay an fsync per article. */
+  async audit(id: string, entry: AuditEntry, durable = true): Promise<void> {
     await mkdir(this.dir(id), { recursive: true });
-    await appendLine(join(this.dir(id), 'audit.jsonl'), entry, true);
+    await appendLine(join(this.dir(id), 'audit.jsonl'), entry, durable);
   }
 
   /** Versions newest first, and the audit log oldest first. */

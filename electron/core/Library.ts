@@ -25,7 +25,7 @@ import { photoIdsIn } from '../../shared/photos/figures';
 import type { PhotoInfo } from '../../shared/model/photo';
 import type { Person, PersonDraft } from '../../shared/model/person';
 import type { AuditAction, AuditEntry, VersionKind, VersionMeta } from '../../shared/model/history';
-import { assertCanEdit, decideTransition, type TransitionRequest } from '../../shared/workflow/decide';
+import { assertCanEdit, assertReleasable, decideTransition, type TransitionRequest } from '../../shared/workflow/decide';
 import { may } from '../../shared/workflow/transitions';
 import { HistoryStore } from './HistoryStore';
 import { PeopleStore } from './PeopleStore';
@@ -172,7 +172,7 @@ export class Library {
     return this.list('active').length;
   }
 
-  async create(actorId: string, language?: Language, content?: ArticleContent): Promise<Article> {
+  async create(actorId: string, language?: Language, content?: ArticleContent, corrections: Article['corrections'] = []): Promise<Article> {
     const person = this.people.actor(actorId);
     const settings = this.settings.value;
     const lang = content?.language ?? language ?? settings.defaultArticleLanguage;
@@ -189,7 +189,7 @@ export class Library {
       status: 'draft',
       trashedAt: null,
       ownerId: person.id,
-      corrections: [],
+      corrections,
       lastTransition: null,
     };
     await this.serial(article.id, () => this.commit(article, 'create', person));
@@ -242,8 +242,29 @@ export class Library {
     await this.put(article);
   }
 
-  private audit(id: string, person: Person, action: AuditAction, from: Article['status'], to: Article['status'], extra: Partial<AuditEntry> = {}): Promise<void> {
-    return this.history.audit(id, { at: this.now().toISOString(), actorId: person.id, actorName: person.name, action, from, to, note: '', overridden: [], ...extra });
+  private audit(id: string, person: Person, action: AuditAction, from: Article['status'], to: Article['status'], extra: Partial<AuditEntry> = {}, durable = true): Promise<void> {
+    return this.history.audit(id, { at: this.now().toISOString(), actorId: person.id, actorName: person.name, action, from, to, note: '', overridden: [], ...extra }, durable);
+  }
+
+  /**
+   * The article as it may leave the library, after the embargo gate (`gate: false` for the
+   * internal PDF proof). The export is logged; an override is logged durably with its reason.
+   */
+  async forExport(id: string, actorId: string, req: Pick<TransitionRequest, 'override' | 'note'>, what: string, gate: boolean): Promise<Article> {
+    const person = this.people.actor(actorId);
+    const article = await this.get(id);
+    if (article.trashedAt !== null) throw new ApiError('notFound', `article ${id} is in the trash`, { id });
+    const overridden = gate ? assertReleasable(article, person, this.settings.value, this.now(), req) : [];
+    const note = [what, overridden.length ? req.note.trim() : ''].filter(Boolean).join(' — ');
+    await this.audit(id, person, 'export', article.status, article.status, { note, overridden }, overridden.length > 0);
+    return article;
+  }
+
+  /** A new draft from an imported file; corrections that came with a package travel on. */
+  async createImported(actorId: string, content: ArticleContent, source: string, corrections: Article['corrections'] = []): Promise<Article> {
+    const created = await this.create(actorId, content.language, content, corrections);
+    await this.audit(created.id, this.people.actor(actorId), 'import', 'draft', 'draft', { note: source }, false);
+    return created;
   }
 
   /** A workflow step: the core checks role, state, note, checklist and embargo, then records it. */

@@ -3,6 +3,10 @@
 import type { Handlers } from '../../shared/contract/dispatch';
 import { Library } from './Library';
 import { PHOTO_VARIANTS, type PhotoVariant } from './media/PhotoStore';
+import { ExchangeService } from './exchange/ExchangeService';
+import { JobRegistry } from './exchange/JobRegistry';
+import type { PdfPrinter } from './exchange/exportContext';
+import { chromiumPrinter } from './exchange/export/renderPdf';
 
 export interface AppInfo {
   version: string;
@@ -15,13 +19,27 @@ export interface AppInfo {
 export interface Core {
   handlers: Handlers;
   libraryDir: string;
+  /** Export and import without the contract's size limits, for the command line. */
+  exchange: ExchangeService;
   /** A stored photo file for the media scheme, by opaque id; null if there is none. */
   mediaFile(id: string, variant: string): Promise<{ path: string; type: string } | null>;
   close(): Promise<void>;
 }
 
-export async function openCore(opts: { libraryDir: string; appInfo: AppInfo; now?: () => Date }): Promise<Core> {
+export interface CoreOptions {
+  libraryDir: string;
+  appInfo: AppInfo;
+  now?: () => Date;
+  /** Prints the PDF proof: Electron's own printing in the app; by default a headless Chromium, started on first use. */
+  pdfPrinter?: PdfPrinter;
+}
+
+export async function openCore(opts: CoreOptions): Promise<Core> {
   const library = await Library.open(opts.libraryDir, opts.now);
+  let chromium: (PdfPrinter & { close(): Promise<void> }) | null = null;
+  const printer = () => opts.pdfPrinter ?? (chromium ??= chromiumPrinter());
+  const exchange = new ExchangeService(library, printer, opts.now);
+  const jobs = new JobRegistry();
   const handlers: Handlers = {
     getLibraryInfo: async () => ({ path: library.dir, articleCount: library.activeCount, notices: library.notices }),
     listArticles: async ({ scope }) => library.list(scope),
@@ -40,6 +58,11 @@ export async function openCore(opts: { libraryDir: string; appInfo: AppInfo; now
     emptyTrash: async () => ({ removed: await library.emptyTrash() }),
     importPhoto: async ({ name, bytes }) => library.importPhoto(name, bytes),
     getPhotos: async ({ ids }) => library.photoInfos(ids),
+    exportArticles: async ({ actor, jobId, ids, formats, override, note }) =>
+      jobs.run(jobId, ids.length, (job) => exchange.exportArticles({ actorId: actor, ids, formats, override, note }, job)),
+    importFiles: async ({ actor, jobId, files }) => jobs.run(jobId, files.length, (job) => exchange.importFiles(actor, files, job)),
+    jobProgress: async ({ jobId }) => jobs.progress(jobId),
+    cancelJob: async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     getSettings: async () => library.currentSettings,
     updateSettings: async ({ actor, ...patch }) => library.updateSettings(patch, actor),
     getAppInfo: async () => opts.appInfo,
@@ -47,7 +70,11 @@ export async function openCore(opts: { libraryDir: string; appInfo: AppInfo; now
   return {
     handlers,
     libraryDir: library.dir,
+    exchange,
     mediaFile: (id, variant) => (PHOTO_VARIANTS.includes(variant as PhotoVariant) ? library.photos.file(id, variant as PhotoVariant) : Promise.resolve(null)),
-    close: () => library.close(),
+    close: async () => {
+      await chromium?.close();
+      await library.close();
+    },
   };
 }

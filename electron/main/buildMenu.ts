@@ -4,8 +4,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/contract/bridge';
 
 const LABELS = {
-  ko: { file: '파일', newArticle: '새 기사', library: '기사 목록', save: '지금 저장', settings: '설정…', close: '창 닫기', quit: '종료', edit: '편집', view: '보기', window: '창', help: '도움말', about: 'Copydesk 정보' },
-  en: { file: 'File', newArticle: 'New Article', library: 'Library', save: 'Save Now', settings: 'Settings…', close: 'Close Window', quit: 'Quit', edit: 'Edit', view: 'View', window: 'Window', help: 'Help', about: 'About Copydesk' },
+  ko: { file: '파일', newArticle: '새 기사', library: '기사 목록', save: '지금 저장', importFiles: '가져오기…', exportArticles: '내보내기…', settings: '설정…', close: '창 닫기', quit: '종료', edit: '편집', view: '보기', window: '창', help: '도움말', about: 'Copydesk 정보' },
+  en: { file: 'File', newArticle: 'New Article', library: 'Library', save: 'Save Now', importFiles: 'Import…', exportArticles: 'Export…', settings: 'Settings…', close: 'Close Window', quit: 'Quit', edit: 'Edit', view: 'View', window: 'Window', help: 'Help', about: 'About Copydesk' },
 };
 
 export function menuTemplate(opts: { platform: string; locale: string; isPackaged: boolean; send(command: MenuCommand): void }): MenuItemConstructorOptions[] {
@@ -26,6 +26,9 @@ export function menuTemplate(opts: { platform: string; locale: string; isPackage
         { label: l.newArticle, accelerator: 'CmdOrCtrl+N', click: () => opts.send('newArticle') },
         { label: l.library, accelerator: 'CmdOrCtrl+Shift+L', click: () => opts.send('showLibrary') },
         { label: l.save, accelerator: 'CmdOrCtrl+S', click: () => opts.send('save') },
+        { type: 'separator' },
+        { label: l.importFiles, accelerator: 'CmdOrCtrl+Shift+O', click: () => opts.send('importFiles') },
+        { label: l.exportArticles, accelerator: 'CmdOrCtrl+Shift+E', click: () => opts.send('exportArticles') },
         { type: 'separator' },
         ...(mac ? [] : [settings, { type: 'separator' } as MenuItemConstructorOptions]),
         { role: 'close', label: l.close },

@@ -18,6 +18,10 @@ import type { Person } from '../../shared/model/person';
 import { IdentityScreen } from './people/IdentityScreen';
 import { MeContext, type MeValue } from './people/MeContext';
 import { rememberedPerson, rememberPerson } from './people/identity';
+import type { ExchangeRequest } from './exchange/exchangeRequest';
+
+/** The browser host has no menu bar, so the menu's shortcuts are handled here too (Electron's menu sends the same commands). */
+const SHORTCUTS = { newArticle: 'Mod+N', save: 'Mod+S', showLibrary: 'Mod+Shift+L', importFiles: 'Mod+Shift+O', exportArticles: 'Mod+Shift+E' } as const;
 
 type Screen = { kind: 'library' } | { kind: 'article'; id: string } | { kind: 'settings' };
 
@@ -35,6 +39,7 @@ export function App({ boot }: { boot: Boot }) {
   const [screen, setScreen] = useState<Screen>({ kind: 'library' });
   const [notices, setNotices] = useState<Notice[]>(boot.library.notices);
   const [error, setError] = useState<unknown>(null);
+  const [request, setRequest] = useState<ExchangeRequest | null>(null);
   const article = useRef<ArticleScreenHandle | null>(null);
   const platform = boot.appInfo.platform;
   const [people, setPeople] = useState(boot.people);
@@ -94,12 +99,16 @@ export function App({ boot }: { boot: Boot }) {
       if (command === 'newArticle') void newArticle();
       else if (command === 'showLibrary') void go({ kind: 'library' });
       else if (command === 'showSettings') void go({ kind: 'settings' });
+      else if (command === 'importFiles' || command === 'exportArticles') {
+        const kind = command === 'importFiles' ? 'import' : 'export';
+        // Import happens on the library; export works on the open article or the library's selection.
+        if (kind === 'import') void go({ kind: 'library' });
+        setRequest((r) => ({ kind, n: (r?.n ?? 0) + 1 }));
+      }
       else void article.current?.flush(); // save, flush
     };
     const onKey = (e: KeyboardEvent) => {
-      const hit = (['newArticle', 'save', 'showLibrary'] as const).find((c) =>
-        matchesShortcut(e, { newArticle: 'Mod+N', save: 'Mod+S', showLibrary: 'Mod+Shift+L' }[c], platform),
-      );
+      const hit = (Object.keys(SHORTCUTS) as (keyof typeof SHORTCUTS)[]).find((c) => matchesShortcut(e, SHORTCUTS[c], platform));
       if (!hit) return;
       e.preventDefault();
       run(hit);
@@ -138,7 +147,7 @@ export function App({ boot }: { boot: Boot }) {
           </div>
         )}
         {screen.kind === 'library' && (
-          <LibraryScreen settings={settings} onOpen={(id) => setScreen({ kind: 'article', id })} onNew={() => void newArticle()} notices={notices} onDismissNotices={() => setNotices([])} />
+          <LibraryScreen request={request} settings={settings} onOpen={(id) => setScreen({ kind: 'article', id })} onNew={() => void newArticle()} notices={notices} onDismissNotices={() => setNotices([])} />
         )}
         {screen.kind === 'article' && (
           <ArticleScreen
@@ -149,6 +158,7 @@ export function App({ boot }: { boot: Boot }) {
             mediaBase={boot.appInfo.mediaBase}
             onBack={() => void go({ kind: 'library' })}
             register={(handle) => (article.current = handle)}
+            request={request}
           />
         )}
         {screen.kind === 'settings' && (

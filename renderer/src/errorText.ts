@@ -6,6 +6,9 @@ export function errorText(t: TFunction, err: unknown): string {
   if (err instanceof ApiError) {
     if (err.params.reason === 'hostUnreachable') return t('errors.hostUnreachable');
     // Photo refusals name the file and say why; the reason picks the sentence.
+    if ((err.code === 'importFailed' || err.code === 'exportFailed') && typeof err.params.reason === 'string') {
+      return t(`errors.${err.code === 'importFailed' ? 'import' : 'export'}.${err.params.reason}`, { ...err.params, file: err.params.file ?? '' });
+    }
     if (err.code === 'photoRejected') return t(`errors.photo.${err.params.reason}`, { ...err.params, file: err.params.file ?? '' });
     if (err.code === 'forbidden' && typeof err.params.reason === 'string') return t(`errors.forbiddenReason.${err.params.reason}`);
     if (err.code === 'notFound' && err.params.version !== undefined) return t('errors.versionMissing', { version: err.params.version });

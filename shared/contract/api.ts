@@ -10,7 +10,8 @@ import {
   LanguageSchema,
 } from '../model/article';
 import { SettingsPatchSchema, SettingsSchema } from '../model/settings';
-import { NoticeSchema } from './errors';
+import { ApiErrorSchema, NoticeSchema } from './errors';
+import { ExportFormatSchema } from '../exchange/types';
 import { PhotoIdSchema, PhotoInfoSchema } from '../model/photo';
 import { PersonDraftSchema, PersonIdSchema, PersonSchema } from '../model/person';
 import { AuditEntrySchema, VersionMetaSchema } from '../model/history';
@@ -18,6 +19,34 @@ import { WorkflowActionSchema } from '../workflow/transitions';
 
 /** Hard ceiling on one photo's bytes at the boundary; the configurable limit (settings) is checked in the core. */
 export const MAX_PHOTO_BYTES = 500 * 1024 * 1024;
+/** Hard ceiling on one imported file (a package with its photos can be big). */
+export const MAX_IMPORT_BYTES = 500 * 1024 * 1024;
+
+/** A long task the renderer follows with `jobProgress` and may stop with `cancelJob`; the id is the caller's. */
+const JobId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'job id');
+
+const Warning = z.object({ key: z.string(), values: z.record(z.string(), z.string()).optional() });
+
+export const ExportResultSchema = z.object({
+  id: ArticleIdSchema,
+  headline: z.string(),
+  /** Folder of this article's files, inside the export folder; files are relative to it. */
+  folder: z.string(),
+  files: z.array(z.string()),
+  warnings: z.array(Warning),
+  error: ApiErrorSchema.nullable(),
+});
+export type ExportResult = z.infer<typeof ExportResultSchema>;
+
+export const ImportResultSchema = z.object({
+  name: z.string(),
+  articleId: ArticleIdSchema.nullable(),
+  headline: z.string(),
+  format: z.string(),
+  warnings: z.array(Warning),
+  error: ApiErrorSchema.nullable(),
+});
+export type ImportResult = z.infer<typeof ImportResultSchema>;
 
 const Id = z.object({ id: ArticleIdSchema }).strict();
 const None = z.object({}).strict();
@@ -88,6 +117,49 @@ export const contract = {
   },
   /** What the library knows about these photos; ids it does not have are left out. */
   getPhotos: { input: z.object({ ids: z.array(PhotoIdSchema).max(1000) }).strict(), output: z.array(PhotoInfoSchema) },
+  /**
+   * Writes articles in the chosen formats into the export folder, one subfolder per article.
+   * Embargoed copy is refused unless an override with a reason is asked for (the PDF proof is
+   * internal and always allowed). One article failing does not stop the others.
+   */
+  exportArticles: {
+    input: z
+      .object({
+        actor: Actor,
+        jobId: JobId,
+        ids: z.array(ArticleIdSchema).min(1).max(5000),
+        formats: z.array(ExportFormatSchema).min(1),
+        override: z.boolean().default(false),
+        note: z.string().max(5000).default(''),
+      })
+      .strict(),
+    output: z.object({ dir: z.string(), results: z.array(ExportResultSchema), cancelled: z.boolean() }),
+  },
+  /** Creates one article per file (web copy, HTML page, DOCX, Markdown, NITF, ninjs, package); a file that fails leaves nothing behind. */
+  importFiles: {
+    input: z
+      .object({
+        actor: Actor,
+        jobId: JobId,
+        files: z
+          .array(
+            z.object({
+              name: z.string().min(1).max(255),
+              bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes').refine((b) => b.byteLength <= MAX_IMPORT_BYTES, 'file too large'),
+            }),
+          )
+          .min(1)
+          .max(500),
+      })
+      .strict(),
+    output: z.object({ results: z.array(ImportResultSchema), cancelled: z.boolean() }),
+  },
+  /** How far a running export or import is; null once it is long finished or unknown. */
+  jobProgress: {
+    input: z.object({ jobId: JobId }).strict(),
+    output: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative(), current: z.string() }).nullable(),
+  },
+  cancelJob: { input: z.object({ jobId: JobId }).strict(), output: z.object({ cancelled: z.boolean() }) },
   getSettings: { input: None, output: SettingsSchema },
   /** `actor` is needed to change the workflow rules, which only an admin may. */
   updateSettings: { input: SettingsPatchSchema.extend({ actor: Actor.optional() }).strict(), output: SettingsSchema },

@@ -8,7 +8,7 @@ import type { Envelope } from './errors';
 export const COMMAND_CHANNEL = 'copydesk:command';
 
 /** Commands the main process sends the window: menu items, and `flush` before the window closes. */
-export const MenuCommandSchema = z.enum(['flush', 'newArticle', 'showLibrary', 'showSettings', 'save']);
+export const MenuCommandSchema = z.enum(['flush', 'newArticle', 'showLibrary', 'showSettings', 'save', 'importFiles', 'exportArticles']);
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 
 export type CopydeskBridge = { [M in Method]: (input: Input<M>) => Promise<Envelope<Output<M>>> } & {

@@ -36,6 +36,10 @@ export const AuditActionSchema = z.enum([
   'restoreVersion',
   'trash',
   'untrash',
+  /** Written out in some formats (the note lists them); an embargo override is recorded like any other. */
+  'export',
+  /** Created from an imported file (the note names the file and its format). */
+  'import',
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 

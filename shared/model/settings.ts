@@ -64,13 +64,15 @@ export const SettingsSchema = z.object({
   workflow: WorkflowSettingsSchema.default(defaultWorkflowSettings),
   /** The house's name as bylines print it (한빛경제); every new article starts with it. */
   outlet: z.string().max(200).default(''),
+  /** Where exports are written; empty means the `exports` folder inside the library. */
+  exportDir: z.string().max(1000).default(''),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-// `photos`, `workflow` and `outlet` are re-added without their defaults: a patch that leaves them out must not reset them.
-export const SettingsPatchSchema = SettingsSchema.omit({ schemaVersion: true, photos: true, workflow: true, outlet: true })
+// `photos`, `workflow`, `outlet` and `exportDir` are re-added without their defaults: a patch that leaves them out must not reset them.
+export const SettingsPatchSchema = SettingsSchema.omit({ schemaVersion: true, photos: true, workflow: true, outlet: true, exportDir: true })
   .partial()
-  .extend({ photos: PhotoSettingsSchema.optional(), workflow: WorkflowSettingsSchema.optional(), outlet: z.string().max(200).optional() });
+  .extend({ photos: PhotoSettingsSchema.optional(), workflow: WorkflowSettingsSchema.optional(), outlet: z.string().max(200).optional(), exportDir: z.string().max(1000).optional() });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 export const DEFAULT_BYLINE_TEMPLATES: BylineTemplate[] = [
@@ -90,5 +92,6 @@ export function defaultSettings(): Settings {
     photos: defaultPhotoSettings(),
     workflow: defaultWorkflowSettings(),
     outlet: '',
+    exportDir: '',
   };
 }

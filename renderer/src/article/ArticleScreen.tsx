@@ -28,6 +28,8 @@ import { TagsInput } from './TagsInput';
 import { PhotoPanel } from '../photos/PhotoPanel';
 import { ImportStatus } from '../photos/ImportStatus';
 import { usePhotoImport, type ImportTarget } from '../photos/usePhotoImport';
+import { ExportDialog } from '../exchange/ExportDialog';
+import type { ExchangeRequest } from '../exchange/exchangeRequest';
 
 type Meta = Omit<ArticleContent, 'body'>;
 
@@ -35,8 +37,9 @@ export interface ArticleScreenHandle {
   flush(): Promise<void>;
 }
 
-export function ArticleScreen(props: { id: string; settings: Settings; platform: string; mediaBase: string; onBack(): void; register(handle: ArticleScreenHandle | null): void }) {
+export function ArticleScreen(props: { id: string; settings: Settings; platform: string; mediaBase: string; onBack(): void; register(handle: ArticleScreenHandle | null): void; request: ExchangeRequest | null }) {
   const { t } = useTranslation();
+  const [exporting, setExporting] = useState(false);
   const { me, permissions } = useMe();
   const meId = me.id;
   // Bumped to load the article again after a workflow step, a restore or taking the other version.
@@ -97,6 +100,10 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
     await autosave.current?.flush();
   }, []);
 
+  const { request } = props;
+  useEffect(() => {
+    if (request?.kind === 'export') void flush().then(() => setExporting(true));
+  }, [request, flush]);
   const { register } = props;
   useEffect(() => {
     register({ flush });
@@ -152,6 +159,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
         </button>
         <WorkflowBar article={article} beforeStep={flush} onStepped={reload} />
         <button type="button" className="small" data-testid="open-history" aria-pressed={historyOpen} onClick={() => setHistoryOpen((o) => !o)}>{t('history.title')}</button>
+        <button type="button" className="small" data-testid="export-article" onClick={() => void flush().then(() => setExporting(true))}>{t('exchange.exportOne')}</button>
         <SaveIndicator state={saveState} onRetry={() => void flush()} />
       </div>
       <WorkflowBanners article={article} embargo={meta.embargo} readOnly={readOnly} now={Date.now()} />
@@ -186,6 +194,10 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
             />
           </label>
           <DeckEditor lines={meta.deck} onChange={(deck) => update({ deck })} />
+          <label className="field field--dateline">
+            <span>{t('article.dateline')}</span>
+            <input data-testid="field-dateline" value={meta.dateline} placeholder={t('article.datelinePlaceholder')} onChange={(e) => update({ dateline: e.target.value })} />
+          </label>
           <BylineEditor byline={meta.byline} language={meta.language} settings={props.settings} onChange={(byline) => update({ byline })} />
           <BylinePreview byline={meta.byline} language={meta.language} settings={props.settings} />
           <TagsInput tags={meta.tags} onChange={(tags) => update({ tags })} />
@@ -245,6 +257,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
           if (files.length > 0) void photoImport.run(files, pickerTarget.current);
         }}
       />
+      {exporting && <ExportDialog ids={[article.id]} embargoed={!!meta.embargo && Date.parse(meta.embargo) > Date.now()} onClose={() => setExporting(false)} />}
       {photoImport.job && <ImportStatus job={photoImport.job} onCancel={photoImport.cancel} onDismiss={photoImport.dismiss} />}
     </div>
   );

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ko } from './ko';
 import { en } from './en';
 import { resolveLanguage } from './i18n';
-import { FORBIDDEN_REASONS } from '../../../shared/contract/errors';
+import { EXPORT_REASONS, FORBIDDEN_REASONS, IMPORT_REASONS } from '../../../shared/contract/errors';
+import { EXPORT_FORMATS } from '../../../shared/exchange/types';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -18,6 +19,15 @@ describe('i18n', () => {
 
   it('has a sentence for every reason the core gives for refusing', () => {
     for (const lang of [ko, en]) expect(Object.keys(lang.errors.forbiddenReason).sort()).toEqual([...FORBIDDEN_REASONS].sort());
+  });
+
+  it('has a sentence for every import and export failure and a name for every format', () => {
+    for (const lang of [ko, en]) {
+      expect(Object.keys(lang.errors.import).sort()).toEqual([...IMPORT_REASONS].sort());
+      expect(Object.keys(lang.errors.export).sort()).toEqual([...EXPORT_REASONS].sort());
+      expect(Object.keys(lang.exchange.format).sort()).toEqual([...EXPORT_FORMATS].sort());
+      expect(Object.keys(lang.exchange.formatHint).sort()).toEqual([...EXPORT_FORMATS].sort());
+    }
   });
 
   it('follows the system locale unless a language is chosen', () => {

@@ -13,15 +13,25 @@ interface Props {
   onDuplicate(id: string): void;
   onTrash(id: string): void;
   onRestore(id: string): void;
+  /** Rows ticked for a batch export (the active list only). */
+  selected: ReadonlySet<string>;
+  onSelect(ids: string[], on: boolean): void;
 }
 
-export function ArticleTable({ rows, settings, scope, onOpen, onDuplicate, onTrash, onRestore }: Props) {
+export function ArticleTable({ rows, settings, scope, onOpen, onDuplicate, onTrash, onRestore, selected, onSelect }: Props) {
   const { t, i18n } = useTranslation();
   const now = Date.now();
+  const selectable = scope === 'active';
+  const allOn = rows.length > 0 && rows.every((r) => selected.has(r.id));
   return (
     <table className="article-table">
       <thead>
         <tr>
+          {selectable && (
+            <th scope="col" className="cell-select">
+              <input type="checkbox" data-testid="select-all" aria-label={t('exchange.selectAll')} checked={allOn} onChange={(e) => onSelect(rows.map((r) => r.id), e.target.checked)} />
+            </th>
+          )}
           <th scope="col">{t('library.headline')}</th>
           <th scope="col">{t('library.byline')}</th>
           <th scope="col">{t('library.status')}</th>
@@ -44,6 +54,11 @@ export function ArticleTable({ rows, settings, scope, onOpen, onDuplicate, onTra
                 if (open && e.key === 'Enter' && e.target === e.currentTarget) open();
               }}
             >
+              {selectable && (
+                <td className="cell-select" onClick={(e) => e.stopPropagation()}>
+                  <input type="checkbox" data-testid="select-row" aria-label={t('exchange.selectRow', { headline: a.headline || t('library.untitled') })} checked={selected.has(a.id)} onChange={(e) => onSelect([a.id], e.target.checked)} />
+                </td>
+              )}
               <td data-testid="row-headline" className="cell-headline" lang={a.language}>
                 {a.kicker && <span className="kicker">[{a.kicker}]</span>}{' '}
                 {a.headline ? <span>{a.headline}</span> : <span className="muted">{t('library.untitled')}</span>}

@@ -1,0 +1,34 @@
+// What an exporter may ask for besides the article itself: photo bytes, the clock, a PDF printer,
+// and the other formats of the same export (the package holds them all), each rendered once.
+import type { Article } from '../../../shared/model/article';
+import type { ExportArticle, ExportFile, ExportFormat, ExportPhoto } from '../../../shared/exchange/types';
+
+export interface PdfPrinter {
+  printToPdf(html: string): Promise<Uint8Array>;
+}
+
+export interface ExportContext {
+  /** The stored article (the package carries it whole for a lossless re-import). */
+  article: Article;
+  doc: ExportArticle;
+  now: Date;
+  /** The photo's original file. */
+  photoBytes(photo: ExportPhoto): Promise<Uint8Array>;
+  /** A web-sized JPEG of the photo (long side 1280 px), as HTML and the wire formats link it. */
+  webPhoto(photo: ExportPhoto): Promise<Uint8Array>;
+  pdfPrinter(): PdfPrinter;
+  /** Another format of this export, rendered at most once. */
+  render(format: ExportFormat): Promise<ExportFile[]>;
+}
+
+export type Exporter = (ctx: ExportContext) => Promise<ExportFile[]>;
+
+/** Where every format links a photo: the web-sized copy written beside it. */
+export function photoHref(photo: ExportPhoto): string {
+  return `photos/${photo.fileName.replace(/\.[a-z]+$/, '.jpg')}`;
+}
+
+/** The web-sized copies of an article's photos, as files beside the export. */
+export async function webPhotoFiles(ctx: ExportContext): Promise<ExportFile[]> {
+  return Promise.all(ctx.doc.photos.map(async (p) => ({ path: photoHref(p), bytes: await ctx.webPhoto(p) })));
+}
