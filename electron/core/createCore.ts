@@ -32,13 +32,15 @@ export interface CoreOptions {
   now?: () => Date;
   /** Prints the PDF proof: Electron's own printing in the app; by default a headless Chromium, started on first use. */
   pdfPrinter?: PdfPrinter;
+  /** Where exports go unless settings name a folder; by default `exports` inside the library (tests and benches). */
+  exportDir?: string;
 }
 
 export async function openCore(opts: CoreOptions): Promise<Core> {
   const library = await Library.open(opts.libraryDir, opts.now);
   let chromium: (PdfPrinter & { close(): Promise<void> }) | null = null;
   const printer = () => opts.pdfPrinter ?? (chromium ??= chromiumPrinter());
-  const exchange = new ExchangeService(library, printer, opts.now);
+  const exchange = new ExchangeService(library, printer, opts.now, opts.exportDir);
   const jobs = new JobRegistry();
   const handlers: Handlers = {
     getLibraryInfo: async () => ({ path: library.dir, articleCount: library.activeCount, notices: library.notices }),

@@ -30,3 +30,8 @@ export function resolveLibraryDir(
   if (env.COPYDESK_LIBRARY) return resolve(cwd, env.COPYDESK_LIBRARY);
   return defaultLibraryDir(platform, env, home);
 }
+
+/** Exports go where people look for documents, not into the hidden app-data folder. */
+export function defaultExportDir(home: string): string {
+  return join(home, 'Documents', 'Copydesk Exports');
+}

@@ -1,7 +1,7 @@
 // `npm run start:browser`: the same app in a local browser, for machines where the Electron
 // runtime cannot be downloaded. Listens on 127.0.0.1 only; the printed address carries the token.
 import { homedir } from 'node:os';
-import { resolveLibraryDir } from '../core/libraryLocation';
+import { defaultExportDir, resolveLibraryDir } from '../core/libraryLocation';
 import { ApiError } from '../../shared/contract/errors';
 import { cliLanguage, cliText } from '../../shared/i18n/cliText';
 import { launchBrowserHost } from './launchBrowserHost';
@@ -18,7 +18,7 @@ async function main() {
   const libraryDir = resolveLibraryDir(argv, process.env, process.platform, homedir(), process.cwd());
   let host;
   try {
-    host = await launchBrowserHost({ libraryDir, port: portArg(argv) });
+    host = await launchBrowserHost({ libraryDir, port: portArg(argv), exportDir: defaultExportDir(homedir()) });
   } catch (err) {
     if (err instanceof ApiError && err.params.reason === 'libraryLocked') {
       console.error(say.locked(libraryDir));

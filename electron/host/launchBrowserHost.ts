@@ -12,7 +12,7 @@ export function appVersion(): string {
   return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-export async function launchBrowserHost(opts: { libraryDir: string; port?: number; rendererDir?: string }): Promise<HostHandle> {
+export async function launchBrowserHost(opts: { libraryDir: string; port?: number; rendererDir?: string; exportDir?: string }): Promise<HostHandle> {
   const rendererDir = opts.rendererDir ?? RENDERER_DIR;
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`The app is not built (${join(rendererDir, 'index.html')} is missing): run \`npm run build\` first.`);
@@ -20,6 +20,7 @@ export async function launchBrowserHost(opts: { libraryDir: string; port?: numbe
   const core = await openCore({
     libraryDir: opts.libraryDir,
     appInfo: { version: appVersion(), platform: process.platform, host: 'browser', systemLocale: Intl.DateTimeFormat().resolvedOptions().locale, mediaBase: '/media/' },
+    exportDir: opts.exportDir,
   });
   try {
     const host = await startHost({ handlers: core.handlers, rendererDir, mediaFile: core.mediaFile, port: opts.port });

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile, realpath } from 'node:fs/promises';
 import { extname, join, relative, isAbsolute } from 'node:path';
 import { dispatch, isMethod, type Handlers } from '../../shared/contract/dispatch';
-import { MAX_PHOTO_BYTES } from '../../shared/contract/api';
+import { MAX_IMPORT_BYTES, MAX_PHOTO_BYTES } from '../../shared/contract/api';
 import { parseMediaPath } from '../core/media/mediaPath';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
 import { bridgeScript } from './bridgeScript';
@@ -15,6 +15,8 @@ import { staticPath } from './staticPath';
 const MAX_BODY = 8 * 1024 * 1024;
 /** A photo arrives base64-encoded in JSON: room for the contract's largest photo plus a third. */
 const MAX_PHOTO_BODY = Math.ceil(MAX_PHOTO_BYTES * 1.34) + 4096;
+/** Imported files (a package with its photos) travel the same way. */
+const MAX_IMPORT_BODY = Math.ceil(MAX_IMPORT_BYTES * 1.34) + 64 * 1024;
 const COOKIE = 'copydesk_token';
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -135,7 +137,7 @@ export async function startHost(opts: { handlers: Handlers; rendererDir: string;
       return json(403, { ok: false, error: { code: 'forbidden', message: 'foreign origin', params: {} } });
     }
     if (!isMethod(method)) return json(404, { ok: false, error: { code: 'notFound', message: `no method ${method}`, params: {} } });
-    const body = await readBody(req, method === 'importPhoto' ? MAX_PHOTO_BODY : MAX_BODY);
+    const body = await readBody(req, method === 'importPhoto' ? MAX_PHOTO_BODY : method === 'importFiles' ? MAX_IMPORT_BODY : MAX_BODY);
     if (body === null) {
       // Stop reading an oversized upload and drop the connection so it cannot be reused mid-body.
       send(res, 413, JSON.stringify({ ok: false, error: { code: 'invalidInput', message: 'request too large', params: {} } }), 'application/json', { connection: 'close' });

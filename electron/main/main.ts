@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { openCore, type Core } from '../core/createCore';
+import { electronPdfPrinter } from './electronPdfPrinter';
 import { resolveLibraryDir } from '../core/libraryLocation';
 import { ApiError } from '../../shared/contract/errors';
 import { COMMAND_CHANNEL, type MenuCommand } from '../../shared/contract/bridge';
@@ -36,7 +37,12 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     const libraryDir = resolveLibraryDir(process.argv, process.env, process.platform, homedir(), process.cwd());
     try {
-      core = await openCore({ libraryDir, appInfo: { version: app.getVersion(), platform: process.platform, host: 'electron', systemLocale: app.getLocale(), mediaBase: MEDIA_BASE } });
+      core = await openCore({
+        libraryDir,
+        appInfo: { version: app.getVersion(), platform: process.platform, host: 'electron', systemLocale: app.getLocale(), mediaBase: MEDIA_BASE },
+        pdfPrinter: electronPdfPrinter(BrowserWindow),
+        exportDir: join(app.getPath('documents'), 'Copydesk Exports'),
+      });
     } catch (err) {
       const { title, message } = buildStartupError(err instanceof ApiError ? err : null, libraryDir, (err as Error).message);
       dialog.showErrorBox(title, message);

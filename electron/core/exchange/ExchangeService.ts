@@ -29,11 +29,12 @@ export class ExchangeService {
     private readonly library: Library,
     private readonly pdfPrinter: () => PdfPrinter,
     private readonly now: () => Date = () => new Date(),
+    private readonly defaultExportDir?: string,
   ) {}
 
-  /** The export folder: the setting, or `exports` inside the library. */
+  /** The export folder: the setting, else the host's default, else `exports` inside the library. */
   get exportDir(): string {
-    return this.library.currentSettings.exportDir.trim() || join(this.library.dir, 'exports');
+    return this.library.currentSettings.exportDir.trim() || this.defaultExportDir || join(this.library.dir, 'exports');
   }
 
   async exportArticles(req: ExportRequest, job: Job, outDir = this.exportDir): Promise<{ dir: string; results: ExportResult[]; cancelled: boolean }> {

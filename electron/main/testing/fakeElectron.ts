@@ -59,6 +59,7 @@ export function fakeElectron(opts: { singleInstance?: boolean } = {}) {
     exit: vi.fn(),
     getVersion: () => '0.0.0-test',
     getLocale: () => 'ko',
+    getPath: (name: string) => `/tmp/copydesk-fake-${name}`,
     isPackaged: false,
     readyResolve: null as null | (() => void),
     whenReady: vi.fn(function (this: unknown) {

@@ -1,0 +1,43 @@
+// Each export format as files: which renderer makes it and which files go beside it. Formats that
+// link photos get the web-sized copies in `photos/`; the package holds every other format.
+import type { ExportFile, ExportFormat } from '../../../shared/exchange/types';
+import { toPlainText } from '../../../shared/exchange/export/toPlainText';
+import { toMarkdown } from '../../../shared/exchange/export/toMarkdown';
+import { toNinjs } from '../../../shared/exchange/export/toNinjs';
+import { photoHref, webPhotoFiles, type Exporter, type ExportContext } from './exportContext';
+import { toArticleHtml } from './export/toArticleHtml';
+import { koreanFontCss } from './export/htmlFont';
+import { renderPdf } from './export/renderPdf';
+import { toDocx } from './export/toDocx';
+import { toNitf } from './export/toNitf';
+import { toNewsMl } from './export/toNewsMl';
+import { buildPackage } from './package/buildPackage';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** Formats a package carries (all but itself). */
+const PACKAGED: ExportFormat[] = ['html', 'text', 'md', 'nitf', 'ninjs', 'newsml', 'docx', 'pdf'];
+
+async function pdf(ctx: ExportContext): Promise<ExportFile[]> {
+  // The proof must print without a base URL: photos go inline.
+  const inline = new Map<string, string>();
+  for (const p of ctx.doc.photos) inline.set(p.id, `data:image/jpeg;base64,${Buffer.from(await ctx.webPhoto(p)).toString('base64')}`);
+  const html = toArticleHtml(ctx.doc, { photoSrc: (p) => inline.get(p.id) ?? '', fontCss: await koreanFontCss(), now: ctx.now });
+  return [{ path: 'article.pdf', bytes: await renderPdf(html, ctx.pdfPrinter()) }];
+}
+
+export const EXPORTERS: Record<ExportFormat, Exporter> = {
+  html: async (ctx) => [{ path: 'article.html', bytes: utf8(toArticleHtml(ctx.doc, { photoSrc: photoHref, now: ctx.now })) }, ...(await webPhotoFiles(ctx))],
+  text: async (ctx) => [{ path: 'article.txt', bytes: utf8(toPlainText(ctx.doc)) }],
+  md: async (ctx) => [{ path: 'article.md', bytes: utf8(toMarkdown(ctx.doc, { photoHref })) }, ...(await webPhotoFiles(ctx))],
+  nitf: async (ctx) => [{ path: 'article.nitf.xml', bytes: utf8(toNitf(ctx.doc, { now: ctx.now, photoHref })) }, ...(await webPhotoFiles(ctx))],
+  ninjs: async (ctx) => [{ path: 'article.ninjs.json', bytes: utf8(JSON.stringify(toNinjs(ctx.doc, { now: ctx.now, photoHref }), null, 2)) }, ...(await webPhotoFiles(ctx))],
+  newsml: async (ctx) => [{ path: 'article.newsml.xml', bytes: utf8(toNewsMl(ctx.doc, { now: ctx.now, photoHref })) }, ...(await webPhotoFiles(ctx))],
+  docx: async (ctx) => [{ path: 'article.docx', bytes: await toDocx(ctx.doc, (p) => ctx.webPhoto(p)) }],
+  pdf,
+  package: async (ctx) => {
+    const files = (await Promise.all(PACKAGED.map((f) => ctx.render(f)))).flat().filter((f) => !f.path.startsWith('photos/'));
+    const { zip } = await buildPackage({ article: ctx.article, exportArticle: ctx.doc, files, photoBytes: ctx.photoBytes, now: ctx.now });
+    return [{ path: 'article-package.zip', bytes: zip }];
+  },
+};

@@ -1,0 +1,106 @@
+// What the `copydesk` command prints, in Korean or English (picked from the terminal's locale, as
+// for `npm start`). Errors name the file and say what to do, like the app's own messages.
+import type { CliLanguage } from './cliText';
+import { EXPORT_FORMATS } from '../exchange/types';
+
+const FORMATS = EXPORT_FORMATS.join('|');
+
+const text = {
+  en: {
+    help: `copydesk — import and export Copydesk articles without the window
+
+Usage:
+  copydesk import FILE… [--library DIR] [--as PERSON] [--json]
+  copydesk import FILE… --dry-run --summary
+  copydesk export ID|FILE… --format ${FORMATS}[,…] [--out DIR] [--library DIR] [--as PERSON]
+                            [--override --note TEXT] [--json]
+
+import     Reads web-page text (.txt), saved web pages (.html), Word (.docx), Markdown (.md),
+           IPTC NITF (.xml), ninjs (.json) and Copydesk packages (.zip); each file becomes a draft.
+           Prints the new article ids, one per line (with --json, one result object per file).
+  --dry-run --summary   Save nothing; print each article as JSON in the fixtures' summary shape.
+export     Writes each article (a library id, or a file to convert) in the given formats, one
+           folder per article, into --out (default: the current directory).
+  --override --note     Export embargoed copy anyway (allowed roles only); the reason is logged.
+--library DIR   The library folder (default: COPYDESK_LIBRARY or the app's own library).
+--as PERSON     Act as this person (name or id); default: the library's first active admin.
+            A new, empty library gets an admin named after your login.
+
+Exit codes: 0 all done · 1 some files or articles failed (each is reported) · 2 bad usage ·
+3 the library could not be opened.`,
+    usage: (detail: string) => `copydesk: ${detail}\nRun \`copydesk --help\` for usage.`,
+    unknownCommand: (cmd: string) => `unknown command "${cmd}" (use import or export)`,
+    noFiles: 'name at least one file or article id',
+    noFormat: `--format is required: ${FORMATS}`,
+    badFormat: (f: string) => `unknown format "${f}"; use ${FORMATS}`,
+    summaryNeedsDryRun: '--summary only works with --dry-run',
+    failedFile: (file: string, why: string) => `copydesk: ${file}: ${why}`,
+    created: (id: string, headline: string, file: string) => `${id}\t${headline}\t(${file})`,
+    exported: (folder: string) => `wrote ${folder}`,
+    libraryFailed: (dir: string, why: string) => `copydesk: cannot open the library ${dir}: ${why}`,
+    noPerson: (who: string) => `no active person "${who}" in this library; see Settings → People`,
+    reasons: {
+      unknownFormat: 'not a format Copydesk reads (txt, html, docx, md, xml, json, zip)',
+      empty: 'nothing in it looks like an article',
+      malformed: 'the file is broken and cannot be read',
+      hostile: 'refused: it holds an entity bomb, external reference, zip bomb or path trick',
+      tooLarge: 'too large to import',
+      notDocx: 'named .docx but not a Word document',
+      badPackage: 'not a Copydesk package, or damaged (checksums do not match)',
+      schema: 'its content does not follow the format’s rules',
+      encoding: 'unknown text encoding; save it as UTF-8',
+      embargoed: (until: string) => `under embargo until ${until}; use --override --note "reason" if you may`,
+      other: (message: string) => message,
+    },
+  },
+  ko: {
+    help: `copydesk — 창 없이 Copydesk 기사를 가져오고 내보냅니다
+
+사용법:
+  copydesk import 파일… [--library 폴더] [--as 사람] [--json]
+  copydesk import 파일… --dry-run --summary
+  copydesk export ID|파일… --format ${FORMATS}[,…] [--out 폴더] [--library 폴더] [--as 사람]
+                            [--override --note 사유] [--json]
+
+import     웹 기사 텍스트(.txt), 저장한 웹페이지(.html), Word(.docx), 마크다운(.md), IPTC NITF(.xml),
+           ninjs(.json), Copydesk 꾸러미(.zip)를 읽어 파일마다 작성중 기사를 만듭니다.
+           새 기사 ID를 한 줄에 하나씩 출력합니다(--json이면 파일마다 결과 객체).
+  --dry-run --summary   아무것도 저장하지 않고, 기사를 예시 파일(*.expected.json) 모양의 JSON으로 출력합니다.
+export     기사(보관함 ID 또는 변환할 파일)를 지정한 형식으로 기사마다 폴더 하나에 씁니다.
+           위치는 --out(기본: 현재 폴더).
+  --override --note     엠바고 중인 기사도 내보냅니다(권한 있는 역할만). 사유가 기록됩니다.
+--library 폴더   보관함 폴더(기본: COPYDESK_LIBRARY 또는 앱의 보관함).
+--as 사람        이 사람(이름 또는 ID)으로 작업합니다. 기본: 보관함의 첫 활성 관리자.
+            빈 보관함에는 로그인 이름으로 관리자를 만듭니다.
+
+종료 코드: 0 모두 완료 · 1 일부 파일/기사 실패(각각 출력) · 2 잘못된 사용 · 3 보관함을 열 수 없음.`,
+    usage: (detail: string) => `copydesk: ${detail}\n사용법은 \`copydesk --help\`를 보세요.`,
+    unknownCommand: (cmd: string) => `알 수 없는 명령 "${cmd}"(import 또는 export)`,
+    noFiles: '파일이나 기사 ID를 하나 이상 적어 주세요',
+    noFormat: `--format이 필요합니다: ${FORMATS}`,
+    badFormat: (f: string) => `알 수 없는 형식 "${f}". ${FORMATS} 중에서 고르세요`,
+    summaryNeedsDryRun: '--summary는 --dry-run과 함께만 씁니다',
+    failedFile: (file: string, why: string) => `copydesk: ${file}: ${why}`,
+    created: (id: string, headline: string, file: string) => `${id}\t${headline}\t(${file})`,
+    exported: (folder: string) => `저장: ${folder}`,
+    libraryFailed: (dir: string, why: string) => `copydesk: 보관함 ${dir}을(를) 열 수 없습니다: ${why}`,
+    noPerson: (who: string) => `이 보관함에 활성 사용자 "${who}"가 없습니다. 설정 → 사람에서 확인하세요`,
+    reasons: {
+      unknownFormat: 'Copydesk가 읽는 형식이 아닙니다(txt, html, docx, md, xml, json, zip)',
+      empty: '기사로 보이는 내용이 없습니다',
+      malformed: '파일 구조가 깨져 읽을 수 없습니다',
+      hostile: '엔티티 폭탄·외부 참조·압축 폭탄·경로 조작이 있어 읽지 않았습니다',
+      tooLarge: '너무 커서 가져오지 않았습니다',
+      notDocx: '이름은 .docx지만 Word 문서가 아닙니다',
+      badPackage: 'Copydesk 꾸러미가 아니거나 손상됐습니다(체크섬 불일치)',
+      schema: '내용이 형식 규칙에 맞지 않습니다',
+      encoding: '문자 인코딩을 알 수 없습니다. UTF-8로 저장해 주세요',
+      embargoed: (until: string) => `${until}까지 엠바고입니다. 권한이 있으면 --override --note "사유"를 쓰세요`,
+      other: (message: string) => message,
+    },
+  },
+} satisfies Record<CliLanguage, unknown>;
+
+export function cliExchangeText(language: CliLanguage) {
+  return text[language];
+}
