@@ -69,10 +69,16 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/** An absolute folder (POSIX, drive letter or UNC), or empty for the default: a relative path would depend on where the app started. */
+const ExportDirSchema = z
+  .string()
+  .max(1000)
+  .refine((v) => v.trim() === '' || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(v.trim()), 'export folder must be an absolute path');
+
 // `photos`, `workflow`, `outlet` and `exportDir` are re-added without their defaults: a patch that leaves them out must not reset them.
 export const SettingsPatchSchema = SettingsSchema.omit({ schemaVersion: true, photos: true, workflow: true, outlet: true, exportDir: true })
   .partial()
-  .extend({ photos: PhotoSettingsSchema.optional(), workflow: WorkflowSettingsSchema.optional(), outlet: z.string().max(200).optional(), exportDir: z.string().max(1000).optional() });
+  .extend({ photos: PhotoSettingsSchema.optional(), workflow: WorkflowSettingsSchema.optional(), outlet: z.string().max(200).optional(), exportDir: ExportDirSchema.optional() });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 export const DEFAULT_BYLINE_TEMPLATES: BylineTemplate[] = [

@@ -122,6 +122,8 @@ export const en: Shape<typeof ko> = {
     progress: '{{percent}}% of target',
   },
   settings: {
+    exportDir: 'Export folder',
+    exportDirPlaceholder: 'Empty: Documents/Copydesk Exports',
     outlet: 'Outlet name (new articles’ bylines start with it)',
     outletPlaceholder: 'e.g. The Harbor Ledger',
     workflow: 'Workflow rules',

@@ -118,6 +118,8 @@ export const ko = {
     progress: '목표의 {{percent}}%',
   },
   settings: {
+    exportDir: '내보내기 폴더',
+    exportDirPlaceholder: '비워 두면 문서/Copydesk Exports',
     outlet: '매체 이름(새 기사 바이라인에 들어감)',
     outletPlaceholder: '예: 한빛경제',
     workflow: '출고·데스킹 규칙',

@@ -39,6 +39,10 @@ export function SettingsScreen(props: { settings: Settings; onSave(patch: Settin
           <input data-testid="settings-outlet" defaultValue={s.outlet} placeholder={t('settings.outletPlaceholder')} onChange={(e) => void props.onSave({ outlet: e.target.value })} />
         </label>
         <label>
+          {t('settings.exportDir')}
+          <input data-testid="settings-export-dir" defaultValue={s.exportDir} placeholder={t('settings.exportDirPlaceholder')} onBlur={(e) => void props.onSave({ exportDir: e.target.value })} />
+        </label>
+        <label>
           {t('settings.defaultArticleLanguage')}
           <select value={s.defaultArticleLanguage} onChange={(e) => void props.onSave({ defaultArticleLanguage: e.target.value as Language })}>
             <option value="ko">{t('languages.ko')}</option>
