@@ -4,12 +4,14 @@ import { runSaveBench } from './saveBench';
 import { runTypingBench } from './typingBench';
 import { runPhotoBench } from './photoBench';
 import { runHistoryBench } from './historyBench';
+import { runExportBench } from './exportBench';
 
 const benches: [string, () => Promise<string[]>][] = [
   ['Autosave', runSaveBench],
   ['History', runHistoryBench],
   ['Typing', runTypingBench],
   ['Photo import', runPhotoBench],
+  ['Export', runExportBench],
 ];
 
 const only = process.argv.slice(2);
