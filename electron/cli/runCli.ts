@@ -115,7 +115,7 @@ async function resolveActor(core: Core, who: string | undefined, say: ReturnType
 function reasonText(err: ApiError, say: ReturnType<typeof cliExchangeText>): string {
   const reason = String(err.params.reason ?? '');
   if (err.code === 'embargoed') return say.reasons.embargoed(String(err.params.until ?? ''));
-  if (err.code === 'notFound' || /ENOENT/.test(err.message)) return say.reasons.missing;
+  if (/ENOENT/.test(err.message)) return say.reasons.missing;
   if (reason in say.reasons && reason !== 'embargoed' && reason !== 'other') return say.reasons[reason as 'empty'];
   return say.reasons.other(err.message);
 }
