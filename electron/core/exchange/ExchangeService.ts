@@ -11,7 +11,7 @@ import { prepareExport } from '../../../shared/exchange/prepareExport';
 import type { ExportFile, ExportFormat, ImportedArticle } from '../../../shared/exchange/types';
 import { safeFileName, uniqueName } from '../../../shared/exchange/safeFileName';
 import type { Library } from '../Library';
-import type { ExportContext, PdfPrinter } from './exportContext';
+import type { ExportContext, ExportWarning, PdfPrinter } from './exportContext';
 import { EXPORTERS } from './exporters';
 import { readImport } from './importers';
 import type { Job } from './JobRegistry';
@@ -51,7 +51,8 @@ export class ExchangeService {
   }
 
   /** Renders every requested format of one article into memory; the caller writes them. */
-  async render(article: Article, formats: readonly ExportFormat[]): Promise<ExportFile[]> {
+  async render(article: Article, formats: readonly ExportFormat[]): Promise<{ files: ExportFile[]; warnings: ExportWarning[] }> {
+    const warnings: ExportWarning[] = [];
     const ids = photoIdsIn(article.body);
     const doc = prepareExport(article, this.library.currentSettings, await this.library.photoInfos(ids));
     const done = new Map<ExportFormat, Promise<ExportFile[]>>();
@@ -67,6 +68,7 @@ export class ExchangeService {
       photoBytes: (p) => readVariant(p.id, 'original'),
       webPhoto: (p) => readVariant(p.id, 'preview'),
       pdfPrinter: this.pdfPrinter,
+      warn: (w) => warnings.push(w),
       render: (format) => {
         let files = done.get(format);
         if (!files) {
@@ -78,7 +80,7 @@ export class ExchangeService {
     };
     const byPath = new Map<string, ExportFile>();
     for (const format of formats) for (const file of await ctx.render(format)) byPath.set(file.path, file);
-    return [...byPath.values()];
+    return { files: [...byPath.values()], warnings };
   }
 
   private async exportOne(id: string, req: ExportRequest, outDir: string, taken: Set<string>, signal: AbortSignal): Promise<ExportResult> {
@@ -87,13 +89,13 @@ export class ExchangeService {
       const gate = req.formats.some((f) => f !== 'pdf');
       const article = await this.library.forExport(id, req.actorId, req, req.formats.join(','), gate);
       headline = article.headline;
-      const files = await this.render(article, req.formats);
+      const { files, warnings } = await this.render(article, req.formats);
       if (signal.aborted) throw new ApiError('cancelled', 'export cancelled');
       const day = (article.updatedAt || this.now().toISOString()).slice(0, 10);
       const folder = uniqueName(safeFileName(`${day} ${article.headline}`, `${day} ${id.slice(0, 8)}`), taken);
       taken.add(folder);
       await writeFolder(join(outDir, folder), files);
-      return { id, headline, folder, files: files.map((f) => f.path).sort(), warnings: [], error: null };
+      return { id, headline, folder, files: files.map((f) => f.path).sort(), warnings, error: null };
     } catch (err) {
       return { id, headline, folder: '', files: [], warnings: [], error: toApiError(err).toJSON() };
     }

@@ -19,6 +19,13 @@ export interface ExportContext {
   pdfPrinter(): PdfPrinter;
   /** Another format of this export, rendered at most once. */
   render(format: ExportFormat): Promise<ExportFile[]>;
+  /** Something the person exporting should know (an i18n key), e.g. a credit cut to fit IIM. */
+  warn(warning: ExportWarning): void;
+}
+
+export interface ExportWarning {
+  key: string;
+  values?: Record<string, string>;
 }
 
 export type Exporter = (ctx: ExportContext) => Promise<ExportFile[]>;

@@ -37,7 +37,8 @@ export const EXPORTERS: Record<ExportFormat, Exporter> = {
   pdf,
   package: async (ctx) => {
     const files = (await Promise.all(PACKAGED.map((f) => ctx.render(f)))).flat().filter((f) => !f.path.startsWith('photos/'));
-    const { zip } = await buildPackage({ article: ctx.article, exportArticle: ctx.doc, files, photoBytes: ctx.photoBytes, now: ctx.now });
+    const { zip, warnings } = await buildPackage({ article: ctx.article, exportArticle: ctx.doc, files, photoBytes: ctx.photoBytes, now: ctx.now });
+    for (const w of warnings) ctx.warn({ key: 'exchange.iimTruncated', values: { field: w.field, bytes: String(w.bytes), limit: String(w.limit) } });
     return [{ path: 'article-package.zip', bytes: zip }];
   },
 };

@@ -198,6 +198,7 @@ export const en: Shape<typeof ko> = {
     fields: { caption: 'Caption', creator: 'Creator', credit: 'Credit', copyright: 'Copyright', headline: 'Headline', dateCreated: 'Date created', city: 'City', keywords: 'Keywords', altText: 'Alt text' },
   },
   exchange: {
+    iimTruncated: 'photo IIM {{field}} holds {{limit}} bytes, so the {{bytes}}-byte value was cut (XMP has it whole)',
     import: 'Import…',
     importTitle: 'Import articles',
     importing: 'Importing',
