@@ -124,7 +124,8 @@ export class ExchangeService {
   private async importOne(actorId: string, file: { name: string; bytes: Uint8Array }): Promise<ImportResult> {
     try {
       const imported = await this.read(file);
-      const warnings = [...imported.warnings];
+      // Readers name their warnings briefly (`photosMissing`); the UI keeps them under `exchange.`.
+      const warnings = imported.warnings.map((w) => ({ ...w, key: w.key.includes('.') ? w.key : `exchange.${w.key}` }));
       // Photos go in first (by content hash, so a figure's photoId is already right); one the
       // library refuses leaves its figure waiting for a photo, with a warning, not a failed import.
       const refused = new Set<string>();

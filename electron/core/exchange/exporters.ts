@@ -36,9 +36,14 @@ export const EXPORTERS: Record<ExportFormat, Exporter> = {
   docx: async (ctx) => [{ path: 'article.docx', bytes: await toDocx(ctx.doc, (p) => ctx.webPhoto(p)) }],
   pdf,
   package: async (ctx) => {
-    const files = (await Promise.all(PACKAGED.map((f) => ctx.render(f)))).flat().filter((f) => !f.path.startsWith('photos/'));
+    // Each format keeps its web-sized photos beside it (formats/photos/…), so the packaged HTML shows them.
+    const byPath = new Map((await Promise.all(PACKAGED.map((f) => ctx.render(f)))).flat().map((f) => [f.path, f]));
+    const files = [...byPath.values()];
     const { zip, warnings } = await buildPackage({ article: ctx.article, exportArticle: ctx.doc, files, photoBytes: ctx.photoBytes, now: ctx.now });
-    for (const w of warnings) ctx.warn({ key: 'exchange.iimTruncated', values: { field: w.field, bytes: String(w.bytes), limit: String(w.limit) } });
+    for (const w of warnings) {
+      const values = { file: w.file, field: w.field, bytes: String(w.bytes), limit: String(w.limit) };
+      ctx.warn({ key: w.reason === 'iimTruncated' ? 'exchange.iimTruncated' : 'exchange.photoMetaNotWritten', values });
+    }
     return [{ path: 'article-package.zip', bytes: zip }];
   },
 };

@@ -1,0 +1,117 @@
+// Reads a zip from memory without trusting it: names are checked for zip-slip, the entry count,
+// each entry's size, the total and the compression ratio are bounded from the central directory
+// before anything is inflated, and bytes are counted again while inflating (yauzl's
+// validateEntrySizes and our own count), so a zip bomb stops at its declared size.
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { ApiError, type ImportReason } from '../../../../shared/contract/errors';
+import { entryPathProblem } from './manifest';
+
+export const ZIP_LIMITS = {
+  maxEntries: 500,
+  maxEntryBytes: 100 * 1024 * 1024,
+  maxTotalBytes: 500 * 1024 * 1024,
+  /** Deflate tops out near 1032:1, so only runs of one byte (a bomb's filling) get past this. */
+  maxRatio: 1000,
+  /** Small entries may compress as they like: the ratio check is for big ones. */
+  ratioFromBytes: 1024 * 1024,
+};
+export type ZipLimits = typeof ZIP_LIMITS;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function fail(file: string, reason: ImportReason, message: string): ApiError {
+  return new ApiError('importFailed', message, { reason, file });
+}
+
+function open(bytes: Uint8Array, file: string): Promise<ZipFile> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const options = { lazyEntries: true, validateEntrySizes: true, decodeStrings: false, autoClose: false, strictFileNames: true };
+  return new Promise((resolve, reject) =>
+    yauzl.fromBuffer(buffer, options, (err, zip) => (err || !zip ? reject(fail(file, 'malformed', `not a zip: ${err?.message}`)) : resolve(zip))),
+  );
+}
+
+/** Every entry with its checked name, read from the central directory only. */
+function listEntries(zip: ZipFile, file: string, limits: ZipLimits): Promise<{ name: string; entry: Entry }[]> {
+  if (zip.entryCount > limits.maxEntries) return Promise.reject(fail(file, 'tooLarge', `${zip.entryCount} entries`));
+  return new Promise((resolve, reject) => {
+    const out: { name: string; entry: Entry }[] = [];
+    const names = new Set<string>();
+    const stop = (err: ApiError) => {
+      zip.removeAllListeners('entry');
+      reject(err);
+    };
+    zip.on('entry', (entry: Entry) => {
+      let name: string;
+      try {
+        name = utf8.decode(entry.fileName as unknown as Uint8Array);
+      } catch {
+        return stop(fail(file, 'badPackage', 'entry name is not UTF-8'));
+      }
+      const problem = entryPathProblem(name.endsWith('/') ? name.slice(0, -1) : name);
+      if (problem) return stop(fail(file, 'hostile', `unsafe entry name (${problem}): ${name}`));
+      if (names.has(name)) return stop(fail(file, 'hostile', `duplicate entry: ${name}`));
+      if (entry.isEncrypted()) return stop(fail(file, 'badPackage', `encrypted entry: ${name}`));
+      names.add(name);
+      if (!name.endsWith('/')) out.push({ name, entry });
+      if (names.size > limits.maxEntries) return stop(fail(file, 'tooLarge', 'too many entries'));
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(out));
+    zip.on('error', (err: Error) => reject(fail(file, 'malformed', err.message)));
+    zip.readEntry();
+  });
+}
+
+/** Size and ratio checks on what the central directory declares, before inflating anything. */
+function checkDeclared(entries: { name: string; entry: Entry }[], file: string, limits: ZipLimits) {
+  let total = 0;
+  for (const { name, entry } of entries) {
+    if (entry.uncompressedSize > limits.maxEntryBytes) throw fail(file, 'tooLarge', `${name} is ${entry.uncompressedSize} bytes`);
+    total += entry.uncompressedSize;
+    if (total > limits.maxTotalBytes) throw fail(file, 'tooLarge', `over ${limits.maxTotalBytes} bytes in all`);
+  }
+  for (const { name, entry } of entries) {
+    const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
+    if (entry.uncompressedSize >= limits.ratioFromBytes && ratio > limits.maxRatio) throw fail(file, 'hostile', `${name} compresses ${Math.round(ratio)}:1`);
+  }
+}
+
+/** One entry's bytes, never more than it declared. */
+function inflate(zip: ZipFile, name: string, entry: Entry, file: string): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (err, stream) => {
+      if (err || !stream) return reject(fail(file, 'malformed', `${name}: ${err?.message}`));
+      const chunks: Buffer[] = [];
+      let count = 0;
+      stream.on('data', (chunk: Buffer) => {
+        count += chunk.length;
+        if (count > entry.uncompressedSize) {
+          stream.destroy();
+          reject(fail(file, 'hostile', `${name} inflates past its declared ${entry.uncompressedSize} bytes`));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      stream.on('error', (e: Error) =>
+        // yauzl's size check says "too many/not enough bytes in the stream": the entry lied about its size.
+        reject(fail(file, /bytes in the stream/.test(e.message) ? 'hostile' : 'malformed', `${name}: ${e.message}`)),
+      );
+      stream.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    });
+  });
+}
+
+/** The zip's files by path (folders left out). Throws ApiError('importFailed', …, { reason, file }). */
+export async function readZip(bytes: Uint8Array, file: string, limits: ZipLimits = ZIP_LIMITS): Promise<Map<string, Uint8Array>> {
+  const zip = await open(bytes, file);
+  try {
+    const entries = await listEntries(zip, file, limits);
+    checkDeclared(entries, file, limits);
+    const out = new Map<string, Uint8Array>();
+    for (const { name, entry } of entries) out.set(name, await inflate(zip, name, entry, file));
+    return out;
+  } finally {
+    zip.close();
+  }
+}
