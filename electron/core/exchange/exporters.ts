@@ -5,7 +5,7 @@ import { toPlainText } from '../../../shared/exchange/export/toPlainText';
 import { toMarkdown } from '../../../shared/exchange/export/toMarkdown';
 import { toNinjs } from '../../../shared/exchange/export/toNinjs';
 import { photoHref, webPhotoFiles, type Exporter, type ExportContext } from './exportContext';
-import { toArticleHtml } from './export/toArticleHtml';
+import { articlePageText, toArticleHtml } from './export/toArticleHtml';
 import { koreanFontCss } from './export/htmlFont';
 import { renderPdf } from './export/renderPdf';
 import { toDocx } from './export/toDocx';
@@ -22,7 +22,7 @@ async function pdf(ctx: ExportContext): Promise<ExportFile[]> {
   // The proof must print without a base URL: photos go inline.
   const inline = new Map<string, string>();
   for (const p of ctx.doc.photos) inline.set(p.id, `data:image/jpeg;base64,${Buffer.from(await ctx.webPhoto(p)).toString('base64')}`);
-  const html = toArticleHtml(ctx.doc, { photoSrc: (p) => inline.get(p.id) ?? '', fontCss: await koreanFontCss(), now: ctx.now });
+  const html = toArticleHtml(ctx.doc, { photoSrc: (p) => inline.get(p.id) ?? '', fontCss: await koreanFontCss(articlePageText(ctx.doc)), now: ctx.now });
   return [{ path: 'article.pdf', bytes: await renderPdf(html, ctx.pdfPrinter()) }];
 }
 

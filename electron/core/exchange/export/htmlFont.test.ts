@@ -1,0 +1,35 @@
+import { describe, it, expect } from 'vitest';
+import { koreanFontCss } from './htmlFont';
+
+const faces = (css: string) => [...css.matchAll(/@font-face \{([^}]*)\}/g)].map((m) => m[1]);
+const woff2 = (face: string) => Buffer.from(/base64,([A-Za-z0-9+/=]+)\)/.exec(face)![1], 'base64');
+
+describe('koreanFontCss', () => {
+  it('embeds only the Noto Sans KR slices the text needs, in 400 and 700', async () => {
+    const css = await koreanFontCss('가');
+    const rules = faces(css);
+    // '가' lives in exactly one slice, once per weight.
+    expect(rules.length).toBe(2);
+    expect(rules.map((r) => /font-weight: (\d+)/.exec(r)![1]).sort()).toEqual(['400', '700']);
+    for (const rule of rules) {
+      expect(rule).toContain("font-family: 'Noto Sans KR'");
+      expect(rule).toMatch(/unicode-range: [^;]*U\+/);
+      expect(woff2(rule).subarray(0, 4).toString('latin1')).toBe('wOF2');
+    }
+  });
+
+  it('covers every character of mixed text, and more text needs more slices', async () => {
+    const few = faces(await koreanFontCss('가'));
+    const many = faces(await koreanFontCss('폐배터리에서 리튬 캐는 ‘도시광산’ Harbor cities ㆍ 2030년'));
+    expect(many.length).toBeGreaterThan(few.length);
+    expect(many.some((r) => /unicode-range: U\+0000-00FF/.test(r))).toBe(true);
+  });
+
+  it('embeds the whole Korean and Latin subsets when given no text', async () => {
+    const rules = faces(await koreanFontCss());
+    expect(rules.length).toBe(4);
+    // The Korean subset has no unicode-range: it answers for every glyph it has.
+    expect(rules.filter((r) => !r.includes('unicode-range')).length).toBe(2);
+    expect(woff2(rules[0]).length).toBeGreaterThan(300_000);
+  });
+});

@@ -1,0 +1,241 @@
+// The web export: one standalone, semantic HTML5 article page (header, body, figures, sign-off,
+// corrections, tags, NewsArticle JSON-LD, inline CSS). The PDF proof prints this same page.
+// Pure string building, no I/O: it runs for whole libraries at a time.
+import type { Block, Inline } from '../../../../shared/exchange/blocks';
+import type { ExportArticle, ExportFigure, ExportPhoto } from '../../../../shared/exchange/types';
+import type { Language } from '../../../../shared/model/article';
+import { renderCredit } from '../../../../shared/photos/renderCaption';
+import { ApiError } from '../../../../shared/contract/errors';
+import { ARTICLE_PAGE_CSS } from './articlePageCss';
+import { newsArticleJsonLd, type PageDates } from './htmlJsonLd';
+import { esc, safeHref, scriptJson } from './htmlText';
+
+export interface ArticleHtmlOptions {
+  /** Where the page finds a photo: a relative file name beside the page, or a data: URL for a proof. */
+  photoSrc(photo: ExportPhoto): string;
+  /** @font-face CSS to embed (see koreanFontCss); without it the page relies on installed fonts. */
+  fontCss?: string;
+  /** The publication time; defaults to the article's last save, so the same article gives the same page. */
+  now?: Date;
+}
+
+const LABELS: Record<Language, { published: string; corrections: string; tags: string }> = {
+  ko: { published: '입력', corrections: '바로잡습니다', tags: '태그' },
+  en: { published: 'Published', corrections: 'Correction', tags: 'Tags' },
+};
+
+// Intl formatters are costly to build; one per language serves every article.
+const dateFormatters = new Map<Language, Intl.DateTimeFormat>();
+function displayDate(iso: string, language: Language): string {
+  let f = dateFormatters.get(language);
+  if (!f) {
+    f =
+      language === 'ko'
+        ? new Intl.DateTimeFormat('ko-KR', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        : new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short' });
+    dateFormatters.set(language, f);
+  }
+  const date = new Date(iso);
+  if (language === 'en') return f.format(date);
+  // Korean papers print `2025.03.04 09:30`.
+  const parts = f.formatToParts(date);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}.${part('month')}.${part('day')} ${part('hour')}:${part('minute')}`;
+}
+
+function isoOrThrow(value: string, field: string): string {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) throw new ApiError('exportFailed', `Article ${field} is not a date: ${value}`, { reason: 'renderFailed' });
+  return new Date(time).toISOString();
+}
+
+function inlineHtml(inlines: readonly Inline[]): string {
+  return inlines
+    .map((run) => {
+      if (run.br) return '<br>';
+      let html = esc(run.text);
+      if (run.bold) html = `<strong>${html}</strong>`;
+      if (run.italic) html = `<em>${html}</em>`;
+      // A link that is not http/https/mailto is dropped to its text, never written as a link.
+      const href = run.href ? safeHref(run.href) : null;
+      if (href) html = `<a href="${esc(href)}">${html}</a>`;
+      return html;
+    })
+    .join('');
+}
+
+function figureHtml(figure: ExportFigure, a: ExportArticle, photoSrc: ArticleHtmlOptions['photoSrc']): string {
+  const caption = figure.caption.trim();
+  const credit = renderCredit(figure.credit, a.creditPattern);
+  const photo = figure.photo;
+  if (!photo && !caption && !credit) return '';
+  const img = photo
+    ? `<img src="${esc(photoSrc(photo))}" alt="${esc((figure.alt.trim() || caption).replace(/\s+/g, ' '))}" width="${Math.round(photo.width)}" height="${Math.round(photo.height)}" loading="lazy" decoding="async">`
+    : '';
+  const creditHtml = credit ? `${caption ? ' ' : ''}<span class="credit">${esc(credit)}</span>` : '';
+  const captionHtml = caption || credit ? `<figcaption>${esc(caption)}${creditHtml}</figcaption>` : '';
+  return `<figure>${img}${captionHtml}</figure>`;
+}
+
+function blocksHtml(blocks: readonly Block[], a: ExportArticle, opts: ArticleHtmlOptions): string {
+  return blocks
+    .map((block): string => {
+      switch (block.type) {
+        case 'paragraph':
+          return `<p>${inlineHtml(block.inlines)}</p>`;
+        case 'heading':
+          return `<h2>${inlineHtml(block.inlines)}</h2>`;
+        case 'quote':
+          return `<blockquote>${blocksHtml(block.blocks, a, opts)}</blockquote>`;
+        case 'list': {
+          const tag = block.ordered ? 'ol' : 'ul';
+          const items = block.items.map((item) => {
+            const only = item.length === 1 ? item[0] : null;
+            return `<li>${only?.type === 'paragraph' ? inlineHtml(only.inlines) : blocksHtml(item, a, opts)}</li>`;
+          });
+          return `<${tag}>${items.join('')}</${tag}>`;
+        }
+        case 'figure': {
+          const figure = a.figures[block.index];
+          return figure ? figureHtml(figure, a, opts.photoSrc) : '';
+        }
+      }
+    })
+    .join('\n');
+}
+
+/** The dateline (`PORT AVERY —`) opens the first paragraph, as English house style prints it. */
+function bodyHtml(a: ExportArticle, opts: ArticleHtmlOptions): string {
+  const dateline = a.dateline.trim();
+  const [first, ...rest] = a.blocks;
+  if (!dateline) return blocksHtml(a.blocks, a, opts);
+  const lead = `<span class="dateline">${esc(dateline)}</span> —`;
+  if (first?.type === 'paragraph') return `<p>${lead} ${inlineHtml(first.inlines)}</p>\n${blocksHtml(rest, a, opts)}`;
+  return `<p class="dateline">${lead}</p>\n${blocksHtml(a.blocks, a, opts)}`;
+}
+
+/** The byline as the house prints it, each reporter with an e-mail linked as the page's author. */
+function bylineHtml(a: ExportArticle): string {
+  const text = a.bylineText.trim();
+  if (!text) return '';
+  let html = '';
+  let at = 0;
+  for (const reporter of a.byline.reporters) {
+    const name = reporter.name.trim();
+    const email = reporter.email.trim();
+    const found = name ? text.indexOf(name, at) : -1;
+    if (found < 0) continue;
+    const href = email ? safeHref(`mailto:${email}`) : null;
+    html += esc(text.slice(at, found));
+    html += href ? `<a rel="author" href="${esc(href)}">${esc(name)}</a>` : `<span class="author">${esc(name)}</span>`;
+    at = found + name.length;
+  }
+  html += esc(text.slice(at));
+  return `<p class="byline">${html}</p>`;
+}
+
+function pageDates(a: ExportArticle, now: Date | undefined): PageDates {
+  const published = now ? now.toISOString() : isoOrThrow(a.updatedAt, 'updatedAt');
+  const latest = [published, ...a.corrections.map((c) => isoOrThrow(c.at, 'correction date'))].sort().pop()!;
+  return { published, modified: latest };
+}
+
+/**
+ * Every character the page can show (text, labels, dates), to pick the font slices a proof embeds:
+ * `koreanFontCss(articlePageText(a))`.
+ */
+export function articlePageText(a: ExportArticle): string {
+  const labels = LABELS[a.language] ?? LABELS.en;
+  const blockText = (blocks: readonly Block[]): string =>
+    blocks
+      .map((b) => {
+        if (b.type === 'paragraph' || b.type === 'heading') return b.inlines.map((i) => i.text).join('');
+        if (b.type === 'quote') return blockText(b.blocks);
+        if (b.type === 'list') return b.items.map(blockText).join(' ');
+        return '';
+      })
+      .join(' ');
+  return [
+    a.kicker,
+    a.headline,
+    ...a.deck,
+    a.bylineText,
+    a.dateline,
+    a.signOff,
+    ...a.tags,
+    ...a.corrections.map((c) => c.note),
+    ...a.figures.map((f) => `${f.caption} ${renderCredit(f.credit, a.creditPattern)}`),
+    blockText(a.blocks),
+    ...Object.values(labels),
+    // Digits and the dash pull in the Latin slice, which covers every date format and the dateline.
+    '0123456789 —',
+  ].join(' ');
+}
+
+export function toArticleHtml(a: ExportArticle, opts: ArticleHtmlOptions): string {
+  if (opts.fontCss && /<\/style/i.test(opts.fontCss)) {
+    throw new ApiError('exportFailed', 'Font CSS may not close its style element', { reason: 'renderFailed' });
+  }
+  const labels = LABELS[a.language] ?? LABELS.en;
+  const dates = pageDates(a, opts.now);
+  const headline = a.headline.trim();
+  const kicker = a.kicker.trim();
+  const deck = a.deck.map((d) => d.trim()).filter(Boolean);
+  const names = a.byline.reporters.map((r) => r.name.trim()).filter(Boolean);
+  const signOffHref = a.signOff.trim() ? safeHref(`mailto:${a.signOff.trim()}`) : null;
+  const ld = newsArticleJsonLd(a, opts.photoSrc, dates);
+
+  const head = [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${esc(headline || kicker || a.id)}</title>`,
+    deck.length ? `<meta name="description" content="${esc(deck.join(' '))}">` : '',
+    names.length ? `<meta name="author" content="${esc(names.join(', '))}">` : '',
+    a.tags.length ? `<meta name="keywords" content="${esc(a.tags.join(', '))}">` : '',
+    '<meta name="generator" content="Copydesk">',
+    `<style>\n${opts.fontCss ?? ''}${ARTICLE_PAGE_CSS}</style>`,
+    `<script type="application/ld+json">${scriptJson(ld)}</script>`,
+  ];
+
+  const header = [
+    kicker ? `<p class="kicker">${esc(kicker)}</p>` : '',
+    `<h1>${esc(headline)}</h1>`,
+    ...deck.map((line) => `<p class="deck">${esc(line)}</p>`),
+    bylineHtml(a),
+    `<p class="published">${labels.published} <time datetime="${dates.published}">${esc(displayDate(dates.published, a.language))}</time></p>`,
+  ];
+
+  const corrections = a.corrections.length
+    ? `<section class="corrections" aria-labelledby="corrections-title"><h2 id="corrections-title">${labels.corrections}</h2><ul>${a.corrections
+        .map((c) => `<li><time datetime="${isoOrThrow(c.at, 'correction date')}">${esc(displayDate(c.at, a.language))}</time> ${esc(c.note)}</li>`)
+        .join('')}</ul></section>`
+    : '';
+
+  const footer = [
+    signOffHref ? `<address class="signoff"><a href="${esc(signOffHref)}">${esc(a.signOff.trim())}</a></address>` : '',
+    corrections,
+    a.tags.length ? `<ul class="tags" aria-label="${labels.tags}">${a.tags.map((t) => `<li>${esc(t)}</li>`).join('')}</ul>` : '',
+  ].filter(Boolean);
+
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${a.language === 'ko' ? 'ko' : 'en'}">`,
+    '<head>',
+    ...head.filter(Boolean),
+    '</head>',
+    '<body>',
+    '<main>',
+    '<article>',
+    `<header>\n${header.filter(Boolean).join('\n')}\n</header>`,
+    `<div class="article-body">\n${bodyHtml(a, opts)}\n</div>`,
+    footer.length ? `<footer>\n${footer.join('\n')}\n</footer>` : '',
+    '</article>',
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ]
+    .filter((line) => line !== '')
+    .join('\n')
+    .concat('\n');
+}
