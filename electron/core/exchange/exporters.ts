@@ -6,7 +6,7 @@ import { toMarkdown } from '../../../shared/exchange/export/toMarkdown';
 import { toNinjs } from '../../../shared/exchange/export/toNinjs';
 import { photoHref, webPhotoFiles, type Exporter, type ExportContext } from './exportContext';
 import { articlePageText, toArticleHtml } from './export/toArticleHtml';
-import { koreanFontCss } from './export/htmlFont';
+import { koreanFontCss, koreanFontFiles } from './export/htmlFont';
 import { renderPdf } from './export/renderPdf';
 import { toDocx } from './export/toDocx';
 import { toNitf } from './export/toNitf';
@@ -27,7 +27,11 @@ async function pdf(ctx: ExportContext): Promise<ExportFile[]> {
 }
 
 export const EXPORTERS: Record<ExportFormat, Exporter> = {
-  html: async (ctx) => [{ path: 'article.html', bytes: utf8(toArticleHtml(ctx.doc, { photoSrc: photoHref, now: ctx.now })) }, ...(await webPhotoFiles(ctx))],
+  html: async (ctx) => {
+    // The app's Korean font travels with the page: only the slices its text uses, as files beside it.
+    const font = await koreanFontFiles(articlePageText(ctx.doc));
+    return [{ path: 'article.html', bytes: utf8(toArticleHtml(ctx.doc, { photoSrc: photoHref, fontCss: font.css, now: ctx.now })) }, ...font.files, ...(await webPhotoFiles(ctx))];
+  },
   text: async (ctx) => [{ path: 'article.txt', bytes: utf8(toPlainText(ctx.doc)) }],
   md: async (ctx) => [{ path: 'article.md', bytes: utf8(toMarkdown(ctx.doc, { photoHref })) }, ...(await webPhotoFiles(ctx))],
   nitf: async (ctx) => [{ path: 'article.nitf.xml', bytes: utf8(toNitf(ctx.doc, { now: ctx.now, photoHref })) }, ...(await webPhotoFiles(ctx))],

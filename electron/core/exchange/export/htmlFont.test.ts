@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { koreanFontCss } from './htmlFont';
+import { koreanFontCss, koreanFontFiles } from './htmlFont';
 
 const faces = (css: string) => [...css.matchAll(/@font-face \{([^}]*)\}/g)].map((m) => m[1]);
 const woff2 = (face: string) => Buffer.from(/base64,([A-Za-z0-9+/=]+)\)/.exec(face)![1], 'base64');
@@ -31,5 +31,22 @@ describe('koreanFontCss', () => {
     // The Korean subset has no unicode-range: it answers for every glyph it has.
     expect(rules.filter((r) => !r.includes('unicode-range')).length).toBe(2);
     expect(woff2(rules[0]).length).toBeGreaterThan(300_000);
+  });
+});
+
+describe('koreanFontFiles', () => {
+  it('puts the needed slices beside the page as woff2 files and points the CSS at them', async () => {
+    const { css, files } = await koreanFontFiles('가 Harbor');
+    const urls = [...css.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]);
+    expect(urls.sort()).toEqual(files.map((f) => f.path).sort());
+    // Every slice comes in both weights; '가' alone would need one slice, Latin adds at least one more.
+    expect(files.filter((f) => f.path.includes('-400-')).length).toBe(files.length / 2);
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    expect((await koreanFontFiles('가')).files.length).toBe(2);
+    for (const f of files) {
+      expect(f.path).toMatch(/^fonts\/noto-sans-kr-[a-z0-9]+-(400|700)-normal\.woff2$/);
+      expect(Buffer.from(f.bytes).subarray(0, 4).toString('latin1')).toBe('wOF2');
+    }
+    expect(css).not.toContain('base64');
   });
 });

@@ -51,9 +51,25 @@ function sliceTable() {
   return slices;
 }
 
-function face(file: string, base64: string, weight: number, unicodeRange?: string): string {
+function face(file: string, url: string, weight: number, unicodeRange?: string): string {
   const range = unicodeRange ? `\n  unicode-range: ${unicodeRange};` : '';
-  return `@font-face {\n  font-family: '${FAMILY}';\n  font-style: normal;\n  font-weight: ${weight};\n  font-display: block;\n  src: url(data:font/woff2;base64,${base64}) format('woff2');${range}\n}\n/* ${file} */\n`;
+  return `@font-face {\n  font-family: '${FAMILY}';\n  font-style: normal;\n  font-weight: ${weight};\n  font-display: block;\n  src: url(${url}) format('woff2');${range}\n}\n/* ${file} */\n`;
+}
+
+type Slice = { name: string; unicodeRange?: string };
+
+async function slicesFor(text?: string): Promise<Slice[]> {
+  const table = await sliceTable();
+  if (text === undefined) return [{ name: 'korean' }, ...table.filter((s) => s.name === 'latin')];
+  const codes = new Set<number>();
+  for (const ch of text) codes.add(ch.codePointAt(0)!);
+  return table.filter((s) => [...codes].some((c) => s.ranges.some(([lo, hi]) => c >= lo && c <= hi)));
+}
+
+const fontFile = (s: Slice, weight: number) => `noto-sans-kr-${s.name}-${weight}-normal.woff2`;
+
+function fontFailed(err: unknown): ApiError {
+  return new ApiError('exportFailed', `Korean font files could not be read: ${err instanceof Error ? err.message : String(err)}`, { reason: 'renderFailed' });
 }
 
 /**
@@ -62,25 +78,25 @@ function face(file: string, base64: string, weight: number, unicodeRange?: strin
  */
 export async function koreanFontCss(text?: string): Promise<string> {
   try {
-    const table = await sliceTable();
-    let chosen: { name: string; unicodeRange?: string }[];
-    if (text === undefined) {
-      chosen = [{ name: 'korean' }, ...table.filter((s) => s.name === 'latin')];
-    } else {
-      const codes = new Set<number>();
-      for (const ch of text) codes.add(ch.codePointAt(0)!);
-      chosen = table.filter((s) => [...codes].some((c) => s.ranges.some(([lo, hi]) => c >= lo && c <= hi)));
-    }
-    const rules = await Promise.all(
-      WEIGHTS.flatMap((weight) =>
-        chosen.map(async (s) => {
-          const file = `noto-sans-kr-${s.name}-${weight}-normal.woff2`;
-          return face(file, await base64Of(file), weight, s.unicodeRange);
-        }),
-      ),
-    );
+    const chosen = await slicesFor(text);
+    const rules = await Promise.all(WEIGHTS.flatMap((weight) => chosen.map(async (s) => face(fontFile(s, weight), `data:font/woff2;base64,${await base64Of(fontFile(s, weight))}`, weight, s.unicodeRange))));
     return rules.join('');
   } catch (err) {
-    throw new ApiError('exportFailed', `Korean font files could not be read: ${err instanceof Error ? err.message : String(err)}`, { reason: 'renderFailed' });
+    throw fontFailed(err);
+  }
+}
+
+/**
+ * The same font for a web page: the slices its text needs as files in `fonts/` beside the page,
+ * and @font-face rules pointing at them, so the page renders alike everywhere without a CDN.
+ */
+export async function koreanFontFiles(text: string): Promise<{ css: string; files: { path: string; bytes: Uint8Array }[] }> {
+  try {
+    const chosen = await slicesFor(text);
+    const pairs = WEIGHTS.flatMap((weight) => chosen.map((s) => ({ s, weight, file: fontFile(s, weight) })));
+    const files = await Promise.all(pairs.map(async ({ file }) => ({ path: `fonts/${file}`, bytes: Buffer.from(await base64Of(file), 'base64') })));
+    return { css: pairs.map(({ s, weight, file }) => face(file, `fonts/${file}`, weight, s.unicodeRange)).join(''), files };
+  } catch (err) {
+    throw fontFailed(err);
   }
 }
