@@ -125,7 +125,7 @@ export class ExchangeService {
     try {
       const imported = await this.read(file);
       // Readers name their warnings briefly (`photosMissing`); the UI keeps them under `exchange.`.
-      const warnings = imported.warnings.map((w) => ({ ...w, key: w.key.includes('.') ? w.key : `exchange.${w.key}` }));
+      const warnings = imported.warnings.map((w) => ({ ...w, key: `exchange.${w.key.replace(/^(import|exchange)\./, '')}` }));
       // Photos go in first (by content hash, so a figure's photoId is already right); one the
       // library refuses leaves its figure waiting for a photo, with a warning, not a failed import.
       const refused = new Set<string>();

@@ -1,0 +1,110 @@
+// Body blocks (the shape exporters read) back into a TipTap body, for importers that understand
+// more than plain paragraphs: quotes, lists and bold/italic/link runs survive, and only the marks
+// and URL schemes the editor's schema allows get through.
+import type { Body, DocNode } from '../../model/article';
+import type { Block, Inline } from '../blocks';
+
+/** A figure an importer found; the photo itself is matched later (photoId stays ''). */
+export interface ImportFigure {
+  caption: string;
+  credit: string;
+  alt: string;
+}
+
+const SAFE_HREF = /^(https?:|mailto:)/i;
+
+function inlineNodes(inlines: readonly Inline[]): DocNode[] {
+  const out: DocNode[] = [];
+  let atSpace = true; // at the block's start, or just after a space or break
+  for (const run of inlines) {
+    if (run.br) {
+      out.push({ type: 'hardBreak' });
+      atSpace = true;
+      continue;
+    }
+    // Removed markup (a script, a tag) can leave two spaces side by side; a reader sees one.
+    let text = run.text.replace(/\s+/g, ' ');
+    if (atSpace) text = text.replace(/^ /, '');
+    if (!text) continue;
+    atSpace = text.endsWith(' ');
+    const marks: NonNullable<DocNode['marks']> = [];
+    if (run.bold) marks.push({ type: 'bold' });
+    if (run.italic) marks.push({ type: 'italic' });
+    if (run.href && SAFE_HREF.test(run.href.trim())) marks.push({ type: 'link', attrs: { href: run.href.trim() } });
+    out.push(marks.length ? { type: 'text', text, marks } : { type: 'text', text });
+  }
+  // A break at either edge of a block is noise left by the source's markup; so is a trailing space.
+  while (out.length && out[0].type === 'hardBreak') out.shift();
+  while (out.length && out[out.length - 1].type === 'hardBreak') out.pop();
+  const last = out[out.length - 1];
+  if (last?.type === 'text') {
+    last.text = (last.text ?? '').replace(/ $/, '');
+    if (!last.text) out.pop();
+  }
+  return out;
+}
+
+function figureNode(figure: ImportFigure | undefined): DocNode {
+  const f = figure ?? { caption: '', credit: '', alt: '' };
+  const caption = f.caption.trim();
+  return {
+    type: 'figure',
+    attrs: { photoId: '', credit: f.credit.trim(), alt: f.alt.trim(), fromFile: { caption: '', credit: '', alt: '' } },
+    content: [{ type: 'figureCaption', content: caption ? [{ type: 'text', text: caption }] : [] }],
+  };
+}
+
+/** Figure numbers in the order the body will show them (figures in quotes and lists come after them). */
+export function figureOrder(blocks: readonly Block[]): number[] {
+  return blocks.flatMap((b): number[] => {
+    if (b.type === 'figure') return [b.index];
+    if (b.type === 'quote') return figureOrder(b.blocks);
+    if (b.type === 'list') return b.items.flatMap(figureOrder);
+    return [];
+  });
+}
+
+export function bodyFromBlocks(blocks: readonly Block[], figures: readonly ImportFigure[]): Body {
+  // Figures inside a quote or list are lifted out after it: the editor keeps figures at the top level.
+  let lifted: DocNode[] = [];
+  const convert = (list: readonly Block[], depth: number): DocNode[] => {
+    const out: DocNode[] = [];
+    const container = (node: DocNode | null) => {
+      if (node) out.push(node);
+      if (depth === 0) {
+        out.push(...lifted);
+        lifted = [];
+      }
+    };
+    for (const block of list) {
+      switch (block.type) {
+        case 'paragraph':
+        case 'heading': {
+          const content = inlineNodes(block.inlines);
+          if (!content.some((n) => n.type === 'text' && n.text?.trim())) break;
+          out.push(block.type === 'heading' ? { type: 'heading', attrs: { level: 2 }, content } : { type: 'paragraph', content });
+          break;
+        }
+        case 'quote': {
+          const content = convert(block.blocks, depth + 1);
+          container(content.length ? { type: 'blockquote', content } : null);
+          break;
+        }
+        case 'list': {
+          const items = block.items
+            .map((item) => convert(item, depth + 1))
+            .filter((c) => c.length > 0)
+            .map((c) => ({ type: 'listItem', content: c[0].type === 'paragraph' ? c : [{ type: 'paragraph' }, ...c] }));
+          container(!items.length ? null : block.ordered ? { type: 'orderedList', attrs: { start: 1 }, content: items } : { type: 'bulletList', content: items });
+          break;
+        }
+        case 'figure':
+          (depth === 0 ? out : lifted).push(figureNode(figures[block.index]));
+          break;
+      }
+    }
+    return out;
+  };
+  const content = convert(blocks, 0);
+  return { type: 'doc', content: content.length ? content : [{ type: 'paragraph' }] };
+}

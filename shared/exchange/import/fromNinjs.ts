@@ -1,0 +1,224 @@
+// Reads IPTC ninjs 1.x–3.x (and Superdesk-flavoured ninjs) into an article. The versions spell
+// the same things differently — `headline`/`headlines`, `body_html`/`bodies`, `byline`/`by`,
+// `subject`/`subjects`, associations as a map or an array, lower or camel case — so each field is
+// looked up under every name it has had. Photos are not fetched: figures keep caption, credit and
+// alt with photoId '', and their image URLs are returned for whoever can fetch or match them.
+import { ApiError } from '../../contract/errors';
+import type { Reporter } from '../../model/article';
+import { plainText, type Block } from '../blocks';
+import type { ImportedArticle } from '../types';
+import { bodyFromBlocks, figureOrder, type ImportFigure } from './bodyFromBlocks';
+import { importedContent } from './importedContent';
+import { simpleHtmlBlocks } from './simpleHtmlBlocks';
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string => (typeof v === 'string' ? v.replace(/\s+/g, ' ').trim() : '');
+const arr = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
+/** The first of several property names (versions renamed them) that holds a value. */
+const pick = (o: Obj, ...keys: string[]): unknown => keys.map((k) => o[k]).find((v) => v !== undefined && v !== null && v !== '');
+const isHtmlType = (type: string) => /html|xml/i.test(type);
+const stripTags = (html: string) => simpleHtmlBlocks(html).blocks.flatMap(textOf).join(' ').trim();
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+function textOf(b: Block): string[] {
+  if (b.type === 'paragraph' || b.type === 'heading') return [plainText(b.inlines)];
+  if (b.type === 'quote') return b.blocks.flatMap(textOf);
+  if (b.type === 'list') return b.items.flat().flatMap(textOf);
+  return [];
+}
+
+/** True for a JSON object that carries the marks of a ninjs news item. */
+function looksLikeNinjs(o: Obj): boolean {
+  const id = typeof o.uri === 'string' || typeof o.guid === 'string';
+  const shape = Object.keys(o).some((k) => /^(headlines?|headline_.+|bodies|body_.+|title|descriptions|type|version|versioncreated|versionCreated|firstcreated|firstCreated|associations|renditions)$/.test(k));
+  return id && shape;
+}
+
+interface Picture {
+  name: string;
+  uri: string;
+  caption: string;
+  credit: string;
+  alt: string;
+  hrefs: string[];
+}
+
+function pictureOf(name: string, o: Obj): Picture | null {
+  const type = str(o.type);
+  if (type !== 'picture' && type !== 'graphic') return null;
+  const descriptions = arr(o.descriptions);
+  const describe = (role: string) => str(descriptions.find((d) => str(d.role) === role)?.value);
+  const plainDescription = descriptions.find((d) => !['alt', 'correction'].includes(str(d.role)));
+  const caption =
+    describe('caption') ||
+    (plainDescription ? (isHtmlType(contentTypeOf(plainDescription)) ? stripTags(String(plainDescription.value)) : str(plainDescription.value)) : '') ||
+    str(o.description_text) ||
+    (typeof o.description_html === 'string' ? stripTags(o.description_html) : '') ||
+    str(o.headline);
+  const authors = arr(o.authors).map((a) => str(a.name)).filter(Boolean);
+  const credit = str(pick(o, 'by', 'byline', 'credit')) || authors.join(', ');
+  const renditions = Array.isArray(o.renditions) ? arr(o.renditions) : isObj(o.renditions) ? Object.values(o.renditions).filter(isObj) : [];
+  const hrefs = renditions.map((r) => str(r.href)).filter(Boolean);
+  return { name, uri: str(pick(o, 'uri', 'guid')), caption, credit, alt: describe('alt') || str(o.alt_text), hrefs };
+}
+
+function picturesOf(o: Obj): Picture[] {
+  const raw = o.associations;
+  const entries: [string, unknown][] = Array.isArray(raw) ? raw.map((a) => [isObj(a) ? str(a.name) : '', a]) : isObj(raw) ? Object.entries(raw) : [];
+  return entries.flatMap(([name, a]) => (isObj(a) ? [pictureOf(name, a)].filter((p): p is Picture => p !== null) : []));
+}
+
+/** contentType in 3.x, contenttype in 2.x. */
+const contentTypeOf = (o: Obj) => str(o.contentType ?? o.contenttype);
+const looksLikeHtml = (value: string) => /^\s*<[a-zA-Z!]/.test(value) && /<\/[a-zA-Z][a-zA-Z0-9]*\s*>/.test(value);
+
+/**
+ * The richest body: HTML if there is one, else plain text. 2.x/3.x list them in `bodies`; 1.x has
+ * `body_text`, `body_html`, `body_xhtml` or any `body_<role>` (1.6).
+ */
+function bodySource(o: Obj): { html: string } | { text: string } | null {
+  const candidates = [
+    ...arr(o.bodies).map((b) => ({ value: b.value, html: isHtmlType(contentTypeOf(b)) })),
+    ...Object.keys(o)
+      .filter((k) => k.startsWith('body_'))
+      .map((k) => ({ value: o[k], html: /html|xml|rich/i.test(k) })),
+  ]
+    .filter((c): c is { value: string; html: boolean } => typeof c.value === 'string' && c.value.trim() !== '')
+    .map((c) => ({ value: c.value, html: c.html || looksLikeHtml(c.value) }));
+  const html = candidates.find((c) => c.html);
+  if (html) return { html: html.value };
+  return candidates.length ? { text: candidates[0].value } : null;
+}
+
+function textBlocks(text: string): Block[] {
+  const normalized = text.replace(/\r\n?/g, '\n');
+  // Paragraphs are separated by blank lines; wires that use single newlines get one paragraph per line.
+  const chunks = /\n\s*\n/.test(normalized) ? normalized.split(/\n\s*\n/) : normalized.split('\n');
+  return chunks.map((c) => c.replace(/\s+/g, ' ').trim()).filter(Boolean).map((t) => ({ type: 'paragraph', inlines: [{ text: t }] }));
+}
+
+const AUTHOR_RELS = /(^|[/:#])(author|creator|writer|reporter|byline|correspondent)$/i;
+
+function reportersOf(o: Obj, by: string): Reporter[] {
+  const people = [...arr(o.people), ...arr(o.person)].filter((p) => AUTHOR_RELS.test(str(p.rel)));
+  const authors = arr(o.authors).filter((a) => /author|writer|reporter|correspondent/i.test(str(a.role)));
+  const listed = [...people, ...authors];
+  if (listed.length) {
+    return listed.map((p) => {
+      const email = arr(p.contactInfo ?? p.contactinfo).find((c) => str(c.type).toLowerCase() === 'email' || EMAIL.test(str(c.value)));
+      return { name: str(p.name), role: '', email: email ? str(email.value) : '' };
+    });
+  }
+  // A byline statement: "By A and B", "A, B".
+  return by
+    .replace(/^(by|von|par|por|door|av|af)\s+/i, '')
+    .split(/\s*(?:,|;|&|\band\b|ㆍ|·)\s*/)
+    .map((name) => ({ name: name.trim(), role: '', email: '' }))
+    .filter((r) => r.name);
+}
+
+function sourcesOf(o: Obj): { outlet: string; desk: string } {
+  const sources = [...arr(o.infoSources), ...arr(o.infosources), ...arr(o.infosource)];
+  const byRole = (role: string) => str(sources.find((s) => str(s.role).toLowerCase() === role)?.name);
+  const outlet = byRole('publisher') || str(sources.find((s) => !str(s.role))?.name) || str(pick(o, 'copyrightHolder', 'copyrightholder', 'source'));
+  return { outlet, desk: byRole('desk') };
+}
+
+function tagsOf(o: Obj): string[] {
+  const subjects = [...arr(o.subjects), ...arr(o.subject)].map((s) => str(s.name) || str(s.literal));
+  const keywords = Array.isArray(o.keywords) ? o.keywords.map(str) : [];
+  return [...subjects, ...keywords].filter(Boolean);
+}
+
+export interface NinjsRead {
+  article: ImportedArticle;
+  /** Image URL (first rendition) of each figure, in body order; '' where none is known. */
+  figureSources: string[];
+}
+
+export function readNinjs(json: unknown, name: string): NinjsRead {
+  let doc = json;
+  if (typeof doc === 'string') {
+    try {
+      doc = JSON.parse(doc);
+    } catch (err) {
+      throw new ApiError('importFailed', `${name}: ${(err as Error).message}`, { reason: 'malformed', file: name });
+    }
+  }
+  if (!isObj(doc) || !looksLikeNinjs(doc)) throw new ApiError('importFailed', `${name}: not a ninjs news item`, { reason: 'schema', file: name });
+  const o = doc;
+  // Events and planning items are ninjs, but not stories.
+  if (['event', 'planning'].includes(str(o.type))) throw new ApiError('importFailed', `${name}: a ninjs ${str(o.type)}, not an article`, { reason: 'empty', file: name });
+
+  const headlines = arr(o.headlines);
+  const role = (r: string) => headlines.filter((h) => str(h.role).toLowerCase() === r).map((h) => str(h.value));
+  let headline = role('main')[0] ?? str(headlines.find((h) => !['kicker', 'subheadline', 'deck'].includes(str(h.role).toLowerCase()))?.value) ?? '';
+  // 1.x: `headline`, or (1.6) `headline_<role>`; `title` is metadata, the last resort.
+  if (!headline) headline = str(o.headline) || str(o.headline_main) || str(Object.entries(o).find(([k]) => k.startsWith('headline_'))?.[1]) || str(o.title);
+  const kicker = role('kicker')[0] ?? '';
+  const deck = [...role('subheadline'), ...role('deck')];
+
+  const by = str(pick(o, 'by', 'byline'));
+  const reporters = reportersOf(o, by);
+  const pictures = picturesOf(o);
+  const source = bodySource(o);
+
+  const figures: ImportFigure[] = [];
+  const figureSources: string[] = [];
+  let blocks: Block[] = [];
+  const used = new Set<Picture>();
+  if (source && 'html' in source) {
+    const read = simpleHtmlBlocks(source.html);
+    if (!headline) headline = read.firstH1;
+    blocks = read.blocks;
+    for (const f of read.figures) {
+      const match = pictures.find((p) => !used.has(p) && (f.refs.includes(p.name) || f.refs.includes(p.uri) || (f.src !== '' && p.hrefs.includes(f.src))));
+      if (match) used.add(match);
+      figures.push({ caption: match?.caption || f.caption, credit: match?.credit || f.credit, alt: match?.alt || f.alt });
+      figureSources.push(match?.hrefs[0] ?? f.src);
+    }
+  } else if (source) blocks = textBlocks(source.text);
+
+  // The wire's own copy of the headline at the top of the body is not body text.
+  const firstText = blocks.findIndex((b) => b.type !== 'figure');
+  if (firstText >= 0 && textOf(blocks[firstText]).join(' ') === headline) blocks.splice(firstText, 1);
+  // The sign-off e-mail closes our own bodies; the byline already holds it.
+  const lastBlock = blocks[blocks.length - 1];
+  if (lastBlock?.type === 'paragraph' && reporters.some((r) => r.email && r.email === plainText(lastBlock.inlines))) blocks.pop();
+
+  // Pictures the body does not place (a 1.x `mainpic`, Superdesk `featuremedia`) lead the story.
+  const lead = pictures.filter((p) => !used.has(p));
+  const leadBlocks: Block[] = lead.map((p) => {
+    figures.push({ caption: p.caption, credit: p.credit, alt: p.alt });
+    figureSources.push(p.hrefs[0] ?? '');
+    return { type: 'figure', index: figures.length - 1 };
+  });
+  const ordered = [...leadBlocks, ...blocks];
+
+  const { outlet, desk } = sourcesOf(o);
+  const content = importedContent(
+    {
+      declaredLanguage: str(o.language),
+      kicker,
+      headline,
+      deck,
+      outlet,
+      desk,
+      reporters,
+      dateline: str(o.located),
+      tags: tagsOf(o),
+      body: bodyFromBlocks(ordered, figures),
+      embargo: str(pick(o, 'embargoedUntil', 'embargoed')) || null,
+    },
+    name,
+  );
+  const warnings = figures.length ? [{ key: 'import.photosNotFetched', values: { count: String(figures.length) } }] : [];
+  // Lead figures were numbered after the body's: list the sources in body order.
+  return { article: { content, photos: [], format: 'ninjs', warnings }, figureSources: figureOrder(ordered).map((i) => figureSources[i]) };
+}
+
+export function fromNinjs(json: unknown, name: string): ImportedArticle {
+  return readNinjs(json, name).article;
+}
