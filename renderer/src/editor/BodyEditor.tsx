@@ -8,6 +8,8 @@ import type { Body } from '../../../shared/model/article';
 import { bodyExtensions } from './extensions';
 import { Toolbar } from './Toolbar';
 import { isImageFile } from '../photos/importFiles';
+import { cleanPastedHtml, pastedImages } from './paste/pasteCleaning';
+import { dataUrlFile } from './paste/dataUrlFile';
 
 function imageFiles(list: FileList | null | undefined): File[] {
   return [...(list ?? [])].filter(isImageFile);
@@ -49,12 +51,20 @@ export function BodyEditor(props: {
         live.current.onPhotoFiles(files, view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos);
         return true;
       },
+      // Word, Google Docs, HWP and web pages paste as our schema only (no styles, spans, scripts).
+      transformPastedHTML: (html) => cleanPastedHtml(html),
       handlePaste: (_view, event) => {
         const files = imageFiles(event.clipboardData?.files);
-        if (files.length === 0) return false;
-        event.preventDefault();
-        live.current.onPhotoFiles(files);
-        return true;
+        if (files.length > 0) {
+          event.preventDefault();
+          live.current.onPhotoFiles(files);
+          return true;
+        }
+        // Images inside pasted HTML (a Word or web selection) become library photos after the text lands.
+        const html = event.clipboardData?.getData('text/html') ?? '';
+        const embedded = html ? pastedImages(html).map((src, i) => dataUrlFile(src, `pasted-${i + 1}`)).filter((f): f is File => f !== null) : [];
+        if (embedded.length > 0) setTimeout(() => live.current.onPhotoFiles(embedded), 0);
+        return false;
       },
     },
     onCreate: ({ editor }) => props.onReady(editor),

@@ -198,6 +198,8 @@ export const en: Shape<typeof ko> = {
     fields: { caption: 'Caption', creator: 'Creator', credit: 'Credit', copyright: 'Copyright', headline: 'Headline', dateCreated: 'Date created', city: 'City', keywords: 'Keywords', altText: 'Alt text' },
   },
   exchange: {
+    photosNotIncluded: '{{count}} photo(s) were not in the file; their captions wait for them',
+    tablesAsText: '{{count}} table(s) became one paragraph per row; please check them',
     photosNotFetched: '{{count}} photo(s) are remote links and were not fetched; add them at their captions',
     photoMetaNotWritten: '{{file}}: caption and credit cannot be written into this photo format, so it is packed as it was',
     photosMissing: '{{count}} photo(s) were missing from the package; their places are kept',

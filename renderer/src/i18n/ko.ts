@@ -194,6 +194,8 @@ export const ko = {
     fields: { caption: '캡션', creator: '촬영', credit: '크레디트', copyright: '저작권', headline: '제목', dateCreated: '촬영일', city: '도시', keywords: '키워드', altText: '대체 텍스트' },
   },
   exchange: {
+    photosNotIncluded: '사진 {{count}}장은 파일에 들어 있지 않아 캡션 자리만 남겼습니다',
+    tablesAsText: '표 {{count}}개는 줄마다 문단으로 바꿨습니다. 확인해 주세요',
     photosNotFetched: '사진 {{count}}장은 원격 주소라 가져오지 않았습니다. 캡션 자리에 사진을 넣어 주세요',
     photoMetaNotWritten: '{{file}}: 이 사진 형식에는 캡션·크레디트를 써 넣지 못해 원본 그대로 담았습니다',
     photosMissing: '꾸러미에 사진 {{count}}장이 없어 자리만 남겼습니다',
