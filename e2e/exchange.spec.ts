@@ -48,7 +48,7 @@ test('a web page copied as text imports as a structured article, exports in ever
   expect(dir).toBe(out);
   const [folder] = readdirSync(out);
   const files = readdirSync(join(out, folder));
-  expect(files.sort()).toEqual(['article-package.zip', 'article.docx', 'article.html', 'article.md', 'article.newsml.xml', 'article.ninjs.json', 'article.nitf.xml', 'article.pdf', 'article.txt'].sort());
+  expect(files.sort()).toEqual(['article-package.zip', 'article.docx', 'article.html', 'article.md', 'article.newsml.xml', 'article.ninjs.json', 'article.nitf.xml', 'article.pdf', 'article.txt', 'fonts'].sort());
   const text = readFileSync(join(out, folder, 'article.txt'), 'utf8');
   expect(text).toContain('[한빛경제=산업부 김하늘ㆍ박도윤 기자] 다 쓴 전기차 배터리에서');
   expect(readFileSync(join(out, folder, 'article.pdf')).subarray(0, 5).toString()).toBe('%PDF-');

@@ -168,6 +168,11 @@ export class Library {
       .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
   }
 
+  /** What the list knows about an article, without reading its file; null if there is no such article. */
+  summaryOf(id: string): ArticleSummary | null {
+    return this.index.entries.get(id)?.summary ?? null;
+  }
+
   get activeCount(): number {
     return this.list('active').length;
   }

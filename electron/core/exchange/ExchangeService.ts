@@ -84,7 +84,8 @@ export class ExchangeService {
   }
 
   private async exportOne(id: string, req: ExportRequest, outDir: string, taken: Set<string>, signal: AbortSignal): Promise<ExportResult> {
-    let headline = '';
+    // Named even when refused, so the result list says which story the embargo held.
+    let headline = this.library.summaryOf(id)?.headline ?? '';
     try {
       const gate = req.formats.some((f) => f !== 'pdf');
       const article = await this.library.forExport(id, req.actorId, req, req.formats.join(','), gate);

@@ -52,7 +52,9 @@ export function BodyEditor(props: {
         return true;
       },
       // Word, Google Docs, HWP and web pages paste as our schema only (no styles, spans, scripts).
-      transformPastedHTML: (html) => cleanPastedHtml(html),
+      // A copy from this editor (ProseMirror marks it with data-pm-slice) keeps its notes and figures;
+      // the schema's own parse rules still drop anything else.
+      transformPastedHTML: (html) => (/data-pm-slice=/.test(html) ? html : cleanPastedHtml(html)),
       handlePaste: (_view, event) => {
         const files = imageFiles(event.clipboardData?.files);
         if (files.length > 0) {

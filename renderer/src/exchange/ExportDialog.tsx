@@ -88,7 +88,7 @@ export function ExportDialog({ ids, embargoed, onClose }: Props) {
               {outcome.results.map((r) => (
                 <li key={r.id} data-testid="export-result" data-article-id={r.id} className={r.error ? 'is-failed' : 'is-done'}>
                   <strong>{r.headline || t('library.untitled')}</strong>{' '}
-                  {r.error ? <span role="alert">{errorText(t, new ApiError(r.error.code, r.error.message, r.error.params))}</span> : <span className="muted">{r.folder}/ · {r.files.filter((f) => !f.startsWith('photos/')).join(', ')}</span>}
+                  {r.error ? <span role="alert">{errorText(t, new ApiError(r.error.code, r.error.message, r.error.params))}</span> : <span className="muted">{r.folder}/ · {r.files.filter((f) => !f.includes('/')).join(', ')}</span>}
                   {r.warnings.map((w, i) => <span key={i} className="chip chip--warning" data-testid="export-warning">{t(w.key, w.values ?? {})}</span>)}
                 </li>
               ))}

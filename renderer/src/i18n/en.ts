@@ -198,6 +198,9 @@ export const en: Shape<typeof ko> = {
     fields: { caption: 'Caption', creator: 'Creator', credit: 'Credit', copyright: 'Copyright', headline: 'Headline', dateCreated: 'Date created', city: 'City', keywords: 'Keywords', altText: 'Alt text' },
   },
   exchange: {
+    importLanguageGuessed: 'not Korean or English, so set to {{lang}}; check the article language',
+    importPhotosNotIncluded: '{{count}} photo(s) were not in the file; their captions wait for them',
+    importImagesSkipped: '{{count}} unreadable image(s) were skipped',
     photosNotIncluded: '{{count}} photo(s) were not in the file; their captions wait for them',
     tablesAsText: '{{count}} table(s) became one paragraph per row; please check them',
     photosNotFetched: '{{count}} photo(s) are remote links and were not fetched; add them at their captions',
