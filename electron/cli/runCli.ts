@@ -3,7 +3,7 @@
 // embargo gate and audit log apply) and reports per file, with exit codes scripts can test.
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiError, toApiError } from '../../shared/contract/errors';
 import { ExportFormatSchema, type ExportFormat } from '../../shared/exchange/types';
@@ -13,6 +13,8 @@ import type { CliLanguage } from '../../shared/i18n/cliText';
 import { openCore, type Core } from '../core/createCore';
 import { resolveLibraryDir } from '../core/libraryLocation';
 import type { Job } from '../core/exchange/JobRegistry';
+import { readArticleFile } from '../core/exchange/ExchangeService';
+import { MAX_IMPORT_BYTES } from '../../shared/contract/api';
 
 export interface CliIo {
   out(line: string): void;
@@ -25,7 +27,7 @@ export interface CliIo {
   signal?: AbortSignal;
 }
 
-export const EXIT = { ok: 0, partial: 1, usage: 2, library: 3 } as const;
+export const EXIT = { ok: 0, partial: 1, usage: 2, library: 3, interrupted: 130 } as const;
 
 const OPTIONS = {
   library: { type: 'string' },
@@ -74,8 +76,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     try {
       const actor = await resolveActor(core, values.as, say);
-      if (command === 'import') return await importFiles(core, actor, targets, !!values.json, io);
-      return await exportTargets(core, actor, targets, formats, { out: resolve(io.cwd, values.out ?? '.'), override: !!values.override, note: values.note ?? '', json: !!values.json }, io);
+      const code = command === 'import' ? await importFiles(core, actor, targets, !!values.json, io) : await exportTargets(core, actor, targets, formats, { out: resolve(io.cwd, values.out ?? '.'), override: !!values.override, note: values.note ?? '', json: !!values.json }, io);
+      return io.signal?.aborted ? EXIT.interrupted : code;
     } finally {
       await core.close();
     }
@@ -99,7 +101,8 @@ function parseFormats(value: string | undefined, say: ReturnType<typeof cliExcha
 
 /** `--as` by id or name; else the first active admin; an empty library gets an admin named after the login. */
 async function resolveActor(core: Core, who: string | undefined, say: ReturnType<typeof cliExchangeText>): Promise<string> {
-  const people = (await core.handlers.listPeople({})).filter((p) => p.active);
+  const everyone = await core.handlers.listPeople({});
+  const people = everyone.filter((p) => p.active);
   if (who) {
     const found = people.find((p) => p.id === who || p.name === who);
     if (!found) throw new UsageError(say.noPerson(who));
@@ -107,6 +110,8 @@ async function resolveActor(core: Core, who: string | undefined, say: ReturnType
   }
   const admin = people.find((p) => p.role === 'admin');
   if (admin) return admin.id;
+  // Only a brand-new library gets an admin made for it; a library with people must be told who acts.
+  if (everyone.length > 0) throw new UsageError(say.noPerson('admin'));
   const name = userInfo().username || 'copydesk';
   const person = await core.handlers.savePerson({ actor: null, person: { name, role: 'admin', desk: '', email: '', bylineName: name, bylineRole: '', active: true } });
   return person.id;
@@ -126,29 +131,26 @@ function job(signal?: AbortSignal): Job {
 
 async function readTarget(path: string, io: CliIo): Promise<{ name: string; bytes: Uint8Array }> {
   const full = resolve(io.cwd, path);
-  return { name: full.split(/[\\/]/).pop() ?? path, bytes: new Uint8Array(await readFile(full)) };
+  const name = basename(full);
+  // Sized before it is read: a huge file is refused, not loaded.
+  if ((await stat(full)).size > MAX_IMPORT_BYTES) throw new ApiError('importFailed', `${name}: too large`, { reason: 'tooLarge', file: name });
+  return { name, bytes: new Uint8Array(await readFile(full)) };
 }
 
 /** Reads every file with no library at all: the summary shape the import fixtures use. */
 async function dryRun(files: string[], summary: boolean, io: CliIo): Promise<number> {
   const say = cliExchangeText(io.language);
-  const tmp = await mkdtemp(join(tmpdir(), 'copydesk-dry-'));
-  const core = await openCore({ libraryDir: tmp, appInfo: { version: 'cli', platform: process.platform, host: 'browser', systemLocale: io.language, mediaBase: '/media/' } });
   let failed = 0;
   const outputs: unknown[] = [];
-  try {
-    for (const path of files) {
-      try {
-        const imported = await core.exchange.read(await readTarget(path, io));
-        outputs.push(summary ? toImportSummary(imported.content) : { file: path, format: imported.format, content: imported.content, photos: imported.photos.length, warnings: imported.warnings });
-      } catch (err) {
-        failed++;
-        io.err(say.failedFile(path, reasonText(toApiError(err), say)));
-      }
+  for (const path of files) {
+    if (io.signal?.aborted) return EXIT.interrupted;
+    try {
+      const imported = await readArticleFile(await readTarget(path, io));
+      outputs.push(summary ? toImportSummary(imported.content) : { file: path, format: imported.format, content: imported.content, photos: imported.photos.length, warnings: imported.warnings });
+    } catch (err) {
+      failed++;
+      io.err(say.failedFile(path, reasonText(toApiError(err), say)));
     }
-  } finally {
-    await core.close();
-    await rm(tmp, { recursive: true, force: true });
   }
   if (outputs.length) io.out(JSON.stringify(files.length === 1 ? outputs[0] : outputs, null, 2));
   return failed ? EXIT.partial : EXIT.ok;
@@ -214,15 +216,22 @@ async function exportTargets(
       io.err(say.failedFile(bad, say.reasons.other(`not a file and not an article id`)));
     }
     if (valid.length) {
-      const { dir, results } = await core.exchange.exportArticles({ actorId: actor, ids: valid, formats, override: opts.override, note: opts.note }, job(io.signal), opts.out);
-      report(results, dir);
+      try {
+        const { dir, results } = await core.exchange.exportArticles({ actorId: actor, ids: valid, formats, override: opts.override, note: opts.note }, job(io.signal), opts.out);
+        report(results, dir);
+      } catch (err) {
+        // The output folder itself could not be made: every article failed.
+        failed += valid.length;
+        io.err(say.failedFile(opts.out, reasonText(toApiError(err), say)));
+      }
     }
   }
   for (const file of converted) {
     if (io.signal?.aborted) break;
     const tmp = await mkdtemp(join(tmpdir(), 'copydesk-convert-'));
-    const scratch = await openCore({ libraryDir: tmp, appInfo: { version: 'cli', platform: process.platform, host: 'browser', systemLocale: io.language, mediaBase: '/media/' } });
+    let scratch: Core | null = null;
     try {
+      scratch = await openCore({ libraryDir: tmp, appInfo: { version: 'cli', platform: process.platform, host: 'browser', systemLocale: io.language, mediaBase: '/media/' } });
       const person = await resolveActor(scratch, undefined, say);
       const imported = (await scratch.exchange.importFiles(person, [await readTarget(file, io)], job(io.signal))).results[0];
       if (imported.error || !imported.articleId) {
@@ -232,8 +241,11 @@ async function exportTargets(
       }
       const { dir, results } = await scratch.exchange.exportArticles({ actorId: person, ids: [imported.articleId], formats, override: opts.override, note: opts.note }, job(io.signal), opts.out);
       report(results, dir);
+    } catch (err) {
+      failed++;
+      io.err(say.failedFile(file, reasonText(toApiError(err), say)));
     } finally {
-      await scratch.close();
+      await scratch?.close();
       await rm(tmp, { recursive: true, force: true });
     }
   }

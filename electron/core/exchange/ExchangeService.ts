@@ -1,19 +1,19 @@
 // Export and import for the app, the browser host and the command line: one article or a batch,
-// with progress and cancel, a result per article or file, and nothing half-written. Each article's
-// files are written into a temporary folder and renamed into place only when all are done.
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, sep } from 'node:path';
+// with progress and cancel, a result per article or file, and nothing half-written (exportFolder.ts
+// swaps each article's folder in whole; a failed import takes back the photos it added).
+import { isAbsolute, join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
 import { ApiError, toApiError } from '../../../shared/contract/errors';
 import type { ExportResult, ImportResult } from '../../../shared/contract/api';
 import { ArticleContentSchema, type Article } from '../../../shared/model/article';
 import { photoIdsIn } from '../../../shared/photos/figures';
 import { prepareExport } from '../../../shared/exchange/prepareExport';
 import type { ExportFile, ExportFormat, ImportedArticle } from '../../../shared/exchange/types';
-import { safeFileName, uniqueName } from '../../../shared/exchange/safeFileName';
 import type { Library } from '../Library';
 import type { ExportContext, ExportWarning, PdfPrinter } from './exportContext';
 import { EXPORTERS } from './exporters';
 import { readImport } from './importers';
+import { folderFor, writeFolder } from './exportFolder';
 import type { Job } from './JobRegistry';
 
 export interface ExportRequest {
@@ -34,7 +34,9 @@ export class ExchangeService {
 
   /** The export folder: the setting, else the host's default, else `exports` inside the library. */
   get exportDir(): string {
-    return this.library.currentSettings.exportDir.trim() || this.defaultExportDir || join(this.library.dir, 'exports');
+    // A relative path (hand-edited settings) would depend on where the app started: ignored.
+    const chosen = this.library.currentSettings.exportDir.trim();
+    return (isAbsolute(chosen) && chosen) || this.defaultExportDir || join(this.library.dir, 'exports');
   }
 
   async exportArticles(req: ExportRequest, job: Job, outDir = this.exportDir): Promise<{ dir: string; results: ExportResult[]; cancelled: boolean }> {
@@ -42,8 +44,8 @@ export class ExchangeService {
     const results: ExportResult[] = [];
     const taken = new Set<string>();
     for (const [i, id] of req.ids.entries()) {
-      if (job.signal.aborted) return { dir: outDir, results, cancelled: true };
       job.step(i, id);
+      if (job.signal.aborted) return { dir: outDir, results, cancelled: true };
       results.push(await this.exportOne(id, req, outDir, taken, job.signal));
     }
     job.step(req.ids.length, '');
@@ -92,10 +94,8 @@ export class ExchangeService {
       headline = article.headline;
       const { files, warnings } = await this.render(article, req.formats);
       if (signal.aborted) throw new ApiError('cancelled', 'export cancelled');
-      const day = (article.updatedAt || this.now().toISOString()).slice(0, 10);
-      const folder = uniqueName(safeFileName(`${day} ${article.headline}`, `${day} ${id.slice(0, 8)}`), taken);
-      taken.add(folder);
-      await writeFolder(join(outDir, folder), files);
+      const folder = await folderFor(outDir, article, taken);
+      await writeFolder(join(outDir, folder), id, files);
       return { id, headline, folder, files: files.map((f) => f.path).sort(), warnings, error: null };
     } catch (err) {
       return { id, headline, folder: '', files: [], warnings: [], error: toApiError(err).toJSON() };
@@ -106,23 +106,20 @@ export class ExchangeService {
   async importFiles(actorId: string, files: { name: string; bytes: Uint8Array }[], job: Job): Promise<{ results: ImportResult[]; cancelled: boolean }> {
     const results: ImportResult[] = [];
     for (const [i, file] of files.entries()) {
-      if (job.signal.aborted) return { results, cancelled: true };
       job.step(i, file.name);
+      if (job.signal.aborted) return { results, cancelled: true };
       results.push(await this.importOne(actorId, file));
     }
     job.step(files.length, '');
     return { results, cancelled: false };
   }
 
-  /** Reads a file into an article without touching the library (`copydesk import --dry-run`). */
-  async read(file: { name: string; bytes: Uint8Array }): Promise<ImportedArticle> {
-    const imported = await readImport(file.name, file.bytes);
-    const checked = ArticleContentSchema.safeParse(imported.content);
-    if (!checked.success) throw new ApiError('importFailed', `${file.name}: ${checked.error.message}`, { reason: 'schema', file: file.name });
-    return { ...imported, content: checked.data };
+  read(file: { name: string; bytes: Uint8Array }): Promise<ImportedArticle> {
+    return readArticleFile(file);
   }
 
   private async importOne(actorId: string, file: { name: string; bytes: Uint8Array }): Promise<ImportResult> {
+    const added: string[] = [];
     try {
       const imported = await this.read(file);
       // Readers name their warnings briefly (`photosMissing`); the UI keeps them under `exchange.`.
@@ -132,7 +129,8 @@ export class ExchangeService {
       const refused = new Set<string>();
       for (const photo of imported.photos) {
         try {
-          await this.library.importPhoto(photo.name, photo.bytes);
+          const stored = await this.library.importPhoto(photo.name, photo.bytes);
+          if (!stored.existed) added.push(stored.photo.id);
         } catch (err) {
           refused.add(photo.name);
           warnings.push({ key: 'exchange.photoRefused', values: { file: photo.name, reason: String(toApiError(err).params.reason ?? '') } });
@@ -142,9 +140,19 @@ export class ExchangeService {
       const article = await this.library.createImported(actorId, content, `${file.name} (${imported.format})`, imported.original?.corrections ?? []);
       return { name: file.name, articleId: article.id, headline: article.headline, format: imported.format, warnings, error: null };
     } catch (err) {
+      // Nothing half-imported: photos this file brought in go again (ones already there stay).
+      for (const id of added) await this.library.photos.remove(id).catch(() => undefined);
       return { name: file.name, articleId: null, headline: '', format: '', warnings: [], error: toApiError(err).toJSON() };
     }
   }
+}
+
+/** Reads a file into a checked article without any library (`copydesk import --dry-run`). */
+export async function readArticleFile(file: { name: string; bytes: Uint8Array }): Promise<ImportedArticle> {
+  const imported = await readImport(file.name, file.bytes);
+  const checked = ArticleContentSchema.safeParse(imported.content);
+  if (!checked.success) throw new ApiError('importFailed', `${file.name}: ${checked.error.message}`, { reason: 'schema', file: file.name });
+  return { ...imported, content: checked.data };
 }
 
 /** Figures whose photo did not make it into the library keep their caption and wait for a photo. */
@@ -157,23 +165,4 @@ async function dropMissingPhotos(imported: ImportedArticle, library: Library): P
   };
   walk(body);
   return { ...imported.content, body };
-}
-
-/** Writes all files into `<folder>.partial`, then swaps it in: an interrupted export leaves the old folder or none. */
-async function writeFolder(folder: string, files: ExportFile[]): Promise<void> {
-  const partial = `${folder}.partial`;
-  await rm(partial, { recursive: true, force: true });
-  try {
-    for (const file of files) {
-      const path = join(partial, file.path);
-      if (!path.startsWith(partial + sep)) throw new ApiError('exportFailed', `unsafe path ${file.path}`, { reason: 'writeFailed' });
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, file.bytes);
-    }
-    await rm(folder, { recursive: true, force: true });
-    await rename(partial, folder);
-  } catch (err) {
-    await rm(partial, { recursive: true, force: true }).catch(() => undefined);
-    throw err;
-  }
 }

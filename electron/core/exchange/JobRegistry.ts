@@ -1,6 +1,7 @@
 // Long exports and imports report progress and can be cancelled. The renderer names each job,
 // polls `jobProgress` while the long call runs, and may call `cancelJob`; the worker checks its
 // signal between articles, so a cancel stops at a clean boundary with nothing half-written.
+import { ApiError } from '../../../shared/contract/errors';
 
 export interface Job {
   readonly signal: AbortSignal;
@@ -25,6 +26,8 @@ export class JobRegistry {
 
   async run<T>(jobId: string, total: number, work: (job: Job) => Promise<T>): Promise<T> {
     this.sweep();
+    const running = this.jobs.get(jobId);
+    if (running && running.finishedAt === null) throw new ApiError('invalidInput', `job ${jobId} is already running`, { jobId });
     const entry: Entry = { controller: new AbortController(), done: 0, total, current: '', finishedAt: null };
     this.jobs.set(jobId, entry);
     try {

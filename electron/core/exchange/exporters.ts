@@ -1,6 +1,8 @@
 // Each export format as files: which renderer makes it and which files go beside it. Formats that
 // link photos get the web-sized copies in `photos/`; the package holds every other format.
 import type { ExportFile, ExportFormat } from '../../../shared/exchange/types';
+import { ApiError } from '../../../shared/contract/errors';
+import { stripNotes } from '../../../shared/workflow/notes';
 import { toPlainText } from '../../../shared/exchange/export/toPlainText';
 import { toMarkdown } from '../../../shared/exchange/export/toMarkdown';
 import { toNinjs } from '../../../shared/exchange/export/toNinjs';
@@ -26,6 +28,17 @@ async function pdf(ctx: ExportContext): Promise<ExportFile[]> {
   return [{ path: 'article.pdf', bytes: await renderPdf(html, ctx.pdfPrinter()) }];
 }
 
+/** A format for the package; a machine with no Chromium still gets a package, without the PDF. */
+async function packaged(ctx: ExportContext, format: ExportFormat): Promise<ExportFile[]> {
+  try {
+    return await ctx.render(format);
+  } catch (err) {
+    if (format !== 'pdf' || !(err instanceof ApiError) || err.params.reason !== 'pdfUnavailable') throw err;
+    ctx.warn({ key: 'exchange.packageWithoutPdf' });
+    return [];
+  }
+}
+
 export const EXPORTERS: Record<ExportFormat, Exporter> = {
   html: async (ctx) => {
     // The app's Korean font travels with the page: only the slices its text uses, as files beside it.
@@ -41,9 +54,12 @@ export const EXPORTERS: Record<ExportFormat, Exporter> = {
   pdf,
   package: async (ctx) => {
     // Each format keeps its web-sized photos beside it (formats/photos/…), so the packaged HTML shows them.
-    const byPath = new Map((await Promise.all(PACKAGED.map((f) => ctx.render(f)))).flat().map((f) => [f.path, f]));
+    const byPath = new Map((await Promise.all(PACKAGED.map((f) => packaged(ctx, f)))).flat().map((f) => [f.path, f]));
     const files = [...byPath.values()];
-    const { zip, warnings } = await buildPackage({ article: ctx.article, exportArticle: ctx.doc, files, photoBytes: ctx.photoBytes, now: ctx.now });
+    // The article's own JSON travels for a lossless re-import, but as copy that may leave the desk:
+    // no editor's notes or TKs, no note to the desk, no return note.
+    const article = { ...ctx.article, body: stripNotes(ctx.article.body), deskNote: '', lastTransition: null };
+    const { zip, warnings } = await buildPackage({ article, exportArticle: ctx.doc, files, photoBytes: ctx.photoBytes, now: ctx.now });
     for (const w of warnings) {
       const values = { file: w.file, field: w.field, bytes: String(w.bytes), limit: String(w.limit) };
       ctx.warn({ key: w.reason === 'iimTruncated' ? 'exchange.iimTruncated' : 'exchange.photoMetaNotWritten', values });

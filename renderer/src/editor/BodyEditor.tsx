@@ -8,7 +8,7 @@ import type { Body } from '../../../shared/model/article';
 import { bodyExtensions } from './extensions';
 import { Toolbar } from './Toolbar';
 import { isImageFile } from '../photos/importFiles';
-import { cleanPastedHtml, pastedImages } from './paste/pasteCleaning';
+import { cleanPastedHtml, isOwnCopy, pastedImages } from './paste/pasteCleaning';
 import { dataUrlFile } from './paste/dataUrlFile';
 
 function imageFiles(list: FileList | null | undefined): File[] {
@@ -52,9 +52,8 @@ export function BodyEditor(props: {
         return true;
       },
       // Word, Google Docs, HWP and web pages paste as our schema only (no styles, spans, scripts).
-      // A copy from this editor (ProseMirror marks it with data-pm-slice) keeps its notes and figures;
-      // the schema's own parse rules still drop anything else.
-      transformPastedHTML: (html) => (/data-pm-slice=/.test(html) ? html : cleanPastedHtml(html)),
+      // A copy from this editor keeps its notes and figures; the schema's parse rules still drop anything else.
+      transformPastedHTML: (html) => (isOwnCopy(html) ? html : cleanPastedHtml(html)),
       handlePaste: (_view, event) => {
         const files = imageFiles(event.clipboardData?.files);
         if (files.length > 0) {

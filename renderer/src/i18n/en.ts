@@ -198,6 +198,7 @@ export const en: Shape<typeof ko> = {
     fields: { caption: 'Caption', creator: 'Creator', credit: 'Credit', copyright: 'Copyright', headline: 'Headline', dateCreated: 'Date created', city: 'City', keywords: 'Keywords', altText: 'Alt text' },
   },
   exchange: {
+    packageWithoutPdf: 'no Chromium to make the PDF, so the package has no PDF',
     importLanguageGuessed: 'not Korean or English, so set to {{lang}}; check the article language',
     importPhotosNotIncluded: '{{count}} photo(s) were not in the file; their captions wait for them',
     importImagesSkipped: '{{count}} unreadable image(s) were skipped',

@@ -1,42 +1,24 @@
-// Checks that a .docx is a Word document before mammoth unpacks it: a zip whose directory lists
-// word/document.xml, with a sane number of parts and a sane unpacked size (declared sizes: enough
-// to stop an honest-looking zip bomb before anything is inflated).
-import yauzl from 'yauzl';
+// Checks that a .docx is a Word document before mammoth unpacks it: a zip with word/document.xml,
+// read through the same guarded reader as packages (entry names, counts, declared sizes, ratios,
+// and bytes counted while inflating), so a zip bomb never reaches mammoth.
 import { ApiError } from '../../../../shared/contract/errors';
+import { readZip, ZIP_LIMITS } from '../package/readZip';
 
 export const MAX_DOCX_BYTES = 100 * 1024 * 1024;
-const MAX_ENTRIES = 5000;
-const MAX_UNPACKED_BYTES = 500 * 1024 * 1024;
 
-function listEntries(bytes: Uint8Array): Promise<{ names: string[]; unpacked: number } | null> {
-  return new Promise((resolve) => {
-    yauzl.fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return resolve(null);
-      const names: string[] = [];
-      let unpacked = 0;
-      zip.on('entry', (entry: yauzl.Entry) => {
-        names.push(entry.fileName);
-        unpacked += entry.uncompressedSize;
-        // Stop reading the directory early once it is clearly too big; the caller refuses it.
-        if (names.length > MAX_ENTRIES || unpacked > MAX_UNPACKED_BYTES) {
-          zip.close();
-          resolve({ names, unpacked });
-        } else zip.readEntry();
-      });
-      zip.on('end', () => resolve({ names, unpacked }));
-      zip.on('error', () => resolve(null));
-      zip.readEntry();
-    });
-  });
-}
+/** Word files hold many small parts and no single big one beyond their pictures. */
+const DOCX_LIMITS = { ...ZIP_LIMITS, maxEntries: 5000, maxEntryBytes: 50 * 1024 * 1024, maxTotalBytes: 300 * 1024 * 1024 };
 
 /** Throws ApiError('importFailed') with reason notDocx, tooLarge or hostile; returns when mammoth may read it. */
 export async function checkDocx(bytes: Uint8Array, file: string): Promise<void> {
   if (bytes.length > MAX_DOCX_BYTES) throw new ApiError('importFailed', `${file}: ${bytes.length} bytes is over the DOCX limit`, { reason: 'tooLarge', file });
-  const listing = await listEntries(bytes);
-  if (!listing) throw new ApiError('importFailed', `${file}: not a zip archive`, { reason: 'notDocx', file });
-  if (listing.names.length > MAX_ENTRIES || listing.unpacked > MAX_UNPACKED_BYTES) {
-    throw new ApiError('importFailed', `${file}: ${listing.names.length} parts, ${listing.unpacked} bytes unpacked`, { reason: 'hostile', file });
+  let parts: Map<string, Uint8Array>;
+  try {
+    parts = await readZip(bytes, file, DOCX_LIMITS);
+  } catch (err) {
+    // Not a zip at all is "not a Word document"; a zip that fights back keeps its own reason.
+    if (err instanceof ApiError && err.params.reason === 'malformed') throw new ApiError('importFailed', `${file}: not a zip archive`, { reason: 'notDocx', file });
+    throw err;
   }
-  if (!listing.names.includes('word/document.xml')) throw new ApiError('importFailed', `${file}: no word/document.xml`, { reason: 'notDocx', file });
+  if (!parts.has('word/document.xml')) throw new ApiError('importFailed', `${file}: no word/document.xml`, { reason: 'notDocx', file });
 }

@@ -1,3 +1,4 @@
+import { declareSize, zipOf } from '../package/testing/zips';
 import { describe, it, expect } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -141,10 +142,15 @@ describe('fromDocx', () => {
     expect(await reason(fromDocx(await zip({ 'content.xml': '<office:document/>', 'mimetype': 'application/vnd.oasis.opendocument.text' }), 'odt.docx'))).toBe('notDocx');
   });
 
-  it('a zip with thousands of parts (a zip bomb shape) is refused as hostile before mammoth inflates it', async () => {
+  it('a zip with thousands of parts is refused before mammoth inflates it', async () => {
     const parts: Record<string, string> = { 'word/document.xml': '<w:document/>' };
     for (let i = 0; i < 5001; i++) parts[`word/media/p${i}.bin`] = 'x';
-    expect(await reason(fromDocx(await zip(parts), 'bomb.docx'))).toBe('hostile');
+    expect(await reason(fromDocx(await zip(parts), 'bomb.docx'))).toBe('tooLarge');
+  });
+
+  it('a document.xml that is a zip bomb lying about its size is stopped while inflating', async () => {
+    const bomb = declareSize(await zipOf([{ name: 'word/document.xml', zeros: 200 * 1024 * 1024 }]), 'word/document.xml', 1000);
+    expect(await reason(fromDocx(bomb, 'bomb.docx'))).toBe('hostile');
   });
 
   it('a zip with word/document.xml that is broken inside → malformed; an empty document → empty', async () => {

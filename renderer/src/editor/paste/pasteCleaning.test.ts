@@ -96,3 +96,14 @@ describe('pastedImages', () => {
     expect(pastedImages('<p><img src="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"><img src="data:text/html;base64,PHNjcmlwdD4="></p>')).toEqual([]);
   });
 });
+
+describe('isOwnCopy', () => {
+  it('recognises a copy from our own editor only by its first element', async () => {
+    const { isOwnCopy } = await import('./pasteCleaning');
+    expect(isOwnCopy('<meta charset="utf-8"><p data-pm-slice="1 1 []">본문 <span data-editor-note="">메모</span></p>')).toBe(true);
+    expect(isOwnCopy('<html><body><!--StartFragment--><p data-pm-slice="0 0 []">x</p></body></html>')).toBe(true);
+    expect(isOwnCopy('<p style="color:red">page</p><p data-pm-slice="1 1 []">hidden marker</p>')).toBe(false);
+    expect(isOwnCopy('<p class="MsoNormal">Word</p>')).toBe(false);
+  });
+});
+

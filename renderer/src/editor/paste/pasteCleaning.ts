@@ -19,3 +19,13 @@ export function pastedImages(html: string): string[] {
     .filter((src) => /^(data:|blob:)/i.test(src) && isAllowedImageSrc(src));
   return [...new Set(sources)];
 }
+
+/**
+ * A copy from this editor: ProseMirror marks the first element of its clipboard HTML with
+ * data-pm-slice. Only there counts, so a page cannot skip the cleaning by hiding the attribute
+ * somewhere inside; the schema's own parse rules still apply to what is kept.
+ */
+export function isOwnCopy(html: string): boolean {
+  const rest = html.replace(/^(\s|<!--[\s\S]*?-->|<\/?(html|head|body)\b[^>]*>|<meta\b[^>]*>)*/i, '');
+  return /^<[a-z][a-z0-9]*\b[^>]*\sdata-pm-slice=/i.test(rest);
+}
