@@ -25,3 +25,14 @@ describe('countText', () => {
     expect(countText('  두  칸  ')).toEqual({ chars: 8, charsNoSpaces: 2, words: 2 });
   });
 });
+
+describe('countText fast path', () => {
+  it('gives the segmenter\'s numbers for plain Korean and English copy', () => {
+    const text = '다 쓴 전기차 배터리에서 리튬과 니켈을\u00a0다시 뽑아낸다. Harbor cities race, 3,000 homes…\t“인용” 10만개';
+    const segments = [...new Intl.Segmenter('ko', { granularity: 'grapheme' }).segment(text)].map((s) => s.segment);
+    const spaces = segments.filter((s) => /^\s+$/u.test(s)).length;
+    const words = text.split(/\s+/u).filter(Boolean).length;
+    expect(countText(text)).toEqual({ chars: segments.length, charsNoSpaces: segments.length - spaces, words });
+  });
+});
+

@@ -54,10 +54,26 @@ describe('export folders', () => {
       { actorId: lib.actor, ids: [lib.ko.id, lib.en.id], formats: ['text'], override: false, note: '' },
       { signal: controller.signal, step: () => (++calls === 2 ? controller.abort() : undefined) },
       out.dir,
+      1,
     );
     expect(result.cancelled).toBe(true);
     expect(result.results).toHaveLength(1);
     expect(await readdir(out.dir)).toHaveLength(1);
+  });
+
+  it('an article still being made when the batch is cancelled leaves nothing half-written', async () => {
+    const controller = new AbortController();
+    let calls = 0;
+    const result = await lib.core.exchange.exportArticles(
+      { actorId: lib.actor, ids: [lib.ko.id, lib.en.id], formats: ['text', 'html'], override: false, note: '' },
+      { signal: controller.signal, step: () => (++calls === 2 ? controller.abort() : undefined) },
+      out.dir,
+      2,
+    );
+    expect(result.cancelled).toBe(true);
+    // Both started together; the cancel caught the first mid-way, so it reports `cancelled` and wrote nothing.
+    expect(result.results.map((r) => r.error?.code)).toEqual(['cancelled']);
+    expect((await readdir(out.dir)).filter((n) => n !== 'fonts')).toEqual([]);
   });
 
   it('refuses embargoed copy unless overridden with a reason, which the audit log keeps', async () => {

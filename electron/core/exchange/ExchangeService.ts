@@ -13,8 +13,11 @@ import type { Library } from '../Library';
 import type { ExportContext, ExportWarning, PdfPrinter } from './exportContext';
 import { EXPORTERS } from './exporters';
 import { readImport } from './importers';
-import { folderFor, writeFolder } from './exportFolder';
+import { folderFor, writeFolder, writeShared } from './exportFolder';
 import type { Job } from './JobRegistry';
+
+/** Articles exported at once: enough to overlap rendering with disk writes on a two-core machine. */
+const EXPORT_CONCURRENCY = 4;
 
 export interface ExportRequest {
   actorId: string;
@@ -39,29 +42,49 @@ export class ExchangeService {
     return (isAbsolute(chosen) && chosen) || this.defaultExportDir || join(this.library.dir, 'exports');
   }
 
-  async exportArticles(req: ExportRequest, job: Job, outDir = this.exportDir): Promise<{ dir: string; results: ExportResult[]; cancelled: boolean }> {
+  async exportArticles(req: ExportRequest, job: Job, outDir = this.exportDir, concurrency = EXPORT_CONCURRENCY): Promise<{ dir: string; results: ExportResult[]; cancelled: boolean }> {
     await mkdir(outDir, { recursive: true });
-    const results: ExportResult[] = [];
+    const results: (ExportResult | undefined)[] = new Array(req.ids.length);
     const taken = new Set<string>();
-    for (const [i, id] of req.ids.entries()) {
-      job.step(i, id);
-      if (job.signal.aborted) return { dir: outDir, results, cancelled: true };
-      results.push(await this.exportOne(id, req, outDir, taken, job.signal));
-    }
-    job.step(req.ids.length, '');
-    return { dir: outDir, results, cancelled: job.signal.aborted };
+    const written = new Set<string>();
+    // A few articles at a time, so one's rendering overlaps another's file writes; results keep their order.
+    let next = 0;
+    let done = 0;
+    const worker = async () => {
+      while (next < req.ids.length) {
+        const i = next++;
+        job.step(done, req.ids[i]);
+        if (job.signal.aborted) return;
+        results[i] = await this.exportOne(req.ids[i], req, outDir, taken, written, job.signal);
+        done++;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, req.ids.length) }, worker));
+    job.step(done, '');
+    return { dir: outDir, results: results.filter((r): r is ExportResult => r !== undefined), cancelled: job.signal.aborted };
   }
 
   /** Renders every requested format of one article into memory; the caller writes them. */
-  async render(article: Article, formats: readonly ExportFormat[]): Promise<{ files: ExportFile[]; warnings: ExportWarning[] }> {
+  async render(article: Article, formats: readonly ExportFormat[]): Promise<{ files: ExportFile[]; shared: ExportFile[]; warnings: ExportWarning[] }> {
     const warnings: ExportWarning[] = [];
+    const shared = new Map<string, ExportFile>();
     const ids = photoIdsIn(article.body);
     const doc = prepareExport(article, this.library.currentSettings, await this.library.photoInfos(ids));
     const done = new Map<ExportFormat, Promise<ExportFile[]>>();
-    const readVariant = async (id: string, variant: 'original' | 'preview') => {
-      const file = await this.library.photos.file(id, variant);
-      if (!file) throw new ApiError('exportFailed', `photo ${id} is missing`, { reason: 'photoMissing', id });
-      return new Uint8Array(await readFile(file.path));
+    // Several formats link the same photos: each file is read once per article.
+    const read = new Map<string, Promise<Uint8Array>>();
+    const readVariant = (id: string, variant: 'original' | 'preview') => {
+      const key = `${id}:${variant}`;
+      let bytes = read.get(key);
+      if (!bytes) {
+        bytes = (async () => {
+          const file = await this.library.photos.file(id, variant);
+          if (!file) throw new ApiError('exportFailed', `photo ${id} is missing`, { reason: 'photoMissing', id });
+          return new Uint8Array(await readFile(file.path));
+        })();
+        read.set(key, bytes);
+      }
+      return bytes;
     };
     const ctx: ExportContext = {
       article,
@@ -71,6 +94,7 @@ export class ExchangeService {
       webPhoto: (p) => readVariant(p.id, 'preview'),
       pdfPrinter: this.pdfPrinter,
       warn: (w) => warnings.push(w),
+      share: (f) => shared.set(f.path, f),
       render: (format) => {
         let files = done.get(format);
         if (!files) {
@@ -82,19 +106,20 @@ export class ExchangeService {
     };
     const byPath = new Map<string, ExportFile>();
     for (const format of formats) for (const file of await ctx.render(format)) byPath.set(file.path, file);
-    return { files: [...byPath.values()], warnings };
+    return { files: [...byPath.values()], shared: [...shared.values()], warnings };
   }
 
-  private async exportOne(id: string, req: ExportRequest, outDir: string, taken: Set<string>, signal: AbortSignal): Promise<ExportResult> {
+  private async exportOne(id: string, req: ExportRequest, outDir: string, taken: Set<string>, written: Set<string>, signal: AbortSignal): Promise<ExportResult> {
     // Named even when refused, so the result list says which story the embargo held.
     let headline = this.library.summaryOf(id)?.headline ?? '';
     try {
       const gate = req.formats.some((f) => f !== 'pdf');
       const article = await this.library.forExport(id, req.actorId, req, req.formats.join(','), gate);
       headline = article.headline;
-      const { files, warnings } = await this.render(article, req.formats);
+      const { files, shared, warnings } = await this.render(article, req.formats);
       if (signal.aborted) throw new ApiError('cancelled', 'export cancelled');
       const folder = await folderFor(outDir, article, taken);
+      await writeShared(outDir, shared, written);
       await writeFolder(join(outDir, folder), id, files);
       return { id, headline, folder, files: files.map((f) => f.path).sort(), warnings, error: null };
     } catch (err) {

@@ -37,27 +37,48 @@ export async function folderFor(outDir: string, article: { id: string; headline:
   for (let n = 1; ; n++) {
     const name = n === 1 ? base : `${base} (${n})`;
     if (taken.has(name.toLowerCase())) continue;
+    // Reserved before looking, so articles exported side by side never pick the same name.
+    taken.add(name.toLowerCase());
     const owner = await ownerOf(join(outDir, name));
-    if (owner === null || owner === article.id) {
-      taken.add(name.toLowerCase());
-      return name;
-    }
+    if (owner === null || owner === article.id) return name;
   }
 }
 
 export async function writeFolder(folder: string, articleId: string, files: ExportFile[]): Promise<void> {
   const partial = `${folder}.${randomUUID().slice(0, 8)}.partial`;
   try {
-    for (const file of [...files, { path: MARKER, bytes: new TextEncoder().encode(JSON.stringify({ id: articleId })) }]) {
+    const all = [...files, { path: MARKER, bytes: new TextEncoder().encode(JSON.stringify({ id: articleId })) }];
+    const paths = all.map((file) => {
       const path = join(partial, file.path);
       if (!path.startsWith(partial + sep)) throw new ApiError('exportFailed', `unsafe path ${file.path}`, { reason: 'writeFailed' });
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, file.bytes);
-    }
+      return path;
+    });
+    for (const dir of new Set(paths.map((p) => dirname(p)))) await mkdir(dir, { recursive: true });
+    await Promise.all(all.map((file, i) => writeFile(paths[i], file.bytes)));
     await rm(folder, { recursive: true, force: true });
     await rename(partial, folder);
   } catch (err) {
     await rm(partial, { recursive: true, force: true }).catch(() => undefined);
     throw err;
+  }
+}
+
+/**
+ * Files the whole export shares (the web font), written once into the export folder. A file that
+ * is already there is kept: its name says what it holds. `written` remembers this batch's.
+ */
+export async function writeShared(outDir: string, files: ExportFile[], written: Set<string>): Promise<void> {
+  for (const file of files) {
+    if (written.has(file.path)) continue;
+    const path = join(outDir, file.path);
+    if (!path.startsWith(outDir + sep)) throw new ApiError('exportFailed', `unsafe path ${file.path}`, { reason: 'writeFailed' });
+    await mkdir(dirname(path), { recursive: true });
+    const exists = await stat(path).then(() => true, () => false);
+    if (!exists) {
+      const partial = `${path}.${randomUUID().slice(0, 8)}.partial`;
+      await writeFile(partial, file.bytes);
+      await rename(partial, path);
+    }
+    written.add(file.path);
   }
 }

@@ -30,6 +30,11 @@ async function pdf(ctx: ExportContext): Promise<ExportFile[]> {
 
 /** A format for the package; a machine with no Chromium still gets a package, without the PDF. */
 async function packaged(ctx: ExportContext, format: ExportFormat): Promise<ExportFile[]> {
+  if (format === 'html') {
+    // In the package the page must stand alone: the font goes inside it.
+    const html = toArticleHtml(ctx.doc, { photoSrc: photoHref, fontCss: await koreanFontCss(articlePageText(ctx.doc)), now: ctx.now });
+    return [{ path: 'article.html', bytes: utf8(html) }, ...(await webPhotoFiles(ctx))];
+  }
   try {
     return await ctx.render(format);
   } catch (err) {
@@ -41,9 +46,11 @@ async function packaged(ctx: ExportContext, format: ExportFormat): Promise<Expor
 
 export const EXPORTERS: Record<ExportFormat, Exporter> = {
   html: async (ctx) => {
-    // The app's Korean font travels with the page: only the slices its text uses, as files beside it.
-    const font = await koreanFontFiles(articlePageText(ctx.doc));
-    return [{ path: 'article.html', bytes: utf8(toArticleHtml(ctx.doc, { photoSrc: photoHref, fontCss: font.css, now: ctx.now })) }, ...font.files, ...(await webPhotoFiles(ctx))];
+    // The app's Korean font goes with the pages: the slices their text uses, in one `fonts/` folder
+    // the whole export shares (a batch of a thousand stories needs the font once, not a thousand times).
+    const font = await koreanFontFiles(articlePageText(ctx.doc), '../');
+    font.files.forEach((f) => ctx.share(f));
+    return [{ path: 'article.html', bytes: utf8(toArticleHtml(ctx.doc, { photoSrc: photoHref, fontCss: font.css, now: ctx.now })) }, ...(await webPhotoFiles(ctx))];
   },
   text: async (ctx) => [{ path: 'article.txt', bytes: utf8(toPlainText(ctx.doc)) }],
   md: async (ctx) => [{ path: 'article.md', bytes: utf8(toMarkdown(ctx.doc, { photoHref })) }, ...(await webPhotoFiles(ctx))],

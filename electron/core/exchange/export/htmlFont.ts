@@ -20,26 +20,31 @@ function fontDir(): string {
   return packageDir;
 }
 
-const fileCache = new Map<string, Promise<string>>();
-function base64Of(file: string): Promise<string> {
+const fileCache = new Map<string, Promise<Buffer>>();
+function bytesOf(file: string): Promise<Buffer> {
   let cached = fileCache.get(file);
   if (!cached) {
-    cached = readFile(join(fontDir(), 'files', file)).then((b) => b.toString('base64'));
+    cached = readFile(join(fontDir(), 'files', file));
     // A failed read must not stay cached: the next export should try again.
     cached.catch(() => fileCache.delete(file));
     fileCache.set(file, cached);
   }
   return cached;
 }
+const base64Of = async (file: string) => (await bytesOf(file)).toString('base64');
 
 type Range = [number, number];
-let slices: Promise<{ name: string; unicodeRange: string; ranges: Range[] }[]> | null = null;
+type SliceInfo = { name: string; unicodeRange: string; ranges: Range[] };
+let slices: Promise<{ list: SliceInfo[]; byCode: Map<number, number[]> }> | null = null;
 
-/** Fontsource's unicode.json: slice name (`[12]`, `latin`) → CSS unicode-range. */
+/**
+ * Fontsource's unicode.json: slice name (`[12]`, `latin`) → CSS unicode-range, plus which slices
+ * cover each code point, so picking slices for an article is one lookup per distinct character.
+ */
 function sliceTable() {
   slices ??= readFile(join(fontDir(), 'unicode.json'), 'utf8').then((json) => {
     const table = JSON.parse(json) as Record<string, string>;
-    return Object.entries(table).map(([key, unicodeRange]) => ({
+    const list = Object.entries(table).map(([key, unicodeRange]) => ({
       name: key.replace(/^\[(\d+)\]$/, '$1'),
       unicodeRange,
       ranges: unicodeRange.split(',').map((part): Range => {
@@ -47,6 +52,11 @@ function sliceTable() {
         return [parseInt(lo, 16), parseInt(hi ?? lo, 16)];
       }),
     }));
+    const byCode = new Map<number, number[]>();
+    list.forEach((slice, i) => {
+      for (const [lo, hi] of slice.ranges) for (let c = lo; c <= hi; c++) (byCode.get(c) ?? byCode.set(c, []).get(c)!).push(i);
+    });
+    return { list, byCode };
   });
   return slices;
 }
@@ -59,11 +69,11 @@ function face(file: string, url: string, weight: number, unicodeRange?: string):
 type Slice = { name: string; unicodeRange?: string };
 
 async function slicesFor(text?: string): Promise<Slice[]> {
-  const table = await sliceTable();
-  if (text === undefined) return [{ name: 'korean' }, ...table.filter((s) => s.name === 'latin')];
-  const codes = new Set<number>();
-  for (const ch of text) codes.add(ch.codePointAt(0)!);
-  return table.filter((s) => [...codes].some((c) => s.ranges.some(([lo, hi]) => c >= lo && c <= hi)));
+  const { list, byCode } = await sliceTable();
+  if (text === undefined) return [{ name: 'korean' }, ...list.filter((s) => s.name === 'latin')];
+  const chosen = new Set<number>();
+  for (const ch of new Set(text)) for (const i of byCode.get(ch.codePointAt(0)!) ?? []) chosen.add(i);
+  return [...chosen].sort((a, b) => a - b).map((i) => list[i]);
 }
 
 const fontFile = (s: Slice, weight: number) => `noto-sans-kr-${s.name}-${weight}-normal.woff2`;
@@ -87,15 +97,16 @@ export async function koreanFontCss(text?: string): Promise<string> {
 }
 
 /**
- * The same font for a web page: the slices its text needs as files in `fonts/` beside the page,
- * and @font-face rules pointing at them, so the page renders alike everywhere without a CDN.
+ * The same font for a web page: the slices its text needs as files (`fonts/…`), and @font-face
+ * rules pointing at them through `base` (`../` when the fonts sit one folder up, shared by a batch),
+ * so the page renders alike everywhere without a CDN.
  */
-export async function koreanFontFiles(text: string): Promise<{ css: string; files: { path: string; bytes: Uint8Array }[] }> {
+export async function koreanFontFiles(text: string, base = ''): Promise<{ css: string; files: { path: string; bytes: Uint8Array }[] }> {
   try {
     const chosen = await slicesFor(text);
     const pairs = WEIGHTS.flatMap((weight) => chosen.map((s) => ({ s, weight, file: fontFile(s, weight) })));
-    const files = await Promise.all(pairs.map(async ({ file }) => ({ path: `fonts/${file}`, bytes: Buffer.from(await base64Of(file), 'base64') })));
-    return { css: pairs.map(({ s, weight, file }) => face(file, `fonts/${file}`, weight, s.unicodeRange)).join(''), files };
+    const files = await Promise.all(pairs.map(async ({ file }) => ({ path: `fonts/${file}`, bytes: new Uint8Array(await bytesOf(file)) })));
+    return { css: pairs.map(({ s, weight, file }) => face(file, `${base}fonts/${file}`, weight, s.unicodeRange)).join(''), files };
   } catch (err) {
     throw fontFailed(err);
   }
