@@ -46,7 +46,8 @@ export function ImportPanel(props: { files: File[]; onOpen(id: string): void; on
           <ul className="result-list">
             {outcome.results.map((r, i) => (
               <li key={i} data-testid="import-file-result" className={r.error ? 'is-failed' : 'is-done'}>
-                <span className="result-list__file">{r.name}</span>{' '}
+                {/* A refusal's sentence names the file itself. */}
+                {!r.error && <span className="result-list__file">{r.name} </span>}
                 {r.error ? (
                   <span role="alert">{errorText(t, new ApiError(r.error.code, r.error.message, { ...r.error.params, file: r.name }))}</span>
                 ) : (

@@ -102,6 +102,7 @@ export function LibraryScreen(props: { settings: Settings; onOpen(id: string): v
         setImporting([...e.dataTransfer.files]);
       }}
     >
+      {dragging && <p className="drop-hint" role="status">{t('exchange.dropHint')}</p>}
       <NoticesBanner notices={props.notices} onDismiss={props.onDismissNotices} />
       {error !== null && <div className="banner banner--error" role="alert">{errorText(t, error)}</div>}
       <div className="library__bar">
