@@ -4,6 +4,7 @@
 // things. Nothing here touches a global DOM: the caller hands in DOMPurify made over its window and
 // that window's DOMParser, whose documents are inert (no scripts run, no images load).
 import type { DOMPurify } from 'dompurify';
+import { isSafeHref } from './safeHref';
 
 /** Refused above this: a clipboard or page this big is not copy, and parsing it would hang the app. */
 export const MAX_HTML_CHARS = 20 * 1024 * 1024;
@@ -28,7 +29,7 @@ const OUR_BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 export function isAllowedHref(href: string): boolean {
-  return /^(https?:\/\/|mailto:)\S/i.test(href.trim());
+  return isSafeHref(href.trim());
 }
 
 /** Images we may turn into photos: web addresses, pasted data:/blob: images, DOCX parts (cid:), relative paths of a saved page. */

@@ -5,6 +5,7 @@
 import type { ArticleContent, Body, DocNode } from '../model/article';
 import { inlineText } from '../counting/countBody';
 import { stripNotes } from '../workflow/notes';
+import { figureNode } from './docNodes';
 
 export type BodyItem =
   | { type: 'paragraph'; text: string }
@@ -75,11 +76,7 @@ export function bodyFromItems(items: readonly BodyItem[]): Body {
   const text = (t: string): DocNode[] => (t ? [{ type: 'text', text: t }] : []);
   const content: DocNode[] = items.map((item) => {
     if (item.type === 'figure') {
-      return {
-        type: 'figure',
-        attrs: { photoId: item.photoId ?? '', credit: item.credit ?? '', alt: item.alt ?? '', fromFile: { caption: '', credit: '', alt: '' } },
-        content: [{ type: 'figureCaption', content: text(item.caption ?? '') }],
-      };
+      return figureNode(item);
     }
     return item.type === 'heading' ? { type: 'heading', attrs: { level: 2 }, content: text(item.text) } : { type: 'paragraph', content: text(item.text) };
   });

@@ -1,11 +1,11 @@
 // Checks and decodes one incoming photo entirely in memory — format, size, pixel count, a full
 // decode that fails on truncation, the preview, the metadata — so nothing is written until the
 // whole file is known to be good.
-import { createHash } from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
 import { ApiError } from '../../../shared/contract/errors';
 import { PHOTO_FORMATS, type PhotoMetadata, type PhotoRejectReason } from '../../../shared/model/photo';
 import { readPhotoMetadata } from './readPhotoMetadata';
+import { sha256Hex } from './sha256Hex';
 
 export interface PhotoLimits {
   maxBytes: number;
@@ -71,7 +71,7 @@ export async function preparePhoto(name: string, bytes: Uint8Array, limits: Phot
       throw reject(name, /truncat|premature|end of|corrupt|incomplete/i.test(err.message) ? 'truncated' : 'notImage');
     });
   const reading = readPhotoMetadata(bytes);
-  const id = createHash('sha256').update(bytes).digest('hex');
+  const id = sha256Hex(bytes);
   const [preview, metadata] = await Promise.all([previewing, reading]);
   // From the small preview, not the original: a few milliseconds instead of a second decode.
   const thumb = await sharp(preview).resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer();

@@ -3,6 +3,8 @@
 // and URL schemes the editor's schema allows get through.
 import type { Body, DocNode } from '../../model/article';
 import type { Block, Inline } from '../blocks';
+import { isSafeHref } from '../safeHref';
+import { figureNode, listItemNode } from '../docNodes';
 
 /** A figure an importer found; the photo itself is matched later (photoId stays ''). */
 export interface ImportFigure {
@@ -10,8 +12,6 @@ export interface ImportFigure {
   credit: string;
   alt: string;
 }
-
-const SAFE_HREF = /^(https?:|mailto:)/i;
 
 function inlineNodes(inlines: readonly Inline[]): DocNode[] {
   const out: DocNode[] = [];
@@ -30,7 +30,7 @@ function inlineNodes(inlines: readonly Inline[]): DocNode[] {
     const marks: NonNullable<DocNode['marks']> = [];
     if (run.bold) marks.push({ type: 'bold' });
     if (run.italic) marks.push({ type: 'italic' });
-    if (run.href && SAFE_HREF.test(run.href.trim())) marks.push({ type: 'link', attrs: { href: run.href.trim() } });
+    if (run.href && isSafeHref(run.href.trim())) marks.push({ type: 'link', attrs: { href: run.href.trim() } });
     out.push(marks.length ? { type: 'text', text, marks } : { type: 'text', text });
   }
   // A break at either edge of a block is noise left by the source's markup; so is a trailing space.
@@ -44,14 +44,9 @@ function inlineNodes(inlines: readonly Inline[]): DocNode[] {
   return out;
 }
 
-function figureNode(figure: ImportFigure | undefined): DocNode {
+function importedFigure(figure: ImportFigure | undefined): DocNode {
   const f = figure ?? { caption: '', credit: '', alt: '' };
-  const caption = f.caption.trim();
-  return {
-    type: 'figure',
-    attrs: { photoId: '', credit: f.credit.trim(), alt: f.alt.trim(), fromFile: { caption: '', credit: '', alt: '' } },
-    content: [{ type: 'figureCaption', content: caption ? [{ type: 'text', text: caption }] : [] }],
-  };
+  return figureNode({ caption: f.caption.trim(), credit: f.credit.trim(), alt: f.alt.trim() });
 }
 
 /** Figure numbers in the order the body will show them (figures in quotes and lists come after them). */
@@ -94,12 +89,12 @@ export function bodyFromBlocks(blocks: readonly Block[], figures: readonly Impor
           const items = block.items
             .map((item) => convert(item, depth + 1))
             .filter((c) => c.length > 0)
-            .map((c) => ({ type: 'listItem', content: c[0].type === 'paragraph' ? c : [{ type: 'paragraph' }, ...c] }));
+            .map(listItemNode);
           container(!items.length ? null : block.ordered ? { type: 'orderedList', attrs: { start: 1 }, content: items } : { type: 'bulletList', content: items });
           break;
         }
         case 'figure':
-          (depth === 0 ? out : lifted).push(figureNode(figures[block.index]));
+          (depth === 0 ? out : lifted).push(importedFigure(figures[block.index]));
           break;
       }
     }

@@ -8,6 +8,7 @@ import type { Reporter } from '../../model/article';
 import { plainText, type Block } from '../blocks';
 import type { ImportedArticle } from '../types';
 import { bodyFromBlocks, figureOrder, type ImportFigure } from './bodyFromBlocks';
+import { isEmail } from '../email';
 import { importedContent } from './importedContent';
 import { simpleHtmlBlocks } from './simpleHtmlBlocks';
 
@@ -20,7 +21,6 @@ const arr = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
 const pick = (o: Obj, ...keys: string[]): unknown => keys.map((k) => o[k]).find((v) => v !== undefined && v !== null && v !== '');
 const isHtmlType = (type: string) => /html|xml/i.test(type);
 const stripTags = (html: string) => simpleHtmlBlocks(html).blocks.flatMap(textOf).join(' ').trim();
-const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
 function textOf(b: Block): string[] {
   if (b.type === 'paragraph' || b.type === 'heading') return [plainText(b.inlines)];
@@ -107,7 +107,7 @@ function reportersOf(o: Obj, by: string): Reporter[] {
   const listed = [...people, ...authors];
   if (listed.length) {
     return listed.map((p) => {
-      const email = arr(p.contactInfo ?? p.contactinfo).find((c) => str(c.type).toLowerCase() === 'email' || EMAIL.test(str(c.value)));
+      const email = arr(p.contactInfo ?? p.contactinfo).find((c) => str(c.type).toLowerCase() === 'email' || isEmail(str(c.value)));
       return { name: str(p.name), role: '', email: email ? str(email.value) : '' };
     });
   }

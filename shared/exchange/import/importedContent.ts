@@ -4,6 +4,7 @@ import { ApiError } from '../../contract/errors';
 import { ArticleContentSchema, emptyContent, type ArticleContent, type Body, type Language, type Reporter } from '../../model/article';
 import { inlineText } from '../../counting/countBody';
 import { toImportSummary } from '../importSummary';
+import { languageFromText } from '../textLanguage';
 
 export interface ImportedParts {
   /** What the file declared (`ko`, `en-GB`, `sv`…); empty if nothing. */
@@ -20,16 +21,12 @@ export interface ImportedParts {
   embargo: string | null;
 }
 
-const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/g;
-
 /** ko or en: the declared language if it is one of ours, else Korean when the text is mostly Hangul. */
 export function detectLanguage(declared: string, sample: string): Language {
   const tag = declared.trim().toLowerCase();
   if (tag.startsWith('ko')) return 'ko';
   if (tag.startsWith('en')) return 'en';
-  const letters = sample.replace(/[\s\p{P}\p{S}\p{N}]/gu, '').length;
-  const hangul = sample.match(HANGUL)?.length ?? 0;
-  return letters > 0 && hangul / letters > 0.3 ? 'ko' : 'en';
+  return languageFromText(sample);
 }
 
 const clip = (text: string, max: number) => Array.from(text.replace(/\s+/g, ' ').trim()).slice(0, max).join('');

@@ -6,8 +6,8 @@
 import { decodeHTMLStrict } from 'entities';
 import type { Token } from 'marked';
 import type { Inline } from '../blocks';
+import { isSafeHref } from '../safeHref';
 
-const SAFE_HREF = /^(https?:|mailto:)/i;
 const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>$/;
 
 interface State {
@@ -21,7 +21,7 @@ interface State {
 /** A link target we keep: http(s) or mailto, entities decoded; undefined for anything else. */
 export function safeHref(raw: string | null | undefined): string | undefined {
   const href = decodeHTMLStrict(raw ?? '').trim();
-  return SAFE_HREF.test(href) ? href : undefined;
+  return isSafeHref(href) ? href : undefined;
 }
 
 function walk(tokens: readonly Token[], state: State, out: Inline[]): void {

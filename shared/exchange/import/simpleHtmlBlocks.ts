@@ -3,6 +3,7 @@
 // and bold/italic/link runs, and drops everything else — scripts and styles with their content.
 import { decodeHTML } from 'entities';
 import type { Block, Inline } from '../blocks';
+import { isSafeHref } from '../safeHref';
 
 export interface HtmlFigure {
   caption: string;
@@ -19,7 +20,6 @@ const ATTR = /([^\s/>"'=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g;
 const SKIP = new Set(['script', 'style', 'head', 'title', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'button', 'select', 'textarea']);
 const PARAGRAPHISH = new Set(['p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'pre', 'address', 'dt', 'dd', 'td', 'th', 'tr', 'table', 'dl', 'hr', 'body', 'html', 'center']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const SAFE_HREF = /^(https?:|mailto:)/i;
 
 function attrsOf(source: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -165,7 +165,7 @@ export function simpleHtmlBlocks(html: string): { blocks: Block[]; figures: Html
     else if (name === 'i' || name === 'em') italic = Math.max(0, italic + (closing ? -1 : 1));
     else if (name === 'a') {
       if (closing) links.pop();
-      else links.push(SAFE_HREF.test((attrs.href ?? '').trim()) ? attrs.href.trim() : undefined);
+      else links.push(isSafeHref((attrs.href ?? '').trim()) ? attrs.href.trim() : undefined);
     } else if (HEADINGS.has(name)) {
       flush();
       heading = !closing;

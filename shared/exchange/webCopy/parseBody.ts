@@ -10,7 +10,8 @@ import { isCorrectionLine, isDateLine, isFurniture, isListHeader } from './furni
 import { parseKoreanLead, type KoreanByline } from './koreanByline';
 import { parseSignOff, type SignOff } from './signOff';
 import { addTags, parseTagsLine } from './tagsLine';
-import { endsSentence, hasEmail, wordCount, type WebCopyLine } from './webCopyLines';
+import { hasEmail } from '../email';
+import { endsSentence, wordCount, type WebCopyLine } from './webCopyLines';
 
 export interface Body {
   items: BodyItem[];

@@ -8,14 +8,15 @@ import { ApiError } from '../../contract/errors';
 import { ArticleContentSchema, emptyContent, type ArticleContent, type Language, type Reporter } from '../../model/article';
 import { bodyFromItems } from '../importSummary';
 import { splitCredit } from './captionCredit';
-import { detectLanguage } from './detectLanguage';
 import { parseEnglishByline } from './englishByline';
 import { isDateLine, isFurniture } from './furniture';
 import { parseKoreanBylineLine, parseKoreanLead } from './koreanByline';
 import { parseBody } from './parseBody';
 import { parseHeader } from './parseHeader';
 import { assignSignOffs, type SignOff } from './signOff';
-import { BULLET, EMAIL, wordCount, webCopyLines } from './webCopyLines';
+import { EMAIL } from '../email';
+import { languageFromText } from '../textLanguage';
+import { BULLET, wordCount, webCopyLines } from './webCopyLines';
 
 /** Far beyond any article; a paste this long is something else. */
 const MAX_INPUT_CHARS = 2_000_000;
@@ -54,7 +55,7 @@ function empty(): ApiError {
 export function parseWebCopy(text: string): ArticleContent {
   if (text.length > MAX_INPUT_CHARS) throw new ApiError('importFailed', 'Pasted text is too long for one article', { reason: 'tooLarge' });
   const lines = webCopyLines(text);
-  const language = detectLanguage(lines.map((l) => l.text).join('\n'));
+  const language = languageFromText(lines.map((l) => l.text).join('\n'));
 
   // Where the story starts: the byline lead, a byline line, or the first paragraph.
   let bylineAt = -1;

@@ -3,7 +3,7 @@
 // address goes to the reporter it names, else to the next reporter without one, lead first.
 import type { Reporter } from '../../model/article';
 import { parseKoreanReporters } from './koreanByline';
-import { EMAIL } from './webCopyLines';
+import { EMAIL } from '../email';
 
 const FILLER = /\b(contact|email|e-mail|reach|write to|follow|at|and|or|on|via)\b|이메일|메일|문의|[:：,/()<>[\]ㆍ·|=-]/gi;
 

@@ -23,10 +23,6 @@ export function webCopyLines(input: string): WebCopyLine[] {
   });
 }
 
-/** Global, for match/replace; use hasEmail() to test (a global regex keeps state between tests). */
-export const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
-export const hasEmail = (text: string) => text.search(EMAIL) >= 0;
-
 /** A list bullet a site puts before menu entries and, in both fixtures, before the headline. */
 export const BULLET = /^[•·▪◦‣∙]\s*/;
 
@@ -42,4 +38,3 @@ export function sentenceCount(text: string): number {
 
 export const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
-export const hangulCount = (text: string) => (text.match(/[\uAC00-\uD7A3\u1100-\u11FF\u3130-\u318F]/g) ?? []).length;

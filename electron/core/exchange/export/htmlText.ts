@@ -1,6 +1,7 @@
 // Escaping for the article page: every piece of article text goes through here, so hostile copy
 // (`</script>`, `<img onerror>`) can only ever be text, and characters HTML forbids never reach it.
 import { escapeUTF8 } from 'entities/escape';
+import { isSafeHref } from '../../../../shared/exchange/safeHref';
 
 // C0 controls other than tab/LF/CR, DEL-range C1 controls, noncharacters and lone surrogates are
 // not allowed in an HTML document (the validator rejects them); pasted Word text sometimes has them.
@@ -20,11 +21,11 @@ export function esc(text: string): string {
 /** The URL if it is one a published link may point to (http, https, mailto), else null. */
 export function safeHref(href: string): string | null {
   const trimmed = htmlSafeText(href).trim();
-  if (!/^(https?:|mailto:)/i.test(trimmed)) return null;
+  if (!isSafeHref(trimmed)) return null;
   try {
     // Parsing catches `http:\\evil` style tricks and normalises what the browser would follow.
     const url = new URL(trimmed);
-    return ['http:', 'https:', 'mailto:'].includes(url.protocol) ? url.href : null;
+    return isSafeHref(url.href) ? url.href : null;
   } catch {
     return null;
   }

@@ -2,11 +2,12 @@
 // article's parts: Word's Title/Subtitle and our own DOCX export's Kicker, Headline, Deck, Byline,
 // Caption and SignOff, so a story exported by Copydesk comes back whole. Embedded images become
 // photos whose id is the SHA-256 of their bytes, exactly what the library will call them.
-import { createHash } from 'node:crypto';
 import mammoth from 'mammoth';
 import { ApiError } from '../../../../shared/contract/errors';
 import { ArticleContentSchema, emptyContent } from '../../../../shared/model/article';
 import type { ImportedArticle, ImportedPhoto } from '../../../../shared/exchange/types';
+import { firstEmail } from '../../../../shared/exchange/email';
+import { sha256Hex } from '../../media/sha256Hex';
 import { domWindow } from './htmlDom';
 import { bodyHasContent, htmlToBody } from './htmlToBody';
 import { parseByline } from './htmlByline';
@@ -47,7 +48,7 @@ export async function fromDocx(bytes: Uint8Array, name: string): Promise<Importe
       return { src: '' };
     }
     const data = new Uint8Array(await image.readAsBuffer());
-    const id = createHash('sha256').update(data).digest('hex');
+    const id = sha256Hex(data);
     if (!seen.has(id)) {
       seen.add(id);
       photos.push({ name: `${stem}-photo-${String(photos.length + 1).padStart(2, '0')}.${ext}`, bytes: data });
@@ -105,7 +106,7 @@ export async function fromDocx(bytes: Uint8Array, name: string): Promise<Importe
     if (!bodyHasContent(body) && !headline) throw new ApiError('importFailed', `${name}: no text`, { reason: 'empty', file: name });
 
     const byline = bylines.length ? parseByline(bylines[0]) : { outlet: '', desk: '', reporters: [] };
-    const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(signOff)?.[0] ?? '';
+    const email = firstEmail(signOff);
     if (email && byline.reporters[0] && !byline.reporters.some((r) => r.email)) byline.reporters[0].email = email;
     else if (email && !byline.reporters.length) byline.reporters.push({ name: '', role: '', email });
     const { language } = detectLanguage('', [headline, ...deck, doc.body.textContent ?? ''].join(' '));

@@ -7,6 +7,7 @@ import { ApiError } from '../../../../shared/contract/errors';
 import { ArticleContentSchema, emptyContent, type Body, type DocNode, type Reporter } from '../../../../shared/model/article';
 import type { ImportedArticle } from '../../../../shared/exchange/types';
 import { MAX_HTML_CHARS } from '../../../../shared/exchange/htmlAllowList';
+import { EMAIL_SOURCE } from '../../../../shared/exchange/email';
 import { domWindow, type DomWindow } from './htmlDom';
 import { decodeHtmlBytes } from './htmlDecode';
 import { readPageMeta, type PageMeta } from './htmlPageMeta';
@@ -62,7 +63,7 @@ function firstParagraphs(body: Body, count: number): string[] {
 }
 
 /** A last line that is only the reporter's e-mail (`kokobj@yna.co.kr (END)`, `홍길동 기자 hong@yna.co.kr`): the sign-off. */
-const SIGN_OFF = /^(?:(\S+)\s+(?:기자|특파원)\s*)?<?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>?\s*(?:\((?:END|끝)\))?$/iu;
+const SIGN_OFF = new RegExp(`^(?:(\\S+)\\s+(?:기자|특파원)\\s*)?<?(${EMAIL_SOURCE})>?\\s*(?:\\((?:END|끝)\\))?$`, 'iu');
 
 function takeSignOff(body: Body): { body: Body; name: string; email: string } {
   const last = body.content[body.content.length - 1];

@@ -4,6 +4,8 @@
 // still to be attached), tagline e-mail → the lead reporter's e-mail, xml:lang/baselang or the
 // text itself → language, embargoed + date.release → embargo. The XML is read by parseXmlSafely.
 import { ApiError } from '../../../../shared/contract/errors';
+import { firstEmail, isEmail } from '../../../../shared/exchange/email';
+import { languageFromText } from '../../../../shared/exchange/textLanguage';
 import type { ImportedArticle } from '../../../../shared/exchange/types';
 import { ArticleContentSchema, type ArticleContent, type DocNode, type Language } from '../../../../shared/model/article';
 import { parseXmlSafely } from '../xml/parseXmlSafely';
@@ -18,8 +20,7 @@ function languageOf(root: Element, body: Element | null, sample: string): Langua
   const declared = [attrOf(root, 'lang'), attrOf(root, 'baselang'), attrOf(body, 'lang')].find((v) => v.trim() !== '') ?? '';
   if (declared) return /^ko\b/i.test(declared) ? 'ko' : 'en';
   // Undeclared: Korean if the copy is written in Hangul.
-  const hangul = (sample.match(/[\uAC00-\uD7A3]/g) ?? []).length;
-  return hangul > sample.replace(/\s/g, '').length * 0.2 ? 'ko' : 'en';
+  return languageFromText(sample);
 }
 
 /** The dateline's place: its `location` if marked, else its text without the story date. */
@@ -34,7 +35,6 @@ function plainText(nodes: readonly DocNode[]): string {
   return nodes.map((n) => (n.text ?? '') + ' ' + plainText(n.content ?? [])).join('');
 }
 
-const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
 function taglineEmail(body: Element | null): string {
   const tagline = pathOf(body, 'body.end', 'tagline');
@@ -43,10 +43,10 @@ function taglineEmail(body: Element | null): string {
     const href = attrOf(a, 'href').trim();
     if (/^mailto:/i.test(href)) {
       const email = decodeURIComponent(href.slice(7).split('?')[0]).trim();
-      if (EMAIL.test(email)) return email;
+      if (isEmail(email)) return email;
     }
   }
-  return /[^\s@<>]+@[^\s@<>]+\.[A-Za-z]{2,}/.exec(textOf(tagline))?.[0] ?? '';
+  return firstEmail(textOf(tagline));
 }
 
 export async function fromNitf(bytes: Uint8Array, name: string): Promise<ImportedArticle> {

@@ -1,11 +1,11 @@
 // A printed byline back into data: `By A and B`, `A, B`, `홍길동 기자`, `김하늘ㆍ박도윤 기자`,
 // `[한빛경제=산업부 김하늘 기자]`, `(서울=연합뉴스) 홍길동 기자 =`, with e-mails picked out.
 // Web pages and DOCX files (our own export's Byline paragraph) both print bylines this way.
+import { EMAIL } from '../../../../shared/exchange/email';
 import type { Byline, Reporter } from '../../../../shared/model/article';
 
 const ROLES = ['선임기자', '인턴기자', '수습기자', '객원기자', '전문기자', '사진기자', '기자', '특파원', '논설위원', '편집위원', '객원논설위원'];
 const ROLE_AT_END = new RegExp(`^(.*?)\\s*(${ROLES.join('|')})$`, 'u');
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const SEPARATORS = /\s*(?:,|、|ㆍ|·|･|&|;|\band\b|\s및\s)\s*/iu;
 
 /** Reporters named in `text`; roles shared by neighbours (`김하늘ㆍ박도윤 기자`) go to each. */

@@ -2,20 +2,12 @@
 // else the share of Hangul among its letters. A page in another language is read as 'en' and the
 // importer warns, since an article can only be ko or en.
 import type { Language } from '../../../../shared/model/article';
-
-/** Korean once Hangul is this share of the letters (Korean copy quotes plenty of English). */
-const HANGUL_SHARE = 0.3;
-
-export function hangulShare(text: string): number {
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  const hangul = text.match(/[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]/g)?.length ?? 0;
-  return letters ? hangul / letters : 0;
-}
+import { languageFromText } from '../../../../shared/exchange/textLanguage';
 
 /** ko or en, plus the declared language code when it is neither (for the caller's warning). */
 export function detectLanguage(declared: string, text: string): { language: Language; other: string } {
   const code = declared.toLowerCase().split(/[-_]/)[0] || scriptLanguage(text);
-  if (code === 'ko' || hangulShare(text) > HANGUL_SHARE) return { language: 'ko', other: '' };
+  if (code === 'ko' || languageFromText(text) === 'ko') return { language: 'ko', other: '' };
   return { language: 'en', other: code && code !== 'en' ? code : '' };
 }
 

@@ -7,6 +7,7 @@ import { isPhotoId } from '../../../../shared/model/photo';
 import { sanitizeHtml } from './sanitizeHtml';
 import { sharedWindow, type DomWindow } from './htmlDom';
 import { splitCaptionCredit } from './htmlCaptionCredit';
+import { figureCaptionNode, figureNode, listItemNode } from '../../../../shared/exchange/docNodes';
 
 export interface HtmlImage {
   src: string;
@@ -113,7 +114,7 @@ class BodyBuilder {
       const previous = items[items.length - 1];
       // A list written straight inside a list (common invalid markup) belongs to the item before it.
       if (t !== 'li' && content[0].type !== 'paragraph' && previous) previous.content!.push(...content);
-      else items.push({ type: 'listItem', content: content[0].type === 'paragraph' ? content : [{ type: 'paragraph' }, ...content] });
+      else items.push(listItemNode(content));
     }
     return items;
   }
@@ -134,7 +135,7 @@ class BodyBuilder {
     const photoId = isPhotoId(givenId) ? givenId : src ? this.resolveImage(src) : '';
     const image: HtmlImage = { src, alt, caption: split.caption, credit };
     this.images.push(image);
-    const node: DocNode = { type: 'figure', attrs: { photoId, credit, alt, fromFile: { caption: '', credit: '', alt: '' } }, content: [captionNode(split.caption)] };
+    const node = figureNode({ photoId, caption: split.caption, credit, alt });
     this.imageOf.set(node, image);
     return node;
   }
@@ -150,7 +151,7 @@ class BodyBuilder {
         const split = splitCaptionCredit(text.replace(CAPTION_LINE, ''));
         image.caption = split.caption;
         image.credit ||= split.credit;
-        prev.content = [captionNode(image.caption)];
+        prev.content = [figureCaptionNode(image.caption)];
         prev.attrs = { ...prev.attrs, credit: image.credit };
         continue;
       }
@@ -173,10 +174,6 @@ function withMark(marks: Mark[], mark: Mark): Mark[] {
   return [...rest, mark].sort((a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type));
 }
 const ORDER = ['bold', 'italic', 'link'];
-
-function captionNode(text: string): DocNode {
-  return text ? { type: 'figureCaption', content: [{ type: 'text', text }] } : { type: 'figureCaption' };
-}
 
 function plain(node: DocNode): string {
   return (node.content ?? []).map((c) => (c.type === 'text' ? (c.text ?? '') : ' ')).join('');

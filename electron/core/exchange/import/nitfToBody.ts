@@ -5,6 +5,8 @@
 // add (person, org, location, chron…) keeps its text. Editorial notes and footnotes are not copy.
 import type { DocNode } from '../../../../shared/model/article';
 import { CDATA_SECTION_NODE, TEXT_NODE, attrOf, childElements, collapse, isElement, nameOf, textOf } from '../xml/xmlDom';
+import { isSafeHref } from '../../../../shared/exchange/safeHref';
+import { figureNode, listItemNode } from '../../../../shared/exchange/docNodes';
 
 interface Marks {
   bold?: boolean;
@@ -40,7 +42,7 @@ function rawInlines(el: Element, marks: Marks, out: DocNode[]): void {
       else if (name === 'em') rawInlines(node, /\bbold\b/i.test(attrOf(node, 'class')) ? { ...marks, bold: true } : { ...marks, italic: true }, out);
       else if (name === 'a') {
         const href = attrOf(node, 'href').trim();
-        rawInlines(node, /^(https?:|mailto:)/i.test(href) ? { ...marks, href } : marks, out);
+        rawInlines(node, isSafeHref(href) ? { ...marks, href } : marks, out);
       } else rawInlines(node, marks, out);
     }
   }
@@ -91,11 +93,7 @@ function figureOf(media: Element): DocNode | null {
   let credit = childElements(media, 'media-producer').map(textOf).filter(Boolean).join(', ');
   if (!credit) ({ caption, credit } = splitCredit(caption));
   const alt = attrOf(ref, 'alternate-text').trim();
-  return {
-    type: 'figure',
-    attrs: { photoId: '', credit, alt, fromFile: { caption: '', credit: '', alt: '' } },
-    content: [{ type: 'figureCaption', content: caption ? [{ type: 'text', text: caption }] : [] }],
-  };
+  return figureNode({ caption, credit, alt });
 }
 
 function listItems(list: Element, body: NitfBody): DocNode[] {
@@ -103,9 +101,7 @@ function listItems(list: Element, body: NitfBody): DocNode[] {
   for (const li of childElements(list, 'li')) {
     const hasBlocks = childElements(li).some((c) => BLOCK_LEVEL.has(nameOf(c)));
     const content = hasBlocks ? blocksOf(li, body) : paragraph(inlinesOf(li));
-    // A list item must open with a paragraph.
-    if (content.length && content[0].type !== 'paragraph') content.unshift({ type: 'paragraph' });
-    if (content.length) items.push({ type: 'listItem', content });
+    if (content.length) items.push(listItemNode(content));
   }
   return items;
 }

@@ -10,7 +10,8 @@ import { readPhotoMetadata } from '../../media/readPhotoMetadata';
 import { buildPackage } from './buildPackage';
 import { readPackage } from './readPackage';
 import { readZip } from './readZip';
-import { ManifestSchema, sha256 } from './manifest';
+import { ManifestSchema } from './manifest';
+import { sha256Hex } from '../../media/sha256Hex';
 
 const NOW = new Date('2024-05-01T09:30:00.000Z');
 const FORMATS: ExportFile[] = ['article.html', 'article.txt', 'article.md', 'article.nitf.xml', 'article.ninjs.json', 'article.newsml.xml', 'article.docx', 'article.pdf'].map((path) => ({
@@ -31,7 +32,7 @@ describe('buildPackage → readPackage', () => {
         const manifest = ManifestSchema.parse(JSON.parse(new TextDecoder().decode(files.get('manifest.json'))));
         expect(manifest).toMatchObject({ format: 'copydesk-package', version: 1, createdAt: NOW.toISOString(), article: { id: article.id, headline: article.headline, language: article.language } });
         expect(manifest.files.map((f) => f.path).sort()).toEqual([...files.keys()].filter((p) => p !== 'manifest.json').sort());
-        for (const f of manifest.files) expect(sha256(files.get(f.path)!), f.path).toBe(f.sha256);
+        for (const f of manifest.files) expect(sha256Hex(files.get(f.path)!), f.path).toBe(f.sha256);
         for (const f of FORMATS) expect(files.get(`formats/${f.path}`)).toEqual(f.bytes);
         expect(files.has('photos/photo-01.jpg')).toBe(true);
         expect(files.has('photos/original/photo-01.jpg')).toBe(true);
@@ -55,7 +56,7 @@ describe('buildPackage → readPackage', () => {
         expect(imported.original).toEqual({ status: article.status, createdAt: article.createdAt, corrections: article.corrections });
         expect(imported.warnings).toEqual([]);
         // Every figure's photo id is the SHA-256 of a photo in the package.
-        const ids = new Set(imported.photos.map((p) => sha256(p.bytes)));
+        const ids = new Set(imported.photos.map((p) => sha256Hex(p.bytes)));
         const used = figuresIn(imported.content.body).map((f) => f.photoId);
         expect(used.length).toBe(2);
         for (const id of used) expect(ids.has(id), id).toBe(true);

@@ -10,7 +10,8 @@ import { ApiError } from '../../../../shared/contract/errors';
 import type { Article } from '../../../../shared/model/article';
 import type { ExportArticle, ExportFile, ExportPhoto } from '../../../../shared/exchange/types';
 import { writePhotoMetadata, type MetadataWarning, type PhotoMetadataInput } from '../../media/writePhotoMetadata';
-import { ARTICLE_PATH, MANIFEST_PATH, PACKAGE_FORMAT, PACKAGE_VERSION, entryPathProblem, sha256, type Manifest } from './manifest';
+import { ARTICLE_PATH, MANIFEST_PATH, PACKAGE_FORMAT, PACKAGE_VERSION, entryPathProblem, type Manifest } from './manifest';
+import { sha256Hex } from '../../media/sha256Hex';
 
 export interface PackageInput {
   /** The full stored article, for a lossless re-import. */
@@ -73,7 +74,7 @@ export async function buildPackage(input: PackageInput): Promise<{ zip: Uint8Arr
     } catch (err) {
       throw exportFailed('photoMissing', `photo ${photo.id}: ${err instanceof Error ? err.message : String(err)}`, { file: photo.fileName });
     }
-    if (sha256(original) !== photo.id) throw exportFailed('photoMissing', `photo ${photo.id} bytes do not match its id`, { file: photo.fileName });
+    if (sha256Hex(original) !== photo.id) throw exportFailed('photoMissing', `photo ${photo.id} bytes do not match its id`, { file: photo.fileName });
     const written = await writePhotoMetadata(original, photoMeta(photo, exportArticle));
     for (const w of written.warnings) warnings.push({ ...w, file: photo.fileName });
     const path = `photos/${photo.fileName}`;
@@ -88,7 +89,7 @@ export async function buildPackage(input: PackageInput): Promise<{ zip: Uint8Arr
     version: PACKAGE_VERSION,
     createdAt: now.toISOString(),
     article: { id: article.id, headline: article.headline, language: article.language },
-    files: entries.map((e) => ({ path: e.path, bytes: e.bytes.length, sha256: sha256(e.bytes) })),
+    files: entries.map((e) => ({ path: e.path, bytes: e.bytes.length, sha256: sha256Hex(e.bytes) })),
     photos,
   };
   const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);

@@ -1,7 +1,6 @@
 // The package's table of contents, `manifest.json`: which article it holds, every other file with
 // its size and SHA-256 (so a damaged or altered package is refused), and which packaged photo is
 // which library photo. Also the one rule for paths inside the zip, used when writing and reading.
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { PhotoIdSchema } from '../../../../shared/model/photo';
 
@@ -27,10 +26,6 @@ export const ManifestSchema = z.object({
   photos: z.array(z.object({ id: PhotoIdSchema, path: z.string(), original: z.string() })).max(500),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /**
  * Why `path` may not name a file inside a package, or null if it may: relative, forward slashes,

@@ -8,7 +8,7 @@ import { plainJpeg } from '../../media/testing/photoFiles';
 import { buildPackage } from './buildPackage';
 import { readPackage } from './readPackage';
 import { readZip } from './readZip';
-import { sha256 } from './manifest';
+import { sha256Hex } from '../../media/sha256Hex';
 import { renameEntry, zipOf } from './testing/zips';
 
 const NOW = new Date('2024-05-01T09:30:00.000Z');
@@ -16,7 +16,7 @@ const NOW = new Date('2024-05-01T09:30:00.000Z');
 /** A small stored article with one photo, made without a library so each case can tamper freely. */
 async function sample() {
   const jpeg = new Uint8Array(await plainJpeg());
-  const id = sha256(jpeg);
+  const id = sha256Hex(jpeg);
   const at = '2024-04-30T08:00:00.000Z';
   const article: Article = {
     schemaVersion: 2,
@@ -62,7 +62,7 @@ function rehash(files: Map<string, Uint8Array>, path: string) {
   const manifest = json(files.get('manifest.json')!);
   const entry = manifest.files.find((f: { path: string }) => f.path === path);
   entry.bytes = files.get(path)!.length;
-  entry.sha256 = sha256(files.get(path)!);
+  entry.sha256 = sha256Hex(files.get(path)!);
   files.set('manifest.json', utf8(JSON.stringify(manifest)));
 }
 
@@ -90,7 +90,7 @@ describe('readPackage', () => {
     expect(imported.photos).toHaveLength(1);
     expect(imported.photos[0].name).toBe('photo-01.jpg');
     expect(imported.photos[0].bytes).toEqual(jpeg);
-    expect(sha256(imported.photos[0].bytes)).toBe(id);
+    expect(sha256Hex(imported.photos[0].bytes)).toBe(id);
   });
 
   it('warns when a figure\'s photo is not in the package', async () => {

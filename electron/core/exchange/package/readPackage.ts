@@ -5,7 +5,8 @@ import { ApiError, type ImportReason } from '../../../../shared/contract/errors'
 import { ArticleSchema, contentOf, type Article } from '../../../../shared/model/article';
 import type { ImportedArticle, ImportedPhoto } from '../../../../shared/exchange/types';
 import { figuresIn } from '../../../../shared/photos/figures';
-import { ARTICLE_PATH, MANIFEST_PATH, ManifestSchema, sha256, type Manifest } from './manifest';
+import { ARTICLE_PATH, MANIFEST_PATH, ManifestSchema, type Manifest } from './manifest';
+import { sha256Hex } from '../../media/sha256Hex';
 import { ZIP_LIMITS, readZip } from './readZip';
 
 function parseJson(bytes: Uint8Array | undefined): unknown {
@@ -31,7 +32,7 @@ export async function readPackage(bytes: Uint8Array, name: string): Promise<Impo
   for (const f of manifest.files) {
     const got = files.get(f.path);
     if (!got) throw fail('badPackage', `${f.path} is missing`);
-    if (got.length !== f.bytes || sha256(got) !== f.sha256) throw fail('badPackage', `${f.path} does not match its checksum`);
+    if (got.length !== f.bytes || sha256Hex(got) !== f.sha256) throw fail('badPackage', `${f.path} does not match its checksum`);
   }
 
   const json = parseJson(files.get(ARTICLE_PATH));
@@ -44,7 +45,7 @@ export async function readPackage(bytes: Uint8Array, name: string): Promise<Impo
   const photos: ImportedPhoto[] = [];
   for (const p of manifest.photos) {
     const original = files.get(p.original);
-    if (!original || !listed.has(p.original) || sha256(original) !== p.id) throw fail('badPackage', `photo ${p.id} has no matching original`);
+    if (!original || !listed.has(p.original) || sha256Hex(original) !== p.id) throw fail('badPackage', `photo ${p.id} has no matching original`);
     photos.push({ name: p.original.split('/').pop() ?? p.original, bytes: original });
   }
 
