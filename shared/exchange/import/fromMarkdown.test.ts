@@ -1,20 +1,10 @@
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import { openSampleLibrary, type SampleLibrary } from '../../../electron/core/exchange/testing/sampleArticles';
-import { ApiError } from '../../contract/errors';
 import { contentOf, type Article, type DocNode } from '../../model/article';
 import { toImportSummary, type ImportSummary } from '../importSummary';
 import { toMarkdown } from '../export/toMarkdown';
 import { fromMarkdown, readMarkdown } from './fromMarkdown';
-
-function failure(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ApiError) return err;
-    throw err;
-  }
-  throw new Error('expected an ApiError');
-}
+import { refusal as failure } from '../testing/refusal';
 
 /** Every link target in a body. */
 function hrefs(node: DocNode): string[] {

@@ -3,25 +3,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import { openSampleLibrary, type SampleLibrary } from '../../../electron/core/exchange/testing/sampleArticles';
 import { NINJS_SAMPLES } from '../../../electron/core/exchange/testing/ninjsValidator';
-import { ApiError } from '../../contract/errors';
 import { contentOf, type Article } from '../../model/article';
 import { toImportSummary, type ImportSummary } from '../importSummary';
 import { toNinjs } from '../export/toNinjs';
 import { fromNinjs, readNinjs } from './fromNinjs';
+import { refusal as failure } from '../testing/refusal';
 
 const sample = (path: string): unknown => JSON.parse(readFileSync(join(NINJS_SAMPLES, path), 'utf8'));
 const summaryOf = (path: string) => toImportSummary(fromNinjs(sample(path), path).content);
 const paragraphs = (s: ImportSummary) => (s.body ?? []).filter((b) => b.type === 'paragraph').map((b) => (b as { text: string }).text);
-
-function failure(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ApiError) return err;
-    throw err;
-  }
-  throw new Error('expected an ApiError');
-}
 
 describe('fromNinjs on real wire samples', () => {
   it('reads TT ninjs 3.0: headline, outlet, HTML body with quote and link, picture placed by data-assoc-ref', () => {

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { Document, ExternalHyperlink, HeadingLevel, ImageRun, Packer, Paragraph, TextRun, type ISectionOptions } from 'docx';
 import yazl from 'yazl';
 import { fromDocx } from './fromDocx';
-import { ApiError } from '../../../../shared/contract/errors';
 import { BodySchema, type DocNode } from '../../../../shared/model/article';
 import { toImportSummary } from '../../../../shared/exchange/importSummary';
+import { refusalReason as reason } from '../../../../shared/exchange/testing/refusal';
 
 const JPEG = readFileSync(join(__dirname, '../../../../../shared/fixtures/photos/iptc-staff-photographer-example.jpg'));
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -28,17 +28,6 @@ async function zip(files: Record<string, string>): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of z.outputStream) chunks.push(chunk as Buffer);
   return new Uint8Array(Buffer.concat(chunks));
-}
-
-async function reason(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ApiError);
-    expect((err as ApiError).code).toBe('importFailed');
-    return String((err as ApiError).params.reason);
-  }
-  throw new Error('expected a refusal');
 }
 
 const find = (nodes: DocNode[], type: string): DocNode[] => nodes.flatMap((n) => (n.type === type ? [n] : find(n.content ?? [], type)));

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromHtmlPage } from './fromHtmlPage';
 import { domWindow } from './htmlDom';
-import { ApiError } from '../../../../shared/contract/errors';
 import { BodySchema, type DocNode } from '../../../../shared/model/article';
 import type { ImportedArticle } from '../../../../shared/exchange/types';
+import { refusalReason as reason } from '../../../../shared/exchange/testing/refusal';
 
 const PAGES = join(__dirname, '../../../../../shared/fixtures/web-pages');
 const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -24,17 +24,6 @@ function bodyLines(article: ImportedArticle): string[] {
   };
   article.content.body.content.forEach(walk);
   return out.filter(Boolean);
-}
-
-async function reason(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ApiError);
-    expect((err as ApiError).code).toBe('importFailed');
-    return String((err as ApiError).params.reason);
-  }
-  throw new Error('expected a refusal');
 }
 
 /** What each Readability fixture should give. Headlines: the page's own (JSON-LD / <h1>); `titleSuffix` is the site furniture
