@@ -49,7 +49,7 @@ test('a web page copied as text imports as a structured article, exports in ever
   // One folder for the story, and the web font once for the whole export.
   const [folder] = readdirSync(out).filter((n) => n !== 'fonts');
   expect(readdirSync(join(out, 'fonts')).length).toBeGreaterThan(0);
-  const files = readdirSync(join(out, folder));
+  const files = readdirSync(join(out, folder)).filter((n) => !n.startsWith('.'));
   expect(files.sort()).toEqual(['article-package.zip', 'article.docx', 'article.html', 'article.md', 'article.newsml.xml', 'article.ninjs.json', 'article.nitf.xml', 'article.pdf', 'article.txt'].sort());
   expect(readFileSync(join(out, folder, 'article.html'), 'utf8')).toContain('url(../fonts/noto-sans-kr-');
   const text = readFileSync(join(out, folder, 'article.txt'), 'utf8');
