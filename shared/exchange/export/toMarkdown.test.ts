@@ -1,23 +1,17 @@
 import { lexer, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
-import { afterAll, beforeAll, describe, it, expect } from 'vitest';
-import { openSampleLibrary, SECRET_DESK_NOTE, SECRET_NOTE, type SampleLibrary } from '../../../electron/core/exchange/testing/sampleArticles';
+import { describe, it, expect } from 'vitest';
+import { useSampleExports, SECRET_DESK_NOTE, SECRET_NOTE } from '../../../electron/core/exchange/testing/sampleArticles';
 import { plainText, type Inline } from '../blocks';
 import { inlinesFromTokens } from '../import/markdownInlines';
 import type { ExportArticle } from '../types';
 import { inlineMarkdown, toMarkdown } from './toMarkdown';
 
-let lib: SampleLibrary;
 let ko: ExportArticle;
 let en: ExportArticle;
 const photoHref = (p: { fileName: string }) => `photos/${p.fileName}`;
 
-beforeAll(async () => {
-  lib = await openSampleLibrary();
-  ko = await lib.exportOf(lib.ko);
-  en = await lib.exportOf(lib.en);
-});
-afterAll(() => lib.cleanup());
+useSampleExports((s) => ({ ko, en } = s));
 
 /** What a Markdown reader makes of one paragraph. */
 const readBack = (md: string): Inline[] => inlinesFromTokens((lexer(md)[0] as Tokens.Paragraph).tokens);

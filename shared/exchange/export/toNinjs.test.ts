@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, it, expect } from 'vitest';
-import { openSampleLibrary, SECRET_DESK_NOTE, SECRET_NOTE, type SampleLibrary } from '../../../electron/core/exchange/testing/sampleArticles';
+import { describe, it, expect } from 'vitest';
+import { useSampleExports, SECRET_DESK_NOTE, SECRET_NOTE } from '../../../electron/core/exchange/testing/sampleArticles';
 import { ninjsErrors } from '../../../electron/core/exchange/testing/ninjsValidator';
 import { countText } from '../../counting/countText';
 import type { ExportArticle } from '../types';
 import { toNinjs } from './toNinjs';
 
-let lib: SampleLibrary;
 let ko: ExportArticle;
 let en: ExportArticle;
 const now = new Date('2030-01-01T00:00:00Z');
 const photoHref = (p: { fileName: string }) => `photos/${p.fileName}`;
 
-beforeAll(async () => {
-  lib = await openSampleLibrary();
-  ko = await lib.exportOf(lib.ko);
-  en = await lib.exportOf(lib.en);
-});
-afterAll(() => lib.cleanup());
+useSampleExports((s) => ({ ko, en } = s));
 
 type Doc = Record<string, unknown> & { headlines: { role: string; value: string }[]; bodies: { role: string; contentType: string; value: string; charCount: number; wordCount: number }[] };
 

@@ -1,5 +1,5 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { openSampleLibrary, SECRET_DESK_NOTE, SECRET_NOTE, type SampleLibrary } from '../../../electron/core/exchange/testing/sampleArticles';
+import { describe, it, expect } from 'vitest';
+import { useSampleExports, SECRET_DESK_NOTE, SECRET_NOTE, type SampleLibrary } from '../../../electron/core/exchange/testing/sampleArticles';
 import { toImportSummary, type ImportSummary } from '../importSummary';
 import type { ExportArticle } from '../types';
 import { parseWebCopy } from '../webCopy/parseWebCopy';
@@ -75,14 +75,7 @@ describe('toPlainText on the sample stories', () => {
   let lib: SampleLibrary;
   let ko: ExportArticle;
   let en: ExportArticle;
-  beforeAll(async () => {
-    lib = await openSampleLibrary();
-    ko = await lib.exportOf(lib.ko);
-    en = await lib.exportOf(lib.en);
-  });
-  afterAll(async () => {
-    await lib?.cleanup();
-  });
+  useSampleExports((s) => ({ lib, ko, en } = s));
 
   it('prints the Korean story in house style', () => {
     expect(toPlainText(ko)).toBe(KOREAN);

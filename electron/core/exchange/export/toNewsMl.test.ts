@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, it, expect } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { XMLSerializer } from '@xmldom/xmldom';
 import type { ExportArticle } from '../../../../shared/exchange/types';
-import { openSampleLibrary, SECRET_DESK_NOTE, SECRET_NOTE, type SampleLibrary } from '../testing/sampleArticles';
+import { useSampleExports, SECRET_DESK_NOTE, SECRET_NOTE } from '../testing/sampleArticles';
 import { NEWSML_XSD, NITF_XSD, xmllint } from '../testing/xmllint';
 import { parseXmlSafely } from '../xml/parseXmlSafely';
 import { attrOf, childElements, descendants, pathOf, textOf } from '../xml/xmlDom';
@@ -12,15 +12,9 @@ const opts = { now, photoHref: (p: { fileName: string }) => `photos/${p.fileName
 const parse = (xml: string) => parseXmlSafely(new TextEncoder().encode(xml), 'out.xml').documentElement;
 const itemClass = (item: Element) => attrOf(pathOf(item, 'itemMeta', 'itemClass'), 'qcode');
 
-let lib: SampleLibrary;
 let ko: ExportArticle;
 let en: ExportArticle;
-beforeAll(async () => {
-  lib = await openSampleLibrary();
-  ko = await lib.exportOf(lib.ko);
-  en = await lib.exportOf(lib.en);
-});
-afterAll(() => lib.cleanup());
+useSampleExports((s) => ({ ko, en } = s));
 
 describe('toNewsMl', () => {
   it('is valid NewsML-G2 2.35 for both sample stories, its inline NITF valid NITF 3.6, and the validator really checks', () => {

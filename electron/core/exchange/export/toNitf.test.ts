@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, it, expect } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { ExportArticle } from '../../../../shared/exchange/types';
-import { openSampleLibrary, SECRET_DESK_NOTE, SECRET_NOTE, type SampleLibrary } from '../testing/sampleArticles';
+import { useSampleExports, SECRET_DESK_NOTE, SECRET_NOTE } from '../testing/sampleArticles';
 import { NITF_XSD, xmllint } from '../testing/xmllint';
 import { parseXmlSafely } from '../xml/parseXmlSafely';
 import { attrOf, childElements, descendants, pathOf, textOf } from '../xml/xmlDom';
@@ -11,15 +11,9 @@ const opts = { now, photoHref: (p: { fileName: string }) => `photos/${p.fileName
 const parse = (xml: string) => parseXmlSafely(new TextEncoder().encode(xml), 'out.xml').documentElement;
 const texts = (root: Element, name: string) => descendants(root, name).map(textOf);
 
-let lib: SampleLibrary;
 let ko: ExportArticle;
 let en: ExportArticle;
-beforeAll(async () => {
-  lib = await openSampleLibrary();
-  ko = await lib.exportOf(lib.ko);
-  en = await lib.exportOf(lib.en);
-});
-afterAll(() => lib.cleanup());
+useSampleExports((s) => ({ ko, en } = s));
 
 describe('toNitf', () => {
   it('is valid NITF 3.6 for both sample stories, and the validator really checks', () => {

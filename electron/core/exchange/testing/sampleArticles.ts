@@ -2,6 +2,7 @@
 // quote, a list, bold/italic/link, an editor's note and a TK (which no export may show), a note
 // to the desk, and two photos from ../shared/fixtures/photos stored in a real temporary library.
 import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll } from 'vitest';
 import { join } from 'node:path';
 import type { Article, ArticleContent, DocNode } from '../../../../shared/model/article';
 import type { ExportArticle } from '../../../../shared/exchange/types';
@@ -145,4 +146,17 @@ export async function openSampleLibrary(): Promise<SampleLibrary> {
       await tmp.cleanup();
     },
   };
+}
+
+/**
+ * For a test file: opens the sample library before its tests, closes it after, and hands over
+ * the library and both stories as exporters see them.
+ */
+export function useSampleExports(take: (samples: { lib: SampleLibrary; ko: ExportArticle; en: ExportArticle }) => void): void {
+  let lib: SampleLibrary | null = null;
+  beforeAll(async () => {
+    lib = await openSampleLibrary();
+    take({ lib, ko: await lib.exportOf(lib.ko), en: await lib.exportOf(lib.en) });
+  });
+  afterAll(() => lib?.cleanup());
 }
