@@ -50,7 +50,7 @@ describe('toNinjs', () => {
     expect(html.value).toContain(' &amp; details &lt;here&gt;.');
     expect(html.value).toContain('<a href="https://example.org/notice?a=1&amp;b=2">port notice</a>');
     expect(html.value).toContain('<h2>Fire risk</h2>');
-    expect(html.value).toContain('<ol><li><p>Sprinklers on every deck</p></li>');
+    expect(html.value).toContain('<ol><li>Sprinklers on every deck</li>');
     expect(html.value).toContain('<strong>battery racks</strong>');
     expect(html.value).toContain(
       '<figure data-association="figure-1"><img src="photos/photo-01.jpg" alt="Battery racks on a ferry deck"><figcaption>Workers install battery racks on the car deck of the former ferry Lund Star. (Photo: Ines Okafor/Coastline Herald)</figcaption></figure>',

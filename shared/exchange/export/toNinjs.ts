@@ -2,10 +2,11 @@
 // deck by role, bodies come as plain text and HTML with their counts, reporters as `people`, the
 // outlet and desk as `infoSources`, tags as `subjects`, photos as picture associations.
 // Property names follow ninjs-schema_3.1.json exactly (camelCase, no additional properties).
-import { escapeUTF8 } from 'entities';
 import { countText } from '../../counting/countText';
 import { renderCaption } from '../../photos/renderCaption';
-import { plainText, type Block, type Inline } from '../blocks';
+import { plainText, type Block } from '../blocks';
+import { blocksHtml } from './blocksHtml';
+import { esc } from './htmlText';
 import type { ExportArticle, ExportFigure, ExportPhoto } from '../types';
 
 export interface NinjsOptions {
@@ -20,48 +21,10 @@ export const NINJS_SCHEMA_URI = 'http://www.iptc.org/std/ninjs/ninjs-schema_3.1.
 /** Association name of the n-th figure (0-based), also written on the figure in the HTML body. */
 export const figureName = (index: number) => `figure-${index + 1}`;
 
-const esc = (text: string) => escapeUTF8(text);
-
-function inlineHtml(inlines: readonly Inline[]): string {
-  return inlines
-    .map((run) => {
-      if (run.br) return '<br>';
-      let html = esc(run.text);
-      if (run.italic) html = `<em>${html}</em>`;
-      if (run.bold) html = `<strong>${html}</strong>`;
-      if (run.href) html = `<a href="${esc(run.href)}">${html}</a>`;
-      return html;
-    })
-    .join('');
-}
-
 function figureHtml(figure: ExportFigure, index: number, a: ExportArticle, opts: NinjsOptions): string {
   const img = figure.photo ? `<img src="${esc(opts.photoHref(figure.photo))}" alt="${esc(figure.alt)}">` : '';
   const caption = renderCaption(figure.caption, figure.credit, a.creditPattern);
   return `<figure data-association="${figureName(index)}">${img}${caption ? `<figcaption>${esc(caption)}</figcaption>` : ''}</figure>`;
-}
-
-function blocksHtml(blocks: readonly Block[], a: ExportArticle, opts: NinjsOptions): string {
-  return blocks
-    .map((b): string => {
-      switch (b.type) {
-        case 'paragraph':
-          return `<p>${inlineHtml(b.inlines)}</p>`;
-        case 'heading':
-          return `<h2>${inlineHtml(b.inlines)}</h2>`;
-        case 'quote':
-          return `<blockquote>${blocksHtml(b.blocks, a, opts)}</blockquote>`;
-        case 'list': {
-          const tag = b.ordered ? 'ol' : 'ul';
-          return `<${tag}>${b.items.map((item) => `<li>${blocksHtml(item, a, opts)}</li>`).join('')}</${tag}>`;
-        }
-        case 'figure': {
-          const figure = a.figures[b.index];
-          return figure ? figureHtml(figure, b.index, a, opts) : '';
-        }
-      }
-    })
-    .join('\n');
 }
 
 /** Paragraph texts of the body (figures left out: captions are not body text). */
@@ -105,7 +68,7 @@ export function toNinjs(a: ExportArticle, opts: NinjsOptions): Record<string, un
   const signOffHtml = a.signOff ? `\n<p>${esc(a.signOff)}</p>` : '';
   const text = [...textParagraphs(a.blocks), a.signOff].filter(Boolean).join('\n\n');
   const counts = countText(text);
-  const html = opts.bodyHtml ?? blocksHtml(a.blocks, a, opts) + signOffHtml;
+  const html = opts.bodyHtml ?? blocksHtml(a.blocks, (index) => (a.figures[index] ? figureHtml(a.figures[index], index, a, opts) : '')) + signOffHtml;
   const headlines = [
     { role: 'main', value: a.headline },
     { role: 'kicker', value: a.kicker },

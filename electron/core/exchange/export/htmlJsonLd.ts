@@ -1,7 +1,7 @@
 // schema.org NewsArticle for the article page, so search engines and aggregators read headline,
 // authors, dates, images and section without scraping. Empty fields are left out, not sent blank.
 import type { ExportArticle, ExportPhoto } from '../../../../shared/exchange/types';
-import { htmlSafeText } from './htmlText';
+import { htmlSafeText } from '../../../../shared/exchange/export/htmlText';
 
 export interface PageDates {
   published: string;

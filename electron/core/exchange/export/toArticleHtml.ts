@@ -1,14 +1,15 @@
 // The web export: one standalone, semantic HTML5 article page (header, body, figures, sign-off,
 // corrections, tags, NewsArticle JSON-LD, inline CSS). The PDF proof prints this same page.
 // Pure string building, no I/O: it runs for whole libraries at a time.
-import type { Block, Inline } from '../../../../shared/exchange/blocks';
+import type { Block } from '../../../../shared/exchange/blocks';
+import { blocksHtml, inlineHtml } from '../../../../shared/exchange/export/blocksHtml';
 import type { ExportArticle, ExportFigure, ExportPhoto } from '../../../../shared/exchange/types';
 import type { Language } from '../../../../shared/model/article';
 import { renderCredit } from '../../../../shared/photos/renderCaption';
 import { ApiError } from '../../../../shared/contract/errors';
 import { ARTICLE_PAGE_CSS } from './articlePageCss';
 import { newsArticleJsonLd, type PageDates } from './htmlJsonLd';
-import { esc, safeHref, scriptJson } from './htmlText';
+import { esc, safeHref, scriptJson } from '../../../../shared/exchange/export/htmlText';
 
 export interface ArticleHtmlOptions {
   /** Where the page finds a photo: a relative file name beside the page, or a data: URL for a proof. */
@@ -49,21 +50,6 @@ function isoOrThrow(value: string, field: string): string {
   return new Date(time).toISOString();
 }
 
-function inlineHtml(inlines: readonly Inline[]): string {
-  return inlines
-    .map((run) => {
-      if (run.br) return '<br>';
-      let html = esc(run.text);
-      if (run.bold) html = `<strong>${html}</strong>`;
-      if (run.italic) html = `<em>${html}</em>`;
-      // A link that is not http/https/mailto is dropped to its text, never written as a link.
-      const href = run.href ? safeHref(run.href) : null;
-      if (href) html = `<a href="${esc(href)}">${html}</a>`;
-      return html;
-    })
-    .join('');
-}
-
 function figureHtml(figure: ExportFigure, a: ExportArticle, photoSrc: ArticleHtmlOptions['photoSrc']): string {
   const caption = figure.caption.trim();
   const credit = renderCredit(figure.credit, a.creditPattern);
@@ -77,41 +63,21 @@ function figureHtml(figure: ExportFigure, a: ExportArticle, photoSrc: ArticleHtm
   return `<figure>${img}${captionHtml}</figure>`;
 }
 
-function blocksHtml(blocks: readonly Block[], a: ExportArticle, opts: ArticleHtmlOptions): string {
-  return blocks
-    .map((block): string => {
-      switch (block.type) {
-        case 'paragraph':
-          return `<p>${inlineHtml(block.inlines)}</p>`;
-        case 'heading':
-          return `<h2>${inlineHtml(block.inlines)}</h2>`;
-        case 'quote':
-          return `<blockquote>${blocksHtml(block.blocks, a, opts)}</blockquote>`;
-        case 'list': {
-          const tag = block.ordered ? 'ol' : 'ul';
-          const items = block.items.map((item) => {
-            const only = item.length === 1 ? item[0] : null;
-            return `<li>${only?.type === 'paragraph' ? inlineHtml(only.inlines) : blocksHtml(item, a, opts)}</li>`;
-          });
-          return `<${tag}>${items.join('')}</${tag}>`;
-        }
-        case 'figure': {
-          const figure = a.figures[block.index];
-          return figure ? figureHtml(figure, a, opts.photoSrc) : '';
-        }
-      }
-    })
-    .join('\n');
+function bodyBlocksHtml(blocks: readonly Block[], a: ExportArticle, opts: ArticleHtmlOptions): string {
+  return blocksHtml(blocks, (index) => {
+    const figure = a.figures[index];
+    return figure ? figureHtml(figure, a, opts.photoSrc) : '';
+  });
 }
 
 /** The dateline (`PORT AVERY —`) opens the first paragraph, as English house style prints it. */
 function bodyHtml(a: ExportArticle, opts: ArticleHtmlOptions): string {
   const dateline = a.dateline.trim();
   const [first, ...rest] = a.blocks;
-  if (!dateline) return blocksHtml(a.blocks, a, opts);
+  if (!dateline) return bodyBlocksHtml(a.blocks, a, opts);
   const lead = `<span class="dateline">${esc(dateline)}</span> —`;
-  if (first?.type === 'paragraph') return `<p>${lead} ${inlineHtml(first.inlines)}</p>\n${blocksHtml(rest, a, opts)}`;
-  return `<p class="dateline">${lead}</p>\n${blocksHtml(a.blocks, a, opts)}`;
+  if (first?.type === 'paragraph') return `<p>${lead} ${inlineHtml(first.inlines)}</p>\n${bodyBlocksHtml(rest, a, opts)}`;
+  return `<p class="dateline">${lead}</p>\n${bodyBlocksHtml(a.blocks, a, opts)}`;
 }
 
 /** The byline as the house prints it, each reporter with an e-mail linked as the page's author. */

@@ -8,7 +8,7 @@ import type { ExportArticle, ExportFigure, ExportPhoto } from '../../../../share
 import { renderCaption } from '../../../../shared/photos/renderCaption';
 import { docxImage, type DocxImage } from './docxImage';
 import { BULLETS, DOCX_STYLE, NUMBERS, PAGE, TEXT_WIDTH_PX, docxNumbering, docxStyles } from './docxStyles';
-import { htmlSafeText, safeHref } from './htmlText';
+import { htmlSafeText, safeHref } from '../../../../shared/exchange/export/htmlText';
 
 // XML (like HTML) forbids control characters and lone surrogates; Word refuses a file that has them.
 const clean = (text: string) => htmlSafeText(text);

@@ -1,7 +1,7 @@
 // Escaping for the article page: every piece of article text goes through here, so hostile copy
 // (`</script>`, `<img onerror>`) can only ever be text, and characters HTML forbids never reach it.
 import { escapeUTF8 } from 'entities/escape';
-import { isSafeHref } from '../../../../shared/exchange/safeHref';
+import { isSafeHref } from '../safeHref';
 
 // C0 controls other than tab/LF/CR, DEL-range C1 controls, noncharacters and lone surrogates are
 // not allowed in an HTML document (the validator rejects them); pasted Word text sometimes has them.
