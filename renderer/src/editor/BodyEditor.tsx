@@ -63,7 +63,8 @@ export function BodyEditor(props: {
         }
         // Images inside pasted HTML (a Word or web selection) become library photos after the text lands.
         const html = event.clipboardData?.getData('text/html') ?? '';
-        const embedded = html ? pastedImages(html).map((src, i) => dataUrlFile(src, `pasted-${i + 1}`)).filter((f): f is File => f !== null) : [];
+        // Only a paste that carries inline pictures pays for a second pass over its HTML.
+        const embedded = html.includes('data:image') ? pastedImages(html).map((src, i) => dataUrlFile(src, `pasted-${i + 1}`)).filter((f): f is File => f !== null) : [];
         if (embedded.length > 0) setTimeout(() => live.current.onPhotoFiles(embedded), 0);
         return false;
       },
