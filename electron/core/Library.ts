@@ -31,6 +31,15 @@ import { HistoryStore } from './HistoryStore';
 import { PeopleStore } from './PeopleStore';
 import { CorruptFileError } from './AtomicJsonAdapter';
 import { quarantine } from './quarantine';
+import { SearchService } from './search/SearchService';
+import { ListOrders } from './search/ListOrder';
+import { runQuery } from './search/runQuery';
+import { buildSnippet } from './search/snippet';
+import { findMarks, parseQuery } from '../../shared/search/tokenize';
+import type { ArticleQuery, QueryResult, ResultRow } from '../../shared/search/query';
+
+/** Up to this many files are checked against the index while opening; a bigger library checks them in the background. */
+const INLINE_CHECK = 5000;
 
 /** How long an imported photo may sit unused before emptying the trash removes it. */
 const ORPHAN_GRACE_MS = 24 * 60 * 60 * 1000;
@@ -44,6 +53,13 @@ export class Library {
   private readonly people: PeopleStore;
   private readonly history: HistoryStore;
   private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly search: SearchService;
+  private readonly orders: ListOrders;
+  /** Files still to be checked against the index in the background (a big library), and how far that is. */
+  private unchecked: string[] = [];
+  private checking: { done: number; total: number } | null = null;
+  private background: Promise<void> = Promise.resolve();
+  private closing = false;
 
   private constructor(
     readonly dir: string,
@@ -57,6 +73,15 @@ export class Library {
     this.photos = new PhotoStore(dir, now);
     this.people = new PeopleStore(dir);
     this.history = new HistoryStore(join(dir, 'history'));
+    this.orders = new ListOrders((id) => this.index.entries.get(id)?.summary, () => this.index.entries.keys());
+    this.search = new SearchService(join(dir, 'index'), {
+      fingerprints: () => [...this.index.entries].map(([id, e]) => [id, { size: e.size, mtimeMs: e.mtimeMs }] as [string, { size: number; mtimeMs: number }]),
+      fingerprintOf: (id) => {
+        const e = this.index.entries.get(id);
+        return e ? { size: e.size, mtimeMs: e.mtimeMs } : null;
+      },
+      read: (id) => this.store.read(id),
+    });
   }
 
   static async open(dir: string, now: () => Date = () => new Date()): Promise<Library> {
@@ -70,6 +95,7 @@ export class Library {
       await library.settings.load();
       await library.loadPeople();
       await library.loadIndex();
+      library.background = library.checkInBackground();
       return library;
     } catch (err) {
       await lock.release();
@@ -79,32 +105,82 @@ export class Library {
 
   /**
    * Index from snapshot + journal, then reconciled with the folder: only files that are new,
-   * gone, or changed since they were indexed (size or mtime) are read.
+   * gone, or changed since they were indexed (size or mtime) are read. A big library shows its
+   * list at once and checks the files in the background (`indexing` in the library info).
    */
   private async loadIndex(): Promise<void> {
     const healthy = await this.index.load();
-    const ids = new Set(await this.store.listIds());
+    const ids = await this.store.listIds();
+    const onDisk = new Set(ids);
     let changed = !healthy;
     for (const id of [...this.index.entries.keys()]) {
-      if (!ids.has(id)) {
+      if (!onDisk.has(id)) {
         this.index.entries.delete(id);
         changed = true;
       }
     }
-    for (const id of ids) {
-      const entry = this.index.entries.get(id);
-      const now = await this.store.fileStat(id).catch(() => null);
-      if (entry && now && entry.size === now.size && entry.mtimeMs === now.mtimeMs) continue;
-      changed = true;
-      try {
-        const article = await this.store.read(id);
-        this.index.entries.set(id, { summary: this.summarise(article), photos: photoIdsIn(article.body), ...(await this.store.fileStat(id)) });
-      } catch {
-        this.index.entries.delete(id); // quarantined and reported by the store
-      }
+    // New files first: until they are read, the list does not know them.
+    const unknown = ids.filter((id) => !this.index.entries.has(id));
+    const known = ids.filter((id) => this.index.entries.has(id));
+    if (!healthy && ids.length > 0) this.notices.push({ code: 'indexRebuilt', params: { articles: ids.length } });
+    if (ids.length <= INLINE_CHECK) {
+      for (const id of ids) changed = (await this.check(id)) || changed;
+    } else {
+      this.unchecked = [...unknown, ...known];
+      this.checking = { done: 0, total: this.unchecked.length };
     }
-    if (!healthy && ids.size > 0) this.notices.push({ code: 'indexRebuilt', params: { articles: this.index.entries.size } });
     if (changed || this.index.needsCompaction) await this.index.compact();
+  }
+
+  /** Re-reads one file if the index does not know it or it changed on disk; true if the index changed. */
+  private async check(id: string): Promise<boolean> {
+    const entry = this.index.entries.get(id);
+    const now = await this.store.fileStat(id).catch(() => null);
+    if (entry && now && entry.size === now.size && entry.mtimeMs === now.mtimeMs && entry.tags !== null) return false;
+    if (entry) this.orders.removed(entry.summary);
+    try {
+      const article = await this.store.read(id);
+      const next = this.entryOf(article, await this.store.fileStat(id));
+      this.index.entries.set(id, next);
+      this.orders.added(next.summary);
+    } catch {
+      this.index.entries.delete(id); // quarantined and reported by the store
+    }
+    return true;
+  }
+
+  private entryOf(article: Article, fp: { size: number; mtimeMs: number }) {
+    return { summary: this.summarise(article), photos: photoIdsIn(article.body), tags: article.tags, ...fp };
+  }
+
+  /** The background pass of a big library: check every file, then load and update the search index. */
+  private async checkInBackground(): Promise<void> {
+    let changed = false;
+    const total = this.unchecked.length;
+    for (let i = 0; i < total && !this.closing; i++) {
+      const id = this.unchecked[i];
+      // A save since opening has already put this article right.
+      changed = (await this.serial(id, () => this.check(id))) || changed;
+      this.checking = { done: i + 1, total };
+      if (i % 256 === 255) await new Promise((r) => setImmediate(r));
+    }
+    this.unchecked = [];
+    this.checking = null;
+    if (changed && !this.closing) await this.index.compact();
+    if (!this.closing) {
+      this.search.start();
+      await this.search.whenReady();
+    }
+  }
+
+  /** How far the background checking and search indexing are; null when both are done. */
+  get indexing(): { done: number; total: number } | null {
+    return this.checking ?? this.search.progress;
+  }
+
+  /** Resolves when the background checks and the search index are ready (tests, benches, the CLI). */
+  async whenIndexed(): Promise<void> {
+    await this.background;
   }
 
   /** A damaged people.json is moved aside and the library opens with no people, so an admin can be set up again. */
@@ -149,9 +225,13 @@ export class Library {
 
   private async put(article: Article): Promise<ArticleSummary> {
     await this.store.write(article);
-    const summary = this.summarise(article);
-    await this.index.put({ summary, photos: photoIdsIn(article.body), ...(await this.store.fileStat(article.id)) });
-    return summary;
+    const entry = this.entryOf(article, await this.store.fileStat(article.id));
+    const old = this.index.entries.get(article.id);
+    if (old) this.orders.removed(old.summary);
+    await this.index.put(entry);
+    this.orders.added(entry.summary);
+    this.search.update(article, { size: entry.size, mtimeMs: entry.mtimeMs });
+    return entry.summary;
   }
 
   private entry(id: string) {
@@ -168,13 +248,68 @@ export class Library {
       .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
   }
 
+  /** One window of the list: search, filters, order, counts; snippets read the shown articles only. */
+  async query(q: ArticleQuery, actorId: string, offset: number, limit: number): Promise<QueryResult> {
+    const win = this.runQuery(q, actorId, offset, limit);
+    const parsed = parseQuery(q.text);
+    const searching = parsed.parts.length > 0;
+    const rows: ResultRow[] = await Promise.all(
+      win.ids.map(async (id) => {
+        const summary = this.index.entries.get(id)!.summary;
+        if (!searching) return { summary, headlineMarks: [], snippet: null };
+        const article = await this.store.read(id).catch(() => null);
+        return { summary, headlineMarks: findMarks(summary.headline, parsed), snippet: article ? buildSnippet(article, parsed) : null };
+      }),
+    );
+    return { total: win.total, counts: win.counts, rows, indexing: this.indexing };
+  }
+
+  /** Every id a query lists, in order, up to `max`. */
+  queryIds(q: ArticleQuery, actorId: string, max: number): { ids: string[]; total: number } {
+    const win = this.runQuery(q, actorId, 0, max);
+    return { ids: win.ids, total: win.total };
+  }
+
+  private runQuery(q: ArticleQuery, actorId: string, offset: number, limit: number) {
+    const person = this.people.actor(actorId);
+    const hits = q.text.trim() ? this.search.search(q.text) : null;
+    return runQuery(
+      q,
+      {
+        summaryOf: (id) => this.index.entries.get(id)?.summary,
+        tagsOf: (id) => this.index.entries.get(id)?.tags ?? [],
+        orders: this.orders,
+        people: this.people.list(),
+        role: person.role,
+        hits,
+      },
+      offset,
+      limit,
+    );
+  }
+
+  /** Desks and tags in use in a scope, sorted, for the filter menus. */
+  facets(scope: 'active' | 'trash'): { desks: string[]; tags: string[] } {
+    const desks = new Set<string>();
+    const tags = new Set<string>();
+    for (const e of this.index.entries.values()) {
+      if ((e.summary.trashedAt !== null) !== (scope === 'trash')) continue;
+      if (e.summary.byline.desk) desks.add(e.summary.byline.desk);
+      for (const t of e.tags ?? []) tags.add(t);
+    }
+    const collator = new Intl.Collator(['ko', 'en']);
+    return { desks: [...desks].sort(collator.compare), tags: [...tags].sort(collator.compare) };
+  }
+
   /** What the list knows about an article, without reading its file; null if there is no such article. */
   summaryOf(id: string): ArticleSummary | null {
     return this.index.entries.get(id)?.summary ?? null;
   }
 
   get activeCount(): number {
-    return this.list('active').length;
+    let n = 0;
+    for (const e of this.index.entries.values()) if (e.summary.trashedAt === null) n++;
+    return n;
   }
 
   async create(actorId: string, language?: Language, content?: ArticleContent, corrections: Article['corrections'] = []): Promise<Article> {
@@ -319,6 +454,24 @@ export class Library {
     });
   }
 
+  /**
+   * Puts an article from a backup back: over the current copy as a new revision (its history
+   * keeps what it replaces), or under its own id again if it is gone from the library.
+   */
+  restoreFromBackup(article: Article, actorId: string, note: string): Promise<Article> {
+    return this.serial(article.id, async () => {
+      const person = this.people.actor(actorId);
+      const current = this.index.entries.has(article.id) ? await this.store.read(article.id).catch(() => null) : null;
+      const at = this.now().toISOString();
+      const restored: Article = current
+        ? { ...current, ...contentOf(article), status: article.status, corrections: article.corrections, trashedAt: null, revision: current.revision + 1, updatedAt: at }
+        : { ...article, trashedAt: null, revision: article.revision + 1, updatedAt: at };
+      await this.commit(restored, 'restore', person);
+      await this.audit(article.id, person, 'restoreBackup', current?.status ?? article.status, restored.status, { note });
+      return restored;
+    });
+  }
+
   listPeople(): Person[] {
     return this.people.list();
   }
@@ -355,7 +508,10 @@ export class Library {
       await this.serial(s.id, async () => {
         for (const photo of this.index.entries.get(s.id)?.photos ?? []) released.add(photo);
         await this.store.remove(s.id);
+        const old = this.index.entries.get(s.id);
+        if (old) this.orders.removed(old.summary);
         await this.index.delete(s.id);
+        this.search.remove(s.id);
         await this.history.remove(s.id);
       });
     }
@@ -402,7 +558,10 @@ export class Library {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
+    await this.background.catch(() => undefined);
     await Promise.allSettled([...this.queues.values()]);
+    await this.search.close();
     await this.index.compact().catch(() => undefined);
     await this.index.close();
     await this.lock.release();

@@ -14,6 +14,8 @@ export const IndexEntrySchema = z.object({
   mtimeMs: z.number(),
   /** Photos the article's body uses, so deleting an article knows which photos are still needed. */
   photos: z.array(z.string()).default([]),
+  /** The article's tags, for the tag filter; null in entries written before they were kept (re-read in the background). */
+  tags: z.array(z.string()).nullable().default(null),
 });
 export type IndexEntry = z.infer<typeof IndexEntrySchema>;
 

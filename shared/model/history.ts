@@ -40,6 +40,8 @@ export const AuditActionSchema = z.enum([
   'export',
   /** Created from an imported file (the note names the file and its format). */
   'import',
+  /** Put back from a library backup (the note names the snapshot). */
+  'restoreBackup',
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 

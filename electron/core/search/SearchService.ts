@@ -1,0 +1,146 @@
+// Keeps the search index in step with the library: loaded from disk in the background after
+// start-up (the list does not wait for it), brought up to date by reading only the articles
+// whose files changed since it was saved, or rebuilt from every file when it is missing or
+// damaged, with progress. Saves update it as they happen; it is written back to disk now and
+// then and on close. The article files stay the truth: losing this index loses nothing.
+import { join } from 'node:path';
+import type { Article } from '../../../shared/model/article';
+import { articleText } from '../../../shared/search/articleText';
+import { parseQuery } from '../../../shared/search/tokenize';
+import { SearchIndex, type Fingerprint, type SearchHit } from './SearchIndex';
+import { loadSearchIndex, saveSearchIndex } from './searchIndexFile';
+
+/** Save the index in the background once this many changes are not yet on disk… */
+const SAVE_AFTER_CHANGES = 2000;
+/** …or this long after the first unsaved one. */
+const SAVE_AFTER_MS = 10 * 60 * 1000;
+
+export interface SearchSource {
+  /** Every article id with the file fingerprint the library index holds for it. */
+  fingerprints(): Iterable<[string, Fingerprint]>;
+  fingerprintOf(id: string): Fingerprint | null;
+  read(id: string): Promise<Article>;
+}
+
+export class SearchService {
+  private index: SearchIndex | null = null;
+  private readonly path: string;
+  private pending: (() => void)[] = [];
+  private saving = false;
+  private unsaved = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  /** How far loading or rebuilding is; null when the index is ready. */
+  progress: { done: number; total: number } | null = { done: 0, total: 0 };
+  private ready: Promise<void> = Promise.resolve();
+
+  constructor(indexDir: string, private readonly source: SearchSource) {
+    this.path = join(indexDir, 'search.bin');
+  }
+
+  /** Starts loading/reconciling in the background; `whenReady` resolves when it is done. */
+  start(): void {
+    this.ready = this.load().catch(() => {
+      this.progress = null;
+    });
+  }
+
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  private async load(): Promise<void> {
+    const loaded = await loadSearchIndex(this.path, (d) => SearchIndex.restore(d));
+    const index = loaded ?? new SearchIndex();
+    const stale: string[] = [];
+    const live = new Set<string>();
+    for (const [id, fp] of this.source.fingerprints()) {
+      live.add(id);
+      const had = index.fingerprint(id);
+      if (!had || had.size !== fp.size || had.mtimeMs !== fp.mtimeMs) stale.push(id);
+    }
+    for (const id of [...index.ids()]) if (!live.has(id)) index.remove(id);
+    this.index = index;
+    this.progress = { done: 0, total: stale.length };
+    let changed = !loaded;
+    for (let i = 0; i < stale.length && !this.stopped; i++) {
+      const id = stale[i];
+      const fp = this.source.fingerprintOf(id);
+      if (fp) {
+        try {
+          this.put(await this.source.read(id), fp, false);
+          changed = true;
+        } catch {
+          /* damaged or gone: the library reports it; nothing to index */
+        }
+      }
+      this.progress = { done: i + 1, total: stale.length };
+      // Let saves and list queries in between the reads.
+      if (i % 64 === 63) await new Promise((r) => setImmediate(r));
+    }
+    this.progress = null;
+    if (changed && !this.stopped) await this.save();
+  }
+
+  private put(article: Article, fp: Fingerprint, count = true): void {
+    const apply = () => this.index?.put(article.id, articleText(article), fp);
+    if (this.saving) this.pending.push(apply);
+    else apply();
+    if (count) this.changed();
+  }
+
+  /** An article was written (fingerprint of its new file). */
+  update(article: Article, fp: Fingerprint): void {
+    this.put(article, fp);
+  }
+
+  remove(id: string): void {
+    const apply = () => this.index?.remove(id);
+    if (this.saving) this.pending.push(apply);
+    else apply();
+    this.changed();
+  }
+
+  private changed(): void {
+    this.unsaved++;
+    if (this.unsaved >= SAVE_AFTER_CHANGES) void this.save().catch(() => undefined);
+    else if (!this.timer && !this.stopped) {
+      this.timer = setTimeout(() => void this.save().catch(() => undefined), SAVE_AFTER_MS);
+      this.timer.unref();
+    }
+  }
+
+  /** Hits for a search text; empty while nothing is loaded yet. */
+  search(text: string): SearchHit[] {
+    return this.index?.search(parseQuery(text)) ?? [];
+  }
+
+  /** Writes the index to disk. Changes that arrive meanwhile wait and are applied after. */
+  async save(): Promise<void> {
+    if (!this.index || this.saving) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.saving = true;
+    const unsaved = this.unsaved;
+    try {
+      await saveSearchIndex(this.path, this.index);
+      this.unsaved -= unsaved;
+    } finally {
+      this.saving = false;
+      const pending = this.pending;
+      this.pending = [];
+      for (const apply of pending) apply();
+    }
+  }
+
+  get stats(): { documents: number; terms: number; arenaBytes: number } {
+    return { documents: this.index?.size ?? 0, terms: this.index?.termCount ?? 0, arenaBytes: this.index?.arenaBytes ?? 0 };
+  }
+
+  async close(): Promise<void> {
+    this.stopped = true;
+    await this.ready;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.unsaved > 0) await this.save().catch(() => undefined);
+  }
+}
