@@ -5,7 +5,7 @@
 
 const HANGUL = /[\uAC00-\uD7A3\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
 /** Runs of syllables, or of letters/digits from other scripts. Jamo (ㅂ, mid-composition) are neither. */
-const RUNS = /[\uAC00-\uD7A3\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+|(?:(?![\uAC00-\uD7A3\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF])[\p{L}\p{N}])+/gu;
+const RUNS = /[\uAC00-\uD7A3\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+|(?:(?![\uAC00-\uD7A3\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u1100-\u11FF\u3130-\u318F\uA960-\uA97F\uD7B0-\uD7FF])[\p{L}\p{N}])+/gu;
 
 function normalise(text: string): string {
   return text.normalize('NFKC').toLowerCase();

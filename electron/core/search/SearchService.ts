@@ -33,6 +33,8 @@ export class SearchService {
   /** How far loading or rebuilding is; null when the index is ready. */
   progress: { done: number; total: number } | null = { done: 0, total: 0 };
   private ready: Promise<void> = Promise.resolve();
+  /** What the last start did: whether the saved index was used, and how many articles it had to read. */
+  lastLoad: { fromDisk: boolean; read: number } | null = null;
 
   constructor(indexDir: string, private readonly source: SearchSource) {
     this.path = join(indexDir, 'search.bin');
@@ -79,6 +81,7 @@ export class SearchService {
       if (i % 64 === 63) await new Promise((r) => setImmediate(r));
     }
     this.progress = null;
+    this.lastLoad = { fromDisk: loaded !== null, read: stale.length };
     if (changed && !this.stopped) await this.save();
   }
 
