@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ArticleSummarySchema } from '../../shared/model/article';
 import { writeFileAtomic } from './atomicWrite';
+import { checkIndexEntry } from './indexEntryCheck';
 
 /** A summary plus what the article file looked like when it was indexed, to spot outside changes. */
 export const IndexEntrySchema = z.object({
@@ -19,7 +20,6 @@ export const IndexEntrySchema = z.object({
 });
 export type IndexEntry = z.infer<typeof IndexEntrySchema>;
 
-const SnapshotSchema = z.object({ format: z.literal('copydesk-index'), version: z.literal(1), entries: z.array(IndexEntrySchema) });
 const JournalLineSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('put'), entry: IndexEntrySchema }),
   z.object({ op: z.literal('del'), id: z.string() }),
@@ -44,8 +44,13 @@ export class LibraryIndex {
   async load(): Promise<boolean> {
     let healthy = true;
     try {
-      const snapshot = SnapshotSchema.parse(JSON.parse(await readFile(this.snapshotPath, 'utf8')));
-      for (const e of snapshot.entries) this.entries.set(e.summary.id, e);
+      const snapshot = JSON.parse(await readFile(this.snapshotPath, 'utf8')) as { format?: unknown; version?: unknown; entries?: unknown };
+      if (snapshot.format !== 'copydesk-index' || snapshot.version !== 1 || !Array.isArray(snapshot.entries)) throw new Error('not an index snapshot');
+      for (const raw of snapshot.entries) {
+        const e = checkIndexEntry(raw);
+        if (!e) throw new Error('damaged index entry');
+        this.entries.set(e.summary.id, e);
+      }
     } catch {
       healthy = false;
       this.entries.clear();
