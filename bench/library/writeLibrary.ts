@@ -9,8 +9,11 @@ import { saveSearchIndex } from '../../electron/core/search/searchIndexFile';
 import { articleText } from '../../shared/search/articleText';
 import { photoIdsIn } from '../../shared/photos/figures';
 import type { Article } from '../../shared/model/article';
+import { encodeSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../../electron/core/indexSnapshot';
+import { writeSectionFile } from '../../electron/core/sectionFile';
+import type { IndexEntry } from '../../electron/core/LibraryIndex';
 
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 function summaryOf(a: Article) {
   const { id, language, kicker, headline, byline, status, revision, createdAt, updatedAt, trashedAt, ownerId, embargo, lastTransition } = a;
@@ -27,7 +30,7 @@ export async function writeLibrary(root: string, n: number, onProgress: (done: n
   await mkdir(join(dir, 'index'), { recursive: true });
   const v = vocabulary();
   const search = new SearchIndex();
-  const entries: unknown[] = [];
+  const entries: IndexEntry[] = [];
   const BATCH = 200;
   for (let start = 0; start < n; start += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, n - start) }, (_, i) => generateArticle(start + i, v));
@@ -43,7 +46,7 @@ export async function writeLibrary(root: string, n: number, onProgress: (done: n
     );
     if ((start + BATCH) % 1000 === 0) onProgress(start + BATCH);
   }
-  await writeFile(join(dir, 'index', 'summaries.json'), JSON.stringify({ format: 'copydesk-index', version: 1, entries }));
+  await writeSectionFile(join(dir, 'index', 'summaries.bin'), SNAPSHOT_FORMAT, SNAPSHOT_VERSION, encodeSnapshot(entries));
   await writeFile(join(dir, 'index', 'journal.jsonl'), '');
   await saveSearchIndex(join(dir, 'index', 'search.bin'), search);
   await writeFile(join(dir, 'copydesk-library.json'), JSON.stringify({ format: 'copydesk-library', schemaVersion: 1 }));

@@ -2,7 +2,7 @@
 // (or the browser host) is the only writer; saves to one article are serialised so two quick
 // autosaves can never interleave.
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile, access } from 'node:fs/promises';
+import { mkdir, writeFile, access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   ARTICLE_SCHEMA_VERSION,
@@ -32,7 +32,7 @@ import { PeopleStore } from './PeopleStore';
 import { CorruptFileError } from './AtomicJsonAdapter';
 import { quarantine } from './quarantine';
 import { SearchService } from './search/SearchService';
-import { ListOrders } from './search/ListOrder';
+import { ListTable } from './search/ListTable';
 import { runQuery } from './search/runQuery';
 import { buildSnippet } from './search/snippet';
 import { findMarks, parseQuery } from '../../shared/search/tokenize';
@@ -54,7 +54,8 @@ export class Library {
   private readonly history: HistoryStore;
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly search: SearchService;
-  private readonly orders: ListOrders;
+  /** The list as columns, in step with `index.entries` (every change to one goes through `setEntry`/`dropEntry`). */
+  private readonly table = new ListTable();
   /** Files still to be checked against the index in the background (a big library), and how far that is. */
   private unchecked: string[] = [];
   private checking: { done: number; total: number } | null = null;
@@ -73,7 +74,6 @@ export class Library {
     this.photos = new PhotoStore(dir, now);
     this.people = new PeopleStore(dir);
     this.history = new HistoryStore(join(dir, 'history'));
-    this.orders = new ListOrders((id) => this.index.entries.get(id)?.summary, () => this.index.entries.keys());
     this.search = new SearchService(join(dir, 'index'), {
       fingerprints: () => [...this.index.entries].map(([id, e]) => [id, { size: e.size, mtimeMs: e.mtimeMs }] as [string, { size: number; mtimeMs: number }]),
       fingerprintOf: (id) => {
@@ -81,6 +81,7 @@ export class Library {
         return e ? { size: e.size, mtimeMs: e.mtimeMs } : null;
       },
       read: (id) => this.store.read(id),
+      slotOf: (id) => this.table.slot(id),
     });
   }
 
@@ -119,6 +120,7 @@ export class Library {
         changed = true;
       }
     }
+    for (const e of this.index.entries.values()) this.table.set(e.summary, e.tags);
     // New files first: until they are read, the list does not know them.
     const unknown = ids.filter((id) => !this.index.entries.has(id));
     const known = ids.filter((id) => this.index.entries.has(id));
@@ -137,14 +139,14 @@ export class Library {
     const entry = this.index.entries.get(id);
     const now = await this.store.fileStat(id).catch(() => null);
     if (entry && now && entry.size === now.size && entry.mtimeMs === now.mtimeMs && entry.tags !== null) return false;
-    if (entry) this.orders.removed(entry.summary);
     try {
       const article = await this.store.read(id);
       const next = this.entryOf(article, await this.store.fileStat(id));
       this.index.entries.set(id, next);
-      this.orders.added(next.summary);
+      this.table.set(next.summary, next.tags);
     } catch {
       this.index.entries.delete(id); // quarantined and reported by the store
+      this.table.remove(id);
     }
     return true;
   }
@@ -176,6 +178,11 @@ export class Library {
   /** How far the background checking and search indexing are; null when both are done. */
   get indexing(): { done: number; total: number } | null {
     return this.checking ?? this.search.progress;
+  }
+
+  /** Search index figures (documents, terms, bytes) and what its last start did, for tests and benches. */
+  get searchStats() {
+    return { ...this.search.stats, lastLoad: this.search.lastLoad };
   }
 
   /** Resolves when the background checks and the search index are ready (tests, benches, the CLI). */
@@ -226,10 +233,8 @@ export class Library {
   private async put(article: Article): Promise<ArticleSummary> {
     await this.store.write(article);
     const entry = this.entryOf(article, await this.store.fileStat(article.id));
-    const old = this.index.entries.get(article.id);
-    if (old) this.orders.removed(old.summary);
     await this.index.put(entry);
-    this.orders.added(entry.summary);
+    this.table.set(entry.summary, entry.tags);
     this.search.update(article, { size: entry.size, mtimeMs: entry.mtimeMs });
     return entry.summary;
   }
@@ -257,11 +262,23 @@ export class Library {
       win.ids.map(async (id) => {
         const summary = this.index.entries.get(id)!.summary;
         if (!searching) return { summary, headlineMarks: [], snippet: null };
-        const article = await this.store.read(id).catch(() => null);
-        return { summary, headlineMarks: findMarks(summary.headline, parsed), snippet: article ? buildSnippet(article, parsed) : null };
+        return { summary, headlineMarks: findMarks(summary.headline, parsed), snippet: await this.snippet(id, parsed) };
       }),
     );
     return { total: win.total, counts: win.counts, rows, indexing: this.indexing };
+  }
+
+  /**
+   * The passage to show under a search result. Read without the full check an article gets
+   * when opened (that costs more than the read): only the text is used, and anything
+   * unexpected just means no snippet.
+   */
+  private async snippet(id: string, parsed: ReturnType<typeof parseQuery>): Promise<ResultRow['snippet']> {
+    try {
+      return buildSnippet(JSON.parse(await readFile(this.store.pathOf(id), 'utf8')) as Article, parsed);
+    } catch {
+      return null;
+    }
   }
 
   /** Every id a query lists, in order, up to `max`. */
@@ -272,20 +289,8 @@ export class Library {
 
   private runQuery(q: ArticleQuery, actorId: string, offset: number, limit: number) {
     const person = this.people.actor(actorId);
-    const hits = q.text.trim() ? this.search.search(q.text) : null;
-    return runQuery(
-      q,
-      {
-        summaryOf: (id) => this.index.entries.get(id)?.summary,
-        tagsOf: (id) => this.index.entries.get(id)?.tags ?? [],
-        orders: this.orders,
-        people: this.people.list(),
-        role: person.role,
-        hits,
-      },
-      offset,
-      limit,
-    );
+    const hits = parseQuery(q.text).parts.length > 0 ? this.search.search(q.text, this.table.slotCount) : null;
+    return runQuery(q, { table: this.table, people: this.people.list(), role: person.role, hits }, offset, limit);
   }
 
   /** Desks and tags in use in a scope, sorted, for the filter menus. */
@@ -508,9 +513,8 @@ export class Library {
       await this.serial(s.id, async () => {
         for (const photo of this.index.entries.get(s.id)?.photos ?? []) released.add(photo);
         await this.store.remove(s.id);
-        const old = this.index.entries.get(s.id);
-        if (old) this.orders.removed(old.summary);
         await this.index.delete(s.id);
+        this.table.remove(s.id);
         this.search.remove(s.id);
         await this.history.remove(s.id);
       });
@@ -562,7 +566,7 @@ export class Library {
     await this.background.catch(() => undefined);
     await Promise.allSettled([...this.queues.values()]);
     await this.search.close();
-    await this.index.compact().catch(() => undefined);
+    if (this.index.hasJournal) await this.index.compact().catch(() => undefined);
     await this.index.close();
     await this.lock.release();
   }

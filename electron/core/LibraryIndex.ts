@@ -1,12 +1,14 @@
 // The library list, kept in memory and on disk as a snapshot plus an append-only journal, so a
 // save costs one short appended line however many articles there are. Everything here can be
 // rebuilt from the article files; the index only saves reading them all at start-up.
-import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { open, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ArticleSummarySchema } from '../../shared/model/article';
 import { writeFileAtomic } from './atomicWrite';
 import { checkIndexEntry } from './indexEntryCheck';
+import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from './indexSnapshot';
+import { readSectionFile, writeSectionFile } from './sectionFile';
 
 /** A summary plus what the article file looked like when it was indexed, to spot outside changes. */
 export const IndexEntrySchema = z.object({
@@ -33,10 +35,13 @@ export class LibraryIndex {
   private journal: FileHandle | null = null;
   private journalLines = 0;
   private readonly snapshotPath: string;
+  /** Where versions before 2 kept the snapshot, as JSON: read once and replaced. */
+  private readonly oldSnapshotPath: string;
   private readonly journalPath: string;
 
   constructor(dir: string) {
-    this.snapshotPath = join(dir, 'summaries.json');
+    this.snapshotPath = join(dir, 'summaries.bin');
+    this.oldSnapshotPath = join(dir, 'summaries.json');
     this.journalPath = join(dir, 'journal.jsonl');
   }
 
@@ -44,13 +49,10 @@ export class LibraryIndex {
   async load(): Promise<boolean> {
     let healthy = true;
     try {
-      const snapshot = JSON.parse(await readFile(this.snapshotPath, 'utf8')) as { format?: unknown; version?: unknown; entries?: unknown };
-      if (snapshot.format !== 'copydesk-index' || snapshot.version !== 1 || !Array.isArray(snapshot.entries)) throw new Error('not an index snapshot');
-      for (const raw of snapshot.entries) {
-        const e = checkIndexEntry(raw);
-        if (!e) throw new Error('damaged index entry');
-        this.entries.set(e.summary.id, e);
-      }
+      const file = await readSectionFile(this.snapshotPath, SNAPSHOT_FORMAT, SNAPSHOT_VERSION);
+      const entries = file ? decodeSnapshot(file) : readVersion1(await readFile(this.oldSnapshotPath, 'utf8'));
+      if (!entries) throw new Error('damaged index snapshot');
+      for (const e of entries) this.entries.set(e.summary.id, e);
     } catch {
       healthy = false;
       this.entries.clear();
@@ -73,6 +75,11 @@ export class LibraryIndex {
     return healthy;
   }
 
+  /** Whether the journal holds anything the snapshot lacks. */
+  get hasJournal(): boolean {
+    return this.journalLines > 0;
+  }
+
   get needsCompaction(): boolean {
     return this.journalLines > COMPACT_AFTER;
   }
@@ -90,8 +97,8 @@ export class LibraryIndex {
   /** Writes the whole index as a new snapshot and starts an empty journal. Never on the save path. */
   async compact(): Promise<void> {
     await this.closeJournal();
-    const snapshot = { format: 'copydesk-index', version: 1, entries: [...this.entries.values()] };
-    await writeFileAtomic(this.snapshotPath, JSON.stringify(snapshot));
+    await writeSectionFile(this.snapshotPath, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, encodeSnapshot(this.entries.values()));
+    await unlink(this.oldSnapshotPath).catch(() => undefined);
     await writeFileAtomic(this.journalPath, '');
     this.journalLines = 0;
   }
@@ -113,6 +120,17 @@ export class LibraryIndex {
     this.journal = null;
     await handle?.close();
   }
+}
+
+/** A snapshot from before the columns (one object per article); throws if it is not one either. */
+function readVersion1(text: string): IndexEntry[] {
+  const snapshot = JSON.parse(text) as { format?: unknown; version?: unknown; entries?: unknown };
+  if (snapshot.format !== 'copydesk-index' || snapshot.version !== 1 || !Array.isArray(snapshot.entries)) throw new Error('not an index snapshot');
+  return snapshot.entries.map((raw) => {
+    const e = checkIndexEntry(raw);
+    if (!e) throw new Error('damaged index entry');
+    return e;
+  });
 }
 
 function safeJson(line: string): unknown {

@@ -77,7 +77,7 @@ export class Postings {
   }
 
   private allocate(cap: number): number {
-    if (this.used + HEADER + cap > CHUNK) {
+    if (this.used + HEADER + cap > CHUNK || this.chunks.length === 0) {
       this.chunks.push(new Uint8Array(CHUNK));
       this.used = 0;
     }
@@ -216,13 +216,9 @@ export class Postings {
     p.tailCap.data = d.tailCap.slice();
     p.last.data = d.last.slice();
     p.count.data = d.count.slice();
-    p.chunks = d.chunks.map((c) => {
-      const full = new Uint8Array(CHUNK);
-      full.set(c);
-      return full;
-    });
-    if (p.chunks.length === 0) p.chunks.push(new Uint8Array(CHUNK));
-    p.used = d.chunks.length ? d.chunks[d.chunks.length - 1].length : 0;
+    // The loaded chunks are used where they lie (no copy); new blocks go into a fresh chunk.
+    p.chunks = [...d.chunks];
+    p.used = CHUNK;
     return p;
   }
 }

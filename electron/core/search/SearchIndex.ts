@@ -49,7 +49,7 @@ export class SearchIndex {
   /** Hangul pieces by syllable, for one-syllable queries; built on first use. */
   private bySyllable: Map<string, string[]> | null = null;
   private readonly buffers = { docs: new Int32Array(4096), masks: new Uint8Array(4096) };
-  private scratchArrays = { stamp: new Int32Array(0), best: new Int32Array(0), score: new Int32Array(0), touched: new Int32Array(1024) };
+  private scratchArrays = { stamp: new Int32Array(0), best: new Int32Array(0), score: new Int32Array(0), touched: new Int32Array(1024), hitScores: new Int32Array(1024) };
   private marks = 0;
 
   private scratch(n: number) {
@@ -58,7 +58,7 @@ export class SearchIndex {
       const size = Math.ceil(n * 1.25) + 1024;
       const stamp = new Int32Array(size);
       stamp.set(s.stamp);
-      this.scratchArrays = { stamp, best: new Int32Array(size), score: new Int32Array(size), touched: s.touched };
+      this.scratchArrays = { stamp, best: new Int32Array(size), score: new Int32Array(size), touched: s.touched, hitScores: s.hitScores };
     }
     return this.scratchArrays;
   }
@@ -162,13 +162,39 @@ export class SearchIndex {
 
   /** Live articles holding every part of the query, with their scores (unordered). */
   search(query: ParsedQuery): SearchHit[] {
-    if (query.parts.length === 0) return [];
+    const found = this.searchDocs(query);
+    const out: SearchHit[] = [];
+    for (let i = 0; i < found.count; i++) out.push({ id: this.docIds[found.docs[i]], score: found.scores[i] });
+    return out;
+  }
+
+  /** Document number of an article's current text. */
+  docOfId(id: string): number | undefined {
+    return this.docOf.get(id);
+  }
+
+  /** Article id of a document number ('' once replaced). */
+  idOfDoc(doc: number): string {
+    return this.docIds[doc] ?? '';
+  }
+
+  get docCount(): number {
+    return this.docIds.length;
+  }
+
+  /**
+   * The same as `search`, as document numbers and scores in arrays that are valid until the next
+   * search (no object per hit: a search that matches half of 100,000 articles stays cheap).
+   */
+  searchDocs(query: ParsedQuery): { docs: Int32Array; scores: Int32Array; count: number } {
+    const none = { docs: new Int32Array(0), scores: new Int32Array(0), count: 0 };
+    if (query.parts.length === 0) return none;
     const alternatives = query.parts.map((p) => this.expand(p));
     // The rarest part first: later parts only keep what earlier ones found.
     const order = alternatives
       .map((terms, i) => ({ terms, cost: terms.reduce((n, t) => n + this.title.countOf(t) + this.text.countOf(t), 0), i }))
       .sort((a, b) => a.cost - b.cost);
-    if (order[0].cost === 0) return [];
+    if (order[0].cost === 0) return none;
     const n = this.docIds.length;
     // Scratch arrays live across queries and are told apart by marks, never cleared: a query on
     // 100,000 articles allocates (and leaves for the collector) next to nothing.
@@ -209,13 +235,16 @@ export class SearchIndex {
       }
       prevMark = mark;
     }
-    const out: SearchHit[] = [];
+    // Live documents only, packed at the front of `touched`, scores beside them.
+    if (sc.hitScores.length < touchedCount) sc.hitScores = new Int32Array(touched.length);
+    let count = 0;
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i];
-      const id = this.docIds[doc];
-      if (id) out.push({ id, score: score[doc] });
+      if (!this.docIds[doc]) continue;
+      touched[count] = doc;
+      sc.hitScores[count++] = score[doc];
     }
-    return out;
+    return { docs: touched, scores: sc.hitScores, count };
   }
 
   /** Rough bytes held, for the memory figure. */

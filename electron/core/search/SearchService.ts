@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { Article } from '../../../shared/model/article';
 import { articleText } from '../../../shared/search/articleText';
 import { parseQuery } from '../../../shared/search/tokenize';
-import { SearchIndex, type Fingerprint, type SearchHit } from './SearchIndex';
+import { SearchIndex, type Fingerprint } from './SearchIndex';
+import type { SlotHits } from './runQuery';
 import { loadSearchIndex, saveSearchIndex } from './searchIndexFile';
 
 /** Save the index in the background once this many changes are not yet on disk… */
@@ -19,6 +20,8 @@ export interface SearchSource {
   /** Every article id with the file fingerprint the library index holds for it. */
   fingerprints(): Iterable<[string, Fingerprint]>;
   fingerprintOf(id: string): Fingerprint | null;
+  /** The article's row in the list table. */
+  slotOf(id: string): number | undefined;
   read(id: string): Promise<Article>;
 }
 
@@ -33,6 +36,9 @@ export class SearchService {
   /** How far loading or rebuilding is; null when the index is ready. */
   progress: { done: number; total: number } | null = { done: 0, total: 0 };
   private ready: Promise<void> = Promise.resolve();
+  /** List slot of every document number (-1: none), so hits never go through article ids. */
+  private slotOfDoc = new Int32Array(0);
+  private readonly hits: SlotHits = { stamp: new Int32Array(0), score: new Int32Array(0), mark: 0 };
   /** What the last start did: whether the saved index was used, and how many articles it had to read. */
   lastLoad: { fromDisk: boolean; read: number } | null = null;
 
@@ -62,6 +68,11 @@ export class SearchService {
       if (!had || had.size !== fp.size || had.mtimeMs !== fp.mtimeMs) stale.push(id);
     }
     for (const id of [...index.ids()]) if (!live.has(id)) index.remove(id);
+    this.slotOfDoc = new Int32Array(index.docCount + 1024).fill(-1);
+    for (let doc = 0; doc < index.docCount; doc++) {
+      const id = index.idOfDoc(doc);
+      if (id) this.slotOfDoc[doc] = this.source.slotOf(id) ?? -1;
+    }
     this.index = index;
     this.progress = { done: 0, total: stale.length };
     let changed = !loaded;
@@ -86,7 +97,17 @@ export class SearchService {
   }
 
   private put(article: Article, fp: Fingerprint, count = true): void {
-    const apply = () => this.index?.put(article.id, articleText(article), fp);
+    const apply = () => {
+      if (!this.index) return;
+      this.index.put(article.id, articleText(article), fp);
+      const doc = this.index.docOfId(article.id)!;
+      if (doc >= this.slotOfDoc.length) {
+        const grown = new Int32Array(Math.max(doc + 1, this.slotOfDoc.length * 2)).fill(-1);
+        grown.set(this.slotOfDoc);
+        this.slotOfDoc = grown;
+      }
+      this.slotOfDoc[doc] = this.source.slotOf(article.id) ?? -1;
+    };
     if (this.saving) this.pending.push(apply);
     else apply();
     if (count) this.changed();
@@ -113,9 +134,23 @@ export class SearchService {
     }
   }
 
-  /** Hits for a search text; empty while nothing is loaded yet. */
-  search(text: string): SearchHit[] {
-    return this.index?.search(parseQuery(text)) ?? [];
+  /** Hits for a search text by list slot (valid until the next search); none while nothing is loaded yet. */
+  search(text: string, slots: number): SlotHits {
+    const h = this.hits;
+    if (h.stamp.length < slots) {
+      h.stamp = new Int32Array(slots + 1024);
+      h.score = new Int32Array(slots + 1024);
+    }
+    h.mark++;
+    if (!this.index) return h;
+    const found = this.index.searchDocs(parseQuery(text));
+    for (let i = 0; i < found.count; i++) {
+      const slot = this.slotOfDoc[found.docs[i]];
+      if (slot < 0) continue;
+      h.stamp[slot] = h.mark;
+      h.score[slot] = found.scores[i];
+    }
+    return h;
   }
 
   /** Writes the index to disk. Changes that arrive meanwhile wait and are applied after. */
