@@ -75,7 +75,9 @@ export class Library {
     this.people = new PeopleStore(dir);
     this.history = new HistoryStore(join(dir, 'history'));
     this.search = new SearchService(join(dir, 'index'), {
-      fingerprints: () => [...this.index.entries].map(([id, e]) => [id, { size: e.size, mtimeMs: e.mtimeMs }] as [string, { size: number; mtimeMs: number }]),
+      eachFingerprint: (visit) => {
+        for (const [id, e] of this.index.entries) visit(id, e.size, e.mtimeMs);
+      },
       fingerprintOf: (id) => {
         const e = this.index.entries.get(id);
         return e ? { size: e.size, mtimeMs: e.mtimeMs } : null;
@@ -112,18 +114,22 @@ export class Library {
   private async loadIndex(): Promise<void> {
     const healthy = await this.index.load();
     const ids = await this.store.listIds();
-    const onDisk = new Set(ids);
     let changed = !healthy;
-    for (const id of [...this.index.entries.keys()]) {
-      if (!onDisk.has(id)) {
-        this.index.entries.delete(id);
-        changed = true;
+    // New files first: until they are read, the list does not know them. (One pass; the set of
+    // files on disk is only built when some indexed article has no file any more.)
+    const unknown: string[] = [];
+    const known: string[] = [];
+    for (const id of ids) (this.index.entries.has(id) ? known : unknown).push(id);
+    if (known.length < this.index.entries.size) {
+      const onDisk = new Set(ids);
+      for (const id of [...this.index.entries.keys()]) {
+        if (!onDisk.has(id)) {
+          this.index.entries.delete(id);
+          changed = true;
+        }
       }
     }
     for (const e of this.index.entries.values()) this.table.set(e.summary, e.tags);
-    // New files first: until they are read, the list does not know them.
-    const unknown = ids.filter((id) => !this.index.entries.has(id));
-    const known = ids.filter((id) => this.index.entries.has(id));
     if (!healthy && ids.length > 0) this.notices.push({ code: 'indexRebuilt', params: { articles: ids.length } });
     if (ids.length <= INLINE_CHECK) {
       for (const id of ids) changed = (await this.check(id)) || changed;
@@ -155,24 +161,33 @@ export class Library {
     return { summary: this.summarise(article), photos: photoIdsIn(article.body), tags: article.tags, ...fp };
   }
 
-  /** The background pass of a big library: check every file, then load and update the search index. */
+  /**
+   * The background pass: the search index loads while the files of a big library are checked
+   * (64 at a time); if that finds files changed outside Copydesk, the search index catches up.
+   */
   private async checkInBackground(): Promise<void> {
+    this.search.start();
     let changed = false;
-    const total = this.unchecked.length;
-    for (let i = 0; i < total && !this.closing; i++) {
-      const id = this.unchecked[i];
-      // A save since opening has already put this article right.
-      changed = (await this.serial(id, () => this.check(id))) || changed;
-      this.checking = { done: i + 1, total };
-      if (i % 256 === 255) await new Promise((r) => setImmediate(r));
+    const ids = this.unchecked;
+    const total = ids.length;
+    for (let i = 0; i < total && !this.closing; i += 64) {
+      const batch = ids.slice(i, i + 64);
+      const stats = await Promise.all(batch.map((id) => this.store.fileStat(id).catch(() => null)));
+      for (let k = 0; k < batch.length; k++) {
+        const id = batch[k];
+        const entry = this.index.entries.get(id);
+        const now = stats[k];
+        if (entry && now && entry.size === now.size && entry.mtimeMs === now.mtimeMs && entry.tags !== null) continue;
+        // A save since opening has already put this article right; `check` looks again in its turn.
+        changed = (await this.serial(id, () => this.check(id))) || changed;
+      }
+      this.checking = { done: Math.min(total, i + 64), total };
     }
     this.unchecked = [];
     this.checking = null;
     if (changed && !this.closing) await this.index.compact();
-    if (!this.closing) {
-      this.search.start();
-      await this.search.whenReady();
-    }
+    await this.search.whenReady();
+    if (changed && !this.closing) await this.search.catchUp();
   }
 
   /** How far the background checking and search indexing are; null when both are done. */

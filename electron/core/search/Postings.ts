@@ -43,8 +43,8 @@ export class Postings {
   private readonly tailCap = new Column();
   private readonly last = new Column();
   private readonly count = new Column();
-  private chunks: Uint8Array[] = [new Uint8Array(CHUNK)];
-  private used = 0; // bytes used in the last chunk
+  private chunks: Uint8Array[] = []; // the first is allocated on the first add
+  private used = CHUNK; // bytes used in the last chunk
 
   constructor(
     /** Low bits of each entry that carry the field mask. */

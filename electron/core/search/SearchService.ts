@@ -17,8 +17,8 @@ const SAVE_AFTER_CHANGES = 2000;
 const SAVE_AFTER_MS = 10 * 60 * 1000;
 
 export interface SearchSource {
-  /** Every article id with the file fingerprint the library index holds for it. */
-  fingerprints(): Iterable<[string, Fingerprint]>;
+  /** Calls `visit` with every article id and the file fingerprint the library index holds for it. */
+  eachFingerprint(visit: (id: string, size: number, mtimeMs: number) => void): void;
   fingerprintOf(id: string): Fingerprint | null;
   /** The article's row in the list table. */
   slotOf(id: string): number | undefined;
@@ -60,29 +60,39 @@ export class SearchService {
   private async load(): Promise<void> {
     const loaded = await loadSearchIndex(this.path, (d) => SearchIndex.restore(d));
     const index = loaded ?? new SearchIndex();
-    const stale: string[] = [];
-    const live = new Set<string>();
-    for (const [id, fp] of this.source.fingerprints()) {
-      live.add(id);
-      const had = index.fingerprint(id);
-      if (!had || had.size !== fp.size || had.mtimeMs !== fp.mtimeMs) stale.push(id);
-    }
-    for (const id of [...index.ids()]) if (!live.has(id)) index.remove(id);
     this.slotOfDoc = new Int32Array(index.docCount + 1024).fill(-1);
     for (let doc = 0; doc < index.docCount; doc++) {
       const id = index.idOfDoc(doc);
       if (id) this.slotOfDoc[doc] = this.source.slotOf(id) ?? -1;
     }
     this.index = index;
+    const read = await this.catchUp();
+    this.lastLoad = { fromDisk: loaded !== null, read };
+    if ((read > 0 || !loaded) && !this.stopped) await this.save();
+  }
+
+  /**
+   * Re-reads the articles whose files differ from what the index saw, and drops those gone.
+   * Run after loading, and again when the library's own check found files changed outside.
+   */
+  async catchUp(): Promise<number> {
+    const index = this.index;
+    if (!index) return 0;
+    const stale: string[] = [];
+    const live = new Set<string>();
+    this.source.eachFingerprint((id, size, mtimeMs) => {
+      live.add(id);
+      const had = index.fingerprint(id);
+      if (!had || had.size !== size || had.mtimeMs !== mtimeMs) stale.push(id);
+    });
+    for (const id of [...index.ids()]) if (!live.has(id)) this.remove(id);
     this.progress = { done: 0, total: stale.length };
-    let changed = !loaded;
     for (let i = 0; i < stale.length && !this.stopped; i++) {
       const id = stale[i];
       const fp = this.source.fingerprintOf(id);
       if (fp) {
         try {
           this.put(await this.source.read(id), fp, false);
-          changed = true;
         } catch {
           /* damaged or gone: the library reports it; nothing to index */
         }
@@ -92,8 +102,7 @@ export class SearchService {
       if (i % 64 === 63) await new Promise((r) => setImmediate(r));
     }
     this.progress = null;
-    this.lastLoad = { fromDisk: loaded !== null, read: stale.length };
-    if (changed && !this.stopped) await this.save();
+    return stale.length;
   }
 
   private put(article: Article, fp: Fingerprint, count = true): void {
