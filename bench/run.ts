@@ -5,6 +5,7 @@ import { runTypingBench } from './typingBench';
 import { runPhotoBench } from './photoBench';
 import { runHistoryBench } from './historyBench';
 import { runExportBench } from './exportBench';
+import { runSearchBench } from './searchBench';
 
 const benches: [string, () => Promise<string[]>][] = [
   ['Autosave', runSaveBench],
@@ -12,6 +13,7 @@ const benches: [string, () => Promise<string[]>][] = [
   ['Typing', runTypingBench],
   ['Photo import', runPhotoBench],
   ['Export', runExportBench],
+  ['Search and scale', runSearchBench],
 ];
 
 const only = process.argv.slice(2);

@@ -106,3 +106,19 @@ describe('Postings', () => {
     }
   });
 });
+
+describe('compaction', () => {
+  it('drops replaced and removed documents and finds exactly the same', async () => {
+    const index = sample();
+    for (let i = 0; i < 50; i++) index.put('b', body(`판 ${i} 배터리 recycling`), fp);
+    index.remove('d');
+    const before = ['배터리', 'recycl', '김', '배', '판'].map((q) => ids(index, q));
+    let pauses = 0;
+    const next = await index.compacted(async () => void pauses++);
+    expect(next.deadCount).toBe(0);
+    expect(next.docCount).toBe(3);
+    expect(['배터리', 'recycl', '김', '배', '판'].map((q) => ids(next, q))).toEqual(before);
+    next.put('e', body('배터리 새 기사'), fp);
+    expect(ids(next, '배터리')).toEqual(['a', 'b', 'e']);
+  });
+});

@@ -256,6 +256,37 @@ export class SearchIndex {
     return this.title.termCount + this.text.termCount;
   }
 
+  /**
+   * A copy without the replaced and removed documents (every save leaves one behind), built a
+   * slice of terms at a time so the caller can let other work run in between. Document numbers
+   * are renumbered in order, so every list stays sorted.
+   */
+  async compacted(pause: () => Promise<void>): Promise<SearchIndex> {
+    const next = new SearchIndex();
+    const remap = new Int32Array(this.docIds.length).fill(-1);
+    this.docIds.forEach((id, doc) => {
+      if (!id) return;
+      remap[doc] = next.docIds.length;
+      next.docOf.set(id, next.docIds.length);
+      next.docIds.push(id);
+      next.sizes.push(this.sizes[doc]);
+      next.mtimes.push(this.mtimes[doc]);
+    });
+    const buf = { docs: new Int32Array(4096), masks: new Uint8Array(4096) };
+    for (const [from, to] of [[this.title, next.title], [this.text, next.text]] as const) {
+      const terms = from.allTerms();
+      for (let i = 0; i < terms.length; i++) {
+        const n = from.decode(terms[i], buf);
+        for (let k = 0; k < n; k++) {
+          const doc = remap[buf.docs[k]];
+          if (doc >= 0) to.add(terms[i], doc, buf.masks[k]);
+        }
+        if (i % 5000 === 4999) await pause();
+      }
+    }
+    return next;
+  }
+
   /** For persistence: the document table and both posting sets. */
   dump() {
     return { docIds: this.docIds, sizes: this.sizes, mtimes: this.mtimes, title: this.title.dump(), text: this.text.dump() };

@@ -162,7 +162,11 @@ export class SearchService {
     return h;
   }
 
-  /** Writes the index to disk. Changes that arrive meanwhile wait and are applied after. */
+  /**
+   * Writes the index to disk, first dropping replaced documents if they are over a quarter of it
+   * (every save of an article leaves its old text behind). Changes that arrive meanwhile wait
+   * and are applied after.
+   */
   async save(): Promise<void> {
     if (!this.index || this.saving) return;
     if (this.timer) clearTimeout(this.timer);
@@ -170,6 +174,12 @@ export class SearchService {
     this.saving = true;
     const unsaved = this.unsaved;
     try {
+      if (this.index.deadCount > Math.max(1000, this.index.size / 3)) {
+        const next = await this.index.compacted(() => new Promise((r) => setImmediate(r)));
+        this.index = next;
+        this.slotOfDoc = new Int32Array(next.docCount + 1024).fill(-1);
+        for (let doc = 0; doc < next.docCount; doc++) this.slotOfDoc[doc] = this.source.slotOf(next.idOfDoc(doc)) ?? -1;
+      }
       await saveSearchIndex(this.path, this.index);
       this.unsaved -= unsaved;
     } finally {

@@ -1,0 +1,57 @@
+// The library at 10,000 and 100,000 generated articles (bench/library/generateArticles.ts):
+// cold start to the first window of the list, search p50/p95 against a plain scan of every
+// article's text, list filtering, save p95 against a 100-article library, and the core's
+// memory against an empty library, each library measured in a process of its own.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { writeLibrary } from './library/writeLibrary';
+
+const run = promisify(execFile);
+
+interface Probe {
+  articles: number;
+  coldStartMs: number;
+  indexedMs: number;
+  search: { p50: number; p95: number; meanHits: number };
+  page: { p50: number; p95: number };
+  filter: { p50: number; p95: number };
+  save: { p50: number; p95: number };
+  scan: { p50: number; p95: number };
+  memory: { rssMB: number; heapMB: number; arrayBuffersMB: number };
+  index: { documents: number; terms: number; arenaMB: number; lastLoad: { fromDisk: boolean; read: number } | null };
+}
+
+async function probe(dir: string, args: string[] = []): Promise<Probe> {
+  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/library/probeLibrary.ts', dir, ...args], { maxBuffer: 1 << 24, timeout: 30 * 60_000 });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as Probe;
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
+
+export async function runSearchBench(): Promise<string[]> {
+  const sizes = (process.env.COPYDESK_BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+  const lines: string[] = [];
+  const empty = await mkdtemp(join(tmpdir(), 'copydesk-bench-empty-'));
+  try {
+    const base = await probe(empty);
+    const small = await probe(await writeLibrary('.bench', 100), ['--saves', '30']);
+    lines.push(`empty library: cold start ${base.coldStartMs} ms, core RSS ${base.memory.rssMB} MB (heap ${base.memory.heapMB} MB)`);
+    lines.push(`100 articles: save p50 ${small.save.p50} ms, p95 ${small.save.p95} ms`);
+    for (const n of sizes) {
+      const dir = await writeLibrary('.bench', n, (done) => done % 20000 === 0 && process.stderr.write(`  generating ${done}/${n}\n`));
+      const r = await probe(dir, ['--saves', '30', '--scan']);
+      const label = `${(n / 1000).toFixed(0)}k`;
+      lines.push(`${label}: cold start to the list ${r.coldStartMs} ms (empty ${base.coldStartMs} ms); search index ready after ${r.indexedMs} ms (${r.index.lastLoad?.fromDisk ? 'from disk' : 'rebuilt'}, ${r.index.lastLoad?.read ?? 0} articles read)`);
+      lines.push(`${label}: search p50 ${r.search.p50} ms, p95 ${r.search.p95} ms (mean ${r.search.meanHits} hits) vs plain scan p50 ${r.scan.p50} ms, p95 ${r.scan.p95} ms: ${ratio(r.search.p95, r.scan.p95)} of the scan at p95`);
+      lines.push(`${label}: first 50 results with snippets p50 ${r.page.p50} ms, p95 ${r.page.p95} ms; filter/sort a window p50 ${r.filter.p50} ms, p95 ${r.filter.p95} ms`);
+      lines.push(`${label}: save p50 ${r.save.p50} ms, p95 ${r.save.p95} ms: ${ratio(r.save.p95, small.save.p95)} the 100-article p95`);
+      lines.push(`${label}: core RSS ${r.memory.rssMB} MB (empty ${base.memory.rssMB} MB, +${r.memory.rssMB - base.memory.rssMB} MB), heap ${r.memory.heapMB} MB; search index ${r.index.documents} documents, ${r.index.terms} terms, ${r.index.arenaMB} MB of postings`);
+    }
+  } finally {
+    await rm(empty, { recursive: true, force: true });
+  }
+  return lines;
+}
