@@ -6,6 +6,7 @@ import { runPhotoBench } from './photoBench';
 import { runHistoryBench } from './historyBench';
 import { runExportBench } from './exportBench';
 import { runSearchBench } from './searchBench';
+import { runBackupBench } from './backupBench';
 
 const benches: [string, () => Promise<string[]>][] = [
   ['Autosave', runSaveBench],
@@ -14,6 +15,7 @@ const benches: [string, () => Promise<string[]>][] = [
   ['Photo import', runPhotoBench],
   ['Export', runExportBench],
   ['Search and scale', runSearchBench],
+  ['Backups', runBackupBench],
 ];
 
 const only = process.argv.slice(2);

@@ -321,6 +321,12 @@ export class Library {
     return { desks: [...desks].sort(collator.compare), tags: [...tags].sort(collator.compare) };
   }
 
+  /** The size and time of an article's file as the index last saw it (no disk access); null if there is no such article. */
+  fileStatOf(id: string): { size: number; mtimeMs: number } | null {
+    const e = this.index.entries.get(id);
+    return e ? { size: e.size, mtimeMs: e.mtimeMs } : null;
+  }
+
   /** What the list knows about an article, without reading its file; null if there is no such article. */
   summaryOf(id: string): ArticleSummary | null {
     return this.index.entries.get(id)?.summary ?? null;
@@ -569,10 +575,10 @@ export class Library {
     return this.settings.value;
   }
 
-  /** The workflow rules (permissions, checklist) are the admin's; the rest is anyone's. */
+  /** The workflow rules (permissions, checklist) and the backup rule are the admin's; the rest is anyone's. */
   updateSettings(patch: SettingsPatch, actorId?: string): Promise<Settings> {
-    const role = patch.workflow ? this.people.actor(actorId).role : null;
-    if (role !== null && role !== 'admin') throw new ApiError('forbidden', 'only an admin changes the workflow rules', { reason: 'role', action: 'settings', role });
+    const role = patch.workflow || patch.backups ? this.people.actor(actorId).role : null;
+    if (role !== null && role !== 'admin') throw new ApiError('forbidden', 'only an admin changes the workflow or backup rules', { reason: 'role', action: 'settings', role });
     return this.settings.update(patch);
   }
 

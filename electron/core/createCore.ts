@@ -7,6 +7,8 @@ import { ExchangeService } from './exchange/ExchangeService';
 import { JobRegistry } from './exchange/JobRegistry';
 import type { PdfPrinter } from './exchange/exportContext';
 import { chromiumPrinter } from './exchange/export/renderPdf';
+import { BackupService } from './backup/BackupService';
+import { PROGRESS_SCALE } from './backup/progress';
 
 export interface AppInfo {
   version: string;
@@ -18,9 +20,13 @@ export interface AppInfo {
 
 export interface Core {
   handlers: Handlers;
+  /** The library service itself, for the command line, tests and benches. */
+  library: Library;
   libraryDir: string;
   /** Export and import without the contract's size limits, for the command line. */
   exchange: ExchangeService;
+  /** Snapshots, restores and backup archives (the command line reads archives from a path). */
+  backups: BackupService;
   /** A stored photo file for the media scheme, by opaque id; null if there is none. */
   mediaFile(id: string, variant: string): Promise<{ path: string; type: string } | null>;
   close(): Promise<void>;
@@ -34,6 +40,8 @@ export interface CoreOptions {
   pdfPrinter?: PdfPrinter;
   /** Where exports go unless settings name a folder; by default `exports` inside the library (tests and benches). */
   exportDir?: string;
+  /** Hourly backups (on unless turned off here, for benches that time other things, or in Settings). */
+  backupSchedule?: boolean;
 }
 
 export async function openCore(opts: CoreOptions): Promise<Core> {
@@ -42,9 +50,14 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const printer = () => opts.pdfPrinter ?? (chromium ??= chromiumPrinter());
   const exchange = new ExchangeService(library, printer, opts.now, opts.exportDir);
   const jobs = new JobRegistry();
+  const backups = new BackupService(library, { now: opts.now, exportDir: () => exchange.exportDir });
+  if (opts.backupSchedule !== false) backups.start();
   const handlers: Handlers = {
-    getLibraryInfo: async () => ({ path: library.dir, articleCount: library.activeCount, notices: library.notices }),
+    getLibraryInfo: async () => ({ path: library.dir, articleCount: library.activeCount, notices: library.notices, indexing: library.indexing }),
     listArticles: async ({ scope }) => library.list(scope),
+    queryArticles: async ({ actor, offset, limit, ...q }) => library.query(q, actor, offset, limit),
+    queryArticleIds: async ({ actor, max, ...q }) => library.queryIds(q, actor, max),
+    libraryFacets: async ({ scope }) => library.facets(scope),
     createArticle: async ({ actor, language }) => library.create(actor, language),
     getArticle: async ({ id }) => library.get(id),
     saveArticle: async ({ id, actor, baseRevision, content }) => library.save(id, baseRevision, content, actor),
@@ -65,17 +78,26 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     importFiles: async ({ actor, jobId, files }) => jobs.run(jobId, files.length, (job) => exchange.importFiles(actor, files, job)),
     jobProgress: async ({ jobId }) => jobs.progress(jobId),
     cancelJob: async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+    listBackups: async () => backups.list(),
+    getBackup: async ({ snapshot, offset, limit, query }) => backups.page(snapshot, { offset, limit, query }),
+    createBackup: async ({ actor }) => backups.create(actor),
+    restoreBackup: async ({ actor, jobId, snapshot, ids }) => jobs.run(jobId, PROGRESS_SCALE, (job) => backups.restore(actor, snapshot, ids, job)),
+    exportBackupArchive: async ({ actor, jobId, snapshot }) => jobs.run(jobId, PROGRESS_SCALE, (job) => backups.exportArchive(actor, snapshot, job)),
+    importBackupArchive: async ({ actor, jobId, name, bytes }) => jobs.run(jobId, PROGRESS_SCALE, (job) => backups.importArchive(actor, { name, bytes }, job)),
     getSettings: async () => library.currentSettings,
     updateSettings: async ({ actor, ...patch }) => library.updateSettings(patch, actor),
     getAppInfo: async () => opts.appInfo,
   };
   return {
     handlers,
+    library,
     libraryDir: library.dir,
     exchange,
+    backups,
     mediaFile: (id, variant) => (PHOTO_VARIANTS.includes(variant as PhotoVariant) ? library.photos.file(id, variant as PhotoVariant) : Promise.resolve(null)),
     close: async () => {
       await chromium?.close();
+      await backups.close();
       await library.close();
     },
   };

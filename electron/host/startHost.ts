@@ -137,7 +137,7 @@ export async function startHost(opts: { handlers: Handlers; rendererDir: string;
       return json(403, { ok: false, error: { code: 'forbidden', message: 'foreign origin', params: {} } });
     }
     if (!isMethod(method)) return json(404, { ok: false, error: { code: 'notFound', message: `no method ${method}`, params: {} } });
-    const body = await readBody(req, method === 'importPhoto' ? MAX_PHOTO_BODY : method === 'importFiles' ? MAX_IMPORT_BODY : MAX_BODY);
+    const body = await readBody(req, method === 'importPhoto' ? MAX_PHOTO_BODY : method === 'importFiles' || method === 'importBackupArchive' ? MAX_IMPORT_BODY : MAX_BODY);
     if (body === null) {
       // Stop reading an oversized upload and drop the connection so it cannot be reused mid-body.
       send(res, 413, JSON.stringify({ ok: false, error: { code: 'invalidInput', message: 'request too large', params: {} } }), 'application/json', { connection: 'close' });

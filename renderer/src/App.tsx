@@ -13,6 +13,7 @@ import { errorText } from './errorText';
 import { resolveLanguage, setLanguage } from './i18n/i18n';
 import { LibraryScreen } from './library/LibraryScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { BackupsScreen } from './backups/BackupsScreen';
 import { matchesShortcut } from './shortcuts';
 import type { Person } from '../../shared/model/person';
 import { IdentityScreen } from './people/IdentityScreen';
@@ -23,7 +24,7 @@ import type { ExchangeRequest } from './exchange/exchangeRequest';
 /** The browser host has no menu bar, so the menu's shortcuts are handled here too (Electron's menu sends the same commands). */
 const SHORTCUTS = { newArticle: 'Mod+N', save: 'Mod+S', showLibrary: 'Mod+Shift+L', importFiles: 'Mod+Shift+O', exportArticles: 'Mod+Shift+E' } as const;
 
-type Screen = { kind: 'library' } | { kind: 'article'; id: string } | { kind: 'settings' };
+type Screen = { kind: 'library' } | { kind: 'article'; id: string } | { kind: 'settings' } | { kind: 'backups' };
 
 export interface Boot {
   appInfo: Output<'getAppInfo'>;
@@ -138,6 +139,7 @@ export function App({ boot }: { boot: Boot }) {
           uiLanguage={settings.uiLanguage}
           onLanguage={(l) => void changeLanguage(l)}
           onSettings={() => void go({ kind: 'settings' })}
+          onBackups={() => void go({ kind: 'backups' })}
           onLibrary={() => void go({ kind: 'library' })}
           libraryPath={boot.library.path}
         />
@@ -160,6 +162,9 @@ export function App({ boot }: { boot: Boot }) {
             register={(handle) => (article.current = handle)}
             request={request}
           />
+        )}
+        {screen.kind === 'backups' && (
+          <BackupsScreen settings={settings} onSave={saveSettings} onClose={() => setScreen({ kind: 'library' })} onOpen={(id) => setScreen({ kind: 'article', id })} />
         )}
         {screen.kind === 'settings' && (
           <SettingsScreen settings={settings} onSave={saveSettings} onClose={() => setScreen({ kind: 'library' })} onPeopleChanged={setPeople} />

@@ -1,9 +1,9 @@
-// The top bar: app name, where you are, the UI language switch and settings.
+// The top bar: app name, where you are, the UI language switch, backups and settings.
 import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../../shared/model/settings';
 import type { Person } from '../../shared/model/person';
 
-export function AppHeader(props: { me: Person; onSwitchPerson(): void; uiLanguage: UiLanguage; onLanguage(lang: UiLanguage): void; onSettings(): void; onLibrary(): void; libraryPath: string }) {
+export function AppHeader(props: { me: Person; onSwitchPerson(): void; uiLanguage: UiLanguage; onLanguage(lang: UiLanguage): void; onSettings(): void; onBackups(): void; onLibrary(): void; libraryPath: string }) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
@@ -25,6 +25,7 @@ export function AppHeader(props: { me: Person; onSwitchPerson(): void; uiLanguag
             <option value="en">English</option>
           </select>
         </label>
+        <button type="button" data-testid="open-backups" onClick={props.onBackups}>{t('backups.open')}</button>
         <button type="button" data-testid="open-settings" onClick={props.onSettings}>{t('header.settings')}</button>
       </div>
     </header>

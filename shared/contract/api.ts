@@ -16,11 +16,16 @@ import { PhotoIdSchema, PhotoInfoSchema } from '../model/photo';
 import { PersonDraftSchema, PersonIdSchema, PersonSchema } from '../model/person';
 import { AuditEntrySchema, VersionMetaSchema } from '../model/history';
 import { WorkflowActionSchema } from '../workflow/transitions';
+import { BackupIdSchema, BackupPageSchema, BackupSummarySchema, RestoreResultSchema } from '../model/backup';
+import { ArticleQuerySchema, QueryResultSchema } from '../search/query';
 
 /** Hard ceiling on one photo's bytes at the boundary; the configurable limit (settings) is checked in the core. */
 export const MAX_PHOTO_BYTES = 500 * 1024 * 1024;
 /** Hard ceiling on one imported file (a package with its photos can be big). */
 export const MAX_IMPORT_BYTES = 500 * 1024 * 1024;
+
+/** Hard ceiling on a backup archive sent as bytes (bigger ones are imported from the command line). */
+export const MAX_BACKUP_ARCHIVE_BYTES = 2 * 1024 * 1024 * 1024;
 
 /** A long task the renderer follows with `jobProgress` and may stop with `cancelJob`; the id is the caller's. */
 const JobId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'job id');
@@ -65,11 +70,29 @@ export const contract = {
       articleCount: z.number().int().nonnegative(),
       /** What the library did on open that the user should hear about (recovered or quarantined files). */
       notices: z.array(NoticeSchema),
+      /** The search index being built or checked in the background; null when it is ready. */
+      indexing: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).nullable(),
     }),
   },
+  /** Every summary in a scope, newest first. For small libraries and tools; the list uses `queryArticles`. */
   listArticles: {
     input: z.object({ scope: z.enum(['active', 'trash']) }).strict(),
     output: z.array(ArticleSummarySchema),
+  },
+  /** One window of the library list: search, filters, order and counts, done in the core. */
+  queryArticles: {
+    input: ArticleQuerySchema.extend({ actor: Actor, offset: z.number().int().nonnegative(), limit: z.number().int().min(1).max(500) }).strict(),
+    output: QueryResultSchema,
+  },
+  /** The ids a query lists, in order, up to `max` (for "export what is listed"). */
+  queryArticleIds: {
+    input: ArticleQuerySchema.extend({ actor: Actor, max: z.number().int().min(1).max(5000) }).strict(),
+    output: z.object({ ids: z.array(ArticleIdSchema), total: z.number().int().nonnegative() }),
+  },
+  /** Desks and tags in use, for the filter menus. */
+  libraryFacets: {
+    input: z.object({ scope: z.enum(['active', 'trash']) }).strict(),
+    output: z.object({ desks: z.array(z.string()), tags: z.array(z.string()) }),
   },
   createArticle: {
     input: z.object({ actor: Actor, language: LanguageSchema.optional() }).strict(),
@@ -160,6 +183,50 @@ export const contract = {
     output: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative(), current: z.string() }).nullable(),
   },
   cancelJob: { input: z.object({ jobId: JobId }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  // ── Backups (electron/core/backup/): rolling snapshots of the whole library, and archives of one ──
+  /** Snapshots, newest first. */
+  listBackups: { input: None, output: z.array(BackupSummarySchema) },
+  /** A page of one snapshot's articles (newest first; `query` matches headline or kicker), each compared with the library now. */
+  getBackup: {
+    input: z
+      .object({
+        snapshot: BackupIdSchema,
+        offset: z.number().int().nonnegative().default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+        query: z.string().max(200).default(''),
+      })
+      .strict(),
+    output: BackupPageSchema,
+  },
+  /** "Back up now". */
+  createBackup: { input: z.object({ actor: Actor }).strict(), output: BackupSummarySchema },
+  /**
+   * Puts `ids` (or, without ids, the whole library: articles, people and settings) back as the
+   * snapshot had them, each as a new revision. A whole restore first snapshots the library as it
+   * is (`undoBackup`) and moves articles the snapshot lacks to the trash, never deleting any.
+   */
+  restoreBackup: {
+    input: z.object({ actor: Actor, jobId: JobId, snapshot: BackupIdSchema, ids: z.array(ArticleIdSchema).min(1).max(5000).optional() }).strict(),
+    output: RestoreResultSchema,
+  },
+  /** One zip of a snapshot (its articles, photos, people and settings), written into the export folder. */
+  exportBackupArchive: {
+    input: z.object({ actor: Actor, jobId: JobId, snapshot: BackupIdSchema }).strict(),
+    output: z.object({ path: z.string(), bytes: z.number().int().nonnegative(), cancelled: z.boolean() }),
+  },
+  /** Checks a backup archive completely, keeps it as a snapshot, then restores the library from it as a whole restore. */
+  importBackupArchive: {
+    input: z
+      .object({
+        actor: Actor,
+        jobId: JobId,
+        name: z.string().min(1).max(255),
+        bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes').refine((b) => b.byteLength <= MAX_BACKUP_ARCHIVE_BYTES, 'archive too large'),
+      })
+      .strict(),
+    output: RestoreResultSchema.extend({ snapshot: BackupIdSchema }),
+  },
+  // ── end of backups ──
   getSettings: { input: None, output: SettingsSchema },
   /** `actor` is needed to change the workflow rules, which only an admin may. */
   updateSettings: { input: SettingsPatchSchema.extend({ actor: Actor.optional() }).strict(), output: SettingsSchema },

@@ -26,6 +26,8 @@ export const ErrorCodeSchema = z.enum([
   'exportFailed',
   /** The user cancelled a long task. */
   'cancelled',
+  /** A backup could not be read, restored, exported or imported; `reason` is one of BACKUP_REASONS. Nothing was changed. */
+  'backupFailed',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -49,6 +51,18 @@ export type ImportReason = (typeof IMPORT_REASONS)[number];
 
 export const EXPORT_REASONS = ['pdfUnavailable', 'photoMissing', 'writeFailed', 'renderFailed'] as const;
 export type ExportReason = (typeof EXPORT_REASONS)[number];
+
+/** Why a backup task was refused; each has a sentence telling the user what to do. */
+export const BACKUP_REASONS = [
+  'missing', // no such snapshot (pruned meanwhile)
+  'damaged', // a file of the snapshot fails its checksum
+  'notArchive', // not a Copydesk backup archive
+  'tampered', // an archive whose files do not match their checksums, or that lacks some
+  'hostile', // zip bomb, path traversal and friends
+  'tooLarge', // over the archive limits, or more than the disk has free
+  'newerVersion', // written by a newer Copydesk
+] as const;
+export type BackupFailureReason = (typeof BACKUP_REASONS)[number];
 
 const Params = z.record(z.string(), z.union([z.string(), z.number()]));
 

@@ -53,6 +53,22 @@ export function defaultWorkflowSettings(): WorkflowSettings {
   return { permissions: defaultPermissions(), checklist: defaultChecklist() };
 }
 
+/**
+ * Rolling library backups: the newest snapshot of each of the last `hourly` hours, `daily` days
+ * and `weekly` weeks is kept (see electron/core/backup/prunePolicy.ts); `enabled` is the hourly schedule.
+ */
+export const BackupSettingsSchema = z.object({
+  enabled: z.boolean(),
+  hourly: z.number().int().min(0).max(24 * 14),
+  daily: z.number().int().min(0).max(366),
+  weekly: z.number().int().min(0).max(520),
+});
+export type BackupSettings = z.infer<typeof BackupSettingsSchema>;
+
+export function defaultBackupSettings(): BackupSettings {
+  return { enabled: true, hourly: 24, daily: 7, weekly: 12 };
+}
+
 export const SettingsSchema = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
   uiLanguage: UiLanguageSchema,
@@ -66,6 +82,7 @@ export const SettingsSchema = z.object({
   outlet: z.string().max(200).default(''),
   /** Where exports are written; empty means the `exports` folder inside the library. */
   exportDir: z.string().max(1000).default(''),
+  backups: BackupSettingsSchema.default(defaultBackupSettings),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -75,10 +92,16 @@ const ExportDirSchema = z
   .max(1000)
   .refine((v) => v.trim() === '' || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(v.trim()), 'export folder must be an absolute path');
 
-// `photos`, `workflow`, `outlet` and `exportDir` are re-added without their defaults: a patch that leaves them out must not reset them.
-export const SettingsPatchSchema = SettingsSchema.omit({ schemaVersion: true, photos: true, workflow: true, outlet: true, exportDir: true })
+// `photos`, `workflow`, `outlet`, `exportDir` and `backups` are re-added without their defaults: a patch that leaves them out must not reset them.
+export const SettingsPatchSchema = SettingsSchema.omit({ schemaVersion: true, photos: true, workflow: true, outlet: true, exportDir: true, backups: true })
   .partial()
-  .extend({ photos: PhotoSettingsSchema.optional(), workflow: WorkflowSettingsSchema.optional(), outlet: z.string().max(200).optional(), exportDir: ExportDirSchema.optional() });
+  .extend({
+    photos: PhotoSettingsSchema.optional(),
+    workflow: WorkflowSettingsSchema.optional(),
+    outlet: z.string().max(200).optional(),
+    exportDir: ExportDirSchema.optional(),
+    backups: BackupSettingsSchema.optional(),
+  });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 export const DEFAULT_BYLINE_TEMPLATES: BylineTemplate[] = [
@@ -99,5 +122,6 @@ export function defaultSettings(): Settings {
     workflow: defaultWorkflowSettings(),
     outlet: '',
     exportDir: '',
+    backups: defaultBackupSettings(),
   };
 }
