@@ -7,6 +7,7 @@ import { runHistoryBench } from './historyBench';
 import { runExportBench } from './exportBench';
 import { runSearchBench } from './searchBench';
 import { runBackupBench } from './backupBench';
+import { runCrashBench } from './crashBench';
 
 const benches: [string, () => Promise<string[]>][] = [
   ['Autosave', runSaveBench],
@@ -16,6 +17,7 @@ const benches: [string, () => Promise<string[]>][] = [
   ['Export', runExportBench],
   ['Search and scale', runSearchBench],
   ['Backups', runBackupBench],
+  ['Crash', runCrashBench],
 ];
 
 const only = process.argv.slice(2);

@@ -1,13 +1,16 @@
 // One JSON file per article (`articles/<id>.json`) with its previous good version beside it
 // (`<id>.json.bak`). lowdb is the API over each file; this class adds what lowdb does not do:
-// validation on read, recovery from the last good copy, and moving damaged files aside.
-import { copyFile, link, readdir, stat, unlink } from 'node:fs/promises';
+// validation on read, recovery from the last good copy, moving damaged files aside, and keeping
+// the original of a file from an older Copydesk (`migrated/<id>.v<N>.json`) before upgrading it.
+import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { ArticleSchema, type Article } from '../../shared/model/article';
+import { ARTICLE_SCHEMA_VERSION, ArticleSchema, type Article } from '../../shared/model/article';
 import { ApiError, type Notice } from '../../shared/contract/errors';
 import { AtomicJsonAdapter, CorruptFileError } from './AtomicJsonAdapter';
+import { keepCopy, writeFileAtomic, type WriteOptions } from './atomicWrite';
 import { migrateArticle, NewerVersionError } from './migrations/migrateArticle';
+import { keepOriginal, versionOf } from './migrations/migrate';
 import { quarantine } from './quarantine';
 
 const SUFFIX = '.json';
@@ -18,6 +21,8 @@ export function parseArticle(raw: unknown): Article {
 
 export class ArticleStore {
   readonly dir: string;
+  /** Articles read from an older schema version, by id: their original is kept before the first upgraded save. */
+  private readonly older = new Map<string, number>();
 
   constructor(
     private readonly libraryDir: string,
@@ -31,13 +36,20 @@ export class ArticleStore {
     return join(this.dir, id + SUFFIX);
   }
 
-  private db(path: string): Low<Article | null> {
-    return new Low<Article | null>(new AtomicJsonAdapter(path, parseArticle), null);
+  private db(path: string, writeOptions?: WriteOptions): Low<Article | null> {
+    const parse = (raw: unknown): Article => {
+      const article = parseArticle(raw);
+      const version = versionOf(raw) ?? ARTICLE_SCHEMA_VERSION;
+      if (version < ARTICLE_SCHEMA_VERSION) this.older.set(article.id, version);
+      return article;
+    };
+    return new Low<Article | null>(new AtomicJsonAdapter(path, parse, writeOptions), null);
   }
 
   /** Ids of every article file, from the folder listing alone (no file is read). */
   async listIds(): Promise<string[]> {
     const names = await readdir(this.dir);
+    await removeLeftoverTemps(this.dir, names);
     return names.filter((n) => n.endsWith(SUFFIX) && !n.startsWith('.')).map((n) => n.slice(0, -SUFFIX.length));
   }
 
@@ -69,37 +81,47 @@ export class ArticleStore {
   private async recover(id: string, cause: CorruptFileError): Promise<Article> {
     const path = this.pathOf(id);
     const moved = await quarantine(this.libraryDir, path, this.now());
-    const backup = this.db(path + '.bak');
-    try {
-      await backup.read();
-    } catch {
-      backup.data = null;
-    }
-    if (backup.data && backup.data.id === id) {
-      const db = this.db(path);
-      db.data = backup.data;
-      await db.write();
-      this.notify({ code: 'articleRecovered', params: { id, headline: backup.data.headline, file: moved, reason: cause.message } });
-      return backup.data;
+    const backup = await this.readBackup(path + '.bak');
+    if (backup && backup.article.id === id) {
+      // The last good copy goes back byte for byte: if an older Copydesk wrote it, it stays that
+      // version until a save upgrades it (and keeps it under `migrated/`).
+      await writeFileAtomic(path, backup.bytes);
+      if (backup.version < ARTICLE_SCHEMA_VERSION) this.older.set(id, backup.version);
+      this.notify({ code: 'articleRecovered', params: { id, headline: backup.article.headline, file: moved, reason: cause.message } });
+      return backup.article;
     }
     this.notify({ code: 'articleQuarantined', params: { id, file: moved, reason: cause.message } });
     throw new ApiError('notFound', `article ${id} was damaged and moved to ${moved}`, { id, file: moved });
   }
 
-  /** Writes the article; the version it replaces becomes the last good copy. */
+  /** A last good copy that is itself whole and valid, or null. */
+  private async readBackup(path: string): Promise<{ bytes: Buffer; article: Article; version: number } | null> {
+    try {
+      const bytes = await readFile(path);
+      const raw: unknown = JSON.parse(bytes.toString('utf8'));
+      return { bytes, article: parseArticle(raw), version: versionOf(raw) ?? ARTICLE_SCHEMA_VERSION };
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Writes the article; the version it replaces becomes the last good copy. The new bytes are
+   * written (and synced) first and only then is anything on disk touched, so a full or read-only
+   * disk fails the save with the article file, its last good copy and any original as they were.
+   */
   async write(article: Article): Promise<void> {
     const path = this.pathOf(article.id);
-    const bak = path + '.bak';
-    await unlink(bak).catch(() => undefined);
-    // A hard link keeps the old file's bytes under the .bak name at no copy cost; the atomic
-    // rename then puts the new version in place without touching them.
-    await link(path, bak).catch(async (err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return; // a new article has no previous version
-      await copyFile(path, bak); // file systems without hard links (FAT, some network shares)
+    const older = this.older.get(article.id);
+    const db = this.db(path, {
+      beforeReplace: async () => {
+        if (older !== undefined) await keepOriginal(this.libraryDir, path, older);
+        await keepCopy(path, path + '.bak'); // false for a new article: it has no previous version
+      },
     });
-    const db = this.db(path);
     db.data = article;
     await db.write();
+    this.older.delete(article.id);
   }
 
   async remove(id: string): Promise<void> {
@@ -108,5 +130,19 @@ export class ArticleStore {
       if (err.code !== 'ENOENT') throw err;
     });
     await unlink(path + '.bak').catch(() => undefined);
+    this.older.delete(id);
+    // Deleting for good includes the originals an older Copydesk wrote.
+    const migrated = join(this.libraryDir, 'migrated');
+    const names = await readdir(migrated).catch(() => [] as string[]);
+    for (const name of names) if (name.startsWith(`${id}.v`)) await unlink(join(migrated, name)).catch(() => undefined);
   }
+}
+
+/**
+ * Temporary files a killed write left behind (`.name.<hex>.tmp`, see atomicWrite.ts). Nothing
+ * reads them; they are removed while the library lock is held, so no write of ours is in flight.
+ */
+export async function removeLeftoverTemps(dir: string, names?: readonly string[]): Promise<void> {
+  const all = names ?? (await readdir(dir).catch(() => [] as string[]));
+  await Promise.all(all.filter((n) => /^\..+\.[0-9a-f]{12}\.tmp$/.test(n)).map((n) => unlink(join(dir, n)).catch(() => undefined)));
 }

@@ -2,7 +2,7 @@
 // door), writes are atomic and durable. lowdb's own JSONFile neither validates nor fsyncs.
 import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic, type WriteOptions } from './atomicWrite';
 
 /** A file exists but cannot be used: not JSON, wrong shape, empty or truncated. */
 export class CorruptFileError extends Error {
@@ -20,6 +20,8 @@ export class AtomicJsonAdapter<T> implements Adapter<T | null> {
     private readonly path: string,
     /** Turns parsed JSON into a valid T or throws (zod parse, migrations). */
     private readonly parse: (raw: unknown) => T,
+    /** For writes: e.g. keep the previous version as the last good copy just before it is replaced. */
+    private readonly writeOptions: WriteOptions = {},
   ) {}
 
   async read(): Promise<T | null> {
@@ -47,6 +49,6 @@ export class AtomicJsonAdapter<T> implements Adapter<T | null> {
   /** `null` is lowdb's "nothing read yet"; writing it would destroy the file, so it is refused. */
   async write(data: T | null): Promise<void> {
     if (data === null) throw new Error(`${this.path}: refusing to write an empty document`);
-    await writeFileAtomic(this.path, JSON.stringify(data));
+    await writeFileAtomic(this.path, JSON.stringify(data), undefined, this.writeOptions);
   }
 }

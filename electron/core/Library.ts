@@ -15,7 +15,7 @@ import {
 } from '../../shared/model/article';
 import { ApiError, type Notice } from '../../shared/contract/errors';
 import type { SettingsPatch, Settings } from '../../shared/model/settings';
-import { ArticleStore } from './ArticleStore';
+import { ArticleStore, removeLeftoverTemps } from './ArticleStore';
 import { LibraryIndex } from './LibraryIndex';
 import { LibraryLock } from './LibraryLock';
 import { SettingsStore } from './SettingsStore';
@@ -29,8 +29,6 @@ import { assertCanEdit, assertReleasable, decideTransition, type TransitionReque
 import { may } from '../../shared/workflow/transitions';
 import { HistoryStore } from './HistoryStore';
 import { PeopleStore } from './PeopleStore';
-import { CorruptFileError } from './AtomicJsonAdapter';
-import { quarantine } from './quarantine';
 import { SearchService } from './search/SearchService';
 import { ListTable } from './search/ListTable';
 import { runQuery } from './search/runQuery';
@@ -72,7 +70,7 @@ export class Library {
     this.index = new LibraryIndex(join(dir, 'index'));
     this.settings = new SettingsStore(dir, notify, now);
     this.photos = new PhotoStore(dir, now);
-    this.people = new PeopleStore(dir);
+    this.people = new PeopleStore(dir, notify, now);
     this.history = new HistoryStore(join(dir, 'history'));
     this.search = new SearchService(join(dir, 'index'), {
       eachFingerprint: (visit) => {
@@ -95,8 +93,9 @@ export class Library {
       const marker = join(dir, 'copydesk-library.json');
       await access(marker).catch(() => writeFile(marker, JSON.stringify({ format: 'copydesk-library', schemaVersion: 1 })));
       const library = new Library(dir, lock, now);
+      await Promise.all([dir, join(dir, 'index')].map((d) => removeLeftoverTemps(d)));
       await library.settings.load();
-      await library.loadPeople();
+      await library.people.load();
       await library.loadIndex();
       library.background = library.checkInBackground();
       return library;
@@ -205,17 +204,6 @@ export class Library {
     await this.background;
   }
 
-  /** A damaged people.json is moved aside and the library opens with no people, so an admin can be set up again. */
-  private async loadPeople(): Promise<void> {
-    try {
-      await this.people.load();
-    } catch (err) {
-      if (!(err instanceof CorruptFileError)) throw err;
-      const moved = await quarantine(this.dir, join(this.dir, 'people.json'), this.now());
-      this.notices.push({ code: 'peopleReset', params: { file: moved, reason: err.message.slice(0, 300) } });
-    }
-  }
-
   private summarise(a: Article): ArticleSummary {
     return {
       id: a.id,
@@ -248,7 +236,9 @@ export class Library {
   private async put(article: Article): Promise<ArticleSummary> {
     await this.store.write(article);
     const entry = this.entryOf(article, await this.store.fileStat(article.id));
-    await this.index.put(entry);
+    // The article file is safely written: if the journal line cannot be (disk full), the save
+    // still stands, and the next start corrects the list from the file's size and time.
+    await this.index.put(entry).catch(() => undefined);
     this.table.set(entry.summary, entry.tags);
     this.search.update(article, { size: entry.size, mtimeMs: entry.mtimeMs });
     return entry.summary;
@@ -319,12 +309,6 @@ export class Library {
     }
     const collator = new Intl.Collator(['ko', 'en']);
     return { desks: [...desks].sort(collator.compare), tags: [...tags].sort(collator.compare) };
-  }
-
-  /** The size and time of an article's file as the index last saw it (no disk access); null if there is no such article. */
-  fileStatOf(id: string): { size: number; mtimeMs: number } | null {
-    const e = this.index.entries.get(id);
-    return e ? { size: e.size, mtimeMs: e.mtimeMs } : null;
   }
 
   /** What the list knows about an article, without reading its file; null if there is no such article. */

@@ -32,7 +32,8 @@ const COMPACT_AFTER = 2000;
 
 export class LibraryIndex {
   readonly entries = new Map<string, IndexEntry>();
-  private journal: FileHandle | null = null;
+  private journalOpen: Promise<FileHandle> | null = null;
+  private torn = false;
   private journalLines = 0;
   private readonly snapshotPath: string;
   /** Where versions before 2 kept the snapshot, as JSON: read once and replaced. */
@@ -108,17 +109,31 @@ export class LibraryIndex {
   }
 
   private async append(line: z.infer<typeof JournalLineSchema>): Promise<void> {
-    this.journal ??= await open(this.journalPath, 'a');
-    // One write call per line, then fdatasync: the line is on disk before the save is reported done.
-    await this.journal.write(JSON.stringify(line) + '\n');
-    await this.journal.datasync();
+    // The promise is kept, not the handle: two saves appending at once share one open.
+    this.journalOpen ??= open(this.journalPath, 'a').catch((err: unknown) => {
+      this.journalOpen = null; // a read-only folder may become writable again
+      throw err;
+    });
+    const journal = await this.journalOpen;
+    // After a failed append the file may end in a torn fragment: a newline first keeps it from
+    // swallowing this line (the fragment is skipped on load).
+    const text = (this.torn ? '\n' : '') + JSON.stringify(line) + '\n';
+    try {
+      // One write call per line, then fdatasync: the line is on disk before the save is reported done.
+      await journal.write(text);
+      await journal.datasync();
+      this.torn = false;
+    } catch (err) {
+      this.torn = true;
+      throw err;
+    }
     this.journalLines++;
   }
 
   private async closeJournal(): Promise<void> {
-    const handle = this.journal;
-    this.journal = null;
-    await handle?.close();
+    const opening = this.journalOpen;
+    this.journalOpen = null;
+    await (await opening?.catch(() => null))?.close();
   }
 }
 

@@ -1,23 +1,59 @@
 // people.json: who works in this library. Only an admin changes it, except that an empty library
-// lets its first person in as admin — someone has to be able to set the desk up.
+// lets its first person in as admin — someone has to be able to set the desk up. So a damaged file
+// is recovered from its last good copy (`people.json.bak`) wherever one exists: starting empty
+// would let whoever opens the library next make themselves admin.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { PeopleFileSchema, type Person, type PersonDraft } from '../../shared/model/person';
-import { ApiError } from '../../shared/contract/errors';
-import { AtomicJsonAdapter } from './AtomicJsonAdapter';
+import { ApiError, type Notice } from '../../shared/contract/errors';
+import { AtomicJsonAdapter, CorruptFileError } from './AtomicJsonAdapter';
+import { keepCopy } from './atomicWrite';
+import { migratePeople } from './migrations/migratePeople';
+import { NewerVersionError } from './migrations/migrate';
+import { quarantine } from './quarantine';
 
 type PeopleFile = ReturnType<typeof PeopleFileSchema.parse>;
 
+const parsePeople = (raw: unknown): PeopleFile => PeopleFileSchema.parse(migratePeople(raw));
+
 export class PeopleStore {
   private readonly db: Low<PeopleFile | null>;
+  private readonly path: string;
 
-  constructor(libraryDir: string) {
-    this.db = new Low<PeopleFile | null>(new AtomicJsonAdapter(join(libraryDir, 'people.json'), (raw) => PeopleFileSchema.parse(raw)), null);
+  /**
+   * Without `notify`, a damaged file is the caller's to handle (load throws CorruptFileError);
+   * with it, load recovers from the last good copy itself and reports what it did.
+   */
+  constructor(
+    private readonly libraryDir: string,
+    private readonly notify?: (notice: Notice) => void,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.path = join(libraryDir, 'people.json');
+    // The file it replaces becomes the last good copy, kept only once the new one is safely written.
+    this.db = new Low<PeopleFile | null>(new AtomicJsonAdapter(this.path, parsePeople, { beforeReplace: () => keepCopy(this.path, this.path + '.bak').then(() => undefined) }), null);
   }
 
   async load(): Promise<void> {
-    await this.db.read();
+    try {
+      await this.db.read();
+      // What just read well is the last good copy from now on (a save keeps only the version before
+      // it). A real copy: a hard link would share the blocks that damage in place would reach.
+      if (this.db.data) await keepCopy(this.path, this.path + '.bak', undefined, { link: false }).catch(() => undefined); // best effort: the file itself is fine
+    } catch (err) {
+      // A newer Copydesk's file is refused whole: treating it as damaged would empty the list.
+      if (err instanceof NewerVersionError) throw new ApiError('forbidden', `people.json: ${err.message}`, { reason: 'newerVersion', file: this.path });
+      if (!(err instanceof CorruptFileError) || !this.notify) throw err;
+      const moved = await quarantine(this.libraryDir, this.path, this.now());
+      const backup = new Low<PeopleFile | null>(new AtomicJsonAdapter(this.path + '.bak', parsePeople), null);
+      await backup.read().catch(() => undefined);
+      this.db.data = backup.data;
+      if (backup.data) await this.db.write();
+      // `context` picks the sentence (an i18next context in the renderer): restored, or set up an admin again.
+      const restored = backup.data ? 'backup' : 'none';
+      this.notify({ code: 'peopleReset', params: { file: moved, restored, ...(backup.data ? { context: 'backup' } : {}), reason: err.message.slice(0, 300) } });
+    }
   }
 
   list(): Person[] {

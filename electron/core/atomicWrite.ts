@@ -6,7 +6,12 @@ import * as nodeFs from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** The file-system calls used, injectable so tests can simulate a full or read-only disk. */
-export type WriteFs = Pick<typeof nodeFs, 'open' | 'rename' | 'unlink'>;
+export type WriteFs = Pick<typeof nodeFs, 'open' | 'rename' | 'unlink' | 'link' | 'copyFile'>;
+
+/** A hidden temp name beside `path`, so folder listings that skip dot files never see it. */
+function tempBeside(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+}
 
 export async function fsyncDir(dir: string, fs: WriteFs = nodeFs): Promise<void> {
   // Windows cannot open a directory for fsync; rename there is already durable enough.
@@ -19,14 +24,23 @@ export async function fsyncDir(dir: string, fs: WriteFs = nodeFs): Promise<void>
   }
 }
 
-/**
- * `durable: false` skips both fsyncs: still never a torn mix while the machine runs, but a power
- * cut may lose the new file. Only for copies whose original is already on disk durably.
- */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, fs: WriteFs = nodeFs, opts: { durable?: boolean } = {}): Promise<void> {
+export interface WriteOptions {
+  /**
+   * `false` skips both fsyncs: still never a torn mix while the machine runs, but a power cut may
+   * lose the new file. Only for copies whose original is already on disk durably.
+   */
+  durable?: boolean;
+  /**
+   * Runs once the new bytes are safely in the temp file and before they replace `path` (keeping
+   * the previous version aside). A full disk therefore fails the write before anything is touched.
+   */
+  beforeReplace?: () => Promise<void>;
+}
+
+export async function writeFileAtomic(path: string, data: string | Uint8Array, fs: WriteFs = nodeFs, opts: WriteOptions = {}): Promise<void> {
   const durable = opts.durable ?? true;
   const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = tempBeside(path);
   let handle: nodeFs.FileHandle | undefined;
   try {
     handle = await fs.open(tmp, 'wx', 0o644);
@@ -34,6 +48,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, f
     if (durable) await handle.sync();
     await handle.close();
     handle = undefined;
+    await opts.beforeReplace?.();
     await fs.rename(tmp, path);
   } catch (err) {
     await handle?.close().catch(() => undefined);
@@ -42,3 +57,32 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, f
   }
   if (durable) await fsyncDir(dir, fs);
 }
+
+/**
+ * Makes `copy` hold what `path` holds now, replacing any earlier `copy` in one rename, so there is
+ * always a whole copy under that name (the old one or the new one). A hard link costs no copying
+ * (atomic writes never change a file in place, so the bytes under the link stay as they are); file
+ * systems without hard links get a real copy, as does `link: false` (a copy that must not share
+ * the file's blocks, since damage in place would reach both). Returns false when `path` does not exist.
+ */
+export async function keepCopy(path: string, copy: string, fs: WriteFs = nodeFs, opts: { link?: boolean } = {}): Promise<boolean> {
+  const tmp = tempBeside(copy);
+  try {
+    if (opts.link === false) await fs.copyFile(path, tmp);
+    else {
+      await fs.link(path, tmp).catch(async (err: NodeJS.ErrnoException) => {
+        if (!LINK_UNSUPPORTED.has(err.code ?? '')) throw err;
+        await fs.copyFile(path, tmp); // FAT, some network shares
+      });
+    }
+    await fs.rename(tmp, copy);
+    return true;
+  } catch (err) {
+    await fs.unlink(tmp).catch(() => undefined);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
+  }
+}
+
+/** What `link` answers on file systems that have no hard links. A full or read-only disk is not one of them. */
+const LINK_UNSUPPORTED = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'ENOSYS', 'EMLINK']);

@@ -31,7 +31,10 @@ async function libraryWith(count: number) {
   }
   const core = await openTestCore(dir);
   cleanups.unshift(() => core.close());
-  return { core, dir, actor: await addAdmin(core) };
+  const actor = await addAdmin(core);
+  // The search index is built and saved in the background after opening; that is not a save's cost.
+  await core.library.whenIndexed();
+  return { core, dir, actor };
 }
 
 /** Every file under `dir` with its size and mtime. */

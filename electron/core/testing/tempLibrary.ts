@@ -12,8 +12,9 @@ export async function tempDir(): Promise<{ dir: string; cleanup(): Promise<void>
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
+/** A core on a test library; the hourly backup schedule stays off (tests of it turn it on). */
 export function openTestCore(libraryDir: string, now?: () => Date): Promise<Core> {
-  return openCore({ libraryDir, appInfo, now });
+  return openCore({ libraryDir, appInfo, now, backupSchedule: false });
 }
 
 export function content(headline: string, body = '본문'): ArticleContent {
