@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import { writeLibrary } from './library/writeLibrary';
 
 const run = promisify(execFile);
@@ -24,8 +25,15 @@ interface Probe {
   index: { documents: number; terms: number; arenaMB: number; lastLoad: { fromDisk: boolean; read: number } | null };
 }
 
+const PROBE = '.bench/probe.mjs';
+
+/** The probe bundled as the app's core is (no TypeScript loader in the process), so its memory is the app's. */
+async function bundleProbe(): Promise<void> {
+  await build({ entryPoints: ['bench/library/probeLibrary.ts'], bundle: true, platform: 'node', format: 'esm', outfile: PROBE, packages: 'external', logLevel: 'warning' });
+}
+
 async function probe(dir: string, args: string[] = []): Promise<Probe> {
-  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/library/probeLibrary.ts', dir, ...args], { maxBuffer: 1 << 24, timeout: 30 * 60_000 });
+  const { stdout } = await run(process.execPath, ['--expose-gc', PROBE, dir, ...args], { maxBuffer: 1 << 24, timeout: 30 * 60_000 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as Probe;
 }
 
@@ -35,6 +43,7 @@ export async function runSearchBench(): Promise<string[]> {
   const sizes = (process.env.COPYDESK_BENCH_SIZES ?? '10000,100000').split(',').map(Number);
   const lines: string[] = [];
   const empty = await mkdtemp(join(tmpdir(), 'copydesk-bench-empty-'));
+  await bundleProbe();
   try {
     const base = await probe(empty);
     const small = await probe(await writeLibrary('.bench', 100), ['--saves', '30']);

@@ -2,7 +2,13 @@
 // The printer is an interface so the app can print with Electron's webContents.printToPDF while the
 // core, the browser host and tests print with a headless Chromium driven by playwright-core.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserType } from 'playwright-core';
+
+// Loaded on first use: playwright-core adds about 90 MB to the process, and only the PDF proof
+// outside Electron needs it.
+let chromiumType: BrowserType | null = null;
+const chromiumOf = (): BrowserType => (chromiumType ??= (createRequire(import.meta.url)('playwright-core') as { chromium: BrowserType }).chromium);
 import { ApiError } from '../../../../shared/contract/errors';
 import type { PdfPrinter } from '../exportContext';
 
@@ -51,7 +57,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (path
   for (const path of KNOWN_PATHS) if (exists(path)) return path;
   let bundled = '';
   try {
-    bundled = chromium.executablePath();
+    bundled = chromiumOf().executablePath();
   } catch {
     // playwright-core throws when it has no browser of its own registered.
   }
@@ -70,7 +76,7 @@ export function chromiumPrinter(opts: { executablePath?: string } = {}): PdfPrin
     const executablePath = opts.executablePath ?? findChromium();
     if (!executablePath) return Promise.reject(unavailable('none found; set COPYDESK_CHROMIUM'));
     if (!existsSync(executablePath)) return Promise.reject(unavailable(`${executablePath} does not exist`));
-    return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] }).catch((err: unknown) => {
+    return chromiumOf().launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] }).catch((err: unknown) => {
       throw unavailable(`${executablePath}: ${message(err)}`);
     });
   };

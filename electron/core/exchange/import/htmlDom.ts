@@ -10,10 +10,13 @@ interface JsdomModule {
   VirtualConsole: new () => object;
 }
 
-const { JSDOM, VirtualConsole } = createRequire(import.meta.url)('jsdom') as JsdomModule;
+// Loaded on first use: jsdom adds about 100 MB to the process, which a session that never
+// imports or cleans HTML should not carry.
+let jsdom: JsdomModule | null = null;
 
 /** A window holding `html` as its document; scripts stay text and images are never loaded. */
 export function domWindow(html = ''): DomWindow {
+  const { JSDOM, VirtualConsole } = (jsdom ??= createRequire(import.meta.url)('jsdom') as JsdomModule);
   // No runScripts and no resources option: jsdom's defaults, which run and fetch nothing.
   return new JSDOM(html, { virtualConsole: new VirtualConsole() }).window;
 }

@@ -1,0 +1,231 @@
+// The library list at scale: cold start (spawning the browser host's process → the first rows in
+// Chromium), the core process's resident memory, and the renderer's JS heap after scrolling a few
+// thousand rows and searching, for generated libraries of 10,000 and 100,000 articles, each beside
+// the same host on an empty library in the same run.
+//   COPYDESK_BENCH_SIZES=10000 node --import tsx bench/listBench.ts
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { build } from 'vite';
+import { chromiumExecutable } from '../e2e/support/chromiumExecutable';
+import { personStorageKey, type Person } from '../shared/model/person';
+import type { CopydeskBridge } from '../shared/contract/bridge';
+import { writeLibrary } from './library/writeLibrary';
+import { ROW_HEIGHT } from '../renderer/src/library/listLayout';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const COLD_RUNS = 3;
+const SCROLL_ROWS = 3000;
+const SEARCH = '배터리';
+const ADMIN: Person = { id: 'bench000-0000-4000-8000-000000000001', name: '관리자', role: 'admin', desk: '산업부', email: '', bylineName: '관리자', bylineRole: '기자', active: true };
+
+interface Cold {
+  /** Spawn → first rows (or the empty state) in the page. */
+  totalMs: number;
+  /** Of which: spawn → the host listening (the core open, everything loaded). */
+  hostMs: number;
+}
+
+interface Memory {
+  rssShownMB: number;
+  rssSearchMB: number;
+  heapMB: number;
+  /** Seconds from the rows showing to the background file check and search index being ready. */
+  readyS: number;
+}
+
+/** The generated library, hard-linked (article files are only ever replaced by rename, never written in place) with its index copied, so the cache stays pristine. */
+async function workingCopy(source: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'copydesk-listbench-'));
+  await mkdir(join(dir, 'articles'));
+  await mkdir(join(dir, 'index'));
+  const names = await readdir(join(source, 'articles'));
+  for (let i = 0; i < names.length; i += 500) {
+    await Promise.all(names.slice(i, i + 500).map((n) => link(join(source, 'articles', n), join(dir, 'articles', n))));
+  }
+  for (const n of await readdir(join(source, 'index'))) await copyFile(join(source, 'index', n), join(dir, 'index', n));
+  await copyFile(join(source, 'copydesk-library.json'), join(dir, 'copydesk-library.json'));
+  return dir;
+}
+
+async function emptyLibrary(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'copydesk-listbench-empty-'));
+}
+
+/**
+ * The browser host bundled into one file (dependencies stay in node_modules), as the desktop
+ * app's main process is: cold start then measures the app, not TypeScript being compiled.
+ * It lives two folders under the repository so the host still finds the built renderer.
+ */
+const HOST_BUNDLE = join(ROOT, '.bench', 'host', 'cli.mjs');
+async function bundleHost(): Promise<void> {
+  await build({
+    configFile: false,
+    logLevel: 'error',
+    root: ROOT,
+    build: { ssr: 'electron/host/cli.ts', outDir: join(ROOT, '.bench', 'host'), emptyOutDir: true, target: 'node20', minify: false, rollupOptions: { output: { format: 'es', entryFileNames: 'cli.mjs' } } },
+  });
+}
+
+function startHost(libraryDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [HOST_BUNDLE, '--library', libraryDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((ok, fail) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = out.match(/http:\/\/127\.0\.0\.1:\d+\/\S*/);
+      if (m) ok({ child, url: m[0] });
+    });
+    child.stderr!.on('data', (d) => (out += d));
+    child.once('exit', (code) => fail(new Error(`host exited with ${code}: ${out}`)));
+  });
+}
+
+async function stopHost(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const gone = new Promise((ok) => child.once('exit', ok));
+  child.kill('SIGTERM');
+  await gone;
+}
+
+async function rssMB(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+/** Opens the app as the admin and waits for the list (rows, or the empty state of an empty library). */
+async function openList(browser: Browser, libraryDir: string, url: string, empty: boolean): Promise<Page> {
+  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1400, height: 900 } });
+  await context.addInitScript(([k, id]) => localStorage.setItem(k, id), [personStorageKey(libraryDir), ADMIN.id] as const);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector(empty ? '[data-testid=library-empty]' : '[data-testid=article-row]');
+  return page;
+}
+
+async function waitIndexed(page: Page): Promise<void> {
+  await page.waitForFunction(
+    async () => {
+      const info = await (window as unknown as { copydesk: CopydeskBridge }).copydesk.getLibraryInfo({});
+      return info.ok && info.value.indexing === null;
+    },
+    undefined,
+    { polling: 250, timeout: 600_000 },
+  );
+}
+
+/** Scrolls the list down `rows` rows a screenful at a time, waiting at each step for the rows to arrive. */
+async function scrollThrough(page: Page, rows: number): Promise<void> {
+  const list = page.getByTestId('article-list');
+  const step = 600;
+  for (let top = step; top <= rows * ROW_HEIGHT; top += step) {
+    await list.evaluate((el, y) => el.scrollTo({ top: y }), top);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=article-list] [role=row][aria-busy=true]').length === 0, undefined, { polling: 'raf' });
+  }
+}
+
+async function search(page: Page, empty: boolean): Promise<void> {
+  await page.getByTestId('library-search').click();
+  await page.keyboard.insertText(SEARCH);
+  await page.waitForSelector(empty ? '[data-testid=library-empty]' : '[data-testid=row-snippet] mark, [data-testid=row-headline] mark');
+}
+
+async function jsHeapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / (1024 * 1024);
+}
+
+async function coldStart(browser: Browser, libraryDir: string, empty: boolean): Promise<Cold> {
+  const started = performance.now();
+  const { child, url } = await startHost(libraryDir);
+  const hostMs = performance.now() - started;
+  try {
+    const page = await openList(browser, libraryDir, url, empty);
+    const totalMs = performance.now() - started;
+    await page.context().close();
+    return { totalMs, hostMs };
+  } finally {
+    await stopHost(child);
+  }
+}
+
+/** Memory with the list shown, then after the background check, scrolling and a search. */
+async function memory(browser: Browser, libraryDir: string, empty: boolean): Promise<Memory> {
+  const { child, url } = await startHost(libraryDir);
+  let page: Page | null = null;
+  try {
+    page = await openList(browser, libraryDir, url, empty);
+    const rssShownMB = await rssMB(child.pid!);
+    const shownAt = performance.now();
+    await waitIndexed(page);
+    const readyS = (performance.now() - shownAt) / 1000;
+    if (!empty) await scrollThrough(page, SCROLL_ROWS);
+    await search(page, empty);
+    const rssSearchMB = await rssMB(child.pid!);
+    const heapMB = await jsHeapMB(page);
+    return { rssShownMB, rssSearchMB, heapMB, readyS };
+  } finally {
+    await page?.context().close();
+    await stopHost(child);
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const k = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
+const mb = (x: number) => `${x.toFixed(0)} MB`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+export async function runListBench(): Promise<string[]> {
+  const sizes = (process.env.COPYDESK_BENCH_SIZES ?? '10000,100000')
+    .split(',')
+    .map((x) => Number(x.trim()))
+    .filter((n) => Number.isInteger(n) && n > 0);
+  await bundleHost();
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const lines = [`Library list (bundled browser host in its own process; Chromium headless, already running; warm OS file cache; cold starts alternate with the empty library's, median of ${COLD_RUNS}):`];
+  const made: string[] = [];
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  try {
+    const emptyDir = await emptyLibrary();
+    made.push(emptyDir);
+    await writeFile(join(emptyDir, 'people.json'), JSON.stringify({ format: 'copydesk-people', version: 1, people: [ADMIN] }));
+    const baseMemory = await memory(browser, emptyDir, true);
+    lines.push(`  empty library: core RSS ${mb(baseMemory.rssShownMB)} (after a search ${mb(baseMemory.rssSearchMB)}), renderer JS heap ${baseMemory.heapMB.toFixed(1)} MB`);
+    for (const n of sizes) {
+      const source = await writeLibrary(join(ROOT, '.bench'), n, (done) => done % 10_000 === 0 && process.stdout.write(`  generating ${n}: ${done}\r`));
+      const dir = await workingCopy(source);
+      made.push(dir);
+      await writeFile(join(dir, 'people.json'), JSON.stringify({ format: 'copydesk-people', version: 1, people: [ADMIN] }));
+      const base: Cold[] = [];
+      const runs: Cold[] = [];
+      for (let i = 0; i < COLD_RUNS; i++) {
+        base.push(await coldStart(browser, emptyDir, true));
+        runs.push(await coldStart(browser, dir, false));
+      }
+      const cold = median(runs.map((r) => r.totalMs));
+      const coldBase = median(base.map((r) => r.totalMs));
+      const after = median(runs.map((r) => r.totalMs - r.hostMs));
+      const afterBase = median(base.map((r) => r.totalMs - r.hostMs));
+      const mem = await memory(browser, dir, false);
+      lines.push(`  cold start ${k(n)}: ${seconds(cold)} (empty library ${seconds(coldBase)}, ${ratio(cold, coldBase)}); of which host process up ${seconds(median(runs.map((r) => r.hostMs)))} (empty ${seconds(median(base.map((r) => r.hostMs)))}), page to first rows ${seconds(after)} (empty ${seconds(afterBase)}, ${ratio(after, afterBase)})`);
+      lines.push(`  core RSS ${k(n)}: list shown ${mb(mem.rssShownMB)}, after scrolling ${SCROLL_ROWS.toLocaleString('en')} rows and a search ${mb(mem.rssSearchMB)} (empty library ${mb(baseMemory.rssSearchMB)}, ${ratio(mem.rssSearchMB, baseMemory.rssSearchMB)}); background check and search index ready ${mem.readyS.toFixed(1)} s after the rows showed`);
+      lines.push(`  renderer JS heap ${k(n)} after scrolling ${SCROLL_ROWS.toLocaleString('en')} rows and a search: ${mem.heapMB.toFixed(1)} MB (empty library ${baseMemory.heapMB.toFixed(1)} MB, ${ratio(mem.heapMB, baseMemory.heapMB)})`);
+      lines.push(`  core RSS + renderer JS heap ${k(n)}: ${mb(mem.rssSearchMB + mem.heapMB)} (target ≤ 400 MB at 100k)`);
+    }
+  } finally {
+    await browser.close();
+    for (const d of made) await rm(d, { recursive: true, force: true });
+  }
+  return lines;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runListBench().then((lines) => console.log(lines.join('\n')));
+}
