@@ -8,6 +8,7 @@ import { runExportBench } from './exportBench';
 import { runSearchBench } from './searchBench';
 import { runBackupBench } from './backupBench';
 import { runCrashBench } from './crashBench';
+import { runListBench } from './listBench';
 
 const benches: [string, () => Promise<string[]>][] = [
   ['Autosave', runSaveBench],
@@ -16,6 +17,7 @@ const benches: [string, () => Promise<string[]>][] = [
   ['Photo import', runPhotoBench],
   ['Export', runExportBench],
   ['Search and scale', runSearchBench],
+  ['Library list', runListBench],
   ['Backups', runBackupBench],
   ['Crash', runCrashBench],
 ];

@@ -58,6 +58,10 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     queryArticles: async ({ actor, offset, limit, ...q }) => library.query(q, actor, offset, limit),
     queryArticleIds: async ({ actor, max, ...q }) => library.queryIds(q, actor, max),
     libraryFacets: async ({ scope }) => library.facets(scope),
+    embargoedArticles: async ({ ids }) => {
+      const now = (opts.now ?? (() => new Date()))().toISOString();
+      return { ids: ids.filter((id) => (library.summaryOf(id)?.embargo ?? '') > now) };
+    },
     createArticle: async ({ actor, language }) => library.create(actor, language),
     getArticle: async ({ id }) => library.get(id),
     saveArticle: async ({ id, actor, baseRevision, content }) => library.save(id, baseRevision, content, actor),

@@ -29,3 +29,13 @@ export function matchesShortcut(event: KeyboardEvent, combo: string, platform: s
     event.altKey === parts.includes('Alt')
   );
 }
+
+/** True when a key press lands in something that takes text (so a bare key like "/" is typing, not a shortcut). */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!target || typeof (target as HTMLElement).tagName !== 'string') return false;
+  const el = target as HTMLElement;
+  if (el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return true;
+  if (el.tagName !== 'INPUT') return false;
+  const type = (el as HTMLInputElement).type;
+  return !['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color', 'image'].includes(type);
+}

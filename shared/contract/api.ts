@@ -89,6 +89,11 @@ export const contract = {
     input: ArticleQuerySchema.extend({ actor: Actor, max: z.number().int().min(1).max(5000) }).strict(),
     output: z.object({ ids: z.array(ArticleIdSchema), total: z.number().int().nonnegative() }),
   },
+  /** Which of these articles are under an embargo now (for the export dialog, whatever rows the list has fetched). */
+  embargoedArticles: {
+    input: z.object({ ids: z.array(ArticleIdSchema).max(5000) }).strict(),
+    output: z.object({ ids: z.array(ArticleIdSchema) }),
+  },
   /** Desks and tags in use, for the filter menus. */
   libraryFacets: {
     input: z.object({ scope: z.enum(['active', 'trash']) }).strict(),

@@ -12,7 +12,7 @@ function normalise(text: string): string {
 }
 
 /** Text that NFKC and lowercasing leave as it is apart from A–Z (the common case, checked cheaply). */
-const PLAIN = /^[\u0000-\u007F\uAC00-\uD7A3\u2018-\u201D\u00B7\u3000-\u3011]*$/;
+const PLAIN = /^[\t\n\r\u0020-\u007E\uAC00-\uD7A3\u2018-\u201D\u00B7\u3000-\u3011]*$/;
 
 function isSyllable(code: number): boolean {
   return (code >= 0xac00 && code <= 0xd7a3) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);

@@ -1,14 +1,30 @@
-// The article list as a table: kicker and headline, byline, status, and when it last changed.
+// The article list: a table that renders only the rows on screen (the rest is empty space of the
+// right height), so 100,000 articles scroll like 10. Rows have a fixed height; a row whose page
+// has not arrived yet shows as a grey placeholder. Table semantics stay for assistive tech:
+// aria-rowcount says how many rows there are, aria-rowindex where each shown one sits.
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import type { ArticleSummary } from '../../../shared/model/article';
 import type { Settings } from '../../../shared/model/settings';
+import type { ResultRow } from '../../../shared/search/query';
 import { pickTemplate, renderByline } from '../../../shared/byline/renderByline';
 import { relativeTime } from './relativeTime';
+import { Marked } from './marks';
+import { HEADER_HEIGHT, RESULT_ROW_HEIGHT, ROW_HEIGHT } from './listLayout';
+
 
 interface Props {
-  rows: ArticleSummary[];
+  /** How many rows the query lists (all of them, not just the ones fetched). */
+  count: number;
+  row(index: number): ResultRow | undefined;
+  /** Changes when a new query's rows come in: back to the top. */
+  epoch: number;
+  /** The rows still answer the previous query. */
+  busy: boolean;
+  searching: boolean;
   settings: Settings;
   scope: 'active' | 'trash';
+  onRange(start: number, end: number): void;
   onOpen(id: string): void;
   onDuplicate(id: string): void;
   onTrash(id: string): void;
@@ -16,63 +32,153 @@ interface Props {
   /** Rows ticked for a batch export (the active list only). */
   selected: ReadonlySet<string>;
   onSelect(ids: string[], on: boolean): void;
+  /** "Every listed article" is ticked for this query. */
+  allSelected: boolean;
+  onSelectAll(on: boolean): void;
+  /** Asks the table to put keyboard focus on a row (from the search box's ↓). */
+  focusRequest: { index: number; n: number } | null;
 }
 
-export function ArticleTable({ rows, settings, scope, onOpen, onDuplicate, onTrash, onRestore, selected, onSelect }: Props) {
+export function ArticleTable(props: Props) {
+  const { count, row, epoch, busy, searching, settings, scope, onRange, onOpen, onDuplicate, onTrash, onRestore, selected, onSelect, allSelected, onSelectAll, focusRequest } = props;
   const { t, i18n } = useTranslation();
+  const scroller = useRef<HTMLDivElement>(null);
+  const rowHeight = searching ? RESULT_ROW_HEIGHT : ROW_HEIGHT;
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 8,
+    // The header row sits above the rows inside the same scroller and stays there (sticky).
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+  });
+  useLayoutEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
+  useLayoutEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+  }, [epoch]);
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
+  useEffect(() => {
+    if (last >= first) onRange(first, last);
+  }, [first, last, onRange]);
+
+  // Keyboard: ↑/↓ move between rows, even to rows not yet rendered.
+  const [focusIndex, setFocusIndex] = useState<{ index: number; n: number } | null>(null);
+  const focusSeq = useRef(0);
+  useEffect(() => {
+    if (focusRequest && count > 0) setFocusIndex({ index: Math.min(focusRequest.index, count - 1), n: ++focusSeq.current });
+    // A request is honoured once; a later change of count must not pull focus back.
+  }, [focusRequest]);
+  // Scroll once per request, then focus the row as soon as it is rendered (maybe a render later).
+  const focusDone = useRef({ scrolled: 0, focused: 0 });
+  useEffect(() => {
+    if (!focusIndex) return;
+    if (focusDone.current.scrolled !== focusIndex.n) {
+      focusDone.current.scrolled = focusIndex.n;
+      virtualizer.scrollToIndex(focusIndex.index, { align: 'auto' });
+    }
+    if (focusDone.current.focused === focusIndex.n) return;
+    const el = scroller.current?.querySelector<HTMLElement>(`[data-index="${focusIndex.index}"]`);
+    if (el) {
+      el.focus({ preventScroll: true });
+      focusDone.current.focused = focusIndex.n;
+    }
+  });
+  const moveFocus = (index: number, e: KeyboardEvent) => {
+    const next = e.key === 'ArrowDown' ? index + 1 : e.key === 'ArrowUp' ? index - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? count - 1 : null;
+    if (next === null || next < 0 || next >= count) return false;
+    e.preventDefault();
+    setFocusIndex({ index: next, n: ++focusSeq.current });
+    return true;
+  };
+
   const now = Date.now();
   const selectable = scope === 'active';
-  const allOn = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const cls = `article-table${selectable ? ' article-table--select' : ''}${searching ? ' article-table--results' : ''}`;
   return (
-    <table className="article-table">
-      <thead>
-        <tr>
+    <div
+      ref={scroller}
+      className={cls}
+      role="table"
+      aria-label={t(scope === 'trash' ? 'library.trash' : 'library.articles')}
+      aria-rowcount={count + 1}
+      aria-busy={busy}
+      data-testid="article-list"
+    >
+      <div role="rowgroup" className="article-table__head" style={{ height: HEADER_HEIGHT }}>
+        <div role="row" aria-rowindex={1} className="article-table__row">
           {selectable && (
-            <th scope="col" className="cell-select">
-              <input type="checkbox" data-testid="select-all" aria-label={t('exchange.selectAll')} checked={allOn} onChange={(e) => onSelect(rows.map((r) => r.id), e.target.checked)} />
-            </th>
+            <div role="columnheader" className="cell-select">
+              <input type="checkbox" data-testid="select-all" aria-label={t('exchange.selectAll')} checked={allSelected} disabled={count === 0} onChange={(e) => onSelectAll(e.target.checked)} />
+            </div>
           )}
-          <th scope="col">{t('library.headline')}</th>
-          <th scope="col">{t('library.byline')}</th>
-          <th scope="col">{t('library.status')}</th>
-          <th scope="col">{t('library.updated')}</th>
-          <th scope="col"><span className="visually-hidden">{t('library.actions')}</span></th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((a) => {
+          <div role="columnheader">{t('library.headline')}</div>
+          <div role="columnheader">{t('library.byline')}</div>
+          <div role="columnheader">{t('library.status')}</div>
+          <div role="columnheader">{t('library.updated')}</div>
+          <div role="columnheader"><span className="visually-hidden">{t('library.actions')}</span></div>
+        </div>
+      </div>
+      <div role="rowgroup" className="article-table__body" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const r = row(item.index);
+          const style = { height: rowHeight, transform: `translateY(${item.start - HEADER_HEIGHT}px)` };
+          if (!r) {
+            return (
+              <div key={`p${item.index}`} role="row" aria-rowindex={item.index + 2} aria-busy="true" data-index={item.index} tabIndex={-1} className="article-table__row is-placeholder" style={style}>
+                <div role="cell" className="placeholder-bar"><span className="visually-hidden">{t('library.loadingRow')}</span></div>
+              </div>
+            );
+          }
+          const a = r.summary;
           const open = scope === 'active' ? () => onOpen(a.id) : undefined;
           return (
-            <tr
+            <div
               key={a.id}
+              role="row"
+              aria-rowindex={item.index + 2}
+              data-index={item.index}
               data-testid="article-row"
               data-article-id={a.id}
-              className={open ? 'is-openable' : ''}
-              tabIndex={open ? 0 : undefined}
+              className={`article-table__row${open ? ' is-openable' : ''}`}
+              style={style}
+              tabIndex={0}
               onClick={open}
               onKeyDown={(e) => {
-                if (open && e.key === 'Enter' && e.target === e.currentTarget) open();
+                if (e.target !== e.currentTarget) return;
+                if (open && e.key === 'Enter') open();
+                else moveFocus(item.index, e);
               }}
             >
               {selectable && (
-                <td className="cell-select" onClick={(e) => e.stopPropagation()}>
+                <div role="cell" className="cell-select" onClick={(e) => e.stopPropagation()}>
                   <input type="checkbox" data-testid="select-row" aria-label={t('exchange.selectRow', { headline: a.headline || t('library.untitled') })} checked={selected.has(a.id)} onChange={(e) => onSelect([a.id], e.target.checked)} />
-                </td>
+                </div>
               )}
-              <td data-testid="row-headline" className="cell-headline" lang={a.language}>
-                {a.kicker && <span className="kicker">[{a.kicker}]</span>}{' '}
-                {a.headline ? <span>{a.headline}</span> : <span className="muted">{t('library.untitled')}</span>}
-              </td>
-              <td data-testid="row-byline" className="cell-byline">{renderByline(a.byline, pickTemplate(settings, a.byline, a.language))}</td>
-              <td data-testid="row-status">
+              <div role="cell" className="cell-headline-wrap">
+                <div data-testid="row-headline" className={`cell-headline${searching && !r.snippet ? ' cell-headline--two' : ''}`} lang={a.language}>
+                  {a.kicker && <span className="kicker">[{a.kicker}]</span>}{' '}
+                  {a.headline ? <span><Marked text={a.headline} marks={r.headlineMarks} /></span> : <span className="muted">{t('library.untitled')}</span>}
+                </div>
+                {r.snippet && (
+                  <div className="snippet" data-testid="row-snippet" data-field={r.snippet.field} lang={a.language}>
+                    {r.snippet.field !== 'body' && <span className="snippet__field">{t(`library.snippetField.${r.snippet.field}`)}</span>}
+                    <Marked text={r.snippet.text} marks={r.snippet.marks} />
+                  </div>
+                )}
+              </div>
+              <div role="cell" data-testid="row-byline" className="cell-byline">{renderByline(a.byline, pickTemplate(settings, a.byline, a.language))}</div>
+              <div role="cell" data-testid="row-status" className="cell-status">
                 <span className={`status status--${a.status}`}>{t(`status.${a.status}`)}</span>
                 {a.embargo && Date.parse(a.embargo) > now && <span className="chip chip--embargo" title={new Date(a.embargo).toLocaleString(i18n.language)}>{t('workflow.embargoShort')}</span>}
                 {a.lastTransition && (
                   <span className="row-step" data-testid="row-step">{t(`workflow.did.${a.lastTransition.action}`, { name: a.lastTransition.actorName })}</span>
                 )}
-              </td>
-              <td data-testid="row-updated" title={new Date(a.updatedAt).toLocaleString(i18n.language)}>{relativeTime(a.updatedAt, now, i18n.language)}</td>
-              <td className="cell-actions" onClick={(e) => e.stopPropagation()}>
+              </div>
+              <div role="cell" data-testid="row-updated" title={new Date(a.updatedAt).toLocaleString(i18n.language)}>{relativeTime(a.updatedAt, now, i18n.language)}</div>
+              <div role="cell" className="cell-actions" onClick={(e) => e.stopPropagation()}>
                 {scope === 'active' ? (
                   <>
                     <button type="button" className="small" data-testid="duplicate-article" onClick={() => onDuplicate(a.id)}>{t('library.duplicate')}</button>
@@ -81,11 +187,11 @@ export function ArticleTable({ rows, settings, scope, onOpen, onDuplicate, onTra
                 ) : (
                   <button type="button" className="small" data-testid="restore-article" onClick={() => onRestore(a.id)}>{t('library.restore')}</button>
                 )}
-              </td>
-            </tr>
+              </div>
+            </div>
           );
         })}
-      </tbody>
-    </table>
+      </div>
+    </div>
   );
 }
