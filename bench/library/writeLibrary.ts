@@ -13,7 +13,7 @@ import { encodeSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../../electro
 import { writeSectionFile } from '../../electron/core/sectionFile';
 import type { IndexEntry } from '../../electron/core/LibraryIndex';
 
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 function summaryOf(a: Article) {
   const { id, language, kicker, headline, byline, status, revision, createdAt, updatedAt, trashedAt, ownerId, embargo, lastTransition } = a;

@@ -8,15 +8,20 @@ import { asBytes, float64s, int32s, type SectionFile, type Sections } from './se
 import { ArticleStatusSchema } from '../../shared/model/article';
 
 export const SNAPSHOT_FORMAT = 'copydesk-index';
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 const INT_COLUMNS = ['lengths', 'ids', 'text', 'reporters', 'photos', 'tags', 'transitions'] as const;
 const STATUSES = new Set<string>(ArticleStatusSchema.options);
 const ID = /^[a-z0-9-]{8,64}$/;
 const LT = 5; // action, actorId, actorName, at, note
 
 interface Columns {
-  /** Every distinct string, concatenated; `lengths` cuts them apart. */
+  /**
+   * Every distinct string, concatenated: ASCII ones (ids, dates) in `ascii`, the rest in
+   * `strings`, so the ASCII ones stay one byte a character in memory. `lengths` cuts them apart;
+   * a negative length is an ASCII string.
+   */
   strings: string;
+  ascii: string;
   lengths: ArrayLike<number>;
   ids: ArrayLike<number>;
   text: ArrayLike<number>; // language, kicker, headline, outlet, desk, templateId, status, createdAt, updatedAt, trashedAt, ownerId, embargo
@@ -55,9 +60,11 @@ export function encodeSnapshot(entries: Iterable<IndexEntry>): Sections {
     const t = s.lastTransition;
     c.transitions.push(...(t ? [ref(t.action), ref(t.actorId), ref(t.actorName), ref(t.at), ref(t.note)] : [-1, 0, 0, 0, 0]));
   }
-  const ints = { ...c, lengths: strings.map((x) => x.length) };
+  const isAscii = (x: string) => /^[\x20-\x7e]*$/.test(x);
+  const ints = { ...c, lengths: strings.map((x) => (isAscii(x) ? -x.length : x.length)) };
   return [
-    ['strings', new TextEncoder().encode(strings.join(''))],
+    ['strings', new TextEncoder().encode(strings.filter((x) => !isAscii(x)).join(''))],
+    ['ascii', new TextEncoder().encode(strings.filter(isAscii).join(''))],
     ['numbers', asBytes(Float64Array.from(c.numbers))],
     ...INT_COLUMNS.map((name): [string, Uint8Array] => [name, asBytes(Int32Array.from(ints[name]))]),
   ];
@@ -69,9 +76,10 @@ function columnsOf(file: SectionFile): Columns | null {
   const numbers = float64s(s.get('numbers'));
   const ints = INT_COLUMNS.map((name) => int32s(s.get(name)));
   const strings = s.get('strings');
-  if (!numbers || !strings || ints.some((i) => !i)) return null;
+  const ascii = s.get('ascii');
+  if (!numbers || !strings || !ascii || ints.some((i) => !i)) return null;
   const [lengths, ids, text, reporters, photos, tags, transitions] = ints as Int32Array[];
-  return { strings: new TextDecoder().decode(strings), lengths, ids, text, numbers, reporters, photos, tags, transitions };
+  return { strings: new TextDecoder().decode(strings), ascii: new TextDecoder().decode(ascii), lengths, ids, text, numbers, reporters, photos, tags, transitions };
 }
 
 class Damaged extends Error {}
@@ -89,12 +97,18 @@ export function decodeSnapshot(file: SectionFile): IndexEntry[] | null {
   try {
     const strings: string[] = new Array(c.lengths.length);
     let at = 0;
+    let atAscii = 0;
     for (let i = 0; i < c.lengths.length; i++) {
-      const end = at + num(c.lengths[i]);
-      strings[i] = c.strings.slice(at, end);
-      at = end;
+      const length = num(c.lengths[i]);
+      if (length < 0) {
+        strings[i] = c.ascii.slice(atAscii, atAscii - length);
+        atAscii -= length;
+      } else {
+        strings[i] = c.strings.slice(at, at + length);
+        at += length;
+      }
     }
-    if (at !== c.strings.length) throw new Damaged();
+    if (at !== c.strings.length || atAscii !== c.ascii.length) throw new Damaged();
     if ( c.text.length !== count * TEXT || c.numbers.length !== count * NUMBERS || c.transitions.length !== count * LT) throw new Damaged();
     const str = (i: number): string => {
       const s = strings[i];

@@ -8,6 +8,7 @@ const CHUNK_BITS = 24;
 const CHUNK = 1 << CHUNK_BITS; // 16 MB: no block spans two chunks, so growing never copies the arena
 const HEADER = 8; // per block: next block's offset (-1: none) and bytes used, both int32
 const MAX_BLOCK = 4096;
+const INITIAL_CHUNK = 256 * 1024;
 
 /** Growable int32 column. */
 class Column {
@@ -59,7 +60,7 @@ export class Postings {
 
   /** Bytes the arena holds (allocated chunks). */
   get arenaBytes(): number {
-    return this.chunks.length * CHUNK;
+    return this.chunks.reduce((n, c) => n + c.length, 0);
   }
 
   has(term: string): boolean {
@@ -78,8 +79,16 @@ export class Postings {
 
   private allocate(cap: number): number {
     if (this.used + HEADER + cap > CHUNK || this.chunks.length === 0) {
-      this.chunks.push(new Uint8Array(CHUNK));
+      // A new chunk starts small (a loaded index only takes each day's saves into it) and
+      // doubles up to the full 16 MB; offsets do not depend on its length.
+      this.chunks.push(new Uint8Array(INITIAL_CHUNK));
       this.used = 0;
+    }
+    const last = this.chunks.length - 1;
+    if (this.used + HEADER + cap > this.chunks[last].length) {
+      const grown = new Uint8Array(Math.min(CHUNK, this.chunks[last].length * 2));
+      grown.set(this.chunks[last]);
+      this.chunks[last] = grown;
     }
     const off = (this.chunks.length - 1) * CHUNK + this.used;
     this.used += HEADER + cap;
