@@ -59,6 +59,7 @@ export class Library {
   private checking: { done: number; total: number } | null = null;
   private background: Promise<void> = Promise.resolve();
   private closing = false;
+  private firstQueryServed: (() => void) | null = null;
 
   private constructor(
     readonly dir: string,
@@ -165,6 +166,18 @@ export class Library {
    * (64 at a time); if that finds files changed outside Copydesk, the search index catches up.
    */
   private async checkInBackground(): Promise<void> {
+    // A big library's first screen comes first: the background work waits for the first list
+    // query to be answered (or two seconds), so loading the search index does not hold it up.
+    if (this.unchecked.length > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 2000);
+        timer.unref();
+        this.firstQueryServed = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
     this.search.start();
     let changed = false;
     const ids = this.unchecked;
@@ -270,6 +283,9 @@ export class Library {
         return { summary, headlineMarks: findMarks(summary.headline, parsed), snippet: await this.snippet(id, parsed) };
       }),
     );
+    const served = this.firstQueryServed;
+    this.firstQueryServed = null;
+    if (served) setImmediate(served);
     return { total: win.total, counts: win.counts, rows, indexing: this.indexing };
   }
 

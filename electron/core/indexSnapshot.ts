@@ -84,6 +84,8 @@ function columnsOf(file: SectionFile): Columns | null {
 
 class Damaged extends Error {}
 
+const NO_PHOTOS: string[] = [];
+
 function num(v: unknown): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new Damaged();
   return v;
@@ -131,7 +133,8 @@ export function decodeSnapshot(file: SectionFile): IndexEntry[] | null {
       const nr = num(c.reporters[r++]);
       for (let k = 0; k < nr; k++, r += 3) reporters.push({ name: str(c.reporters[r]), role: str(c.reporters[r + 1]), email: str(c.reporters[r + 2]) });
       const np = num(c.photos[p++]);
-      const photos = [];
+      // Most articles have no photos: they share one empty list (never mutated: entries are replaced whole).
+      const photos: string[] = np === 0 ? NO_PHOTOS : [];
       for (let k = 0; k < np; k++) photos.push(str(c.photos[p++]));
       const ng = num(c.tags[g++]);
       let tags: string[] | null = null;
