@@ -10,7 +10,7 @@ import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { ApiError, type BackupFailureReason } from '../../../shared/contract/errors';
 import { PhotoInfoSchema } from '../../../shared/model/photo';
 import { entryPathProblem } from '../exchange/package/manifest';
-import { ZIP_LIMITS } from '../exchange/package/readZip';
+import { inflateEntry, ZIP_LIMITS } from '../exchange/package/readZip';
 import type { Progress } from './progress';
 import { parseArticle } from '../ArticleStore';
 import { sha256Hex } from '../media/sha256Hex';
@@ -88,26 +88,9 @@ async function walk(zip: ZipFile, file: string, limits: ArchiveLimits, each: (na
   }
 }
 
-/** One entry's bytes, never more than it declared. */
+/** One entry's bytes, never more than it declared; broken data means the archive was tampered with. */
 function inflate(zip: ZipFile, name: string, entry: Entry, file: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (err, stream) => {
-      if (err || !stream) return reject(fail(file, 'notArchive', `${name}: ${err?.message}`));
-      const chunks: Buffer[] = [];
-      let count = 0;
-      stream.on('data', (chunk: Buffer) => {
-        count += chunk.length;
-        if (count > entry.uncompressedSize) {
-          stream.destroy();
-          reject(fail(file, 'hostile', `${name} inflates past its declared ${entry.uncompressedSize} bytes`));
-          return;
-        }
-        chunks.push(chunk);
-      });
-      stream.on('error', (e: Error) => reject(fail(file, /bytes in the stream/.test(e.message) ? 'hostile' : 'tampered', `${name}: ${e.message}`)));
-      stream.on('end', () => resolve(Buffer.concat(chunks)));
-    });
-  });
+  return inflateEntry(zip, name, entry, (kind, message) => fail(file, kind === 'hostile' ? 'hostile' : 'tampered', message));
 }
 
 /** Reads and checks the manifest and the declared sizes; nothing is written. */

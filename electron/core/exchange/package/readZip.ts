@@ -77,27 +77,31 @@ function checkDeclared(entries: { name: string; entry: Entry }[], file: string, 
   }
 }
 
-/** One entry's bytes, never more than it declared. */
-function inflate(zip: ZipFile, name: string, entry: Entry, file: string): Promise<Uint8Array> {
+/** Why inflating an entry failed: it lied about its size (`hostile`), or its data is broken. */
+export type InflateFailure = (kind: 'hostile' | 'broken', message: string) => Error;
+
+/**
+ * One entry's bytes, never more than it declared (counted here and by yauzl's size check).
+ * Shared by the package reader and the backup archive reader, which word failures their own way.
+ */
+export function inflateEntry(zip: ZipFile, name: string, entry: Entry, failure: InflateFailure): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
-      if (err || !stream) return reject(fail(file, 'malformed', `${name}: ${err?.message}`));
+      if (err || !stream) return reject(failure('broken', `${name}: ${err?.message}`));
       const chunks: Buffer[] = [];
       let count = 0;
       stream.on('data', (chunk: Buffer) => {
         count += chunk.length;
         if (count > entry.uncompressedSize) {
           stream.destroy();
-          reject(fail(file, 'hostile', `${name} inflates past its declared ${entry.uncompressedSize} bytes`));
+          reject(failure('hostile', `${name} inflates past its declared ${entry.uncompressedSize} bytes`));
           return;
         }
         chunks.push(chunk);
       });
-      stream.on('error', (e: Error) =>
-        // yauzl's size check says "too many/not enough bytes in the stream": the entry lied about its size.
-        reject(fail(file, /bytes in the stream/.test(e.message) ? 'hostile' : 'malformed', `${name}: ${e.message}`)),
-      );
-      stream.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+      // yauzl's size check says "too many/not enough bytes in the stream": the entry lied about its size.
+      stream.on('error', (e: Error) => reject(failure(/bytes in the stream/.test(e.message) ? 'hostile' : 'broken', `${name}: ${e.message}`)));
+      stream.on('end', () => resolve(Buffer.concat(chunks)));
     });
   });
 }
@@ -109,7 +113,8 @@ export async function readZip(bytes: Uint8Array, file: string, limits: ZipLimits
     const entries = await listEntries(zip, file, limits);
     checkDeclared(entries, file, limits);
     const out = new Map<string, Uint8Array>();
-    for (const { name, entry } of entries) out.set(name, await inflate(zip, name, entry, file));
+    const failure: InflateFailure = (kind, message) => fail(file, kind === 'hostile' ? 'hostile' : 'malformed', message);
+    for (const { name, entry } of entries) out.set(name, new Uint8Array(await inflateEntry(zip, name, entry, failure)));
     return out;
   } finally {
     zip.close();
