@@ -13,7 +13,7 @@ import { encodeSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../../electro
 import { writeSectionFile } from '../../electron/core/sectionFile';
 import type { IndexEntry } from '../../electron/core/LibraryIndex';
 
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 
 function summaryOf(a: Article) {
   const { id, language, kicker, headline, byline, status, revision, createdAt, updatedAt, trashedAt, ownerId, embargo, lastTransition } = a;
@@ -48,6 +48,7 @@ export async function writeLibrary(root: string, n: number, onProgress: (done: n
   }
   await writeSectionFile(join(dir, 'index', 'summaries.bin'), SNAPSHOT_FORMAT, SNAPSHOT_VERSION, encodeSnapshot(entries));
   await writeFile(join(dir, 'index', 'journal.jsonl'), '');
+  search.pack();
   await saveSearchIndex(join(dir, 'index', 'search.bin'), search);
   await writeFile(join(dir, 'copydesk-library.json'), JSON.stringify({ format: 'copydesk-library', schemaVersion: 1 }));
   await writeFile(done, new Date().toISOString());

@@ -200,6 +200,53 @@ export class Postings {
     return n;
   }
 
+  /**
+   * Rewrites the arena with each term's list in one block of exactly its size: chained blocks
+   * and their unused room (a third of the arena after a build) go. The next entry for a term
+   * starts a new block. Done before the index is saved, so the file and the memory shrink.
+   */
+  pack(): void {
+    const n = this.terms.length;
+    const chunks: Uint8Array[] = [];
+    let chunk = new Uint8Array(0);
+    let used = CHUNK;
+    for (let t = 0; t < n; t++) {
+      // The list's bytes, block by block.
+      let len = 0;
+      for (let off = this.head.data[t]; off !== -1; off = this.readInt(off)) len += this.readInt(off + 4);
+      if (used + HEADER + len > CHUNK) {
+        if (chunks.length) chunks[chunks.length - 1] = chunk.subarray(0, used);
+        chunk = new Uint8Array(Math.max(CHUNK, HEADER + len));
+        chunks.push(chunk);
+        used = 0;
+      }
+      const start = (chunks.length - 1) * CHUNK + used;
+      let p = used + HEADER;
+      for (let off = this.head.data[t]; off !== -1; off = this.readInt(off)) {
+        const c = this.chunks[off >>> CHUNK_BITS];
+        const base = off & (CHUNK - 1);
+        const blockLen = this.readInt(off + 4);
+        chunk.set(c.subarray(base + HEADER, base + HEADER + blockLen), p);
+        p += blockLen;
+      }
+      chunk[used] = 0xff; // next: -1
+      chunk[used + 1] = 0xff;
+      chunk[used + 2] = 0xff;
+      chunk[used + 3] = 0xff;
+      chunk[used + 4] = len & 0xff;
+      chunk[used + 5] = (len >>> 8) & 0xff;
+      chunk[used + 6] = (len >>> 16) & 0xff;
+      chunk[used + 7] = (len >>> 24) & 0xff;
+      this.head.data[t] = start;
+      this.tail.data[t] = start;
+      this.tailCap.data[t] = len; // full: the next entry opens a new block
+      used = p;
+    }
+    if (chunks.length) chunks[chunks.length - 1] = chunk.slice(0, used); // a copy, so the rest of the 16 MB is freed
+    this.chunks = chunks;
+    this.used = CHUNK; // packed chunks are never written into again
+  }
+
   dump(): PostingsDump {
     const n = this.terms.length;
     const chunks = this.chunks.map((c, i) => (i === this.chunks.length - 1 ? c.subarray(0, this.used) : c));

@@ -122,3 +122,28 @@ describe('compaction', () => {
     expect(ids(next, '배터리')).toEqual(['a', 'b', 'e']);
   });
 });
+
+describe('packing', () => {
+  it('keeps every list exactly, takes new entries after, and survives a save and load', async () => {
+    const index = sample();
+    for (let i = 0; i < 300; i++) index.put(`x${String(i).padStart(7, '0')}`, body(`배터리 판 ${i} recycling`), fp);
+    const queries = ['배터리', 'recycl', '김', '배', '판'];
+    const before = queries.map((q) => ids(index, q));
+    index.pack();
+    expect(queries.map((q) => ids(index, q))).toEqual(before);
+    index.put('late-0001', body('배터리 늦은 기사'), fp);
+    expect(ids(index, '늦은')).toEqual(['late-0001']);
+    expect(ids(index, '배터리')).toContain('late-0001');
+    const dir = await mkdtemp(join(tmpdir(), 'copydesk-pack-'));
+    try {
+      index.pack();
+      await saveSearchIndex(join(dir, 'search.bin'), index);
+      const loaded = (await loadSearchIndex(join(dir, 'search.bin'), (d) => SearchIndex.restore(d)))!;
+      expect(queries.map((q) => ids(loaded, q))).toEqual(queries.map((q) => ids(index, q)));
+      loaded.put('later-001', body('배터리 더 늦은'), fp);
+      expect(ids(loaded, '더')).toEqual(['later-001']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -287,6 +287,12 @@ export class SearchIndex {
     return next;
   }
 
+  /** Packs both posting sets (see Postings.pack): before saving, so the file and the memory shrink. */
+  pack(): void {
+    this.title.pack();
+    this.text.pack();
+  }
+
   /** For persistence: the document table and both posting sets. */
   dump() {
     return { docIds: this.docIds, sizes: this.sizes, mtimes: this.mtimes, title: this.title.dump(), text: this.text.dump() };

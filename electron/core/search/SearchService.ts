@@ -180,6 +180,7 @@ export class SearchService {
         this.slotOfDoc = new Int32Array(next.docCount + 1024).fill(-1);
         for (let doc = 0; doc < next.docCount; doc++) this.slotOfDoc[doc] = this.source.slotOf(next.idOfDoc(doc)) ?? -1;
       }
+      this.index.pack();
       await saveSearchIndex(this.path, this.index);
       this.unsaved -= unsaved;
     } finally {
