@@ -114,7 +114,7 @@ console.log(
     search: { p50: p(searchMs, 50), p95: p(searchMs, 95), meanHits: Math.round(hits / queries.length) },
     page: { p50: p(pageMs, 50), p95: p(pageMs, 95) },
     filter: { p50: p(filterMs, 50), p95: p(filterMs, 95) },
-    save: { p50: p(saveMs, 50), p95: p(saveMs, 95) },
+    save: { p50: p(saveMs, 50), p95: p(saveMs, 95), all: process.env.COPYDESK_BENCH_ALL ? saveMs.map((x) => Math.round(x)) : undefined },
     scan: { p50: p(scanMs, 50), p95: p(scanMs, 95) },
     memory: { rssMB: mb(mem.rss), heapMB: mb(mem.heapUsed), arrayBuffersMB: mb(mem.arrayBuffers) },
     index: { documents: stats.documents, terms: stats.terms, arenaMB: mb(stats.arenaBytes), lastLoad: stats.lastLoad },
