@@ -58,6 +58,10 @@ export class SearchService {
   }
 
   private async load(): Promise<void> {
+    // Until the saved index is read, say how many articles it is for, not "0 of 0".
+    let articles = 0;
+    this.source.eachFingerprint(() => articles++);
+    this.progress = { done: 0, total: articles };
     const loaded = await loadSearchIndex(this.path, (d) => SearchIndex.restore(d));
     const index = loaded ?? new SearchIndex();
     this.slotOfDoc = new Int32Array(index.docCount + 1024).fill(-1);
