@@ -1,0 +1,30 @@
+// Who may move an article to the trash, bring it back, or empty the trash for good. One rule for
+// the core (which enforces it) and the renderer (which offers only what the person may do).
+import type { ArticleStatus } from '../model/article';
+import type { Role } from '../model/person';
+import { may, type PermissionTable } from './transitions';
+
+/** States in which copy is still its reporter's: nothing has left for the desk, or it came back. */
+const REPORTERS_OWN: readonly ArticleStatus[] = ['draft', 'returned'];
+
+export interface TrashSubject {
+  status: ArticleStatus;
+  ownerId: string | null;
+}
+
+/**
+ * The desk (whoever may spike) may bin any copy; anyone else only their own copy while it is
+ * theirs (a draft or returned). Copy on its way out is the desk's to spike, not anyone's to bin.
+ */
+export function mayTrash(table: PermissionTable, person: { id: string; role: Role }, article: TrashSubject): boolean {
+  if (may(table, person.role, 'spike')) return true;
+  return article.ownerId === person.id && REPORTERS_OWN.includes(article.status);
+}
+
+/** Bringing an article back out of the trash follows the same rule as putting it there. */
+export const mayRestoreFromTrash = mayTrash;
+
+/** Emptying the trash deletes articles and their history for good: an admin's decision only. */
+export function mayEmptyTrash(role: Role): boolean {
+  return role === 'admin';
+}
