@@ -66,6 +66,18 @@ describe('toApiError', () => {
     expect(toApiError(new SyntaxError('Invalid regular expression: /(/: Unterminated group')).code).toBe('internal');
   });
 
+  it('turns an aborted task into cancelled', () => {
+    const controller = new AbortController();
+    controller.abort();
+    let caught: unknown;
+    try {
+      controller.signal.throwIfAborted();
+    } catch (err) {
+      caught = err;
+    }
+    expect(toApiError(caught).code).toBe('cancelled');
+  });
+
   it('leaves what it cannot name as internal', () => {
     expect(toApiError(new Error('boom')).code).toBe('internal');
     expect(toApiError(errno('EWHATEVER')).code).toBe('internal');

@@ -139,5 +139,7 @@ export function toApiError(err: unknown): ApiError {
     if (/invalid (string|array|typed array) length|allocation failed|out of memory/i.test(message)) return new ApiError('tooLarge', message);
   }
   if (name === 'SyntaxError' && /JSON/.test(message)) return new ApiError('malformedData', message);
+  // An AbortSignal fired (the user stopped a task) and something threw its DOMException.
+  if (name === 'AbortError') return new ApiError('cancelled', message);
   return new ApiError('internal', message);
 }
