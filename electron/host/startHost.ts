@@ -69,8 +69,8 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type =
 /**
  * How long a refused upload may go on sending. The rest is read and dropped (no memory) and the
  * 413 sent when it ends: Node closes a connection answered mid-body, and closing on a client that
- * is still sending resets the connection, which can swallow the answer. Past this, it is answered
- * (and cut off) anyway.
+ * is still sending resets the connection, which can swallow the answer. Past this (a client that
+ * stalls, or sends for ever), it is answered and cut off anyway.
  */
 const LINGER_AFTER_REFUSAL_MS = 5000;
 
@@ -88,7 +88,7 @@ function allowedSite(req: IncomingMessage, navigation: boolean): boolean {
 
 export type MediaFiles = (id: string, variant: string) => Promise<{ path: string; type: string } | null>;
 
-export async function startHost(opts: { handlers: Handlers; rendererDir: string; mediaFile?: MediaFiles; port?: number; token?: string }): Promise<HostHandle> {
+export async function startHost(opts: { handlers: Handlers; rendererDir: string; mediaFile?: MediaFiles; port?: number; token?: string; refusalLingerMs?: number }): Promise<HostHandle> {
   const token = opts.token ?? randomBytes(32).toString('hex');
   const root = await realpath(opts.rendererDir);
   const bridge = bridgeScript(token);
@@ -128,7 +128,7 @@ export async function startHost(opts: { handlers: Handlers; rendererDir: string;
   };
 
   const serveApi = async (req: IncomingMessage, res: ServerResponse, method: string) => {
-    const json = (status: number, body: unknown, extra: Record<string, string> = {}) => send(res, status, JSON.stringify(body), 'application/json', extra);
+    const json = (status: number, body: unknown) => send(res, status, JSON.stringify(body), 'application/json');
     const fail = (status: number, error: ApiError) => json(status, { ok: false, error: error.toJSON() });
     if (req.method !== 'POST') return fail(405, new ApiError('invalidInput', 'POST only'));
     if (!allowedSite(req, false)) return fail(403, new ApiError('forbidden', `${String(req.headers['sec-fetch-site'])} request`));
@@ -145,7 +145,7 @@ export async function startHost(opts: { handlers: Handlers; rendererDir: string;
         clearTimeout(cutOff);
         if (!res.headersSent) fail(413, new ApiError('tooLarge', `${method}: request over ${limit} bytes`, { limitMB: limitMB(limit) }));
       };
-      const cutOff = setTimeout(refuse, LINGER_AFTER_REFUSAL_MS);
+      const cutOff = setTimeout(refuse, opts.refusalLingerMs ?? LINGER_AFTER_REFUSAL_MS);
       req.once('end', refuse).once('close', () => clearTimeout(cutOff));
       return void req.resume();
     }
