@@ -5,10 +5,14 @@
 // translated sentence, not a hang or a reset.
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import sharp from 'sharp';
 import { test, expect } from './support/fixtures';
-import { ADMIN } from './support/people';
+import { ADMIN, seedPeople, signInContext } from './support/people';
+import { launchBrowserHost } from '../electron/host/launchBrowserHost';
 
 /** A hostile page on its own port that tries every way to get at the host's bridge and API. */
 function hostilePage(target: string): Promise<{ server: Server; url: string }> {
@@ -101,4 +105,26 @@ test('bytes reach the core raw through the bridge: a photo and a file import, by
   // A photo's id is the SHA-256 of its bytes: the core got exactly what the page sent.
   expect((results.photo.value as { photo: { id: string } }).photo.id).toBe(createHash('sha256').update(png).digest('hex'));
   expect(results.files, JSON.stringify(results.files)).toMatchObject({ ok: true, value: { results: [{ name: 'story.md', headline: '전력망 과부하 경보', error: null }] } });
+});
+
+test('two hosts open in one browser keep their own cookies: both still reload', async ({ app, host }, testInfo) => {
+  testInfo.skip(host !== 'browser', 'Cookies belong to the browser host.');
+  const first = app.page;
+  await appShown(first);
+  const otherDir = await mkdtemp(join(tmpdir(), 'copydesk-e2e-other-'));
+  await seedPeople(otherDir, [ADMIN]);
+  const other = await launchBrowserHost({ libraryDir: otherDir });
+  await signInContext(first.context(), otherDir, ADMIN.id);
+  try {
+    const second = await first.context().newPage();
+    await second.goto(other.url);
+    await appShown(second);
+    await first.reload();
+    await appShown(first);
+    await second.reload();
+    await appShown(second);
+  } finally {
+    await other.close();
+    await rm(otherDir, { recursive: true, force: true });
+  }
 });

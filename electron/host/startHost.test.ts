@@ -48,7 +48,7 @@ function http(path: string, opts: { method?: string; headers?: Record<string, st
     req.end(opts.body);
   });
 }
-const cookie = () => `copydesk_token=${host.token}`;
+const cookie = () => `copydesk_token_${new URL(host.origin).port}=${host.token}`;
 /** What the bridge script uses of a page besides window and fetch. */
 function pageGlobals(href = 'http://127.0.0.1/') {
   const history = { state: null, replaceState: vi.fn() };
@@ -259,13 +259,15 @@ describe('browser host token and fetch metadata', () => {
   it('sets the cookie on the first load with the token, scoped to this host, and serves reloads by it', async () => {
     const first = await http(`/?token=${host.token}`);
     const set = String(first.headers['set-cookie']);
-    expect(set).toContain(`copydesk_token=${host.token}`);
+    expect(set).toContain(`copydesk_token_${new URL(host.origin).port}=${host.token}`);
     for (const part of ['HttpOnly', 'SameSite=Strict', 'Path=/']) expect(set).toContain(part);
     expect(set).not.toMatch(/domain=/i);
     const reload = await http('/', { headers: { cookie: cookie() } });
     expect(reload.status).toBe(200);
     expect(reload.headers['set-cookie']).toBeUndefined();
-    expect((await http('/', { headers: { cookie: 'copydesk_token=stale' } })).status).toBe(401);
+    expect((await http('/', { headers: { cookie: `copydesk_token_${new URL(host.origin).port}=stale` } })).status).toBe(401);
+    // Another host's cookie (another port) is not ours.
+    expect((await http('/', { headers: { cookie: `copydesk_token_1=${host.token}` } })).status).toBe(401);
   });
 
   it('the bridge takes the token out of the address bar and keeps the rest', async () => {

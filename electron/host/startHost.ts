@@ -14,7 +14,11 @@ import { bodyLimit, limitMB } from './bodyLimits';
 import { decodeCall, readBody } from './requestBody';
 import { staticPath } from './staticPath';
 
-const COOKIE = 'copydesk_token';
+/**
+ * Browsers do not keep cookies apart by port, so each host names its cookie after its port: two
+ * hosts on one machine (two libraries) do not overwrite each other's.
+ */
+const cookieName = (port: number) => `copydesk_token_${port}`;
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -43,10 +47,10 @@ function sameSecret(a: string | undefined, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookieToken(req: IncomingMessage): string | undefined {
+function cookieToken(req: IncomingMessage, port: number): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === COOKIE) return value.join('=');
+    if (name === cookieName(port)) return value.join('=');
   }
   return undefined;
 }
@@ -102,7 +106,7 @@ export async function startHost(opts: { handlers: Handlers; rendererDir: string;
     const injected = /<script\b/i.test(html) ? html.replace(/<script\b/i, `${tag}\n    <script`) : html.replace('</head>', `${tag}</head>`);
     // The first load (with ?token=) leaves the cookie that reloads and reopened tabs use; no Domain,
     // so it stays with this host name.
-    send(res, 200, injected, MIME['.html'], setCookie ? { 'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` } : {});
+    send(res, 200, injected, MIME['.html'], setCookie ? { 'set-cookie': `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/` } : {});
   };
 
   const serveFile = async (res: ServerResponse, urlPath: string) => {
@@ -167,7 +171,7 @@ export async function startHost(opts: { handlers: Handlers; rendererDir: string;
       const isIndex = url.pathname === '/' || url.pathname === '/index.html';
       if (!allowedSite(req, isIndex)) return send(res, 403, 'Copydesk: open the address that `npm run start:browser` printed in the terminal.');
       const byAddress = sameSecret(url.searchParams.get('token') ?? undefined, token);
-      if (!byAddress && !sameSecret(cookieToken(req), token)) return send(res, 401, 'Copydesk: open the address with the token that `npm run start:browser` printed in the terminal.');
+      if (!byAddress && !sameSecret(cookieToken(req, port), token)) return send(res, 401, 'Copydesk: open the address with the token that `npm run start:browser` printed in the terminal.');
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
       if (url.pathname === '/__copydesk/bridge.js') return send(res, 200, bridge, MIME['.js']);
       if (url.pathname.startsWith('/media/')) return serveMedia(res, url.pathname.slice('/media/'.length));
