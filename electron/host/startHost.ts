@@ -6,18 +6,19 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile, realpath } from 'node:fs/promises';
 import { extname, join, relative, isAbsolute } from 'node:path';
 import { dispatch, isMethod, type Handlers } from '../../shared/contract/dispatch';
-import { MAX_IMPORT_BYTES, MAX_PHOTO_BYTES } from '../../shared/contract/api';
+import { ApiError, toApiError } from '../../shared/contract/errors';
 import { parseMediaPath } from '../core/media/mediaPath';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
 import { bridgeScript } from './bridgeScript';
+import { bodyLimit, limitMB } from './bodyLimits';
+import { decodeCall, readBody } from './requestBody';
 import { staticPath } from './staticPath';
 
-const MAX_BODY = 8 * 1024 * 1024;
-/** A photo arrives base64-encoded in JSON: room for the contract's largest photo plus a third. */
-const MAX_PHOTO_BODY = Math.ceil(MAX_PHOTO_BYTES * 1.34) + 4096;
-/** Imported files (a package with its photos) travel the same way. */
-const MAX_IMPORT_BODY = Math.ceil(MAX_IMPORT_BYTES * 1.34) + 64 * 1024;
-const COOKIE = 'copydesk_token';
+/**
+ * Browsers do not keep cookies apart by port, so each host names its cookie after its port: two
+ * hosts on one machine (two libraries) do not overwrite each other's.
+ */
+const cookieName = (port: number) => `copydesk_token_${port}`;
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -46,10 +47,10 @@ function sameSecret(a: string | undefined, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookieToken(req: IncomingMessage): string | undefined {
+function cookieToken(req: IncomingMessage, port: number): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === COOKIE) return value.join('=');
+    if (name === cookieName(port)) return value.join('=');
   }
   return undefined;
 }
@@ -61,48 +62,51 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type =
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cross-origin-opener-policy': 'same-origin',
+    // No other origin (another 127.0.0.1 port included) may embed or read anything served here.
+    'cross-origin-resource-policy': 'same-origin',
     'cache-control': 'no-store',
     ...extra,
   });
   res.end(body);
 }
 
-/** The bridge sends bytes as {"$bytes": base64}; they become Uint8Arrays again before zod sees them. */
-function reviveBytes(_key: string, value: unknown): unknown {
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const keys = Object.keys(value);
-    const b64 = (value as { $bytes?: unknown }).$bytes;
-    if (keys.length === 1 && typeof b64 === 'string') return new Uint8Array(Buffer.from(b64, 'base64'));
-  }
-  return value;
-}
+/**
+ * How long a refused upload may go on sending. The rest is read and dropped (no memory) and the
+ * 413 sent when it ends: Node closes a connection answered mid-body, and closing on a client that
+ * is still sending resets the connection, which can swallow the answer. Past this (a client that
+ * stalls, or sends for ever), it is answered and cut off anyway.
+ */
+const LINGER_AFTER_REFUSAL_MS = 5000;
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * Fetch metadata: a page on another port of 127.0.0.1 is "same-site" to the browser and gets our
+ * SameSite cookie, so only our own page ("same-origin") may load scripts or call the API, and only
+ * a typed address, bookmark or reload ("none") may open the app. Clients that send no fetch
+ * metadata (the tests, curl) still need the token.
+ */
+function allowedSite(req: IncomingMessage, navigation: boolean): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site === undefined) return true;
+  return site === 'same-origin' || (navigation && site === 'none');
 }
 
 export type MediaFiles = (id: string, variant: string) => Promise<{ path: string; type: string } | null>;
 
-export async function startHost(opts: { handlers: Handlers; rendererDir: string; mediaFile?: MediaFiles; port?: number; token?: string }): Promise<HostHandle> {
+export async function startHost(opts: { handlers: Handlers; rendererDir: string; mediaFile?: MediaFiles; port?: number; token?: string; refusalLingerMs?: number }): Promise<HostHandle> {
   const token = opts.token ?? randomBytes(32).toString('hex');
   const root = await realpath(opts.rendererDir);
   const bridge = bridgeScript(token);
   let port = 0;
   const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
 
-  const serveIndex = async (res: ServerResponse) => {
+  const serveIndex = async (res: ServerResponse, setCookie: boolean) => {
     const html = await readFile(join(root, 'index.html'), 'utf8');
     // The bridge must exist before the app's own scripts run.
     const tag = '<script src="/__copydesk/bridge.js"></script>';
     const injected = /<script\b/i.test(html) ? html.replace(/<script\b/i, `${tag}\n    <script`) : html.replace('</head>', `${tag}</head>`);
-    send(res, 200, injected, MIME['.html'], { 'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` });
+    // The first load (with ?token=) leaves the cookie that reloads and reopened tabs use; no Domain,
+    // so it stays with this host name.
+    send(res, 200, injected, MIME['.html'], setCookie ? { 'set-cookie': `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/` } : {});
   };
 
   const serveFile = async (res: ServerResponse, urlPath: string) => {
@@ -129,25 +133,31 @@ export async function startHost(opts: { handlers: Handlers; rendererDir: string;
 
   const serveApi = async (req: IncomingMessage, res: ServerResponse, method: string) => {
     const json = (status: number, body: unknown) => send(res, status, JSON.stringify(body), 'application/json');
-    if (req.method !== 'POST') return json(405, { ok: false, error: { code: 'invalidInput', message: 'POST only', params: {} } });
-    if (!sameSecret(req.headers['x-copydesk-token'] as string | undefined, token)) {
-      return json(401, { ok: false, error: { code: 'forbidden', message: 'missing or wrong token', params: {} } });
-    }
+    const fail = (status: number, error: ApiError) => json(status, { ok: false, error: error.toJSON() });
+    if (req.method !== 'POST') return fail(405, new ApiError('invalidInput', 'POST only'));
+    if (!allowedSite(req, false)) return fail(403, new ApiError('forbidden', `${String(req.headers['sec-fetch-site'])} request`));
+    if (!sameSecret(req.headers['x-copydesk-token'] as string | undefined, token)) return fail(401, new ApiError('forbidden', 'missing or wrong token'));
     if (req.headers.origin && req.headers.origin !== `http://127.0.0.1:${port}` && req.headers.origin !== `http://localhost:${port}`) {
-      return json(403, { ok: false, error: { code: 'forbidden', message: 'foreign origin', params: {} } });
+      return fail(403, new ApiError('forbidden', 'foreign origin'));
     }
-    if (!isMethod(method)) return json(404, { ok: false, error: { code: 'notFound', message: `no method ${method}`, params: {} } });
-    const body = await readBody(req, method === 'importPhoto' ? MAX_PHOTO_BODY : method === 'importFiles' || method === 'importBackupArchive' ? MAX_IMPORT_BODY : MAX_BODY);
-    if (body === null) {
-      // Stop reading an oversized upload and drop the connection so it cannot be reused mid-body.
-      send(res, 413, JSON.stringify({ ok: false, error: { code: 'invalidInput', message: 'request too large', params: {} } }), 'application/json', { connection: 'close' });
-      return void res.on('finish', () => req.destroy());
+    if (!isMethod(method)) return fail(404, new ApiError('notFound', `no method ${method}`));
+    const limit = bodyLimit(method);
+    const read = await readBody(req, limit);
+    if (!read.ok) {
+      if (!read.tooLarge) return void req.destroy(); // the client went away mid-body
+      const refuse = () => {
+        clearTimeout(cutOff);
+        if (!res.headersSent) fail(413, new ApiError('tooLarge', `${method}: request over ${limit} bytes`, { limitMB: limitMB(limit) }));
+      };
+      const cutOff = setTimeout(refuse, opts.refusalLingerMs ?? LINGER_AFTER_REFUSAL_MS);
+      req.once('end', refuse).once('close', () => clearTimeout(cutOff));
+      return void req.resume();
     }
     let payload: unknown;
     try {
-      payload = body === '' ? {} : JSON.parse(body, reviveBytes);
-    } catch {
-      return json(200, { ok: false, error: { code: 'invalidInput', message: 'malformed JSON', params: {} } });
+      payload = decodeCall(read.body, req.headers['content-type']);
+    } catch (err) {
+      return json(200, { ok: false, error: toApiError(err).toJSON() });
     }
     json(200, await dispatch(opts.handlers, method, payload));
   };
@@ -158,12 +168,14 @@ export async function startHost(opts: { handlers: Handlers; rendererDir: string;
       if (!allowedHosts().includes(req.headers.host ?? '')) return send(res, 403, 'Forbidden host');
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
       if (url.pathname.startsWith('/api/')) return serveApi(req, res, url.pathname.slice(5));
-      const authed = sameSecret(url.searchParams.get('token') ?? undefined, token) || sameSecret(cookieToken(req), token);
-      if (!authed) return send(res, 401, 'Copydesk: open the address with the token that `npm run start:browser` printed in the terminal.');
+      const isIndex = url.pathname === '/' || url.pathname === '/index.html';
+      if (!allowedSite(req, isIndex)) return send(res, 403, 'Copydesk: open the address that `npm run start:browser` printed in the terminal.');
+      const byAddress = sameSecret(url.searchParams.get('token') ?? undefined, token);
+      if (!byAddress && !sameSecret(cookieToken(req, port), token)) return send(res, 401, 'Copydesk: open the address with the token that `npm run start:browser` printed in the terminal.');
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
       if (url.pathname === '/__copydesk/bridge.js') return send(res, 200, bridge, MIME['.js']);
       if (url.pathname.startsWith('/media/')) return serveMedia(res, url.pathname.slice('/media/'.length));
-      if (url.pathname === '/' || url.pathname === '/index.html') return serveIndex(res);
+      if (isIndex) return serveIndex(res, byAddress);
       return serveFile(res, url.pathname);
     })().catch(() => {
       if (!res.headersSent) send(res, 500, 'Internal error');

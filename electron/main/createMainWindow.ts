@@ -20,6 +20,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // Writers want spelling marked; the checker uses the system's dictionaries and never
+      // downloads any (hardenSession points its download address inside the app).
       spellcheck: true,
     },
   };

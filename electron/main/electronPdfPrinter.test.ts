@@ -22,7 +22,7 @@ describe('electronPdfPrinter', () => {
     const pdf = await printer.printToPdf('<!doctype html><title>교정지</title><p>본문</p>');
     expect(Buffer.from(pdf).toString()).toBe('%PDF-1.7 A4');
     expect(seen.html).toContain('교정지');
-    expect(seen.opts).toMatchObject({ show: false, webPreferences: { sandbox: true, javascript: false, nodeIntegration: false } });
+    expect(seen.opts).toMatchObject({ show: false, webPreferences: { sandbox: true, javascript: false, nodeIntegration: false, spellcheck: false } });
     expect(seen.destroyed).toBe(true);
     expect(existsSync(seen.file!)).toBe(false);
   });

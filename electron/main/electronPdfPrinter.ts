@@ -15,7 +15,7 @@ export function electronPdfPrinter(Window: new (opts: BrowserWindowConstructorOp
     async printToPdf(html) {
       const file = join(dir, `copydesk-proof-${randomUUID()}.html`);
       await writeFile(file, html);
-      const win = new Window({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
+      const win = new Window({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, spellcheck: false } });
       try {
         await win.loadFile(file);
         const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true });

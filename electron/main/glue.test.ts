@@ -6,10 +6,10 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPo
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelOf, methods } from '../../shared/contract/api';
 import type { Handlers } from '../../shared/contract/dispatch';
-import { appResponse, registerAppScheme, resolveAppPath } from './appProtocol';
+import { APP_ORIGIN, appResponse, registerAppScheme, resolveAppPath } from './appProtocol';
 import { mediaResponse } from './mediaProtocol';
 import { mainWindowOptions } from './createMainWindow';
-import { hardenContents, hardenSession } from './hardenContents';
+import { hardenContents, hardenSession, SPELLCHECK_DICTIONARY_URL } from './hardenContents';
 import { registerIpc } from './registerIpc';
 import { menuTemplate } from './buildMenu';
 import { holdCloseForFlush } from './closeFlow';
@@ -96,6 +96,21 @@ describe('window and contents security', () => {
     const check = electron.session.defaultSession.setPermissionCheckHandler.mock.calls[0][0] as () => boolean;
     expect(check()).toBe(false);
   });
+
+  it('keeps the spellchecker from downloading dictionaries: its download address is inside the app', () => {
+    const { electron } = fakeElectron();
+    hardenSession(electron.session.defaultSession as never);
+    const set = electron.session.defaultSession.setSpellCheckerDictionaryDownloadURL;
+    expect(set).toHaveBeenCalledTimes(1);
+    const url = new URL(set.mock.calls[0][0] as string);
+    expect(url.protocol).toBe('app:'); // not http(s): nothing leaves the machine
+    expect(`${url.protocol}//${url.host}`).toBe(APP_ORIGIN);
+    expect(SPELLCHECK_DICTIONARY_URL.endsWith('/')).toBe(true); // Electron appends the file name
+  });
+
+  it('the main window checks spelling, with the system dictionaries', () => {
+    expect(mainWindowOptions('/p/preload.cjs').webPreferences?.spellcheck).toBe(true);
+  });
 });
 
 describe('app:// protocol', () => {
@@ -125,6 +140,10 @@ describe('app:// protocol', () => {
     // The URL parser folds encoded dot segments, so they can only ever name a file inside the root.
     expect(resolveAppPath(root, 'app://copydesk/%2e%2e/x')).toBe(join(root, 'x'));
     expect(resolveAppPath(root, 'app://copydesk/a%00b')).toBeNull();
+  });
+
+  it('has no dictionary where the spellchecker would look for one', async () => {
+    expect((await appResponse(root, `${SPELLCHECK_DICTIONARY_URL}ko-3-0.bdic`)).status).toBe(404);
   });
 });
 

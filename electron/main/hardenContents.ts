@@ -1,5 +1,6 @@
 // What any web contents may do: nothing outside the app. Navigation, redirects, new windows,
-// webviews and permission requests are refused; web links open in the user's browser instead.
+// webviews and permission requests are refused; web links open in the user's browser instead;
+// the spellchecker downloads nothing.
 import type { App, Session, Shell, WebContents } from 'electron';
 import { APP_ORIGIN } from './appProtocol';
 
@@ -34,7 +35,16 @@ export function hardenContents(contents: WebContents, shell: Pick<Shell, 'openEx
   });
 }
 
-export function hardenSession(session: Session): void {
+/**
+ * Chromium's spellchecker fetches Hunspell dictionaries from Google's servers on first use (Linux,
+ * and Windows for languages the system lacks); an offline newsroom app must not call out. The base
+ * address points inside the app, which serves no dictionaries, so spelling is checked with what
+ * the operating system has and nothing is downloaded.
+ */
+export const SPELLCHECK_DICTIONARY_URL = `${APP_ORIGIN}/no-spellcheck-dictionaries/`;
+
+export function hardenSession(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setSpellCheckerDictionaryDownloadURL'>): void {
+  session.setSpellCheckerDictionaryDownloadURL(SPELLCHECK_DICTIONARY_URL);
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
 }

@@ -60,6 +60,10 @@ describe('main.ts', () => {
     expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(protocol.handle).toHaveBeenCalledWith('media', expect.any(Function));
     expect(session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    // The spellchecker's download address is moved before any page is served or window made.
+    const spell = session.defaultSession.setSpellCheckerDictionaryDownloadURL;
+    expect(spell).toHaveBeenCalledWith(expect.stringMatching(/^app:\/\/copydesk\//));
+    expect(spell.mock.invocationCallOrder[0]).toBeLessThan(protocol.handle.mock.invocationCallOrder[0]);
     expect(Menu.setApplicationMenu).toHaveBeenCalled();
     await access(join(library, 'copydesk-library.json')); // the core opened the chosen library
 

@@ -35,6 +35,8 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(async () => {
+    // First, before anything can start the spellchecker (and its dictionary download) or ask for permissions.
+    hardenSession(session.defaultSession);
     const libraryDir = resolveLibraryDir(process.argv, process.env, process.platform, homedir(), process.cwd());
     try {
       core = await openCore({
@@ -49,7 +51,6 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
       return;
     }
-    hardenSession(session.defaultSession);
     serveApp(protocol, join(out, 'renderer'));
     serveMedia(protocol, core);
     const ipc = registerIpc(ipcMain, core.handlers, (contents) => win !== null && contents === win.webContents);

@@ -9,8 +9,11 @@ export function errorText(t: TFunction, err: unknown): string {
     if ((err.code === 'importFailed' || err.code === 'exportFailed') && typeof err.params.reason === 'string') {
       return t(`errors.${err.code === 'importFailed' ? 'import' : 'export'}.${err.params.reason}`, { ...err.params, file: err.params.file ?? '' });
     }
-    if (err.code === 'photoRejected') return t(`errors.photo.${err.params.reason}`, { ...err.params, file: err.params.file ?? '' });
+    if (err.code === 'photoRejected') {
+      return typeof err.params.reason === 'string' ? t(`errors.photo.${err.params.reason}`, { ...err.params, file: err.params.file ?? '' }) : t('errors.photoRejected');
+    }
     if (err.code === 'forbidden' && typeof err.params.reason === 'string') return t(`errors.forbiddenReason.${err.params.reason}`);
+    if (err.code === 'tooLarge' && err.params.limitMB !== undefined) return t('errors.tooLargeLimit', { limitMB: err.params.limitMB });
     if (err.code === 'notFound' && err.params.version !== undefined) return t('errors.versionMissing', { version: err.params.version });
     return t(`errors.${err.code}`);
   }

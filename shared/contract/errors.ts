@@ -28,6 +28,20 @@ export const ErrorCodeSchema = z.enum([
   'cancelled',
   /** A backup could not be read, restored, exported or imported; `reason` is one of BACKUP_REASONS. Nothing was changed. */
   'backupFailed',
+  /** A file or folder Copydesk needed is not there (moved or deleted meanwhile: ENOENT, ENOTDIR). */
+  'fileMissing',
+  /** Too many files open at once (EMFILE, ENFILE); it passes when other programs close theirs. */
+  'tooManyOpenFiles',
+  /** The disk or network share did not answer in time (ETIMEDOUT). */
+  'timedOut',
+  /** Another program holds the file (EBUSY: antivirus, sync client, an editor). */
+  'fileBusy',
+  /** Nested too deeply to process: the stack ran out before the end. */
+  'tooDeep',
+  /** Too large to process or to send; `limitMB` says the limit when there is one. */
+  'tooLarge',
+  /** Data that should have been JSON (a request, a stored file) is broken. */
+  'malformedData',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -94,12 +108,38 @@ export class ApiError extends Error {
 /** The envelope every transport sends back, so a failure is data and never a lost exception. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
 
+/** Node's errno codes and the error code each becomes; anything else is `internal`. */
+const ERRNO_CODES: Record<string, ErrorCode> = {
+  ENOSPC: 'diskFull',
+  EDQUOT: 'diskFull',
+  EROFS: 'readOnly',
+  EACCES: 'readOnly',
+  EPERM: 'readOnly',
+  ENOENT: 'fileMissing',
+  ENOTDIR: 'fileMissing',
+  EMFILE: 'tooManyOpenFiles',
+  ENFILE: 'tooManyOpenFiles',
+  ETIMEDOUT: 'timedOut',
+  EBUSY: 'fileBusy',
+  // Node's own "this does not fit in a string or a buffer" errors.
+  ERR_STRING_TOO_LONG: 'tooLarge',
+  ERR_BUFFER_TOO_LARGE: 'tooLarge',
+  ERR_FS_FILE_TOO_LARGE: 'tooLarge',
+};
+
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
-  // Node's file-system errors carry an errno code; shared/ may not import Node, so read it structurally.
+  // Node's errors carry an errno code; shared/ may not import Node, so read them structurally.
   const code = err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : '';
+  const name = err && typeof err === 'object' && 'name' in err ? String((err as { name: unknown }).name) : '';
   const message = err instanceof Error ? err.message : String(err);
-  if (code === 'ENOSPC' || code === 'EDQUOT') return new ApiError('diskFull', message);
-  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return new ApiError('readOnly', message);
+  if (Object.prototype.hasOwnProperty.call(ERRNO_CODES, code)) return new ApiError(ERRNO_CODES[code], message);
+  if (name === 'RangeError') {
+    if (/call stack/i.test(message)) return new ApiError('tooDeep', message);
+    if (/invalid (string|array|typed array) length|allocation failed|out of memory/i.test(message)) return new ApiError('tooLarge', message);
+  }
+  if (name === 'SyntaxError' && /JSON/.test(message)) return new ApiError('malformedData', message);
+  // An AbortSignal fired (the user stopped a task) and something threw its DOMException.
+  if (name === 'AbortError') return new ApiError('cancelled', message);
   return new ApiError('internal', message);
 }

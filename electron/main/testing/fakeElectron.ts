@@ -67,7 +67,7 @@ export function fakeElectron(opts: { singleInstance?: boolean } = {}) {
     }),
   });
   const ipcHandlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
-  const session = { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } };
+  const session = { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setSpellCheckerDictionaryDownloadURL: vi.fn() } };
   const electron = {
     app,
     BrowserWindow: FakeBrowserWindow,

@@ -1,0 +1,54 @@
+// Every error code the core can send has a sentence in both languages, and errorText picks it.
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { ApiError, toApiError, BACKUP_REASONS, ErrorCodeSchema, EXPORT_REASONS, FORBIDDEN_REASONS, IMPORT_REASONS } from '../../shared/contract/errors';
+import { PhotoRejectReasonSchema } from '../../shared/model/photo';
+import { errorText } from './errorText';
+import { en } from './i18n/en';
+import { ko } from './i18n/ko';
+
+async function translator(lng: 'ko' | 'en') {
+  const i18n = i18next.createInstance();
+  await i18n.init({ resources: { ko: { translation: ko }, en: { translation: en } }, lng, interpolation: { escapeValue: false }, showSupportNotice: false });
+  return i18n.t;
+}
+
+describe('error sentences', () => {
+  it('exist for every error code and every reason list, in Korean and English', () => {
+    for (const lang of [ko, en]) {
+      const errors = lang.errors as Record<string, unknown>;
+      for (const code of ErrorCodeSchema.options) expect(typeof errors[code], code).toBe('string');
+      expect(Object.keys(lang.errors.forbiddenReason).sort()).toEqual([...FORBIDDEN_REASONS].sort());
+      expect(Object.keys(lang.errors.import).sort()).toEqual([...IMPORT_REASONS].sort());
+      expect(Object.keys(lang.errors.export).sort()).toEqual([...EXPORT_REASONS].sort());
+      expect(Object.keys(lang.errors.photo).sort()).toEqual([...PhotoRejectReasonSchema.options].sort());
+      expect(Object.keys(lang.backups.errors).sort()).toEqual([...BACKUP_REASONS].sort());
+    }
+  });
+
+  it('errorText gives every code its own sentence rather than the internal one', async () => {
+    for (const lng of ['ko', 'en'] as const) {
+      const t = await translator(lng);
+      const internal = errorText(t, new ApiError('internal', 'x'));
+      const seen = new Set<string>();
+      for (const code of ErrorCodeSchema.options) {
+        const text = errorText(t, new ApiError(code, 'x'));
+        expect(text, `${lng} ${code}`).not.toMatch(/^errors\./); // a missing key shows as its name
+        if (code !== 'internal') expect(text, `${lng} ${code}`).not.toBe(internal);
+        seen.add(text);
+      }
+      expect(seen.size).toBe(ErrorCodeSchema.options.length);
+    }
+  });
+
+  it('names the limit when a request was too large, and translates raw Node errors by their errno', async () => {
+    const t = await translator('ko');
+    expect(errorText(t, new ApiError('tooLarge', 'x', { limitMB: 2 }))).toContain('2MB');
+    const en_ = await translator('en');
+    expect(errorText(en_, new ApiError('tooLarge', 'x', { limitMB: 700 }))).toContain('700 MB');
+    expect(errorText(en_, new ApiError('photoRejected', 'x', { reason: 'svg', file: 'a.svg' }))).toContain('a.svg');
+    const missing = toApiError(Object.assign(new Error("ENOENT: no such file or directory, open '/lib/a.json'"), { code: 'ENOENT' }));
+    expect(errorText(en_, missing)).toBe(en.errors.fileMissing);
+    expect(errorText(t, missing)).toBe(ko.errors.fileMissing);
+  });
+});
