@@ -184,7 +184,7 @@ describe('history', () => {
     await core.close();
     await writeFile(join(dir, 'history', id, 'v000002.json.gz'), 'not gzip');
     core = await openTestCore(dir, () => clock);
-    expect(await dispatch(core.handlers, 'getVersion', { id, seq: 2 })).toMatchObject({ ok: false, error: { code: 'notFound' } });
+    expect(await dispatch(core.handlers, 'getVersion', { actor: admin, id, seq: 2 })).toMatchObject({ ok: false, error: { code: 'notFound' } });
     tick(5);
     await core.handlers.saveArticle({ id, actor: reporter, baseRevision: 1, content: ready('다음 판') });
     // The damaged newest version is not overwritten by coalescing: the save starts version 3.

@@ -97,8 +97,8 @@ describe('browser host', () => {
     expect(JSON.parse((await api('listArticles', '{scope:')).body)).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
     expect(JSON.parse((await api('listArticles', '{"scope":"all"}')).body)).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
     expect(listArticles).not.toHaveBeenCalled();
-    expect(JSON.parse((await api('listArticles', '{"scope":"trash"}')).body)).toEqual({ ok: true, value: [] });
-    expect(listArticles).toHaveBeenCalledWith({ scope: 'trash' });
+    expect(JSON.parse((await api('listArticles', '{"actor":"00000000-0000-4000-8000-00000000000a","scope":"trash"}')).body)).toEqual({ ok: true, value: [] });
+    expect(listArticles).toHaveBeenCalledWith({ actor: '00000000-0000-4000-8000-00000000000a', scope: 'trash' });
   });
 
   it('bridge defines exactly the contract methods and sends the token', async () => {
@@ -133,7 +133,7 @@ describe('browser host media and bytes', () => {
   });
 
   it('turns the bridge\'s {"$bytes": base64} back into bytes before the handler sees them', async () => {
-    const res = await api('importPhoto', JSON.stringify({ name: 'a.jpg', bytes: { $bytes: Buffer.from([1, 2, 250]).toString('base64') } }));
+    const res = await api('importPhoto', JSON.stringify({ actor: '00000000-0000-4000-8000-00000000000a', name: 'a.jpg', bytes: { $bytes: Buffer.from([1, 2, 250]).toString('base64') } }));
     expect(importPhoto).toHaveBeenCalledTimes(1);
     expect(importPhoto.mock.calls[0][0].bytes).toBeInstanceOf(Uint8Array);
     expect(JSON.parse(res.body)).toMatchObject({ ok: false }); // the stub's output is not a PhotoInfo: the contract checks outputs too

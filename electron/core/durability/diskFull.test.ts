@@ -104,7 +104,7 @@ for (const code of ['ENOSPC', 'EROFS', 'EACCES'] as const) {
       await core.handlers.updateSettings({ actor, outlet: '한빛경제' });
       const before = await fs.readFile(join(dir, 'settings.json'));
       failWrites(code, (p) => p.includes('settings.json'));
-      const failed = await dispatch(core.handlers, 'updateSettings', { outlet: '새 매체' });
+      const failed = await dispatch(core.handlers, 'updateSettings', { actor, outlet: '새 매체' });
       expect(failed).toMatchObject({ ok: false, error: { code: expectedCode(code) } });
       expect(await fs.readFile(join(dir, 'settings.json'))).toEqual(before);
       expect((await core.handlers.getSettings({})).outlet).toBe('한빛경제');

@@ -106,7 +106,7 @@ describe('importing a photo', () => {
 
   it('refuses malformed payloads at the boundary', async () => {
     const { dispatch } = await import('../../../shared/contract/dispatch');
-    const res = await dispatch(core.handlers, 'importPhoto', { name: 'x.jpg', bytes: 'not bytes' });
+    const res = await dispatch(core.handlers, 'importPhoto', { actor, name: 'x.jpg', bytes: 'not bytes' });
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.error.code).toBe('invalidInput');
   });
