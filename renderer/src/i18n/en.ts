@@ -135,6 +135,7 @@ export const en: Shape<typeof ko> = {
     progress: '{{percent}}% of target',
   },
   settings: {
+    deskOnly: 'The outlet, byline templates and photo rules are changed by editors and admins; the export folder by an admin.',
     exportDir: 'Export folder',
     exportDirPlaceholder: 'Empty: Documents/Copydesk Exports',
     outlet: 'Outlet name (new articles’ bylines start with it)',

@@ -131,6 +131,7 @@ export const ko = {
     progress: '목표의 {{percent}}%',
   },
   settings: {
+    deskOnly: '매체 이름, 바이라인 서식, 사진 규칙은 데스크와 관리자가, 내보내기 폴더는 관리자가 바꿉니다.',
     exportDir: '내보내기 폴더',
     exportDirPlaceholder: '비워 두면 문서/Copydesk Exports',
     outlet: '매체 이름(새 기사 바이라인에 들어감)',
