@@ -31,7 +31,7 @@ export class PeopleStore {
     private readonly libraryDir: string,
     private readonly notify?: (notice: Notice) => void,
     private readonly now: () => Date = () => new Date(),
-    /** Where the library records that it has had people; without one (a backup's copy), nothing is recorded. */
+    /** Where the library records that it has had people (null: nothing is recorded). */
     private readonly marker: LibraryMarker | null = null,
   ) {
     this.path = join(libraryDir, 'people.json');

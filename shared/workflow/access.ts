@@ -58,6 +58,7 @@ export const ACCESS: Record<Method, Rule> = {
   duplicateArticle: 'copyArticle',
   trashArticle: 'trash',
   restoreArticle: 'restoreFromTrash',
+  // The checklist and embargo overrides need the whole article: decide.ts checks them once it is read.
   transitionArticle: 'transition',
   getHistory: 'readArticle',
   getVersion: 'readArticle',
