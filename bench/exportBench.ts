@@ -29,7 +29,7 @@ export async function runExportBench(): Promise<string[]> {
   try {
     const core = await openCore({ libraryDir: dir, appInfo });
     const actor = await addAdmin(core);
-    const { photo } = await core.handlers.importPhoto({ name: 'staff.jpg', bytes: new Uint8Array(await readFile(PHOTO)) });
+    const { photo } = await core.handlers.importPhoto({ actor, name: 'staff.jpg', bytes: new Uint8Array(await readFile(PHOTO)) });
     await core.close();
     // Articles written straight to disk (as in the save bench), so setting up does not dominate.
     const at = new Date().toISOString();
@@ -58,14 +58,14 @@ export async function runExportBench(): Promise<string[]> {
       await mkdir(bare);
       let t0 = performance.now();
       for (const id of ids) {
-        const a = await lib.handlers.getArticle({ id });
+        const a = await lib.handlers.getArticle({ actor, id });
         await writeFile(join(bare, `${id}.json`), JSON.stringify(a));
       }
       const bareMs = performance.now() - t0;
 
       // Rendering alone: every format in memory, nothing written.
       t0 = performance.now();
-      for (const id of ids) await lib.exchange.render(await lib.handlers.getArticle({ id }), FORMATS);
+      for (const id of ids) await lib.exchange.render(await lib.handlers.getArticle({ actor, id }), FORMATS);
       const renderMs = performance.now() - t0;
 
       // One article at a time: rendering + writing with nothing overlapped, for the share.
@@ -93,7 +93,7 @@ export async function runExportBench(): Promise<string[]> {
         const pdfMs = performance.now() - t0;
         t0 = performance.now();
         for (const id of pdfIds) {
-          const a = await lib.handlers.getArticle({ id });
+          const a = await lib.handlers.getArticle({ actor, id });
           const text = a.body.content.map((n) => (n.content ?? []).map((c) => c.text ?? '').join('')).join('</p><p>');
           await printer.printToPdf(`<!doctype html><meta charset="utf-8"><h1>${a.headline}</h1><p>${text}</p>`);
         }

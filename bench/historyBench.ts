@@ -44,7 +44,7 @@ async function ourSaves(dir: string): Promise<{ one: number[]; many: number[] }>
         into.push(performance.now() - t0);
       }
     }
-    const { versions } = await core.handlers.getHistory({ id: many });
+    const { versions } = await core.handlers.getHistory({ actor, id: many });
     if (versions.length !== HISTORY + MEASURED) throw new Error(`expected ${HISTORY + MEASURED} versions, found ${versions.length}`);
     return times;
   } finally {

@@ -1,4 +1,4 @@
-// The library screen: newest first, duplicate, trash, restore, empty trash, and the UI language.
+// The library screen: newest first, duplicate, trash, restore, empty trash, the UI language, and what a reporter is not offered.
 import { test, expect } from './support/fixtures';
 import type { Page } from '@playwright/test';
 import { waitSaved } from './support/editor';
@@ -58,4 +58,26 @@ test('switches the UI between Korean and English and remembers it', async ({ app
   await expect(fresh.getByTestId('new-article')).toHaveText(/New article/);
   await fresh.getByTestId('ui-language').selectOption('ko');
   await expect(fresh.getByTestId('new-article')).toHaveText(/새 기사/);
+});
+
+test.describe('a reporter', () => {
+  test.use({ team: 'desk' });
+
+  test('is not offered to empty the trash or to change the house settings', async ({ app }) => {
+    const { page } = app;
+    await page.getByTestId('switch-person').click();
+    await page.getByTestId('pick-person').and(page.locator('[data-person-name="김하늘"]')).click();
+    await expect(page.getByTestId('current-person')).toContainText('김하늘');
+    await writeArticle(page, '버릴 초고');
+    const rows = page.getByTestId('article-row');
+    await rows.first().getByTestId('trash-article').click();
+    await page.getByTestId('scope-trash').click();
+    await expect(rows).toHaveCount(1);
+    // Their own draft comes back out of the trash; emptying it is an admin's decision and not offered.
+    await expect(rows.first().getByTestId('restore-article')).toBeVisible();
+    await expect(page.getByTestId('empty-trash')).toHaveCount(0);
+    await page.getByTestId('open-settings').click();
+    await expect(page.getByTestId('settings-outlet')).toBeDisabled();
+    await expect(page.getByTestId('settings-export-dir')).toBeDisabled();
+  });
 });

@@ -79,7 +79,7 @@ if (saves > 0) {
   const rows = (await core.handlers.queryArticles(contract.queryArticles.input.parse({ actor, scope: 'active', filters: { state: 'draft' }, offset: 0, limit: saves }))).rows;
   for (let i = 0; i < saves * 2; i++) {
     const row = rows[i % rows.length];
-    const a = await core.handlers.getArticle({ id: row.summary.id });
+    const a = await core.handlers.getArticle({ actor, id: row.summary.id });
     const text = `저장 ${i}: ` + a.headline;
     const s = performance.now();
     await core.handlers.saveArticle({ id: a.id, actor, baseRevision: a.revision, content: { ...a, headline: text } });

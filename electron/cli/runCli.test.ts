@@ -1,6 +1,6 @@
 // The `copydesk` command, run in-process for most cases and once as a real process through its bin.
 import { execFile } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -23,6 +23,19 @@ function io(language: 'ko' | 'en' = 'en'): CliIo & { stdout: string[]; stderr: s
 }
 
 describe('copydesk import', () => {
+  it('makes no admin for a library that had people and lost its people file', async () => {
+    const lib = join(tmp.dir, 'lib');
+    const file = join(tmp.dir, 'story.md');
+    writeFileSync(file, '# 제목\n\n본문입니다.\n');
+    expect(await runCli(['import', file, '--library', lib], io())).toBe(EXIT.ok); // a new library: an admin is made for it
+    rmSync(join(lib, 'people.json'));
+    rmSync(join(lib, 'people.json.bak'), { force: true });
+    const t = io();
+    expect(await runCli(['import', file, '--library', lib], t)).toBe(EXIT.usage);
+    expect(t.stderr.join('\n')).toContain('people.json');
+    expect(readdirSync(join(lib, 'articles')).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+  });
+
   it('--dry-run --summary prints exactly the fixtures\' expected shape and saves nothing', async () => {
     for (const name of ['web-copy-ko', 'web-copy-en']) {
       const t = io();

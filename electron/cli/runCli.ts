@@ -112,6 +112,8 @@ async function resolveActor(core: Core, who: string | undefined, say: ReturnType
   if (admin) return admin.id;
   // Only a brand-new library gets an admin made for it; a library with people must be told who acts.
   if (everyone.length > 0) throw new UsageError(say.noPerson('admin'));
+  // One that had people and lost the file is not brand-new: no one is made admin of it.
+  if (core.library.accessContext().people.ever) throw new UsageError(say.peopleLost);
   const name = userInfo().username || 'copydesk';
   const person = await core.handlers.savePerson({ actor: null, person: { name, role: 'admin', desk: '', email: '', bylineName: name, bylineRole: '', active: true } });
   return person.id;

@@ -33,10 +33,10 @@ describe('Library on a real folder', () => {
     expect(b.byline.templateId).toBe('en-by');
     const saved = await h.saveArticle({ id: a.id, actor, baseRevision: 0, content: { ...content('도시광산'), byline: { outlet: '한빛경제', desk: '산업부', templateId: 'ko-bracket-desk', reporters: [{ name: '김하늘', role: '기자', email: '' }] } } });
     expect(saved.revision).toBe(1);
-    const back = await h.getArticle({ id: a.id });
+    const back = await h.getArticle({ actor, id: a.id });
     expect(back.headline).toBe('도시광산');
     expect(back.revision).toBe(1);
-    const list = await h.listArticles({ scope: 'active' });
+    const list = await h.listArticles({ actor, scope: 'active' });
     expect(list.map((s) => s.id)).toEqual([a.id, b.id]); // a was saved last
     expect(list[0].byline.outlet).toBe('한빛경제');
     // One file per article, written as JSON the user could read.
@@ -48,11 +48,11 @@ describe('Library on a real folder', () => {
   it('keeps everything across a close and reopen', async () => {
     const a = await core.handlers.createArticle({ actor });
     await core.handlers.saveArticle({ id: a.id, actor, baseRevision: 0, content: content('남는다', '한 글자도') });
-    await core.handlers.updateSettings({ uiLanguage: 'en' });
+    await core.handlers.updateSettings({ actor, uiLanguage: 'en' });
     await core.close();
     core = await openTestCore(dir, now);
-    expect((await core.handlers.getArticle({ id: a.id })).body).toEqual(content('', '한 글자도').body);
-    expect((await core.handlers.listArticles({ scope: 'active' }))[0].headline).toBe('남는다');
+    expect((await core.handlers.getArticle({ actor, id: a.id })).body).toEqual(content('', '한 글자도').body);
+    expect((await core.handlers.listArticles({ actor, scope: 'active' }))[0].headline).toBe('남는다');
     expect((await core.handlers.getSettings({})).uiLanguage).toBe('en');
     expect((await core.handlers.getLibraryInfo({})).notices).toEqual([]);
   });
@@ -62,14 +62,14 @@ describe('Library on a real folder', () => {
     await core.handlers.saveArticle({ id: a.id, actor, baseRevision: 0, content: content('first window') });
     const stale = core.handlers.saveArticle({ id: a.id, actor, baseRevision: 0, content: content('second window') });
     await expect(stale).rejects.toMatchObject({ code: 'conflict' });
-    expect((await core.handlers.getArticle({ id: a.id })).headline).toBe('first window');
+    expect((await core.handlers.getArticle({ actor, id: a.id })).headline).toBe('first window');
   });
 
   it('serialises quick saves to one article', async () => {
     const a = await core.handlers.createArticle({ actor });
     const saves = [0, 1, 2, 3, 4].map((r) => core.handlers.saveArticle({ id: a.id, actor, baseRevision: r, content: content(`v${r}`) }));
     expect((await Promise.all(saves)).map((s) => s.revision)).toEqual([1, 2, 3, 4, 5]);
-    expect((await core.handlers.getArticle({ id: a.id })).headline).toBe('v4');
+    expect((await core.handlers.getArticle({ actor, id: a.id })).headline).toBe('v4');
   });
 
   it('duplicates, trashes, restores and empties the trash', async () => {
@@ -81,17 +81,17 @@ describe('Library on a real folder', () => {
     expect(copy.headline).toBe('원본');
     expect(copy.revision).toBe(0);
     await h.trashArticle({ id: a.id, actor });
-    expect((await h.listArticles({ scope: 'active' })).map((s) => s.id)).toEqual([copy.id]);
-    expect((await h.listArticles({ scope: 'trash' })).map((s) => s.id)).toEqual([a.id]);
+    expect((await h.listArticles({ actor, scope: 'active' })).map((s) => s.id)).toEqual([copy.id]);
+    expect((await h.listArticles({ actor, scope: 'trash' })).map((s) => s.id)).toEqual([a.id]);
     await h.restoreArticle({ id: a.id, actor });
-    expect(await h.listArticles({ scope: 'trash' })).toEqual([]);
+    expect(await h.listArticles({ actor, scope: 'trash' })).toEqual([]);
     await h.trashArticle({ id: copy.id, actor });
-    expect(await h.emptyTrash({})).toEqual({ removed: 1 });
-    await expect(h.getArticle({ id: copy.id })).rejects.toBeInstanceOf(ApiError);
+    expect(await h.emptyTrash({ actor: actor })).toEqual({ removed: 1 });
+    await expect(h.getArticle({ actor, id: copy.id })).rejects.toBeInstanceOf(ApiError);
     expect((await readdir(join(dir, 'articles'))).some((f) => f.startsWith(copy.id))).toBe(false);
     await core.close();
     core = await openTestCore(dir, now);
-    expect((await core.handlers.listArticles({ scope: 'active' })).map((s) => s.id)).toEqual([a.id]);
+    expect((await core.handlers.listArticles({ actor, scope: 'active' })).map((s) => s.id)).toEqual([a.id]);
   });
 
   it('lets only one process open a library at a time', async () => {
@@ -107,6 +107,6 @@ describe('Library on a real folder', () => {
     const { hostname } = await import('node:os');
     await writeFile(join(dir, '.lock'), JSON.stringify({ pid: 2 ** 22 + 7, host: hostname() }));
     core = await openTestCore(dir);
-    expect(await core.handlers.listArticles({ scope: 'active' })).toEqual([]);
+    expect(await core.handlers.listArticles({ actor, scope: 'active' })).toEqual([]);
   });
 });

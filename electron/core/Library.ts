@@ -2,7 +2,7 @@
 // (or the browser host) is the only writer; saves to one article are serialised so two quick
 // autosaves can never interleave.
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile, access, readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   ARTICLE_SCHEMA_VERSION,
@@ -18,6 +18,7 @@ import type { SettingsPatch, Settings } from '../../shared/model/settings';
 import { ArticleStore, removeLeftoverTemps } from './ArticleStore';
 import { LibraryIndex } from './LibraryIndex';
 import { LibraryLock } from './LibraryLock';
+import { LibraryMarker } from './libraryMarker';
 import { SettingsStore } from './SettingsStore';
 import { PhotoStore } from './media/PhotoStore';
 import { DEFAULT_MAX_PIXELS } from './media/preparePhoto';
@@ -26,7 +27,8 @@ import type { PhotoInfo } from '../../shared/model/photo';
 import type { Person, PersonDraft } from '../../shared/model/person';
 import type { AuditAction, AuditEntry, VersionKind, VersionMeta } from '../../shared/model/history';
 import { assertCanEdit, assertReleasable, decideTransition, type TransitionRequest } from '../../shared/workflow/decide';
-import { may } from '../../shared/workflow/transitions';
+import { mayEmptyTrash, mayRestoreFromTrash, mayTrash } from '../../shared/workflow/trash';
+import { decideAccess, type AccessContext } from '../../shared/workflow/access';
 import { HistoryStore } from './HistoryStore';
 import { PeopleStore } from './PeopleStore';
 import { SearchService } from './search/SearchService';
@@ -65,13 +67,14 @@ export class Library {
     readonly dir: string,
     private readonly lock: LibraryLock,
     private readonly now: () => Date,
+    marker: LibraryMarker,
   ) {
     const notify = (n: Notice) => this.notices.push(n);
     this.store = new ArticleStore(dir, notify, now);
     this.index = new LibraryIndex(join(dir, 'index'));
     this.settings = new SettingsStore(dir, notify, now);
     this.photos = new PhotoStore(dir, now);
-    this.people = new PeopleStore(dir, notify, now);
+    this.people = new PeopleStore(dir, notify, now, marker);
     this.history = new HistoryStore(join(dir, 'history'));
     this.search = new SearchService(join(dir, 'index'), {
       eachFingerprint: (visit) => {
@@ -91,9 +94,7 @@ export class Library {
     await mkdir(join(dir, 'index'), { recursive: true });
     const lock = await LibraryLock.acquire(dir);
     try {
-      const marker = join(dir, 'copydesk-library.json');
-      await access(marker).catch(() => writeFile(marker, JSON.stringify({ format: 'copydesk-library', schemaVersion: 1 })));
-      const library = new Library(dir, lock, now);
+      const library = new Library(dir, lock, now, await LibraryMarker.open(dir));
       await Promise.all([dir, join(dir, 'index')].map((d) => removeLeftoverTemps(d)));
       await library.settings.load();
       await library.people.load();
@@ -506,20 +507,28 @@ export class Library {
     return this.people.save(actorId, draft);
   }
 
-  /** A copy starts over as the duplicating person's draft. */
+  /** A copy starts over as the duplicating person's draft; copy in the trash comes out first. */
   async duplicate(id: string, actorId: string): Promise<Article> {
-    return this.create(actorId, undefined, contentOf(await this.get(id)));
+    const source = await this.get(id);
+    if (source.trashedAt !== null) throw new ApiError('forbidden', `article ${id} is in the trash; restore it first`, { reason: 'trashed', state: source.status });
+    return this.create(actorId, undefined, contentOf(source));
   }
 
+  /**
+   * Into the trash or back out of it (shared/workflow/trash.ts decides who). In the trash an
+   * article is read-only: it has to come out before anyone changes it.
+   */
   setTrashed(id: string, trashed: boolean, actorId: string): Promise<ArticleSummary> {
     return this.serial(id, async () => {
       const person = this.people.actor(actorId);
       this.entry(id);
       const article = await this.store.read(id);
-      // Copy on its way out (sent, in review, approved, published) is the desk's to spike, not anyone's to bin.
-      if (trashed && !['draft', 'returned', 'spiked'].includes(article.status) && !may(this.settings.value.workflow.permissions, person.role, 'spike')) {
-        throw new ApiError('forbidden', `${person.role} may not trash an article that is ${article.status}`, { reason: 'role', action: 'spike', role: person.role });
+      const { permissions } = this.settings.value.workflow;
+      if ((article.trashedAt !== null) === trashed) {
+        throw new ApiError('forbidden', `article ${id} is ${trashed ? 'already' : 'not'} in the trash`, { reason: 'state', action: trashed ? 'trash' : 'untrash', state: trashed ? 'trashed' : article.status });
       }
+      const allowed = trashed ? mayTrash(permissions, person, article) : mayRestoreFromTrash(permissions, person, article);
+      if (!allowed) throw new ApiError('forbidden', `${person.role} may not ${trashed ? 'trash' : 'restore'} an article that is ${article.status}`, { reason: 'role', action: trashed ? 'trash' : 'untrash', role: person.role });
       // Trashing is not an edit: the revision stays, so an open editor's next save still fits.
       const summary = await this.put({ ...article, trashedAt: trashed ? this.now().toISOString() : null });
       await this.audit(id, person, trashed ? 'trash' : 'untrash', article.status, article.status);
@@ -527,7 +536,10 @@ export class Library {
     });
   }
 
-  async emptyTrash(): Promise<number> {
+  /** Deletes every trashed article and its history for good: an admin's decision only. */
+  async emptyTrash(actorId: string): Promise<number> {
+    const person = this.people.actor(actorId);
+    if (!mayEmptyTrash(person.role)) throw new ApiError('forbidden', `${person.role} may not empty the trash`, { reason: 'role', action: 'emptyTrash', role: person.role });
     const trashed = this.list('trash');
     const released = new Set<string>();
     for (const s of trashed) {
@@ -575,11 +587,24 @@ export class Library {
     return this.settings.value;
   }
 
-  /** The workflow rules (permissions, checklist) and the backup rule are the admin's; the rest is anyone's. */
-  updateSettings(patch: SettingsPatch, actorId?: string): Promise<Settings> {
-    const role = patch.workflow || patch.backups ? this.people.actor(actorId).role : null;
-    if (role !== null && role !== 'admin') throw new ApiError('forbidden', 'only an admin changes the workflow or backup rules', { reason: 'role', action: 'settings', role });
+  /** Each changed key's section decides who may change it (shared/workflow/access.ts: SETTINGS_SECTIONS). */
+  updateSettings(patch: SettingsPatch, actorId: string): Promise<Settings> {
+    const refusal = decideAccess('updateSettings', { ...patch, actor: actorId }, this.accessContext());
+    if (refusal) return Promise.reject(refusal);
     return this.settings.update(patch);
+  }
+
+  /** What the access rules need to know, from the people list, the index and the settings; read at call time. */
+  accessContext(): AccessContext {
+    return {
+      personOf: (id) => this.people.list().find((p) => p.id === id) ?? null,
+      articleOf: (id) => {
+        const summary = this.index.entries.get(id)?.summary;
+        return summary ? { status: summary.status, trashed: summary.trashedAt !== null, ownerId: summary.ownerId } : null;
+      },
+      permissions: this.settings.value.workflow.permissions,
+      people: this.people.census,
+    };
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,8 @@
-// people.json: who works in this library. Only an admin changes it, except that an empty library
-// lets its first person in as admin — someone has to be able to set the desk up. So a damaged file
-// is recovered from its last good copy (`people.json.bak`) wherever one exists: starting empty
-// would let whoever opens the library next make themselves admin.
+// people.json: who works in this library. Only an admin changes it, except that a library that
+// never had people lets its first person in as admin — someone has to be able to set the desk up.
+// So a damaged file is recovered from its last good copy (`people.json.bak`) wherever one exists,
+// and the library marker remembers that there were people: a library that lost both files is
+// refused the first-admin path, so whoever opens it next cannot make themselves admin.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
@@ -12,6 +13,7 @@ import { keepCopy } from './atomicWrite';
 import { migratePeople } from './migrations/migratePeople';
 import { NewerVersionError } from './migrations/migrate';
 import { quarantine } from './quarantine';
+import type { LibraryMarker } from './libraryMarker';
 
 type PeopleFile = ReturnType<typeof PeopleFileSchema.parse>;
 
@@ -29,6 +31,8 @@ export class PeopleStore {
     private readonly libraryDir: string,
     private readonly notify?: (notice: Notice) => void,
     private readonly now: () => Date = () => new Date(),
+    /** Where the library records that it has had people (null: nothing is recorded). */
+    private readonly marker: LibraryMarker | null = null,
   ) {
     this.path = join(libraryDir, 'people.json');
     // The file it replaces becomes the last good copy, kept only once the new one is safely written.
@@ -54,6 +58,14 @@ export class PeopleStore {
       const restored = backup.data ? 'backup' : 'none';
       this.notify({ code: 'peopleReset', params: { file: moved, restored, ...(backup.data ? { context: 'backup' } : {}), reason: err.message.slice(0, 300) } });
     }
+    // A library from before the marker knew about people is marked the first time it opens with them.
+    if (this.list().length > 0) await this.marker?.markHadPeople();
+  }
+
+  /** How many people the library has, and whether it has ever had any (the first-admin path needs never). */
+  get census(): { now: number; ever: boolean } {
+    const now = this.list().length;
+    return { now, ever: now > 0 || (this.marker?.hadPeople ?? false) };
   }
 
   list(): Person[] {
@@ -70,6 +82,7 @@ export class PeopleStore {
   async save(actorId: string | null | undefined, draft: PersonDraft): Promise<Person> {
     const people = this.list();
     if (people.length === 0) {
+      if (this.census.ever) throw new ApiError('forbidden', 'this library had people; its people file is missing', { reason: 'peopleLost' });
       if (draft.role !== 'admin' || !draft.active) throw new ApiError('forbidden', 'the first person must be an active admin', { reason: 'firstAdmin' });
     } else if (this.actor(actorId).role !== 'admin') {
       throw new ApiError('forbidden', 'only an admin manages people', { reason: 'role', permission: 'people' });
@@ -80,6 +93,8 @@ export class PeopleStore {
     if (!next.some((p) => p.role === 'admin' && p.active)) throw new ApiError('forbidden', 'the library needs an active admin', { reason: 'lastAdmin' });
     this.db.data = { format: 'copydesk-people', version: 1, people: next };
     await this.db.write();
+    // After people.json: a crash in between leaves people that the next open marks, never a marker without people.
+    await this.marker?.markHadPeople();
     return person;
   }
 }

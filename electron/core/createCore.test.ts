@@ -56,7 +56,7 @@ describe('contract dispatch', () => {
   }
 
   it('reports a missing article as notFound', async () => {
-    const result = await dispatch(core.handlers, 'getArticle', { id: '00000000-0000-4000-8000-000000000000' });
+    const result = await dispatch(core.handlers, 'getArticle', { actor, id: '00000000-0000-4000-8000-000000000000' });
     expect(result).toMatchObject({ ok: false, error: { code: 'notFound' } });
   });
 });

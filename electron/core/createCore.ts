@@ -1,6 +1,9 @@
 // Wires the library service to the IPC contract. Electron's main process and the browser host
 // both call `openCore` and hand `core.handlers` to `dispatch`; neither adds logic of its own.
+// Every handler runs behind one access gate (shared/workflow/access.ts).
 import type { Handlers } from '../../shared/contract/dispatch';
+import { methods, type Method } from '../../shared/contract/api';
+import { assertAccess, type AccessContext, type AccessRequest } from '../../shared/workflow/access';
 import { Library } from './Library';
 import { PHOTO_VARIANTS, type PhotoVariant } from './media/PhotoStore';
 import { ExchangeService } from './exchange/ExchangeService';
@@ -19,6 +22,7 @@ export interface AppInfo {
 }
 
 export interface Core {
+  /** The contract's methods, each decided by the access gate before it runs. */
   handlers: Handlers;
   /** The library service itself, for the command line, tests and benches. */
   library: Library;
@@ -52,7 +56,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const jobs = new JobRegistry();
   const backups = new BackupService(library, { now: opts.now, exportDir: () => exchange.exportDir });
   if (opts.backupSchedule !== false) backups.start();
-  const handlers: Handlers = {
+  const open: Handlers = {
     getLibraryInfo: async () => ({ path: library.dir, articleCount: library.activeCount, notices: library.notices, indexing: library.indexing }),
     listArticles: async ({ scope }) => library.list(scope),
     queryArticles: async ({ actor, offset, limit, ...q }) => library.query(q, actor, offset, limit),
@@ -74,7 +78,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     restoreVersion: async ({ id, actor, seq, baseRevision }) => library.restoreVersion(id, seq, actor, baseRevision),
     listPeople: async () => library.listPeople(),
     savePerson: async ({ actor, person }) => library.savePerson(actor, person),
-    emptyTrash: async () => ({ removed: await library.emptyTrash() }),
+    emptyTrash: async ({ actor }) => ({ removed: await library.emptyTrash(actor) }),
     importPhoto: async ({ name, bytes }) => library.importPhoto(name, bytes),
     getPhotos: async ({ ids }) => library.photoInfos(ids),
     exportArticles: async ({ actor, jobId, ids, formats, override, note }) =>
@@ -92,6 +96,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     updateSettings: async ({ actor, ...patch }) => library.updateSettings(patch, actor),
     getAppInfo: async () => opts.appInfo,
   };
+  const handlers = gated(open, () => library.accessContext());
   return {
     handlers,
     library,
@@ -105,4 +110,21 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       await library.close();
     },
   };
+}
+
+/**
+ * The one gate: each request is decided against the acting person, the article it names (as the
+ * index has it) and the permission table before its handler runs. The library repeats the checks
+ * that need the whole article (revision, trash, transitions) when it has read it.
+ */
+export function gated(handlers: Handlers, context: () => AccessContext): Handlers {
+  const out: Partial<Record<Method, (input: never) => Promise<unknown>>> = {};
+  for (const method of methods) {
+    const handler = handlers[method] as (input: unknown) => Promise<unknown>;
+    out[method] = async (input: unknown) => {
+      assertAccess(method, (input ?? {}) as AccessRequest, context());
+      return handler(input);
+    };
+  }
+  return out as Handlers;
 }

@@ -39,7 +39,7 @@ describe('article files from a newer Copydesk', () => {
     const newer = { ...JSON.parse(await readFile(file, 'utf8')), schemaVersion: 99 };
     await writeFile(file, JSON.stringify(newer));
     core = await openTestCore(dir);
-    await expect(core.handlers.getArticle({ id: a })).rejects.toMatchObject({ code: 'forbidden', params: { reason: 'newerVersion' } });
+    await expect(core.handlers.getArticle({ actor, id: a })).rejects.toMatchObject({ code: 'forbidden', params: { reason: 'newerVersion' } });
     expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(99);
   });
 });
@@ -57,7 +57,7 @@ describe('the index journal', () => {
     const { unlink } = await import('node:fs/promises');
     await unlink(join(dir, '.lock'));
     core = await openTestCore(dir);
-    expect((await core.handlers.listArticles({ scope: 'active' }))[0].headline).toBe('저널');
+    expect((await core.handlers.listArticles({ actor, scope: 'active' }))[0].headline).toBe('저널');
   });
 });
 

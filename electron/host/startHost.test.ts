@@ -106,8 +106,8 @@ describe('browser host', () => {
     expect(JSON.parse((await api('listArticles', '{scope:')).body)).toMatchObject({ ok: false, error: { code: 'malformedData' } });
     expect(JSON.parse((await api('listArticles', '{"scope":"all"}')).body)).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
     expect(listArticles).not.toHaveBeenCalled();
-    expect(JSON.parse((await api('listArticles', '{"scope":"trash"}')).body)).toEqual({ ok: true, value: [] });
-    expect(listArticles).toHaveBeenCalledWith({ scope: 'trash' });
+    expect(JSON.parse((await api('listArticles', '{"actor":"00000000-0000-4000-8000-00000000000a","scope":"trash"}')).body)).toEqual({ ok: true, value: [] });
+    expect(listArticles).toHaveBeenCalledWith({ actor: '00000000-0000-4000-8000-00000000000a', scope: 'trash' });
   });
 
   it('bridge defines exactly the contract methods and sends the token', async () => {
@@ -159,7 +159,7 @@ describe('browser host bytes and body limits', () => {
     importPhoto.mockClear();
     const { bridge, fetch } = bridgeAgainstHost(await script());
     const bytes = new Uint8Array(300_000).map((_, i) => (i * 7) % 256);
-    await bridge.importPhoto({ name: 'a.jpg', bytes });
+    await bridge.importPhoto({ actor: '00000000-0000-4000-8000-00000000000a', name: 'a.jpg', bytes });
     expect(importPhoto).toHaveBeenCalledTimes(1);
     const received = importPhoto.mock.calls[0][0].bytes;
     expect(received).toBeInstanceOf(Uint8Array);
@@ -172,11 +172,11 @@ describe('browser host bytes and body limits', () => {
   it('refuses byte references that point outside the body', async () => {
     importPhoto.mockClear();
     for (const ref of ['[0,99]', '[-1,1]', '[0.5,1]', '["0",1]', '[0]']) {
-      const res = await api('importPhoto', `{"name":"a.jpg","bytes":{"$bytes":${ref}}}\nabc`, { 'content-type': FRAMED_TYPE });
+      const res = await api('importPhoto', `{"actor":"00000000-0000-4000-8000-00000000000a","name":"a.jpg","bytes":{"$bytes":${ref}}}\nabc`, { 'content-type': FRAMED_TYPE });
       expect(JSON.parse(res.body), ref).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
     }
     // Without the framed type the reference is just an object, which the contract refuses.
-    expect(JSON.parse((await api('importPhoto', '{"name":"a.jpg","bytes":{"$bytes":[0,1]}}')).body)).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+    expect(JSON.parse((await api('importPhoto', '{"actor":"00000000-0000-4000-8000-00000000000a","name":"a.jpg","bytes":{"$bytes":[0,1]}}')).body)).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
     expect(importPhoto).not.toHaveBeenCalled();
   });
 
@@ -219,7 +219,7 @@ describe('browser host token and fetch metadata', () => {
       await http('/__copydesk/bridge.js', { headers: { cookie: cookie() } }),
       await http('/assets/app.js', { headers: { cookie: cookie() } }),
       await http(`/media/${PHOTO_ID}/preview`, { headers: { cookie: cookie() } }),
-      await api('listArticles', '{"scope":"trash"}'),
+      await api('listArticles', '{"actor":"00000000-0000-4000-8000-00000000000a","scope":"trash"}'),
       await http('/__copydesk/bridge.js'),
     ];
     for (const res of responses) expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');

@@ -53,7 +53,7 @@ describe('registerIpc', () => {
     const list = ipc.get(channelOf('listArticles'))!;
     expect(await list({ senderFrame: appFrame, sender: ours }, { scope: '../../' })).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
     expect(listArticles).not.toHaveBeenCalled();
-    expect(await list({ senderFrame: appFrame, sender: ours }, { scope: 'active' })).toEqual({ ok: true, value: [] });
+    expect(await list({ senderFrame: appFrame, sender: ours }, { actor: '00000000-0000-4000-8000-00000000000a', scope: 'active' })).toEqual({ ok: true, value: [] });
   });
 });
 

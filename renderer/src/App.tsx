@@ -18,7 +18,7 @@ import { matchesShortcut } from './shortcuts';
 import type { Person } from '../../shared/model/person';
 import { IdentityScreen } from './people/IdentityScreen';
 import { MeContext, type MeValue } from './people/MeContext';
-import { rememberedPerson, rememberPerson } from './people/identity';
+import { rememberedPerson, rememberPerson, setCurrentPerson } from './people/identity';
 import type { ExchangeRequest } from './exchange/exchangeRequest';
 
 /** The browser host has no menu bar, so the menu's shortcuts are handled here too (Electron's menu sends the same commands). */
@@ -52,6 +52,8 @@ export function App({ boot }: { boot: Boot }) {
   const meValue = useMemo<MeValue | null>(() => (me ? { me, people, permissions: settings.workflow.permissions } : null), [me, people, settings.workflow.permissions]);
   const meRef = useRef(me);
   meRef.current = me;
+  // Set while rendering, so the requests of this render's screens (their effects run after it) name this person.
+  setCurrentPerson(me?.id ?? null);
 
   const pickPerson = (person: Person) => {
     setPeople((list) => (list.some((p) => p.id === person.id) ? list : [...list, person]));
@@ -62,6 +64,7 @@ export function App({ boot }: { boot: Boot }) {
   const switchPerson = async () => {
     await article.current?.flush();
     rememberPerson(boot.library.path, null);
+    setCurrentPerson(null);
     setPeople(await call('listPeople', {}).catch(() => people));
     setMeId(null);
   };
@@ -84,7 +87,7 @@ export function App({ boot }: { boot: Boot }) {
 
   const saveSettings = async (patch: SettingsPatch) => {
     try {
-      setSettings(await call('updateSettings', { ...patch, actor: meRef.current?.id }));
+      setSettings(await call('updateSettings', patch));
     } catch (err) {
       setError(err);
     }

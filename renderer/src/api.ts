@@ -1,8 +1,10 @@
 // The renderer's only door to the core: `window.copydesk`, unwrapped so a failure arrives as an
-// ApiError with a code the UI translates.
+// ApiError with a code the UI translates. Every request names who is acting: the person picked on
+// the identity screen, unless the caller names someone (or null, for the first admin) itself.
 import type { Input, Method, Output } from '../../shared/contract/api';
 import type { CopydeskBridge } from '../../shared/contract/bridge';
 import { unwrap } from '../../shared/contract/dispatch';
+import { currentPersonId } from './people/identity';
 
 declare global {
   interface Window {
@@ -15,9 +17,13 @@ function bridge(): CopydeskBridge {
   return window.copydesk;
 }
 
-export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
+/** A method's input with `actor` left to `call`, which fills in the current person. */
+export type CallInput<M extends Method> = Omit<Input<M>, 'actor'> & { actor?: string | null };
+
+export async function call<M extends Method>(method: M, input: CallInput<M>): Promise<Output<M>> {
   const fn = bridge()[method] as (input: Input<M>) => Promise<Parameters<typeof unwrap<Output<M>>>[0]>;
-  return unwrap(await fn(input));
+  const actor = input.actor === undefined ? (currentPersonId() ?? undefined) : input.actor;
+  return unwrap(await fn({ ...input, ...(actor === undefined ? {} : { actor }) } as Input<M>));
 }
 
 export function onCommand(listener: Parameters<NonNullable<CopydeskBridge['onCommand']>>[0]): () => void {

@@ -53,18 +53,21 @@ export const ImportResultSchema = z.object({
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 
-const Id = z.object({ id: ArticleIdSchema }).strict();
-const None = z.object({}).strict();
 /**
  * Who is asking. Copydesk runs on one trusted machine without passwords, so the person is the
- * one picked at start; the core still checks every request against that person's role.
+ * one picked at start; the core checks every request against that person's role
+ * (shared/workflow/access.ts). Every method names the person, except the few the access table
+ * keeps open for the identity screen, where it may be null.
  */
 const Actor = PersonIdSchema;
-const ByActor = Id.extend({ actor: Actor }).strict();
+/** For the methods open before anyone has said who they are. */
+const OpenActor = z.object({ actor: Actor.nullable().optional() }).strict();
+const ByActor = z.object({ id: ArticleIdSchema, actor: Actor }).strict();
+const ActorOnly = z.object({ actor: Actor }).strict();
 
 export const contract = {
   getLibraryInfo: {
-    input: None,
+    input: OpenActor,
     output: z.object({
       path: z.string(),
       articleCount: z.number().int().nonnegative(),
@@ -76,7 +79,7 @@ export const contract = {
   },
   /** Every summary in a scope, newest first. For small libraries and tools; the list uses `queryArticles`. */
   listArticles: {
-    input: z.object({ scope: z.enum(['active', 'trash']) }).strict(),
+    input: z.object({ actor: Actor, scope: z.enum(['active', 'trash']) }).strict(),
     output: z.array(ArticleSummarySchema),
   },
   /** One window of the library list: search, filters, order and counts, done in the core. */
@@ -91,19 +94,19 @@ export const contract = {
   },
   /** Which of these articles are under an embargo now (for the export dialog, whatever rows the list has fetched). */
   embargoedArticles: {
-    input: z.object({ ids: z.array(ArticleIdSchema).max(5000) }).strict(),
+    input: z.object({ actor: Actor, ids: z.array(ArticleIdSchema).max(5000) }).strict(),
     output: z.object({ ids: z.array(ArticleIdSchema) }),
   },
   /** Desks and tags in use, for the filter menus. */
   libraryFacets: {
-    input: z.object({ scope: z.enum(['active', 'trash']) }).strict(),
+    input: z.object({ actor: Actor, scope: z.enum(['active', 'trash']) }).strict(),
     output: z.object({ desks: z.array(z.string()), tags: z.array(z.string()) }),
   },
   createArticle: {
     input: z.object({ actor: Actor, language: LanguageSchema.optional() }).strict(),
     output: ArticleSchema,
   },
-  getArticle: { input: Id, output: ArticleSchema },
+  getArticle: { input: ByActor, output: ArticleSchema },
   saveArticle: {
     input: z
       .object({ id: ArticleIdSchema, actor: Actor, baseRevision: z.number().int().nonnegative(), content: ArticleContentSchema })
@@ -121,20 +124,22 @@ export const contract = {
     output: ArticleSchema,
   },
   /** Versions newest first and the audit log oldest first. */
-  getHistory: { input: Id, output: z.object({ versions: z.array(VersionMetaSchema), audit: z.array(AuditEntrySchema) }) },
-  getVersion: { input: Id.extend({ seq: z.number().int().positive() }).strict(), output: ArticleSchema },
+  getHistory: { input: ByActor, output: z.object({ versions: z.array(VersionMetaSchema), audit: z.array(AuditEntrySchema) }) },
+  getVersion: { input: ByActor.extend({ seq: z.number().int().positive() }).strict(), output: ArticleSchema },
   restoreVersion: {
     input: ByActor.extend({ seq: z.number().int().positive(), baseRevision: z.number().int().nonnegative() }).strict(),
     output: ArticleSchema,
   },
-  listPeople: { input: None, output: z.array(PersonSchema) },
-  /** Adds or changes a person (admins only; the first person of an empty library, who must be an admin, needs no actor). */
+  listPeople: { input: OpenActor, output: z.array(PersonSchema) },
+  /** Adds or changes a person (admins only; the first person of a library that never had people, who must be an admin, needs no actor). */
   savePerson: { input: z.object({ actor: Actor.nullable(), person: PersonDraftSchema }).strict(), output: PersonSchema },
-  emptyTrash: { input: None, output: z.object({ removed: z.number().int().nonnegative() }) },
+  /** Deletes every trashed article and its history for good (admins only). */
+  emptyTrash: { input: ActorOnly, output: z.object({ removed: z.number().int().nonnegative() }) },
   /** One photo's bytes (from a file dialog, drop, paste or folder); the core checks, stores and describes it. */
   importPhoto: {
     input: z
       .object({
+        actor: Actor,
         name: z.string().min(1).max(255),
         bytes: z
           .custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes')
@@ -144,7 +149,7 @@ export const contract = {
     output: z.object({ photo: PhotoInfoSchema, existed: z.boolean() }),
   },
   /** What the library knows about these photos; ids it does not have are left out. */
-  getPhotos: { input: z.object({ ids: z.array(PhotoIdSchema).max(1000) }).strict(), output: z.array(PhotoInfoSchema) },
+  getPhotos: { input: z.object({ actor: Actor, ids: z.array(PhotoIdSchema).max(1000) }).strict(), output: z.array(PhotoInfoSchema) },
   /**
    * Writes articles in the chosen formats into the export folder, one subfolder per article.
    * Embargoed copy is refused unless an override with a reason is asked for (the PDF proof is
@@ -184,17 +189,18 @@ export const contract = {
   },
   /** How far a running export or import is; null once it is long finished or unknown. */
   jobProgress: {
-    input: z.object({ jobId: JobId }).strict(),
+    input: z.object({ actor: Actor, jobId: JobId }).strict(),
     output: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative(), current: z.string() }).nullable(),
   },
-  cancelJob: { input: z.object({ jobId: JobId }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  cancelJob: { input: z.object({ actor: Actor, jobId: JobId }).strict(), output: z.object({ cancelled: z.boolean() }) },
   // ── Backups (electron/core/backup/): rolling snapshots of the whole library, and archives of one ──
   /** Snapshots, newest first. */
-  listBackups: { input: None, output: z.array(BackupSummarySchema) },
+  listBackups: { input: ActorOnly, output: z.array(BackupSummarySchema) },
   /** A page of one snapshot's articles (newest first; `query` matches headline or kicker), each compared with the library now. */
   getBackup: {
     input: z
       .object({
+        actor: Actor,
         snapshot: BackupIdSchema,
         offset: z.number().int().nonnegative().default(0),
         limit: z.number().int().min(1).max(500).default(100),
@@ -204,7 +210,7 @@ export const contract = {
     output: BackupPageSchema,
   },
   /** "Back up now". */
-  createBackup: { input: z.object({ actor: Actor }).strict(), output: BackupSummarySchema },
+  createBackup: { input: ActorOnly, output: BackupSummarySchema },
   /**
    * Puts `ids` (or, without ids, the whole library: articles, people and settings) back as the
    * snapshot had them, each as a new revision. A whole restore first snapshots the library as it
@@ -232,11 +238,11 @@ export const contract = {
     output: RestoreResultSchema.extend({ snapshot: BackupIdSchema }),
   },
   // ── end of backups ──
-  getSettings: { input: None, output: SettingsSchema },
-  /** `actor` is needed to change the workflow rules, which only an admin may. */
-  updateSettings: { input: SettingsPatchSchema.extend({ actor: Actor.optional() }).strict(), output: SettingsSchema },
+  getSettings: { input: OpenActor, output: SettingsSchema },
+  /** Who may change which settings is the access table's SETTINGS_SECTIONS (preferences, house style, library rules). */
+  updateSettings: { input: SettingsPatchSchema.extend({ actor: Actor }).strict(), output: SettingsSchema },
   getAppInfo: {
-    input: None,
+    input: OpenActor,
     output: z.object({
       version: z.string(),
       /** `darwin` decides ⌘ vs Ctrl in shortcuts; the browser host reports the server's platform. */

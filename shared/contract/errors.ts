@@ -46,8 +46,12 @@ export const ErrorCodeSchema = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
-/** Why a `forbidden` error was raised: the role may not, the state does not allow it, the copy is read-only… */
-export const FORBIDDEN_REASONS = ['role', 'state', 'readOnly', 'unknownPerson', 'firstAdmin', 'lastAdmin', 'newerVersion', 'libraryLocked'] as const;
+/**
+ * Why a `forbidden` error was raised: the role may not, the state does not allow it, the copy is
+ * read-only, it is in the trash (restore it first), the library had people but lost its people
+ * file (the first-admin path stays shut; restore people.json)…
+ */
+export const FORBIDDEN_REASONS = ['role', 'state', 'readOnly', 'trashed', 'unknownPerson', 'firstAdmin', 'peopleLost', 'lastAdmin', 'newerVersion', 'libraryLocked'] as const;
 
 /** Why an import was refused; each has a sentence telling the user what to do. */
 export const IMPORT_REASONS = [

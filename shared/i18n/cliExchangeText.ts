@@ -39,6 +39,7 @@ Exit codes: 0 all done · 1 some files or articles failed (each is reported) · 
     exported: (folder: string) => `wrote ${folder}`,
     libraryFailed: (dir: string, why: string) => `copydesk: cannot open the library ${dir}: ${why}`,
     noPerson: (who: string) => `no active person "${who}" in this library; see Settings → People`,
+    peopleLost: 'this library has had people, but its people file (people.json) is missing or damaged; put it back from a copy or backup of the library folder',
     reasons: {
       unknownFormat: 'not a format Copydesk reads (txt, html, docx, md, xml, json, zip)',
       empty: 'nothing in it looks like an article',
@@ -86,6 +87,7 @@ export     기사(보관함 ID 또는 변환할 파일)를 지정한 형식으�
     exported: (folder: string) => `저장: ${folder}`,
     libraryFailed: (dir: string, why: string) => `copydesk: 보관함 ${dir}을(를) 열 수 없습니다: ${why}`,
     noPerson: (who: string) => `이 보관함에 활성 사용자 "${who}"가 없습니다. 설정 → 사람에서 확인하세요`,
+    peopleLost: '이 보관함에는 사람이 등록되어 있었지만 사람 목록 파일(people.json)이 없거나 손상되었습니다. 보관함 폴더의 사본이나 백업에서 되돌려 놓으세요',
     reasons: {
       unknownFormat: 'Copydesk가 읽는 형식이 아닙니다(txt, html, docx, md, xml, json, zip)',
       empty: '기사로 보이는 내용이 없습니다',

@@ -57,7 +57,8 @@ function letThrough(blocked: string[], person: Person, settings: Pick<Settings, 
 
 /** May this person change the copy now? Throws the refusal the UI shows as a read-only banner. */
 export function assertCanEdit(article: Article, person: Person, settings: Pick<Settings, 'workflow'>): void {
-  if (article.trashedAt !== null) return; // trash is outside the workflow; restoring it needs no edit
+  // Trash is read-only: an article comes out of it (by someone allowed to) before anyone changes it.
+  if (article.trashedAt !== null) throw new ApiError('forbidden', `article ${article.id} is in the trash; restore it first`, { reason: 'trashed', state: article.status });
   if (!canEdit(settings.workflow.permissions, person.role, article.status)) {
     throw new ApiError('forbidden', `${person.role} cannot edit an article that is ${article.status}`, { reason: 'readOnly', state: article.status, role: person.role });
   }

@@ -34,7 +34,7 @@ async function source(): Promise<{ lib: TestLibrary; archive: Buffer; photo: { i
   await lib.call('updateSettings', { actor: lib.actor, outlet: '한빛경제' });
   await addPerson(lib.core, '김하늘', 'reporter', lib.actor);
   const bytes = await plainJpeg(90, 60, { r: 30, g: 140, b: 90 });
-  const { photo } = await lib.call('importPhoto', { name: '항구.jpg', bytes });
+  const { photo } = await lib.call('importPhoto', { actor: lib.actor, name: '항구.jpg', bytes });
   const pictured = await lib.call('createArticle', { actor: lib.actor });
   await lib.call('saveArticle', { id: pictured.id, actor: lib.actor, baseRevision: 0, content: withPhoto('항구의 아침', photo.id) });
   await write(lib, '배터리 재활용 공장', '폐배터리를 모아 다시 쓴다.');
@@ -53,8 +53,8 @@ async function source(): Promise<{ lib: TestLibrary; archive: Buffer; photo: { i
 async function state(lib: TestLibrary) {
   const list = async (dir: string) => (await readdir(dir, { recursive: true }).catch(() => [] as string[])).sort();
   return {
-    active: await lib.call('listArticles', { scope: 'active' }),
-    trash: await lib.call('listArticles', { scope: 'trash' }),
+    active: await lib.call('listArticles', { actor: lib.actor, scope: 'active' }),
+    trash: await lib.call('listArticles', { actor: lib.actor, scope: 'trash' }),
     people: await lib.call('listPeople', {}),
     settings: await lib.call('getSettings', {}),
     backups: await list(join(lib.dir, 'backups')),
@@ -79,23 +79,23 @@ describe('a backup archive', () => {
     expect(result).toMatchObject({ restored: 3, unchanged: 0, trashed: 0, failed: [], settings: true, cancelled: false });
 
     for (const scope of ['active', 'trash'] as const) {
-      const a = (await from.call('listArticles', { scope })).map((s) => [s.id, s.headline, s.status]).sort();
-      const b = (await to.call('listArticles', { scope })).map((s) => [s.id, s.headline, s.status]).sort();
+      const a = (await from.call('listArticles', { actor: from.actor, scope })).map((s) => [s.id, s.headline, s.status]).sort();
+      const b = (await to.call('listArticles', { actor: to.actor, scope })).map((s) => [s.id, s.headline, s.status]).sort();
       expect(b).toEqual(a);
     }
-    for (const s of [...(await from.call('listArticles', { scope: 'active' })), ...(await from.call('listArticles', { scope: 'trash' }))]) {
-      const original = await from.call('getArticle', { id: s.id });
-      const copy = await to.call('getArticle', { id: s.id });
+    for (const s of [...(await from.call('listArticles', { actor: from.actor, scope: 'active' })), ...(await from.call('listArticles', { actor: from.actor, scope: 'trash' }))]) {
+      const original = await from.call('getArticle', { actor: from.actor, id: s.id });
+      const copy = await to.call('getArticle', { actor: to.actor, id: s.id });
       expect(contentOf(copy)).toEqual(contentOf(original));
       expect([copy.createdAt, copy.ownerId, copy.corrections]).toEqual([original.createdAt, original.ownerId, original.corrections]);
     }
     const file = await to.core.mediaFile(photo.id, 'original');
     expect(Buffer.compare(await readFile(file!.path), photo.bytes)).toBe(0);
-    expect((await to.call('getPhotos', { ids: [photo.id] }))[0]).toEqual((await from.call('getPhotos', { ids: [photo.id] }))[0]);
+    expect((await to.call('getPhotos', { actor: to.actor, ids: [photo.id] }))[0]).toEqual((await from.call('getPhotos', { actor: from.actor, ids: [photo.id] }))[0]);
     expect((await to.call('listPeople', {})).map((p) => p.name).sort()).toEqual(['관리자', '관리자', '김하늘'].sort());
     expect((await to.call('getSettings', {})).outlet).toBe('한빛경제');
     // The archive is kept as a snapshot to browse, beside the one taken before the import.
-    const list = await to.call('listBackups', {});
+    const list = await to.call('listBackups', { actor: to.actor });
     expect(list.map((b) => b.reason).sort()).toEqual(['beforeRestore', 'import']);
     expect(list.find((b) => b.reason === 'import')).toMatchObject({ source: 'backup.zip', articles: 2, trashed: 1, photos: 1 });
   });

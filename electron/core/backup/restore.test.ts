@@ -31,33 +31,33 @@ describe('restoring one article', () => {
     const result = await lib.call('restoreBackup', { actor: lib.actor, jobId: jobId(), snapshot: backup.id, ids: [a.id] });
     expect(result).toMatchObject({ restored: 1, unchanged: 0, trashed: 0, failed: [], cancelled: false, undoBackup: null });
 
-    const restored = await lib.call('getArticle', { id: a.id });
+    const restored = await lib.call('getArticle', { actor: lib.actor, id: a.id });
     expect(bodyText(restored)).toBe('첫 원고');
     expect(restored.revision).toBe(changed.revision + 1);
-    const { versions, audit } = await lib.call('getHistory', { id: a.id });
+    const { versions, audit } = await lib.call('getHistory', { actor: lib.actor, id: a.id });
     expect(audit.at(-1)).toMatchObject({ action: 'restoreBackup', actorId: lib.actor, note: backup.createdAt });
-    const texts = await Promise.all(versions.map(async (v) => bodyText(await lib.call('getVersion', { id: a.id, seq: v.seq }))));
+    const texts = await Promise.all(versions.map(async (v) => bodyText(await lib.call('getVersion', { actor: lib.actor, id: a.id, seq: v.seq }))));
     expect(texts).toContain('잘못 고친 원고');
     // Only the article asked for.
-    expect(bodyText(await lib.call('getArticle', { id: other.id }))).toBe(bodyText(otherNow));
-    expect((await lib.call('getBackup', { snapshot: backup.id, query: '배터리' })).rows[0].now).toBe('same');
+    expect(bodyText(await lib.call('getArticle', { actor: lib.actor, id: other.id }))).toBe(bodyText(otherNow));
+    expect((await lib.call('getBackup', { actor: lib.actor, snapshot: backup.id, query: '배터리' })).rows[0].now).toBe('same');
   });
 
   it('re-creates an article that was deleted, with the photo emptying the trash took', async () => {
     lib = await openTestLibrary();
     const jpeg = await plainJpeg(80, 60, { r: 10, g: 120, b: 200 });
-    const { photo } = await lib.call('importPhoto', { name: 'harbour.jpg', bytes: jpeg });
+    const { photo } = await lib.call('importPhoto', { actor: lib.actor, name: 'harbour.jpg', bytes: jpeg });
     const created = await lib.call('createArticle', { actor: lib.actor });
     await lib.call('saveArticle', { id: created.id, actor: lib.actor, baseRevision: 0, content: withPhoto('항구 사진 기사', photo.id) });
     const backup = await lib.call('createBackup', { actor: lib.actor });
     expect(backup.photos).toBe(1);
     await lib.call('trashArticle', { id: created.id, actor: lib.actor });
-    await lib.call('emptyTrash', {});
+    await lib.call('emptyTrash', { actor: lib.actor });
     expect(await lib.core.mediaFile(photo.id, 'original')).toBeNull();
 
     const result = await lib.call('restoreBackup', { actor: lib.actor, jobId: jobId(), snapshot: backup.id, ids: [created.id] });
     expect(result).toMatchObject({ restored: 1, photos: 1, failed: [] });
-    const back = await lib.call('getArticle', { id: created.id });
+    const back = await lib.call('getArticle', { actor: lib.actor, id: created.id });
     expect(back.headline).toBe('항구 사진 기사');
     expect(back.trashedAt).toBeNull();
     const original = await lib.core.mediaFile(photo.id, 'original');
@@ -78,7 +78,7 @@ describe('restoring one article', () => {
     const result = await lib.call('restoreBackup', { actor: lib.actor, jobId: jobId(), snapshot: backup.id, ids: [a.id] });
     expect(result.restored).toBe(0);
     expect(result.failed).toEqual([expect.objectContaining({ id: a.id, error: expect.objectContaining({ code: 'backupFailed', params: { reason: 'damaged' } }) })]);
-    expect(bodyText(await lib.call('getArticle', { id: a.id }))).toBe('지금 원고');
+    expect(bodyText(await lib.call('getArticle', { actor: lib.actor, id: a.id }))).toBe('지금 원고');
   });
 
   it('is for the desk: a reporter may browse backups but not restore from them', async () => {
@@ -86,7 +86,7 @@ describe('restoring one article', () => {
     const reporter = await addPerson(lib.core, '김기자', 'reporter', lib.actor);
     const a = await write(lib, '기사', '원고');
     const backup = await lib.call('createBackup', { actor: reporter });
-    expect((await lib.call('getBackup', { snapshot: backup.id })).total).toBe(1);
+    expect((await lib.call('getBackup', { actor: lib.actor, snapshot: backup.id })).total).toBe(1);
     await expect(lib.call('restoreBackup', { actor: reporter, jobId: jobId(), snapshot: backup.id, ids: [a.id] })).rejects.toMatchObject({ code: 'forbidden', params: { reason: 'role' } });
   });
 });
@@ -112,13 +112,13 @@ describe('restoring the whole library', () => {
 
     const result = await lib.call('restoreBackup', { actor: lib.actor, jobId: jobId(), snapshot: backup.id });
     expect(result).toMatchObject({ restored: 2, unchanged: 1, trashed: 1, failed: [], people: 1, settings: true, cancelled: false });
-    expect(bodyText(await lib.call('getArticle', { id: edited.id }))).toBe('원래 원고');
-    const active = (await lib.call('listArticles', { scope: 'active' })).map((s) => s.id).sort();
+    expect(bodyText(await lib.call('getArticle', { actor: lib.actor, id: edited.id }))).toBe('원래 원고');
+    const active = (await lib.call('listArticles', { actor: lib.actor, scope: 'active' })).map((s) => s.id).sort();
     expect(active).toEqual([edited.id, trashedLater.id].sort());
     // Written after the snapshot: in the trash, not gone.
-    const trash = (await lib.call('listArticles', { scope: 'trash' })).map((s) => s.id).sort();
+    const trash = (await lib.call('listArticles', { actor: lib.actor, scope: 'trash' })).map((s) => s.id).sort();
     expect(trash).toEqual([inTrash.id, newer.id].sort());
-    expect(bodyText(await lib.call('getArticle', { id: newer.id }))).toBe('새 원고');
+    expect(bodyText(await lib.call('getArticle', { actor: lib.actor, id: newer.id }))).toBe('새 원고');
     const settings = await lib.call('getSettings', {});
     expect(settings.outlet).toBe('한빛경제');
     expect(settings.backups).toEqual({ enabled: true, hourly: 3, daily: 2, weekly: 1 }); // the schedule is this library's, not the snapshot's
@@ -127,11 +127,11 @@ describe('restoring the whole library', () => {
     expect(after.some((p) => p.id === addedLater)).toBe(true);
 
     // The snapshot taken just before undoes it.
-    const undo = (await lib.call('listBackups', {})).find((b) => b.id === result.undoBackup);
+    const undo = (await lib.call('listBackups', { actor: lib.actor })).find((b) => b.id === result.undoBackup);
     expect(undo).toMatchObject({ reason: 'beforeRestore', articles: 2, trashed: 2 });
     await lib.call('restoreBackup', { actor: lib.actor, jobId: jobId(), snapshot: undo!.id });
-    expect(bodyText(await lib.call('getArticle', { id: edited.id }))).toBe('나중 원고');
-    expect((await lib.call('listArticles', { scope: 'active' })).map((s) => s.id).sort()).toEqual([edited.id, newer.id].sort());
+    expect(bodyText(await lib.call('getArticle', { actor: lib.actor, id: edited.id }))).toBe('나중 원고');
+    expect((await lib.call('listArticles', { actor: lib.actor, scope: 'active' })).map((s) => s.id).sort()).toEqual([edited.id, newer.id].sort());
     expect((await lib.call('getSettings', {})).outlet).toBe('다른 매체');
   });
 
@@ -139,12 +139,12 @@ describe('restoring the whole library', () => {
     lib = await openTestLibrary();
     for (let i = 0; i < 5; i++) await write(lib, `기사 ${i}`, '원고');
     const backup = await lib.call('createBackup', { actor: lib.actor });
-    for (const s of await lib.call('listArticles', { scope: 'active' })) await rewrite(lib, s.id, '바뀐 원고');
+    for (const s of await lib.call('listArticles', { actor: lib.actor, scope: 'active' })) await rewrite(lib, s.id, '바뀐 원고');
     const job = { signal: AbortSignal.abort(), step: () => undefined };
     const result = await lib.core.backups.restore(lib.actor, backup.id, undefined, job);
     expect(result).toMatchObject({ cancelled: true, restored: 0 });
     expect(result.undoBackup).not.toBeNull();
-    const texts = await Promise.all((await lib.call('listArticles', { scope: 'active' })).map(async (s) => bodyText(await lib.call('getArticle', { id: s.id }))));
+    const texts = await Promise.all((await lib.call('listArticles', { actor: lib.actor, scope: 'active' })).map(async (s) => bodyText(await lib.call('getArticle', { actor: lib.actor, id: s.id }))));
     expect(new Set(texts)).toEqual(new Set(['바뀐 원고']));
   });
 

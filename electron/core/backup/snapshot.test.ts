@@ -50,24 +50,24 @@ describe('taking a snapshot', () => {
     const older = await lib.call('createBackup', { actor: lib.actor });
     await rewrite(lib, edited.id, '고친 글');
     await lib.call('trashArticle', { id: gone.id, actor: lib.actor });
-    await lib.call('emptyTrash', {});
+    await lib.call('emptyTrash', { actor: lib.actor });
     await lib.call('trashArticle', { id: trashed.id, actor: lib.actor });
     const newer = await lib.call('createBackup', { actor: lib.actor });
 
-    const list = await lib.call('listBackups', {});
+    const list = await lib.call('listBackups', { actor: lib.actor });
     expect(list.map((b) => b.id)).toEqual([newer.id, older.id]);
     expect(list[1]).toMatchObject({ reason: 'manual', articles: 4, trashed: 0 });
 
-    const page = await lib.call('getBackup', { snapshot: older.id });
+    const page = await lib.call('getBackup', { actor: lib.actor, snapshot: older.id });
     const state = Object.fromEntries(page.rows.map((r) => [r.headline, r.now]));
     expect(state).toEqual({ '그대로 둔 기사': 'same', '고칠 기사': 'changed', '버릴 기사': 'trashed', '지울 기사': 'gone' });
     expect(page.rows.find((r) => r.id === kept.id)).toMatchObject({ status: 'draft', trashed: false, language: 'ko' });
     expect(page.total).toBe(4);
 
-    const found = await lib.call('getBackup', { snapshot: older.id, query: '고칠', limit: 1 });
+    const found = await lib.call('getBackup', { actor: lib.actor, snapshot: older.id, query: '고칠', limit: 1 });
     expect(found.total).toBe(1);
     expect(found.rows.map((r) => r.id)).toEqual([edited.id]);
-    const paged = await lib.call('getBackup', { snapshot: older.id, offset: 3, limit: 2 });
+    const paged = await lib.call('getBackup', { actor: lib.actor, snapshot: older.id, offset: 3, limit: 2 });
     expect(paged.rows.length).toBe(1);
   });
 
@@ -78,7 +78,7 @@ describe('taking a snapshot', () => {
     await writeFile(join(lib.dir, 'articles', `${a.id}.json`), '{"torn":');
     const second = await lib.call('createBackup', { actor: lib.actor });
     expect(second).toMatchObject({ damaged: 1, articles: 1 });
-    const page = await lib.call('getBackup', { snapshot: second.id });
+    const page = await lib.call('getBackup', { actor: lib.actor, snapshot: second.id });
     expect(page.rows.map((r) => r.headline)).toEqual(['망가질 기사']);
   });
 });
@@ -97,14 +97,14 @@ describe('retention', () => {
       clock.now += 60 * 60 * 1000;
       await rewrite(lib, a.id, `판 ${i}`);
     }
-    const left = (await lib.call('listBackups', {})).map((b) => b.id);
+    const left = (await lib.call('listBackups', { actor: lib.actor })).map((b) => b.id);
     expect(left).toEqual([ids[3], ids[2]]);
     const objects = new Set(await lib.core.backups.objects.list());
     expect(objects.has(hashes[0])).toBe(false);
     expect(objects.has(hashes[1])).toBe(false);
     expect(objects.has(hashes[2])).toBe(true);
     expect(objects.has(hashes[3])).toBe(true);
-    await expect(lib.call('getBackup', { snapshot: ids[0] })).rejects.toMatchObject({ code: 'backupFailed', params: { reason: 'missing' } });
+    await expect(lib.call('getBackup', { actor: lib.actor, snapshot: ids[0] })).rejects.toMatchObject({ code: 'backupFailed', params: { reason: 'missing' } });
   });
 });
 
@@ -123,7 +123,7 @@ describe('the schedule', () => {
     await lib.call('updateSettings', { actor: lib.actor, backups: { enabled: false, hourly: 24, daily: 7, weekly: 12 } });
     clock.now += 2 * 60 * 60 * 1000;
     expect(await backups.tick()).toBeNull();
-    expect((await lib.call('listBackups', {})).length).toBe(2);
+    expect((await lib.call('listBackups', { actor: lib.actor })).length).toBe(2);
   });
 
   it('gives a settings file from before backups the default rule, and a patch without them leaves them', async () => {

@@ -43,7 +43,7 @@ class Scenario {
     let c = await openTestCore(dir);
     s.admin = await addAdmin(c);
     await addPerson(c, '김하늘', 'reporter', s.admin);
-    await c.handlers.updateSettings({ outlet: '한빛경제', uiLanguage: 'en' });
+    await c.handlers.updateSettings({ actor: s.admin, outlet: '한빛경제', uiLanguage: 'en' });
     s.a = (await c.handlers.createArticle({ actor: s.admin })).id;
     await c.handlers.saveArticle({ id: s.a, actor: s.admin, baseRevision: 0, content: content('첫 판') });
     await c.handlers.saveArticle({ id: s.a, actor: s.admin, baseRevision: 1, content: content('둘째 판') });
@@ -78,7 +78,7 @@ class Scenario {
   }
 
   async listed(): Promise<Record<string, [number, string]>> {
-    const rows = await this.handlers.listArticles({ scope: 'active' });
+    const rows = await this.handlers.listArticles({ actor: this.admin, scope: 'active' });
     return Object.fromEntries(rows.map((s) => [s.id, [s.revision, s.headline]]));
   }
 
@@ -103,7 +103,7 @@ for (const kind of Object.keys(DAMAGE)) {
       expect(notices).toEqual([expect.objectContaining({ code: 'articleRecovered', params: expect.objectContaining({ id: a, headline: '둘째 판' }) })]);
       expect(quarantined).toEqual([expect.stringMatching(new RegExp(`^${a}\\.json\\.`))]);
       expect(await lib.listed()).toEqual({ [a]: [2, '둘째 판'], [b]: [1, 'Second story'] });
-      expect((await lib.handlers.getArticle({ id: a })).headline).toBe('둘째 판');
+      expect((await lib.handlers.getArticle({ actor: lib.admin, id: a })).headline).toBe('둘째 판');
       expect(await lib.reopenedAgain()).toEqual({ notices: [], same: true });
     });
 
@@ -116,7 +116,7 @@ for (const kind of Object.keys(DAMAGE)) {
       expect(notices).toEqual([expect.objectContaining({ code: 'articleQuarantined', params: expect.objectContaining({ id: a }) })]);
       expect(quarantined).toHaveLength(1);
       expect(await lib.listed()).toEqual({ [b]: [1, 'Second story'] });
-      await expect(lib.handlers.getArticle({ id: a })).rejects.toMatchObject({ code: 'notFound' });
+      await expect(lib.handlers.getArticle({ actor: lib.admin, id: a })).rejects.toMatchObject({ code: 'notFound' });
       expect(await lib.reopenedAgain()).toEqual({ notices: [], same: true });
     });
 

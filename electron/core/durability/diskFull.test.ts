@@ -70,7 +70,7 @@ for (const code of ['ENOSPC', 'EROFS', 'EACCES'] as const) {
     for (const [step, match] of Object.entries(STEPS)) {
       it(`article save failing at ${step}: ${expectedCode(code)}, nothing on disk touched, the next save has the whole text`, async () => {
         const before = await snapshot();
-        const versionsBefore = (await core.handlers.getHistory({ id })).versions;
+        const versionsBefore = (await core.handlers.getHistory({ actor, id })).versions;
         failWrites(code, match);
         const failed = await dispatch(core.handlers, 'saveArticle', { id, actor, baseRevision: 2, content: content('셋째 판', LONG_BODY + ' 추가 문단.') });
         expect(failed).toMatchObject({ ok: false, error: { code: expectedCode(code) } });
@@ -83,9 +83,9 @@ for (const code of ['ENOSPC', 'EROFS', 'EACCES'] as const) {
         // Only the history may differ: a version written before the article step failed, which the retry replaces.
         expect(changed(before, after).filter((n) => !n.startsWith('history/'))).toEqual([]);
         expect([...after.keys()].filter((n) => n.endsWith('.tmp'))).toEqual([]);
-        expect((await core.handlers.listArticles({ scope: 'active' }))[0]).toMatchObject({ id, revision: 2, headline: '둘째 판' });
-        expect((await core.handlers.getArticle({ id })).headline).toBe('둘째 판');
-        for (const v of versionsBefore.filter((v) => v.revision < 2)) await expect(core.handlers.getVersion({ id, seq: v.seq })).resolves.toMatchObject({ id });
+        expect((await core.handlers.listArticles({ actor, scope: 'active' }))[0]).toMatchObject({ id, revision: 2, headline: '둘째 판' });
+        expect((await core.handlers.getArticle({ actor, id })).headline).toBe('둘째 판');
+        for (const v of versionsBefore.filter((v) => v.revision < 2)) await expect(core.handlers.getVersion({ actor, id, seq: v.seq })).resolves.toMatchObject({ id });
 
         // Space (or permission) comes back: the editor's retry, on the same base revision, saves everything.
         clearFaults();
@@ -93,7 +93,7 @@ for (const code of ['ENOSPC', 'EROFS', 'EACCES'] as const) {
         expect(retried).toMatchObject({ ok: true, value: { revision: 3 } });
         await core.close();
         core = await openTestCore(dir);
-        const saved = await core.handlers.getArticle({ id });
+        const saved = await core.handlers.getArticle({ actor, id });
         expect(saved).toMatchObject({ revision: 3, headline: '셋째 판' });
         expect(JSON.stringify(saved.body)).toContain('추가 문단.');
         expect(JSON.stringify(saved.body).length).toBeGreaterThan(LONG_BODY.length);
@@ -101,15 +101,15 @@ for (const code of ['ENOSPC', 'EROFS', 'EACCES'] as const) {
     }
 
     it(`settings change: ${expectedCode(code)}, settings.json unchanged, the next change is kept`, async () => {
-      await core.handlers.updateSettings({ outlet: '한빛경제' });
+      await core.handlers.updateSettings({ actor, outlet: '한빛경제' });
       const before = await fs.readFile(join(dir, 'settings.json'));
       failWrites(code, (p) => p.includes('settings.json'));
-      const failed = await dispatch(core.handlers, 'updateSettings', { outlet: '새 매체' });
+      const failed = await dispatch(core.handlers, 'updateSettings', { actor, outlet: '새 매체' });
       expect(failed).toMatchObject({ ok: false, error: { code: expectedCode(code) } });
       expect(await fs.readFile(join(dir, 'settings.json'))).toEqual(before);
       expect((await core.handlers.getSettings({})).outlet).toBe('한빛경제');
       clearFaults();
-      await core.handlers.updateSettings({ outlet: '새 매체' });
+      await core.handlers.updateSettings({ actor, outlet: '새 매체' });
       await core.close();
       core = await openTestCore(dir);
       expect((await core.handlers.getSettings({})).outlet).toBe('새 매체');
@@ -130,11 +130,11 @@ for (const code of ['ENOSPC', 'EROFS'] as const) {
     const retried = await dispatch(core.handlers, 'saveArticle', { id, actor, baseRevision: base, content: content('넷째 판', LONG_BODY) });
     expect(retried, JSON.stringify(retried)).toMatchObject({ ok: true });
     const revision = retried.ok ? retried.value.revision : -1;
-    expect((await core.handlers.listArticles({ scope: 'active' }))[0]).toMatchObject({ revision, headline: '넷째 판' });
+    expect((await core.handlers.listArticles({ actor, scope: 'active' }))[0]).toMatchObject({ revision, headline: '넷째 판' });
     // And after a crash (no close, so no fresh snapshot), the reopened list still agrees with the file.
     await fs.unlink(join(dir, '.lock'));
     core = await openTestCore(dir);
-    expect((await core.handlers.listArticles({ scope: 'active' }))[0]).toMatchObject({ revision, headline: '넷째 판' });
-    expect((await core.handlers.getArticle({ id })).headline).toBe('넷째 판');
+    expect((await core.handlers.listArticles({ actor, scope: 'active' }))[0]).toMatchObject({ revision, headline: '넷째 판' });
+    expect((await core.handlers.getArticle({ actor, id })).headline).toBe('넷째 판');
   });
 }

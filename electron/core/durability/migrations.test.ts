@@ -82,7 +82,8 @@ describe('an article written by the first Copydesk (schema 1)', () => {
     await v1Library();
     const original = await readFile(articleFile(V1_ID));
     core = await openTestCore(dir);
-    const article = await core.handlers.getArticle({ id: V1_ID });
+    const actor = await addAdmin(core);
+    const article = await core.handlers.getArticle({ actor, id: V1_ID });
     expect(article).toMatchObject({
       schemaVersion: 2,
       headline: '폐배터리에서 리튬 캐는 ‘도시광산’',
@@ -96,7 +97,7 @@ describe('an article written by the first Copydesk (schema 1)', () => {
       lastTransition: null,
       dateline: '',
     });
-    expect((await core.handlers.listArticles({ scope: 'active' })).map((s) => s.id).sort()).toEqual([V1_ID, V1_SENT_ID].sort());
+    expect((await core.handlers.listArticles({ actor, scope: 'active' })).map((s) => s.id).sort()).toEqual([V1_ID, V1_SENT_ID].sort());
     await core.close();
     core = null;
     expect(await readFile(articleFile(V1_ID))).toEqual(original);
@@ -139,9 +140,9 @@ describe('an article written by the first Copydesk (schema 1)', () => {
     await writeFile(articleFile(V1_ID) + '.bak', original);
     await writeFile(articleFile(V1_ID), original.subarray(0, 100)); // torn
     core = await openTestCore(dir);
-    expect((await core.handlers.getArticle({ id: V1_ID })).headline).toBe('폐배터리에서 리튬 캐는 ‘도시광산’');
-    expect(await readFile(articleFile(V1_ID))).toEqual(original);
     const actor = await addAdmin(core);
+    expect((await core.handlers.getArticle({ actor, id: V1_ID })).headline).toBe('폐배터리에서 리튬 캐는 ‘도시광산’');
+    expect(await readFile(articleFile(V1_ID))).toEqual(original);
     await core.handlers.saveArticle({ id: V1_ID, actor, baseRevision: 3, content: content('복구 후 저장') });
     expect(await readFile(join(dir, 'migrated', `${V1_ID}.v1.json`))).toEqual(original);
   });
@@ -152,7 +153,7 @@ describe('an article written by the first Copydesk (schema 1)', () => {
     const actor = await addAdmin(core);
     await core.handlers.trashArticle({ id: V1_ID, actor });
     expect(await readdir(join(dir, 'migrated'))).toEqual([`${V1_ID}.v1.json`]);
-    await core.handlers.emptyTrash({});
+    await core.handlers.emptyTrash({ actor: actor });
     expect(await readdir(join(dir, 'migrated'))).toEqual([]);
   });
 });

@@ -85,7 +85,7 @@ describe('export folders', () => {
     expect(await readdir(out.dir)).toHaveLength(0);
     const allowed = await lib.core.exchange.exportArticles({ actorId: lib.actor, ids: [lib.ko.id], formats: ['text'], override: true, note: '편집국장 허락' }, job(), out.dir);
     expect(allowed.results[0].error).toBeNull();
-    const { audit } = await lib.core.handlers.getHistory({ id: lib.ko.id });
+    const { audit } = await lib.core.handlers.getHistory({ actor: lib.actor, id: lib.ko.id });
     expect(audit.at(-1)).toMatchObject({ action: 'export', overridden: ['embargo'] });
     expect(audit.at(-1)?.note).toContain('편집국장 허락');
   });
@@ -112,13 +112,13 @@ describe('import', () => {
     try {
       await fresh.core.handlers.trashArticle({ id: fresh.ko.id, actor: fresh.actor });
       await fresh.core.handlers.trashArticle({ id: fresh.en.id, actor: fresh.actor });
-      await fresh.core.handlers.emptyTrash({});
-      const before = await fresh.core.handlers.getPhotos({ ids: [...fresh.photoBytes.keys()] });
+      await fresh.core.handlers.emptyTrash({ actor: lib.actor });
+      const before = await fresh.core.handlers.getPhotos({ actor: lib.actor, ids: [...fresh.photoBytes.keys()] });
       const { results } = await fresh.core.exchange.importFiles('nobody-00000000', [{ name: 'story.zip', bytes: zip }], job());
       expect(results[0].error?.code).toBe('forbidden');
-      const after = await fresh.core.handlers.getPhotos({ ids: [...fresh.photoBytes.keys()] });
+      const after = await fresh.core.handlers.getPhotos({ actor: lib.actor, ids: [...fresh.photoBytes.keys()] });
       expect(after.map((p) => p.id).sort()).toEqual(before.map((p) => p.id).sort());
-      expect(await fresh.core.handlers.listArticles({ scope: 'active' })).toHaveLength(0);
+      expect(await fresh.core.handlers.listArticles({ actor: lib.actor, scope: 'active' })).toHaveLength(0);
     } finally {
       await fresh.cleanup();
     }

@@ -37,7 +37,7 @@ async function mediaFiles(): Promise<string[]> {
 }
 
 async function refusal(name: string, bytes: Uint8Array): Promise<ApiError> {
-  const err = await core.handlers.importPhoto({ name, bytes }).then(() => null, (e: unknown) => e);
+  const err = await core.handlers.importPhoto({ actor, name, bytes }).then(() => null, (e: unknown) => e);
   expect(err, name).toBeInstanceOf(ApiError);
   return err as ApiError;
 }
@@ -50,7 +50,7 @@ function withFigure(photoId: string): ArticleContent {
 describe('importing a photo', () => {
   it('stores the original byte for byte, a preview and its metadata', async () => {
     const bytes = await readFile(FIXTURE);
-    const { photo, existed } = await core.handlers.importPhoto({ name: 'farm.jpg', bytes });
+    const { photo, existed } = await core.handlers.importPhoto({ actor, name: 'farm.jpg', bytes });
     expect(existed).toBe(false);
     expect(photo.id).toMatch(/^[a-f0-9]{64}$/);
     expect(photo.metadata.credit).toBe('Big Newspaper');
@@ -63,14 +63,14 @@ describe('importing a photo', () => {
     expect(Math.max(meta.width!, meta.height!)).toBeLessThanOrEqual(1280);
     const thumb = await sharp(await readFile((await core.mediaFile(photo.id, 'thumb'))!.path)).metadata();
     expect(Math.max(thumb.width!, thumb.height!)).toBe(256); // the panel's thumbnail, small enough to list dozens
-    expect(await core.handlers.getPhotos({ ids: [photo.id, 'f'.repeat(64)] })).toEqual([photo]);
+    expect(await core.handlers.getPhotos({ actor, ids: [photo.id, 'f'.repeat(64)] })).toEqual([photo]);
   });
 
   it('keeps the same photo once, whatever its name', async () => {
     const bytes = await plainJpeg(300, 200);
-    const a = await core.handlers.importPhoto({ name: 'a.jpg', bytes });
-    const b = await core.handlers.importPhoto({ name: 'copy of a.JPG', bytes });
-    const both = await Promise.all([1, 2].map(() => core.handlers.importPhoto({ name: 'c.jpg', bytes })));
+    const a = await core.handlers.importPhoto({ actor, name: 'a.jpg', bytes });
+    const b = await core.handlers.importPhoto({ actor, name: 'copy of a.JPG', bytes });
+    const both = await Promise.all([1, 2].map(() => core.handlers.importPhoto({ actor, name: 'c.jpg', bytes })));
     expect(b.photo.id).toBe(a.photo.id);
     expect(b.existed).toBe(true);
     expect(both.every((r) => r.existed && r.photo.id === a.photo.id)).toBe(true);
@@ -96,7 +96,7 @@ describe('importing a photo', () => {
   });
 
   it('refuses a file over the configured size limit', async () => {
-    await core.handlers.updateSettings({ photos: { ...(await core.handlers.getSettings({})).photos, maxFileMB: 1 } });
+    await core.handlers.updateSettings({ actor, photos: { ...(await core.handlers.getSettings({})).photos, maxFileMB: 1 } });
     const big = new Uint8Array(1024 * 1024 + 1);
     big.set(await plainJpeg());
     const err = await refusal('huge.jpg', big);
@@ -106,7 +106,7 @@ describe('importing a photo', () => {
 
   it('refuses malformed payloads at the boundary', async () => {
     const { dispatch } = await import('../../../shared/contract/dispatch');
-    const res = await dispatch(core.handlers, 'importPhoto', { name: 'x.jpg', bytes: 'not bytes' });
+    const res = await dispatch(core.handlers, 'importPhoto', { actor, name: 'x.jpg', bytes: 'not bytes' });
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.error.code).toBe('invalidInput');
   });
@@ -114,18 +114,18 @@ describe('importing a photo', () => {
 
 describe('deleting articles', () => {
   it('deletes a photo only when no article uses it any more', async () => {
-    const { photo } = await core.handlers.importPhoto({ name: 'p.jpg', bytes: await plainJpeg(320, 240) });
+    const { photo } = await core.handlers.importPhoto({ actor, name: 'p.jpg', bytes: await plainJpeg(320, 240) });
     const one = await core.handlers.createArticle({ actor });
     const two = await core.handlers.createArticle({ actor });
     await core.handlers.saveArticle({ id: one.id, actor, baseRevision: 0, content: withFigure(photo.id) });
     await core.handlers.saveArticle({ id: two.id, actor, baseRevision: 0, content: withFigure(photo.id) });
 
     await core.handlers.trashArticle({ id: one.id, actor });
-    await core.handlers.emptyTrash({});
+    await core.handlers.emptyTrash({ actor: actor });
     expect(await core.mediaFile(photo.id, 'original')).not.toBeNull(); // `two` still uses it
 
     await core.handlers.trashArticle({ id: two.id, actor });
-    await core.handlers.emptyTrash({});
+    await core.handlers.emptyTrash({ actor: actor });
     expect(await core.mediaFile(photo.id, 'original')).toBeNull();
     expect(await mediaFiles()).toEqual([]);
   });
@@ -134,22 +134,22 @@ describe('deleting articles', () => {
     let now = new Date('2026-11-27T09:00:00Z');
     await core.close();
     core = await openTestCore(dir, () => now);
-    const { photo: orphan } = await core.handlers.importPhoto({ name: 'unused.jpg', bytes: await plainJpeg(100, 80) });
-    const { photo: kept } = await core.handlers.importPhoto({ name: 'used.jpg', bytes: await plainJpeg(120, 80) });
+    const { photo: orphan } = await core.handlers.importPhoto({ actor, name: 'unused.jpg', bytes: await plainJpeg(100, 80) });
+    const { photo: kept } = await core.handlers.importPhoto({ actor, name: 'used.jpg', bytes: await plainJpeg(120, 80) });
     const a = await core.handlers.createArticle({ actor });
     await core.handlers.saveArticle({ id: a.id, actor, baseRevision: 0, content: withFigure(kept.id) });
 
-    await core.handlers.emptyTrash({}); // same day: a photo waiting for its article's first save stays
+    await core.handlers.emptyTrash({ actor: actor }); // same day: a photo waiting for its article's first save stays
     expect(await core.mediaFile(orphan.id, 'original')).not.toBeNull();
 
     now = new Date('2026-11-28T10:00:00Z');
-    await core.handlers.emptyTrash({});
+    await core.handlers.emptyTrash({ actor: actor });
     expect(await core.mediaFile(orphan.id, 'original')).toBeNull();
     expect(await core.mediaFile(kept.id, 'original')).not.toBeNull();
   });
 
   it('knows which photos an article uses after the index is rebuilt', async () => {
-    const { photo } = await core.handlers.importPhoto({ name: 'p.jpg', bytes: await plainJpeg(320, 240) });
+    const { photo } = await core.handlers.importPhoto({ actor, name: 'p.jpg', bytes: await plainJpeg(320, 240) });
     const a = await core.handlers.createArticle({ actor });
     const b = await core.handlers.createArticle({ actor });
     await core.handlers.saveArticle({ id: a.id, actor, baseRevision: 0, content: withFigure(photo.id) });
@@ -159,7 +159,7 @@ describe('deleting articles', () => {
     await rm(join(dir, 'index'), { recursive: true, force: true });
     core = await openTestCore(dir);
     await core.handlers.trashArticle({ id: a.id, actor });
-    await core.handlers.emptyTrash({});
+    await core.handlers.emptyTrash({ actor: actor });
     expect(await core.mediaFile(photo.id, 'original')).not.toBeNull();
   });
 });

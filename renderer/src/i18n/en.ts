@@ -41,7 +41,7 @@ export const en: Shape<typeof ko> = {
   },
   status: { draft: 'Draft', sent: 'Sent to desk', review: 'In review', approved: 'Approved', returned: 'Returned', published: 'Published', spiked: 'Spiked' },
   notices: {
-    peopleReset: 'The people file was damaged and moved to {{file}}. Set up an admin again.',
+    peopleReset: 'The people file was damaged and moved to {{file}}, and it had no good copy. Put people.json back from a copy or backup of the library folder, then reopen Copydesk.',
     peopleReset_backup: 'The people file was damaged and was restored from its last good copy. The damaged file was kept at {{file}}.',
     articleRecovered: 'A damaged article file was found and restored from its last good copy: {{headline}}. The damaged file was kept at {{file}}.',
     articleQuarantined: 'A damaged article file could not be recovered and was moved to {{file}}. No other article is affected.',
@@ -135,6 +135,7 @@ export const en: Shape<typeof ko> = {
     progress: '{{percent}}% of target',
   },
   settings: {
+    deskOnly: 'The outlet, byline templates and photo rules are changed by editors and admins; the export folder by an admin.',
     exportDir: 'Export folder',
     exportDirPlaceholder: 'Empty: Documents/Copydesk Exports',
     outlet: 'Outlet name (new articles’ bylines start with it)',
@@ -293,6 +294,8 @@ export const en: Shape<typeof ko> = {
       readOnly: 'This article cannot be changed now (sent, in review or approved). What you typed is still in this window.',
       unknownPerson: 'Copydesk does not know who you are. Use “Switch user” at the top right.',
       firstAdmin: 'The first person must be an admin.',
+      trashed: 'This article is in the trash and cannot be changed there. Restore it from the trash first (if your role may).',
+      peopleLost: 'This library has had people, but its people file (people.json) is missing or damaged, so no one can set it up again here. An admin should put people.json back from a copy or backup of the library folder, then reopen Copydesk.',
       lastAdmin: 'The library must keep at least one admin.',
       newerVersion: 'This article was saved by a newer Copydesk. Update Copydesk to open it.',
       libraryLocked: 'This library is open in another Copydesk. Close it there and try again.',

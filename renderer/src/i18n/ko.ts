@@ -37,7 +37,7 @@ export const ko = {
   },
   status: { draft: '작성중', sent: '출고', review: '데스킹', approved: '승인', returned: '반려', published: '출판', spiked: '폐기' },
   notices: {
-    peopleReset: '사람 목록 파일이 손상되어 {{file}}로 옮겼습니다. 관리자를 다시 정해 주세요.',
+    peopleReset: '사람 목록 파일이 손상되어 {{file}}로 옮겼고, 정상 사본이 없습니다. 라이브러리 폴더의 사본이나 백업에서 people.json을 되돌려 놓은 뒤 Copydesk를 다시 여세요.',
     peopleReset_backup: '사람 목록 파일이 손상되어 마지막 정상 사본으로 복구했습니다. 손상된 파일은 {{file}}에 보관했습니다.',
     articleRecovered: '손상된 기사 파일을 발견해 마지막 정상 사본으로 복구했습니다: {{headline}}. 손상된 파일은 {{file}}에 보관했습니다.',
     articleQuarantined: '손상된 기사 파일을 복구할 수 없어 {{file}}로 옮겼습니다. 다른 기사는 영향이 없습니다.',
@@ -131,6 +131,7 @@ export const ko = {
     progress: '목표의 {{percent}}%',
   },
   settings: {
+    deskOnly: '매체 이름, 바이라인 서식, 사진 규칙은 데스크와 관리자가, 내보내기 폴더는 관리자가 바꿉니다.',
     exportDir: '내보내기 폴더',
     exportDirPlaceholder: '비워 두면 문서/Copydesk Exports',
     outlet: '매체 이름(새 기사 바이라인에 들어감)',
@@ -289,6 +290,8 @@ export const ko = {
       readOnly: '지금은 이 기사를 고칠 수 없습니다(출고·데스킹·승인 상태). 입력한 내용은 이 창에 남아 있습니다.',
       unknownPerson: '사용자를 확인할 수 없습니다. 오른쪽 위 "사용자 바꾸기"로 다시 고르세요.',
       firstAdmin: '첫 사람은 관리자여야 합니다.',
+      trashed: '휴지통에 있는 기사는 고칠 수 없습니다. 먼저 휴지통에서 되살리세요(권한이 있는 경우).',
+      peopleLost: '이 라이브러리에는 사람이 등록되어 있었지만 사람 목록 파일(people.json)이 없거나 손상되어, 여기서 관리자를 새로 정할 수 없습니다. 관리자가 라이브러리 폴더의 사본이나 백업에서 people.json을 되돌려 놓은 뒤 Copydesk를 다시 여세요.',
       lastAdmin: '관리자가 한 명은 남아 있어야 합니다.',
       newerVersion: '더 새 버전의 Copydesk로 저장된 기사라 열 수 없습니다. Copydesk를 업데이트하세요.',
       libraryLocked: '이 보관 폴더는 다른 Copydesk 창에서 열려 있습니다. 그 창을 닫고 다시 시도하세요.',

@@ -18,6 +18,7 @@ import { isDefaultFilters, listQuery, NO_FILTERS, toQueryFilters, type LibraryFi
 import { isSearchShortcut, SEARCH_SHORTCUT } from './searchShortcut';
 import { useLibraryList } from './useLibraryList';
 import { useMe } from '../people/MeContext';
+import { mayEmptyTrash } from '../../../shared/workflow/trash';
 import { ExportDialog } from '../exchange/ExportDialog';
 import { IMPORT_ACCEPT, ImportPanel } from '../exchange/ImportPanel';
 import type { ExchangeRequest } from '../exchange/exchangeRequest';
@@ -243,7 +244,7 @@ export function LibraryScreen(props: { settings: Settings; onOpen(id: string): v
         </div>
         <SearchBox inputRef={searchInput} onQuery={setText} onArrowDown={() => setFocusRequest((r) => ({ index: 0, n: (r?.n ?? 0) + 1 }))} shortcut={platform ? shortcutLabel(SEARCH_SHORTCUT, platform) : ''} />
         <div className="library__actions">
-          {scope === 'trash' && (scopeTotals?.trash ?? 0) > 0 && !confirming && (
+          {scope === 'trash' && (scopeTotals?.trash ?? 0) > 0 && !confirming && mayEmptyTrash(me.role) && (
             <button type="button" className="danger-outline" data-testid="empty-trash" onClick={() => setConfirming(true)}>{t('library.emptyTrash')}</button>
           )}
           {scope === 'active' && (

@@ -19,3 +19,14 @@ export function rememberPerson(libraryPath: string, id: string | null): void {
     /* storage unavailable: the user picks again next time */
   }
 }
+
+/** Who is acting in this window now, for every request to the core (renderer/src/api.ts: `call`). */
+let current: string | null = null;
+
+export function setCurrentPerson(id: string | null): void {
+  current = id;
+}
+
+export function currentPersonId(): string | null {
+  return current;
+}

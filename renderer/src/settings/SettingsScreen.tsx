@@ -9,6 +9,8 @@ import { PhotoSettingsSection } from './PhotoSettingsSection';
 import { PeopleSection } from './PeopleSection';
 import { WorkflowSection } from './WorkflowSection';
 import type { Person } from '../../../shared/model/person';
+import { mayChangeSettings } from '../../../shared/workflow/access';
+import { useMe } from '../people/MeContext';
 
 const SAMPLES: Record<Language, Byline> = {
   ko: { outlet: '한빛경제', desk: '산업부', templateId: '', reporters: [{ name: '김하늘', role: '기자', email: '' }, { name: '박도윤', role: '기자', email: '' }] },
@@ -19,6 +21,10 @@ export function SettingsScreen(props: { settings: Settings; onSave(patch: Settin
   const { t } = useTranslation();
   const [templates, setTemplates] = useState(props.settings.bylineTemplates);
   const s = props.settings;
+  // Who may change which section is the core's rule (shared/workflow/access.ts); here it only greys out the rest.
+  const { me } = useMe();
+  const house = mayChangeSettings(me.role, 'house');
+  const library = mayChangeSettings(me.role, 'library');
 
   const editTemplates = (next: BylineTemplate[]) => {
     setTemplates(next);
@@ -34,17 +40,18 @@ export function SettingsScreen(props: { settings: Settings; onSave(patch: Settin
         <button type="button" data-testid="close-settings" onClick={props.onClose}>{t('settings.close')}</button>
       </div>
       <section className="settings__section">
+        {!library && <p className="muted">{t('settings.deskOnly')}</p>}
         <label>
           {t('settings.outlet')}
-          <input data-testid="settings-outlet" defaultValue={s.outlet} placeholder={t('settings.outletPlaceholder')} onChange={(e) => void props.onSave({ outlet: e.target.value })} />
+          <input data-testid="settings-outlet" disabled={!house} defaultValue={s.outlet} placeholder={t('settings.outletPlaceholder')} onChange={(e) => void props.onSave({ outlet: e.target.value })} />
         </label>
         <label>
           {t('settings.exportDir')}
-          <input data-testid="settings-export-dir" defaultValue={s.exportDir} placeholder={t('settings.exportDirPlaceholder')} onBlur={(e) => void props.onSave({ exportDir: e.target.value })} />
+          <input data-testid="settings-export-dir" disabled={!library} defaultValue={s.exportDir} placeholder={t('settings.exportDirPlaceholder')} onBlur={(e) => void props.onSave({ exportDir: e.target.value })} />
         </label>
         <label>
           {t('settings.defaultArticleLanguage')}
-          <select value={s.defaultArticleLanguage} onChange={(e) => void props.onSave({ defaultArticleLanguage: e.target.value as Language })}>
+          <select value={s.defaultArticleLanguage} disabled={!house} onChange={(e) => void props.onSave({ defaultArticleLanguage: e.target.value as Language })}>
             <option value="ko">{t('languages.ko')}</option>
             <option value="en">{t('languages.en')}</option>
           </select>
@@ -53,6 +60,7 @@ export function SettingsScreen(props: { settings: Settings; onSave(patch: Settin
       <section className="settings__section">
         <h2>{t('settings.templates')}</h2>
         <p className="help">{t('settings.templatesHelp')}</p>
+        <fieldset className="plain-fieldset" disabled={!house}>
         <table className="templates">
           <thead>
             <tr>
@@ -117,8 +125,11 @@ export function SettingsScreen(props: { settings: Settings; onSave(patch: Settin
         >
           + {t('settings.addTemplate')}
         </button>
+        </fieldset>
       </section>
-      <PhotoSettingsSection photos={s.photos} onSave={(photos) => void props.onSave({ photos })} />
+      <fieldset className="plain-fieldset" disabled={!house}>
+        <PhotoSettingsSection photos={s.photos} onSave={(photos) => void props.onSave({ photos })} />
+      </fieldset>
       <PeopleSection onPeopleChanged={props.onPeopleChanged} />
       <WorkflowSection workflow={s.workflow} onSave={(workflow) => void props.onSave({ workflow })} />
     </div>

@@ -41,14 +41,14 @@ export const jobId = () => `job-backup-${String(++jobs).padStart(4, '0')}`;
 export async function write(lib: TestLibrary, headline: string, body: string): Promise<Article> {
   const created = await lib.call('createArticle', { actor: lib.actor, language: 'ko' });
   await lib.call('saveArticle', { id: created.id, actor: lib.actor, baseRevision: 0, content: content(headline, body) });
-  return lib.call('getArticle', { id: created.id });
+  return lib.call('getArticle', { actor: lib.actor, id: created.id });
 }
 
 export async function rewrite(lib: TestLibrary, id: string, change: Partial<ArticleContent> | string): Promise<Article> {
-  const current = await lib.call('getArticle', { id });
+  const current = await lib.call('getArticle', { actor: lib.actor, id });
   const next = typeof change === 'string' ? content(current.headline, change) : { ...content(current.headline, bodyText(current)), ...change };
   await lib.call('saveArticle', { id, actor: lib.actor, baseRevision: current.revision, content: next });
-  return lib.call('getArticle', { id });
+  return lib.call('getArticle', { actor: lib.actor, id });
 }
 
 export function bodyText(a: Pick<Article, 'body'>): string {

@@ -118,20 +118,20 @@ export async function openSampleLibrary(): Promise<SampleLibrary> {
   const ids: string[] = [];
   for (const name of ['iptc-staff-photographer-example.jpg', 'BonTonARTSTORplusIPTC.jpg']) {
     const bytes = new Uint8Array(await readFile(join(FIXTURE_PHOTOS, name)));
-    const { photo } = await core.handlers.importPhoto({ name, bytes });
+    const { photo } = await core.handlers.importPhoto({ actor, name, bytes });
     photoBytes.set(photo.id, bytes);
     ids.push(photo.id);
   }
   const make = async (language: 'ko' | 'en', content: ArticleContent) => {
     const created = await core.handlers.createArticle({ actor, language });
     await core.handlers.saveArticle({ id: created.id, actor, baseRevision: created.revision, content });
-    return core.handlers.getArticle({ id: created.id });
+    return core.handlers.getArticle({ actor, id: created.id });
   };
   const ko = await make('ko', koContent(ids[0], ids[1]));
   const en = await make('en', enContent(ids[0], ids[1]));
   const exportOf = async (article: Article) => {
     const settings = await core.handlers.getSettings({});
-    const infos = await core.handlers.getPhotos({ ids });
+    const infos = await core.handlers.getPhotos({ actor, ids });
     return prepareExport(article, settings, infos);
   };
   return {
