@@ -18,7 +18,7 @@ export function useArticleSession(id: string, actor: string, rules: Rules): { se
     void s.load();
     return () => void s.close();
   }, [id, actor]);
-  useEffect(() => session?.setRules(rules), [session, rules.permissions, rules.role]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => session?.setRules(rules), [session, rules]);
   const snap = useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.getSnapshot ?? empty);
   return { session, snap };
 }

@@ -18,6 +18,11 @@ export const en: Shape<typeof ko> = {
     untitled: '(no headline)',
     duplicate: 'Duplicate',
     moveToTrash: 'Move to trash',
+    /** Why this person may not move this story to the trash (or bring it back): on the disabled button. */
+    trashNotAllowed: {
+      notOwner: '“{{headline}}” is someone else’s story, so you cannot move it to the trash or back.',
+      withDesk: '“{{headline}}” is with the desk ({{state}}), so you cannot move it to the trash or back. Ask the desk to spike it.',
+    },
     restore: 'Restore',
     emptyTrash: 'Empty trash',
     confirmEmptyTrash: 'Delete {{count}} for good',
@@ -263,6 +268,8 @@ export const en: Shape<typeof ko> = {
     dropHint: 'Drop here to import as articles',
   },
   errors: {
+    /** A refusal about one story, naming it. */
+    aboutStory: '“{{headline}}”: {{reason}}',
     import: {
       unknownFormat: '{{file}}: not a format Copydesk reads. Use text, HTML, DOCX, Markdown, NITF, ninjs or a Copydesk package (.zip).',
       empty: '{{file}}: nothing in it looks like an article. Open the file and check it has a story in it.',

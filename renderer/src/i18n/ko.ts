@@ -14,6 +14,11 @@ export const ko = {
     untitled: '(제목 없음)',
     duplicate: '복제',
     moveToTrash: '휴지통으로',
+    /** Why this person may not move this story to the trash (or bring it back): on the disabled button. */
+    trashNotAllowed: {
+      notOwner: '「{{headline}}」은(는) 다른 사람의 기사라 휴지통으로 보내거나 되돌릴 수 없습니다.',
+      withDesk: '「{{headline}}」은(는) 데스크에 넘어간 기사({{state}})라 휴지통으로 보내거나 되돌릴 수 없습니다. 데스크에 폐기를 요청하세요.',
+    },
     restore: '복원',
     emptyTrash: '휴지통 비우기',
     confirmEmptyTrash: '영구 삭제 {{count}}건',
@@ -259,6 +264,8 @@ export const ko = {
     dropHint: '여기에 놓으면 기사로 가져옵니다',
   },
   errors: {
+    /** A refusal about one story, naming it. */
+    aboutStory: '「{{headline}}」: {{reason}}',
     import: {
       unknownFormat: '{{file}}: Copydesk가 읽는 형식이 아닙니다. 텍스트, HTML, DOCX, 마크다운, NITF, ninjs, Copydesk 꾸러미(.zip)를 넣어 주세요.',
       empty: '{{file}}: 기사로 보이는 내용이 없습니다. 파일을 열어 본문이 있는지 확인하세요.',

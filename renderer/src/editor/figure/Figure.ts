@@ -98,7 +98,9 @@ export const Figure = Node.create<FigureViewOptions>({
       new Plugin({
         key: new PluginKey('figureLocks'),
         view: (view) => {
+          // TipTap builds the first node views while the view is still editable for a tick: catch up at once.
           let editable = view.editable;
+          syncFigureLocks(view);
           return {
             update: (v) => {
               if (v.editable === editable) return;

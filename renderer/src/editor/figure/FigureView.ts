@@ -25,12 +25,16 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   return node;
 }
 
-/** The live figure views of each editor, so a lock change reaches them without recreating anything. */
-const viewsOf = new WeakMap<EditorView, Set<FigureView>>();
+/**
+ * Each figure's view by its DOM, so a lock change reaches the figures in an editor's DOM without
+ * recreating anything. (Keyed by DOM, not by EditorView: TipTap hands the first node views a
+ * stand-in for the view that is not yet built.)
+ */
+const viewOf = new WeakMap<Element, FigureView>();
 
 /** Locks or unlocks every figure's tools and credit/alt inputs to match `view.editable`. */
 export function syncFigureLocks(view: EditorView): void {
-  for (const figure of viewsOf.get(view) ?? []) figure.setLocked(!view.editable);
+  for (const dom of view.dom.querySelectorAll('figure.figure')) viewOf.get(dom)?.setLocked(!view.editable);
 }
 
 export class FigureView implements NodeView {
@@ -95,9 +99,7 @@ export class FigureView implements NodeView {
     this.chrome.push(tools, meta, this.captionBadge);
     // Read-only copy (the workflow decides, live: see syncFigureLocks): no tools, no typing.
     this.setLocked(!view.editable);
-    let views = viewsOf.get(view);
-    if (!views) viewsOf.set(view, (views = new Set()));
-    views.add(this);
+    viewOf.set(this.dom, this);
     this.render(true);
   }
 
@@ -106,10 +108,6 @@ export class FigureView implements NodeView {
     this.credit.disabled = locked;
     this.alt.disabled = locked;
     this.dom.classList.toggle('figure--locked', locked);
-  }
-
-  destroy(): void {
-    viewsOf.get(this.view)?.delete(this);
   }
 
   private setAttr(name: 'credit' | 'alt', value: string) {
