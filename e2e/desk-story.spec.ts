@@ -80,6 +80,13 @@ async function expectSettled(page: Page, libraryDir: string, state: Article['sta
   await expectScreenIsDisk(page, libraryDir, state, editable);
 }
 
+/** A screenshot of the screen's top (state, banners, headline) for a person to look at. */
+async function shot(page: Page, name: string) {
+  await page.getByTestId('field-headline').scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.querySelectorAll('*').forEach((el) => el.scrollTop > 0 && (el.scrollTop = 0)));
+  await page.screenshot({ path: `${SHOTS}-${name}.png` });
+}
+
 async function switchTo(page: Page, name: string) {
   await page.getByTestId('switch-person').click();
   await page.getByTestId('pick-person').and(page.locator(`[data-person-name="${name}"]`)).click();
@@ -160,7 +167,7 @@ test('the desk story: write with photos and a note → send → review → edit 
   await expectScreenIsDisk(page, dir, 'sent', false);
   await expect(page.getByTestId('readonly-banner')).toHaveAttribute('data-next-step', 'recall');
   await expectSettled(page, dir, 'sent', false);
-  await page.screenshot({ path: `${SHOTS}-1-sent-reporter.png` });
+  await shot(page, '1-sent-reporter');
   await back(page);
 
   // ——— The editor opens sent copy: the desk's banner, not the reporter's. ———
@@ -175,7 +182,7 @@ test('the desk story: write with photos and a note → send → review → edit 
   // ——— 데스킹 시작: everything unlocks at once, photos' credit and alt included. ———
   await page.getByTestId('action-review').click();
   await expectScreenIsDisk(page, dir, 'review', true);
-  await page.screenshot({ path: `${SHOTS}-2-review-desk.png` });
+  await shot(page, '2-review-desk');
   await page.getByTestId('field-headline').fill('폐배터리 재활용 공장 첫삽');
   await bodyEditor(page).locator('p').first().click();
   await page.keyboard.press('End');
@@ -232,14 +239,14 @@ test('the desk story: write with photos and a note → send → review → edit 
   expect(seen(disk.body)[2]).toMatchObject({ notes: [] });
   await expect(page.getByTestId('readonly-banner')).toHaveAttribute('data-next-step', 'reopen');
   await expectSettled(page, dir, 'approved', false);
-  await page.screenshot({ path: `${SHOTS}-3-approved-desk.png` });
+  await shot(page, '3-approved-desk');
 
   // ——— 출판 asks first, naming the story and the embargo (none). ———
   await page.getByTestId('action-publish').click();
   const confirm = page.getByTestId('publish-confirm');
   await expect(confirm).toContainText('폐배터리 재활용 공장 첫삽');
   await expect(confirm.getByTestId('confirm-embargo')).toContainText('엠바고 없음');
-  await page.screenshot({ path: `${SHOTS}-4-publish-confirm.png` });
+  await shot(page, '4-publish-confirm');
   expect(onDisk(dir).status).toBe('approved'); // nothing happens before the yes
   await confirm.getByTestId('workflow-confirm').click();
   await expect(confirm).toHaveCount(0);
@@ -260,7 +267,7 @@ test('the desk story: write with photos and a note → send → review → edit 
   expect(txt).toContain('환경부 자료다.');
   expect(txt).not.toContain('출처 확인');
   await page.getByTestId('export-close').click();
-  await page.screenshot({ path: `${SHOTS}-5-published.png` });
+  await shot(page, '5-published');
   await expectScreenIsDisk(page, dir, 'published', false);
   expect(disk.revision).toBe(onDisk(dir).revision);
 });

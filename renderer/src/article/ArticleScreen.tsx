@@ -176,7 +176,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
         </main>
         <div className="article-side">
           <DeskPanel deskNote={meta.deskNote} embargo={meta.embargo} readOnly={readOnly} onChange={update} />
-          <CountsPanel editor={editor} bylineText={bylineText} target={meta.lengthTarget} onTarget={(lengthTarget) => update({ lengthTarget })} />
+          <CountsPanel editor={editor} bylineText={bylineText} target={meta.lengthTarget} onTarget={(lengthTarget) => update({ lengthTarget })} readOnly={readOnly} />
           <PhotoPanel
             editor={editor}
             language={meta.language}
