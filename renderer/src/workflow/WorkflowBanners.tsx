@@ -4,12 +4,9 @@
 // still in force, and corrections on record.
 import { useTranslation } from 'react-i18next';
 import type { Article } from '../../../shared/model/article';
-import { availableActions, canEdit, TRANSITIONS, type WorkflowAction } from '../../../shared/workflow/transitions';
 import { useMe } from '../people/MeContext';
 import type { Lock } from '../article/ArticleSession';
-
-/** Steps that make the copy editable again, most direct first. */
-const UNLOCKING: readonly WorkflowAction[] = ['review', 'recall', 'reopen', 'correct', 'restore', 'return'];
+import { unlockingStep } from './unlockingStep';
 
 /** `embargo` is the one being edited, so the banner follows the field before it is saved. */
 export function WorkflowBanners(props: { article: Article; embargo: string | null; lock: Lock; now: number }) {
@@ -18,8 +15,7 @@ export function WorkflowBanners(props: { article: Article; embargo: string | nul
   const a = props.article;
   const last = a.lastTransition;
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
-  const mine = a.trashedAt ? [] : availableActions(permissions, me.role, a.status);
-  const unlock = UNLOCKING.find((action) => mine.includes(action) && canEdit(permissions, me.role, TRANSITIONS[action].to)) ?? null;
+  const unlock = unlockingStep(permissions, me.role, a.status, a.trashedAt !== null);
   return (
     <>
       {!props.lock.editable && (
