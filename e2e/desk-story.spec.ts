@@ -169,6 +169,10 @@ test('the desk story: write with photos and a note → send → review → edit 
   await expectSettled(page, dir, 'sent', false);
   await shot(page, '1-sent-reporter');
   await back(page);
+  // The story is the desk's now: the reporter is not offered the trash for it, and is told why, by name.
+  const trash = page.getByTestId('article-row').filter({ hasText: '폐배터리 재활용 공장 착공' }).getByTestId('trash-article');
+  await expect(trash).toBeDisabled();
+  await expect(trash).toHaveAttribute('title', /폐배터리 재활용 공장 착공.*데스크/);
 
   // ——— The editor opens sent copy: the desk's banner, not the reporter's. ———
   await switchTo(page, '이데스크');
