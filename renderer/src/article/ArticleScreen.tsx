@@ -158,7 +158,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
           </fieldset>
           <BodyEditor
             // One editor for the life of the session: steps and restores are adopted into it, never remounted.
-            key={`${article.id}:${me.id}`}
+            key={session.serial}
             editable={!readOnly}
             initialBody={article.body}
             platform={props.platform}

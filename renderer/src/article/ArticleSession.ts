@@ -94,6 +94,9 @@ export interface SessionOptions {
 }
 
 export class ArticleSession {
+  private static opened = 0;
+  /** Tells sessions apart: the screen creates one body editor per session, and only one. */
+  readonly serial = ++ArticleSession.opened;
   private snap: SessionSnapshot = { article: null, meta: null, save: { status: 'saved', savedAt: null, error: null }, lock: { editable: false, reason: 'state' }, loadError: null, busy: false };
   private readonly listeners = new Set<() => void>();
   private body: BodyPort | null = null;
