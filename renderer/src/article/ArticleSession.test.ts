@@ -262,6 +262,21 @@ describe('workflow steps', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(library.save).not.toHaveBeenCalled();
   });
+
+  it('a refused step (checklist) leaves the copy as it was, and edits typed meanwhile are saved', async () => {
+    const { library, session } = await open({ status: 'review' }, EDITOR);
+    let refuse!: () => void;
+    library.transition.mockImplementationOnce(() => new Promise((_, reject) => (refuse = () => reject(new ApiError('checklistFailed', 'missing', { missing: 'headline' })))));
+    const stepping = session.step({ action: 'approve', note: '', override: false });
+    await vi.advanceTimersByTimeAsync(0);
+    session.updateMeta({ headline: '그새 고친 제목' });
+    refuse();
+    await expect(stepping).rejects.toMatchObject({ code: 'checklistFailed' });
+    expect(session.getSnapshot()).toMatchObject({ busy: false, lock: { editable: true } });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(session.status).toBe('saved');
+    expect(library.stored.headline).toBe('그새 고친 제목');
+  });
 });
 
 describe('restore and conflicts', () => {

@@ -322,6 +322,7 @@ export class ArticleSession {
     } finally {
       this.holds--;
       this.set({ busy: false });
+      this.afterLockChange(); // edits typed meanwhile: saved now if they may be (also when the step was refused)
     }
   }
 
