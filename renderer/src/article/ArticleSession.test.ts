@@ -270,6 +270,8 @@ describe('workflow steps', () => {
     const stepping = session.step({ action: 'approve', note: '', override: false });
     await vi.advanceTimersByTimeAsync(0);
     session.updateMeta({ headline: '그새 고친 제목' });
+    await vi.advanceTimersByTimeAsync(600); // autosave's turn comes while the step holds it
+    expect(library.save).not.toHaveBeenCalled();
     refuse();
     await expect(stepping).rejects.toMatchObject({ code: 'checklistFailed' });
     expect(session.getSnapshot()).toMatchObject({ busy: false, lock: { editable: true } });
