@@ -404,7 +404,7 @@ export const ko = {
     confirm: {
       publish: '「{{headline}}」을(를) 출판합니다. 출판한 뒤에는 정정으로만 고칠 수 있습니다.',
       embargoUntil: '엠바고: {{until}}까지 — 그 전에는 출판되지 않습니다.',
-      embargoPassed: '엠바고 {{until}}는 지났습니다.',
+      embargoPassed: '엠바고 시각({{until}})이 지났습니다.',
       noEmbargo: '엠바고 없음 — 바로 출판됩니다.',
     },
     unsavedFirst: '저장되지 않은 내용이 있어 단계를 진행하지 않았습니다. 저장 상태를 확인한 뒤 다시 시도하세요.',
