@@ -80,6 +80,14 @@ async function expectSettled(page: Page, libraryDir: string, state: Article['sta
   await expectScreenIsDisk(page, libraryDir, state, editable);
 }
 
+/** Remembers the body editor instance, to prove later that a step did not replace it (caret and undo live there). */
+async function markEditor(page: Page) {
+  await bodyEditor(page).evaluate((el) => ((window as unknown as { seenEditor: unknown }).seenEditor = (el as unknown as { editor: unknown }).editor));
+}
+async function expectSameEditor(page: Page) {
+  expect(await bodyEditor(page).evaluate((el) => (window as unknown as { seenEditor: unknown }).seenEditor === (el as unknown as { editor: unknown }).editor)).toBe(true);
+}
+
 /** A screenshot of the screen's top (state, banners, headline) for a person to look at. */
 async function shot(page: Page, name: string) {
   await page.getByTestId('field-headline').scrollIntoViewIfNeeded();
@@ -183,9 +191,11 @@ test('the desk story: write with photos and a note → send → review → edit 
   await expect(banner).toContainText('데스킹 시작');
   await expect(banner).not.toContainText('출고 취소');
 
-  // ——— 데스킹 시작: everything unlocks at once, photos' credit and alt included. ———
+  // ——— 데스킹 시작: everything unlocks at once, photos' credit and alt included, on the same editor. ———
+  await markEditor(page);
   await page.getByTestId('action-review').click();
   await expectScreenIsDisk(page, dir, 'review', true);
+  await expectSameEditor(page);
   await shot(page, '2-review-desk');
   await page.getByTestId('field-headline').fill('폐배터리 재활용 공장 첫삽');
   await bodyEditor(page).locator('p').first().click();
@@ -204,6 +214,7 @@ test('the desk story: write with photos and a note → send → review → edit 
   await page.getByTestId('workflow-confirm').click();
   await expectScreenIsDisk(page, dir, 'returned', true);
   await expectSettled(page, dir, 'returned', true);
+  await expectSameEditor(page);
   await back(page);
 
   // ——— The reporter fixes: the note goes, the source comes in; 출고 again. ———
@@ -235,8 +246,10 @@ test('the desk story: write with photos and a note → send → review → edit 
   await bodyEditor(page).locator('p').first().click();
   await page.keyboard.press('End');
   await ime.type(' 완공은 2028년이다.');
+  await markEditor(page);
   await page.getByTestId('action-approve').click();
   disk = await expectScreenIsDisk(page, dir, 'approved', false);
+  await expectSameEditor(page);
   // What was edited right before approving is what the screen and the file show — not the copy as opened.
   expect(seen(disk.body)[0]).toMatchObject({ text: '공장은 내년 3월 착공한다. 총 5000억원이 들어간다. 완공은 2028년이다.' });
   expect(seen(disk.body)[1]).toMatchObject({ credit: '한빛경제 김하늘 기자', alt: '착공을 앞둔 공장 부지 전경' });
