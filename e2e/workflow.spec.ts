@@ -139,7 +139,11 @@ test.describe('desk workflow', () => {
     await step(page, 'approve');
     await expect(page.getByTestId('article-status')).toHaveText('승인');
 
+    // Publishing asks first, naming the story and the embargo still in force.
     await page.getByTestId('action-publish').click();
+    await expect(page.getByTestId('publish-confirm')).toContainText('신약 임상 결과 발표');
+    await expect(page.getByTestId('confirm-embargo')).toContainText('까지');
+    await page.getByTestId('workflow-confirm').click();
     await expect(page.getByTestId('embargo-blocked')).toBeVisible();
     await expect(page.getByTestId('article-status')).toHaveText('승인');
     await page.getByTestId('workflow-note').fill('엠바고 조기 해제 통보 받음');

@@ -2,7 +2,19 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../shared/contract/errors';
 
+/** A failure of an action on one story: the sentence names the story. */
+export class StoryError extends Error {
+  constructor(
+    readonly headline: string,
+    override readonly cause: unknown,
+  ) {
+    super(`${headline}: ${String(cause)}`);
+    this.name = 'StoryError';
+  }
+}
+
 export function errorText(t: TFunction, err: unknown): string {
+  if (err instanceof StoryError) return t('errors.aboutStory', { headline: err.headline || t('library.untitled'), reason: errorText(t, err.cause) });
   if (err instanceof ApiError) {
     if (err.params.reason === 'hostUnreachable') return t('errors.hostUnreachable');
     // Photo refusals name the file and say why; the reason picks the sentence.

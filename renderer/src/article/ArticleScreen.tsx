@@ -1,12 +1,12 @@
 // The article screen: the workflow bar and banners on top, structured fields above the body, byline
-// preview, counts, the note to the desk and photos beside, and autosave underneath everything.
-// Field values live in React state; the body lives in the editor and is read only when saving, so
-// typing in the body never re-renders this screen.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// preview, counts, the note to the desk and photos beside. What the article is — its fields, state,
+// revision, lock and save state — lives in one ArticleSession; this screen only shows it. The body
+// lives in the editor, created once and read only when saving, so typing in the body never
+// re-renders this screen, and steps or restores never replace the editor.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '@tiptap/react';
-import { contentOf, type Article, type ArticleContent, type Language } from '../../../shared/model/article';
-import { canEdit } from '../../../shared/workflow/transitions';
+import type { Language } from '../../../shared/model/article';
 import { useMe } from '../people/MeContext';
 import { WorkflowBar } from '../workflow/WorkflowBar';
 import { WorkflowBanners } from '../workflow/WorkflowBanners';
@@ -15,10 +15,11 @@ import { HistoryPanel } from '../history/HistoryPanel';
 import { DeskPanel } from '../workflow/DeskPanel';
 import type { Settings } from '../../../shared/model/settings';
 import { pickTemplate, renderByline } from '../../../shared/byline/renderByline';
-import { call } from '../api';
 import { errorText } from '../errorText';
 import { BodyEditor } from '../editor/BodyEditor';
-import { AutosaveController, type SaveState } from './AutosaveController';
+import type { Meta } from './ArticleSession';
+import { bodyPort } from './bodyPort';
+import { useArticleSession } from './useArticleSession';
 import { BylineEditor } from './BylineEditor';
 import { BylinePreview } from './BylinePreview';
 import { CountsPanel } from './CountsPanel';
@@ -31,8 +32,6 @@ import { usePhotoImport, type ImportTarget } from '../photos/usePhotoImport';
 import { ExportDialog } from '../exchange/ExportDialog';
 import type { ExchangeRequest } from '../exchange/exchangeRequest';
 
-type Meta = Omit<ArticleContent, 'body'>;
-
 export interface ArticleScreenHandle {
   flush(): Promise<void>;
 }
@@ -41,19 +40,12 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
   const { t } = useTranslation();
   const [exporting, setExporting] = useState(false);
   const { me, permissions } = useMe();
-  const meId = me.id;
-  // Bumped to load the article again after a workflow step, a restore or taking the other version.
-  const [loads, setLoads] = useState(0);
-  const reload = useCallback(() => setLoads((n) => n + 1), []);
+  const rules = useMemo(() => ({ permissions, role: me.role }), [permissions, me.role]);
+  const { session, snap } = useArticleSession(props.id, me.id, rules);
+  const { article, meta, lock } = snap;
   const [historyOpen, setHistoryOpen] = useState(false);
-  const [article, setArticle] = useState<Article | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
-  const [meta, setMeta] = useState<Meta | null>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
-  const [saveState, setSaveState] = useState<SaveState>({ status: 'saved', savedAt: null, error: null });
-  const metaRef = useRef<Meta | null>(null);
   const editorRef = useRef<Editor | null>(null);
-  const autosave = useRef<AutosaveController | null>(null);
   const getEditor = useCallback(() => editorRef.current, []);
   const photoImport = usePhotoImport(getEditor, props.settings.photos.maxFileMB * 1024 * 1024);
   // One hidden picker for the toolbar's "add photos" and a figure's "replace".
@@ -67,38 +59,9 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
     }
   };
 
-  useEffect(() => {
-    let live = true;
-    call('getArticle', { id: props.id }).then(
-      (a) => {
-        if (!live) return;
-        const { body: _body, ...m } = contentOf(a);
-        metaRef.current = m;
-        setMeta(m);
-        setArticle(a);
-        setSaveState({ status: 'saved', savedAt: a.updatedAt, error: null });
-        autosave.current = new AutosaveController({
-          revision: a.revision,
-          savedAt: a.updatedAt,
-          save: (baseRevision, content) => call('saveArticle', { id: a.id, actor: meId, baseRevision, content }),
-          getContent: () => ({ ...metaRef.current!, body: (editorRef.current?.getJSON() as ArticleContent['body']) ?? a.body }),
-          onState: setSaveState,
-        });
-      },
-      (err) => live && setLoadError(err),
-    );
-    return () => {
-      live = false;
-      const controller = autosave.current;
-      autosave.current = null;
-      // Leaving the screen (or the app) saves what is unsaved before letting go.
-      void controller?.flush().finally(() => controller.dispose());
-    };
-  }, [props.id, loads, meId]);
-
   const flush = useCallback(async () => {
-    await autosave.current?.flush();
-  }, []);
+    await session?.flush();
+  }, [session]);
 
   const { request } = props;
   useEffect(() => {
@@ -122,12 +85,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
     };
   }, [flush, register]);
 
-  const update = (patch: Partial<Meta>) => {
-    const next = { ...metaRef.current!, ...patch };
-    metaRef.current = next;
-    setMeta(next);
-    autosave.current?.markDirty();
-  };
+  const update = (patch: Partial<Meta>) => session?.updateMeta(patch);
 
   const setLanguage = (language: Language) => {
     const current = meta!.byline;
@@ -135,36 +93,32 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
     update({ language, byline: keeps ? current : { ...current, templateId: props.settings.defaultTemplateIds[language] } });
   };
 
-  if (loadError) {
+  if (snap.loadError) {
     return (
       <div className="screen-message" role="alert">
-        <p>{errorText(t, loadError)}</p>
+        <p>{errorText(t, snap.loadError)}</p>
         <button type="button" onClick={props.onBack}>{t('article.back')}</button>
       </div>
     );
   }
-  if (!article || !meta) return <div className="screen-message">{t('article.loading')}</div>;
+  if (!session || !article || !meta) return <div className="screen-message">{t('article.loading')}</div>;
 
   const bylineText = renderByline(meta.byline, pickTemplate(props.settings, meta.byline, meta.language));
-  const readOnly = article.trashedAt === null && !canEdit(permissions, me.role, article.status);
-  const keepMine = async (theirs: Article) => {
-    await call('saveArticle', { id: article.id, actor: meId, baseRevision: theirs.revision, content: { ...metaRef.current!, body: editorRef.current!.getJSON() as ArticleContent['body'] } });
-    reload();
-  };
+  const readOnly = !lock.editable;
   return (
-    <div className="article-screen">
+    <div className={`article-screen${readOnly ? ' is-read-only' : ''}`} data-testid="article-screen" data-locked={readOnly ? lock.reason ?? 'state' : undefined}>
       <div className="article-bar">
         <button type="button" className="back-button" data-testid="back-to-library" onClick={props.onBack}>
           ← {t('article.back')}
         </button>
-        <WorkflowBar article={article} beforeStep={flush} onStepped={reload} />
+        <WorkflowBar article={article} headline={meta.headline} embargo={meta.embargo} busy={snap.busy} onStep={(step) => session.step(step)} />
         <button type="button" className="small" data-testid="open-history" aria-pressed={historyOpen} onClick={() => setHistoryOpen((o) => !o)}>{t('history.title')}</button>
         <button type="button" className="small" data-testid="export-article" onClick={() => void flush().then(() => setExporting(true))}>{t('exchange.exportOne')}</button>
-        <SaveIndicator state={saveState} onRetry={() => void flush()} />
+        <SaveIndicator state={snap.save} onRetry={() => void flush()} />
       </div>
-      <WorkflowBanners article={article} embargo={meta.embargo} readOnly={readOnly} now={Date.now()} />
-      {saveState.status === 'conflict' && editorRef.current && (
-        <ConflictPanel id={article.id} mine={{ ...metaRef.current!, body: editorRef.current.getJSON() as ArticleContent['body'] }} onTakeTheirs={reload} onKeepMine={keepMine} />
+      <WorkflowBanners article={article} embargo={meta.embargo} lock={lock} now={Date.now()} />
+      {snap.save.status === 'conflict' && editorRef.current && (
+        <ConflictPanel id={article.id} mine={session.content()} onTakeTheirs={() => void session.takeTheirs()} onKeepMine={(theirs) => session.keepMine(theirs)} />
       )}
       <div className={`article-layout${historyOpen ? ' article-layout--history' : ''}`}>
         <main className="article-main" lang={meta.language}>
@@ -203,7 +157,8 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
           <TagsInput tags={meta.tags} onChange={(tags) => update({ tags })} />
           </fieldset>
           <BodyEditor
-            key={`${article.id}:${loads}`}
+            // One editor for the life of the session: steps and restores are adopted into it, never remounted.
+            key={session.serial}
             editable={!readOnly}
             initialBody={article.body}
             platform={props.platform}
@@ -211,16 +166,17 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
             onPhotoFiles={(files, pos) => void photoImport.run(files, { kind: 'insert', pos })}
             onReplacePhoto={(pos) => pick({ kind: 'replace', pos })}
             onAddPhoto={() => pick({ kind: 'insert' })}
-            onChange={() => autosave.current?.markDirty()}
+            onChange={() => session.markDirty()}
             onReady={(e) => {
               editorRef.current = e;
+              session.attachBody(bodyPort(e));
               setEditor(e);
             }}
           />
         </main>
         <div className="article-side">
           <DeskPanel deskNote={meta.deskNote} embargo={meta.embargo} readOnly={readOnly} onChange={update} />
-          <CountsPanel editor={editor} bylineText={bylineText} target={meta.lengthTarget} onTarget={(lengthTarget) => update({ lengthTarget })} />
+          <CountsPanel editor={editor} bylineText={bylineText} target={meta.lengthTarget} onTarget={(lengthTarget) => update({ lengthTarget })} readOnly={readOnly} />
           <PhotoPanel
             editor={editor}
             language={meta.language}
@@ -233,14 +189,11 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
         {historyOpen && (
           <HistoryPanel
             articleId={article.id}
-            reloadKey={loads + (saveState.savedAt ? Date.parse(saveState.savedAt) : 0)}
+            reloadKey={`${article.revision}:${article.status}:${article.lastTransition?.at ?? ''}:${snap.save.savedAt ?? ''}`}
             canRestore={!readOnly}
             onClose={() => setHistoryOpen(false)}
             onRestore={async (seq) => {
-              await flush();
-              const current = await call('getArticle', { id: article.id });
-              await call('restoreVersion', { id: article.id, actor: meId, seq, baseRevision: current.revision });
-              reload();
+              await session.restoreVersion(seq);
             }}
           />
         )}

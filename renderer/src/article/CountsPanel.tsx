@@ -8,7 +8,7 @@ import { countBlock } from '../../../shared/counting/countBody';
 import { lengthProgress, toSheets } from '../../../shared/counting/sheets';
 import { useBodyCounts } from './useBodyCounts';
 
-export function CountsPanel(props: { editor: Editor | null; bylineText: string; target: LengthTarget | null; onTarget(target: LengthTarget | null): void }) {
+export function CountsPanel(props: { editor: Editor | null; bylineText: string; target: LengthTarget | null; onTarget(target: LengthTarget | null): void; /** The target is part of the copy: locked with it. */ readOnly?: boolean }) {
   const { t, i18n } = useTranslation();
   const counts = useBodyCounts(props.editor);
   const open = counts?.notes;
@@ -58,12 +58,14 @@ export function CountsPanel(props: { editor: Editor | null; bylineText: string; 
             inputMode="decimal"
             placeholder={t('counts.targetNone')}
             value={props.target?.value ?? ''}
+            disabled={props.readOnly}
             onChange={(e) => setTarget(e.target.value)}
           />
           <select
             data-testid="target-unit"
             aria-label={t('counts.target')}
             value={unit}
+            disabled={props.readOnly}
             onChange={(e) => props.target && setTarget(String(props.target.value), e.target.value as LengthTarget['unit'])}
           >
             <option value="sheets">{t('counts.unitSheets')}</option>

@@ -1,6 +1,6 @@
 // Saved / saving / unsaved / failed, always visible, in words a reporter trusts.
 import { useTranslation } from 'react-i18next';
-import type { SaveState } from './AutosaveController';
+import type { SaveState } from './ArticleSession';
 import { errorText } from '../errorText';
 
 export function SaveIndicator({ state, onRetry }: { state: SaveState; onRetry(): void }) {
@@ -12,8 +12,9 @@ export function SaveIndicator({ state, onRetry }: { state: SaveState; onRetry():
     dirty: t('save.dirty'),
     failed: t('save.failed', { reason: errorText(t, state.error) }),
     conflict: t('save.conflict'),
+    readOnly: t('save.readOnly'),
   }[state.status];
-  const alert = state.status === 'failed' || state.status === 'conflict';
+  const alert = state.status === 'failed' || state.status === 'conflict' || state.status === 'readOnly';
   return (
     <div className={`save-state save-state--${state.status}`} data-testid="save-state" data-state={state.status} role={alert ? 'alert' : 'status'}>
       <span className="save-state__dot" aria-hidden="true" />

@@ -1,6 +1,6 @@
-// The article body. The editor is created once per opened article (the parent keys this component
-// by article id) and is never re-rendered or replaced while someone types, which is what keeps
-// Hangul composition intact. Image files dropped or pasted on it become photos.
+// The article body. The editor is created once per opened article and is never re-rendered or
+// replaced while the article is open — not by typing (which keeps Hangul composition intact), not
+// by a workflow step, not by a restore (the article session adopts those in place). Image files dropped or pasted on it become photos.
 import { useEffect, useRef } from 'react';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { Toolbar } from './Toolbar';
 import { isImageFile } from '../photos/importFiles';
 import { cleanPastedHtml, isOwnCopy, pastedImages } from './paste/pasteCleaning';
 import { dataUrlFile } from './paste/dataUrlFile';
+import { isPersonsEdit } from '../article/bodyPort';
 
 function imageFiles(list: FileList | null | undefined): File[] {
   return [...(list ?? [])].filter(isImageFile);
@@ -69,11 +70,16 @@ export function BodyEditor(props: {
         return false;
       },
     },
-    onCreate: ({ editor }) => props.onReady(editor),
-    onUpdate: () => props.onChange(),
+    onCreate: ({ editor }) => live.current.onReady(editor),
+    // Only the person's own changes to the document: not the library's copy being adopted, and not
+    // TipTap's update event on setEditable (which once made every step look like an edit to save).
+    onUpdate: ({ transaction }) => {
+      if (isPersonsEdit(transaction)) live.current.onChange();
+    },
   });
   useEffect(() => {
-    if (editor.isEditable !== props.editable) editor.setEditable(props.editable);
+    // The lock follows the workflow live, on this same editor; flipping it is not an edit.
+    if (editor.isEditable !== props.editable) editor.setEditable(props.editable, false);
   }, [editor, props.editable]);
   return (
     <section className="body-editor">

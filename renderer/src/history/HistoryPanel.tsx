@@ -11,7 +11,7 @@ import { DiffView } from './DiffView';
 
 type Item = { kind: 'version'; at: string; version: VersionMeta } | { kind: 'audit'; at: string; entry: AuditEntry };
 
-export function HistoryPanel(props: { articleId: string; canRestore: boolean; onRestore(seq: number): Promise<void>; onClose(): void; reloadKey: number }) {
+export function HistoryPanel(props: { articleId: string; canRestore: boolean; onRestore(seq: number): Promise<void>; onClose(): void; /** Changes whenever the article does (a save, a step, a restore). */ reloadKey: string }) {
   const { t, i18n } = useTranslation();
   const [history, setHistory] = useState<{ versions: VersionMeta[]; audit: AuditEntry[] } | null>(null);
   const [pair, setPair] = useState<[number, number] | null>(null);
@@ -75,7 +75,7 @@ export function HistoryPanel(props: { articleId: string; canRestore: boolean; on
                 <button type="button" className="small" aria-pressed={pair?.[0] === item.version.seq} data-testid="compare-from" onClick={() => choose(item.version.seq, 0)}>{t('history.from')}</button>
                 <button type="button" className="small" aria-pressed={pair?.[1] === item.version.seq} data-testid="compare-to" onClick={() => choose(item.version.seq, 1)}>{t('history.to')}</button>
                 {props.canRestore && (
-                  <button type="button" className="small" data-testid="restore-version" onClick={() => void props.onRestore(item.version.seq)}>{t('history.restore')}</button>
+                  <button type="button" className="small" data-testid="restore-version" onClick={() => void props.onRestore(item.version.seq).catch(setError)}>{t('history.restore')}</button>
                 )}
               </span>
             </li>

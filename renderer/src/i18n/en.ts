@@ -18,6 +18,11 @@ export const en: Shape<typeof ko> = {
     untitled: '(no headline)',
     duplicate: 'Duplicate',
     moveToTrash: 'Move to trash',
+    /** Why this person may not move this story to the trash (or bring it back): on the disabled button. */
+    trashNotAllowed: {
+      notOwner: '“{{headline}}” is someone else’s story, so you cannot move it to the trash or back.',
+      withDesk: '“{{headline}}” is with the desk ({{state}}), so you cannot move it to the trash or back. Ask the desk to spike it.',
+    },
     restore: 'Restore',
     emptyTrash: 'Empty trash',
     confirmEmptyTrash: 'Delete {{count}} for good',
@@ -111,6 +116,7 @@ export const en: Shape<typeof ko> = {
     dirty: 'Unsaved changes',
     failed: 'Save failed: {{reason}} Retrying shortly.',
     conflict: 'This article was changed in another window, so autosave stopped. Reopen it from the library to see the latest version.',
+    readOnly: 'Not saved — this article is read-only now. What you typed is still in this window.',
     retryNow: 'Retry now',
   },
   counts: {
@@ -263,6 +269,8 @@ export const en: Shape<typeof ko> = {
     dropHint: 'Drop here to import as articles',
   },
   errors: {
+    /** A refusal about one story, naming it. */
+    aboutStory: '“{{headline}}”: {{reason}}',
     import: {
       unknownFormat: '{{file}}: not a format Copydesk reads. Use text, HTML, DOCX, Markdown, NITF, ninjs or a Copydesk package (.zip).',
       empty: '{{file}}: nothing in it looks like an article. Open the file and check it has a story in it.',
@@ -392,12 +400,30 @@ export const en: Shape<typeof ko> = {
     override: '{{action}} anyway',
     askEditor: 'Ask an editor.',
     readOnly: {
-      sent: 'This article was sent to the desk. Recall it to make changes; for now it is read-only.',
+      sent: 'This article was sent to the desk ({{name}}). It is read-only for now.',
       review: 'The desk is reviewing this article ({{name}}). It is read-only for you.',
-      approved: 'This article is approved. Reopen or return it to make changes.',
-      published: 'This article is published. Start a correction to change it.',
-      spiked: 'This article is spiked. Restore it to make changes.',
+      approved: 'This article is approved ({{name}}). It is read-only for now.',
+      published: 'This article is published. It is read-only for now.',
+      spiked: 'This article is spiked. It is read-only for now.',
+      trashed: 'This article is in the trash. Restore it from the library’s trash to make changes.',
     },
+    /** The one step this person can take to edit the copy again, named after its button. */
+    toEdit: {
+      review: 'To edit it, press Start review.',
+      recall: 'To edit it, press Recall.',
+      reopen: 'To edit it, press Reopen.',
+      correct: 'To edit it, press Correct.',
+      restore: 'To edit it, press Restore.',
+      return: 'To edit it, return it.',
+      none: 'Wait until the desk returns it or moves it on.',
+    },
+    confirm: {
+      publish: 'Publish “{{headline}}”? Once published it can only be changed by a correction.',
+      embargoUntil: 'Embargo: until {{until}} — it will not be published before then.',
+      embargoPassed: 'The embargo ({{until}}) has passed.',
+      noEmbargo: 'No embargo — it is published at once.',
+    },
+    unsavedFirst: 'There are unsaved changes, so the step was not taken. Check the save status and try again.',
     returnedBy: 'Returned by {{name}} ({{when}}):',
     embargoUntil: 'Embargo: not to be published or exported before {{until}}',
     embargoShort: 'Embargo',

@@ -14,6 +14,11 @@ export const ko = {
     untitled: '(제목 없음)',
     duplicate: '복제',
     moveToTrash: '휴지통으로',
+    /** Why this person may not move this story to the trash (or bring it back): on the disabled button. */
+    trashNotAllowed: {
+      notOwner: '「{{headline}}」은(는) 다른 사람의 기사라 휴지통으로 보내거나 되돌릴 수 없습니다.',
+      withDesk: '「{{headline}}」은(는) 데스크에 넘어간 기사({{state}})라 휴지통으로 보내거나 되돌릴 수 없습니다. 데스크에 폐기를 요청하세요.',
+    },
     restore: '복원',
     emptyTrash: '휴지통 비우기',
     confirmEmptyTrash: '영구 삭제 {{count}}건',
@@ -107,6 +112,7 @@ export const ko = {
     dirty: '저장 안 됨',
     failed: '저장 실패: {{reason}} 잠시 후 다시 시도합니다.',
     conflict: '다른 창에서 이 기사가 바뀌어 자동 저장을 멈췄습니다. 기사 목록에서 다시 열어 최신본을 확인하세요.',
+    readOnly: '저장 안 됨 — 이 기사는 지금 읽기 전용입니다. 입력한 내용은 이 창에 남아 있습니다.',
     retryNow: '지금 다시 시도',
   },
   counts: {
@@ -259,6 +265,8 @@ export const ko = {
     dropHint: '여기에 놓으면 기사로 가져옵니다',
   },
   errors: {
+    /** A refusal about one story, naming it. */
+    aboutStory: '「{{headline}}」: {{reason}}',
     import: {
       unknownFormat: '{{file}}: Copydesk가 읽는 형식이 아닙니다. 텍스트, HTML, DOCX, 마크다운, NITF, ninjs, Copydesk 꾸러미(.zip)를 넣어 주세요.',
       empty: '{{file}}: 기사로 보이는 내용이 없습니다. 파일을 열어 본문이 있는지 확인하세요.',
@@ -388,12 +396,30 @@ export const ko = {
     override: '무시하고 {{action}}',
     askEditor: '데스크에게 요청하세요.',
     readOnly: {
-      sent: '데스크에 출고된 기사입니다. 고치려면 출고를 취소하세요. 지금은 읽기만 할 수 있습니다.',
+      sent: '데스크에 출고된 기사입니다({{name}}). 지금은 읽기만 할 수 있습니다.',
       review: '데스크가 데스킹 중인 기사입니다({{name}}). 지금은 읽기만 할 수 있습니다.',
-      approved: '승인된 기사입니다. 고치려면 승인을 취소하거나 반려해야 합니다.',
-      published: '출판된 기사입니다. 고치려면 정정을 시작하세요.',
-      spiked: '폐기된 기사입니다. 되살린 뒤 고칠 수 있습니다.',
+      approved: '승인된 기사입니다({{name}}). 지금은 읽기만 할 수 있습니다.',
+      published: '출판된 기사입니다. 지금은 읽기만 할 수 있습니다.',
+      spiked: '폐기된 기사입니다. 지금은 읽기만 할 수 있습니다.',
+      trashed: '휴지통에 있는 기사입니다. 기사 목록의 휴지통에서 복원해야 고칠 수 있습니다.',
     },
+    /** The one step this person can take to edit the copy again, named after its button. */
+    toEdit: {
+      review: '고치려면 [데스킹 시작]을 누르세요.',
+      recall: '고치려면 [출고 취소]를 누르세요.',
+      reopen: '고치려면 [승인 취소]를 누르세요.',
+      correct: '고치려면 [정정]을 누르세요.',
+      restore: '고치려면 [되살리기]를 누르세요.',
+      return: '고치려면 [반려]하세요.',
+      none: '데스크가 반려하거나 다음 단계로 넘기기 전까지 기다려 주세요.',
+    },
+    confirm: {
+      publish: '「{{headline}}」을(를) 출판합니다. 출판한 뒤에는 정정으로만 고칠 수 있습니다.',
+      embargoUntil: '엠바고: {{until}}까지 — 그 전에는 출판되지 않습니다.',
+      embargoPassed: '엠바고 시각({{until}})이 지났습니다.',
+      noEmbargo: '엠바고 없음 — 바로 출판됩니다.',
+    },
+    unsavedFirst: '저장되지 않은 내용이 있어 단계를 진행하지 않았습니다. 저장 상태를 확인한 뒤 다시 시도하세요.',
     returnedBy: '{{name}} 반려({{when}}):',
     embargoUntil: '엠바고: {{until}}까지 출판·보내기 금지',
     embargoShort: '엠바고',

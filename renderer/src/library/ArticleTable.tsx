@@ -11,6 +11,8 @@ import { pickTemplate, renderByline } from '../../../shared/byline/renderByline'
 import { relativeTime } from './relativeTime';
 import { Marked } from './marks';
 import { HEADER_HEIGHT, RESULT_ROW_HEIGHT, ROW_HEIGHT } from './listLayout';
+import { useMe } from '../people/MeContext';
+import { mayTrash } from '../../../shared/workflow/trash';
 
 
 interface Props {
@@ -27,8 +29,9 @@ interface Props {
   onRange(start: number, end: number): void;
   onOpen(id: string): void;
   onDuplicate(id: string): void;
-  onTrash(id: string): void;
-  onRestore(id: string): void;
+  /** The headline goes along so that a refusal can name the story. */
+  onTrash(id: string, headline: string): void;
+  onRestore(id: string, headline: string): void;
   /** Rows ticked for a batch export (the active list only). */
   selected: ReadonlySet<string>;
   onSelect(ids: string[], on: boolean): void;
@@ -42,6 +45,7 @@ interface Props {
 export function ArticleTable(props: Props) {
   const { count, row, epoch, busy, searching, settings, scope, onRange, onOpen, onDuplicate, onTrash, onRestore, selected, onSelect, allSelected, onSelectAll, focusRequest } = props;
   const { t, i18n } = useTranslation();
+  const { me, permissions } = useMe();
   const scroller = useRef<HTMLDivElement>(null);
   const rowHeight = searching ? RESULT_ROW_HEIGHT : ROW_HEIGHT;
   const virtualizer = useVirtualizer({
@@ -134,6 +138,9 @@ export function ArticleTable(props: Props) {
           }
           const a = r.summary;
           const open = scope === 'active' ? () => onOpen(a.id) : undefined;
+          // The same rule the core enforces (shared/workflow/trash.ts): offered only when it would be allowed, else disabled saying why.
+          const binnable = mayTrash(permissions, me, a);
+          const whyNot = binnable ? undefined : t(`library.trashNotAllowed.${a.ownerId === me.id ? 'withDesk' : 'notOwner'}`, { headline: a.headline || t('library.untitled'), state: t(`status.${a.status}`) });
           return (
             <div
               key={a.id}
@@ -182,10 +189,10 @@ export function ArticleTable(props: Props) {
                 {scope === 'active' ? (
                   <>
                     <button type="button" className="small" data-testid="duplicate-article" onClick={() => onDuplicate(a.id)}>{t('library.duplicate')}</button>
-                    <button type="button" className="small" data-testid="trash-article" onClick={() => onTrash(a.id)}>{t('library.moveToTrash')}</button>
+                    <button type="button" className="small" data-testid="trash-article" disabled={!binnable} title={whyNot} aria-description={whyNot} onClick={() => onTrash(a.id, a.headline)}>{t('library.moveToTrash')}</button>
                   </>
                 ) : (
-                  <button type="button" className="small" data-testid="restore-article" onClick={() => onRestore(a.id)}>{t('library.restore')}</button>
+                  <button type="button" className="small" data-testid="restore-article" disabled={!binnable} title={whyNot} aria-description={whyNot} onClick={() => onRestore(a.id, a.headline)}>{t('library.restore')}</button>
                 )}
               </div>
             </div>

@@ -7,7 +7,7 @@ import type { Settings } from '../../../shared/model/settings';
 import type { Notice } from '../../../shared/contract/errors';
 import type { QueryOrder } from '../../../shared/search/query';
 import { call } from '../api';
-import { errorText } from '../errorText';
+import { errorText, StoryError } from '../errorText';
 import { shortcutLabel } from '../shortcuts';
 import { ArticleTable } from './ArticleTable';
 import { IndexingLine } from './IndexingLine';
@@ -315,11 +315,11 @@ export function LibraryScreen(props: { settings: Settings; onOpen(id: string): v
           onRange={list.setRange}
           onOpen={props.onOpen}
           onDuplicate={(id) => act(() => call('duplicateArticle', { id, actor: me.id }))}
-          onTrash={(id) => act(async () => {
-            await call('trashArticle', { id, actor: me.id });
+          onTrash={(id, headline) => act(async () => {
+            await call('trashArticle', { id, actor: me.id }).catch((err: unknown) => Promise.reject(new StoryError(headline, err)));
             select([id], false);
           })}
-          onRestore={(id) => act(() => call('restoreArticle', { id, actor: me.id }))}
+          onRestore={(id, headline) => act(() => call('restoreArticle', { id, actor: me.id }).catch((err: unknown) => Promise.reject(new StoryError(headline, err))))}
           selected={selected}
           onSelect={select}
           allSelected={allSelected?.key === queryKey}

@@ -4,11 +4,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contentOf, type Article, type ArticleContent } from '../../../shared/model/article';
 import { diffArticles } from '../../../shared/workflow/diff';
-import { canEdit } from '../../../shared/workflow/transitions';
 import { call } from '../api';
 import { errorText } from '../errorText';
 import { DiffView } from '../history/DiffView';
 import { useMe } from '../people/MeContext';
+import { lockFor } from '../article/ArticleSession';
 
 export function ConflictPanel(props: { id: string; mine: ArticleContent; onTakeTheirs(): void; onKeepMine(theirs: Article): Promise<void> }) {
   const { t } = useTranslation();
@@ -18,7 +18,8 @@ export function ConflictPanel(props: { id: string; mine: ArticleContent; onTakeT
   useEffect(() => {
     call('getArticle', { id: props.id }).then(setTheirs, setError);
   }, [props.id]);
-  const mayKeep = theirs !== null && canEdit(permissions, me.role, theirs.status);
+  // The session's own rule: state, person and trash decide whether this copy may be saved over.
+  const mayKeep = theirs !== null && lockFor(theirs, { permissions, role: me.role }).editable;
   return (
     <div className="conflict" role="alertdialog" aria-label={t('conflict.title')} data-testid="conflict-panel">
       <h2>{t('conflict.title')}</h2>

@@ -28,7 +28,7 @@ export function DeskPanel(props: { deskNote: string; embargo: string | null; rea
         </label>
         <label className="field">
           <span>{t('desk.embargo')}</span>
-          <input type="datetime-local" data-testid="field-embargo" value={toLocalInput(props.embargo)} onChange={(e) => props.onChange({ embargo: fromLocalInput(e.target.value) })} />
+          <input type="datetime-local" data-testid="field-embargo" className={props.embargo ? undefined : 'is-empty'} value={toLocalInput(props.embargo)} onChange={(e) => props.onChange({ embargo: fromLocalInput(e.target.value) })} />
         </label>
         {props.embargo && (
           <button type="button" className="small" data-testid="clear-embargo" onClick={() => props.onChange({ embargo: null })}>{t('desk.clearEmbargo')}</button>

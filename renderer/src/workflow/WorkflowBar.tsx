@@ -1,19 +1,31 @@
 // The workflow buttons for this article and this person: only the steps the permission table
-// allows (the core checks again). Return and correct ask for a note; a blocked approval lists
-// what is missing, and a blocked publication names the embargo, each with an override for those
-// allowed one, which needs a reason.
+// allows (the core checks again). Return and correct ask for a note; publishing asks to confirm,
+// naming the story and its embargo; a blocked approval lists what is missing, and a blocked
+// publication names the embargo, each with an override for those allowed one, which needs a
+// reason. The step itself goes through the article session (saved first, adopted in place).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article } from '../../../shared/model/article';
 import { ApiError } from '../../../shared/contract/errors';
 import { availableActions, may, NOTE_REQUIRED, type WorkflowAction } from '../../../shared/workflow/transitions';
-import { call } from '../api';
 import { errorText } from '../errorText';
 import { useMe } from '../people/MeContext';
+import { UnsavedEditsError, type StepRequest } from '../article/ArticleSession';
 
 type Pending = { action: WorkflowAction; blocked: ApiError | null };
 
-export function WorkflowBar(props: { article: Article; beforeStep(): Promise<void>; onStepped(article: Article): void }) {
+/** Steps that ask "are you sure?" first, naming the story: they cannot be taken back by the person alone. */
+const CONFIRM: ReadonlySet<WorkflowAction> = new Set(['publish']);
+
+export function WorkflowBar(props: {
+  article: Article;
+  /** The headline and embargo as on screen (saved before any step). */
+  headline: string;
+  embargo: string | null;
+  /** A step or restore is under way. */
+  busy: boolean;
+  onStep(step: StepRequest): Promise<Article>;
+}) {
   const { t, i18n } = useTranslation();
   const { me, permissions } = useMe();
   const [pending, setPending] = useState<Pending | null>(null);
@@ -26,11 +38,9 @@ export function WorkflowBar(props: { article: Article; beforeStep(): Promise<voi
     setBusy(true);
     setError(null);
     try {
-      await props.beforeStep();
-      const next = await call('transitionArticle', { id: props.article.id, actor: me.id, action, note: text, override });
+      await props.onStep({ action, note: text, override });
       setPending(null);
       setNote('');
-      props.onStepped(next);
     } catch (err) {
       if (err instanceof ApiError && (err.code === 'checklistFailed' || err.code === 'embargoed')) setPending({ action, blocked: err });
       else setError(err);
@@ -41,18 +51,23 @@ export function WorkflowBar(props: { article: Article; beforeStep(): Promise<voi
 
   const press = (action: WorkflowAction) => {
     setError(null);
-    if (NOTE_REQUIRED.has(action)) setPending({ action, blocked: null });
+    if (NOTE_REQUIRED.has(action) || CONFIRM.has(action)) setPending({ action, blocked: null });
     else void run(action, false, '');
   };
 
   const blocked = pending?.blocked;
   const canOverride = may(permissions, me.role, 'override');
   const missing = blocked?.code === 'checklistFailed' ? String(blocked.params.missing).split(',') : [];
+  // Publishing (not yet blocked) needs no note, only a yes naming what goes out.
+  const confirming = pending !== null && !blocked && CONFIRM.has(pending.action);
+  const needsNote = pending !== null && (blocked ? canOverride : !confirming);
+  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
+  const story = props.headline.trim() || t('library.untitled');
   return (
     <div className="workflow-bar" data-testid="workflow-bar">
       <span className={`status status--${props.article.status}`} data-testid="article-status">{t(`status.${props.article.status}`)}</span>
       {actions.map((action) => (
-        <button key={action} type="button" className={action === 'approve' || action === 'send' ? 'primary small' : 'small'} data-testid={`action-${action}`} disabled={busy} onClick={() => press(action)}>
+        <button key={action} type="button" className={action === 'approve' || action === 'send' ? 'primary small' : 'small'} data-testid={`action-${action}`} disabled={busy || props.busy} onClick={() => press(action)}>
           {t(`workflow.action.${action}`)}
         </button>
       ))}
@@ -61,6 +76,7 @@ export function WorkflowBar(props: { article: Article; beforeStep(): Promise<voi
           className="workflow-bar__dialog"
           role="dialog"
           aria-label={t(`workflow.action.${pending.action}`)}
+          data-testid={confirming ? 'publish-confirm' : 'workflow-dialog'}
           onSubmit={(e) => {
             e.preventDefault();
             void run(pending.action, blocked !== null && blocked !== undefined, note);
@@ -75,7 +91,15 @@ export function WorkflowBar(props: { article: Article; beforeStep(): Promise<voi
           {blocked?.code === 'embargoed' && (
             <p data-testid="embargo-blocked">{t('workflow.embargoBlocked', { until: new Date(String(blocked.params.until)).toLocaleString(i18n.language) })}</p>
           )}
-          {(!blocked || canOverride) && (
+          {confirming && (
+            <div data-testid="confirm-text">
+              <p>{t(`workflow.confirm.${pending.action}`, { headline: story })}</p>
+              <p data-testid="confirm-embargo">
+                {props.embargo && Date.parse(props.embargo) > Date.now() ? t('workflow.confirm.embargoUntil', { until: when(props.embargo) }) : props.embargo ? t('workflow.confirm.embargoPassed', { until: when(props.embargo) }) : t('workflow.confirm.noEmbargo')}
+              </p>
+            </div>
+          )}
+          {needsNote && (
             <label className="field">
               <span>{blocked ? t('workflow.overrideReason') : t(`workflow.noteFor.${pending.action}`)}</span>
               <textarea data-testid="workflow-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} required autoFocus />
@@ -84,7 +108,7 @@ export function WorkflowBar(props: { article: Article; beforeStep(): Promise<voi
           {blocked && !canOverride && <p>{t('workflow.askEditor')}</p>}
           <div className="workflow-bar__buttons">
             {(!blocked || canOverride) && (
-              <button type="submit" className={blocked ? 'danger' : 'primary'} data-testid="workflow-confirm" disabled={busy || note.trim() === ''}>
+              <button type="submit" className={blocked ? 'danger' : 'primary'} data-testid="workflow-confirm" autoFocus={confirming} disabled={busy || (needsNote && note.trim() === '')}>
                 {blocked ? t('workflow.override', { action: t(`workflow.action.${pending.action}`) }) : t(`workflow.action.${pending.action}`)}
               </button>
             )}
@@ -92,7 +116,11 @@ export function WorkflowBar(props: { article: Article; beforeStep(): Promise<voi
           </div>
         </form>
       )}
-      {error !== null && <span className="banner banner--error" role="alert">{errorText(t, error)}</span>}
+      {error !== null && (
+        <span className="banner banner--error" role="alert" data-testid="workflow-error">
+          {error instanceof UnsavedEditsError ? t('workflow.unsavedFirst') : errorText(t, error)}
+        </span>
+      )}
     </div>
   );
 }

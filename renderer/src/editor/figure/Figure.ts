@@ -3,8 +3,8 @@
 // the UI can show which values came from the file. The figure is isolating: Backspace after it
 // selects it instead of pulling the next paragraph into the caption.
 import { Node, mergeAttributes } from '@tiptap/core';
-import { TextSelection } from '@tiptap/pm/state';
-import { FigureView, type FigureViewOptions } from './FigureView';
+import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
+import { FigureView, syncFigureLocks, type FigureViewOptions } from './FigureView';
 import { moveFigureAt, ownUndoStep, selectedFigure } from './figurePositions';
 import { isPhotoId } from '../../../../shared/model/photo';
 
@@ -91,6 +91,26 @@ export const Figure = Node.create<FigureViewOptions>({
           return moveFigureAt(tr, found.pos, direction);
         },
     };
+  },
+  addProseMirrorPlugins() {
+    // setEditable does not touch node views; plugin views hear every view update, this one included.
+    return [
+      new Plugin({
+        key: new PluginKey('figureLocks'),
+        view: (view) => {
+          // TipTap builds the first node views while the view is still editable for a tick: catch up at once.
+          let editable = view.editable;
+          syncFigureLocks(view);
+          return {
+            update: (v) => {
+              if (v.editable === editable) return;
+              editable = v.editable;
+              syncFigureLocks(v);
+            },
+          };
+        },
+      }),
+    ];
   },
   addKeyboardShortcuts() {
     return {

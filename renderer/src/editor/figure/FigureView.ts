@@ -25,6 +25,18 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   return node;
 }
 
+/**
+ * Each figure's view by its DOM, so a lock change reaches the figures in an editor's DOM without
+ * recreating anything. (Keyed by DOM, not by EditorView: TipTap hands the first node views a
+ * stand-in for the view that is not yet built.)
+ */
+const viewOf = new WeakMap<Element, FigureView>();
+
+/** Locks or unlocks every figure's tools and credit/alt inputs to match `view.editable`. */
+export function syncFigureLocks(view: EditorView): void {
+  for (const dom of view.dom.querySelectorAll('figure.figure')) viewOf.get(dom)?.setLocked(!view.editable);
+}
+
 export class FigureView implements NodeView {
   dom: HTMLElement;
   contentDOM: HTMLElement;
@@ -34,6 +46,7 @@ export class FigureView implements NodeView {
   private readonly alt: HTMLInputElement;
   private readonly captionBadge: HTMLElement;
   private readonly creditBadge: HTMLElement;
+  private readonly tools: HTMLElement;
 
   constructor(
     private node: PMNode,
@@ -60,6 +73,7 @@ export class FigureView implements NodeView {
     });
     button('figure-remove', t('figure.remove'), '✕', () => this.remove());
     media.append(this.img, tools);
+    this.tools = tools;
 
     this.contentDOM = el('div', { class: 'figure__caption-wrap' });
     this.captionBadge = el('span', { class: 'from-file', 'data-testid': 'caption-from-file', contenteditable: 'false' }, t('figure.fromFile'));
@@ -83,16 +97,21 @@ export class FigureView implements NodeView {
     this.dom.append(media, this.contentDOM, this.captionBadge, meta);
     // The picture itself is left to ProseMirror: a click selects the figure, a drag moves it.
     this.chrome.push(tools, meta, this.captionBadge);
-    // Read-only copy (the workflow decides; the editor is recreated when that changes): no tools, no typing.
-    if (!view.editable) {
-      tools.hidden = true;
-      this.credit.disabled = true;
-      this.alt.disabled = true;
-    }
+    // Read-only copy (the workflow decides, live: see syncFigureLocks): no tools, no typing.
+    this.setLocked(!view.editable);
+    viewOf.set(this.dom, this);
     this.render(true);
   }
 
+  setLocked(locked: boolean): void {
+    this.tools.hidden = locked;
+    this.credit.disabled = locked;
+    this.alt.disabled = locked;
+    this.dom.classList.toggle('figure--locked', locked);
+  }
+
   private setAttr(name: 'credit' | 'alt', value: string) {
+    if (!this.view.editable) return; // a locked copy takes no edits, whatever reaches the input
     const pos = this.getPos();
     if (pos === undefined || this.node.attrs[name] === value) return;
     this.view.dispatch(this.view.state.tr.setNodeAttribute(pos, name, value));

@@ -1,0 +1,331 @@
+// @vitest-environment jsdom
+// The article session: autosave (debounce, one save in flight, retries), a real conflict only on a
+// revision mismatch, a refusal as read-only, steps that save first and are adopted into the same
+// editor (caret and undo kept), restores adopted as one transaction, and a live lock.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Editor } from '@tiptap/core';
+import { undoDepth } from '@tiptap/pm/history';
+import { ApiError } from '../../../shared/contract/errors';
+import { emptyContent, type Article, type ArticleContent, type Body } from '../../../shared/model/article';
+import { defaultPermissions, TRANSITIONS, type WorkflowAction } from '../../../shared/workflow/transitions';
+import { bodyExtensions } from '../editor/extensions';
+import { ArticleSession, UnsavedEditsError, type ArticleBackend, type Rules } from './ArticleSession';
+import { bodyPort, isPersonsEdit } from './bodyPort';
+
+const REPORTER: Rules = { permissions: defaultPermissions(), role: 'reporter' };
+const EDITOR: Rules = { permissions: defaultPermissions(), role: 'editor' };
+const para = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+const bodyOf = (...texts: string[]): Body => ({ type: 'doc', content: texts.map(para) });
+
+function article(patch: Partial<Article> = {}): Article {
+  return {
+    ...emptyContent('ko'),
+    headline: '제목',
+    body: bodyOf('첫 문단'),
+    schemaVersion: 2,
+    id: 'article-0001',
+    revision: 3,
+    createdAt: '2026-12-01T00:00:00.000Z',
+    updatedAt: '2026-12-01T00:00:00.000Z',
+    status: 'draft',
+    trashedAt: null,
+    ownerId: 'r',
+    corrections: [],
+    lastTransition: null,
+    ...patch,
+  };
+}
+
+/** A library of one article that behaves like the core: revisions, edit rights by state, steps. */
+class FakeLibrary implements ArticleBackend {
+  stored: Article;
+  saves: { base: number; content: ArticleContent }[] = [];
+  constructor(
+    initial: Article,
+    public rules: Rules,
+  ) {
+    this.stored = initial;
+  }
+  load = vi.fn(async () => structuredClone(this.stored));
+  save = vi.fn(async (_id: string, base: number, content: ArticleContent) => {
+    this.saves.push({ base, content });
+    if (base !== this.stored.revision) throw new ApiError('conflict', 'stale', { revision: this.stored.revision });
+    const s = this.stored.status;
+    const editable = s === 'draft' || s === 'returned' || (s === 'review' && this.rules.role !== 'reporter');
+    if (!editable) throw new ApiError('forbidden', 'read-only', { reason: 'readOnly', state: s });
+    this.stored = { ...this.stored, ...structuredClone(content), revision: base + 1, updatedAt: new Date().toISOString() };
+    return { revision: this.stored.revision, updatedAt: this.stored.updatedAt };
+  });
+  transition = vi.fn(async (_id: string, step: { action: WorkflowAction }) => {
+    this.stored = { ...this.stored, status: TRANSITIONS[step.action].to, lastTransition: { action: step.action, actorId: 'x', actorName: '이데스크', at: new Date().toISOString(), note: '' } };
+    return structuredClone(this.stored);
+  });
+  restoreVersion = vi.fn(async (_id: string, _seq: number, base: number) => {
+    if (base !== this.stored.revision) throw new ApiError('conflict', 'stale');
+    this.stored = { ...this.stored, headline: '옛 제목', body: bodyOf('옛 문단'), revision: base + 1 };
+    return structuredClone(this.stored);
+  });
+}
+
+let editors: Editor[] = [];
+function editorFor(session: ArticleSession): Editor {
+  const editor = new Editor({ extensions: bodyExtensions(''), content: session.getSnapshot().article!.body, editable: session.getSnapshot().lock.editable });
+  editor.on('update', ({ transaction }) => {
+    if (isPersonsEdit(transaction)) session.markDirty();
+  });
+  session.attachBody(bodyPort(editor));
+  editors.push(editor);
+  return editor;
+}
+
+async function open(initial: Partial<Article> = {}, rules: Rules = REPORTER) {
+  const library = new FakeLibrary(article(initial), rules);
+  const session = new ArticleSession('article-0001', library, rules, { delayMs: 500, retryMs: [1000, 2000] });
+  await session.load();
+  const states: string[] = [];
+  let last = session.status;
+  session.subscribe(() => {
+    if (session.status !== last) states.push((last = session.status));
+  });
+  return { library, session, states };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  editors = [];
+});
+afterEach(() => {
+  editors.forEach((e) => e.destroy());
+  vi.useRealTimers();
+});
+
+describe('autosave', () => {
+  it('saves once, 500 ms after the last change, on the loaded revision', async () => {
+    const { library, session, states } = await open();
+    session.updateMeta({ headline: '새 제목' });
+    await vi.advanceTimersByTimeAsync(300);
+    session.updateMeta({ headline: '새 제목 둘' });
+    await vi.advanceTimersByTimeAsync(300);
+    expect(library.save).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(250);
+    expect(library.save).toHaveBeenCalledTimes(1);
+    expect(library.saves[0]).toMatchObject({ base: 3, content: { headline: '새 제목 둘' } });
+    expect(states).toEqual(['dirty', 'saving', 'saved']);
+    expect(session.getSnapshot().article!.revision).toBe(4);
+  });
+
+  it('keeps one save in flight and saves changes made meanwhile on the new revision', async () => {
+    const { library, session } = await open();
+    let release!: () => void;
+    const real = library.save.getMockImplementation()!;
+    library.save.mockImplementation((id, base, content) => new Promise((r) => (release = () => r(real(id, base, content)))));
+    session.updateMeta({ headline: 'a' });
+    await vi.advanceTimersByTimeAsync(500);
+    session.updateMeta({ headline: 'b' }); // typed during the save
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(library.save).toHaveBeenCalledTimes(1);
+    release();
+    await vi.advanceTimersByTimeAsync(600);
+    expect(library.save).toHaveBeenCalledTimes(2);
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(library.saves.map((s) => s.base)).toEqual([3, 4]);
+    expect(session.status).toBe('saved');
+    expect(library.stored.headline).toBe('b');
+  });
+
+  it('retries with backoff after a disk failure and keeps the change unsaved until it succeeds', async () => {
+    const { library, session } = await open();
+    const real = library.save.getMockImplementation()!;
+    library.save.mockRejectedValueOnce(new ApiError('diskFull', 'full')).mockRejectedValueOnce(new ApiError('diskFull', 'full')).mockImplementation(real);
+    session.updateMeta({ headline: 'x' });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(session.status).toBe('failed');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(library.save).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(library.save).toHaveBeenCalledTimes(3);
+    expect(session.status).toBe('saved');
+  });
+
+  it('raises a conflict only when the library has another revision, and then saves nothing more', async () => {
+    const { library, session } = await open();
+    library.stored = { ...library.stored, headline: '다른 창', revision: 4 }; // another window saved
+    session.updateMeta({ headline: '이 창' });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(session.status).toBe('conflict');
+    session.updateMeta({ headline: '이 창 둘' });
+    await vi.advanceTimersByTimeAsync(60_000);
+    await session.flush();
+    expect(library.save).toHaveBeenCalledTimes(1);
+    expect(library.stored.headline).toBe('다른 창');
+  });
+
+  it('treats a refusal (forbidden) as read-only, not as "changed elsewhere", keeps the edits and learns the state', async () => {
+    const { library, session } = await open();
+    library.stored = { ...library.stored, status: 'sent' }; // sent from another window; same revision
+    session.updateMeta({ headline: '보내진 뒤 고침' });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(session.status).toBe('readOnly');
+    expect(session.status).not.toBe('conflict');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(session.getSnapshot().article!.status).toBe('sent');
+    expect(session.getSnapshot().lock).toEqual({ editable: false, reason: 'state' });
+    expect(session.getSnapshot().meta!.headline).toBe('보내진 뒤 고침'); // not dropped
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(library.save).toHaveBeenCalledTimes(1); // and not retried into the same refusal
+  });
+});
+
+describe('workflow steps', () => {
+  it('flush unsaved edits first, then step, and adopt the result into the same editor with caret and undo kept', async () => {
+    const { library, session, states } = await open();
+    const editor = editorFor(session);
+    editor.commands.setTextSelection(3);
+    editor.commands.insertContent('새로 ');
+    const selection = editor.state.selection.from;
+    const undo = undoDepth(editor.state);
+    expect(session.status).toBe('dirty');
+
+    const order: string[] = [];
+    library.save.mockImplementationOnce(async (...a) => (order.push('save'), library.save.getMockImplementation()!(...a)));
+    library.transition.mockImplementationOnce(async (...a) => (order.push('step'), library.transition.getMockImplementation()!(...a)));
+    const stepped = await session.step({ action: 'send', note: '', override: false });
+
+    expect(order).toEqual(['save', 'step']);
+    expect(library.stored.body).toEqual(editor.getJSON()); // the step went out with the edit on disk
+    expect(stepped.status).toBe('sent');
+    const snap = session.getSnapshot();
+    expect(snap.article!.status).toBe('sent');
+    expect(snap.article!.lastTransition!.action).toBe('send');
+    expect(snap.lock).toEqual({ editable: false, reason: 'state' });
+    // Same editor, same document, caret and undo history where they were.
+    expect(editors).toHaveLength(1);
+    expect(editor.isDestroyed).toBe(false);
+    expect(editor.state.selection.from).toBe(selection);
+    expect(undoDepth(editor.state)).toBe(undo);
+    // Nothing was saved after the step, and nothing is pending: no false conflict.
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(library.save).toHaveBeenCalledTimes(1);
+    expect(session.status).toBe('saved');
+    expect(states).not.toContain('conflict');
+    expect(states).not.toContain('readOnly');
+  });
+
+  it('making the editor read-only after a step is not an edit (TipTap emits update on setEditable)', async () => {
+    const { library, session, states } = await open();
+    const editor = editorFor(session);
+    await session.step({ action: 'send', note: '', override: false });
+    editor.setEditable(session.getSnapshot().lock.editable, false);
+    editor.setEditable(true); // even the emitting form carries no document change
+    editor.setEditable(false);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(library.save).not.toHaveBeenCalled();
+    expect(states).not.toContain('dirty');
+  });
+
+  it('unlocks for the desk at 데스킹 시작, live, and saves the desk’s edits', async () => {
+    const { library, session } = await open({ status: 'sent' }, EDITOR);
+    expect(session.getSnapshot().lock.editable).toBe(false);
+    await session.step({ action: 'review', note: '', override: false });
+    expect(session.getSnapshot().lock).toEqual({ editable: true, reason: null });
+    session.updateMeta({ headline: '데스크가 고친 제목' });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(session.status).toBe('saved');
+    expect(library.stored.headline).toBe('데스크가 고친 제목');
+  });
+
+  it('refuses a step while edits cannot be saved, and keeps them', async () => {
+    const { library, session } = await open();
+    library.stored = { ...library.stored, revision: 9 }; // changed elsewhere
+    session.updateMeta({ headline: '내 것' });
+    await expect(session.step({ action: 'send', note: '', override: false })).rejects.toBeInstanceOf(UnsavedEditsError);
+    expect(library.transition).not.toHaveBeenCalled();
+    expect(session.status).toBe('conflict');
+    expect(session.getSnapshot().meta!.headline).toBe('내 것');
+  });
+
+  it('holds autosave while the step runs; edits typed meanwhile on copy that became read-only are kept, not saved', async () => {
+    const { library, session } = await open();
+    let release!: () => void;
+    const real = library.transition.getMockImplementation()!;
+    library.transition.mockImplementationOnce((...a) => new Promise((r) => (release = () => r(real(...a)))));
+    const stepping = session.step({ action: 'send', note: '', override: false });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(session.getSnapshot().busy).toBe(true);
+    session.markDirty(); // the body changed while the step was in flight
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(library.save).not.toHaveBeenCalled();
+    release();
+    await stepping;
+    expect(session.status).toBe('readOnly');
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(library.save).not.toHaveBeenCalled();
+  });
+
+  it('a refused step (checklist) leaves the copy as it was, and edits typed meanwhile are saved', async () => {
+    const { library, session } = await open({ status: 'review' }, EDITOR);
+    let refuse!: () => void;
+    library.transition.mockImplementationOnce(() => new Promise((_, reject) => (refuse = () => reject(new ApiError('checklistFailed', 'missing', { missing: 'headline' })))));
+    const stepping = session.step({ action: 'approve', note: '', override: false });
+    await vi.advanceTimersByTimeAsync(0);
+    session.updateMeta({ headline: '그새 고친 제목' });
+    await vi.advanceTimersByTimeAsync(600); // autosave's turn comes while the step holds it
+    expect(library.save).not.toHaveBeenCalled();
+    refuse();
+    await expect(stepping).rejects.toMatchObject({ code: 'checklistFailed' });
+    expect(session.getSnapshot()).toMatchObject({ busy: false, lock: { editable: true } });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(session.status).toBe('saved');
+    expect(library.stored.headline).toBe('그새 고친 제목');
+  });
+});
+
+describe('restore and conflicts', () => {
+  it('a restored version replaces fields and body in one undoable transaction on the same editor', async () => {
+    const { session, library } = await open();
+    const editor = editorFor(session);
+    const undo = undoDepth(editor.state);
+    await session.restoreVersion(2);
+    expect(session.getSnapshot().meta!.headline).toBe('옛 제목');
+    expect(editor.getJSON()).toEqual(library.stored.body);
+    expect(undoDepth(editor.state)).toBe(undo + 1);
+    expect(session.getSnapshot().article!.revision).toBe(4);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(library.save).not.toHaveBeenCalled(); // adopting is not an edit
+    expect(session.status).toBe('saved');
+  });
+
+  it('keep mine saves over their revision; take theirs shows the library’s copy', async () => {
+    const { library, session } = await open();
+    const editor = editorFor(session);
+    library.stored = { ...library.stored, headline: '그쪽', body: bodyOf('그쪽 문단'), revision: 4 };
+    session.updateMeta({ headline: '이쪽' });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(session.status).toBe('conflict');
+    await session.keepMine(await library.load());
+    expect(library.stored.headline).toBe('이쪽');
+    expect(library.stored.revision).toBe(5);
+    expect(session.status).toBe('saved');
+
+    library.stored = { ...library.stored, headline: '또 그쪽', body: bodyOf('또 그쪽 문단'), revision: 6 };
+    session.updateMeta({ headline: '또 이쪽' });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(session.status).toBe('conflict');
+    await session.takeTheirs();
+    expect(session.getSnapshot().meta!.headline).toBe('또 그쪽');
+    expect(editor.getJSON()).toEqual(bodyOf('또 그쪽 문단'));
+    expect(session.status).toBe('saved');
+    session.updateMeta({ headline: '이제 저장' });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(library.saves.at(-1)!.base).toBe(6);
+    expect(session.status).toBe('saved');
+  });
+
+  it('a trashed article is locked for everyone', async () => {
+    const { session } = await open({ trashedAt: '2026-12-02T00:00:00.000Z' }, EDITOR);
+    expect(session.getSnapshot().lock).toEqual({ editable: false, reason: 'trashed' });
+    session.updateMeta({ headline: 'x' });
+    expect(session.getSnapshot().meta!.headline).toBe('제목');
+  });
+});

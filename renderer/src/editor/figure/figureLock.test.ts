@@ -1,0 +1,44 @@
+// @vitest-environment jsdom
+// A figure's credit, alt text and tools follow the editor's lock live: 데스킹 시작 unlocks them on
+// the same editor, without recreating it (they used to stay locked until the story was reopened).
+import { afterEach, expect, it } from 'vitest';
+import { Editor } from '@tiptap/core';
+import { bodyExtensions } from '../extensions';
+
+const ID = 'a'.repeat(64);
+let editor: Editor | null = null;
+afterEach(() => editor?.destroy());
+
+it('unlocks and relocks credit, alt and tools when the editor becomes editable or read-only', () => {
+  const element = document.createElement('div');
+  document.body.append(element);
+  editor = new Editor({
+    element,
+    editable: false,
+    extensions: bodyExtensions('', { mediaBase: '/media/', t: (k) => k, platform: 'linux', onReplace: () => undefined, captionPlaceholder: '' }),
+    content: { type: 'doc', content: [{ type: 'figure', attrs: { photoId: ID, credit: '', alt: '' }, content: [{ type: 'figureCaption' }] }] },
+  });
+  const credit = () => element.querySelector<HTMLInputElement>('[data-testid=figure-credit]')!;
+  const alt = () => element.querySelector<HTMLInputElement>('[data-testid=figure-alt]')!;
+  const tools = () => element.querySelector<HTMLElement>('.figure__tools')!;
+  expect(credit().disabled).toBe(true);
+  expect(tools().hidden).toBe(true);
+
+  const before = credit();
+  editor.setEditable(true, false);
+  expect(credit()).toBe(before); // the same node view, not a new one
+  expect(credit().disabled).toBe(false);
+  expect(alt().disabled).toBe(false);
+  expect(tools().hidden).toBe(false);
+  credit().value = '홍길동 기자';
+  credit().dispatchEvent(new Event('input'));
+  expect(editor.getJSON().content![0].attrs!.credit).toBe('홍길동 기자');
+
+  editor.setEditable(false, false);
+  expect(credit().disabled).toBe(true);
+  expect(alt().disabled).toBe(true);
+  // An input event that slips through on locked copy changes nothing.
+  alt().value = '몰래';
+  alt().dispatchEvent(new Event('input'));
+  expect(editor.getJSON().content![0].attrs!.alt).toBe('');
+});
