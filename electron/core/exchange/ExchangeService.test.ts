@@ -112,13 +112,13 @@ describe('import', () => {
     try {
       await fresh.core.handlers.trashArticle({ id: fresh.ko.id, actor: fresh.actor });
       await fresh.core.handlers.trashArticle({ id: fresh.en.id, actor: fresh.actor });
-      await fresh.core.handlers.emptyTrash({ actor: lib.actor });
-      const before = await fresh.core.handlers.getPhotos({ actor: lib.actor, ids: [...fresh.photoBytes.keys()] });
+      await fresh.core.handlers.emptyTrash({ actor: fresh.actor });
+      const before = await fresh.core.handlers.getPhotos({ actor: fresh.actor, ids: [...fresh.photoBytes.keys()] });
       const { results } = await fresh.core.exchange.importFiles('nobody-00000000', [{ name: 'story.zip', bytes: zip }], job());
       expect(results[0].error?.code).toBe('forbidden');
-      const after = await fresh.core.handlers.getPhotos({ actor: lib.actor, ids: [...fresh.photoBytes.keys()] });
+      const after = await fresh.core.handlers.getPhotos({ actor: fresh.actor, ids: [...fresh.photoBytes.keys()] });
       expect(after.map((p) => p.id).sort()).toEqual(before.map((p) => p.id).sort());
-      expect(await fresh.core.handlers.listArticles({ actor: lib.actor, scope: 'active' })).toHaveLength(0);
+      expect(await fresh.core.handlers.listArticles({ actor: fresh.actor, scope: 'active' })).toHaveLength(0);
     } finally {
       await fresh.cleanup();
     }
