@@ -1,21 +1,15 @@
 // Reads a zip from memory without trusting it: names are checked for zip-slip, the entry count,
-// each entry's size, the total and the compression ratio are bounded from the central directory
-// before anything is inflated, and bytes are counted again while inflating (yauzl's
-// validateEntrySizes and our own count), so a zip bomb stops at its declared size.
+// each entry's size, the total, each entry's compression ratio and the whole archive's are bounded
+// from the central directory before anything is inflated, and bytes are counted again while
+// inflating (yauzl's validateEntrySizes and our own count), so a zip bomb stops at its declared size.
+// The backup archive reader (backup/readArchive.ts) shares the name and size checks and inflateEntry.
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { ApiError, type ImportReason } from '../../../../shared/contract/errors';
+import { PACKAGE_ZIP_LIMITS, type ZipLimits } from '../../../../shared/exchange/limits/inputLimits';
 import { entryPathProblem } from './manifest';
 
-export const ZIP_LIMITS = {
-  maxEntries: 500,
-  maxEntryBytes: 100 * 1024 * 1024,
-  maxTotalBytes: 500 * 1024 * 1024,
-  /** Deflate tops out near 1032:1, so only runs of one byte (a bomb's filling) get past this. */
-  maxRatio: 1000,
-  /** Small entries may compress as they like: the ratio check is for big ones. */
-  ratioFromBytes: 1024 * 1024,
-};
-export type ZipLimits = typeof ZIP_LIMITS;
+export const ZIP_LIMITS: ZipLimits = PACKAGE_ZIP_LIMITS;
+export type { ZipLimits };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -63,17 +57,35 @@ function listEntries(zip: ZipFile, file: string, limits: ZipLimits): Promise<{ n
   });
 }
 
-/** Size and ratio checks on what the central directory declares, before inflating anything. */
-function checkDeclared(entries: { name: string; entry: Entry }[], file: string, limits: ZipLimits) {
+/** Why an entry's declared size is refused: over a limit, or compressed like a bomb. */
+export type DeclaredProblem = { kind: 'tooLarge' | 'hostile'; message: string };
+
+/**
+ * Checks entries' declared sizes one by one as the central directory lists them: each entry's size
+ * and ratio, the running total, and the running total against the zip's own size (480 entries of
+ * 1 MB of zeros, each 930:1, pass a per-entry ratio but not this one). Returns the first problem.
+ */
+export function declaredSizes(limits: ZipLimits, zipBytes: number): (name: string, entry: Entry) => DeclaredProblem | null {
   let total = 0;
+  return (name, entry) => {
+    const size = entry.uncompressedSize;
+    if (size > limits.maxEntryBytes) return { kind: 'tooLarge', message: `${name} is ${size} bytes` };
+    total += size;
+    if (total > limits.maxTotalBytes) return { kind: 'tooLarge', message: `over ${limits.maxTotalBytes} bytes in all` };
+    const ratio = size / Math.max(entry.compressedSize, 1);
+    if (size >= limits.ratioFromBytes && ratio > limits.maxRatio) return { kind: 'hostile', message: `${name} compresses ${Math.round(ratio)}:1` };
+    const totalRatio = total / Math.max(zipBytes, 1);
+    if (total >= limits.totalRatioFromBytes && totalRatio > limits.maxTotalRatio) return { kind: 'hostile', message: `the archive inflates ${Math.round(totalRatio)}:1` };
+    return null;
+  };
+}
+
+/** Size and ratio checks on what the central directory declares, before inflating anything. */
+function checkDeclared(entries: { name: string; entry: Entry }[], file: string, limits: ZipLimits, zipBytes: number) {
+  const check = declaredSizes(limits, zipBytes);
   for (const { name, entry } of entries) {
-    if (entry.uncompressedSize > limits.maxEntryBytes) throw fail(file, 'tooLarge', `${name} is ${entry.uncompressedSize} bytes`);
-    total += entry.uncompressedSize;
-    if (total > limits.maxTotalBytes) throw fail(file, 'tooLarge', `over ${limits.maxTotalBytes} bytes in all`);
-  }
-  for (const { name, entry } of entries) {
-    const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
-    if (entry.uncompressedSize >= limits.ratioFromBytes && ratio > limits.maxRatio) throw fail(file, 'hostile', `${name} compresses ${Math.round(ratio)}:1`);
+    const problem = check(name, entry);
+    if (problem) throw fail(file, problem.kind, problem.message);
   }
 }
 
@@ -111,7 +123,7 @@ export async function readZip(bytes: Uint8Array, file: string, limits: ZipLimits
   const zip = await open(bytes, file);
   try {
     const entries = await listEntries(zip, file, limits);
-    checkDeclared(entries, file, limits);
+    checkDeclared(entries, file, limits, bytes.byteLength);
     const out = new Map<string, Uint8Array>();
     const failure: InflateFailure = (kind, message) => fail(file, kind === 'hostile' ? 'hostile' : 'malformed', message);
     for (const { name, entry } of entries) out.set(name, new Uint8Array(await inflateEntry(zip, name, entry, failure)));
