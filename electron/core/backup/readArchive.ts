@@ -72,7 +72,7 @@ async function walk(zip: ZipFile, file: string, limits: ArchiveLimits, each: (na
     if (entry.isEncrypted()) throw fail(file, 'notArchive', `encrypted entry: ${name}`);
     names.add(name);
     if (name.endsWith('/')) continue;
-    const declared = sizes(name, entry);
+    const declared = sizes.size(name, entry) ?? sizes.ratio(name, entry);
     if (declared) throw fail(file, declared.kind, declared.message);
     await each(name, entry);
   }

@@ -28,11 +28,12 @@ export function checkJsonDepth(text: string, file: string): void {
   if (jsonDepth(text, max) > max) throw refuse(file, 'tooDeep', `JSON nests more than ${max} levels deep`, max);
 }
 
-/** Refuses Markdown too large, nested too deep, or whose nesting would make marked's work explode. */
+/** Refuses Markdown nested too deep, too large, or whose nesting would make marked's work explode. */
 export function checkMarkdown(text: string, file: string): void {
-  checkSize(text.length, INPUT_LIMITS.maxMarkdownBytes, file);
-  const { maxMarkdownDepth, maxMarkdownWork } = INPUT_LIMITS;
+  const { maxMarkdownDepth, maxMarkdownWork, maxMarkdownBytes } = INPUT_LIMITS;
+  // Depth first: it names the real problem of a huge deep file, and the scan stops at the deep part.
   const { depth, work } = markdownNesting(text, maxMarkdownDepth, maxMarkdownWork);
   if (depth > maxMarkdownDepth) throw refuse(file, 'tooDeep', `lists or quotes nest more than ${maxMarkdownDepth} levels deep`, maxMarkdownDepth);
+  checkSize(text.length, maxMarkdownBytes, file);
   if (work > maxMarkdownWork) throw refuse(file, 'tooDeep', 'too much text nested too deep in lists or quotes', maxMarkdownDepth);
 }

@@ -30,6 +30,7 @@ function lineDepth(line: string): { depth: number; blank: boolean; fence: boolea
     if (line.charCodeAt(i) === 62 /* > */) {
       markers++;
       i++;
+      if (line.charCodeAt(i) === 32) i++; // the space after '>' belongs to the marker
       continue;
     }
     // Only look at a short prefix: a marker is at most ten characters.

@@ -67,14 +67,14 @@ export function markupDepth(text: string, html: boolean, stopAt = Infinity): num
   const stack: string[] = [];
   let max = 0;
   const n = text.length;
+  /** Closes the outermost open element of `ends` above the nearest `boundary` (a new <tr> closes the open <td> and <tr>). */
   const popTo = (ends: Set<string>, boundary: Set<string>) => {
+    let at = -1;
     for (let k = stack.length - 1; k >= 0 && k >= stack.length - IMPLIED_REACH; k--) {
-      if (ends.has(stack[k])) {
-        stack.length = k;
-        return;
-      }
-      if (boundary.has(stack[k])) return;
+      if (boundary.has(stack[k])) break;
+      if (ends.has(stack[k])) at = k;
     }
+    if (at >= 0) stack.length = at;
   };
   let i = 0;
   while (i < n) {

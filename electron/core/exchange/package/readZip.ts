@@ -61,31 +61,40 @@ function listEntries(zip: ZipFile, file: string, limits: ZipLimits): Promise<{ n
 export type DeclaredProblem = { kind: 'tooLarge' | 'hostile'; message: string };
 
 /**
- * Checks entries' declared sizes one by one as the central directory lists them: each entry's size
- * and ratio, the running total, and the running total against the zip's own size (480 entries of
- * 1 MB of zeros, each 930:1, pass a per-entry ratio but not this one). Returns the first problem.
+ * Checks of entries' declared sizes, one entry at a time as the central directory lists them:
+ * `size` bounds each entry and the running total; `ratio` bounds each entry's compression and the
+ * running total against the zip's own size (480 entries of 1 MB of zeros, each 930:1, pass a
+ * per-entry ratio but not this one). Each returns the first problem, or null.
  */
-export function declaredSizes(limits: ZipLimits, zipBytes: number): (name: string, entry: Entry) => DeclaredProblem | null {
+export function declaredSizes(limits: ZipLimits, zipBytes: number) {
   let total = 0;
-  return (name, entry) => {
-    const size = entry.uncompressedSize;
-    if (size > limits.maxEntryBytes) return { kind: 'tooLarge', message: `${name} is ${size} bytes` };
-    total += size;
-    if (total > limits.maxTotalBytes) return { kind: 'tooLarge', message: `over ${limits.maxTotalBytes} bytes in all` };
-    const ratio = size / Math.max(entry.compressedSize, 1);
-    if (size >= limits.ratioFromBytes && ratio > limits.maxRatio) return { kind: 'hostile', message: `${name} compresses ${Math.round(ratio)}:1` };
-    const totalRatio = total / Math.max(zipBytes, 1);
-    if (total >= limits.totalRatioFromBytes && totalRatio > limits.maxTotalRatio) return { kind: 'hostile', message: `the archive inflates ${Math.round(totalRatio)}:1` };
-    return null;
+  let ratioTotal = 0;
+  return {
+    size(name: string, entry: Entry): DeclaredProblem | null {
+      if (entry.uncompressedSize > limits.maxEntryBytes) return { kind: 'tooLarge', message: `${name} is ${entry.uncompressedSize} bytes` };
+      total += entry.uncompressedSize;
+      return total > limits.maxTotalBytes ? { kind: 'tooLarge', message: `over ${limits.maxTotalBytes} bytes in all` } : null;
+    },
+    ratio(name: string, entry: Entry): DeclaredProblem | null {
+      const size = entry.uncompressedSize;
+      const ratio = size / Math.max(entry.compressedSize, 1);
+      if (size >= limits.ratioFromBytes && ratio > limits.maxRatio) return { kind: 'hostile', message: `${name} compresses ${Math.round(ratio)}:1` };
+      ratioTotal += size;
+      const whole = ratioTotal / Math.max(zipBytes, 1);
+      if (ratioTotal >= limits.totalRatioFromBytes && whole > limits.maxTotalRatio) return { kind: 'hostile', message: `the archive inflates ${Math.round(whole)}:1` };
+      return null;
+    },
   };
 }
 
 /** Size and ratio checks on what the central directory declares, before inflating anything. */
 function checkDeclared(entries: { name: string; entry: Entry }[], file: string, limits: ZipLimits, zipBytes: number) {
   const check = declaredSizes(limits, zipBytes);
-  for (const { name, entry } of entries) {
-    const problem = check(name, entry);
-    if (problem) throw fail(file, problem.kind, problem.message);
+  for (const step of ['size', 'ratio'] as const) {
+    for (const { name, entry } of entries) {
+      const problem = check[step](name, entry);
+      if (problem) throw fail(file, problem.kind, problem.message);
+    }
   }
 }
 
