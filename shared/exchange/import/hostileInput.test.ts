@@ -25,7 +25,7 @@ async function refusedFast(work: () => unknown): Promise<{ reason: string; ms: n
 
 function depthOf(nodes: readonly DocNode[]): number {
   let max = 0;
-  const stack = nodes.map((n) => [n, 1] as const);
+  const stack: [DocNode, number][] = nodes.map((n) => [n, 1]);
   while (stack.length) {
     const [n, d] = stack.pop()!;
     max = Math.max(max, d);

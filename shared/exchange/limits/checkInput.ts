@@ -5,7 +5,7 @@ import { ApiError } from '../../contract/errors';
 import { INPUT_LIMITS } from './inputLimits';
 import { jsonDepth } from './jsonDepth';
 import { markdownNesting } from './markdownNesting';
-import { markupDepth } from './markupDepth';
+import { markupDepth, markupShape } from './markupDepth';
 
 const refuse = (file: string, reason: 'tooDeep' | 'tooLarge', message: string, limit: number) =>
   new ApiError('importFailed', `${file}: ${message}`, { reason, file, limit: String(limit) });
@@ -15,11 +15,18 @@ export function checkSize(length: number, max: number, file: string): void {
   if (length > max) throw refuse(file, 'tooLarge', `${length} bytes is over the limit of ${max}`, max);
 }
 
-/** Refuses HTML (`html` true) or XML nested deeper than the markup limit. */
-export function checkMarkupDepth(text: string, file: string, html: boolean): void {
-  const max = INPUT_LIMITS.maxMarkupDepth;
+/** Refuses HTML (`html` true) or XML nested deeper than `max` (the markup limit unless said). */
+export function checkMarkupDepth(text: string, file: string, html: boolean, max: number = INPUT_LIMITS.maxMarkupDepth): void {
   const depth = markupDepth(text, html, max);
   if (depth > max) throw refuse(file, 'tooDeep', `${html ? 'HTML' : 'XML'} nests more than ${max} elements deep`, max);
+}
+
+/** Refuses a saved web page nested deeper or holding more elements than Readability can work through quickly. */
+export function checkPage(html: string, file: string): void {
+  const { maxPageDepth, maxPageElements } = INPUT_LIMITS;
+  const { depth, elements } = markupShape(html, true, maxPageDepth, maxPageElements);
+  if (depth > maxPageDepth) throw refuse(file, 'tooDeep', `HTML nests more than ${maxPageDepth} elements deep`, maxPageDepth);
+  if (elements > maxPageElements) throw refuse(file, 'tooLarge', `the page holds more than ${maxPageElements} elements`, maxPageElements);
 }
 
 /** Refuses JSON nested deeper than the JSON limit. */

@@ -64,8 +64,14 @@ function tagEnd(text: string, from: number): number {
  * rules (void elements, raw text, left-out end tags, case-insensitive names); off, it is XML.
  */
 export function markupDepth(text: string, html: boolean, stopAt = Infinity): number {
+  return markupShape(text, html, stopAt).depth;
+}
+
+/** Depth as markupDepth, and how many elements (start tags, void ones included) were seen; stops past either limit. */
+export function markupShape(text: string, html: boolean, stopAt = Infinity, stopAtElements = Infinity): { depth: number; elements: number } {
   const stack: string[] = [];
   let max = 0;
+  let elements = 0;
   const n = text.length;
   /** Closes the outermost open element of `ends` above the nearest `boundary` (a new <tr> closes the open <td> and <tr>). */
   const popTo = (ends: Set<string>, boundary: Set<string>) => {
@@ -115,6 +121,7 @@ export function markupDepth(text: string, html: boolean, stopAt = Infinity): num
       if (at >= 0) stack.length = at;
       continue;
     }
+    if (++elements > stopAtElements) break;
     if (text.charCodeAt(i - 2) === 47 /* / */ && text.charCodeAt(i - 1) === 62) continue; // <x/>
     if (html) {
       if (VOID.has(name)) continue;
@@ -125,7 +132,7 @@ export function markupDepth(text: string, html: boolean, stopAt = Infinity): num
     stack.push(name);
     if (stack.length > max) {
       max = stack.length;
-      if (max > stopAt) return max;
+      if (max > stopAt) return { depth: max, elements };
     }
     if (html && RAW_TEXT.has(name)) {
       // Raw text runs to its own end tag; nothing inside is markup.
@@ -135,6 +142,6 @@ export function markupDepth(text: string, html: boolean, stopAt = Infinity): num
       i = m ? m.index : n;
     } else if (html && name === 'plaintext') break;
   }
-  return max;
+  return { depth: max, elements };
 }
 const P_ENDS = new Set(['p']);
