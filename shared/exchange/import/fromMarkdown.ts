@@ -13,7 +13,7 @@ import { bodyFromBlocks, figureOrder, type ImportFigure } from './bodyFromBlocks
 import { importedContent } from './importedContent';
 import { inlinesFromTokens } from './markdownInlines';
 import { simpleHtmlBlocks } from './simpleHtmlBlocks';
-import { checkMarkdown } from '../limits/checkInput';
+import { checkFrontMatter, checkMarkdown } from '../limits/checkInput';
 import { INPUT_LIMITS } from '../limits/inputLimits';
 
 type Obj = Record<string, unknown>;
@@ -44,6 +44,7 @@ function looksBinary(text: string): boolean {
 function splitFrontMatter(text: string, name: string): { meta: Obj; body: string } {
   const m = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
   if (!m) return { meta: {}, body: text };
+  checkFrontMatter(m[1], name);
   let meta: unknown;
   try {
     // Core schema only (no custom tags); yaml's alias limit stops "billion laughs".

@@ -52,6 +52,14 @@ describe('Markdown', () => {
     expect(reason).toBe('tooDeep');
   });
 
+  it('front matter nested 100,000 brackets or 200 indents deep is refused as tooDeep, not a stack overflow', async () => {
+    const d = 100_000;
+    expect((await refusedFast(() => readMarkdown(`---\ntitle: x\nextra: ${'['.repeat(d)}${']'.repeat(d)}\n---\n# Hi\n\ntext\n`, 'y.md'))).reason).toBe('tooDeep');
+    const indented = Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' end';
+    expect((await refusedFast(() => readMarkdown(`---\n${indented}\n---\n# Hi\n\ntext\n`, 'y.md'))).reason).toBe('tooDeep');
+    expect(readMarkdown('---\ntitle: Fine\ntags: [a, b]\nbyline:\n  reporters:\n    - name: Kim\n---\nText.\n', 'ok.md').article.content.headline).toBe('Fine');
+  });
+
   it('a flat file over the Markdown size limit is refused as tooLarge', async () => {
     const text = '# Big\n\n' + 'An ordinary paragraph.\n\n'.repeat(Math.ceil((INPUT_LIMITS.maxMarkdownBytes + 10) / 24));
     expect((await refusedFast(() => readMarkdown(text, 'big.md'))).reason).toBe('tooLarge');

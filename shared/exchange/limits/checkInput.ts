@@ -44,3 +44,11 @@ export function checkMarkdown(text: string, file: string): void {
   checkSize(text.length, maxMarkdownBytes, file);
   if (work > maxMarkdownWork) throw refuse(file, 'tooDeep', 'too much text nested too deep in lists or quotes', maxMarkdownDepth);
 }
+
+/** Refuses YAML front matter nested deeper than its limit, by flow brackets or by indentation (two spaces a level). */
+export function checkFrontMatter(yaml: string, file: string): void {
+  const max = INPUT_LIMITS.maxFrontMatterDepth;
+  let indent = 0;
+  for (const m of yaml.matchAll(/^[ -]*/gm)) indent = Math.max(indent, m[0].length);
+  if (jsonDepth(yaml, max) > max || indent / 2 > max) throw refuse(file, 'tooDeep', `front matter nests more than ${max} levels deep`, max);
+}
