@@ -9,8 +9,7 @@ import { statfs } from 'node:fs/promises';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { ApiError, type BackupFailureReason } from '../../../shared/contract/errors';
 import { PhotoInfoSchema } from '../../../shared/model/photo';
-import { entryPathProblem } from '../exchange/package/manifest';
-import { declaredSizes, inflateEntry } from '../exchange/package/readZip';
+import { checkedName, declaredSizes, inflateEntry } from '../exchange/package/readZip';
 import { ARCHIVE_ZIP_LIMITS, type ZipLimits } from '../../../shared/exchange/limits/inputLimits';
 import type { Progress } from './progress';
 import { parseArticle } from '../ArticleStore';
@@ -60,17 +59,9 @@ async function walk(zip: ZipFile, file: string, limits: ArchiveLimits, each: (na
   const names = new Set<string>();
   const sizes = declaredSizes(limits, zip.fileSize);
   for (let entry = await nextEntry(zip, file); entry; entry = await nextEntry(zip, file)) {
-    let name: string;
-    try {
-      name = utf8.decode(entry.fileName as unknown as Uint8Array);
-    } catch {
-      throw fail(file, 'notArchive', 'entry name is not UTF-8');
-    }
-    const problem = entryPathProblem(name.endsWith('/') ? name.slice(0, -1) : name);
-    if (problem) throw fail(file, 'hostile', `unsafe entry name (${problem}): ${name}`);
-    if (names.has(name)) throw fail(file, 'hostile', `duplicate entry: ${name}`);
-    if (entry.isEncrypted()) throw fail(file, 'notArchive', `encrypted entry: ${name}`);
-    names.add(name);
+    const checked = checkedName(entry, names);
+    if (!('name' in checked)) throw fail(file, checked.kind === 'hostile' ? 'hostile' : 'notArchive', checked.message);
+    const { name } = checked;
     if (name.endsWith('/')) continue;
     const declared = sizes.size(name, entry) ?? sizes.ratio(name, entry);
     if (declared) throw fail(file, declared.kind, declared.message);
