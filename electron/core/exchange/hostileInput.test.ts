@@ -102,6 +102,17 @@ describe('zips are checked before inflating', () => {
     expect(grew).toBeLessThan(50);
   });
 
+  it('a .docx that is a zip bomb never reaches mammoth', async () => {
+    const bomb = await zipOf([
+      { name: '[Content_Types].xml', bytes: utf8(CONTENT_TYPES_XML) },
+      { name: 'word/document.xml', bytes: utf8(documentXml(['x'])) },
+      ...Array.from({ length: 100 }, (_, i) => ({ name: `word/media/z${i}.bin`, zeros: MB })),
+    ]);
+    const rss = process.memoryUsage().rss;
+    expect((await refused('bomb.docx', new Uint8Array(bomb))).reason).toBe('hostile');
+    expect(process.memoryUsage().rss - rss).toBeLessThan(50 * MB);
+  });
+
   it('an entry that inflates past its declared size is stopped at that size', async () => {
     const honest = await zipOf([{ name: 'manifest.json', bytes: utf8('{}') }, { name: 'big.bin', zeros: 4 * MB }]);
     const lying = declareSize(honest, 'big.bin', 1000);

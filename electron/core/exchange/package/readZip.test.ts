@@ -34,6 +34,11 @@ describe('readZip', () => {
     }
   });
 
+  it('refuses an entry name longer than 255 characters', async () => {
+    const zip = await zipOf([{ name: `${'a'.repeat(300)}.txt`, bytes: Buffer.from('x') }]);
+    expect(await refusal(zip)).toEqual({ code: 'importFailed', reason: 'hostile', file: 'evil.zip' });
+  });
+
   it('refuses more than 500 entries', async () => {
     const zip = await zipOf(Array.from({ length: 501 }, (_, i) => ({ name: `f${i}.txt`, bytes: Buffer.from('x') })));
     expect((await refusal(zip)).reason).toBe('tooLarge');
