@@ -60,6 +60,13 @@ describe('Markdown', () => {
     expect(readMarkdown('---\ntitle: Fine\ntags: [a, b]\nbyline:\n  reporters:\n    - name: Kim\n---\nText.\n', 'ok.md').article.content.headline).toBe('Fine');
   });
 
+  it('emphasis nested 5,000 deep is refused as tooDeep (marked overflowed its stack after seconds)', async () => {
+    const text = '# Deep emphasis\n\n' + '*a _b '.repeat(2500) + 'x' + ' b_ a*'.repeat(2500) + '\n';
+    const { reason, ms } = await refusedFast(() => readMarkdown(text, 'em.md'));
+    expect(reason).toBe('tooDeep');
+    console.info(`markdown emphasis 5,000 deep refused in ${ms.toFixed(1)} ms`);
+  });
+
   it('a flat file over the Markdown size limit is refused as tooLarge', async () => {
     const text = '# Big\n\n' + 'An ordinary paragraph.\n\n'.repeat(Math.ceil((INPUT_LIMITS.maxMarkdownBytes + 10) / 24));
     expect((await refusedFast(() => readMarkdown(text, 'big.md'))).reason).toBe('tooLarge');

@@ -5,6 +5,7 @@ import { ApiError } from '../../contract/errors';
 import { INPUT_LIMITS } from './inputLimits';
 import { jsonDepth } from './jsonDepth';
 import { markdownNesting } from './markdownNesting';
+import { markdownInlineDepth } from './markdownInlineDepth';
 import { markupDepth, markupShape } from './markupDepth';
 
 const refuse = (file: string, reason: 'tooDeep' | 'tooLarge', message: string, limit: number) =>
@@ -43,6 +44,8 @@ export function checkMarkdown(text: string, file: string): void {
   if (depth > maxMarkdownDepth) throw refuse(file, 'tooDeep', `lists or quotes nest more than ${maxMarkdownDepth} levels deep`, maxMarkdownDepth);
   checkSize(text.length, maxMarkdownBytes, file);
   if (work > maxMarkdownWork) throw refuse(file, 'tooDeep', 'too much text nested too deep in lists or quotes', maxMarkdownDepth);
+  const inline = INPUT_LIMITS.maxMarkdownInlineDepth;
+  if (markdownInlineDepth(text, inline) > inline) throw refuse(file, 'tooDeep', `emphasis nests more than ${inline} levels deep`, inline);
 }
 
 /** Refuses YAML front matter nested deeper than its limit, by flow brackets or by indentation (two spaces a level). */

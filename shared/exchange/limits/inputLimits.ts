@@ -34,9 +34,14 @@ export const INPUT_LIMITS = {
   maxMarkdownDepth: 100,
   /** Σ line length × nesting: marked's extra work for depth (about 30 ns and 4 bytes each), half a second at the limit. */
   maxMarkdownWork: 16_000_000,
+  /**
+   * Markdown emphasis nesting within a paragraph (`*a _b **c …`). marked lexes it recursively:
+   * 1,000 levels take 0.1 s, 2,000 overflow its stack after half a second, 5,000 after 4–7 s.
+   */
+  maxMarkdownInlineDepth: 256,
   /** Nesting of a Markdown file's YAML front matter (flow brackets or indentation): the yaml parser recurses. */
   maxFrontMatterDepth: 64,
-  /** A story in Markdown is tens of KB; marked lexes a flat 2 MB list in about 0.8 s. */
+  /** Characters. A story in Markdown is tens of KB; marked lexes a flat 2 MB list in about 0.8 s. */
   maxMarkdownBytes: 2 * MiB,
   /** Text formats (web copy, ninjs JSON) are read whole into memory. */
   maxTextBytes: 20 * MiB,

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { jsonDepth } from './jsonDepth';
 import { markdownNesting } from './markdownNesting';
+import { markdownInlineDepth } from './markdownInlineDepth';
 import { markupDepth } from './markupDepth';
 
 describe('markupDepth', () => {
@@ -66,5 +67,18 @@ describe('markdownNesting', () => {
     const deep = '>'.repeat(50) + ' ' + flat;
     expect(markdownNesting(deep).work).toBeGreaterThan(50 * flat.length);
     expect(markdownNesting(flat).work).toBe(0);
+  });
+});
+
+describe('markdownInlineDepth', () => {
+  it('counts emphasis that nests, not emphasis side by side, list markers or arithmetic', () => {
+    expect(markdownInlineDepth('*a* **b** _c_ ~~d~~ '.repeat(1000))).toBe(1);
+    expect(markdownInlineDepth('*a _b **c** b_ a*')).toBe(3);
+    expect(markdownInlineDepth('- item\n* item\n2*3*4 and snake_case_name')).toBe(0);
+    expect(markdownInlineDepth('*a _b '.repeat(2500) + 'x' + ' b_ a*'.repeat(2500), 256)).toBe(257);
+  });
+
+  it('starts again at each paragraph', () => {
+    expect(markdownInlineDepth('*a '.repeat(100) + '\n\n' + '*b '.repeat(100))).toBe(100);
   });
 });
