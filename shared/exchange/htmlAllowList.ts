@@ -5,9 +5,10 @@
 // that window's DOMParser, whose documents are inert (no scripts run, no images load).
 import type { DOMPurify } from 'dompurify';
 import { isSafeHref } from './safeHref';
+import { INPUT_LIMITS } from './limits/inputLimits';
 
 /** Refused above this: a clipboard or page this big is not copy, and parsing it would hang the app. */
-export const MAX_HTML_CHARS = 20 * 1024 * 1024;
+export const MAX_HTML_CHARS = INPUT_LIMITS.maxHtmlChars;
 
 export const ALLOWED_TAGS = ['p', 'h2', 'blockquote', 'ul', 'ol', 'li', 'figure', 'figcaption', 'img', 'strong', 'em', 'a', 'br'];
 /** data-* only on <figure>: the editor's own figures (copied and pasted) carry their photo this way. */

@@ -149,6 +149,11 @@ describe('a backup archive', () => {
     const manifest = (await readZip(archive, 'a.zip', { ...ZIP_LIMITS, maxEntries: 10_000 })).get('backup.json')!;
     const bomb = declareSize(await zipOf([{ name: 'backup.json', bytes: manifest }, { name: firstObject, zeros: 20 * 1024 * 1024 }]), firstObject, 1000);
     expect((await refused(to, 'bomb.zip', bomb)).params.reason).toBe('hostile');
+    // 480 entries of 1 MB of zeros in a 540 KB zip (each about 930:1), refused before any is inflated.
+    const many = await zipOf([{ name: 'backup.json', bytes: manifest }, ...Array.from({ length: 480 }, (_, i) => ({ name: `photos/p${i}/x.jpg`, zeros: 1024 * 1024 }))]);
+    const rss = process.memoryUsage().rss;
+    expect((await refused(to, 'many.zip', many)).params.reason).toBe('hostile');
+    expect(process.memoryUsage().rss - rss).toBeLessThan(50 * 1024 * 1024);
     expect(await state(to)).toEqual(before);
   });
 

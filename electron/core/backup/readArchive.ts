@@ -9,8 +9,8 @@ import { statfs } from 'node:fs/promises';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { ApiError, type BackupFailureReason } from '../../../shared/contract/errors';
 import { PhotoInfoSchema } from '../../../shared/model/photo';
-import { entryPathProblem } from '../exchange/package/manifest';
-import { inflateEntry, ZIP_LIMITS } from '../exchange/package/readZip';
+import { checkedName, declaredSizes, inflateEntry } from '../exchange/package/readZip';
+import { ARCHIVE_ZIP_LIMITS, type ZipLimits } from '../../../shared/exchange/limits/inputLimits';
 import type { Progress } from './progress';
 import { parseArticle } from '../ArticleStore';
 import { sha256Hex } from '../media/sha256Hex';
@@ -18,15 +18,7 @@ import { ARCHIVE_VERSION, ArchiveManifestSchema, parseEntryName, type ArchiveMan
 import { ChunkSchema, SNAPSHOT_VERSION, type Row } from './format';
 import { gunzipObject, type ObjectStore } from './ObjectStore';
 
-export const ARCHIVE_LIMITS = {
-  maxEntries: 3_000_000,
-  /** A photo may be up to 500 MB (the contract's ceiling). */
-  maxEntryBytes: 600 * 1024 * 1024,
-  maxTotalBytes: 256 * 1024 * 1024 * 1024,
-  maxManifestBytes: 256 * 1024 * 1024,
-  maxRatio: ZIP_LIMITS.maxRatio,
-  ratioFromBytes: ZIP_LIMITS.ratioFromBytes,
-};
+export const ARCHIVE_LIMITS: ZipLimits & { maxManifestBytes: number } = { ...ARCHIVE_ZIP_LIMITS, maxManifestBytes: 256 * 1024 * 1024 };
 export type ArchiveLimits = typeof ARCHIVE_LIMITS;
 
 export type ArchiveSource = { name: string; bytes: Uint8Array } | { name: string; path: string };
@@ -65,25 +57,14 @@ function nextEntry(zip: ZipFile, file: string): Promise<Entry | null> {
 async function walk(zip: ZipFile, file: string, limits: ArchiveLimits, each: (name: string, entry: Entry) => Promise<void>): Promise<void> {
   if (zip.entryCount > limits.maxEntries) throw fail(file, 'tooLarge', `${zip.entryCount} entries`);
   const names = new Set<string>();
-  let total = 0;
+  const sizes = declaredSizes(limits, zip.fileSize);
   for (let entry = await nextEntry(zip, file); entry; entry = await nextEntry(zip, file)) {
-    let name: string;
-    try {
-      name = utf8.decode(entry.fileName as unknown as Uint8Array);
-    } catch {
-      throw fail(file, 'notArchive', 'entry name is not UTF-8');
-    }
-    const problem = entryPathProblem(name.endsWith('/') ? name.slice(0, -1) : name);
-    if (problem) throw fail(file, 'hostile', `unsafe entry name (${problem}): ${name}`);
-    if (names.has(name)) throw fail(file, 'hostile', `duplicate entry: ${name}`);
-    if (entry.isEncrypted()) throw fail(file, 'notArchive', `encrypted entry: ${name}`);
-    names.add(name);
+    const checked = checkedName(entry, names);
+    if (!('name' in checked)) throw fail(file, checked.kind === 'hostile' ? 'hostile' : 'notArchive', checked.message);
+    const { name } = checked;
     if (name.endsWith('/')) continue;
-    if (entry.uncompressedSize > limits.maxEntryBytes) throw fail(file, 'tooLarge', `${name} is ${entry.uncompressedSize} bytes`);
-    total += entry.uncompressedSize;
-    if (total > limits.maxTotalBytes) throw fail(file, 'tooLarge', `over ${limits.maxTotalBytes} bytes in all`);
-    const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
-    if (entry.uncompressedSize >= limits.ratioFromBytes && ratio > limits.maxRatio) throw fail(file, 'hostile', `${name} compresses ${Math.round(ratio)}:1`);
+    const declared = sizes.size(name, entry) ?? sizes.ratio(name, entry);
+    if (declared) throw fail(file, declared.kind, declared.message);
     await each(name, entry);
   }
 }

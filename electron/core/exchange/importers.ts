@@ -9,9 +9,11 @@ import { fromHtmlPage } from './import/fromHtmlPage';
 import { fromDocx } from './import/fromDocx';
 import { fromNitf } from './import/fromNitf';
 import { readPackage } from './package/readPackage';
+import { INPUT_LIMITS } from '../../../shared/exchange/limits/inputLimits';
+import { checkJsonDepth } from '../../../shared/exchange/limits/checkInput';
 
 /** Text formats are read whole into memory; past this a file is not copy. */
-const MAX_TEXT_BYTES = 20 * 1024 * 1024;
+const MAX_TEXT_BYTES = INPUT_LIMITS.maxTextBytes;
 
 const refuse = (name: string, reason: string, message: string) => new ApiError('importFailed', `${name}: ${message}`, { reason, file: name });
 
@@ -61,8 +63,10 @@ export async function readImport(name: string, bytes: Uint8Array): Promise<Impor
       return fromHtmlPage(bytes, name);
     case 'ninjs': {
       let json: unknown;
+      const text = decodeText(bytes, name);
+      checkJsonDepth(text, name);
       try {
-        json = JSON.parse(decodeText(bytes, name));
+        json = JSON.parse(text);
       } catch (err) {
         if (err instanceof ApiError) throw err;
         throw refuse(name, 'malformed', 'not valid JSON');

@@ -5,6 +5,7 @@ import type { Body, DocNode } from '../../model/article';
 import type { Block, Inline } from '../blocks';
 import { isSafeHref } from '../safeHref';
 import { figureNode, listItemNode } from '../docNodes';
+import { INPUT_LIMITS } from '../limits/inputLimits';
 
 /** A figure an importer found; the photo itself is matched later (photoId stays ''). */
 export interface ImportFigure {
@@ -51,12 +52,20 @@ function importedFigure(figure: ImportFigure | undefined): DocNode {
 
 /** Figure numbers in the order the body will show them (figures in quotes and lists come after them). */
 export function figureOrder(blocks: readonly Block[]): number[] {
-  return blocks.flatMap((b): number[] => {
-    if (b.type === 'figure') return [b.index];
-    if (b.type === 'quote') return figureOrder(b.blocks);
-    if (b.type === 'list') return b.items.flatMap(figureOrder);
-    return [];
-  });
+  return flatten(blocks).flatMap((b) => (b.type === 'figure' ? [b.index] : []));
+}
+
+/** Every paragraph, heading and figure under `blocks`, in order, without containers; iterative. */
+function flatten(blocks: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  const stack: Block[] = [...blocks].reverse();
+  while (stack.length) {
+    const b = stack.pop() as Block;
+    if (b.type === 'quote') for (let i = b.blocks.length - 1; i >= 0; i--) stack.push(b.blocks[i]);
+    else if (b.type === 'list') for (let i = b.items.length - 1; i >= 0; i--) for (let j = b.items[i].length - 1; j >= 0; j--) stack.push(b.items[i][j]);
+    else out.push(b);
+  }
+  return out;
 }
 
 export function bodyFromBlocks(blocks: readonly Block[], figures: readonly ImportFigure[]): Body {
@@ -81,11 +90,20 @@ export function bodyFromBlocks(blocks: readonly Block[], figures: readonly Impor
           break;
         }
         case 'quote': {
+          // Past the converter's depth a quote's blocks join the level around it: no deeper recursion.
+          if (depth >= INPUT_LIMITS.maxConvertDepth) {
+            out.push(...convert(flatten(block.blocks), depth));
+            break;
+          }
           const content = convert(block.blocks, depth + 1);
           container(content.length ? { type: 'blockquote', content } : null);
           break;
         }
         case 'list': {
+          if (depth >= INPUT_LIMITS.maxConvertDepth) {
+            out.push(...convert(flatten(block.items.flat()), depth));
+            break;
+          }
           const items = block.items
             .map((item) => convert(item, depth + 1))
             .filter((c) => c.length > 0)

@@ -13,6 +13,8 @@ import { bodyFromBlocks, figureOrder, type ImportFigure } from './bodyFromBlocks
 import { importedContent } from './importedContent';
 import { inlinesFromTokens } from './markdownInlines';
 import { simpleHtmlBlocks } from './simpleHtmlBlocks';
+import { checkFrontMatter, checkMarkdown } from '../limits/checkInput';
+import { INPUT_LIMITS } from '../limits/inputLimits';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -42,6 +44,7 @@ function looksBinary(text: string): boolean {
 function splitFrontMatter(text: string, name: string): { meta: Obj; body: string } {
   const m = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
   if (!m) return { meta: {}, body: text };
+  checkFrontMatter(m[1], name);
   let meta: unknown;
   try {
     // Core schema only (no custom tags); yaml's alias limit stops "billion laughs".
@@ -100,6 +103,8 @@ export function readMarkdown(input: string, name: string): MarkdownRead {
   if (typeof input !== 'string' || looksBinary(input)) failEmpty(name);
   const text = input.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   if (!text.trim()) failEmpty(name);
+  // marked's time and memory grow with size × nesting (3,000 levels over 9 MB ran out of memory).
+  checkMarkdown(text, name);
   const { meta, body } = splitFrontMatter(text, name);
   const creditPatterns = [str(meta.credit_pattern), ...CREDIT_PATTERNS].filter((p) => p.includes('{credit}'));
 
@@ -165,8 +170,14 @@ export function readMarkdown(input: string, name: string): MarkdownRead {
     return shift(read.blocks);
   };
 
-  const convert = (tokens: readonly Token[], top: boolean): Block[] => {
+  /** Past the converter's depth a quote or list is kept as one paragraph of its source text, with no deeper recursion. */
+  const convert = (tokens: readonly Token[], top: boolean, depth = 0): Block[] => {
     const out: Block[] = [];
+    const deep = depth >= INPUT_LIMITS.maxConvertDepth;
+    const flat = (t: Token) => {
+      const text = t.raw.replace(/\s+/g, ' ').trim();
+      if (text) out.push({ type: 'paragraph', inlines: [{ text }] });
+    };
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       const next = () => tokens.slice(i + 1).find((x) => x.type !== 'space');
@@ -190,12 +201,20 @@ export function readMarkdown(input: string, name: string): MarkdownRead {
           out.push(...paragraph(t.tokens ?? [{ type: 'text', raw: t.raw, text: t.text } as Token], next, consumeNext));
           break;
         case 'blockquote': {
-          const blocks = convert(t.tokens ?? [], false);
+          if (deep) {
+            flat(t);
+            break;
+          }
+          const blocks = convert(t.tokens ?? [], false, depth + 1);
           if (blocks.length) out.push({ type: 'quote', blocks });
           break;
         }
         case 'list': {
-          const items = (t as Tokens.List).items.map((item) => convert(item.tokens, false)).filter((b) => b.length);
+          if (deep) {
+            flat(t);
+            break;
+          }
+          const items = (t as Tokens.List).items.map((item) => convert(item.tokens, false, depth + 1)).filter((b) => b.length);
           if (items.length) out.push({ type: 'list', ordered: (t as Tokens.List).ordered, items });
           break;
         }

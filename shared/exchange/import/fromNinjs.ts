@@ -11,6 +11,7 @@ import { bodyFromBlocks, figureOrder, type ImportFigure } from './bodyFromBlocks
 import { isEmail } from '../email';
 import { importedContent } from './importedContent';
 import { simpleHtmlBlocks } from './simpleHtmlBlocks';
+import { checkJsonDepth, checkMarkupDepth } from '../limits/checkInput';
 
 type Obj = Record<string, unknown>;
 
@@ -141,6 +142,7 @@ export interface NinjsRead {
 export function readNinjs(json: unknown, name: string): NinjsRead {
   let doc = json;
   if (typeof doc === 'string') {
+    checkJsonDepth(doc, name);
     try {
       doc = JSON.parse(doc);
     } catch (err) {
@@ -170,6 +172,7 @@ export function readNinjs(json: unknown, name: string): NinjsRead {
   let blocks: Block[] = [];
   const used = new Set<Picture>();
   if (source && 'html' in source) {
+    checkMarkupDepth(source.html, name, true);
     const read = simpleHtmlBlocks(source.html);
     if (!headline) headline = read.firstH1;
     blocks = read.blocks;

@@ -7,6 +7,7 @@ import { decodeHTMLStrict } from 'entities';
 import type { Token } from 'marked';
 import type { Inline } from '../blocks';
 import { isSafeHref } from '../safeHref';
+import { INPUT_LIMITS } from '../limits/inputLimits';
 
 const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>$/;
 
@@ -24,7 +25,8 @@ export function safeHref(raw: string | null | undefined): string | undefined {
   return isSafeHref(href) ? href : undefined;
 }
 
-function walk(tokens: readonly Token[], state: State, out: Inline[]): void {
+/** `depth` counts nested runs (bold in a link in italic…); past the converter's depth a token is read as its text. */
+function walk(tokens: readonly Token[], state: State, out: Inline[], depth = 0): void {
   const push = (text: string) => {
     if (!text || state.skip) return;
     const run: Inline = { text };
@@ -34,12 +36,16 @@ function walk(tokens: readonly Token[], state: State, out: Inline[]): void {
     out.push(run);
   };
   for (const token of tokens) {
+    if (depth >= INPUT_LIMITS.maxConvertDepth && 'tokens' in token && token.tokens?.length) {
+      push(decodeHTMLStrict(token.raw));
+      continue;
+    }
     switch (token.type) {
       case 'escape':
         push(token.text);
         break;
       case 'text':
-        if ('tokens' in token && token.tokens?.length) walk(token.tokens, state, out);
+        if ('tokens' in token && token.tokens?.length) walk(token.tokens, state, out, depth + 1);
         else push(decodeHTMLStrict(token.text).replace(/\s*\n\s*/g, ' '));
         break;
       case 'codespan':
@@ -52,14 +58,14 @@ function walk(tokens: readonly Token[], state: State, out: Inline[]): void {
       case 'em': {
         const key = token.type === 'strong' ? 'bold' : 'italic';
         state[key]++;
-        walk(token.tokens ?? [], state, out);
+        walk(token.tokens ?? [], state, out, depth + 1);
         state[key]--;
         break;
       }
       case 'link': {
         const outer = state.href;
         state.href = safeHref(token.href);
-        walk(token.tokens ?? [], state, out);
+        walk(token.tokens ?? [], state, out, depth + 1);
         state.href = outer;
         break;
       }
@@ -81,7 +87,7 @@ function walk(tokens: readonly Token[], state: State, out: Inline[]): void {
       }
       default:
         // del, and anything an extension adds: keep the text, drop the styling.
-        if ('tokens' in token && Array.isArray(token.tokens)) walk(token.tokens, state, out);
+        if ('tokens' in token && Array.isArray(token.tokens)) walk(token.tokens, state, out, depth + 1);
         else if ('text' in token && typeof token.text === 'string') push(decodeHTMLStrict(token.text));
     }
   }

@@ -4,6 +4,7 @@
 import { decodeHTML } from 'entities';
 import type { Block, Inline } from '../blocks';
 import { isSafeHref } from '../safeHref';
+import { INPUT_LIMITS } from '../limits/inputLimits';
 
 export interface HtmlFigure {
   caption: string;
@@ -47,6 +48,10 @@ export function simpleHtmlBlocks(html: string): { blocks: Block[]; figures: Html
   let inCredit = 0;
   let firstH1 = '';
   let h1Open = false;
+  // Quotes and lists past the converter's depth are not opened (their text joins the level around
+  // them), so the blocks never nest deeper than that; `ignored` counts their end tags to skip.
+  const ignored = { quote: 0, list: 0 };
+  const tooDeep = () => stack.length > INPUT_LIMITS.maxConvertDepth;
 
   const blocksOf = (): Block[] => {
     const top = stack[stack.length - 1];
@@ -175,11 +180,17 @@ export function simpleHtmlBlocks(html: string): { blocks: Block[]; figures: Html
       heading = false;
     } else if (name === 'blockquote') {
       flush();
-      if (closing) popTo('quote');
+      if (closing) {
+        if (ignored.quote) ignored.quote--;
+        else popTo('quote');
+      } else if (tooDeep()) ignored.quote++;
       else stack.push({ kind: 'quote', blocks: [] });
     } else if (name === 'ul' || name === 'ol') {
       flush();
-      if (closing) popTo('list');
+      if (closing) {
+        if (ignored.list) ignored.list--;
+        else popTo('list');
+      } else if (tooDeep()) ignored.list++;
       else stack.push({ kind: 'list', ordered: name === 'ol', items: [] });
     } else if (name === 'li') {
       flush();

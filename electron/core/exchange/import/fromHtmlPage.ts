@@ -7,6 +7,7 @@ import { ApiError } from '../../../../shared/contract/errors';
 import { ArticleContentSchema, emptyContent, type Body, type DocNode, type Reporter } from '../../../../shared/model/article';
 import type { ImportedArticle } from '../../../../shared/exchange/types';
 import { MAX_HTML_CHARS } from '../../../../shared/exchange/htmlAllowList';
+import { checkPage } from '../../../../shared/exchange/limits/checkInput';
 import { EMAIL_SOURCE } from '../../../../shared/exchange/email';
 import { domWindow, type DomWindow } from './htmlDom';
 import { decodeHtmlBytes } from './htmlDecode';
@@ -86,6 +87,8 @@ function tagsOf(keywords: string[]): string[] {
 export async function fromHtmlPage(bytes: Uint8Array, name: string): Promise<ImportedArticle> {
   if (bytes.length > MAX_PAGE_BYTES) throw new ApiError('importFailed', `${name}: ${bytes.length} bytes is over the page limit`, { reason: 'tooLarge', file: name });
   const html = decodeHtmlBytes(bytes, name);
+  // parse5 slows down quadratically on deep nesting, Readability on depth and width, and jsdom's walkers recurse: refuse it first.
+  checkPage(html, name);
   const window = domWindow(html);
   try {
     const doc = window.document;

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { refusalReason } from '../../../../shared/exchange/testing/refusal';
 import { htmlToBody } from './htmlToBody';
 import { BodySchema, type DocNode } from '../../../../shared/model/article';
 import { toImportSummary } from '../../../../shared/exchange/importSummary';
@@ -98,10 +99,11 @@ describe('htmlToBody', () => {
     ]);
   });
 
-  it('nesting far past anything real is flattened instead of overflowing the stack', () => {
-    const deep = '<b><span>'.repeat(500) + '깊은 글' + '</span></b>'.repeat(500);
-    const { body } = htmlToBody(`<p>${deep}</p>`);
+  it('deep inline nesting within the markup limit is read as one run; past it the HTML is refused before DOMPurify walks it', async () => {
+    const nested = (n: number) => '<b><span>'.repeat(n) + '깊은 글' + '</span></b>'.repeat(n);
+    const { body } = htmlToBody(`<p>${nested(120)}</p>`);
     expect(body.content).toEqual([{ type: 'paragraph', content: [{ type: 'text', text: '깊은 글', marks: [{ type: 'bold' }] }] }]);
+    expect(await refusalReason(() => htmlToBody(`<p>${nested(500)}</p>`, { file: 'deep.html' }))).toBe('tooDeep');
   });
 
   it('an empty or all-furniture document is one empty paragraph (callers refuse it as empty)', () => {

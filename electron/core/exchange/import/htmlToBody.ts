@@ -8,6 +8,7 @@ import { sanitizeHtml } from './sanitizeHtml';
 import { sharedWindow, type DomWindow } from './htmlDom';
 import { splitCaptionCredit } from './htmlCaptionCredit';
 import { figureCaptionNode, figureNode, listItemNode } from '../../../../shared/exchange/docNodes';
+import { INPUT_LIMITS } from '../../../../shared/exchange/limits/inputLimits';
 
 export interface HtmlImage {
   src: string;
@@ -28,7 +29,7 @@ type Mark = { type: 'bold' | 'italic' } | { type: 'link'; attrs: { href: string 
 type Run = { text: string; marks: Mark[] } | { br: true };
 
 /** Past this nesting an element is read as plain text: deep enough for any real page, shallow enough for the stack. */
-const MAX_DEPTH = 200;
+const MAX_DEPTH = INPUT_LIMITS.maxConvertDepth;
 /** A paragraph right after a photo that is really its caption (Chinese and Korean sites print it so). */
 const CAPTION_LINE = /^\s*(?:图注|圖註|图说|사진설명|caption)\s*[:：]\s*/i;
 

@@ -7,6 +7,10 @@ import type { DocNode } from '../../../../shared/model/article';
 import { CDATA_SECTION_NODE, TEXT_NODE, attrOf, childElements, collapse, isElement, nameOf, textOf } from '../xml/xmlDom';
 import { isSafeHref } from '../../../../shared/exchange/safeHref';
 import { figureNode, listItemNode } from '../../../../shared/exchange/docNodes';
+import { INPUT_LIMITS } from '../../../../shared/exchange/limits/inputLimits';
+
+/** Past this nesting an element is read as plain text: parseXmlSafely refuses deeper files, this keeps the stack safe regardless. */
+const MAX_DEPTH = INPUT_LIMITS.maxConvertDepth;
 
 interface Marks {
   bold?: boolean;
@@ -31,7 +35,12 @@ function markList(marks: Marks): DocNode['marks'] {
   return out.length ? out : undefined;
 }
 
-function rawInlines(el: Element, marks: Marks, out: DocNode[]): void {
+function rawInlines(el: Element, marks: Marks, out: DocNode[], depth = 0): void {
+  if (depth > MAX_DEPTH) {
+    const text = textOf(el);
+    if (text) out.push({ type: 'text', text, ...(markList(marks) ? { marks: markList(marks) } : {}) });
+    return;
+  }
   for (let node = el.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
       const text = (node.nodeValue ?? '').replace(/\s+/g, ' ');
@@ -39,11 +48,11 @@ function rawInlines(el: Element, marks: Marks, out: DocNode[]): void {
     } else if (isElement(node)) {
       const name = nameOf(node);
       if (name === 'br') out.push({ type: 'hardBreak' });
-      else if (name === 'em') rawInlines(node, /\bbold\b/i.test(attrOf(node, 'class')) ? { ...marks, bold: true } : { ...marks, italic: true }, out);
+      else if (name === 'em') rawInlines(node, /\bbold\b/i.test(attrOf(node, 'class')) ? { ...marks, bold: true } : { ...marks, italic: true }, out, depth + 1);
       else if (name === 'a') {
         const href = attrOf(node, 'href').trim();
-        rawInlines(node, isSafeHref(href) ? { ...marks, href } : marks, out);
-      } else rawInlines(node, marks, out);
+        rawInlines(node, isSafeHref(href) ? { ...marks, href } : marks, out, depth + 1);
+      } else rawInlines(node, marks, out, depth + 1);
     }
   }
 }
@@ -96,11 +105,11 @@ function figureOf(media: Element): DocNode | null {
   return figureNode({ caption, credit, alt });
 }
 
-function listItems(list: Element, body: NitfBody): DocNode[] {
+function listItems(list: Element, body: NitfBody, depth: number): DocNode[] {
   const items: DocNode[] = [];
   for (const li of childElements(list, 'li')) {
     const hasBlocks = childElements(li).some((c) => BLOCK_LEVEL.has(nameOf(c)));
-    const content = hasBlocks ? blocksOf(li, body) : paragraph(inlinesOf(li));
+    const content = hasBlocks ? blocksOf(li, body, depth + 1) : paragraph(inlinesOf(li));
     if (content.length) items.push(listItemNode(content));
   }
   return items;
@@ -108,18 +117,19 @@ function listItems(list: Element, body: NitfBody): DocNode[] {
 
 function tableRows(table: Element): DocNode[] {
   const rows: DocNode[] = [];
-  const walk = (el: Element) => {
+  const walk = (el: Element, depth: number) => {
     for (const child of childElements(el)) {
       if (nameOf(child) === 'tr') rows.push(...textParagraph(childElements(child, 'td', 'th').map(textOf).filter(Boolean).join(' | ')));
-      else if (nameOf(child) !== 'caption') walk(child);
+      else if (nameOf(child) !== 'caption' && depth < MAX_DEPTH) walk(child, depth + 1);
     }
   };
-  walk(table);
+  walk(table, 0);
   return rows;
 }
 
-export function blocksOf(container: Element, body: NitfBody): DocNode[] {
+export function blocksOf(container: Element, body: NitfBody, depth = 0): DocNode[] {
   const out: DocNode[] = [];
+  if (depth > MAX_DEPTH) return textParagraph(textOf(container));
   for (let node = container.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === TEXT_NODE) {
       out.push(...textParagraph(collapse(node.nodeValue ?? '')));
@@ -143,13 +153,13 @@ export function blocksOf(container: Element, body: NitfBody): DocNode[] {
         break;
       }
       case 'bq': {
-        const inner = blocksOf(node, body);
+        const inner = blocksOf(node, body, depth + 1);
         if (inner.length) out.push({ type: 'blockquote', content: inner });
         break;
       }
       case 'ul':
       case 'ol': {
-        const items = listItems(node, body);
+        const items = listItems(node, body, depth + 1);
         if (items.length) out.push({ type: name === 'ul' ? 'bulletList' : 'orderedList', content: items });
         break;
       }
@@ -168,7 +178,7 @@ export function blocksOf(container: Element, body: NitfBody): DocNode[] {
         break;
       default: {
         // block, body.content and anything unknown: a container if it holds blocks, else a paragraph.
-        const inner = blocksOf(node, body);
+        const inner = blocksOf(node, body, depth + 1);
         out.push(...(inner.length ? inner : paragraph(inlinesOf(node))));
       }
     }

@@ -8,11 +8,20 @@ import { figuresIn } from '../../../../shared/photos/figures';
 import { ARTICLE_PATH, MANIFEST_PATH, ManifestSchema, type Manifest } from './manifest';
 import { sha256Hex } from '../../media/sha256Hex';
 import { ZIP_LIMITS, readZip } from './readZip';
+import { checkJsonDepth } from '../../../../shared/exchange/limits/checkInput';
 
-function parseJson(bytes: Uint8Array | undefined): unknown {
+/** The JSON in `bytes`, undefined if it is not JSON; throws `tooDeep` for JSON nested past the limit. */
+function parseJson(bytes: Uint8Array | undefined, file: string): unknown {
   if (!bytes) return undefined;
+  let text: string;
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+  checkJsonDepth(text, file);
+  try {
+    return JSON.parse(text);
   } catch {
     return undefined;
   }
@@ -23,7 +32,7 @@ export async function readPackage(bytes: Uint8Array, name: string): Promise<Impo
   if (bytes.byteLength > ZIP_LIMITS.maxTotalBytes) throw fail('tooLarge', `${bytes.byteLength} bytes`);
   const files = await readZip(bytes, name);
 
-  const parsed = ManifestSchema.safeParse(parseJson(files.get(MANIFEST_PATH)));
+  const parsed = ManifestSchema.safeParse(parseJson(files.get(MANIFEST_PATH), name));
   if (!parsed.success) throw fail('badPackage', files.has(MANIFEST_PATH) ? `invalid manifest: ${parsed.error.message}` : 'no manifest.json: not a Copydesk package');
   const manifest: Manifest = parsed.data;
 
@@ -35,7 +44,7 @@ export async function readPackage(bytes: Uint8Array, name: string): Promise<Impo
     if (got.length !== f.bytes || sha256Hex(got) !== f.sha256) throw fail('badPackage', `${f.path} does not match its checksum`);
   }
 
-  const json = parseJson(files.get(ARTICLE_PATH));
+  const json = parseJson(files.get(ARTICLE_PATH), name);
   if (json === undefined) throw fail(files.has(ARTICLE_PATH) ? 'malformed' : 'badPackage', 'article.json is missing or not JSON');
   const checked = ArticleSchema.safeParse(json);
   if (!checked.success) throw fail('schema', `article.json: ${checked.error.message}`);

@@ -34,6 +34,11 @@ describe('readZip', () => {
     }
   });
 
+  it('refuses an entry name longer than 255 characters', async () => {
+    const zip = await zipOf([{ name: `${'a'.repeat(300)}.txt`, bytes: Buffer.from('x') }]);
+    expect(await refusal(zip)).toEqual({ code: 'importFailed', reason: 'hostile', file: 'evil.zip' });
+  });
+
   it('refuses more than 500 entries', async () => {
     const zip = await zipOf(Array.from({ length: 501 }, (_, i) => ({ name: `f${i}.txt`, bytes: Buffer.from('x') })));
     expect((await refusal(zip)).reason).toBe('tooLarge');
@@ -59,7 +64,22 @@ describe('readZip', () => {
     expect((await refusal(zip)).reason).toBe('tooLarge');
   });
 
-  it('refuses a big entry that compresses more than 1000:1', async () => {
+  it('refuses entries that each compress under the per-entry ratio but together inflate more than 100:1 over the zip', async () => {
+    // 1 MB of zeros with a pseudo-random byte every 100: about 146:1, under the per-entry 200:1.
+    const sparse = Buffer.alloc(MB);
+    let seed = 1;
+    for (let i = 0; i < sparse.length; i += 100) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      sparse[i] = seed & 255;
+    }
+    const zip = await zipOf(Array.from({ length: 20 }, (_, i) => ({ name: `part${i}.bin`, bytes: sparse })));
+    const refused = await refusal(zip);
+    expect(refused.reason).toBe('hostile');
+    // The same entries, few enough to stay under the 16 MB from which the whole is checked, are read.
+    expect((await readZip(await zipOf(Array.from({ length: 10 }, (_, i) => ({ name: `part${i}.bin`, bytes: sparse }))), 'ok.zip')).size).toBe(10);
+  });
+
+  it('refuses a big entry that compresses more than 200:1', async () => {
     const zip = await zipOf([{ name: 'zeros.bin', zeros: 20 * MB }]);
     expect((await refusal(zip)).reason).toBe('hostile');
   });

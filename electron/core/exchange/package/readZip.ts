@@ -1,21 +1,15 @@
 // Reads a zip from memory without trusting it: names are checked for zip-slip, the entry count,
-// each entry's size, the total and the compression ratio are bounded from the central directory
-// before anything is inflated, and bytes are counted again while inflating (yauzl's
-// validateEntrySizes and our own count), so a zip bomb stops at its declared size.
+// each entry's size, the total, each entry's compression ratio and the whole archive's are bounded
+// from the central directory before anything is inflated, and bytes are counted again while
+// inflating (yauzl's validateEntrySizes and our own count), so a zip bomb stops at its declared size.
+// The backup archive reader (backup/readArchive.ts) shares the name and size checks and inflateEntry.
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { ApiError, type ImportReason } from '../../../../shared/contract/errors';
+import { PACKAGE_ZIP_LIMITS, type ZipLimits } from '../../../../shared/exchange/limits/inputLimits';
 import { entryPathProblem } from './manifest';
 
-export const ZIP_LIMITS = {
-  maxEntries: 500,
-  maxEntryBytes: 100 * 1024 * 1024,
-  maxTotalBytes: 500 * 1024 * 1024,
-  /** Deflate tops out near 1032:1, so only runs of one byte (a bomb's filling) get past this. */
-  maxRatio: 1000,
-  /** Small entries may compress as they like: the ratio check is for big ones. */
-  ratioFromBytes: 1024 * 1024,
-};
-export type ZipLimits = typeof ZIP_LIMITS;
+export const ZIP_LIMITS: ZipLimits = PACKAGE_ZIP_LIMITS;
+export type { ZipLimits };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -31,6 +25,25 @@ function open(bytes: Uint8Array, file: string): Promise<ZipFile> {
   );
 }
 
+/** Why an entry's name is refused: not UTF-8 or encrypted (`unreadable`), or a zip-slip path or a duplicate (`hostile`). */
+export type NameProblem = { kind: 'unreadable' | 'hostile'; message: string };
+
+/** The entry's checked name (folders end in '/'), added to `names`; or why it is refused. Shared with the backup reader. */
+export function checkedName(entry: Entry, names: Set<string>): { name: string } | NameProblem {
+  let name: string;
+  try {
+    name = utf8.decode(entry.fileName as unknown as Uint8Array);
+  } catch {
+    return { kind: 'unreadable', message: 'entry name is not UTF-8' };
+  }
+  const problem = entryPathProblem(name.endsWith('/') ? name.slice(0, -1) : name);
+  if (problem) return { kind: 'hostile', message: `unsafe entry name (${problem}): ${name}` };
+  if (names.has(name)) return { kind: 'hostile', message: `duplicate entry: ${name}` };
+  if (entry.isEncrypted()) return { kind: 'unreadable', message: `encrypted entry: ${name}` };
+  names.add(name);
+  return { name };
+}
+
 /** Every entry with its checked name, read from the central directory only. */
 function listEntries(zip: ZipFile, file: string, limits: ZipLimits): Promise<{ name: string; entry: Entry }[]> {
   if (zip.entryCount > limits.maxEntries) return Promise.reject(fail(file, 'tooLarge', `${zip.entryCount} entries`));
@@ -42,17 +55,9 @@ function listEntries(zip: ZipFile, file: string, limits: ZipLimits): Promise<{ n
       reject(err);
     };
     zip.on('entry', (entry: Entry) => {
-      let name: string;
-      try {
-        name = utf8.decode(entry.fileName as unknown as Uint8Array);
-      } catch {
-        return stop(fail(file, 'badPackage', 'entry name is not UTF-8'));
-      }
-      const problem = entryPathProblem(name.endsWith('/') ? name.slice(0, -1) : name);
-      if (problem) return stop(fail(file, 'hostile', `unsafe entry name (${problem}): ${name}`));
-      if (names.has(name)) return stop(fail(file, 'hostile', `duplicate entry: ${name}`));
-      if (entry.isEncrypted()) return stop(fail(file, 'badPackage', `encrypted entry: ${name}`));
-      names.add(name);
+      const checked = checkedName(entry, names);
+      if (!('name' in checked)) return stop(fail(file, checked.kind === 'hostile' ? 'hostile' : 'badPackage', checked.message));
+      const { name } = checked;
       if (!name.endsWith('/')) out.push({ name, entry });
       if (names.size > limits.maxEntries) return stop(fail(file, 'tooLarge', 'too many entries'));
       zip.readEntry();
@@ -63,17 +68,44 @@ function listEntries(zip: ZipFile, file: string, limits: ZipLimits): Promise<{ n
   });
 }
 
-/** Size and ratio checks on what the central directory declares, before inflating anything. */
-function checkDeclared(entries: { name: string; entry: Entry }[], file: string, limits: ZipLimits) {
+/** Why an entry's declared size is refused: over a limit, or compressed like a bomb. */
+export type DeclaredProblem = { kind: 'tooLarge' | 'hostile'; message: string };
+
+/**
+ * Checks of entries' declared sizes, one entry at a time as the central directory lists them:
+ * `size` bounds each entry and the running total; `ratio` bounds each entry's compression and the
+ * running total against the zip's own size (480 entries of 1 MB of zeros, each 930:1, passed the
+ * old per-entry 1000:1; entries each just under the per-entry ratio are caught by the whole's). Each returns the first problem, or null.
+ */
+export function declaredSizes(limits: ZipLimits, zipBytes: number) {
   let total = 0;
-  for (const { name, entry } of entries) {
-    if (entry.uncompressedSize > limits.maxEntryBytes) throw fail(file, 'tooLarge', `${name} is ${entry.uncompressedSize} bytes`);
-    total += entry.uncompressedSize;
-    if (total > limits.maxTotalBytes) throw fail(file, 'tooLarge', `over ${limits.maxTotalBytes} bytes in all`);
-  }
-  for (const { name, entry } of entries) {
-    const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
-    if (entry.uncompressedSize >= limits.ratioFromBytes && ratio > limits.maxRatio) throw fail(file, 'hostile', `${name} compresses ${Math.round(ratio)}:1`);
+  let ratioTotal = 0;
+  return {
+    size(name: string, entry: Entry): DeclaredProblem | null {
+      if (entry.uncompressedSize > limits.maxEntryBytes) return { kind: 'tooLarge', message: `${name} is ${entry.uncompressedSize} bytes` };
+      total += entry.uncompressedSize;
+      return total > limits.maxTotalBytes ? { kind: 'tooLarge', message: `over ${limits.maxTotalBytes} bytes in all` } : null;
+    },
+    ratio(name: string, entry: Entry): DeclaredProblem | null {
+      const size = entry.uncompressedSize;
+      const ratio = size / Math.max(entry.compressedSize, 1);
+      if (size >= limits.ratioFromBytes && ratio > limits.maxRatio) return { kind: 'hostile', message: `${name} compresses ${Math.round(ratio)}:1` };
+      ratioTotal += size;
+      const whole = ratioTotal / Math.max(zipBytes, 1);
+      if (ratioTotal >= limits.totalRatioFromBytes && whole > limits.maxTotalRatio) return { kind: 'hostile', message: `the archive inflates ${Math.round(whole)}:1` };
+      return null;
+    },
+  };
+}
+
+/** Size and ratio checks on what the central directory declares, before inflating anything. */
+function checkDeclared(entries: { name: string; entry: Entry }[], file: string, limits: ZipLimits, zipBytes: number) {
+  const check = declaredSizes(limits, zipBytes);
+  for (const step of ['size', 'ratio'] as const) {
+    for (const { name, entry } of entries) {
+      const problem = check[step](name, entry);
+      if (problem) throw fail(file, problem.kind, problem.message);
+    }
   }
 }
 
@@ -111,7 +143,7 @@ export async function readZip(bytes: Uint8Array, file: string, limits: ZipLimits
   const zip = await open(bytes, file);
   try {
     const entries = await listEntries(zip, file, limits);
-    checkDeclared(entries, file, limits);
+    checkDeclared(entries, file, limits, bytes.byteLength);
     const out = new Map<string, Uint8Array>();
     const failure: InflateFailure = (kind, message) => fail(file, kind === 'hostile' ? 'hostile' : 'malformed', message);
     for (const { name, entry } of entries) out.set(name, new Uint8Array(await inflateEntry(zip, name, entry, failure)));

@@ -1,13 +1,16 @@
 // The one way imports read XML. Files from outside are hostile until proven otherwise: entity
 // declarations (billion laughs, external entities / XXE) are refused before parsing, nothing is
 // ever fetched (a plain DOCTYPE naming a DTD, as DTD-era agency NITF has, is accepted and ignored),
-// any parse error stops the import, and the text is decoded by the file's own encoding.
+// any parse error stops the import, the text is decoded by the file's own encoding, and a file
+// nested deeper than the markup limit is refused before parsing.
 import { DOMParser } from '@xmldom/xmldom';
 import { decodeHTMLStrict } from 'entities';
 import { ApiError, type ImportReason } from '../../../../shared/contract/errors';
+import { INPUT_LIMITS } from '../../../../shared/exchange/limits/inputLimits';
+import { checkMarkupDepth } from '../../../../shared/exchange/limits/checkInput';
 import { decodeXmlBytes } from './xmlEncoding';
 
-export const MAX_XML_BYTES = 20 * 1024 * 1024;
+export const MAX_XML_BYTES = INPUT_LIMITS.maxXmlBytes;
 
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 
@@ -32,6 +35,8 @@ export function parseXmlSafely(bytes: Uint8Array, file: string): Document {
   if (text.trim() === '') throw refuse('empty', file, 'empty file');
   // Any entity declaration, internal or external, general or parameter: no article needs one.
   if (/<!ENTITY/i.test(text)) throw refuse('hostile', file, 'the file declares XML entities');
+  // The readers after the parser walk the tree recursively: deep nesting is refused before it.
+  checkMarkupDepth(text, file, false);
   let doc: Document;
   try {
     doc = new DOMParser({

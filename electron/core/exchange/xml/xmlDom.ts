@@ -33,36 +33,33 @@ export function pathOf(el: Element | null | undefined, ...names: string[]): Elem
   return cur;
 }
 
-/** Every descendant element with that local name, in document order. */
+/** Every descendant element with that local name, in document order (iterative: any depth). */
 export function descendants(el: Element, name: string): Element[] {
   const wanted = name.toLowerCase();
   const out: Element[] = [];
-  const walk = (node: Element) => {
-    for (const child of childElements(node)) {
-      if (nameOf(child) === wanted) out.push(child);
-      walk(child);
-    }
-  };
-  walk(el);
+  for (let node = nextInTree(el, el); node; node = nextInTree(node, el)) if (isElement(node) && nameOf(node) === wanted) out.push(node);
   return out;
+}
+
+/** The node after `node` in document order, staying inside `root`; null at the end. */
+function nextInTree(node: Node, root: Node, skipChildren = false): Node | null {
+  if (!skipChildren && node.firstChild) return node.firstChild;
+  for (let cur: Node | null = node; cur && cur !== root; cur = cur.parentNode) if (cur.nextSibling) return cur.nextSibling;
+  return null;
 }
 
 export const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** Text content with `<br>` as a space and whitespace collapsed. */
+/** Text content with `<br>` as a space and whitespace collapsed (iterative: any depth). */
 export function textOf(el: Element | null | undefined): string {
   if (!el) return '';
   let out = '';
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === TEXT_NODE || child.nodeType === CDATA_SECTION_NODE) out += child.nodeValue ?? '';
-      else if (isElement(child)) {
-        if (nameOf(child) === 'br') out += ' ';
-        else walk(child);
-      }
-    }
-  };
-  walk(el);
+  for (let node = nextInTree(el, el); node; ) {
+    if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) out += node.nodeValue ?? '';
+    const br = isElement(node) && nameOf(node) === 'br';
+    if (br) out += ' ';
+    node = nextInTree(node, el, br);
+  }
   return collapse(out);
 }
 
