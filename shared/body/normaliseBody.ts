@@ -324,3 +324,8 @@ export function normaliseBody(raw: unknown): Normalised {
   const body = n.doc(raw);
   return { body, changed: n.changed };
 }
+
+/** A doc with a content array: worth fitting. Anything else is a damaged file or package, for the schema to refuse. */
+export function looksLikeBody(raw: unknown): boolean {
+  return isObject(raw) && raw.type === 'doc' && Array.isArray(raw.content);
+}
