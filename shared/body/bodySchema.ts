@@ -8,7 +8,7 @@ import { NOTE_MARK } from '../workflow/notes';
 
 /**
  * The deepest a block may sit, as ProseMirror counts depth: a top-level paragraph is 1, a
- * paragraph in a quote 2, the paragraph of an item of a list nested once 4. Deeper than any real
+ * paragraph in a quote 2, a list item's paragraph 3, one in a list nested once 5. Deeper than any real
  * story and far below what recursive code (zod, exporters, the editor) can take.
  */
 export const MAX_BODY_DEPTH = 32;
@@ -30,6 +30,8 @@ export interface NodeSpec {
   /** The marks its inline content may carry (textblocks only); all marks when absent. */
   marks?: readonly MarkName[];
   attrs: Readonly<Record<string, AttrCheck>>;
+  /** Attributes the node always carries with this one value (the editor would read a missing one as another). */
+  fixed?: Readonly<Record<string, unknown>>;
 }
 
 const str = (max: number): AttrCheck => (v) => (typeof v === 'string' && v.length <= max ? v : undefined);
@@ -38,7 +40,7 @@ export const BODY_NODES = {
   doc: { place: 'block', holds: 'blocks', attrs: {} },
   paragraph: { place: 'block', holds: 'inline', attrs: {} },
   // 중간제목: the editor offers level 2 only.
-  heading: { place: 'block', holds: 'inline', attrs: { level: (v) => (v === 2 ? v : undefined) } },
+  heading: { place: 'block', holds: 'inline', attrs: { level: (v) => (v === 2 ? v : undefined) }, fixed: { level: 2 } },
   blockquote: { place: 'block', holds: 'blocks', attrs: {} },
   bulletList: { place: 'block', holds: 'listItems', attrs: {} },
   orderedList: {

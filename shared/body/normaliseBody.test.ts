@@ -120,7 +120,7 @@ describe('normaliseBody', () => {
       { type: 'figure', content: [{ type: 'figureCaption', content: [text('a b')] }] },
       p(text('ab')),
       p(text('stray item')),
-      { type: 'heading', content: [text('h')] },
+      { type: 'heading', attrs: { level: 2 }, content: [text('h')] },
     ]);
     expect(BodySchema.safeParse(body).success).toBe(true);
   });

@@ -21,6 +21,7 @@ import {
   type AttrCheck,
   type MarkName,
   type NodeName,
+  type NodeSpec,
 } from './bodySchema';
 
 type Mark = NonNullable<DocNode['marks']>[number];
@@ -161,6 +162,11 @@ class Normaliser {
   private textblock(type: NodeName, raw: Raw): DocNode | null {
     if (!this.take()) return null;
     const attrs = this.attrs(BODY_NODES[type].attrs, raw.attrs);
+    const fixed = (BODY_NODES[type] as NodeSpec).fixed;
+    if (fixed && Object.entries(fixed).some(([k, v]) => attrs.attrs?.[k] !== v)) {
+      this.changed = true;
+      attrs.attrs = { ...attrs.attrs, ...fixed };
+    }
     const content = this.inline(childrenOf(raw), (BODY_NODES[type] as { marks?: readonly MarkName[] }).marks ?? null, BODY_NODES[type].holds === 'inline');
     return content.length > 0 ? { type, ...attrs, content } : { type, ...attrs };
   }
