@@ -64,14 +64,15 @@ const BodyShapeSchema = z.object({
   type: z.literal('doc'),
   content: z.array(DocNodeSchema),
 });
-export const BodySchema = z
-  .unknown()
-  .superRefine((raw, ctx) => {
+// A guard typed as the body (so the contract's input types stay), checked without recursion.
+const BodyGuard = z.custom<z.input<typeof BodyShapeSchema>>(
+  (raw) => {
     const shape = bodyShape(raw, REFUSED_BODY_NODES);
-    if (shape.depth > REFUSED_BODY_DEPTH) ctx.addIssue({ code: 'custom', message: `body nests deeper than ${REFUSED_BODY_DEPTH} levels` });
-    else if (shape.nodes > REFUSED_BODY_NODES) ctx.addIssue({ code: 'custom', message: `body has more than ${REFUSED_BODY_NODES} nodes` });
-  })
-  .pipe(BodyShapeSchema);
+    return shape.depth <= REFUSED_BODY_DEPTH && shape.nodes <= REFUSED_BODY_NODES;
+  },
+  { message: `body nests deeper than ${REFUSED_BODY_DEPTH} levels or has more than ${REFUSED_BODY_NODES} nodes` },
+);
+export const BodySchema = BodyGuard.pipe(BodyShapeSchema);
 export type Body = z.infer<typeof BodySchema>;
 
 export const LengthTargetSchema = z.object({
