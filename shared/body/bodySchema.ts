@@ -34,7 +34,8 @@ export interface NodeSpec {
   fixed?: Readonly<Record<string, unknown>>;
 }
 
-const str = (max: number): AttrCheck => (v) => (typeof v === 'string' && v.length <= max ? v : undefined);
+/** A string, cut at `max` characters (far above what a person types, so only a crafted file is cut). */
+const str = (max: number): AttrCheck => (v) => (typeof v === 'string' ? (v.length <= max ? v : v.slice(0, max)) : undefined);
 
 export const BODY_NODES = {
   doc: { place: 'block', holds: 'blocks', attrs: {} },
@@ -59,15 +60,17 @@ export const BODY_NODES = {
     attrs: {
       // An id names a file under the photo store; anything else would be a path the screen loads.
       photoId: (v) => (v === '' || isPhotoId(v) ? v : undefined),
-      credit: str(1000),
-      alt: str(2000),
+      credit: str(10_000),
+      alt: str(10_000),
       fromFile: (v) => {
         if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
         const o = v as Record<string, unknown>;
-        const caption = str(5000)(o.caption);
-        const credit = str(1000)(o.credit);
-        const alt = str(2000)(o.alt);
-        return caption === undefined || credit === undefined || alt === undefined ? undefined : { caption, credit, alt };
+        const caption = str(10_000)(o.caption);
+        const credit = str(10_000)(o.credit);
+        const alt = str(10_000)(o.alt);
+        if (caption === undefined || credit === undefined || alt === undefined) return undefined;
+        // The same object when nothing was cut or dropped, so the normaliser sees no change.
+        return caption === o.caption && credit === o.credit && alt === o.alt && Object.keys(o).length === 3 ? v : { caption, credit, alt };
       },
     },
   },
@@ -88,7 +91,7 @@ export const BODY_MARKS = {
       rel: (v: unknown) => (v === null || (typeof v === 'string' && /^[a-z ]{0,100}$/i.test(v)) ? v : undefined),
       // A class would let a link dress up as an editor's note or hide its text.
       class: (v: unknown) => (v === null ? v : undefined),
-      title: (v: unknown) => (v === null || (typeof v === 'string' && v.length <= 1000) ? v : undefined),
+      title: (v: unknown) => (v === null ? v : str(10_000)(v)),
     } as Readonly<Record<string, AttrCheck>>,
     required: ['href'],
   },

@@ -91,6 +91,13 @@ describe('normaliseBody', () => {
     expect(body.content[3].attrs).toEqual({ alt: 'a' });
   });
 
+  it('cuts an absurdly long credit or alt text instead of dropping it', () => {
+    const credit = '사'.repeat(20_000);
+    const { body, changed } = normaliseBody(doc({ type: 'figure', attrs: { photoId: ID, credit, alt: 'a', fromFile: { caption: '', credit, alt: '' } }, content: [{ type: 'figureCaption' }] }));
+    expect(changed).toBe(true);
+    expect(body.content[0].attrs).toEqual({ photoId: ID, credit: credit.slice(0, 10_000), alt: 'a', fromFile: { caption: '', credit: credit.slice(0, 10_000), alt: '' } });
+  });
+
   it('rewraps children the schema forbids', () => {
     const { body } = normaliseBody({
       type: 'doc',

@@ -312,8 +312,8 @@ class Normaliser {
     for (const [key, value] of Object.entries(raw)) {
       const check = Object.prototype.hasOwnProperty.call(spec, key) ? spec[key] : undefined;
       const kept = check?.(value);
-      if (kept === undefined) this.changed = true;
-      else attrs[key] = kept;
+      if (kept !== value) this.changed = true;
+      if (kept !== undefined) attrs[key] = kept;
     }
     return Object.keys(attrs).length > 0 ? { attrs } : {};
   }
