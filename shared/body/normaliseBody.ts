@@ -60,6 +60,7 @@ class Walk {
 }
 
 class Normaliser {
+  constructor(private readonly maxDepth: number) {}
   changed = false;
   private nodes = 0;
   private text = 0;
@@ -120,7 +121,7 @@ class Normaliser {
         continue;
       }
       flushLoose();
-      if (type === 'listItem' || depth + levelsBelow(type) > MAX_BODY_DEPTH) {
+      if (type === 'listItem' || depth + levelsBelow(type) > this.maxDepth) {
         // An item outside a list, or a block with no room left below it: its children move up.
         // (A figure's caption then stands as a paragraph.)
         this.changed = true;
@@ -324,9 +325,12 @@ function sameMarks(a: Mark[] | undefined, b: Mark[] | undefined): boolean {
   return a.length === b.length && a.every((m, i) => m.type === b[i].type && JSON.stringify(m.attrs) === JSON.stringify(b[i].attrs));
 }
 
-/** Fits any value to the body schema; never throws. */
-export function normaliseBody(raw: unknown): Normalised {
-  const n = new Normaliser();
+/**
+ * Fits any value to the body schema; never throws. `maxDepth` is for content that will sit lower
+ * than the top of a body (a paste into a quote): it must fit in what is left above the limit.
+ */
+export function normaliseBody(raw: unknown, maxDepth = MAX_BODY_DEPTH): Normalised {
+  const n = new Normaliser(Math.max(1, Math.min(MAX_BODY_DEPTH, maxDepth)));
   const body = n.doc(raw);
   return { body, changed: n.changed };
 }

@@ -89,7 +89,24 @@ describe('DepthLimit', () => {
     expect(deepestBlock(e.state.doc.content)).toBe(MAX_BODY_DEPTH);
   });
 
-  it('a paste that would go past the limit does not happen; one that fits does', () => {
+  it('pasted HTML nested too deep for where it lands arrives flattened to the limit, text and all', () => {
+    const e = open({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '앞' }] }] });
+    for (let n = 0; n < 20; n++) {
+      caretAt(e, '앞');
+      e.commands.wrapIn('blockquote');
+    }
+    caretAt(e, '앞');
+    e.commands.selectTextblockEnd();
+    // (A paste that opens with the deep quotes merges them into the quotes around the caret; one
+    // that opens with a paragraph brings them in whole, 20 + 41 levels deep.)
+    const html = '<p>먼저</p>' + '<blockquote>'.repeat(40) + '<p>붙인 글</p>' + '</blockquote>'.repeat(40) + '<ul><li><p>항목</p></li></ul>';
+    expect(e.view.pasteHTML(html, new Event('paste') as ClipboardEvent)).toBe(true); // jsdom has no ClipboardEvent
+    expect(e.state.doc.textContent).toBe('앞먼저붙인 글항목');
+    expect(deepestBlock(e.state.doc.content)).toBe(MAX_BODY_DEPTH);
+    expect(depthOf(e, '붙인 글')).toBeLessThanOrEqual(MAX_BODY_DEPTH);
+  });
+
+  it('content inserted past the limit by a command does not go in; content that fits does', () => {
     let deep: JSONContent = { type: 'paragraph', content: [{ type: 'text', text: '붙임' }] };
     for (let n = 0; n < 40; n++) deep = { type: 'blockquote', content: [deep] };
     const e = open({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '앞' }] }] });
