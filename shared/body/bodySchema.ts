@@ -48,7 +48,7 @@ export const BODY_NODES = {
     place: 'block',
     holds: 'listItems',
     attrs: {
-      start: (v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? v : undefined),
+      start: (v) => (Number.isSafeInteger(v) ? v : undefined),
       type: (v) => (v === null || (typeof v === 'string' && ['1', 'a', 'A', 'i', 'I'].includes(v)) ? v : undefined),
     },
   },

@@ -80,7 +80,7 @@ const MARKS = [
   { type: 'editorNote' },
   { type: 'strike' },
 ];
-const ATTRS = [undefined, { level: 2 }, { level: 7 }, { start: 4, type: 'a' }, { start: -1 }, { photoId: 'b'.repeat(64), credit: 'c', alt: 'a', fromFile: { caption: '', credit: '', alt: '' } }, { photoId: '../x', onclick: 'y' }, 'nonsense'];
+const ATTRS = [undefined, { level: 2 }, { level: 7 }, { start: 4, type: 'a' }, { start: 1.5 }, { photoId: 'b'.repeat(64), credit: 'c', alt: 'a', fromFile: { caption: '', credit: '', alt: '' } }, { photoId: '../x', onclick: 'y' }, 'nonsense'];
 
 function hostileTree(rand: () => number, depth: number): unknown {
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
