@@ -141,6 +141,44 @@ describe('every write passes the body schema', () => {
   });
 });
 
+describe('a backup of a file nested past the limit', () => {
+  it('takes it as the library shows it, and a restore puts back the fitted body', async () => {
+    const a = await newArticle();
+    await core.close();
+    await writeFile(join(tmp.dir, 'articles', `${a.id}.json`), JSON.stringify({ ...a, headline: '백업', body: { type: 'doc', content: [...hostile.content, ...deepQuotes(995).content] } }));
+    core = await openTestCore(tmp.dir);
+    const shown = await core.handlers.getArticle({ id: a.id });
+    const backup = await core.handlers.createBackup({ actor });
+    expect((await core.handlers.getBackup({ snapshot: backup.id, query: '백업', offset: 0, limit: 100 })).rows[0].now).toBe('same');
+
+    await core.handlers.saveArticle({ id: a.id, actor, baseRevision: shown.revision, content: { ...emptyContent('ko'), headline: '백업', body: fitted } });
+    const result = await core.handlers.restoreBackup({ actor, jobId: 'job-body-0001', snapshot: backup.id, ids: [a.id] });
+    expect(result).toMatchObject({ restored: 1, failed: [] });
+    const restored = await core.handlers.getArticle({ id: a.id });
+    expect(restored.body).toEqual(shown.body);
+    expect(bodyDepth(restored.body)).toBe(MAX_BODY_DEPTH);
+    expect(typesIn(restored.body)).toEqual(['blockquote', 'paragraph', 'text']);
+  });
+});
+
+describe('a stored body 100,000 levels deep (too deep even to serialise)', () => {
+  it('opens flattened and is backed up without overflowing the stack', async () => {
+    const a = await newArticle();
+    await core.close();
+    const levels = 100_000;
+    const body = '{"type":"doc","content":[' + '{"type":"blockquote","content":['.repeat(levels) + '{"type":"paragraph","content":[{"type":"text","text":"바닥"}]}' + ']}'.repeat(levels) + ']}';
+    const json = JSON.stringify({ ...a, headline: '아주 깊은', body: null }).replace('"body":null', `"body":${body}`);
+    await writeFile(join(tmp.dir, 'articles', `${a.id}.json`), json);
+    core = await openTestCore(tmp.dir);
+    const opened = await core.handlers.getArticle({ id: a.id });
+    expect(bodyDepth(opened.body)).toBe(MAX_BODY_DEPTH);
+    expect(opened.body.content).toHaveLength(1);
+    const backup = await core.handlers.createBackup({ actor });
+    expect(backup.articles).toBe(1);
+    expect((await core.handlers.getBackup({ snapshot: backup.id, query: '아주', offset: 0, limit: 100 })).rows[0].now).toBe('same');
+  });
+});
+
 describe('a stored body over the limit', () => {
   it('opens flattened, is never quarantined, and its original is kept under migrated/ when next saved', async () => {
     const a = await newArticle();
