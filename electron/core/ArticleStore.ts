@@ -1,7 +1,8 @@
 // One JSON file per article (`articles/<id>.json`) with its previous good version beside it
 // (`<id>.json.bak`). lowdb is the API over each file; this class adds what lowdb does not do:
 // validation on read, recovery from the last good copy, moving damaged files aside, and keeping
-// the original of a file from an older Copydesk (`migrated/<id>.v<N>.json`) before upgrading it.
+// the original of a file from an older Copydesk (`migrated/<id>.v<N>.json`) before upgrading it —
+// or before replacing a file whose body had to be fitted to the body schema (nested too deep).
 import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
@@ -12,11 +13,29 @@ import { keepCopy, writeFileAtomic, type WriteOptions } from './atomicWrite';
 import { migrateArticle, NewerVersionError } from './migrations/migrateArticle';
 import { keepOriginal, versionOf } from './migrations/migrate';
 import { quarantine } from './quarantine';
+import { looksLikeBody, normaliseBody } from '../../shared/body/normaliseBody';
 
 const SUFFIX = '.json';
 
 export function parseArticle(raw: unknown): Article {
-  return ArticleSchema.parse(migrateArticle(raw));
+  return readArticle(raw).article;
+}
+
+/**
+ * Migrates, fits the body to the body schema and validates a stored article (its file, a history
+ * version, a backup's copy). A body over the nesting limit or with nodes the schema does not know
+ * is fitted, not refused, so an article written before the limit still opens (`bodyFitted`: its
+ * original is kept under `migrated/` before the next save). A body that is not a doc at all is
+ * left for the schema to refuse: that file is damaged.
+ */
+export function readArticle(raw: unknown): { article: Article; bodyFitted: boolean } {
+  const doc = migrateArticle(raw);
+  const body = doc && typeof doc === 'object' ? (doc as { body?: unknown }).body : undefined;
+  if (!looksLikeBody(body)) {
+    return { article: ArticleSchema.parse(doc), bodyFitted: false };
+  }
+  const fitted = normaliseBody(body);
+  return { article: ArticleSchema.parse({ ...(doc as object), body: fitted.body }), bodyFitted: fitted.changed };
 }
 
 export class ArticleStore {
@@ -38,9 +57,9 @@ export class ArticleStore {
 
   private db(path: string, writeOptions?: WriteOptions): Low<Article | null> {
     const parse = (raw: unknown): Article => {
-      const article = parseArticle(raw);
+      const { article, bodyFitted } = readArticle(raw);
       const version = versionOf(raw) ?? ARTICLE_SCHEMA_VERSION;
-      if (version < ARTICLE_SCHEMA_VERSION) this.older.set(article.id, version);
+      if (version < ARTICLE_SCHEMA_VERSION || bodyFitted) this.older.set(article.id, version);
       return article;
     };
     return new Low<Article | null>(new AtomicJsonAdapter(path, parse, writeOptions), null);
@@ -86,7 +105,7 @@ export class ArticleStore {
       // The last good copy goes back byte for byte: if an older Copydesk wrote it, it stays that
       // version until a save upgrades it (and keeps it under `migrated/`).
       await writeFileAtomic(path, backup.bytes);
-      if (backup.version < ARTICLE_SCHEMA_VERSION) this.older.set(id, backup.version);
+      if (backup.version < ARTICLE_SCHEMA_VERSION || backup.bodyFitted) this.older.set(id, backup.version);
       this.notify({ code: 'articleRecovered', params: { id, headline: backup.article.headline, file: moved, reason: cause.message } });
       return backup.article;
     }
@@ -95,11 +114,11 @@ export class ArticleStore {
   }
 
   /** A last good copy that is itself whole and valid, or null. */
-  private async readBackup(path: string): Promise<{ bytes: Buffer; article: Article; version: number } | null> {
+  private async readBackup(path: string): Promise<{ bytes: Buffer; article: Article; version: number; bodyFitted: boolean } | null> {
     try {
       const bytes = await readFile(path);
       const raw: unknown = JSON.parse(bytes.toString('utf8'));
-      return { bytes, article: parseArticle(raw), version: versionOf(raw) ?? ARTICLE_SCHEMA_VERSION };
+      return { bytes, ...readArticle(raw), version: versionOf(raw) ?? ARTICLE_SCHEMA_VERSION };
     } catch {
       return null;
     }

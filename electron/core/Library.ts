@@ -23,6 +23,7 @@ import { SettingsStore } from './SettingsStore';
 import { PhotoStore } from './media/PhotoStore';
 import { DEFAULT_MAX_PIXELS } from './media/preparePhoto';
 import { photoIdsIn } from '../../shared/photos/figures';
+import { normaliseBody } from '../../shared/body/normaliseBody';
 import type { PhotoInfo } from '../../shared/model/photo';
 import type { Person, PersonDraft } from '../../shared/model/person';
 import type { AuditAction, AuditEntry, VersionKind, VersionMeta } from '../../shared/model/history';
@@ -359,8 +360,7 @@ export class Library {
       corrections,
       lastTransition: null,
     };
-    await this.serial(article.id, () => this.commit(article, 'create', person));
-    return article;
+    return this.serial(article.id, () => this.commit(article, 'create', person));
   }
 
   /**
@@ -387,8 +387,7 @@ export class Library {
       this.assertRevision(id, summary.revision, baseRevision);
       const current = await this.store.read(id);
       assertCanEdit(current, person, this.settings.value);
-      const article: Article = { ...current, ...content, revision: current.revision + 1, updatedAt: this.now().toISOString() };
-      await this.commit(article, 'save', person);
+      const article = await this.commit({ ...current, ...content, revision: current.revision + 1, updatedAt: this.now().toISOString() }, 'save', person);
       return { revision: article.revision, updatedAt: article.updatedAt };
     });
   }
@@ -404,9 +403,14 @@ export class Library {
    * it coalesces; otherwise it lists a copy that was never saved. The audit log only records steps
    * that happened.)
    */
-  private async commit(article: Article, kind: VersionKind, person: Person): Promise<void> {
+  private async commit(draft: Article, kind: VersionKind, person: Person): Promise<Article> {
+    // Every write of a body passes here (save, create, import, package, restore, backup): the one
+    // place it is fitted to the body schema (shared/body). Reads fit it too (ArticleStore), so
+    // `put` on an article just read needs no second pass.
+    const article = { ...draft, body: normaliseBody(draft.body).body };
     await this.history.record(article, kind, person, this.now());
     await this.put(article);
+    return article;
   }
 
   private audit(id: string, person: Person, action: AuditAction, from: Article['status'], to: Article['status'], extra: Partial<AuditEntry> = {}, durable = true): Promise<void> {
@@ -450,9 +454,9 @@ export class Library {
         corrections: req.action === 'correct' ? [...current.corrections, { at, by: person.name, note }] : current.corrections,
         lastTransition: { action: req.action, actorId: person.id, actorName: person.name, at, note },
       };
-      await this.commit(article, 'transition', person);
+      const committed = await this.commit(article, 'transition', person);
       await this.audit(id, person, req.action, current.status, decision.to, { note, overridden: decision.overridden });
-      return article;
+      return committed;
     });
   }
 
@@ -474,8 +478,7 @@ export class Library {
       const current = await this.store.read(id);
       assertCanEdit(current, person, this.settings.value);
       const old = await this.history.version(id, seq);
-      const article: Article = { ...current, ...contentOf(old), revision: current.revision + 1, updatedAt: this.now().toISOString() };
-      await this.commit(article, 'restore', person);
+      const article = await this.commit({ ...current, ...contentOf(old), revision: current.revision + 1, updatedAt: this.now().toISOString() }, 'restore', person);
       await this.audit(id, person, 'restoreVersion', current.status, current.status, { version: seq });
       return article;
     });
@@ -490,10 +493,13 @@ export class Library {
       const person = this.people.actor(actorId);
       const current = this.index.entries.has(article.id) ? await this.store.read(article.id).catch(() => null) : null;
       const at = this.now().toISOString();
-      const restored: Article = current
-        ? { ...current, ...contentOf(article), status: article.status, corrections: article.corrections, trashedAt: null, revision: current.revision + 1, updatedAt: at }
-        : { ...article, trashedAt: null, revision: article.revision + 1, updatedAt: at };
-      await this.commit(restored, 'restore', person);
+      const restored = await this.commit(
+        current
+          ? { ...current, ...contentOf(article), status: article.status, corrections: article.corrections, trashedAt: null, revision: current.revision + 1, updatedAt: at }
+          : { ...article, trashedAt: null, revision: article.revision + 1, updatedAt: at },
+        'restore',
+        person,
+      );
       await this.audit(article.id, person, 'restoreBackup', current?.status ?? article.status, restored.status, { note });
       return restored;
     });

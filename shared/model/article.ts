@@ -1,6 +1,7 @@
 // The article as Copydesk stores and exchanges it. Every file on disk and every IPC payload that
 // carries an article is parsed with these schemas, so a field added here is a field checked everywhere.
 import { z } from 'zod';
+import { bodyShape } from '../body/bodyDepth';
 
 /** 2 added the desk workflow (owner, note to the desk, embargo, corrections, last transition). */
 export const ARTICLE_SCHEMA_VERSION = 2;
@@ -30,7 +31,7 @@ export const BylineSchema = z.object({
 });
 export type Byline = z.infer<typeof BylineSchema>;
 
-/** A ProseMirror/TipTap JSON node. The editor's schema decides what is valid inside; here we bound the shape and size. */
+/** A ProseMirror/TipTap JSON node. Here only its shape is checked; what is valid inside is shared/body/bodySchema.ts. */
 export type DocNode = {
   type: string;
   attrs?: Record<string, unknown>;
@@ -50,10 +51,28 @@ export const DocNodeSchema: z.ZodType<DocNode> = z.lazy(() =>
   }),
 );
 
-export const BodySchema = z.object({
+/**
+ * Deeper than this, or with more nodes, a body is refused before zod recurses into it (which
+ * overflows the stack a few hundred levels down). Far beyond what is stored: every write fits the
+ * body to shared/body/bodySchema.ts (32 levels, 100,000 nodes) in Library.commit, and importers'
+ * bodies between the two limits are flattened there.
+ */
+export const REFUSED_BODY_DEPTH = 128;
+export const REFUSED_BODY_NODES = 200_000;
+
+const BodyShapeSchema = z.object({
   type: z.literal('doc'),
   content: z.array(DocNodeSchema),
 });
+// A guard typed as the body (so the contract's input types stay), checked without recursion.
+const BodyGuard = z.custom<z.input<typeof BodyShapeSchema>>(
+  (raw) => {
+    const shape = bodyShape(raw, REFUSED_BODY_NODES);
+    return shape.depth <= REFUSED_BODY_DEPTH && shape.nodes <= REFUSED_BODY_NODES;
+  },
+  { message: `body nests deeper than ${REFUSED_BODY_DEPTH} levels or has more than ${REFUSED_BODY_NODES} nodes` },
+);
+export const BodySchema = BodyGuard.pipe(BodyShapeSchema);
 export type Body = z.infer<typeof BodySchema>;
 
 export const LengthTargetSchema = z.object({

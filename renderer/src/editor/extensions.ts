@@ -1,17 +1,22 @@
 // The body's schema: paragraphs, 중간제목 (h2 only), quotes, lists, figures (photo + caption), bold, italic, links, editor's notes, hard
 // breaks, undo/redo. Everything else StarterKit offers is off, so every export later maps a
-// small, known set of nodes.
+// small, known set of nodes. The core holds the same schema in shared/body/bodySchema.ts (every
+// stored body is fitted to it); bodySchema.test.ts fails if the two drift apart.
 import StarterKit from '@tiptap/starter-kit';
 import { Placeholder } from '@tiptap/extensions';
 import { ImeGuard } from './ImeGuard';
 import { Figure } from './figure/Figure';
 import { FigureCaption } from './figure/FigureCaption';
 import { EditorNote } from './EditorNote';
+import { DepthLimit } from './DepthLimit';
+import { isSafeHref } from '../../../shared/exchange/safeHref';
 import type { FigureViewOptions } from './figure/FigureView';
 
 export const LINK_PROTOCOLS = ['http', 'https', 'mailto'];
 
+/** The core's link rule (shared isSafeHref: a link failing it is dropped on save), and a URL the browser can parse. */
 export function isAllowedLink(href: string): boolean {
+  if (!isSafeHref(href)) return false;
   try {
     const url = new URL(href);
     return LINK_PROTOCOLS.includes(url.protocol.replace(':', ''));
@@ -45,5 +50,6 @@ export function bodyExtensions(placeholder: string, figure?: FigureViewOptions &
     Figure.configure(figure ?? {}),
     FigureCaption.configure({ placeholder: figure?.captionPlaceholder ?? '' }),
     EditorNote,
+    DepthLimit,
   ];
 }

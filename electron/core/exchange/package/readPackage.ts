@@ -9,6 +9,12 @@ import { ARTICLE_PATH, MANIFEST_PATH, ManifestSchema, type Manifest } from './ma
 import { sha256Hex } from '../../media/sha256Hex';
 import { ZIP_LIMITS, readZip } from './readZip';
 import { checkJsonDepth } from '../../../../shared/exchange/limits/checkInput';
+import { looksLikeBody, normaliseBody } from '../../../../shared/body/normaliseBody';
+
+function withFittedBody(json: unknown): unknown {
+  if (!json || typeof json !== 'object' || Array.isArray(json) || !('body' in json) || !looksLikeBody(json.body)) return json;
+  return { ...json, body: normaliseBody(json.body).body };
+}
 
 /** The JSON in `bytes`, undefined if it is not JSON; throws `tooDeep` for JSON nested past the limit. */
 function parseJson(bytes: Uint8Array | undefined, file: string): unknown {
@@ -46,7 +52,9 @@ export async function readPackage(bytes: Uint8Array, name: string): Promise<Impo
 
   const json = parseJson(files.get(ARTICLE_PATH), name);
   if (json === undefined) throw fail(files.has(ARTICLE_PATH) ? 'malformed' : 'badPackage', 'article.json is missing or not JSON');
-  const checked = ArticleSchema.safeParse(json);
+  // The body is fitted to the body schema before the check, so a crafted package's script nodes,
+  // javascript: links and over-deep quotes go and the story comes in (Library.commit fits it again).
+  const checked = ArticleSchema.safeParse(withFittedBody(json));
   if (!checked.success) throw fail('schema', `article.json: ${checked.error.message}`);
   const article = checked.data;
   if (article.id !== manifest.article.id) throw fail('badPackage', 'manifest names another article');
