@@ -95,7 +95,7 @@ test('bytes reach the core raw through the bridge: a photo and a file import, by
   const results = await page.evaluate(
     async ({ png, markdown, actor }) => {
       const api = (window as unknown as { copydesk: Record<string, (input: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>> }).copydesk;
-      const photo = await api.importPhoto({ name: 'red.png', bytes: new Uint8Array(png) });
+      const photo = await api.importPhoto({ actor, name: 'red.png', bytes: new Uint8Array(png) });
       const files = await api.importFiles({ actor, jobId: 'e2e-bytes-1', files: [{ name: 'story.md', bytes: new TextEncoder().encode(markdown) }] });
       return { photo, files };
     },
