@@ -11,6 +11,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { bodyEditor, bodyJSON } from './support/editor';
 import { Ime } from './support/ime';
+import { open, switchTo } from './support/desk';
 import type { Article, DocNode } from '../shared/model/article';
 
 const STATUS_KO: Record<Article['status'], string> = { draft: '작성중', sent: '출고', review: '데스킹', approved: '승인', returned: '반려', published: '출판', spiked: '폐기' };
@@ -93,17 +94,6 @@ async function shot(page: Page, name: string) {
   await page.getByTestId('field-headline').scrollIntoViewIfNeeded();
   await page.evaluate(() => document.querySelectorAll('*').forEach((el) => el.scrollTop > 0 && (el.scrollTop = 0)));
   await page.screenshot({ path: `${SHOTS}-${name}.png` });
-}
-
-async function switchTo(page: Page, name: string) {
-  await page.getByTestId('switch-person').click();
-  await page.getByTestId('pick-person').and(page.locator(`[data-person-name="${name}"]`)).click();
-  await expect(page.getByTestId('current-person')).toContainText(name);
-}
-
-async function open(page: Page, headline: string) {
-  await page.getByTestId('article-row').filter({ hasText: headline }).click();
-  await expect(page.getByTestId('article-status')).toBeVisible();
 }
 
 async function back(page: Page) {

@@ -6,18 +6,8 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { bodyEditor, waitSaved } from './support/editor';
 import { Ime } from './support/ime';
+import { open, switchTo } from './support/desk';
 import { ADMIN } from './support/people';
-
-async function switchTo(page: Page, name: string) {
-  await page.getByTestId('switch-person').click();
-  await page.getByTestId('pick-person').and(page.locator(`[data-person-name="${name}"]`)).click();
-  await expect(page.getByTestId('current-person')).toContainText(name);
-}
-
-async function open(page: Page, headline: string) {
-  await page.getByTestId('article-row').filter({ hasText: headline }).click();
-  await expect(page.getByTestId('article-status')).toBeVisible();
-}
 
 async function step(page: Page, action: string, note?: string) {
   await page.getByTestId(`action-${action}`).click();

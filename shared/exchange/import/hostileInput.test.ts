@@ -7,10 +7,10 @@ import { readNinjs } from './fromNinjs';
 import { simpleHtmlBlocks } from './simpleHtmlBlocks';
 import { bodyFromBlocks } from './bodyFromBlocks';
 import type { Block } from '../blocks';
-import type { DocNode } from '../../model/article';
 import { INPUT_LIMITS } from '../limits/inputLimits';
 import { refusalReason } from '../testing/refusal';
 import { deepHtml, deepJson, deepMarkdownList, deepMarkdownQuote, deepNinjsBody, wideDeepMarkdownQuotes } from '../testing/hostileFiles';
+import { bodyDepth } from '../../body/bodyDepth';
 
 /** Generous for a loaded CI machine; the measured times are far lower (see the report in the commit). */
 const BOUND_MS = 2000;
@@ -21,17 +21,6 @@ async function refusedFast(work: () => unknown): Promise<{ reason: string; ms: n
   const ms = performance.now() - t;
   expect(ms).toBeLessThan(BOUND_MS);
   return { reason, ms };
-}
-
-function depthOf(nodes: readonly DocNode[]): number {
-  let max = 0;
-  const stack: [DocNode, number][] = nodes.map((n) => [n, 1]);
-  while (stack.length) {
-    const [n, d] = stack.pop()!;
-    max = Math.max(max, d);
-    for (const c of n.content ?? []) stack.push([c, d + 1]);
-  }
-  return max;
 }
 
 const ordinaryMarkdown = '# A normal story\n\nIt reads fine.\n\n- one\n  - two\n\n> a quote\n';
@@ -74,7 +63,7 @@ describe('Markdown', () => {
 
   it('nesting deep but within the limits still imports', () => {
     const read = readMarkdown(deepMarkdownList(40), 'forty.md').article;
-    expect(depthOf(read.content.body.content)).toBeGreaterThan(10);
+    expect(bodyDepth({ type: 'doc', content: read.content.body.content })).toBeGreaterThan(10);
     expect(JSON.stringify(read.content.body)).toContain('item 39');
   });
 });
@@ -113,7 +102,7 @@ describe('converters past any scanner', () => {
     let blocks: Block[] = [{ type: 'paragraph', inlines: [{ text: 'bottom' }] }];
     for (let i = 0; i < 50_000; i++) blocks = [i % 2 ? { type: 'quote', blocks } : { type: 'list', ordered: false, items: [blocks] }];
     const body = bodyFromBlocks(blocks, []);
-    expect(depthOf(body.content)).toBeLessThanOrEqual(2 * INPUT_LIMITS.maxConvertDepth + 3);
+    expect(bodyDepth({ type: 'doc', content: body.content })).toBeLessThanOrEqual(2 * INPUT_LIMITS.maxConvertDepth + 3);
     expect(JSON.stringify(body)).toContain('bottom');
   });
 });

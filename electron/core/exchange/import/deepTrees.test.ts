@@ -2,24 +2,13 @@
 // (depth-bounded, or iterative) and keep the text, so a case a scanner misses cannot crash an import.
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import type { DocNode } from '../../../../shared/model/article';
 import { INPUT_LIMITS } from '../../../../shared/exchange/limits/inputLimits';
 import { refusalReason } from '../../../../shared/exchange/testing/refusal';
 import { deepHtml } from '../../../../shared/exchange/testing/hostileFiles';
 import { nitfToBody } from './nitfToBody';
 import { descendants, textOf } from '../xml/xmlDom';
 import { htmlToBody } from './htmlToBody';
-
-function depthOf(nodes: readonly DocNode[]): number {
-  let max = 0;
-  const stack: [DocNode, number][] = nodes.map((n) => [n, 1]);
-  while (stack.length) {
-    const [n, d] = stack.pop()!;
-    max = Math.max(max, d);
-    for (const c of n.content ?? []) stack.push([c, d + 1]);
-  }
-  return max;
-}
+import { bodyDepth } from '../../../../shared/body/bodyDepth';
 
 describe('deep trees past the scanners', () => {
   it('nitfToBody, textOf and descendants read 10,000 nested elements without recursing into them', () => {
@@ -29,7 +18,7 @@ describe('deep trees past the scanners', () => {
     expect(textOf(root)).toBe('A sentence deep inside.');
     expect(descendants(root, 'p')).toHaveLength(1);
     const body = nitfToBody([root]);
-    expect(depthOf(body.content)).toBeLessThanOrEqual(INPUT_LIMITS.maxConvertDepth + 3);
+    expect(bodyDepth({ type: 'doc', content: body.content })).toBeLessThanOrEqual(INPUT_LIMITS.maxConvertDepth + 3);
     expect(JSON.stringify(body.content)).toContain('A sentence deep inside.');
   });
 
