@@ -25,20 +25,6 @@ export interface ReadPageOptions {
 /** A worker that finished a page waits this long for the next one (a batch of pages), then goes. */
 const IDLE_MS = 20_000;
 
-let bundledWorker: string | null = null;
-
-/** The Electron bundle names its compiled worker file (electron-vite's `?modulePath`, electron/main/main.ts). */
-export function useHtmlPageWorker(file: string): void {
-  bundledWorker = file;
-}
-
-/** Run from TypeScript source (vitest, tsx) the bootstrap beside this file starts the worker; a bundle must say where its copy is. */
-function workerFile(): string | URL | null {
-  if (bundledWorker) return bundledWorker;
-  if (/\.ts$/.test(import.meta.url)) return new URL('./htmlPageWorker.bootstrap.mjs', import.meta.url);
-  return null;
-}
-
 interface PageWorker {
   worker: Worker;
   ready: boolean;
@@ -50,6 +36,23 @@ let running = 0;
 let idle: PageWorker | null = null;
 /** Workers alive now: tests check that a refused or cancelled page leaves none behind. */
 export const runningPageWorkers = () => running;
+
+let bundledWorker: string | null = null;
+
+/** The Electron bundle names its compiled worker file (electron-vite's `?modulePath`, electron/main/main.ts). */
+export function useHtmlPageWorker(file: string | null): void {
+  bundledWorker = file;
+  // A worker started from the previous file is not reused.
+  if (idle) void idle.worker.terminate();
+  idle = null;
+}
+
+/** Run from TypeScript source (vitest, tsx) the bootstrap beside this file starts the worker; a bundle must say where its copy is. */
+function workerFile(): string | URL | null {
+  if (bundledWorker) return bundledWorker;
+  if (/\.ts$/.test(import.meta.url)) return new URL('./htmlPageWorker.bootstrap.mjs', import.meta.url);
+  return null;
+}
 
 let warned = false;
 
