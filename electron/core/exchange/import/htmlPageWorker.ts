@@ -6,6 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { toApiError, type ApiErrorShape } from '../../../../shared/contract/errors';
 import type { ImportedArticle } from '../../../../shared/exchange/types';
 import { parseHtmlPage } from './fromHtmlPage';
+import { domWindow } from './htmlDom';
 
 export interface PageJob {
   html: string;
@@ -25,6 +26,8 @@ if (port) {
     }
     port.postMessage(reply);
   });
+  // jsdom loads now, so a page's time limit (counted from `ready`) is spent on the page alone.
+  domWindow().close();
   // Loaded: from here on a failure is the page's, not the worker's (readHtmlPage.ts falls back to its own thread only before this).
   port.postMessage({ ready: true } satisfies PageReply);
 }

@@ -22,6 +22,8 @@ export interface ReadPageOptions {
   limits?: Partial<PageParseLimits>;
 }
 
+/** A worker starts (tsx, our modules, jsdom) in 0.5–4 s, on a busy machine; one not ready by this is broken. */
+const START_MS = 30_000;
 /** A worker that finished a page waits this long for the next one (a batch of pages), then goes. */
 const IDLE_MS = 20_000;
 
@@ -144,7 +146,7 @@ function parseInWorker(file: string | URL, job: PageJob, limits: PageParseLimits
     };
     const onAbort = () => finish(false, () => reject(cancelled(job.name)));
     const onMessage = (msg: PageReply) => {
-      if ('ready' in msg) return;
+      if ('ready' in msg) return startClock();
       finish(true, () => (msg.ok ? resolve(msg.article) : reject(new ApiError(msg.error.code, msg.error.message, msg.error.params))));
     };
     const onError = (err: Error & { code?: string }) => {
@@ -153,10 +155,18 @@ function parseInWorker(file: string | URL, job: PageJob, limits: PageParseLimits
       else finish(false, () => reject(toApiError(err)));
     };
     const onExit = () => finish(false, () => (pw.ready ? reject(new ApiError('internal', `${job.name}: the page reader stopped`)) : resolve(null)));
-    const timer = setTimeout(
-      () => finish(false, () => reject(tooLarge(job.name, `not read within ${limits.timeMs} ms`, { limitSeconds: Math.round(limits.timeMs / 1000) }))),
-      limits.timeMs,
-    );
+    // The page's time counts from when the worker is ready (jsdom loaded): a cold start on a busy
+    // machine takes seconds and is not the page's fault. A worker that never gets ready is broken:
+    // it is given up and the page read in this thread.
+    let timer = setTimeout(() => finish(false, () => resolve(null)), START_MS);
+    const startClock = () => {
+      clearTimeout(timer);
+      timer = setTimeout(
+        () => finish(false, () => reject(tooLarge(job.name, `not read within ${limits.timeMs} ms`, { limitSeconds: Math.round(limits.timeMs / 1000) }))),
+        limits.timeMs,
+      );
+    };
+    if (pw.ready) startClock();
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', onMessage);
     worker.on('error', onError);
