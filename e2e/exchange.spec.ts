@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { bodyEditor, bodyJSON, markedRuns, modKey, waitSaved } from './support/editor';
+import { runningPageWorkers } from '../electron/core/exchange/import/readHtmlPage';
 
 const FIXTURES = join(import.meta.dirname, '../../shared/fixtures/articles');
 const expectedKo = JSON.parse(readFileSync(join(FIXTURES, 'web-copy-ko.expected.json'), 'utf8')) as { headline: string; deck: string[]; body: { type: string }[] };
@@ -101,6 +102,17 @@ test('a batch export shows each article, an embargo holds until overridden with 
   const exportEntry = page.getByTestId('history-audit').and(page.locator('[data-action=export]')).last();
   await expect(exportEntry).toContainText('편집국장 승인');
   await expect(exportEntry.getByTestId('audit-override')).toBeVisible();
+});
+
+test('a saved web page imports through its worker thread, and the headline and story come through', async ({ app }) => {
+  const page = app.page;
+  await page.getByTestId('import-picker').setInputFiles(join(import.meta.dirname, '../../shared/fixtures/web-pages/readability/cnn/source.html'));
+  await expect(page.getByTestId('import-file-result')).toHaveCount(1);
+  await expect(page.getByTestId('import-file-result')).toContainText("The 'birth lottery' and economic mobility");
+  // The browser host runs the core in this process: the page's worker read it and waits for the next page.
+  expect(runningPageWorkers()).toBe(1);
+  await page.getByTestId('import-open').click();
+  await expect(page.getByTestId('field-headline')).toHaveValue("The 'birth lottery' and economic mobility");
 });
 
 test('a file dropped on the library imports; a hostile one is refused with a sentence and leaves nothing behind', async ({ app }) => {

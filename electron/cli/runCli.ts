@@ -147,7 +147,7 @@ async function dryRun(files: string[], summary: boolean, io: CliIo): Promise<num
   for (const path of files) {
     if (io.signal?.aborted) return EXIT.interrupted;
     try {
-      const imported = await readArticleFile(await readTarget(path, io));
+      const imported = await readArticleFile(await readTarget(path, io), io.signal);
       outputs.push(summary ? toImportSummary(imported.content) : { file: path, format: imported.format, content: imported.content, photos: imported.photos.length, warnings: imported.warnings });
     } catch (err) {
       failed++;

@@ -1,3 +1,4 @@
+/// <reference types="electron-vite/node" />
 // Electron entry: lifecycle and wiring only. Everything with logic lives in electron/core (plain
 // Node, shared with the browser host) or in the small modules beside this file.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
@@ -16,8 +17,12 @@ import { hardenApp, hardenSession } from './hardenContents';
 import { menuTemplate } from './buildMenu';
 import { registerIpc } from './registerIpc';
 import { MEDIA_BASE, serveMedia } from './mediaProtocol';
+import { useHtmlPageWorker } from '../core/exchange/import/readHtmlPage';
+// electron-vite bundles the web-page reader's worker as its own file and gives its path here.
+import htmlPageWorker from '../core/exchange/import/htmlPageWorker?modulePath';
 
 const out = join(import.meta.dirname, '..');
+useHtmlPageWorker(htmlPageWorker);
 let core: Core | null = null;
 let win: BrowserWindow | null = null;
 

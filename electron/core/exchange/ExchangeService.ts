@@ -133,20 +133,23 @@ export class ExchangeService {
     for (const [i, file] of files.entries()) {
       job.step(i, file.name);
       if (job.signal.aborted) return { results, cancelled: true };
-      results.push(await this.importOne(actorId, file));
+      const result = await this.importOne(actorId, file, job.signal);
+      // Cancelled while this file was being read: nothing of it was saved, and it is no failure.
+      if (job.signal.aborted && result.error?.code === 'cancelled') return { results, cancelled: true };
+      results.push(result);
     }
     job.step(files.length, '');
     return { results, cancelled: false };
   }
 
-  read(file: { name: string; bytes: Uint8Array }): Promise<ImportedArticle> {
-    return readArticleFile(file);
+  read(file: { name: string; bytes: Uint8Array }, signal?: AbortSignal): Promise<ImportedArticle> {
+    return readArticleFile(file, signal);
   }
 
-  private async importOne(actorId: string, file: { name: string; bytes: Uint8Array }): Promise<ImportResult> {
+  private async importOne(actorId: string, file: { name: string; bytes: Uint8Array }, signal: AbortSignal): Promise<ImportResult> {
     const added: string[] = [];
     try {
-      const imported = await this.read(file);
+      const imported = await this.read(file, signal);
       // Readers name their warnings briefly (`photosMissing`); the UI keeps them under `exchange.`.
       const warnings = imported.warnings.map((w) => ({ ...w, key: `exchange.${w.key.replace(/^(import|exchange)\./, '')}` }));
       // Photos go in first (by content hash, so a figure's photoId is already right); one the
@@ -173,8 +176,8 @@ export class ExchangeService {
 }
 
 /** Reads a file into a checked article without any library (`copydesk import --dry-run`). */
-export async function readArticleFile(file: { name: string; bytes: Uint8Array }): Promise<ImportedArticle> {
-  const imported = await readImport(file.name, file.bytes);
+export async function readArticleFile(file: { name: string; bytes: Uint8Array }, signal?: AbortSignal): Promise<ImportedArticle> {
+  const imported = await readImport(file.name, file.bytes, signal);
   const checked = ArticleContentSchema.safeParse(imported.content);
   if (!checked.success) throw new ApiError('importFailed', `${file.name}: ${checked.error.message}`, { reason: 'schema', file: file.name });
   return { ...imported, content: checked.data };

@@ -5,7 +5,7 @@ import type { ImportedArticle } from '../../../shared/exchange/types';
 import { parseWebCopy } from '../../../shared/exchange/webCopy/parseWebCopy';
 import { fromMarkdown } from '../../../shared/exchange/import/fromMarkdown';
 import { fromNinjs } from '../../../shared/exchange/import/fromNinjs';
-import { fromHtmlPage } from './import/fromHtmlPage';
+import { readHtmlPage } from './import/readHtmlPage';
 import { fromDocx } from './import/fromDocx';
 import { fromNitf } from './import/fromNitf';
 import { readPackage } from './package/readPackage';
@@ -50,7 +50,8 @@ export function detectKind(name: string, bytes: Uint8Array): ImportKind {
   throw refuse(name, 'unknownFormat', `unknown file type .${ext}`);
 }
 
-export async function readImport(name: string, bytes: Uint8Array): Promise<ImportedArticle> {
+/** `signal` is the import job's: a web page still being read in its worker stops when it aborts. */
+export async function readImport(name: string, bytes: Uint8Array, signal?: AbortSignal): Promise<ImportedArticle> {
   if (bytes.byteLength === 0) throw refuse(name, 'empty', 'empty file');
   switch (detectKind(name, bytes)) {
     case 'package':
@@ -60,7 +61,7 @@ export async function readImport(name: string, bytes: Uint8Array): Promise<Impor
     case 'nitf':
       return fromNitf(bytes, name);
     case 'html':
-      return fromHtmlPage(bytes, name);
+      return readHtmlPage(bytes, name, { signal });
     case 'ninjs': {
       let json: unknown;
       const text = decodeText(bytes, name);

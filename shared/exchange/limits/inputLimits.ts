@@ -26,6 +26,13 @@ export const INPUT_LIMITS = {
    * test with) to a few thousand. This bounds the wait; it does not make Readability fast.
    */
   maxPageElements: 8_000,
+  /**
+   * Time for reading one web page (jsdom + Readability) in its worker thread; past it the worker is
+   * terminated and the page refused as `tooLarge`. Real pages take 0.3–7 s on a loaded machine.
+   */
+  maxPageParseMs: 10_000,
+  /** Heap of that worker (jsdom alone takes about 100 MB); past it the worker dies, the page is refused and the app stays up. */
+  maxPageParseHeapMb: 512,
   /** Bracket nesting of JSON (ninjs, a package's manifest and article). */
   maxJsonDepth: 256,
   /**

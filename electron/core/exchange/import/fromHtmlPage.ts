@@ -84,11 +84,22 @@ function tagsOf(keywords: string[]): string[] {
   return out.slice(0, 50);
 }
 
+/** The page in-thread, start to end (tests, and the fallback when no worker can start: readHtmlPage.ts). */
 export async function fromHtmlPage(bytes: Uint8Array, name: string): Promise<ImportedArticle> {
+  return parseHtmlPage(precheckHtmlPage(bytes, name), name);
+}
+
+/** The fast, linear part: size, encoding, depth and element count. Its result is the page's text. */
+export function precheckHtmlPage(bytes: Uint8Array, name: string): string {
   if (bytes.length > MAX_PAGE_BYTES) throw new ApiError('importFailed', `${name}: ${bytes.length} bytes is over the page limit`, { reason: 'tooLarge', file: name });
   const html = decodeHtmlBytes(bytes, name);
   // parse5 slows down quadratically on deep nesting, Readability on depth and width, and jsdom's walkers recurse: refuse it first.
   checkPage(html, name);
+  return html;
+}
+
+/** The slow part (jsdom + Readability, up to seconds on a big page): a checked page's text → an article. */
+export function parseHtmlPage(html: string, name: string): ImportedArticle {
   const window = domWindow(html);
   try {
     const doc = window.document;
