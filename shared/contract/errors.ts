@@ -61,6 +61,7 @@ export const IMPORT_REASONS = [
   'hostile', // entity expansion, external entities, zip bomb, path traversal, …
   'tooLarge', // over the size limits
   'tooDeep', // nested deeper than any real article (lists, quotes, elements, JSON): refused before parsing
+  'tooSlow', // a web page that took longer to read than its time limit (reading stopped, nothing kept)
   'notDocx', // .docx that is not a Word document
   'badPackage', // a .zip that is not a Copydesk package, or its checksums do not match
   'schema', // JSON that is not ninjs / not our article

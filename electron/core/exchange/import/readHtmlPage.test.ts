@@ -1,5 +1,5 @@
 // Web pages are read in a worker thread: the same article as in-thread, a page past the time limit
-// refused as tooLarge with its worker gone, cancel terminates the worker, the core answers other
+// refused as tooSlow with its worker gone, cancel terminates the worker, the core answers other
 // calls while a slow page is read, and without a worker file the page is still read (in-thread).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,14 +46,14 @@ describe('readHtmlPage', () => {
     expect(article.content.headline).toBe("The 'birth lottery' and economic mobility");
   });
 
-  it('refuses a page not read within the time limit as tooLarge, and terminates its worker', { timeout: 60_000 }, async () => {
+  it('refuses a page not read within the time limit as tooSlow, and terminates its worker', { timeout: 60_000 }, async () => {
     useHtmlPageWorker(null);
     await noWorkersLeft();
     const t = performance.now();
     const err = await failure(readHtmlPage(slowPage(), 'slow.html', { limits: { timeMs: 300 } }));
     expect(performance.now() - t).toBeLessThan(3000);
     expect(err.code).toBe('importFailed');
-    expect(err.params).toMatchObject({ reason: 'tooLarge', file: 'slow.html' });
+    expect(err.params).toMatchObject({ reason: 'tooSlow', file: 'slow.html', limitSeconds: 1 });
     expect(await noWorkersLeft()).toBe(0);
   });
 

@@ -1,7 +1,7 @@
 // A saved web page → an article, off the core's thread. jsdom + Readability take from a third of a
 // second to several seconds on a real page, and the core's thread is Electron's main process: run
 // there, the whole app froze meanwhile. So the linear checks run here and the parse runs in a
-// worker thread with a time and a memory limit; a page past either is refused as `tooLarge` and
+// worker thread with a time and a memory limit; a page past either is refused (`tooSlow` or `tooLarge`) and
 // its worker terminated, and cancelling the import job terminates it too. Where no worker can be
 // started (a runtime that does not ship the worker's file) the page is read in this thread as before.
 import { Worker } from 'node:worker_threads';
@@ -72,8 +72,9 @@ export async function readHtmlPage(bytes: Uint8Array, name: string, options: Rea
 }
 
 const cancelled = (name: string) => new ApiError('cancelled', `${name}: import cancelled`, { file: name });
-const tooLarge = (name: string, message: string, params: Record<string, number> = {}) =>
-  new ApiError('importFailed', `${name}: ${message}`, { reason: 'tooLarge', file: name, ...params });
+const tooLarge = (name: string, message: string) => new ApiError('importFailed', `${name}: ${message}`, { reason: 'tooLarge', file: name });
+const tooSlow = (name: string, timeMs: number) =>
+  new ApiError('importFailed', `${name}: not read within ${timeMs} ms`, { reason: 'tooSlow', file: name, limitSeconds: Math.max(1, Math.round(timeMs / 1000)) });
 
 function startWorker(file: string | URL, heapMb: number): PageWorker | null {
   let worker: Worker;
@@ -162,7 +163,7 @@ function parseInWorker(file: string | URL, job: PageJob, limits: PageParseLimits
     const startClock = () => {
       clearTimeout(timer);
       timer = setTimeout(
-        () => finish(false, () => reject(tooLarge(job.name, `not read within ${limits.timeMs} ms`, { limitSeconds: Math.round(limits.timeMs / 1000) }))),
+        () => finish(false, () => reject(tooSlow(job.name, limits.timeMs))),
         limits.timeMs,
       );
     };
