@@ -1,5 +1,7 @@
 // The library screen: newest first, duplicate, trash, restore, empty trash, the UI language, and what a reporter is not offered.
 import { test, expect } from './support/fixtures';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { waitSaved } from './support/editor';
 
@@ -80,4 +82,14 @@ test.describe('a reporter', () => {
     await expect(page.getByTestId('settings-outlet')).toBeDisabled();
     await expect(page.getByTestId('settings-export-dir')).toBeDisabled();
   });
+});
+
+test('a library that lost its people file says so at once and offers no one the admin role', async ({ app }) => {
+  // Lost while the app is open (as a disk or a sync tool might), then the app is opened again.
+  await rm(join(app.libraryDir, 'people.json'));
+  await rm(join(app.libraryDir, 'people.json.bak'), { force: true });
+  const page = await app.restart();
+  await expect(page.getByTestId('identity-screen')).toBeVisible();
+  await expect(page.getByTestId('people-lost')).toContainText('people.json');
+  await expect(page.getByTestId('setup-name')).toHaveCount(0);
 });

@@ -57,7 +57,10 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const backups = new BackupService(library, { now: opts.now, exportDir: () => exchange.exportDir });
   if (opts.backupSchedule !== false) backups.start();
   const open: Handlers = {
-    getLibraryInfo: async () => ({ path: library.dir, articleCount: library.activeCount, notices: library.notices, indexing: library.indexing }),
+    getLibraryInfo: async () => {
+      const { people } = library.accessContext();
+      return { path: library.dir, articleCount: library.activeCount, notices: library.notices, indexing: library.indexing, peopleLost: people.now === 0 && people.ever };
+    },
     listArticles: async ({ scope }) => library.list(scope),
     queryArticles: async ({ actor, offset, limit, ...q }) => library.query(q, actor, offset, limit),
     queryArticleIds: async ({ actor, max, ...q }) => library.queryIds(q, actor, max),

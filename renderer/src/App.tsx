@@ -128,7 +128,7 @@ export function App({ boot }: { boot: Boot }) {
   if (!meValue) {
     return (
       <div className="app">
-        <IdentityScreen people={people} onPick={pickPerson} />
+        <IdentityScreen people={people} peopleLost={boot.library.peopleLost} onPick={pickPerson} />
       </div>
     );
   }

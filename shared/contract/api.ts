@@ -75,6 +75,8 @@ export const contract = {
       notices: z.array(NoticeSchema),
       /** The search index being built or checked in the background; null when it is ready. */
       indexing: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).nullable(),
+      /** The library has had people but its people file is gone: no first admin may be set up, the file must come back. */
+      peopleLost: z.boolean(),
     }),
   },
   /** Every summary in a scope, newest first. For small libraries and tools; the list uses `queryArticles`. */

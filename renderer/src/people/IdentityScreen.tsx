@@ -6,7 +6,7 @@ import type { Person } from '../../../shared/model/person';
 import { call } from '../api';
 import { errorText } from '../errorText';
 
-export function IdentityScreen(props: { people: Person[]; onPick(person: Person): void }) {
+export function IdentityScreen(props: { people: Person[]; peopleLost: boolean; onPick(person: Person): void }) {
   const { t } = useTranslation();
   const active = props.people.filter((p) => p.active);
   const [name, setName] = useState('');
@@ -27,7 +27,10 @@ export function IdentityScreen(props: { people: Person[]; onPick(person: Person)
     <div className="identity" data-testid="identity-screen">
       <p className="identity__brand"><span className="logo" aria-hidden="true">C</span> {t('app.title')}</p>
       <h1>{t('people.whoAreYou')}</h1>
-      {active.length === 0 ? (
+      {props.peopleLost && active.length === 0 ? (
+        // Said before anyone fills in a form the core would refuse: the people file must come back.
+        <p className="banner banner--error" role="alert" data-testid="people-lost">{t('errors.forbiddenReason.peopleLost')}</p>
+      ) : active.length === 0 ? (
         <form className="identity__setup" onSubmit={(e) => { e.preventDefault(); void setUp(); }}>
           <p>{t('people.firstPersonHelp')}</p>
           <label className="field"><span>{t('people.name')}</span><input data-testid="setup-name" value={name} onChange={(e) => setName(e.target.value)} required autoFocus /></label>
