@@ -70,3 +70,15 @@ test.describe('at 1280×800, with the whole desk', () => {
     expect(active.x + active.width).toBeLessThanOrEqual(section.x + section.width);
   });
 });
+
+test('the header buttons stay readable under the mouse', async ({ app }) => {
+  const page = app.page;
+  for (const id of ['switch-person', 'open-backups', 'open-settings']) {
+    await page.getByTestId(id).hover();
+    // The generic button hover once painted these near-white under their white labels.
+    const look = await page.getByTestId(id).evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, ink: getComputedStyle(el).color }));
+    expect(look.ink).toBe('rgb(255, 255, 255)');
+    const [r, g, b] = look.bg.match(/\d+/g)!.map(Number);
+    expect(0.2126 * r + 0.7152 * g + 0.0722 * b, `${id} background ${look.bg}`).toBeLessThan(100);
+  }
+});
