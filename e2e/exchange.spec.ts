@@ -100,6 +100,10 @@ test('a batch export shows each article, an embargo holds until overridden with 
   await page.getByTestId('open-history').click();
   const exportEntry = page.getByTestId('history-audit').and(page.locator('[data-action=export]')).last();
   await expect(exportEntry).toContainText('편집국장 승인');
+  // Said in words, not as an i18n key or format ids.
+  await expect(exportEntry).toContainText('관리자 내보냄');
+  await expect(exportEntry).toContainText('텍스트(사내 양식)');
+  await expect(exportEntry).not.toContainText('workflow.did');
   await expect(exportEntry.getByTestId('audit-override')).toBeVisible();
 });
 

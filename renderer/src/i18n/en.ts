@@ -393,6 +393,8 @@ export const en: Shape<typeof ko> = {
       restoreBackup: 'Restored from a backup by {{name}}',
       trash: 'Moved to trash by {{name}}',
       untrash: 'Taken out of the trash by {{name}}',
+      export: 'Exported by {{name}}',
+      import: 'Imported by {{name}}',
     },
     noteFor: { return: 'Why it goes back (the reporter sees this)', correct: 'The correction (published with the article)' },
     checklistBlocked: 'The pre-approval checklist is not complete:',
