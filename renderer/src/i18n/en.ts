@@ -453,7 +453,7 @@ export const en: Shape<typeof ko> = {
     restore: 'Restore this version',
     overrode: 'Overrode: {{items}}',
     same: 'The two versions are the same.',
-    field: { language: 'Language', kicker: 'Kicker', headline: 'Headline', deck: 'Deck', byline: 'Byline', tags: 'Tags', deskNote: 'Note to the desk', embargo: 'Embargo', lengthTarget: 'Length target' },
+    field: { language: 'Language', kicker: 'Kicker', headline: 'Headline', deck: 'Deck', dateline: 'Dateline', byline: 'Byline', tags: 'Tags', deskNote: 'Note to the desk', embargo: 'Embargo', lengthTarget: 'Length target' },
   },
   conflict: {
     title: 'This article changed elsewhere',

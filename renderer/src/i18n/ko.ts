@@ -449,7 +449,7 @@ export const ko = {
     restore: '이 판으로 복원',
     overrode: '무시함: {{items}}',
     same: '두 판이 같습니다.',
-    field: { language: '언어', kicker: '문패', headline: '제목', deck: '부제', byline: '바이라인', tags: '태그', deskNote: '데스크 메모', embargo: '엠바고', lengthTarget: '목표 분량' },
+    field: { language: '언어', kicker: '문패', headline: '제목', deck: '부제', dateline: '발신지', byline: '바이라인', tags: '태그', deskNote: '데스크 메모', embargo: '엠바고', lengthTarget: '목표 분량' },
   },
   conflict: {
     title: '다른 곳에서 바뀐 기사입니다',
