@@ -279,6 +279,20 @@ describe('workflow steps', () => {
     expect(session.status).toBe('saved');
     expect(library.stored.headline).toBe('그새 고친 제목');
   });
+
+  it('a step refused because the article moved on elsewhere shows the library’s copy, in the same editor', async () => {
+    const { library, session } = await open({ status: 'sent' }, REPORTER);
+    const editor = editorFor(session);
+    // Meanwhile, in the desk's window: 데스킹 시작 and an edit.
+    library.stored = { ...library.stored, status: 'review', revision: 5, body: bodyOf('첫 문단. 데스크가 고침.'), lastTransition: { action: 'review', actorId: 'e', actorName: '이데스크', at: new Date().toISOString(), note: '' } };
+    library.transition.mockImplementationOnce(async () => {
+      throw new ApiError('forbidden', 'cannot recall an article that is review', { reason: 'state', action: 'recall', state: 'review' });
+    });
+    await expect(session.step({ action: 'recall', note: '', override: false })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(session.getSnapshot()).toMatchObject({ article: { status: 'review', revision: 5 }, save: { status: 'saved' }, lock: { editable: false } });
+    expect(editor.getText()).toBe('첫 문단. 데스크가 고침.');
+    expect(editors).toHaveLength(1);
+  });
 });
 
 describe('restore and conflicts', () => {

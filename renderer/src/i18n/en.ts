@@ -402,6 +402,7 @@ export const en: Shape<typeof ko> = {
     overrideReason: 'Why go ahead anyway (recorded)',
     override: '{{action}} anyway',
     askEditor: 'Ask an editor.',
+    movedOn: 'Meanwhile this article became “{{state}}” elsewhere, so {{action}} was not done. The screen now shows the article as it is.',
     readOnly: {
       sent: 'This article was sent to the desk ({{name}}). It is read-only for now.',
       review: 'The desk is reviewing this article ({{name}}). It is read-only for you.',

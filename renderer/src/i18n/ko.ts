@@ -398,6 +398,7 @@ export const ko = {
     overrideReason: '그래도 진행하는 이유(기록에 남습니다)',
     override: '무시하고 {{action}}',
     askEditor: '데스크에게 요청하세요.',
+    movedOn: '그사이 다른 곳에서 이 기사가 ‘{{state}}’ 상태가 되어 [{{action}}]은(는) 하지 않았습니다. 화면은 지금의 기사를 보여 줍니다.',
     readOnly: {
       sent: '데스크에 출고된 기사입니다({{name}}). 지금은 읽기만 할 수 있습니다.',
       review: '데스크가 데스킹 중인 기사입니다({{name}}). 지금은 읽기만 할 수 있습니다.',
