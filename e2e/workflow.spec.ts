@@ -215,6 +215,10 @@ test('two windows on one article never overwrite each other: the second is shown
   await expect(conflict).toBeVisible();
   await expect(conflict.locator('[data-field=headline] del')).toContainText('첫');
   await expect(conflict.locator('[data-field=headline] ins')).toContainText('둘째');
+  // The save line points at the choice below, not at reopening (which would drop this window's edits).
+  await expect(other.getByTestId('save-state')).toHaveAttribute('data-state', 'conflict');
+  await expect(other.getByTestId('save-state')).toContainText('아래에서');
+  await expect(other.getByTestId('save-state')).not.toContainText('다시 열어');
   await conflict.getByTestId('conflict-keep-mine').click();
   await expect(other.getByTestId('conflict-panel')).toHaveCount(0);
   await expect(other.getByTestId('field-headline')).toHaveValue('둘째 창에서 고침');

@@ -115,7 +115,7 @@ export const en: Shape<typeof ko> = {
     saving: 'Saving…',
     dirty: 'Unsaved changes',
     failed: 'Save failed: {{reason}} Retrying shortly.',
-    conflict: 'This article was changed in another window, so autosave stopped. Reopen it from the library to see the latest version.',
+    conflict: 'Not saved — it was changed elsewhere first. Choose below which version to keep.',
     readOnly: 'Not saved — this article is read-only now. What you typed is still in this window.',
     retryNow: 'Retry now',
   },
