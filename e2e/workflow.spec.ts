@@ -143,6 +143,9 @@ test.describe('desk workflow', () => {
     await page.getByTestId('action-publish').click();
     await expect(page.getByTestId('publish-confirm')).toContainText('신약 임상 결과 발표');
     await expect(page.getByTestId('confirm-embargo')).toContainText('까지');
+    // Not a schedule: it says publishing is refused until then, and how to override.
+    await expect(page.getByTestId('confirm-embargo')).toContainText('출판할 수 없습니다');
+    await expect(page.getByTestId('confirm-embargo')).not.toContainText('출판되지 않습니다');
     await page.getByTestId('workflow-confirm').click();
     await expect(page.getByTestId('embargo-blocked')).toBeVisible();
     await expect(page.getByTestId('article-status')).toHaveText('승인');

@@ -423,7 +423,8 @@ export const en: Shape<typeof ko> = {
     },
     confirm: {
       publish: 'Publish “{{headline}}”? Once published it can only be changed by a correction.',
-      embargoUntil: 'Embargo: until {{until}} — it will not be published before then.',
+      embargoUntil: 'Embargo: until {{until}} — it cannot be published before then.',
+      embargoOverride: 'To publish now, give a reason in the next step and override the embargo.',
       embargoPassed: 'The embargo ({{until}}) has passed.',
       noEmbargo: 'No embargo — it is published at once.',
     },

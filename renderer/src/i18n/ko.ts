@@ -419,7 +419,8 @@ export const ko = {
     },
     confirm: {
       publish: '「{{headline}}」을(를) 출판합니다. 출판한 뒤에는 정정으로만 고칠 수 있습니다.',
-      embargoUntil: '엠바고: {{until}}까지 — 그 전에는 출판되지 않습니다.',
+      embargoUntil: '엠바고: {{until}}까지 — 그 전에는 출판할 수 없습니다.',
+      embargoOverride: '지금 출판하려면 다음 단계에서 사유를 적고 엠바고를 무시하세요.',
       embargoPassed: '엠바고 시각({{until}})이 지났습니다.',
       noEmbargo: '엠바고 없음 — 바로 출판됩니다.',
     },

@@ -66,6 +66,7 @@ export function WorkflowBar(props: {
   const needsNote = pending !== null && (blocked ? canOverride : !confirming);
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
   const story = props.headline.trim() || t('library.untitled');
+  const embargoAhead = !!props.embargo && Date.parse(props.embargo) > Date.now();
   return (
     <div className="workflow-bar" data-testid="workflow-bar">
       <span className={`status status--${props.article.status}`} data-testid="article-status">{t(`status.${props.article.status}`)}</span>
@@ -98,7 +99,10 @@ export function WorkflowBar(props: {
             <div data-testid="confirm-text">
               <p>{t(`workflow.confirm.${pending.action}`, { headline: story })}</p>
               <p data-testid="confirm-embargo">
-                {props.embargo && Date.parse(props.embargo) > Date.now() ? t('workflow.confirm.embargoUntil', { until: when(props.embargo) }) : props.embargo ? t('workflow.confirm.embargoPassed', { until: when(props.embargo) }) : t('workflow.confirm.noEmbargo')}
+                {/* A future embargo is not a schedule: publishing is refused until then (or overridden with a reason). */}
+                {embargoAhead
+                  ? `${t('workflow.confirm.embargoUntil', { until: when(props.embargo!) })}${canOverride ? ` ${t('workflow.confirm.embargoOverride')}` : ''}`
+                  : props.embargo ? t('workflow.confirm.embargoPassed', { until: when(props.embargo) }) : t('workflow.confirm.noEmbargo')}
               </p>
             </div>
           )}
