@@ -143,4 +143,8 @@ test('at 1280×800 with the History open, every field stays inside the article c
     return [...document.querySelectorAll('.article-main *')].filter((e) => e.getBoundingClientRect().right > main.right + 1).map((e) => e.outerHTML.slice(0, 80));
   });
   expect(overflow).toEqual([]);
+  // The bar's buttons stand apart (History and Export once touched, reading as one control).
+  const history = (await page.getByTestId('open-history').boundingBox())!;
+  const exportButton = (await page.getByTestId('export-article').boundingBox())!;
+  expect(exportButton.x - (history.x + history.width)).toBeGreaterThanOrEqual(6);
 });
