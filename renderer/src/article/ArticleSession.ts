@@ -346,6 +346,25 @@ export class ArticleSession {
     return next;
   }
 
+  /**
+   * The window is back in front: if the library's copy moved on meanwhile (a step or a save in
+   * another window) and nothing here is unsaved or under way, show it. Otherwise leave everything
+   * as it is: unsaved edits go through autosave, where a moved-on copy is a conflict.
+   */
+  async refresh(): Promise<void> {
+    if (this.disposed || !this.snap.article || this.dirty || this.inFlight || this.holds > 0 || this.snap.save.status !== 'saved') return;
+    let article: Article;
+    try {
+      article = await this.backend.load(this.id);
+    } catch {
+      return; // nothing to show that is not already on screen
+    }
+    const shown = this.snap.article;
+    if (this.disposed || this.dirty || this.inFlight || this.holds > 0 || this.snap.save.status !== 'saved') return;
+    if (article.revision === this.revision && article.status === shown.status && article.trashedAt === shown.trashedAt) return;
+    this.adopt(article, { content: true });
+  }
+
   /** Shows the library's copy: content too when nothing here is unsaved, else state only (a later save is then a conflict, never an overwrite). */
   private async catchUp(): Promise<void> {
     if (this.dirty) return this.refreshState();
