@@ -233,7 +233,7 @@ export const en: Shape<typeof ko> = {
     importing: 'Importing',
     importDone: '{{ok}} imported, {{failed}} failed',
     importCancelled: 'Cancelled: {{ok}} imported, {{failed}} failed. The other files were not touched.',
-    importFormat: { 'web-copy': 'web page text', html: 'web page', docx: 'Word document', md: 'Markdown', nitf: 'NITF', ninjs: 'ninjs', package: 'Copydesk package', newsml: 'NewsML-G2' },
+    importFormat: { 'web-copy': 'web page text', html: 'web page', docx: 'Word document', md: 'Markdown', markdown: 'Markdown', nitf: 'NITF', ninjs: 'ninjs', package: 'Copydesk package', newsml: 'NewsML-G2' },
     photoRefused: 'photo {{file}} was refused; its place is kept',
     exportOne: 'Export…',
     exportSelected: 'Export {{count}} selected…',

@@ -229,7 +229,7 @@ export const ko = {
     importing: '가져오는 중',
     importDone: '{{ok}}건 가져옴, {{failed}}건 실패',
     importCancelled: '취소됨: {{ok}}건 가져옴, {{failed}}건 실패. 나머지 파일은 건드리지 않았습니다.',
-    importFormat: { 'web-copy': '웹 기사 텍스트', html: '웹페이지', docx: 'Word 문서', md: '마크다운', nitf: 'NITF', ninjs: 'ninjs', package: 'Copydesk 기사 꾸러미', newsml: 'NewsML-G2' },
+    importFormat: { 'web-copy': '웹 기사 텍스트', html: '웹페이지', docx: 'Word 문서', md: '마크다운', markdown: '마크다운', nitf: 'NITF', ninjs: 'ninjs', package: 'Copydesk 기사 꾸러미', newsml: 'NewsML-G2' },
     photoRefused: '사진 {{file}}은(는) 받지 않아 자리만 남겼습니다',
     exportOne: '내보내기…',
     exportSelected: '선택한 {{count}}건 내보내기…',
