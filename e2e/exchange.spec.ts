@@ -122,6 +122,8 @@ test('a file dropped on the library imports; a hostile one is refused with a sen
   // Each format by its name (a Markdown file once showed its raw id, `markdown`).
   await expect(page.getByTestId('import-file-result').nth(2)).toContainText('마크다운');
   await expect(page.getByTestId('import-file-result').nth(2)).not.toContainText('markdown');
+  // Its close button is a button, not a bar across the panel.
+  expect((await page.getByTestId('import-close').boundingBox())!.width).toBeLessThan(200);
   await expect(page.getByTestId('import-file-result').nth(1)).toContainText('contract.docx');
   await expect(page.getByTestId('import-file-result').nth(1)).toContainText('Word 문서가 아닙니다');
   await expect(page.getByTestId('article-row')).toHaveCount(2);
