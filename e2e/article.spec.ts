@@ -140,7 +140,7 @@ test('at 1280×800 with the History open, every field stays inside the article c
   // A fieldset is as wide as its content unless told otherwise: the byline once ran under the side column.
   const overflow = await page.evaluate(() => {
     const main = document.querySelector('.article-main')!.getBoundingClientRect();
-    return [...document.querySelectorAll('.article-main *')].filter((e) => e.getBoundingClientRect().right > main.right + 1).map((e) => e.outerHTML.slice(0, 80));
+    return Array.from(document.querySelectorAll('.article-main *')).filter((e) => e.getBoundingClientRect().right > main.right + 1).map((e) => e.outerHTML.slice(0, 80));
   });
   expect(overflow).toEqual([]);
   // The bar's buttons stand apart (History and Export once touched, reading as one control).
