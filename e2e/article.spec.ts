@@ -129,3 +129,22 @@ test('autosave puts a change on disk within a second of the last keystroke', asy
   await fresh.getByTestId('article-row').first().click();
   expect(await blockTexts(fresh)).toEqual(['Every word is kept.']);
 });
+
+test('at 1280×800 with the History open, every field stays inside the article column', async ({ app }) => {
+  const page = app.page;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByTestId('new-article').click();
+  await page.getByTestId('add-reporter').click();
+  await page.getByTestId('open-history').click();
+  await expect(page.getByTestId('history-panel')).toBeVisible();
+  // A fieldset is as wide as its content unless told otherwise: the byline once ran under the side column.
+  const overflow = await page.evaluate(() => {
+    const main = document.querySelector('.article-main')!.getBoundingClientRect();
+    return Array.from(document.querySelectorAll('.article-main *')).filter((e) => e.getBoundingClientRect().right > main.right + 1).map((e) => e.outerHTML.slice(0, 80));
+  });
+  expect(overflow).toEqual([]);
+  // The bar's buttons stand apart (History and Export once touched, reading as one control).
+  const history = (await page.getByTestId('open-history').boundingBox())!;
+  const exportButton = (await page.getByTestId('export-article').boundingBox())!;
+  expect(exportButton.x - (history.x + history.width)).toBeGreaterThanOrEqual(6);
+});

@@ -16,6 +16,13 @@ test('restores an article from a backup: the old text comes back, and its histor
   await page.getByTestId('back-up-now').click();
   await expect(page.getByTestId('backup-outcome')).toBeVisible();
   await expect(page.getByTestId('backup-row')).toHaveCount(1);
+  // Laid out as tables across the section: one row is one line, not stretched to fill a 240 px box.
+  for (const [table, row] of [['.backups__list', 'backup-row'], ['.backups__articles', 'backup-article-row']] as const) {
+    const box = (await page.locator(table).boundingBox())!;
+    const section = (await page.locator(table).locator('xpath=ancestor::section[1]').boundingBox())!;
+    expect(box.width).toBeGreaterThan(section.width * 0.9);
+    expect((await page.getByTestId(row).first().boundingBox())!.height).toBeLessThan(60);
+  }
   // Just taken: the article is as it is now, so there is nothing to restore.
   await expect(page.getByTestId('backup-article-state')).toHaveAttribute('class', /backups__state--same/);
   await expect(page.getByTestId('restore-from-backup')).toHaveCount(0);

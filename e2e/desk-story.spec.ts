@@ -69,6 +69,11 @@ async function expectScreenIsDisk(page: Page, libraryDir: string, state: Article
     // Read-only looks read-only: no input box, no text cursor.
     const look = await page.getByTestId('field-headline').evaluate((el) => ({ cursor: getComputedStyle(el).cursor, border: getComputedStyle(el).borderTopColor }));
     expect(look.cursor).toBe('default');
+    // …and a choice that cannot be changed shows no dropdown arrow.
+    expect(await page.getByTestId('field-language').evaluate((el) => getComputedStyle(el).appearance)).toBe('none');
+    // No length target on locked copy reads "none", not an empty box beside a lone unit.
+    await expect(page.getByTestId('target-none')).toHaveText('없음');
+    await expect(page.getByTestId('target-unit')).toHaveCount(0);
     expect(await bodyEditor(page).evaluate((el) => getComputedStyle(el).cursor)).toBe('default');
   }
   return disk;

@@ -101,6 +101,10 @@ test('a batch export shows each article, an embargo holds until overridden with 
   await page.getByTestId('open-history').click();
   const exportEntry = page.getByTestId('history-audit').and(page.locator('[data-action=export]')).last();
   await expect(exportEntry).toContainText('편집국장 승인');
+  // Said in words, not as an i18n key or format ids.
+  await expect(exportEntry).toContainText('관리자 내보냄');
+  await expect(exportEntry).toContainText('텍스트(사내 양식)');
+  await expect(exportEntry).not.toContainText('workflow.did');
   await expect(exportEntry.getByTestId('audit-override')).toBeVisible();
 });
 
@@ -117,18 +121,24 @@ test('a saved web page imports through its worker thread, and the headline and s
 
 test('a file dropped on the library imports; a hostile one is refused with a sentence and leaves nothing behind', async ({ app }) => {
   const page = app.page;
-  const dropped = await page.evaluateHandle(([en, bad]) => {
+  const dropped = await page.evaluateHandle(([en, bad, md]) => {
     const dt = new DataTransfer();
     dt.items.add(new File([en], 'web-copy-en.txt', { type: 'text/plain' }));
     dt.items.add(new File([bad], 'contract.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+    dt.items.add(new File([md], '수소.md', { type: 'text/markdown' }));
     return dt;
-  }, [readFileSync(join(FIXTURES, 'web-copy-en.txt'), 'utf8'), 'this is not a word document'] as const);
+  }, [readFileSync(join(FIXTURES, 'web-copy-en.txt'), 'utf8'), 'this is not a word document', '# 수소 충전소 확대\n\n정부가 충전소를 늘린다.\n'] as const);
   await page.getByTestId('library-drop').dispatchEvent('drop', { dataTransfer: dropped });
-  await expect(page.getByTestId('import-file-result')).toHaveCount(2);
+  await expect(page.getByTestId('import-file-result')).toHaveCount(3);
   await expect(page.getByTestId('import-file-result').nth(0)).toContainText('Harbor cities race');
+  // Each format by its name (a Markdown file once showed its raw id, `markdown`).
+  await expect(page.getByTestId('import-file-result').nth(2)).toContainText('마크다운');
+  await expect(page.getByTestId('import-file-result').nth(2)).not.toContainText('markdown');
+  // Its close button is a button, not a bar across the panel.
+  expect((await page.getByTestId('import-close').boundingBox())!.width).toBeLessThan(200);
   await expect(page.getByTestId('import-file-result').nth(1)).toContainText('contract.docx');
   await expect(page.getByTestId('import-file-result').nth(1)).toContainText('Word 문서가 아닙니다');
-  await expect(page.getByTestId('article-row')).toHaveCount(1);
+  await expect(page.getByTestId('article-row')).toHaveCount(2);
   expect(existsSync(join(app.libraryDir, 'articles'))).toBe(true);
 });
 

@@ -126,6 +126,23 @@ test('the photo panel warns about what is missing and takes the user there', asy
   await expect(page.getByTestId('figure-caption').nth(1)).toHaveText('Onions');
 });
 
+test('a figure\'s labels follow a change of UI language on the open article', async ({ app }) => {
+  const { page } = app;
+  await startArticle(page, ['본문']);
+  await page.getByTestId('photo-input').setInputFiles(STAFF);
+  await expect(page.getByTestId('figure')).toHaveCount(1);
+  const label = (id: string) => page.getByTestId('figure').locator('label.figure__field', { has: page.getByTestId(id) }).locator('span').first();
+  await expect(label('figure-credit')).toHaveText('크레디트');
+  await page.getByTestId('ui-language').selectOption('en');
+  // The editor (and its figures' plain-DOM labels) outlives the switch; they stayed Korean.
+  await expect(label('figure-credit')).toHaveText('Credit');
+  await expect(label('figure-alt')).toHaveText('Alt text');
+  await expect(page.getByTestId('figure-remove')).toHaveAttribute('title', 'Remove photo');
+  await expect(bodyEditor(page)).toHaveAttribute('aria-label', 'Body');
+  await page.getByTestId('ui-language').selectOption('ko');
+  await expect(label('figure-alt')).toHaveText('대체 텍스트');
+});
+
 test('photos dropped on the editor or pasted become figures', async ({ app }) => {
   const { page } = app;
   await startArticle(page, ['본문']);

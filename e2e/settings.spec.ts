@@ -53,3 +53,32 @@ test('a custom byline template previews, validates, persists and drives the arti
   await page.getByTestId('close-settings').click();
   await expect(page.getByTestId('row-byline')).toHaveText(['(한빛경제=워싱턴) 이서준 특파원']);
 });
+
+test.describe('at 1280×800, with the whole desk', () => {
+  test.use({ team: 'desk' });
+
+  test('the people table stays inside its section', async ({ app }) => {
+    const page = app.page;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByTestId('open-settings').click();
+    const section = (await page.getByTestId('people-settings').boundingBox())!;
+    const table = (await page.getByTestId('people-settings').locator('table').boundingBox())!;
+    expect(table.x + table.width).toBeLessThanOrEqual(section.x + section.width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    // Every column's input is reachable: the last person's "active" box is inside the card.
+    const active = (await page.getByTestId('person-row').last().locator('input[type=checkbox]').boundingBox())!;
+    expect(active.x + active.width).toBeLessThanOrEqual(section.x + section.width);
+  });
+});
+
+test('the header buttons stay readable under the mouse', async ({ app }) => {
+  const page = app.page;
+  for (const id of ['switch-person', 'open-backups', 'open-settings']) {
+    await page.getByTestId(id).hover();
+    // The generic button hover once painted these near-white under their white labels.
+    const look = await page.getByTestId(id).evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, ink: getComputedStyle(el).color }));
+    expect(look.ink).toBe('rgb(255, 255, 255)');
+    const [r, g, b] = look.bg.match(/\d+/g)!.map(Number);
+    expect(0.2126 * r + 0.7152 * g + 0.0722 * b, `${id} background ${look.bg}`).toBeLessThan(100);
+  }
+});

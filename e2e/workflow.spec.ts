@@ -133,6 +133,9 @@ test.describe('desk workflow', () => {
     await page.getByTestId('action-publish').click();
     await expect(page.getByTestId('publish-confirm')).toContainText('신약 임상 결과 발표');
     await expect(page.getByTestId('confirm-embargo')).toContainText('까지');
+    // Not a schedule: it says publishing is refused until then, and how to override.
+    await expect(page.getByTestId('confirm-embargo')).toContainText('출판할 수 없습니다');
+    await expect(page.getByTestId('confirm-embargo')).not.toContainText('출판되지 않습니다');
     await page.getByTestId('workflow-confirm').click();
     await expect(page.getByTestId('embargo-blocked')).toBeVisible();
     await expect(page.getByTestId('article-status')).toHaveText('승인');
@@ -205,6 +208,10 @@ test('two windows on one article never overwrite each other: the second is shown
   await expect(conflict).toBeVisible();
   await expect(conflict.locator('[data-field=headline] del')).toContainText('첫');
   await expect(conflict.locator('[data-field=headline] ins')).toContainText('둘째');
+  // The save line points at the choice below, not at reopening (which would drop this window's edits).
+  await expect(other.getByTestId('save-state')).toHaveAttribute('data-state', 'conflict');
+  await expect(other.getByTestId('save-state')).toContainText('아래에서');
+  await expect(other.getByTestId('save-state')).not.toContainText('다시 열어');
   await conflict.getByTestId('conflict-keep-mine').click();
   await expect(other.getByTestId('conflict-panel')).toHaveCount(0);
   await expect(other.getByTestId('field-headline')).toHaveValue('둘째 창에서 고침');

@@ -35,6 +35,19 @@ describe('article diff', () => {
     expect(diff.blocks[3].parts).toEqual([{ text: '덧붙인 문단.', change: 'added' }]);
   });
 
+  it('sees a changed dateline, photo credit or alt text', () => {
+    const figure = (credit: string, alt: string): DocNode => ({ type: 'figure', attrs: { photoId: 'a'.repeat(64), credit, alt }, content: [{ type: 'figureCaption', content: [{ type: 'text', text: '공장 부지' }] }] });
+    const withFigure = (credit: string, alt: string, dateline = '울산'): ArticleContent => ({ ...article('제목', '문단.'), dateline, body: { type: 'doc', content: [p('문단.'), figure(credit, alt)] } });
+    const credit = diffArticles(withFigure('김하늘 기자', '공장 부지'), withFigure('한빛경제 김하늘 기자', '공장 부지'));
+    expect(credit.same).toBe(false);
+    expect(credit.blocks.filter((b) => b.change !== 'same')).toEqual([{ change: 'changed', kind: 'figureCredit', parts: expect.any(Array) }]);
+    expect(marked(credit.blocks.find((b) => b.change === 'changed')!.parts, 'added')).toEqual(['한빛경제']);
+    const alt = diffArticles(withFigure('김하늘 기자', ''), withFigure('김하늘 기자', '흙이 드러난 부지'));
+    expect(alt.blocks.filter((b) => b.change !== 'same')).toEqual([{ change: 'added', kind: 'figureAlt', parts: [{ text: '흙이 드러난 부지', change: 'added' }] }]);
+    const dateline = diffArticles(withFigure('김하늘 기자', ''), withFigure('김하늘 기자', '', '세종'));
+    expect(dateline.fields.map((f) => f.field)).toEqual(['dateline']);
+  });
+
   it('finds nothing between identical versions', () => {
     const a = article('같다', '문단');
     expect(diffArticles(a, structuredClone(a))).toMatchObject({ same: true, fields: [] });

@@ -11,7 +11,7 @@ export interface Part {
   change: Change;
 }
 
-export const DIFF_FIELDS = ['language', 'kicker', 'headline', 'deck', 'byline', 'tags', 'deskNote', 'embargo', 'lengthTarget'] as const;
+export const DIFF_FIELDS = ['language', 'kicker', 'headline', 'deck', 'dateline', 'byline', 'tags', 'deskNote', 'embargo', 'lengthTarget'] as const;
 export type DiffField = (typeof DIFF_FIELDS)[number];
 
 export interface FieldDiff {
@@ -23,7 +23,7 @@ export interface FieldDiff {
 
 export interface BlockDiff {
   change: Change | 'changed';
-  /** paragraph, heading, figure (its caption), … */
+  /** paragraph, heading, figure (its caption), figureCredit, figureAlt, … */
   kind: string;
   parts: Part[];
 }
@@ -69,15 +69,25 @@ interface Block {
   text: string;
 }
 
-/** Top-level blocks as comparable text; a list or quote counts as one block of its lines. */
+/**
+ * Top-level blocks as comparable text; a list or quote counts as one block of its lines. A figure
+ * is its caption, then its credit and its alt text as blocks of their own (a changed credit or alt
+ * text is a change too; it once compared as "the same").
+ */
 function blocksOf(body: DocNode): Block[] {
   const textOf = (node: DocNode): string =>
     node.type === 'text' || node.type === 'figureCaption' || node.type === 'paragraph' || node.type === 'heading'
       ? inlineText(node)
       : (node.content ?? []).map(textOf).join('\n');
-  return (body.content ?? []).map((node) => {
-    const photo = node.type === 'figure' && typeof node.attrs?.photoId === 'string' ? `[${String(node.attrs.photoId).slice(0, 8)}] ` : '';
-    return { kind: node.type, text: photo + textOf(node) };
+  return (body.content ?? []).flatMap((node): Block[] => {
+    if (node.type !== 'figure') return [{ kind: node.type, text: textOf(node) }];
+    const photo = typeof node.attrs?.photoId === 'string' ? `[${String(node.attrs.photoId).slice(0, 8)}] ` : '';
+    const attr = (name: string) => (typeof node.attrs?.[name] === 'string' ? String(node.attrs[name]) : '');
+    return [
+      { kind: 'figure', text: photo + textOf(node) },
+      { kind: 'figureCredit', text: attr('credit') },
+      { kind: 'figureAlt', text: attr('alt') },
+    ];
   }).filter((b) => b.text !== '' || b.kind === 'figure');
 }
 

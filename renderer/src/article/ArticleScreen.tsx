@@ -74,16 +74,20 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
       if (document.visibilityState === 'hidden') void flush();
     };
     const onBlur = () => void flush();
+    // Back in front: show what other windows did to this article meanwhile (the session decides whether it may).
+    const onFocus = () => void session?.refresh();
     window.addEventListener('blur', onBlur);
+    window.addEventListener('focus', onFocus);
     window.addEventListener('pagehide', onBlur);
     document.addEventListener('visibilitychange', onHide);
     return () => {
       register(null);
       window.removeEventListener('blur', onBlur);
+      window.removeEventListener('focus', onFocus);
       window.removeEventListener('pagehide', onBlur);
       document.removeEventListener('visibilitychange', onHide);
     };
-  }, [flush, register]);
+  }, [flush, register, session]);
 
   const update = (patch: Partial<Meta>) => session?.updateMeta(patch);
 

@@ -279,6 +279,46 @@ describe('workflow steps', () => {
     expect(session.status).toBe('saved');
     expect(library.stored.headline).toBe('그새 고친 제목');
   });
+
+  it('a step refused because the article moved on elsewhere shows the library’s copy, in the same editor', async () => {
+    const { library, session } = await open({ status: 'sent' }, REPORTER);
+    const editor = editorFor(session);
+    // Meanwhile, in the desk's window: 데스킹 시작 and an edit.
+    library.stored = { ...library.stored, status: 'review', revision: 5, body: bodyOf('첫 문단. 데스크가 고침.'), lastTransition: { action: 'review', actorId: 'e', actorName: '이데스크', at: new Date().toISOString(), note: '' } };
+    library.transition.mockImplementationOnce(async () => {
+      throw new ApiError('forbidden', 'cannot recall an article that is review', { reason: 'state', action: 'recall', state: 'review' });
+    });
+    await expect(session.step({ action: 'recall', note: '', override: false })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(session.getSnapshot()).toMatchObject({ article: { status: 'review', revision: 5 }, save: { status: 'saved' }, lock: { editable: false } });
+    expect(editor.getText()).toBe('첫 문단. 데스크가 고침.');
+    expect(editors).toHaveLength(1);
+  });
+});
+
+describe('back in front', () => {
+  it('shows what another window did meanwhile, in the same editor, when nothing here is unsaved', async () => {
+    const { library, session } = await open({ status: 'sent' }, REPORTER);
+    const editor = editorFor(session);
+    await session.refresh();
+    expect(library.load).toHaveBeenCalledTimes(2);
+    expect(session.getSnapshot().article!.status).toBe('sent'); // nothing moved: left alone
+    library.stored = { ...library.stored, status: 'returned', revision: 6, body: bodyOf('데스크가 고친 문단'), lastTransition: { action: 'return', actorId: 'e', actorName: '이데스크', at: new Date().toISOString(), note: '출처를 밝혀 주세요' } };
+    await session.refresh();
+    expect(session.getSnapshot()).toMatchObject({ article: { status: 'returned', revision: 6 }, lock: { editable: true }, save: { status: 'saved' } });
+    expect(editor.getText()).toBe('데스크가 고친 문단');
+    expect(editors).toHaveLength(1);
+  });
+
+  it('leaves unsaved edits alone (autosave decides: a moved-on copy is a conflict)', async () => {
+    const { library, session } = await open();
+    editorFor(session);
+    session.updateMeta({ headline: '아직 저장 안 된 제목' });
+    library.stored = { ...library.stored, headline: '다른 창 제목', revision: 9 };
+    await session.refresh();
+    expect(session.getSnapshot().meta!.headline).toBe('아직 저장 안 된 제목');
+    await vi.advanceTimersByTimeAsync(600);
+    expect(session.status).toBe('conflict');
+  });
 });
 
 describe('restore and conflicts', () => {

@@ -333,9 +333,49 @@ export class ArticleSession {
    * typed while the step ran are kept and saved if the copy is still editable.
    */
   async step(step: StepRequest): Promise<Article> {
-    const next = await this.held(() => this.backend.transition(this.id, step));
+    let next: Article;
+    try {
+      next = await this.held(() => this.backend.transition(this.id, step));
+    } catch (err) {
+      // Refused because the article moved on elsewhere (another window stepped it): the screen
+      // catches up with the library instead of showing a state that is no longer true.
+      if (err instanceof ApiError && err.code === 'forbidden' && err.params.reason === 'state') await this.catchUp();
+      throw err;
+    }
     this.adopt(next, { content: !this.dirty });
     return next;
+  }
+
+  /**
+   * The window is back in front: if the library's copy moved on meanwhile (a step or a save in
+   * another window) and nothing here is unsaved or under way, show it. Otherwise leave everything
+   * as it is: unsaved edits go through autosave, where a moved-on copy is a conflict.
+   */
+  async refresh(): Promise<void> {
+    if (this.disposed || !this.snap.article || this.dirty || this.inFlight || this.holds > 0 || this.snap.save.status !== 'saved') return;
+    let article: Article;
+    try {
+      article = await this.backend.load(this.id);
+    } catch {
+      return; // nothing to show that is not already on screen
+    }
+    const shown = this.snap.article;
+    if (this.disposed || this.dirty || this.inFlight || this.holds > 0 || this.snap.save.status !== 'saved') return;
+    if (article.revision === this.revision && article.status === shown.status && article.trashedAt === shown.trashedAt) return;
+    this.adopt(article, { content: true });
+  }
+
+  /** Shows the library's copy: content too when nothing here is unsaved, else state only (a later save is then a conflict, never an overwrite). */
+  private async catchUp(): Promise<void> {
+    if (this.dirty) return this.refreshState();
+    try {
+      const article = await this.backend.load(this.id);
+      if (this.disposed) return;
+      if (this.dirty) this.set({ article, lock: lockFor(article, this.rules) });
+      else this.adopt(article, { content: true });
+    } catch {
+      // The refusal is on screen already; the state catches up on the next load.
+    }
   }
 
   /** An earlier version put back as a new one; the screen takes its content (undoable as one edit). */

@@ -48,6 +48,10 @@ export function CountsPanel(props: { editor: Editor | null; bylineText: string; 
       </dl>
       <div className="counts__target">
         <label htmlFor="target-value">{t('counts.target')}</label>
+        {props.readOnly && !props.target ? (
+          // Locked copy without a target: say so, rather than an empty box beside a lone unit.
+          <p className="counts__target-none" data-testid="target-none">{t('counts.targetNone')}</p>
+        ) : (
         <div className="counts__target-row">
           <input
             id="target-value"
@@ -73,6 +77,7 @@ export function CountsPanel(props: { editor: Editor | null; bylineText: string; 
             <option value="words">{t('counts.unitWords')}</option>
           </select>
         </div>
+        )}
         {progress !== null && (
           <div className="progress" data-testid="target-progress">
             <progress max={1} value={Math.min(progress, 1)} aria-label={t('counts.progress', { percent: Math.round(progress * 100) })} />

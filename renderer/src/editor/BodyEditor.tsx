@@ -11,6 +11,7 @@ import { isImageFile } from '../photos/importFiles';
 import { cleanPastedHtml, isOwnCopy, pastedImages } from './paste/pasteCleaning';
 import { dataUrlFile } from './paste/dataUrlFile';
 import { isPersonsEdit } from '../article/bodyPort';
+import { syncFigureLabels } from './figure/FigureView';
 
 function imageFiles(list: FileList | null | undefined): File[] {
   return [...(list ?? [])].filter(isImageFile);
@@ -29,22 +30,23 @@ export function BodyEditor(props: {
   /** False while the workflow makes the copy read-only for this person. */
   editable: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // The editor is created once; callbacks go through a ref so it always calls the current ones.
   const live = useRef(props);
   live.current = props;
   const editor = useEditor({
-    extensions: bodyExtensions(t('article.bodyPlaceholder'), {
+    extensions: bodyExtensions(() => i18n.t('article.bodyPlaceholder'), {
       mediaBase: props.mediaBase,
-      t: (key) => t(key),
+      // i18n.t, not this render's t: the editor and its figures outlive a change of UI language.
+      t: (key) => i18n.t(key),
       platform: props.platform,
       onReplace: (pos) => live.current.onReplacePhoto(pos),
-      captionPlaceholder: t('figure.captionPlaceholder'),
+      captionPlaceholder: () => i18n.t('figure.captionPlaceholder'),
     }),
     content: props.initialBody,
     editable: props.editable,
     editorProps: {
-      attributes: { 'aria-label': t('article.body'), 'aria-multiline': 'true', role: 'textbox', spellcheck: 'false' },
+      attributes: () => ({ 'aria-label': t('article.body'), 'aria-multiline': 'true', role: 'textbox', spellcheck: 'false' }),
       handleDrop: (view, event, _slice, moved) => {
         const files = moved ? [] : imageFiles(event.dataTransfer?.files);
         if (files.length === 0) return false;
@@ -81,6 +83,15 @@ export function BodyEditor(props: {
     // The lock follows the workflow live, on this same editor; flipping it is not an edit.
     if (editor.isEditable !== props.editable) editor.setEditable(props.editable, false);
   }, [editor, props.editable]);
+  const labelledIn = useRef(i18n.language);
+  useEffect(() => {
+    // The editor outlives a change of UI language: its figures' labels and its placeholders are
+    // written again (a transaction that changes nothing repaints the placeholder and attributes).
+    if (labelledIn.current === i18n.language || editor.isDestroyed) return;
+    labelledIn.current = i18n.language;
+    syncFigureLabels(editor.view);
+    editor.view.dispatch(editor.state.tr.setMeta('addToHistory', false));
+  }, [editor, i18n.language]);
   return (
     <section className="body-editor">
       {props.editable && <Toolbar editor={editor} platform={props.platform} onAddPhoto={() => live.current.onAddPhoto()} />}

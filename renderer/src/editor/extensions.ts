@@ -25,7 +25,8 @@ export function isAllowedLink(href: string): boolean {
   }
 }
 
-export function bodyExtensions(placeholder: string, figure?: FigureViewOptions & { captionPlaceholder: string }) {
+/** Placeholders may be functions, read when painted, so they follow a change of UI language. */
+export function bodyExtensions(placeholder: string | (() => string), figure?: FigureViewOptions & { captionPlaceholder: string | (() => string) }) {
   return [
     ImeGuard,
     StarterKit.configure({
@@ -46,7 +47,7 @@ export function bodyExtensions(placeholder: string, figure?: FigureViewOptions &
       },
     }),
     // The body placeholder only; an empty caption shows its own (FigureCaption's data-placeholder).
-    Placeholder.configure({ placeholder: ({ node }) => (node.type.name === 'figureCaption' ? '' : placeholder) }),
+    Placeholder.configure({ placeholder: ({ node }) => (node.type.name === 'figureCaption' ? '' : typeof placeholder === 'function' ? placeholder() : placeholder) }),
     Figure.configure(figure ?? {}),
     FigureCaption.configure({ placeholder: figure?.captionPlaceholder ?? '' }),
     EditorNote,

@@ -11,6 +11,9 @@ function Parts({ parts }: { parts: Part[] }) {
   );
 }
 
+/** A photo's credit and alt text are compared as blocks of their own; they say which they are. */
+const BLOCK_LABEL: Record<string, string> = { figureCredit: 'figure.credit', figureAlt: 'figure.alt' };
+
 export function DiffView({ diff }: { diff: ArticleDiff }) {
   const { t } = useTranslation();
   if (diff.same) return <p className="muted" data-testid="diff-same">{t('history.same')}</p>;
@@ -23,7 +26,8 @@ export function DiffView({ diff }: { diff: ArticleDiff }) {
         </div>
       ))}
       {diff.blocks.filter((b) => b.change !== 'same').map((b, i) => (
-        <p key={i} className={`diff__block diff__block--${b.change}`} data-testid="diff-block" data-change={b.change}>
+        <p key={i} className={`diff__block diff__block--${b.change}`} data-testid="diff-block" data-change={b.change} data-kind={b.kind}>
+          {BLOCK_LABEL[b.kind] && <span className="diff__label">{t(BLOCK_LABEL[b.kind])} </span>}
           <Parts parts={b.parts} />
         </p>
       ))}

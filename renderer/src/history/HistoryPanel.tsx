@@ -8,6 +8,16 @@ import { diffArticles } from '../../../shared/workflow/diff';
 import { call } from '../api';
 import { errorText } from '../errorText';
 import { DiffView } from './DiffView';
+import { EXPORT_FORMATS } from '../../../shared/exchange/types';
+
+/** An export's note starts with the format ids (`html,text,pdf`): shown by their names. */
+function auditNote(entry: AuditEntry, t: (key: string) => string): string {
+  if (entry.action !== 'export') return entry.note;
+  const [what, ...rest] = entry.note.split(' — ');
+  const formats = what.split(',');
+  if (!formats.every((f) => (EXPORT_FORMATS as readonly string[]).includes(f))) return entry.note;
+  return [formats.map((f) => t(`exchange.format.${f}`)).join(', '), ...rest].join(' — ');
+}
 
 type Item = { kind: 'version'; at: string; version: VersionMeta } | { kind: 'audit'; at: string; entry: AuditEntry };
 
@@ -89,7 +99,7 @@ export function HistoryPanel(props: { articleId: string; canRestore: boolean; on
                 )}
               </span>
               <span className="muted">{when(item.entry.at)}</span>
-              {item.entry.note && <span className="history-item__note">“{item.entry.note}”</span>}
+              {item.entry.note && <span className="history-item__note">“{auditNote(item.entry, t)}”</span>}
             </li>
           ),
         )}

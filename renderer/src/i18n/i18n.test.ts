@@ -4,6 +4,8 @@ import { en } from './en';
 import { resolveLanguage } from './i18n';
 import { EXPORT_REASONS, FORBIDDEN_REASONS, IMPORT_REASONS } from '../../../shared/contract/errors';
 import { EXPORT_FORMATS } from '../../../shared/exchange/types';
+import { AuditActionSchema } from '../../../shared/model/history';
+import { DIFF_FIELDS } from '../../../shared/workflow/diff';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -28,6 +30,14 @@ describe('i18n', () => {
       expect(Object.keys(lang.exchange.format).sort()).toEqual([...EXPORT_FORMATS].sort());
       expect(Object.keys(lang.exchange.formatHint).sort()).toEqual([...EXPORT_FORMATS].sort());
     }
+  });
+
+  it('names every step the history can show (an export once showed as workflow.did.export)', () => {
+    for (const lang of [ko, en]) expect(Object.keys(lang.workflow.did).sort()).toEqual([...AuditActionSchema.options].sort());
+  });
+
+  it('names every field the history compares', () => {
+    for (const lang of [ko, en]) expect(Object.keys(lang.history.field).sort()).toEqual([...DIFF_FIELDS].sort());
   });
 
   it('follows the system locale unless a language is chosen', () => {

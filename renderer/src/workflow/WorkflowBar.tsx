@@ -12,6 +12,9 @@ import { errorText } from '../errorText';
 import { useMe } from '../people/MeContext';
 import { UnsavedEditsError, type StepRequest } from '../article/ArticleSession';
 
+/** Refused because the article's state changed elsewhere meanwhile (the session has already caught up with it). */
+const movedOn = (err: unknown): err is ApiError => err instanceof ApiError && err.code === 'forbidden' && err.params.reason === 'state' && typeof err.params.state === 'string' && typeof err.params.action === 'string';
+
 type Pending = { action: WorkflowAction; blocked: ApiError | null };
 
 /** Steps that ask "are you sure?" first, naming the story: they cannot be taken back by the person alone. */
@@ -63,6 +66,7 @@ export function WorkflowBar(props: {
   const needsNote = pending !== null && (blocked ? canOverride : !confirming);
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
   const story = props.headline.trim() || t('library.untitled');
+  const embargoAhead = !!props.embargo && Date.parse(props.embargo) > Date.now();
   return (
     <div className="workflow-bar" data-testid="workflow-bar">
       <span className={`status status--${props.article.status}`} data-testid="article-status">{t(`status.${props.article.status}`)}</span>
@@ -95,7 +99,10 @@ export function WorkflowBar(props: {
             <div data-testid="confirm-text">
               <p>{t(`workflow.confirm.${pending.action}`, { headline: story })}</p>
               <p data-testid="confirm-embargo">
-                {props.embargo && Date.parse(props.embargo) > Date.now() ? t('workflow.confirm.embargoUntil', { until: when(props.embargo) }) : props.embargo ? t('workflow.confirm.embargoPassed', { until: when(props.embargo) }) : t('workflow.confirm.noEmbargo')}
+                {/* A future embargo is not a schedule: publishing is refused until then (or overridden with a reason). */}
+                {embargoAhead
+                  ? `${t('workflow.confirm.embargoUntil', { until: when(props.embargo!) })}${canOverride ? ` ${t('workflow.confirm.embargoOverride')}` : ''}`
+                  : props.embargo ? t('workflow.confirm.embargoPassed', { until: when(props.embargo) }) : t('workflow.confirm.noEmbargo')}
               </p>
             </div>
           )}
@@ -118,7 +125,11 @@ export function WorkflowBar(props: {
       )}
       {error !== null && (
         <span className="banner banner--error" role="alert" data-testid="workflow-error">
-          {error instanceof UnsavedEditsError ? t('workflow.unsavedFirst') : errorText(t, error)}
+          {error instanceof UnsavedEditsError
+            ? t('workflow.unsavedFirst')
+            : movedOn(error)
+              ? t('workflow.movedOn', { state: t(`status.${String(error.params.state)}`), action: t(`workflow.action.${String(error.params.action)}`) })
+              : errorText(t, error)}
         </span>
       )}
     </div>

@@ -4,7 +4,7 @@ import { Node, mergeAttributes } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import { isPhotoId } from '../../../../shared/model/photo';
 
-export const FigureCaption = Node.create<{ placeholder: string }>({
+export const FigureCaption = Node.create<{ placeholder: string | (() => string) }>({
   name: 'figureCaption',
   content: 'text*',
   marks: 'italic link',
@@ -17,7 +17,7 @@ export const FigureCaption = Node.create<{ placeholder: string }>({
     return [{ tag: 'figcaption', getAttrs: (el) => (isPhotoId(el.parentElement?.closest('figure')?.getAttribute('data-photo-id')) ? null : false) }];
   },
   renderHTML({ HTMLAttributes }) {
-    return ['figcaption', mergeAttributes(HTMLAttributes, { class: 'figure__caption', 'data-testid': 'figure-caption', 'data-placeholder': this.options.placeholder }), 0];
+    return ['figcaption', mergeAttributes(HTMLAttributes, { class: 'figure__caption', 'data-testid': 'figure-caption', 'data-placeholder': typeof this.options.placeholder === 'function' ? this.options.placeholder() : this.options.placeholder }), 0];
   },
   addKeyboardShortcuts() {
     const leave = () => {

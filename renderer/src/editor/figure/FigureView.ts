@@ -32,6 +32,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
  */
 const viewOf = new WeakMap<Element, FigureView>();
 
+/** Writes every figure's labels again in the UI language now in force (they are plain DOM, outside React). */
+export function syncFigureLabels(view: EditorView): void {
+  for (const dom of view.dom.querySelectorAll('figure.figure')) viewOf.get(dom)?.relabel();
+}
+
 /** Locks or unlocks every figure's tools and credit/alt inputs to match `view.editable`. */
 export function syncFigureLocks(view: EditorView): void {
   for (const dom of view.dom.querySelectorAll('figure.figure')) viewOf.get(dom)?.setLocked(!view.editable);
@@ -47,6 +52,8 @@ export class FigureView implements NodeView {
   private readonly captionBadge: HTMLElement;
   private readonly creditBadge: HTMLElement;
   private readonly tools: HTMLElement;
+  /** Each label's writer, run again when the UI language changes. */
+  private readonly labels: (() => void)[] = [];
 
   constructor(
     private node: PMNode,
@@ -59,38 +66,55 @@ export class FigureView implements NodeView {
     const media = el('div', { class: 'figure__media', contenteditable: 'false', 'data-drag-handle': '' });
     this.img = el('img', { class: 'figure__image', 'data-testid': 'figure-image', draggable: 'false' });
     const tools = el('div', { class: 'figure__tools' });
-    const button = (id: string, label: string, glyph: string, run: () => void) => {
-      const b = el('button', { type: 'button', 'data-testid': id, 'aria-label': label, title: label }, glyph);
+    const label = (write: () => void) => {
+      write();
+      this.labels.push(write);
+    };
+    const button = (id: string, text: () => string, glyph: string, run: () => void) => {
+      const b = el('button', { type: 'button', 'data-testid': id }, glyph);
+      label(() => {
+        b.setAttribute('aria-label', text());
+        b.title = text();
+      });
       b.addEventListener('mousedown', (e) => e.preventDefault());
       b.addEventListener('click', run);
       tools.append(b);
     };
-    button('figure-up', `${t('figure.moveUp')} (${shortcutLabel('Alt+↑', options.platform)})`, '↑', () => this.move(-1));
-    button('figure-down', `${t('figure.moveDown')} (${shortcutLabel('Alt+↓', options.platform)})`, '↓', () => this.move(1));
-    button('figure-replace', t('figure.replace'), '⇄', () => {
+    button('figure-up', () => `${t('figure.moveUp')} (${shortcutLabel('Alt+↑', options.platform)})`, '↑', () => this.move(-1));
+    button('figure-down', () => `${t('figure.moveDown')} (${shortcutLabel('Alt+↓', options.platform)})`, '↓', () => this.move(1));
+    button('figure-replace', () => t('figure.replace'), '⇄', () => {
       const pos = this.getPos();
       if (pos !== undefined) options.onReplace(pos);
     });
-    button('figure-remove', t('figure.remove'), '✕', () => this.remove());
+    button('figure-remove', () => t('figure.remove'), '✕', () => this.remove());
     media.append(this.img, tools);
     this.tools = tools;
 
     this.contentDOM = el('div', { class: 'figure__caption-wrap' });
-    this.captionBadge = el('span', { class: 'from-file', 'data-testid': 'caption-from-file', contenteditable: 'false' }, t('figure.fromFile'));
+    const captionBadge = el('span', { class: 'from-file', 'data-testid': 'caption-from-file', contenteditable: 'false' });
+    label(() => (captionBadge.textContent = t('figure.fromFile')));
+    this.captionBadge = captionBadge;
 
     const meta = el('div', { class: 'figure__meta', contenteditable: 'false' });
-    const field = (id: string, label: string, placeholder: string) => {
+    const field = (id: string, name: string, placeholder: string) => {
       const wrap = el('label', { class: 'figure__field' });
-      const input = el('input', { type: 'text', 'data-testid': id, placeholder, spellcheck: 'false' });
-      wrap.append(el('span', {}, label), input);
+      const input = el('input', { type: 'text', 'data-testid': id, spellcheck: 'false' });
+      const span = el('span');
+      label(() => {
+        span.textContent = t(name);
+        input.placeholder = t(placeholder);
+      });
+      wrap.append(span, input);
       meta.append(wrap);
       return { wrap, input };
     };
-    const credit = field('figure-credit', t('figure.credit'), t('figure.creditPlaceholder'));
+    const credit = field('figure-credit', 'figure.credit', 'figure.creditPlaceholder');
     this.credit = credit.input;
-    this.creditBadge = el('span', { class: 'from-file', 'data-testid': 'credit-from-file' }, t('figure.fromFile'));
+    const creditBadge = el('span', { class: 'from-file', 'data-testid': 'credit-from-file' });
+    label(() => (creditBadge.textContent = t('figure.fromFile')));
+    this.creditBadge = creditBadge;
     credit.wrap.append(this.creditBadge);
-    this.alt = field('figure-alt', t('figure.alt'), t('figure.altPlaceholder')).input;
+    this.alt = field('figure-alt', 'figure.alt', 'figure.altPlaceholder').input;
     this.credit.addEventListener('input', () => this.setAttr('credit', this.credit.value));
     this.alt.addEventListener('input', () => this.setAttr('alt', this.alt.value));
 
@@ -101,6 +125,12 @@ export class FigureView implements NodeView {
     this.setLocked(!view.editable);
     viewOf.set(this.dom, this);
     this.render(true);
+  }
+
+  relabel(): void {
+    for (const write of this.labels) write();
+    const caption = this.contentDOM.querySelector('[data-placeholder]');
+    caption?.setAttribute('data-placeholder', this.options.t('figure.captionPlaceholder'));
   }
 
   setLocked(locked: boolean): void {
