@@ -114,3 +114,33 @@ test('edits refused because the desk started review elsewhere: back asks, and "s
   await expect.poll(() => other.isClosed()).toBe(true);
   expect(asked).toBe(false);
 });
+
+test('a real conflict: "save as a new draft" opens a draft with this window’s copy, and the other window’s save stands', async ({ app }) => {
+  const page = app.page;
+  const dir = app.libraryDir;
+  await switchTo(page, '김하늘');
+  await page.getByTestId('new-article').click();
+  await page.getByTestId('field-headline').fill('첫 제목');
+  await waitSaved(page);
+  await page.getByTestId('back-to-library').click();
+  const other = await app.openWindow(REPORTER.id);
+  await open(other, '첫 제목');
+  await open(page, '첫 제목');
+  await other.getByTestId('field-headline').fill('다른 창 제목');
+  await waitSaved(other);
+  await page.getByTestId('field-headline').fill('이 창 제목');
+  await expect(page.getByTestId('conflict-panel')).toBeVisible();
+  const [theirs] = articlesOnDisk(dir);
+  expect(theirs.article.headline).toBe('다른 창 제목');
+
+  await page.getByTestId('conflict-save-as-draft').click();
+  // The new draft is open here, editable, with this window's copy.
+  await expect(page.getByTestId('field-headline')).toHaveValue('이 창 제목 (새 초고)');
+  await expect(page.getByTestId('conflict-panel')).toHaveCount(0);
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  await expect(page.getByTestId('field-headline')).toBeEnabled();
+  const after = articlesOnDisk(dir);
+  expect(after).toHaveLength(2);
+  expect(after.find((a) => a.file === theirs.file)!.raw).toBe(theirs.raw);
+  expect(after.find((a) => a.file !== theirs.file)!.article.headline).toBe('이 창 제목 (새 초고)');
+});

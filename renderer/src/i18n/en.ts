@@ -472,7 +472,7 @@ export const en: Shape<typeof ko> = {
     legend: 'Below: the saved version (struck through) against this window (underlined).',
     takeTheirs: 'Open the saved version (discard this window)',
     keepMine: 'Save this window as a new version',
-    cannotKeep: 'This window cannot be saved in the article’s current state. Copy what you need.',
+    cannotKeep: 'This window cannot be saved to the article in its current state. Save it as a new draft to keep it and leave the original as it is.',
   },
   desk: {
     title: 'For the desk',
