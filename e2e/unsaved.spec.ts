@@ -78,6 +78,12 @@ test('edits refused because the desk started review elsewhere: back asks, and "s
   await page.getByTestId('unsaved-stay').click();
   await expect(page.getByTestId('unsaved-dialog')).toHaveCount(0);
   await expect(bodyEditor(page)).toContainText('수출 화물이 특히 많았다.');
+  // Switching person asks too.
+  await page.getByTestId('switch-person').click();
+  await expect(page.getByTestId('unsaved-dialog')).toBeVisible();
+  await page.getByTestId('unsaved-stay').click();
+  await expect(page.getByTestId('current-person')).toContainText('김하늘');
+  await expect(bodyEditor(page)).toContainText('수출 화물이 특히 많았다.');
 
   // Back again, and keep it as a new draft.
   await page.getByTestId('back-to-library').click();

@@ -61,11 +61,9 @@ export function App({ boot }: { boot: Boot }) {
     setMeId(person.id);
     setScreen({ kind: 'library' });
   };
-  /** Leaving the open article: saved first, and asked about when its edits cannot be saved (false: the person stays). */
-  const mayLeave = async () => (article.current ? article.current.leave() : true);
-
   const switchPerson = async () => {
-    if (!(await mayLeave())) return;
+    // Leaving the open article: saved first, and asked about when its edits cannot be saved (false: the person stays).
+    if (article.current && !(await article.current.leave())) return;
     rememberPerson(boot.library.path, null);
     setCurrentPerson(null);
     setPeople(await call('listPeople', {}).catch(() => people));

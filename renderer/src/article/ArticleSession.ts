@@ -435,7 +435,7 @@ export class ArticleSession {
     this.clearTimer(); // no retry into the original while its edits move to the draft
     await this.inFlight;
     const content = this.content();
-    const copy: ArticleContent = { ...content, headline: `${content.headline}${headlineSuffix}` };
+    const copy: ArticleContent = { ...content, headline: content.headline ? `${content.headline}${headlineSuffix}` : headlineSuffix.trim() };
     let draft: Article;
     let saved: { revision: number; updatedAt: string };
     try {
