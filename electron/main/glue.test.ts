@@ -207,7 +207,7 @@ describe('close flow', () => {
     vi.useFakeTimers();
     const win = new FakeBrowserWindow({});
     let idle!: () => void;
-    holdCloseForFlush(win as never, { idle: () => new Promise<void>((ok) => (idle = ok)) }, 5000);
+    holdCloseForFlush(win as never, { idle: () => new Promise<void>((ok) => (idle = ok)) }, () => true, 5000);
     win.close();
     expect(win.destroyed).toBe(false);
     expect(win.webContents.sent).toEqual([['copydesk:command', 'flush']]);
@@ -216,6 +216,35 @@ describe('close flow', () => {
     idle();
     await vi.advanceTimersByTimeAsync(0);
     expect(win.destroyed).toBe(true);
+    vi.useRealTimers();
+  });
+
+  it('after the flush, edits the renderer could not save are not closed over silently: it asks, and staying keeps the window', async () => {
+    vi.useFakeTimers();
+    const win = new FakeBrowserWindow({});
+    const ask = vi.fn(() => false);
+    holdCloseForFlush(win as never, { idle: async () => undefined }, ask, 5000);
+    // What Electron does when the page's beforeunload refuses the close: emits this on its contents.
+    const refuse = () => {
+      const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+      win.webContents.emit('will-prevent-unload', event);
+      return event.defaultPrevented;
+    };
+    win.close();
+    await vi.advanceTimersByTimeAsync(200); // flushed, closing again…
+    expect(win.closeCalls).toBe(2);
+    expect(refuse()).toBe(false); // …the renderer refused; the person chose to stay
+    expect(ask).toHaveBeenCalledTimes(1);
+    // Staying re-arms the flush: the next close flushes again before asking again.
+    win.destroyed = false;
+    win.webContents.sent = [];
+    win.close();
+    expect(win.destroyed).toBe(false);
+    expect(win.webContents.sent).toEqual([['copydesk:command', 'flush']]);
+    await vi.advanceTimersByTimeAsync(200);
+    ask.mockReturnValueOnce(true);
+    expect(refuse()).toBe(true); // close without saving: the refusal is overridden
+    expect(ask).toHaveBeenCalledTimes(2);
     vi.useRealTimers();
   });
 });

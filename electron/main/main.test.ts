@@ -72,6 +72,17 @@ describe('main.ts', () => {
     expect(win.restored).toBe(1);
     expect(win.focused).toBe(1);
 
+    // The renderer refused to unload (edits it could not save): asked natively; "close without saving" closes.
+    const { dialog } = fake.electron;
+    const stay = { preventDefault: vi.fn() };
+    win.webContents.emit('will-prevent-unload', stay);
+    expect(dialog.showMessageBoxSync).toHaveBeenCalledWith(win, expect.objectContaining({ buttons: expect.arrayContaining([expect.stringMatching(/Close without saving/)]) }));
+    expect(stay.preventDefault).not.toHaveBeenCalled();
+    dialog.showMessageBoxSync.mockReturnValueOnce(1);
+    const discard = { preventDefault: vi.fn() };
+    win.webContents.emit('will-prevent-unload', discard);
+    expect(discard.preventDefault).toHaveBeenCalled();
+
     // Quitting closes the core (releasing the library lock) before exiting.
     const event = { preventDefault: vi.fn() };
     app.emit('will-quit', event);

@@ -12,7 +12,7 @@ import { COMMAND_CHANNEL, type MenuCommand } from '../../shared/contract/bridge'
 import { registerAppScheme, serveApp } from './appProtocol';
 import { buildStartupError } from './startupError';
 import { createMainWindow } from './createMainWindow';
-import { holdCloseForFlush } from './closeFlow';
+import { holdCloseForFlush, UNSAVED_CLOSE_DIALOG } from './closeFlow';
 import { hardenApp, hardenSession } from './hardenContents';
 import { menuTemplate } from './buildMenu';
 import { registerIpc } from './registerIpc';
@@ -62,7 +62,8 @@ if (!app.requestSingleInstanceLock()) {
     const send = (command: MenuCommand) => win?.webContents.send(COMMAND_CHANNEL, command);
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, locale: app.getLocale(), isPackaged: app.isPackaged, send })));
     win = createMainWindow(BrowserWindow, join(out, 'preload', 'preload.cjs'));
-    holdCloseForFlush(win, ipc);
+    const shown = win;
+    holdCloseForFlush(win, ipc, () => dialog.showMessageBoxSync(shown, UNSAVED_CLOSE_DIALOG) === 1);
     win.on('closed', () => (win = null));
   });
 

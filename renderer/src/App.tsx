@@ -62,7 +62,8 @@ export function App({ boot }: { boot: Boot }) {
     setScreen({ kind: 'library' });
   };
   const switchPerson = async () => {
-    await article.current?.flush();
+    // Leaving the open article: saved first, and asked about when its edits cannot be saved (false: the person stays).
+    if (article.current && !(await article.current.leave())) return;
     rememberPerson(boot.library.path, null);
     setCurrentPerson(null);
     setPeople(await call('listPeople', {}).catch(() => people));
@@ -70,13 +71,13 @@ export function App({ boot }: { boot: Boot }) {
   };
 
   const go = useCallback(async (next: Screen) => {
-    await article.current?.flush();
+    if (article.current && !(await article.current.leave())) return;
     setScreen(next);
   }, []);
 
   const newArticle = useCallback(async () => {
     try {
-      await article.current?.flush();
+      if (article.current && !(await article.current.leave())) return;
       if (!meRef.current) return;
       const created = await call('createArticle', { actor: meRef.current.id });
       setScreen({ kind: 'article', id: created.id });
@@ -162,6 +163,7 @@ export function App({ boot }: { boot: Boot }) {
             platform={platform}
             mediaBase={boot.appInfo.mediaBase}
             onBack={() => void go({ kind: 'library' })}
+            onOpen={(id) => setScreen({ kind: 'article', id })}
             register={(handle) => (article.current = handle)}
             request={request}
           />

@@ -76,7 +76,7 @@ export function fakeElectron(opts: { singleInstance?: boolean } = {}) {
     session,
     Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
     shell: { openExternal: vi.fn(async () => undefined) },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showMessageBoxSync: vi.fn((_win: unknown, _opts: unknown) => 0) },
   };
   return { electron, ipcHandlers };
 }

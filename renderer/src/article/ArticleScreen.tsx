@@ -25,6 +25,7 @@ import { BylinePreview } from './BylinePreview';
 import { CountsPanel } from './CountsPanel';
 import { DeckEditor } from './DeckEditor';
 import { SaveIndicator } from './SaveIndicator';
+import { UnsavedDialog } from './UnsavedDialog';
 import { TagsInput } from './TagsInput';
 import { PhotoPanel } from '../photos/PhotoPanel';
 import { ImportStatus } from '../photos/ImportStatus';
@@ -34,9 +35,11 @@ import type { ExchangeRequest } from '../exchange/exchangeRequest';
 
 export interface ArticleScreenHandle {
   flush(): Promise<void>;
+  /** Saves, and when edits cannot be saved asks the person first; false when they chose to stay. */
+  leave(): Promise<boolean>;
 }
 
-export function ArticleScreen(props: { id: string; settings: Settings; platform: string; mediaBase: string; onBack(): void; register(handle: ArticleScreenHandle | null): void; request: ExchangeRequest | null }) {
+export function ArticleScreen(props: { id: string; settings: Settings; platform: string; mediaBase: string; onBack(): void; onOpen(id: string): void; register(handle: ArticleScreenHandle | null): void; request: ExchangeRequest | null }) {
   const { t } = useTranslation();
   const [exporting, setExporting] = useState(false);
   const { me, permissions } = useMe();
@@ -63,13 +66,46 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
     await session?.flush();
   }, [session]);
 
+  // Leaving with edits that cannot be saved asks first (UnsavedDialog answers `asking`).
+  const [asking, setAsking] = useState<((leave: boolean) => void) | null>(null);
+  const [draftError, setDraftError] = useState<unknown>(null);
+  const leave = useCallback(async () => {
+    if (!session) return true;
+    await session.flush();
+    if (!session.hasStrandedEdits()) return true;
+    return new Promise<boolean>((resolve) =>
+      setAsking(() => (ok: boolean) => {
+        setAsking(null);
+        resolve(ok);
+      }),
+    );
+  }, [session]);
+  const { onOpen } = props;
+  const saveAsDraft = async () => {
+    if (!session) return;
+    setDraftError(null);
+    try {
+      const draft = await session.saveAsNewDraft(t('save.draftSuffix'));
+      onOpen(draft.id);
+    } catch (err) {
+      setDraftError(err);
+    }
+  };
+
   const { request } = props;
   useEffect(() => {
     if (request?.kind === 'export') void flush().then(() => setExporting(true));
   }, [request, flush]);
   const { register } = props;
   useEffect(() => {
-    register({ flush });
+    register({ flush, leave });
+    // Reload or closing the tab (and, in Electron, the window after its flush): ask only when edits cannot be saved.
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!session?.hasStrandedEdits()) return;
+      e.preventDefault();
+      e.returnValue = ''; // Chromium still needs it to show the prompt
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
     const onHide = () => {
       if (document.visibilityState === 'hidden') void flush();
     };
@@ -82,12 +118,13 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
     document.addEventListener('visibilitychange', onHide);
     return () => {
       register(null);
+      window.removeEventListener('beforeunload', onBeforeUnload);
       window.removeEventListener('blur', onBlur);
       window.removeEventListener('focus', onFocus);
       window.removeEventListener('pagehide', onBlur);
       document.removeEventListener('visibilitychange', onHide);
     };
-  }, [flush, register, session]);
+  }, [flush, leave, register, session]);
 
   const update = (patch: Partial<Meta>) => session?.updateMeta(patch);
 
@@ -118,11 +155,16 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
         <WorkflowBar article={article} headline={meta.headline} embargo={meta.embargo} busy={snap.busy} onStep={(step) => session.step(step)} />
         <button type="button" className="small" data-testid="open-history" aria-pressed={historyOpen} onClick={() => setHistoryOpen((o) => !o)}>{t('history.title')}</button>
         <button type="button" className="small" data-testid="export-article" onClick={() => void flush().then(() => setExporting(true))}>{t('exchange.exportOne')}</button>
-        <SaveIndicator state={snap.save} onRetry={() => void flush()} />
+        <SaveIndicator state={snap.save} onRetry={() => void flush()} onSaveAsDraft={() => void saveAsDraft()} />
       </div>
+      {draftError !== null && (
+        <div className="banner banner--error" role="alert" data-testid="draft-error">
+          {t('save.draftFailed', { reason: errorText(t, draftError) })} <button type="button" onClick={() => setDraftError(null)}>{t('library.dismiss')}</button>
+        </div>
+      )}
       <WorkflowBanners article={article} embargo={meta.embargo} lock={lock} now={Date.now()} />
       {snap.save.status === 'conflict' && editorRef.current && (
-        <ConflictPanel id={article.id} mine={session.content()} onTakeTheirs={() => void session.takeTheirs()} onKeepMine={(theirs) => session.keepMine(theirs)} />
+        <ConflictPanel id={article.id} mine={session.content()} onTakeTheirs={() => void session.takeTheirs()} onKeepMine={(theirs) => session.keepMine(theirs)} onSaveAsDraft={() => void saveAsDraft()} />
       )}
       <div className={`article-layout${historyOpen ? ' article-layout--history' : ''}`}>
         <main className="article-main" lang={meta.language}>
@@ -214,6 +256,19 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
           if (files.length > 0) void photoImport.run(files, pickerTarget.current);
         }}
       />
+      {asking && (
+        <UnsavedDialog
+          onStay={() => asking(false)}
+          onDiscard={() => {
+            session.discard();
+            asking(true);
+          }}
+          onSaveAsDraft={async () => {
+            await session.saveAsNewDraft(t('save.draftSuffix'));
+            asking(true);
+          }}
+        />
+      )}
       {exporting && <ExportDialog ids={[article.id]} embargoed={!!meta.embargo && Date.parse(meta.embargo) > Date.now()} onClose={() => setExporting(false)} />}
       {photoImport.job && <ImportStatus job={photoImport.job} onCancel={photoImport.cancel} onDismiss={photoImport.dismiss} />}
     </div>

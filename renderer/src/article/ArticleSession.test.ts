@@ -47,7 +47,20 @@ class FakeLibrary implements ArticleBackend {
     this.stored = initial;
   }
   load = vi.fn(async () => structuredClone(this.stored));
-  save = vi.fn(async (_id: string, base: number, content: ArticleContent) => {
+  /** Drafts created by this person (save as a new draft), by id. */
+  drafts = new Map<string, Article>();
+  create = vi.fn(async (language: ArticleContent['language']) => {
+    const draft = article({ ...emptyContent(language), id: `draft-000${this.drafts.size + 1}`, revision: 0, status: 'draft' });
+    this.drafts.set(draft.id, draft);
+    return structuredClone(draft);
+  });
+  save = vi.fn(async (id: string, base: number, content: ArticleContent) => {
+    const draft = this.drafts.get(id);
+    if (draft) {
+      if (base !== draft.revision) throw new ApiError('conflict', 'stale');
+      this.drafts.set(id, { ...draft, ...structuredClone(content), revision: base + 1 });
+      return { revision: base + 1, updatedAt: new Date().toISOString() };
+    }
     this.saves.push({ base, content });
     if (base !== this.stored.revision) throw new ApiError('conflict', 'stale', { revision: this.stored.revision });
     const s = this.stored.status;
@@ -367,5 +380,80 @@ describe('restore and conflicts', () => {
     expect(session.getSnapshot().lock).toEqual({ editable: false, reason: 'trashed' });
     session.updateMeta({ headline: 'x' });
     expect(session.getSnapshot().meta!.headline).toBe('제목');
+  });
+});
+
+describe('edits that cannot be saved here', () => {
+  it('read-only now: a new draft carries exactly the unsaved content, headline marked, and the original is untouched', async () => {
+    const { library, session } = await open();
+    const editor = editorFor(session);
+    library.stored = { ...library.stored, status: 'review' }; // the desk started review in another window
+    const before = structuredClone(library.stored);
+    editor.commands.insertContentAt(editor.state.doc.content.size - 1, ' 덧붙인 문장');
+    session.updateMeta({ dateline: '서울' });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(session.status).toBe('readOnly');
+    expect(session.hasStrandedEdits()).toBe(true);
+    const mine = session.content();
+
+    const draft = await session.saveAsNewDraft(' (새 초고)');
+
+    expect(library.create).toHaveBeenCalledWith('ko');
+    const stored = library.drafts.get(draft.id)!;
+    expect(stored.body).toEqual(mine.body);
+    expect(JSON.stringify(stored.body)).toContain('첫 문단 덧붙인 문장');
+    const { headline, ...rest } = mine;
+    expect(stored).toMatchObject(rest);
+    expect(stored.headline).toBe(`${headline} (새 초고)`);
+    expect(stored.status).toBe('draft');
+    expect(library.stored).toEqual(before); // the original: not a byte changed
+    expect(session.hasStrandedEdits()).toBe(false); // the edits live in the draft now
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(library.stored).toEqual(before);
+  });
+
+  it('a conflict and failing saves are stranded too; a draft made while saves fail stops the retries into the original', async () => {
+    const c = await open();
+    c.library.stored = { ...c.library.stored, headline: '다른 창', revision: 4 };
+    c.session.updateMeta({ headline: '이 창' });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(c.session.status).toBe('conflict');
+    expect(c.session.hasStrandedEdits()).toBe(true);
+
+    const f = await open();
+    f.library.save.mockRejectedValue(new ApiError('diskFull', 'full'));
+    f.session.updateMeta({ headline: '디스크 가득' });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(f.session.status).toBe('failed');
+    expect(f.session.hasStrandedEdits()).toBe(true);
+    f.library.save.mockClear();
+    await expect(f.session.saveAsNewDraft(' (copy)')).rejects.toMatchObject({ code: 'diskFull' });
+    expect(f.session.hasStrandedEdits()).toBe(true); // nothing lost when the draft could not be written either
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(f.library.save.mock.calls.some(([id]) => id === 'article-0001')).toBe(true); // and the original is still retried
+  });
+
+  it('asks nothing when everything is saved, or while a save is merely pending', async () => {
+    const { session } = await open();
+    expect(session.hasStrandedEdits()).toBe(false);
+    session.updateMeta({ headline: '새 제목' });
+    expect(session.status).toBe('dirty');
+    expect(session.hasStrandedEdits()).toBe(false);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(session.status).toBe('saved');
+    expect(session.hasStrandedEdits()).toBe(false);
+  });
+
+  it('discarding lets go of the edits: nothing is saved afterwards', async () => {
+    const { library, session } = await open();
+    library.stored = { ...library.stored, status: 'sent' };
+    session.updateMeta({ headline: '버릴 제목' });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(session.hasStrandedEdits()).toBe(true);
+    session.discard();
+    expect(session.hasStrandedEdits()).toBe(false);
+    await session.close();
+    expect(library.save).toHaveBeenCalledTimes(1);
+    expect(library.stored.headline).toBe('제목');
   });
 });

@@ -46,6 +46,8 @@ export interface StepRequest {
 /** Where the article lives. Every call that changes it returns what the library now holds. */
 export interface ArticleBackend {
   load(id: string): Promise<Article>;
+  /** A new, empty draft owned by the person at the keyboard. */
+  create(language: ArticleContent['language']): Promise<Article>;
   save(id: string, baseRevision: number, content: ArticleContent): Promise<{ revision: number; updatedAt: string }>;
   transition(id: string, step: StepRequest): Promise<Article>;
   restoreVersion(id: string, seq: number, baseRevision: number): Promise<Article>;
@@ -411,6 +413,48 @@ export class ArticleSession {
       this.setSave({ status: err instanceof ApiError && err.code === 'forbidden' ? 'readOnly' : 'conflict', error: err });
       throw err;
     }
+  }
+
+  // ——— edits that cannot be saved here ———
+
+  /**
+   * Edits this window holds that cannot reach the library as things stand: the copy became
+   * read-only, another revision came first, or saves keep failing. Leaving then asks first.
+   */
+  hasStrandedEdits(): boolean {
+    const status = this.snap.save.status;
+    return !this.disposed && this.dirty && (status === 'readOnly' || status === 'conflict' || status === 'failed');
+  }
+
+  /**
+   * Puts this window's copy — exactly what is on screen, the headline marked with `headlineSuffix`
+   * so the two stories are told apart — into a new draft of this person, and returns it. The
+   * original is not touched; the edits now live in the draft, so nothing here is unsaved any more.
+   */
+  async saveAsNewDraft(headlineSuffix: string): Promise<Article> {
+    this.clearTimer(); // no retry into the original while its edits move to the draft
+    await this.inFlight;
+    const content = this.content();
+    const copy: ArticleContent = { ...content, headline: content.headline ? `${content.headline}${headlineSuffix}` : headlineSuffix.trim() };
+    let draft: Article;
+    let saved: { revision: number; updatedAt: string };
+    try {
+      draft = await this.backend.create(content.language);
+      saved = await this.backend.save(draft.id, draft.revision, copy);
+    } catch (err) {
+      // Still here, still unsaved: a failing original goes on retrying.
+      if (this.dirty && this.snap.save.status === 'failed') this.schedule(this.opts.delayMs ?? 500);
+      throw err;
+    }
+    this.dirty = false;
+    this.clearTimer();
+    return { ...draft, ...copy, revision: saved.revision, updatedAt: saved.updatedAt };
+  }
+
+  /** Leaving without keeping the edits this window could not save (the person chose to). */
+  discard(): void {
+    this.dirty = false;
+    this.clearTimer();
   }
 
   /** Leaving the screen: what is unsaved and may be saved goes to disk first. */

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { SaveState } from './ArticleSession';
 import { errorText } from '../errorText';
 
-export function SaveIndicator({ state, onRetry }: { state: SaveState; onRetry(): void }) {
+/** `onSaveAsDraft`: offered while edits here cannot be saved to this article (read-only now, or a conflict). */
+export function SaveIndicator({ state, onRetry, onSaveAsDraft }: { state: SaveState; onRetry(): void; onSaveAsDraft?(): void }) {
   const { t, i18n } = useTranslation();
   const time = state.savedAt ? new Date(state.savedAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : '';
   const text = {
@@ -21,6 +22,9 @@ export function SaveIndicator({ state, onRetry }: { state: SaveState; onRetry():
       <span>{text}</span>
       {state.status === 'failed' && (
         <button type="button" className="link-button" onClick={onRetry}>{t('save.retryNow')}</button>
+      )}
+      {onSaveAsDraft && (state.status === 'readOnly' || state.status === 'conflict') && (
+        <button type="button" className="link-button" data-testid="save-as-draft" onClick={onSaveAsDraft}>{t('save.saveAsDraft')}</button>
       )}
     </div>
   );

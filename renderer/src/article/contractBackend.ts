@@ -6,6 +6,7 @@ import type { ArticleBackend } from './ArticleSession';
 export function contractBackend(actor: string): ArticleBackend {
   return {
     load: (id) => call('getArticle', { id }),
+    create: (language) => call('createArticle', { actor, language }),
     save: (id, baseRevision, content) => call('saveArticle', { id, actor, baseRevision, content }),
     transition: (id, step) => call('transitionArticle', { id, actor, ...step }),
     restoreVersion: (id, seq, baseRevision) => call('restoreVersion', { id, actor, seq, baseRevision }),

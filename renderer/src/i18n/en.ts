@@ -118,6 +118,14 @@ export const en: Shape<typeof ko> = {
     conflict: 'Not saved — it was changed elsewhere first. Choose below which version to keep.',
     readOnly: 'Not saved — this article is read-only now. What you typed is still in this window.',
     retryNow: 'Retry now',
+    saveAsDraft: 'Save as a new draft',
+    draftSuffix: ' (new draft)',
+    draftFailed: 'The new draft could not be made: {{reason}} What you typed is still in this window.',
+    leaveTitle: 'Some of your edits are not saved',
+    leaveExplain: 'What you typed in this window cannot be saved to this article. If you leave, it is lost. You can save it as a new draft and leave the original as it is.',
+    leaveSaveAsDraft: 'Save as a new draft and leave',
+    leaveDiscard: 'Discard and leave',
+    leaveStay: 'Stay',
   },
   counts: {
     openNotes: 'Notes · TK',
@@ -464,7 +472,7 @@ export const en: Shape<typeof ko> = {
     legend: 'Below: the saved version (struck through) against this window (underlined).',
     takeTheirs: 'Open the saved version (discard this window)',
     keepMine: 'Save this window as a new version',
-    cannotKeep: 'This window cannot be saved in the article’s current state. Copy what you need.',
+    cannotKeep: 'This window cannot be saved to the article in its current state. Save it as a new draft to keep it and leave the original as it is.',
   },
   desk: {
     title: 'For the desk',

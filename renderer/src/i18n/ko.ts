@@ -114,6 +114,14 @@ export const ko = {
     conflict: '저장 멈춤 — 다른 곳에서 먼저 바뀌었습니다. 아래에서 어느 쪽을 남길지 고르세요.',
     readOnly: '저장 안 됨 — 이 기사는 지금 읽기 전용입니다. 입력한 내용은 이 창에 남아 있습니다.',
     retryNow: '지금 다시 시도',
+    saveAsDraft: '새 초고로 저장',
+    draftSuffix: ' (새 초고)',
+    draftFailed: '새 초고를 만들지 못했습니다: {{reason}} 입력한 내용은 이 창에 남아 있습니다.',
+    leaveTitle: '저장하지 못한 내용이 있습니다',
+    leaveExplain: '이 창에서 입력한 내용을 이 기사에 저장할 수 없습니다. 나가면 사라집니다. 원래 기사는 그대로 두고 새 초고로 저장할 수 있습니다.',
+    leaveSaveAsDraft: '새 초고로 저장하고 나가기',
+    leaveDiscard: '버리고 나가기',
+    leaveStay: '머물기',
   },
   counts: {
     openNotes: '메모·TK',
@@ -460,7 +468,7 @@ export const ko = {
     legend: '아래는 보관된 판(지운 줄)과 이 창의 내용(밑줄)의 차이입니다.',
     takeTheirs: '보관된 판으로 다시 열기(이 창 내용 버림)',
     keepMine: '이 창의 내용으로 새 판 저장',
-    cannotKeep: '지금 상태에서는 이 창 내용을 저장할 수 없습니다. 필요한 부분을 복사해 두세요.',
+    cannotKeep: '지금 상태에서는 이 창 내용을 이 기사에 저장할 수 없습니다. 새 초고로 저장하면 원래 기사는 그대로 두고 이 창 내용을 지킵니다.',
   },
   desk: {
     title: '데스크에게',

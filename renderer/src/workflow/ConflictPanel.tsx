@@ -10,7 +10,7 @@ import { DiffView } from '../history/DiffView';
 import { useMe } from '../people/MeContext';
 import { lockFor } from '../article/ArticleSession';
 
-export function ConflictPanel(props: { id: string; mine: ArticleContent; onTakeTheirs(): void; onKeepMine(theirs: Article): Promise<void> }) {
+export function ConflictPanel(props: { id: string; mine: ArticleContent; onTakeTheirs(): void; onKeepMine(theirs: Article): Promise<void>; onSaveAsDraft(): void }) {
   const { t } = useTranslation();
   const { me, permissions } = useMe();
   const [theirs, setTheirs] = useState<Article | null>(null);
@@ -34,6 +34,8 @@ export function ConflictPanel(props: { id: string; mine: ArticleContent; onTakeT
             {mayKeep && (
               <button type="button" className="primary" data-testid="conflict-keep-mine" onClick={() => void props.onKeepMine(theirs).catch(setError)}>{t('conflict.keepMine')}</button>
             )}
+            {/* Both kept: this window's copy in a new draft, theirs untouched. */}
+            <button type="button" data-testid="conflict-save-as-draft" onClick={props.onSaveAsDraft}>{t('save.saveAsDraft')}</button>
           </div>
           {!mayKeep && <p className="muted">{t('conflict.cannotKeep')}</p>}
         </>
