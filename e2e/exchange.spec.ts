@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { bodyEditor, bodyJSON, markedRuns, modKey, waitSaved } from './support/editor';
 import { runningPageWorkers } from '../electron/core/exchange/import/readHtmlPage';
+import { NEWS_PAGE_HEADLINE, newsPage } from '../electron/core/exchange/testing/newsPage';
 
 const FIXTURES = join(import.meta.dirname, '../../shared/fixtures/articles');
 const expectedKo = JSON.parse(readFileSync(join(FIXTURES, 'web-copy-ko.expected.json'), 'utf8')) as { headline: string; deck: string[]; body: { type: string }[] };
@@ -108,15 +109,17 @@ test('a batch export shows each article, an embargo holds until overridden with 
   await expect(exportEntry.getByTestId('audit-override')).toBeVisible();
 });
 
-test('a saved web page imports through its worker thread, and the headline and story come through', async ({ app }) => {
+test('a saved web page imports through its worker thread, and the headline and story come through', async ({ app, host }) => {
   const page = app.page;
-  await page.getByTestId('import-picker').setInputFiles(join(import.meta.dirname, '../../shared/fixtures/web-pages/readability/cnn/source.html'));
+  await page.getByTestId('import-picker').setInputFiles({ name: '항만.html', mimeType: 'text/html', buffer: Buffer.from(newsPage()) });
   await expect(page.getByTestId('import-file-result')).toHaveCount(1);
-  await expect(page.getByTestId('import-file-result')).toContainText("The 'birth lottery' and economic mobility");
+  await expect(page.getByTestId('import-file-result')).toContainText(NEWS_PAGE_HEADLINE);
   // The browser host runs the core in this process: the page's worker read it and waits for the next page.
-  expect(runningPageWorkers()).toBe(1);
+  if (host === 'browser') expect(runningPageWorkers()).toBe(1);
   await page.getByTestId('import-open').click();
-  await expect(page.getByTestId('field-headline')).toHaveValue("The 'birth lottery' and economic mobility");
+  await expect(page.getByTestId('field-headline')).toHaveValue(NEWS_PAGE_HEADLINE);
+  await expect(bodyEditor(page)).toContainText('광양항의 하역 장비');
+  await expect(bodyEditor(page)).not.toContainText('많이 본 뉴스');
 });
 
 test('a file dropped on the library imports; a hostile one is refused with a sentence and leaves nothing behind', async ({ app }) => {

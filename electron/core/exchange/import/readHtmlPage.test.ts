@@ -1,16 +1,15 @@
 // Web pages are read in a worker thread: the same article as in-thread, a page past the time limit
 // refused as tooSlow with its worker gone, cancel terminates the worker, the core answers other
 // calls while a slow page is read, and without a worker file the page is still read (in-thread).
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../shared/contract/errors';
 import { openTestCore, tempDir } from '../../testing/tempLibrary';
 import { addAdmin } from '../../testing/people';
 import { fromHtmlPage } from './fromHtmlPage';
+import { NEWS_PAGE_HEADLINE, newsPage } from '../testing/newsPage';
 import { readHtmlPage, runningPageWorkers, useHtmlPageWorker } from './readHtmlPage';
 
-const PAGE = join(__dirname, '../../../../../shared/fixtures/web-pages/readability/cnn/source.html');
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 /** Within every pre-parse limit, yet Readability takes seconds over it (1,200 paragraphs: 1–5 s; 7,000: well over 10 s). */
@@ -38,12 +37,12 @@ afterAll(async () => {
 
 describe('readHtmlPage', () => {
   it('reads a page in a worker into the same article as the in-thread reader', { timeout: 60_000 }, async () => {
-    const bytes = readFileSync(PAGE);
-    const article = await readHtmlPage(bytes, 'cnn.html');
+    const bytes = newsPage();
+    const article = await readHtmlPage(bytes, 'port.html');
     // The worker stays for the next page: it is the one that read this one.
     expect(runningPageWorkers()).toBe(1);
-    expect(article).toEqual(await fromHtmlPage(bytes, 'cnn.html'));
-    expect(article.content.headline).toBe("The 'birth lottery' and economic mobility");
+    expect(article).toEqual(await fromHtmlPage(bytes, 'port.html'));
+    expect(article.content.headline).toBe(NEWS_PAGE_HEADLINE);
   });
 
   it('refuses a page not read within the time limit as tooSlow, and terminates its worker', { timeout: 60_000 }, async () => {
@@ -81,8 +80,8 @@ describe('readHtmlPage', () => {
 
   it('reads the page in-thread when no worker can start', { timeout: 60_000 }, async () => {
     useHtmlPageWorker(join(__dirname, 'no-such-worker.js'));
-    const article = await readHtmlPage(readFileSync(PAGE), 'cnn.html');
-    expect(article.content.headline).toBe("The 'birth lottery' and economic mobility");
+    const article = await readHtmlPage(newsPage(), 'port.html');
+    expect(article.content.headline).toBe(NEWS_PAGE_HEADLINE);
     expect(await noWorkersLeft()).toBe(0);
   });
 });
