@@ -62,6 +62,16 @@ class Walk {
 class Normaliser {
   constructor(private readonly maxDepth: number) {}
   changed = false;
+
+  /** The next node object of `walk` (anything else is dropped as a change); null once it is done or the body is full. */
+  private nextNode(walk: Walk): Record<string, unknown> | null {
+    while (!walk.done && !this.full) {
+      const raw = walk.next();
+      if (isObject(raw)) return raw;
+      this.changed = true;
+    }
+    return null;
+  }
   private nodes = 0;
   private text = 0;
 
@@ -103,12 +113,7 @@ class Normaliser {
       if (content.length > 0 && this.take()) out.push({ type: 'paragraph', content });
     };
     const walk = new Walk(items);
-    while (!walk.done && !this.full) {
-      const raw = walk.next();
-      if (!isObject(raw)) {
-        this.changed = true;
-        continue;
-      }
+    for (let raw = this.nextNode(walk); raw; raw = this.nextNode(walk)) {
       const type = raw.type;
       if (!isNodeName(type) || type === 'doc') {
         this.changed = true; // an unknown wrapper: its children take its place
@@ -233,12 +238,7 @@ class Normaliser {
   private inline(items: unknown[], allowed: readonly MarkName[] | null, breaks: boolean): DocNode[] {
     const out: DocNode[] = [];
     const walk = new Walk(items);
-    while (!walk.done && !this.full) {
-      const raw = walk.next();
-      if (!isObject(raw)) {
-        this.changed = true;
-        continue;
-      }
+    for (let raw = this.nextNode(walk); raw; raw = this.nextNode(walk)) {
       if (raw.type === 'text') {
         if (typeof raw.text !== 'string' || raw.text.length === 0) {
           this.changed = true;
