@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError, toApiError, BACKUP_REASONS, ErrorCodeSchema, EXPORT_REASONS, FORBIDDEN_REASONS, IMPORT_REASONS } from '../../shared/contract/errors';
 import { PhotoRejectReasonSchema } from '../../shared/model/photo';
 import { errorText } from './errorText';
+import { UnsavedEditsError } from './article/ArticleSession';
 import { en } from './i18n/en';
 import { ko } from './i18n/ko';
 
@@ -39,6 +40,15 @@ describe('error sentences', () => {
       }
       expect(seen.size).toBe(ErrorCodeSchema.options.length);
     }
+  });
+
+  it('a step asked for with unsaved edits says what to do: retry while saves fail, a new draft when they cannot be saved here', async () => {
+    const t = await translator('ko');
+    const internal = errorText(t, new Error('x'));
+    expect(errorText(t, new UnsavedEditsError('failed'))).toBe(ko.workflow.unsavedFirst);
+    expect(errorText(t, new UnsavedEditsError('readOnly'))).toBe(ko.workflow.unsavedStranded);
+    expect(errorText(t, new UnsavedEditsError('conflict'))).toContain('새 초고로 저장');
+    expect(errorText(t, new UnsavedEditsError('conflict'))).not.toBe(internal);
   });
 
   it('names the limit when a request was too large, and translates raw Node errors by their errno', async () => {

@@ -1,6 +1,7 @@
 // Turns any failure into a translated sentence that says what to do next.
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../shared/contract/errors';
+import { UnsavedEditsError } from './article/ArticleSession';
 
 /** A failure of an action on one story: the sentence names the story. */
 export class StoryError extends Error {
@@ -15,6 +16,8 @@ export class StoryError extends Error {
 
 export function errorText(t: TFunction, err: unknown): string {
   if (err instanceof StoryError) return t('errors.aboutStory', { headline: err.headline || t('library.untitled'), reason: errorText(t, err.cause) });
+  // A step or a restore asked for while this window holds edits: what to do depends on why they are unsaved.
+  if (err instanceof UnsavedEditsError) return t(err.status === 'failed' || err.status === 'dirty' || err.status === 'saving' ? 'workflow.unsavedFirst' : 'workflow.unsavedStranded');
   if (err instanceof ApiError) {
     if (err.params.reason === 'hostUnreachable') return t('errors.hostUnreachable');
     // Photo refusals name the file and say why; the reason picks the sentence.

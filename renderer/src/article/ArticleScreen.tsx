@@ -164,7 +164,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
       )}
       <WorkflowBanners article={article} embargo={meta.embargo} lock={lock} now={Date.now()} />
       {snap.save.status === 'conflict' && editorRef.current && (
-        <ConflictPanel id={article.id} mine={session.content()} onTakeTheirs={() => void session.takeTheirs()} onKeepMine={(theirs) => session.keepMine(theirs)} onSaveAsDraft={() => void saveAsDraft()} />
+        <ConflictPanel id={article.id} mine={session.content()} onTakeTheirs={(theirs) => session.takeTheirs(theirs)} onKeepMine={(theirs) => session.keepMine(theirs)} onSaveAsDraft={() => void saveAsDraft()} />
       )}
       <div className={`article-layout${historyOpen ? ' article-layout--history' : ''}`}>
         <main className="article-main" lang={meta.language}>

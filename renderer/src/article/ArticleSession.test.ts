@@ -332,6 +332,22 @@ describe('back in front', () => {
     await vi.advanceTimersByTimeAsync(600);
     expect(session.status).toBe('conflict');
   });
+
+  it('a load begun before a save that lands meanwhile is not shown over it (focus, type, save, then the old copy arrives)', async () => {
+    const { library, session } = await open();
+    editorFor(session);
+    let release!: () => void;
+    const old = structuredClone(library.stored);
+    library.load.mockImplementationOnce(() => new Promise<Article>((ok) => (release = () => ok(old))));
+    const refreshing = session.refresh();
+    session.updateMeta({ headline: '방금 고친 제목' });
+    await vi.advanceTimersByTimeAsync(600); // autosave lands: revision moves on
+    expect(session.status).toBe('saved');
+    release();
+    await refreshing;
+    expect(session.getSnapshot().meta!.headline).toBe('방금 고친 제목');
+    expect(session.getSnapshot().article!.revision).toBe(library.stored.revision);
+  });
 });
 
 describe('restore and conflicts', () => {
@@ -365,7 +381,7 @@ describe('restore and conflicts', () => {
     session.updateMeta({ headline: '또 이쪽' });
     await vi.advanceTimersByTimeAsync(500);
     expect(session.status).toBe('conflict');
-    await session.takeTheirs();
+    await session.takeTheirs(await library.load());
     expect(session.getSnapshot().meta!.headline).toBe('또 그쪽');
     expect(editor.getJSON()).toEqual(bodyOf('또 그쪽 문단'));
     expect(session.status).toBe('saved');
@@ -431,6 +447,29 @@ describe('edits that cannot be saved here', () => {
     expect(f.session.hasStrandedEdits()).toBe(true); // nothing lost when the draft could not be written either
     await vi.advanceTimersByTimeAsync(1000);
     expect(f.library.save.mock.calls.some(([id]) => id === 'article-0001')).toBe(true); // and the original is still retried
+  });
+
+  it('typing while the new draft is being made stays unsaved here, so leaving still asks', async () => {
+    const { library, session } = await open();
+    editorFor(session);
+    const save = library.save.getMockImplementation()!;
+    library.save.mockImplementation(async (id, base, content) => {
+      if (id === 'article-0001') throw new ApiError('diskFull', 'full'); // the original's disk is full
+      return save(id, base, content);
+    });
+    session.updateMeta({ dateline: '서울' });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(session.status).toBe('failed');
+    let release!: () => void;
+    const create = library.create.getMockImplementation()!;
+    library.create.mockImplementationOnce((language) => new Promise((ok) => (release = () => void create(language).then(ok))));
+    const making = session.saveAsNewDraft(' (새 초고)');
+    await Promise.resolve();
+    session.updateMeta({ dateline: '서울 종로' }); // typed after the copy was taken
+    release();
+    const draft = await making;
+    expect(draft.dateline).toBe('서울');
+    expect(session.hasStrandedEdits()).toBe(true);
   });
 
   it('asks nothing when everything is saved, or while a save is merely pending', async () => {

@@ -104,6 +104,8 @@ export class ArticleSession {
   private body: BodyPort | null = null;
   private revision = 0;
   private dirty = false;
+  /** Moves on with every save that lands and every adopted article: a load begun before such a change must not be shown after it. */
+  private epoch = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> | null = null;
   private failures = 0;
@@ -216,6 +218,7 @@ export class ArticleSession {
 
   private schedule(ms: number): void {
     this.clearTimer();
+    if (this.disposed) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.run();
@@ -238,6 +241,7 @@ export class ArticleSession {
       .then(
         (result) => {
           this.revision = result.revision;
+          this.epoch++;
           this.failures = 0;
           const article = this.snap.article!;
           this.set({ article: { ...article, ...content, revision: result.revision, updatedAt: result.updatedAt }, save: { status: this.dirty ? 'dirty' : 'saved', savedAt: result.updatedAt, error: null } });
@@ -299,6 +303,7 @@ export class ArticleSession {
    */
   private adopt(article: Article, opts: { content: boolean }): void {
     this.revision = article.revision;
+    this.epoch++;
     const patch: Partial<SessionSnapshot> = { article, lock: lockFor(article, this.rules) };
     if (opts.content) {
       this.dirty = false;
@@ -355,6 +360,7 @@ export class ArticleSession {
    */
   async refresh(): Promise<void> {
     if (this.disposed || !this.snap.article || this.dirty || this.inFlight || this.holds > 0 || this.snap.save.status !== 'saved') return;
+    const epoch = this.epoch;
     let article: Article;
     try {
       article = await this.backend.load(this.id);
@@ -362,7 +368,8 @@ export class ArticleSession {
       return; // nothing to show that is not already on screen
     }
     const shown = this.snap.article;
-    if (this.disposed || this.dirty || this.inFlight || this.holds > 0 || this.snap.save.status !== 'saved') return;
+    // A save or a step that landed while this load ran is newer than what it read.
+    if (this.disposed || epoch !== this.epoch || this.dirty || this.inFlight || this.holds > 0 || this.snap.save.status !== 'saved') return;
     if (article.revision === this.revision && article.status === shown.status && article.trashedAt === shown.trashedAt) return;
     this.adopt(article, { content: true });
   }
@@ -370,9 +377,10 @@ export class ArticleSession {
   /** Shows the library's copy: content too when nothing here is unsaved, else state only (a later save is then a conflict, never an overwrite). */
   private async catchUp(): Promise<void> {
     if (this.dirty) return this.refreshState();
+    const epoch = this.epoch;
     try {
       const article = await this.backend.load(this.id);
-      if (this.disposed) return;
+      if (this.disposed || epoch !== this.epoch) return;
       if (this.dirty) this.set({ article, lock: lockFor(article, this.rules) });
       else this.adopt(article, { content: true });
     } catch {
@@ -387,9 +395,8 @@ export class ArticleSession {
     return next;
   }
 
-  /** Conflict: drop this window's edits and show the library's copy. */
-  async takeTheirs(): Promise<void> {
-    const theirs = await this.backend.load(this.id);
+  /** Conflict: drop this window's edits and show `theirs`, the library's copy the person has just seen. */
+  async takeTheirs(theirs: Article): Promise<void> {
     if (this.disposed) return;
     this.failures = 0;
     this.adopt(theirs, { content: true });
@@ -406,6 +413,7 @@ export class ArticleSession {
     try {
       const result = await this.backend.save(this.id, theirs.revision, content);
       this.revision = result.revision;
+      this.epoch++;
       this.set({ article: { ...theirs, ...content, revision: result.revision, updatedAt: result.updatedAt }, lock: lockFor(theirs, this.rules), save: { status: this.dirty ? 'dirty' : 'saved', savedAt: result.updatedAt, error: null } });
       if (this.dirty) this.schedule(this.opts.delayMs ?? 500);
     } catch (err) {
@@ -436,6 +444,8 @@ export class ArticleSession {
     await this.inFlight;
     const content = this.content();
     const copy: ArticleContent = { ...content, headline: content.headline ? `${content.headline}${headlineSuffix}` : headlineSuffix.trim() };
+    // Taken now, as a save takes its content: what is typed while the draft is made stays unsaved here.
+    this.dirty = false;
     let draft: Article;
     let saved: { revision: number; updatedAt: string };
     try {
@@ -443,10 +453,10 @@ export class ArticleSession {
       saved = await this.backend.save(draft.id, draft.revision, copy);
     } catch (err) {
       // Still here, still unsaved: a failing original goes on retrying.
-      if (this.dirty && this.snap.save.status === 'failed') this.schedule(this.opts.delayMs ?? 500);
+      this.dirty = true;
+      if (this.snap.save.status === 'failed') this.schedule(this.opts.delayMs ?? 500);
       throw err;
     }
-    this.dirty = false;
     this.clearTimer();
     return { ...draft, ...copy, revision: saved.revision, updatedAt: saved.updatedAt };
   }

@@ -438,6 +438,7 @@ export const en: Shape<typeof ko> = {
       noEmbargo: 'No embargo — it is published at once.',
     },
     unsavedFirst: 'There are unsaved changes, so the step was not taken. Check the save status and try again.',
+    unsavedStranded: 'This window holds changes that can no longer be saved here, so the step was not taken. Keep them with “Save as a new draft” (or discard them), then try again.',
     returnedBy: 'Returned by {{name}} ({{when}}):',
     embargoUntil: 'Embargo: not to be published or exported before {{until}}',
     embargoShort: 'Embargo',

@@ -434,6 +434,7 @@ export const ko = {
       noEmbargo: '엠바고 없음 — 바로 출판됩니다.',
     },
     unsavedFirst: '저장되지 않은 내용이 있어 단계를 진행하지 않았습니다. 저장 상태를 확인한 뒤 다시 시도하세요.',
+    unsavedStranded: '이 창에 여기서는 더 저장할 수 없는 내용이 있어 단계를 진행하지 않았습니다. "새 초고로 저장"으로 남기거나 버린 뒤 다시 시도하세요.',
     returnedBy: '{{name}} 반려({{when}}):',
     embargoUntil: '엠바고: {{until}}까지 출판·보내기 금지',
     embargoShort: '엠바고',

@@ -10,7 +10,7 @@ import { DiffView } from '../history/DiffView';
 import { useMe } from '../people/MeContext';
 import { lockFor } from '../article/ArticleSession';
 
-export function ConflictPanel(props: { id: string; mine: ArticleContent; onTakeTheirs(): void; onKeepMine(theirs: Article): Promise<void>; onSaveAsDraft(): void }) {
+export function ConflictPanel(props: { id: string; mine: ArticleContent; onTakeTheirs(theirs: Article): Promise<void>; onKeepMine(theirs: Article): Promise<void>; onSaveAsDraft(): void }) {
   const { t } = useTranslation();
   const { me, permissions } = useMe();
   const [theirs, setTheirs] = useState<Article | null>(null);
@@ -30,7 +30,7 @@ export function ConflictPanel(props: { id: string; mine: ArticleContent; onTakeT
           <p className="muted">{t('conflict.legend')}</p>
           <DiffView diff={diffArticles(contentOf(theirs), props.mine)} />
           <div className="conflict__buttons">
-            <button type="button" data-testid="conflict-take-theirs" onClick={props.onTakeTheirs}>{t('conflict.takeTheirs')}</button>
+            <button type="button" data-testid="conflict-take-theirs" onClick={() => void props.onTakeTheirs(theirs).catch(setError)}>{t('conflict.takeTheirs')}</button>
             {mayKeep && (
               <button type="button" className="primary" data-testid="conflict-keep-mine" onClick={() => void props.onKeepMine(theirs).catch(setError)}>{t('conflict.keepMine')}</button>
             )}

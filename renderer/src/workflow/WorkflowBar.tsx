@@ -10,7 +10,7 @@ import { ApiError } from '../../../shared/contract/errors';
 import { availableActions, may, NOTE_REQUIRED, type WorkflowAction } from '../../../shared/workflow/transitions';
 import { errorText } from '../errorText';
 import { useMe } from '../people/MeContext';
-import { UnsavedEditsError, type StepRequest } from '../article/ArticleSession';
+import type { StepRequest } from '../article/ArticleSession';
 
 /** Refused because the article's state changed elsewhere meanwhile (the session has already caught up with it). */
 const movedOn = (err: unknown): err is ApiError => err instanceof ApiError && err.code === 'forbidden' && err.params.reason === 'state' && typeof err.params.state === 'string' && typeof err.params.action === 'string';
@@ -125,11 +125,9 @@ export function WorkflowBar(props: {
       )}
       {error !== null && (
         <span className="banner banner--error" role="alert" data-testid="workflow-error">
-          {error instanceof UnsavedEditsError
-            ? t('workflow.unsavedFirst')
-            : movedOn(error)
-              ? t('workflow.movedOn', { state: t(`status.${String(error.params.state)}`), action: t(`workflow.action.${String(error.params.action)}`) })
-              : errorText(t, error)}
+          {movedOn(error)
+            ? t('workflow.movedOn', { state: t(`status.${String(error.params.state)}`), action: t(`workflow.action.${String(error.params.action)}`) })
+            : errorText(t, error)}
         </span>
       )}
     </div>
