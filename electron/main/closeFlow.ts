@@ -33,14 +33,21 @@ export function holdCloseForFlush(win: Pick<BrowserWindow, 'on' | 'close' | 'isD
   });
 }
 
-/** The native question, in both languages: the UI language lives in the renderer's settings. */
-export const UNSAVED_CLOSE_DIALOG = {
-  type: 'warning' as const,
-  buttons: ['머물기 / Stay', '저장하지 않고 닫기 / Close without saving'],
-  defaultId: 0,
-  cancelId: 0,
-  title: 'Copydesk',
-  message: '저장하지 못한 내용이 있습니다 / Some of your edits are not saved',
-  detail:
-    '이 기사에 저장할 수 없는 내용이 창에 남아 있습니다. 머물러서 "새 초고로 저장"을 누르면 지킬 수 있습니다.\nWhat you typed cannot be saved to this article. Stay and choose "Save as a new draft" to keep it.',
+const UNSAVED_CLOSE_TEXT = {
+  ko: {
+    buttons: ['머물기', '저장하지 않고 닫기'],
+    message: '저장하지 못한 내용이 있습니다',
+    detail: '이 기사에 저장할 수 없는 내용이 창에 남아 있습니다. 머물러서 "새 초고로 저장"을 누르면 지킬 수 있습니다.',
+  },
+  en: {
+    buttons: ['Stay', 'Close without saving'],
+    message: 'Some of your edits are not saved',
+    detail: 'What you typed cannot be saved to this article. Stay and choose "Save as a new draft" to keep it.',
+  },
 };
+
+/** The native question, in the system's language as the menu is (the main process does not know the UI setting). */
+export function unsavedCloseDialog(locale: string) {
+  const text = locale.toLowerCase().startsWith('ko') ? UNSAVED_CLOSE_TEXT.ko : UNSAVED_CLOSE_TEXT.en;
+  return { type: 'warning' as const, defaultId: 0, cancelId: 0, title: 'Copydesk', ...text };
+}

@@ -12,7 +12,7 @@ import { mainWindowOptions } from './createMainWindow';
 import { hardenContents, hardenSession, SPELLCHECK_DICTIONARY_URL } from './hardenContents';
 import { registerIpc } from './registerIpc';
 import { menuTemplate } from './buildMenu';
-import { holdCloseForFlush } from './closeFlow';
+import { holdCloseForFlush, unsavedCloseDialog } from './closeFlow';
 import { FakeBrowserWindow, FakeWebContents, fakeElectron } from './testing/fakeElectron';
 
 const appFrame = { url: 'app://copydesk/index.html', parent: null };
@@ -246,5 +246,10 @@ describe('close flow', () => {
     expect(refuse()).toBe(true); // close without saving: the refusal is overridden
     expect(ask).toHaveBeenCalledTimes(2);
     vi.useRealTimers();
+  });
+
+  it('asks in the system language, with staying as the safe default', () => {
+    expect(unsavedCloseDialog('ko-KR')).toMatchObject({ buttons: ['머물기', '저장하지 않고 닫기'], defaultId: 0, cancelId: 0 });
+    expect(unsavedCloseDialog('en-US')).toMatchObject({ buttons: ['Stay', 'Close without saving'], defaultId: 0, cancelId: 0 });
   });
 });

@@ -76,7 +76,7 @@ describe('main.ts', () => {
     const { dialog } = fake.electron;
     const stay = { preventDefault: vi.fn() };
     win.webContents.emit('will-prevent-unload', stay);
-    expect(dialog.showMessageBoxSync).toHaveBeenCalledWith(win, expect.objectContaining({ buttons: expect.arrayContaining([expect.stringMatching(/Close without saving/)]) }));
+    expect(dialog.showMessageBoxSync).toHaveBeenCalledWith(win, expect.objectContaining({ buttons: expect.arrayContaining(['저장하지 않고 닫기']) }));
     expect(stay.preventDefault).not.toHaveBeenCalled();
     dialog.showMessageBoxSync.mockReturnValueOnce(1);
     const discard = { preventDefault: vi.fn() };

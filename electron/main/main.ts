@@ -12,7 +12,7 @@ import { COMMAND_CHANNEL, type MenuCommand } from '../../shared/contract/bridge'
 import { registerAppScheme, serveApp } from './appProtocol';
 import { buildStartupError } from './startupError';
 import { createMainWindow } from './createMainWindow';
-import { holdCloseForFlush, UNSAVED_CLOSE_DIALOG } from './closeFlow';
+import { holdCloseForFlush, unsavedCloseDialog } from './closeFlow';
 import { hardenApp, hardenSession } from './hardenContents';
 import { menuTemplate } from './buildMenu';
 import { registerIpc } from './registerIpc';
@@ -63,7 +63,7 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, locale: app.getLocale(), isPackaged: app.isPackaged, send })));
     win = createMainWindow(BrowserWindow, join(out, 'preload', 'preload.cjs'));
     const shown = win;
-    holdCloseForFlush(win, ipc, () => dialog.showMessageBoxSync(shown, UNSAVED_CLOSE_DIALOG) === 1);
+    holdCloseForFlush(win, ipc, () => dialog.showMessageBoxSync(shown, unsavedCloseDialog(app.getLocale())) === 1);
     win.on('closed', () => (win = null));
   });
 
