@@ -25,6 +25,7 @@ import { DEFAULT_MAX_PIXELS } from './media/preparePhoto';
 import { photoIdsIn } from '../../shared/photos/figures';
 import { normaliseBody } from '../../shared/body/normaliseBody';
 import type { PhotoInfo } from '../../shared/model/photo';
+import type { ExportFormat } from '../../shared/exchange/types';
 import type { Person, PersonDraft } from '../../shared/model/person';
 import type { AuditAction, AuditEntry, VersionKind, VersionMeta } from '../../shared/model/history';
 import { assertCanEdit, assertReleasable, decideTransition, type TransitionRequest } from '../../shared/workflow/decide';
@@ -421,13 +422,13 @@ export class Library {
    * The article as it may leave the library, after the embargo gate (`gate: false` for the
    * internal PDF proof). The export is logged; an override is logged durably with its reason.
    */
-  async forExport(id: string, actorId: string, req: Pick<TransitionRequest, 'override' | 'note'>, what: string, gate: boolean): Promise<Article> {
+  async forExport(id: string, actorId: string, req: Pick<TransitionRequest, 'override' | 'note'>, formats: ExportFormat[], gate: boolean): Promise<Article> {
     const person = this.people.actor(actorId);
     const article = await this.get(id);
     if (article.trashedAt !== null) throw new ApiError('notFound', `article ${id} is in the trash`, { id });
     const overridden = gate ? assertReleasable(article, person, this.settings.value, this.now(), req) : [];
-    const note = [what, overridden.length ? req.note.trim() : ''].filter(Boolean).join(' — ');
-    await this.audit(id, person, 'export', article.status, article.status, { note, overridden }, overridden.length > 0);
+    const note = overridden.length ? req.note.trim() : '';
+    await this.audit(id, person, 'export', article.status, article.status, { note, overridden, formats }, overridden.length > 0);
     return article;
   }
 

@@ -2,6 +2,7 @@
 // and its audit log (every transition, override and restore, with who, when and why).
 import { z } from 'zod';
 import { ArticleStatusSchema } from './article';
+import { ExportFormatSchema } from '../exchange/types';
 
 export const VersionKindSchema = z.enum(['create', 'save', 'transition', 'restore']);
 export type VersionKind = z.infer<typeof VersionKindSchema>;
@@ -57,5 +58,7 @@ export const AuditEntrySchema = z.object({
   overridden: z.array(z.string()),
   /** For `restoreVersion`: the version restored. */
   version: z.number().int().positive().optional(),
+  /** For `export`: the formats written (older entries named them at the start of the note). */
+  formats: z.array(ExportFormatSchema).optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;

@@ -86,7 +86,7 @@ describe('export folders', () => {
     const allowed = await lib.core.exchange.exportArticles({ actorId: lib.actor, ids: [lib.ko.id], formats: ['text'], override: true, note: '편집국장 허락' }, job(), out.dir);
     expect(allowed.results[0].error).toBeNull();
     const { audit } = await lib.core.handlers.getHistory({ actor: lib.actor, id: lib.ko.id });
-    expect(audit.at(-1)).toMatchObject({ action: 'export', overridden: ['embargo'] });
+    expect(audit.at(-1)).toMatchObject({ action: 'export', overridden: ['embargo'], formats: ['text'], note: '편집국장 허락' });
     expect(audit.at(-1)?.note).toContain('편집국장 허락');
   });
 });

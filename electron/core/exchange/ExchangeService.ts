@@ -114,7 +114,7 @@ export class ExchangeService {
     let headline = this.library.summaryOf(id)?.headline ?? '';
     try {
       const gate = req.formats.some((f) => f !== 'pdf');
-      const article = await this.library.forExport(id, req.actorId, req, req.formats.join(','), gate);
+      const article = await this.library.forExport(id, req.actorId, req, req.formats, gate);
       headline = article.headline;
       const { files, shared, warnings } = await this.render(article, req.formats);
       if (signal.aborted) throw new ApiError('cancelled', 'export cancelled');

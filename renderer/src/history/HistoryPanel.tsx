@@ -8,21 +8,18 @@ import { diffArticles } from '../../../shared/workflow/diff';
 import { call } from '../api';
 import { errorText } from '../errorText';
 import { DiffView } from './DiffView';
-import { EXPORT_FORMATS } from '../../../shared/exchange/types';
 
-/** An export's note starts with the format ids (`html,text,pdf`): shown by their names. */
+/** What an audit entry says beside its action: an export's formats by their names, then its note (an override's reason). */
 function auditNote(entry: AuditEntry, t: (key: string) => string): string {
-  if (entry.action !== 'export') return entry.note;
-  const [what, ...rest] = entry.note.split(' — ');
-  const formats = what.split(',');
-  if (!formats.every((f) => (EXPORT_FORMATS as readonly string[]).includes(f))) return entry.note;
-  return [formats.map((f) => t(`exchange.format.${f}`)).join(', '), ...rest].join(' — ');
+  const formats = (entry.formats ?? []).map((f) => t(`exchange.format.${f}`)).join(', ');
+  return [formats, entry.note].filter(Boolean).join(' — ');
 }
 
 type Item = { kind: 'version'; at: string; version: VersionMeta } | { kind: 'audit'; at: string; entry: AuditEntry };
 
 export function HistoryPanel(props: { articleId: string; canRestore: boolean; onRestore(seq: number): Promise<void>; onClose(): void; /** Changes whenever the article does (a save, a step, a restore). */ reloadKey: string }) {
   const { t, i18n } = useTranslation();
+  const noteOf = (entry: AuditEntry) => auditNote(entry, t);
   const [history, setHistory] = useState<{ versions: VersionMeta[]; audit: AuditEntry[] } | null>(null);
   const [pair, setPair] = useState<[number, number] | null>(null);
   const [versions, setVersions] = useState<Record<number, Article>>({});
@@ -99,7 +96,7 @@ export function HistoryPanel(props: { articleId: string; canRestore: boolean; on
                 )}
               </span>
               <span className="muted">{when(item.entry.at)}</span>
-              {item.entry.note && <span className="history-item__note">“{auditNote(item.entry, t)}”</span>}
+              {noteOf(item.entry) && <span className="history-item__note">“{noteOf(item.entry)}”</span>}
             </li>
           ),
         )}
