@@ -136,6 +136,7 @@ test('a real conflict: "save as a new draft" opens a draft with this window’s 
   await waitSaved(other);
   await page.getByTestId('field-headline').fill('이 창 제목');
   await expect(page.getByTestId('conflict-panel')).toBeVisible();
+  await expect(page.getByTestId('save-as-draft')).toHaveCount(0); // offered once, in the panel
   const [theirs] = articlesOnDisk(dir);
   expect(theirs.article.headline).toBe('다른 창 제목');
 

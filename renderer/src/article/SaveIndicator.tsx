@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SaveState } from './ArticleSession';
 import { errorText } from '../errorText';
 
-/** `onSaveAsDraft`: offered while edits here cannot be saved to this article (read-only now, or a conflict). */
+/** `onSaveAsDraft`: offered while edits here cannot be saved because the copy became read-only (a conflict offers it in its panel). */
 export function SaveIndicator({ state, onRetry, onSaveAsDraft }: { state: SaveState; onRetry(): void; onSaveAsDraft?(): void }) {
   const { t, i18n } = useTranslation();
   const time = state.savedAt ? new Date(state.savedAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : '';
@@ -23,7 +23,7 @@ export function SaveIndicator({ state, onRetry, onSaveAsDraft }: { state: SaveSt
       {state.status === 'failed' && (
         <button type="button" className="link-button" onClick={onRetry}>{t('save.retryNow')}</button>
       )}
-      {onSaveAsDraft && (state.status === 'readOnly' || state.status === 'conflict') && (
+      {onSaveAsDraft && state.status === 'readOnly' && (
         <button type="button" className="link-button" data-testid="save-as-draft" onClick={onSaveAsDraft}>{t('save.saveAsDraft')}</button>
       )}
     </div>
