@@ -70,6 +70,9 @@ export interface SessionSnapshot {
   busy: boolean;
 }
 
+/** Before anything is loaded: nothing to show, nothing editable. */
+export const EMPTY_SNAPSHOT: SessionSnapshot = { article: null, meta: null, save: { status: 'saved', savedAt: null, error: null }, lock: { editable: false, reason: 'state' }, loadError: null, busy: false };
+
 /** A step was asked for while edits could not be saved; nothing was stepped. */
 export class UnsavedEditsError extends Error {
   constructor(readonly status: SaveStatus) {
@@ -99,7 +102,7 @@ export class ArticleSession {
   private static opened = 0;
   /** Tells sessions apart: the screen creates one body editor per session, and only one. */
   readonly serial = ++ArticleSession.opened;
-  private snap: SessionSnapshot = { article: null, meta: null, save: { status: 'saved', savedAt: null, error: null }, lock: { editable: false, reason: 'state' }, loadError: null, busy: false };
+  private snap: SessionSnapshot = EMPTY_SNAPSHOT;
   private readonly listeners = new Set<() => void>();
   private body: BodyPort | null = null;
   private revision = 0;

@@ -1,12 +1,11 @@
 // One ArticleSession per opened article and person, for as long as the screen shows it; React
 // reads its snapshot. Leaving saves what is unsaved before letting go.
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { ArticleSession, type Rules, type SessionSnapshot } from './ArticleSession';
+import { ArticleSession, EMPTY_SNAPSHOT, type Rules, type SessionSnapshot } from './ArticleSession';
 import { contractBackend } from './contractBackend';
 
-const EMPTY: SessionSnapshot = { article: null, meta: null, save: { status: 'saved', savedAt: null, error: null }, lock: { editable: false, reason: 'state' }, loadError: null, busy: false };
 const noSubscribe = () => () => undefined;
-const empty = () => EMPTY;
+const empty = () => EMPTY_SNAPSHOT;
 
 export function useArticleSession(id: string, actor: string, rules: Rules): { session: ArticleSession | null; snap: SessionSnapshot } {
   const [session, setSession] = useState<ArticleSession | null>(null);
