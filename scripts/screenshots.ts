@@ -1,0 +1,82 @@
+// Takes the README's screenshots (docs/screenshot-*.png) from a demo library, through the browser
+// host in Debian's Chromium at 1280×800: `npm run screenshots`. Run it after changing a screen the
+// README shows, then look at the pictures before committing them.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { launchBrowserHost } from '../electron/host/launchBrowserHost';
+import { chromiumExecutable } from '../e2e/support/chromiumExecutable';
+import { personStorageKey } from '../shared/model/person';
+import { buildDemoLibrary } from './demo/demoLibrary';
+
+// `--out <dir>` writes them elsewhere, to look at before replacing the README's.
+const outAt = process.argv.indexOf('--out');
+const DOCS = outAt > 0 ? resolve(process.argv[outAt + 1]) : resolve(import.meta.dirname, '..', 'docs');
+const VIEWPORT = { width: 1280, height: 800 };
+
+async function main() {
+  await mkdir(DOCS, { recursive: true });
+  const libraryDir = await mkdtemp(join(tmpdir(), 'copydesk-demo-'));
+  const exportDir = await mkdtemp(join(tmpdir(), 'copydesk-demo-export-'));
+  const demo = await buildDemoLibrary(libraryDir);
+  const host = await launchBrowserHost({ libraryDir, exportDir });
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ['--no-sandbox', '--disable-gpu'] });
+  const shots: string[] = [];
+  try {
+    const pageAs = async (personId: string, locale = 'ko-KR') => {
+      const context = await browser.newContext({ locale, viewport: VIEWPORT, deviceScaleFactor: 1 });
+      await context.addInitScript(([k, id]) => localStorage.setItem(k, id), [personStorageKey(libraryDir), personId] as const);
+      const page = await context.newPage();
+      await page.goto(host.url);
+      await page.getByTestId('article-list').waitFor();
+      return page;
+    };
+    const shoot = async (page: Page, name: string) => {
+      await page.waitForLoadState('networkidle');
+      await page.evaluate(() => document.fonts.ready);
+      const path = join(DOCS, `screenshot-${name}.png`);
+      await page.screenshot({ path });
+      shots.push(path);
+    };
+    const open = async (page: Page, headline: string) => {
+      await page.getByTestId('article-row').filter({ hasText: headline }).click();
+      await page.getByTestId('article-status').waitFor();
+    };
+    const battery = '폐배터리 재활용 공장 첫 가동…연 2만t 처리';
+
+    const reporter = await pageAs(demo.reporter.id);
+    await shoot(reporter, 'library');
+    await reporter.getByTestId('library-search').fill('배터리');
+    await reporter.getByTestId('row-snippet').first().waitFor();
+    await shoot(reporter, 'search');
+
+    const editor = await pageAs(demo.editor.id);
+    await shoot(editor, 'queue');
+    await open(editor, battery);
+    await shoot(editor, 'article');
+    await editor.getByTestId('photo-panel').scrollIntoViewIfNeeded();
+    await editor.getByTestId('figure').nth(1).scrollIntoViewIfNeeded();
+    await shoot(editor, 'photos');
+    await editor.evaluate(() => window.scrollTo(0, 0));
+    await editor.getByTestId('open-history').click();
+    await editor.getByTestId('history-audit').first().waitFor();
+    await shoot(editor, 'history');
+    await editor.keyboard.press('Escape');
+
+    await editor.getByTestId('back-to-library').click();
+    await editor.getByTestId('article-row').filter({ hasText: '항구 도시' }).getByTestId('select-row').check();
+    await editor.getByTestId('export-articles').click();
+    await editor.getByTestId('export-start').click();
+    await editor.getByTestId('export-result').waitFor();
+    await shoot(editor, 'export');
+  } finally {
+    await browser.close();
+    await host.close();
+    await rm(libraryDir, { recursive: true, force: true });
+    await rm(exportDir, { recursive: true, force: true });
+  }
+  for (const s of shots) console.log(`wrote ${s}`);
+}
+
+await main();
