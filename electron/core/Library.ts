@@ -96,11 +96,15 @@ export class Library {
     await mkdir(join(dir, 'index'), { recursive: true });
     const lock = await LibraryLock.acquire(dir);
     try {
-      const library = new Library(dir, lock, now, await LibraryMarker.open(dir));
+      const marker = await LibraryMarker.open(dir);
+      const library = new Library(dir, lock, now, marker);
       await Promise.all([dir, join(dir, 'index')].map((d) => removeLeftoverTemps(d)));
       await library.settings.load();
       await library.people.load();
       await library.loadIndex();
+      // Stories with owners were written by people: a library that lost people.json, its copy and
+      // the marker all together must not hand the admin role to whoever opens it next.
+      if ([...library.index.entries.values()].some((e) => e.summary.ownerId !== null)) await marker.markHadPeople();
       library.background = library.checkInBackground();
       return library;
     } catch (err) {

@@ -104,6 +104,19 @@ describe('the first admin', () => {
     expect(await claimAdmin(c)).toMatchObject({ ok: true });
   });
 
+  it('a library whose stories have owners had people, even with people.json, its copy and the marker all deleted', async () => {
+    core = await openTestCore(dir);
+    const admin = await addAdmin(core);
+    await core.handlers.createArticle({ actor: admin });
+    await core.close();
+    core = null;
+    for (const f of ['people.json', 'people.json.bak', 'copydesk-library.json']) await rm(join(dir, f), { force: true });
+    const c = await reopen();
+    expect((await c.handlers.getLibraryInfo({})).peopleLost).toBe(true);
+    expect(await claimAdmin(c)).toMatchObject(peopleLost);
+    expect(await marker()).toMatchObject({ hadPeople: true });
+  });
+
   it('a marker that cannot be read counts as a library that had people', async () => {
     await writeFile(join(dir, 'copydesk-library.json'), '{"format":');
     const c = await reopen();
