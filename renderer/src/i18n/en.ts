@@ -200,6 +200,8 @@ export const en: Shape<typeof ko> = {
     altPlaceholder: 'Describe the photo for readers who cannot see it',
     captionPlaceholder: 'Write a caption',
     fromFile: 'From the photo file',
+    waitingForPhoto: 'This figure is waiting for its photo',
+    addPhoto: 'Add photo',
   },
   photos: {
     title: 'Photos',
@@ -220,6 +222,7 @@ export const en: Shape<typeof ko> = {
     truncatedIim: 'IIM values may have been cut at their length limit: {{fields}}',
     size: '{{width}}×{{height}} px',
     warnings: {
+      noPhoto: 'No photo',
       noCaption: 'No caption',
       noCredit: 'No credit',
       noAlt: 'No alt text',

@@ -196,6 +196,8 @@ export const ko = {
     altPlaceholder: '화면을 못 보는 독자에게 사진을 설명하세요',
     captionPlaceholder: '사진 설명(캡션)을 쓰세요',
     fromFile: '사진 파일에서',
+    waitingForPhoto: '사진을 기다리는 자리입니다',
+    addPhoto: '사진 넣기',
   },
   photos: {
     title: '사진',
@@ -216,6 +218,7 @@ export const ko = {
     truncatedIim: 'IIM 값이 글자 수 제한에 걸려 잘렸을 수 있습니다: {{fields}}',
     size: '{{width}}×{{height}} 픽셀',
     warnings: {
+      noPhoto: '사진 없음',
       noCaption: '캡션 없음',
       noCredit: '크레디트 없음',
       noAlt: '대체 텍스트 없음',
