@@ -328,7 +328,8 @@ export const en: Shape<typeof ko> = {
     photo: {
       empty: '{{file}}: the file is empty (0 bytes), so nothing was imported. Get the original again.',
       tooLarge: '{{file}}: the file is over the {{limitMB}} MB limit, so it was not imported. Make it smaller or raise the limit in Settings.',
-      notImage: '{{file}}: this is not a photo, only named like one. Use a JPEG, PNG, WebP or TIFF file.',
+      notImage: '{{file}}: this is not an image. Use a JPEG, PNG, WebP or TIFF file.',
+      imageNameOnly: '{{file}}: this is not a photo, only named like one. Use the original photo file.',
       unsupported: '{{file}}: this image format ({{format}}) is not supported. Convert it to JPEG or PNG.',
       svg: '{{file}}: SVG files can carry scripts, so they are not accepted as photos. Export it as PNG or JPEG.',
       truncated: '{{file}}: the file is cut off (incomplete download or transfer). Get the original again.',

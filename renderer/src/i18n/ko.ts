@@ -324,7 +324,8 @@ export const ko = {
     photo: {
       empty: '{{file}}: 빈 파일(0바이트)이라 가져오지 않았습니다. 원본 파일을 다시 받아 주세요.',
       tooLarge: '{{file}}: 파일이 {{limitMB}}MB 제한보다 커서 가져오지 않았습니다. 줄여서 다시 넣거나 설정에서 제한을 바꾸세요.',
-      notImage: '{{file}}: 사진 파일이 아닙니다(확장자만 이미지). JPEG, PNG, WebP, TIFF 파일을 넣어 주세요.',
+      notImage: '{{file}}: 사진 파일이 아닙니다. JPEG, PNG, WebP, TIFF 파일을 넣어 주세요.',
+      imageNameOnly: '{{file}}: 사진 파일이 아닙니다(이름만 사진이고 내용은 이미지가 아님). 원본 사진 파일을 넣어 주세요.',
       unsupported: '{{file}}: 지원하지 않는 이미지 형식({{format}})입니다. JPEG나 PNG로 바꿔 넣어 주세요.',
       svg: '{{file}}: SVG는 스크립트를 담을 수 있어 사진으로 받지 않습니다. PNG나 JPEG로 내보내 넣어 주세요.',
       truncated: '{{file}}: 파일이 중간에 잘려 있습니다(전송이 덜 됨). 원본을 다시 받아 주세요.',
