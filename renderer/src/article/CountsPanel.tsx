@@ -23,7 +23,7 @@ export function CountsPanel(props: { editor: Editor | null; bylineText: string; 
     props.onTarget(value.trim() === '' || !Number.isFinite(n) || n <= 0 ? null : { unit: nextUnit, value: n });
   };
   return (
-    <aside className="counts" aria-label={t('counts.title')}>
+    <aside className="counts" data-testid="counts-panel" aria-label={t('counts.title')}>
       <h2>{t('counts.title')}</h2>
       <dl>
         <dt>{t('counts.chars')}</dt>
