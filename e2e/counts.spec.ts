@@ -49,7 +49,7 @@ test('an editor\'s note counts toward neither 글자 수 nor 매수, is shown ap
   await expect(page.getByTestId('count-chars')).toHaveText('6');
   await expect(page.getByTestId('count-chars-nospace')).toHaveText('5');
   await expect(page.getByTestId('count-words')).toHaveText('2');
-  await expect(page.getByTestId('count-note-text')).toHaveText('10자 (제외)');
+  await expect(page.getByTestId('count-note-text')).toHaveText('11자 (제외)');
   await expect(page.getByTestId('count-sheets-quick')).toContainText('0.0');
   await expect(page.getByTestId('count-sheets-grid')).toContainText('0.1');
 
@@ -74,5 +74,5 @@ test('an editor\'s note counts toward neither 글자 수 nor 매수, is shown ap
   expect(JSON.stringify(saved.body)).toContain('숫자 출처 확인 필요');
   const counts = countArticle(saved, defaultSettings());
   expect(counts.body.chars).toBe(6);
-  expect(counts.notes.chars).toBe(10);
+  expect(counts.notes.chars).toBe(11);
 });
