@@ -67,7 +67,9 @@ test('figures from web copy wait with 사진 넣기, the photo fills that figure
   await expect(page.getByTestId('photo-warning-noPhoto').first()).toHaveText('사진 없음');
   await expect(page.getByTestId('photo-warning-missingPhoto')).toHaveCount(0);
   await expect(page.getByTestId('photo-card-no-photo')).toHaveCount(2);
-  await page.screenshot({ path: join(SHOTS, '1-placeholder-figure-and-panel.png') });
+  await figure.first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, '1-placeholder-figure.png') });
+  await page.getByTestId('photo-panel').screenshot({ path: join(SHOTS, '1b-photo-panel-no-photo.png') });
 
   // Alt text on the second figure: one paragraph that wraps and grows; Enter adds no line break.
   const alt = page.getByTestId('figure-alt').nth(1);
@@ -105,6 +107,7 @@ test('figures from web copy wait with 사진 넣기, the photo fills that figure
   expect(saved.map((f) => f.attrs?.photoId)).toEqual(['', photoId]);
   expect(saved[1].attrs).toMatchObject({ credit: WEB_COPY_CREDIT, alt: altText });
   expect(figuresOf(await bodyJSON(page)).map((f) => f.attrs?.photoId)).toEqual(['', photoId]);
+  await figure.nth(1).getByTestId('figure-credit').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SHOTS, '3-placeholder-filled.png') });
 
   expect(net.requests.filter((u) => u.includes('/media//'))).toEqual([]);
