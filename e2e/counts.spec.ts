@@ -38,7 +38,7 @@ test('an editor\'s note counts toward neither 글자 수 nor 매수, is shown ap
   await bodyEditor(page).click();
   await page.keyboard.insertText('가나다 라마 ');
   await expect(page.getByTestId('count-chars')).toHaveText('7');
-  await expect(page.getByTestId('count-note-text')).toHaveText('0자 (제외)');
+  await expect(page.getByTestId('count-note-text')).toHaveText('0자 (분량 제외)');
 
   // A note through the toolbar's note button, typed after the text.
   await page.getByTestId('tb-note').click();
@@ -49,7 +49,7 @@ test('an editor\'s note counts toward neither 글자 수 nor 매수, is shown ap
   await expect(page.getByTestId('count-chars')).toHaveText('6');
   await expect(page.getByTestId('count-chars-nospace')).toHaveText('5');
   await expect(page.getByTestId('count-words')).toHaveText('2');
-  await expect(page.getByTestId('count-note-text')).toHaveText('11자 (제외)');
+  await expect(page.getByTestId('count-note-text')).toHaveText('11자 (분량 제외)');
   await expect(page.getByTestId('count-sheets-quick')).toContainText('0.0');
   await expect(page.getByTestId('count-sheets-grid')).toContainText('0.1');
 
