@@ -57,6 +57,9 @@ describe('error sentences', () => {
     const en_ = await translator('en');
     expect(errorText(en_, new ApiError('tooLarge', 'x', { limitMB: 700 }))).toContain('700 MB');
     expect(errorText(en_, new ApiError('photoRejected', 'x', { reason: 'svg', file: 'a.svg' }))).toContain('a.svg');
+    // A .txt is "not an image"; only a file named like a photo hears that it is named like one.
+    expect(errorText(en_, new ApiError('photoRejected', 'x', { reason: 'notImage', file: 'notes.txt' }))).toBe('notes.txt: this is not an image. Use a JPEG, PNG, WebP or TIFF file.');
+    expect(errorText(en_, new ApiError('photoRejected', 'x', { reason: 'imageNameOnly', file: 'notes.jpg' }))).toContain('only named like one');
     const missing = toApiError(Object.assign(new Error("ENOENT: no such file or directory, open '/lib/a.json'"), { code: 'ENOENT' }));
     expect(errorText(en_, missing)).toBe(en.errors.fileMissing);
     expect(errorText(t, missing)).toBe(ko.errors.fileMissing);

@@ -1,4 +1,5 @@
-// Whole-article counts, body apart from captions and byline, as PRODUCT.md asks.
+// Whole-article counts, body apart from captions and byline, as PRODUCT.md asks; editor's notes
+// count in none of them (shared/counting/countBody countedText).
 import type { ArticleContent } from '../model/article';
 import type { Settings } from '../model/settings';
 import { pickTemplate, renderByline } from '../byline/renderByline';
@@ -8,10 +9,12 @@ export interface ArticleCounts {
   body: BlockCounts;
   captions: BlockCounts;
   byline: BlockCounts;
+  /** Editor's-note text: shown apart, counted in none of the above. */
+  notes: BlockCounts;
 }
 
 export function countArticle(content: ArticleContent, settings: Settings): ArticleCounts {
   const texts = blockTexts(content.body);
   const byline = renderByline(content.byline, pickTemplate(settings, content.byline, content.language));
-  return { body: countBlocks(texts.body), captions: countBlocks(texts.captions), byline: countBlock(byline) };
+  return { body: countBlocks(texts.body), captions: countBlocks(texts.captions), byline: countBlock(byline), notes: countBlocks(texts.notes) };
 }

@@ -26,6 +26,7 @@ describe('body counting', () => {
     expect(blockTexts(doc)).toEqual({
       body: ['첫 문단입니다.', '중간제목', '인용문', '하나', '둘', '줄 바꿈'],
       captions: ['사진 설명'],
+      notes: [],
     });
   });
 

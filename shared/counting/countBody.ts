@@ -3,6 +3,7 @@
 import type { DocNode } from '../model/article';
 import { countText, type TextCounts } from './countText';
 import { manuscriptRows } from './manuscriptRows';
+import { NOTE_MARK } from '../workflow/notes';
 
 export type BlockCounts = TextCounts & { rows: number };
 
@@ -25,6 +26,35 @@ export function inlineText(node: DocNode): string {
   return (node.content ?? []).map(inlineText).join('');
 }
 
+const isNoteText = (n: DocNode) => n.type === 'text' && (n.marks ?? []).some((m) => m.type === NOTE_MARK);
+const PUNCTUATION_AFTER = /^[.,!?;:。、]/;
+
+/**
+ * What counts toward a textblock's length, and its editor's-note text apart. Notes are for the
+ * desk and never published (stripNotes), so they do not count; where one is left out, the space
+ * it leaves doubled or before punctuation is dropped, as the published text has it. The one rule
+ * of what counts: the length panel, the checklist and every 매수 go through here.
+ */
+export function countedText(block: DocNode): { text: string; notes: string } {
+  let text = '';
+  let notes = '';
+  let gap = false; // a note was just left out
+  for (const child of block.content ?? []) {
+    if (isNoteText(child)) {
+      notes += child.text ?? '';
+      gap = true;
+      continue;
+    }
+    let piece = inlineText(child);
+    if (gap && (text === '' || /\s$/.test(text))) piece = piece.replace(/^\s+/, '');
+    if (gap && PUNCTUATION_AFTER.test(piece)) text = text.replace(/\s+$/, '');
+    text += piece;
+    if (piece) gap = false;
+  }
+  if (gap) text = text.replace(/\s+$/, '');
+  return { text, notes };
+}
+
 export function countBlock(text: string): BlockCounts {
   return { ...countText(text), rows: manuscriptRows(text) };
 }
@@ -33,13 +63,15 @@ export function countBlocks(texts: readonly string[]): BlockCounts {
   return texts.reduce((sum, t) => addCounts(sum, countBlock(t)), emptyCounts());
 }
 
-/** Plain text of each textblock in document order, split into body and captions. */
-export function blockTexts(doc: DocNode): { body: string[]; captions: string[] } {
-  const out = { body: [] as string[], captions: [] as string[] };
+/** The counted text of each textblock in document order, split into body and captions, and the editor's-note text apart. */
+export function blockTexts(doc: DocNode): { body: string[]; captions: string[]; notes: string[] } {
+  const out = { body: [] as string[], captions: [] as string[], notes: [] as string[] };
   const walk = (node: DocNode, inCaption: boolean) => {
     const caption = inCaption || CAPTION_TYPES.has(node.type);
     if (TEXTBLOCKS.has(node.type)) {
-      (caption ? out.captions : out.body).push(inlineText(node));
+      const { text, notes } = countedText(node);
+      (caption ? out.captions : out.body).push(text);
+      if (notes) out.notes.push(notes);
       return;
     }
     node.content?.forEach((child) => walk(child, caption));

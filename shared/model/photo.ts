@@ -45,8 +45,11 @@ export const PhotoInfoSchema = z.object({
 });
 export type PhotoInfo = z.infer<typeof PhotoInfoSchema>;
 
-/** Why a file was refused; each has its own translated message naming the file. */
-export const PhotoRejectReasonSchema = z.enum(['empty', 'tooLarge', 'notImage', 'unsupported', 'svg', 'truncated', 'tooManyPixels', 'unreadable']);
+/**
+ * Why a file was refused; each has its own translated message naming the file. `notImage`: the bytes
+ * are no image; `imageNameOnly`: the same, for a file named like a photo (shared/photos/photoFileName).
+ */
+export const PhotoRejectReasonSchema = z.enum(['empty', 'tooLarge', 'notImage', 'imageNameOnly', 'unsupported', 'svg', 'truncated', 'tooManyPixels', 'unreadable']);
 export type PhotoRejectReason = z.infer<typeof PhotoRejectReasonSchema>;
 
 export function emptyPhotoMetadata(): PhotoMetadata {

@@ -32,6 +32,8 @@ describe('figures', () => {
     expect(figureWarnings(first, { width: 800 }, 1000)).toEqual(['noAlt', 'tooSmall']);
     expect(figureWarnings(second, { width: 4000 }, 1000)).toEqual(['noCaption', 'noCredit']);
     expect(figureWarnings(second, null, 1000)).toEqual(['noCaption', 'noCredit', 'missingPhoto']);
+    // A figure imported from web copy, waiting for its photo: "no photo", not "not in the library".
+    expect(figureWarnings({ ...second, photoId: '', caption: '부두의 크레인', credit: '한빛경제', alt: '' }, null, 1000)).toEqual(['noPhoto', 'noAlt']);
   });
 });
 

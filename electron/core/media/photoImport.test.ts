@@ -81,7 +81,9 @@ describe('importing a photo', () => {
     const jpeg = await plainJpeg(400, 300);
     const cases: [string, Uint8Array, string][] = [
       ['empty.jpg', new Uint8Array(0), 'empty'],
-      ['notes.jpg', new TextEncoder().encode('This is a text file, not a photo.\n'.repeat(20)), 'notImage'],
+      // Text bytes: "only named like a photo" for a .jpg, plainly "not an image" for a .txt.
+      ['notes.jpg', new TextEncoder().encode('This is a text file, not a photo.\n'.repeat(20)), 'imageNameOnly'],
+      ['notes.txt', new TextEncoder().encode('This is a text file, not a photo.\n'.repeat(20)), 'notImage'],
       ['cut.jpg', jpeg.subarray(0, Math.floor(jpeg.length * 0.6)), 'truncated'],
       ['bomb.png', await bombPng(), 'tooManyPixels'],
       ['chart.svg', new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>'), 'svg'],

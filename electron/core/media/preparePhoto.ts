@@ -6,6 +6,7 @@ import { ApiError } from '../../../shared/contract/errors';
 import { PHOTO_FORMATS, type PhotoMetadata, type PhotoRejectReason } from '../../../shared/model/photo';
 import { readPhotoMetadata } from './readPhotoMetadata';
 import { sha256Hex } from './sha256Hex';
+import { notImageReason } from '../../../shared/photos/photoFileName';
 
 export interface PhotoLimits {
   maxBytes: number;
@@ -51,14 +52,14 @@ export async function preparePhoto(name: string, bytes: Uint8Array, limits: Phot
   try {
     info = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
-    throw reject(name, 'notImage');
+    throw reject(name, notImageReason(name));
   }
   if (info.format === 'svg') throw reject(name, 'svg');
   const extension = PHOTO_FORMATS[info.format ?? '']?.ext;
   if (!extension) throw reject(name, 'unsupported', { format: String(info.format ?? '?') });
   const width = info.autoOrient?.width ?? info.width;
   const height = info.autoOrient?.height ?? info.height;
-  if (!width || !height) throw reject(name, 'notImage');
+  if (!width || !height) throw reject(name, notImageReason(name));
   if (width * height > limits.maxPixels) throw reject(name, 'tooManyPixels', { width, height });
 
   // libvips decodes on its own threads; hashing on this one meanwhile costs (almost) nothing extra.
@@ -68,7 +69,7 @@ export async function preparePhoto(name: string, bytes: Uint8Array, limits: Phot
     .jpeg({ quality: 82 })
     .toBuffer()
     .catch((err: Error) => {
-      throw reject(name, /truncat|premature|end of|corrupt|incomplete/i.test(err.message) ? 'truncated' : 'notImage');
+      throw reject(name, /truncat|premature|end of|corrupt|incomplete/i.test(err.message) ? 'truncated' : notImageReason(name));
     });
   const reading = readPhotoMetadata(bytes);
   const id = sha256Hex(bytes);

@@ -1,5 +1,6 @@
-// Length panel: characters, words/어절 and 원고지 매수 two ways, with captions and byline counted
-// apart, and progress towards the editor's target.
+// Length panel: characters, words/어절 and 원고지 매수 two ways, with captions, byline and editor's
+// notes counted apart (notes count in nothing: shared countedText), and progress towards the
+// editor's target, which says which 매수 it is measured in.
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '@tiptap/react';
 import type { LengthTarget } from '../../../shared/model/article';
@@ -22,7 +23,7 @@ export function CountsPanel(props: { editor: Editor | null; bylineText: string; 
     props.onTarget(value.trim() === '' || !Number.isFinite(n) || n <= 0 ? null : { unit: nextUnit, value: n });
   };
   return (
-    <aside className="counts" aria-label={t('counts.title')}>
+    <aside className="counts" data-testid="counts-panel" aria-label={t('counts.title')}>
       <h2>{t('counts.title')}</h2>
       <dl>
         <dt>{t('counts.chars')}</dt>
@@ -33,7 +34,11 @@ export function CountsPanel(props: { editor: Editor | null; bylineText: string; 
         <dd data-testid="count-words">{num(body.words)}</dd>
         <dt>{t('counts.sheetsQuick')}</dt>
         <dd data-testid="count-sheets-quick">{t('counts.sheetsValue', { value: num(sheets.quick, 1) })}</dd>
-        <dt>{t('counts.sheetsGrid')}</dt>
+        <dt>
+          {t('counts.sheetsGrid')}
+          {/* The target in 매 is measured on this figure (shared lengthProgress): say so where both show. */}
+          {unit === 'sheets' && props.target && <span className="counts__basis" data-testid="count-target-basis">{t('counts.targetBasisTag')}</span>}
+        </dt>
         <dd data-testid="count-sheets-grid">{t('counts.sheetsValue', { value: num(sheets.grid, 1) })}</dd>
       </dl>
       <dl className="counts__apart">
@@ -41,6 +46,8 @@ export function CountsPanel(props: { editor: Editor | null; bylineText: string; 
         <dd data-testid="count-captions">{t('counts.charsValue', { value: num(counts?.captions.chars ?? 0) })}</dd>
         <dt>{t('counts.bylineCount')}</dt>
         <dd data-testid="count-byline">{t('counts.charsValue', { value: num(countBlock(props.bylineText).chars) })}</dd>
+        <dt>{t('counts.noteText')}</dt>
+        <dd data-testid="count-note-text">{t('counts.noteTextValue', { value: num(counts?.noteText.chars ?? 0) })}</dd>
         <dt>{t('counts.openNotes')}</dt>
         <dd data-testid="count-open-notes" className={open && open.notes + open.tks > 0 ? 'counts__warn' : ''}>
           {t('counts.openNotesValue', { notes: open?.notes ?? 0, tks: open?.tks ?? 0 })}
@@ -78,6 +85,7 @@ export function CountsPanel(props: { editor: Editor | null; bylineText: string; 
           </select>
         </div>
         )}
+        {unit === 'sheets' && !(props.readOnly && !props.target) && <p className="counts__target-basis" data-testid="target-basis">{t('counts.targetBasis')}</p>}
         {progress !== null && (
           <div className="progress" data-testid="target-progress">
             <progress max={1} value={Math.min(progress, 1)} aria-label={t('counts.progress', { percent: Math.round(progress * 100) })} />

@@ -41,4 +41,21 @@ describe('BodyCounter', () => {
     expect(new BodyCounter().count(PMNode.fromJSON(schema, json)).notes).toEqual(countOpenNotes(json));
     expect(countOpenNotes(json)).toEqual({ notes: 1, tks: 2 });
   });
+
+  it('leaves note text out of the length by the shared rule, and counts it apart', () => {
+    const json = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: '매출은 늘었다 ' }, { type: 'text', text: '출처 확인 필요', marks: [{ type: 'editorNote' }] }] },
+        { type: 'figure', attrs: { photoId: '' }, content: [{ type: 'figureCaption', content: [{ type: 'text', text: '사진' }, { type: 'text', text: '누구?', marks: [{ type: 'editorNote' }] }] }] },
+      ],
+    };
+    const counts = new BodyCounter().count(PMNode.fromJSON(schema, json));
+    const texts = blockTexts(json);
+    expect(counts.body).toEqual(countBlocks(texts.body));
+    expect(counts.body.chars).toBe('매출은 늘었다'.length);
+    expect(counts.captions.chars).toBe(2);
+    expect(counts.noteText).toEqual(countBlocks(texts.notes));
+    expect(counts.noteText.chars).toBe('출처 확인 필요'.length + 3);
+  });
 });

@@ -1,6 +1,7 @@
 // The article body. The editor is created once per opened article and is never re-rendered or
 // replaced while the article is open — not by typing (which keeps Hangul composition intact), not
-// by a workflow step, not by a restore (the article session adopts those in place). Image files dropped or pasted on it become photos.
+// by a workflow step, not by a restore (the article session adopts those in place). Image files dropped or pasted on it become photos;
+// other files dropped on it are refused by name.
 import { useEffect, useRef } from 'react';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
@@ -48,7 +49,9 @@ export function BodyEditor(props: {
     editorProps: {
       attributes: () => ({ 'aria-label': t('article.body'), 'aria-multiline': 'true', role: 'textbox', spellcheck: 'false' }),
       handleDrop: (view, event, _slice, moved) => {
-        const files = moved ? [] : imageFiles(event.dataTransfer?.files);
+        // Every dropped file goes to the photo import, which refuses a non-image by name (it was
+        // once ignored without a word); text dragged from elsewhere carries no files and drops as text.
+        const files = moved ? [] : [...(event.dataTransfer?.files ?? [])];
         if (files.length === 0) return false;
         event.preventDefault();
         live.current.onPhotoFiles(files, view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos);

@@ -143,10 +143,14 @@ export const en: Shape<typeof ko> = {
     charsValue: '{{value}} chars',
     target: 'Length target',
     targetNone: 'None',
-    unitSheets: 'sheets',
+    unitSheets: 'sheets (grid)',
     unitChars: 'chars',
     unitWords: 'words',
     progress: '{{percent}}% of target',
+    noteText: 'Note text',
+    noteTextValue: '{{value}} chars (not counted)',
+    targetBasis: 'A target in sheets is measured on the grid count.',
+    targetBasisTag: 'target basis',
   },
   settings: {
     deskOnly: 'The outlet, byline templates and photo rules are changed by editors and admins; the export folder by an admin.',
@@ -196,6 +200,8 @@ export const en: Shape<typeof ko> = {
     altPlaceholder: 'Describe the photo for readers who cannot see it',
     captionPlaceholder: 'Write a caption',
     fromFile: 'From the photo file',
+    waitingForPhoto: 'This figure is waiting for its photo',
+    addPhoto: 'Add photo',
   },
   photos: {
     title: 'Photos',
@@ -216,6 +222,7 @@ export const en: Shape<typeof ko> = {
     truncatedIim: 'IIM values may have been cut at their length limit: {{fields}}',
     size: '{{width}}×{{height}} px',
     warnings: {
+      noPhoto: 'No photo',
       noCaption: 'No caption',
       noCredit: 'No credit',
       noAlt: 'No alt text',
@@ -321,7 +328,8 @@ export const en: Shape<typeof ko> = {
     photo: {
       empty: '{{file}}: the file is empty (0 bytes), so nothing was imported. Get the original again.',
       tooLarge: '{{file}}: the file is over the {{limitMB}} MB limit, so it was not imported. Make it smaller or raise the limit in Settings.',
-      notImage: '{{file}}: this is not a photo, only named like one. Use a JPEG, PNG, WebP or TIFF file.',
+      notImage: '{{file}}: this is not an image. Use a JPEG, PNG, WebP or TIFF file.',
+      imageNameOnly: '{{file}}: this is not a photo, only named like one. Use the original photo file.',
       unsupported: '{{file}}: this image format ({{format}}) is not supported. Convert it to JPEG or PNG.',
       svg: '{{file}}: SVG files can carry scripts, so they are not accepted as photos. Export it as PNG or JPEG.',
       truncated: '{{file}}: the file is cut off (incomplete download or transfer). Get the original again.',

@@ -139,10 +139,14 @@ export const ko = {
     charsValue: '{{value}}자',
     target: '목표 분량',
     targetNone: '없음',
-    unitSheets: '매',
+    unitSheets: '매(칸 계산)',
     unitChars: '자',
     unitWords: '어절',
     progress: '목표의 {{percent}}%',
+    noteText: '메모 글자',
+    noteTextValue: '{{value}}자 (분량 제외)',
+    targetBasis: '목표 매수는 원고지 매수(칸 계산)로 잽니다.',
+    targetBasisTag: '목표 기준',
   },
   settings: {
     deskOnly: '매체 이름, 바이라인 서식, 사진 규칙은 데스크와 관리자가, 내보내기 폴더는 관리자가 바꿉니다.',
@@ -192,6 +196,8 @@ export const ko = {
     altPlaceholder: '화면을 못 보는 독자에게 사진을 설명하세요',
     captionPlaceholder: '사진 설명(캡션)을 쓰세요',
     fromFile: '사진 파일에서',
+    waitingForPhoto: '사진을 기다리는 자리입니다',
+    addPhoto: '사진 넣기',
   },
   photos: {
     title: '사진',
@@ -212,6 +218,7 @@ export const ko = {
     truncatedIim: 'IIM 값이 글자 수 제한에 걸려 잘렸을 수 있습니다: {{fields}}',
     size: '{{width}}×{{height}} 픽셀',
     warnings: {
+      noPhoto: '사진 없음',
       noCaption: '캡션 없음',
       noCredit: '크레디트 없음',
       noAlt: '대체 텍스트 없음',
@@ -317,7 +324,8 @@ export const ko = {
     photo: {
       empty: '{{file}}: 빈 파일(0바이트)이라 가져오지 않았습니다. 원본 파일을 다시 받아 주세요.',
       tooLarge: '{{file}}: 파일이 {{limitMB}}MB 제한보다 커서 가져오지 않았습니다. 줄여서 다시 넣거나 설정에서 제한을 바꾸세요.',
-      notImage: '{{file}}: 사진 파일이 아닙니다(확장자만 이미지). JPEG, PNG, WebP, TIFF 파일을 넣어 주세요.',
+      notImage: '{{file}}: 사진 파일이 아닙니다. JPEG, PNG, WebP, TIFF 파일을 넣어 주세요.',
+      imageNameOnly: '{{file}}: 사진 파일이 아닙니다(이름만 사진이고 내용은 이미지가 아님). 원본 사진 파일을 넣어 주세요.',
       unsupported: '{{file}}: 지원하지 않는 이미지 형식({{format}})입니다. JPEG나 PNG로 바꿔 넣어 주세요.',
       svg: '{{file}}: SVG는 스크립트를 담을 수 있어 사진으로 받지 않습니다. PNG나 JPEG로 내보내 넣어 주세요.',
       truncated: '{{file}}: 파일이 중간에 잘려 있습니다(전송이 덜 됨). 원본을 다시 받아 주세요.',

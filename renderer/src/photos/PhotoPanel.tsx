@@ -10,6 +10,7 @@ import type { PhotoInfo } from '../../../shared/model/photo';
 import type { PhotoSettings } from '../../../shared/model/settings';
 import { figureWarnings, type FigureWarning } from '../../../shared/photos/figureWarnings';
 import { renderCaption } from '../../../shared/photos/renderCaption';
+import { photoUrl } from '../../../shared/photos/photoUrl';
 import { useFigures, type PlacedFigure } from './useFigures';
 
 /** Puts the user where the warning can be fixed. */
@@ -125,10 +126,11 @@ export function PhotoPanel(props: {
         {figures.map((f) => {
           const photo = photos.get(f.photoId);
           const warnings = figureWarnings(f, photo, props.settings.minWidth);
+          const thumb = photoUrl(props.mediaBase, f.photoId, 'thumb');
           return (
             <li key={`${f.pos}-${f.photoId}`} className="photo-card" data-testid="photo-card">
               <button type="button" className="photo-card__thumb" onClick={() => props.editor && jumpTo(props.editor, f, 'open')} aria-label={f.caption || t('photos.warnings.noCaption')}>
-                <img src={`${props.mediaBase}${f.photoId}/thumb`} alt="" loading="lazy" />
+                {thumb ? <img src={thumb} alt="" loading="lazy" /> : <span className="photo-card__no-photo" data-testid="photo-card-no-photo">{t('photos.warnings.noPhoto')}</span>}
               </button>
               <div className="photo-card__body">
                 <p className="photo-card__preview" data-testid="caption-preview" title={t('photos.preview')}>

@@ -60,6 +60,17 @@ describe('importFiles', () => {
     expect(results).toEqual([{ name: 'a.jpg', status: 'failed', error: refusal }]);
   });
 
+  it('refuses a file that is plainly no image by name and type without reading it or asking the core', async () => {
+    const importPhoto = vi.fn();
+    const txt = new File(['메모'], 'notes.txt', { type: 'text/plain' });
+    const read = vi.spyOn(txt, 'arrayBuffer');
+    const [result] = await importFiles([txt], { importPhoto, maxBytes: 100 });
+    expect(result.status).toBe('failed');
+    expect((result as { error: ApiError }).error).toMatchObject({ code: 'photoRejected', params: { file: 'notes.txt', reason: 'notImage' } });
+    expect(importPhoto).not.toHaveBeenCalled();
+    expect(read).not.toHaveBeenCalled();
+  });
+
   it('tells photos from other files in a folder', () => {
     expect(isImageFile({ name: 'IMG_0001.JPG', type: '' })).toBe(true);
     expect(isImageFile({ name: 'scan', type: 'image/png' })).toBe(true);

@@ -3,6 +3,7 @@
 // result: its photo, or the error that names it.
 import { ApiError } from '../../../shared/contract/errors';
 import type { PhotoInfo } from '../../../shared/model/photo';
+import { hasImageExtension, isClearlyNotImage } from '../../../shared/photos/photoFileName';
 
 export type ImportResult =
   | { name: string; status: 'added'; photo: PhotoInfo; existed: boolean }
@@ -16,11 +17,9 @@ export interface ImportOptions {
   onProgress?(done: number, total: number, current: string | null): void;
 }
 
-/** Extensions tried when a whole folder is imported; other files in it are left alone. */
-const IMAGE_NAME = /\.(jpe?g|png|webp|gif|tiff?|avif|heic|heif|svg)$/i;
-
+/** Files tried when a whole folder is imported; other files in it are left alone. */
 export function isImageFile(file: { name: string; type: string }): boolean {
-  return file.type.startsWith('image/') || IMAGE_NAME.test(file.name);
+  return file.type.startsWith('image/') || hasImageExtension(file.name);
 }
 
 function nameOf(file: File): string {
@@ -38,6 +37,7 @@ export async function importFiles(files: readonly File[], opts: ImportOptions): 
     opts.onProgress?.(i, files.length, name);
     try {
       // Checked before reading, so a 2 GB video dropped by mistake is never loaded into memory.
+      if (isClearlyNotImage(file)) throw new ApiError('photoRejected', `${name}: not an image`, { file: name, reason: 'notImage' });
       if (file.size > opts.maxBytes) throw new ApiError('photoRejected', `${name}: too large`, { file: name, reason: 'tooLarge', limitMB: Math.round(opts.maxBytes / 1048576) });
       let bytes: Uint8Array;
       try {

@@ -50,8 +50,8 @@ export const Figure = Node.create<FigureViewOptions>({
     };
   },
   parseHTML() {
-    // Only figures naming a photo by its id; anything else pasted in stays text.
-    return [{ tag: 'figure[data-photo-id]', getAttrs: (el) => (isPhotoId(el.getAttribute('data-photo-id')) ? null : false) }];
+    // Only figures naming a photo by its id, or waiting for one (''); anything else pasted in stays text.
+    return [{ tag: 'figure[data-photo-id]', getAttrs: (el) => { const id = el.getAttribute('data-photo-id'); return id === '' || isPhotoId(id) ? null : false; } }];
   },
   renderHTML({ HTMLAttributes }) {
     return ['figure', mergeAttributes(HTMLAttributes), 0];

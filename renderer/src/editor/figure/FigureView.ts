@@ -6,7 +6,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import type { EditorView, NodeView, ViewMutationRecord } from '@tiptap/pm/view';
 import { moveFigureAt, ownUndoStep } from './figurePositions';
 import { shortcutLabel } from '../../shortcuts';
-import { isPhotoId } from '../../../../shared/model/photo';
+import { photoUrl } from '../../../../shared/photos/photoUrl';
 
 export interface FigureViewOptions {
   /** Prefix of photo URLs (`media://photo/` in Electron, `/media/` in the browser host). */
@@ -14,7 +14,7 @@ export interface FigureViewOptions {
   t: (key: string) => string;
   /** `darwin` writes the move shortcut as ⌥↑, elsewhere Alt+↑. */
   platform: string;
-  /** Asks the app for a new photo for the figure at `pos`. */
+  /** Asks the app for a new photo for the figure at `pos` (also fills a figure waiting for its photo). */
   onReplace: (pos: number) => void;
 }
 
@@ -48,7 +48,10 @@ export class FigureView implements NodeView {
   private readonly img: HTMLImageElement;
   private readonly chrome: HTMLElement[] = [];
   private readonly credit: HTMLInputElement;
-  private readonly alt: HTMLInputElement;
+  private readonly alt: HTMLTextAreaElement;
+  /** Shown instead of the image while the figure waits for its photo (photoId ''). */
+  private readonly placeholder: HTMLElement;
+  private readonly addPhoto: HTMLButtonElement;
   private readonly captionBadge: HTMLElement;
   private readonly creditBadge: HTMLElement;
   private readonly tools: HTMLElement;
@@ -87,7 +90,21 @@ export class FigureView implements NodeView {
       if (pos !== undefined) options.onReplace(pos);
     });
     button('figure-remove', () => t('figure.remove'), '✕', () => this.remove());
-    media.append(this.img, tools);
+    // A figure imported from web copy has its caption and credit but not yet its photo.
+    this.placeholder = el('div', { class: 'figure__placeholder', 'data-testid': 'figure-placeholder' });
+    const waiting = el('span', { class: 'figure__placeholder-text' });
+    this.addPhoto = el('button', { type: 'button', class: 'figure__add-photo', 'data-testid': 'figure-add-photo' });
+    label(() => {
+      waiting.textContent = t('figure.waitingForPhoto');
+      this.addPhoto.textContent = t('figure.addPhoto');
+    });
+    this.addPhoto.addEventListener('mousedown', (e) => e.preventDefault());
+    this.addPhoto.addEventListener('click', () => {
+      const pos = this.getPos();
+      if (pos !== undefined && this.view.editable) options.onReplace(pos);
+    });
+    this.placeholder.append(waiting, this.addPhoto);
+    media.append(this.img, this.placeholder, tools);
     this.tools = tools;
 
     this.contentDOM = el('div', { class: 'figure__caption-wrap' });
@@ -96,9 +113,10 @@ export class FigureView implements NodeView {
     this.captionBadge = captionBadge;
 
     const meta = el('div', { class: 'figure__meta', contenteditable: 'false' });
-    const field = (id: string, name: string, placeholder: string) => {
+    const field = <K extends 'input' | 'textarea'>(tag: K, id: string, name: string, placeholder: string) => {
       const wrap = el('label', { class: 'figure__field' });
-      const input = el('input', { type: 'text', 'data-testid': id, spellcheck: 'false' });
+      const input = el(tag, { 'data-testid': id, spellcheck: 'false' }) as HTMLElementTagNameMap[K];
+      if (input instanceof HTMLInputElement) input.type = 'text';
       const span = el('span');
       label(() => {
         span.textContent = t(name);
@@ -108,19 +126,32 @@ export class FigureView implements NodeView {
       meta.append(wrap);
       return { wrap, input };
     };
-    const credit = field('figure-credit', 'figure.credit', 'figure.creditPlaceholder');
+    const credit = field('input', 'figure-credit', 'figure.credit', 'figure.creditPlaceholder');
     this.credit = credit.input;
     const creditBadge = el('span', { class: 'from-file', 'data-testid': 'credit-from-file' });
     label(() => (creditBadge.textContent = t('figure.fromFile')));
     this.creditBadge = creditBadge;
     credit.wrap.append(this.creditBadge);
-    this.alt = field('figure-alt', 'figure.alt', 'figure.altPlaceholder').input;
+    // Alt text is one paragraph that wraps as it grows (CSS field-sizing): Enter adds no line break
+    // and a pasted one becomes a space, so the stored alt stays a single line for every export.
+    this.alt = field('textarea', 'figure-alt', 'figure.alt', 'figure.altPlaceholder').input;
+    this.alt.rows = 1;
     this.credit.addEventListener('input', () => this.setAttr('credit', this.credit.value));
-    this.alt.addEventListener('input', () => this.setAttr('alt', this.alt.value));
+    this.alt.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.isComposing) e.preventDefault();
+    });
+    this.alt.addEventListener('input', () => {
+      if (/[\r\n]/.test(this.alt.value)) {
+        const at = this.alt.selectionStart;
+        this.alt.value = this.alt.value.replace(/\r\n?|\n/g, ' ');
+        this.alt.setSelectionRange(at, at);
+      }
+      this.setAttr('alt', this.alt.value);
+    });
 
     this.dom.append(media, this.contentDOM, this.captionBadge, meta);
     // The picture itself is left to ProseMirror: a click selects the figure, a drag moves it.
-    this.chrome.push(tools, meta, this.captionBadge);
+    this.chrome.push(tools, meta, this.captionBadge, this.addPhoto);
     // Read-only copy (the workflow decides, live: see syncFigureLocks): no tools, no typing.
     this.setLocked(!view.editable);
     viewOf.set(this.dom, this);
@@ -135,6 +166,7 @@ export class FigureView implements NodeView {
 
   setLocked(locked: boolean): void {
     this.tools.hidden = locked;
+    this.addPhoto.hidden = locked;
     this.credit.disabled = locked;
     this.alt.disabled = locked;
     this.dom.classList.toggle('figure--locked', locked);
@@ -165,8 +197,13 @@ export class FigureView implements NodeView {
   /** Brings the DOM in line with the node; an input being typed in is never overwritten. */
   private render(first = false) {
     const { photoId, credit, alt, fromFile } = this.node.attrs as { photoId: string; credit: string; alt: string; fromFile: { caption: string; credit: string } };
-    const src = isPhotoId(photoId) ? `${this.options.mediaBase}${photoId}/preview` : '';
-    if (first || this.img.getAttribute('src') !== src) this.img.setAttribute('src', src);
+    const src = photoUrl(this.options.mediaBase, photoId, 'preview');
+    // No photo yet: no src at all (an empty one shows a broken image), the placeholder instead.
+    if (src === null) this.img.removeAttribute('src');
+    else if (first || this.img.getAttribute('src') !== src) this.img.setAttribute('src', src);
+    this.img.hidden = src === null;
+    this.placeholder.hidden = src !== null;
+    this.dom.classList.toggle('figure--waiting', src === null);
     this.img.alt = alt;
     this.dom.dataset.photoId = photoId;
     if (document.activeElement !== this.credit && this.credit.value !== credit) this.credit.value = credit;

@@ -42,3 +42,41 @@ it('unlocks and relocks credit, alt and tools when the editor becomes editable o
   alt().dispatchEvent(new Event('input'));
   expect(editor.getJSON().content![0].attrs!.alt).toBe('');
 });
+
+it('a figure waiting for its photo offers 사진 넣기 for that figure only while the copy is editable, and requests no image', () => {
+  const element = document.createElement('div');
+  document.body.append(element);
+  const asked: number[] = [];
+  editor = new Editor({
+    element,
+    editable: false,
+    extensions: bodyExtensions('', { mediaBase: '/media/', t: (k) => k, platform: 'linux', onReplace: (pos) => asked.push(pos), captionPlaceholder: '' }),
+    content: {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: '본문' }] },
+        { type: 'figure', attrs: { photoId: '', credit: '한빛경제', alt: '' }, content: [{ type: 'figureCaption', content: [{ type: 'text', text: '부두의 크레인' }] }] },
+      ],
+    },
+  });
+  const add = () => element.querySelector<HTMLButtonElement>('[data-testid=figure-add-photo]')!;
+  const img = element.querySelector<HTMLImageElement>('[data-testid=figure-image]')!;
+  expect(img.hasAttribute('src')).toBe(false);
+  expect(img.hidden).toBe(true);
+  expect(element.querySelector<HTMLElement>('[data-testid=figure-placeholder]')!.hidden).toBe(false);
+  expect(add().hidden).toBe(true);
+  add().click();
+  expect(asked).toEqual([]); // locked copy takes no photo
+
+  editor.setEditable(true, false);
+  expect(add().hidden).toBe(false);
+  add().click();
+  expect(asked).toEqual([4]); // the figure's own position, after the paragraph
+
+  // Alt text is one paragraph: a line break that reaches it (a paste) is stored as a space.
+  const alt = element.querySelector<HTMLTextAreaElement>('[data-testid=figure-alt]')!;
+  expect(alt.tagName).toBe('TEXTAREA');
+  alt.value = '크레인이\n늘어선 부두';
+  alt.dispatchEvent(new Event('input'));
+  expect(editor.getJSON().content![1].attrs!.alt).toBe('크레인이 늘어선 부두');
+});

@@ -1,0 +1,25 @@
+// A news page copied as text, of our own making: headline, byline, two paragraphs and two photo
+// caption lines. The importer turns each caption line into a figure waiting for its photo.
+
+export const WEB_COPY_HEADLINE = '부산항 자동화 부두 내년 문 연다';
+export const WEB_COPY_CAPTIONS = ['부산항 신항 부두에서 무인 크레인이 컨테이너를 옮기고 있다.', '광양항 관제실에서 직원이 하역 장비를 원격으로 조종하고 있다.'];
+export const WEB_COPY_CREDIT = '한빛경제 DB';
+
+export function webCopyText(): string {
+  return [
+    WEB_COPY_HEADLINE,
+    '',
+    '[한빛경제=산업부 김하늘 기자]',
+    '',
+    '해양수산부는 부산항 신항의 자동화 부두를 내년 상반기에 연다고 밝혔다. 무인 크레인 12기가 들어선다.',
+    '',
+    `${WEB_COPY_CAPTIONS[0]} [사진=${WEB_COPY_CREDIT}]`,
+    '',
+    '광양항도 2028년까지 원격 하역 장비를 들여 항만 노동자 재교육 예산을 함께 늘린다.',
+    '',
+    `${WEB_COPY_CAPTIONS[1]} [사진=${WEB_COPY_CREDIT}]`,
+    '',
+    '김하늘 기자 sky@hanbit.example',
+    '',
+  ].join('\n');
+}
