@@ -108,6 +108,7 @@ export const en: Shape<typeof ko> = {
     linkInvalid: 'Only http, https and mailto addresses are allowed',
     undo: 'Undo',
     redo: 'Redo',
+    nextOpen: 'Next note or TK ({{next}}; previous: {{previous}})',
     label: 'Formatting',
   },
   save: {

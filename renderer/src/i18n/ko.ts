@@ -104,6 +104,7 @@ export const ko = {
     linkInvalid: 'http, https, mailto 주소만 쓸 수 있습니다',
     undo: '실행 취소',
     redo: '다시 실행',
+    nextOpen: '다음 메모·TK로 ({{next}}, 이전은 {{previous}})',
     label: '서식',
   },
   save: {
