@@ -12,8 +12,8 @@ import { figureWarnings, type FigureWarning } from '../../../shared/photos/figur
 import { renderCaption } from '../../../shared/photos/renderCaption';
 import { useFigures, type PlacedFigure } from './useFigures';
 
-/** Puts the user where the warning can be fixed. */
-function jumpTo(editor: Editor, figure: PlacedFigure, warning: FigureWarning | 'open') {
+/** Puts the user where the warning can be fixed (the checklist's photo places come here too). */
+export function jumpTo(editor: Editor, figure: Pick<PlacedFigure, 'pos'>, warning: FigureWarning | 'open') {
   const dom = editor.view.nodeDOM(figure.pos) as HTMLElement | null;
   dom?.scrollIntoView({ block: 'center' });
   if (warning === 'noCredit' || warning === 'noAlt') {
