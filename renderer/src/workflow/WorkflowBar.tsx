@@ -72,7 +72,9 @@ export function WorkflowBar(props: {
   const story = props.headline.trim() || t('library.untitled');
   const embargoAhead = !!props.embargo && Date.parse(props.embargo) > Date.now();
   return (
-    <div className="workflow-bar" data-testid="workflow-bar">
+    // A blocked approval's checklist sits to the right, under the article bar and over the side panels,
+    // so the places it takes the person to stay in sight.
+    <div className={`workflow-bar${blocked?.code === 'checklistFailed' ? ' workflow-bar--aside' : ''}`} data-testid="workflow-bar">
       <span className={`status status--${props.article.status}`} data-testid="article-status">{t(`status.${props.article.status}`)}</span>
       {actions.map((action) => (
         <button key={action} type="button" className={action === 'approve' || action === 'send' ? 'primary small' : 'small'} data-testid={`action-${action}`} disabled={busy || props.busy} onClick={() => press(action)}>
