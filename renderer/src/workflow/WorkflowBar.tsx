@@ -1,6 +1,6 @@
 // The workflow buttons for this article and this person: only the steps the permission table
 // allows (the core checks again). Return and correct ask for a note; publishing asks to confirm,
-// naming the story and its embargo; a blocked approval lists what is missing, and a blocked
+// naming the story and its embargo; a blocked approval lists what is missing and where (MissingList), and a blocked
 // publication names the embargo, each with an override for those allowed one, which needs a
 // reason. The step itself goes through the article session (saved first, adopted in place).
 import { useState } from 'react';
