@@ -2,13 +2,11 @@
 // a library setting; the core runs this on `approve` and refuses with the list of what is missing
 // unless an editor overrides (and the override is recorded).
 import { z } from 'zod';
-import type { ArticleContent } from '../model/article';
+import type { ArticleContent, DocNode } from '../model/article';
 import type { Settings } from '../model/settings';
-import { figuresIn } from '../photos/figures';
-import { figureWarnings } from '../photos/figureWarnings';
 import { blockTexts, countBlocks } from '../counting/countBody';
 import { lengthProgress } from '../counting/sheets';
-import { countOpenNotes } from './notes';
+import { figurePlaces, openMarkPlaces, type ProblemPlace } from './places';
 
 export const ChecklistItemSchema = z.enum(['headline', 'byline', 'photoCaption', 'photoCredit', 'photoAlt', 'openNotes', 'length', 'embargo']);
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
@@ -35,18 +33,15 @@ export function defaultChecklist(): ChecklistSettings {
 /** The enabled items this article fails, in checklist order. */
 export function missingForApproval(content: ArticleContent, settings: Pick<Settings, 'workflow'>): ChecklistItem[] {
   const { items, lengthTolerancePct, embargoTags } = settings.workflow.checklist;
-  const figures = figuresIn(content.body);
-  const warnings = figures.flatMap((f) => figureWarnings(f, undefined, 0));
+  // The body's items fail exactly where checklistPlaces points, so the list and its places agree.
+  const inBody = (item: ChecklistItem) => () => checklistPlaces(item, content.body).length > 0;
   const failed: Record<ChecklistItem, () => boolean> = {
     headline: () => content.headline.trim() === '',
     byline: () => !content.byline.reporters.some((r) => r.name.trim() !== ''),
-    photoCaption: () => warnings.includes('noCaption'),
-    photoCredit: () => warnings.includes('noCredit'),
-    photoAlt: () => warnings.includes('noAlt'),
-    openNotes: () => {
-      const open = countOpenNotes(content.body);
-      return open.notes + open.tks > 0;
-    },
+    photoCaption: inBody('photoCaption'),
+    photoCredit: inBody('photoCredit'),
+    photoAlt: inBody('photoAlt'),
+    openNotes: inBody('openNotes'),
     length: () => {
       const progress = lengthProgress(countBlocks(blockTexts(content.body).body), content.lengthTarget);
       return progress !== null && Math.abs(progress - 1) * 100 > lengthTolerancePct;
@@ -54,6 +49,29 @@ export function missingForApproval(content: ArticleContent, settings: Pick<Setti
     embargo: () => content.embargo === null && content.tags.some((t) => embargoTags.includes(t.trim().toLowerCase()) || embargoTags.includes(t.trim())),
   };
   return CHECKLIST_ITEMS.filter((item) => items[item] !== false && failed[item]());
+}
+
+/**
+ * Where to fix a failed item: each photo missing the field, each open note and TK, or the field
+ * beside the body that is wrong (the length item points at the length target).
+ */
+export function checklistPlaces(item: ChecklistItem, body: DocNode): ProblemPlace[] {
+  switch (item) {
+    case 'photoCaption':
+      return figurePlaces(body, 'caption');
+    case 'photoCredit':
+      return figurePlaces(body, 'credit');
+    case 'photoAlt':
+      return figurePlaces(body, 'alt');
+    case 'openNotes':
+      return openMarkPlaces(body);
+    case 'headline':
+    case 'byline':
+    case 'embargo':
+      return [{ kind: 'field', field: item }];
+    case 'length':
+      return [{ kind: 'field', field: 'lengthTarget' }];
+  }
 }
 
 /** True while an embargo holds the article back. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Body, DocNode } from '../model/article';
-import { countOpenNotes, NOTE_MARK, stripNotes } from './notes';
+import { countOpenNotes, NOTE_MARK, openMarksIn, stripNotes } from './notes';
 import { inlineText } from '../counting/countBody';
 
 const t = (text: string, note = false): DocNode => ({ type: 'text', text, ...(note ? { marks: [{ type: NOTE_MARK }] } : {}) });
@@ -33,5 +33,44 @@ describe('editor notes and TK', () => {
   it('keeps other marks and empty paragraphs valid (no empty text nodes)', () => {
     const out = stripNotes(doc(p({ type: 'text', text: '굵게', marks: [{ type: 'bold' }] }), p(t('메모만', true))));
     expect(out.content).toEqual([p({ type: 'text', text: '굵게', marks: [{ type: 'bold' }] }), { type: 'paragraph', content: [] }]);
+  });
+});
+
+describe('openMarksIn: the one rule for what is open in a textblock', () => {
+  const run = (text: string | null, note = false) => ({ text, note });
+
+  it('finds TK as a token in Korean and English, not inside a Latin word', () => {
+    expect(openMarksIn([run('사망자 TK명, 배터리TK, TKO, STK, in TK.')])).toEqual([
+      { kind: 'tk', from: 4, to: 6 },
+      { kind: 'tk', from: 12, to: 14 },
+      { kind: 'tk', from: 29, to: 31 },
+    ]);
+  });
+
+  it('gives a run of note text as one note and never looks for TK inside a note', () => {
+    expect(openMarksIn([run('앞 '), run('메모 TK ', true), run('확인', true), run(' 뒤 TK')])).toEqual([
+      { kind: 'note', from: 2, to: 10 },
+      { kind: 'tk', from: 13, to: 15 },
+    ]);
+  });
+
+  it('counts a leaf as one position and lets it split notes and words', () => {
+    // "A" then a hard break then "TK": the break is not a letter, so the TK stands alone.
+    expect(openMarksIn([run('메모', true), run(null), run('메모', true), run('A'), run(null), run('TK')])).toEqual([
+      { kind: 'note', from: 0, to: 2 },
+      { kind: 'note', from: 3, to: 5 },
+      { kind: 'tk', from: 7, to: 9 },
+    ]);
+  });
+
+  it('reads across text runs: a bold "A" before "TK" makes a word, not a TK', () => {
+    expect(openMarksIn([run('A'), run('TK')])).toEqual([]);
+    expect(openMarksIn([run('T'), run('K')])).toEqual([{ kind: 'tk', from: 0, to: 2 }]);
+  });
+
+  it('is what the count and the strip use: a TK split over two runs is counted and removed', () => {
+    const body = doc(p(t('투자액 '), { type: 'text', text: 'T', marks: [{ type: 'bold' }] }, t('K억원')));
+    expect(countOpenNotes(body)).toEqual({ notes: 0, tks: 1 });
+    expect(texts(stripNotes(body))).toEqual(['투자액 억원']);
   });
 });

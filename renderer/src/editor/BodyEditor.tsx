@@ -13,6 +13,8 @@ import { cleanPastedHtml, isOwnCopy, pastedImages } from './paste/pasteCleaning'
 import { dataUrlFile } from './paste/dataUrlFile';
 import { isPersonsEdit } from '../article/bodyPort';
 import { syncFigureLabels } from './figure/FigureView';
+import { NEXT_OPEN_MARK, PREVIOUS_OPEN_MARK } from './OpenMarks';
+import { matchesShortcut } from '../shortcuts';
 
 function imageFiles(list: FileList | null | undefined): File[] {
   return [...(list ?? [])].filter(isImageFile);
@@ -48,6 +50,8 @@ export function BodyEditor(props: {
     editable: props.editable,
     editorProps: {
       attributes: () => ({ 'aria-label': t('article.body'), 'aria-multiline': 'true', role: 'textbox', spellcheck: 'false' }),
+      // Room for the sticky article bar and toolbar above, so what is scrolled to is not under them.
+      scrollMargin: { top: 110, bottom: 40, left: 5, right: 5 },
       handleDrop: (view, event, _slice, moved) => {
         // Every dropped file goes to the photo import, which refuses a non-image by name (it was
         // once ignored without a word); text dragged from elsewhere carries no files and drops as text.
@@ -86,6 +90,18 @@ export function BodyEditor(props: {
     // The lock follows the workflow live, on this same editor; flipping it is not an edit.
     if (editor.isEditable !== props.editable) editor.setEditable(props.editable, false);
   }, [editor, props.editable]);
+  useEffect(() => {
+    // The next / previous note or TK, wherever the focus is on the article screen.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || editor.isDestroyed) return;
+      const direction = matchesShortcut(e, NEXT_OPEN_MARK, live.current.platform) ? 1 : matchesShortcut(e, PREVIOUS_OPEN_MARK, live.current.platform) ? -1 : 0;
+      if (direction === 0) return;
+      e.preventDefault();
+      editor.chain().focus().goToOpenMark(direction).run();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [editor]);
   const labelledIn = useRef(i18n.language);
   useEffect(() => {
     // The editor outlives a change of UI language: its figures' labels and its placeholders are

@@ -5,6 +5,7 @@ import { useEditorState, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { shortcutLabel } from '../shortcuts';
 import { isAllowedLink } from './extensions';
+import { NEXT_OPEN_MARK, PREVIOUS_OPEN_MARK, openMarksOf } from './OpenMarks';
 
 function Button(props: { id: string; label: string; shortcut?: string; active?: boolean; disabled?: boolean; onClick(): void; children: ReactNode; platform: string }) {
   const title = props.shortcut ? `${props.label} (${shortcutLabel(props.shortcut, props.platform)})` : props.label;
@@ -43,6 +44,7 @@ export function Toolbar({ editor, platform, onAddPhoto }: { editor: Editor; plat
       italic: e.isActive('italic'),
       link: e.isActive('link'),
       note: e.isActive('editorNote'),
+      open: openMarksOf(e.state).length,
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
     }),
@@ -75,6 +77,16 @@ export function Toolbar({ editor, platform, onAddPhoto }: { editor: Editor; plat
       <Button {...b} id="tb-bold" label={t('toolbar.bold')} shortcut="Mod+B" active={s.bold} onClick={() => chain().toggleBold().run()}><b>B</b></Button>
       <Button {...b} id="tb-italic" label={t('toolbar.italic')} shortcut="Mod+I" active={s.italic} onClick={() => chain().toggleItalic().run()}><i>I</i></Button>
       <Button {...b} id="tb-note" label={t('toolbar.note')} shortcut="Mod+Alt+N" active={s.note} onClick={() => chain().toggleEditorNote().run()}>✎</Button>
+      <Button
+        {...b}
+        id="tb-next-open"
+        // The title names both shortcuts: Shift goes back.
+        label={t('toolbar.nextOpen', { next: shortcutLabel(NEXT_OPEN_MARK, platform), previous: shortcutLabel(PREVIOUS_OPEN_MARK, platform) })}
+        disabled={s.open === 0}
+        onClick={() => chain().goToOpenMark(1).run()}
+      >
+        TK<span aria-hidden="true">↓</span>{s.open > 0 && <span className="tb-count" data-testid="open-mark-count">{s.open}</span>}
+      </Button>
       <Button
         {...b}
         id="tb-link"

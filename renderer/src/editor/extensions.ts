@@ -8,6 +8,7 @@ import { ImeGuard } from './ImeGuard';
 import { Figure } from './figure/Figure';
 import { FigureCaption } from './figure/FigureCaption';
 import { EditorNote } from './EditorNote';
+import { OpenMarks } from './OpenMarks';
 import { DepthLimit } from './DepthLimit';
 import { isSafeHref } from '../../../shared/exchange/safeHref';
 import type { FigureViewOptions } from './figure/FigureView';
@@ -51,6 +52,7 @@ export function bodyExtensions(placeholder: string | (() => string), figure?: Fi
     Figure.configure(figure ?? {}),
     FigureCaption.configure({ placeholder: figure?.captionPlaceholder ?? '' }),
     EditorNote,
+    OpenMarks,
     DepthLimit,
   ];
 }

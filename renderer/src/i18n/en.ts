@@ -108,6 +108,7 @@ export const en: Shape<typeof ko> = {
     linkInvalid: 'Only http, https and mailto addresses are allowed',
     undo: 'Undo',
     redo: 'Redo',
+    nextOpen: 'Next note or TK ({{next}}; previous: {{previous}})',
     label: 'Formatting',
   },
   save: {
@@ -455,12 +456,24 @@ export const en: Shape<typeof ko> = {
   checklist: {
     headline: 'Headline',
     byline: 'Byline (a reporter’s name)',
-    photoCaption: 'A caption on every photo',
-    photoCredit: 'A credit on every photo',
-    photoAlt: 'Alt text on every photo',
+    photoCaption: 'Caption on every photo',
+    // The figure's own field labels, so the checklist says what the field says.
+    photoCredit: '$t(figure.credit) on every photo',
+    photoAlt: '$t(figure.alt) on every photo',
     openNotes: 'Notes and TK cleared',
     length: 'Length within target',
     embargo: 'Embargo time (when tagged embargo)',
+    place: {
+      figure: 'Photo {{n}}',
+      figureCaption: 'Photo {{n}} “{{caption}}”',
+      paragraph: 'Paragraph {{n}} “{{start}}”',
+      caption: 'Caption of photo {{n}} “{{start}}”',
+      tk: 'TK — {{where}}',
+      note: 'Note “{{text}}” — {{where}}',
+    },
+    goTo: 'Click to go there',
+    fixed: 'Fixed (checked again on approval)',
+    more: '{{n}} more',
   },
   history: {
     title: 'History',

@@ -104,6 +104,7 @@ export const ko = {
     linkInvalid: 'http, https, mailto 주소만 쓸 수 있습니다',
     undo: '실행 취소',
     redo: '다시 실행',
+    nextOpen: '다음 메모·TK로 ({{next}}, 이전은 {{previous}})',
     label: '서식',
   },
   save: {
@@ -451,12 +452,24 @@ export const ko = {
   checklist: {
     headline: '제목',
     byline: '바이라인(기자 이름)',
-    photoCaption: '모든 사진의 설명',
-    photoCredit: '모든 사진의 출처',
-    photoAlt: '모든 사진의 대체 텍스트',
+    photoCaption: '모든 사진의 캡션',
+    // The figure's own field labels, so the checklist says what the field says.
+    photoCredit: '모든 사진의 $t(figure.credit)',
+    photoAlt: '모든 사진의 $t(figure.alt)',
     openNotes: '메모·TK 정리',
     length: '목표 분량 안',
     embargo: '엠바고 시각(엠바고 태그가 있을 때)',
+    place: {
+      figure: '사진 {{n}}',
+      figureCaption: '사진 {{n}} “{{caption}}”',
+      paragraph: '{{n}}번째 문단 “{{start}}”',
+      caption: '사진 {{n}} 캡션 “{{start}}”',
+      tk: 'TK — {{where}}',
+      note: '메모 “{{text}}” — {{where}}',
+    },
+    goTo: '눌러서 그곳으로 이동',
+    fixed: '고쳤습니다(승인할 때 다시 확인합니다)',
+    more: '그 밖에 {{n}}곳',
   },
   history: {
     title: '기록',

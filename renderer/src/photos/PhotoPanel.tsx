@@ -13,8 +13,8 @@ import { renderCaption } from '../../../shared/photos/renderCaption';
 import { photoUrl } from '../../../shared/photos/photoUrl';
 import { useFigures, type PlacedFigure } from './useFigures';
 
-/** Puts the user where the warning can be fixed. */
-function jumpTo(editor: Editor, figure: PlacedFigure, warning: FigureWarning | 'open') {
+/** Puts the user where the warning can be fixed (the checklist's photo places come here too). */
+export function jumpTo(editor: Editor, figure: Pick<PlacedFigure, 'pos'>, warning: FigureWarning | 'open') {
   const dom = editor.view.nodeDOM(figure.pos) as HTMLElement | null;
   dom?.scrollIntoView({ block: 'center' });
   if (warning === 'noCredit' || warning === 'noAlt') {

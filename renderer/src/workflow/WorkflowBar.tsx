@@ -1,9 +1,10 @@
 // The workflow buttons for this article and this person: only the steps the permission table
 // allows (the core checks again). Return and correct ask for a note; publishing asks to confirm,
-// naming the story and its embargo; a blocked approval lists what is missing, and a blocked
+// naming the story and its embargo; a blocked approval lists what is missing and where (MissingList), and a blocked
 // publication names the embargo, each with an override for those allowed one, which needs a
 // reason. The step itself goes through the article session (saved first, adopted in place).
 import { useState } from 'react';
+import type { Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import type { Article } from '../../../shared/model/article';
 import { ApiError } from '../../../shared/contract/errors';
@@ -11,6 +12,7 @@ import { availableActions, may, NOTE_REQUIRED, type WorkflowAction } from '../..
 import { errorText } from '../errorText';
 import { useMe } from '../people/MeContext';
 import type { StepRequest } from '../article/ArticleSession';
+import { MissingList } from './MissingList';
 
 /** Refused because the article's state changed elsewhere meanwhile (the session has already caught up with it). */
 const movedOn = (err: unknown): err is ApiError => err instanceof ApiError && err.code === 'forbidden' && err.params.reason === 'state' && typeof err.params.state === 'string' && typeof err.params.action === 'string';
@@ -28,6 +30,8 @@ export function WorkflowBar(props: {
   /** A step or restore is under way. */
   busy: boolean;
   onStep(step: StepRequest): Promise<Article>;
+  /** The body's editor, where a blocked approval's list takes the person. */
+  editor: Editor | null;
 }) {
   const { t, i18n } = useTranslation();
   const { me, permissions } = useMe();
@@ -68,7 +72,9 @@ export function WorkflowBar(props: {
   const story = props.headline.trim() || t('library.untitled');
   const embargoAhead = !!props.embargo && Date.parse(props.embargo) > Date.now();
   return (
-    <div className="workflow-bar" data-testid="workflow-bar">
+    // A blocked approval's checklist sits to the right, under the article bar and over the side panels,
+    // so the places it takes the person to stay in sight.
+    <div className={`workflow-bar${blocked?.code === 'checklistFailed' ? ' workflow-bar--aside' : ''}`} data-testid="workflow-bar">
       <span className={`status status--${props.article.status}`} data-testid="article-status">{t(`status.${props.article.status}`)}</span>
       {actions.map((action) => (
         <button key={action} type="button" className={action === 'approve' || action === 'send' ? 'primary small' : 'small'} data-testid={`action-${action}`} disabled={busy || props.busy} onClick={() => press(action)}>
@@ -89,7 +95,7 @@ export function WorkflowBar(props: {
           {blocked?.code === 'checklistFailed' && (
             <div data-testid="checklist-missing">
               <p>{t('workflow.checklistBlocked')}</p>
-              <ul>{missing.map((m) => <li key={m} data-testid="missing-item">{t(`checklist.${m}`)}</li>)}</ul>
+              <MissingList missing={missing} editor={props.editor} />
             </div>
           )}
           {blocked?.code === 'embargoed' && (
