@@ -31,8 +31,6 @@ export interface ExportContext {
   render(format: ExportFormat): Promise<ExportFile[]>;
   /** Something the person exporting should know (an i18n key), e.g. a credit cut to fit IIM. */
   warn(warning: ExportWarning): void;
-  /** A file every article of the export shares (the web font), written once in the export folder itself. */
-  share(file: ExportFile): void;
 }
 
 export interface ExportWarning {

@@ -59,11 +59,10 @@ async function packaged(ctx: ExportContext, format: ExportFormat): Promise<Expor
 
 export const EXPORTERS: Record<ExportFormat, Exporter> = {
   html: async (ctx) => {
-    // The app's Korean font goes with the pages: the slices their text uses, in one `fonts/` folder
-    // the whole export shares (a batch of a thousand stories needs the font once, not a thousand times).
-    const font = await koreanFontFiles(articlePageText(ctx.doc), '../');
-    font.files.forEach((f) => ctx.share(f));
-    return [{ path: 'article.html', bytes: utf8(toArticleHtml(ctx.doc, { photoSrc: photoHref, fontCss: font.css, now: ctx.now })) }, ...(await webPhotoFiles(ctx))];
+    // The app's Korean font goes inside the page's folder (the slices its text uses, a few hundred
+    // KB), so the folder can be moved or mailed alone and still show the page as it was made.
+    const font = await koreanFontFiles(articlePageText(ctx.doc));
+    return [{ path: 'article.html', bytes: utf8(toArticleHtml(ctx.doc, { photoSrc: photoHref, fontCss: font.css, now: ctx.now })) }, ...(await webPhotoFiles(ctx)), ...font.files];
   },
   text: async (ctx) => [{ path: 'article.txt', bytes: utf8(toPlainText(ctx.doc)) }],
   md: async (ctx) => [{ path: 'article.md', bytes: utf8(toMarkdown(ctx.doc, { photoHref })) }, ...(await webPhotoFiles(ctx))],

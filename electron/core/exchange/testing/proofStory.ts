@@ -1,9 +1,12 @@
 // A Korean story of about 3.6매 with a photo right after the lead: the shape that once printed a
-// mostly blank first page (the photo jumped to page 2 and pushed the story onto a third). Its
-// header is as long as a desk's usually is (two-line headline, three deck lines) and its photo is
-// a tall portrait, the case that leaves the least room on page 1.
+// mostly blank first page (the photo jumped to page 2 and left page 1 with the header and lead).
+// Its header is as long as a desk's gets (two-line headline, four deck lines), its lead runs four
+// lines and its photo is a tall portrait: the case that leaves the least room on page 1.
 import sharp from 'sharp';
 import type { ArticleContent, DocNode } from '../../../../shared/model/article';
+import type { Core } from '../../createCore';
+import { openTestCore, tempDir } from '../../testing/tempLibrary';
+import { addAdmin } from '../../testing/people';
 
 const t = (text: string): DocNode => ({ type: 'text', text });
 const p = (text: string): DocNode => ({ type: 'paragraph', content: [t(text)] });
@@ -49,4 +52,35 @@ export function proofStoryContent(photoId: string): ArticleContent {
 /** A large portrait JPEG, as a camera gives: taller than any page when printed at full width. */
 export function portraitPhoto(): Promise<Buffer> {
   return sharp({ create: { width: 2000, height: 3000, channels: 3, background: { r: 60, g: 110, b: 150 } } }).jpeg({ quality: 70 }).toBuffer();
+}
+
+export interface ProofLibrary {
+  core: Core;
+  actor: string;
+  id: string;
+  revision: number;
+  /** A folder for exports, removed with the library. */
+  outDir: string;
+  cleanup(): Promise<void>;
+}
+
+/** A real temporary library holding the proof story with its photo, saved once. */
+export async function openProofLibrary(now?: () => Date): Promise<ProofLibrary> {
+  const tmp = await tempDir();
+  const core = await openTestCore(`${tmp.dir}/library`, now);
+  const actor = await addAdmin(core);
+  const { photo } = await core.handlers.importPhoto({ actor, name: 'river-bus.jpg', bytes: new Uint8Array(await portraitPhoto()) });
+  const created = await core.handlers.createArticle({ actor, language: 'ko' });
+  const saved = await core.handlers.saveArticle({ id: created.id, actor, baseRevision: created.revision, content: proofStoryContent(photo.id) });
+  return {
+    core,
+    actor,
+    id: created.id,
+    revision: saved.revision,
+    outDir: `${tmp.dir}/exports`,
+    cleanup: async () => {
+      await core.close();
+      await tmp.cleanup();
+    },
+  };
 }
