@@ -48,12 +48,13 @@ test('a web page copied as text imports as a structured article, exports in ever
   await expect(page.getByTestId('export-summary')).toHaveText(/1건 내보냄, 0건 실패/, { timeout: 60_000 });
   const dir = (await page.getByTestId('export-dir').textContent())!;
   expect(dir).toBe(out);
-  // One folder for the story, and the web font once for the whole export.
-  const [folder] = readdirSync(out).filter((n) => n !== 'fonts');
-  expect(readdirSync(join(out, 'fonts')).length).toBeGreaterThan(0);
+  // One folder for the story, holding everything its formats link: the web font goes inside it.
+  const [folder] = readdirSync(out);
+  expect(readdirSync(out)).toHaveLength(1);
   const files = readdirSync(join(out, folder)).filter((n) => !n.startsWith('.'));
-  expect(files.sort()).toEqual(['article-package.zip', 'article.docx', 'article.html', 'article.md', 'article.newsml.xml', 'article.ninjs.json', 'article.nitf.xml', 'article.pdf', 'article.txt'].sort());
-  expect(readFileSync(join(out, folder, 'article.html'), 'utf8')).toContain('url(../fonts/noto-sans-kr-');
+  expect(files.sort()).toEqual(['article-package.zip', 'article.docx', 'article.html', 'article.md', 'article.newsml.xml', 'article.ninjs.json', 'article.nitf.xml', 'article.pdf', 'article.txt', 'fonts'].sort());
+  expect(readFileSync(join(out, folder, 'article.html'), 'utf8')).toContain('url(fonts/noto-sans-kr-');
+  expect(readdirSync(join(out, folder, 'fonts'))).toContain('OFL.txt');
   const text = readFileSync(join(out, folder, 'article.txt'), 'utf8');
   expect(text).toContain('[한빛경제=산업부 김하늘ㆍ박도윤 기자] 다 쓴 전기차 배터리에서');
   expect(readFileSync(join(out, folder, 'article.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
@@ -97,7 +98,7 @@ test('a batch export shows each article, an embargo holds until overridden with 
   await page.getByTestId('export-start').click();
   await expect(page.getByTestId('export-summary')).toHaveText(/2건 내보냄, 0건 실패/);
   await page.getByTestId('export-close').click();
-  expect(readdirSync(out).filter((n) => n !== 'fonts')).toHaveLength(2);
+  expect(readdirSync(out)).toHaveLength(2);
   await page.getByTestId('article-row').filter({ hasText: '둘째 기사' }).click();
   await page.getByTestId('open-history').click();
   const exportEntry = page.getByTestId('history-audit').and(page.locator('[data-action=export]')).last();

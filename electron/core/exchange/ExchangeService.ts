@@ -13,7 +13,7 @@ import type { Library } from '../Library';
 import type { ExportContext, ExportWarning, PdfPrinter } from './exportContext';
 import { EXPORTERS } from './exporters';
 import { readImport } from './importers';
-import { folderFor, writeFolder, writeShared } from './exportFolder';
+import { folderFor, writeFolder } from './exportFolder';
 import type { Job } from './JobRegistry';
 
 /** Articles exported at once: enough to overlap rendering with disk writes on a two-core machine. */
@@ -46,7 +46,6 @@ export class ExchangeService {
     await mkdir(outDir, { recursive: true });
     const results: (ExportResult | undefined)[] = new Array(req.ids.length);
     const taken = new Set<string>();
-    const written = new Set<string>();
     // A few articles at a time, so one's rendering overlaps another's file writes; results keep their order.
     let next = 0;
     let done = 0;
@@ -55,7 +54,7 @@ export class ExchangeService {
         const i = next++;
         job.step(done, req.ids[i]);
         if (job.signal.aborted) return;
-        results[i] = await this.exportOne(req.ids[i], req, outDir, taken, written, job.signal);
+        results[i] = await this.exportOne(req.ids[i], req, outDir, taken, job.signal);
         done++;
       }
     };
@@ -65,9 +64,8 @@ export class ExchangeService {
   }
 
   /** Renders every requested format of one article into memory; the caller writes them. */
-  async render(article: Article, formats: readonly ExportFormat[]): Promise<{ files: ExportFile[]; shared: ExportFile[]; warnings: ExportWarning[] }> {
+  async render(article: Article, formats: readonly ExportFormat[]): Promise<{ files: ExportFile[]; warnings: ExportWarning[] }> {
     const warnings: ExportWarning[] = [];
-    const shared = new Map<string, ExportFile>();
     const ids = photoIdsIn(article.body);
     const doc = prepareExport(article, this.library.currentSettings, await this.library.photoInfos(ids));
     const done = new Map<ExportFormat, Promise<ExportFile[]>>();
@@ -94,7 +92,6 @@ export class ExchangeService {
       webPhoto: (p) => readVariant(p.id, 'preview'),
       pdfPrinter: this.pdfPrinter,
       warn: (w) => warnings.push(w),
-      share: (f) => shared.set(f.path, f),
       render: (format) => {
         let files = done.get(format);
         if (!files) {
@@ -106,20 +103,19 @@ export class ExchangeService {
     };
     const byPath = new Map<string, ExportFile>();
     for (const format of formats) for (const file of await ctx.render(format)) byPath.set(file.path, file);
-    return { files: [...byPath.values()], shared: [...shared.values()], warnings };
+    return { files: [...byPath.values()], warnings };
   }
 
-  private async exportOne(id: string, req: ExportRequest, outDir: string, taken: Set<string>, written: Set<string>, signal: AbortSignal): Promise<ExportResult> {
+  private async exportOne(id: string, req: ExportRequest, outDir: string, taken: Set<string>, signal: AbortSignal): Promise<ExportResult> {
     // Named even when refused, so the result list says which story the embargo held.
     let headline = this.library.summaryOf(id)?.headline ?? '';
     try {
       const gate = req.formats.some((f) => f !== 'pdf');
       const article = await this.library.forExport(id, req.actorId, req, req.formats, gate);
       headline = article.headline;
-      const { files, shared, warnings } = await this.render(article, req.formats);
+      const { files, warnings } = await this.render(article, req.formats);
       if (signal.aborted) throw new ApiError('cancelled', 'export cancelled');
       const folder = await folderFor(outDir, article, taken);
-      await writeShared(outDir, shared, written);
       await writeFolder(join(outDir, folder), id, files);
       return { id, headline, folder, files: files.map((f) => f.path).sort(), warnings, error: null };
     } catch (err) {

@@ -3,8 +3,18 @@
 import type { Article } from '../../../shared/model/article';
 import type { ExportArticle, ExportFile, ExportFormat, ExportPhoto } from '../../../shared/exchange/types';
 
+/** A4 margins of the PDF proof, in mm; the page CSS's @page rule says the same. */
+export const PDF_MARGIN_MM = { top: 18, bottom: 18, left: 16, right: 16 } as const;
+
+/** What Chromium prints in every page's margins: HTML templates with `pageNumber`/`totalPages` spans. */
+export interface PdfBand {
+  headerTemplate: string;
+  footerTemplate: string;
+}
+
 export interface PdfPrinter {
-  printToPdf(html: string): Promise<Uint8Array>;
+  /** Prints the page on A4 with PDF_MARGIN_MM margins, with the band in them when given. */
+  printToPdf(html: string, band?: PdfBand): Promise<Uint8Array>;
 }
 
 export interface ExportContext {
@@ -21,8 +31,6 @@ export interface ExportContext {
   render(format: ExportFormat): Promise<ExportFile[]>;
   /** Something the person exporting should know (an i18n key), e.g. a credit cut to fit IIM. */
   warn(warning: ExportWarning): void;
-  /** A file every article of the export shares (the web font), written once in the export folder itself. */
-  share(file: ExportFile): void;
 }
 
 export interface ExportWarning {

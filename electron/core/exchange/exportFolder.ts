@@ -62,23 +62,3 @@ export async function writeFolder(folder: string, articleId: string, files: Expo
     throw err;
   }
 }
-
-/**
- * Files the whole export shares (the web font), written once into the export folder. A file that
- * is already there is kept: its name says what it holds. `written` remembers this batch's.
- */
-export async function writeShared(outDir: string, files: ExportFile[], written: Set<string>): Promise<void> {
-  for (const file of files) {
-    if (written.has(file.path)) continue;
-    const path = join(outDir, file.path);
-    if (!path.startsWith(outDir + sep)) throw new ApiError('exportFailed', `unsafe path ${file.path}`, { reason: 'writeFailed' });
-    await mkdir(dirname(path), { recursive: true });
-    const exists = await stat(path).then(() => true, () => false);
-    if (!exists) {
-      const partial = `${path}.${randomUUID().slice(0, 8)}.partial`;
-      await writeFile(partial, file.bytes);
-      await rename(partial, path);
-    }
-    written.add(file.path);
-  }
-}

@@ -10,6 +10,10 @@ import { photoHref, webPhotoFiles, type Exporter, type ExportContext } from './e
 import { articlePageText, toArticleHtml } from './export/toArticleHtml';
 import { koreanFontCss, koreanFontFiles } from './export/htmlFont';
 import { renderPdf } from './export/renderPdf';
+import { proofBand, proofBandChars, type ProofFacts } from './export/proofBand';
+import { PDF_MARGIN_MM } from './exportContext';
+import { blockTexts, countBlocks } from '../../../shared/counting/countBody';
+import { toSheets } from '../../../shared/counting/sheets';
 import { toDocx } from './export/toDocx';
 import { toNitf } from './export/toNitf';
 import { toNewsMl } from './export/toNewsMl';
@@ -20,12 +24,21 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 /** Formats a package carries (all but itself). */
 const PACKAGED: ExportFormat[] = ['html', 'text', 'md', 'nitf', 'ninjs', 'newsml', 'docx', 'pdf'];
 
+/** What the proof's band says of the copy; 매수 by the same count as the length panel and target. */
+export function proofFacts(ctx: Pick<ExportContext, 'article' | 'now'>): ProofFacts {
+  const { article } = ctx;
+  const sheets = toSheets(countBlocks(blockTexts(article.body).body)).grid;
+  return { language: article.language, status: article.status, revision: article.revision, sheets, printedAt: ctx.now };
+}
+
 async function pdf(ctx: ExportContext): Promise<ExportFile[]> {
   // The proof must print without a base URL: photos go inline.
   const inline = new Map<string, string>();
   for (const p of ctx.doc.photos) inline.set(p.id, `data:image/jpeg;base64,${Buffer.from(await ctx.webPhoto(p)).toString('base64')}`);
   const html = toArticleHtml(ctx.doc, { photoSrc: (p) => inline.get(p.id) ?? '', fontCss: await koreanFontCss(articlePageText(ctx.doc)), now: ctx.now });
-  return [{ path: 'article.pdf', bytes: await renderPdf(html, ctx.pdfPrinter()) }];
+  const facts = proofFacts(ctx);
+  const band = proofBand(facts, await koreanFontCss(proofBandChars(facts)), `${PDF_MARGIN_MM.left}mm`);
+  return [{ path: 'article.pdf', bytes: await renderPdf(html, ctx.pdfPrinter(), band) }];
 }
 
 /** A format for the package; a machine with no Chromium still gets a package, without the PDF. */
@@ -46,11 +59,10 @@ async function packaged(ctx: ExportContext, format: ExportFormat): Promise<Expor
 
 export const EXPORTERS: Record<ExportFormat, Exporter> = {
   html: async (ctx) => {
-    // The app's Korean font goes with the pages: the slices their text uses, in one `fonts/` folder
-    // the whole export shares (a batch of a thousand stories needs the font once, not a thousand times).
-    const font = await koreanFontFiles(articlePageText(ctx.doc), '../');
-    font.files.forEach((f) => ctx.share(f));
-    return [{ path: 'article.html', bytes: utf8(toArticleHtml(ctx.doc, { photoSrc: photoHref, fontCss: font.css, now: ctx.now })) }, ...(await webPhotoFiles(ctx))];
+    // The app's Korean font goes inside the page's folder (the slices its text uses, a few hundred
+    // KB), so the folder can be moved or mailed alone and still show the page as it was made.
+    const font = await koreanFontFiles(articlePageText(ctx.doc));
+    return [{ path: 'article.html', bytes: utf8(toArticleHtml(ctx.doc, { photoSrc: photoHref, fontCss: font.css, now: ctx.now })) }, ...(await webPhotoFiles(ctx)), ...font.files];
   },
   text: async (ctx) => [{ path: 'article.txt', bytes: utf8(toPlainText(ctx.doc)) }],
   md: async (ctx) => [{ path: 'article.md', bytes: utf8(toMarkdown(ctx.doc, { photoHref })) }, ...(await webPhotoFiles(ctx))],

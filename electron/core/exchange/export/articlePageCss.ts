@@ -45,10 +45,14 @@ address { font-style: normal; margin: 0 0 1rem; }
   html { font-size: 10.5pt; line-height: 1.6; }
   main { max-width: none; padding: 0; }
   h1 { font-size: 20pt; }
-  h2, .kicker, figcaption { break-after: avoid; }
+  h2, .kicker { break-after: avoid; }
   h2 { page-break-after: avoid; }
-  figure, blockquote, .corrections { break-inside: avoid; }
-  figure img { max-height: 120mm; width: auto; max-width: 100%; }
+  blockquote, .corrections { break-inside: avoid; }
+  /* A photo is a third of the page at most, so a figure after a long header and lead still fits
+     on page 1 (a taller one jumped to page 2 and left page 1 mostly blank); its caption stays with
+     it, but nothing ties the figure to the paragraph after it. */
+  figure { margin: 1.25rem 0; break-inside: avoid; }
+  figure img { width: auto; height: auto; max-width: 100%; max-height: 85mm; object-fit: contain; }
   p { orphans: 3; widows: 3; }
   a { color: inherit; }
 }

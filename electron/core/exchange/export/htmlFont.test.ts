@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { koreanFontCss, koreanFontFiles } from './htmlFont';
+import { FONT_LICENCE_FILE, koreanFontCss, koreanFontFiles } from './htmlFont';
 
 const faces = (css: string) => [...css.matchAll(/@font-face \{([^}]*)\}/g)].map((m) => m[1]);
 const woff2 = (face: string) => Buffer.from(/base64,([A-Za-z0-9+/=]+)\)/.exec(face)![1], 'base64');
@@ -35,18 +35,27 @@ describe('koreanFontCss', () => {
 });
 
 describe('koreanFontFiles', () => {
-  it('puts the needed slices beside the page as woff2 files and points the CSS at them', async () => {
+  it('puts the needed slices in the page folder as woff2 files and points the CSS at them relatively', async () => {
     const { css, files } = await koreanFontFiles('가 Harbor');
     const urls = [...css.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]);
-    expect(urls.sort()).toEqual(files.map((f) => f.path).sort());
+    const fonts = files.filter((f) => f.path !== FONT_LICENCE_FILE);
+    expect(urls.sort()).toEqual(fonts.map((f) => f.path).sort());
     // Every slice comes in both weights; '가' alone would need one slice, Latin adds at least one more.
-    expect(files.filter((f) => f.path.includes('-400-')).length).toBe(files.length / 2);
-    expect(files.length).toBeGreaterThanOrEqual(4);
-    expect((await koreanFontFiles('가')).files.length).toBe(2);
-    for (const f of files) {
+    expect(fonts.filter((f) => f.path.includes('-400-')).length).toBe(fonts.length / 2);
+    expect(fonts.length).toBeGreaterThanOrEqual(4);
+    expect((await koreanFontFiles('가')).files.length).toBe(3);
+    for (const f of fonts) {
+      // Inside the folder: no `../`, no absolute or file: path, nothing from node_modules.
       expect(f.path).toMatch(/^fonts\/noto-sans-kr-[a-z0-9]+-(400|700)-normal\.woff2$/);
       expect(Buffer.from(f.bytes).subarray(0, 4).toString('latin1')).toBe('wOF2');
     }
     expect(css).not.toContain('base64');
+  });
+
+  it('puts the font’s OFL licence beside the fonts, as the licence asks of a copy', async () => {
+    const { files } = await koreanFontFiles('가');
+    const licence = files.find((f) => f.path === FONT_LICENCE_FILE);
+    expect(FONT_LICENCE_FILE).toBe('fonts/OFL.txt');
+    expect(Buffer.from(licence!.bytes).toString('utf8')).toContain('SIL Open Font License, Version 1.1');
   });
 });

@@ -96,17 +96,21 @@ export async function koreanFontCss(text?: string): Promise<string> {
   }
 }
 
+/** The font's licence as Fontsource ships it; the OFL asks that it travel with the font files. */
+export const FONT_LICENCE_FILE = 'fonts/OFL.txt';
+
 /**
- * The same font for a web page: the slices its text needs as files (`fonts/…`), and @font-face
- * rules pointing at them through `base` (`../` when the fonts sit one folder up, shared by a batch),
- * so the page renders alike everywhere without a CDN.
+ * The same font for a web page: the slices its text needs as files in the page's own `fonts/`
+ * folder, the OFL licence beside them, and @font-face rules pointing at them relatively, so the
+ * page's folder renders alike everywhere, moved or mailed alone, without a CDN.
  */
-export async function koreanFontFiles(text: string, base = ''): Promise<{ css: string; files: { path: string; bytes: Uint8Array }[] }> {
+export async function koreanFontFiles(text: string): Promise<{ css: string; files: { path: string; bytes: Uint8Array }[] }> {
   try {
     const chosen = await slicesFor(text);
     const pairs = WEIGHTS.flatMap((weight) => chosen.map((s) => ({ s, weight, file: fontFile(s, weight) })));
     const files = await Promise.all(pairs.map(async ({ file }) => ({ path: `fonts/${file}`, bytes: new Uint8Array(await bytesOf(file)) })));
-    return { css: pairs.map(({ s, weight, file }) => face(file, `${base}fonts/${file}`, weight, s.unicodeRange)).join(''), files };
+    const licence = { path: FONT_LICENCE_FILE, bytes: new Uint8Array(await readFile(join(fontDir(), 'LICENSE'))) };
+    return { css: pairs.map(({ s, weight, file }) => face(file, `fonts/${file}`, weight, s.unicodeRange)).join(''), files: [...files, licence] };
   } catch (err) {
     throw fontFailed(err);
   }

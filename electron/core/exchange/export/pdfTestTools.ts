@@ -7,6 +7,18 @@ export function pdfText(file: string): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ').trim();
 }
 
+/** How many pages the PDF has, as `pdfinfo` reads it. */
+export function pdfPageCount(file: string): number {
+  const m = /^Pages:\s+(\d+)$/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }));
+  if (!m) throw new Error(`pdfinfo gave no page count for ${file}`);
+  return Number(m[1]);
+}
+
+/** One page's text (1-based), whitespace runs made one space. */
+export function pdfPageText(file: string, page: number): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ').trim();
+}
+
 /** Text compared without any whitespace, since a PDF line break can fall where a space was not. */
 export const squeeze = (text: string) => text.replace(/\s+/g, '');
 

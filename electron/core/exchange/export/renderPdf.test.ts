@@ -82,11 +82,12 @@ describe('renderPdf', () => {
     });
   });
 
-  it('passes the HTML to the printer and returns its PDF', async () => {
-    const seen: string[] = [];
+  it('passes the HTML and the band to the printer and returns its PDF', async () => {
+    const seen: unknown[] = [];
     const pdf = new TextEncoder().encode('%PDF-1.7\n%%EOF');
-    expect(await renderPdf('<p>page</p>', { printToPdf: async (html) => (seen.push(html), pdf) })).toBe(pdf);
-    expect(seen).toEqual(['<p>page</p>']);
+    const band = { headerTemplate: '<b>교정지</b>', footerTemplate: '<span class="pageNumber"></span>' };
+    expect(await renderPdf('<p>page</p>', { printToPdf: async (html, b) => (seen.push([html, b]), pdf) }, band)).toBe(pdf);
+    expect(seen).toEqual([['<p>page</p>', band]]);
   });
 
   it('says pdfUnavailable when there is no browser to print with', async () => {

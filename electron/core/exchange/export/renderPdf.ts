@@ -10,20 +10,21 @@ import type { Browser, BrowserType } from 'playwright-core';
 let chromiumType: BrowserType | null = null;
 const chromiumOf = (): BrowserType => (chromiumType ??= (createRequire(import.meta.url)('playwright-core') as { chromium: BrowserType }).chromium);
 import { ApiError } from '../../../../shared/contract/errors';
-import type { PdfPrinter } from '../exportContext';
+import { PDF_MARGIN_MM, type PdfBand, type PdfPrinter } from '../exportContext';
 
-export type { PdfPrinter };
+export type { PdfBand, PdfPrinter };
 
-/** A4 margins of the proof; the page CSS's @page rule says the same for printers that honour CSS. */
-export const PDF_MARGIN = { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' };
+const mm = (n: number) => `${n}mm`;
+/** A4 margins of the proof as page.pdf takes them. */
+export const PDF_MARGIN = { top: mm(PDF_MARGIN_MM.top), bottom: mm(PDF_MARGIN_MM.bottom), left: mm(PDF_MARGIN_MM.left), right: mm(PDF_MARGIN_MM.right) };
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** Prints the page and checks that what came back is a PDF, so a broken printer never yields a bad file. */
-export async function renderPdf(html: string, printer: PdfPrinter): Promise<Uint8Array> {
+export async function renderPdf(html: string, printer: PdfPrinter, band?: PdfBand): Promise<Uint8Array> {
   let pdf: Uint8Array;
   try {
-    pdf = await printer.printToPdf(html);
+    pdf = await printer.printToPdf(html, band);
   } catch (err) {
     if (err instanceof ApiError) throw err;
     throw new ApiError('exportFailed', `PDF printing failed: ${message(err)}`, { reason: 'renderFailed' });
@@ -89,14 +90,14 @@ export function chromiumPrinter(opts: { executablePath?: string } = {}): PdfPrin
     return browser;
   };
   return {
-    async printToPdf(html: string): Promise<Uint8Array> {
+    async printToPdf(html: string, band?: PdfBand): Promise<Uint8Array> {
       const page = await (await getBrowser()).newPage();
       try {
         // No network: a proof prints only what the page carries (data: photos and fonts).
         await page.route(/^(https?|wss?|ftp):/i, (route) => route.abort());
         await page.setContent(html, { waitUntil: 'load' });
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
-        const pdf = await page.pdf({ format: 'A4', printBackground: true, margin: PDF_MARGIN });
+        const pdf = await page.pdf({ format: 'A4', printBackground: true, margin: PDF_MARGIN, ...(band && { displayHeaderFooter: true, ...band }) });
         return new Uint8Array(pdf);
       } finally {
         await page.close().catch(() => undefined);

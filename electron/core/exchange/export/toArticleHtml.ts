@@ -27,7 +27,8 @@ const LABELS: Record<Language, { published: string; corrections: string; tags: s
 
 // Intl formatters are costly to build; one per language serves every article.
 const dateFormatters = new Map<Language, Intl.DateTimeFormat>();
-function displayDate(iso: string, language: Language): string {
+/** A date as the page prints it: `2025.03.04 09:30` in Korean, `March 4, 2025 at 9:30 AM` in English. */
+export function displayDate(iso: string, language: Language): string {
   let f = dateFormatters.get(language);
   if (!f) {
     f =
