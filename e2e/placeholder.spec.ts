@@ -160,3 +160,25 @@ test('a .txt picked as a photo is "not an image", a .jpg of text is named as suc
   await waitSaved(page);
   expect(onDisk(app.libraryDir).body).toEqual(before);
 });
+
+test('approving a story whose figures still wait for photos lists them by number and caption, and a click goes to that figure’s 사진 넣기', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByTestId('import-picker').setInputFiles({ name: '부산항.txt', mimeType: 'text/plain', buffer: Buffer.from(webCopyText()) });
+  await page.getByTestId('import-open').click();
+  await expect(page.getByTestId('field-headline')).toHaveValue(WEB_COPY_HEADLINE);
+  await page.getByTestId('action-send').click();
+  await expect(page.getByTestId('article-status')).toHaveText('출고');
+  await page.getByTestId('action-review').click();
+  await expect(page.getByTestId('article-status')).toHaveText('데스킹');
+  await page.getByTestId('action-approve').click();
+  const waiting = page.getByTestId('checklist-missing').locator('[data-item=photo]');
+  await expect(waiting.getByTestId('missing-item')).toHaveText('모든 사진 자리에 사진');
+  await expect(waiting.getByTestId('missing-place')).toHaveCount(2);
+  await expect(waiting.getByTestId('missing-place').nth(1)).toContainText(`사진 2 “${WEB_COPY_CAPTIONS[1].slice(0, 8)}`);
+  await waiting.getByTestId('missing-place').nth(1).click();
+  await expect(page.getByTestId('figure').nth(1).getByTestId('figure-add-photo')).toBeFocused();
+  // The core refused the step: the story is still in review.
+  await expect(page.getByTestId('article-status')).toHaveText('데스킹');
+  expect(onDisk(app.libraryDir).status).toBe('review');
+});

@@ -8,7 +8,7 @@ import { blockTexts, countBlocks } from '../counting/countBody';
 import { lengthProgress } from '../counting/sheets';
 import { figurePlaces, openMarkPlaces, type ProblemPlace } from './places';
 
-export const ChecklistItemSchema = z.enum(['headline', 'byline', 'photoCaption', 'photoCredit', 'photoAlt', 'openNotes', 'length', 'embargo']);
+export const ChecklistItemSchema = z.enum(['headline', 'byline', 'photo', 'photoCaption', 'photoCredit', 'photoAlt', 'openNotes', 'length', 'embargo']);
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 export const CHECKLIST_ITEMS = ChecklistItemSchema.options;
 
@@ -38,6 +38,7 @@ export function missingForApproval(content: ArticleContent, settings: Pick<Setti
   const failed: Record<ChecklistItem, () => boolean> = {
     headline: () => content.headline.trim() === '',
     byline: () => !content.byline.reporters.some((r) => r.name.trim() !== ''),
+    photo: inBody('photo'),
     photoCaption: inBody('photoCaption'),
     photoCredit: inBody('photoCredit'),
     photoAlt: inBody('photoAlt'),
@@ -57,6 +58,8 @@ export function missingForApproval(content: ArticleContent, settings: Pick<Setti
  */
 export function checklistPlaces(item: ChecklistItem, body: DocNode): ProblemPlace[] {
   switch (item) {
+    case 'photo':
+      return figurePlaces(body, 'photo');
     case 'photoCaption':
       return figurePlaces(body, 'caption');
     case 'photoCredit':

@@ -114,10 +114,10 @@ describe('pre-approval checklist', () => {
     const bare = article('review', {
       headline: ' ',
       byline: { outlet: '한빛경제', desk: '', templateId: '', reporters: [] },
-      body: withBody(figure({ credit: '' }), { type: 'paragraph', content: [{ type: 'text', text: '매출은 TK억원' }] }),
+      body: withBody(figure({ credit: '' }), figure({ photoId: '', credit: 'c', alt: 'a' }, '사진을 기다리는 자리'), { type: 'paragraph', content: [{ type: 'text', text: '매출은 TK억원' }] }),
       tags: ['엠바고'],
     });
-    expect(missingForApproval(bare, settings)).toEqual(['headline', 'byline', 'photoCaption', 'photoCredit', 'photoAlt', 'openNotes', 'embargo']);
+    expect(missingForApproval(bare, settings)).toEqual(['headline', 'byline', 'photo', 'photoCaption', 'photoCredit', 'photoAlt', 'openNotes', 'embargo']);
     expect(missingForApproval(article('review'), settings)).toEqual([]);
   });
 

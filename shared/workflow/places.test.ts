@@ -51,6 +51,12 @@ describe('places of what the checklist finds', () => {
     expect(checklistPlaces('photoCredit', noCredit)).toEqual([{ kind: 'figure', figure: 1, caption: '착공식이 열릴 공장 부지 전경을 드론…', pos: 0, field: 'credit' }]);
   });
 
+  it('names a figure still waiting for its photo (web copy brings them), and only that one', () => {
+    const waiting = doc(fig('공장 부지', { credit: 'c', alt: 'a' }), fig('기다리는 사진', { photoId: '', credit: 'c', alt: 'a' }));
+    expect(checklistPlaces('photo', waiting)).toEqual([{ kind: 'figure', figure: 2, caption: '기다리는 사진', pos: expect.any(Number), field: 'photo' }]);
+    expect(checklistPlaces('photo', doc(fig('공장 부지', {})))).toEqual([]);
+  });
+
   it('points the other items at their fields', () => {
     expect(checklistPlaces('headline', body)).toEqual([{ kind: 'field', field: 'headline' }]);
     expect(checklistPlaces('length', body)).toEqual([{ kind: 'field', field: 'lengthTarget' }]);

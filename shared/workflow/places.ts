@@ -32,7 +32,8 @@ export interface MarkPlace {
   block: BlockRef;
 }
 
-export type FigureField = 'caption' | 'credit' | 'alt';
+/** `photo`: the figure still waits for its photo (web copy brings figures without one). */
+export type FigureField = 'photo' | 'caption' | 'credit' | 'alt';
 
 export interface FigurePlace {
   kind: 'figure';
@@ -112,7 +113,7 @@ export function openMarkPlaces(body: DocNode): MarkPlace[] {
   return out;
 }
 
-const WARNING_OF: Record<FigureField, 'noCaption' | 'noCredit' | 'noAlt'> = { caption: 'noCaption', credit: 'noCredit', alt: 'noAlt' };
+const WARNING_OF: Record<FigureField, 'noPhoto' | 'noCaption' | 'noCredit' | 'noAlt'> = { photo: 'noPhoto', caption: 'noCaption', credit: 'noCredit', alt: 'noAlt' };
 
 /** The figures whose `field` is empty (as the photo panel warns), with their number, caption start and position. */
 export function figurePlaces(body: DocNode, field: FigureField): FigurePlace[] {

@@ -456,6 +456,7 @@ export const en: Shape<typeof ko> = {
   checklist: {
     headline: 'Headline',
     byline: 'Byline (a reporter’s name)',
+    photo: 'A photo in every figure',
     photoCaption: 'Caption on every photo',
     // The figure's own field labels, so the checklist says what the field says.
     photoCredit: '$t(figure.credit) on every photo',

@@ -452,6 +452,7 @@ export const ko = {
   checklist: {
     headline: '제목',
     byline: '바이라인(기자 이름)',
+    photo: '모든 사진 자리에 사진',
     photoCaption: '모든 사진의 캡션',
     // The figure's own field labels, so the checklist says what the field says.
     photoCredit: '모든 사진의 $t(figure.credit)',

@@ -17,7 +17,9 @@ import { useFigures, type PlacedFigure } from './useFigures';
 export function jumpTo(editor: Editor, figure: Pick<PlacedFigure, 'pos'>, warning: FigureWarning | 'open') {
   const dom = editor.view.nodeDOM(figure.pos) as HTMLElement | null;
   dom?.scrollIntoView({ block: 'center' });
-  if (warning === 'noCredit' || warning === 'noAlt') {
+  if (warning === 'noPhoto') {
+    dom?.querySelector<HTMLButtonElement>('[data-testid="figure-add-photo"]')?.focus();
+  } else if (warning === 'noCredit' || warning === 'noAlt') {
     dom?.querySelector<HTMLInputElement>(warning === 'noCredit' ? '[data-testid="figure-credit"]' : '[data-testid="figure-alt"]')?.focus();
   } else if (warning === 'noCaption' || warning === 'open') {
     editor.chain().focus().setTextSelection(figure.pos + 2).run();

@@ -11,7 +11,7 @@ const FIELD_SELECTOR: Record<ArticleField, string> = {
   lengthTarget: '[data-testid="target-value"]',
 };
 
-const WARNING = { caption: 'noCaption', credit: 'noCredit', alt: 'noAlt' } as const;
+const WARNING = { photo: 'noPhoto', caption: 'noCaption', credit: 'noCredit', alt: 'noAlt' } as const;
 
 export function revealPlace(editor: Editor | null, place: ProblemPlace): void {
   if (place.kind === 'field') {
