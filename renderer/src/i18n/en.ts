@@ -317,6 +317,7 @@ export const en: Shape<typeof ko> = {
       lastAdmin: 'The library must keep at least one admin.',
       newerVersion: 'This article was saved by a newer Copydesk. Update Copydesk to open it.',
       libraryLocked: 'This library is open in another Copydesk. Close it there and try again.',
+      outsideFolders: 'Only paths inside the export folder or the library can be shown.',
     },
     photo: {
       empty: '{{file}}: the file is empty (0 bytes), so nothing was imported. Get the original again.',

@@ -313,6 +313,7 @@ export const ko = {
       lastAdmin: '관리자가 한 명은 남아 있어야 합니다.',
       newerVersion: '더 새 버전의 Copydesk로 저장된 기사라 열 수 없습니다. Copydesk를 업데이트하세요.',
       libraryLocked: '이 보관 폴더는 다른 Copydesk 창에서 열려 있습니다. 그 창을 닫고 다시 시도하세요.',
+      outsideFolders: '내보내기 폴더나 보관 폴더 밖의 경로는 열 수 없습니다.',
     },
     photo: {
       empty: '{{file}}: 빈 파일(0바이트)이라 가져오지 않았습니다. 원본 파일을 다시 받아 주세요.',
