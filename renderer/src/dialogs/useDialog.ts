@@ -17,6 +17,11 @@ export interface DialogOptions {
   panel?: boolean;
   /** Move the focus into the dialog when it opens (default true, except for panels). */
   takeFocus?: boolean;
+  /**
+   * Where the focus goes back to, when the dialog opens after its button lost the focus (a step
+   * that was refused after a wait, with the buttons disabled meanwhile). Default: what had the focus.
+   */
+  returnTo?: () => HTMLElement | null;
 }
 
 interface Entry {
@@ -103,7 +108,8 @@ export function useDialog(ref: RefObject<HTMLElement | null>, options: DialogOpt
       // Back to the opener unless the person has moved on (the focus is elsewhere on the page).
       const active = document.activeElement;
       const lost = !active || active === document.body || (el !== null && el.contains(active));
-      if (lost && opener && opener.isConnected) opener.focus({ preventScroll: true });
+      const back = (opener && opener !== document.body ? opener : null) ?? latest.current.returnTo?.() ?? null;
+      if (lost && back && back.isConnected) back.focus({ preventScroll: true });
     };
   }, [ref, opener]);
 }
