@@ -89,11 +89,13 @@ export function ExportDialog({ ids, embargoed, onClose }: Props) {
           <p data-testid="export-summary">
             {t(outcome.cancelled ? 'exchange.exportCancelled' : 'exchange.exportDone', { ok: outcome.results.length - failed.length, failed: failed.length })}
           </p>
-          <p className="muted">{t('exchange.exportedTo')} <code ref={dirText} data-testid="export-dir">{outcome.dir}</code></p>
-          {target !== outcome.dir && (
-            <p className="muted">{t('exchange.articleFolder')} <code ref={folderText} data-testid="export-path">{target}</code></p>
-          )}
-          {outcome.results.length > failed.length && <OpenFolder path={target} shown={target !== outcome.dir ? folderText : dirText} />}
+          <div className="export-where">
+            <p className="muted">{t('exchange.exportedTo')} <code ref={dirText} data-testid="export-dir">{outcome.dir}</code></p>
+            {target !== outcome.dir && (
+              <p className="muted">{t('exchange.articleFolder')} <code ref={folderText} data-testid="export-path">{target}</code></p>
+            )}
+            {outcome.results.length > failed.length && <OpenFolder path={target} shown={target !== outcome.dir ? folderText : dirText} />}
+          </div>
           <ul className="result-list">
             {outcome.results.map((r) => (
               <li key={r.id} data-testid="export-result" data-article-id={r.id} className={r.error ? 'is-failed' : 'is-done'}>

@@ -145,11 +145,12 @@ export function WorkflowBar(props: {
           {blocked && !canOverride && <p>{t('workflow.askEditor')}</p>}
           <div className="workflow-bar__buttons">
             {(!blocked || canOverride) && (
-              <button type="submit" className={blocked || pending.action === 'spike' ? 'danger' : 'primary'} data-testid="workflow-confirm" autoFocus={confirming} disabled={busy || (needsNote && note.trim() === '')}>
+              <button type="submit" className={blocked || pending.action === 'spike' ? 'danger' : 'primary'} data-testid="workflow-confirm" autoFocus={confirming && pending.action !== 'spike'} disabled={busy || (needsNote && note.trim() === '')}>
                 {blocked ? t('workflow.override', { action: t(`workflow.action.${pending.action}`) }) : t(`workflow.action.${pending.action}`)}
               </button>
             )}
-            <button type="button" data-testid="workflow-cancel" onClick={cancel}>{t('library.cancel')}</button>
+            {/* Spiking starts on Cancel: Enter alone should not bin a story. */}
+            <button type="button" data-testid="workflow-cancel" onClick={cancel} autoFocus={confirming && pending.action === 'spike'}>{t('library.cancel')}</button>
           </div>
         </StepDialog>
       )}
