@@ -79,7 +79,16 @@ test('Esc closes every dialog and gives the focus back to what opened it', async
   await page.getByTestId('figure-picker').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') });
   await expect(page.getByTestId('import-results')).toBeVisible();
   await bodyEditor(page).click();
+  // The Esc is the popup's alone: the body text never sees it.
+  await bodyEditor(page).evaluate((el) => {
+    (window as unknown as { editorEscapes: number }).editorEscapes = 0;
+    el.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Escape' && (window as unknown as { editorEscapes: number }).editorEscapes++);
+  });
   await escapeCloses(page, 'import-results', 'editor');
+  expect(await page.evaluate(() => (window as unknown as { editorEscapes: number }).editorEscapes)).toBe(0);
+  // With nothing open, the same Esc does reach it.
+  await page.keyboard.press('Escape');
+  expect(await page.evaluate(() => (window as unknown as { editorEscapes: number }).editorEscapes)).toBe(1);
 
   // History is a panel beside the work: Esc in the body leaves it open; Esc inside it closes it.
   await page.getByTestId('open-history').click();
@@ -300,6 +309,14 @@ test('the export result shows the folder on disk, and "Copy path" puts it on the
   await expect(page.getByTestId('open-folder-status')).toHaveText('경로를 복사했습니다');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(join(out, folder));
   await shot(page, 'export-result-copy-path');
+
+  // A browser that refuses the clipboard: the path is selected on screen, ready for Ctrl+C.
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+  });
+  await page.getByTestId('export-copy-path').click();
+  await expect(page.getByTestId('open-folder-status')).toContainText('경로를 선택해 두었습니다');
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(join(out, folder));
 });
 
 test('the header buttons keep readable labels under the mouse, in Korean and in English', async ({ app }) => {
