@@ -319,6 +319,33 @@ test('the export result shows the folder on disk, and "Copy path" puts it on the
   expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(join(out, folder));
 });
 
+test('in the desktop app the export result offers "Show in folder", which asks the core to show that article folder', async ({ app }) => {
+  // The browser host has no file manager; here it answers as the desktop app would (the glue
+  // itself is checked with the stand-in electron module in electron/main/main.test.ts).
+  const page = app.page;
+  await newStory(page, '폴더 열기 시험');
+  await page.route('**/api/getAppInfo', async (route) => {
+    const answer = (await (await route.fetch()).json()) as { ok: true; value: Record<string, unknown> };
+    await route.fulfill({ json: { ok: true, value: { ...answer.value, host: 'electron' } } });
+  });
+  const asked: string[] = [];
+  await page.route('**/api/showInFolder', async (route) => {
+    asked.push((route.request().postDataJSON() as { path: string }).path);
+    await route.fulfill({ json: { ok: true, value: { shown: true } } });
+  });
+  await page.getByTestId('export-article').click();
+  await page.getByTestId('export-start').click();
+  await expect(page.getByTestId('export-summary')).toHaveText(/1건 내보냄, 0건 실패/, { timeout: 60_000 });
+  await expect(page.getByTestId('export-copy-path')).toHaveCount(0);
+  await page.getByTestId('export-show-folder').click();
+  await expect.poll(() => asked.length).toBe(1);
+  const dir = (await page.getByTestId('export-dir').textContent())!;
+  const [folder] = readdirSync(dir).filter((n) => statSync(join(dir, n)).isDirectory() && n !== 'fonts');
+  expect(asked[0]).toBe(join(dir, folder));
+  await expect(page.getByTestId('export-path')).toHaveText(join(dir, folder));
+  await shot(page, 'export-result-show-in-folder');
+});
+
 test('the header buttons keep readable labels under the mouse, in Korean and in English', async ({ app }) => {
   const page = app.page;
   const luminance = (rgb: string) => {
