@@ -78,10 +78,13 @@ test('edits refused because the desk started review elsewhere: back asks, and "s
   await page.getByTestId('unsaved-stay').click();
   await expect(page.getByTestId('unsaved-dialog')).toHaveCount(0);
   await expect(bodyEditor(page)).toContainText('수출 화물이 특히 많았다.');
-  // Switching person asks too.
+  // Switching person asks too; Esc answers "stay" and the focus goes back to the button.
   await page.getByTestId('switch-person').click();
   await expect(page.getByTestId('unsaved-dialog')).toBeVisible();
-  await page.getByTestId('unsaved-stay').click();
+  await expect(page.getByTestId('unsaved-stay')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('unsaved-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('switch-person')).toBeFocused();
   await expect(page.getByTestId('current-person')).toContainText('김하늘');
   await expect(bodyEditor(page)).toContainText('수출 화물이 특히 많았다.');
 

@@ -10,6 +10,7 @@ import { ExchangeService } from './exchange/ExchangeService';
 import { JobRegistry } from './exchange/JobRegistry';
 import type { PdfPrinter } from './exchange/exportContext';
 import { chromiumPrinter } from './exchange/export/renderPdf';
+import { revealInFolder, type RevealPath } from './exchange/revealInFolder';
 import { BackupService } from './backup/BackupService';
 import { PROGRESS_SCALE } from './backup/progress';
 
@@ -44,6 +45,8 @@ export interface CoreOptions {
   pdfPrinter?: PdfPrinter;
   /** Where exports go unless settings name a folder; by default `exports` inside the library (tests and benches). */
   exportDir?: string;
+  /** Shows a file in the system's file manager (Electron's shell); the browser host has none. */
+  revealPath?: RevealPath;
   /** Hourly backups (on unless turned off here, for benches that time other things, or in Settings). */
   backupSchedule?: boolean;
 }
@@ -89,6 +92,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     importFiles: async ({ actor, jobId, files }) => jobs.run(jobId, files.length, (job) => exchange.importFiles(actor, files, job)),
     jobProgress: async ({ jobId }) => jobs.progress(jobId),
     cancelJob: async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+    showInFolder: async ({ path }) => revealInFolder(path, [exchange.exportDir, library.dir], opts.revealPath),
     listBackups: async () => backups.list(),
     getBackup: async ({ snapshot, offset, limit, query }) => backups.page(snapshot, { offset, limit, query }),
     createBackup: async ({ actor }) => backups.create(actor),

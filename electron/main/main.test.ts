@@ -1,6 +1,6 @@
 // main.ts end to end against the stand-in electron: single-instance lock, scheme, hardening, IPC
 // for every channel, the window, the menu, and the core opened on the library folder.
-import { mkdtemp, rm, access } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, access, realpath } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -89,5 +89,46 @@ describe('main.ts', () => {
     expect(event.preventDefault).toHaveBeenCalled();
     await until(() => app.exit.mock.calls.length > 0);
     await expect(access(join(library, '.lock'))).rejects.toThrow();
+  });
+
+  it('shows an exported folder in the file manager through the shell, and refuses paths outside the export folder and the library', async () => {
+    useFake(fakeElectron());
+    await import('./main');
+    const { app, ipcMain, shell } = fake.electron;
+    app.readyResolve!();
+    await until(() => FakeBrowserWindow.instances.length === 1);
+    const win = FakeBrowserWindow.instances[0];
+    const invoke = (method: string, payload: unknown) => {
+      const handler = ipcMain.handle.mock.calls.find((c) => c[0] === `copydesk:${method}`)![1];
+      return handler({ senderFrame: { url: 'app://copydesk/index.html', parent: null }, sender: win.webContents }, payload) as Promise<{ ok: boolean; value?: never; error?: { code: string; params: Record<string, string> } }>;
+    };
+    const admin = await invoke('savePerson', { actor: null, person: { name: '관리자', role: 'admin', desk: '', email: '', bylineName: '관리자', bylineRole: '', active: true } });
+    const actor = (admin.value as unknown as { id: string }).id;
+    const exports = await mkdtemp(join(tmpdir(), 'copydesk-main-exports-'));
+    const outside = await mkdtemp(join(tmpdir(), 'copydesk-main-outside-'));
+    try {
+      expect(await invoke('updateSettings', { actor, exportDir: exports })).toMatchObject({ ok: true });
+      const story = join(exports, '2026-12-06 기사');
+      await mkdir(story);
+      expect(await invoke('showInFolder', { actor, path: story })).toEqual({ ok: true, value: { shown: true } });
+      expect(shell.showItemInFolder.mock.calls).toEqual([[await realpath(story)]]);
+      // The library folder itself (where exports go when no folder is set) may be shown too.
+      expect(await invoke('showInFolder', { actor, path: library })).toEqual({ ok: true, value: { shown: true } });
+      expect(shell.showItemInFolder).toHaveBeenCalledTimes(2);
+
+      for (const path of [outside, join(exports, '..', 'copydesk-main-outside-x'), `${exports}-other`, 'relative/story']) {
+        const refused = await invoke('showInFolder', { actor, path });
+        expect(refused.ok, path).toBe(false);
+      }
+      expect(await invoke('showInFolder', { actor, path: outside })).toMatchObject({ ok: false, error: { code: 'forbidden', params: { reason: 'outsideFolders' } } });
+      // Nobody named: refused at the gate.
+      expect(await invoke('showInFolder', { actor: '00000000-0000-4000-8000-00000000000f', path: story })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(shell.showItemInFolder).toHaveBeenCalledTimes(2);
+    } finally {
+      app.emit('will-quit', { preventDefault: vi.fn() });
+      await until(() => app.exit.mock.calls.length > 0);
+      await rm(exports, { recursive: true, force: true });
+      await rm(outside, { recursive: true, force: true });
+    }
   });
 });

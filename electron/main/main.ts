@@ -49,6 +49,7 @@ if (!app.requestSingleInstanceLock()) {
         appInfo: { version: app.getVersion(), platform: process.platform, host: 'electron', systemLocale: app.getLocale(), mediaBase: MEDIA_BASE },
         pdfPrinter: electronPdfPrinter(BrowserWindow),
         exportDir: join(app.getPath('documents'), 'Copydesk Exports'),
+        revealPath: (path) => shell.showItemInFolder(path),
       });
     } catch (err) {
       const { title, message } = buildStartupError(err instanceof ApiError ? err : null, libraryDir, (err as Error).message);

@@ -86,17 +86,14 @@ export function App({ boot }: { boot: Boot }) {
     }
   }, []);
 
+  // Rejects when the core refuses or fails: the settings section that asked shows why.
   const saveSettings = async (patch: SettingsPatch) => {
-    try {
-      setSettings(await call('updateSettings', patch));
-    } catch (err) {
-      setError(err);
-    }
+    setSettings(await call('updateSettings', patch));
   };
 
   const changeLanguage = async (uiLanguage: UiLanguage) => {
     await setLanguage(resolveLanguage(uiLanguage, boot.systemLocale));
-    await saveSettings({ uiLanguage });
+    await saveSettings({ uiLanguage }).catch(setError);
   };
 
   useEffect(() => {

@@ -17,14 +17,19 @@ export function AppHeader(props: { me: Person; onSwitchPerson(): void; uiLanguag
           {props.me.name} <span className="muted">{t(`roles.${props.me.role}`)}</span>
         </span>
         <button type="button" data-testid="switch-person" onClick={props.onSwitchPerson}>{t('people.switch')}</button>
-        <label className="app-header__lang">
-          <span className="visually-hidden">{t('header.language')}</span>
-          <select data-testid="ui-language" aria-label={t('header.language')} value={props.uiLanguage} onChange={(e) => props.onLanguage(e.target.value as UiLanguage)}>
+        {/* A language choice, labelled as one (beside 설정, a bare "system setting" read as a settings button); each language named in itself. */}
+        <div className="app-header__lang">
+          <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden="true">
+            <circle cx="12" cy="12" r="9" />
+            <path d="M3 12h18M12 3c2.5 2.7 3.8 5.7 3.8 9s-1.3 6.3-3.8 9M12 3c-2.5 2.7-3.8 5.7-3.8 9s1.3 6.3 3.8 9" />
+          </svg>
+          <label htmlFor="ui-language" data-testid="ui-language-label">{t('header.language')}</label>
+          <select id="ui-language" data-testid="ui-language" value={props.uiLanguage} onChange={(e) => props.onLanguage(e.target.value as UiLanguage)}>
             <option value="system">{t('header.system')}</option>
             <option value="ko">한국어</option>
             <option value="en">English</option>
           </select>
-        </label>
+        </div>
         <button type="button" data-testid="open-backups" onClick={props.onBackups}>{t('backups.open')}</button>
         <button type="button" data-testid="open-settings" onClick={props.onSettings}>{t('header.settings')}</button>
       </div>

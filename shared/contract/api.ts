@@ -195,6 +195,11 @@ export const contract = {
     output: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative(), current: z.string() }).nullable(),
   },
   cancelJob: { input: z.object({ actor: Actor, jobId: JobId }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  /**
+   * Shows an exported file or folder in the system's file manager (Electron). Only paths inside the
+   * export folder or the library; the browser host has no file manager and answers `shown: false`.
+   */
+  showInFolder: { input: z.object({ actor: Actor, path: z.string().min(1).max(4096) }).strict(), output: z.object({ shown: z.boolean() }) },
   // ── Backups (electron/core/backup/): rolling snapshots of the whole library, and archives of one ──
   /** Snapshots, newest first. */
   listBackups: { input: ActorOnly, output: z.array(BackupSummarySchema) },

@@ -71,6 +71,8 @@ export const ACCESS: Record<Method, Rule> = {
   importFiles: 'member',
   jobProgress: 'member',
   cancelJob: 'member',
+  // Only opens the file manager on paths inside the export folder or the library (revealInFolder.ts).
+  showInFolder: 'member',
   listBackups: 'member',
   getBackup: 'member',
   // A snapshot only adds a copy; anyone may take one before a risky change.

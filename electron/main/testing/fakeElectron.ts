@@ -75,7 +75,7 @@ export function fakeElectron(opts: { singleInstance?: boolean } = {}) {
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     session,
     Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
-    shell: { openExternal: vi.fn(async () => undefined) },
+    shell: { openExternal: vi.fn(async () => undefined), showItemInFolder: vi.fn((_path: string) => undefined) },
     dialog: { showErrorBox: vi.fn(), showMessageBoxSync: vi.fn((_win: unknown, _opts: unknown) => 0) },
   };
   return { electron, ipcHandlers };

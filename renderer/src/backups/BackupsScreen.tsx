@@ -12,6 +12,7 @@ import { useJob } from '../exchange/useJob';
 import { BackupBrowser } from './BackupBrowser';
 import { BackupSettingsSection } from './BackupSettingsSection';
 import { backupErrorText, formatSize, formatTime, restoreSummary } from './backupText';
+import { ConfirmBanner } from '../dialogs/ConfirmBanner';
 import '../styles/backups.css';
 
 /** Backup jobs count in thousandths (their size is known only once they run). */
@@ -170,7 +171,7 @@ export function BackupsScreen(props: { settings: Settings; onSave(patch: Setting
       )}
 
       {confirm && (
-        <div className="banner banner--warning backups__confirm" role="alertdialog" aria-label={t('backups.confirm')} data-testid="backup-confirm">
+        <ConfirmBanner className="backups__confirm" label={t('backups.confirm')} testId="backup-confirm" onCancel={() => setConfirm(null)}>
           <span>
             {confirm.kind === 'one' && t('backups.confirmOne', { headline: confirm.row.headline || t('backups.untitled'), time: current ? time(current.createdAt) : '' })}
             {confirm.kind === 'all' && t('backups.confirmAll', { time: current ? time(current.createdAt) : '', articles: current?.articles ?? 0 })}
@@ -179,8 +180,8 @@ export function BackupsScreen(props: { settings: Settings; onSave(patch: Setting
           <button type="button" className="danger" data-testid="confirm-restore" onClick={() => go(confirm)}>
             {confirm.kind === 'import' ? t('backups.confirmImportButton') : t('backups.confirm')}
           </button>
-          <button type="button" data-testid="cancel-restore" onClick={() => setConfirm(null)}>{t('backups.cancel')}</button>
-        </div>
+          <button type="button" data-testid="cancel-restore" onClick={() => setConfirm(null)} autoFocus>{t('backups.cancel')}</button>
+        </ConfirmBanner>
       )}
 
       <section className="settings__section">
@@ -230,7 +231,7 @@ export function BackupsScreen(props: { settings: Settings; onSave(patch: Setting
         <BackupBrowser backup={current} reload={reload} canRestore={canRestoreOne} busy={busy} onRestore={(row) => setConfirm({ kind: 'one', row })} onOpen={props.onOpen} />
       )}
 
-      <BackupSettingsSection value={props.settings.backups} canEdit={isAdmin} onSave={(backups) => void props.onSave({ backups })} />
+      <BackupSettingsSection value={props.settings.backups} canEdit={isAdmin} onSave={(backups) => props.onSave({ backups })} />
     </div>
   );
 }

@@ -12,8 +12,9 @@ export function backupErrorText(t: TFunction, err: unknown): string {
   return errorText(t, err);
 }
 
-export function formatTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+/** A moment as people read it: with its date (a backup), or the time alone for today's (a setting just saved). */
+export function formatTime(iso: string, language: string, style: 'dateTime' | 'time' = 'dateTime'): string {
+  return new Intl.DateTimeFormat(language, style === 'time' ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
 export function formatSize(bytes: number, language: string): string {

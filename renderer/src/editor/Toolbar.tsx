@@ -1,11 +1,12 @@
 // Formatting toolbar. Active states come from `useEditorState` selectors, so a keystroke
 // re-renders the toolbar only when a button's state actually changes.
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { shortcutLabel } from '../shortcuts';
 import { isAllowedLink } from './extensions';
 import { NEXT_OPEN_MARK, PREVIOUS_OPEN_MARK, openMarksOf } from './OpenMarks';
+import { useDialog } from '../dialogs/useDialog';
 
 function Button(props: { id: string; label: string; shortcut?: string; active?: boolean; disabled?: boolean; onClick(): void; children: ReactNode; platform: string }) {
   const title = props.shortcut ? `${props.label} (${shortcutLabel(props.shortcut, props.platform)})` : props.label;
@@ -24,6 +25,34 @@ function Button(props: { id: string; label: string; shortcut?: string; active?: 
     >
       {props.children}
     </button>
+  );
+}
+
+/** The link address popover: Enter applies, Esc closes (useDialog), and the caret goes back to the text. */
+function LinkField(props: { href: string; error: boolean; onHref(href: string): void; onApply(): void; onClose(): void }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLSpanElement>(null);
+  useDialog(ref, { onClose: props.onClose });
+  return (
+    <span ref={ref} className="link-field" role="dialog" aria-label={t('toolbar.linkUrl')} data-testid="link-field">
+      <input
+        data-testid="link-url"
+        aria-label={t('toolbar.linkUrl')}
+        placeholder={t('toolbar.linkUrl')}
+        value={props.href}
+        aria-invalid={props.error}
+        onChange={(e) => props.onHref(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+            e.preventDefault();
+            props.onApply();
+          }
+        }}
+        autoFocus
+      />
+      <button type="button" onClick={props.onApply}>{t('toolbar.linkApply')}</button>
+      {props.error && <span className="field-error" role="alert">{t('toolbar.linkInvalid')}</span>}
+    </span>
   );
 }
 
@@ -115,26 +144,7 @@ export function Toolbar({ editor, platform, onAddPhoto }: { editor: Editor; plat
       <Button {...b} id="tb-undo" label={t('toolbar.undo')} shortcut="Mod+Z" disabled={!s.canUndo} onClick={() => chain().undo().run()}>↶</Button>
       <Button {...b} id="tb-redo" label={t('toolbar.redo')} shortcut={platform === 'darwin' ? 'Mod+Shift+Z' : 'Mod+Y'} disabled={!s.canRedo} onClick={() => chain().redo().run()}>↷</Button>
       {linkOpen && (
-        <span className="link-field">
-          <input
-            data-testid="link-url"
-            aria-label={t('toolbar.linkUrl')}
-            placeholder={t('toolbar.linkUrl')}
-            value={href}
-            aria-invalid={linkError}
-            onChange={(e) => setHref(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
-                e.preventDefault();
-                applyLink();
-              }
-              if (e.key === 'Escape') setLinkOpen(false);
-            }}
-            autoFocus
-          />
-          <button type="button" onClick={applyLink}>{t('toolbar.linkApply')}</button>
-          {linkError && <span className="field-error" role="alert">{t('toolbar.linkInvalid')}</span>}
-        </span>
+        <LinkField href={href} error={linkError} onHref={setHref} onApply={applyLink} onClose={() => setLinkOpen(false)} />
       )}
     </div>
   );

@@ -10,6 +10,7 @@ import { errorText } from '../errorText';
 import { useMe } from '../people/MeContext';
 import { JobProgressBar } from './JobProgressBar';
 import { useJob } from './useJob';
+import { useDialog } from '../dialogs/useDialog';
 
 /** What the file picker offers; anything else dropped is still tried and refused with a reason. */
 export const IMPORT_ACCEPT = '.txt,.html,.htm,.docx,.md,.markdown,.xml,.json,.zip';
@@ -21,6 +22,9 @@ export function ImportPanel(props: { files: File[]; onOpen(id: string): void; on
   const [outcome, setOutcome] = useState<{ results: ImportResult[]; cancelled: boolean } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const started = useRef(false);
+  const panel = useRef<HTMLDivElement>(null);
+  // Esc: Cancel while files are read, Close after (the same as the visible button).
+  useDialog(panel, { onClose: job.progress ? job.cancel : props.onClose });
 
   useEffect(() => {
     if (started.current) return;
@@ -37,7 +41,7 @@ export function ImportPanel(props: { files: File[]; onOpen(id: string): void; on
   }, [job, me.id, props]);
 
   return (
-    <div className="import-panel" role="region" aria-label={t('exchange.importTitle')} data-testid="import-panel">
+    <div ref={panel} tabIndex={-1} className="import-panel" role="dialog" aria-label={t('exchange.importTitle')} data-testid="import-panel">
       {job.progress && <JobProgressBar progress={job.progress} label={t('exchange.importing')} onCancel={job.cancel} />}
       {error !== null && <p className="banner banner--error" role="alert">{errorText(t, error)}</p>}
       {outcome && (

@@ -1,6 +1,6 @@
 // The article's history: versions (who, when, in which state) and the audit log in one timeline.
 // Pick any two versions to see what changed; restore any version as a new one.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contentOf, type Article } from '../../../shared/model/article';
 import type { AuditEntry, VersionMeta } from '../../../shared/model/history';
@@ -8,6 +8,7 @@ import { diffArticles } from '../../../shared/workflow/diff';
 import { call } from '../api';
 import { errorText } from '../errorText';
 import { DiffView } from './DiffView';
+import { useDialog } from '../dialogs/useDialog';
 
 /** What an audit entry says beside its action: an export's formats by their names, then its note (an override's reason). */
 function auditNote(entry: AuditEntry, t: (key: string) => string): string {
@@ -24,6 +25,9 @@ export function HistoryPanel(props: { articleId: string; canRestore: boolean; on
   const [pair, setPair] = useState<[number, number] | null>(null);
   const [versions, setVersions] = useState<Record<number, Article>>({});
   const [error, setError] = useState<unknown>(null);
+  // A panel beside the work: Esc closes it while the focus is in it, and the focus goes back to its button.
+  const panel = useRef<HTMLElement>(null);
+  useDialog(panel, { onClose: props.onClose, panel: true });
 
   useEffect(() => {
     call('getHistory', { id: props.articleId }).then(
@@ -58,10 +62,10 @@ export function HistoryPanel(props: { articleId: string; canRestore: boolean; on
   const choose = (seq: number, side: 0 | 1) => setPair((p) => (side === 0 ? [seq, p?.[1] ?? seq] : [p?.[0] ?? seq, seq]));
 
   return (
-    <aside className="history-panel" aria-label={t('history.title')} data-testid="history-panel">
+    <aside ref={panel} tabIndex={-1} className="history-panel" aria-label={t('history.title')} data-testid="history-panel">
       <div className="history-panel__head">
         <h2>{t('history.title')}</h2>
-        <button type="button" className="small" onClick={props.onClose}>{t('history.close')}</button>
+        <button type="button" className="small" data-testid="history-close" onClick={props.onClose}>{t('history.close')}</button>
       </div>
       {error !== null && <p className="banner banner--error" role="alert">{errorText(t, error)}</p>}
       {pair && (

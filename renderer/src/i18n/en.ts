@@ -5,7 +5,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const en: Shape<typeof ko> = {
   app: { title: 'Copydesk', tagline: 'Newsroom writing and editing' },
-  header: { language: 'Interface language', system: 'System setting', settings: 'Settings', library: 'Library' },
+  header: { language: 'Language', system: 'Follow system', settings: 'Settings', library: 'Library' },
   library: {
     articles: 'Articles',
     trash: 'Trash',
@@ -187,6 +187,10 @@ export const en: Shape<typeof ko> = {
     removeTemplate: 'Remove style',
     preview: 'Preview',
     saved: 'Settings saved',
+    general: 'General',
+    saving: 'Saving…',
+    savedAt: 'Saved · {{time}}',
+    saveFailed: 'Not saved: {{reason}}',
     patternErrors: { unbalancedBrackets: '< and > do not pair up', noReporters: '{reporters} is required' },
     newTemplateName: 'New style',
   },
@@ -277,6 +281,11 @@ export const en: Shape<typeof ko> = {
     exportDone: '{{ok}} exported, {{failed}} failed',
     exportCancelled: 'Cancelled: {{ok}} exported. Nothing else was written.',
     exportedTo: 'Saved in:',
+    articleFolder: 'Article folder:',
+    showInFolder: 'Show in folder',
+    copyPath: 'Copy path',
+    pathCopied: 'Path copied',
+    pathSelected: 'The path is selected: press Ctrl+C (⌘C) to copy it',
     progress: '{{done}} of {{total}}',
     cancel: 'Cancel',
     close: 'Close',
@@ -325,6 +334,7 @@ export const en: Shape<typeof ko> = {
       lastAdmin: 'The library must keep at least one admin.',
       newerVersion: 'This article was saved by a newer Copydesk. Update Copydesk to open it.',
       libraryLocked: 'This library is open in another Copydesk. Close it there and try again.',
+      outsideFolders: 'Only paths inside the export folder or the library can be shown.',
     },
     photo: {
       empty: '{{file}}: the file is empty (0 bytes), so nothing was imported. Get the original again.',
@@ -441,6 +451,7 @@ export const en: Shape<typeof ko> = {
     },
     confirm: {
       publish: 'Publish “{{headline}}”? Once published it can only be changed by a correction.',
+      spike: 'Spike “{{headline}}”? A spiked story cannot be published; restored, it comes back as a draft and goes through the desk again.',
       embargoUntil: 'Embargo: until {{until}} — it cannot be published before then.',
       embargoOverride: 'To publish now, give a reason in the next step and override the embargo.',
       embargoPassed: 'The embargo ({{until}}) has passed.',

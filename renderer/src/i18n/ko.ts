@@ -1,7 +1,7 @@
 // Korean UI strings. Keys must match en.ts (a unit test compares them).
 export const ko = {
   app: { title: 'Copydesk', tagline: '편집국 기사 작성·데스킹' },
-  header: { language: '화면 언어', system: '시스템 설정', settings: '설정', library: '기사 목록' },
+  header: { language: '화면 언어', system: '시스템 언어 따름', settings: '설정', library: '기사 목록' },
   library: {
     articles: '기사',
     trash: '휴지통',
@@ -183,6 +183,10 @@ export const ko = {
     removeTemplate: '양식 삭제',
     preview: '미리보기',
     saved: '설정을 저장했습니다',
+    general: '기본',
+    saving: '저장 중…',
+    savedAt: '저장됨 · {{time}}',
+    saveFailed: '저장하지 못했습니다: {{reason}}',
     patternErrors: { unbalancedBrackets: '<와 >의 짝이 맞지 않습니다', noReporters: '{reporters}가 있어야 합니다' },
     newTemplateName: '새 양식',
   },
@@ -273,6 +277,11 @@ export const ko = {
     exportDone: '{{ok}}건 내보냄, {{failed}}건 실패',
     exportCancelled: '취소됨: {{ok}}건 내보냄. 나머지는 쓰지 않았습니다.',
     exportedTo: '저장 위치:',
+    articleFolder: '기사 폴더:',
+    showInFolder: '폴더 열기',
+    copyPath: '경로 복사',
+    pathCopied: '경로를 복사했습니다',
+    pathSelected: '경로를 선택해 두었습니다. Ctrl+C(⌘C)로 복사하세요',
     progress: '{{done}}/{{total}}',
     cancel: '취소',
     close: '닫기',
@@ -321,6 +330,7 @@ export const ko = {
       lastAdmin: '관리자가 한 명은 남아 있어야 합니다.',
       newerVersion: '더 새 버전의 Copydesk로 저장된 기사라 열 수 없습니다. Copydesk를 업데이트하세요.',
       libraryLocked: '이 보관 폴더는 다른 Copydesk 창에서 열려 있습니다. 그 창을 닫고 다시 시도하세요.',
+      outsideFolders: '내보내기 폴더나 보관 폴더 밖의 경로는 열 수 없습니다.',
     },
     photo: {
       empty: '{{file}}: 빈 파일(0바이트)이라 가져오지 않았습니다. 원본 파일을 다시 받아 주세요.',
@@ -437,6 +447,7 @@ export const ko = {
     },
     confirm: {
       publish: '「{{headline}}」을(를) 출판합니다. 출판한 뒤에는 정정으로만 고칠 수 있습니다.',
+      spike: '「{{headline}}」을(를) 폐기합니다. 폐기한 기사는 출판할 수 없고, 되살리면 작성중으로 돌아가 출고부터 다시 거칩니다.',
       embargoUntil: '엠바고: {{until}}까지 — 그 전에는 출판할 수 없습니다.',
       embargoOverride: '지금 출판하려면 다음 단계에서 사유를 적고 엠바고를 무시하세요.',
       embargoPassed: '엠바고 시각({{until}})이 지났습니다.',

@@ -22,6 +22,7 @@ import { mayEmptyTrash } from '../../../shared/workflow/trash';
 import { ExportDialog } from '../exchange/ExportDialog';
 import { IMPORT_ACCEPT, ImportPanel } from '../exchange/ImportPanel';
 import type { ExchangeRequest } from '../exchange/exchangeRequest';
+import { ConfirmBanner } from '../dialogs/ConfirmBanner';
 
 type Scope = 'active' | 'trash';
 type Progress = { done: number; total: number };
@@ -244,7 +245,7 @@ export function LibraryScreen(props: { settings: Settings; onOpen(id: string): v
         </div>
         <SearchBox inputRef={searchInput} onQuery={setText} onArrowDown={() => setFocusRequest((r) => ({ index: 0, n: (r?.n ?? 0) + 1 }))} shortcut={platform ? shortcutLabel(SEARCH_SHORTCUT, platform) : ''} />
         <div className="library__actions">
-          {scope === 'trash' && (scopeTotals?.trash ?? 0) > 0 && !confirming && mayEmptyTrash(me.role) && (
+          {scope === 'trash' && (scopeTotals?.trash ?? 0) > 0 && mayEmptyTrash(me.role) && (
             <button type="button" className="danger-outline" data-testid="empty-trash" onClick={() => setConfirming(true)}>{t('library.emptyTrash')}</button>
           )}
           {scope === 'active' && (
@@ -293,13 +294,13 @@ export function LibraryScreen(props: { settings: Settings; onOpen(id: string): v
         </p>
       )}
       {confirming && (
-        <div className="banner banner--warning" role="alertdialog" aria-label={t('library.emptyTrash')}>
+        <ConfirmBanner label={t('library.emptyTrash')} testId="empty-trash-confirm" onCancel={() => setConfirming(false)}>
           <span>{t('library.emptyTrashWarning', { count: scopeTotals?.trash ?? 0 })}</span>
           <button type="button" className="danger" data-testid="confirm-empty-trash" onClick={() => { setConfirming(false); void act(() => call('emptyTrash', {})); }}>
             {t('library.confirmEmptyTrash', { count: scopeTotals?.trash ?? 0 })}
           </button>
-          <button type="button" onClick={() => setConfirming(false)}>{t('library.cancel')}</button>
-        </div>
+          <button type="button" data-testid="cancel-empty-trash" onClick={() => setConfirming(false)} autoFocus>{t('library.cancel')}</button>
+        </ConfirmBanner>
       )}
       {list.meta && total === 0 && !list.busy ? (
         <p className="empty-state" data-testid="library-empty">{t(emptyText, { text: text.trim() })}</p>

@@ -5,8 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Person, type PersonDraft, type Role } from '../../../shared/model/person';
 import { call } from '../api';
-import { errorText } from '../errorText';
 import { useMe } from '../people/MeContext';
+import { SaveStatusLine } from './SaveStatusLine';
+import { useSaveStatus } from './useSaveStatus';
 
 /** One detail of a person, edited in place by an admin and saved when the field is left. */
 function PersonField(props: { person: Person; field: 'name' | 'desk' | 'email' | 'bylineName' | 'bylineRole'; editable: boolean; onSave(p: Person): Promise<boolean> }) {
@@ -35,25 +36,24 @@ export function PeopleSection(props: { onPeopleChanged(people: Person[]): void }
   const { me, people } = useMe();
   const admin = me.role === 'admin';
   const [draft, setDraft] = useState<PersonDraft>(() => blank('reporter', t('people.defaultBylineRole')));
-  const [error, setError] = useState<unknown>(null);
+  // A refusal (the last admin, a name taken…) is said beside the title, where "saved" is said.
+  const { status, track } = useSaveStatus();
 
-  const save = async (person: PersonDraft) => {
-    try {
-      await call('savePerson', { actor: me.id, person: { ...person, bylineName: person.bylineName.trim() || person.name.trim() } });
-      props.onPeopleChanged(await call('listPeople', {}));
-      setError(null);
-      return true;
-    } catch (err) {
-      setError(err);
-      return false;
-    }
-  };
+  const save = (person: PersonDraft) =>
+    track(
+      (async () => {
+        await call('savePerson', { actor: me.id, person: { ...person, bylineName: person.bylineName.trim() || person.name.trim() } });
+        props.onPeopleChanged(await call('listPeople', {}));
+      })(),
+    );
 
   return (
     <section className="settings__section" data-testid="people-settings">
-      <h2>{t('people.title')}</h2>
+      <div className="settings__head">
+        <h2>{t('people.title')}</h2>
+        <SaveStatusLine status={status} />
+      </div>
       {!admin && <p className="muted">{t('people.adminOnly')}</p>}
-      {error !== null && <p className="banner banner--error" role="alert">{errorText(t, error)}</p>}
       <table className="people-table">
         <thead>
           <tr>

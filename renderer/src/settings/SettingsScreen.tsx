@@ -11,12 +11,15 @@ import { WorkflowSection } from './WorkflowSection';
 import type { Person } from '../../../shared/model/person';
 import { mayChangeSettings } from '../../../shared/workflow/access';
 import { useMe } from '../people/MeContext';
+import { SaveStatusLine } from './SaveStatusLine';
+import { useSaveStatus } from './useSaveStatus';
 
 const SAMPLES: Record<Language, Byline> = {
   ko: { outlet: '한빛경제', desk: '산업부', templateId: '', reporters: [{ name: '김하늘', role: '기자', email: '' }, { name: '박도윤', role: '기자', email: '' }] },
   en: { outlet: 'The Harbor Ledger', desk: 'Port Avery', templateId: '', reporters: [{ name: 'Dana Whitfield', role: '', email: '' }, { name: 'Marco Ilves', role: '', email: '' }] },
 };
 
+/** `onSave` rejects when the core refuses or fails; each section shows that beside its title. */
 export function SettingsScreen(props: { settings: Settings; onSave(patch: SettingsPatch): Promise<void>; onClose(): void; onPeopleChanged(people: Person[]): void }) {
   const { t } = useTranslation();
   const [templates, setTemplates] = useState(props.settings.bylineTemplates);
@@ -25,11 +28,15 @@ export function SettingsScreen(props: { settings: Settings; onSave(patch: Settin
   const { me } = useMe();
   const house = mayChangeSettings(me.role, 'house');
   const library = mayChangeSettings(me.role, 'library');
+  // Each section says when its last change was stored (or why not), beside its title.
+  const general = useSaveStatus();
+  const style = useSaveStatus();
+  const saveGeneral = (patch: SettingsPatch) => void general.track(props.onSave(patch));
 
   const editTemplates = (next: BylineTemplate[]) => {
     setTemplates(next);
     // Only valid templates reach the library; the form keeps what is being typed.
-    if (next.every((tpl) => tpl.name.trim() && validateBylinePattern(tpl.pattern) === null)) void props.onSave({ bylineTemplates: next });
+    if (next.every((tpl) => tpl.name.trim() && validateBylinePattern(tpl.pattern) === null)) void style.track(props.onSave({ bylineTemplates: next }));
   };
   const edit = (i: number, patch: Partial<BylineTemplate>) => editTemplates(templates.map((tpl, j) => (j === i ? { ...tpl, ...patch } : tpl)));
 
@@ -39,26 +46,33 @@ export function SettingsScreen(props: { settings: Settings; onSave(patch: Settin
         <h1>{t('settings.title')}</h1>
         <button type="button" data-testid="close-settings" onClick={props.onClose}>{t('settings.close')}</button>
       </div>
-      <section className="settings__section">
+      <section className="settings__section" data-testid="general-settings">
+        <div className="settings__head">
+          <h2>{t('settings.general')}</h2>
+          <SaveStatusLine status={general.status} />
+        </div>
         {!library && <p className="muted">{t('settings.deskOnly')}</p>}
         <label>
           {t('settings.outlet')}
-          <input data-testid="settings-outlet" disabled={!house} defaultValue={s.outlet} placeholder={t('settings.outletPlaceholder')} onChange={(e) => void props.onSave({ outlet: e.target.value })} />
+          <input data-testid="settings-outlet" disabled={!house} defaultValue={s.outlet} placeholder={t('settings.outletPlaceholder')} onChange={(e) => saveGeneral({ outlet: e.target.value })} />
         </label>
         <label>
           {t('settings.exportDir')}
-          <input data-testid="settings-export-dir" disabled={!library} defaultValue={s.exportDir} placeholder={t('settings.exportDirPlaceholder')} onBlur={(e) => void props.onSave({ exportDir: e.target.value })} />
+          <input data-testid="settings-export-dir" disabled={!library} defaultValue={s.exportDir} placeholder={t('settings.exportDirPlaceholder')} onBlur={(e) => e.target.value !== props.settings.exportDir && saveGeneral({ exportDir: e.target.value })} />
         </label>
         <label>
           {t('settings.defaultArticleLanguage')}
-          <select value={s.defaultArticleLanguage} disabled={!house} onChange={(e) => void props.onSave({ defaultArticleLanguage: e.target.value as Language })}>
+          <select value={s.defaultArticleLanguage} disabled={!house} onChange={(e) => saveGeneral({ defaultArticleLanguage: e.target.value as Language })}>
             <option value="ko">{t('languages.ko')}</option>
             <option value="en">{t('languages.en')}</option>
           </select>
         </label>
       </section>
-      <section className="settings__section">
-        <h2>{t('settings.templates')}</h2>
+      <section className="settings__section" data-testid="template-settings">
+        <div className="settings__head">
+          <h2>{t('settings.templates')}</h2>
+          <SaveStatusLine status={style.status} />
+        </div>
         <p className="help">{t('settings.templatesHelp')}</p>
         <fieldset className="plain-fieldset" disabled={!house}>
         <table className="templates">
@@ -102,7 +116,7 @@ export function SettingsScreen(props: { settings: Settings; onSave(patch: Settin
                   <td data-testid="template-preview" lang={tpl.language}>{problem ? '—' : renderByline(SAMPLES[tpl.language], tpl)}</td>
                   <td className="cell-actions">
                     <label className="inline">
-                      <input type="radio" name={`default-${tpl.language}`} checked={isDefault} onChange={() => void props.onSave({ defaultTemplateIds: { ...s.defaultTemplateIds, [tpl.language]: tpl.id } })} />
+                      <input type="radio" name={`default-${tpl.language}`} checked={isDefault} onChange={() => void style.track(props.onSave({ defaultTemplateIds: { ...s.defaultTemplateIds, [tpl.language]: tpl.id } }))} />
                       {t('settings.defaultFor', { language: t(`languages.${tpl.language}`) })}
                     </label>
                     <button type="button" className="small" aria-label={t('settings.removeTemplate')} disabled={templates.length <= 1 || isDefault} onClick={() => editTemplates(templates.filter((_, j) => j !== i))}>×</button>
@@ -128,10 +142,10 @@ export function SettingsScreen(props: { settings: Settings; onSave(patch: Settin
         </fieldset>
       </section>
       <fieldset className="plain-fieldset" disabled={!house}>
-        <PhotoSettingsSection photos={s.photos} onSave={(photos) => void props.onSave({ photos })} />
+        <PhotoSettingsSection photos={s.photos} onSave={(photos) => props.onSave({ photos })} />
       </fieldset>
       <PeopleSection onPeopleChanged={props.onPeopleChanged} />
-      <WorkflowSection workflow={s.workflow} onSave={(workflow) => void props.onSave({ workflow })} />
+      <WorkflowSection workflow={s.workflow} onSave={(workflow) => props.onSave({ workflow })} />
     </div>
   );
 }

@@ -7,20 +7,26 @@ import type { WorkflowSettings } from '../../../shared/model/settings';
 import { PERMISSIONS } from '../../../shared/workflow/transitions';
 import { CHECKLIST_ITEMS } from '../../../shared/workflow/checklist';
 import { useMe } from '../people/MeContext';
+import { SaveStatusLine } from './SaveStatusLine';
+import { useSaveStatus } from './useSaveStatus';
 
-export function WorkflowSection(props: { workflow: WorkflowSettings; onSave(workflow: WorkflowSettings): void }) {
+export function WorkflowSection(props: { workflow: WorkflowSettings; onSave(workflow: WorkflowSettings): Promise<void> }) {
   const { t } = useTranslation();
   const { me } = useMe();
   const admin = me.role === 'admin';
   // The form shows a change at once; the saved settings come back from the core a moment later.
   const [w, setDraft] = useState(props.workflow);
+  const { status, track } = useSaveStatus();
   const save = (next: WorkflowSettings) => {
     setDraft(next);
-    props.onSave(next);
+    void track(props.onSave(next));
   };
   return (
     <section className="settings__section" data-testid="workflow-settings">
-      <h2>{t('settings.workflow')}</h2>
+      <div className="settings__head">
+        <h2>{t('settings.workflow')}</h2>
+        <SaveStatusLine status={status} />
+      </div>
       {!admin && <p className="muted">{t('people.adminOnly')}</p>}
       <table className="permission-table">
         <thead>

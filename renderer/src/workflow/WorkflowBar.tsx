@@ -3,7 +3,7 @@
 // naming the story and its embargo; a blocked approval lists what is missing and where (MissingList), and a blocked
 // publication names the embargo, each with an override for those allowed one, which needs a
 // reason. The step itself goes through the article session (saved first, adopted in place).
-import { useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import type { Article } from '../../../shared/model/article';
@@ -13,14 +13,40 @@ import { errorText } from '../errorText';
 import { useMe } from '../people/MeContext';
 import type { StepRequest } from '../article/ArticleSession';
 import { MissingList } from './MissingList';
+import { useDialog } from '../dialogs/useDialog';
 
 /** Refused because the article's state changed elsewhere meanwhile (the session has already caught up with it). */
 const movedOn = (err: unknown): err is ApiError => err instanceof ApiError && err.code === 'forbidden' && err.params.reason === 'state' && typeof err.params.state === 'string' && typeof err.params.action === 'string';
 
 type Pending = { action: WorkflowAction; blocked: ApiError | null };
 
-/** Steps that ask "are you sure?" first, naming the story: they cannot be taken back by the person alone. */
-const CONFIRM: ReadonlySet<WorkflowAction> = new Set(['publish']);
+/**
+ * Steps that ask "are you sure?" first, naming the story: they cannot be taken back by the person
+ * alone (a published story changes only by a correction; a spiked one comes back only as a draft).
+ */
+const CONFIRM: ReadonlySet<WorkflowAction> = new Set(['publish', 'spike']);
+
+/** The step's question as a popover beside its button: Esc or Cancel closes it (useDialog). */
+function StepDialog(props: { label: string; testId: string; onCancel(): void; onSubmit(): void; button(): HTMLElement | null; children: ReactNode }) {
+  const ref = useRef<HTMLFormElement>(null);
+  useDialog(ref, { onClose: props.onCancel, returnTo: props.button });
+  return (
+    <form
+      ref={ref}
+      tabIndex={-1}
+      className="workflow-bar__dialog"
+      role="dialog"
+      aria-label={props.label}
+      data-testid={props.testId}
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit();
+      }}
+    >
+      {props.children}
+    </form>
+  );
+}
 
 export function WorkflowBar(props: {
   article: Article;
@@ -39,6 +65,7 @@ export function WorkflowBar(props: {
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const buttons = useRef(new Map<WorkflowAction, HTMLButtonElement>());
   const actions = props.article.trashedAt ? [] : availableActions(permissions, me.role, props.article.status);
 
   const run = async (action: WorkflowAction, override: boolean, text: string) => {
@@ -62,6 +89,10 @@ export function WorkflowBar(props: {
     else void run(action, false, '');
   };
 
+  const cancel = () => {
+    setPending(null);
+    setNote('');
+  };
   const blocked = pending?.blocked;
   const canOverride = may(permissions, me.role, 'override');
   const missing = blocked?.code === 'checklistFailed' ? String(blocked.params.missing).split(',') : [];
@@ -77,20 +108,17 @@ export function WorkflowBar(props: {
     <div className={`workflow-bar${blocked?.code === 'checklistFailed' ? ' workflow-bar--aside' : ''}`} data-testid="workflow-bar">
       <span className={`status status--${props.article.status}`} data-testid="article-status">{t(`status.${props.article.status}`)}</span>
       {actions.map((action) => (
-        <button key={action} type="button" className={action === 'approve' || action === 'send' ? 'primary small' : 'small'} data-testid={`action-${action}`} disabled={busy || props.busy} onClick={() => press(action)}>
+        <button key={action} type="button" className={action === 'approve' || action === 'send' ? 'primary small' : 'small'} data-testid={`action-${action}`} ref={(el) => { if (el) buttons.current.set(action, el); else buttons.current.delete(action); }} disabled={busy || props.busy} onClick={() => press(action)}>
           {t(`workflow.action.${action}`)}
         </button>
       ))}
       {pending && (
-        <form
-          className="workflow-bar__dialog"
-          role="dialog"
-          aria-label={t(`workflow.action.${pending.action}`)}
-          data-testid={confirming ? 'publish-confirm' : 'workflow-dialog'}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(pending.action, blocked !== null && blocked !== undefined, note);
-          }}
+        <StepDialog
+          label={t(`workflow.action.${pending.action}`)}
+          testId={confirming ? `${pending.action}-confirm` : 'workflow-dialog'}
+          onCancel={cancel}
+          button={() => buttons.current.get(pending.action) ?? null}
+          onSubmit={() => void run(pending.action, blocked !== null && blocked !== undefined, note)}
         >
           {blocked?.code === 'checklistFailed' && (
             <div data-testid="checklist-missing">
@@ -104,12 +132,14 @@ export function WorkflowBar(props: {
           {confirming && (
             <div data-testid="confirm-text">
               <p>{t(`workflow.confirm.${pending.action}`, { headline: story })}</p>
-              <p data-testid="confirm-embargo">
-                {/* A future embargo is not a schedule: publishing is refused until then (or overridden with a reason). */}
-                {embargoAhead
-                  ? `${t('workflow.confirm.embargoUntil', { until: when(props.embargo!) })}${canOverride ? ` ${t('workflow.confirm.embargoOverride')}` : ''}`
-                  : props.embargo ? t('workflow.confirm.embargoPassed', { until: when(props.embargo) }) : t('workflow.confirm.noEmbargo')}
-              </p>
+              {pending.action === 'publish' && (
+                <p data-testid="confirm-embargo">
+                  {/* A future embargo is not a schedule: publishing is refused until then (or overridden with a reason). */}
+                  {embargoAhead
+                    ? `${t('workflow.confirm.embargoUntil', { until: when(props.embargo!) })}${canOverride ? ` ${t('workflow.confirm.embargoOverride')}` : ''}`
+                    : props.embargo ? t('workflow.confirm.embargoPassed', { until: when(props.embargo) }) : t('workflow.confirm.noEmbargo')}
+                </p>
+              )}
             </div>
           )}
           {needsNote && (
@@ -121,13 +151,14 @@ export function WorkflowBar(props: {
           {blocked && !canOverride && <p>{t('workflow.askEditor')}</p>}
           <div className="workflow-bar__buttons">
             {(!blocked || canOverride) && (
-              <button type="submit" className={blocked ? 'danger' : 'primary'} data-testid="workflow-confirm" autoFocus={confirming} disabled={busy || (needsNote && note.trim() === '')}>
+              <button type="submit" className={blocked || pending.action === 'spike' ? 'danger' : 'primary'} data-testid="workflow-confirm" autoFocus={confirming && pending.action !== 'spike'} disabled={busy || (needsNote && note.trim() === '')}>
                 {blocked ? t('workflow.override', { action: t(`workflow.action.${pending.action}`) }) : t(`workflow.action.${pending.action}`)}
               </button>
             )}
-            <button type="button" onClick={() => { setPending(null); setNote(''); }}>{t('library.cancel')}</button>
+            {/* Spiking starts on Cancel: Enter alone should not bin a story. */}
+            <button type="button" data-testid="workflow-cancel" onClick={cancel} autoFocus={confirming && pending.action === 'spike'}>{t('library.cancel')}</button>
           </div>
-        </form>
+        </StepDialog>
       )}
       {error !== null && (
         <span className="banner banner--error" role="alert" data-testid="workflow-error">
