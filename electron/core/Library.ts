@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import {
   ARTICLE_SCHEMA_VERSION,
   contentOf,
@@ -388,6 +389,11 @@ export class Library {
       this.assertRevision(id, summary.revision, baseRevision);
       const current = await this.store.read(id);
       assertCanEdit(current, person, this.settings.value);
+      // A save that changes nothing (typing undone, a second Ctrl+S) writes nothing: no new revision,
+      // and no version in the history identical to the one before it.
+      if (isDeepStrictEqual(contentOf({ ...current, ...content, body: normaliseBody(content.body).body }), contentOf(current))) {
+        return { revision: current.revision, updatedAt: current.updatedAt };
+      }
       const article = await this.commit({ ...current, ...content, revision: current.revision + 1, updatedAt: this.now().toISOString() }, 'save', person);
       return { revision: article.revision, updatedAt: article.updatedAt };
     });
