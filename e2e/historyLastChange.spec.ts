@@ -48,7 +48,7 @@ test('after a step, the history opens on the save that changed the story, not on
   await expect(pair).toHaveAttribute('data-to', String(lastSave.seq));
   await expect(pair).toHaveAttribute('data-from', String(before.seq));
   await expect(pair).toHaveText(`마지막으로 바뀐 곳: ${before.seq}판 → ${lastSave.seq}판`);
-  await expect(panel.getByTestId('history-same-since')).toContainText(`${lastSave.seq}판 이후 ${newest.seq}판까지는 내용이 같습니다`);
+  await expect(panel.getByTestId('history-same-since')).toContainText(`${lastSave.seq}판 뒤로 ${newest.seq}판까지는 바뀐 내용이 없습니다`);
   await expect(panel.getByTestId('diff-same')).toHaveCount(0);
   await expect(panel.locator('[data-testid=diff-field][data-field=headline] ins')).toContainText('두 배로');
   await expect(panel.locator('[data-testid=diff-field][data-field=headline] del')).toContainText('늘어');

@@ -469,7 +469,7 @@ export const en: Shape<typeof ko> = {
     overrode: 'Overrode: {{items}}',
     same: 'The two versions are the same.',
     lastChange: 'Last change: version {{a}} → {{b}}',
-    sameSince: 'Versions after {{a}}, up to {{b}}, hold the same content (a step, or a save that changed nothing).',
+    sameSince: 'Nothing changed after version {{a}}, up to version {{b}} (steps, or saves that changed nothing).',
     neverChanged: 'Every version, {{a}} to {{b}}, holds the same content: nothing has changed yet.',
     field: { language: 'Language', kicker: 'Kicker', headline: 'Headline', deck: 'Deck', dateline: 'Dateline', byline: 'Byline', tags: 'Tags', deskNote: 'Note to the desk', embargo: 'Embargo', lengthTarget: 'Length target' },
   },

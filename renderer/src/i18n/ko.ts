@@ -465,7 +465,7 @@ export const ko = {
     overrode: '무시함: {{items}}',
     same: '두 판이 같습니다.',
     lastChange: '마지막으로 바뀐 곳: {{a}}판 → {{b}}판',
-    sameSince: '{{a}}판 이후 {{b}}판까지는 내용이 같습니다(단계 변경이나 바뀐 것 없는 저장).',
+    sameSince: '{{a}}판 뒤로 {{b}}판까지는 바뀐 내용이 없습니다(단계 변경이나 바뀐 것 없는 저장).',
     neverChanged: '{{a}}판부터 {{b}}판까지 모든 판의 내용이 같습니다. 아직 바뀐 곳이 없습니다.',
     field: { language: '언어', kicker: '문패', headline: '제목', deck: '부제', dateline: '발신지', byline: '바이라인', tags: '태그', deskNote: '데스크 메모', embargo: '엠바고', lengthTarget: '목표 분량' },
   },
