@@ -2,7 +2,8 @@
 // progress towards an editor's length target.
 import type { LengthTarget } from '../model/article';
 import type { DocNode } from '../model/article';
-import { blockTexts, countBlocks, type BlockCounts } from './countBody';
+import { blockTexts, type BlockCounts } from './countBody';
+import { manuscriptRows } from './manuscriptRows';
 
 export const CELLS_PER_SHEET = 200;
 export const ROWS_PER_SHEET = 10;
@@ -18,7 +19,11 @@ export function lengthProgress(c: BlockCounts, target: LengthTarget | null): num
   return reached / target.value;
 }
 
-/** The body's 매수 as the editor's counts panel shows it on the grid (the library list shows it per row). */
-export function bodySheets(body: DocNode): number {
-  return toSheets(countBlocks(blockTexts(body).body)).grid;
+/**
+ * The body's 매수 on the grid, as the editor's counts panel shows it (the library list shows it per
+ * row). Only the grid rows are counted: the core does this on every save, and words and characters
+ * (the word segmenter) would cost more for nothing here. `rowsOf` may remember paragraphs already counted.
+ */
+export function bodySheets(body: DocNode, rowsOf: (paragraph: string) => number = manuscriptRows): number {
+  return blockTexts(body).body.reduce((rows, text) => rows + rowsOf(text), 0) / ROWS_PER_SHEET;
 }
