@@ -120,7 +120,7 @@ export function ArticleTable(props: Props) {
               <input type="checkbox" data-testid="select-all" aria-label={t('exchange.selectAll')} checked={allSelected} disabled={count === 0} onChange={(e) => onSelectAll(e.target.checked)} />
             </div>
           )}
-          <div role="columnheader">{t('library.headline')}</div>
+          <div role="columnheader">{t('library.headline')} · {t('library.byline')}</div>
           <div role="columnheader" className="cell-num">{t('library.sheets')}</div>
           <div role="columnheader" className="cell-num">{t('library.photos')}</div>
           <div role="columnheader">{t('library.status')}</div>
