@@ -8,17 +8,12 @@ import { SearchIndex } from '../../electron/core/search/SearchIndex';
 import { saveSearchIndex } from '../../electron/core/search/searchIndexFile';
 import { articleText } from '../../shared/search/articleText';
 import { photoIdsIn } from '../../shared/photos/figures';
-import type { Article } from '../../shared/model/article';
+import { summarise } from '../../electron/core/articleSummary';
 import { encodeSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../../electron/core/indexSnapshot';
 import { writeSectionFile } from '../../electron/core/sectionFile';
 import type { IndexEntry } from '../../electron/core/LibraryIndex';
 
-const GENERATOR_VERSION = 4;
-
-function summaryOf(a: Article) {
-  const { id, language, kicker, headline, byline, status, revision, createdAt, updatedAt, trashedAt, ownerId, embargo, lastTransition } = a;
-  return { id, language, kicker, headline, byline, status, revision, createdAt, updatedAt, trashedAt, ownerId, embargo, lastTransition };
-}
+const GENERATOR_VERSION = 5; // 5: index entries carry 매수 and photo counts
 
 /** Writes (or reuses) `<root>/library-<n>`; `onProgress` hears every 1,000 articles. */
 export async function writeLibrary(root: string, n: number, onProgress: (done: number) => void = () => undefined): Promise<string> {
@@ -40,7 +35,7 @@ export async function writeLibrary(root: string, n: number, onProgress: (done: n
         await writeFile(file, JSON.stringify(a));
         const s = await stat(file);
         const fp = { size: s.size, mtimeMs: s.mtimeMs };
-        entries.push({ summary: summaryOf(a), photos: photoIdsIn(a.body), tags: a.tags, ...fp });
+        entries.push({ summary: summarise(a), photos: photoIdsIn(a.body), tags: a.tags, ...fp });
         search.put(a.id, articleText(a), fp);
       }),
     );

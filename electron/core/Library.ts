@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import {
   ARTICLE_SCHEMA_VERSION,
   contentOf,
@@ -23,6 +24,7 @@ import { SettingsStore } from './SettingsStore';
 import { PhotoStore } from './media/PhotoStore';
 import { DEFAULT_MAX_PIXELS } from './media/preparePhoto';
 import { photoIdsIn } from '../../shared/photos/figures';
+import { summarise } from './articleSummary';
 import { normaliseBody } from '../../shared/body/normaliseBody';
 import type { PhotoInfo } from '../../shared/model/photo';
 import type { ExportFormat } from '../../shared/exchange/types';
@@ -151,7 +153,7 @@ export class Library {
   private async check(id: string): Promise<boolean> {
     const entry = this.index.entries.get(id);
     const now = await this.store.fileStat(id).catch(() => null);
-    if (entry && now && entry.size === now.size && entry.mtimeMs === now.mtimeMs && entry.tags !== null) return false;
+    if (entry && now && entry.size === now.size && entry.mtimeMs === now.mtimeMs && entry.tags !== null && entry.summary.sheets !== null) return false;
     try {
       const article = await this.store.read(id);
       const next = this.entryOf(article, await this.store.fileStat(id));
@@ -165,7 +167,7 @@ export class Library {
   }
 
   private entryOf(article: Article, fp: { size: number; mtimeMs: number }) {
-    return { summary: this.summarise(article), photos: photoIdsIn(article.body), tags: article.tags, ...fp };
+    return { summary: summarise(article), photos: photoIdsIn(article.body), tags: article.tags, ...fp };
   }
 
   /**
@@ -196,7 +198,7 @@ export class Library {
         const id = batch[k];
         const entry = this.index.entries.get(id);
         const now = stats[k];
-        if (entry && now && entry.size === now.size && entry.mtimeMs === now.mtimeMs && entry.tags !== null) continue;
+        if (entry && now && entry.size === now.size && entry.mtimeMs === now.mtimeMs && entry.tags !== null && entry.summary.sheets !== null) continue;
         // A save since opening has already put this article right; `check` looks again in its turn.
         changed = (await this.serial(id, () => this.check(id))) || changed;
       }
@@ -222,24 +224,6 @@ export class Library {
   /** Resolves when the background checks and the search index are ready (tests, benches, the CLI). */
   async whenIndexed(): Promise<void> {
     await this.background;
-  }
-
-  private summarise(a: Article): ArticleSummary {
-    return {
-      id: a.id,
-      language: a.language,
-      kicker: a.kicker,
-      headline: a.headline,
-      byline: a.byline,
-      status: a.status,
-      revision: a.revision,
-      createdAt: a.createdAt,
-      updatedAt: a.updatedAt,
-      trashedAt: a.trashedAt,
-      ownerId: a.ownerId,
-      embargo: a.embargo,
-      lastTransition: a.lastTransition,
-    };
   }
 
   /** Runs `task` after every earlier task for the same article. */
@@ -392,6 +376,11 @@ export class Library {
       this.assertRevision(id, summary.revision, baseRevision);
       const current = await this.store.read(id);
       assertCanEdit(current, person, this.settings.value);
+      // A save that changes nothing (typing undone, a second Ctrl+S) writes nothing: no new revision,
+      // and no version in the history identical to the one before it.
+      if (isDeepStrictEqual(contentOf({ ...current, ...content, body: normaliseBody(content.body).body }), contentOf(current))) {
+        return { revision: current.revision, updatedAt: current.updatedAt };
+      }
       const article = await this.commit({ ...current, ...content, revision: current.revision + 1, updatedAt: this.now().toISOString() }, 'save', person);
       return { revision: article.revision, updatedAt: article.updatedAt };
     });

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ArticleSummarySchema } from '../../shared/model/article';
 import { writeFileAtomic } from './atomicWrite';
 import { checkIndexEntry } from './indexEntryCheck';
-import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from './indexSnapshot';
+import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, SNAPSHOT_VERSION_WITHOUT_SHEETS } from './indexSnapshot';
 import { readSectionFile, writeSectionFile } from './sectionFile';
 
 /** A summary plus what the article file looked like when it was indexed, to spot outside changes. */
@@ -50,7 +50,9 @@ export class LibraryIndex {
   async load(): Promise<boolean> {
     let healthy = true;
     try {
-      const file = await readSectionFile(this.snapshotPath, SNAPSHOT_FORMAT, SNAPSHOT_VERSION);
+      const file =
+        (await readSectionFile(this.snapshotPath, SNAPSHOT_FORMAT, SNAPSHOT_VERSION)) ??
+        (await readSectionFile(this.snapshotPath, SNAPSHOT_FORMAT, SNAPSHOT_VERSION_WITHOUT_SHEETS));
       const entries = file ? decodeSnapshot(file) : readVersion1(await readFile(this.oldSnapshotPath, 'utf8'));
       if (!entries) throw new Error('damaged index snapshot');
       for (const e of entries) this.entries.set(e.summary.id, e);

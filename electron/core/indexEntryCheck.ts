@@ -31,9 +31,10 @@ export function checkIndexEntry(raw: unknown): IndexEntry | null {
   const tags = e.tags ?? null;
   if (!Array.isArray(photos) || !photos.every(isString) || (tags !== null && (!Array.isArray(tags) || !tags.every(isString)))) return null;
   const lastTransition = s.lastTransition ?? null;
+  const sheets = typeof s.sheets === 'number' && s.sheets >= 0 ? s.sheets : null; // not known: re-read in the background
   if (lastTransition !== null && (typeof lastTransition !== 'object' || !isString((lastTransition as { action: unknown }).action))) return null;
   return {
-    summary: { ...(s as IndexEntry['summary']), trashedAt: (s.trashedAt as string | null) ?? null, ownerId: (s.ownerId as string | null) ?? null, embargo: (s.embargo as string | null) ?? null, lastTransition: lastTransition as IndexEntry['summary']['lastTransition'] },
+    summary: { ...(s as IndexEntry['summary']), trashedAt: (s.trashedAt as string | null) ?? null, ownerId: (s.ownerId as string | null) ?? null, embargo: (s.embargo as string | null) ?? null, lastTransition: lastTransition as IndexEntry['summary']['lastTransition'], sheets, photoCount: photos.length },
     size: e.size,
     mtimeMs: e.mtimeMs,
     photos: photos as string[],

@@ -8,7 +8,9 @@ import { asBytes, float64s, int32s, type SectionFile, type Sections } from './se
 import { ArticleStatusSchema } from '../../shared/model/article';
 
 export const SNAPSHOT_FORMAT = 'copydesk-index';
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
+/** Version 3 had no 매수 column: its entries load with `sheets: null` and are re-read in the background. */
+export const SNAPSHOT_VERSION_WITHOUT_SHEETS = 3;
 const INT_COLUMNS = ['lengths', 'ids', 'text', 'reporters', 'photos', 'tags', 'transitions'] as const;
 const STATUSES = new Set<string>(ArticleStatusSchema.options);
 const ID = /^[a-z0-9-]{8,64}$/;
@@ -25,14 +27,14 @@ interface Columns {
   lengths: ArrayLike<number>;
   ids: ArrayLike<number>;
   text: ArrayLike<number>; // language, kicker, headline, outlet, desk, templateId, status, createdAt, updatedAt, trashedAt, ownerId, embargo
-  numbers: ArrayLike<number>; // revision, size, mtimeMs (float64)
+  numbers: ArrayLike<number>; // revision, size, mtimeMs, sheets (-1: not known; version 3 had no sheets) (float64)
   reporters: ArrayLike<number>; // per row: count, then name, role, email per reporter
   photos: ArrayLike<number>; // per row: count, then ids
   tags: ArrayLike<number>; // per row: count (-1: not known), then tags
   transitions: ArrayLike<number>; // per row: 5 string positions, or -1 and 4 zeros
 }
 const TEXT = 12;
-const NUMBERS = 3;
+const NUMBERS = 4;
 
 export function encodeSnapshot(entries: Iterable<IndexEntry>): Sections {
   const rows = [...entries].sort((a, b) => (a.summary.updatedAt < b.summary.updatedAt ? 1 : a.summary.updatedAt > b.summary.updatedAt ? -1 : 0));
@@ -52,7 +54,7 @@ export function encodeSnapshot(entries: Iterable<IndexEntry>): Sections {
   for (const { summary: s, size, mtimeMs, photos, tags } of rows) {
     c.ids.push(ref(s.id));
     c.text.push(ref(s.language), ref(s.kicker), ref(s.headline), ref(s.byline.outlet), ref(s.byline.desk), ref(s.byline.templateId), ref(s.status), ref(s.createdAt), ref(s.updatedAt), ref(s.trashedAt), ref(s.ownerId), ref(s.embargo));
-    c.numbers.push(s.revision, size, mtimeMs);
+    c.numbers.push(s.revision, size, mtimeMs, s.sheets ?? -1);
     c.reporters.push(s.byline.reporters.length);
     for (const r of s.byline.reporters) c.reporters.push(ref(r.name), ref(r.role), ref(r.email));
     c.photos.push(photos.length, ...photos.map(ref));
@@ -95,6 +97,7 @@ function num(v: unknown): number {
 export function decodeSnapshot(file: SectionFile): IndexEntry[] | null {
   const c = columnsOf(file);
   if (!c) return null;
+  const numbers = file.header.version === SNAPSHOT_VERSION_WITHOUT_SHEETS ? NUMBERS - 1 : NUMBERS;
   const count = c.ids.length;
   try {
     const strings: string[] = new Array(c.lengths.length);
@@ -111,7 +114,7 @@ export function decodeSnapshot(file: SectionFile): IndexEntry[] | null {
       }
     }
     if (at !== c.strings.length || atAscii !== c.ascii.length) throw new Damaged();
-    if ( c.text.length !== count * TEXT || c.numbers.length !== count * NUMBERS || c.transitions.length !== count * LT) throw new Damaged();
+    if ( c.text.length !== count * TEXT || c.numbers.length !== count * numbers || c.transitions.length !== count * LT) throw new Damaged();
     const str = (i: number): string => {
       const s = strings[i];
       if (s === undefined) throw new Damaged();
@@ -152,16 +155,18 @@ export function decodeSnapshot(file: SectionFile): IndexEntry[] | null {
           headline: str(x[t + 2]),
           byline: { outlet: str(x[t + 3]), desk: str(x[t + 4]), templateId: str(x[t + 5]), reporters },
           status: status as IndexEntry['summary']['status'],
-          revision: num(c.numbers[row * NUMBERS]),
+          revision: num(c.numbers[row * numbers]),
           createdAt: str(x[t + 7]),
           updatedAt: str(x[t + 8]),
           trashedAt: opt(x[t + 9]),
           ownerId: opt(x[t + 10]),
           embargo: opt(x[t + 11]),
           lastTransition: tr[lt] === -1 ? null : { action: str(tr[lt]), actorId: str(tr[lt + 1]), actorName: str(tr[lt + 2]), at: str(tr[lt + 3]), note: str(tr[lt + 4]) },
+          sheets: numbers === NUMBERS && num(c.numbers[row * numbers + 3]) >= 0 ? c.numbers[row * numbers + 3] : null,
+          photoCount: np,
         },
-        size: num(c.numbers[row * NUMBERS + 1]),
-        mtimeMs: num(c.numbers[row * NUMBERS + 2]),
+        size: num(c.numbers[row * numbers + 1]),
+        mtimeMs: num(c.numbers[row * numbers + 2]),
         photos,
         tags,
       };

@@ -27,7 +27,7 @@ async function main() {
     }
     process.exit(1);
   }
-  console.log(`\n${say.running(libraryDir, host.url)}\n`);
+  console.log(`\n${say.running(libraryDir, host.url)}`);
   const stop = async () => {
     await host.close();
     process.exit(0);

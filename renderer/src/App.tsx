@@ -20,6 +20,7 @@ import { IdentityScreen } from './people/IdentityScreen';
 import { MeContext, type MeValue } from './people/MeContext';
 import { rememberedPerson, rememberPerson, setCurrentPerson } from './people/identity';
 import type { ExchangeRequest } from './exchange/exchangeRequest';
+import { rememberArticle, rememberedArticle } from './openArticleMemory';
 
 /** The browser host has no menu bar, so the menu's shortcuts are handled here too (Electron's menu sends the same commands). */
 const SHORTCUTS = { newArticle: 'Mod+N', save: 'Mod+S', showLibrary: 'Mod+Shift+L', importFiles: 'Mod+Shift+O', exportArticles: 'Mod+Shift+E' } as const;
@@ -38,6 +39,8 @@ export function App({ boot }: { boot: Boot }) {
   const { t } = useTranslation();
   const [settings, setSettings] = useState(boot.settings);
   const [screen, setScreen] = useState<Screen>({ kind: 'library' });
+  // The article open when the window last closed: checked before anything shows, then reopened (or forgotten).
+  const [reopening, setReopening] = useState(() => rememberedArticle(boot.library.path));
   const [notices, setNotices] = useState<Notice[]>(boot.library.notices);
   const [error, setError] = useState<unknown>(null);
   const [request, setRequest] = useState<ExchangeRequest | null>(null);
@@ -69,6 +72,22 @@ export function App({ boot }: { boot: Boot }) {
     setPeople(await call('listPeople', {}).catch(() => people));
     setMeId(null);
   };
+
+  useEffect(() => {
+    if (!reopening || !me) return;
+    let gone = false;
+    // Gone, in the trash or not this person's to read: the library shows instead, without an error.
+    call('getArticle', { id: reopening }).then(
+      (a) => !gone && a.trashedAt === null && setScreen({ kind: 'article', id: a.id }),
+      () => undefined,
+    ).finally(() => !gone && setReopening(null));
+    return () => {
+      gone = true;
+    };
+  }, [reopening, me]);
+  useEffect(() => {
+    if (!reopening) rememberArticle(boot.library.path, screen.kind === 'article' ? screen.id : null);
+  }, [screen, reopening, boot.library.path]);
 
   const go = useCallback(async (next: Screen) => {
     if (article.current && !(await article.current.leave())) return;
@@ -149,7 +168,7 @@ export function App({ boot }: { boot: Boot }) {
             {errorText(t, error)} <button type="button" onClick={() => setError(null)}>{t('library.dismiss')}</button>
           </div>
         )}
-        {screen.kind === 'library' && (
+        {screen.kind === 'library' && !reopening && (
           <LibraryScreen request={request} settings={settings} onOpen={(id) => setScreen({ kind: 'article', id })} onNew={() => void newArticle()} notices={notices} onDismissNotices={() => setNotices([])} />
         )}
         {screen.kind === 'article' && (

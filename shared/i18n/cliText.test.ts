@@ -16,4 +16,12 @@ describe('cliLanguage', () => {
     expect(cliText('ko').running('/lib', 'http://127.0.0.1:1/?token=t')).toContain('http://127.0.0.1:1/?token=t');
     expect(cliText('ko').locked('/news')).toContain('/news');
   });
+
+  it('ends the running message with the address, alone on its line after the name, in both languages', () => {
+    for (const language of ['ko', 'en'] as const) {
+      const lines = cliText(language).running('/lib', 'http://127.0.0.1:1/?token=t').split('\n');
+      expect(lines.at(-1)).toMatch(/^Copydesk\S* [^:]*: http:\/\/127\.0\.0\.1:1\/\?token=t$/);
+      expect(lines.some((l) => l.includes('/lib'))).toBe(true);
+    }
+  });
 });

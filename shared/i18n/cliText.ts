@@ -18,8 +18,9 @@ const text = {
       'Your library is untouched. Run `npm run start:browser` to use the same app in your web browser on this ' +
       'computer (it accepts the same --library <dir> option), or set ELECTRON_OVERRIDE_DIST_PATH to a folder holding ' +
       'an Electron 45 runtime and run `npm start` again.',
+    // The address comes last, on a line of its own: it is what the person needs from the terminal.
     running: (library: string, url: string) =>
-      `Copydesk is running in browser mode.\n  Library: ${library}\n  Open:    ${url}\n\n(Only this machine can reach it; the token in the address is new every run. Ctrl+C stops it.)`,
+      `Browser mode: only this machine can reach it; the token in the address is new every run. Ctrl+C stops it.\n  Library: ${library}\n\nCopydesk is running: ${url}`,
     locked: (library: string) =>
       `Copydesk: the library ${library} is already open in another Copydesk window or browser host. Close it, or choose another folder with --library <dir>.`,
     failed: (message: string) => `Copydesk could not start: ${message}`,
@@ -33,7 +34,7 @@ const text = {
       '(--library <폴더> 옵션도 같습니다). 또는 Electron 45 실행 파일이 있는 폴더를 ELECTRON_OVERRIDE_DIST_PATH로 지정하고 ' +
       '`npm start`를 다시 실행하세요.',
     running: (library: string, url: string) =>
-      `Copydesk가 브라우저 모드로 실행 중입니다.\n  보관함: ${library}\n  주소:   ${url}\n\n(이 컴퓨터에서만 접속할 수 있고, 주소의 토큰은 실행할 때마다 바뀝니다. Ctrl+C로 끝냅니다.)`,
+      `브라우저 모드: 이 컴퓨터에서만 접속할 수 있고, 주소의 토큰은 실행할 때마다 바뀝니다. Ctrl+C로 끝냅니다.\n  보관함: ${library}\n\nCopydesk 실행 중: ${url}`,
     locked: (library: string) =>
       `Copydesk: 보관함 ${library}이(가) 이미 다른 Copydesk 창이나 브라우저 모드에서 열려 있습니다. 그쪽을 닫거나 --library <폴더>로 다른 폴더를 고르세요.`,
     failed: (message: string) => `Copydesk를 시작하지 못했습니다: ${message}`,

@@ -151,6 +151,10 @@ export const ArticleSummarySchema = z.object({
   ownerId: z.string().nullable().default(null),
   embargo: z.iso.datetime().nullable().default(null),
   lastTransition: TransitionNoteSchema.nullable().default(null),
+  /** 원고지 매수 of the body (the grid count a length target uses); null until an older index entry is re-read. */
+  sheets: z.number().nonnegative().nullable().default(null),
+  /** Photos the body shows. */
+  photoCount: z.number().int().nonnegative().default(0),
 });
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
 

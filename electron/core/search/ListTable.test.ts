@@ -17,6 +17,8 @@ function summary(id: string, updated: number, created: number, headline: string)
     ownerId: null,
     embargo: null,
     lastTransition: null,
+    sheets: 0,
+    photoCount: 0,
   };
 }
 

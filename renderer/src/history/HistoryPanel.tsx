@@ -1,6 +1,6 @@
 // The article's history: versions (who, when, in which state) and the audit log in one timeline.
 // Pick any two versions to see what changed; restore any version as a new one.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contentOf, type Article } from '../../../shared/model/article';
 import type { AuditEntry, VersionMeta } from '../../../shared/model/history';
@@ -9,6 +9,7 @@ import { call } from '../api';
 import { errorText } from '../errorText';
 import { DiffView } from './DiffView';
 import { useDialog } from '../dialogs/useDialog';
+import { findLastChange, type LastChange } from './lastChange';
 
 /** What an audit entry says beside its action: an export's formats by their names, then its note (an override's reason). */
 function auditNote(entry: AuditEntry, t: (key: string) => string): string {
@@ -23,30 +24,74 @@ export function HistoryPanel(props: { articleId: string; canRestore: boolean; on
   const noteOf = (entry: AuditEntry) => auditNote(entry, t);
   const [history, setHistory] = useState<{ versions: VersionMeta[]; audit: AuditEntry[] } | null>(null);
   const [pair, setPair] = useState<[number, number] | null>(null);
+  /** What the panel opened on (the last real change), until the person picks versions themselves. */
+  const [opened, setOpened] = useState<LastChange | null>(null);
+  // A pair the person chose stays chosen when the article changes under the open panel.
+  const [picked, setPicked] = useState(false);
+  const pickedRef = useRef(false);
+  pickedRef.current = picked;
   const [versions, setVersions] = useState<Record<number, Article>>({});
   const [error, setError] = useState<unknown>(null);
   // A panel beside the work: Esc closes it while the focus is in it, and the focus goes back to its button.
   const panel = useRef<HTMLElement>(null);
   useDialog(panel, { onClose: props.onClose, panel: true });
+  // Versions by seq and time written: a coalesced save rewrites the newest version under its number.
+  const loads = useRef(new Map<string, Promise<Article>>());
+  const metas = useRef(new Map<number, VersionMeta>());
+  const load = useCallback(
+    (seq: number): Promise<Article> => {
+      const key = `${props.articleId}/${seq}@${metas.current.get(seq)?.at ?? ''}`;
+      let promise = loads.current.get(key);
+      if (!promise) {
+        promise = call('getVersion', { id: props.articleId, seq });
+        loads.current.set(key, promise);
+        promise.catch(() => loads.current.delete(key)); // a failed read is tried again next time
+      }
+      return promise;
+    },
+    [props.articleId],
+  );
+
+  useEffect(() => setPicked(false), [props.articleId]);
 
   useEffect(() => {
+    let gone = false;
     call('getHistory', { id: props.articleId }).then(
-      (h) => {
+      async (h) => {
+        if (gone) return;
+        metas.current = new Map(h.versions.map((v) => [v.seq, v]));
+        setVersions({});
         setHistory(h);
-        // By default: the newest version against the one before it.
-        setPair(h.versions.length > 1 ? [h.versions[1].seq, h.versions[0].seq] : null);
+        if (pickedRef.current) return;
+        if (h.versions.length < 2) {
+          setOpened(null);
+          setPair(null);
+          return;
+        }
+        // By default: the newest pair of versions that differ, not a step that changed nothing.
+        try {
+          const found = await findLastChange(h.versions.map((v) => v.seq), async (seq) => contentOf(await load(seq)));
+          if (gone) return;
+          setOpened(found);
+          setPair(found?.kind === 'change' ? [found.from, found.to] : null);
+        } catch (err) {
+          if (gone) return;
+          setError(err);
+          setOpened(null);
+          setPair([h.versions[1].seq, h.versions[0].seq]);
+        }
       },
       setError,
     );
-  }, [props.articleId, props.reloadKey]);
+    return () => {
+      gone = true;
+    };
+  }, [props.articleId, props.reloadKey, load]);
 
   useEffect(() => {
     if (!pair) return;
-    for (const seq of pair) {
-      if (versions[seq]) continue;
-      call('getVersion', { id: props.articleId, seq }).then((a) => setVersions((v) => ({ ...v, [seq]: a })), setError);
-    }
-  }, [pair, props.articleId, versions]);
+    for (const seq of pair) if (!versions[seq]) load(seq).then((a) => setVersions((v) => ({ ...v, [seq]: a })), setError);
+  }, [pair, versions, load]);
 
   const diff = useMemo(() => {
     if (!pair || !versions[pair[0]] || !versions[pair[1]]) return null;
@@ -59,7 +104,11 @@ export function HistoryPanel(props: { articleId: string; canRestore: boolean; on
       )
     : [];
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
-  const choose = (seq: number, side: 0 | 1) => setPair((p) => (side === 0 ? [seq, p?.[1] ?? seq] : [p?.[0] ?? seq, seq]));
+  const choose = (seq: number, side: 0 | 1) => {
+    setPicked(true);
+    setPair((p) => (side === 0 ? [seq, p?.[1] ?? seq] : [p?.[0] ?? seq, seq]));
+  };
+  const auto = picked ? null : opened;
 
   return (
     <aside ref={panel} tabIndex={-1} className="history-panel" aria-label={t('history.title')} data-testid="history-panel">
@@ -68,9 +117,17 @@ export function HistoryPanel(props: { articleId: string; canRestore: boolean; on
         <button type="button" className="small" data-testid="history-close" onClick={props.onClose}>{t('history.close')}</button>
       </div>
       {error !== null && <p className="banner banner--error" role="alert">{errorText(t, error)}</p>}
+      {auto?.kind === 'none' && !pair && (
+        <p className="muted" data-testid="history-never-changed">{t('history.neverChanged', { a: auto.oldest, b: auto.newest })}</p>
+      )}
       {pair && (
         <div className="history-panel__compare">
-          <p className="muted">{t('history.comparing', { a: pair[0], b: pair[1] })}</p>
+          <p className="history-panel__pair" data-testid="history-pair" data-from={pair[0]} data-to={pair[1]}>
+            {auto?.kind === 'change' ? t('history.lastChange', { a: pair[0], b: pair[1] }) : t('history.comparing', { a: pair[0], b: pair[1] })}
+          </p>
+          {auto?.kind === 'change' && auto.sameUpTo !== null && (
+            <p className="muted" data-testid="history-same-since">{t('history.sameSince', { a: auto.to, b: auto.sameUpTo })}</p>
+          )}
           {diff ? <DiffView diff={diff} /> : <p className="muted">{t('article.loading')}</p>}
         </div>
       )}

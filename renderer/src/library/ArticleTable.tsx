@@ -2,7 +2,7 @@
 // right height), so 100,000 articles scroll like 10. Rows have a fixed height; a row whose page
 // has not arrived yet shows as a grey placeholder. Table semantics stay for assistive tech:
 // aria-rowcount says how many rows there are, aria-rowindex where each shown one sits.
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/model/settings';
@@ -10,7 +10,7 @@ import type { ResultRow } from '../../../shared/search/query';
 import { pickTemplate, renderByline } from '../../../shared/byline/renderByline';
 import { relativeTime } from './relativeTime';
 import { Marked } from './marks';
-import { HEADER_HEIGHT, RESULT_ROW_HEIGHT, ROW_HEIGHT } from './listLayout';
+import { HEADER_HEIGHT, RESULT_ROW_HEIGHT, ROW_HEIGHT, listColumns } from './listLayout';
 import { useMe } from '../people/MeContext';
 import { mayTrash } from '../../../shared/workflow/trash';
 
@@ -100,11 +100,13 @@ export function ArticleTable(props: Props) {
 
   const now = Date.now();
   const selectable = scope === 'active';
+  const sheets = (n: number) => t('counts.sheetsValue', { value: n.toLocaleString(i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
   const cls = `article-table${selectable ? ' article-table--select' : ''}${searching ? ' article-table--results' : ''}`;
   return (
     <div
       ref={scroller}
       className={cls}
+      style={{ '--columns': listColumns(selectable) } as CSSProperties}
       role="table"
       aria-label={t(scope === 'trash' ? 'library.trash' : 'library.articles')}
       aria-rowcount={count + 1}
@@ -118,8 +120,9 @@ export function ArticleTable(props: Props) {
               <input type="checkbox" data-testid="select-all" aria-label={t('exchange.selectAll')} checked={allSelected} disabled={count === 0} onChange={(e) => onSelectAll(e.target.checked)} />
             </div>
           )}
-          <div role="columnheader">{t('library.headline')}</div>
-          <div role="columnheader">{t('library.byline')}</div>
+          <div role="columnheader">{t('library.headline')} · {t('library.byline')}</div>
+          <div role="columnheader" className="cell-num">{t('library.sheets')}</div>
+          <div role="columnheader" className="cell-num">{t('library.photos')}</div>
           <div role="columnheader">{t('library.status')}</div>
           <div role="columnheader">{t('library.updated')}</div>
           <div role="columnheader"><span className="visually-hidden">{t('library.actions')}</span></div>
@@ -169,6 +172,7 @@ export function ArticleTable(props: Props) {
                   {a.kicker && <span className="kicker">[{a.kicker}]</span>}{' '}
                   {a.headline ? <span><Marked text={a.headline} marks={r.headlineMarks} /></span> : <span className="muted">{t('library.untitled')}</span>}
                 </div>
+                <div data-testid="row-byline" className="cell-byline">{renderByline(a.byline, pickTemplate(settings, a.byline, a.language))}</div>
                 {r.snippet && (
                   <div className="snippet" data-testid="row-snippet" data-field={r.snippet.field} lang={a.language}>
                     {r.snippet.field !== 'body' && <span className="snippet__field">{t(`library.snippetField.${r.snippet.field}`)}</span>}
@@ -176,7 +180,8 @@ export function ArticleTable(props: Props) {
                   </div>
                 )}
               </div>
-              <div role="cell" data-testid="row-byline" className="cell-byline">{renderByline(a.byline, pickTemplate(settings, a.byline, a.language))}</div>
+              <div role="cell" data-testid="row-sheets" className="cell-num">{a.sheets === null ? '' : sheets(a.sheets)}</div>
+              <div role="cell" data-testid="row-photos" className="cell-num" aria-label={t('library.photoCount', { count: a.photoCount })}>{a.photoCount > 0 ? a.photoCount : <span className="muted">–</span>}</div>
               <div role="cell" data-testid="row-status" className="cell-status">
                 <span className={`status status--${a.status}`}>{t(`status.${a.status}`)}</span>
                 {a.embargo && Date.parse(a.embargo) > now && <span className="chip chip--embargo" title={new Date(a.embargo).toLocaleString(i18n.language)}>{t('workflow.embargoShort')}</span>}

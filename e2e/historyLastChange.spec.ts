@@ -1,0 +1,82 @@
+// The history opens on the last real change: steps keep versions identical in content to the one
+// before them, and the panel skips those to the newest pair that differs, naming it.
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/fixtures';
+import { Ime } from './support/ime';
+import { bodyEditor, waitSaved } from './support/editor';
+import { ADMIN } from './support/people';
+import type { VersionMeta } from '../shared/model/history';
+
+/** The core's list of versions (newest first), through the same bridge the app uses. */
+async function versions(page: Page, id: string): Promise<VersionMeta[]> {
+  return page.evaluate(
+    async ([actor, articleId]) => {
+      const bridge = (window as unknown as { copydesk: { getHistory(input: object): Promise<{ value: { versions: VersionMeta[] } }> } }).copydesk;
+      return (await bridge.getHistory({ actor, id: articleId })).value.versions;
+    },
+    [ADMIN.id, id] as const,
+  );
+}
+
+test('after a step, the history opens on the save that changed the story, not on two identical versions', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByTestId('new-article').click();
+  await page.getByTestId('field-headline').fill('도시광산 업체 매출 늘어');
+  await bodyEditor(page).click();
+  const ime = await Ime.attach(page);
+  await ime.type('폐가전에서 금을 캔다.');
+  await waitSaved(page);
+  await page.getByTestId('action-send').click();
+  await expect(page.getByTestId('article-status')).toHaveText('출고');
+  await page.getByTestId('action-recall').click();
+  await expect(page.getByTestId('article-status')).toHaveText('작성중');
+  await page.getByTestId('field-headline').fill('도시광산 업체 매출 두 배로');
+  await waitSaved(page);
+  // The step keeps a version of its own, the same as the save before it.
+  await page.getByTestId('action-send').click();
+  await expect(page.getByTestId('article-status')).toHaveText('출고');
+
+  const id = await page.evaluate((prefix) => Object.entries(localStorage).find(([k]) => k.startsWith(prefix))![1], 'copydesk.openArticle:');
+  const list = await versions(page, id);
+  const [newest, lastSave, before] = list;
+  expect(list.map((v) => v.kind)).toEqual(['transition', 'save', 'transition', 'transition', 'save', 'create']);
+
+  await page.getByTestId('open-history').click();
+  const panel = page.getByTestId('history-panel');
+  const pair = panel.getByTestId('history-pair');
+  await expect(pair).toHaveAttribute('data-to', String(lastSave.seq));
+  await expect(pair).toHaveAttribute('data-from', String(before.seq));
+  await expect(pair).toHaveText(`마지막으로 바뀐 곳: ${before.seq}판 → ${lastSave.seq}판`);
+  await expect(panel.getByTestId('history-same-since')).toContainText(`${lastSave.seq}판 뒤로 ${newest.seq}판까지는 바뀐 내용이 없습니다`);
+  await expect(panel.getByTestId('diff-same')).toHaveCount(0);
+  await expect(panel.locator('[data-testid=diff-field][data-field=headline] ins')).toContainText('두 배로');
+  await expect(panel.locator('[data-testid=diff-field][data-field=headline] del')).toContainText('늘어');
+  await page.screenshot({ path: '/tmp/shots-history-list/history-last-change-ko.png' });
+
+  // Choosing versions by hand still compares exactly those, named plainly.
+  await panel.locator(`[data-testid=history-version][data-seq="${newest.seq}"]`).getByTestId('compare-to').click();
+  await panel.locator(`[data-testid=history-version][data-seq="${lastSave.seq}"]`).getByTestId('compare-from').click();
+  await expect(pair).toHaveText(`${lastSave.seq}판 → ${newest.seq}판 비교`);
+  await expect(panel.getByTestId('diff-same')).toBeVisible();
+
+  // English.
+  await page.getByTestId('ui-language').selectOption('en');
+  await page.getByTestId('history-close').or(panel.getByRole('button', { name: 'Close' })).first().click();
+  await page.getByTestId('open-history').click();
+  await expect(page.getByTestId('history-pair')).toHaveText(`Last change: version ${before.seq} → ${lastSave.seq}`);
+  await page.screenshot({ path: '/tmp/shots-history-list/history-last-change-en.png' });
+});
+
+test('a story whose versions never differed says so instead of comparing two equal versions', async ({ app }) => {
+  const { page } = app;
+  await page.getByTestId('new-article').click();
+  // Steps only: every version holds the same (empty) story.
+  await page.getByTestId('action-send').click();
+  await expect(page.getByTestId('article-status')).toHaveText('출고');
+  await page.getByTestId('open-history').click();
+  const panel = page.getByTestId('history-panel');
+  await expect(panel.getByTestId('history-version')).toHaveCount(2);
+  await expect(panel.getByTestId('history-never-changed')).toHaveText('1판부터 2판까지 모든 판의 내용이 같습니다. 아직 바뀐 곳이 없습니다.');
+  await expect(panel.getByTestId('history-pair')).toHaveCount(0);
+});
