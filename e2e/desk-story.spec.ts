@@ -220,6 +220,8 @@ test('the desk story: write with photos and a note → send → review → edit 
   await bodyEditor(page).locator('p').last().click();
   await page.keyboard.press('End');
   for (let i = 0; i < '출처 확인'.length; i++) await page.keyboard.press('Backspace');
+  // The note is gone once the counts say so; by then the toolbar shows the caret's marks too.
+  await expect(page.getByTestId('count-open-notes')).toHaveText('메모 0 · TK 0');
   // The caret still carries the note mark (as after any marked text): switch it off, then write the source.
   if ((await page.getByTestId('tb-note').getAttribute('aria-pressed')) === 'true') await page.getByTestId('tb-note').click();
   await ime.type('환경부 자료다.');

@@ -59,8 +59,9 @@ async function typeWhileRefused(page: Page, file: string, message: RegExp): Prom
 async function expectSavedAfterRecovery(page: Page, file: string): Promise<void> {
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 25_000 });
   expect(await readFile(file, 'utf8')).toContain('저장이 막힌 동안 쓴 문장.');
+  // The reload reopens the article that was open.
   await page.reload();
-  await page.getByTestId('article-row').first().click();
+  await expect(page.getByTestId('article-status')).toBeVisible();
   await expect(bodyEditor(page)).toContainText('저장이 막힌 동안 쓴 문장.');
   expect(await blockTexts(page)).toEqual(['첫 문단이다. 저장이 막힌 동안 쓴 문장.']);
 }

@@ -91,7 +91,10 @@ describe('browser host', () => {
   });
 
   it('guards the API: token header, host, origin, method, size', async () => {
-    expect((await api('getAppInfo', '{}', { 'x-copydesk-token': 'nope' })).status).toBe(401);
+    const stale = await api('getAppInfo', '{}', { 'x-copydesk-token': 'nope' });
+    expect(stale.status).toBe(401);
+    // A window left open across a restart hears that, not "not allowed" (which would read as a locked copy).
+    expect(JSON.parse(stale.body)).toMatchObject({ ok: false, error: { code: 'hostChanged' } });
     expect((await api('getAppInfo', '{}', { host: 'evil.example' })).status).toBe(403);
     expect((await api('getAppInfo', '{}', { origin: 'http://evil.example' })).status).toBe(403);
     expect((await http('/api/getAppInfo', { headers: { cookie: cookie(), 'x-copydesk-token': host.token } })).status).toBe(405);

@@ -136,7 +136,7 @@ export async function startHost(opts: { handlers: Handlers; rendererDir: string;
     const fail = (status: number, error: ApiError) => json(status, { ok: false, error: error.toJSON() });
     if (req.method !== 'POST') return fail(405, new ApiError('invalidInput', 'POST only'));
     if (!allowedSite(req, false)) return fail(403, new ApiError('forbidden', `${String(req.headers['sec-fetch-site'])} request`));
-    if (!sameSecret(req.headers['x-copydesk-token'] as string | undefined, token)) return fail(401, new ApiError('forbidden', 'missing or wrong token'));
+    if (!sameSecret(req.headers['x-copydesk-token'] as string | undefined, token)) return fail(401, new ApiError('hostChanged', 'missing or wrong token'));
     if (req.headers.origin && req.headers.origin !== `http://127.0.0.1:${port}` && req.headers.origin !== `http://localhost:${port}`) {
       return fail(403, new ApiError('forbidden', 'foreign origin'));
     }

@@ -42,6 +42,8 @@ export const ErrorCodeSchema = z.enum([
   'tooLarge',
   /** Data that should have been JSON (a request, a stored file) is broken. */
   'malformedData',
+  /** The browser host this window was opened from has restarted or stopped: its pass no longer opens the door. */
+  'hostChanged',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

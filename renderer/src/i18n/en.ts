@@ -368,6 +368,7 @@ export const en: Shape<typeof ko> = {
     tooLarge: 'This is too large to be handled in one go. Split it into smaller parts and try again. Nothing was changed.',
     tooLargeLimit: 'This is too large to send in one go (limit {{limitMB}} MB). Split it into smaller parts and try again. Nothing was changed.',
     malformedData: 'The data was broken (not valid JSON) and could not be read. Nothing was changed. If it keeps happening, restart the app.',
+    hostChanged: 'Copydesk was restarted or stopped, so this window can no longer save. Copy what you wrote since the last save, then open the new address printed in the terminal.',
   },
   roles: { reporter: 'Reporter', editor: 'Editor', admin: 'Admin' },
   people: {
