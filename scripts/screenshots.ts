@@ -9,6 +9,7 @@ import { launchBrowserHost } from '../electron/host/launchBrowserHost';
 import { chromiumExecutable } from '../e2e/support/chromiumExecutable';
 import { personStorageKey } from '../shared/model/person';
 import { buildDemoLibrary } from './demo/demoLibrary';
+import { webCopyText } from '../e2e/support/webCopy';
 
 // `--out <dir>` writes them elsewhere, to look at before replacing the README's.
 const outAt = process.argv.indexOf('--out');
@@ -58,6 +59,12 @@ async function main() {
     await editor.getByTestId('photo-panel').scrollIntoViewIfNeeded();
     await editor.getByTestId('figure').nth(1).scrollIntoViewIfNeeded();
     await shoot(editor, 'photos');
+    // The desk tries to approve: the checklist lists what is missing and where.
+    await editor.evaluate(() => window.scrollTo(0, 0));
+    await editor.getByTestId('action-approve').click();
+    await editor.getByTestId('missing-place').first().waitFor();
+    await shoot(editor, 'checklist');
+    await editor.keyboard.press('Escape');
     await editor.evaluate(() => window.scrollTo(0, 0));
     await editor.getByTestId('open-history').click();
     await editor.getByTestId('history-audit').first().waitFor();
@@ -65,6 +72,18 @@ async function main() {
     await editor.keyboard.press('Escape');
 
     await editor.getByTestId('back-to-library').click();
+    // The reporter brings in a web page copied as text, and a file that only pretends to be a .docx.
+    // A window in the background has its timers throttled (the search box's debounce among them).
+    await reporter.bringToFront();
+    await reporter.getByTestId('library-search').fill('');
+    await reporter.getByTestId('article-row').nth(1).waitFor();
+    await reporter.getByTestId('import-picker').setInputFiles([
+      { name: '부산항.txt', mimeType: 'text/plain', buffer: Buffer.from(webCopyText()) },
+      { name: '보도자료.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from('not a zip') },
+    ]);
+    await reporter.getByTestId('import-file-result').nth(1).waitFor();
+    await shoot(reporter, 'import');
+
     await editor.getByTestId('article-row').filter({ hasText: '항구 도시' }).getByTestId('select-row').check();
     await editor.getByTestId('export-articles').click();
     await editor.getByTestId('export-start').click();
