@@ -124,6 +124,8 @@ test('the photo panel warns about what is missing and takes the user there', asy
   // The caret is in that caption as soon as the click is handled, not a frame later (TipTap's own
   // focus waits for one; a key typed meanwhile went to the warning button: "nions").
   const landed = await page.getByTestId('photo-warning-noCaption').evaluate((button) => {
+    // As a mouse click does: the press focuses the button, then its click handler runs.
+    (button as HTMLElement).focus();
     (button as HTMLElement).click();
     const anchor = window.getSelection()?.anchorNode ?? null;
     return { body: document.activeElement?.classList.contains('ProseMirror') ?? false, inSecondCaption: !!anchor && document.querySelectorAll('[data-testid=figure-caption]')[1].contains(anchor) };
