@@ -110,6 +110,15 @@ it('on a locked copy every figure command and tool refuses to change the documen
   expect(e.commands.moveFigure(1)).toBe(false);
   expect(e.getJSON()).toEqual(before);
 
+  // A figure that arrives while locked (the library's copy adopted in place) is locked from the start.
+  e.view.dispatch(e.state.tr.insert(0, e.schema.nodeFromJSON(figure('새로 온 사진'))));
+  const tools = [...element.querySelectorAll<HTMLElement>('.figure__tools')];
+  expect(tools).toHaveLength(3);
+  expect(tools.every((t) => t.hidden)).toBe(true);
+  expect([...element.querySelectorAll<HTMLButtonElement>('[data-testid=figure-remove]')].every((b) => b.disabled)).toBe(true);
+  e.view.dispatch(e.state.tr.delete(0, e.state.doc.child(0).nodeSize));
+  expect(e.getJSON()).toEqual(before);
+
   // The same commands change the copy once it is editable (so the refusals above are the lock's).
   e.setEditable(true, false);
   expect(tool('figure-remove').disabled).toBe(false);
