@@ -159,3 +159,57 @@ test('a TK is highlighted, F8 and the button step through the note and the TK, a
   expect(textOf(fixed.body)).toContain('사망자는 2명이다.');
   expect(fixed.body.content?.find((n) => n.type === 'figure')?.attrs).toMatchObject({ credit: 'Big Newspaper' });
 });
+
+test('typing over a note that F8 selected answers it: the new text is plain, in the editor and on disk, and the 메모 count goes down', async ({ app }) => {
+  const { page } = app;
+  await mkdir(SHOTS, { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await switchTo(page, REPORTER.name);
+  await page.getByTestId('new-article').click();
+  await page.getByTestId('field-headline').fill(HEADLINE);
+  await bodyEditor(page).click();
+  const ime = await Ime.attach(page);
+  // One note inside a paragraph, one at the end of the next (as the desk leaves them).
+  await ime.type('공장은 ');
+  await page.getByTestId('tb-note').click();
+  await ime.type('착공일 확인');
+  await page.getByTestId('tb-note').click();
+  await ime.type(' 문을 연다.');
+  await page.keyboard.press('Enter');
+  await ime.type('투자액은 ');
+  await page.getByTestId('tb-note').click();
+  await ime.type('액수 확인');
+  await expect(page.getByTestId('count-open-notes')).toHaveText('메모 2 · TK 0');
+  await waitSaved(page);
+  expect(noteRuns((await stored(page, REPORTER.id)).body)).toEqual(['착공일 확인', '액수 확인']);
+
+  // F8 from the start selects the first note; Hangul composed over it is the answer, not more note.
+  await bodyEditor(page).locator('p').first().click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('F8');
+  await expect.poll(() => selectedText(page)).toBe('착공일 확인');
+  await ime.type('내년 3월에');
+  await expect(bodyEditor(page).locator('p').first()).toHaveText('공장은 내년 3월에 문을 연다.');
+  await expect(bodyEditor(page).locator('.editor-note')).toHaveText(['액수 확인']);
+  await expect(page.getByTestId('count-open-notes')).toHaveText('메모 1 · TK 0');
+  await expect(page.getByTestId('open-mark-count')).toHaveText('1');
+
+  // Shift+F8 back to the note at the end of the paragraph; keys typed over it are plain too, and
+  // typing on after them stays plain.
+  await page.keyboard.press('Shift+F8');
+  await expect.poll(() => selectedText(page)).toBe('액수 확인');
+  await page.keyboard.type('5000');
+  await ime.type('억원이다.');
+  await expect(bodyEditor(page).locator('p').nth(1)).toHaveText('투자액은 5000억원이다.');
+  await expect(bodyEditor(page).locator('.editor-note')).toHaveCount(0);
+  await expect(page.getByTestId('count-open-notes')).toHaveText('메모 0 · TK 0');
+  await expect(page.getByTestId('count-note-text')).toHaveText('0자 (분량 제외)');
+  await page.screenshot({ path: `${SHOTS}/5-notes-answered.png` });
+
+  // On disk: the answers are there as plain text, no note left to strip from an export.
+  await waitSaved(page);
+  const answered = await stored(page, REPORTER.id);
+  expect(noteRuns(answered.body)).toEqual([]);
+  expect(textOf(answered.body)).toContain('공장은 내년 3월에 문을 연다.');
+  expect(textOf(answered.body)).toContain('투자액은 5000억원이다.');
+});

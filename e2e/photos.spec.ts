@@ -121,7 +121,16 @@ test('the photo panel warns about what is missing and takes the user there', asy
   await page.keyboard.press('Backspace');
   await expect(page.getByTestId('photo-warning-noCaption')).toHaveCount(1);
   await bodyEditor(page).locator('p').first().click();
-  await page.getByTestId('photo-warning-noCaption').click();
+  // The caret is in that caption as soon as the click is handled, not a frame later (TipTap's own
+  // focus waits for one; a key typed meanwhile went to the warning button: "nions").
+  const landed = await page.getByTestId('photo-warning-noCaption').evaluate((button) => {
+    // As a mouse click does: the press focuses the button, then its click handler runs.
+    (button as HTMLElement).focus();
+    (button as HTMLElement).click();
+    const anchor = window.getSelection()?.anchorNode ?? null;
+    return { body: document.activeElement?.classList.contains('ProseMirror') ?? false, inSecondCaption: !!anchor && document.querySelectorAll('[data-testid=figure-caption]')[1].contains(anchor) };
+  });
+  expect(landed).toEqual({ body: true, inSecondCaption: true });
   await page.keyboard.type('Onions');
   await expect(page.getByTestId('figure-caption').nth(1)).toHaveText('Onions');
 });

@@ -99,6 +99,11 @@ test('Esc closes every dialog and gives the focus back to what opened it', async
   await page.getByTestId('history-panel').locator('h2').click();
   await page.getByTestId('history-close').focus();
   await escapeCloses(page, 'history-panel', 'open-history');
+  // Opening it puts the focus in it: Esc right after the click on 기록 closes it at once.
+  await page.getByTestId('open-history').click();
+  await expect(page.getByTestId('history-panel')).toBeFocused();
+  await shot(page, 'history-open-focused');
+  await escapeCloses(page, 'history-panel', 'open-history');
 
   // Workflow steps: the return note, the checklist that blocks approval, the publish and spike confirms.
   await page.getByTestId('action-send').click();

@@ -12,7 +12,7 @@ export interface DialogOptions {
   modal?: boolean;
   /**
    * A panel that stays open beside the work (history): Esc closes it only when the focus is in it,
-   * and opening it leaves the focus where it was.
+   * and opening it leaves the focus where it was unless `takeFocus` says otherwise.
    */
   panel?: boolean;
   /** Move the focus into the dialog when it opens (default true, except for panels). */

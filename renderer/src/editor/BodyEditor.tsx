@@ -15,6 +15,7 @@ import { isPersonsEdit } from '../article/bodyPort';
 import { syncFigureLabels } from './figure/FigureView';
 import { NEXT_OPEN_MARK, PREVIOUS_OPEN_MARK } from './OpenMarks';
 import { matchesShortcut } from '../shortcuts';
+import { focusNow } from './focusNow';
 
 function imageFiles(list: FileList | null | undefined): File[] {
   return [...(list ?? [])].filter(isImageFile);
@@ -97,7 +98,8 @@ export function BodyEditor(props: {
       const direction = matchesShortcut(e, NEXT_OPEN_MARK, live.current.platform) ? 1 : matchesShortcut(e, PREVIOUS_OPEN_MARK, live.current.platform) ? -1 : 0;
       if (direction === 0) return;
       e.preventDefault();
-      editor.chain().focus().goToOpenMark(direction).run();
+      editor.commands.goToOpenMark(direction);
+      focusNow(editor);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -75,6 +75,54 @@ describe('open notes and TKs in the editor', () => {
     expect(`${e.state.selection.from}:${selected(e)}`).toBe(marks[3]);
   });
 
+  it('typing over a whole note it selected gives plain text, by key, by text input and by IME composition', () => {
+    const doc = { type: 'doc', content: [{ type: 'paragraph', content: [t('공장은 '), t('착공일 확인', true), t(' 연다.')] }] };
+    const noteText = (e: Editor) => { const out: string[] = []; e.state.doc.descendants((n) => { if (n.isText && n.marks.some((m) => m.type.name === 'editorNote')) out.push(n.text!); }); return out; };
+    const toNote = (e: Editor) => {
+      e.view.dispatch(e.state.tr.setSelection(TextSelection.create(e.state.doc, 1)));
+      e.commands.goToOpenMark(1);
+      expect(selected(e)).toBe('착공일 확인');
+    };
+
+    // A key: Chromium's beforeinput, before the browser touches the DOM.
+    let e = open(doc);
+    toNote(e);
+    const key = new InputEvent('beforeinput', { inputType: 'insertText', data: '5', cancelable: true, bubbles: true });
+    e.view.dom.dispatchEvent(key);
+    expect(key.defaultPrevented).toBe(true);
+    expect(e.state.doc.textContent).toBe('공장은 5 연다.');
+    expect(noteText(e)).toEqual([]);
+    expect(openMarksOf(e.state)).toEqual([]);
+    e.destroy();
+
+    // Text that reaches ProseMirror as a DOM change (handleTextInput) over the note.
+    e = open(doc);
+    toNote(e);
+    const { from, to } = e.state.selection;
+    const handled = e.view.someProp('handleTextInput', (f) => f(e.view, from, to, '3월', () => e.state.tr.insertText('3월', from, to)));
+    expect(handled).toBe(true);
+    expect(e.state.doc.textContent).toBe('공장은 3월 연다.');
+    expect(noteText(e)).toEqual([]);
+    e.destroy();
+
+    // An IME composition starts at a caret where the note was, with plain marks stored to compose into.
+    e = open(doc);
+    toNote(e);
+    e.view.dom.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
+    expect(e.state.selection.empty).toBe(true);
+    expect(e.state.doc.textContent).toBe('공장은  연다.');
+    expect(e.state.storedMarks).toEqual([]);
+    e.commands.insertContent('내년');
+    expect(noteText(e)).toEqual([]);
+
+    // A selection that is not a whole note is typed over as before (part of a note stays note).
+    e = open(doc);
+    e.view.dispatch(e.state.tr.setSelection(TextSelection.create(e.state.doc, 5, 8)));
+    const part = new InputEvent('beforeinput', { inputType: 'insertText', data: '5', cancelable: true, bubbles: true });
+    e.view.dom.dispatchEvent(part);
+    expect(part.defaultPrevented).toBe(false);
+  });
+
   it('does nothing in a clean copy', () => {
     const e = open({ type: 'doc', content: [{ type: 'paragraph', content: [t('깨끗한 원고')] }] });
     expect(e.commands.goToOpenMark(1)).toBe(false);

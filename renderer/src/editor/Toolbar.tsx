@@ -7,6 +7,7 @@ import { shortcutLabel } from '../shortcuts';
 import { isAllowedLink } from './extensions';
 import { NEXT_OPEN_MARK, PREVIOUS_OPEN_MARK, openMarksOf } from './OpenMarks';
 import { useDialog } from '../dialogs/useDialog';
+import { focusNow } from './focusNow';
 
 function Button(props: { id: string; label: string; shortcut?: string; active?: boolean; disabled?: boolean; onClick(): void; children: ReactNode; platform: string }) {
   const title = props.shortcut ? `${props.label} (${shortcutLabel(props.shortcut, props.platform)})` : props.label;
@@ -112,7 +113,10 @@ export function Toolbar({ editor, platform, onAddPhoto }: { editor: Editor; plat
         // The title names both shortcuts: Shift goes back.
         label={t('toolbar.nextOpen', { next: shortcutLabel(NEXT_OPEN_MARK, platform), previous: shortcutLabel(PREVIOUS_OPEN_MARK, platform) })}
         disabled={s.open === 0}
-        onClick={() => chain().goToOpenMark(1).run()}
+        onClick={() => {
+          editor.commands.goToOpenMark(1);
+          focusNow(editor);
+        }}
       >
         TK<span aria-hidden="true">↓</span>{s.open > 0 && <span className="tb-count" data-testid="open-mark-count">{s.open}</span>}
       </Button>

@@ -32,9 +32,10 @@ export function HistoryPanel(props: { articleId: string; canRestore: boolean; on
   pickedRef.current = picked;
   const [versions, setVersions] = useState<Record<number, Article>>({});
   const [error, setError] = useState<unknown>(null);
-  // A panel beside the work: Esc closes it while the focus is in it, and the focus goes back to its button.
+  // A panel beside the work: Esc closes it while the focus is in it, and the focus goes back to its
+  // button. Opening it puts the focus in it, so Esc right after clicking 기록 closes it at once.
   const panel = useRef<HTMLElement>(null);
-  useDialog(panel, { onClose: props.onClose, panel: true });
+  useDialog(panel, { onClose: props.onClose, panel: true, takeFocus: true });
   // Versions by seq and time written: a coalesced save rewrites the newest version under its number.
   const loads = useRef(new Map<string, Promise<Article>>());
   const metas = useRef(new Map<number, VersionMeta>());

@@ -12,6 +12,7 @@ import { figureWarnings, type FigureWarning } from '../../../shared/photos/figur
 import { renderCaption } from '../../../shared/photos/renderCaption';
 import { photoUrl } from '../../../shared/photos/photoUrl';
 import { useFigures, type PlacedFigure } from './useFigures';
+import { focusNow } from '../editor/focusNow';
 
 /** Puts the user where the warning can be fixed (the checklist's photo places come here too). */
 export function jumpTo(editor: Editor, figure: Pick<PlacedFigure, 'pos'>, warning: FigureWarning | 'open') {
@@ -22,7 +23,8 @@ export function jumpTo(editor: Editor, figure: Pick<PlacedFigure, 'pos'>, warnin
   } else if (warning === 'noCredit' || warning === 'noAlt') {
     dom?.querySelector<HTMLInputElement>(warning === 'noCredit' ? '[data-testid="figure-credit"]' : '[data-testid="figure-alt"]')?.focus();
   } else if (warning === 'noCaption' || warning === 'open') {
-    editor.chain().focus().setTextSelection(figure.pos + 2).run();
+    editor.chain().setTextSelection(figure.pos + 2).scrollIntoView().run();
+    focusNow(editor);
   } else {
     editor.view.dispatch(editor.state.tr.setSelection(NodeSelection.create(editor.state.doc, figure.pos)));
     editor.view.focus();

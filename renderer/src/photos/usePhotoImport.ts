@@ -4,7 +4,6 @@ import { useCallback, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/react';
 import { call } from '../api';
 import { figureFromPhoto } from './figureFromPhoto';
-import { ownUndoStep } from '../editor/figure/figurePositions';
 import { importFiles, isImageFile, type ImportResult } from './importFiles';
 
 export type ImportTarget = { kind: 'insert'; pos?: number } | { kind: 'replace'; pos: number };
@@ -41,14 +40,8 @@ export function usePhotoImport(getEditor: () => Editor | null, maxBytes: number)
       const added = results.flatMap((r) => (r.status === 'added' ? [r.photo] : []));
       if (editor && !editor.isDestroyed && added.length > 0) {
         if (target.kind === 'replace') {
-          const node = editor.state.doc.nodeAt(target.pos);
-          if (node?.type.name === 'figure') {
-            const fresh = figureFromPhoto(added[0]);
-            editor.chain().command(({ tr }) => {
-              ownUndoStep(tr).setNodeMarkup(target.pos, undefined, { ...node.attrs, photoId: fresh.photoId, credit: node.attrs.credit || fresh.credit, alt: node.attrs.alt || fresh.alt, fromFile: fresh.fromFile });
-              return true;
-            }).run();
-          }
+          // The command refuses a copy locked meanwhile (the import took time) or a figure gone.
+          editor.commands.replaceFigurePhoto(target.pos, figureFromPhoto(added[0]));
         } else {
           const pos = target.pos === undefined ? undefined : Math.min(target.pos, editor.state.doc.content.size);
           editor.chain().focus().insertFigures(added.map(figureFromPhoto), pos).run();

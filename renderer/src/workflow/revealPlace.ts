@@ -3,6 +3,7 @@
 import type { Editor } from '@tiptap/react';
 import type { ArticleField, ProblemPlace } from '../../../shared/workflow/places';
 import { jumpTo } from '../photos/PhotoPanel';
+import { focusNow } from '../editor/focusNow';
 
 const FIELD_SELECTOR: Record<ArticleField, string> = {
   headline: '[data-testid="field-headline"]',
@@ -22,5 +23,8 @@ export function revealPlace(editor: Editor | null, place: ProblemPlace): void {
   }
   if (!editor || editor.isDestroyed) return;
   if (place.kind === 'figure') jumpTo(editor, place, WARNING[place.field]);
-  else editor.chain().focus().setTextSelection({ from: place.from, to: place.to }).scrollIntoView().run();
+  else {
+    editor.chain().setTextSelection({ from: place.from, to: place.to }).scrollIntoView().run();
+    focusNow(editor);
+  }
 }

@@ -26,6 +26,12 @@ declare module '@tiptap/core' {
       insertFigures: (figures: NewFigure[], pos?: number) => ReturnType;
       /** Moves the figure holding the selection one block up (-1) or down (1). */
       moveFigure: (direction: -1 | 1) => ReturnType;
+      /** Moves the figure at `pos` one block up (-1) or down (1). */
+      moveFigureAt: (pos: number, direction: -1 | 1) => ReturnType;
+      /** Removes the figure at `pos`. */
+      removeFigure: (pos: number) => ReturnType;
+      /** Puts another photo in the figure at `pos`, keeping its caption and any credit and alt text already written. */
+      replaceFigurePhoto: (pos: number, photo: FigureAttrs) => ReturnType;
     };
   }
 }
@@ -57,13 +63,14 @@ export const Figure = Node.create<FigureViewOptions>({
     return ['figure', mergeAttributes(HTMLAttributes), 0];
   },
   addNodeView() {
-    return ({ node, getPos, editor }) => new FigureView(node, editor.view, getPos as () => number | undefined, this.options);
+    return ({ node, getPos, editor }) => new FigureView(node, editor, getPos as () => number | undefined, this.options);
   },
   addCommands() {
     return {
       insertFigures:
         (figures, pos) =>
-        ({ state, tr, dispatch }) => {
+        ({ editor, state, tr, dispatch }) => {
+          if (!editor.isEditable) return false; // read-only copy: see the note on moveFigureAt below
           const { figure, figureCaption } = state.schema.nodes;
           const nodes = figures.map((f) => {
             const caption = f.caption.replace(/\s+/g, ' ').trim();
@@ -84,11 +91,37 @@ export const Figure = Node.create<FigureViewOptions>({
         },
       moveFigure:
         (direction) =>
-        ({ state, tr, dispatch }) => {
+        ({ state, commands }) => {
           const found = selectedFigure(state);
-          if (!found) return false;
+          return found !== null && commands.moveFigureAt(found.pos, direction);
+        },
+      // Every figure command asks the editor itself whether the copy may change, not only the UI:
+      // a locked copy's tools once showed and worked on screen (the CSS unhid them), leaving an
+      // edit that could not be saved.
+      moveFigureAt:
+        (pos, direction) =>
+        ({ editor, tr, dispatch }) => {
+          if (!editor.isEditable || tr.doc.nodeAt(pos)?.type.name !== 'figure') return false;
           if (!dispatch) return true;
-          return moveFigureAt(tr, found.pos, direction);
+          return moveFigureAt(tr, pos, direction);
+        },
+      removeFigure:
+        (pos) =>
+        ({ editor, tr, dispatch }) => {
+          const node = tr.doc.nodeAt(pos);
+          if (!editor.isEditable || node?.type.name !== 'figure') return false;
+          if (dispatch) ownUndoStep(tr).delete(pos, pos + node.nodeSize).scrollIntoView();
+          return true;
+        },
+      replaceFigurePhoto:
+        (pos, photo) =>
+        ({ editor, tr, dispatch }) => {
+          const node = tr.doc.nodeAt(pos);
+          if (!editor.isEditable || node?.type.name !== 'figure') return false;
+          if (dispatch) {
+            ownUndoStep(tr).setNodeMarkup(pos, undefined, { ...node.attrs, photoId: photo.photoId, credit: node.attrs.credit || photo.credit, alt: node.attrs.alt || photo.alt, fromFile: photo.fromFile });
+          }
+          return true;
         },
     };
   },

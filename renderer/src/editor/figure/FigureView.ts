@@ -4,7 +4,7 @@
 // non-editable parts that ProseMirror leaves alone.
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { EditorView, NodeView, ViewMutationRecord } from '@tiptap/pm/view';
-import { moveFigureAt, ownUndoStep } from './figurePositions';
+import type { Editor } from '@tiptap/core';
 import { shortcutLabel } from '../../shortcuts';
 import { photoUrl } from '../../../../shared/photos/photoUrl';
 
@@ -55,12 +55,14 @@ export class FigureView implements NodeView {
   private readonly captionBadge: HTMLElement;
   private readonly creditBadge: HTMLElement;
   private readonly tools: HTMLElement;
+  private readonly buttons: HTMLButtonElement[] = [];
   /** Each label's writer, run again when the UI language changes. */
   private readonly labels: (() => void)[] = [];
 
   constructor(
     private node: PMNode,
-    private readonly view: EditorView,
+    /** The editor, not its view: TipTap builds the first node views before the view exists. */
+    private readonly editor: Editor,
     private readonly getPos: () => number | undefined,
     private readonly options: FigureViewOptions,
   ) {
@@ -82,13 +84,11 @@ export class FigureView implements NodeView {
       b.addEventListener('mousedown', (e) => e.preventDefault());
       b.addEventListener('click', run);
       tools.append(b);
+      this.buttons.push(b);
     };
     button('figure-up', () => `${t('figure.moveUp')} (${shortcutLabel('Alt+↑', options.platform)})`, '↑', () => this.move(-1));
     button('figure-down', () => `${t('figure.moveDown')} (${shortcutLabel('Alt+↓', options.platform)})`, '↓', () => this.move(1));
-    button('figure-replace', () => t('figure.replace'), '⇄', () => {
-      const pos = this.getPos();
-      if (pos !== undefined) options.onReplace(pos);
-    });
+    button('figure-replace', () => t('figure.replace'), '⇄', () => this.replace());
     button('figure-remove', () => t('figure.remove'), '✕', () => this.remove());
     // A figure imported from web copy has its caption and credit but not yet its photo.
     this.placeholder = el('div', { class: 'figure__placeholder', 'data-testid': 'figure-placeholder' });
@@ -99,10 +99,7 @@ export class FigureView implements NodeView {
       this.addPhoto.textContent = t('figure.addPhoto');
     });
     this.addPhoto.addEventListener('mousedown', (e) => e.preventDefault());
-    this.addPhoto.addEventListener('click', () => {
-      const pos = this.getPos();
-      if (pos !== undefined && this.view.editable) options.onReplace(pos);
-    });
+    this.addPhoto.addEventListener('click', () => this.replace());
     this.placeholder.append(waiting, this.addPhoto);
     media.append(this.img, this.placeholder, tools);
     this.tools = tools;
@@ -153,7 +150,7 @@ export class FigureView implements NodeView {
     // The picture itself is left to ProseMirror: a click selects the figure, a drag moves it.
     this.chrome.push(tools, meta, this.captionBadge, this.addPhoto);
     // Read-only copy (the workflow decides, live: see syncFigureLocks): no tools, no typing.
-    this.setLocked(!view.editable);
+    this.setLocked(!editor.isEditable);
     viewOf.set(this.dom, this);
     this.render(true);
   }
@@ -167,31 +164,39 @@ export class FigureView implements NodeView {
   setLocked(locked: boolean): void {
     this.tools.hidden = locked;
     this.addPhoto.hidden = locked;
+    for (const b of [...this.buttons, this.addPhoto]) b.disabled = locked;
     this.credit.disabled = locked;
     this.alt.disabled = locked;
     this.dom.classList.toggle('figure--locked', locked);
   }
 
+  private get view(): EditorView {
+    return this.editor.view;
+  }
+
   private setAttr(name: 'credit' | 'alt', value: string) {
-    if (!this.view.editable) return; // a locked copy takes no edits, whatever reaches the input
+    if (!this.editor.isEditable) return; // a locked copy takes no edits, whatever reaches the input
     const pos = this.getPos();
     if (pos === undefined || this.node.attrs[name] === value) return;
     this.view.dispatch(this.view.state.tr.setNodeAttribute(pos, name, value));
   }
 
+  // The commands refuse a locked copy themselves; these only find the figure's position.
   private move(direction: -1 | 1) {
     const pos = this.getPos();
-    if (pos === undefined) return;
-    const tr = this.view.state.tr;
-    if (moveFigureAt(tr, pos, direction)) this.view.dispatch(tr);
+    if (pos === undefined || !this.editor.isEditable) return;
+    this.editor.commands.moveFigureAt(pos, direction);
     this.view.focus();
   }
 
   private remove() {
     const pos = this.getPos();
-    if (pos === undefined) return;
-    this.view.dispatch(ownUndoStep(this.view.state.tr).delete(pos, pos + this.node.nodeSize).scrollIntoView());
-    this.view.focus();
+    if (pos !== undefined && this.editor.commands.removeFigure(pos)) this.view.focus();
+  }
+
+  private replace() {
+    const pos = this.getPos();
+    if (pos !== undefined && this.editor.isEditable) this.options.onReplace(pos);
   }
 
   /** Brings the DOM in line with the node; an input being typed in is never overwritten. */

@@ -80,3 +80,50 @@ it('a figure waiting for its photo offers 사진 넣기 for that figure only whi
   alt.dispatchEvent(new Event('input'));
   expect(editor.getJSON().content![1].attrs!.alt).toBe('크레인이 늘어선 부두');
 });
+
+it('on a locked copy every figure command and tool refuses to change the document, and works again once unlocked', () => {
+  const element = document.createElement('div');
+  document.body.append(element);
+  const asked: number[] = [];
+  const figure = (caption: string) => ({ type: 'figure', attrs: { photoId: ID, credit: '', alt: '' }, content: [{ type: 'figureCaption', content: [{ type: 'text', text: caption }] }] });
+  editor = new Editor({
+    element,
+    editable: false,
+    extensions: bodyExtensions('', { mediaBase: '/media/', t: (k) => k, platform: 'linux', onReplace: (pos) => asked.push(pos), captionPlaceholder: '' }),
+    content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '본문' }] }, figure('첫 사진'), figure('둘째 사진')] },
+  });
+  const e = editor;
+  const before = e.getJSON();
+  const tool = (id: string) => element.querySelector<HTMLButtonElement>(`[data-testid=${id}]`)!;
+  for (const id of ['figure-up', 'figure-down', 'figure-replace', 'figure-remove']) {
+    expect(tool(id).disabled).toBe(true);
+    // A click that reaches the button anyway (a forced or scripted one) does nothing.
+    tool(id).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+  }
+  expect(asked).toEqual([]);
+  const other = { photoId: 'b'.repeat(64), credit: '새 크레디트', alt: '', fromFile: { caption: '', credit: '새 크레디트', alt: '' } };
+  expect(e.commands.removeFigure(4)).toBe(false);
+  expect(e.commands.moveFigureAt(4, 1)).toBe(false);
+  expect(e.commands.replaceFigurePhoto(4, other)).toBe(false);
+  expect(e.commands.insertFigures([{ ...other, caption: '끼어든 사진' }], 0)).toBe(false);
+  e.commands.setNodeSelection(4);
+  expect(e.commands.moveFigure(1)).toBe(false);
+  expect(e.getJSON()).toEqual(before);
+
+  // A figure that arrives while locked (the library's copy adopted in place) is locked from the start.
+  e.view.dispatch(e.state.tr.insert(0, e.schema.nodeFromJSON(figure('새로 온 사진'))));
+  const tools = [...element.querySelectorAll<HTMLElement>('.figure__tools')];
+  expect(tools).toHaveLength(3);
+  expect(tools.every((t) => t.hidden)).toBe(true);
+  expect([...element.querySelectorAll<HTMLButtonElement>('[data-testid=figure-remove]')].every((b) => b.disabled)).toBe(true);
+  e.view.dispatch(e.state.tr.delete(0, e.state.doc.child(0).nodeSize));
+  expect(e.getJSON()).toEqual(before);
+
+  // The same commands change the copy once it is editable (so the refusals above are the lock's).
+  e.setEditable(true, false);
+  expect(tool('figure-remove').disabled).toBe(false);
+  expect(e.commands.replaceFigurePhoto(4, other)).toBe(true);
+  expect(e.getJSON().content![1].attrs).toMatchObject({ photoId: 'b'.repeat(64), credit: '새 크레디트' });
+  tool('figure-remove').click();
+  expect(e.getJSON().content!.map((n) => n.type)).toEqual(['paragraph', 'figure']);
+});
