@@ -6,6 +6,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/model/settings';
+import type { ArticleStatus } from '../../../shared/model/article';
 import type { ResultRow } from '../../../shared/search/query';
 import { pickTemplate, renderByline } from '../../../shared/byline/renderByline';
 import { relativeTime } from './relativeTime';
@@ -29,8 +30,8 @@ interface Props {
   onRange(start: number, end: number): void;
   onOpen(id: string): void;
   onDuplicate(id: string): void;
-  /** The headline goes along so that a refusal can name the story. */
-  onTrash(id: string, headline: string): void;
+  /** The headline goes along so that a refusal (or the question before) can name the story. */
+  onTrash(id: string, headline: string, status: ArticleStatus): void;
   onRestore(id: string, headline: string): void;
   /** Rows ticked for a batch export (the active list only). */
   selected: ReadonlySet<string>;
@@ -194,7 +195,7 @@ export function ArticleTable(props: Props) {
                 {scope === 'active' ? (
                   <>
                     <button type="button" className="small" data-testid="duplicate-article" onClick={() => onDuplicate(a.id)}>{t('library.duplicate')}</button>
-                    <button type="button" className="small" data-testid="trash-article" disabled={!binnable} title={whyNot} aria-description={whyNot} onClick={() => onTrash(a.id, a.headline)}>{t('library.moveToTrash')}</button>
+                    <button type="button" className="small" data-testid="trash-article" disabled={!binnable} title={whyNot} aria-description={whyNot} onClick={() => onTrash(a.id, a.headline, a.status)}>{t('library.moveToTrash')}</button>
                   </>
                 ) : (
                   <button type="button" className="small" data-testid="restore-article" disabled={!binnable} title={whyNot} aria-description={whyNot} onClick={() => onRestore(a.id, a.headline)}>{t('library.restore')}</button>
