@@ -172,6 +172,17 @@ test('binning a published story asks first, naming it (Esc keeps it); a draft go
   await expect(row(page, draft)).toHaveCount(0);
   await expect(ask).toHaveCount(0);
   expect(onDisk(app.libraryDir, draft).trashedAt).not.toBeNull();
+
+  // The trash's 복원 (a word, not an icon) fits the narrower actions column, in English too.
+  await page.getByTestId('scope-trash').click();
+  await page.getByTestId('ui-language').selectOption('en');
+  const restore = row(page, published).getByTestId('restore-article');
+  await expect(restore).toHaveText('Restore');
+  const cell = await box(restore.locator('xpath=..'));
+  const button = await box(restore);
+  expect(button.x + button.width).toBeLessThanOrEqual(cell.x + cell.width);
+  expect(await restore.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await shot(page, 'trash-en');
 });
 
 test('사용자 바꾸기 has a way back: Cancel or Esc returns to the same person on the same screen', async ({ app }) => {
