@@ -13,6 +13,8 @@ import { WEB_COPY_CAPTIONS, WEB_COPY_CREDIT, WEB_COPY_HEADLINE, webCopyText } fr
 import type { Article, DocNode } from '../shared/model/article';
 
 const SHOTS = '/tmp/shots-counts-checklist';
+const FIX_SHOTS = '/tmp/shots-fix-ui';
+mkdirSync(FIX_SHOTS, { recursive: true });
 mkdirSync(SHOTS, { recursive: true });
 
 /** A photo of our own: a 1200×800 JPEG drawn here, no file from outside the repo. */
@@ -128,11 +130,15 @@ test('a .txt picked as a photo is "not an image", a .jpg of text is named as suc
   await page.getByTestId('photo-input').setInputFiles([
     { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('취재 메모: 사진 아님') },
     { name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('This is a text file, not a photo.') },
+    { name: 'clip.mp4', mimeType: 'video/mp4', buffer: Buffer.from('not a video either') },
   ]);
   const results = page.getByTestId('import-result');
-  await expect(results).toHaveCount(2);
-  await expect(results.nth(0)).toHaveText('notes.txt: 사진 파일이 아닙니다. JPEG, PNG, WebP, TIFF 파일을 넣어 주세요.');
+  await expect(results).toHaveCount(3);
+  // A file the article import reads is pointed there; a photo-named file or a video is not.
+  await expect(results.nth(0)).toHaveText('notes.txt: 사진 파일이 아닙니다. JPEG, PNG, WebP, TIFF 파일을 넣어 주세요. 기사 파일이면 기사 목록의 ‘가져오기’를 쓰세요.');
   await expect(results.nth(1)).toContainText('notes.jpg: 사진 파일이 아닙니다(이름만 사진이고 내용은 이미지가 아님)');
+  await expect(results.nth(1)).not.toContainText('가져오기');
+  await expect(results.nth(2)).toHaveText('clip.mp4: 사진 파일이 아닙니다. JPEG, PNG, WebP, TIFF 파일을 넣어 주세요.');
   await page.getByTestId('import-dismiss').click();
 
   // Dropped on the text: refused by name, visibly (it was once ignored without a word).
@@ -145,14 +151,15 @@ test('a .txt picked as a photo is "not an image", a .jpg of text is named as suc
   await bodyEditor(page).dispatchEvent('drop', { dataTransfer: dropped, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 });
   await expect(page.getByTestId('import-results')).toBeVisible();
   await expect(results).toHaveCount(1);
-  await expect(results.first()).toHaveText('회의록.txt: 사진 파일이 아닙니다. JPEG, PNG, WebP, TIFF 파일을 넣어 주세요.');
+  await expect(results.first()).toHaveText('회의록.txt: 사진 파일이 아닙니다. JPEG, PNG, WebP, TIFF 파일을 넣어 주세요. 기사 파일이면 기사 목록의 ‘가져오기’를 쓰세요.');
   await page.screenshot({ path: join(SHOTS, '4-txt-dropped-on-body.png') });
+  await page.screenshot({ path: join(FIX_SHOTS, 'txt-dropped-on-body.png') });
 
   // In English, the same refusal in English.
   await page.getByTestId('import-dismiss').click();
   await page.getByTestId('ui-language').selectOption('en');
   await bodyEditor(page).dispatchEvent('drop', { dataTransfer: dropped, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 });
-  await expect(results.first()).toHaveText('회의록.txt: this is not an image. Use a JPEG, PNG, WebP or TIFF file.');
+  await expect(results.first()).toHaveText('회의록.txt: this is not an image. Use a JPEG, PNG, WebP or TIFF file. If it is an article, use ‘Import’ in the article list.');
   await page.getByTestId('ui-language').selectOption('ko');
 
   expect(await blockTexts(page)).toEqual(['본문']);

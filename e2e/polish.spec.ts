@@ -129,7 +129,7 @@ test('Esc closes every dialog and gives the focus back to what opened it', async
 
   // Spiking asks first, naming the story; Esc keeps it; yes spikes it.
   await page.getByTestId('action-spike').click();
-  await expect(page.getByTestId('spike-confirm')).toContainText(`「${headline}」을(를) 폐기합니다`);
+  await expect(page.getByTestId('spike-confirm')).toContainText(`「${headline}」를 폐기합니다`);
   await expect(page.getByTestId('workflow-cancel')).toBeFocused();
   await shot(page, 'spike-confirm');
   await escapeCloses(page, 'spike-confirm', 'action-spike');

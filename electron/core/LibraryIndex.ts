@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ArticleSummarySchema } from '../../shared/model/article';
 import { writeFileAtomic } from './atomicWrite';
 import { checkIndexEntry } from './indexEntryCheck';
-import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, SNAPSHOT_VERSION_WITHOUT_SHEETS } from './indexSnapshot';
+import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, SNAPSHOT_VERSION_WITHOUT_SHEETS, SNAPSHOT_VERSION_WITHOUT_WAITING } from './indexSnapshot';
 import { readSectionFile, writeSectionFile } from './sectionFile';
 
 /** A summary plus what the article file looked like when it was indexed, to spot outside changes. */
@@ -52,6 +52,7 @@ export class LibraryIndex {
     try {
       const file =
         (await readSectionFile(this.snapshotPath, SNAPSHOT_FORMAT, SNAPSHOT_VERSION)) ??
+        (await readSectionFile(this.snapshotPath, SNAPSHOT_FORMAT, SNAPSHOT_VERSION_WITHOUT_WAITING)) ??
         (await readSectionFile(this.snapshotPath, SNAPSHOT_FORMAT, SNAPSHOT_VERSION_WITHOUT_SHEETS));
       const entries = file ? decodeSnapshot(file) : readVersion1(await readFile(this.oldSnapshotPath, 'utf8'));
       if (!entries) throw new Error('damaged index snapshot');

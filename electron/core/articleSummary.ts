@@ -3,7 +3,7 @@
 import type { Article, ArticleSummary } from '../../shared/model/article';
 import { bodySheets } from '../../shared/counting/sheets';
 import { manuscriptRows } from '../../shared/counting/manuscriptRows';
-import { photoIdsIn } from '../../shared/photos/figures';
+import { figuresIn, photoIdsIn } from '../../shared/photos/figures';
 
 // The 매수 is counted on every save, and the grid walk costs about 50 µs a paragraph (a 600-매
 // story: 90 ms). A save changes a paragraph or two, so paragraphs already counted are remembered.
@@ -36,5 +36,6 @@ export function summarise(a: Article): ArticleSummary {
     lastTransition: a.lastTransition,
     sheets: bodySheets(a.body, rowsOf),
     photoCount: photoIdsIn(a.body).length,
+    waitingPhotos: figuresIn(a.body).filter((f) => !f.photoId).length,
   };
 }

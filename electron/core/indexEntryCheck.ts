@@ -34,7 +34,7 @@ export function checkIndexEntry(raw: unknown): IndexEntry | null {
   const sheets = typeof s.sheets === 'number' && s.sheets >= 0 ? s.sheets : null; // not known: re-read in the background
   if (lastTransition !== null && (typeof lastTransition !== 'object' || !isString((lastTransition as { action: unknown }).action))) return null;
   return {
-    summary: { ...(s as IndexEntry['summary']), trashedAt: (s.trashedAt as string | null) ?? null, ownerId: (s.ownerId as string | null) ?? null, embargo: (s.embargo as string | null) ?? null, lastTransition: lastTransition as IndexEntry['summary']['lastTransition'], sheets, photoCount: photos.length },
+    summary: { ...(s as IndexEntry['summary']), trashedAt: (s.trashedAt as string | null) ?? null, ownerId: (s.ownerId as string | null) ?? null, embargo: (s.embargo as string | null) ?? null, lastTransition: lastTransition as IndexEntry['summary']['lastTransition'], sheets, photoCount: photos.length, waitingPhotos: typeof s.waitingPhotos === 'number' && s.waitingPhotos >= 0 ? s.waitingPhotos : 0 },
     size: e.size,
     mtimeMs: e.mtimeMs,
     photos: photos as string[],

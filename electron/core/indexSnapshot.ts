@@ -8,9 +8,13 @@ import { asBytes, float64s, int32s, type SectionFile, type Sections } from './se
 import { ArticleStatusSchema } from '../../shared/model/article';
 
 export const SNAPSHOT_FORMAT = 'copydesk-index';
-export const SNAPSHOT_VERSION = 4;
-/** Version 3 had no 매수 column: its entries load with `sheets: null` and are re-read in the background. */
+export const SNAPSHOT_VERSION = 5;
+/**
+ * Version 3 had no 매수 column, version 4 no count of figures waiting for their photo: their
+ * entries load with `sheets: null`, which has them re-read (in the background for a big library).
+ */
 export const SNAPSHOT_VERSION_WITHOUT_SHEETS = 3;
+export const SNAPSHOT_VERSION_WITHOUT_WAITING = 4;
 const INT_COLUMNS = ['lengths', 'ids', 'text', 'reporters', 'photos', 'tags', 'transitions'] as const;
 const STATUSES = new Set<string>(ArticleStatusSchema.options);
 const ID = /^[a-z0-9-]{8,64}$/;
@@ -27,14 +31,14 @@ interface Columns {
   lengths: ArrayLike<number>;
   ids: ArrayLike<number>;
   text: ArrayLike<number>; // language, kicker, headline, outlet, desk, templateId, status, createdAt, updatedAt, trashedAt, ownerId, embargo
-  numbers: ArrayLike<number>; // revision, size, mtimeMs, sheets (-1: not known; version 3 had no sheets) (float64)
+  numbers: ArrayLike<number>; // revision, size, mtimeMs, sheets (-1: not known; version 3 had no sheets), waitingPhotos (not in 3, 4) (float64)
   reporters: ArrayLike<number>; // per row: count, then name, role, email per reporter
   photos: ArrayLike<number>; // per row: count, then ids
   tags: ArrayLike<number>; // per row: count (-1: not known), then tags
   transitions: ArrayLike<number>; // per row: 5 string positions, or -1 and 4 zeros
 }
 const TEXT = 12;
-const NUMBERS = 4;
+const NUMBERS = 5;
 
 export function encodeSnapshot(entries: Iterable<IndexEntry>): Sections {
   const rows = [...entries].sort((a, b) => (a.summary.updatedAt < b.summary.updatedAt ? 1 : a.summary.updatedAt > b.summary.updatedAt ? -1 : 0));
@@ -54,7 +58,7 @@ export function encodeSnapshot(entries: Iterable<IndexEntry>): Sections {
   for (const { summary: s, size, mtimeMs, photos, tags } of rows) {
     c.ids.push(ref(s.id));
     c.text.push(ref(s.language), ref(s.kicker), ref(s.headline), ref(s.byline.outlet), ref(s.byline.desk), ref(s.byline.templateId), ref(s.status), ref(s.createdAt), ref(s.updatedAt), ref(s.trashedAt), ref(s.ownerId), ref(s.embargo));
-    c.numbers.push(s.revision, size, mtimeMs, s.sheets ?? -1);
+    c.numbers.push(s.revision, size, mtimeMs, s.sheets ?? -1, s.waitingPhotos);
     c.reporters.push(s.byline.reporters.length);
     for (const r of s.byline.reporters) c.reporters.push(ref(r.name), ref(r.role), ref(r.email));
     c.photos.push(photos.length, ...photos.map(ref));
@@ -97,7 +101,8 @@ function num(v: unknown): number {
 export function decodeSnapshot(file: SectionFile): IndexEntry[] | null {
   const c = columnsOf(file);
   if (!c) return null;
-  const numbers = file.header.version === SNAPSHOT_VERSION_WITHOUT_SHEETS ? NUMBERS - 1 : NUMBERS;
+  const version = file.header.version;
+  const numbers = version === SNAPSHOT_VERSION_WITHOUT_SHEETS ? NUMBERS - 2 : version === SNAPSHOT_VERSION_WITHOUT_WAITING ? NUMBERS - 1 : NUMBERS;
   const count = c.ids.length;
   try {
     const strings: string[] = new Array(c.lengths.length);
@@ -164,6 +169,7 @@ export function decodeSnapshot(file: SectionFile): IndexEntry[] | null {
           lastTransition: tr[lt] === -1 ? null : { action: str(tr[lt]), actorId: str(tr[lt + 1]), actorName: str(tr[lt + 2]), at: str(tr[lt + 3]), note: str(tr[lt + 4]) },
           sheets: numbers === NUMBERS && num(c.numbers[row * numbers + 3]) >= 0 ? c.numbers[row * numbers + 3] : null,
           photoCount: np,
+          waitingPhotos: numbers === NUMBERS ? num(c.numbers[row * numbers + 4]) : 0,
         },
         size: num(c.numbers[row * numbers + 1]),
         mtimeMs: num(c.numbers[row * numbers + 2]),

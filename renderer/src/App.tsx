@@ -59,18 +59,29 @@ export function App({ boot }: { boot: Boot }) {
   setCurrentPerson(me?.id ?? null);
 
   const pickPerson = (person: Person) => {
+    setSwitchingFrom(null);
     setPeople((list) => (list.some((p) => p.id === person.id) ? list : [...list, person]));
     rememberPerson(boot.library.path, person.id);
     setMeId(person.id);
     setScreen({ kind: 'library' });
   };
+  // Who was working when 사용자 바꾸기 was pressed: Cancel (or Esc) on the picker goes back to them, on the same screen.
+  const [switchingFrom, setSwitchingFrom] = useState<string | null>(null);
   const switchPerson = async () => {
     // Leaving the open article: saved first, and asked about when its edits cannot be saved (false: the person stays).
     if (article.current && !(await article.current.leave())) return;
+    setSwitchingFrom(meId);
     rememberPerson(boot.library.path, null);
     setCurrentPerson(null);
     setPeople(await call('listPeople', {}).catch(() => people));
     setMeId(null);
+  };
+  const switchBack = people.find((p) => p.id === switchingFrom && p.active) ?? null;
+  const cancelSwitch = () => {
+    if (!switchBack) return;
+    rememberPerson(boot.library.path, switchBack.id);
+    setMeId(switchBack.id);
+    setSwitchingFrom(null);
   };
 
   useEffect(() => {
@@ -145,7 +156,7 @@ export function App({ boot }: { boot: Boot }) {
   if (!meValue) {
     return (
       <div className="app">
-        <IdentityScreen people={people} peopleLost={boot.library.peopleLost} onPick={pickPerson} />
+        <IdentityScreen people={people} peopleLost={boot.library.peopleLost} onPick={pickPerson} back={switchBack ? { person: switchBack, onCancel: cancelSwitch } : undefined} />
       </div>
     );
   }

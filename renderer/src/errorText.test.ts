@@ -58,7 +58,11 @@ describe('error sentences', () => {
     expect(errorText(en_, new ApiError('tooLarge', 'x', { limitMB: 700 }))).toContain('700 MB');
     expect(errorText(en_, new ApiError('photoRejected', 'x', { reason: 'svg', file: 'a.svg' }))).toContain('a.svg');
     // A .txt is "not an image"; only a file named like a photo hears that it is named like one.
-    expect(errorText(en_, new ApiError('photoRejected', 'x', { reason: 'notImage', file: 'notes.txt' }))).toBe('notes.txt: this is not an image. Use a JPEG, PNG, WebP or TIFF file.');
+    // A file the article import reads (txt, docx, html, md, json…) is pointed there; anything else is not.
+    expect(errorText(en_, new ApiError('photoRejected', 'x', { reason: 'notImage', file: 'notes.txt' }))).toBe('notes.txt: this is not an image. Use a JPEG, PNG, WebP or TIFF file. If it is an article, use ‘Import’ in the article list.');
+    for (const file of ['기사.DOCX', 'page.html', 'story.md', 'story.json']) expect(errorText(t, new ApiError('photoRejected', 'x', { reason: 'notImage', file }))).toContain('기사 목록의 ‘가져오기’');
+    expect(errorText(en_, new ApiError('photoRejected', 'x', { reason: 'notImage', file: 'clip.mp4' }))).toBe('clip.mp4: this is not an image. Use a JPEG, PNG, WebP or TIFF file.');
+    expect(errorText(t, new ApiError('photoRejected', 'x', { reason: 'imageNameOnly', file: 'notes.jpg' }))).not.toContain('가져오기');
     expect(errorText(en_, new ApiError('photoRejected', 'x', { reason: 'imageNameOnly', file: 'notes.jpg' }))).toContain('only named like one');
     const missing = toApiError(Object.assign(new Error("ENOENT: no such file or directory, open '/lib/a.json'"), { code: 'ENOENT' }));
     expect(errorText(en_, missing)).toBe(en.errors.fileMissing);

@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../shared/contract/errors';
 import { UnsavedEditsError } from './article/ArticleSession';
+import { isArticleFileName } from './exchange/importAccept';
 
 /** A failure of an action on one story: the sentence names the story. */
 export class StoryError extends Error {
@@ -25,7 +26,11 @@ export function errorText(t: TFunction, err: unknown): string {
       return t(`errors.${err.code === 'importFailed' ? 'import' : 'export'}.${err.params.reason}`, { ...err.params, file: err.params.file ?? '' });
     }
     if (err.code === 'photoRejected') {
-      return typeof err.params.reason === 'string' ? t(`errors.photo.${err.params.reason}`, { ...err.params, file: err.params.file ?? '' }) : t('errors.photoRejected');
+      if (typeof err.params.reason !== 'string') return t('errors.photoRejected');
+      const file = typeof err.params.file === 'string' ? err.params.file : '';
+      const text = t(`errors.photo.${err.params.reason}`, { ...err.params, file });
+      // A reporter who drops a story file on the photos most likely meant to import it.
+      return err.params.reason === 'notImage' && isArticleFileName(file) ? `${text} ${t('errors.photoArticleFileHint')}` : text;
     }
     if (err.code === 'forbidden' && typeof err.params.reason === 'string') return t(`errors.forbiddenReason.${err.params.reason}`);
     if (err.code === 'tooLarge' && err.params.limitMB !== undefined) return t('errors.tooLargeLimit', { limitMB: err.params.limitMB });

@@ -155,6 +155,8 @@ export const ArticleSummarySchema = z.object({
   sheets: z.number().nonnegative().nullable().default(null),
   /** Photos the body shows. */
   photoCount: z.number().int().nonnegative().default(0),
+  /** Figures still waiting for their photo (web-copy imports make them): the list shows "1/2". */
+  waitingPhotos: z.number().int().nonnegative().default(0),
 });
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
 

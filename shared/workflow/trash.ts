@@ -21,6 +21,17 @@ export function mayTrash(table: PermissionTable, person: { id: string; role: Rol
   return article.ownerId === person.id && REPORTERS_OWN.includes(article.status);
 }
 
+/** Copy on its way out or out: sent, with the desk, approved, published. */
+const ON_ITS_WAY: readonly ArticleStatus[] = ['sent', 'review', 'approved', 'published'];
+
+/**
+ * Binning copy on its way out asks first, naming it: one click should not take a story off the
+ * desk. A draft (or returned or spiked copy) goes at once; 복원 brings it back.
+ */
+export function trashAsksFirst(status: ArticleStatus): boolean {
+  return ON_ITS_WAY.includes(status);
+}
+
 /** Bringing an article back out of the trash follows the same rule as putting it there. */
 export const mayRestoreFromTrash = mayTrash;
 

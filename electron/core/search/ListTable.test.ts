@@ -19,6 +19,7 @@ function summary(id: string, updated: number, created: number, headline: string)
     lastTransition: null,
     sheets: 0,
     photoCount: 0,
+    waitingPhotos: 0,
   };
 }
 

@@ -12,8 +12,7 @@ import { JobProgressBar } from './JobProgressBar';
 import { useJob } from './useJob';
 import { useDialog } from '../dialogs/useDialog';
 
-/** What the file picker offers; anything else dropped is still tried and refused with a reason. */
-export const IMPORT_ACCEPT = '.txt,.html,.htm,.docx,.md,.markdown,.xml,.json,.zip';
+export { IMPORT_ACCEPT } from './importAccept';
 
 export function ImportPanel(props: { files: File[]; onOpen(id: string): void; onDone(): void; onClose(): void }) {
   const { t } = useTranslation();

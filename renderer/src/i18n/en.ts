@@ -16,11 +16,16 @@ export const en: Shape<typeof ko> = {
     sheets: 'Length',
     photos: 'Photos',
     photoCount: 'Photos: {{count}}',
+    /** A figure still waiting for its photo (web-copy imports make them): "1/2" in the column, this as its label. */
+    photoWaiting: 'Photos: {{count}}, {{waiting}} still without a photo',
     updated: 'Updated',
     actions: 'Actions',
     untitled: '(no headline)',
     duplicate: 'Duplicate',
     moveToTrash: 'Move to trash',
+    /** Asked before copy that has gone past its reporter (sent, approved, published…) goes to the trash. */
+    trashConfirm: 'Move the story “{{headline}}” ({{state}}) to the trash? It can be restored from the trash.',
+    confirmTrash: 'Move to trash',
     /** Why this person may not move this story to the trash (or bring it back): on the disabled button. */
     trashNotAllowed: {
       notOwner: '“{{headline}}” is someone else’s story, so you cannot move it to the trash or back.',
@@ -359,6 +364,8 @@ export const en: Shape<typeof ko> = {
     forbidden: 'This action is not allowed.',
     internal: 'Copydesk hit an internal error. Your text is still in this window. If it keeps happening, restart the app.',
     hostUnreachable: 'Copydesk’s server cannot be reached. Check that `npm run start:browser` is still running in the terminal. Your text is still in this window.',
+    /** Added to a photo's notImage refusal when the file is one the article import reads. */
+    photoArticleFileHint: 'If it is an article, use ‘Import’ in the article list.',
     photoRejected: 'The photo was not accepted. Try another file.',
     fileMissing: 'A file or folder Copydesk needs is missing (moved or deleted while Copydesk was running). Check the library and export folders. Your text is still in this window.',
     tooManyOpenFiles: 'Too many files are open at once. Close other programs or wait a moment, then try again. Your text is still in this window.',
@@ -377,6 +384,8 @@ export const en: Shape<typeof ko> = {
     firstPersonHelp: 'This library is new. Enter your name to become its admin; add reporters and editors in Settings.',
     setUp: 'Start as admin',
     switch: 'Switch user',
+    /** Back to where the person was, without switching. */
+    cancelSwitch: 'Cancel — go on as {{name}}',
     title: 'People',
     adminOnly: 'Only an admin can change this.',
     name: 'Name',

@@ -4,6 +4,7 @@ import { initReactI18next } from 'react-i18next';
 import { ko } from './ko';
 import { en } from './en';
 import type { UiLanguage } from '../../../shared/model/settings';
+import { PARTICLE_PAIRS, particleAfter } from '../../../shared/korean/particles';
 
 export type AppLanguage = 'ko' | 'en';
 
@@ -21,7 +22,16 @@ export async function initI18n(language: AppLanguage): Promise<void> {
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
   });
+  addParticleFormats(i18n);
   document.documentElement.lang = language;
+}
+
+/**
+ * `{{headline, 을를}}` (also 은는, 이가) in a message writes the particle that follows the headline:
+ * 「부산항 착공」을, 「수소 경제」를 (shared/korean/particles.ts).
+ */
+export function addParticleFormats(instance: typeof i18n): void {
+  for (const pair of PARTICLE_PAIRS) instance.services.formatter?.add(pair, (value) => particleAfter(String(value ?? ''), pair));
 }
 
 export async function setLanguage(language: AppLanguage): Promise<void> {

@@ -12,15 +12,20 @@ export const ko = {
     sheets: '매수',
     photos: '사진',
     photoCount: '사진 {{count}}장',
+    /** A figure still waiting for its photo (web-copy imports make them): "1/2" in the column, this as its label. */
+    photoWaiting: '사진 {{count}}장, 사진 없는 자리 {{waiting}}곳',
     updated: '수정 시각',
     actions: '작업',
     untitled: '(제목 없음)',
     duplicate: '복제',
     moveToTrash: '휴지통으로',
+    /** Asked before copy that has gone past its reporter (sent, approved, published…) goes to the trash. */
+    trashConfirm: '{{state}} 기사 「{{headline}}」{{headline, 을를}} 휴지통으로 옮길까요? 휴지통에서 복원할 수 있습니다.',
+    confirmTrash: '휴지통으로 옮기기',
     /** Why this person may not move this story to the trash (or bring it back): on the disabled button. */
     trashNotAllowed: {
-      notOwner: '「{{headline}}」은(는) 다른 사람의 기사라 휴지통으로 보내거나 되돌릴 수 없습니다.',
-      withDesk: '「{{headline}}」은(는) 데스크에 넘어간 기사({{state}})라 휴지통으로 보내거나 되돌릴 수 없습니다. 데스크에 폐기를 요청하세요.',
+      notOwner: '「{{headline}}」{{headline, 은는}} 다른 사람의 기사라 휴지통으로 보내거나 되돌릴 수 없습니다.',
+      withDesk: '「{{headline}}」{{headline, 은는}} 데스크에 넘어간 기사({{state}})라 휴지통으로 보내거나 되돌릴 수 없습니다. 데스크에 폐기를 요청하세요.',
     },
     restore: '복원',
     emptyTrash: '휴지통 비우기',
@@ -355,6 +360,8 @@ export const ko = {
     forbidden: '이 작업은 허용되지 않습니다.',
     internal: 'Copydesk 내부 오류가 났습니다. 입력한 내용은 이 창에 남아 있습니다. 계속되면 앱을 다시 시작하세요.',
     hostUnreachable: 'Copydesk 서버에 연결할 수 없습니다. 터미널에서 `npm run start:browser`가 실행 중인지 확인하세요. 입력한 내용은 이 창에 남아 있습니다.',
+    /** Added to a photo's notImage refusal when the file is one the article import reads. */
+    photoArticleFileHint: '기사 파일이면 기사 목록의 ‘가져오기’를 쓰세요.',
     photoRejected: '사진을 받지 못했습니다. 다른 파일로 해 보세요.',
     fileMissing: 'Copydesk에 필요한 파일이나 폴더가 없습니다(실행 중에 옮겨졌거나 지워짐). 라이브러리 폴더와 내보내기 폴더를 확인하세요. 입력한 내용은 이 창에 남아 있습니다.',
     tooManyOpenFiles: '한꺼번에 열린 파일이 너무 많습니다. 다른 프로그램을 닫거나 잠시 기다린 뒤 다시 해 보세요. 입력한 내용은 이 창에 남아 있습니다.',
@@ -373,6 +380,8 @@ export const ko = {
     firstPersonHelp: '이 보관함을 처음 엽니다. 이름을 적으면 관리자로 등록됩니다. 기자와 데스크는 설정에서 추가합니다.',
     setUp: '관리자로 시작',
     switch: '사용자 바꾸기',
+    /** Back to where the person was, without switching. */
+    cancelSwitch: '취소 — {{name}} 님으로 계속',
     title: '사람',
     adminOnly: '관리자만 바꿀 수 있습니다.',
     name: '이름',
@@ -450,8 +459,8 @@ export const ko = {
       none: '데스크가 반려하거나 다음 단계로 넘기기 전까지 기다려 주세요.',
     },
     confirm: {
-      publish: '「{{headline}}」을(를) 출판합니다. 출판한 뒤에는 정정으로만 고칠 수 있습니다.',
-      spike: '「{{headline}}」을(를) 폐기합니다. 폐기한 기사는 출판할 수 없고, 되살리면 작성중으로 돌아가 출고부터 다시 거칩니다.',
+      publish: '「{{headline}}」{{headline, 을를}} 출판합니다. 출판한 뒤에는 정정으로만 고칠 수 있습니다.',
+      spike: '「{{headline}}」{{headline, 을를}} 폐기합니다. 폐기한 기사는 출판할 수 없고, 되살리면 작성중으로 돌아가 출고부터 다시 거칩니다.',
       embargoUntil: '엠바고: {{until}}까지 — 그 전에는 출판할 수 없습니다.',
       embargoOverride: '지금 출판하려면 다음 단계에서 사유를 적고 엠바고를 무시하세요.',
       embargoPassed: '엠바고 시각({{until}})이 지났습니다.',
@@ -553,7 +562,7 @@ export const ko = {
     restoreAll: '전체 복원…',
     exportArchive: '보관 파일로 내보내기',
     importArchive: '보관 파일 가져오기…',
-    confirmOne: '"{{headline}}"을(를) {{time}} 백업의 내용으로 되돌립니다. 지금 내용은 새 판 아래 기사 기록에 남습니다.',
+    confirmOne: '"{{headline}}"{{headline, 을를}} {{time}} 백업의 내용으로 되돌립니다. 지금 내용은 새 판 아래 기사 기록에 남습니다.',
     confirmAll: '라이브러리 전체를 {{time}} 백업으로 되돌립니다: 기사 {{articles}}건과 사람, 설정. 그 뒤에 쓴 기사는 지우지 않고 휴지통으로 옮깁니다. 시작하기 전에 지금 상태를 백업해 두므로 되돌릴 수 있습니다.',
     confirmImport: '"{{file}}"을(를) 끝까지 검사한 뒤 라이브러리 전체를 그 보관 파일의 상태로 되돌립니다. 그 뒤에 쓴 기사는 휴지통으로 옮깁니다. 시작하기 전에 지금 상태를 백업해 둡니다. 검사에서 문제가 나오면 아무것도 바꾸지 않습니다.',
     confirm: '복원',

@@ -2,10 +2,11 @@
 // right height), so 100,000 articles scroll like 10. Rows have a fixed height; a row whose page
 // has not arrived yet shows as a grey placeholder. Table semantics stay for assistive tech:
 // aria-rowcount says how many rows there are, aria-rowindex where each shown one sits.
-import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/model/settings';
+import type { ArticleStatus } from '../../../shared/model/article';
 import type { ResultRow } from '../../../shared/search/query';
 import { pickTemplate, renderByline } from '../../../shared/byline/renderByline';
 import { relativeTime } from './relativeTime';
@@ -29,8 +30,8 @@ interface Props {
   onRange(start: number, end: number): void;
   onOpen(id: string): void;
   onDuplicate(id: string): void;
-  /** The headline goes along so that a refusal can name the story. */
-  onTrash(id: string, headline: string): void;
+  /** The headline goes along so that a refusal (or the question before) can name the story. */
+  onTrash(id: string, headline: string, status: ArticleStatus): void;
   onRestore(id: string, headline: string): void;
   /** Rows ticked for a batch export (the active list only). */
   selected: ReadonlySet<string>;
@@ -41,6 +42,27 @@ interface Props {
   /** Asks the table to put keyboard focus on a row (from the search box's ↓). */
   focusRequest: { index: number; n: number } | null;
 }
+
+/** A headline (or step line) cut by the row gets the whole text as its tooltip, checked when the pointer comes. */
+function showWholeWhenCut(e: MouseEvent<HTMLElement>) {
+  const el = e.currentTarget;
+  const cut = el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
+  if (cut) el.title = (el.textContent ?? '').trim();
+  else el.removeAttribute('title');
+}
+
+const DuplicateIcon = () => (
+  <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden="true">
+    <rect x="8" y="8" width="12" height="12" rx="2" />
+    <path d="M16 8V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h2" />
+  </svg>
+);
+
+const TrashIcon = () => (
+  <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden="true">
+    <path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6" />
+  </svg>
+);
 
 export function ArticleTable(props: Props) {
   const { count, row, epoch, busy, searching, settings, scope, onRange, onOpen, onDuplicate, onTrash, onRestore, selected, onSelect, allSelected, onSelectAll, focusRequest } = props;
@@ -168,7 +190,7 @@ export function ArticleTable(props: Props) {
                 </div>
               )}
               <div role="cell" className="cell-headline-wrap">
-                <div data-testid="row-headline" className={`cell-headline${searching && !r.snippet ? ' cell-headline--two' : ''}`} lang={a.language}>
+                <div data-testid="row-headline" className={`cell-headline${r.snippet ? '' : ' cell-headline--two'}`} lang={a.language} onMouseEnter={showWholeWhenCut}>
                   {a.kicker && <span className="kicker">[{a.kicker}]</span>}{' '}
                   {a.headline ? <span><Marked text={a.headline} marks={r.headlineMarks} /></span> : <span className="muted">{t('library.untitled')}</span>}
                 </div>
@@ -181,20 +203,27 @@ export function ArticleTable(props: Props) {
                 )}
               </div>
               <div role="cell" data-testid="row-sheets" className="cell-num">{a.sheets === null ? '' : sheets(a.sheets)}</div>
-              <div role="cell" data-testid="row-photos" className="cell-num" aria-label={t('library.photoCount', { count: a.photoCount })}>{a.photoCount > 0 ? a.photoCount : <span className="muted">–</span>}</div>
+              {a.waitingPhotos > 0 ? (
+                // Photos placed / figures in all: a figure still waits for its photo.
+                <div role="cell" data-testid="row-photos" data-waiting={a.waitingPhotos} className="cell-num cell-photos--waiting" title={t('library.photoWaiting', { count: a.photoCount, waiting: a.waitingPhotos })} aria-label={t('library.photoWaiting', { count: a.photoCount, waiting: a.waitingPhotos })}>
+                  {a.photoCount}/{a.photoCount + a.waitingPhotos}
+                </div>
+              ) : (
+                <div role="cell" data-testid="row-photos" className="cell-num" aria-label={t('library.photoCount', { count: a.photoCount })}>{a.photoCount > 0 ? a.photoCount : <span className="muted">–</span>}</div>
+              )}
               <div role="cell" data-testid="row-status" className="cell-status">
                 <span className={`status status--${a.status}`}>{t(`status.${a.status}`)}</span>
                 {a.embargo && Date.parse(a.embargo) > now && <span className="chip chip--embargo" title={new Date(a.embargo).toLocaleString(i18n.language)}>{t('workflow.embargoShort')}</span>}
                 {a.lastTransition && (
-                  <span className="row-step" data-testid="row-step">{t(`workflow.did.${a.lastTransition.action}`, { name: a.lastTransition.actorName })}</span>
+                  <span className="row-step" data-testid="row-step" onMouseEnter={showWholeWhenCut}>{t(`workflow.did.${a.lastTransition.action}`, { name: a.lastTransition.actorName })}</span>
                 )}
               </div>
               <div role="cell" data-testid="row-updated" title={new Date(a.updatedAt).toLocaleString(i18n.language)}>{relativeTime(a.updatedAt, now, i18n.language)}</div>
               <div role="cell" className="cell-actions" onClick={(e) => e.stopPropagation()}>
                 {scope === 'active' ? (
                   <>
-                    <button type="button" className="small" data-testid="duplicate-article" onClick={() => onDuplicate(a.id)}>{t('library.duplicate')}</button>
-                    <button type="button" className="small" data-testid="trash-article" disabled={!binnable} title={whyNot} aria-description={whyNot} onClick={() => onTrash(a.id, a.headline)}>{t('library.moveToTrash')}</button>
+                    <button type="button" className="small icon-button" data-testid="duplicate-article" aria-label={t('library.duplicate')} title={t('library.duplicate')} onClick={() => onDuplicate(a.id)}><DuplicateIcon /></button>
+                    <button type="button" className="small icon-button" data-testid="trash-article" aria-label={t('library.moveToTrash')} disabled={!binnable} title={whyNot ?? t('library.moveToTrash')} aria-description={whyNot} onClick={() => onTrash(a.id, a.headline, a.status)}><TrashIcon /></button>
                   </>
                 ) : (
                   <button type="button" className="small" data-testid="restore-article" disabled={!binnable} title={whyNot} aria-description={whyNot} onClick={() => onRestore(a.id, a.headline)}>{t('library.restore')}</button>

@@ -18,7 +18,8 @@ import { isDefaultFilters, listQuery, NO_FILTERS, toQueryFilters, type LibraryFi
 import { isSearchShortcut, SEARCH_SHORTCUT } from './searchShortcut';
 import { useLibraryList } from './useLibraryList';
 import { useMe } from '../people/MeContext';
-import { mayEmptyTrash } from '../../../shared/workflow/trash';
+import { mayEmptyTrash, trashAsksFirst } from '../../../shared/workflow/trash';
+import type { ArticleStatus } from '../../../shared/model/article';
 import { ExportDialog } from '../exchange/ExportDialog';
 import { IMPORT_ACCEPT, ImportPanel } from '../exchange/ImportPanel';
 import type { ExchangeRequest } from '../exchange/exchangeRequest';
@@ -47,6 +48,8 @@ export function LibraryScreen(props: { settings: Settings; onOpen(id: string): v
   const [order, setOrder] = useState<QueryOrder>('auto');
   const [error, setError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState(false);
+  // A story past its reporter, about to go to the trash: asked first, naming it.
+  const [binning, setBinning] = useState<{ id: string; headline: string; status: ArticleStatus } | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   // Select-all ticks the ids the query lists (up to MAX_LISTED_IDS) for this query only.
   const [allSelected, setAllSelected] = useState<{ key: string; ids: string[]; total: number } | null>(null);
@@ -161,6 +164,10 @@ export function LibraryScreen(props: { settings: Settings; onOpen(id: string): v
       return next;
     });
   };
+  const trash = (id: string, headline: string) => act(async () => {
+    await call('trashArticle', { id, actor: me.id }).catch((err: unknown) => Promise.reject(new StoryError(headline, err)));
+    select([id], false);
+  });
   const selectAll = async (on: boolean) => {
     const run = ++selectAllRun.current;
     if (!on) {
@@ -302,6 +309,13 @@ export function LibraryScreen(props: { settings: Settings; onOpen(id: string): v
           <button type="button" data-testid="cancel-empty-trash" onClick={() => setConfirming(false)} autoFocus>{t('library.cancel')}</button>
         </ConfirmBanner>
       )}
+      {binning && (
+        <ConfirmBanner label={t('library.moveToTrash')} testId="trash-confirm" onCancel={() => setBinning(null)}>
+          <span data-testid="trash-confirm-text">{t('library.trashConfirm', { headline: binning.headline || t('library.untitled'), state: t(`status.${binning.status}`) })}</span>
+          <button type="button" className="danger" data-testid="confirm-trash" onClick={() => { setBinning(null); void trash(binning.id, binning.headline); }}>{t('library.confirmTrash')}</button>
+          <button type="button" data-testid="cancel-trash" onClick={() => setBinning(null)} autoFocus>{t('library.cancel')}</button>
+        </ConfirmBanner>
+      )}
       {list.meta && total === 0 && !list.busy ? (
         <p className="empty-state" data-testid="library-empty">{t(emptyText, { text: text.trim() })}</p>
       ) : list.meta ? (
@@ -316,10 +330,7 @@ export function LibraryScreen(props: { settings: Settings; onOpen(id: string): v
           onRange={list.setRange}
           onOpen={props.onOpen}
           onDuplicate={(id) => act(() => call('duplicateArticle', { id, actor: me.id }))}
-          onTrash={(id, headline) => act(async () => {
-            await call('trashArticle', { id, actor: me.id }).catch((err: unknown) => Promise.reject(new StoryError(headline, err)));
-            select([id], false);
-          })}
+          onTrash={(id, headline, status) => (trashAsksFirst(status) ? setBinning({ id, headline, status }) : trash(id, headline))}
           onRestore={(id, headline) => act(() => call('restoreArticle', { id, actor: me.id }).catch((err: unknown) => Promise.reject(new StoryError(headline, err))))}
           selected={selected}
           onSelect={select}

@@ -12,6 +12,12 @@ describe('the library list layout', () => {
     expect(headlineRoom(TABLE_AT_1280, false)).toBe(headlineRoom(TABLE_AT_1280, true) + COLUMN_WIDTHS.select);
   });
 
+  it('gives a long headline most of the row at 1280 px: two lines hold 90 Korean characters, the fixed columns under half the width', () => {
+    expect(2 * headlineRoom(TABLE_AT_1280, true)).toBeGreaterThanOrEqual(90 * 14);
+    const fixed = Object.values(COLUMN_WIDTHS).reduce((a, b) => a + b, 0);
+    expect(fixed).toBeLessThan(TABLE_AT_1280 / 2);
+  });
+
   it('has one flexible column, the headline’s, and the 매수 and photo columns beside it', () => {
     const { sheets, photos, status, updated, actions } = COLUMN_WIDTHS;
     const rest = `minmax(0, 1fr) ${sheets}px ${photos}px ${status}px ${updated}px ${actions}px`;

@@ -1,12 +1,22 @@
 // "Who are you?" at start. An empty library asks its first person to set it up (they become its
-// admin); otherwise everyone active is listed to pick from.
-import { useState } from 'react';
+// admin); otherwise everyone active is listed to pick from. Opened by 사용자 바꾸기, it has a way
+// back (Cancel, or Esc through the shared dialog rule) to the person who opened it.
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../shared/model/person';
 import { call } from '../api';
 import { errorText } from '../errorText';
+import { useDialog } from '../dialogs/useDialog';
 
-export function IdentityScreen(props: { people: Person[]; peopleLost: boolean; onPick(person: Person): void }) {
+/** The screen as a dialog while switching: Esc goes back, as Cancel does. */
+function Switching(props: { onCancel(): void; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useDialog(ref, { onClose: props.onCancel });
+  return <div ref={ref} tabIndex={-1} className="identity__switching">{props.children}</div>;
+}
+
+/** `back`: the person who is switching, and how to go on as them; absent at start (nobody to go back to). */
+export function IdentityScreen(props: { people: Person[]; peopleLost: boolean; onPick(person: Person): void; back?: { person: Person; onCancel(): void } }) {
   const { t } = useTranslation();
   const active = props.people.filter((p) => p.active);
   const [name, setName] = useState('');
@@ -23,7 +33,7 @@ export function IdentityScreen(props: { people: Person[]; peopleLost: boolean; o
     }
   };
 
-  return (
+  const screen = (
     <div className="identity" data-testid="identity-screen">
       <p className="identity__brand"><span className="logo" aria-hidden="true">C</span> {t('app.title')}</p>
       <h1>{t('people.whoAreYou')}</h1>
@@ -50,6 +60,12 @@ export function IdentityScreen(props: { people: Person[]; peopleLost: boolean; o
           ))}
         </ul>
       )}
+      {props.back && (
+        <button type="button" className="identity__cancel" data-testid="cancel-switch" onClick={props.back.onCancel}>
+          {t('people.cancelSwitch', { name: props.back.person.name })}
+        </button>
+      )}
     </div>
   );
+  return props.back ? <Switching onCancel={props.back.onCancel}>{screen}</Switching> : screen;
 }

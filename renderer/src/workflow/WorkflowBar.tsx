@@ -14,6 +14,7 @@ import { useMe } from '../people/MeContext';
 import type { StepRequest } from '../article/ArticleSession';
 import { MissingList } from './MissingList';
 import { useDialog } from '../dialogs/useDialog';
+import { isForwardStep } from './forwardStep';
 
 /** Refused because the article's state changed elsewhere meanwhile (the session has already caught up with it). */
 const movedOn = (err: unknown): err is ApiError => err instanceof ApiError && err.code === 'forbidden' && err.params.reason === 'state' && typeof err.params.state === 'string' && typeof err.params.action === 'string';
@@ -108,7 +109,7 @@ export function WorkflowBar(props: {
     <div className={`workflow-bar${blocked?.code === 'checklistFailed' ? ' workflow-bar--aside' : ''}`} data-testid="workflow-bar">
       <span className={`status status--${props.article.status}`} data-testid="article-status">{t(`status.${props.article.status}`)}</span>
       {actions.map((action) => (
-        <button key={action} type="button" className={action === 'approve' || action === 'send' ? 'primary small' : 'small'} data-testid={`action-${action}`} ref={(el) => { if (el) buttons.current.set(action, el); else buttons.current.delete(action); }} disabled={busy || props.busy} onClick={() => press(action)}>
+        <button key={action} type="button" className={isForwardStep(action) ? 'primary small' : 'small'} data-testid={`action-${action}`} ref={(el) => { if (el) buttons.current.set(action, el); else buttons.current.delete(action); }} disabled={busy || props.busy} onClick={() => press(action)}>
           {t(`workflow.action.${action}`)}
         </button>
       ))}
