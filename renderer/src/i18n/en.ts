@@ -504,6 +504,10 @@ export const en: Shape<typeof ko> = {
     lastChange: 'Last change: version {{a}} → {{b}}',
     sameSince: 'Nothing changed after version {{a}}, up to version {{b}} (steps, or saves that changed nothing).',
     neverChanged: 'Every version, {{a}} to {{b}}, holds the same content: nothing has changed yet.',
+    /** A figure in the diff: what happened to its photo, then its changed fields (the figure's own labels). */
+    photo: { replaced: 'Photo replaced', added: 'Photo added', removed: 'Photo removed', waiting: 'No photo (waiting for its photo)' },
+    figureField: { caption: 'Caption', credit: '$t(figure.credit)', alt: '$t(figure.alt)' },
+    target: { sheets: '{{value}} sheets', chars: '{{value}} chars', words: '{{value}} words' },
     field: { language: 'Language', kicker: 'Kicker', headline: 'Headline', deck: 'Deck', dateline: 'Dateline', byline: 'Byline', tags: 'Tags', deskNote: 'Note to the desk', embargo: 'Embargo', lengthTarget: 'Length target' },
   },
   conflict: {

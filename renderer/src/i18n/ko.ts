@@ -500,6 +500,10 @@ export const ko = {
     lastChange: '마지막으로 바뀐 곳: {{a}}판 → {{b}}판',
     sameSince: '{{a}}판 뒤로 {{b}}판까지는 바뀐 내용이 없습니다(단계 변경이나 바뀐 것 없는 저장).',
     neverChanged: '{{a}}판부터 {{b}}판까지 모든 판의 내용이 같습니다. 아직 바뀐 곳이 없습니다.',
+    /** A figure in the diff: what happened to its photo, then its changed fields (the figure's own labels). */
+    photo: { replaced: '사진 바뀜', added: '사진 넣음', removed: '사진 빠짐', waiting: '사진 없음(사진을 기다리는 자리)' },
+    figureField: { caption: '캡션', credit: '$t(figure.credit)', alt: '$t(figure.alt)' },
+    target: { sheets: '{{value}}매', chars: '{{value}}자', words: '{{value}}어절' },
     field: { language: '언어', kicker: '문패', headline: '제목', deck: '부제', dateline: '발신지', byline: '바이라인', tags: '태그', deskNote: '데스크 메모', embargo: '엠바고', lengthTarget: '목표 분량' },
   },
   conflict: {
