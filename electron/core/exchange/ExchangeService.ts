@@ -87,6 +87,7 @@ export class ExchangeService {
     const ctx: ExportContext = {
       article,
       doc,
+      version: await this.library.versionHolding(article),
       now: this.now(),
       photoBytes: (p) => readVariant(p.id, 'original'),
       webPhoto: (p) => readVariant(p.id, 'preview'),

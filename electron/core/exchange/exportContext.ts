@@ -21,6 +21,8 @@ export interface ExportContext {
   /** The stored article (the package carries it whole for a lossless re-import). */
   article: Article;
   doc: ExportArticle;
+  /** The history's number for the version holding this copy ("12판"), null when none does. */
+  version: number | null;
   now: Date;
   /** The photo's original file. */
   photoBytes(photo: ExportPhoto): Promise<Uint8Array>;

@@ -25,10 +25,10 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 const PACKAGED: ExportFormat[] = ['html', 'text', 'md', 'nitf', 'ninjs', 'newsml', 'docx', 'pdf'];
 
 /** What the proof's band says of the copy; 매수 by the same count as the length panel and target. */
-export function proofFacts(ctx: Pick<ExportContext, 'article' | 'now'>): ProofFacts {
+export function proofFacts(ctx: Pick<ExportContext, 'article' | 'now' | 'version'>): ProofFacts {
   const { article } = ctx;
   const sheets = toSheets(countBlocks(blockTexts(article.body).body)).grid;
-  return { language: article.language, status: article.status, revision: article.revision, sheets, printedAt: ctx.now };
+  return { language: article.language, status: article.status, version: ctx.version, sheets, printedAt: ctx.now };
 }
 
 async function pdf(ctx: ExportContext): Promise<ExportFile[]> {
