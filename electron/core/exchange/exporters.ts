@@ -34,8 +34,8 @@ export function proofFacts(ctx: Pick<ExportContext, 'article' | 'now' | 'version
 async function pdf(ctx: ExportContext): Promise<ExportFile[]> {
   // The proof must print without a base URL: photos go inline.
   const inline = new Map<string, string>();
-  for (const p of ctx.doc.photos) inline.set(p.id, `data:image/jpeg;base64,${Buffer.from(await ctx.webPhoto(p)).toString('base64')}`);
-  const html = toArticleHtml(ctx.doc, { photoSrc: (p) => inline.get(p.id) ?? '', fontCss: await koreanFontCss(articlePageText(ctx.doc)), now: ctx.now });
+  for (const p of ctx.proofDoc.photos) inline.set(p.id, `data:image/jpeg;base64,${Buffer.from(await ctx.webPhoto(p)).toString('base64')}`);
+  const html = toArticleHtml(ctx.proofDoc, { photoSrc: (p) => inline.get(p.id) ?? '', fontCss: await koreanFontCss(articlePageText(ctx.proofDoc, { proof: true })), now: ctx.now, proof: true });
   const facts = proofFacts(ctx);
   const band = proofBand(facts, await koreanFontCss(proofBandChars(facts)), `${PDF_MARGIN_MM.left}mm`);
   return [{ path: 'article.pdf', bytes: await renderPdf(html, ctx.pdfPrinter(), band) }];

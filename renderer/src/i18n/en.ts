@@ -241,6 +241,9 @@ export const en: Shape<typeof ko> = {
     fields: { caption: 'Caption', creator: 'Creator', credit: 'Credit', copyright: 'Copyright', headline: 'Headline', dateCreated: 'Date created', city: 'City', keywords: 'Keywords', altText: 'Alt text' },
   },
   exchange: {
+    // A figure still waiting for its photo, named as the checklist names it.
+    waitingFigureLeftOut: 'Photo {{n}} “{{caption}}” left out: it has no photo yet (the PDF proof shows its empty place)',
+    waitingFigureLeftOutNoCaption: 'Photo {{n}} left out: it has no photo yet (the PDF proof shows its empty place)',
     packageWithoutPdf: 'no Chromium to make the PDF, so the package has no PDF',
     importLanguageGuessed: 'not Korean or English, so set to {{lang}}; check the article language',
     importPhotosNotIncluded: '{{count}} photo(s) were not in the file; their captions wait for them',

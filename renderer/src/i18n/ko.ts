@@ -237,6 +237,9 @@ export const ko = {
     fields: { caption: '캡션', creator: '촬영', credit: '크레디트', copyright: '저작권', headline: '제목', dateCreated: '촬영일', city: '도시', keywords: '키워드', altText: '대체 텍스트' },
   },
   exchange: {
+    // A figure still waiting for its photo, named as the checklist names it.
+    waitingFigureLeftOut: '사진 {{n}} “{{caption}}”: 사진이 없어 뺐습니다(PDF 교정지에는 빈자리로 나옵니다)',
+    waitingFigureLeftOutNoCaption: '사진 {{n}}: 사진이 없어 뺐습니다(PDF 교정지에는 빈자리로 나옵니다)',
     packageWithoutPdf: 'PDF를 만들 Chromium이 없어 꾸러미에 PDF는 빠졌습니다',
     importLanguageGuessed: '한국어나 영어가 아닌 글이라 {{lang}}로 두었습니다. 기사 언어를 확인하세요',
     importPhotosNotIncluded: '사진 {{count}}장은 파일에 없어 캡션 자리만 남겼습니다',
