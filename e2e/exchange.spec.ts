@@ -13,7 +13,7 @@ import { pdfText, squeeze } from '../electron/core/exchange/export/pdfTestTools'
 import { excerpt } from '../shared/workflow/places';
 
 const FIXTURES = join(import.meta.dirname, '../../shared/fixtures/articles');
-const expectedKo = JSON.parse(readFileSync(join(FIXTURES, 'web-copy-ko.expected.json'), 'utf8')) as { headline: string; deck: string[]; body: { type: string }[] };
+const expectedKo = JSON.parse(readFileSync(join(FIXTURES, 'web-copy-ko.expected.json'), 'utf8')) as { headline: string; deck: string[]; body: { type: string; caption?: string }[] };
 
 async function useExportFolder(page: Page, dir: string) {
   await page.getByTestId('open-settings').click();
@@ -62,7 +62,7 @@ test('a web page copied as text imports as a structured article, exports in ever
   expect(readFileSync(join(out, folder, 'article.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   // Its figures still wait for their photos: a caption under no photo is not published. Each is
   // left out of the published formats and named in a warning; the proof shows its empty place.
-  const captions = expectedKo.body.filter((b) => b.type === 'figure').map((b) => (b as { caption: string }).caption);
+  const captions = expectedKo.body.filter((b) => b.type === 'figure').map((b) => b.caption ?? '');
   await expect(page.getByTestId('export-warning')).toHaveText([
     `사진 1 “${excerpt(captions[0])}”: 사진이 없어 뺐습니다(PDF 교정지에는 빈자리로 나옵니다)`,
     `사진 2 “${excerpt(captions[1])}”: 사진이 없어 뺐습니다(PDF 교정지에는 빈자리로 나옵니다)`,
