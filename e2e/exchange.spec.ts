@@ -9,9 +9,11 @@ import { test, expect } from './support/fixtures';
 import { bodyEditor, bodyJSON, markedRuns, modKey, waitSaved } from './support/editor';
 import { runningPageWorkers } from '../electron/core/exchange/import/readHtmlPage';
 import { NEWS_PAGE_HEADLINE, newsPage } from '../electron/core/exchange/testing/newsPage';
+import { pdfText, squeeze } from '../electron/core/exchange/export/pdfTestTools';
+import { excerpt } from '../shared/workflow/places';
 
 const FIXTURES = join(import.meta.dirname, '../../shared/fixtures/articles');
-const expectedKo = JSON.parse(readFileSync(join(FIXTURES, 'web-copy-ko.expected.json'), 'utf8')) as { headline: string; deck: string[]; body: { type: string }[] };
+const expectedKo = JSON.parse(readFileSync(join(FIXTURES, 'web-copy-ko.expected.json'), 'utf8')) as { headline: string; deck: string[]; body: { type: string; caption?: string }[] };
 
 async function useExportFolder(page: Page, dir: string) {
   await page.getByTestId('open-settings').click();
@@ -58,6 +60,20 @@ test('a web page copied as text imports as a structured article, exports in ever
   const text = readFileSync(join(out, folder, 'article.txt'), 'utf8');
   expect(text).toContain('[한빛경제=산업부 김하늘ㆍ박도윤 기자] 다 쓴 전기차 배터리에서');
   expect(readFileSync(join(out, folder, 'article.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  // Its figures still wait for their photos: a caption under no photo is not published. Each is
+  // left out of the published formats and named in a warning; the proof shows its empty place.
+  const captions = expectedKo.body.filter((b) => b.type === 'figure').map((b) => b.caption ?? '');
+  await expect(page.getByTestId('export-warning')).toHaveText([
+    `사진 1 “${excerpt(captions[0])}”: 사진이 없어 뺐습니다(PDF 교정지에는 빈자리로 나옵니다)`,
+    `사진 2 “${excerpt(captions[1])}”: 사진이 없어 뺐습니다(PDF 교정지에는 빈자리로 나옵니다)`,
+  ]);
+  await page.screenshot({ path: '/tmp/shots-fix-history-export/export-waiting-warnings.png' });
+  for (const name of ['article.txt', 'article.html', 'article.md', 'article.nitf.xml', 'article.newsml.xml', 'article.ninjs.json']) {
+    for (const caption of captions) expect(readFileSync(join(out, folder, name), 'utf8'), name).not.toContain(caption);
+  }
+  const proof = squeeze(pdfText(join(out, folder, 'article.pdf')));
+  expect(proof.match(new RegExp(squeeze('사진 없음 — 사진을 기다리는 자리'), 'g'))).toHaveLength(2);
+  for (const caption of captions) expect(proof).toContain(squeeze(caption));
   await page.getByTestId('export-close').click();
 
   // The package imports back as the same story.

@@ -56,6 +56,11 @@ test('a story with a photo after the lead prints a two-page proof with its band,
 
   const [folder] = readdirSync(out);
   expect(readdirSync(out)).toHaveLength(1);
+  // The number History shows on top for this copy: the proof must say the same, so a desk can match them.
+  await page.getByTestId('open-history').click();
+  const top = page.getByTestId('history-version').first();
+  const seq = await top.getAttribute('data-seq');
+  await expect(top).toContainText(`${seq}판`);
 
   // ——— The proof, read back with poppler. ———
   const pdf = join(out, folder, 'article.pdf');
@@ -68,8 +73,8 @@ test('a story with a photo after the lead prints a two-page proof with its band,
   expect(squeeze(pdfPageText(pdf, 2))).toContain(squeeze(PROOF_LAST));
   for (let n = 1; n <= pages; n++) {
     const text = pdfPageText(pdf, n);
-    // The state as the app names it, the revision, 매수 as the length panel counts it, print time, page x/y.
-    expect(text).toMatch(/교정지 · 작성중 · 수정본 \d+ · 3\.6매/);
+    // The state as the app names it, the version as History names it, 매수 as the length panel counts it, print time, page x/y.
+    expect(text).toContain(`교정지 · 작성중 · ${seq}판 · 3.6매`);
     expect(text).toMatch(/출력 \d{4}\.\d{2}\.\d{2} \d{2}:\d{2}/);
     expect(text).toContain(`${n}/${pages}`);
   }

@@ -1,11 +1,16 @@
 // The history opens on the last real change: steps keep versions identical in content to the one
 // before them, and the panel skips those to the newest pair that differs, naming it.
+import { mkdirSync } from 'node:fs';
+import sharp from 'sharp';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { Ime } from './support/ime';
 import { bodyEditor, waitSaved } from './support/editor';
 import { ADMIN } from './support/people';
 import type { VersionMeta } from '../shared/model/history';
+import { WEB_COPY_CAPTIONS, WEB_COPY_CREDIT, webCopyText } from './support/webCopy';
+
+const SHOTS = '/tmp/shots-fix-history-export';
 
 /** The core's list of versions (newest first), through the same bridge the app uses. */
 async function versions(page: Page, id: string): Promise<VersionMeta[]> {
@@ -79,4 +84,68 @@ test('a story whose versions never differed says so instead of comparing two equ
   await expect(panel.getByTestId('history-version')).toHaveCount(2);
   await expect(panel.getByTestId('history-never-changed')).toHaveText('1판부터 2판까지 모든 판의 내용이 같습니다. 아직 바뀐 곳이 없습니다.');
   await expect(panel.getByTestId('history-pair')).toHaveCount(0);
+});
+
+/** A photo of our own, drawn here. */
+async function craneJpeg(): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="400"><rect width="600" height="400" fill="#2f6b3a"/><circle cx="300" cy="220" r="100" fill="#9fbf9f"/></svg>`;
+  return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
+}
+
+test('the diff names each photo as the checklist does and says what changed in words, never by its id', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  mkdirSync(SHOTS, { recursive: true });
+  await page.getByTestId('import-picker').setInputFiles({ name: '부산항.txt', mimeType: 'text/plain', buffer: Buffer.from(webCopyText()) });
+  await page.getByTestId('import-open').click();
+  const figure = page.getByTestId('figure');
+  await expect(figure).toHaveCount(2);
+  // Photo 1 gets its photo; photo 2 keeps waiting.
+  const chooser = page.waitForEvent('filechooser');
+  await figure.nth(0).getByTestId('figure-add-photo').click();
+  await (await chooser).setFiles({ name: 'crane.jpg', mimeType: 'image/jpeg', buffer: await craneJpeg() });
+  await expect(figure.nth(0)).toHaveAttribute('data-photo-id', /^[a-f0-9]{64}$/);
+  const photoId = (await figure.nth(0).getAttribute('data-photo-id'))!;
+  await waitSaved(page);
+  // A step between, so the credit change below is a version of its own.
+  await page.getByTestId('action-send').click();
+  await expect(page.getByTestId('article-status')).toHaveText('출고');
+  await page.getByTestId('action-recall').click();
+  await expect(page.getByTestId('article-status')).toHaveText('작성중');
+  await page.getByTestId('figure-credit').nth(1).fill('해양수산부 제공');
+  await waitSaved(page);
+
+  const id = await page.evaluate((prefix) => Object.entries(localStorage).find(([k]) => k.startsWith(prefix))![1], 'copydesk.openArticle:');
+  const [lastSave] = await versions(page, id);
+  expect(lastSave.kind).toBe('save');
+
+  await page.getByTestId('open-history').click();
+  const panel = page.getByTestId('history-panel');
+  await expect(panel.getByTestId('history-pair')).toHaveAttribute('data-to', String(lastSave.seq));
+  // One figure changed: photo 2, named by its number and caption start, the credit under it.
+  const changed = panel.getByTestId('diff-figure');
+  await expect(changed).toHaveCount(1);
+  await expect(changed).toHaveAttribute('data-figure', '2');
+  await expect(changed.getByTestId('diff-figure-name')).toHaveText(`사진 2 “${WEB_COPY_CAPTIONS[1].slice(0, 20).trimEnd()}…”`);
+  const credit = changed.locator('[data-testid=diff-figure-field][data-field=credit]');
+  await expect(credit).toContainText('크레디트');
+  await expect(credit.locator('del')).toHaveText(WEB_COPY_CREDIT);
+  await expect(credit.locator('ins')).toHaveText('해양수산부 제공');
+  // Photo 2 still waits for its photo, and the diff says so in words.
+  await expect(changed.getByTestId('diff-photo')).toHaveText('사진 없음(사진을 기다리는 자리)');
+  const seen = await panel.getByTestId('diff').innerText();
+  expect(seen).not.toContain(photoId.slice(0, 8));
+  expect(seen).not.toMatch(/\[[0-9a-f]*\]/);
+  await panel.screenshot({ path: `${SHOTS}/diff-photo2-credit-ko.png` });
+
+  // A length target: its unit in the screen's language.
+  await page.getByTestId('history-close').click();
+  await page.getByTestId('target-value').fill('3');
+  await waitSaved(page);
+  await page.getByTestId('open-history').click();
+  await expect(panel.locator('[data-testid=diff-field][data-field=lengthTarget]')).toHaveText('목표 분량3매');
+  await page.getByTestId('ui-language').selectOption('en');
+  await expect(panel.locator('[data-testid=diff-field][data-field=lengthTarget]')).toHaveText('Length target3 sheets');
+  await expect(panel.getByTestId('diff-figure-name')).toHaveText(`Photo 2 “${WEB_COPY_CAPTIONS[1].slice(0, 20).trimEnd()}…”`);
+  await panel.screenshot({ path: `${SHOTS}/diff-target-en.png` });
 });

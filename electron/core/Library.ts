@@ -459,6 +459,16 @@ export class Library {
     return this.history.read(id);
   }
 
+  /**
+   * The number History shows for this copy: the newest version holding its revision (a step keeps
+   * the revision and adds a version, so the newest one is what History lists on top). Null when
+   * no version holds it (a library from before histories).
+   */
+  async versionHolding(article: Pick<Article, 'id' | 'revision'>): Promise<number | null> {
+    const { versions } = await this.historyOf(article.id);
+    return versions.find((v) => v.revision === article.revision)?.seq ?? null;
+  }
+
   async version(id: string, seq: number): Promise<Article> {
     this.entry(id);
     return this.history.version(id, seq);

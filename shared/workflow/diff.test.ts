@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { emptyContent, type ArticleContent, type DocNode } from '../model/article';
-import { diffArticles, diffText, type Part } from './diff';
+import { diffArticles, diffText, type BlockDiff, type FigureDiff, type Part, type TextBlockDiff } from './diff';
 
 const p = (text: string): DocNode => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 const article = (headline: string, ...paragraphs: string[]): ArticleContent => ({ ...emptyContent('ko'), headline, body: { type: 'doc', content: paragraphs.map(p) } });
+const text = (b: BlockDiff) => b as TextBlockDiff;
 const marked = (parts: Part[], change: 'added' | 'removed') => parts.filter((x) => x.change === change).map((x) => x.text.trim()).filter(Boolean);
 
 describe('article diff', () => {
@@ -30,22 +31,66 @@ describe('article diff', () => {
     expect(diff.fields.map((f) => f.field)).toEqual(['headline', 'tags']);
     expect(diff.fields[0]).toMatchObject({ before: '배터리 공장 착공', after: '폐배터리 공장 착공' });
     expect(diff.blocks.map((b) => b.change)).toEqual(['changed', 'same', 'changed', 'added']);
-    expect(marked(diff.blocks[0].parts, 'added')).toEqual(['문단을 고쳤다']);
-    expect(diff.blocks[0].parts[0]).toEqual({ text: '첫 ', change: 'same' });
-    expect(diff.blocks[3].parts).toEqual([{ text: '덧붙인 문단.', change: 'added' }]);
+    expect(marked(text(diff.blocks[0]).parts, 'added')).toEqual(['문단을 고쳤다']);
+    expect(text(diff.blocks[0]).parts[0]).toEqual({ text: '첫 ', change: 'same' });
+    expect(text(diff.blocks[3]).parts).toEqual([{ text: '덧붙인 문단.', change: 'added' }]);
   });
 
-  it('sees a changed dateline, photo credit or alt text', () => {
-    const figure = (credit: string, alt: string): DocNode => ({ type: 'figure', attrs: { photoId: 'a'.repeat(64), credit, alt }, content: [{ type: 'figureCaption', content: [{ type: 'text', text: '공장 부지' }] }] });
-    const withFigure = (credit: string, alt: string, dateline = '울산'): ArticleContent => ({ ...article('제목', '문단.'), dateline, body: { type: 'doc', content: [p('문단.'), figure(credit, alt)] } });
-    const credit = diffArticles(withFigure('김하늘 기자', '공장 부지'), withFigure('한빛경제 김하늘 기자', '공장 부지'));
-    expect(credit.same).toBe(false);
-    expect(credit.blocks.filter((b) => b.change !== 'same')).toEqual([{ change: 'changed', kind: 'figureCredit', parts: expect.any(Array) }]);
-    expect(marked(credit.blocks.find((b) => b.change === 'changed')!.parts, 'added')).toEqual(['한빛경제']);
-    const alt = diffArticles(withFigure('김하늘 기자', ''), withFigure('김하늘 기자', '흙이 드러난 부지'));
-    expect(alt.blocks.filter((b) => b.change !== 'same')).toEqual([{ change: 'added', kind: 'figureAlt', parts: [{ text: '흙이 드러난 부지', change: 'added' }] }]);
-    const dateline = diffArticles(withFigure('김하늘 기자', ''), withFigure('김하늘 기자', '', '세종'));
-    expect(dateline.fields.map((f) => f.field)).toEqual(['dateline']);
+  describe('figures', () => {
+    const ID1 = '40368cac'.padEnd(64, 'a');
+    const ID2 = 'b'.repeat(64);
+    const figure = (photoId: string, caption: string, credit = '', alt = ''): DocNode => ({ type: 'figure', attrs: { photoId, credit, alt }, content: [{ type: 'figureCaption', content: caption ? [{ type: 'text', text: caption }] : [] }] });
+    const body = (...content: DocNode[]): ArticleContent => ({ ...article('제목'), body: { type: 'doc', content } });
+    const changed = (before: ArticleContent, after: ArticleContent) => diffArticles(before, after).blocks.filter((b) => b.change !== 'same') as FigureDiff[];
+    const fields = (f: FigureDiff) => f.fields.map((x) => [x.field, marked(x.parts, 'removed'), marked(x.parts, 'added')]);
+    const two = (credit2: string, caption2 = '광양항 관제실에서 직원이 하역 장비를 원격으로 조종하고 있다.') =>
+      body(p('문단.'), figure(ID1, '부산항 신항 부두에서 무인 크레인이 컨테이너를 옮기고 있다.', '한빛경제 DB', '크레인'), p('둘째 문단.'), figure(ID2, caption2, credit2));
+
+    it('names a changed credit by its photo number and caption start, never by its photo id', () => {
+      const diff = changed(two('한빛경제 DB'), two('해양수산부 제공'));
+      expect(diff).toEqual([{ change: 'changed', kind: 'figure', figure: 2, caption: '광양항 관제실에서 직원이 하역 장비를…', photo: 'same', fields: expect.any(Array) }]);
+      expect(fields(diff[0])).toEqual([['credit', ['한빛경제 DB'], ['해양수산부 제공']]]);
+      expect(JSON.stringify(diff)).not.toMatch(/40368cac|bbbbbbbb/);
+    });
+
+    it('says caption, credit and alt text apart, each under its own photo', () => {
+      const before = two('', '광양항 관제실');
+      const after = body(p('문단.'), figure(ID1, '부산항 신항 부두에서 무인 크레인이 컨테이너를 옮기고 있다. 12일 촬영', '한빛경제 DB', '크레인을 든 부두'), p('둘째 문단.'), figure(ID2, '광양항 관제실 자료사진', '해양수산부 제공'));
+      const diff = changed(before, after);
+      expect(diff.map((f) => f.figure)).toEqual([1, 2]);
+      expect(fields(diff[0])).toEqual([['caption', [], ['12일 촬영']], ['alt', ['크레인'], ['크레인을 든 부두']]]);
+      expect(fields(diff[1])).toEqual([['caption', [], ['자료사진']], ['credit', [], ['해양수산부 제공']]]);
+    });
+
+    it('says what happened to the photo in words: replaced, added, removed, still waiting', () => {
+      const photo = (a: ArticleContent, b: ArticleContent) => changed(a, b).map((f) => [f.change, f.figure, f.photo]);
+      expect(photo(body(figure(ID1, '캡션')), body(figure(ID2, '캡션')))).toEqual([['changed', 1, 'replaced']]);
+      expect(photo(body(figure('', '캡션')), body(figure(ID2, '캡션')))).toEqual([['changed', 1, 'added']]);
+      expect(photo(body(figure(ID1, '캡션')), body(figure('', '캡션')))).toEqual([['changed', 1, 'removed']]);
+      expect(photo(body(figure('', '캡션')), body(figure('', '캡션 고침')))).toEqual([['changed', 1, 'waiting']]);
+      expect(photo(body(p('a')), body(p('a'), figure(ID1, '새 사진')))).toEqual([['added', 1, 'added']]);
+      expect(photo(body(p('a')), body(p('a'), figure('', '기다리는 사진')))).toEqual([['added', 1, 'waiting']]);
+      expect(photo(body(figure(ID1, '하나'), figure(ID2, '둘')), body(figure(ID1, '하나')))).toEqual([['removed', 2, 'removed']]);
+    });
+
+    it('pairs an edited paragraph with a paragraph and an edited figure with a figure in the same run', () => {
+      const diff = diffArticles(body(p('첫 문단.'), figure(ID1, '캡션', '김하늘')), body(p('첫 문단을 고쳤다.'), figure(ID1, '캡션', '한빛경제 김하늘'))).blocks;
+      expect(diff.map((b) => [b.change, b.kind])).toEqual([['changed', 'paragraph'], ['changed', 'figure']]);
+    });
+
+    it('finds an unchanged figure the same', () => {
+      expect(diffArticles(two('a'), two('a')).same).toBe(true);
+    });
+  });
+
+  it('keeps the length target as data so the screen words its unit', () => {
+    const a = article('제목');
+    const diff = diffArticles(a, { ...a, lengthTarget: { value: 3, unit: 'sheets' } });
+    expect(diff.fields).toEqual([expect.objectContaining({ field: 'lengthTarget', target: { before: null, after: { value: 3, unit: 'sheets' } } })]);
+  });
+
+  it('sees a changed dateline', () => {
+    expect(diffArticles({ ...article('제목'), dateline: '울산' }, { ...article('제목'), dateline: '세종' }).fields.map((f) => f.field)).toEqual(['dateline']);
   });
 
   it('finds nothing between identical versions', () => {

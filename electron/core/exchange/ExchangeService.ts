@@ -8,6 +8,7 @@ import type { ExportResult, ImportResult } from '../../../shared/contract/api';
 import { ArticleContentSchema, type Article } from '../../../shared/model/article';
 import { photoIdsIn } from '../../../shared/photos/figures';
 import { prepareExport } from '../../../shared/exchange/prepareExport';
+import { withoutWaitingFigures } from '../../../shared/exchange/waitingFigures';
 import type { ExportFile, ExportFormat, ImportedArticle } from '../../../shared/exchange/types';
 import type { Library } from '../Library';
 import type { ExportContext, ExportWarning, PdfPrinter } from './exportContext';
@@ -67,7 +68,12 @@ export class ExchangeService {
   async render(article: Article, formats: readonly ExportFormat[]): Promise<{ files: ExportFile[]; warnings: ExportWarning[] }> {
     const warnings: ExportWarning[] = [];
     const ids = photoIdsIn(article.body);
-    const doc = prepareExport(article, this.library.currentSettings, await this.library.photoInfos(ids));
+    const proofDoc = prepareExport(article, this.library.currentSettings, await this.library.photoInfos(ids));
+    // Only the proof shows a figure still waiting for its photo; what is published leaves it out.
+    const { doc, leftOut } = withoutWaitingFigures(proofDoc);
+    if (formats.some((f) => f !== 'pdf')) {
+      for (const f of leftOut) warnings.push(f.caption ? { key: 'exchange.waitingFigureLeftOut', values: { n: String(f.figure), caption: f.caption } } : { key: 'exchange.waitingFigureLeftOutNoCaption', values: { n: String(f.figure) } });
+    }
     const done = new Map<ExportFormat, Promise<ExportFile[]>>();
     // Several formats link the same photos: each file is read once per article.
     const read = new Map<string, Promise<Uint8Array>>();
@@ -87,6 +93,8 @@ export class ExchangeService {
     const ctx: ExportContext = {
       article,
       doc,
+      proofDoc,
+      version: await this.library.versionHolding(article),
       now: this.now(),
       photoBytes: (p) => readVariant(p.id, 'original'),
       webPhoto: (p) => readVariant(p.id, 'preview'),

@@ -20,7 +20,12 @@ export interface PdfPrinter {
 export interface ExportContext {
   /** The stored article (the package carries it whole for a lossless re-import). */
   article: Article;
+  /** The article as it is published: figures still waiting for their photo left out. */
   doc: ExportArticle;
+  /** The article for the desk's PDF proof: every figure, a waiting one shown as an empty framed place. */
+  proofDoc: ExportArticle;
+  /** The history's number for the version holding this copy ("12판"), null when none does. */
+  version: number | null;
   now: Date;
   /** The photo's original file. */
   photoBytes(photo: ExportPhoto): Promise<Uint8Array>;

@@ -25,17 +25,17 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 const PACKAGED: ExportFormat[] = ['html', 'text', 'md', 'nitf', 'ninjs', 'newsml', 'docx', 'pdf'];
 
 /** What the proof's band says of the copy; 매수 by the same count as the length panel and target. */
-export function proofFacts(ctx: Pick<ExportContext, 'article' | 'now'>): ProofFacts {
+export function proofFacts(ctx: Pick<ExportContext, 'article' | 'now' | 'version'>): ProofFacts {
   const { article } = ctx;
   const sheets = toSheets(countBlocks(blockTexts(article.body).body)).grid;
-  return { language: article.language, status: article.status, revision: article.revision, sheets, printedAt: ctx.now };
+  return { language: article.language, status: article.status, version: ctx.version, sheets, printedAt: ctx.now };
 }
 
 async function pdf(ctx: ExportContext): Promise<ExportFile[]> {
   // The proof must print without a base URL: photos go inline.
   const inline = new Map<string, string>();
-  for (const p of ctx.doc.photos) inline.set(p.id, `data:image/jpeg;base64,${Buffer.from(await ctx.webPhoto(p)).toString('base64')}`);
-  const html = toArticleHtml(ctx.doc, { photoSrc: (p) => inline.get(p.id) ?? '', fontCss: await koreanFontCss(articlePageText(ctx.doc)), now: ctx.now });
+  for (const p of ctx.proofDoc.photos) inline.set(p.id, `data:image/jpeg;base64,${Buffer.from(await ctx.webPhoto(p)).toString('base64')}`);
+  const html = toArticleHtml(ctx.proofDoc, { photoSrc: (p) => inline.get(p.id) ?? '', fontCss: await koreanFontCss(articlePageText(ctx.proofDoc, { proof: true })), now: ctx.now, proof: true });
   const facts = proofFacts(ctx);
   const band = proofBand(facts, await koreanFontCss(proofBandChars(facts)), `${PDF_MARGIN_MM.left}mm`);
   return [{ path: 'article.pdf', bytes: await renderPdf(html, ctx.pdfPrinter(), band) }];

@@ -1,7 +1,10 @@
 // Two versions side by side in one column: changed fields first, then the body paragraph by
-// paragraph with removed words struck through and added words underlined.
+// paragraph with removed words struck through and added words underlined. A figure is named as the
+// checklist names it ("사진 2 “캡션 첫머리…”") and what changed is said under that name, in words.
 import { useTranslation } from 'react-i18next';
-import type { ArticleDiff, Part } from '../../../shared/workflow/diff';
+import type { TFunction } from 'i18next';
+import type { LengthTarget } from '../../../shared/model/article';
+import type { ArticleDiff, FieldDiff, FigureDiff, Part } from '../../../shared/workflow/diff';
 
 function Parts({ parts }: { parts: Part[] }) {
   return (
@@ -11,8 +14,39 @@ function Parts({ parts }: { parts: Part[] }) {
   );
 }
 
-/** A photo's credit and alt text are compared as blocks of their own; they say which they are. */
-const BLOCK_LABEL: Record<string, string> = { figureCredit: 'figure.credit', figureAlt: 'figure.alt' };
+const targetText = (t: TFunction, target: LengthTarget) => t(`history.target.${target.unit}`, { value: target.value });
+
+/** A field's change; the length target is worded in the screen's language, old struck and new underlined. */
+function FieldText({ f }: { f: FieldDiff }) {
+  const { t } = useTranslation();
+  if (!f.target) return <Parts parts={f.parts} />;
+  const { before, after } = f.target;
+  return (
+    <>
+      {before && <del>{targetText(t, before)}</del>}
+      {before && after && ' '}
+      {after && <ins>{targetText(t, after)}</ins>}
+    </>
+  );
+}
+
+function FigureBlock({ f }: { f: FigureDiff }) {
+  const { t } = useTranslation();
+  const name = f.caption ? t('checklist.place.figureCaption', { n: f.figure, caption: f.caption }) : t('checklist.place.figure', { n: f.figure });
+  return (
+    <div className={`diff__block diff__figure diff__block--${f.change}`} data-testid="diff-figure" data-figure={f.figure} data-change={f.change}>
+      <p className="diff__figure-name" data-testid="diff-figure-name">{name}</p>
+      {f.photo !== 'same' && (
+        <p className="diff__figure-line" data-testid="diff-photo" data-photo={f.photo}>{t(`history.photo.${f.photo}`)}</p>
+      )}
+      {f.fields.map((x) => (
+        <p key={x.field} className="diff__figure-line" data-testid="diff-figure-field" data-field={x.field}>
+          <span className="diff__label">{t(`history.figureField.${x.field}`)}</span> <Parts parts={x.parts} />
+        </p>
+      ))}
+    </div>
+  );
+}
 
 export function DiffView({ diff }: { diff: ArticleDiff }) {
   const { t } = useTranslation();
@@ -22,15 +56,18 @@ export function DiffView({ diff }: { diff: ArticleDiff }) {
       {diff.fields.map((f) => (
         <div key={f.field} className="diff__field" data-testid="diff-field" data-field={f.field}>
           <span className="diff__label">{t(`history.field.${f.field}`)}</span>
-          <span className="diff__text"><Parts parts={f.parts} /></span>
+          <span className="diff__text"><FieldText f={f} /></span>
         </div>
       ))}
-      {diff.blocks.filter((b) => b.change !== 'same').map((b, i) => (
-        <p key={i} className={`diff__block diff__block--${b.change}`} data-testid="diff-block" data-change={b.change} data-kind={b.kind}>
-          {BLOCK_LABEL[b.kind] && <span className="diff__label">{t(BLOCK_LABEL[b.kind])} </span>}
-          <Parts parts={b.parts} />
-        </p>
-      ))}
+      {diff.blocks.filter((b) => b.change !== 'same').map((b, i) =>
+        b.kind === 'figure' && 'figure' in b ? (
+          <FigureBlock key={i} f={b} />
+        ) : (
+          <p key={i} className={`diff__block diff__block--${b.change}`} data-testid="diff-block" data-change={b.change} data-kind={b.kind}>
+            <Parts parts={'parts' in b ? b.parts : []} />
+          </p>
+        ),
+      )}
     </div>
   );
 }

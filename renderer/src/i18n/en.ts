@@ -246,6 +246,9 @@ export const en: Shape<typeof ko> = {
     fields: { caption: 'Caption', creator: 'Creator', credit: 'Credit', copyright: 'Copyright', headline: 'Headline', dateCreated: 'Date created', city: 'City', keywords: 'Keywords', altText: 'Alt text' },
   },
   exchange: {
+    // A figure still waiting for its photo, named as the checklist names it.
+    waitingFigureLeftOut: 'Photo {{n}} “{{caption}}” left out: it has no photo yet (the PDF proof shows its empty place)',
+    waitingFigureLeftOutNoCaption: 'Photo {{n}} left out: it has no photo yet (the PDF proof shows its empty place)',
     packageWithoutPdf: 'no Chromium to make the PDF, so the package has no PDF',
     importLanguageGuessed: 'not Korean or English, so set to {{lang}}; check the article language',
     importPhotosNotIncluded: '{{count}} photo(s) were not in the file; their captions wait for them',
@@ -514,6 +517,10 @@ export const en: Shape<typeof ko> = {
     lastChange: 'Last change: version {{a}} → {{b}}',
     sameSince: 'Nothing changed after version {{a}}, up to version {{b}} (steps, or saves that changed nothing).',
     neverChanged: 'Every version, {{a}} to {{b}}, holds the same content: nothing has changed yet.',
+    /** A figure in the diff: what happened to its photo, then its changed fields (the figure's own labels). */
+    photo: { replaced: 'Photo replaced', added: 'Photo added', removed: 'Photo removed', waiting: 'No photo (waiting for its photo)' },
+    figureField: { caption: 'Caption', credit: '$t(figure.credit)', alt: '$t(figure.alt)' },
+    target: { sheets: '{{value}} sheets', chars: '{{value}} chars', words: '{{value}} words' },
     field: { language: 'Language', kicker: 'Kicker', headline: 'Headline', deck: 'Deck', dateline: 'Dateline', byline: 'Byline', tags: 'Tags', deskNote: 'Note to the desk', embargo: 'Embargo', lengthTarget: 'Length target' },
   },
   conflict: {

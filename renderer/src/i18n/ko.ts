@@ -242,6 +242,9 @@ export const ko = {
     fields: { caption: '캡션', creator: '촬영', credit: '크레디트', copyright: '저작권', headline: '제목', dateCreated: '촬영일', city: '도시', keywords: '키워드', altText: '대체 텍스트' },
   },
   exchange: {
+    // A figure still waiting for its photo, named as the checklist names it.
+    waitingFigureLeftOut: '사진 {{n}} “{{caption}}”: 사진이 없어 뺐습니다(PDF 교정지에는 빈자리로 나옵니다)',
+    waitingFigureLeftOutNoCaption: '사진 {{n}}: 사진이 없어 뺐습니다(PDF 교정지에는 빈자리로 나옵니다)',
     packageWithoutPdf: 'PDF를 만들 Chromium이 없어 꾸러미에 PDF는 빠졌습니다',
     importLanguageGuessed: '한국어나 영어가 아닌 글이라 {{lang}}로 두었습니다. 기사 언어를 확인하세요',
     importPhotosNotIncluded: '사진 {{count}}장은 파일에 없어 캡션 자리만 남겼습니다',
@@ -510,6 +513,10 @@ export const ko = {
     lastChange: '마지막으로 바뀐 곳: {{a}}판 → {{b}}판',
     sameSince: '{{a}}판 뒤로 {{b}}판까지는 바뀐 내용이 없습니다(단계 변경이나 바뀐 것 없는 저장).',
     neverChanged: '{{a}}판부터 {{b}}판까지 모든 판의 내용이 같습니다. 아직 바뀐 곳이 없습니다.',
+    /** A figure in the diff: what happened to its photo, then its changed fields (the figure's own labels). */
+    photo: { replaced: '사진 바뀜', added: '사진 넣음', removed: '사진 빠짐', waiting: '사진 없음(사진을 기다리는 자리)' },
+    figureField: { caption: '캡션', credit: '$t(figure.credit)', alt: '$t(figure.alt)' },
+    target: { sheets: '{{value}}매', chars: '{{value}}자', words: '{{value}}어절' },
     field: { language: '언어', kicker: '문패', headline: '제목', deck: '부제', dateline: '발신지', byline: '바이라인', tags: '태그', deskNote: '데스크 메모', embargo: '엠바고', lengthTarget: '목표 분량' },
   },
   conflict: {

@@ -2,7 +2,7 @@
 // a news page's text without its furniture (fixtures/articles/web-copy-*.txt):
 //
 //   [테크인사이드]헤드라인              Business | Energy
-//   -덱                                 Headline
+//   - 덱                                Headline
 //                                       - Deck
 //   [한빛경제=산업부 김하늘 기자] 본문…
 //                                       By Dana Whitfield
@@ -56,7 +56,8 @@ export function toPlainText(a: ExportArticle): string {
   const top: string[] = [];
   if (ko) top.push(a.kicker ? `[${a.kicker}]${a.headline}` : a.headline);
   else top.push(...[a.kicker, a.headline].filter(Boolean));
-  top.push(...a.deck.map((d) => (ko ? `-${d}` : `- ${d}`)));
+  // `- ` before each deck line in both languages, as list items print (parseHeader reads either back).
+  top.push(...a.deck.map((d) => `- ${d}`));
 
   const body = paragraphsOf(a.blocks, a);
   const first = a.blocks.findIndex((b) => b.type === 'paragraph');

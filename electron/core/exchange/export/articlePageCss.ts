@@ -29,6 +29,8 @@ li > p { margin: 0; }
 a { color: #0b4f9c; text-decoration: underline; text-underline-offset: .15em; }
 figure { margin: 2rem 0; }
 figure img { display: block; width: 100%; height: auto; background: #eee; }
+/* The proof's empty place for a photo that has not come: framed, so the desk cannot miss it. */
+.photo-waiting { box-sizing: border-box; display: flex; align-items: center; justify-content: center; min-height: 40mm; padding: 1rem; border: 2px dashed #8a1c1c; color: #8a1c1c; background: #fdf5f5; font-weight: 700; text-align: center; }
 figcaption { margin-top: .5rem; font-size: .85rem; line-height: 1.5; color: #444; }
 .credit { color: #555; }
 footer { margin-top: 2.5rem; border-top: 1px solid #d0d0d0; padding-top: 1rem; font-size: .9rem; }

@@ -1,5 +1,5 @@
-// The band printed on every page of the PDF proof: what copy this is (state, revision, 원고지
-// 매수), when it was printed, and page x/y, so a loose page on the desk still says which proof it
+// The band printed on every page of the PDF proof: what copy this is (state, its version as the
+// history names it — "12판" — so a desk can match a proof to a version, 원고지 매수), when it was printed, and page x/y, so a loose page on the desk still says which proof it
 // belongs to. Chromium draws it in the page margins from the header/footer templates that
 // page.pdf and Electron's printToPDF both take; the `pageNumber`/`totalPages` spans are filled in
 // by Chromium. The band's words follow the article's language, as the rest of the proof does.
@@ -11,18 +11,20 @@ import { displayDate } from './toArticleHtml';
 export interface ProofFacts {
   language: Language;
   status: ArticleStatus;
-  revision: number;
+  /** The history's number for the version holding this copy (History says "12판"); null when it has none. */
+  version: number | null;
   /** 원고지 매수 by the grid count (the figure a length target is measured in). */
   sheets: number;
   printedAt: Date;
 }
 
 /** State names as the app shows them (renderer/src/i18n `status`; a test holds the two together). */
-export const PROOF_LABELS: Record<Language, { proof: string; status: Record<ArticleStatus, string>; revision(n: number): string; sheets(n: string): string; printed: string; number: string }> = {
+export const PROOF_LABELS: Record<Language, { proof: string; status: Record<ArticleStatus, string>; version(n: number): string; sheets(n: string): string; printed: string; number: string }> = {
   ko: {
     proof: '교정지',
     status: { draft: '작성중', sent: '출고', review: '데스킹', approved: '승인', returned: '반려', published: '출판', spiked: '폐기' },
-    revision: (n) => `수정본 ${n}`,
+    // As History labels versions (renderer/src/i18n history.version).
+    version: (n) => `${n}판`,
     sheets: (n) => `${n}매`,
     printed: '출력',
     number: 'ko-KR',
@@ -30,7 +32,7 @@ export const PROOF_LABELS: Record<Language, { proof: string; status: Record<Arti
   en: {
     proof: 'Proof',
     status: { draft: 'Draft', sent: 'Sent to desk', review: 'In review', approved: 'Approved', returned: 'Returned', published: 'Published', spiked: 'Spiked' },
-    revision: (n) => `Revision ${n}`,
+    version: (n) => `Version ${n}`,
     sheets: (n) => `${n} sheets`,
     printed: 'Printed',
     number: 'en-US',
@@ -42,7 +44,7 @@ export function proofBandText(f: ProofFacts): { left: string[]; right: string } 
   const l = PROOF_LABELS[f.language] ?? PROOF_LABELS.en;
   const sheets = f.sheets.toLocaleString(l.number, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return {
-    left: [l.proof, l.status[f.status], l.revision(f.revision), l.sheets(sheets)],
+    left: [l.proof, l.status[f.status], ...(f.version === null ? [] : [l.version(f.version)]), l.sheets(sheets)],
     right: `${l.printed} ${displayDate(f.printedAt.toISOString(), f.language)}`,
   };
 }

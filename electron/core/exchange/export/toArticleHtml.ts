@@ -18,11 +18,19 @@ export interface ArticleHtmlOptions {
   fontCss?: string;
   /** The publication time; defaults to the article's last save, so the same article gives the same page. */
   now?: Date;
+  /** The desk's PDF proof: a figure still waiting for its photo shows as a framed empty place with its caption. */
+  proof?: boolean;
 }
 
 const LABELS: Record<Language, { published: string; corrections: string; tags: string }> = {
   ko: { published: '입력', corrections: '바로잡습니다', tags: '태그' },
   en: { published: 'Published', corrections: 'Correction', tags: 'Tags' },
+};
+
+/** What the proof prints in the place of a photo that has not come yet. */
+export const WAITING_PHOTO: Record<Language, string> = {
+  ko: '사진 없음 — 사진을 기다리는 자리',
+  en: 'No photo — this place waits for its photo',
 };
 
 // Intl formatters are costly to build; one per language serves every article.
@@ -51,14 +59,17 @@ function isoOrThrow(value: string, field: string): string {
   return new Date(time).toISOString();
 }
 
-function figureHtml(figure: ExportFigure, a: ExportArticle, photoSrc: ArticleHtmlOptions['photoSrc']): string {
+function figureHtml(figure: ExportFigure, a: ExportArticle, opts: ArticleHtmlOptions): string {
   const caption = figure.caption.trim();
   const credit = renderCredit(figure.credit, a.creditPattern);
   const photo = figure.photo;
-  if (!photo && !caption && !credit) return '';
+  const waiting = !figure.photoId && opts.proof === true;
+  if (!photo && !caption && !credit && !waiting) return '';
   const img = photo
-    ? `<img src="${esc(photoSrc(photo))}" alt="${esc((figure.alt.trim() || caption).replace(/\s+/g, ' '))}" width="${Math.round(photo.width)}" height="${Math.round(photo.height)}" loading="lazy" decoding="async">`
-    : '';
+    ? `<img src="${esc(opts.photoSrc(photo))}" alt="${esc((figure.alt.trim() || caption).replace(/\s+/g, ' '))}" width="${Math.round(photo.width)}" height="${Math.round(photo.height)}" loading="lazy" decoding="async">`
+    : waiting
+      ? `<div class="photo-waiting">${esc(WAITING_PHOTO[a.language] ?? WAITING_PHOTO.en)}</div>`
+      : '';
   const creditHtml = credit ? `${caption ? ' ' : ''}<span class="credit">${esc(credit)}</span>` : '';
   const captionHtml = caption || credit ? `<figcaption>${esc(caption)}${creditHtml}</figcaption>` : '';
   return `<figure>${img}${captionHtml}</figure>`;
@@ -67,7 +78,7 @@ function figureHtml(figure: ExportFigure, a: ExportArticle, photoSrc: ArticleHtm
 function bodyBlocksHtml(blocks: readonly Block[], a: ExportArticle, opts: ArticleHtmlOptions): string {
   return blocksHtml(blocks, (index) => {
     const figure = a.figures[index];
-    return figure ? figureHtml(figure, a, opts.photoSrc) : '';
+    return figure ? figureHtml(figure, a, opts) : '';
   });
 }
 
@@ -111,7 +122,7 @@ function pageDates(a: ExportArticle, now: Date | undefined): PageDates {
  * Every character the page can show (text, labels, dates), to pick the font slices a proof embeds:
  * `koreanFontCss(articlePageText(a))`.
  */
-export function articlePageText(a: ExportArticle): string {
+export function articlePageText(a: ExportArticle, opts: { proof?: boolean } = {}): string {
   const labels = LABELS[a.language] ?? LABELS.en;
   const blockText = (blocks: readonly Block[]): string =>
     blocks
@@ -134,6 +145,7 @@ export function articlePageText(a: ExportArticle): string {
     ...a.figures.map((f) => `${f.caption} ${renderCredit(f.credit, a.creditPattern)}`),
     blockText(a.blocks),
     ...Object.values(labels),
+    opts.proof ? (WAITING_PHOTO[a.language] ?? WAITING_PHOTO.en) : '',
     // Digits and the dash pull in the Latin slice, which covers every date format and the dateline.
     '0123456789 —',
   ].join(' ');
