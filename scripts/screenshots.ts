@@ -22,7 +22,7 @@ async function main() {
   const exportDir = await mkdtemp(join(tmpdir(), 'copydesk-demo-export-'));
   const demo = await buildDemoLibrary(libraryDir);
   const host = await launchBrowserHost({ libraryDir, exportDir });
-  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ['--no-sandbox', '--disable-gpu', '--lang=ko-KR'] });
   const shots: string[] = [];
   try {
     const pageAs = async (personId: string, locale = 'ko-KR') => {
