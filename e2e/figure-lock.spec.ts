@@ -3,35 +3,18 @@
 // the locked editor themselves. The walkthrough once removed and swapped photos on a published
 // story's screen, then could not save them.
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
+import { drawnPhoto } from './support/drawnPhoto';
 import { bodyEditor, bodyJSON, waitSaved } from './support/editor';
-import { switchTo } from './support/desk';
+import { switchTo, storedArticle } from './support/desk';
 import { REPORTER } from './support/people';
-import type { CopydeskBridge } from '../shared/contract/bridge';
-import type { Article, DocNode } from '../shared/model/article';
+import type { DocNode } from '../shared/model/article';
 
-const STAFF = join(import.meta.dirname, '../../shared/fixtures/photos/iptc-staff-photographer-example.jpg');
 const SHOTS = '/tmp/shots-fix-editor';
 const HEADLINE = '잠긴 기사의 사진';
 
-/** The article as the core has it (what is on disk), through the bridge the app uses. */
-async function stored(page: Page, actor: string): Promise<Article> {
-  return page.evaluate(
-    async ({ actor, headline }) => {
-      const api = (window as unknown as { copydesk: CopydeskBridge }).copydesk;
-      const list = await api.listArticles({ actor, scope: 'active' });
-      if (!list.ok) throw new Error(JSON.stringify(list.error));
-      const row = list.value.find((a) => a.headline === headline);
-      if (!row) throw new Error('not stored');
-      const got = await api.getArticle({ id: row.id, actor });
-      if (!got.ok) throw new Error(JSON.stringify(got.error));
-      return got.value;
-    },
-    { actor, headline: HEADLINE },
-  );
-}
+const stored = (page: Page, actor: string) => storedArticle(page, actor, HEADLINE);
 
 const figureIds = (doc: DocNode) => (doc.content ?? []).filter((n) => n.type === 'figure').map((n) => n.attrs?.photoId);
 
@@ -50,7 +33,7 @@ test('on a sent story the reporter sees no figure tools, and neither a click nor
   await page.keyboard.type('First paragraph.');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Second paragraph.');
-  await page.getByTestId('photo-input').setInputFiles(STAFF);
+  await page.getByTestId('photo-input').setInputFiles(await drawnPhoto());
   await expect(page.getByTestId('figure')).toHaveCount(1);
   // While the copy is the reporter's, the tools show under the mouse.
   await page.getByTestId('figure').hover();

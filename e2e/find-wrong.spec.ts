@@ -2,17 +2,15 @@
 // and the toolbar button select the next open note or TK; a blocked approval's checklist names the
 // photo and the paragraph, in the fields' own words, and a click goes there.
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
+import { drawnPhoto } from './support/drawnPhoto';
 import { Ime } from './support/ime';
 import { bodyEditor, waitSaved } from './support/editor';
-import { open, switchTo } from './support/desk';
+import { open, switchTo, storedArticle } from './support/desk';
 import { EDITOR, REPORTER } from './support/people';
-import type { CopydeskBridge } from '../shared/contract/bridge';
-import type { Article, DocNode } from '../shared/model/article';
+import type { DocNode } from '../shared/model/article';
 
-const STAFF = join(import.meta.dirname, '../../shared/fixtures/photos/iptc-staff-photographer-example.jpg');
 const SHOTS = '/tmp/shots-find-wrong';
 const HEADLINE = '폐배터리 재활용 공장 착공';
 const CAPTION = '착공식이 열릴 공장 부지를 하늘에서 본 모습';
@@ -20,22 +18,7 @@ const CAPTION = '착공식이 열릴 공장 부지를 하늘에서 본 모습';
 /** What the person sees selected on the page. */
 const selectedText = (page: Page) => page.evaluate(() => window.getSelection()?.toString() ?? '');
 
-/** The article as the core has it (what is on disk), read through the same bridge the app uses. */
-async function stored(page: Page, actor: string): Promise<Article> {
-  return page.evaluate(
-    async ({ actor, headline }) => {
-      const api = (window as unknown as { copydesk: CopydeskBridge }).copydesk;
-      const list = await api.listArticles({ actor, scope: 'active' });
-      if (!list.ok) throw new Error(JSON.stringify(list.error));
-      const row = list.value.find((a) => a.headline === headline);
-      if (!row) throw new Error('not stored');
-      const got = await api.getArticle({ id: row.id, actor });
-      if (!got.ok) throw new Error(JSON.stringify(got.error));
-      return got.value;
-    },
-    { actor, headline: HEADLINE },
-  );
-}
+const stored = (page: Page, actor: string) => storedArticle(page, actor, HEADLINE);
 
 const textOf = (n: DocNode): string => (n.text ?? '') + (n.content ?? []).map(textOf).join('');
 const noteRuns = (n: DocNode): string[] => [...(n.marks?.some((m) => m.type === 'editorNote') ? [n.text ?? ''] : []), ...(n.content ?? []).flatMap(noteRuns)];
@@ -60,7 +43,7 @@ test('a TK is highlighted, F8 and the button step through the note and the TK, a
   await ime.type(' 내년에 문을 연다.');
   await page.keyboard.press('Enter');
   await ime.type('사망자는 TK명이다.');
-  await page.getByTestId('photo-input').setInputFiles(STAFF);
+  await page.getByTestId('photo-input').setInputFiles(await drawnPhoto());
   await expect(page.getByTestId('figure')).toHaveCount(1);
   await page.getByTestId('figure-caption').click({ clickCount: 3 });
   await ime.type(CAPTION);

@@ -1,14 +1,13 @@
 // The library list at 1280 px: a long Korean headline shows whole (the byline under it, not in a
 // half-empty column of its own), and every row shows its 매수 and photo count as the core counts them.
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
+import { drawnPhoto } from './support/drawnPhoto';
 import { Ime } from './support/ime';
 import { bodyEditor, waitSaved } from './support/editor';
 import { ADMIN } from './support/people';
 import type { ArticleSummary } from '../shared/model/article';
 
-const STAFF = join(import.meta.dirname, '../../shared/fixtures/photos/iptc-staff-photographer-example.jpg');
 // 40 characters, spaces included: the length of a long front-page headline.
 const LONG = '폐가전 속 금·은 캐는 도시광산 업체들, 올해 매출 두 배로 껑충 뛰었다';
 const SHOTS = '/tmp/shots-history-list';
@@ -37,7 +36,7 @@ test('a 40-character Korean headline shows whole at 1280 px, with 매수 and pho
   await page.keyboard.press('Enter');
   await ime.type('업계는 수거 물량이 늘어난 덕분이라고 설명했다.');
   await bodyEditor(page).locator('p').first().click();
-  await page.getByTestId('photo-input').setInputFiles(STAFF);
+  await page.getByTestId('photo-input').setInputFiles(await drawnPhoto());
   await expect(page.getByTestId('figure')).toHaveCount(1);
   await waitSaved(page);
   const editorSheets = (await page.getByTestId('count-sheets-grid').textContent())!;

@@ -1,6 +1,8 @@
 // Moving about the app as the desk does: switching who is at the machine, opening a story from the list.
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
+import type { CopydeskBridge } from '../../shared/contract/bridge';
+import type { Article } from '../../shared/model/article';
 
 export async function switchTo(page: Page, name: string) {
   await page.getByTestId('switch-person').click();
@@ -11,4 +13,21 @@ export async function switchTo(page: Page, name: string) {
 export async function open(page: Page, headline: string) {
   await page.getByTestId('article-row').filter({ hasText: headline }).click();
   await expect(page.getByTestId('article-status')).toBeVisible();
+}
+
+/** The article with this headline as the core has it (what is on disk), read through the bridge the app uses. */
+export async function storedArticle(page: Page, actor: string, headline: string): Promise<Article> {
+  return page.evaluate(
+    async ({ actor, headline }) => {
+      const api = (window as unknown as { copydesk: CopydeskBridge }).copydesk;
+      const list = await api.listArticles({ actor, scope: 'active' });
+      if (!list.ok) throw new Error(JSON.stringify(list.error));
+      const row = list.value.find((a) => a.headline === headline);
+      if (!row) throw new Error('not stored');
+      const got = await api.getArticle({ id: row.id, actor });
+      if (!got.ok) throw new Error(JSON.stringify(got.error));
+      return got.value;
+    },
+    { actor, headline },
+  );
 }
