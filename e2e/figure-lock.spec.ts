@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { drawnPhoto } from './support/drawnPhoto';
 import { bodyEditor, bodyJSON, waitSaved } from './support/editor';
-import { switchTo, storedArticle } from './support/desk';
+import { storedArticle, newStoryAs } from './support/desk';
 import { REPORTER } from './support/people';
 import type { DocNode } from '../shared/model/article';
 
@@ -25,11 +25,7 @@ test.use({ team: 'desk' });
 test('on a sent story the reporter sees no figure tools, and neither a click nor a command changes the photo', async ({ app }) => {
   const { page } = app;
   await mkdir(SHOTS, { recursive: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await switchTo(page, REPORTER.name);
-  await page.getByTestId('new-article').click();
-  await page.getByTestId('field-headline').fill(HEADLINE);
-  await bodyEditor(page).click();
+  await newStoryAs(page, REPORTER.name, HEADLINE);
   await page.keyboard.type('First paragraph.');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Second paragraph.');

@@ -7,7 +7,7 @@ import { test, expect } from './support/fixtures';
 import { drawnPhoto } from './support/drawnPhoto';
 import { Ime } from './support/ime';
 import { bodyEditor, waitSaved } from './support/editor';
-import { open, switchTo, storedArticle } from './support/desk';
+import { open, switchTo, storedArticle, newStoryAs } from './support/desk';
 import { EDITOR, REPORTER } from './support/people';
 import type { DocNode } from '../shared/model/article';
 
@@ -28,13 +28,8 @@ test.use({ team: 'desk' });
 test('a TK is highlighted, F8 and the button step through the note and the TK, and the checklist takes the desk to the photo without a credit', async ({ app }) => {
   const { page } = app;
   await mkdir(SHOTS, { recursive: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await switchTo(page, REPORTER.name);
-
   // The reporter writes: a note in the first paragraph, a TK in the second, then a photo.
-  await page.getByTestId('new-article').click();
-  await page.getByTestId('field-headline').fill(HEADLINE);
-  await bodyEditor(page).click();
+  await newStoryAs(page, REPORTER.name, HEADLINE);
   const ime = await Ime.attach(page);
   await ime.type('공장은 ');
   await page.getByTestId('tb-note').click();
@@ -146,11 +141,7 @@ test('a TK is highlighted, F8 and the button step through the note and the TK, a
 test('typing over a note that F8 selected answers it: the new text is plain, in the editor and on disk, and the 메모 count goes down', async ({ app }) => {
   const { page } = app;
   await mkdir(SHOTS, { recursive: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await switchTo(page, REPORTER.name);
-  await page.getByTestId('new-article').click();
-  await page.getByTestId('field-headline').fill(HEADLINE);
-  await bodyEditor(page).click();
+  await newStoryAs(page, REPORTER.name, HEADLINE);
   const ime = await Ime.attach(page);
   // One note inside a paragraph, one at the end of the next (as the desk leaves them).
   await ime.type('공장은 ');

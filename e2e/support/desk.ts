@@ -1,6 +1,7 @@
 // Moving about the app as the desk does: switching who is at the machine, opening a story from the list.
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
+import { bodyEditor } from './editor';
 import type { CopydeskBridge } from '../../shared/contract/bridge';
 import type { Article } from '../../shared/model/article';
 
@@ -30,4 +31,13 @@ export async function storedArticle(page: Page, actor: string, headline: string)
     },
     { actor, headline },
   );
+}
+
+/** At 1280×800, `name` starts a new story with this headline and the caret in the body. */
+export async function newStoryAs(page: Page, name: string, headline: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await switchTo(page, name);
+  await page.getByTestId('new-article').click();
+  await page.getByTestId('field-headline').fill(headline);
+  await bodyEditor(page).click();
 }
