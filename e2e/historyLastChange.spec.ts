@@ -149,3 +149,20 @@ test('the diff names each photo as the checklist does and says what changed in w
   await expect(panel.getByTestId('diff-figure-name')).toHaveText(`Photo 2 “${WEB_COPY_CAPTIONS[1].slice(0, 20).trimEnd()}…”`);
   await panel.screenshot({ path: `${SHOTS}/diff-target-en.png` });
 });
+
+test('a change of language and embargo reads as words in the screen’s language, not "ko" or an ISO time', async ({ app }) => {
+  const { page } = app;
+  await page.getByTestId('new-article').click();
+  await page.getByTestId('field-headline').fill('엠바고 기사');
+  await waitSaved(page);
+  await page.getByTestId('field-language').selectOption('en');
+  await page.getByTestId('field-embargo').fill('2030-01-02T09:00');
+  await waitSaved(page);
+  await page.getByTestId('open-history').click();
+  const language = page.locator('[data-testid=diff-field][data-field=language]');
+  await expect(language.locator('del')).toHaveText('한국어');
+  await expect(language.locator('ins')).toHaveText('영어');
+  const embargo = page.locator('[data-testid=diff-field][data-field=embargo]');
+  await expect(embargo.locator('ins')).toHaveText(/^2030\. 1\. 2\. 오전 9:00/);
+  await expect(embargo).not.toContainText('2030-01-02T');
+});

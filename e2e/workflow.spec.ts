@@ -249,7 +249,16 @@ test('an earlier version is restored as a new one, and the restore is in the his
   await waitSaved(page);
   await page.getByTestId('open-history').click();
   const panel = page.getByTestId('history-panel');
-  await panel.locator('[data-testid=history-version][data-seq="3"]').getByTestId('restore-version').click();
+  const third = panel.locator('[data-testid=history-version][data-seq="3"]');
+  // It asks first, naming the version; Esc keeps the story as it is.
+  await third.getByTestId('restore-version').click();
+  await expect(third.getByTestId('restore-confirm-text')).toContainText('3판 내용으로 바꿉니다');
+  await expect(third.getByTestId('cancel-restore')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(third.getByTestId('restore-confirm')).toHaveCount(0);
+  await expect(page.getByTestId('field-headline')).toHaveValue('고쳐 쓴 제목');
+  await third.getByTestId('restore-version').click();
+  await third.getByTestId('confirm-restore').click();
   await expect(page.getByTestId('field-headline')).toHaveValue('처음 쓴 제목');
   await expect(panel.locator('[data-testid=history-audit][data-action=restoreVersion]')).toContainText('3판');
   await expect(panel.locator('[data-testid=history-version]').first()).toContainText('복원');

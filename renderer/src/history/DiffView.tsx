@@ -16,16 +16,30 @@ function Parts({ parts }: { parts: Part[] }) {
 
 const targetText = (t: TFunction, target: LengthTarget) => t(`history.target.${target.unit}`, { value: target.value });
 
-/** A field's change; the length target is worded in the screen's language, old struck and new underlined. */
+/** Fields whose values are data, not prose: each side is worded whole in the screen's language (no "ko", no ISO time). */
+function wholeValue(t: TFunction, lng: string, f: FieldDiff, side: 'before' | 'after'): string {
+  if (f.target) {
+    const target = f.target[side];
+    return target ? targetText(t, target) : '';
+  }
+  const value = f[side];
+  if (!value) return '';
+  if (f.field === 'language') return t(`languages.${value}`);
+  return new Date(value).toLocaleString(lng); // embargo
+}
+const WHOLE = new Set<FieldDiff['field']>(['language', 'embargo', 'lengthTarget']);
+
+/** A field's change, old struck and new underlined; data fields (language, embargo, length target) are worded whole. */
 function FieldText({ f }: { f: FieldDiff }) {
-  const { t } = useTranslation();
-  if (!f.target) return <Parts parts={f.parts} />;
-  const { before, after } = f.target;
+  const { t, i18n } = useTranslation();
+  if (!WHOLE.has(f.field)) return <Parts parts={f.parts} />;
+  const before = wholeValue(t, i18n.language, f, 'before');
+  const after = wholeValue(t, i18n.language, f, 'after');
   return (
     <>
-      {before && <del>{targetText(t, before)}</del>}
+      {before && <del>{before}</del>}
       {before && after && ' '}
-      {after && <ins>{targetText(t, after)}</ins>}
+      {after && <ins>{after}</ins>}
     </>
   );
 }

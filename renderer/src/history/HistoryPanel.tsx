@@ -8,6 +8,7 @@ import { diffArticles } from '../../../shared/workflow/diff';
 import { call } from '../api';
 import { errorText } from '../errorText';
 import { DiffView } from './DiffView';
+import { ConfirmBanner } from '../dialogs/ConfirmBanner';
 import { useDialog } from '../dialogs/useDialog';
 import { findLastChange, type LastChange } from './lastChange';
 
@@ -32,6 +33,8 @@ export function HistoryPanel(props: { articleId: string; canRestore: boolean; on
   pickedRef.current = picked;
   const [versions, setVersions] = useState<Record<number, Article>>({});
   const [error, setError] = useState<unknown>(null);
+  /** The version whose restore is being asked about. */
+  const [restoring, setRestoring] = useState<number | null>(null);
   // A panel beside the work: Esc closes it while the focus is in it, and the focus goes back to its
   // button. Opening it puts the focus in it, so Esc right after clicking 기록 closes it at once.
   const panel = useRef<HTMLElement>(null);
@@ -144,9 +147,17 @@ export function HistoryPanel(props: { articleId: string; canRestore: boolean; on
                 <button type="button" className="small" aria-pressed={pair?.[0] === item.version.seq} data-testid="compare-from" onClick={() => choose(item.version.seq, 0)}>{t('history.from')}</button>
                 <button type="button" className="small" aria-pressed={pair?.[1] === item.version.seq} data-testid="compare-to" onClick={() => choose(item.version.seq, 1)}>{t('history.to')}</button>
                 {props.canRestore && (
-                  <button type="button" className="small" data-testid="restore-version" onClick={() => void props.onRestore(item.version.seq).catch(setError)}>{t('history.restore')}</button>
+                  <button type="button" className="small" data-testid="restore-version" onClick={() => setRestoring(item.version.seq)}>{t('history.restore')}</button>
                 )}
               </span>
+              {/* The current text is kept as a version, but the screen changes at once: say so first. */}
+              {restoring === item.version.seq && (
+                <ConfirmBanner label={t('history.restore')} testId="restore-confirm" onCancel={() => setRestoring(null)}>
+                  <span data-testid="restore-confirm-text">{t('history.restoreConfirm', { seq: item.version.seq })}</span>
+                  <button type="button" className="danger small" data-testid="confirm-restore" onClick={() => { setRestoring(null); void props.onRestore(item.version.seq).catch(setError); }}>{t('history.restore')}</button>
+                  <button type="button" className="small" data-testid="cancel-restore" onClick={() => setRestoring(null)} autoFocus>{t('library.cancel')}</button>
+                </ConfirmBanner>
+              )}
             </li>
           ) : (
             <li key={`a${item.at}${item.entry.action}`} className="history-item history-item--audit" data-testid="history-audit" data-action={item.entry.action}>

@@ -512,6 +512,7 @@ export const en: Shape<typeof ko> = {
     from: 'Before',
     to: 'After',
     restore: 'Restore this version',
+    restoreConfirm: 'The story will be replaced by version {{seq}}. The current text stays in the history as a version you can return to.',
     overrode: 'Overrode: {{items}}',
     same: 'The two versions are the same.',
     lastChange: 'Last change: version {{a}} → {{b}}',

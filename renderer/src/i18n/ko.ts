@@ -508,6 +508,7 @@ export const ko = {
     from: '이전',
     to: '이후',
     restore: '이 판으로 복원',
+    restoreConfirm: '지금 글을 {{seq}}판 내용으로 바꿉니다. 지금 글은 기록에 판으로 남아 다시 돌아올 수 있습니다.',
     overrode: '무시함: {{items}}',
     same: '두 판이 같습니다.',
     lastChange: '마지막으로 바뀐 곳: {{a}}판 → {{b}}판',
