@@ -125,6 +125,10 @@ test('a TK is highlighted, F8 and the button step through the note and the TK, a
   // The list follows the editor: the photo is fixed, the item says so.
   await expect(missing.locator('[data-item=photoCredit]').getByTestId('missing-fixed')).toBeVisible();
   await expect(missing.locator('[data-item=photoCredit]').getByTestId('missing-place')).toHaveCount(0);
+  // …and stops looking like a problem: struck through, no longer red.
+  const fixedItem = missing.locator('[data-item=photoCredit]').getByTestId('missing-item');
+  expect(await fixedItem.evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('line-through');
+  expect(await fixedItem.evaluate((el) => getComputedStyle(el).color)).not.toBe(await missing.locator('[data-item=openNotes]').getByTestId('missing-item').evaluate((el) => getComputedStyle(el).color));
 
   // A click on the TK selects it in the body.
   await missing.locator('[data-item=openNotes]').getByTestId('missing-place').nth(1).click();

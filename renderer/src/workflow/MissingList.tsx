@@ -34,8 +34,9 @@ export function MissingList(props: { missing: readonly string[]; editor: Editor 
         const field = places.find((p) => p.kind === 'field');
         const inBody = places.filter((p) => p.kind !== 'field');
         const label = t(`checklist.${item}`);
+        const fixed = !!body && !field && inBody.length === 0;
         return (
-          <li key={item} data-item={item}>
+          <li key={item} data-item={item} data-fixed={fixed || undefined}>
             {field ? (
               <button type="button" className="link-button" data-testid="missing-item" title={t('checklist.goTo')} onClick={() => revealPlace(props.editor, field)}>
                 {label}
@@ -43,7 +44,7 @@ export function MissingList(props: { missing: readonly string[]; editor: Editor 
             ) : (
               <span data-testid="missing-item">{label}</span>
             )}
-            {body && !field && inBody.length === 0 && <span className="missing-list__fixed" data-testid="missing-fixed"> — {t('checklist.fixed')}</span>}
+            {fixed && <span className="missing-list__fixed" data-testid="missing-fixed"> — {t('checklist.fixed')}</span>}
             {inBody.length > 0 && (
               <ul>
                 {inBody.slice(0, MAX_PLACES).map((place) => (
