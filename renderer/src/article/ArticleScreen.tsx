@@ -106,6 +106,8 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
   }, [request, flush]);
   const { register } = props;
   useEffect(() => {
+    // A reload or a closed tab cannot be told apart here: an untouched new article is kept then,
+    // the app reopens it (openArticleMemory) and leaving it discards it. Electron's window close is told (`closing`).
     const closing = async () => {
       await flush();
       await session?.discardIfUntouched();
