@@ -333,11 +333,9 @@ export class Library {
     const person = this.people.actor(actorId);
     const settings = this.settings.value;
     const lang = content?.language ?? language ?? settings.defaultArticleLanguage;
-    const base = content ?? this.freshContent(lang, person, settings.outlet);
     const at = this.now().toISOString();
     const article: Article = {
-      ...base,
-      byline: { ...base.byline, templateId: base.byline.templateId || settings.defaultTemplateIds[lang] },
+      ...this.withHouseTemplate(content ?? this.freshContent(lang, person, settings.outlet)),
       schemaVersion: ARTICLE_SCHEMA_VERSION,
       id: randomUUID(),
       revision: 0,
@@ -362,6 +360,46 @@ export class Library {
     if (person.role !== 'reporter') return { ...empty, byline };
     const reporter = { name: person.bylineName || person.name, role: person.bylineRole, email: person.email };
     return { ...empty, byline: { ...byline, desk: person.desk, reporters: [reporter] } };
+  }
+
+  /** A byline without a template takes the house's default for the article's language. */
+  private withHouseTemplate(content: ArticleContent): ArticleContent {
+    const templateId = content.byline.templateId || this.settings.value.defaultTemplateIds[content.language];
+    return { ...content, byline: { ...content.byline, templateId } };
+  }
+
+  /**
+   * Deletes a new article nobody has touched, for good, when the person who created it leaves it:
+   * never saved (revision 0), still a draft out of the trash, owned by `actorId`, nothing in its
+   * audit log (an import or a trip to the trash leaves one), and its content exactly what `create`
+   * gives this person now (a byline pre-filled from the person counts as untouched). Anything else
+   * is kept and the answer is false, never an error: a save from another window that lands first
+   * (same queue) makes it touched. No audit entry: a draft that never held a word existed for no one.
+   */
+  discardUntouched(id: string, actorId: string): Promise<boolean> {
+    return this.serial(id, async () => {
+      const person = this.people.actor(actorId);
+      const summary = this.index.entries.get(id)?.summary;
+      if (!summary || summary.revision !== 0 || summary.status !== 'draft' || summary.trashedAt !== null || summary.ownerId !== person.id) return false;
+      const article = await this.store.read(id).catch(() => null);
+      if (!article || article.revision !== 0) return false;
+      const fresh = this.withHouseTemplate(this.freshContent(article.language, person, this.settings.value.outlet));
+      if (!isDeepStrictEqual(contentOf(article), { ...fresh, body: normaliseBody(fresh.body).body })) return false;
+      if ((await this.history.read(id)).audit.length > 0) return false;
+      await this.removeForGood(id);
+      return true;
+    });
+  }
+
+  /** Deletes one article everywhere it is kept: file, index, list, search and history. Returns the photos it used. Run in its queue. */
+  private async removeForGood(id: string): Promise<string[]> {
+    const photos = this.index.entries.get(id)?.photos ?? [];
+    await this.store.remove(id);
+    await this.index.delete(id);
+    this.table.remove(id);
+    this.search.remove(id);
+    await this.history.remove(id);
+    return photos;
   }
 
   async get(id: string): Promise<Article> {
@@ -554,12 +592,7 @@ export class Library {
     const released = new Set<string>();
     for (const s of trashed) {
       await this.serial(s.id, async () => {
-        for (const photo of this.index.entries.get(s.id)?.photos ?? []) released.add(photo);
-        await this.store.remove(s.id);
-        await this.index.delete(s.id);
-        this.table.remove(s.id);
-        this.search.remove(s.id);
-        await this.history.remove(s.id);
+        for (const photo of await this.removeForGood(s.id)) released.add(photo);
       });
     }
     // A photo goes only when no article left in the library (trash included) still uses it.

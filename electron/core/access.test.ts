@@ -70,6 +70,8 @@ const EXPECT: Record<Method, Expectation> = {
   saveArticle: (r, s) => EDITABLE[s]?.includes(r) ?? false,
   restoreVersion: (r, s) => EDITABLE[s]?.includes(r) ?? false,
   duplicateArticle: (_r, s) => s !== 'trashed',
+  // Only the owner (every fixture is the reporter's), in any state; a saved story is kept (discarded: false).
+  discardUntouched: (r) => r === 'reporter',
   // The reporter bins only their own copy while it is theirs; the desk any copy.
   trashArticle: (r, s) => s !== 'trashed' && (DESK.includes(r) || s === 'draft' || s === 'returned'),
   // A published story in the trash comes back only by the desk's hand.
@@ -185,6 +187,7 @@ function inputFor(method: Method, id: string, state: State): Record<string, unkn
     saveArticle: { id, baseRevision: revision, content: ready('고친 제목') },
     restoreVersion: { id, seq: 1, baseRevision: revision },
     duplicateArticle: { id },
+    discardUntouched: { id },
     trashArticle: { id },
     restoreArticle: { id },
     transitionArticle: { id, action: STEP[state], note: '이유' },

@@ -76,6 +76,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     getArticle: async ({ id }) => library.get(id),
     saveArticle: async ({ id, actor, baseRevision, content }) => library.save(id, baseRevision, content, actor),
     duplicateArticle: async ({ id, actor }) => library.duplicate(id, actor),
+    discardUntouched: async ({ id, actor }) => ({ discarded: await library.discardUntouched(id, actor) }),
     trashArticle: async ({ id, actor }) => library.setTrashed(id, true, actor),
     restoreArticle: async ({ id, actor }) => library.setTrashed(id, false, actor),
     transitionArticle: async ({ id, actor, action, note, override }) => library.transition(id, actor, { action, note, override }),

@@ -45,6 +45,8 @@ export function App({ boot }: { boot: Boot }) {
   const [error, setError] = useState<unknown>(null);
   const [request, setRequest] = useState<ExchangeRequest | null>(null);
   const article = useRef<ArticleScreenHandle | null>(null);
+  /** Set when leaving the open article discarded it (a new article nobody touched). */
+  const discarded = useRef(false);
   const platform = boot.appInfo.platform;
   const [people, setPeople] = useState(boot.people);
   const [meId, setMeId] = useState<string | null>(() => {
@@ -69,7 +71,10 @@ export function App({ boot }: { boot: Boot }) {
   const [switchingFrom, setSwitchingFrom] = useState<string | null>(null);
   const switchPerson = async () => {
     // Leaving the open article: saved first, and asked about when its edits cannot be saved (false: the person stays).
+    discarded.current = false;
     if (article.current && !(await article.current.leave())) return;
+    // An untouched new article was discarded on leaving: Cancel on the picker comes back to the library, not to it.
+    if (discarded.current) setScreen({ kind: 'library' });
     setSwitchingFrom(meId);
     rememberPerson(boot.library.path, null);
     setCurrentPerson(null);
@@ -137,7 +142,9 @@ export function App({ boot }: { boot: Boot }) {
         if (kind === 'import') void go({ kind: 'library' });
         setRequest((r) => ({ kind, n: (r?.n ?? 0) + 1 }));
       }
-      else void article.current?.flush(); // save, flush
+      // Only the closing window sends `flush` (electron/main/closeFlow.ts): an untouched new article goes with it.
+      else if (command === 'flush') void article.current?.closing();
+      else void article.current?.flush(); // save
     };
     const onKey = (e: KeyboardEvent) => {
       const hit = (Object.keys(SHORTCUTS) as (keyof typeof SHORTCUTS)[]).find((c) => matchesShortcut(e, SHORTCUTS[c], platform));
@@ -191,6 +198,7 @@ export function App({ boot }: { boot: Boot }) {
             mediaBase={boot.appInfo.mediaBase}
             onBack={() => void go({ kind: 'library' })}
             onOpen={(id) => setScreen({ kind: 'article', id })}
+            onDiscarded={() => (discarded.current = true)}
             register={(handle) => (article.current = handle)}
             request={request}
           />

@@ -116,6 +116,11 @@ export const contract = {
     output: z.object({ revision: z.number().int().nonnegative(), updatedAt: z.iso.datetime() }),
   },
   duplicateArticle: { input: ByActor, output: ArticleSchema },
+  /**
+   * Leaving a new article nobody touched: the core deletes it for good if it was never saved and
+   * still holds what it was created with; otherwise nothing happens (`discarded: false`, never an error).
+   */
+  discardUntouched: { input: ByActor, output: z.object({ discarded: z.boolean() }) },
   trashArticle: { input: ByActor, output: ArticleSummarySchema },
   restoreArticle: { input: ByActor, output: ArticleSummarySchema },
   /** A workflow step (send, review, return, approve, publish, spike, restore, correct…); the core decides. */

@@ -18,6 +18,8 @@ import { mayEmptyTrash, mayRestoreFromTrash, mayTrash } from './trash';
  * - `member`: any active person of the library (reads, their own new drafts, imports, jobs).
  * - `readArticle`: any active person, on an article that exists (in the trash too: it is shown read-only).
  * - `copyArticle`: any active person, on an article that exists and is not in the trash.
+ * - `ownArticle`: the article's owner only, in any state; an article already gone passes (the
+ *   library answers that nothing was done). Used to discard an untouched new draft.
  * - `editArticle`: the permission table's edit rule for the article's state (`canEdit`); never in the trash.
  * - `transition`: the permission for the requested action, from a state it leads out of; never in the trash.
  * - `trash` / `restoreFromTrash` / `emptyTrash`: shared/workflow/trash.ts.
@@ -31,6 +33,7 @@ export type Rule =
   | 'member'
   | 'readArticle'
   | 'copyArticle'
+  | 'ownArticle'
   | 'editArticle'
   | 'transition'
   | 'trash'
@@ -56,6 +59,8 @@ export const ACCESS: Record<Method, Rule> = {
   getArticle: 'readArticle',
   saveArticle: 'editArticle',
   duplicateArticle: 'copyArticle',
+  // The library decides whether the draft is untouched (revision 0, creation content); anything else is kept.
+  discardUntouched: 'ownArticle',
   trashArticle: 'trash',
   restoreArticle: 'restoreFromTrash',
   // The checklist and embargo overrides need the whole article: decide.ts checks them once it is read.
@@ -191,7 +196,8 @@ function decideOnArticle(rule: Rule, req: AccessRequest, ctx: AccessContext, per
   const id = String(req.id ?? '');
   const article = ctx.articleOf(id);
   // A file the index could not take (damaged, or from a newer Copydesk) is the library's to explain when it reads it.
-  if (!article) return rule === 'readArticle' ? null : new ApiError('notFound', `article ${id} not found`, { id });
+  // A draft already discarded (by another window leaving it) is nothing to refuse: the library answers `discarded: false`.
+  if (!article) return rule === 'readArticle' || rule === 'ownArticle' ? null : new ApiError('notFound', `article ${id} not found`, { id });
   const { role } = person;
   const inTrash = () => forbidden(`article ${id} is in the trash; restore it first`, { reason: 'trashed', state: article.status });
   switch (rule) {
@@ -199,6 +205,8 @@ function decideOnArticle(rule: Rule, req: AccessRequest, ctx: AccessContext, per
       return null;
     case 'copyArticle':
       return article.trashed ? inTrash() : null;
+    case 'ownArticle':
+      return article.ownerId === person.id ? null : forbidden(`only the owner may discard article ${id}`, { reason: 'role', action: 'discard', role });
     case 'editArticle':
       if (article.trashed) return inTrash();
       return canEdit(ctx.permissions, role, article.status)

@@ -37,9 +37,11 @@ export interface ArticleScreenHandle {
   flush(): Promise<void>;
   /** Saves, and when edits cannot be saved asks the person first; false when they chose to stay. */
   leave(): Promise<boolean>;
+  /** The window is closing (Electron): saves, and discards a new article left untouched. */
+  closing(): Promise<void>;
 }
 
-export function ArticleScreen(props: { id: string; settings: Settings; platform: string; mediaBase: string; onBack(): void; onOpen(id: string): void; register(handle: ArticleScreenHandle | null): void; request: ExchangeRequest | null }) {
+export function ArticleScreen(props: { id: string; settings: Settings; platform: string; mediaBase: string; onBack(): void; onOpen(id: string): void; onDiscarded(): void; register(handle: ArticleScreenHandle | null): void; request: ExchangeRequest | null }) {
   const { t } = useTranslation();
   const [exporting, setExporting] = useState(false);
   const { me, permissions } = useMe();
@@ -69,10 +71,16 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
   // Leaving with edits that cannot be saved asks first (UnsavedDialog answers `asking`).
   const [asking, setAsking] = useState<((leave: boolean) => void) | null>(null);
   const [draftError, setDraftError] = useState<unknown>(null);
+  const onDiscarded = useRef(props.onDiscarded);
+  onDiscarded.current = props.onDiscarded;
   const leave = useCallback(async () => {
     if (!session) return true;
     await session.flush();
-    if (!session.hasStrandedEdits()) return true;
+    if (!session.hasStrandedEdits()) {
+      // A new article left untouched is gone before the next screen lists anything (no row flashes).
+      if (await session.discardIfUntouched()) onDiscarded.current();
+      return true;
+    }
     return new Promise<boolean>((resolve) =>
       setAsking(() => (ok: boolean) => {
         setAsking(null);
@@ -98,7 +106,13 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
   }, [request, flush]);
   const { register } = props;
   useEffect(() => {
-    register({ flush, leave });
+    // A reload or a closed tab cannot be told apart here: an untouched new article is kept then,
+    // the app reopens it (openArticleMemory) and leaving it discards it. Electron's window close is told (`closing`).
+    const closing = async () => {
+      await flush();
+      await session?.discardIfUntouched();
+    };
+    register({ flush, leave, closing });
     // Reload or closing the tab (and, in Electron, the window after its flush): ask only when edits cannot be saved.
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       if (!session?.hasStrandedEdits()) return;

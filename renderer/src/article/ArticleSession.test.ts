@@ -73,6 +73,8 @@ class FakeLibrary implements ArticleBackend {
     this.stored = { ...this.stored, status: TRANSITIONS[step.action].to, lastTransition: { action: step.action, actorId: 'x', actorName: '이데스크', at: new Date().toISOString(), note: '' } };
     return structuredClone(this.stored);
   });
+  /** Discards like the core: only a never-saved article (revision 0). */
+  discardUntouched = vi.fn(async () => ({ discarded: this.stored.revision === 0 }));
   restoreVersion = vi.fn(async (_id: string, _seq: number, base: number) => {
     if (base !== this.stored.revision) throw new ApiError('conflict', 'stale');
     this.stored = { ...this.stored, headline: '옛 제목', body: bodyOf('옛 문단'), revision: base + 1 };
@@ -494,5 +496,26 @@ describe('edits that cannot be saved here', () => {
     await session.close();
     expect(library.save).toHaveBeenCalledTimes(1);
     expect(library.stored.headline).toBe('제목');
+  });
+});
+
+describe('leaving a new article untouched', () => {
+  it('asks the library to discard a never-saved article, and the session is over once it is gone', async () => {
+    const { library, session } = await open({ revision: 0, headline: '' });
+    expect(await session.discardIfUntouched()).toBe(true);
+    expect(library.discardUntouched).toHaveBeenCalledWith('article-0001');
+    session.updateMeta({ headline: '늦은 입력' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(library.save).not.toHaveBeenCalled();
+  });
+
+  it('does not ask once this window saved something, nor while an edit is pending', async () => {
+    const { library, session } = await open({ revision: 0, headline: '' });
+    session.updateMeta({ headline: '제목을 쳤다' });
+    expect(await session.discardIfUntouched()).toBe(false);
+    await session.flush();
+    expect(session.getSnapshot().article!.revision).toBe(1);
+    expect(await session.discardIfUntouched()).toBe(false);
+    expect(library.discardUntouched).not.toHaveBeenCalled();
   });
 });

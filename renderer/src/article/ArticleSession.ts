@@ -51,6 +51,8 @@ export interface ArticleBackend {
   save(id: string, baseRevision: number, content: ArticleContent): Promise<{ revision: number; updatedAt: string }>;
   transition(id: string, step: StepRequest): Promise<Article>;
   restoreVersion(id: string, seq: number, baseRevision: number): Promise<Article>;
+  /** Deletes the article if it is a new one nobody touched; the library decides, and answers false otherwise. */
+  discardUntouched(id: string): Promise<{ discarded: boolean }>;
 }
 
 export interface Rules {
@@ -468,6 +470,23 @@ export class ArticleSession {
   discard(): void {
     this.dirty = false;
     this.clearTimer();
+  }
+
+  /**
+   * Leaving, after `flush`: a new article this window never saved anything into (still revision 0,
+   * nothing pending) is handed to the library to discard, so 새 기사 then back leaves no empty
+   * "(제목 없음)" behind. The library makes the real decision (content still the creation default,
+   * the owner asking); true when it is gone, and then this session is over.
+   */
+  async discardIfUntouched(): Promise<boolean> {
+    const article = this.snap.article;
+    if (this.disposed || !article || this.revision !== 0 || article.status !== 'draft' || article.trashedAt !== null) return false;
+    if (this.dirty || this.inFlight || this.holds > 0 || this.snap.save.status !== 'saved') return false;
+    this.clearTimer();
+    // Best effort: a draft that cannot be discarded now just stays in the list, as before.
+    const { discarded } = await this.backend.discardUntouched(this.id).catch(() => ({ discarded: false }));
+    if (discarded) this.dispose();
+    return discarded;
   }
 
   /** Leaving the screen: what is unsaved and may be saved goes to disk first. */

@@ -10,5 +10,6 @@ export function contractBackend(actor: string): ArticleBackend {
     save: (id, baseRevision, content) => call('saveArticle', { id, actor, baseRevision, content }),
     transition: (id, step) => call('transitionArticle', { id, actor, ...step }),
     restoreVersion: (id, seq, baseRevision) => call('restoreVersion', { id, actor, seq, baseRevision }),
+    discardUntouched: (id) => call('discardUntouched', { id, actor }),
   };
 }
