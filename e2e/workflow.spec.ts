@@ -208,6 +208,8 @@ test('two windows on one article never overwrite each other: the second is shown
   await expect(conflict).toBeVisible();
   await expect(conflict.locator('[data-field=headline] del')).toContainText('첫');
   await expect(conflict.locator('[data-field=headline] ins')).toContainText('둘째');
+  // It names who saved the stored copy first (here the same person at another window).
+  await expect(conflict.getByTestId('conflict-explain')).toContainText('관리자님이');
   // The save line points at the choice below, not at reopening (which would drop this window's edits).
   await expect(other.getByTestId('save-state')).toHaveAttribute('data-state', 'conflict');
   await expect(other.getByTestId('save-state')).toContainText('아래에서');

@@ -526,7 +526,8 @@ export const en: Shape<typeof ko> = {
   },
   conflict: {
     title: 'This article changed elsewhere',
-    explain: 'What is in this window could not be saved. The saved version is now “{{state}}” ({{name}}). Nothing was overwritten.',
+    explain: 'What is in this window could not be saved. The saved version is now “{{state}}”. Nothing was overwritten.',
+    explainWho: 'What is in this window could not be saved: {{name}} saved first, at {{time}} (now “{{state}}”). Nothing was overwritten.',
     legend: 'Below: the saved version (struck through) against this window (underlined).',
     takeTheirs: 'Open the saved version (discard this window)',
     keepMine: 'Save this window as a new version',
