@@ -27,13 +27,14 @@ async function main() {
     }
     process.exit(1);
   }
-  console.log(`\n${say.running(libraryDir, host.url)}`);
   const stop = async () => {
     await host.close();
     process.exit(0);
   };
+  // Before the address: Ctrl+C pressed the moment it shows must still close the library cleanly.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  console.log(`\n${say.running(libraryDir, host.url)}`);
 }
 
 void main();
