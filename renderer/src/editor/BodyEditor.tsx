@@ -14,6 +14,7 @@ import { dataUrlFile } from './paste/dataUrlFile';
 import { isPersonsEdit } from '../article/bodyPort';
 import { syncFigureLabels } from './figure/FigureView';
 import { NEXT_OPEN_MARK, PREVIOUS_OPEN_MARK } from './OpenMarks';
+import { catchUpSelection } from './catchUpSelection';
 import { matchesShortcut } from '../shortcuts';
 import { focusNow } from './focusNow';
 
@@ -98,6 +99,7 @@ export function BodyEditor(props: {
       const direction = matchesShortcut(e, NEXT_OPEN_MARK, live.current.platform) ? 1 : matchesShortcut(e, PREVIOUS_OPEN_MARK, live.current.platform) ? -1 : 0;
       if (direction === 0) return;
       e.preventDefault();
+      catchUpSelection(editor.view);
       editor.commands.goToOpenMark(direction);
       focusNow(editor);
     };
