@@ -33,7 +33,7 @@ export default tseslint.config(
     rules: restrict([[...nodeBuiltins, 'electron', '**/electron/**']], 'The renderer talks only to window.copydesk: no electron or Node.'),
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts'],
+    files: ['core/**/*.ts', 'host/**/*.ts', 'cli/**/*.ts'],
     rules: restrict([['electron', '**/electron/main/**', '**/electron/preload/**', '**/renderer/**']], 'Core services and the browser host never import electron.'),
   },
   {

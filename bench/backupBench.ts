@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip as gzipCb } from 'node:zlib';
-import { openCore, type Core } from '../electron/core/createCore';
-import { addAdmin } from '../electron/core/testing/people';
+import { openCore, type Core } from '../core/createCore';
+import { addAdmin } from '../core/testing/people';
 import { generateArticle, vocabulary } from './library/generateArticles';
 
 const gzip = promisify(gzipCb);

@@ -65,7 +65,7 @@ async function bundleHost(): Promise<void> {
     configFile: false,
     logLevel: 'error',
     root: ROOT,
-    build: { ssr: 'electron/host/cli.ts', outDir: join(ROOT, '.bench', 'host'), emptyOutDir: true, target: 'node20', minify: false, rollupOptions: { output: { format: 'es', entryFileNames: 'cli.mjs' } } },
+    build: { ssr: 'host/cli.ts', outDir: join(ROOT, '.bench', 'host'), emptyOutDir: true, target: 'node20', minify: false, rollupOptions: { output: { format: 'es', entryFileNames: 'cli.mjs' } } },
   });
 }
 

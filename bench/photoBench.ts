@@ -5,9 +5,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { openCore } from '../electron/core/createCore';
-import { addAdmin } from '../electron/core/testing/people';
-import { PREVIEW_SIZE } from '../electron/core/media/preparePhoto';
+import { openCore } from '../core/createCore';
+import { addAdmin } from '../core/testing/people';
+import { PREVIEW_SIZE } from '../core/media/preparePhoto';
 import { percentile } from './stats';
 
 const RUNS = 15;

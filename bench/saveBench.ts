@@ -1,14 +1,14 @@
 // Autosave latency at 100, 1,000 and 10,000 articles: our library (one fsync'd file per article
 // plus a journaled index) against the naive design, one lowdb JSONFile holding every article, at
 // the same sizes and with the same article text, in the same run.
-import { addAdmin } from '../electron/core/testing/people';
+import { addAdmin } from '../core/testing/people';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { openCore } from '../electron/core/createCore';
+import { openCore } from '../core/createCore';
 import { ARTICLE_SCHEMA_VERSION, emptyContent, type Article, type ArticleContent } from '../shared/model/article';
 import { koreanParagraphs, paragraphsToDoc } from './koreanText';
 import { percentile } from './stats';

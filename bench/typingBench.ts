@@ -1,7 +1,7 @@
 // Keystroke latency in a 10,000-word Korean article: our editor (the real app through the browser
 // host, counting and autosave included) against bare TipTap StarterKit on the same document, in
 // the same run, rounds interleaved so machine noise hits both alike.
-import { addAdmin } from '../electron/core/testing/people';
+import { addAdmin } from '../core/testing/people';
 import { personStorageKey } from '../shared/model/person';
 import { createServer, type Server } from 'node:http';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -11,8 +11,8 @@ import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { chromiumExecutable } from '../e2e/support/chromiumExecutable';
 import { compositionSteps } from '../e2e/support/hangul';
-import { openCore } from '../electron/core/createCore';
-import { launchBrowserHost } from '../electron/host/launchBrowserHost';
+import { openCore } from '../core/createCore';
+import { launchBrowserHost } from '../host/launchBrowserHost';
 import { emptyContent } from '../shared/model/article';
 import { koreanParagraphs, paragraphsToDoc } from './koreanText';
 import { LATENCY_PROBE } from './typing/latencyProbe';

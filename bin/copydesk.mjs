@@ -4,4 +4,4 @@ import { register } from 'tsx/esm/api';
 import { fileURLToPath } from 'node:url';
 
 register();
-await import(fileURLToPath(new URL('../electron/cli/copydesk.ts', import.meta.url)));
+await import(fileURLToPath(new URL('../cli/copydesk.ts', import.meta.url)));

@@ -13,7 +13,7 @@ import { ADMIN, seedPeople, signInContext, signInPage } from './support/people';
 interface Running { page: Page; kill(): Promise<void> }
 
 async function startHostProcess(libraryDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', '--library', libraryDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'host/cli.ts', '--library', libraryDir], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((ok, fail) => {
     let out = '';
     child.stdout!.on('data', (d) => {

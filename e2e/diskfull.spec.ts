@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { launchBrowserHost } from '../electron/host/launchBrowserHost';
+import { launchBrowserHost } from '../host/launchBrowserHost';
 import { blockTexts, bodyEditor, waitSaved } from './support/editor';
 import { Ime } from './support/ime';
 import { ADMIN, seedPeople, signInContext } from './support/people';
@@ -115,7 +115,7 @@ test('a full disk: the save fails with a clear message, the text stays, and savi
 
 /** The browser host in its own process, as `nobody` when the suite runs as root. */
 async function startHostProcess(libraryDir: string, home: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', '--library', libraryDir], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'host/cli.ts', '--library', libraryDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, HOME: home },
     ...(isRoot ? { uid: NOBODY, gid: NOBODY } : {}),

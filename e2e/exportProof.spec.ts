@@ -10,8 +10,8 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { chromiumExecutable } from './support/chromiumExecutable';
-import { openProofLibrary, PROOF_AFTER_PHOTO, PROOF_LAST } from '../electron/core/exchange/testing/proofStory';
-import { pdfPageCount, pdfPageText, squeeze } from '../electron/core/exchange/export/pdfTestTools';
+import { openProofLibrary, PROOF_AFTER_PHOTO, PROOF_LAST } from '../core/exchange/testing/proofStory';
+import { pdfPageCount, pdfPageText, squeeze } from '../core/exchange/export/pdfTestTools';
 
 const SHOTS = '/tmp/shots-export-proof';
 

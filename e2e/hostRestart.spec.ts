@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test, expect } from './support/fixtures';
 import { ADMIN, seedPeople, signInContext } from './support/people';
 import { waitSaved } from './support/editor';
-import { launchBrowserHost } from '../electron/host/launchBrowserHost';
+import { launchBrowserHost } from '../host/launchBrowserHost';
 
 test('after the host restarts, an open window says it can no longer save and keeps what was typed', async ({ hostBrowser, host }, testInfo) => {
   testInfo.skip(host !== 'browser' || !hostBrowser, 'The token and its restart belong to the browser host.');

@@ -12,7 +12,7 @@ import type { Page } from '@playwright/test';
 import sharp from 'sharp';
 import { test, expect } from './support/fixtures';
 import { ADMIN, seedPeople, signInContext } from './support/people';
-import { launchBrowserHost } from '../electron/host/launchBrowserHost';
+import { launchBrowserHost } from '../host/launchBrowserHost';
 
 /** A hostile page on its own port that tries every way to get at the host's bridge and API. */
 function hostilePage(target: string): Promise<{ server: Server; url: string }> {

@@ -11,7 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openElectron, skipWithoutElectron } from './support/fixtures';
 import { Ime } from './support/ime';
 import { ADMIN, seedPeople, signInContext, signInPage } from './support/people';
-import { launchBrowserHost } from '../electron/host/launchBrowserHost';
+import { launchBrowserHost } from '../host/launchBrowserHost';
 import { writeLibrary } from '../bench/library/writeLibrary';
 import type { CopydeskBridge } from '../shared/contract/bridge';
 import type { ArticleSummary } from '../shared/model/article';

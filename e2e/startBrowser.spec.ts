@@ -11,7 +11,7 @@ test('the browser host prints its address as its last line, and start:browser bu
   testInfo.skip(host !== 'browser', 'the browser host CLI is the same in both projects: checked once, in the browser project');
   const libraryDir = await mkdtemp(join(tmpdir(), 'copydesk-cli-'));
   try {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', '--library', libraryDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'host/cli.ts', '--library', libraryDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '' } });
     let out = '';
     const exited = new Promise<number | null>((ok) => child.once('exit', ok));
     await new Promise<void>((ok, fail) => {

@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { launchBrowserHost } from '../electron/host/launchBrowserHost';
+import { launchBrowserHost } from '../host/launchBrowserHost';
 import { chromiumExecutable } from '../e2e/support/chromiumExecutable';
 import { personStorageKey } from '../shared/model/person';
 import { buildDemoLibrary } from './demo/demoLibrary';

@@ -5,8 +5,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contract } from '../../shared/contract/api';
-import { openCore } from '../../electron/core/createCore';
-import { addAdmin } from '../../electron/core/testing/people';
+import { openCore } from '../../core/createCore';
+import { addAdmin } from '../../core/testing/people';
 import { articleText } from '../../shared/search/articleText';
 import { vocabulary } from './generateArticles';
 import { seededRandom } from '../koreanText';

@@ -4,14 +4,14 @@
 import { mkdir, rm, stat, writeFile, access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateArticle, vocabulary } from './generateArticles';
-import { SearchIndex } from '../../electron/core/search/SearchIndex';
-import { saveSearchIndex } from '../../electron/core/search/searchIndexFile';
+import { SearchIndex } from '../../core/search/SearchIndex';
+import { saveSearchIndex } from '../../core/search/searchIndexFile';
 import { articleText } from '../../shared/search/articleText';
 import { photoIdsIn } from '../../shared/photos/figures';
-import { summarise } from '../../electron/core/articleSummary';
-import { encodeSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../../electron/core/indexSnapshot';
-import { writeSectionFile } from '../../electron/core/sectionFile';
-import type { IndexEntry } from '../../electron/core/LibraryIndex';
+import { summarise } from '../../core/articleSummary';
+import { encodeSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../../core/indexSnapshot';
+import { writeSectionFile } from '../../core/sectionFile';
+import type { IndexEntry } from '../../core/LibraryIndex';
 
 const GENERATOR_VERSION = 5; // 5: index entries carry 매수 and photo counts
 

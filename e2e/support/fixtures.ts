@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, _electron, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
-import { launchBrowserHost } from '../../electron/host/launchBrowserHost';
+import { launchBrowserHost } from '../../host/launchBrowserHost';
 import { chromiumExecutable } from './chromiumExecutable';
 import { findElectronBinary } from '../../scripts/electronBinary';
 import { electronUnavailableReason } from './electronAvailability';

@@ -6,7 +6,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
-import { PDF_MARGIN_MM, type PdfPrinter } from '../core/exchange/exportContext';
+import { PDF_MARGIN_MM, type PdfPrinter } from '../../core/exchange/exportContext';
 
 const inches = (mm: number) => mm / 25.4;
 /** The proof's margins as Electron takes them (inches), the same the browser host prints with. */

@@ -1,12 +1,12 @@
 /// <reference types="electron-vite/node" />
-// Electron entry: lifecycle and wiring only. Everything with logic lives in electron/core (plain
+// Electron entry: lifecycle and wiring only. Everything with logic lives in core (plain
 // Node, shared with the browser host) or in the small modules beside this file.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { openCore, type Core } from '../core/createCore';
+import { openCore, type Core } from '../../core/createCore';
 import { electronPdfPrinter } from './electronPdfPrinter';
-import { resolveLibraryDir } from '../core/libraryLocation';
+import { resolveLibraryDir } from '../../core/libraryLocation';
 import { ApiError } from '../../shared/contract/errors';
 import { COMMAND_CHANNEL, type MenuCommand } from '../../shared/contract/bridge';
 import { registerAppScheme, serveApp } from './appProtocol';
@@ -17,9 +17,9 @@ import { hardenApp, hardenSession } from './hardenContents';
 import { menuTemplate } from './buildMenu';
 import { registerIpc } from './registerIpc';
 import { MEDIA_BASE, serveMedia } from './mediaProtocol';
-import { useHtmlPageWorker } from '../core/exchange/import/readHtmlPage';
+import { useHtmlPageWorker } from '../../core/exchange/import/readHtmlPage';
 // electron-vite bundles the web-page reader's worker as its own file and gives its path here.
-import htmlPageWorker from '../core/exchange/import/htmlPageWorker?modulePath';
+import htmlPageWorker from '../../core/exchange/import/htmlPageWorker?modulePath';
 
 const out = join(import.meta.dirname, '..');
 useHtmlPageWorker(htmlPageWorker);

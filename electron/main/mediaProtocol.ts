@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
-import { parseMediaPath } from '../core/media/mediaPath';
-import type { Core } from '../core/createCore';
+import { parseMediaPath } from '../../core/media/mediaPath';
+import type { Core } from '../../core/createCore';
 
 export const MEDIA_SCHEME = 'media';
 export const MEDIA_BASE = `${MEDIA_SCHEME}://photo/`;

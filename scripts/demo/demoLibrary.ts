@@ -1,7 +1,7 @@
 // Fills an empty library folder with a small newsroom (an admin, a reporter, an editor) and the
 // demo stories, each taken through its workflow steps by the person the workflow expects, through
 // the same gated contract the app uses.
-import { openCore } from '../../electron/core/createCore';
+import { openCore } from '../../core/createCore';
 import type { Body, DocNode } from '../../shared/model/article';
 import type { Person } from '../../shared/model/person';
 import { NOTE_MARK } from '../../shared/workflow/notes';

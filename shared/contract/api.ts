@@ -205,7 +205,7 @@ export const contract = {
    * export folder or the library; the browser host has no file manager and answers `shown: false`.
    */
   showInFolder: { input: z.object({ actor: Actor, path: z.string().min(1).max(4096) }).strict(), output: z.object({ shown: z.boolean() }) },
-  // ── Backups (electron/core/backup/): rolling snapshots of the whole library, and archives of one ──
+  // ── Backups (core/backup/): rolling snapshots of the whole library, and archives of one ──
   /** Snapshots, newest first. */
   listBackups: { input: ActorOnly, output: z.array(BackupSummarySchema) },
   /** A page of one snapshot's articles (newest first; `query` matches headline or kicker), each compared with the library now. */

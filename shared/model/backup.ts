@@ -1,6 +1,6 @@
 // Library backups as the renderer sees them: a list of snapshots, the articles one holds (a page
 // at a time, with how each compares to the library now), and what a restore did. The files behind
-// them live in electron/core/backup/.
+// them live in core/backup/.
 import { z } from 'zod';
 import { ArticleIdSchema, ArticleStatusSchema, LanguageSchema } from './article';
 import { ApiErrorSchema } from '../contract/errors';

@@ -55,7 +55,7 @@ export function defaultWorkflowSettings(): WorkflowSettings {
 
 /**
  * Rolling library backups: the newest snapshot of each of the last `hourly` hours, `daily` days
- * and `weekly` weeks is kept (see electron/core/backup/prunePolicy.ts); `enabled` is the hourly schedule.
+ * and `weekly` weeks is kept (see core/backup/prunePolicy.ts); `enabled` is the hourly schedule.
  */
 export const BackupSettingsSchema = z.object({
   enabled: z.boolean(),

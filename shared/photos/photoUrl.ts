@@ -3,7 +3,7 @@
 // nothing ever requests `/media//thumb` (the host refuses it: a 403 and a broken image).
 import { isPhotoId } from '../model/photo';
 
-/** The files the media scheme serves for each photo (electron/core/media/mediaPath.ts reads them back). */
+/** The files the media scheme serves for each photo (core/media/mediaPath.ts reads them back). */
 export type PhotoFileVariant = 'original' | 'preview' | 'thumb';
 
 /** `media://photo/<id>/<variant>` in Electron, `/media/<id>/<variant>` in the browser host; null without a photo. */

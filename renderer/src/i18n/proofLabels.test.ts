@@ -1,7 +1,7 @@
 // The PDF proof is printed by the core, which keeps its own words (it cannot load the app's i18n);
 // its state names must still be the ones the app shows, or a proof would say 승인 where the screen says something else.
 import { describe, expect, it } from 'vitest';
-import { PROOF_LABELS } from '../../../electron/core/exchange/export/proofBand';
+import { PROOF_LABELS } from '../../../core/exchange/export/proofBand';
 import { ko } from './ko';
 import { en } from './en';
 

@@ -1,7 +1,7 @@
 import { lexer, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { describe, it, expect } from 'vitest';
-import { useSampleExports, SECRET_DESK_NOTE, SECRET_NOTE } from '../../../electron/core/exchange/testing/sampleArticles';
+import { useSampleExports, SECRET_DESK_NOTE, SECRET_NOTE } from '../../../core/exchange/testing/sampleArticles';
 import { plainText, type Inline } from '../blocks';
 import { inlinesFromTokens } from '../import/markdownInlines';
 import type { ExportArticle } from '../types';

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { useSampleExports, SECRET_DESK_NOTE, SECRET_NOTE } from '../../../electron/core/exchange/testing/sampleArticles';
-import { ninjsErrors } from '../../../electron/core/exchange/testing/ninjsValidator';
+import { useSampleExports, SECRET_DESK_NOTE, SECRET_NOTE } from '../../../core/exchange/testing/sampleArticles';
+import { ninjsErrors } from '../../../core/exchange/testing/ninjsValidator';
 import { countText } from '../../counting/countText';
 import type { ExportArticle } from '../types';
 import { toNinjs } from './toNinjs';

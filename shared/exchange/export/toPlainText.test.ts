@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { useSampleExports, SECRET_DESK_NOTE, SECRET_NOTE, type SampleLibrary } from '../../../electron/core/exchange/testing/sampleArticles';
+import { useSampleExports, SECRET_DESK_NOTE, SECRET_NOTE, type SampleLibrary } from '../../../core/exchange/testing/sampleArticles';
 import { toImportSummary, type ImportSummary } from '../importSummary';
 import type { ExportArticle } from '../types';
 import { parseWebCopy } from '../webCopy/parseWebCopy';

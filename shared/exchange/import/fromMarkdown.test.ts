@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
-import { openSampleLibrary, type SampleLibrary } from '../../../electron/core/exchange/testing/sampleArticles';
+import { openSampleLibrary, type SampleLibrary } from '../../../core/exchange/testing/sampleArticles';
 import { contentOf, type Article, type DocNode } from '../../model/article';
 import { toImportSummary, type ImportSummary } from '../importSummary';
 import { toMarkdown } from '../export/toMarkdown';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
-import { openSampleLibrary, type SampleLibrary } from '../../../electron/core/exchange/testing/sampleArticles';
-import { NINJS_SAMPLES } from '../../../electron/core/exchange/testing/ninjsValidator';
+import { openSampleLibrary, type SampleLibrary } from '../../../core/exchange/testing/sampleArticles';
+import { NINJS_SAMPLES } from '../../../core/exchange/testing/ninjsValidator';
 import { contentOf, type Article } from '../../model/article';
 import { toImportSummary, type ImportSummary } from '../importSummary';
 import { toNinjs } from '../export/toNinjs';

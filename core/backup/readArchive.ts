@@ -1,0 +1,224 @@
+// Reads a backup archive without trusting it, one entry at a time so a library of any size never has
+// to fit in memory. The same rules as the package reader (readZip.ts): names checked for zip-slip,
+// entry count, sizes and compression ratio bounded from the central directory before anything is
+// inflated, and bytes counted again while inflating. Then every file is checked against its SHA-256,
+// every article and chunk against its schema, and nothing is missing or extra. Checked files go into
+// the backup store (content-addressed, so they change nothing in the library); if anything fails,
+// the files this archive added are taken out again and the caller gets a translated error.
+import { statfs } from 'node:fs/promises';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { ApiError, type BackupFailureReason } from '../../shared/contract/errors';
+import { PhotoInfoSchema } from '../../shared/model/photo';
+import { checkedName, declaredSizes, inflateEntry } from '../exchange/package/readZip';
+import { ARCHIVE_ZIP_LIMITS, type ZipLimits } from '../../shared/exchange/limits/inputLimits';
+import type { Progress } from './progress';
+import { parseArticle } from '../ArticleStore';
+import { sha256Hex } from '../media/sha256Hex';
+import { ARCHIVE_VERSION, ArchiveManifestSchema, parseEntryName, type ArchiveManifest } from './archiveFormat';
+import { ChunkSchema, SNAPSHOT_VERSION, type Row } from './format';
+import { gunzipObject, type ObjectStore } from './ObjectStore';
+
+export const ARCHIVE_LIMITS: ZipLimits & { maxManifestBytes: number } = { ...ARCHIVE_ZIP_LIMITS, maxManifestBytes: 256 * 1024 * 1024 };
+export type ArchiveLimits = typeof ARCHIVE_LIMITS;
+
+export type ArchiveSource = { name: string; bytes: Uint8Array } | { name: string; path: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+const fail = (file: string, reason: BackupFailureReason, message: string) => new ApiError('backupFailed', `${file}: ${message}`, { reason, file });
+
+function openZip(source: ArchiveSource): Promise<ZipFile> {
+  const options = { lazyEntries: true, validateEntrySizes: true, decodeStrings: false, autoClose: false, strictFileNames: true };
+  return new Promise((resolve, reject) => {
+    const done = (err: Error | null, zip?: ZipFile) => (err || !zip ? reject(fail(source.name, 'notArchive', `not a zip: ${err?.message}`)) : resolve(zip));
+    if ('bytes' in source) yauzl.fromBuffer(Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength), options, done);
+    else yauzl.open(source.path, options, done);
+  });
+}
+
+function nextEntry(zip: ZipFile, file: string): Promise<Entry | null> {
+  return new Promise((resolve, reject) => {
+    const cleanup = () => {
+      zip.removeListener('entry', onEntry);
+      zip.removeListener('end', onEnd);
+      zip.removeListener('error', onError);
+    };
+    const onEntry = (e: Entry) => (cleanup(), resolve(e));
+    const onEnd = () => (cleanup(), resolve(null));
+    const onError = (err: Error) => (cleanup(), reject(fail(file, 'notArchive', err.message)));
+    zip.on('entry', onEntry);
+    zip.on('end', onEnd);
+    zip.on('error', onError);
+    zip.readEntry();
+  });
+}
+
+/** Walks the central directory, checking each name and declared size; `each` sees every file entry in order. */
+async function walk(zip: ZipFile, file: string, limits: ArchiveLimits, each: (name: string, entry: Entry) => Promise<void>): Promise<void> {
+  if (zip.entryCount > limits.maxEntries) throw fail(file, 'tooLarge', `${zip.entryCount} entries`);
+  const names = new Set<string>();
+  const sizes = declaredSizes(limits, zip.fileSize);
+  for (let entry = await nextEntry(zip, file); entry; entry = await nextEntry(zip, file)) {
+    const checked = checkedName(entry, names);
+    if (!('name' in checked)) throw fail(file, checked.kind === 'hostile' ? 'hostile' : 'notArchive', checked.message);
+    const { name } = checked;
+    if (name.endsWith('/')) continue;
+    const declared = sizes.size(name, entry) ?? sizes.ratio(name, entry);
+    if (declared) throw fail(file, declared.kind, declared.message);
+    await each(name, entry);
+  }
+}
+
+/** One entry's bytes, never more than it declared; broken data means the archive was tampered with. */
+function inflate(zip: ZipFile, name: string, entry: Entry, file: string): Promise<Buffer> {
+  return inflateEntry(zip, name, entry, (kind, message) => fail(file, kind === 'hostile' ? 'hostile' : 'tampered', message));
+}
+
+/** Reads and checks the manifest and the declared sizes; nothing is written. */
+async function scan(source: ArchiveSource, limits: ArchiveLimits, freeBytes: number | null): Promise<{ manifest: ArchiveManifest; entries: number }> {
+  const zip = await openZip(source);
+  try {
+    let manifestEntry: Entry | null = null;
+    let entries = 0;
+    let total = 0;
+    await walk(zip, source.name, limits, async (name, entry) => {
+      const kind = parseEntryName(name);
+      if (!kind) throw fail(source.name, 'notArchive', `unexpected entry ${name}`);
+      if (kind.kind === 'manifest') manifestEntry = entry;
+      entries++;
+      total += entry.uncompressedSize;
+    });
+    const found = manifestEntry as Entry | null;
+    if (!found) throw fail(source.name, 'notArchive', 'no backup.json');
+    if (found.uncompressedSize > limits.maxManifestBytes) throw fail(source.name, 'tooLarge', 'backup.json is too large');
+    if (freeBytes !== null && total > freeBytes) throw fail(source.name, 'tooLarge', `needs ${total} bytes, ${freeBytes} free`);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(utf8.decode(await inflate(zip, 'backup.json', found, source.name)));
+    } catch (err) {
+      if (err instanceof ApiError) throw err;
+      throw fail(source.name, 'notArchive', 'backup.json is not JSON');
+    }
+    const version = (raw as { version?: unknown } | null)?.version;
+    const snapshotVersion = (raw as { snapshot?: { version?: unknown } } | null)?.snapshot?.version;
+    if ((typeof version === 'number' && version > ARCHIVE_VERSION) || (typeof snapshotVersion === 'number' && snapshotVersion > SNAPSHOT_VERSION)) {
+      throw fail(source.name, 'newerVersion', `archive version ${String(version)}`);
+    }
+    const parsed = ArchiveManifestSchema.safeParse(raw);
+    if (!parsed.success) throw fail(source.name, 'notArchive', `backup.json: ${parsed.error.message.slice(0, 500)}`);
+    return { manifest: parsed.data, entries };
+  } finally {
+    zip.close();
+  }
+}
+
+export interface ReadArchiveResult {
+  manifest: ArchiveManifest;
+  rows: Row[];
+  /** Objects and photos this archive added to the store (taken out again by `discard`). */
+  added: { objects: string[]; photos: string[] };
+}
+
+/**
+ * Checks the archive and copies its files into the backup store. Throws ApiError('backupFailed')
+ * (or 'cancelled') with everything it added removed again.
+ */
+export async function readArchive(source: ArchiveSource, objects: ObjectStore, job: Progress, opts: { libraryDir: string; limits?: ArchiveLimits }): Promise<ReadArchiveResult> {
+  const limits = opts.limits ?? ARCHIVE_LIMITS;
+  const free = await statfs(opts.libraryDir).then((s) => s.bavail * s.bsize, () => null);
+  const { manifest, entries } = await scan(source, limits, free);
+  const file = source.name;
+  const added = { objects: [] as string[], photos: [] as string[] };
+  const mirroredBefore = new Set(await objects.photoIds());
+  try {
+    for (const p of manifest.photos) {
+      const originals = p.files.filter((f) => !/\.(preview\.jpg|thumb\.jpg|json)$/.test(f.name));
+      if (originals.length !== 1 || originals[0].sha256 !== p.id) throw fail(file, 'tampered', `photo ${p.id} has no original`);
+    }
+    const received = new Set<string>();
+    const photoFiles = new Map<string, { sha256: string; id: string }>();
+    for (const p of manifest.photos) for (const f of p.files) photoFiles.set(`${p.id}/${f.name}`, { sha256: f.sha256, id: p.id });
+    const photoReceived = new Set<string>();
+    let done = 0;
+    const zip = await openZip(source);
+    try {
+      await walk(zip, file, limits, async (name, entry) => {
+        if (job.signal.aborted) throw new ApiError('cancelled', 'import cancelled');
+        job.of(done++, entries, name);
+        const kind = parseEntryName(name);
+        if (!kind || kind.kind === 'manifest') return;
+        const bytes = await inflate(zip, name, entry, file);
+        if (kind.kind === 'object') {
+          const raw = await gunzipObject(bytes).catch(() => null);
+          if (!raw || sha256Hex(raw) !== kind.hash) throw fail(file, 'tampered', `${name} does not match its checksum`);
+          received.add(kind.hash);
+          if (await objects.putGzipped(kind.hash, bytes)) added.objects.push(kind.hash);
+          return;
+        }
+        const expected = photoFiles.get(`${kind.id}/${kind.name}`);
+        if (!expected || sha256Hex(bytes) !== expected.sha256) throw fail(file, 'tampered', `${name} does not match its checksum`);
+        if (kind.name.endsWith('.json')) {
+          const info = PhotoInfoSchema.safeParse(parseJson(bytes));
+          if (!info.success || info.data.id !== kind.id) throw fail(file, 'tampered', `${name} is not this photo's description`);
+        } else if (!kind.name.includes('.preview.') && !kind.name.includes('.thumb.') && sha256Hex(bytes) !== kind.id) {
+          throw fail(file, 'tampered', `${name} is not the photo ${kind.id}`);
+        }
+        if (!mirroredBefore.has(kind.id) && !added.photos.includes(kind.id)) added.photos.push(kind.id);
+        if (!mirroredBefore.has(kind.id)) await objects.putPhotoFile(kind.id, kind.name, bytes);
+        photoReceived.add(`${kind.id}/${kind.name}`);
+      });
+    } finally {
+      zip.close();
+    }
+    job.of(entries, entries, '');
+
+    // Nothing missing, nothing extra, every article readable and where its row says.
+    const snap = manifest.snapshot;
+    const need = (hash: string | null) => {
+      if (hash && !received.has(hash)) throw fail(file, 'tampered', `object ${hash} is missing`);
+    };
+    need(snap.settings);
+    need(snap.people);
+    const rows: Row[] = [];
+    for (const c of snap.chunks) {
+      need(c);
+      const parsed = ChunkSchema.safeParse(await objects.getJson(c));
+      if (!parsed.success) throw fail(file, 'tampered', `chunk ${c} is not a list of articles`);
+      rows.push(...parsed.data);
+    }
+    const expected = new Set([snap.settings, snap.people, ...snap.chunks].filter((h): h is string => h !== null));
+    for (const row of rows) {
+      if (job.signal.aborted) throw new ApiError('cancelled', 'import cancelled');
+      need(row.hash);
+      expected.add(row.hash);
+      let ok = false;
+      try {
+        ok = parseArticle(await objects.getJson(row.hash)).id === row.id;
+      } catch {
+        ok = false;
+      }
+      if (!ok) throw fail(file, 'tampered', `article ${row.id} is not readable`);
+    }
+    for (const hash of received) if (!expected.has(hash)) throw fail(file, 'tampered', `object ${hash} belongs to no article`);
+    for (const key of photoFiles.keys()) if (!photoReceived.has(key)) throw fail(file, 'tampered', `photo file ${key} is missing`);
+    await objects.flush();
+    return { manifest, rows, added };
+  } catch (err) {
+    await discard(objects, added);
+    throw err;
+  }
+}
+
+function parseJson(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return null;
+  }
+}
+
+export async function discard(objects: ObjectStore, added: ReadArchiveResult['added']): Promise<void> {
+  for (const hash of added.objects) await objects.remove(hash).catch(() => undefined);
+  for (const id of added.photos) await objects.removePhoto(id).catch(() => undefined);
+  await objects.removeEmptyDirs();
+}

@@ -1,0 +1,138 @@
+// Wires the library service to the IPC contract. Electron's main process and the browser host
+// both call `openCore` and hand `core.handlers` to `dispatch`; neither adds logic of its own.
+// Every handler runs behind one access gate (shared/workflow/access.ts).
+import type { Handlers } from '../shared/contract/dispatch';
+import { methods, type Method } from '../shared/contract/api';
+import { assertAccess, type AccessContext, type AccessRequest } from '../shared/workflow/access';
+import { Library } from './Library';
+import { PHOTO_VARIANTS, type PhotoVariant } from './media/PhotoStore';
+import { ExchangeService } from './exchange/ExchangeService';
+import { JobRegistry } from './exchange/JobRegistry';
+import type { PdfPrinter } from './exchange/exportContext';
+import { chromiumPrinter } from './exchange/export/renderPdf';
+import { revealInFolder, type RevealPath } from './exchange/revealInFolder';
+import { BackupService } from './backup/BackupService';
+import { PROGRESS_SCALE } from './backup/progress';
+
+export interface AppInfo {
+  version: string;
+  platform: string;
+  host: 'electron' | 'browser';
+  systemLocale: string;
+  mediaBase: string;
+}
+
+export interface Core {
+  /** The contract's methods, each decided by the access gate before it runs. */
+  handlers: Handlers;
+  /** The library service itself, for the command line, tests and benches. */
+  library: Library;
+  libraryDir: string;
+  /** Export and import without the contract's size limits, for the command line. */
+  exchange: ExchangeService;
+  /** Snapshots, restores and backup archives (the command line reads archives from a path). */
+  backups: BackupService;
+  /** A stored photo file for the media scheme, by opaque id; null if there is none. */
+  mediaFile(id: string, variant: string): Promise<{ path: string; type: string } | null>;
+  close(): Promise<void>;
+}
+
+export interface CoreOptions {
+  libraryDir: string;
+  appInfo: AppInfo;
+  now?: () => Date;
+  /** Prints the PDF proof: Electron's own printing in the app; by default a headless Chromium, started on first use. */
+  pdfPrinter?: PdfPrinter;
+  /** Where exports go unless settings name a folder; by default `exports` inside the library (tests and benches). */
+  exportDir?: string;
+  /** Shows a file in the system's file manager (Electron's shell); the browser host has none. */
+  revealPath?: RevealPath;
+  /** Hourly backups (on unless turned off here, for benches that time other things, or in Settings). */
+  backupSchedule?: boolean;
+}
+
+export async function openCore(opts: CoreOptions): Promise<Core> {
+  const library = await Library.open(opts.libraryDir, opts.now);
+  let chromium: (PdfPrinter & { close(): Promise<void> }) | null = null;
+  const printer = () => opts.pdfPrinter ?? (chromium ??= chromiumPrinter());
+  const exchange = new ExchangeService(library, printer, opts.now, opts.exportDir);
+  const jobs = new JobRegistry();
+  const backups = new BackupService(library, { now: opts.now, exportDir: () => exchange.exportDir });
+  if (opts.backupSchedule !== false) backups.start();
+  const open: Handlers = {
+    getLibraryInfo: async () => {
+      const { people } = library.accessContext();
+      return { path: library.dir, articleCount: library.activeCount, notices: library.notices, indexing: library.indexing, peopleLost: people.now === 0 && people.ever };
+    },
+    listArticles: async ({ scope }) => library.list(scope),
+    queryArticles: async ({ actor, offset, limit, ...q }) => library.query(q, actor, offset, limit),
+    queryArticleIds: async ({ actor, max, ...q }) => library.queryIds(q, actor, max),
+    libraryFacets: async ({ scope }) => library.facets(scope),
+    embargoedArticles: async ({ ids }) => {
+      const now = (opts.now ?? (() => new Date()))().toISOString();
+      return { ids: ids.filter((id) => (library.summaryOf(id)?.embargo ?? '') > now) };
+    },
+    createArticle: async ({ actor, language }) => library.create(actor, language),
+    getArticle: async ({ id }) => library.get(id),
+    saveArticle: async ({ id, actor, baseRevision, content }) => library.save(id, baseRevision, content, actor),
+    duplicateArticle: async ({ id, actor }) => library.duplicate(id, actor),
+    discardUntouched: async ({ id, actor }) => ({ discarded: await library.discardUntouched(id, actor) }),
+    trashArticle: async ({ id, actor }) => library.setTrashed(id, true, actor),
+    restoreArticle: async ({ id, actor }) => library.setTrashed(id, false, actor),
+    transitionArticle: async ({ id, actor, action, note, override }) => library.transition(id, actor, { action, note, override }),
+    getHistory: async ({ id }) => library.historyOf(id),
+    getVersion: async ({ id, seq }) => library.version(id, seq),
+    restoreVersion: async ({ id, actor, seq, baseRevision }) => library.restoreVersion(id, seq, actor, baseRevision),
+    listPeople: async () => library.listPeople(),
+    savePerson: async ({ actor, person }) => library.savePerson(actor, person),
+    emptyTrash: async ({ actor }) => ({ removed: await library.emptyTrash(actor) }),
+    importPhoto: async ({ name, bytes }) => library.importPhoto(name, bytes),
+    getPhotos: async ({ ids }) => library.photoInfos(ids),
+    exportArticles: async ({ actor, jobId, ids, formats, override, note }) =>
+      jobs.run(jobId, ids.length, (job) => exchange.exportArticles({ actorId: actor, ids, formats, override, note }, job)),
+    importFiles: async ({ actor, jobId, files }) => jobs.run(jobId, files.length, (job) => exchange.importFiles(actor, files, job)),
+    jobProgress: async ({ jobId }) => jobs.progress(jobId),
+    cancelJob: async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+    showInFolder: async ({ path }) => revealInFolder(path, [exchange.exportDir, library.dir], opts.revealPath),
+    listBackups: async () => backups.list(),
+    getBackup: async ({ snapshot, offset, limit, query }) => backups.page(snapshot, { offset, limit, query }),
+    createBackup: async ({ actor }) => backups.create(actor),
+    restoreBackup: async ({ actor, jobId, snapshot, ids }) => jobs.run(jobId, PROGRESS_SCALE, (job) => backups.restore(actor, snapshot, ids, job)),
+    exportBackupArchive: async ({ actor, jobId, snapshot }) => jobs.run(jobId, PROGRESS_SCALE, (job) => backups.exportArchive(actor, snapshot, job)),
+    importBackupArchive: async ({ actor, jobId, name, bytes }) => jobs.run(jobId, PROGRESS_SCALE, (job) => backups.importArchive(actor, { name, bytes }, job)),
+    getSettings: async () => library.currentSettings,
+    updateSettings: async ({ actor, ...patch }) => library.updateSettings(patch, actor),
+    getAppInfo: async () => opts.appInfo,
+  };
+  const handlers = gated(open, () => library.accessContext());
+  return {
+    handlers,
+    library,
+    libraryDir: library.dir,
+    exchange,
+    backups,
+    mediaFile: (id, variant) => (PHOTO_VARIANTS.includes(variant as PhotoVariant) ? library.photos.file(id, variant as PhotoVariant) : Promise.resolve(null)),
+    close: async () => {
+      await chromium?.close();
+      await backups.close();
+      await library.close();
+    },
+  };
+}
+
+/**
+ * The one gate: each request is decided against the acting person, the article it names (as the
+ * index has it) and the permission table before its handler runs. The library repeats the checks
+ * that need the whole article (revision, trash, transitions) when it has read it.
+ */
+export function gated(handlers: Handlers, context: () => AccessContext): Handlers {
+  const out: Partial<Record<Method, (input: never) => Promise<unknown>>> = {};
+  for (const method of methods) {
+    const handler = handlers[method] as (input: unknown) => Promise<unknown>;
+    out[method] = async (input: unknown) => {
+      assertAccess(method, (input ?? {}) as AccessRequest, context());
+      return handler(input);
+    };
+  }
+  return out as Handlers;
+}

@@ -1,0 +1,113 @@
+// Who wrote an NITF story. Structured bylines (`person` + `byttl`, as Copydesk and careful
+// agencies write them) are read as data, a `byttl` giving its role to the persons before it;
+// plain-text bylines are parsed in the common shapes: `By X and Y`, `By X, Associated Press`,
+// `X / Outlet`, `[한빛경제=산업부 김하늘ㆍ박도윤 기자]`, `(서울=연합뉴스) 홍길동 기자 =`.
+import type { Reporter } from '../../../shared/model/article';
+import { childElements, collapse, isElement, nameOf, textOf, TEXT_NODE } from '../xml/xmlDom';
+
+export interface NitfByline {
+  outlet: string;
+  desk: string;
+  reporters: Reporter[];
+}
+
+const KO_ROLE = /\s+((?:수석|선임|인턴|전문|객원)?기자|특파원|논설위원|편집위원|위원|통신원|PD)$/;
+const reporter = (name: string, role = ''): Reporter => ({ name: name.trim().slice(0, 200), role: role.trim().slice(0, 50), email: '' });
+
+function structured(byline: Element): Reporter[] {
+  const out: Reporter[] = [];
+  let pending: Reporter[] = [];
+  for (const child of childElements(byline)) {
+    const name = nameOf(child);
+    if (name === 'person') {
+      const r = reporter(textOf(child));
+      if (r.name) {
+        out.push(r);
+        pending.push(r);
+      }
+    } else if (name === 'byttl') {
+      for (const r of pending) r.role = textOf(child).slice(0, 50);
+      pending = [];
+    }
+  }
+  return out;
+}
+
+/** `김하늘ㆍ박도윤 기자` → both 기자; `홍길동 기자ㆍ김철수 특파원` → each their own. */
+function koreanReporters(text: string): Reporter[] {
+  const out: Reporter[] = [];
+  let pending: Reporter[] = [];
+  for (const piece of text.split(/\s*[ㆍ·,]\s*/)) {
+    const m = KO_ROLE.exec(piece);
+    const r = reporter(m ? piece.slice(0, m.index) : piece);
+    if (r.name) {
+      out.push(r);
+      pending.push(r);
+    }
+    if (m) {
+      for (const p of pending) p.role = m[1];
+      pending = [];
+    }
+  }
+  return out;
+}
+
+function englishReporters(text: string, byttl: string): Reporter[] {
+  let names = text.replace(/^by\s+/i, '').trim();
+  let role = byttl;
+  const slash = /^(.+?)\s+\/\s+(.+)$/.exec(names);
+  if (slash) [names, role] = [slash[1], role || slash[2]];
+  if (!/\s(?:and|&)\s/i.test(names)) {
+    const comma = names.indexOf(',');
+    if (comma > 0) [names, role] = [names.slice(0, comma), role || names.slice(comma + 1)];
+  }
+  return names
+    .split(/\s*,\s*|\s+(?:and|&)\s+/i)
+    .map((n) => reporter(n, role))
+    .filter((r) => r.name);
+}
+
+/** Text of a byline without its byttl (which is the role, not a name). */
+function bylineText(byline: Element): { text: string; byttl: string } {
+  let text = '';
+  for (let node = byline.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === TEXT_NODE) text += node.nodeValue ?? '';
+    else if (isElement(node) && nameOf(node) !== 'byttl') text += ` ${textOf(node)} `;
+  }
+  return { text: collapse(text), byttl: childElements(byline, 'byttl').map(textOf).join(', ') };
+}
+
+export function parseNitfByline(bylines: readonly Element[], outlet: string, desk: string): NitfByline {
+  const result: NitfByline = { outlet, desk, reporters: [] };
+  for (const byline of bylines) {
+    if (childElements(byline, 'person').length) {
+      result.reporters.push(...structured(byline));
+      continue;
+    }
+    const { text, byttl } = bylineText(byline);
+    if (!text) {
+      // `<byline><byttl>Sports Network</byttl></byline>`: an organisation, not a person.
+      if (!result.outlet) result.outlet = byttl;
+      continue;
+    }
+    const bracket = /^\[\s*([^=\]\s]+)\s*(?:=\s*([^\]\s]+))?\s+(.+?)\s*\]$/.exec(text);
+    const wire = /^\(\s*(?:([^=)]+?)\s*=\s*)?([^)]+?)\s*\)\s*(.+?)\s*=?$/.exec(text);
+    if (bracket) {
+      result.outlet ||= bracket[1];
+      result.desk ||= bracket[2] ?? '';
+      result.reporters.push(...koreanReporters(bracket[3]));
+    } else if (wire) {
+      result.desk ||= wire[1] ?? '';
+      result.outlet ||= wire[2];
+      result.reporters.push(...koreanReporters(wire[3]));
+    } else if (/[\uAC00-\uD7A3]/.test(text)) {
+      result.reporters.push(...koreanReporters(text));
+    } else {
+      result.reporters.push(...englishReporters(text, byttl));
+    }
+  }
+  result.outlet = result.outlet.slice(0, 200);
+  result.desk = result.desk.slice(0, 200);
+  result.reporters = result.reporters.slice(0, 20);
+  return result;
+}

@@ -1,0 +1,167 @@
+// Importing photos through the core's API, on a real library folder: dedupe by content, metadata
+// prefill, every kind of bad file refused with its reason and nothing left behind, and photos
+// kept while any article still uses them.
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../createCore';
+import { ApiError } from '../../shared/contract/errors';
+import type { ArticleContent } from '../../shared/model/article';
+import { content, openTestCore, tempDir } from '../testing/tempLibrary';
+import { addAdmin } from '../testing/people';
+import { bombPng, plainJpeg } from './testing/photoFiles';
+
+const FIXTURE = join(__dirname, '../../../shared/fixtures/photos/iptc-staff-photographer-example.jpg');
+
+let core: Core;
+let actor: string;
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir());
+  core = await openTestCore(dir);
+  actor = await addAdmin(core);
+});
+afterEach(async () => {
+  await core.close();
+  await cleanup();
+});
+
+async function mediaFiles(): Promise<string[]> {
+  try {
+    return (await readdir(join(dir, 'media'), { recursive: true })).filter((n) => n.includes('.')).sort();
+  } catch {
+    return [];
+  }
+}
+
+async function refusal(name: string, bytes: Uint8Array): Promise<ApiError> {
+  const err = await core.handlers.importPhoto({ actor, name, bytes }).then(() => null, (e: unknown) => e);
+  expect(err, name).toBeInstanceOf(ApiError);
+  return err as ApiError;
+}
+
+function withFigure(photoId: string): ArticleContent {
+  const c = content('사진 기사');
+  return { ...c, body: { type: 'doc', content: [{ type: 'figure', attrs: { photoId, credit: '', alt: '' }, content: [{ type: 'figureCaption' }] }] } };
+}
+
+describe('importing a photo', () => {
+  it('stores the original byte for byte, a preview and its metadata', async () => {
+    const bytes = await readFile(FIXTURE);
+    const { photo, existed } = await core.handlers.importPhoto({ actor, name: 'farm.jpg', bytes });
+    expect(existed).toBe(false);
+    expect(photo.id).toMatch(/^[a-f0-9]{64}$/);
+    expect(photo.metadata.credit).toBe('Big Newspaper');
+    expect(photo.metadata.creator).toEqual(['John Doe']);
+    const original = await core.mediaFile(photo.id, 'original');
+    expect(Buffer.compare(await readFile(original!.path), bytes)).toBe(0);
+    const preview = await core.mediaFile(photo.id, 'preview');
+    const meta = await sharp(await readFile(preview!.path)).metadata();
+    expect(meta.format).toBe('jpeg');
+    expect(Math.max(meta.width!, meta.height!)).toBeLessThanOrEqual(1280);
+    const thumb = await sharp(await readFile((await core.mediaFile(photo.id, 'thumb'))!.path)).metadata();
+    expect(Math.max(thumb.width!, thumb.height!)).toBe(256); // the panel's thumbnail, small enough to list dozens
+    expect(await core.handlers.getPhotos({ actor, ids: [photo.id, 'f'.repeat(64)] })).toEqual([photo]);
+  });
+
+  it('keeps the same photo once, whatever its name', async () => {
+    const bytes = await plainJpeg(300, 200);
+    const a = await core.handlers.importPhoto({ actor, name: 'a.jpg', bytes });
+    const b = await core.handlers.importPhoto({ actor, name: 'copy of a.JPG', bytes });
+    const both = await Promise.all([1, 2].map(() => core.handlers.importPhoto({ actor, name: 'c.jpg', bytes })));
+    expect(b.photo.id).toBe(a.photo.id);
+    expect(b.existed).toBe(true);
+    expect(both.every((r) => r.existed && r.photo.id === a.photo.id)).toBe(true);
+    expect(await mediaFiles()).toHaveLength(4); // original, preview, thumbnail, info
+  });
+
+  it('refuses bad files with a reason naming the file, and writes nothing', async () => {
+    const jpeg = await plainJpeg(400, 300);
+    const cases: [string, Uint8Array, string][] = [
+      ['empty.jpg', new Uint8Array(0), 'empty'],
+      // Text bytes: "only named like a photo" for a .jpg, plainly "not an image" for a .txt.
+      ['notes.jpg', new TextEncoder().encode('This is a text file, not a photo.\n'.repeat(20)), 'imageNameOnly'],
+      ['notes.txt', new TextEncoder().encode('This is a text file, not a photo.\n'.repeat(20)), 'notImage'],
+      ['cut.jpg', jpeg.subarray(0, Math.floor(jpeg.length * 0.6)), 'truncated'],
+      ['bomb.png', await bombPng(), 'tooManyPixels'],
+      ['chart.svg', new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>'), 'svg'],
+      ['logo.png', new TextEncoder().encode('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'), 'svg'],
+    ];
+    for (const [name, bytes, reason] of cases) {
+      const err = await refusal(name, bytes);
+      expect(err.code).toBe('photoRejected');
+      expect(err.params, name).toMatchObject({ file: name, reason });
+    }
+    expect(await mediaFiles()).toEqual([]);
+  });
+
+  it('refuses a file over the configured size limit', async () => {
+    await core.handlers.updateSettings({ actor, photos: { ...(await core.handlers.getSettings({})).photos, maxFileMB: 1 } });
+    const big = new Uint8Array(1024 * 1024 + 1);
+    big.set(await plainJpeg());
+    const err = await refusal('huge.jpg', big);
+    expect(err.params).toMatchObject({ file: 'huge.jpg', reason: 'tooLarge', limitMB: 1 });
+    expect(await mediaFiles()).toEqual([]);
+  });
+
+  it('refuses malformed payloads at the boundary', async () => {
+    const { dispatch } = await import('../../shared/contract/dispatch');
+    const res = await dispatch(core.handlers, 'importPhoto', { actor, name: 'x.jpg', bytes: 'not bytes' });
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.error.code).toBe('invalidInput');
+  });
+});
+
+describe('deleting articles', () => {
+  it('deletes a photo only when no article uses it any more', async () => {
+    const { photo } = await core.handlers.importPhoto({ actor, name: 'p.jpg', bytes: await plainJpeg(320, 240) });
+    const one = await core.handlers.createArticle({ actor });
+    const two = await core.handlers.createArticle({ actor });
+    await core.handlers.saveArticle({ id: one.id, actor, baseRevision: 0, content: withFigure(photo.id) });
+    await core.handlers.saveArticle({ id: two.id, actor, baseRevision: 0, content: withFigure(photo.id) });
+
+    await core.handlers.trashArticle({ id: one.id, actor });
+    await core.handlers.emptyTrash({ actor: actor });
+    expect(await core.mediaFile(photo.id, 'original')).not.toBeNull(); // `two` still uses it
+
+    await core.handlers.trashArticle({ id: two.id, actor });
+    await core.handlers.emptyTrash({ actor: actor });
+    expect(await core.mediaFile(photo.id, 'original')).toBeNull();
+    expect(await mediaFiles()).toEqual([]);
+  });
+
+  it('sweeps photos no article uses once they are a day old, and only then', async () => {
+    let now = new Date('2026-11-27T09:00:00Z');
+    await core.close();
+    core = await openTestCore(dir, () => now);
+    const { photo: orphan } = await core.handlers.importPhoto({ actor, name: 'unused.jpg', bytes: await plainJpeg(100, 80) });
+    const { photo: kept } = await core.handlers.importPhoto({ actor, name: 'used.jpg', bytes: await plainJpeg(120, 80) });
+    const a = await core.handlers.createArticle({ actor });
+    await core.handlers.saveArticle({ id: a.id, actor, baseRevision: 0, content: withFigure(kept.id) });
+
+    await core.handlers.emptyTrash({ actor: actor }); // same day: a photo waiting for its article's first save stays
+    expect(await core.mediaFile(orphan.id, 'original')).not.toBeNull();
+
+    now = new Date('2026-11-28T10:00:00Z');
+    await core.handlers.emptyTrash({ actor: actor });
+    expect(await core.mediaFile(orphan.id, 'original')).toBeNull();
+    expect(await core.mediaFile(kept.id, 'original')).not.toBeNull();
+  });
+
+  it('knows which photos an article uses after the index is rebuilt', async () => {
+    const { photo } = await core.handlers.importPhoto({ actor, name: 'p.jpg', bytes: await plainJpeg(320, 240) });
+    const a = await core.handlers.createArticle({ actor });
+    const b = await core.handlers.createArticle({ actor });
+    await core.handlers.saveArticle({ id: a.id, actor, baseRevision: 0, content: withFigure(photo.id) });
+    await core.handlers.saveArticle({ id: b.id, actor, baseRevision: 0, content: withFigure(photo.id) });
+    await core.close();
+    const { rm } = await import('node:fs/promises');
+    await rm(join(dir, 'index'), { recursive: true, force: true });
+    core = await openTestCore(dir);
+    await core.handlers.trashArticle({ id: a.id, actor });
+    await core.handlers.emptyTrash({ actor: actor });
+    expect(await core.mediaFile(photo.id, 'original')).not.toBeNull();
+  });
+});
