@@ -32,5 +32,5 @@ test('the browser host prints its address as its last line, and start:browser bu
   }
   // The build before it says only warnings (electron-vite's --logLevel), so the address is not lost above ~500 lines.
   const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { scripts: Record<string, string> };
-  expect(pkg.scripts['start:browser']).toMatch(/^electron-vite build --logLevel warn && node --import tsx electron\/host\/cli\.ts$/);
+  expect(pkg.scripts['start:browser']).toMatch(/^electron-vite build --logLevel warn && node --import tsx host\/cli\.ts$/);
 });
