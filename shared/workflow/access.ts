@@ -9,7 +9,7 @@ import type { ArticleStatus } from '../model/article';
 import type { Person, Role } from '../model/person';
 import type { SettingsPatch } from '../model/settings';
 import { canEdit, may, TRANSITIONS, type PermissionTable, type WorkflowAction } from './transitions';
-import { mayEmptyTrash, mayRestoreFromTrash, mayTrash } from './trash';
+import { inTheTrash, refuseEmptyTrash, refuseTrashMove } from './trash';
 
 /**
  * - `open`: before anyone has said who they are (the identity screen needs these); no actor.
@@ -176,7 +176,7 @@ export function decideAccess(method: Method, req: AccessRequest, ctx: AccessCont
     case 'admin':
       return byRole(role === 'admin', method);
     case 'emptyTrash':
-      return byRole(mayEmptyTrash(role), 'emptyTrash');
+      return refuseEmptyTrash(role);
     case 'restoreBackup':
       return req.ids ? byRole(DESK.includes(role), 'restoreBackup') : byRole(role === 'admin', 'restoreLibrary');
     case 'settings': {
@@ -199,7 +199,7 @@ function decideOnArticle(rule: Rule, req: AccessRequest, ctx: AccessContext, per
   // A draft already discarded (by another window leaving it) is nothing to refuse: the library answers `discarded: false`.
   if (!article) return rule === 'readArticle' || rule === 'ownArticle' ? null : new ApiError('notFound', `article ${id} not found`, { id });
   const { role } = person;
-  const inTrash = () => forbidden(`article ${id} is in the trash; restore it first`, { reason: 'trashed', state: article.status });
+  const inTrash = () => inTheTrash({ id, status: article.status });
   switch (rule) {
     case 'readArticle':
       return null;
@@ -222,11 +222,8 @@ function decideOnArticle(rule: Rule, req: AccessRequest, ctx: AccessContext, per
       return null;
     }
     case 'trash':
-      if (article.trashed) return forbidden(`article ${id} is already in the trash`, { reason: 'state', action: 'trash', state: 'trashed' });
-      return mayTrash(ctx.permissions, person, article) ? null : forbidden(`${role} may not trash an article that is ${article.status}`, { reason: 'role', action: 'trash', role });
     case 'restoreFromTrash':
-      if (!article.trashed) return forbidden(`article ${id} is not in the trash`, { reason: 'state', action: 'untrash', state: article.status });
-      return mayRestoreFromTrash(ctx.permissions, person, article) ? null : forbidden(`${role} may not restore an article that is ${article.status}`, { reason: 'role', action: 'untrash', role });
+      return refuseTrashMove(ctx.permissions, person, { ...article, id }, rule === 'trash');
     default:
       return forbidden(`no rule ${rule}`, { reason: 'role' });
   }
