@@ -309,12 +309,12 @@ export class BackupService {
       }
     }
     for (const h of await this.objects.list()) if (!objects.has(h)) await this.objects.remove(h);
-    for (const id of await this.objects.photoIds()) {
+    for (const id of await this.objects.photos.ids()) {
       if (photos.has(id)) continue;
-      await this.objects.removePhoto(id);
+      await this.objects.photos.remove(id);
       this.mirroredPhotos.delete(id);
     }
-    for (const id of await this.objects.incompletePhotos()) await this.objects.removePhoto(id);
+    for (const id of await this.objects.photos.incomplete()) await this.objects.photos.remove(id);
     await this.objects.removeStrays();
   }
 
@@ -383,7 +383,7 @@ export class BackupService {
           result.unchanged++;
           continue;
         }
-        for (const p of row.photos) if ((await this.objects.restorePhoto(join(this.library.dir, 'media'), p)) === 'restored') result.photos++;
+        for (const p of row.photos) if ((await this.objects.photos.restore(join(this.library.dir, 'media'), p)) === 'restored') result.photos++;
         const article = parseArticle(await this.objects.getJson(row.hash));
         if (article.id !== row.id) throw new ApiError('backupFailed', `object ${row.hash} is not article ${row.id}`, { reason: 'damaged' });
         await this.library.restoreFromBackup(article, person.id, note);
