@@ -152,6 +152,15 @@ export interface AccessRequest {
 const forbidden = (message: string, params: Record<string, string>) => new ApiError('forbidden', message, params);
 
 /**
+ * Why this role may not restore from a backup, or null: articles back are the desk's call
+ * (editors and admins), the whole library (people, settings) the admin's.
+ */
+export function refuseBackupRestore(role: Role, wholeLibrary: boolean): ApiError | null {
+  const [allowed, action] = wholeLibrary ? [role === 'admin', 'restoreLibrary'] : [DESK.includes(role), 'restoreBackup'];
+  return allowed ? null : forbidden(`${role} may not ${action}`, { reason: 'role', action, role });
+}
+
+/**
  * The decision for one request: null when it may go ahead, else the error to send back. A person
  * is checked before the article, so an unknown caller learns nothing about what exists.
  */
@@ -178,7 +187,7 @@ export function decideAccess(method: Method, req: AccessRequest, ctx: AccessCont
     case 'emptyTrash':
       return refuseEmptyTrash(role);
     case 'restoreBackup':
-      return req.ids ? byRole(DESK.includes(role), 'restoreBackup') : byRole(role === 'admin', 'restoreLibrary');
+      return refuseBackupRestore(role, !req.ids);
     case 'settings': {
       for (const [key, value] of Object.entries(req)) {
         if (key === 'actor' || value === undefined) continue;
