@@ -10,6 +10,9 @@ import { XMP_JPEG_HEADER, pngWithXmp, xmpFromApp1, xmpPacket } from './writeXmp'
 import { IRB_IIM, iimBlock, irbWithIim, parseIrb } from './writeIim';
 import type { MetadataWarning, PhotoMetadataInput } from './photoMetadata';
 
+// The writer's input and warnings, for its callers (the writers of the blocks import them from photoMetadata.ts).
+export type { MetadataWarning, PhotoMetadataInput };
+
 const PHOTOSHOP_HEADER = 'Photoshop 3.0\0';
 const EXTENDED_XMP_HEADER = 'http://ns.adobe.com/xmp/extension/\0';
 const MAX_SEGMENT_PAYLOAD = 0xffff - 2;

@@ -9,8 +9,7 @@ import yazl from 'yazl';
 import { ApiError } from '../../../shared/contract/errors';
 import type { Article } from '../../../shared/model/article';
 import type { ExportArticle, ExportFile, ExportPhoto } from '../../../shared/exchange/types';
-import { writePhotoMetadata } from '../../media/writePhotoMetadata';
-import type { MetadataWarning, PhotoMetadataInput } from '../../media/photoMetadata';
+import { writePhotoMetadata, type MetadataWarning, type PhotoMetadataInput } from '../../media/writePhotoMetadata';
 import { ARTICLE_PATH, MANIFEST_PATH, PACKAGE_FORMAT, PACKAGE_VERSION, entryPathProblem, type Manifest } from './manifest';
 import { sha256Hex } from '../../media/sha256Hex';
 
