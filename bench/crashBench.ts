@@ -1,6 +1,6 @@
 // The long crash fault test: 300 kills by default (COPYDESK_CRASH_TRIALS overrides, and
 // COPYDESK_CRASH_SEED repeats a run). Prints the counts the issue asks for; lost and corrupt must be 0.
-import { runCrashTrials } from '../core/crash/runCrashTrials';
+import { runCrashTrials } from '../core/testing/runCrashTrials';
 
 export async function runCrashBench(): Promise<string[]> {
   const trials = Number(process.env.COPYDESK_CRASH_TRIALS ?? 300);

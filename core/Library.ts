@@ -1,8 +1,11 @@
 // The library service: articles, their index and the settings in one folder. The main process
 // (or the browser host) is the only writer; saves to one article are serialised so two quick
-// autosaves can never interleave.
+// autosaves can never interleave. This class is the façade the rest of the code calls; the work
+// is in IndexReconciler.ts (the index checked against the files at open), search/listQueries.ts
+// (the list, its queries and facets), Trash.ts (the trash and the photo sweep), and the rules in
+// shared/workflow/.
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import {
@@ -23,30 +26,23 @@ import { LibraryMarker } from './libraryMarker';
 import { SettingsStore } from './SettingsStore';
 import { PhotoStore } from './media/PhotoStore';
 import { DEFAULT_MAX_PIXELS } from './media/preparePhoto';
-import { photoIdsIn } from '../shared/photos/figures';
-import { summarise } from './articleSummary';
 import { normaliseBody } from '../shared/body/normaliseBody';
 import type { PhotoInfo } from '../shared/model/photo';
 import type { ExportFormat } from '../shared/exchange/types';
 import type { Person, PersonDraft } from '../shared/model/person';
 import type { AuditAction, AuditEntry, VersionKind, VersionMeta } from '../shared/model/history';
 import { assertCanEdit, assertReleasable, decideTransition, type TransitionRequest } from '../shared/workflow/decide';
-import { mayEmptyTrash, mayRestoreFromTrash, mayTrash } from '../shared/workflow/trash';
+import { inTheTrash } from '../shared/workflow/trash';
+import { mayDiscardUntouched } from '../shared/workflow/discard';
 import { decideAccess, type AccessContext } from '../shared/workflow/access';
 import { HistoryStore } from './HistoryStore';
 import { PeopleStore } from './PeopleStore';
 import { SearchService } from './search/SearchService';
 import { ListTable } from './search/ListTable';
-import { runQuery } from './search/runQuery';
-import { buildSnippet } from './search/snippet';
-import { findMarks, parseQuery } from '../shared/search/tokenize';
-import type { ArticleQuery, QueryResult, ResultRow } from '../shared/search/query';
-
-/** Up to this many files are checked against the index while opening; a bigger library checks them in the background. */
-const INLINE_CHECK = 5000;
-
-/** How long an imported photo may sit unused before emptying the trash removes it. */
-const ORPHAN_GRACE_MS = 24 * 60 * 60 * 1000;
+import { ListQueries } from './search/listQueries';
+import type { ArticleQuery, QueryResult } from '../shared/search/query';
+import { entryOf, IndexReconciler } from './IndexReconciler';
+import { Trash } from './Trash';
 
 export class Library {
   readonly notices: Notice[] = [];
@@ -60,12 +56,10 @@ export class Library {
   private readonly search: SearchService;
   /** The list as columns, in step with `index.entries` (every change to one goes through `setEntry`/`dropEntry`). */
   private readonly table = new ListTable();
-  /** Files still to be checked against the index in the background (a big library), and how far that is. */
-  private unchecked: string[] = [];
-  private checking: { done: number; total: number } | null = null;
+  private readonly reconciler: IndexReconciler;
+  private readonly lists: ListQueries;
+  private readonly trash: Trash;
   private background: Promise<void> = Promise.resolve();
-  private closing = false;
-  private firstQueryServed: (() => void) | null = null;
 
   private constructor(
     readonly dir: string,
@@ -91,6 +85,25 @@ export class Library {
       read: (id) => this.store.read(id),
       slotOf: (id) => this.table.slot(id),
     });
+    const serial = <T>(id: string, task: () => Promise<T>) => this.serial(id, task);
+    this.reconciler = new IndexReconciler({ store: this.store, index: this.index, table: this.table, search: this.search, notices: this.notices, serial });
+    this.lists = new ListQueries({ store: this.store, index: this.index, table: this.table, search: this.search, people: this.people });
+    this.trash = new Trash({
+      store: this.store,
+      index: this.index,
+      table: this.table,
+      search: this.search,
+      people: this.people,
+      settings: this.settings,
+      history: this.history,
+      photos: this.photos,
+      now,
+      entry: (id) => this.entry(id),
+      serial,
+      put: (article) => this.put(article),
+      audit: (id, person, action, from, to) => this.audit(id, person, action, from, to),
+      trashed: () => this.list('trash'),
+    });
   }
 
   static async open(dir: string, now: () => Date = () => new Date()): Promise<Library> {
@@ -103,11 +116,11 @@ export class Library {
       await Promise.all([dir, join(dir, 'index')].map((d) => removeLeftoverTemps(d)));
       await library.settings.load();
       await library.people.load();
-      await library.loadIndex();
+      await library.reconciler.loadIndex();
       // Stories with owners were written by people: a library that lost people.json, its copy and
       // the marker all together must not hand the admin role to whoever opens it next.
       if ([...library.index.entries.values()].some((e) => e.summary.ownerId !== null)) await marker.markHadPeople();
-      library.background = library.checkInBackground();
+      library.background = library.reconciler.checkInBackground();
       return library;
     } catch (err) {
       await lock.release();
@@ -115,105 +128,9 @@ export class Library {
     }
   }
 
-  /**
-   * Index from snapshot + journal, then reconciled with the folder: only files that are new,
-   * gone, or changed since they were indexed (size or mtime) are read. A big library shows its
-   * list at once and checks the files in the background (`indexing` in the library info).
-   */
-  private async loadIndex(): Promise<void> {
-    const healthy = await this.index.load();
-    const ids = await this.store.listIds();
-    let changed = !healthy;
-    // New files first: until they are read, the list does not know them. (One pass; the set of
-    // files on disk is only built when some indexed article has no file any more.)
-    const unknown: string[] = [];
-    const known: string[] = [];
-    for (const id of ids) (this.index.entries.has(id) ? known : unknown).push(id);
-    if (known.length < this.index.entries.size) {
-      const onDisk = new Set(ids);
-      for (const id of [...this.index.entries.keys()]) {
-        if (!onDisk.has(id)) {
-          this.index.entries.delete(id);
-          changed = true;
-        }
-      }
-    }
-    for (const e of this.index.entries.values()) this.table.set(e.summary, e.tags);
-    if (!healthy && ids.length > 0) this.notices.push({ code: 'indexRebuilt', params: { articles: ids.length } });
-    if (ids.length <= INLINE_CHECK) {
-      for (const id of ids) changed = (await this.check(id)) || changed;
-    } else {
-      this.unchecked = [...unknown, ...known];
-      this.checking = { done: 0, total: this.unchecked.length };
-    }
-    if (changed || this.index.needsCompaction) await this.index.compact();
-  }
-
-  /** Re-reads one file if the index does not know it or it changed on disk; true if the index changed. */
-  private async check(id: string): Promise<boolean> {
-    const entry = this.index.entries.get(id);
-    const now = await this.store.fileStat(id).catch(() => null);
-    if (entry && now && entry.size === now.size && entry.mtimeMs === now.mtimeMs && entry.tags !== null && entry.summary.sheets !== null) return false;
-    try {
-      const article = await this.store.read(id);
-      const next = this.entryOf(article, await this.store.fileStat(id));
-      this.index.entries.set(id, next);
-      this.table.set(next.summary, next.tags);
-    } catch {
-      this.index.entries.delete(id); // quarantined and reported by the store
-      this.table.remove(id);
-    }
-    return true;
-  }
-
-  private entryOf(article: Article, fp: { size: number; mtimeMs: number }) {
-    return { summary: summarise(article), photos: photoIdsIn(article.body), tags: article.tags, ...fp };
-  }
-
-  /**
-   * The background pass: the search index loads while the files of a big library are checked
-   * (64 at a time); if that finds files changed outside Copydesk, the search index catches up.
-   */
-  private async checkInBackground(): Promise<void> {
-    // A big library's first screen comes first: the background work waits for the first list
-    // query to be answered (or two seconds), so loading the search index does not hold it up.
-    if (this.unchecked.length > 0) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, 2000);
-        timer.unref();
-        this.firstQueryServed = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-    }
-    this.search.start();
-    let changed = false;
-    const ids = this.unchecked;
-    const total = ids.length;
-    for (let i = 0; i < total && !this.closing; i += 64) {
-      const batch = ids.slice(i, i + 64);
-      const stats = await Promise.all(batch.map((id) => this.store.fileStat(id).catch(() => null)));
-      for (let k = 0; k < batch.length; k++) {
-        const id = batch[k];
-        const entry = this.index.entries.get(id);
-        const now = stats[k];
-        if (entry && now && entry.size === now.size && entry.mtimeMs === now.mtimeMs && entry.tags !== null && entry.summary.sheets !== null) continue;
-        // A save since opening has already put this article right; `check` looks again in its turn.
-        changed = (await this.serial(id, () => this.check(id))) || changed;
-      }
-      this.checking = { done: Math.min(total, i + 64), total };
-    }
-    this.unchecked = [];
-    this.checking = null;
-    if (changed && !this.closing) await this.index.compact();
-    await this.search.whenReady();
-    if (changed && !this.closing) await this.search.catchUp();
-  }
-
   /** How far the background checking and search indexing are; null when both are done. */
   get indexing(): { done: number; total: number } | null {
-    return this.checking ?? this.search.progress;
+    return this.reconciler.indexing;
   }
 
   /** Search index figures (documents, terms, bytes) and what its last start did, for tests and benches. */
@@ -239,7 +156,7 @@ export class Library {
 
   private async put(article: Article): Promise<ArticleSummary> {
     await this.store.write(article);
-    const entry = this.entryOf(article, await this.store.fileStat(article.id));
+    const entry = entryOf(article, await this.store.fileStat(article.id));
     // The article file is safely written: if the journal line cannot be (disk full), the save
     // still stands, and the next start corrects the list from the file's size and time.
     await this.index.put(entry).catch(() => undefined);
@@ -255,78 +172,33 @@ export class Library {
   }
 
   list(scope: 'active' | 'trash'): ArticleSummary[] {
-    const trashed = scope === 'trash';
-    return [...this.index.entries.values()]
-      .map((e) => e.summary)
-      .filter((s) => (s.trashedAt !== null) === trashed)
-      .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+    return this.lists.list(scope);
   }
 
   /** One window of the list: search, filters, order, counts; snippets read the shown articles only. */
   async query(q: ArticleQuery, actorId: string, offset: number, limit: number): Promise<QueryResult> {
-    const win = this.runQuery(q, actorId, offset, limit);
-    const parsed = parseQuery(q.text);
-    const searching = parsed.parts.length > 0;
-    const rows: ResultRow[] = await Promise.all(
-      win.ids.map(async (id) => {
-        const summary = this.index.entries.get(id)!.summary;
-        if (!searching) return { summary, headlineMarks: [], snippet: null };
-        return { summary, headlineMarks: findMarks(summary.headline, parsed), snippet: await this.snippet(id, parsed) };
-      }),
-    );
-    const served = this.firstQueryServed;
-    this.firstQueryServed = null;
-    if (served) setImmediate(served);
-    return { total: win.total, counts: win.counts, rows, indexing: this.indexing };
-  }
-
-  /**
-   * The passage to show under a search result. Read without the full check an article gets
-   * when opened (that costs more than the read): only the text is used, and anything
-   * unexpected just means no snippet.
-   */
-  private async snippet(id: string, parsed: ReturnType<typeof parseQuery>): Promise<ResultRow['snippet']> {
-    try {
-      return buildSnippet(JSON.parse(await readFile(this.store.pathOf(id), 'utf8')) as Article, parsed);
-    } catch {
-      return null;
-    }
+    const result = await this.lists.query(q, actorId, offset, limit);
+    this.reconciler.queryServed();
+    return { ...result, indexing: this.indexing };
   }
 
   /** Every id a query lists, in order, up to `max`. */
   queryIds(q: ArticleQuery, actorId: string, max: number): { ids: string[]; total: number } {
-    const win = this.runQuery(q, actorId, 0, max);
-    return { ids: win.ids, total: win.total };
-  }
-
-  private runQuery(q: ArticleQuery, actorId: string, offset: number, limit: number) {
-    const person = this.people.actor(actorId);
-    const hits = parseQuery(q.text).parts.length > 0 ? this.search.search(q.text, this.table.slotCount) : null;
-    return runQuery(q, { table: this.table, people: this.people.list(), role: person.role, hits }, offset, limit);
+    return this.lists.queryIds(q, actorId, max);
   }
 
   /** Desks and tags in use in a scope, sorted, for the filter menus. */
   facets(scope: 'active' | 'trash'): { desks: string[]; tags: string[] } {
-    const desks = new Set<string>();
-    const tags = new Set<string>();
-    for (const e of this.index.entries.values()) {
-      if ((e.summary.trashedAt !== null) !== (scope === 'trash')) continue;
-      if (e.summary.byline.desk) desks.add(e.summary.byline.desk);
-      for (const t of e.tags ?? []) tags.add(t);
-    }
-    const collator = new Intl.Collator(['ko', 'en']);
-    return { desks: [...desks].sort(collator.compare), tags: [...tags].sort(collator.compare) };
+    return this.lists.facets(scope);
   }
 
   /** What the list knows about an article, without reading its file; null if there is no such article. */
   summaryOf(id: string): ArticleSummary | null {
-    return this.index.entries.get(id)?.summary ?? null;
+    return this.lists.summaryOf(id);
   }
 
   get activeCount(): number {
-    let n = 0;
-    for (const e of this.index.entries.values()) if (e.summary.trashedAt === null) n++;
-    return n;
+    return this.lists.activeCount;
   }
 
   async create(actorId: string, language?: Language, content?: ArticleContent, corrections: Article['corrections'] = []): Promise<Article> {
@@ -380,26 +252,15 @@ export class Library {
     return this.serial(id, async () => {
       const person = this.people.actor(actorId);
       const summary = this.index.entries.get(id)?.summary;
-      if (!summary || summary.revision !== 0 || summary.status !== 'draft' || summary.trashedAt !== null || summary.ownerId !== person.id) return false;
+      if (!summary || !mayDiscardUntouched(summary, person.id)) return false;
       const article = await this.store.read(id).catch(() => null);
       if (!article || article.revision !== 0) return false;
       const fresh = this.withHouseTemplate(this.freshContent(article.language, person, this.settings.value.outlet));
       if (!isDeepStrictEqual(contentOf(article), { ...fresh, body: normaliseBody(fresh.body).body })) return false;
       if ((await this.history.read(id)).audit.length > 0) return false;
-      await this.removeForGood(id);
+      await this.trash.removeForGood(id);
       return true;
     });
-  }
-
-  /** Deletes one article everywhere it is kept: file, index, list, search and history. Returns the photos it used. Run in its queue. */
-  private async removeForGood(id: string): Promise<string[]> {
-    const photos = this.index.entries.get(id)?.photos ?? [];
-    await this.store.remove(id);
-    await this.index.delete(id);
-    this.table.remove(id);
-    this.search.remove(id);
-    await this.history.remove(id);
-    return photos;
   }
 
   async get(id: string): Promise<Article> {
@@ -558,7 +419,7 @@ export class Library {
   /** A copy starts over as the duplicating person's draft; copy in the trash comes out first. */
   async duplicate(id: string, actorId: string): Promise<Article> {
     const source = await this.get(id);
-    if (source.trashedAt !== null) throw new ApiError('forbidden', `article ${id} is in the trash; restore it first`, { reason: 'trashed', state: source.status });
+    if (source.trashedAt !== null) throw inTheTrash(source);
     return this.create(actorId, undefined, contentOf(source));
   }
 
@@ -567,53 +428,12 @@ export class Library {
    * article is read-only: it has to come out before anyone changes it.
    */
   setTrashed(id: string, trashed: boolean, actorId: string): Promise<ArticleSummary> {
-    return this.serial(id, async () => {
-      const person = this.people.actor(actorId);
-      this.entry(id);
-      const article = await this.store.read(id);
-      const { permissions } = this.settings.value.workflow;
-      if ((article.trashedAt !== null) === trashed) {
-        throw new ApiError('forbidden', `article ${id} is ${trashed ? 'already' : 'not'} in the trash`, { reason: 'state', action: trashed ? 'trash' : 'untrash', state: trashed ? 'trashed' : article.status });
-      }
-      const allowed = trashed ? mayTrash(permissions, person, article) : mayRestoreFromTrash(permissions, person, article);
-      if (!allowed) throw new ApiError('forbidden', `${person.role} may not ${trashed ? 'trash' : 'restore'} an article that is ${article.status}`, { reason: 'role', action: trashed ? 'trash' : 'untrash', role: person.role });
-      // Trashing is not an edit: the revision stays, so an open editor's next save still fits.
-      const summary = await this.put({ ...article, trashedAt: trashed ? this.now().toISOString() : null });
-      await this.audit(id, person, trashed ? 'trash' : 'untrash', article.status, article.status);
-      return summary;
-    });
+    return this.trash.setTrashed(id, trashed, actorId);
   }
 
-  /** Deletes every trashed article and its history for good: an admin's decision only. */
-  async emptyTrash(actorId: string): Promise<number> {
-    const person = this.people.actor(actorId);
-    if (!mayEmptyTrash(person.role)) throw new ApiError('forbidden', `${person.role} may not empty the trash`, { reason: 'role', action: 'emptyTrash', role: person.role });
-    const trashed = this.list('trash');
-    const released = new Set<string>();
-    for (const s of trashed) {
-      await this.serial(s.id, async () => {
-        for (const photo of await this.removeForGood(s.id)) released.add(photo);
-      });
-    }
-    // A photo goes only when no article left in the library (trash included) still uses it.
-    const stillUsed = new Set([...this.index.entries.values()].flatMap((e) => e.photos));
-    for (const photo of released) if (!stillUsed.has(photo)) await this.photos.remove(photo);
-    await this.sweepPhotos(stillUsed);
-    return trashed.length;
-  }
-
-  /**
-   * Photos no article uses (added, then removed from the body before any delete) are swept when
-   * the trash is emptied — but only a day after import, so a photo just added to an article that
-   * has not been saved yet is never taken.
-   */
-  private async sweepPhotos(used: ReadonlySet<string>): Promise<void> {
-    const cutoff = this.now().getTime() - ORPHAN_GRACE_MS;
-    for (const id of await this.photos.ids()) {
-      if (used.has(id)) continue;
-      const info = await this.photos.info(id);
-      if (info && Date.parse(info.importedAt) < cutoff) await this.photos.remove(id);
-    }
+  /** Deletes every trashed article and its history for good, and the photos nothing uses: an admin's decision only. */
+  emptyTrash(actorId: string): Promise<number> {
+    return this.trash.emptyTrash(actorId);
   }
 
   importPhoto(name: string, bytes: Uint8Array): Promise<{ photo: PhotoInfo; existed: boolean }> {
@@ -651,7 +471,7 @@ export class Library {
   }
 
   async close(): Promise<void> {
-    this.closing = true;
+    this.reconciler.stop();
     await this.background.catch(() => undefined);
     await Promise.allSettled([...this.queues.values()]);
     await this.search.close();

@@ -4,23 +4,11 @@
 import { open, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ArticleSummarySchema } from '../shared/model/article';
 import { writeFileAtomic } from './atomicWrite';
+import { IndexEntrySchema, type IndexEntry } from './indexEntry';
 import { checkIndexEntry } from './indexEntryCheck';
 import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, SNAPSHOT_VERSION_WITHOUT_SHEETS, SNAPSHOT_VERSION_WITHOUT_WAITING } from './indexSnapshot';
 import { readSectionFile, writeSectionFile } from './sectionFile';
-
-/** A summary plus what the article file looked like when it was indexed, to spot outside changes. */
-export const IndexEntrySchema = z.object({
-  summary: ArticleSummarySchema,
-  size: z.number(),
-  mtimeMs: z.number(),
-  /** Photos the article's body uses, so deleting an article knows which photos are still needed. */
-  photos: z.array(z.string()).default([]),
-  /** The article's tags, for the tag filter; null in entries written before they were kept (re-read in the background). */
-  tags: z.array(z.string()).nullable().default(null),
-});
-export type IndexEntry = z.infer<typeof IndexEntrySchema>;
 
 const JournalLineSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('put'), entry: IndexEntrySchema }),

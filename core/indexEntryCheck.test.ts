@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkIndexEntry } from './indexEntryCheck';
-import { IndexEntrySchema } from './LibraryIndex';
+import { IndexEntrySchema } from './indexEntry';
 
 const good = {
   summary: {

@@ -3,7 +3,7 @@
 // 100,000, which would be most of the start-up. This checks the fields the list relies on and
 // fills the defaults zod would; anything off and the snapshot is rebuilt from the articles.
 import { ArticleStatusSchema } from '../shared/model/article';
-import type { IndexEntry } from './LibraryIndex';
+import type { IndexEntry } from './indexEntry';
 
 const STATUSES = new Set<string>(ArticleStatusSchema.options);
 const ID = /^[a-z0-9-]{8,64}$/;

@@ -3,7 +3,7 @@
 // this loads in a fraction of the time of one JSON object per article (2.3 s measured), and
 // equal strings (desks, outlets, names) come back as one string in memory. Rows are written
 // newest change first, so the list's default order is already sorted when it loads.
-import type { IndexEntry } from './LibraryIndex';
+import type { IndexEntry } from './indexEntry';
 import { asBytes, float64s, int32s, type SectionFile, type Sections } from './sectionFile';
 import { ArticleStatusSchema } from '../shared/model/article';
 

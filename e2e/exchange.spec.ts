@@ -9,7 +9,7 @@ import { test, expect } from './support/fixtures';
 import { bodyEditor, bodyJSON, markedRuns, modKey, waitSaved } from './support/editor';
 import { runningPageWorkers } from '../core/exchange/import/readHtmlPage';
 import { NEWS_PAGE_HEADLINE, newsPage } from '../core/exchange/testing/newsPage';
-import { pdfText, squeeze } from '../core/exchange/export/pdfTestTools';
+import { pdfText, squeeze } from '../core/exchange/testing/pdfTestTools';
 import { excerpt } from '../shared/workflow/places';
 
 const FIXTURES = join(import.meta.dirname, '../../shared/fixtures/articles');

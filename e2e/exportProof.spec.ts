@@ -11,7 +11,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { chromiumExecutable } from './support/chromiumExecutable';
 import { openProofLibrary, PROOF_AFTER_PHOTO, PROOF_LAST } from '../core/exchange/testing/proofStory';
-import { pdfPageCount, pdfPageText, squeeze } from '../core/exchange/export/pdfTestTools';
+import { pdfPageCount, pdfPageText, squeeze } from '../core/exchange/testing/pdfTestTools';
 
 const SHOTS = '/tmp/shots-export-proof';
 

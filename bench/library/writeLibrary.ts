@@ -11,7 +11,7 @@ import { photoIdsIn } from '../../shared/photos/figures';
 import { summarise } from '../../core/articleSummary';
 import { encodeSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../../core/indexSnapshot';
 import { writeSectionFile } from '../../core/sectionFile';
-import type { IndexEntry } from '../../core/LibraryIndex';
+import type { IndexEntry } from '../../core/indexEntry';
 
 const GENERATOR_VERSION = 5; // 5: index entries carry 매수 and photo counts
 

@@ -6,36 +6,21 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ApiError, toApiError } from '../../shared/contract/errors';
-import type { Article, ArticleSummary } from '../../shared/model/article';
+import { ApiError } from '../../shared/contract/errors';
 import { BackupIdSchema, type BackupArticleRow, type BackupArticleState, type BackupPage, type BackupReason, type BackupSummary, type RestoreResult } from '../../shared/model/backup';
-import { PeopleFileSchema, PersonSchema, type Person, type PersonDraft } from '../../shared/model/person';
-import { SettingsSchema, type Settings, type SettingsPatch } from '../../shared/model/settings';
-import { parseArticle } from '../ArticleStore';
+import type { Person } from '../../shared/model/person';
+import { refuseBackupRestore } from '../../shared/workflow/access';
 import type { Job } from '../exchange/JobRegistry';
 import { ChunkSchema, SnapshotFileSchema, type Row, type SnapshotFile } from './format';
 import { ObjectStore } from './ObjectStore';
 import { snapshotsToKeep } from './prunePolicy';
+import { SnapshotRestore } from './restore';
+import type { BackupLibrary } from './backupLibrary';
 import { discard, readArchive, type ArchiveSource } from './readArchive';
 import { articleForRow, contentHashOf } from './rows';
-import { takeSnapshot, writeManifest, type FileStat, type SnapshotOutcome } from './takeSnapshot';
+import { takeSnapshot, writeManifest, type SnapshotOutcome } from './takeSnapshot';
 import { writeArchive } from './writeArchive';
 import { phase, PROGRESS_SCALE } from './progress';
-
-/** The library as backups use it (Library satisfies this). */
-export interface BackupLibrary {
-  readonly dir: string;
-  readonly currentSettings: Settings;
-  summaryOf(id: string): ArticleSummary | null;
-  list(scope: 'active' | 'trash'): ArticleSummary[];
-  listPeople(): Person[];
-  savePerson(actorId: string | null, draft: PersonDraft): Promise<Person>;
-  updateSettings(patch: SettingsPatch, actorId?: string): Promise<Settings>;
-  restoreFromBackup(article: Article, actorId: string, note: string): Promise<Article>;
-  setTrashed(id: string, trashed: boolean, actorId: string): Promise<ArticleSummary>;
-  /** Size and time of an article file as the library last wrote it (from its index), so an hourly snapshot need not stat every file. */
-  fileStatOf?(id: string): FileStat | null;
-}
 
 export interface BackupOptions {
   now?: () => Date;
@@ -60,12 +45,11 @@ function summaryOf(f: SnapshotFile): BackupSummary {
   return { id: f.id, createdAt: f.createdAt, reason: f.reason, articles: f.counts.articles, trashed: f.counts.trashed, photos: f.counts.photos, damaged: f.counts.damaged, source: f.source };
 }
 
-const emptyResult = (): RestoreResult => ({ restored: 0, unchanged: 0, trashed: 0, failed: [], photos: 0, people: 0, settings: false, cancelled: false, undoBackup: null });
-
 export class BackupService {
   readonly dir: string;
   readonly snapshotsDir: string;
   readonly objects: ObjectStore;
+  private readonly restorer: SnapshotRestore;
   private readonly now: () => Date;
   private chain: Promise<unknown> = Promise.resolve();
   private manifests: Map<string, SnapshotFile> | null = null;
@@ -90,6 +74,13 @@ export class BackupService {
     this.snapshotsDir = join(this.dir, 'snapshots');
     this.objects = new ObjectStore(this.dir);
     this.now = opts.now ?? (() => new Date());
+    this.restorer = new SnapshotRestore({
+      library,
+      objects: this.objects,
+      closing: this.closing.signal,
+      snapshotBefore: () => this.exclusive(() => this.snapshotLocked('beforeRestore')),
+      currentContentHash: (id) => this.currentContentHash(id),
+    });
   }
 
   // ── schedule ──
@@ -309,12 +300,12 @@ export class BackupService {
       }
     }
     for (const h of await this.objects.list()) if (!objects.has(h)) await this.objects.remove(h);
-    for (const id of await this.objects.photoIds()) {
+    for (const id of await this.objects.photos.ids()) {
       if (photos.has(id)) continue;
-      await this.objects.removePhoto(id);
+      await this.objects.photos.remove(id);
       this.mirroredPhotos.delete(id);
     }
-    for (const id of await this.objects.incompletePhotos()) await this.objects.removePhoto(id);
+    for (const id of await this.objects.photos.incomplete()) await this.objects.photos.remove(id);
     await this.objects.removeStrays();
   }
 
@@ -330,113 +321,19 @@ export class BackupService {
     if (!roles.includes(person.role)) throw new ApiError('forbidden', `${person.role} may not ${action}`, { reason: 'role', action, role: person.role });
   }
 
-  /**
-   * Restores `ids` from the snapshot, or with no ids the whole library: first a snapshot of the
-   * library as it is (so the restore can be undone), then people and settings, every article of
-   * the snapshot, and articles the snapshot lacks moved to the trash.
-   */
+  /** Restores `ids` from the snapshot, or with no ids the whole library (restore.ts). */
   async restore(actorId: string, snapshotId: string, ids: readonly string[] | undefined, job: Job): Promise<RestoreResult> {
     const person = this.person(actorId);
     // One story back is the desk's call; the whole library (people, settings) is the admin's.
-    this.requireRole(person, ids ? ['editor', 'admin'] : ['admin'], ids ? 'restoreBackup' : 'restoreLibrary');
+    const refusal = refuseBackupRestore(person.role, !ids);
+    if (refusal) throw refusal;
     const unpin = this.pin(snapshotId);
     try {
       const file = await this.manifest(snapshotId);
-      return await this.track(this.restoreFrom(person, file, await this.rowsOf(file), ids, job));
+      return await this.track(this.restorer.restoreFrom(person, file, await this.rowsOf(file), ids, job));
     } finally {
       unpin();
     }
-  }
-
-  private async restoreFrom(person: Person, file: SnapshotFile, rows: Row[], ids: readonly string[] | undefined, job: Job, from = 0): Promise<RestoreResult> {
-    const result = emptyResult();
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const progress = phase(job, from, PROGRESS_SCALE, AbortSignal.any([job.signal, this.closing.signal]));
-    const signal = progress.signal;
-    let current: Map<string, Row> | null = null;
-    let targets: Row[];
-    if (ids) {
-      targets = ids.map((id) => {
-        const row = byId.get(id);
-        if (!row) throw new ApiError('notFound', `article ${id} is not in backup ${file.id}`, { id });
-        return row;
-      });
-    } else {
-      const before = await this.exclusive(() => this.snapshotLocked('beforeRestore'));
-      result.undoBackup = before.file.id;
-      current = before.rows;
-      targets = rows;
-      await this.restorePeople(person, file, result);
-      await this.restoreSettings(person, file, result);
-    }
-    const note = file.createdAt;
-    const newer = current ? [...current.values()].filter((r) => r.trashedAt === null && !byId.has(r.id)) : [];
-    const total = targets.length + newer.length;
-    let done = 0;
-    for (const row of targets) {
-      if (signal.aborted) return { ...result, cancelled: true };
-      progress.of(done++, total, row.headline);
-      try {
-        const now = current ? (current.get(row.id)?.contentHash ?? null) : await this.currentContentHash(row.id);
-        const summary = this.library.summaryOf(row.id);
-        if (summary && now === row.contentHash && (summary.trashedAt !== null) === (row.trashedAt !== null)) {
-          result.unchanged++;
-          continue;
-        }
-        for (const p of row.photos) if ((await this.objects.restorePhoto(join(this.library.dir, 'media'), p)) === 'restored') result.photos++;
-        const article = parseArticle(await this.objects.getJson(row.hash));
-        if (article.id !== row.id) throw new ApiError('backupFailed', `object ${row.hash} is not article ${row.id}`, { reason: 'damaged' });
-        await this.library.restoreFromBackup(article, person.id, note);
-        if (row.trashedAt !== null) await this.library.setTrashed(row.id, true, person.id);
-        result.restored++;
-      } catch (err) {
-        result.failed.push({ id: row.id, headline: row.headline, error: toApiError(err).toJSON() });
-      }
-    }
-    // Copy written after the snapshot goes to the trash, never away: emptying the trash is a separate, deliberate step.
-    for (const row of newer) {
-      if (signal.aborted) return { ...result, cancelled: true };
-      progress.of(done++, total, row.headline);
-      try {
-        if (this.library.summaryOf(row.id)?.trashedAt === null) {
-          await this.library.setTrashed(row.id, true, person.id);
-          result.trashed++;
-        }
-      } catch (err) {
-        result.failed.push({ id: row.id, headline: row.headline, error: toApiError(err).toJSON() });
-      }
-    }
-    progress.of(total, total, '');
-    return result;
-  }
-
-  /** People come back as the snapshot had them; people added since stay, and the person restoring is never changed. */
-  private async restorePeople(person: Person, file: SnapshotFile, result: RestoreResult): Promise<void> {
-    if (!file.people) return;
-    const parsed = PeopleFileSchema.safeParse(await this.objects.getJson(file.people));
-    if (!parsed.success) return;
-    const now = new Map(this.library.listPeople().map((p) => [p.id, JSON.stringify(PersonSchema.parse(p))]));
-    for (const p of parsed.data.people) {
-      if (p.id === person.id || now.get(p.id) === JSON.stringify(PersonSchema.parse(p))) continue;
-      try {
-        await this.library.savePerson(person.id, p);
-        result.people++;
-      } catch {
-        // (e.g. it would leave the library without an active admin): the current entry stays
-      }
-    }
-  }
-
-  /** Settings come back, except this machine's export folder and the backup schedule itself. */
-  private async restoreSettings(person: Person, file: SnapshotFile, result: RestoreResult): Promise<void> {
-    if (!file.settings) return;
-    const parsed = SettingsSchema.safeParse(await this.objects.getJson(file.settings));
-    if (!parsed.success) return;
-    const { schemaVersion: _v, backups: _b, exportDir: _e, ...patch } = parsed.data;
-    const { schemaVersion: _v2, backups: _b2, exportDir: _e2, ...current } = this.library.currentSettings;
-    if (JSON.stringify(patch) === JSON.stringify(current)) return;
-    await this.library.updateSettings(patch, person.id);
-    result.settings = true;
   }
 
   // ── archives ──
@@ -483,7 +380,7 @@ export class BackupService {
       }),
     );
     try {
-      const result = await this.track(this.restoreFrom(person, staged.file, staged.rows, undefined, job, PROGRESS_SCALE / 2));
+      const result = await this.track(this.restorer.restoreFrom(person, staged.file, staged.rows, undefined, job, PROGRESS_SCALE / 2));
       return { ...result, snapshot: staged.file.id };
     } finally {
       unpin();

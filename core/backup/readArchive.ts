@@ -129,7 +129,7 @@ export async function readArchive(source: ArchiveSource, objects: ObjectStore, j
   const { manifest, entries } = await scan(source, limits, free);
   const file = source.name;
   const added = { objects: [] as string[], photos: [] as string[] };
-  const mirroredBefore = new Set(await objects.photoIds());
+  const mirroredBefore = new Set(await objects.photos.ids());
   try {
     for (const p of manifest.photos) {
       const originals = p.files.filter((f) => !/\.(preview\.jpg|thumb\.jpg|json)$/.test(f.name));
@@ -164,7 +164,7 @@ export async function readArchive(source: ArchiveSource, objects: ObjectStore, j
           throw fail(file, 'tampered', `${name} is not the photo ${kind.id}`);
         }
         if (!mirroredBefore.has(kind.id) && !added.photos.includes(kind.id)) added.photos.push(kind.id);
-        if (!mirroredBefore.has(kind.id)) await objects.putPhotoFile(kind.id, kind.name, bytes);
+        if (!mirroredBefore.has(kind.id)) await objects.photos.putFile(kind.id, kind.name, bytes);
         photoReceived.add(`${kind.id}/${kind.name}`);
       });
     } finally {
@@ -219,6 +219,6 @@ function parseJson(bytes: Buffer): unknown {
 
 export async function discard(objects: ObjectStore, added: ReadArchiveResult['added']): Promise<void> {
   for (const hash of added.objects) await objects.remove(hash).catch(() => undefined);
-  for (const id of added.photos) await objects.removePhoto(id).catch(() => undefined);
+  for (const id of added.photos) await objects.photos.remove(id).catch(() => undefined);
   await objects.removeEmptyDirs();
 }

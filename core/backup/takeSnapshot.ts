@@ -104,7 +104,7 @@ export async function takeSnapshot(req: SnapshotRequest): Promise<SnapshotOutcom
   let photoCount = 0;
   for (const p of photos) {
     if (req.signal?.aborted) throw new ApiError('cancelled', 'backup cancelled');
-    if (req.mirroredPhotos.has(p) || (await req.objects.keepPhoto(mediaDir, p))) {
+    if (req.mirroredPhotos.has(p) || (await req.objects.photos.keep(mediaDir, p))) {
       req.mirroredPhotos.add(p);
       photoCount++;
     }

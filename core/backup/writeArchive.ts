@@ -50,7 +50,7 @@ export async function writeArchive(req: ArchiveRequest): Promise<{ path: string;
   for (const id of photoIds) {
     if (job.signal.aborted) return { path: '', bytes: 0, cancelled: true, photosLeftOut };
     job.of(done++, total, id.slice(0, 12));
-    const mirrored = await objects.photoFiles(id);
+    const mirrored = await objects.photos.files(id);
     if (!mirrored) {
       photosLeftOut++;
       continue;

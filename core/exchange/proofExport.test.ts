@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProofLibrary, PROOF_AFTER_PHOTO, PROOF_LAST, proofStoryContent, type ProofLibrary } from './testing/proofStory';
-import { pdfFonts, pdfPageCount, pdfPageText, squeeze } from './export/pdfTestTools';
+import { pdfFonts, pdfPageCount, pdfPageText, squeeze } from './testing/pdfTestTools';
 import { displayDate } from './export/toArticleHtml';
 import { blockTexts, countBlocks } from '../../shared/counting/countBody';
 import { toSheets } from '../../shared/counting/sheets';

@@ -15,7 +15,7 @@ import { contentOf, type DocNode } from '../../shared/model/article';
 import { openSampleLibrary, type SampleLibrary } from './testing/sampleArticles';
 import { NEWSML_XSD, NITF_XSD, xmllint } from './testing/xmllint';
 import { ninjsErrors } from './testing/ninjsValidator';
-import { pdfText, squeeze } from './export/pdfTestTools';
+import { pdfText, squeeze } from './testing/pdfTestTools';
 
 const WAITING = '광양항 관제실에서 직원이 하역 장비를 원격으로 조종하고 있다.';
 const WAITING_CREDIT = '해양수산부 제공';

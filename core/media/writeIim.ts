@@ -5,7 +5,7 @@
 // the marker stays true for the whole block.
 import { createHash } from 'node:crypto';
 import { decodeIim } from './decodeIim';
-import type { MetadataWarning, PhotoMetadataInput } from './writePhotoMetadata';
+import type { MetadataWarning, PhotoMetadataInput } from './photoMetadata';
 
 /** The Photoshop resource ids we touch: the IIM block and its MD5 digest. */
 export const IRB_IIM = 0x0404;

@@ -8,25 +8,10 @@ import sharp from 'sharp';
 import { ApiError } from '../../shared/contract/errors';
 import { XMP_JPEG_HEADER, pngWithXmp, xmpFromApp1, xmpPacket } from './writeXmp';
 import { IRB_IIM, iimBlock, irbWithIim, parseIrb } from './writeIim';
+import type { MetadataWarning, PhotoMetadataInput } from './photoMetadata';
 
-export interface PhotoMetadataInput {
-  caption: string;
-  creator: string[];
-  credit: string;
-  copyright: string;
-  /** Left undefined, the file's own value is kept. */
-  headline?: string;
-  altText?: string;
-  keywords?: string[];
-}
-
-/** `iimTruncated`: the IIM copy was cut to `limit` bytes (XMP has all `bytes`); `notWritten`: this format cannot carry it. */
-export interface MetadataWarning {
-  field: string;
-  reason: 'iimTruncated' | 'notWritten';
-  bytes: number;
-  limit: number;
-}
+// The writer's input and warnings, for its callers (the writers of the blocks import them from photoMetadata.ts).
+export type { MetadataWarning, PhotoMetadataInput };
 
 const PHOTOSHOP_HEADER = 'Photoshop 3.0\0';
 const EXTENDED_XMP_HEADER = 'http://ns.adobe.com/xmp/extension/\0';

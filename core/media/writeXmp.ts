@@ -5,7 +5,7 @@
 // value is escaped by the serialiser.
 import { crc32 } from 'node:zlib';
 import { DOMParser, XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
-import type { PhotoMetadataInput } from './writePhotoMetadata';
+import type { PhotoMetadataInput } from './photoMetadata';
 
 /** The APP1 identifier of a standard XMP packet in JPEG. */
 export const XMP_JPEG_HEADER = 'http://ns.adobe.com/xap/1.0/\0';

@@ -1,7 +1,7 @@
 // The process the crash test kills: it opens a library and saves, creates and moves articles
 // through the workflow as fast as it can, and prints one line per step only after the library
 // reported that step done. Every line it printed is a promise the library made; the driver
-// (core/crash/runCrashTrials.ts) kills this process with SIGKILL and checks them all.
+// (core/testing/runCrashTrials.ts) kills this process with SIGKILL and checks them all.
 //
 //   node --import tsx core/testing/crashWriter.ts <libraryDir> <seed> [maxSteps]
 //
@@ -10,7 +10,7 @@
 // that was written reaches the driver even if the kill comes right after it.
 import type { WorkflowAction } from '../../shared/workflow/transitions';
 import { Library } from '../Library';
-import { crashContent, headlineHash, seeded } from '../crash/crashContent';
+import { crashContent, headlineHash, seeded } from './crashContent';
 
 const MIN_ARTICLES = 3;
 const MAX_ARTICLES = 7;

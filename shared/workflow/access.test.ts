@@ -2,7 +2,7 @@
 // library's past, and that a changed permission table moves the decision with it.
 import { describe, expect, it } from 'vitest';
 import type { Person, Role } from '../model/person';
-import { ACCESS, decideAccess, OPEN_METHODS, SETTINGS_SECTIONS, type AccessContext, type ArticleFacts } from './access';
+import { ACCESS, decideAccess, OPEN_METHODS, refuseBackupRestore, SETTINGS_SECTIONS, type AccessContext, type ArticleFacts } from './access';
 import { defaultPermissions } from './transitions';
 
 const person = (role: Role, active = true): Person => ({ id: `person-${role}`, name: role, role, desk: '', email: '', bylineName: role, bylineRole: '', active });
@@ -56,5 +56,14 @@ describe('the access table', () => {
   it('refuses an inactive person like an unknown one', () => {
     const ctx = context(null, { personOf: () => person('admin', false) });
     expect(reason(decideAccess('listArticles', { actor: 'person-admin' }, ctx))).toBe('forbidden:unknownPerson');
+  });
+
+  it('gives articles back from a backup to the desk and the whole library to the admin, at the gate and in the backup service alike', () => {
+    const restore = (role: Role, ids?: string[]) => reason(decideAccess('restoreBackup', { actor: `person-${role}`, ids }, context(null)));
+    expect([restore('reporter', ['a']), restore('editor', ['a']), restore('admin', ['a'])]).toEqual(['forbidden:role', 'allowed', 'allowed']);
+    expect([restore('reporter'), restore('editor'), restore('admin')]).toEqual(['forbidden:role', 'forbidden:role', 'allowed']);
+    // The backup service asks the same function; the action names what was refused.
+    expect(refuseBackupRestore('editor', true)?.params).toEqual({ reason: 'role', action: 'restoreLibrary', role: 'editor' });
+    expect(refuseBackupRestore('reporter', false)?.params).toEqual({ reason: 'role', action: 'restoreBackup', role: 'reporter' });
   });
 });

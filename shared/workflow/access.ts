@@ -9,7 +9,7 @@ import type { ArticleStatus } from '../model/article';
 import type { Person, Role } from '../model/person';
 import type { SettingsPatch } from '../model/settings';
 import { canEdit, may, TRANSITIONS, type PermissionTable, type WorkflowAction } from './transitions';
-import { mayEmptyTrash, mayRestoreFromTrash, mayTrash } from './trash';
+import { inTheTrash, refuseEmptyTrash, refuseTrashMove } from './trash';
 
 /**
  * - `open`: before anyone has said who they are (the identity screen needs these); no actor.
@@ -152,6 +152,15 @@ export interface AccessRequest {
 const forbidden = (message: string, params: Record<string, string>) => new ApiError('forbidden', message, params);
 
 /**
+ * Why this role may not restore from a backup, or null: articles back are the desk's call
+ * (editors and admins), the whole library (people, settings) the admin's.
+ */
+export function refuseBackupRestore(role: Role, wholeLibrary: boolean): ApiError | null {
+  const [allowed, action] = wholeLibrary ? [role === 'admin', 'restoreLibrary'] : [DESK.includes(role), 'restoreBackup'];
+  return allowed ? null : forbidden(`${role} may not ${action}`, { reason: 'role', action, role });
+}
+
+/**
  * The decision for one request: null when it may go ahead, else the error to send back. A person
  * is checked before the article, so an unknown caller learns nothing about what exists.
  */
@@ -176,9 +185,9 @@ export function decideAccess(method: Method, req: AccessRequest, ctx: AccessCont
     case 'admin':
       return byRole(role === 'admin', method);
     case 'emptyTrash':
-      return byRole(mayEmptyTrash(role), 'emptyTrash');
+      return refuseEmptyTrash(role);
     case 'restoreBackup':
-      return req.ids ? byRole(DESK.includes(role), 'restoreBackup') : byRole(role === 'admin', 'restoreLibrary');
+      return refuseBackupRestore(role, !req.ids);
     case 'settings': {
       for (const [key, value] of Object.entries(req)) {
         if (key === 'actor' || value === undefined) continue;
@@ -199,7 +208,7 @@ function decideOnArticle(rule: Rule, req: AccessRequest, ctx: AccessContext, per
   // A draft already discarded (by another window leaving it) is nothing to refuse: the library answers `discarded: false`.
   if (!article) return rule === 'readArticle' || rule === 'ownArticle' ? null : new ApiError('notFound', `article ${id} not found`, { id });
   const { role } = person;
-  const inTrash = () => forbidden(`article ${id} is in the trash; restore it first`, { reason: 'trashed', state: article.status });
+  const inTrash = () => inTheTrash({ id, status: article.status });
   switch (rule) {
     case 'readArticle':
       return null;
@@ -222,11 +231,8 @@ function decideOnArticle(rule: Rule, req: AccessRequest, ctx: AccessContext, per
       return null;
     }
     case 'trash':
-      if (article.trashed) return forbidden(`article ${id} is already in the trash`, { reason: 'state', action: 'trash', state: 'trashed' });
-      return mayTrash(ctx.permissions, person, article) ? null : forbidden(`${role} may not trash an article that is ${article.status}`, { reason: 'role', action: 'trash', role });
     case 'restoreFromTrash':
-      if (!article.trashed) return forbidden(`article ${id} is not in the trash`, { reason: 'state', action: 'untrash', state: article.status });
-      return mayRestoreFromTrash(ctx.permissions, person, article) ? null : forbidden(`${role} may not restore an article that is ${article.status}`, { reason: 'role', action: 'untrash', role });
+      return refuseTrashMove(ctx.permissions, person, { ...article, id }, rule === 'trash');
     default:
       return forbidden(`no rule ${rule}`, { reason: 'role' });
   }

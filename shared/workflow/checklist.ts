@@ -3,7 +3,6 @@
 // unless an editor overrides (and the override is recorded).
 import { z } from 'zod';
 import type { ArticleContent, DocNode } from '../model/article';
-import type { Settings } from '../model/settings';
 import { blockTexts, countBlocks } from '../counting/countBody';
 import { lengthProgress } from '../counting/sheets';
 import { figurePlaces, openMarkPlaces, type ProblemPlace } from './places';
@@ -30,8 +29,12 @@ export function defaultChecklist(): ChecklistSettings {
   };
 }
 
-/** The enabled items this article fails, in checklist order. */
-export function missingForApproval(content: ArticleContent, settings: Pick<Settings, 'workflow'>): ChecklistItem[] {
+/**
+ * The enabled items this article fails, in checklist order. Takes the library settings (or any
+ * object with their checklist): the settings model is built from this file's schema, so this file
+ * names only the part it reads rather than importing the settings.
+ */
+export function missingForApproval(content: ArticleContent, settings: { workflow: { checklist: ChecklistSettings } }): ChecklistItem[] {
   const { items, lengthTolerancePct, embargoTags } = settings.workflow.checklist;
   // The body's items fail exactly where checklistPlaces points, so the list and its places agree.
   const inBody = (item: ChecklistItem) => () => checklistPlaces(item, content.body).length > 0;

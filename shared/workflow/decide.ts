@@ -6,6 +6,7 @@ import type { Person } from '../model/person';
 import type { Settings } from '../model/settings';
 import { isEmbargoed, missingForApproval } from './checklist';
 import { canEdit, may, NOTE_REQUIRED, TRANSITIONS, type WorkflowAction } from './transitions';
+import { inTheTrash } from './trash';
 
 export interface TransitionRequest {
   action: WorkflowAction;
@@ -58,7 +59,7 @@ function letThrough(blocked: string[], person: Person, settings: Pick<Settings, 
 /** May this person change the copy now? Throws the refusal the UI shows as a read-only banner. */
 export function assertCanEdit(article: Article, person: Person, settings: Pick<Settings, 'workflow'>): void {
   // Trash is read-only: an article comes out of it (by someone allowed to) before anyone changes it.
-  if (article.trashedAt !== null) throw new ApiError('forbidden', `article ${article.id} is in the trash; restore it first`, { reason: 'trashed', state: article.status });
+  if (article.trashedAt !== null) throw inTheTrash(article);
   if (!canEdit(settings.workflow.permissions, person.role, article.status)) {
     throw new ApiError('forbidden', `${person.role} cannot edit an article that is ${article.status}`, { reason: 'readOnly', state: article.status, role: person.role });
   }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { ExportArticle, ExportPhoto } from '../../../shared/exchange/types';
 import { openSampleLibrary, SECRET_DESK_NOTE, SECRET_NOTE, type SampleLibrary } from '../testing/sampleArticles';
 import { koreanFontCss } from './htmlFont';
-import { pdfFonts, pdfText, squeeze } from './pdfTestTools';
+import { pdfFonts, pdfText, squeeze } from '../testing/pdfTestTools';
 import { chromiumPrinter, findChromium, renderPdf } from './renderPdf';
 import { articlePageText, toArticleHtml } from './toArticleHtml';
 

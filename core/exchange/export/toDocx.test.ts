@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import yauzl from 'yauzl';
 import type { ExportArticle, ExportPhoto } from '../../../shared/exchange/types';
 import { openSampleLibrary, SECRET_DESK_NOTE, SECRET_NOTE, type SampleLibrary } from '../testing/sampleArticles';
-import { pdfText, squeeze } from './pdfTestTools';
+import { pdfText, squeeze } from '../testing/pdfTestTools';
 import { toDocx } from './toDocx';
 
 let lib: SampleLibrary;

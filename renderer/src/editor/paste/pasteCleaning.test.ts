@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, it, expect } from 'vitest';
 import { cleanPastedHtml, pastedImages } from './pasteCleaning';
-import { DATA_IMAGE, GOOGLE_DOCS, HWP, WEB_PAGE, WORD } from './clipboardSamples';
+import { DATA_IMAGE, GOOGLE_DOCS, HWP, WEB_PAGE, WORD } from './testing/clipboardSamples';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html').body;
 const tags = (html: string) => new Set(Array.from(parse(html).querySelectorAll('*')).map((e) => e.localName));

@@ -5,7 +5,7 @@ import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../testing/tempLibrary';
-import { addPromises, checkLibrary, emptyCounts, runCrashTrials, runWriter, type Promised } from './runCrashTrials';
+import { addPromises, checkLibrary, emptyCounts, runCrashTrials, runWriter, type Promised } from '../testing/runCrashTrials';
 
 const TRIALS = 25;
 const seed = Number(process.env.COPYDESK_CRASH_SEED ?? Date.now() % 1_000_000);

@@ -1,4 +1,4 @@
-// The crash fault test: start the writer process (../testing/crashWriter.ts) on a library, kill
+// The crash fault test: start the writer process (./crashWriter.ts) on a library, kill
 // it with SIGKILL at a random moment, and check what a relaunched Copydesk finds: the library
 // opens, every article file is whole and valid, every step the writer reported done is there (its
 // revision or a later one, with that revision's own text), the list agrees with the files, and
@@ -70,7 +70,7 @@ const WATCHDOG_MS = 60_000;
 const tempsSeen = new Map<string, number>();
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const writer = fileURLToPath(new URL('../testing/crashWriter.ts', import.meta.url));
+const writer = fileURLToPath(new URL('./crashWriter.ts', import.meta.url));
 
 export async function runCrashTrials(opts: CrashTrialOptions): Promise<CrashCounts> {
   const rand = seeded(opts.seed ?? Date.now());

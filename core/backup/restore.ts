@@ -1,0 +1,137 @@
+// Putting a snapshot back: chosen articles, or the whole library (people, settings, every article,
+// and copy written since moved to the trash). The backup service checks who asks and pins the
+// snapshot; this reads it and writes through the library, one article's save queue at a time.
+import { join } from 'node:path';
+import { ApiError, toApiError } from '../../shared/contract/errors';
+import type { RestoreResult } from '../../shared/model/backup';
+import { PeopleFileSchema, PersonSchema, type Person } from '../../shared/model/person';
+import { SettingsSchema } from '../../shared/model/settings';
+import { parseArticle } from '../ArticleStore';
+import type { Job } from '../exchange/JobRegistry';
+import type { BackupLibrary } from './backupLibrary';
+import type { Row, SnapshotFile } from './format';
+import type { ObjectStore } from './ObjectStore';
+import { phase, PROGRESS_SCALE } from './progress';
+import type { SnapshotOutcome } from './takeSnapshot';
+
+const emptyResult = (): RestoreResult => ({ restored: 0, unchanged: 0, trashed: 0, failed: [], photos: 0, people: 0, settings: false, cancelled: false, undoBackup: null });
+
+export interface RestoreParts {
+  library: BackupLibrary;
+  objects: ObjectStore;
+  /** Aborted when the backup service closes: a restore stops between articles. */
+  closing: AbortSignal;
+  /** A snapshot of the library as it is now, taken with the backup store to itself (the undo of a whole-library restore). */
+  snapshotBefore(): Promise<SnapshotOutcome>;
+  /** The fingerprint of the article as it is on disk now; null if it is gone. */
+  currentContentHash(id: string): Promise<string | null>;
+}
+
+export class SnapshotRestore {
+  private readonly library: BackupLibrary;
+  private readonly objects: ObjectStore;
+  private readonly closing: AbortSignal;
+  private readonly snapshotBefore: RestoreParts['snapshotBefore'];
+  private readonly currentContentHash: RestoreParts['currentContentHash'];
+
+  constructor(parts: RestoreParts) {
+    ({ library: this.library, objects: this.objects, closing: this.closing, snapshotBefore: this.snapshotBefore, currentContentHash: this.currentContentHash } = parts);
+  }
+
+  /**
+   * Restores `ids` from the snapshot, or with no ids the whole library: first a snapshot of the
+   * library as it is (so the restore can be undone), then people and settings, every article of
+   * the snapshot, and articles the snapshot lacks moved to the trash. `from` is where on the
+   * job's progress this starts (an archive import has checked the archive first).
+   */
+  async restoreFrom(person: Person, file: SnapshotFile, rows: Row[], ids: readonly string[] | undefined, job: Job, from = 0): Promise<RestoreResult> {
+    const result = emptyResult();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const progress = phase(job, from, PROGRESS_SCALE, AbortSignal.any([job.signal, this.closing]));
+    const signal = progress.signal;
+    let current: Map<string, Row> | null = null;
+    let targets: Row[];
+    if (ids) {
+      targets = ids.map((id) => {
+        const row = byId.get(id);
+        if (!row) throw new ApiError('notFound', `article ${id} is not in backup ${file.id}`, { id });
+        return row;
+      });
+    } else {
+      const before = await this.snapshotBefore();
+      result.undoBackup = before.file.id;
+      current = before.rows;
+      targets = rows;
+      await this.restorePeople(person, file, result);
+      await this.restoreSettings(person, file, result);
+    }
+    const note = file.createdAt;
+    const newer = current ? [...current.values()].filter((r) => r.trashedAt === null && !byId.has(r.id)) : [];
+    const total = targets.length + newer.length;
+    let done = 0;
+    for (const row of targets) {
+      if (signal.aborted) return { ...result, cancelled: true };
+      progress.of(done++, total, row.headline);
+      try {
+        const now = current ? (current.get(row.id)?.contentHash ?? null) : await this.currentContentHash(row.id);
+        const summary = this.library.summaryOf(row.id);
+        if (summary && now === row.contentHash && (summary.trashedAt !== null) === (row.trashedAt !== null)) {
+          result.unchanged++;
+          continue;
+        }
+        for (const p of row.photos) if ((await this.objects.photos.restore(join(this.library.dir, 'media'), p)) === 'restored') result.photos++;
+        const article = parseArticle(await this.objects.getJson(row.hash));
+        if (article.id !== row.id) throw new ApiError('backupFailed', `object ${row.hash} is not article ${row.id}`, { reason: 'damaged' });
+        await this.library.restoreFromBackup(article, person.id, note);
+        if (row.trashedAt !== null) await this.library.setTrashed(row.id, true, person.id);
+        result.restored++;
+      } catch (err) {
+        result.failed.push({ id: row.id, headline: row.headline, error: toApiError(err).toJSON() });
+      }
+    }
+    // Copy written after the snapshot goes to the trash, never away: emptying the trash is a separate, deliberate step.
+    for (const row of newer) {
+      if (signal.aborted) return { ...result, cancelled: true };
+      progress.of(done++, total, row.headline);
+      try {
+        if (this.library.summaryOf(row.id)?.trashedAt === null) {
+          await this.library.setTrashed(row.id, true, person.id);
+          result.trashed++;
+        }
+      } catch (err) {
+        result.failed.push({ id: row.id, headline: row.headline, error: toApiError(err).toJSON() });
+      }
+    }
+    progress.of(total, total, '');
+    return result;
+  }
+
+  /** People come back as the snapshot had them; people added since stay, and the person restoring is never changed. */
+  private async restorePeople(person: Person, file: SnapshotFile, result: RestoreResult): Promise<void> {
+    if (!file.people) return;
+    const parsed = PeopleFileSchema.safeParse(await this.objects.getJson(file.people));
+    if (!parsed.success) return;
+    const now = new Map(this.library.listPeople().map((p) => [p.id, JSON.stringify(PersonSchema.parse(p))]));
+    for (const p of parsed.data.people) {
+      if (p.id === person.id || now.get(p.id) === JSON.stringify(PersonSchema.parse(p))) continue;
+      try {
+        await this.library.savePerson(person.id, p);
+        result.people++;
+      } catch {
+        // (e.g. it would leave the library without an active admin): the current entry stays
+      }
+    }
+  }
+
+  /** Settings come back, except this machine's export folder and the backup schedule itself. */
+  private async restoreSettings(person: Person, file: SnapshotFile, result: RestoreResult): Promise<void> {
+    if (!file.settings) return;
+    const parsed = SettingsSchema.safeParse(await this.objects.getJson(file.settings));
+    if (!parsed.success) return;
+    const { schemaVersion: _v, backups: _b, exportDir: _e, ...patch } = parsed.data;
+    const { schemaVersion: _v2, backups: _b2, exportDir: _e2, ...current } = this.library.currentSettings;
+    if (JSON.stringify(patch) === JSON.stringify(current)) return;
+    await this.library.updateSettings(patch, person.id);
+    result.settings = true;
+  }
+}

@@ -1,0 +1,106 @@
+// What the library list asks of the index: the articles of a scope, one window of a query (search,
+// filters, order, counts, snippets), every id a query lists, and the desks and tags for the filter
+// menus. Read-only: every change to the index and the table goes through the library.
+import { readFile } from 'node:fs/promises';
+import type { Article, ArticleSummary } from '../../shared/model/article';
+import type { ArticleQuery, QueryResult, ResultRow } from '../../shared/search/query';
+import { findMarks, parseQuery } from '../../shared/search/tokenize';
+import type { ArticleStore } from '../ArticleStore';
+import type { LibraryIndex } from '../LibraryIndex';
+import type { PeopleStore } from '../PeopleStore';
+import type { ListTable } from './ListTable';
+import { runQuery } from './runQuery';
+import type { SearchService } from './SearchService';
+import { buildSnippet } from './snippet';
+
+export interface ListParts {
+  store: ArticleStore;
+  index: LibraryIndex;
+  table: ListTable;
+  search: SearchService;
+  people: PeopleStore;
+}
+
+export class ListQueries {
+  private readonly store: ArticleStore;
+  private readonly index: LibraryIndex;
+  private readonly table: ListTable;
+  private readonly search: SearchService;
+  private readonly people: PeopleStore;
+
+  constructor(parts: ListParts) {
+    ({ store: this.store, index: this.index, table: this.table, search: this.search, people: this.people } = parts);
+  }
+
+  list(scope: 'active' | 'trash'): ArticleSummary[] {
+    const trashed = scope === 'trash';
+    return [...this.index.entries.values()]
+      .map((e) => e.summary)
+      .filter((s) => (s.trashedAt !== null) === trashed)
+      .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+  }
+
+  /** One window of the list: search, filters, order, counts; snippets read the shown articles only. */
+  async query(q: ArticleQuery, actorId: string, offset: number, limit: number): Promise<Omit<QueryResult, 'indexing'>> {
+    const win = this.runQuery(q, actorId, offset, limit);
+    const parsed = parseQuery(q.text);
+    const searching = parsed.parts.length > 0;
+    const rows: ResultRow[] = await Promise.all(
+      win.ids.map(async (id) => {
+        const summary = this.index.entries.get(id)!.summary;
+        if (!searching) return { summary, headlineMarks: [], snippet: null };
+        return { summary, headlineMarks: findMarks(summary.headline, parsed), snippet: await this.snippet(id, parsed) };
+      }),
+    );
+    return { total: win.total, counts: win.counts, rows };
+  }
+
+  /**
+   * The passage to show under a search result. Read without the full check an article gets
+   * when opened (that costs more than the read): only the text is used, and anything
+   * unexpected just means no snippet.
+   */
+  private async snippet(id: string, parsed: ReturnType<typeof parseQuery>): Promise<ResultRow['snippet']> {
+    try {
+      return buildSnippet(JSON.parse(await readFile(this.store.pathOf(id), 'utf8')) as Article, parsed);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Every id a query lists, in order, up to `max`. */
+  queryIds(q: ArticleQuery, actorId: string, max: number): { ids: string[]; total: number } {
+    const win = this.runQuery(q, actorId, 0, max);
+    return { ids: win.ids, total: win.total };
+  }
+
+  private runQuery(q: ArticleQuery, actorId: string, offset: number, limit: number) {
+    const person = this.people.actor(actorId);
+    const hits = parseQuery(q.text).parts.length > 0 ? this.search.search(q.text, this.table.slotCount) : null;
+    return runQuery(q, { table: this.table, people: this.people.list(), role: person.role, hits }, offset, limit);
+  }
+
+  /** Desks and tags in use in a scope, sorted, for the filter menus. */
+  facets(scope: 'active' | 'trash'): { desks: string[]; tags: string[] } {
+    const desks = new Set<string>();
+    const tags = new Set<string>();
+    for (const e of this.index.entries.values()) {
+      if ((e.summary.trashedAt !== null) !== (scope === 'trash')) continue;
+      if (e.summary.byline.desk) desks.add(e.summary.byline.desk);
+      for (const t of e.tags ?? []) tags.add(t);
+    }
+    const collator = new Intl.Collator(['ko', 'en']);
+    return { desks: [...desks].sort(collator.compare), tags: [...tags].sort(collator.compare) };
+  }
+
+  /** What the list knows about an article, without reading its file; null if there is no such article. */
+  summaryOf(id: string): ArticleSummary | null {
+    return this.index.entries.get(id)?.summary ?? null;
+  }
+
+  get activeCount(): number {
+    let n = 0;
+    for (const e of this.index.entries.values()) if (e.summary.trashedAt === null) n++;
+    return n;
+  }
+}
