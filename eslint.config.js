@@ -1,13 +1,23 @@
 // Lint enforces the runtime boundaries from ENGINEERING.md, so a wrong import fails `npm test`
-// instead of failing at run time in a process that cannot load it.
+// instead of failing at run time in a process that cannot load it. Zones are drawn by folder: each
+// import is resolved against its file and judged by where it lands (scripts/eslint/folderBoundaries.js).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import boundaries from './scripts/eslint/folderBoundaries.js';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'stream', 'worker_threads'];
-const restrict = (groups, message) => ({
-  'no-restricted-imports': ['error', { patterns: groups.map((group) => ({ group, message })) }],
-});
+const root = import.meta.dirname;
+/** Test files and their harnesses may read fixtures with Node and use vitest; their folder zones still hold. */
+const tests = ['**/*.test.ts', '**/*.test.tsx', '**/testing/**'];
+/** Everything shared/ may import from npm: pure-JS parsers and schemas that run in every process. */
+const sharedPackages = ['zod', 'marked', 'yaml', 'entities', 'diff', 'dompurify'];
+const uiPackages = ['electron', 'react', 'react-dom', '@tiptap/*'];
+
+/** One zone: its files, what they may import, and the same with a test's allowances. */
+const zone = (name, files, options, testOptions = options) => [
+  { files, rules: { 'copydesk/boundaries': ['error', { root, zone: name, ...options }] } },
+  { files: files.flatMap((f) => tests.map((t) => `${f.slice(0, f.indexOf('/**'))}/${t}`)), rules: { 'copydesk/boundaries': ['error', { root, zone: `${name} (tests)`, ...testOptions }] } },
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'test-results/', 'playwright-report/', 'coverage/', '.bench/'] },
@@ -15,30 +25,33 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    plugins: { copydesk: boundaries },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  {
-    files: ['shared/**/*.ts'],
-    ignores: ['shared/**/*.test.ts'],
-    rules: restrict(
-      [[...nodeBuiltins, 'electron', 'react', 'react-dom', 'react/*', '@tiptap/*', '**/electron/**', '**/renderer/**']],
-      'shared/ is plain TypeScript: no Node, DOM, React, TipTap or electron.',
-    ),
-  },
-  {
-    files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/**/*.test.{ts,tsx}'],
-    rules: restrict([[...nodeBuiltins, 'electron', '**/electron/**']], 'The renderer talks only to window.copydesk: no electron or Node.'),
-  },
-  {
-    files: ['core/**/*.ts', 'host/**/*.ts', 'cli/**/*.ts'],
-    rules: restrict([['electron', '**/electron/main/**', '**/electron/preload/**', '**/renderer/**']], 'Core services and the browser host never import electron.'),
-  },
-  {
-    files: ['electron/preload/**/*.ts'],
-    ignores: ['electron/preload/**/*.test.ts'],
-    rules: restrict([[...nodeBuiltins, '**/core/**', '**/renderer/**', 'react', 'react-dom']], 'The preload exposes the contract only.'),
-  },
+  ...zone(
+    'shared/',
+    ['shared/**'],
+    { folders: { allow: ['shared'] }, packages: { allow: sharedPackages }, builtins: 'deny', why: 'shared/ is plain TypeScript for every process: no Node, DOM, React, TipTap or electron.' },
+    // Export and import tests share the core's sample articles and ninjs validator.
+    { folders: { allow: ['shared', 'core/exchange/testing'] }, packages: { allow: [...sharedPackages, 'vitest'] }, builtins: 'allow' },
+  ),
+  ...zone('core/', ['core/**'], { folders: { allow: ['core', 'shared'] }, packages: { deny: uiPackages }, builtins: 'allow', why: 'The core is plain Node: it never imports electron, the host, the CLI or the renderer.' }),
+  ...zone('host/', ['host/**'], { folders: { allow: ['host', 'core', 'shared'] }, packages: { deny: uiPackages }, builtins: 'allow', why: 'The browser host serves the core over HTTP without electron.' }),
+  ...zone('cli/', ['cli/**'], { folders: { allow: ['cli', 'core', 'shared'] }, packages: { deny: uiPackages }, builtins: 'allow', why: 'The CLI drives the core without electron.' }),
+  ...zone('electron/main/', ['electron/main/**'], { folders: { allow: ['electron/main', 'core', 'shared'] }, packages: { deny: ['react', 'react-dom', '@tiptap/*'] }, builtins: 'allow', why: 'The main process is glue between electron and the core.' }),
+  ...zone(
+    'electron/preload/',
+    ['electron/preload/**'],
+    { folders: { allow: ['electron/preload', 'shared/contract'] }, packages: { allow: ['electron'] }, builtins: 'deny', why: 'The preload exposes the contract only.' },
+    { folders: { allow: ['electron/preload', 'shared/contract'] }, packages: { allow: ['electron', 'vitest'] }, builtins: 'allow' },
+  ),
+  ...zone(
+    'renderer/',
+    ['renderer/**'],
+    { folders: { allow: ['renderer', 'shared'] }, packages: { deny: ['electron'] }, builtins: 'deny', why: 'The renderer talks only to window.copydesk: no electron or Node.' },
+    // The counter test types the bench's Korean text; the proof-label test checks the core's PDF words against i18n.
+    { folders: { allow: ['renderer', 'shared', 'bench/koreanText', 'core/exchange/export/proofBand'] }, packages: { deny: ['electron'] }, builtins: 'allow' },
+  ),
 );

@@ -1,6 +1,6 @@
 // Screens and app-wide behaviour: which screen shows, the UI language, shortcuts and menu
 // commands. Leaving an article always saves it first.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../shared/contract/api';
 import type { Notice } from '../../shared/contract/errors';
@@ -8,12 +8,10 @@ import type { Settings, SettingsPatch, UiLanguage } from '../../shared/model/set
 import type { MenuCommand } from '../../shared/contract/bridge';
 import { call, onCommand } from './api';
 import { AppHeader } from './AppHeader';
-import { ArticleScreen, type ArticleScreenHandle } from './article/ArticleScreen';
+import type { ArticleScreenHandle } from './article/ArticleScreen';
 import { errorText } from './errorText';
 import { resolveLanguage, setLanguage } from './i18n/i18n';
 import { LibraryScreen } from './library/LibraryScreen';
-import { SettingsScreen } from './settings/SettingsScreen';
-import { BackupsScreen } from './backups/BackupsScreen';
 import { matchesShortcut } from './shortcuts';
 import type { Person } from '../../shared/model/person';
 import { IdentityScreen } from './people/IdentityScreen';
@@ -24,6 +22,12 @@ import { rememberArticle, rememberedArticle } from './openArticleMemory';
 
 /** The browser host has no menu bar, so the menu's shortcuts are handled here too (Electron's menu sends the same commands). */
 const SHORTCUTS = { newArticle: 'Mod+N', save: 'Mod+S', showLibrary: 'Mod+Shift+L', importFiles: 'Mod+Shift+O', exportArticles: 'Mod+Shift+E' } as const;
+
+// The screens past the library load on first use, each in its own chunk: the library's first rows
+// wait for none of the editor (TipTap, ProseMirror), history, backups or settings code.
+const ArticleScreen = lazy(() => import('./article/ArticleScreen').then((m) => ({ default: m.ArticleScreen })));
+const SettingsScreen = lazy(() => import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const BackupsScreen = lazy(() => import('./backups/BackupsScreen').then((m) => ({ default: m.BackupsScreen })));
 
 type Screen = { kind: 'library' } | { kind: 'article'; id: string } | { kind: 'settings' } | { kind: 'backups' };
 
@@ -168,6 +172,7 @@ export function App({ boot }: { boot: Boot }) {
     );
   }
 
+  const screenLoading = <div className="screen-message" role="status">{t('app.loading')}</div>;
   return (
     <MeContext.Provider value={meValue}>
       <div className="app">
@@ -190,24 +195,31 @@ export function App({ boot }: { boot: Boot }) {
           <LibraryScreen request={request} settings={settings} onOpen={(id) => setScreen({ kind: 'article', id })} onNew={() => void newArticle()} notices={notices} onDismissNotices={() => setNotices([])} />
         )}
         {screen.kind === 'article' && (
-          <ArticleScreen
-            key={screen.id}
-            id={screen.id}
-            settings={settings}
-            platform={platform}
-            mediaBase={boot.appInfo.mediaBase}
-            onBack={() => void go({ kind: 'library' })}
-            onOpen={(id) => setScreen({ kind: 'article', id })}
-            onDiscarded={() => (discarded.current = true)}
-            register={(handle) => (article.current = handle)}
-            request={request}
-          />
+          // The article screen's own words while it loads its data too, so opening reads as one step.
+          <Suspense fallback={<div className="screen-message" role="status">{t('article.loading')}</div>}>
+            <ArticleScreen
+              key={screen.id}
+              id={screen.id}
+              settings={settings}
+              platform={platform}
+              mediaBase={boot.appInfo.mediaBase}
+              onBack={() => void go({ kind: 'library' })}
+              onOpen={(id) => setScreen({ kind: 'article', id })}
+              onDiscarded={() => (discarded.current = true)}
+              register={(handle) => (article.current = handle)}
+              request={request}
+            />
+          </Suspense>
         )}
         {screen.kind === 'backups' && (
-          <BackupsScreen settings={settings} onSave={saveSettings} onClose={() => setScreen({ kind: 'library' })} onOpen={(id) => setScreen({ kind: 'article', id })} />
+          <Suspense fallback={screenLoading}>
+            <BackupsScreen settings={settings} onSave={saveSettings} onClose={() => setScreen({ kind: 'library' })} onOpen={(id) => setScreen({ kind: 'article', id })} />
+          </Suspense>
         )}
         {screen.kind === 'settings' && (
-          <SettingsScreen settings={settings} onSave={saveSettings} onClose={() => setScreen({ kind: 'library' })} onPeopleChanged={setPeople} />
+          <Suspense fallback={screenLoading}>
+            <SettingsScreen settings={settings} onSave={saveSettings} onClose={() => setScreen({ kind: 'library' })} onPeopleChanged={setPeople} />
+          </Suspense>
         )}
       </div>
     </MeContext.Provider>

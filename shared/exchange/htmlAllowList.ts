@@ -4,6 +4,8 @@
 // things. Nothing here touches a global DOM: the caller hands in DOMPurify made over its window and
 // that window's DOMParser, whose documents are inert (no scripts run, no images load).
 import type { DOMPurify } from 'dompurify';
+// The DOM's names for the slice of it the cleaner uses, so shared/ needs no DOM library.
+import type { DomDocument as Document, DomElement as Element, DomNode as Node, DomParser as DOMParser } from './domSlice';
 import { isSafeHref } from './safeHref';
 import { INPUT_LIMITS } from './limits/inputLimits';
 

@@ -4,7 +4,8 @@ import type { ko } from './ko';
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const en: Shape<typeof ko> = {
-  app: { title: 'Copydesk', tagline: 'Newsroom writing and editing' },
+  /** loading: while a screen past the library loads its code. */
+  app: { title: 'Copydesk', tagline: 'Newsroom writing and editing', loading: 'Opening…' },
   header: { language: 'Language', system: 'Follow system', settings: 'Settings', library: 'Library' },
   library: {
     articles: 'Articles',

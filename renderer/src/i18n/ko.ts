@@ -1,6 +1,7 @@
 // Korean UI strings. Keys must match en.ts (a unit test compares them).
 export const ko = {
-  app: { title: 'Copydesk', tagline: '편집국 기사 작성·데스킹' },
+  /** loading: while a screen past the library loads its code. */
+  app: { title: 'Copydesk', tagline: '편집국 기사 작성·데스킹', loading: '여는 중…' },
   header: { language: '화면 언어', system: '시스템 언어 따름', settings: '설정', library: '기사 목록' },
   library: {
     articles: '기사',

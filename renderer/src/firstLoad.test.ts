@@ -1,0 +1,58 @@
+// What the page loads before the library can show: the entry chunk and everything it imports
+// statically. The editor (TipTap, ProseMirror), history, backups and settings wait for their
+// screens (App.tsx loads them lazily), so a static import that drags them in fails here.
+// esbuild splits at dynamic imports as Vite does; only the static import graph matters.
+import { resolve } from 'node:path';
+import { build, type Metafile } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ENTRY = 'renderer/src/main.tsx';
+let meta: Metafile;
+
+beforeAll(async () => {
+  const root = resolve(import.meta.dirname, '../..');
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: [ENTRY],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    jsx: 'automatic',
+    write: false,
+    outdir: 'out/first-load-test',
+    metafile: true,
+    logLevel: 'silent',
+    loader: { '.css': 'empty', '.woff': 'empty', '.woff2': 'empty' },
+  });
+  meta = result.metafile;
+});
+
+/** Source files in the outputs the page needs at start: the entry's chunk and its static imports, transitively. */
+function firstLoadInputs(): string[] {
+  const outputs = meta.outputs;
+  const entry = Object.keys(outputs).find((o) => outputs[o].entryPoint === ENTRY)!;
+  const loaded = new Set([entry]);
+  for (const out of loaded) {
+    for (const im of outputs[out].imports) if (im.kind === 'import-statement' && im.path in outputs) loaded.add(im.path);
+  }
+  return [...loaded].flatMap((o) => Object.keys(outputs[o].inputs));
+}
+
+const allInputs = () => Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
+const LATER = [/node_modules\/@tiptap\//, /node_modules\/prosemirror-/, /renderer\/src\/(editor|history|backups|settings)\//, /renderer\/src\/article\/ArticleScreen/];
+
+describe('the first load', () => {
+  it('holds the library screen', () => {
+    expect(firstLoadInputs()).toContain('renderer/src/library/LibraryScreen.tsx');
+  });
+
+  it('holds none of the editor, history, backups or settings code', () => {
+    const early = firstLoadInputs().filter((f) => LATER.some((re) => re.test(f)));
+    expect(early).toEqual([]);
+  });
+
+  it('still bundles that code, for when its screen opens', () => {
+    const all = allInputs();
+    for (const re of LATER) expect(all.some((f) => re.test(f)), String(re)).toBe(true);
+  });
+});
