@@ -24,6 +24,10 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
     build: {
+      // The first screen's script is parsed and compiled before any row shows: ship it minified
+      // (electron-vite leaves minify off), with source maps for readable stack traces.
+      minify: true,
+      sourcemap: true,
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },

@@ -26,9 +26,3 @@ export async function dispatch<M extends Method>(handlers: Handlers, method: M, 
     return { ok: false, error: toApiError(err).toJSON() };
   }
 }
-
-/** Client side: unwrap an envelope, re-raising failures as ApiError so the UI can translate the code. */
-export function unwrap<T>(envelope: Envelope<T>): T {
-  if (envelope.ok) return envelope.value;
-  throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.params);
-}

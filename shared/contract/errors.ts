@@ -151,3 +151,10 @@ export function toApiError(err: unknown): ApiError {
   if (name === 'AbortError') return new ApiError('cancelled', message);
   return new ApiError('internal', message);
 }
+
+/** Client side: unwrap an envelope, re-raising failures as ApiError so the UI can translate the code.
+ * It lives here, not beside `dispatch`, so a client loads only the errors, not the whole contract. */
+export function unwrap<T>(envelope: Envelope<T>): T {
+  if (envelope.ok) return envelope.value;
+  throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.params);
+}

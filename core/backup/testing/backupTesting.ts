@@ -5,7 +5,8 @@ import { openCore } from '../../createCore';
 import { appInfo, content, tempDir } from '../../testing/tempLibrary';
 import { addAdmin } from '../../testing/people';
 import type { Article, ArticleContent, DocNode } from '../../../shared/model/article';
-import { dispatch, unwrap } from '../../../shared/contract/dispatch';
+import { dispatch } from '../../../shared/contract/dispatch';
+import { unwrap } from '../../../shared/contract/errors';
 import type { Input, Method, Output } from '../../../shared/contract/api';
 
 export interface TestLibrary {
