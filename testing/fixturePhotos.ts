@@ -59,12 +59,12 @@ export interface FixturePhoto {
   iimTruncated: (keyof PhotoValues)[];
 }
 
-const FREELANCE_CREDIT = '© Renée Müller Photography - www.reneemueller.example';
+const FREELANCE_CREDIT = 'Renée Müller Photography (Zürich)'; // 33 Latin-1 bytes: one over IIM's 32
 
 const SPECS: PhotoSpec[] = [
   {
     name: 'staff-xmp-and-iim.jpg',
-    trap: 'a staff photo as Photoshop saves it: XMP and UTF-8 IIM (with its marker and digest) that agree',
+    trap: 'a staff photo as Photoshop saves it: XMP and UTF-8 IIM (with its marker and digest) that agree; no alt text',
     width: 1500,
     height: 1000,
     seed: 1,
@@ -77,7 +77,6 @@ const SPECS: PhotoSpec[] = [
       dateCreated: '2026-04-12T09:30:00+09:00',
       city: 'Port Avery',
       keywords: ['farming', 'onions'],
-      altText: 'A man planting onion seedlings in a ploughed field',
     },
     iim: {
       charset: 'utf8',

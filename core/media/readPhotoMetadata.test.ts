@@ -33,10 +33,12 @@ describe('readPhotoMetadata on our fixture photos (testing/fixturePhotos)', () =
 
   it('prefers the full XMP credit over the Latin-1 IIM credit cut at 32 bytes, and says IIM was cut', async () => {
     const photo = await fixturePhoto('freelance-latin1-iim.jpg');
-    expect(photo.iim.credit).toBe('© Renée Müller Photography - www');
+    expect(photo.iim.credit).toBe('Renée Müller Photography (Zürich');
     expect(Buffer.from(photo.iim.credit, 'latin1')).toHaveLength(32);
+    // © stored as the single Latin-1 byte A9, with no charset marker to say so.
+    expect(photo.iim.copyright).toBe('© 2026 Renée Müller');
     const meta = await readPhotoMetadata(photo.bytes);
-    expect(meta.credit).toBe('© Renée Müller Photography - www.reneemueller.example');
+    expect(meta.credit).toBe('Renée Müller Photography (Zürich)');
     expect(meta.sources.credit).toBe('xmp');
     expect(meta.iimTruncated).toContain('credit');
     // The city is only in the (Latin-1) IIM: it fills the gap, decoded.
