@@ -2,7 +2,7 @@
 // IPTC standards and examples we may redistribute, each folder with its licence beside it.
 import { join } from 'node:path';
 
-export const FIXTURES = join(__dirname, 'fixtures');
+export const FIXTURES = join(import.meta.dirname, 'fixtures');
 export const STANDARDS = join(FIXTURES, 'standards');
 export const SAMPLES = join(FIXTURES, 'samples');
 export const NITF_XSD = join(STANDARDS, 'nitf/nitf-3-6.xsd');

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const REPO = resolve(__dirname, '..');
+const REPO = resolve(import.meta.dirname, '..');
 /** Where the corpus is looked for: COPYDESK_CORPUS_DIR, or `../shared` beside the repository. */
 export const CORPUS_DIR = process.env.COPYDESK_CORPUS_DIR ? resolve(process.env.COPYDESK_CORPUS_DIR) : join(REPO, '..', 'shared');
 
