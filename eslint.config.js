@@ -19,6 +19,8 @@ const zone = (name, files, options, testOptions = options) => [
   { files: files.flatMap((f) => tests.map((t) => `${f.slice(0, f.indexOf('/**'))}/${t}`)), rules: { 'copydesk/boundaries': ['error', { root, zone: `${name} (tests)`, ...testOptions }] } },
 ];
 
+const nodeZone = (name, files, options) => zone(name, files, options, { ...options, folders: { allow: [...options.folders.allow, 'testing'] } });
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'test-results/', 'playwright-report/', 'coverage/', '.bench/'] },
   js.configs.recommended,
@@ -34,12 +36,13 @@ export default tseslint.config(
     'shared/',
     ['shared/**'],
     { folders: { allow: ['shared'] }, packages: { allow: sharedPackages }, builtins: 'deny', why: 'shared/ is plain TypeScript for every process: no Node, DOM, React, TipTap or electron.' },
-    // Export and import tests share the core's sample articles and ninjs validator.
-    { folders: { allow: ['shared', 'core/exchange/testing'] }, packages: { allow: [...sharedPackages, 'vitest'] }, builtins: 'allow' },
+    // Export and import tests share the core's sample articles and ninjs validator, and the project's fixtures.
+    { folders: { allow: ['shared', 'core/exchange/testing', 'testing'] }, packages: { allow: [...sharedPackages, 'vitest'] }, builtins: 'allow' },
   ),
-  ...zone('core/', ['core/**'], { folders: { allow: ['core', 'shared'] }, packages: { deny: uiPackages }, builtins: 'allow', why: 'The core is plain Node: it never imports electron, the host, the CLI or the renderer.' }),
-  ...zone('host/', ['host/**'], { folders: { allow: ['host', 'core', 'shared'] }, packages: { deny: uiPackages }, builtins: 'allow', why: 'The browser host serves the core over HTTP without electron.' }),
-  ...zone('cli/', ['cli/**'], { folders: { allow: ['cli', 'core', 'shared'] }, packages: { deny: uiPackages }, builtins: 'allow', why: 'The CLI drives the core without electron.' }),
+  // Tests of the plain-Node folders may also use the project's fixtures (testing/).
+  ...nodeZone('core/', ['core/**'], { folders: { allow: ['core', 'shared'] }, packages: { deny: uiPackages }, builtins: 'allow', why: 'The core is plain Node: it never imports electron, the host, the CLI or the renderer.' }),
+  ...nodeZone('host/', ['host/**'], { folders: { allow: ['host', 'core', 'shared'] }, packages: { deny: uiPackages }, builtins: 'allow', why: 'The browser host serves the core over HTTP without electron.' }),
+  ...nodeZone('cli/', ['cli/**'], { folders: { allow: ['cli', 'core', 'shared'] }, packages: { deny: uiPackages }, builtins: 'allow', why: 'The CLI drives the core without electron.' }),
   ...zone('electron/main/', ['electron/main/**'], { folders: { allow: ['electron/main', 'core', 'shared'] }, packages: { deny: ['react', 'react-dom', '@tiptap/*'] }, builtins: 'allow', why: 'The main process is glue between electron and the core.' }),
   ...zone(
     'electron/preload/',

@@ -3,7 +3,7 @@
 // same run: writing each article's JSON as one file (the I/O floor of any export), and Chromium
 // printing the same text as a bare page (the floor of any PDF). The export time is split into
 // rendering (all formats in memory) and the rest (reading photos, writing files, the audit line).
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,12 +13,12 @@ import { chromiumPrinter } from '../core/exchange/export/renderPdf';
 import { ARTICLE_SCHEMA_VERSION, type Article } from '../shared/model/article';
 import type { ExportFormat } from '../shared/exchange/types';
 import { storyContent } from './saveBench';
+import { fixturePhoto } from '../testing/fixturePhotos';
 
 const COUNT = 1_000;
 const PDFS = 10;
 const FORMATS: ExportFormat[] = ['html', 'text', 'md', 'nitf', 'ninjs'];
 const appInfo = { version: 'bench', platform: process.platform, host: 'browser' as const, systemLocale: 'ko-KR', mediaBase: '/media/' };
-const PHOTO = join(import.meta.dirname, '../../shared/fixtures/photos/iptc-staff-photographer-example.jpg');
 
 function job() {
   return { signal: new AbortController().signal, step: () => undefined };
@@ -29,7 +29,8 @@ export async function runExportBench(): Promise<string[]> {
   try {
     const core = await openCore({ libraryDir: dir, appInfo });
     const actor = await addAdmin(core);
-    const { photo } = await core.handlers.importPhoto({ actor, name: 'staff.jpg', bytes: new Uint8Array(await readFile(PHOTO)) });
+    // One of our own test photos (testing/fixturePhotos), so the bench needs nothing beside the repo.
+    const { photo } = await core.handlers.importPhoto({ actor, name: 'staff.jpg', bytes: (await fixturePhoto('staff-xmp-and-iim.jpg')).bytes });
     await core.close();
     // Articles written straight to disk (as in the save bench), so setting up does not dominate.
     const at = new Date().toISOString();

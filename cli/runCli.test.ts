@@ -6,8 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT, runCli, type CliIo } from './runCli';
 import { tempDir } from '../core/testing/tempLibrary';
-
-const FIXTURES = join(__dirname, '../../shared/fixtures/articles');
+import { ARTICLES as FIXTURES } from '../testing/fixturePaths';
 const ROOT = join(__dirname, '..');
 
 let tmp: Awaited<ReturnType<typeof tempDir>>;
@@ -59,7 +58,7 @@ describe('copydesk import', () => {
     expect(result.error).toBeNull();
     expect(result.files).toEqual(expect.arrayContaining(['article.txt', 'article.nitf.xml']));
     const text = readFileSync(join(result.folder, 'article.txt'), 'utf8');
-    expect(text).toContain('Harbor cities race to turn old ferries into floating battery banks');
+    expect(text).toContain('Harbour brewery turns spent grain into ferry fuel');
   });
 
   it('converts a file given to export without keeping it anywhere', async () => {
@@ -67,7 +66,7 @@ describe('copydesk import', () => {
     const out = join(tmp.dir, 'converted');
     expect(await runCli(['export', join(FIXTURES, 'web-copy-en.txt'), '--format', 'md', '--out', out, '--library', join(tmp.dir, 'lib')], t)).toBe(EXIT.ok);
     const [folder] = readdirSync(out);
-    expect(readFileSync(join(out, folder, 'article.md'), 'utf8')).toContain('Harbor cities race');
+    expect(readFileSync(join(out, folder, 'article.md'), 'utf8')).toContain('Harbour brewery turns spent grain');
   });
 
   it('reports a bad file with its reason and exit code 1, in the terminal\'s language, and imports the good ones', async () => {

@@ -11,8 +11,8 @@ import { runningPageWorkers } from '../core/exchange/import/readHtmlPage';
 import { NEWS_PAGE_HEADLINE, newsPage } from '../core/exchange/testing/newsPage';
 import { pdfText, squeeze } from '../core/exchange/testing/pdfTestTools';
 import { excerpt } from '../shared/workflow/places';
+import { ARTICLES as FIXTURES } from '../testing/fixturePaths';
 
-const FIXTURES = join(import.meta.dirname, '../../shared/fixtures/articles');
 const expectedKo = JSON.parse(readFileSync(join(FIXTURES, 'web-copy-ko.expected.json'), 'utf8')) as { headline: string; deck: string[]; body: { type: string; caption?: string }[] };
 
 async function useExportFolder(page: Page, dir: string) {
@@ -36,8 +36,8 @@ test('a web page copied as text imports as a structured article, exports in ever
   await expect(page.getByTestId('import-file-result')).toContainText(expectedKo.headline);
   await page.getByTestId('import-open').click();
   await expect(page.getByTestId('field-headline')).toHaveValue(expectedKo.headline);
-  await expect(page.getByTestId('field-kicker')).toHaveValue('테크인사이드');
-  await expect(page.getByTestId('byline-preview')).toHaveText('[한빛경제=산업부 김하늘ㆍ박도윤 기자]');
+  await expect(page.getByTestId('field-kicker')).toHaveValue('도시');
+  await expect(page.getByTestId('byline-preview')).toHaveText('[한빛경제=사회부 이서준ㆍ최민아 기자]');
   // Caption lines became figures waiting for their photos.
   await expect(page.getByTestId('figure')).toHaveCount(expectedKo.body.filter((b) => b.type === 'figure').length);
 
@@ -58,7 +58,7 @@ test('a web page copied as text imports as a structured article, exports in ever
   expect(readFileSync(join(out, folder, 'article.html'), 'utf8')).toContain('url(fonts/noto-sans-kr-');
   expect(readdirSync(join(out, folder, 'fonts'))).toContain('OFL.txt');
   const text = readFileSync(join(out, folder, 'article.txt'), 'utf8');
-  expect(text).toContain('[한빛경제=산업부 김하늘ㆍ박도윤 기자] 다 쓴 전기차 배터리에서');
+  expect(text).toContain('[한빛경제=사회부 이서준ㆍ최민아 기자] 서울시가 내년 3월부터 한강 수상버스를');
   expect(readFileSync(join(out, folder, 'article.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   // Its figures still wait for their photos: a caption under no photo is not published. Each is
   // left out of the published formats and named in a warning; the proof shows its empty place.
@@ -150,7 +150,7 @@ test('a file dropped on the library imports; a hostile one is refused with a sen
   }, [readFileSync(join(FIXTURES, 'web-copy-en.txt'), 'utf8'), 'this is not a word document', '# 수소 충전소 확대\n\n정부가 충전소를 늘린다.\n'] as const);
   await page.getByTestId('library-drop').dispatchEvent('drop', { dataTransfer: dropped });
   await expect(page.getByTestId('import-file-result')).toHaveCount(3);
-  await expect(page.getByTestId('import-file-result').nth(0)).toContainText('Harbor cities race');
+  await expect(page.getByTestId('import-file-result').nth(0)).toContainText('Harbour brewery turns spent grain');
   // Each format by its name (a Markdown file once showed its raw id, `markdown`).
   await expect(page.getByTestId('import-file-result').nth(2)).toContainText('마크다운');
   await expect(page.getByTestId('import-file-result').nth(2)).not.toContainText('markdown');

@@ -1,17 +1,32 @@
 // Photos in an article, through the real app: import by picker, folder, drop and paste; captions
 // and credits prefilled from the file; a Korean caption composed through the IME; alt text; moving
 // a figure; the warnings panel; bad files refused by name. Everything must survive a restart.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { Ime } from './support/ime';
 import { bodyEditor, bodyJSON, blockTexts, isComposing, waitSaved } from './support/editor';
 import type { DocNode } from '../shared/model/article';
+import { fixturePhoto, writeFixturePhotos } from '../testing/fixturePhotos';
 
-const PHOTOS = join(import.meta.dirname, '../../shared/fixtures/photos');
-const STAFF = join(PHOTOS, 'iptc-staff-photographer-example.jpg');
-const STAFF_CAPTION = 'After digging the furrows another ten yards with the tractor, Jim Moore hops off to hand-set more leeks and onions.';
+// Our own fixture photos (testing/fixturePhotos), written once into a folder with two files that
+// are not photos (an XMP sidecar and a JSON), as a photographer's card holds them.
+const PHOTOS = mkdtempSync(join(tmpdir(), 'copydesk-photos-'));
+const paths = await writeFixturePhotos(PHOTOS);
+writeFileSync(join(PHOTOS, 'freelance-latin1-iim.xmp'), '<x:xmpmeta xmlns:x="adobe:ns:meta/"/>');
+writeFileSync(join(PHOTOS, 'shot-list.json'), '{"shots": 5}');
+/** Caption and credit, no alt text, narrower than the default 1000 px minimum. */
+const SMALL = await fixturePhoto('freelance-latin1-iim.jpg');
+const STAFF = paths[SMALL.name];
+const STAFF_CAPTION = SMALL.expected.caption;
+const STAFF_CREDIT = SMALL.expected.credit;
+/** Caption and credit, no alt text, wide enough. */
+const WIDE = paths['staff-xmp-and-iim.jpg'];
+/** Another photographer: a different credit. */
+const OTHER = await fixturePhoto('iim-only-utf8-marker.jpg');
+test.afterAll(() => rmSync(PHOTOS, { recursive: true, force: true }));
 
 const figures = (doc: DocNode) => (doc.content ?? []).filter((n) => n.type === 'figure');
 const captionOf = (fig: DocNode) => (fig.content?.[0]?.content ?? []).map((n) => n.text ?? '').join('');
@@ -51,7 +66,7 @@ test('a photo comes in with its caption and credit, takes a Korean caption and a
   const figure = page.getByTestId('figure');
   await expect(figure).toHaveCount(1);
   await expect(page.getByTestId('figure-caption')).toHaveText(STAFF_CAPTION);
-  await expect(page.getByTestId('figure-credit')).toHaveValue('Big Newspaper');
+  await expect(page.getByTestId('figure-credit')).toHaveValue(STAFF_CREDIT);
   await expect(page.getByTestId('caption-from-file')).toBeVisible();
   await expect(page.getByTestId('credit-from-file')).toBeVisible();
   await expect(page.getByTestId('figure-image')).toHaveJSProperty('complete', true);
@@ -81,7 +96,7 @@ test('a photo comes in with its caption and credit, takes a Korean caption and a
   expect(await blockTexts(page)).toEqual(['트랙터로 밭을 간 뒤 양파를 심는 농부', '첫 문단', '사진 아래 문단', '둘째 문단']);
 
   // The panel shows the caption in house style.
-  await expect(page.getByTestId('caption-preview')).toHaveText('트랙터로 밭을 간 뒤 양파를 심는 농부 [사진=Big Newspaper]');
+  await expect(page.getByTestId('caption-preview')).toHaveText(`트랙터로 밭을 간 뒤 양파를 심는 농부 [사진=${STAFF_CREDIT}]`);
 
   await waitSaved(page);
   const before = await bodyJSON(page);
@@ -92,23 +107,23 @@ test('a photo comes in with its caption and credit, takes a Korean caption and a
   expect(after).toEqual(before);
   const [fig] = figures(after);
   expect(captionOf(fig)).toBe('트랙터로 밭을 간 뒤 양파를 심는 농부');
-  expect(fig.attrs).toMatchObject({ credit: 'Big Newspaper', alt: '밭에서 양파 모종을 심는 남성' });
+  expect(fig.attrs).toMatchObject({ credit: STAFF_CREDIT, alt: '밭에서 양파 모종을 심는 남성' });
   expect(await page.getByTestId('figure-image').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
 });
 
 test('the photo panel warns about what is missing and takes the user there', async ({ app }) => {
   const { page } = app;
   await startArticle(page, ['본문']);
-  await page.getByTestId('photo-input').setInputFiles(join(PHOTOS, 'IPTC-PhotometadataRef-Std2017.1.jpg'));
+  await page.getByTestId('photo-input').setInputFiles(WIDE);
   await expect(page.getByTestId('photo-card')).toHaveCount(1);
-  // 1000 px wide meets the default minimum; the file has caption and credit but no alt text.
+  // 1500 px wide meets the default minimum; the file has caption and credit but no alt text.
   await expect(page.getByTestId('photo-warning-noAlt')).toBeVisible();
   await expect(page.getByTestId('photo-warning-tooSmall')).toHaveCount(0);
 
-  await page.getByTestId('photo-input').setInputFiles(STAFF); // 516 px wide
+  await page.getByTestId('photo-input').setInputFiles(STAFF); // 800 px wide
   await expect(page.getByTestId('photo-card')).toHaveCount(2);
   await expect(page.getByTestId('photo-warning-tooSmall')).toHaveCount(1);
-  await expect(page.getByTestId('photo-warning-tooSmall')).toContainText('516');
+  await expect(page.getByTestId('photo-warning-tooSmall')).toContainText(String(SMALL.width));
 
   await page.getByTestId('photo-warning-noAlt').first().click();
   const alt = page.getByTestId('figure-alt').first();
@@ -160,18 +175,18 @@ test('photos dropped on the editor or pasted become figures', async ({ app }) =>
   const box = (await bodyEditor(page).locator('p').first().boundingBox())!;
   await bodyEditor(page).dispatchEvent('drop', { dataTransfer: dropped, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 });
   await expect(page.getByTestId('figure')).toHaveCount(1);
-  await expect(page.getByTestId('figure-credit')).toHaveValue('Big Newspaper');
+  await expect(page.getByTestId('figure-credit')).toHaveValue(STAFF_CREDIT);
 
   await bodyEditor(page).locator('p').first().click();
-  const pasted = await transferOf(page, join(PHOTOS, 'iptc-agency-photographer-example.jpg'), 'pasted.jpg');
+  const pasted = await transferOf(page, paths[OTHER.name], 'pasted.jpg');
   await bodyEditor(page).evaluate((el, dt) => {
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt as DataTransfer, bubbles: true, cancelable: true }));
   }, pasted);
   await expect(page.getByTestId('figure')).toHaveCount(2);
-  await expect(page.getByTestId('figure-credit').first()).toHaveValue('Mugwum Press');
+  await expect(page.getByTestId('figure-credit').first()).toHaveValue(OTHER.expected.credit);
 
   // Dropped on the photo panel instead of the text.
-  const onPanel = await transferOf(page, join(PHOTOS, 'BonTonARTSTORplusIPTC.jpg'), 'panel.jpg');
+  const onPanel = await transferOf(page, paths['xmp-only.jpg'], 'panel.jpg');
   await page.getByTestId('photo-panel').dispatchEvent('drop', { dataTransfer: onPanel });
   await expect(page.getByTestId('figure')).toHaveCount(3);
   await expect(page.getByTestId('photo-card')).toHaveCount(3);
@@ -194,7 +209,7 @@ test('bad files are refused by name in Korean and the article stays as it was', 
     { name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('This is a text file, not a photo.') },
     { name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) },
     { name: 'chart.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') },
-    { name: 'cut.jpg', mimeType: 'image/jpeg', buffer: readFileSync(STAFF).subarray(0, 40000) },
+    { name: 'cut.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(SMALL.bytes.subarray(0, Math.floor(SMALL.bytes.length * 0.4))) },
   ]);
   const results = page.getByTestId('import-result');
   await expect(results).toHaveCount(4);
@@ -227,11 +242,11 @@ test('figures move with the keyboard, and removing or replacing one can be undon
   await page.getByTestId('figure').hover();
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('figure-replace').click();
-  await (await chooser).setFiles(join(PHOTOS, 'iptc-agency-photographer-example.jpg'));
+  await (await chooser).setFiles(paths[OTHER.name]);
   await expect(page.getByTestId('figure')).not.toHaveAttribute('data-photo-id', firstId!);
   // The desk's caption and credit stay; only the picture changes.
   await expect(page.getByTestId('figure-caption')).toHaveText(STAFF_CAPTION);
-  await expect(page.getByTestId('figure-credit')).toHaveValue('Big Newspaper');
+  await expect(page.getByTestId('figure-credit')).toHaveValue(STAFF_CREDIT);
 
   await page.getByTestId('figure-caption').click();
   await page.keyboard.press('Control+z');
@@ -307,8 +322,8 @@ test('caption credits follow the house style set in settings', async ({ app }) =
   await page.getByTestId('close-settings').click();
   await startArticle(page, ['본문']);
   await page.getByTestId('photo-input').setInputFiles(STAFF);
-  await expect(page.getByTestId('caption-preview')).toHaveText(`${STAFF_CAPTION} (사진=Big Newspaper)`);
-  // 516 px now meets the minimum of 400.
+  await expect(page.getByTestId('caption-preview')).toHaveText(`${STAFF_CAPTION} (사진=${STAFF_CREDIT})`);
+  // 800 px now meets the minimum of 400.
   await expect(page.getByTestId('photo-card')).toHaveCount(1);
   await expect(page.getByTestId('photo-warning-tooSmall')).toHaveCount(0);
 });

@@ -11,8 +11,7 @@ import type { ArticleContent } from '../../shared/model/article';
 import { content, openTestCore, tempDir } from '../testing/tempLibrary';
 import { addAdmin } from '../testing/people';
 import { bombPng, plainJpeg } from './testing/photoFiles';
-
-const FIXTURE = join(__dirname, '../../../shared/fixtures/photos/iptc-staff-photographer-example.jpg');
+import { fixturePhoto } from '../../testing/fixturePhotos';
 
 let core: Core;
 let actor: string;
@@ -49,12 +48,14 @@ function withFigure(photoId: string): ArticleContent {
 
 describe('importing a photo', () => {
   it('stores the original byte for byte, a preview and its metadata', async () => {
-    const bytes = await readFile(FIXTURE);
+    const fixture = await fixturePhoto('staff-xmp-and-iim.jpg');
+    const bytes = fixture.bytes;
     const { photo, existed } = await core.handlers.importPhoto({ actor, name: 'farm.jpg', bytes });
     expect(existed).toBe(false);
     expect(photo.id).toMatch(/^[a-f0-9]{64}$/);
-    expect(photo.metadata.credit).toBe('Big Newspaper');
-    expect(photo.metadata.creator).toEqual(['John Doe']);
+    expect(photo.metadata.credit).toBe('Coastline Herald');
+    expect(photo.metadata.creator).toEqual(['Ines Okafor']);
+    expect([photo.width, photo.height]).toEqual([fixture.width, fixture.height]);
     const original = await core.mediaFile(photo.id, 'original');
     expect(Buffer.compare(await readFile(original!.path), bytes)).toBe(0);
     const preview = await core.mediaFile(photo.id, 'preview');

@@ -4,10 +4,69 @@ import { describe, expect, it } from 'vitest';
 import exifr from 'exifr';
 import { EXIFR_OPTIONS, metadataFrom, readPhotoMetadata, type RawMetadata } from './readPhotoMetadata';
 import { jpegWithIim, plainJpeg } from './testing/photoFiles';
+import { FIXTURE_PHOTO_NAMES, fixturePhoto } from '../../testing/fixturePhotos';
+import { corpus, corpusPresent, skipConformance } from '../../testing/referenceCorpus';
 
-const FIXTURES = join(__dirname, '../../../shared/fixtures/photos');
+const fields = (meta: Awaited<ReturnType<typeof readPhotoMetadata>>) => ({
+  caption: meta.caption, creator: meta.creator, credit: meta.credit, copyright: meta.copyright,
+  headline: meta.headline, dateCreated: meta.dateCreated, city: meta.city, keywords: meta.keywords,
+});
+
+describe('readPhotoMetadata on our fixture photos (testing/fixturePhotos)', () => {
+  it('has the traps the reader must handle', async () => {
+    const photos = await Promise.all(FIXTURE_PHOTO_NAMES.map(fixturePhoto));
+    expect(photos.length).toBeGreaterThanOrEqual(5);
+    expect(photos.some((p) => p.iimTruncated.includes('credit'))).toBe(true);
+    expect(photos.some((p) => Object.values(p.sources).includes('xmp') && Object.values(p.sources).includes('iim'))).toBe(true);
+  });
+
+  for (const name of FIXTURE_PHOTO_NAMES) {
+    it(`reads ${name} as its expected values say, each field from the block it should come from`, async () => {
+      const photo = await fixturePhoto(name);
+      const meta = await readPhotoMetadata(photo.bytes);
+      expect(fields(meta), photo.trap).toEqual(photo.expected);
+      expect(meta.altText).toBe(photo.altText);
+      expect(meta.sources).toEqual(photo.sources);
+      expect(meta.iimTruncated).toEqual(photo.iimTruncated);
+    });
+  }
+
+  it('prefers the full XMP credit over the Latin-1 IIM credit cut at 32 bytes, and says IIM was cut', async () => {
+    const photo = await fixturePhoto('freelance-latin1-iim.jpg');
+    expect(photo.iim.credit).toBe('Renée Müller Photography (Zürich');
+    expect(Buffer.from(photo.iim.credit, 'latin1')).toHaveLength(32);
+    // © stored as the single Latin-1 byte A9, with no charset marker to say so.
+    expect(photo.iim.copyright).toBe('© 2026 Renée Müller');
+    const meta = await readPhotoMetadata(photo.bytes);
+    expect(meta.credit).toBe('Renée Müller Photography (Zürich)');
+    expect(meta.sources.credit).toBe('xmp');
+    expect(meta.iimTruncated).toContain('credit');
+    // The city is only in the (Latin-1) IIM: it fills the gap, decoded.
+    expect([meta.city, meta.sources.city]).toEqual(['Zürich', 'iim']);
+  });
+});
+
+describe('IIM of our fixture photos, read as if the file had no XMP', () => {
+  for (const name of FIXTURE_PHOTO_NAMES) {
+    it(`decodes ${name}'s IIM as its expected values say`, async () => {
+      const photo = await fixturePhoto(name);
+      const iimOnly = (await exifr.parse(photo.bytes, { ...EXIFR_OPTIONS, xmp: false })) as RawMetadata;
+      const meta = metadataFrom(iimOnly);
+      // Latin-1 bytes without a marker, UTF-8 with and without one, alike.
+      const { dateCreated: _date, ...got } = fields(meta);
+      expect(got, photo.trap).toEqual(photo.iim);
+      for (const field of Object.keys(meta.sources)) expect(meta.sources[field]).toBe('iim');
+    });
+  }
+});
+
+// The reference corpus: photographers' JPEGs (All Rights Reserved) and IPTC's reference image, with
+// values extracted independently and cross-checked against exifr and Superdesk.
+const PHOTOS = corpus('fixtures/photos');
 type Expected = { xmp?: Record<string, unknown>; iptc_iim?: Record<string, unknown> };
-const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected-values.extracted.json'), 'utf8')) as Record<string, Expected>;
+const skipPhotos = skipConformance('photo metadata');
+const expected = skipPhotos ? {} : (JSON.parse(readFileSync(join(PHOTOS, 'expected-values.extracted.json'), 'utf8')) as Record<string, Expected>);
+const corpusFiles = corpusPresent ? readdirSync(PHOTOS).filter((f) => f.endsWith('.jpg')) : [];
 
 /** What each field should read as, from the fixture's own expected values: XMP first, then IIM. */
 function want(e: Expected) {
@@ -28,38 +87,30 @@ function want(e: Expected) {
   };
 }
 
-describe('readPhotoMetadata on the fixture photos', () => {
-  const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.jpg'));
-
-  it('has expected values for every fixture photo', () => {
-    expect(files.length).toBeGreaterThanOrEqual(5);
-    for (const f of files) expect(expected[f], f).toBeDefined();
+describe.skipIf(skipPhotos)('conformance (../shared): readPhotoMetadata on the photographers\' photos', () => {
+  it('has expected values for every corpus photo', () => {
+    expect(corpusFiles.length).toBeGreaterThanOrEqual(5);
+    for (const f of corpusFiles) expect(expected[f], f).toBeDefined();
   });
 
-  for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.jpg'))) {
+  for (const file of corpusFiles) {
     it(`reads ${file} as its expected values say`, async () => {
-      const meta = await readPhotoMetadata(readFileSync(join(FIXTURES, file)));
-      const w = want(expected[file]);
-      expect({
-        caption: meta.caption, creator: meta.creator, credit: meta.credit, copyright: meta.copyright,
-        headline: meta.headline, dateCreated: meta.dateCreated, city: meta.city, keywords: meta.keywords,
-      }).toEqual(w);
+      const meta = await readPhotoMetadata(readFileSync(join(PHOTOS, file)));
+      expect(fields(meta)).toEqual(want(expected[file]));
     });
   }
 
   it('prefers the full XMP credit over the IIM credit cut at 32 bytes, and says IIM was cut', async () => {
-    const meta = await readPhotoMetadata(readFileSync(join(FIXTURES, 'iptc-independent-photographer-example.jpg')));
+    const meta = await readPhotoMetadata(readFileSync(join(PHOTOS, 'iptc-independent-photographer-example.jpg')));
     expect(expected['iptc-independent-photographer-example.jpg'].iptc_iim?.Credit).toBe('©1985 David Riecks: www.riecks.c');
     expect(meta.credit).toBe('©1985 David Riecks: www.riecks.com');
     expect(meta.sources.credit).toBe('xmp');
     expect(meta.iimTruncated).toContain('credit');
   });
-});
 
-describe('IIM of the fixture photos, read as if the file had no XMP', () => {
-  for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.jpg'))) {
+  for (const file of corpusFiles) {
     it(`decodes ${file}'s IIM as its expected values say`, async () => {
-      const iimOnly = (await exifr.parse(readFileSync(join(FIXTURES, file)), { ...EXIFR_OPTIONS, xmp: false })) as RawMetadata;
+      const iimOnly = (await exifr.parse(readFileSync(join(PHOTOS, file)), { ...EXIFR_OPTIONS, xmp: false })) as RawMetadata;
       const meta = metadataFrom(iimOnly);
       const i = expected[file].iptc_iim ?? {};
       const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);

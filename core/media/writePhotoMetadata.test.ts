@@ -9,9 +9,31 @@ import { splitJpeg, writePhotoMetadata, type PhotoMetadataInput } from './writeP
 import { XMP_JPEG_HEADER } from './writeXmp';
 import { IRB_IIM, parseIrb } from './writeIim';
 import { jpegWithIim, plainJpeg } from './testing/photoFiles';
+import { FIXTURE_PHOTO_NAMES, fixturePhoto } from '../../testing/fixturePhotos';
+import { corpus, corpusPresent, skipConformance } from '../../testing/referenceCorpus';
 
-const FIXTURES = join(__dirname, '../../../shared/fixtures/photos');
-const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.jpg'));
+/** A photo to write into, from our fixtures or (conformance) from the reference corpus. */
+interface Source {
+  names: readonly string[];
+  bytes(name: string): Promise<Uint8Array>;
+  /** Text of the file's own caption, which must be gone after we write ours. */
+  oldCaption(name: string): Promise<RegExp>;
+}
+const OWN: Source = {
+  names: FIXTURE_PHOTO_NAMES,
+  bytes: async (name) => (await fixturePhoto(name)).bytes,
+  oldCaption: async (name) => {
+    const { expected, iim } = await fixturePhoto(name);
+    const old = [expected.caption, iim.caption].filter(Boolean).map((c) => c.slice(0, 12).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    return new RegExp(old.join('|') || '^$');
+  },
+};
+const PHOTOS = corpus('fixtures/photos');
+const CORPUS: Source = {
+  names: corpusPresent ? readdirSync(PHOTOS).filter((f) => f.endsWith('.jpg')) : [],
+  bytes: async (name) => new Uint8Array(readFileSync(join(PHOTOS, name))),
+  oldCaption: async () => /Shown:|ref2017|farmer|Watseka/i,
+};
 
 const LONG_CREDIT = '한빛경제신문사진부데스크팀'; // 13 syllables = 39 bytes, over IIM's 32
 const META: PhotoMetadataInput = {
@@ -68,49 +90,6 @@ describe('writePhotoMetadata on a JPEG', () => {
     expect((await readPhotoMetadata(bytes)).credit).toBe(LONG_CREDIT);
   });
 
-  it('leaves the image data byte-identical: same segments after SOS and same decoded pixels', async () => {
-    for (const file of fixtures) {
-      const before = new Uint8Array(readFileSync(join(FIXTURES, file)));
-      const { bytes } = await writePhotoMetadata(before, META);
-      expect(Buffer.from(splitJpeg(bytes)!.tail).equals(Buffer.from(splitJpeg(before)!.tail)), file).toBe(true);
-      expect(await rawPixels(bytes), file).toBe(await rawPixels(before));
-      // Quantisation and Huffman tables, frame header, EXIF and ICC: untouched and in order.
-      const others = (b: Uint8Array) => segments(b).filter((s) => s.marker !== 0xed && !isXmp(s)).map((s) => `${s.marker}:${Buffer.from(s.payload ?? []).toString('base64')}`);
-      expect(others(bytes), file).toEqual(others(before));
-    }
-  });
-
-  for (const file of fixtures) {
-    it(`replaces ${file}'s XMP and IIM values instead of adding copies`, async () => {
-      const before = new Uint8Array(readFileSync(join(FIXTURES, file)));
-      const original = await readPhotoMetadata(before);
-      const { bytes } = await writePhotoMetadata(before, META);
-
-      expect(xmpSegments(bytes)).toHaveLength(1);
-      const irb = Buffer.concat(app13(bytes).map((s) => s.payload!.subarray(14)));
-      expect(parseIrb(irb).filter((r) => r.id === IRB_IIM)).toHaveLength(1);
-
-      const meta = await readPhotoMetadata(bytes);
-      expect(meta.caption).toBe(META.caption);
-      expect(meta.creator).toEqual(META.creator);
-      expect(meta.credit).toBe(LONG_CREDIT);
-      expect(meta.copyright).toBe(META.copyright);
-      expect(meta.keywords).toEqual(META.keywords);
-      // What we did not write survives: the photographer's date and city.
-      expect(meta.dateCreated).toBe(original.dateCreated);
-      expect(meta.city).toBe(original.city);
-
-      const iim = await iimOnly(bytes);
-      expect(list(iim.Caption)).toEqual([META.caption]);
-      expect(list(iim.Byline)).toEqual(META.creator);
-      expect(list(iim.Credit)).toEqual(['한빛경제신문사진부데']);
-      // Old single values are gone, not left beside ours.
-      const raw = (await exifr.parse(bytes, EXIFR_OPTIONS)) as RawMetadata;
-      expect(JSON.stringify(raw.dc?.description)).not.toMatch(/Shown:|ref2017|farmer|Watseka/i);
-      expect(raw.photoshop?.LegacyIPTCDigest).toBeUndefined();
-    });
-  }
-
   it('re-encodes a Latin-1 IIM value it keeps as UTF-8, so the marker tells the truth', async () => {
     const latin1City = Uint8Array.from(Buffer.from('Zürich', 'latin1'));
     const before = await jpegWithIim([[90, latin1City], [120, Buffer.from('old caption')]]);
@@ -134,12 +113,64 @@ describe('writePhotoMetadata on a JPEG', () => {
     expect(xmpSegments(bytes)).toHaveLength(1);
   });
 
+});
+
+/** What writing must do to any real JPEG: run on our fixtures always, on the corpus when it is here. */
+function writesInto(source: Source) {
+  it('leaves the image data byte-identical: same segments after SOS and same decoded pixels', async () => {
+    expect(source.names.length).toBeGreaterThanOrEqual(5);
+    for (const file of source.names) {
+      const before = await source.bytes(file);
+      const { bytes } = await writePhotoMetadata(before, META);
+      expect(Buffer.from(splitJpeg(bytes)!.tail).equals(Buffer.from(splitJpeg(before)!.tail)), file).toBe(true);
+      expect(await rawPixels(bytes), file).toBe(await rawPixels(before));
+      // Quantisation and Huffman tables, frame header, EXIF and ICC: untouched and in order.
+      const others = (b: Uint8Array) => segments(b).filter((s) => s.marker !== 0xed && !isXmp(s)).map((s) => `${s.marker}:${Buffer.from(s.payload ?? []).toString('base64')}`);
+      expect(others(bytes), file).toEqual(others(before));
+    }
+  });
+
+  for (const file of source.names) {
+    it(`replaces ${file}'s XMP and IIM values instead of adding copies`, async () => {
+      const before = await source.bytes(file);
+      const original = await readPhotoMetadata(before);
+      const { bytes } = await writePhotoMetadata(before, META);
+
+      expect(xmpSegments(bytes)).toHaveLength(1);
+      const irb = Buffer.concat(app13(bytes).map((s) => s.payload!.subarray(14)));
+      expect(parseIrb(irb).filter((r) => r.id === IRB_IIM)).toHaveLength(1);
+
+      const meta = await readPhotoMetadata(bytes);
+      expect(meta.caption).toBe(META.caption);
+      expect(meta.creator).toEqual(META.creator);
+      expect(meta.credit).toBe(LONG_CREDIT);
+      expect(meta.copyright).toBe(META.copyright);
+      expect(meta.keywords).toEqual(META.keywords);
+      // What we did not write survives: the photographer's date and city.
+      expect(meta.dateCreated).toBe(original.dateCreated);
+      expect(meta.city).toBe(original.city);
+
+      const iim = await iimOnly(bytes);
+      expect(list(iim.Caption)).toEqual([META.caption]);
+      expect(list(iim.Byline)).toEqual(META.creator);
+      expect(list(iim.Credit)).toEqual(['한빛경제신문사진부데']);
+      // Old single values are gone, not left beside ours.
+      const raw = (await exifr.parse(bytes, EXIFR_OPTIONS)) as RawMetadata;
+      expect(JSON.stringify(raw.dc?.description)).not.toMatch(await source.oldCaption(file));
+      expect(list(iim.Caption).join()).not.toMatch(await source.oldCaption(file));
+      expect(raw.photoshop?.LegacyIPTCDigest).toBeUndefined();
+    });
+  }
+
   it('survives a second write without growing', async () => {
-    const once = (await writePhotoMetadata(readFileSync(join(FIXTURES, fixtures[0])), META)).bytes;
+    const once = (await writePhotoMetadata(await source.bytes(source.names[0]), META)).bytes;
     const twice = (await writePhotoMetadata(once, META)).bytes;
     expect(Buffer.from(twice).equals(Buffer.from(once))).toBe(true);
   });
-});
+}
+
+describe('writePhotoMetadata on our fixture photos', () => writesInto(OWN));
+describe.skipIf(skipConformance('photo metadata writing'))('conformance (../shared): writePhotoMetadata on the photographers\' photos', () => writesInto(CORPUS));
 
 describe('writePhotoMetadata on other formats', () => {
   const image = () => sharp({ create: { width: 16, height: 12, channels: 4, background: { r: 10, g: 200, b: 30, alpha: 0.5 } } });

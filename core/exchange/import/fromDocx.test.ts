@@ -1,16 +1,18 @@
 import { declareSize, zipOf } from '../package/testing/zips';
-import { describe, it, expect } from 'vitest';
+import { beforeAll, describe, it, expect } from 'vitest';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Document, ExternalHyperlink, HeadingLevel, ImageRun, Packer, Paragraph, TextRun, type ISectionOptions } from 'docx';
 import yazl from 'yazl';
 import { fromDocx } from './fromDocx';
 import { BodySchema, type DocNode } from '../../../shared/model/article';
 import { toImportSummary } from '../../../shared/exchange/importSummary';
 import { refusalReason as reason } from '../../../shared/exchange/testing/refusal';
+import { fixturePhoto } from '../../../testing/fixturePhotos';
 
-const JPEG = readFileSync(join(__dirname, '../../../../shared/fixtures/photos/iptc-staff-photographer-example.jpg'));
+let JPEG: Uint8Array;
+beforeAll(async () => {
+  JPEG = (await fixturePhoto('staff-xmp-and-iim.jpg')).bytes;
+});
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** Our DOCX export's paragraph styles (the exporter names them exactly so), plus Word's Subtitle. */

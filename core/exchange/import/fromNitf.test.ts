@@ -6,11 +6,17 @@ import { toImportSummary, type ImportSummary } from '../../../shared/exchange/im
 import type { ImportedArticle } from '../../../shared/exchange/types';
 import { contentOf, type DocNode } from '../../../shared/model/article';
 import { openSampleLibrary, type SampleLibrary } from '../testing/sampleArticles';
-import { NITF_SAMPLES, STANDARDS } from '../testing/xmllint';
+import { NITF_XSD, xmllint } from '../testing/xmllint';
+import { NEWSML_SAMPLES, NITF_SAMPLES } from '../../../testing/fixturePaths';
+import { corpus, corpusPresent, skipConformance } from '../../../testing/referenceCorpus';
 import { toNitf } from '../export/toNitf';
 import { fromNitf } from './fromNitf';
 
+/** Our own NITF and IPTC's examples (testing/fixtures/samples/nitf) — always here. */
 const sample = (file: string) => fromNitf(new Uint8Array(readFileSync(join(NITF_SAMPLES, file))), file);
+/** Agency NITF from the reference corpus (../shared) — the conformance suite. */
+const AGENCY_NITF = corpus('standards/samples/nitf');
+const agency = (file: string) => fromNitf(new Uint8Array(readFileSync(join(AGENCY_NITF, file))), file);
 const bytes = (text: string) => new TextEncoder().encode(text);
 const summary = (a: ImportedArticle) => toImportSummary(a.content);
 const items = (a: ImportedArticle) => summary(a).body ?? [];
@@ -34,10 +40,10 @@ async function refusal(run: () => Promise<unknown>): Promise<{ reason: string; m
   return { reason: 'accepted', message: '' };
 }
 
-describe('fromNitf: real agency files', () => {
-  it('imports every NITF sample', async () => {
+describe('fromNitf on our own and IPTC’s NITF', () => {
+  it('imports every NITF file in the repository’s fixtures', async () => {
     const files = readdirSync(NITF_SAMPLES).filter((f) => f.endsWith('.xml'));
-    expect(files.length).toBeGreaterThanOrEqual(11);
+    expect(files.length).toBeGreaterThanOrEqual(4);
     for (const file of files) {
       const a = await sample(file);
       expect(a.format).toBe('nitf');
@@ -46,8 +52,98 @@ describe('fromNitf: real agency files', () => {
     }
   });
 
+  it('DTD-era English wire story (NITF 3.2, no namespace, ISO-8859-1 bytes): byline role after a comma, distributor, series, table, caption credit', async () => {
+    const file = 'copydesk-en-dtd-latin1.xml';
+    // The file really is Latin-1: £ is the single byte A3, not UTF-8's C2 A3.
+    const raw = readFileSync(join(NITF_SAMPLES, file));
+    expect(raw.includes(Buffer.from([0x20, 0xa3, 0x34, 0x30]))).toBe(true);
+    const a = await sample(file);
+    expect(a.content.language).toBe('en');
+    expect(a.content.kicker).toBe('Port Reports');
+    expect(a.content.headline).toBe('Harbour board votes £40m for floating batteries');
+    expect(a.content.deck).toEqual(['Retired ferries will store wind power for Port Avery']);
+    expect(a.content.byline.reporters).toEqual([{ name: 'Dana Whitfield', role: 'Coastline Herald Energy Correspondent', email: 'dana.whitfield@coastline-herald.example' }]);
+    expect(a.content.byline.outlet).toBe('Coastline Herald Wire');
+    expect(a.content.dateline).toBe('PORT AVERY');
+    expect(a.content.tags).toEqual(['harbour', 'energy storage']); // the repeated keyword once
+    expect(paragraphs(a)[0]).toBe('The harbour board voted on Monday to spend £40 million turning two retired car ferries into floating battery banks, the first such project on the coast.');
+    expect(paragraphs(a)[1]).toBe('The café owners on the quay, who had opposed an onshore site, welcomed the vote. “We keep our view,” said Renée Müller, who chairs their association.');
+    expect(nodes(a, 'text').find((t) => t.text === 'floating battery banks')?.marks).toEqual([{ type: 'italic' }]);
+    expect(headings(a)).toEqual(['How the money is spent']);
+    expect(paragraphs(a)).toEqual(expect.arrayContaining(['Item | Cost', 'Battery racks | £28m', 'Moorings and cables | £12m']));
+    expect(nodes(a, 'bulletList')[0].content).toHaveLength(3);
+    expect(nodes(a, 'blockquote')).toHaveLength(1);
+    expect(items(a).find((i) => i.type === 'figure')).toEqual({ type: 'figure', caption: 'The ferry Lund Star at its new mooring beside the Avery substation.', credit: 'Ines Okafor', alt: 'A ferry moored beside a substation' });
+    const links = nodes(a, 'text').flatMap((t) => t.marks ?? []).filter((m) => m.type === 'link');
+    expect(links.map((l) => l.attrs?.href)).toEqual(['https://example.org/port-avery/plan']);
+    expect(nodes(a, 'hardBreak')).toHaveLength(1);
+    // Notes to the desk and the abstract are not copy.
+    expect(JSON.stringify(a.content.body)).not.toMatch(/must not reach|summary for editors|javascript/);
+    expect(a.warnings).toEqual([{ key: 'import.photosNotIncluded', values: { count: '1' } }, { key: 'import.tablesAsText', values: { count: '1' } }]);
+    expect(a.content.embargo).toBeNull();
+  });
+
+  it('Korean NITF 3.6 (namespaced, valid against the XSD): [outlet=desk names 기자] byline, embargo, media-producer credit, bold em', async () => {
+    const file = 'copydesk-ko-nitf36.xml';
+    expect(xmllint(readFileSync(join(NITF_SAMPLES, file), 'utf8'), NITF_XSD).ok).toBe(true);
+    const a = await sample(file);
+    expect(a.content.language).toBe('ko');
+    expect(a.content.headline).toBe('부산항 자동화 부두 첫 가동…하역 속도 두 배');
+    expect(a.content.deck).toEqual(['무인 크레인 열두 대 24시간 운영']);
+    expect(a.content.byline).toMatchObject({
+      outlet: '한빛경제',
+      desk: '산업부',
+      reporters: [
+        { name: '김하늘', role: '기자', email: 'sky@hanbit-econ.example' },
+        { name: '박도윤', role: '기자', email: '' },
+      ],
+    });
+    expect(a.content.dateline).toBe('부산');
+    expect(a.content.tags).toEqual(['항만', '자동화']);
+    expect(a.content.embargo).toBe('2026-11-04T00:00:00.000Z');
+    expect(items(a)[1]).toEqual({ type: 'figure', caption: '4일 부산항 신항 자동화 부두에서 무인 크레인이 컨테이너를 옮기고 있다.', credit: '한빛경제 사진부', alt: '부두에 늘어선 무인 크레인' });
+    expect(headings(a)).toEqual(['노조 "재교육 먼저"']);
+    expect(nodes(a, 'text').find((t) => t.text === '재교육 계획')?.marks).toEqual([{ type: 'bold' }]);
+    expect(nodes(a, 'orderedList')[0].content).toHaveLength(2);
+  });
+
+  it('IPTC LISTING 22 (NITF 3.6) and the NewsML-G2 item carrying it', async () => {
+    const a = await sample('iptc-LISTING_22-extracted-nitf.xml');
+    expect(a.content.headline).toBe('Arizona Diamondbacks (29-23) at Philadelphia Phillies (26-24), 7:05p.m.');
+    expect(a.content.byline).toMatchObject({ outlet: 'Sports Network', reporters: [] });
+    expect(paragraphs(a)).toHaveLength(6);
+    expect(paragraphs(a)[0]).toMatch(/^\(Sports Network\) - A pair of teams coming off big weekend sweeps will square off tonight/);
+    const g2 = join(NEWSML_SAMPLES, 'LISTING_22_Sports_story_in_NewsML-G2NITF.xml');
+    const inG2 = await fromNitf(new Uint8Array(readFileSync(g2)), 'listing22.xml');
+    expect(summary(inG2)).toEqual(summary(a));
+  });
+
+  it('NTB sample from IPTC’s ninjs repository (UTF-8): tagline e-mail goes to the lead reporter, a caption’s "Foto:" becomes the credit', async () => {
+    const a = await sample('ntb-nitf-sample_iptc-ninjs-repo.xml');
+    expect(a.content.headline).toBe('Pandemien herjer på den legeløse indiske landsbygda');
+    expect(a.content.byline.reporters).toEqual([{ name: 'NTB-AFP-DPA', role: '', email: 'kenneth.kandolf.haug@ntb.no' }]);
+    expect(a.content.dateline).toBe('Unnao');
+    expect(a.content.tags).toEqual(['india-korona-bygd']);
+    expect(paragraphs(a)[0]).toMatch(/^Koronapandemien herjer også i landsbyer/);
+    expect(items(a).at(-1)).toEqual({ type: 'figure', caption: 'Kremasjonsbål for koronaofre brenner i Indias hovedstad New Delhi.', credit: 'Amit Sharma / AP / NTB' });
+  });
+
+});
+
+describe.skipIf(skipConformance('agency NITF'))('conformance (../shared): fromNitf on real agency files', () => {
+  it('imports every agency NITF sample', async () => {
+    const files = corpusPresent ? readdirSync(AGENCY_NITF).filter((f) => f.endsWith('.xml')) : [];
+    expect(files.length).toBeGreaterThanOrEqual(11);
+    for (const file of files) {
+      const a = await agency(file);
+      expect(a.format).toBe('nitf');
+      expect(a.content.headline, file).not.toBe('');
+      expect(items(a).length, file).toBeGreaterThan(0);
+    }
+  });
+
   it('AP (NITF 3.4, no namespace): byline with byttl, distributor, dateline, block body', async () => {
-    const a = await sample('ap-nitf.xml');
+    const a = await agency('ap-nitf.xml');
     expect(a.content.headline).toBe('Can trading pollution like stocks help fight climate change?');
     expect(a.content.deck).toEqual([]); // its hl2 only repeats the headline
     expect(a.content.byline.reporters).toEqual([{ name: 'BERNARD CONDON', role: 'AP Business Writer', email: '' }]);
@@ -58,7 +154,7 @@ describe('fromNitf: real agency files', () => {
   });
 
   it('AP media text (namespaced 3.4): tables become one paragraph per row', async () => {
-    const a = await sample('ap_media_text_nitf.xml');
+    const a = await agency('ap_media_text_nitf.xml');
     expect(a.content.headline).toBe('BC-BBN--Top Ten');
     expect(headings(a)).toEqual(['BC-BBN--Top Ten']);
     const rows = nodes(a, 'paragraph').map((p) => p.content?.map((t) => t.text).join(''));
@@ -67,7 +163,7 @@ describe('fromNitf: real agency files', () => {
   });
 
   it('AAP: plain "By" byline, dateline city, empty paragraphs dropped, br as space', async () => {
-    const a = await sample('aap.xml');
+    const a = await agency('aap.xml');
     expect(a.content.headline).toBe("The main stories on today's 1900 ABC TV news");
     expect(names(a)).toEqual(['John Doe']);
     expect(a.content.dateline).toBe('Sydney');
@@ -77,7 +173,7 @@ describe('fromNitf: real agency files', () => {
   });
 
   it('EFE (no XML declaration): deck from hl2, keywords, dateline with only a story date', async () => {
-    const a = await sample('efe_nitf.xml');
+    const a = await agency('efe_nitf.xml');
     expect(a.content.headline).toBe('Honduran president announces Cabinet changes');
     expect(a.content.deck).toEqual(['HONDURAS GOVERNMENT']);
     expect(a.content.tags).toEqual(['HONDURAS GOVERNMENT']);
@@ -86,19 +182,8 @@ describe('fromNitf: real agency files', () => {
     expect(paragraphs(a)).toEqual(['Tegucigalpa, Jan 2 (EFE).- Test body.']);
   });
 
-  it('IPTC LISTING 22 (NITF 3.6) and the NewsML-G2 item carrying it', async () => {
-    const a = await sample('iptc-LISTING_22-extracted-nitf.xml');
-    expect(a.content.headline).toBe('Arizona Diamondbacks (29-23) at Philadelphia Phillies (26-24), 7:05p.m.');
-    expect(a.content.byline).toMatchObject({ outlet: 'Sports Network', reporters: [] });
-    expect(paragraphs(a)).toHaveLength(6);
-    expect(paragraphs(a)[0]).toMatch(/^\(Sports Network\) - A pair of teams coming off big weekend sweeps will square off tonight/);
-    const g2 = 'samples/newsml-g2/LISTING_22_Sports_story_in_NewsML-G2NITF.xml';
-    const inG2 = await fromNitf(new Uint8Array(readFileSync(join(STANDARDS, g2))), 'listing22.xml');
-    expect(summary(inG2)).toEqual(summary(a));
-  });
-
   it('IPTC fishing sample (DTD-era, DOCTYPE): series, person byline, media, subheads, lists; notes left out', async () => {
-    const a = await sample('nitf-fishing.xml');
+    const a = await agency('nitf-fishing.xml');
     expect(a.content.kicker).toBe('Tide Forecasts');
     expect(a.content.headline).toBe('Weather and Tide Updates for Norfolk');
     expect(a.content.deck).toEqual(['A sample, fictitious NITF article']);
@@ -117,7 +202,7 @@ describe('fromNitf: real agency files', () => {
   });
 
   it('NTB fact check (declared ISO-8859-1): æøå from character references, subheads, links, lists', async () => {
-    const a = await sample('nitf-ntb.xml');
+    const a = await agency('nitf-ntb.xml');
     expect(a.content.headline).toBe('Faktisk.no: Nei, dette dokumentet beskriver ikke FNs Agenda 21 eller Agenda 2030');
     expect(a.content.byline).toMatchObject({ outlet: 'NTB', reporters: [{ name: 'Geir Molnes', role: 'Faktisk.no' }] });
     expect(a.content.dateline).toBe('Oslo');
@@ -132,26 +217,16 @@ describe('fromNitf: real agency files', () => {
     expect(links.map((l) => l.attrs?.href)).toContain('https://sustainabledevelopment.un.org/content/documents/Agenda21.pdf');
   });
 
-  it('NTB (UTF-8): tagline e-mail goes to the lead reporter, a caption’s "Foto:" becomes the credit', async () => {
-    const a = await sample('ntb-nitf-sample_iptc-ninjs-repo.xml');
-    expect(a.content.headline).toBe('Pandemien herjer på den legeløse indiske landsbygda');
-    expect(a.content.byline.reporters).toEqual([{ name: 'NTB-AFP-DPA', role: '', email: 'kenneth.kandolf.haug@ntb.no' }]);
-    expect(a.content.dateline).toBe('Unnao');
-    expect(a.content.tags).toEqual(['india-korona-bygd']);
-    expect(paragraphs(a)[0]).toMatch(/^Koronapandemien herjer også i landsbyer/);
-    expect(items(a).at(-1)).toEqual({ type: 'figure', caption: 'Kremasjonsbål for koronaofre brenner i Indias hovedstad New Delhi.', credit: 'Amit Sharma / AP / NTB' });
-  });
-
   it('PA (NITF 3.1, ISO-8859-1): real Latin-1 bytes, mislabelled UTF-8, "By X, Outlet Title" bylines', async () => {
-    const pa5 = await sample('pa5.xml');
+    const pa5 = await agency('pa5.xml');
     expect(pa5.content.headline).toBe('HARD BREXIT TO COST UK UP TO £66BN A YEAR, SAYS TREASURY');
     expect(paragraphs(pa5)[0]).toBe('Treasury coffers will take a £66 billion annual hit if Britain goes for a so-called hard Brexit, Cabinet ministers have been warned.');
     expect(pa5.content.byline.reporters).toEqual([{ name: 'Sam Lister', role: 'Press Association Political Correspondent', email: '' }]);
-    const pa4 = await sample('pa4.xml');
+    const pa4 = await agency('pa4.xml');
     expect(pa4.content.byline.reporters).toEqual([{ name: 'Ian Jones', role: 'Press Association', email: '' }]);
     expect(paragraphs(pa4).join(' ')).toContain('a reported £25 million a year');
     expect(paragraphs(pa4)).toHaveLength(21);
-    const pa1 = await sample('pa1.xml');
+    const pa1 = await agency('pa1.xml');
     expect(pa1.content.headline).toBe('PA SPORT TRIVIA (OCTOBER 14)');
     expect(pa1.content.byline.reporters).toEqual([]);
     expect(pa1.content.tags).toEqual(['Trivia (Oct 14)']);

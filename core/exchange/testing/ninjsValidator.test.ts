@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { NINJS_SAMPLES, ninjsErrors } from './ninjsValidator';
+import { ninjsErrors } from './ninjsValidator';
+import { NINJS_SAMPLES } from '../../../testing/fixturePaths';
 
 const load = (path: string): unknown => JSON.parse(readFileSync(join(NINJS_SAMPLES, path), 'utf8'));
 const jsonIn = (dir: string) =>

@@ -4,9 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-
-export const NINJS_STANDARDS = join(__dirname, '../../../../shared/standards/ninjs');
-export const NINJS_SAMPLES = join(__dirname, '../../../../shared/standards/samples/ninjs');
+import { NINJS_STANDARDS } from '../../../testing/fixturePaths';
 
 const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(join(NINJS_STANDARDS, file), 'utf8'));
 

@@ -1,17 +1,14 @@
 // Two real stories for export tests — one Korean, one English — each with a 중간제목/subhead, a
 // quote, a list, bold/italic/link, an editor's note and a TK (which no export may show), a note
-// to the desk, and two photos from ../shared/fixtures/photos stored in a real temporary library.
-import { readFile } from 'node:fs/promises';
+// to the desk, and two of our fixture photos (testing/fixturePhotos) stored in a real temporary library.
 import { afterAll, beforeAll } from 'vitest';
-import { join } from 'node:path';
 import type { Article, ArticleContent, DocNode } from '../../../shared/model/article';
 import type { ExportArticle } from '../../../shared/exchange/types';
 import { prepareExport } from '../../../shared/exchange/prepareExport';
 import { openTestCore, tempDir } from '../../testing/tempLibrary';
 import { addAdmin } from '../../testing/people';
 import type { Core } from '../../createCore';
-
-export const FIXTURE_PHOTOS = join(__dirname, '../../../../shared/fixtures/photos');
+import { fixturePhoto } from '../../../testing/fixturePhotos';
 
 /** Text that must never reach an export. */
 export const SECRET_NOTE = '확인필요메모';
@@ -116,8 +113,9 @@ export async function openSampleLibrary(): Promise<SampleLibrary> {
   const actor = await addAdmin(core);
   const photoBytes = new Map<string, Uint8Array>();
   const ids: string[] = [];
-  for (const name of ['iptc-staff-photographer-example.jpg', 'BonTonARTSTORplusIPTC.jpg']) {
-    const bytes = new Uint8Array(await readFile(join(FIXTURE_PHOTOS, name)));
+  // The first carries XMP and IIM (photographer, copyright), the second XMP only.
+  for (const name of ['staff-xmp-and-iim.jpg', 'xmp-only.jpg']) {
+    const { bytes } = await fixturePhoto(name);
     const { photo } = await core.handlers.importPhoto({ actor, name, bytes });
     photoBytes.set(photo.id, bytes);
     ids.push(photo.id);

@@ -74,7 +74,7 @@ describe('toNinjs', () => {
       renditions: [{ name: 'original', title: 'photos/photo-01.jpg', contentType: 'image/jpeg', width: photo.width, height: photo.height }],
     });
     // The photo file's own copyright travels with it.
-    expect(first.copyrightNotice).toBe('©2010 Big Newspaper, all rights reserved');
+    expect(first.copyrightNotice).toBe('©2026 Coastline Herald, all rights reserved');
     expect(second).toMatchObject({ name: 'figure-2', by: 'Coastline Herald' });
   });
 

@@ -2,14 +2,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import { openSampleLibrary, type SampleLibrary } from '../../../core/exchange/testing/sampleArticles';
-import { NINJS_SAMPLES } from '../../../core/exchange/testing/ninjsValidator';
+import { NINJS_SAMPLES } from '../../../testing/fixturePaths';
+import { corpus, skipConformance } from '../../../testing/referenceCorpus';
 import { contentOf, type Article } from '../../model/article';
 import { toImportSummary, type ImportSummary } from '../importSummary';
 import { toNinjs } from '../export/toNinjs';
 import { fromNinjs, readNinjs } from './fromNinjs';
 import { refusal as failure } from '../testing/refusal';
 
+/** IPTC's examples and our own (testing/fixtures/samples/ninjs) — always here. */
 const sample = (path: string): unknown => JSON.parse(readFileSync(join(NINJS_SAMPLES, path), 'utf8'));
+/** Superdesk's fixtures (agency copy from an AGPL repository) — in the reference corpus only. */
+const superdesk = (file: string): unknown => JSON.parse(readFileSync(corpus('standards/samples/ninjs/superdesk-fixtures', file), 'utf8'));
 const summaryOf = (path: string) => toImportSummary(fromNinjs(sample(path), path).content);
 const paragraphs = (s: ImportSummary) => (s.body ?? []).filter((b) => b.type === 'paragraph').map((b) => (b as { text: string }).text);
 
@@ -78,14 +82,38 @@ describe('fromNinjs on real wire samples', () => {
     );
   });
 
+  it('reads Superdesk-style ninjs of our own: embargo, only writers as reporters, subjects and keywords, feature picture first, embedded one matched to its association', () => {
+    const path = 'copydesk-superdesk-style.json';
+    const read = fromNinjs(sample(path), path);
+    const c = read.content;
+    expect(c.embargo).toBe('2030-06-29T02:30:00.000Z');
+    // The editor and the photographer in `authors` are not the story's reporters.
+    expect(c.byline.reporters).toEqual([{ name: 'Marco Ilves', role: '', email: '' }]);
+    expect(c.byline.outlet).toBe('Coastline Herald');
+    expect(c.dateline).toBe('Port Avery');
+    expect(c.tags).toEqual(['renewable energy', 'brewing', '#PortAvery', 'biofuel']);
+    const s = toImportSummary(c);
+    expect(s.body?.filter((b) => b.type === 'figure')).toEqual([
+      // featuremedia is not placed in the body: it leads the story.
+      { type: 'figure', caption: "The harbour ferry takes on fuel made from the brewery's spent grain.", credit: 'Ines Okafor/Coastline Herald' },
+      // The body's <figure> takes its association's caption and credit (matched by rendition href), and the <img alt>.
+      { type: 'figure', caption: 'Spent grain waits in silos on the quay for the fuel plant.', credit: 'Coastline Herald', alt: 'Grain silos beside the quay' },
+    ]);
+    expect(s.body?.[0].type).toBe('figure');
+    expect(s.body?.find((b) => b.type === 'heading')).toEqual({ type: 'heading', text: 'A ton a day' });
+    expect(read.warnings).toEqual([{ key: 'import.photosNotFetched', values: { count: '2' } }]);
+  });
+});
+
+describe.skipIf(skipConformance('Superdesk ninjs'))('conformance (../shared): fromNinjs on Superdesk fixtures', () => {
   it('reads Superdesk ninjs: embargo, authors by role, keywords, embedded figure matched to its association', () => {
-    const embargoed = fromNinjs(sample('superdesk-fixtures/ninjs_embargoed.json'), 'e.json').content;
+    const embargoed = fromNinjs(superdesk('ninjs_embargoed.json'), 'e.json').content;
     expect(embargoed.embargo).toBe('2022-06-29T02:30:00.000Z');
     expect(embargoed.byline.reporters.map((r) => r.name)).toEqual(['Aaron Staples']);
     expect(embargoed.byline.outlet).toBe('360info');
     expect(embargoed.tags).toEqual(['global warming', 'agriculture']);
 
-    const s = summaryOf('superdesk-fixtures/ninjs4.json');
+    const s = toImportSummary(fromNinjs(superdesk('ninjs4.json'), 'ninjs4.json').content);
     expect(s.tags).toContain('Polizeihund');
     expect(s.tags).toContain('#Gentechnik');
     expect(s.body?.filter((b) => b.type === 'figure')).toEqual([

@@ -4,12 +4,15 @@ import { join } from 'node:path';
 import { ApiError } from '../../contract/errors';
 import { toImportSummary } from '../importSummary';
 import { parseWebCopy } from './parseWebCopy';
+import { ARTICLES } from '../../../testing/fixturePaths';
+import { corpus, skipConformance } from '../../../testing/referenceCorpus';
 
-const FIXTURES = join(__dirname, '../../../../shared/fixtures/articles');
-const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+/** A folder of web copies: our own (testing/fixtures/articles) or the reference corpus's. */
+const reader = (dir: string) => (name: string) => readFileSync(join(dir, name), 'utf8');
 const summary = (text: string) => toImportSummary(parseWebCopy(text));
 
-describe('parseWebCopy on the fixtures', () => {
+/** The copies, read exactly as their expected summaries say, whatever the line endings and spaces. */
+function readsAsExpected(fixture: (name: string) => string) {
   for (const name of ['web-copy-ko', 'web-copy-en']) {
     it(`reads ${name}.txt exactly as ${name}.expected.json`, () => {
       expect(summary(fixture(`${name}.txt`))).toEqual(JSON.parse(fixture(`${name}.expected.json`)));
@@ -28,11 +31,16 @@ describe('parseWebCopy on the fixtures', () => {
   });
 
   it('makes captions figures awaiting their photo', () => {
-    const figures = parseWebCopy(fixture('web-copy-en.txt')).body.content.filter((n) => n.type === 'figure');
-    expect(figures).toHaveLength(2);
-    expect(figures.every((f) => f.attrs?.photoId === '')).toBe(true);
+    for (const name of ['web-copy-ko.txt', 'web-copy-en.txt']) {
+      const figures = parseWebCopy(fixture(name)).body.content.filter((n) => n.type === 'figure');
+      expect(figures, name).toHaveLength(2);
+      expect(figures.every((f) => f.attrs?.photoId === '')).toBe(true);
+    }
   });
-});
+}
+
+describe('parseWebCopy on our own Korean and English web copies', () => readsAsExpected(reader(ARTICLES)));
+describe.skipIf(skipConformance('web copies'))('conformance (../shared): parseWebCopy on the reference web copies', () => readsAsExpected(reader(corpus('fixtures/articles'))));
 
 const YONHAP = `연합뉴스
 전체메뉴
