@@ -41,6 +41,7 @@ import { runQuery } from './search/runQuery';
 import { buildSnippet } from './search/snippet';
 import { findMarks, parseQuery } from '../shared/search/tokenize';
 import type { ArticleQuery, QueryResult, ResultRow } from '../shared/search/query';
+import { newestFirst } from '../shared/time/newestFirst';
 
 /** Up to this many files are checked against the index while opening; a bigger library checks them in the background. */
 const INLINE_CHECK = 5000;
@@ -259,7 +260,7 @@ export class Library {
     return [...this.index.entries.values()]
       .map((e) => e.summary)
       .filter((s) => (s.trashedAt !== null) === trashed)
-      .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+      .sort((a, b) => newestFirst(a.updatedAt, b.updatedAt));
   }
 
   /** One window of the list: search, filters, order, counts; snippets read the shown articles only. */

@@ -21,6 +21,7 @@ import { articleForRow, contentHashOf } from './rows';
 import { takeSnapshot, writeManifest, type FileStat, type SnapshotOutcome } from './takeSnapshot';
 import { writeArchive } from './writeArchive';
 import { phase, PROGRESS_SCALE } from './progress';
+import { byNewest, newestFirst } from '../../shared/time/newestFirst';
 
 /** The library as backups use it (Library satisfies this). */
 export interface BackupLibrary {
@@ -162,7 +163,7 @@ export class BackupService {
       }
       this.manifests = found;
     }
-    return [...this.manifests.values()].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? 1 : -1));
+    return [...this.manifests.values()].sort(byNewest((s) => s.createdAt, (s) => s.id));
   }
 
   private async manifest(id: string): Promise<SnapshotFile> {
@@ -193,7 +194,7 @@ export class BackupService {
     try {
       const file = await this.manifest(id);
       if (this.browsed?.id !== id) {
-        const rows = (await this.rowsOf(file)).sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+        const rows = (await this.rowsOf(file)).sort((a, b) => newestFirst(a.updatedAt, b.updatedAt));
         this.browsed = { id, rows };
       }
       const q = opts.query.trim().toLocaleLowerCase();
@@ -244,7 +245,7 @@ export class BackupService {
 
   private async previousRows(): Promise<Map<string, Row>> {
     if (this.latest) return this.latest.rows;
-    const newest = (await this.manifestList()).sort((a, b) => Date.parse(b.addedAt) - Date.parse(a.addedAt))[0];
+    const newest = (await this.manifestList()).sort((a, b) => newestFirst(a.addedAt, b.addedAt))[0];
     if (!newest) return new Map();
     // A damaged previous snapshot only costs a full read this once.
     const rows = await this.rowsOf(newest).catch(() => [] as Row[]);
