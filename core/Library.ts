@@ -42,6 +42,7 @@ import { buildSnippet } from './search/snippet';
 import { findMarks, parseQuery } from '../shared/search/tokenize';
 import type { ArticleQuery, QueryResult, ResultRow } from '../shared/search/query';
 import { newestFirst } from '../shared/time/newestFirst';
+import { sameFile } from './fileFingerprint';
 
 /** Up to this many files are checked against the index while opening; a bigger library checks them in the background. */
 const INLINE_CHECK = 5000;
@@ -154,7 +155,7 @@ export class Library {
   private async check(id: string): Promise<boolean> {
     const entry = this.index.entries.get(id);
     const now = await this.store.fileStat(id).catch(() => null);
-    if (entry && now && entry.size === now.size && entry.mtimeMs === now.mtimeMs && entry.tags !== null && entry.summary.sheets !== null) return false;
+    if (entry && sameFile(entry, now) && entry.tags !== null && entry.summary.sheets !== null) return false;
     try {
       const article = await this.store.read(id);
       const next = this.entryOf(article, await this.store.fileStat(id));
@@ -199,7 +200,7 @@ export class Library {
         const id = batch[k];
         const entry = this.index.entries.get(id);
         const now = stats[k];
-        if (entry && now && entry.size === now.size && entry.mtimeMs === now.mtimeMs && entry.tags !== null && entry.summary.sheets !== null) continue;
+        if (entry && sameFile(entry, now) && entry.tags !== null && entry.summary.sheets !== null) continue;
         // A save since opening has already put this article right; `check` looks again in its turn.
         changed = (await this.serial(id, () => this.check(id))) || changed;
       }

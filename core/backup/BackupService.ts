@@ -22,6 +22,7 @@ import { takeSnapshot, writeManifest, type FileStat, type SnapshotOutcome } from
 import { writeArchive } from './writeArchive';
 import { phase, PROGRESS_SCALE } from './progress';
 import { byNewest, newestFirst } from '../../shared/time/newestFirst';
+import { sameFile } from '../fileFingerprint';
 
 /** The library as backups use it (Library satisfies this). */
 export interface BackupLibrary {
@@ -223,7 +224,7 @@ export class BackupService {
     try {
       const s = await stat(path);
       const known = this.latest?.rows.get(id);
-      if (known && known.bytes === s.size && known.mtimeMs === s.mtimeMs) return known.contentHash;
+      if (known && sameFile({ size: known.bytes, mtimeMs: known.mtimeMs }, s)) return known.contentHash;
       return contentHashOf(articleForRow(await readFile(path)));
     } catch {
       return null;
