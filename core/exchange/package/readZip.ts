@@ -6,7 +6,7 @@
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { ApiError, type ImportReason } from '../../../shared/contract/errors';
 import { PACKAGE_ZIP_LIMITS, type ZipLimits } from '../../../shared/exchange/limits/inputLimits';
-import { entryPathProblem } from './manifest';
+import { relativePathProblem } from '../../../shared/paths/relativePath';
 
 export const ZIP_LIMITS: ZipLimits = PACKAGE_ZIP_LIMITS;
 export type { ZipLimits };
@@ -36,7 +36,7 @@ export function checkedName(entry: Entry, names: Set<string>): { name: string } 
   } catch {
     return { kind: 'unreadable', message: 'entry name is not UTF-8' };
   }
-  const problem = entryPathProblem(name.endsWith('/') ? name.slice(0, -1) : name);
+  const problem = relativePathProblem(name.endsWith('/') ? name.slice(0, -1) : name);
   if (problem) return { kind: 'hostile', message: `unsafe entry name (${problem}): ${name}` };
   if (names.has(name)) return { kind: 'hostile', message: `duplicate entry: ${name}` };
   if (entry.isEncrypted()) return { kind: 'unreadable', message: `encrypted entry: ${name}` };
