@@ -3,7 +3,7 @@
 // everywhere with its text kept. The editor and paste side is renderer/src/editor/linkRule.test.ts.
 import { describe, expect, it } from 'vitest';
 import { create } from 'xmlbuilder2';
-import { KEPT_LINKS, REFUSED_LINKS } from '../../shared/body/testing/linkCases';
+import { LINK_TABLE as TABLE, attrValue as attr } from '../../shared/body/testing/linkCases';
 import { isSafeLink, publishedHref } from '../../shared/body/linkSafety';
 import { bodyBlocks, type Inline } from '../../shared/exchange/blocks';
 import { inlineHtml } from '../../shared/exchange/export/blocksHtml';
@@ -15,11 +15,6 @@ import type { Body, DocNode } from '../../shared/model/article';
 import { appendInlines } from './export/nitfBody';
 import { fromNitf } from './import/fromNitf';
 import { htmlToBody } from './import/htmlToBody';
-
-const TABLE = [...KEPT_LINKS.map((href) => ({ href, kept: true })), ...REFUSED_LINKS.map((href) => ({ href, kept: false }))];
-
-/** An attribute value that carries every character of `href` through an HTML or XML parser. */
-const attr = (href: string) => href.replace(/[&<>"]|[\u0000-\u001F\u007F-\u009F]/g, (c) => `&#${c.charCodeAt(0)};`); // eslint-disable-line no-control-regex
 
 /** Link targets on the text "링크" in a body, in order. */
 function linksIn(body: Body | DocNode): string[] {

@@ -6,10 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Editor } from '@tiptap/core';
 import { bodyExtensions } from './extensions';
 import { cleanPastedHtml } from './paste/pasteCleaning';
-import { KEPT_LINKS, REFUSED_LINKS } from '../../../shared/body/testing/linkCases';
-
-const TABLE = [...KEPT_LINKS.map((href) => ({ href, kept: true })), ...REFUSED_LINKS.map((href) => ({ href, kept: false }))];
-const attr = (href: string) => href.replace(/[&<>"]|[\u0000-\u001F\u007F-\u009F]/g, (c) => `&#${c.charCodeAt(0)};`); // eslint-disable-line no-control-regex
+import { LINK_TABLE as TABLE, attrValue as attr } from '../../../shared/body/testing/linkCases';
 
 let editor: Editor | null = null;
 afterEach(() => {

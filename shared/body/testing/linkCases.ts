@@ -46,3 +46,9 @@ export const REFUSED_LINKS = [
   'https://exa\tmple.com',
   'https://example.com/\u0000',
 ];
+
+/** Both lists with the answer each should get. */
+export const LINK_TABLE = [...KEPT_LINKS.map((href) => ({ href, kept: true })), ...REFUSED_LINKS.map((href) => ({ href, kept: false }))];
+
+/** An HTML or XML attribute value that carries every character of `href` through the parser (controls as references). */
+export const attrValue = (href: string) => href.replace(/[&<>"]|[\u0000-\u001F\u007F-\u009F]/g, (c) => `&#${c.charCodeAt(0)};`); // eslint-disable-line no-control-regex
