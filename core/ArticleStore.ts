@@ -14,6 +14,7 @@ import { migrateArticle, NewerVersionError } from './migrations/migrateArticle';
 import { keepOriginal, versionOf } from './migrations/migrate';
 import { quarantine } from './quarantine';
 import { looksLikeBody, normaliseBody } from '../shared/body/normaliseBody';
+import { fingerprintOf, type FileFingerprint } from './fileFingerprint';
 
 const SUFFIX = '.json';
 
@@ -72,9 +73,8 @@ export class ArticleStore {
     return names.filter((n) => n.endsWith(SUFFIX) && !n.startsWith('.')).map((n) => n.slice(0, -SUFFIX.length));
   }
 
-  async fileStat(id: string): Promise<{ size: number; mtimeMs: number }> {
-    const s = await stat(this.pathOf(id));
-    return { size: s.size, mtimeMs: s.mtimeMs };
+  async fileStat(id: string): Promise<FileFingerprint> {
+    return fingerprintOf(await stat(this.pathOf(id)));
   }
 
   /**

@@ -7,6 +7,7 @@ import { photoIdsIn } from '../shared/photos/figures';
 import type { ArticleStore } from './ArticleStore';
 import { summarise } from './articleSummary';
 import type { IndexEntry } from './indexEntry';
+import { sameFile } from './fileFingerprint';
 import type { LibraryIndex } from './LibraryIndex';
 import type { ListTable } from './search/ListTable';
 import type { SearchService } from './search/SearchService';
@@ -85,7 +86,7 @@ export class IndexReconciler {
   private async check(id: string): Promise<boolean> {
     const entry = this.index.entries.get(id);
     const now = await this.store.fileStat(id).catch(() => null);
-    if (entry && now && entry.size === now.size && entry.mtimeMs === now.mtimeMs && entry.tags !== null && entry.summary.sheets !== null) return false;
+    if (entry && sameFile(entry, now) && entry.tags !== null && entry.summary.sheets !== null) return false;
     try {
       const article = await this.store.read(id);
       const next = entryOf(article, await this.store.fileStat(id));
@@ -126,7 +127,7 @@ export class IndexReconciler {
         const id = batch[k];
         const entry = this.index.entries.get(id);
         const now = stats[k];
-        if (entry && now && entry.size === now.size && entry.mtimeMs === now.mtimeMs && entry.tags !== null && entry.summary.sheets !== null) continue;
+        if (entry && sameFile(entry, now) && entry.tags !== null && entry.summary.sheets !== null) continue;
         // A save since opening has already put this article right; `check` looks again in its turn.
         changed = (await this.serial(id, () => this.check(id))) || changed;
       }

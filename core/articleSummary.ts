@@ -1,6 +1,6 @@
 // What the library list keeps of an article (its index entry's summary), in one place for the
 // library and the benches that write a library directly.
-import type { Article, ArticleSummary } from '../shared/model/article';
+import { headerOf, type Article, type ArticleSummary } from '../shared/model/article';
 import { bodySheets } from '../shared/counting/sheets';
 import { manuscriptRows } from '../shared/counting/manuscriptRows';
 import { figuresIn, photoIdsIn } from '../shared/photos/figures';
@@ -21,16 +21,8 @@ function rowsOf(paragraph: string): number {
 
 export function summarise(a: Article): ArticleSummary {
   return {
-    id: a.id,
-    language: a.language,
-    kicker: a.kicker,
-    headline: a.headline,
+    ...headerOf(a),
     byline: a.byline,
-    status: a.status,
-    revision: a.revision,
-    createdAt: a.createdAt,
-    updatedAt: a.updatedAt,
-    trashedAt: a.trashedAt,
     ownerId: a.ownerId,
     embargo: a.embargo,
     lastTransition: a.lastTransition,

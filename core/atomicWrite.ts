@@ -13,14 +13,34 @@ function tempBeside(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-export async function fsyncDir(dir: string, fs: WriteFs = nodeFs): Promise<void> {
-  // Windows cannot open a directory for fsync; rename there is already durable enough.
-  if (process.platform === 'win32') return;
-  const handle = await fs.open(dir, 'r');
+/** Opens, fsyncs and closes: the one way a file or folder already written is flushed to disk. */
+async function syncOpened(path: string, flags: 'r' | 'r+', fs: Pick<WriteFs, 'open'>): Promise<void> {
+  const handle = await fs.open(path, flags);
   try {
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+/** Flushes a folder's entries (a rename or a new file in it). */
+export async function fsyncDir(dir: string, fs: WriteFs = nodeFs): Promise<void> {
+  // Windows cannot open a directory for fsync; rename there is already durable enough.
+  if (process.platform === 'win32') return;
+  await syncOpened(dir, 'r', fs);
+}
+
+/**
+ * Flushes a file written earlier without fsync (objects synced together before a manifest names
+ * them, an archive before its rename). Opened for writing: Windows flushes only such a handle.
+ * `missingOk`: a file removed meanwhile needs no flushing.
+ */
+export async function fsyncFile(path: string, opts: { missingOk?: boolean } = {}, fs: Pick<WriteFs, 'open'> = nodeFs): Promise<void> {
+  try {
+    await syncOpened(path, 'r+', fs);
+  } catch (err) {
+    if (opts.missingOk && (err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
   }
 }
 
@@ -37,14 +57,16 @@ export interface WriteOptions {
   beforeReplace?: () => Promise<void>;
 }
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array, fs: WriteFs = nodeFs, opts: WriteOptions = {}): Promise<void> {
+/** `data` may come in pieces (a header and sections), written one after another without joining them first. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array | readonly Uint8Array[], fs: WriteFs = nodeFs, opts: WriteOptions = {}): Promise<void> {
   const durable = opts.durable ?? true;
   const dir = dirname(path);
   const tmp = tempBeside(path);
   let handle: nodeFs.FileHandle | undefined;
   try {
     handle = await fs.open(tmp, 'wx', 0o644);
-    await handle.writeFile(data);
+    // writeFile on a handle writes from where the last write ended, so the pieces follow each other.
+    for (const piece of typeof data === 'string' || data instanceof Uint8Array ? [data] : data) await handle.writeFile(piece);
     if (durable) await handle.sync();
     await handle.close();
     handle = undefined;

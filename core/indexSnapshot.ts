@@ -6,6 +6,7 @@
 import type { IndexEntry } from './indexEntry';
 import { asBytes, float64s, int32s, type SectionFile, type Sections } from './sectionFile';
 import { ArticleStatusSchema } from '../shared/model/article';
+import { newestFirst } from '../shared/time/newestFirst';
 
 export const SNAPSHOT_FORMAT = 'copydesk-index';
 export const SNAPSHOT_VERSION = 5;
@@ -41,7 +42,7 @@ const TEXT = 12;
 const NUMBERS = 5;
 
 export function encodeSnapshot(entries: Iterable<IndexEntry>): Sections {
-  const rows = [...entries].sort((a, b) => (a.summary.updatedAt < b.summary.updatedAt ? 1 : a.summary.updatedAt > b.summary.updatedAt ? -1 : 0));
+  const rows = [...entries].sort((a, b) => newestFirst(a.summary.updatedAt, b.summary.updatedAt));
   const strings: string[] = [];
   const position = new Map<string, number>();
   const ref = (s: string | null | undefined): number => {

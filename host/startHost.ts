@@ -4,7 +4,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, realpath } from 'node:fs/promises';
-import { extname, join, relative, isAbsolute } from 'node:path';
+import { join } from 'node:path';
 import { dispatch, isMethod, type Handlers } from '../shared/contract/dispatch';
 import { ApiError, toApiError } from '../shared/contract/errors';
 import { parseMediaPath } from '../core/media/mediaPath';
@@ -12,26 +12,14 @@ import { CONTENT_SECURITY_POLICY } from '../shared/security/contentSecurityPolic
 import { bridgeScript } from './bridgeScript';
 import { bodyLimit, limitMB } from './bodyLimits';
 import { decodeCall, readBody } from './requestBody';
-import { staticPath } from './staticPath';
+import { fileForUrlPath, isInside } from '../core/files/insideFolder';
+import { mimeTypeOf } from '../core/files/mimeTypes';
 
 /**
  * Browsers do not keep cookies apart by port, so each host names its cookie after its port: two
  * hosts on one machine (two libraries) do not overwrite each other's.
  */
 const cookieName = (port: number) => `copydesk_token_${port}`;
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-};
 
 export interface HostHandle {
   url: string;
@@ -106,17 +94,16 @@ export async function startHost(opts: { handlers: Handlers; rendererDir: string;
     const injected = /<script\b/i.test(html) ? html.replace(/<script\b/i, `${tag}\n    <script`) : html.replace('</head>', `${tag}</head>`);
     // The first load (with ?token=) leaves the cookie that reloads and reopened tabs use; no Domain,
     // so it stays with this host name.
-    send(res, 200, injected, MIME['.html'], setCookie ? { 'set-cookie': `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/` } : {});
+    send(res, 200, injected, mimeTypeOf('index.html'), setCookie ? { 'set-cookie': `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/` } : {});
   };
 
   const serveFile = async (res: ServerResponse, urlPath: string) => {
-    const file = staticPath(root, urlPath);
+    const file = fileForUrlPath(root, urlPath);
     if (!file) return send(res, 403, 'Forbidden');
     try {
       const real = await realpath(file); // refuse symlinks that lead out of the renderer folder
-      const rel = relative(root, real);
-      if (rel.startsWith('..') || isAbsolute(rel)) return send(res, 403, 'Forbidden');
-      send(res, 200, await readFile(real), MIME[extname(real)] ?? 'application/octet-stream');
+      if (!isInside(root, real)) return send(res, 403, 'Forbidden');
+      send(res, 200, await readFile(real), mimeTypeOf(real));
     } catch {
       send(res, 404, 'Not found');
     }
@@ -173,7 +160,7 @@ export async function startHost(opts: { handlers: Handlers; rendererDir: string;
       const byAddress = sameSecret(url.searchParams.get('token') ?? undefined, token);
       if (!byAddress && !sameSecret(cookieToken(req, port), token)) return send(res, 401, 'Copydesk: open the address with the token that `npm run start:browser` printed in the terminal.');
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
-      if (url.pathname === '/__copydesk/bridge.js') return send(res, 200, bridge, MIME['.js']);
+      if (url.pathname === '/__copydesk/bridge.js') return send(res, 200, bridge, mimeTypeOf('bridge.js'));
       if (url.pathname.startsWith('/media/')) return serveMedia(res, url.pathname.slice('/media/'.length));
       if (isIndex) return serveIndex(res, byAddress);
       return serveFile(res, url.pathname);

@@ -21,6 +21,8 @@ import { articleForRow, contentHashOf } from './rows';
 import { takeSnapshot, writeManifest, type SnapshotOutcome } from './takeSnapshot';
 import { writeArchive } from './writeArchive';
 import { phase, PROGRESS_SCALE } from './progress';
+import { byNewest, newestFirst } from '../../shared/time/newestFirst';
+import { sameFile } from '../fileFingerprint';
 
 export interface BackupOptions {
   now?: () => Date;
@@ -153,7 +155,7 @@ export class BackupService {
       }
       this.manifests = found;
     }
-    return [...this.manifests.values()].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? 1 : -1));
+    return [...this.manifests.values()].sort(byNewest((s) => s.createdAt, (s) => s.id));
   }
 
   private async manifest(id: string): Promise<SnapshotFile> {
@@ -184,7 +186,7 @@ export class BackupService {
     try {
       const file = await this.manifest(id);
       if (this.browsed?.id !== id) {
-        const rows = (await this.rowsOf(file)).sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+        const rows = (await this.rowsOf(file)).sort((a, b) => newestFirst(a.updatedAt, b.updatedAt));
         this.browsed = { id, rows };
       }
       const q = opts.query.trim().toLocaleLowerCase();
@@ -213,7 +215,7 @@ export class BackupService {
     try {
       const s = await stat(path);
       const known = this.latest?.rows.get(id);
-      if (known && known.bytes === s.size && known.mtimeMs === s.mtimeMs) return known.contentHash;
+      if (known && sameFile({ size: known.bytes, mtimeMs: known.mtimeMs }, s)) return known.contentHash;
       return contentHashOf(articleForRow(await readFile(path)));
     } catch {
       return null;
@@ -235,7 +237,7 @@ export class BackupService {
 
   private async previousRows(): Promise<Map<string, Row>> {
     if (this.latest) return this.latest.rows;
-    const newest = (await this.manifestList()).sort((a, b) => Date.parse(b.addedAt) - Date.parse(a.addedAt))[0];
+    const newest = (await this.manifestList()).sort((a, b) => newestFirst(a.addedAt, b.addedAt))[0];
     if (!newest) return new Map();
     // A damaged previous snapshot only costs a full read this once.
     const rows = await this.rowsOf(newest).catch(() => [] as Row[]);

@@ -2,12 +2,12 @@
 // (PhotoMirror.ts), made durable together. Objects are written without fsync one by one (a first snapshot of 100,000 articles would pay
 // 100,000 fsyncs) and then synced together by `flush()` before any manifest names them; every
 // object is checked against its name when read, so a damaged one is reported, never restored.
-import { mkdir, open, readdir, readFile, rm, rmdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip as gunzipCb, gzip as gzipCb } from 'node:zlib';
 import { ApiError } from '../../shared/contract/errors';
-import { fsyncDir, writeFileAtomic } from '../atomicWrite';
+import { fsyncDir, fsyncFile, writeFileAtomic } from '../atomicWrite';
 import { sha256Hex } from '../media/sha256Hex';
 import { PhotoMirror, type PendingSync } from './PhotoMirror';
 
@@ -118,7 +118,7 @@ export class ObjectStore {
     const files = [...this.pending.files];
     this.pending.files.clear();
     for (let i = 0; i < files.length; i += SYNC_CONCURRENCY) {
-      await Promise.all(files.slice(i, i + SYNC_CONCURRENCY).map((f) => syncFile(f)));
+      await Promise.all(files.slice(i, i + SYNC_CONCURRENCY).map((f) => fsyncFile(f, { missingOk: true })));
     }
     const dirs = [...this.pending.dirs];
     this.pending.dirs.clear();
@@ -150,14 +150,4 @@ export class ObjectStore {
 /** Gunzips at most MAX_OBJECT_BYTES, so a hostile gzip cannot fill the memory. */
 export function gunzipObject(gz: Uint8Array, max = MAX_OBJECT_BYTES): Promise<Buffer> {
   return gunzip(gz, { maxOutputLength: max });
-}
-
-async function syncFile(path: string): Promise<void> {
-  const handle = await open(path, 'r+').catch(() => null); // removed meanwhile: nothing to sync
-  if (!handle) return;
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }

@@ -9,7 +9,7 @@
 // stories changed share nearly every chunk, and an hourly snapshot of 100,000 articles costs a
 // few chunks and a few hundred bytes of manifest.
 import { z } from 'zod';
-import { ArticleIdSchema, ArticleStatusSchema, LanguageSchema } from '../../shared/model/article';
+import { ArticleHeaderSchema } from '../../shared/model/article';
 import { PhotoIdSchema } from '../../shared/model/photo';
 import { BackupIdSchema, BackupReasonSchema } from '../../shared/model/backup';
 
@@ -18,8 +18,11 @@ export const SNAPSHOT_VERSION = 1;
 
 export const Sha256Schema = z.string().regex(/^[a-f0-9]{64}$/, 'sha256');
 
+// The article's id first, its other header fields after the file's: the order rows are hashed in.
+const { id: RowIdSchema, ...HeaderAfterId } = ArticleHeaderSchema.shape;
+
 export const RowSchema = z.object({
-  id: ArticleIdSchema,
+  id: RowIdSchema,
   /** The object holding the article file, byte for byte. */
   hash: Sha256Schema,
   /** Size and modification time of the article file it was read from: unchanged means not read again. */
@@ -27,14 +30,7 @@ export const RowSchema = z.object({
   mtimeMs: z.number().nonnegative(),
   /** Of the copy (content, state, corrections) only: equal means restoring would change nothing. */
   contentHash: z.string().regex(/^[a-f0-9]{16}$/),
-  revision: z.number().int().nonnegative(),
-  headline: z.string(),
-  kicker: z.string(),
-  language: LanguageSchema,
-  status: ArticleStatusSchema,
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-  trashedAt: z.iso.datetime().nullable(),
+  ...HeaderAfterId,
   photos: z.array(PhotoIdSchema),
 });
 export type Row = z.infer<typeof RowSchema>;

@@ -7,6 +7,7 @@
 // never takes away a backup a person made on purpose, or the way back from a restore.
 import type { BackupSettings } from '../../shared/model/settings';
 import type { BackupReason } from '../../shared/model/backup';
+import { byNewest } from '../../shared/time/newestFirst';
 
 export interface PruneCandidate {
   id: string;
@@ -40,7 +41,7 @@ export function snapshotsToKeep(
   now: Date,
   offset: OffsetMinutes = localOffset,
 ): Set<string> {
-  const newestFirst = [...snapshots].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? 1 : -1));
+  const newestFirst = [...snapshots].sort(byNewest((s) => s.createdAt, (s) => s.id));
   const keep = new Set<string>();
   if (newestFirst.length) keep.add(newestFirst[0].id);
   for (const bucket of BUCKETS) {

@@ -1,15 +1,15 @@
 // Reads a backup archive without trusting it, one entry at a time so a library of any size never has
-// to fit in memory. The same rules as the package reader (readZip.ts): names checked for zip-slip,
-// entry count, sizes and compression ratio bounded from the central directory before anything is
-// inflated, and bytes counted again while inflating. Then every file is checked against its SHA-256,
+// to fit in memory, by the one zip entry checker (core/zip/checkedZip.ts, shared with packages):
+// names checked for zip-slip, entry count, sizes and compression ratio bounded from the central
+// directory before anything is inflated, and bytes counted again while inflating. Then every file is checked against its SHA-256,
 // every article and chunk against its schema, and nothing is missing or extra. Checked files go into
 // the backup store (content-addressed, so they change nothing in the library); if anything fails,
 // the files this archive added are taken out again and the caller gets a translated error.
 import { statfs } from 'node:fs/promises';
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
 import { ApiError, type BackupFailureReason } from '../../shared/contract/errors';
 import { PhotoInfoSchema } from '../../shared/model/photo';
-import { checkedName, declaredSizes, inflateEntry } from '../exchange/package/readZip';
+import { checkedEntries, inflateEntry as inflateChecked, openZip as openChecked, type ZipFailure } from '../zip/checkedZip';
 import { ARCHIVE_ZIP_LIMITS, type ZipLimits } from '../../shared/exchange/limits/inputLimits';
 import type { Progress } from './progress';
 import { parseArticle } from '../ArticleStore';
@@ -27,51 +27,21 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 const fail = (file: string, reason: BackupFailureReason, message: string) => new ApiError('backupFailed', `${file}: ${message}`, { reason, file });
 
+/** The archive's failures in backup words: an unreadable name or a broken central directory is not an archive. */
+const failure = (file: string): ZipFailure => (kind, message) => fail(file, kind === 'unreadable' || kind === 'broken' ? 'notArchive' : kind, message);
+
 function openZip(source: ArchiveSource): Promise<ZipFile> {
-  const options = { lazyEntries: true, validateEntrySizes: true, decodeStrings: false, autoClose: false, strictFileNames: true };
-  return new Promise((resolve, reject) => {
-    const done = (err: Error | null, zip?: ZipFile) => (err || !zip ? reject(fail(source.name, 'notArchive', `not a zip: ${err?.message}`)) : resolve(zip));
-    if ('bytes' in source) yauzl.fromBuffer(Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength), options, done);
-    else yauzl.open(source.path, options, done);
-  });
+  return openChecked(source, failure(source.name));
 }
 
-function nextEntry(zip: ZipFile, file: string): Promise<Entry | null> {
-  return new Promise((resolve, reject) => {
-    const cleanup = () => {
-      zip.removeListener('entry', onEntry);
-      zip.removeListener('end', onEnd);
-      zip.removeListener('error', onError);
-    };
-    const onEntry = (e: Entry) => (cleanup(), resolve(e));
-    const onEnd = () => (cleanup(), resolve(null));
-    const onError = (err: Error) => (cleanup(), reject(fail(file, 'notArchive', err.message)));
-    zip.on('entry', onEntry);
-    zip.on('end', onEnd);
-    zip.on('error', onError);
-    zip.readEntry();
-  });
-}
-
-/** Walks the central directory, checking each name and declared size; `each` sees every file entry in order. */
+/** Every file entry in order, its name and declared size checked first. */
 async function walk(zip: ZipFile, file: string, limits: ArchiveLimits, each: (name: string, entry: Entry) => Promise<void>): Promise<void> {
-  if (zip.entryCount > limits.maxEntries) throw fail(file, 'tooLarge', `${zip.entryCount} entries`);
-  const names = new Set<string>();
-  const sizes = declaredSizes(limits, zip.fileSize);
-  for (let entry = await nextEntry(zip, file); entry; entry = await nextEntry(zip, file)) {
-    const checked = checkedName(entry, names);
-    if (!('name' in checked)) throw fail(file, checked.kind === 'hostile' ? 'hostile' : 'notArchive', checked.message);
-    const { name } = checked;
-    if (name.endsWith('/')) continue;
-    const declared = sizes.size(name, entry) ?? sizes.ratio(name, entry);
-    if (declared) throw fail(file, declared.kind, declared.message);
-    await each(name, entry);
-  }
+  for await (const { name, entry } of checkedEntries(zip, limits, failure(file))) await each(name, entry);
 }
 
 /** One entry's bytes, never more than it declared; broken data means the archive was tampered with. */
 function inflate(zip: ZipFile, name: string, entry: Entry, file: string): Promise<Buffer> {
-  return inflateEntry(zip, name, entry, (kind, message) => fail(file, kind === 'hostile' ? 'hostile' : 'tampered', message));
+  return inflateChecked(zip, name, entry, (kind, message) => fail(file, kind === 'hostile' ? 'hostile' : 'tampered', message));
 }
 
 /** Reads and checks the manifest and the declared sizes; nothing is written. */

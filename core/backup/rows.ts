@@ -3,7 +3,7 @@
 // article is checked against its schema when it is restored): a full check of every changed file
 // would double the cost of the first snapshot of a big library.
 import { z } from 'zod';
-import { ArticleIdSchema, ArticleStatusSchema, LanguageSchema, contentOf, type Article } from '../../shared/model/article';
+import { ArticleHeaderSchema, contentOf, headerOf, type Article } from '../../shared/model/article';
 import { photoIdsIn } from '../../shared/photos/figures';
 import { migrateArticle } from '../migrations/migrateArticle';
 import { sha256Hex } from '../media/sha256Hex';
@@ -11,15 +11,7 @@ import { looksLikeBody, normaliseBody } from '../../shared/body/normaliseBody';
 import type { Row } from './format';
 
 const RowSourceSchema = z.looseObject({
-  id: ArticleIdSchema,
-  revision: z.number().int().nonnegative(),
-  headline: z.string(),
-  kicker: z.string(),
-  language: LanguageSchema,
-  status: ArticleStatusSchema,
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-  trashedAt: z.iso.datetime().nullable(),
+  ...ArticleHeaderSchema.shape,
   corrections: z.array(z.unknown()),
   body: z.looseObject({ type: z.literal('doc') }),
 });
@@ -42,21 +34,16 @@ export function contentHashOf(article: Article): string {
   return sha256Hex(Buffer.from(JSON.stringify([contentOf(article), article.status, article.corrections]))).slice(0, 16);
 }
 
+/** Keys in RowSchema's order (the id, the file, the header, the photos): rows are hashed as JSON in chunks. */
 export function rowOf(article: Article, file: { hash: string; bytes: number; mtimeMs: number }): Row {
+  const { id, ...header } = headerOf(article);
   return {
-    id: article.id,
+    id,
     hash: file.hash,
     bytes: file.bytes,
     mtimeMs: file.mtimeMs,
     contentHash: contentHashOf(article),
-    revision: article.revision,
-    headline: article.headline,
-    kicker: article.kicker,
-    language: article.language,
-    status: article.status,
-    createdAt: article.createdAt,
-    updatedAt: article.updatedAt,
-    trashedAt: article.trashedAt,
+    ...header,
     photos: photoIdsIn(article.body),
   };
 }

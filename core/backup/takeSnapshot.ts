@@ -13,14 +13,12 @@ import { chunkRows } from './chunkRows';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Row, type SnapshotFile } from './format';
 import type { ObjectStore } from './ObjectStore';
 import { articleForRow, rowOf } from './rows';
+import { sameFile, type FileFingerprint } from '../fileFingerprint';
 
 const READ_CONCURRENCY = 16;
 const SUFFIX = '.json';
 
-export interface FileStat {
-  size: number;
-  mtimeMs: number;
-}
+export type FileStat = FileFingerprint;
 
 export interface SnapshotRequest {
   libraryDir: string;
@@ -151,7 +149,7 @@ type ReadOutcome = { kind: 'same'; row: Row } | { kind: 'damaged' } | { kind: 'r
 async function readArticle(path: string, prev: Row | undefined, known: FileStat | null): Promise<ReadOutcome> {
   if (prev) {
     const s = known ?? (await stat(path));
-    if (prev.bytes === s.size && prev.mtimeMs === s.mtimeMs) return { kind: 'same', row: prev };
+    if (sameFile({ size: prev.bytes, mtimeMs: prev.mtimeMs }, s)) return { kind: 'same', row: prev };
   }
   const handle = await open(path, 'r');
   try {

@@ -4,7 +4,7 @@
 // The zip goes to a temporary name and is renamed when complete: a cancelled or failed export
 // leaves no half archive behind.
 import { createWriteStream } from 'node:fs';
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { readFile, rename, rm, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import yazl from 'yazl';
@@ -14,6 +14,7 @@ import { sha256Hex } from '../media/sha256Hex';
 import { ARCHIVE_FORMAT, ARCHIVE_MANIFEST, ARCHIVE_VERSION, objectEntry, photoEntry, type ArchiveManifest } from './archiveFormat';
 import type { Row, SnapshotFile } from './format';
 import { damaged, gunzipObject, type ObjectStore } from './ObjectStore';
+import { fsyncFile } from '../atomicWrite';
 
 export interface ArchiveRequest {
   objects: ObjectStore;
@@ -121,7 +122,7 @@ export async function writeArchive(req: ArchiveRequest): Promise<{ path: string;
       await rm(partial, { force: true });
       return { path: '', bytes: 0, cancelled: true, photosLeftOut };
     }
-    await syncPath(partial);
+    await fsyncFile(partial);
     await rename(partial, req.outPath);
     job.of(total, total, '');
     return { path: req.outPath, bytes: (await stat(req.outPath)).size, cancelled: false, photosLeftOut };
@@ -130,14 +131,5 @@ export async function writeArchive(req: ArchiveRequest): Promise<{ path: string;
     await rm(partial, { force: true });
     if (job.signal.aborted) return { path: '', bytes: 0, cancelled: true, photosLeftOut };
     throw err;
-  }
-}
-
-async function syncPath(path: string): Promise<void> {
-  const handle = await open(path, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

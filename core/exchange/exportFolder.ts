@@ -4,10 +4,11 @@
 // private temporary folder and swapped in, so an interrupted export leaves the old folder or none.
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ApiError } from '../../shared/contract/errors';
 import { safeFileName } from '../../shared/exchange/safeFileName';
 import type { ExportFile } from '../../shared/exchange/types';
+import { joinInside } from '../files/insideFolder';
 
 const MARKER = '.copydesk-export.json';
 
@@ -49,8 +50,8 @@ export async function writeFolder(folder: string, articleId: string, files: Expo
   try {
     const all = [...files, { path: MARKER, bytes: new TextEncoder().encode(JSON.stringify({ id: articleId })) }];
     const paths = all.map((file) => {
-      const path = join(partial, file.path);
-      if (!path.startsWith(partial + sep)) throw new ApiError('exportFailed', `unsafe path ${file.path}`, { reason: 'writeFailed' });
+      const path = joinInside(partial, file.path);
+      if (!path) throw new ApiError('exportFailed', `unsafe path ${file.path}`, { reason: 'writeFailed' });
       return path;
     });
     for (const dir of new Set(paths.map((p) => dirname(p)))) await mkdir(dir, { recursive: true });

@@ -3,15 +3,11 @@
 // folder or the library, never anything else a caller names. Without a file manager (the browser
 // host) it answers `shown: false` and the renderer offers the path to copy instead.
 import { realpath } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { ApiError } from '../../shared/contract/errors';
+import { isInside } from '../files/insideFolder';
 
 export type RevealPath = (path: string) => void;
-
-function inside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
 
 /** Links resolved on both sides, so a link inside the export folder cannot point the file manager elsewhere. */
 export async function revealInFolder(path: string, roots: string[], reveal: RevealPath | undefined): Promise<{ shown: boolean }> {
@@ -20,7 +16,7 @@ export async function revealInFolder(path: string, roots: string[], reveal: Reve
     throw new ApiError('fileMissing', `nothing at ${path}`, { path });
   });
   const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => resolve(r))));
-  if (!realRoots.some((root) => inside(root, real))) throw new ApiError('forbidden', `${path} is outside the export folder and the library`, { reason: 'outsideFolders' });
+  if (!realRoots.some((root) => isInside(root, real))) throw new ApiError('forbidden', `${path} is outside the export folder and the library`, { reason: 'outsideFolders' });
   if (!reveal) return { shown: false };
   reveal(real);
   return { shown: true };

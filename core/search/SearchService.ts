@@ -10,6 +10,7 @@ import { parseQuery } from '../../shared/search/tokenize';
 import { SearchIndex, type Fingerprint } from './SearchIndex';
 import type { SlotHits } from './runQuery';
 import { loadSearchIndex, saveSearchIndex } from './searchIndexFile';
+import { sameFile } from '../fileFingerprint';
 
 /** Save the index in the background once this many changes are not yet on disk… */
 const SAVE_AFTER_CHANGES = 2000;
@@ -87,7 +88,7 @@ export class SearchService {
     this.source.eachFingerprint((id, size, mtimeMs) => {
       live.add(id);
       const had = index.fingerprint(id);
-      if (!had || had.size !== size || had.mtimeMs !== mtimeMs) stale.push(id);
+      if (!sameFile(had, { size, mtimeMs })) stale.push(id);
     });
     for (const id of [...index.ids()]) if (!live.has(id)) this.remove(id);
     this.progress = { done: 0, total: stale.length };

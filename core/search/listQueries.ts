@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { Article, ArticleSummary } from '../../shared/model/article';
 import type { ArticleQuery, QueryResult, ResultRow } from '../../shared/search/query';
 import { findMarks, parseQuery } from '../../shared/search/tokenize';
+import { newestFirst } from '../../shared/time/newestFirst';
 import type { ArticleStore } from '../ArticleStore';
 import type { LibraryIndex } from '../LibraryIndex';
 import type { PeopleStore } from '../PeopleStore';
@@ -37,7 +38,7 @@ export class ListQueries {
     return [...this.index.entries.values()]
       .map((e) => e.summary)
       .filter((s) => (s.trashedAt !== null) === trashed)
-      .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+      .sort((a, b) => newestFirst(a.updatedAt, b.updatedAt));
   }
 
   /** One window of the list: search, filters, order, counts; snippets read the shown articles only. */

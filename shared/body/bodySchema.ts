@@ -2,7 +2,7 @@
 // exactly as the TipTap editor defines them (renderer/src/editor/extensions.ts, figure/*,
 // EditorNote.ts; bodySchema.test.ts in the renderer proves the two agree), plus the one link rule
 // and the bounds every stored body keeps. normaliseBody.ts fits any node tree to it.
-import { isSafeHref } from '../exchange/safeHref';
+import { keptLink } from './linkSafety';
 import { isPhotoId } from '../model/photo';
 import { NOTE_MARK } from '../workflow/notes';
 
@@ -86,7 +86,7 @@ export const BODY_MARKS = {
   link: {
     attrs: {
       // The one link rule: a link that fails it is dropped (its text stays).
-      href: (v: unknown) => (typeof v === 'string' && isSafeHref(v) ? v : undefined),
+      href: (v: unknown) => (typeof v === 'string' ? keptLink(v) : undefined),
       target: (v: unknown) => (v === null || v === '_blank' ? v : undefined),
       rel: (v: unknown) => (v === null || (typeof v === 'string' && /^[a-z ]{0,100}$/i.test(v)) ? v : undefined),
       // A class would let a link dress up as an editor's note or hide its text.

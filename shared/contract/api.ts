@@ -11,6 +11,7 @@ import {
 } from '../model/article';
 import { SettingsPatchSchema, SettingsSchema } from '../model/settings';
 import { ApiErrorSchema, NoticeSchema } from './errors';
+import { MAX_ARTICLE_IDS } from './limits';
 import { ExportFormatSchema } from '../exchange/types';
 import { PhotoIdSchema, PhotoInfoSchema } from '../model/photo';
 import { PersonDraftSchema, PersonIdSchema, PersonSchema } from '../model/person';
@@ -91,12 +92,12 @@ export const contract = {
   },
   /** The ids a query lists, in order, up to `max` (for "export what is listed"). */
   queryArticleIds: {
-    input: ArticleQuerySchema.extend({ actor: Actor, max: z.number().int().min(1).max(5000) }).strict(),
+    input: ArticleQuerySchema.extend({ actor: Actor, max: z.number().int().min(1).max(MAX_ARTICLE_IDS) }).strict(),
     output: z.object({ ids: z.array(ArticleIdSchema), total: z.number().int().nonnegative() }),
   },
   /** Which of these articles are under an embargo now (for the export dialog, whatever rows the list has fetched). */
   embargoedArticles: {
-    input: z.object({ actor: Actor, ids: z.array(ArticleIdSchema).max(5000) }).strict(),
+    input: z.object({ actor: Actor, ids: z.array(ArticleIdSchema).max(MAX_ARTICLE_IDS) }).strict(),
     output: z.object({ ids: z.array(ArticleIdSchema) }),
   },
   /** Desks and tags in use, for the filter menus. */
@@ -167,7 +168,7 @@ export const contract = {
       .object({
         actor: Actor,
         jobId: JobId,
-        ids: z.array(ArticleIdSchema).min(1).max(5000),
+        ids: z.array(ArticleIdSchema).min(1).max(MAX_ARTICLE_IDS),
         formats: z.array(ExportFormatSchema).min(1),
         override: z.boolean().default(false),
         note: z.string().max(5000).default(''),
@@ -229,7 +230,7 @@ export const contract = {
    * is (`undoBackup`) and moves articles the snapshot lacks to the trash, never deleting any.
    */
   restoreBackup: {
-    input: z.object({ actor: Actor, jobId: JobId, snapshot: BackupIdSchema, ids: z.array(ArticleIdSchema).min(1).max(5000).optional() }).strict(),
+    input: z.object({ actor: Actor, jobId: JobId, snapshot: BackupIdSchema, ids: z.array(ArticleIdSchema).min(1).max(MAX_ARTICLE_IDS).optional() }).strict(),
     output: RestoreResultSchema,
   },
   /** One zip of a snapshot (its articles, photos, people and settings), written into the export folder. */

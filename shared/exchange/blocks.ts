@@ -1,7 +1,7 @@
 // The article body (TipTap JSON) as a short list of blocks with styled text runs: the one shape
 // every export maps, so each format handles exactly paragraphs, 중간제목, quotes, lists and figures.
 import type { Body, DocNode } from '../model/article';
-import { isSafeHref } from './safeHref';
+import { isSafeLink } from '../body/linkSafety';
 
 export interface Inline {
   text: string;
@@ -32,7 +32,7 @@ function inlinesOf(node: DocNode): Inline[] {
     for (const mark of child.marks ?? []) {
       if (mark.type === 'bold') run.bold = true;
       else if (mark.type === 'italic') run.italic = true;
-      else if (mark.type === 'link' && typeof mark.attrs?.href === 'string' && isSafeHref(mark.attrs.href)) run.href = mark.attrs.href;
+      else if (mark.type === 'link' && typeof mark.attrs?.href === 'string' && isSafeLink(mark.attrs.href)) run.href = mark.attrs.href;
     }
     out.push(run);
   }

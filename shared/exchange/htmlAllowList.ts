@@ -6,7 +6,7 @@
 import type { DOMPurify } from 'dompurify';
 // The DOM's names for the slice of it the cleaner uses, so shared/ needs no DOM library.
 import type { DomDocument as Document, DomElement as Element, DomNode as Node, DomParser as DOMParser } from './domSlice';
-import { isSafeHref } from './safeHref';
+import { keptLink } from '../body/linkSafety';
 import { INPUT_LIMITS } from './limits/inputLimits';
 
 /** Refused above this: a clipboard or page this big is not copy, and parsing it would hang the app. */
@@ -30,10 +30,6 @@ const CONTAINERS = new Set([
 ]);
 const OUR_BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'figure', 'figcaption']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-
-export function isAllowedHref(href: string): boolean {
-  return isSafeHref(href.trim());
-}
 
 /** Images we may turn into photos: web addresses, pasted data:/blob: images, DOCX parts (cid:), relative paths of a saved page. */
 export function isAllowedImageSrc(src: string): boolean {
@@ -278,7 +274,7 @@ const isBlank = (el: Element) => (el.textContent ?? '').replace(/[\s\u00a0\u200b
 function unredirect(href: string): string {
   const m = /^https?:\/\/www\.google\.com\/url\?(.*)$/i.exec(href);
   const target = m ? new URLSearchParams(m[1]).get('q') : null;
-  return target && isAllowedHref(target) ? target : href;
+  return keptLink(target) ?? href;
 }
 
 /** After DOMPurify: links and images it let through are checked against our stricter rules; empty blocks go. */
@@ -288,8 +284,10 @@ function tidy(body: Element): void {
     if (tag !== 'figure') FIGURE_DATA.forEach((a) => el.removeAttribute(a));
     if (tag !== 'a') el.removeAttribute('href');
     if (tag !== 'img') el.removeAttribute('src');
-    if (tag === 'a') el.setAttribute('href', unredirect(el.getAttribute('href') ?? ''));
-    if (tag === 'a' && !isAllowedHref(el.getAttribute('href') ?? '')) unwrap(el);
+    // Trimmed as it is checked, so the editor (which takes a link only as written) keeps what an import keeps.
+    const href = tag === 'a' ? keptLink(unredirect(el.getAttribute('href') ?? '')) : undefined;
+    if (href) el.setAttribute('href', href);
+    else if (tag === 'a') unwrap(el);
     else if (tag === 'img' && !isAllowedImageSrc(el.getAttribute('src') ?? '')) el.parentNode?.removeChild(el);
   }
   // Innermost first, so a paragraph holding only an empty <strong> goes too. Blank inline marks keep their space.
@@ -310,7 +308,7 @@ export function cleanHtml(html: string, purify: DOMPurify, parser: DOMParser): s
     ALLOWED_ATTR,
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
-    // blob: (pasted images) and cid: (DOCX parts) pass DOMPurify; isAllowedImageSrc/isAllowedHref decide after.
+    // blob: (pasted images) and cid: (DOCX parts) pass DOMPurify; isAllowedImageSrc and the link rule decide after.
     ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|blob|cid):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
     RETURN_DOM: true,
   });

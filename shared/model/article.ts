@@ -134,19 +134,38 @@ export const ArticleSchema = ArticleContentSchema.extend({
 });
 export type Article = z.infer<typeof ArticleSchema>;
 
-/** What the library list shows and what the index stores per article: small, and rebuildable from the file. */
-export const ArticleSummarySchema = z.object({
+/**
+ * An article's header: what names, dates and places it without its copy. The library list (its
+ * summary), the index and every backup row keep these fields, defined here once. The order is
+ * the backup row's (rows are hashed as JSON in chunks, so it must not change).
+ */
+export const ArticleHeaderSchema = z.object({
   id: ArticleIdSchema,
-  language: LanguageSchema,
-  kicker: z.string(),
-  headline: z.string(),
-  // The byline as data, not text: the list renders it with the templates in force now.
-  byline: BylineSchema,
-  status: ArticleStatusSchema,
   revision: z.number().int().nonnegative(),
+  headline: z.string(),
+  kicker: z.string(),
+  language: LanguageSchema,
+  status: ArticleStatusSchema,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   trashedAt: z.iso.datetime().nullable(),
+});
+export type ArticleHeader = z.infer<typeof ArticleHeaderSchema>;
+
+const HEADER_KEYS = Object.keys(ArticleHeaderSchema.shape) as (keyof ArticleHeader)[];
+
+/** The header fields of an article (or of anything that has them), in the header's order, and nothing else. */
+export function headerOf(a: ArticleHeader): ArticleHeader {
+  const out: Record<string, unknown> = {};
+  for (const key of HEADER_KEYS) out[key] = a[key];
+  return out as ArticleHeader;
+}
+
+/** What the library list shows and what the index stores per article: small, and rebuildable from the file. */
+export const ArticleSummarySchema = z.object({
+  ...ArticleHeaderSchema.shape,
+  // The byline as data, not text: the list renders it with the templates in force now.
+  byline: BylineSchema,
   // Defaults let an index snapshot written before the workflow load without a rebuild.
   ownerId: z.string().nullable().default(null),
   embargo: z.iso.datetime().nullable().default(null),

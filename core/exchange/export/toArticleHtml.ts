@@ -9,7 +9,8 @@ import { renderCredit } from '../../../shared/photos/renderCaption';
 import { ApiError } from '../../../shared/contract/errors';
 import { ARTICLE_PAGE_CSS } from './articlePageCss';
 import { newsArticleJsonLd, type PageDates } from './htmlJsonLd';
-import { esc, safeHref, scriptJson } from '../../../shared/exchange/export/htmlText';
+import { esc, scriptJson } from '../../../shared/exchange/export/htmlText';
+import { mailtoHref } from '../../../shared/body/linkSafety';
 
 export interface ArticleHtmlOptions {
   /** Where the page finds a photo: a relative file name beside the page, or a data: URL for a proof. */
@@ -103,7 +104,7 @@ function bylineHtml(a: ExportArticle): string {
     const email = reporter.email.trim();
     const found = name ? text.indexOf(name, at) : -1;
     if (found < 0) continue;
-    const href = email ? safeHref(`mailto:${email}`) : null;
+    const href = email ? mailtoHref(email) : null;
     html += esc(text.slice(at, found));
     html += href ? `<a rel="author" href="${esc(href)}">${esc(name)}</a>` : `<span class="author">${esc(name)}</span>`;
     at = found + name.length;
@@ -161,7 +162,7 @@ export function toArticleHtml(a: ExportArticle, opts: ArticleHtmlOptions): strin
   const kicker = a.kicker.trim();
   const deck = a.deck.map((d) => d.trim()).filter(Boolean);
   const names = a.byline.reporters.map((r) => r.name.trim()).filter(Boolean);
-  const signOffHref = a.signOff.trim() ? safeHref(`mailto:${a.signOff.trim()}`) : null;
+  const signOffHref = a.signOff.trim() ? mailtoHref(a.signOff) : null;
   const ld = newsArticleJsonLd(a, opts.photoSrc, dates);
 
   const head = [

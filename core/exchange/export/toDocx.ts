@@ -8,7 +8,8 @@ import type { ExportArticle, ExportFigure, ExportPhoto } from '../../../shared/e
 import { renderCaption } from '../../../shared/photos/renderCaption';
 import { docxImage, type DocxImage } from './docxImage';
 import { BULLETS, DOCX_STYLE, NUMBERS, PAGE, TEXT_WIDTH_PX, docxNumbering, docxStyles } from './docxStyles';
-import { htmlSafeText, safeHref } from '../../../shared/exchange/export/htmlText';
+import { htmlSafeText } from '../../../shared/exchange/export/htmlText';
+import { mailtoHref, publishedHref } from '../../../shared/body/linkSafety';
 
 // XML (like HTML) forbids control characters and lone surrogates; Word refuses a file that has them.
 const clean = (text: string) => htmlSafeText(text);
@@ -19,7 +20,7 @@ function runs(inlines: readonly Inline[]): ParagraphChild[] {
   return inlines.map((run) => {
     if (run.br) return new TextRun({ break: 1 });
     // A link that is not http/https/mailto is dropped to its text, never written as a link.
-    const href = run.href ? safeHref(run.href) : null;
+    const href = run.href ? publishedHref(run.href) : null;
     const text = new TextRun({ text: clean(run.text), bold: run.bold, italics: run.italic, style: href ? 'Hyperlink' : undefined });
     return href ? new ExternalHyperlink({ link: href, children: [text] }) : text;
   });
@@ -127,7 +128,7 @@ export async function toDocx(a: ExportArticle, photoBytes: (photo: ExportPhoto) 
   const ctx: Context = { a, images: await loadImages(a, photoBytes), nextList: () => ++lists };
   const kicker = clean(a.kicker.trim());
   const signOff = clean(a.signOff.trim());
-  const signOffHref = signOff ? safeHref(`mailto:${signOff}`) : null;
+  const signOffHref = signOff ? mailtoHref(signOff) : null;
   const names = a.byline.reporters.map((r) => clean(r.name.trim())).filter(Boolean);
   const label = CORRECTION_LABEL[a.language] ?? CORRECTION_LABEL.en;
 

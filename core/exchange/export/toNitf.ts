@@ -4,6 +4,7 @@
 // corrections → `correction` and a publishable note, e-mail → `body.end/tagline`. Built with
 // xmlbuilder2 so user text is always escaped.
 import { create } from 'xmlbuilder2';
+import { mailtoHref } from '../../../shared/body/linkSafety';
 import type { ExportArticle, ExportPhoto } from '../../../shared/exchange/types';
 import { xmlSafe } from '../xml/xmlText';
 import { appendBlocks, appendInlines, type XMLBuilder } from './nitfBody';
@@ -70,7 +71,7 @@ export function appendNitf(parent: XMLBuilder | null, a: ExportArticle, opts: Ni
   appendBodyHead(body, a);
   appendBlocks(body.ele('body.content'), a.blocks, { figures: a.figures, photoHref: opts.photoHref });
   if (a.signOff) {
-    appendInlines(body.ele('body.end').ele('tagline'), [{ text: a.signOff, href: `mailto:${a.signOff}` }]);
+    appendInlines(body.ele('body.end').ele('tagline'), [{ text: a.signOff, href: mailtoHref(a.signOff) ?? undefined }]);
   }
   return doc;
 }

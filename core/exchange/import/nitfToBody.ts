@@ -5,7 +5,7 @@
 // add (person, org, location, chron…) keeps its text. Editorial notes and footnotes are not copy.
 import type { DocNode } from '../../../shared/model/article';
 import { CDATA_SECTION_NODE, TEXT_NODE, attrOf, childElements, collapse, isElement, nameOf, textOf } from '../xml/xmlDom';
-import { isSafeHref } from '../../../shared/exchange/safeHref';
+import { keptLink } from '../../../shared/body/linkSafety';
 import { figureNode, listItemNode } from '../../../shared/exchange/docNodes';
 import { INPUT_LIMITS } from '../../../shared/exchange/limits/inputLimits';
 
@@ -50,8 +50,8 @@ function rawInlines(el: Element, marks: Marks, out: DocNode[], depth = 0): void 
       if (name === 'br') out.push({ type: 'hardBreak' });
       else if (name === 'em') rawInlines(node, /\bbold\b/i.test(attrOf(node, 'class')) ? { ...marks, bold: true } : { ...marks, italic: true }, out, depth + 1);
       else if (name === 'a') {
-        const href = attrOf(node, 'href').trim();
-        rawInlines(node, isSafeHref(href) ? { ...marks, href } : marks, out, depth + 1);
+        const href = keptLink(attrOf(node, 'href'));
+        rawInlines(node, href ? { ...marks, href } : marks, out, depth + 1);
       } else rawInlines(node, marks, out, depth + 1);
     }
   }

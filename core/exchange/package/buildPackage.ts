@@ -10,7 +10,8 @@ import { ApiError } from '../../../shared/contract/errors';
 import type { Article } from '../../../shared/model/article';
 import type { ExportArticle, ExportFile, ExportPhoto } from '../../../shared/exchange/types';
 import { writePhotoMetadata, type MetadataWarning, type PhotoMetadataInput } from '../../media/writePhotoMetadata';
-import { ARTICLE_PATH, MANIFEST_PATH, PACKAGE_FORMAT, PACKAGE_VERSION, entryPathProblem, type Manifest } from './manifest';
+import { ARTICLE_PATH, MANIFEST_PATH, PACKAGE_FORMAT, PACKAGE_VERSION, type Manifest } from './manifest';
+import { relativePathProblem } from '../../../shared/paths/relativePath';
 import { sha256Hex } from '../../media/sha256Hex';
 
 export interface PackageInput {
@@ -58,7 +59,7 @@ export async function buildPackage(input: PackageInput): Promise<{ zip: Uint8Arr
   const warnings: PackageWarning[] = [];
   const entries: { path: string; bytes: Uint8Array; compress: boolean }[] = [];
   const add = (path: string, bytes: Uint8Array, compress: boolean) => {
-    if (entryPathProblem(path)) throw exportFailed('renderFailed', `unsafe path in package: ${path}`);
+    if (relativePathProblem(path)) throw exportFailed('renderFailed', `unsafe path in package: ${path}`);
     if (entries.some((e) => e.path === path)) throw exportFailed('renderFailed', `two files named ${path}`);
     entries.push({ path, bytes, compress });
   };

@@ -1,6 +1,6 @@
 // The package's table of contents, `manifest.json`: which article it holds, every other file with
 // its size and SHA-256 (so a damaged or altered package is refused), and which packaged photo is
-// which library photo. Also the one rule for paths inside the zip, used when writing and reading.
+// which library photo. Paths inside the zip follow shared/paths/relativePath.ts, writing and reading.
 import { z } from 'zod';
 import { PhotoIdSchema } from '../../../shared/model/photo';
 
@@ -26,17 +26,3 @@ export const ManifestSchema = z.object({
   photos: z.array(z.object({ id: PhotoIdSchema, path: z.string(), original: z.string() })).max(500),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
-
-/**
- * Why `path` may not name a file inside a package, or null if it may: relative, forward slashes,
- * no `.`/`..`/empty segments, no drive letter, no control characters (zip-slip and friends).
- */
-export function entryPathProblem(path: string): string | null {
-  if (!path || path.length > 255) return 'length';
-  if (path.includes('\\')) return 'backslash';
-  if (path.startsWith('/')) return 'absolute';
-  if (/^[a-zA-Z]:/.test(path)) return 'drive';
-  if (/\p{Cc}/u.test(path)) return 'control';
-  if (path.split('/').some((s) => s === '' || s === '.' || s === '..')) return 'traversal';
-  return null;
-}

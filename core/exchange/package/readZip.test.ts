@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/contract/errors';
-import { readZip } from './readZip';
+import { readZip, ZIP_LIMITS, type ZipLimits } from './readZip';
 import { declareSize, renameEntry, zipOf } from './testing/zips';
 
 const MB = 1024 * 1024;
@@ -8,9 +8,9 @@ let bombZip: Promise<Buffer> | undefined;
 /** Built once: deflating 200 MB takes a few seconds. */
 const bomb = () => (bombZip ??= zipOf([{ name: 'zeros.bin', zeros: 200 * MB }]));
 
-async function refusal(bytes: Uint8Array): Promise<{ code: string; reason: unknown; file: unknown }> {
+async function refusal(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Promise<{ code: string; reason: unknown; file: unknown }> {
   try {
-    await readZip(bytes, 'evil.zip');
+    await readZip(bytes, 'evil.zip', limits);
   } catch (err) {
     expect(err).toBeInstanceOf(ApiError);
     const e = err as ApiError;
@@ -61,7 +61,10 @@ describe('readZip', () => {
   it('refuses more than 500 MB in all, even when each entry is under 100 MB', async () => {
     let zip = await zipOf(Array.from({ length: 6 }, (_, i) => ({ name: `part${i}.bin`, bytes: Buffer.from('x') })));
     for (let i = 0; i < 6; i++) zip = declareSize(zip, `part${i}.bin`, 99 * MB);
-    expect((await refusal(zip)).reason).toBe('tooLarge');
+    // Declared that big, each entry also compresses like a bomb (hostile, checked entry by entry):
+    // the ratio limits are lifted so the total is what refuses it.
+    expect((await refusal(zip, { ...ZIP_LIMITS, maxRatio: Infinity, maxTotalRatio: Infinity })).reason).toBe('tooLarge');
+    expect((await refusal(zip)).reason).toBe('hostile');
   });
 
   it('refuses entries that each compress under the per-entry ratio but together inflate more than 100:1 over the zip', async () => {

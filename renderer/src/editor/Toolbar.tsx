@@ -4,7 +4,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { shortcutLabel } from '../shortcuts';
-import { isAllowedLink } from './extensions';
+import { isSafeLink } from '../../../shared/body/linkSafety';
 import { NEXT_OPEN_MARK, PREVIOUS_OPEN_MARK, openMarksOf } from './OpenMarks';
 import { useDialog } from '../dialogs/useDialog';
 import { focusNow } from './focusNow';
@@ -84,7 +84,7 @@ export function Toolbar({ editor, platform, onAddPhoto }: { editor: Editor; plat
     const value = href.trim();
     if (value === '') {
       chain().extendMarkRange('link').unsetLink().run();
-    } else if (!isAllowedLink(value)) {
+    } else if (!isSafeLink(value)) {
       setLinkError(true);
       return;
     } else {

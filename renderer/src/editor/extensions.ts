@@ -10,21 +10,9 @@ import { FigureCaption } from './figure/FigureCaption';
 import { EditorNote } from './EditorNote';
 import { OpenMarks } from './OpenMarks';
 import { DepthLimit } from './DepthLimit';
-import { isSafeHref } from '../../../shared/exchange/safeHref';
+import { isSafeLink } from '../../../shared/body/linkSafety';
 import type { FigureViewOptions } from './figure/FigureView';
 
-export const LINK_PROTOCOLS = ['http', 'https', 'mailto'];
-
-/** The core's link rule (shared isSafeHref: a link failing it is dropped on save), and a URL the browser can parse. */
-export function isAllowedLink(href: string): boolean {
-  if (!isSafeHref(href)) return false;
-  try {
-    const url = new URL(href);
-    return LINK_PROTOCOLS.includes(url.protocol.replace(':', ''));
-  } catch {
-    return false;
-  }
-}
 
 /** Placeholders may be functions, read when painted, so they follow a change of UI language. */
 export function bodyExtensions(placeholder: string | (() => string), figure?: FigureViewOptions & { captionPlaceholder: string | (() => string) }) {
@@ -42,8 +30,10 @@ export function bodyExtensions(placeholder: string | (() => string), figure?: Fi
       link: {
         openOnClick: false,
         autolink: true,
-        protocols: LINK_PROTOCOLS,
-        isAllowedUri: (url) => isAllowedLink(url),
+        // The one link rule (shared/body/linkSafety.ts) for typing, autolink, pasted links and
+        // setLink alike; shouldAutoLink too, since pasting a URL over selected text asks only it.
+        isAllowedUri: (url) => isSafeLink(url),
+        shouldAutoLink: (url) => isSafeLink(url),
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
       },
     }),

@@ -11,6 +11,7 @@ import { DiffView } from './DiffView';
 import { ConfirmBanner } from '../dialogs/ConfirmBanner';
 import { useDialog } from '../dialogs/useDialog';
 import { findLastChange, type LastChange } from './lastChange';
+import { newestFirst } from '../../../shared/time/newestFirst';
 
 /** What an audit entry says beside its action: an export's formats by their names, then its note (an override's reason). */
 function auditNote(entry: AuditEntry, t: (key: string) => string): string {
@@ -104,7 +105,7 @@ export function HistoryPanel(props: { articleId: string; canRestore: boolean; on
 
   const items: Item[] = history
     ? [...history.versions.map((v): Item => ({ kind: 'version', at: v.at, version: v })), ...history.audit.map((e): Item => ({ kind: 'audit', at: e.at, entry: e }))].sort((a, b) =>
-        a.at < b.at ? 1 : a.at > b.at ? -1 : a.kind === 'audit' ? -1 : 1,
+        newestFirst(a.at, b.at) || (a.kind === 'audit' ? -1 : 1),
       )
     : [];
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);

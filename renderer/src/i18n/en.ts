@@ -114,7 +114,7 @@ export const en: Shape<typeof ko> = {
     linkUrl: 'Link address (https://…)',
     linkApply: 'Apply',
     linkRemove: 'Remove link',
-    linkInvalid: 'Only http, https and mailto addresses are allowed',
+    linkInvalid: 'Use a web address (https://example.com/…) or an e-mail link (mailto:name@example.com)',
     undo: 'Undo',
     redo: 'Redo',
     nextOpen: 'Next note or TK ({{next}}; previous: {{previous}})',

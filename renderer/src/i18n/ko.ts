@@ -110,7 +110,7 @@ export const ko = {
     linkUrl: '링크 주소 (https://…)',
     linkApply: '적용',
     linkRemove: '링크 제거',
-    linkInvalid: 'http, https, mailto 주소만 쓸 수 있습니다',
+    linkInvalid: '웹 주소(https://example.com/…)나 메일 주소(mailto:name@example.com)만 쓸 수 있습니다',
     undo: '실행 취소',
     redo: '다시 실행',
     nextOpen: '다음 메모·TK로 ({{next}}, 이전은 {{previous}})',

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/model/settings';
 import type { Notice } from '../../../shared/contract/errors';
+import { MAX_ARTICLE_IDS } from '../../../shared/contract/limits';
 import type { QueryOrder } from '../../../shared/search/query';
 import { call } from '../api';
 import { errorText, StoryError } from '../errorText';
@@ -28,8 +29,6 @@ import { ConfirmBanner } from '../dialogs/ConfirmBanner';
 type Scope = 'active' | 'trash';
 type Progress = { done: number; total: number };
 
-/** The contract's ceiling on "every id a query lists" (export and select-all). */
-export const MAX_LISTED_IDS = 5000;
 const REFRESH_MS = 15_000;
 const INDEXING_POLL_MS = 1000;
 
@@ -51,7 +50,7 @@ export function LibraryScreen(props: { settings: Settings; onOpen(id: string): v
   // A story past its reporter, about to go to the trash: asked first, naming it.
   const [binning, setBinning] = useState<{ id: string; headline: string; status: ArticleStatus } | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  // Select-all ticks the ids the query lists (up to MAX_LISTED_IDS) for this query only.
+  // Select-all ticks the ids the query lists (up to MAX_ARTICLE_IDS) for this query only.
   const [allSelected, setAllSelected] = useState<{ key: string; ids: string[]; total: number } | null>(null);
   const [exporting, setExporting] = useState<{ ids: string[]; embargoed: boolean } | null>(null);
   const [importing, setImporting] = useState<File[] | null>(null);
@@ -178,7 +177,7 @@ export function LibraryScreen(props: { settings: Settings; onOpen(id: string): v
     // The box shows ticked at once; the ids follow from the core.
     setAllSelected({ key: queryKey, ids: [], total: 0 });
     try {
-      const { ids, total: all } = await call('queryArticleIds', { ...query, actor: me.id, max: MAX_LISTED_IDS });
+      const { ids, total: all } = await call('queryArticleIds', { ...query, actor: me.id, max: MAX_ARTICLE_IDS });
       if (run !== selectAllRun.current) return; // unticked or ticked again meanwhile
       setSelected((cur) => new Set([...cur, ...ids]));
       setAllSelected({ key: queryKey, ids, total: all });
@@ -188,8 +187,8 @@ export function LibraryScreen(props: { settings: Settings; onOpen(id: string): v
     }
   };
 
-  // Export what is ticked; with nothing ticked, what the query lists (the first MAX_LISTED_IDS).
-  const listedIds = async (): Promise<string[]> => (await call('queryArticleIds', { ...query, actor: me.id, max: MAX_LISTED_IDS })).ids;
+  // Export what is ticked; with nothing ticked, what the query lists (the first MAX_ARTICLE_IDS).
+  const listedIds = async (): Promise<string[]> => (await call('queryArticleIds', { ...query, actor: me.id, max: MAX_ARTICLE_IDS })).ids;
   const startExport = async () => {
     if (scope !== 'active') return;
     try {
@@ -212,8 +211,8 @@ export function LibraryScreen(props: { settings: Settings; onOpen(id: string): v
   const exportLabel =
     selected.size > 0
       ? t('exchange.exportSelected', { count: selected.size })
-      : total > MAX_LISTED_IDS
-        ? t('exchange.exportFirst', { first: number.format(MAX_LISTED_IDS), total: number.format(total) })
+      : total > MAX_ARTICLE_IDS
+        ? t('exchange.exportFirst', { first: number.format(MAX_ARTICLE_IDS), total: number.format(total) })
         : t('exchange.exportShown', { count: total });
   const capped = allSelected && allSelected.key === queryKey && allSelected.total > allSelected.ids.length ? allSelected : null;
   const emptyText =

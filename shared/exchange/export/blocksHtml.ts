@@ -1,7 +1,8 @@
 // Body blocks as HTML: the one mapping the article page and ninjs' HTML body share. Every piece of
 // text is escaped and every link checked here; each caller decides how its figures look.
 import type { Block, Inline } from '../blocks';
-import { esc, safeHref } from './htmlText';
+import { esc } from './htmlText';
+import { publishedHref } from '../../body/linkSafety';
 
 export function inlineHtml(inlines: readonly Inline[]): string {
   return inlines
@@ -10,7 +11,7 @@ export function inlineHtml(inlines: readonly Inline[]): string {
       let html = esc(run.text);
       if (run.bold) html = `<strong>${html}</strong>`;
       if (run.italic) html = `<em>${html}</em>`;
-      const href = run.href ? safeHref(run.href) : null;
+      const href = run.href ? publishedHref(run.href) : null;
       if (href) html = `<a href="${esc(href)}">${html}</a>`;
       return html;
     })

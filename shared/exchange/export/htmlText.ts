@@ -1,7 +1,6 @@
 // Escaping for the article page: every piece of article text goes through here, so hostile copy
 // (`</script>`, `<img onerror>`) can only ever be text, and characters HTML forbids never reach it.
 import { escapeUTF8 } from 'entities/escape';
-import { isSafeHref } from '../safeHref';
 
 // C0 controls other than tab/LF/CR, DEL-range C1 controls, noncharacters and lone surrogates are
 // not allowed in an HTML document (the validator rejects them); pasted Word text sometimes has them.
@@ -16,19 +15,6 @@ export function htmlSafeText(text: string): string {
 /** Escaped for element content and double-quoted attribute values alike. */
 export function esc(text: string): string {
   return escapeUTF8(htmlSafeText(text));
-}
-
-/** The URL if it is one a published link may point to (http, https, mailto), else null. */
-export function safeHref(href: string): string | null {
-  const trimmed = htmlSafeText(href).trim();
-  if (!isSafeHref(trimmed)) return null;
-  try {
-    // Parsing catches `http:\\evil` style tricks and normalises what the browser would follow.
-    const url = new URL(trimmed);
-    return isSafeHref(url.href) ? url.href : null;
-  } catch {
-    return null;
-  }
 }
 
 /**

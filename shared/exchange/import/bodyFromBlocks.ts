@@ -3,7 +3,7 @@
 // and URL schemes the editor's schema allows get through.
 import type { Body, DocNode } from '../../model/article';
 import type { Block, Inline } from '../blocks';
-import { isSafeHref } from '../safeHref';
+import { keptLink } from '../../body/linkSafety';
 import { figureNode, listItemNode } from '../docNodes';
 import { INPUT_LIMITS } from '../limits/inputLimits';
 
@@ -31,7 +31,8 @@ function inlineNodes(inlines: readonly Inline[]): DocNode[] {
     const marks: NonNullable<DocNode['marks']> = [];
     if (run.bold) marks.push({ type: 'bold' });
     if (run.italic) marks.push({ type: 'italic' });
-    if (run.href && isSafeHref(run.href.trim())) marks.push({ type: 'link', attrs: { href: run.href.trim() } });
+    const href = keptLink(run.href);
+    if (href) marks.push({ type: 'link', attrs: { href } });
     out.push(marks.length ? { type: 'text', text, marks } : { type: 'text', text });
   }
   // A break at either edge of a block is noise left by the source's markup; so is a trailing space.

@@ -2,11 +2,11 @@
 // writer, which lexes what it wrote to check that bold and italic came back as meant (CommonMark's
 // emphasis rules fail next to Hangul and punctuation, and the writer then switches to <em>/<strong>).
 // Raw HTML is never passed on: only <b>/<strong>/<i>/<em>/<br> are understood, script/style text is
-// dropped, every other tag vanishes; links keep only http(s) and mailto targets.
+// dropped, every other tag vanishes; links keep what the link rule (shared/body/linkSafety.ts) keeps.
 import { decodeHTMLStrict } from 'entities';
 import type { Token } from 'marked';
 import type { Inline } from '../blocks';
-import { isSafeHref } from '../safeHref';
+import { keptLink } from '../../body/linkSafety';
 import { INPUT_LIMITS } from '../limits/inputLimits';
 
 const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>$/;
@@ -17,12 +17,6 @@ interface State {
   href?: string;
   /** Inside inline <script>/<style>: their text is not article text. */
   skip: string | null;
-}
-
-/** A link target we keep: http(s) or mailto, entities decoded; undefined for anything else. */
-export function safeHref(raw: string | null | undefined): string | undefined {
-  const href = decodeHTMLStrict(raw ?? '').trim();
-  return isSafeHref(href) ? href : undefined;
 }
 
 /** `depth` counts nested runs (bold in a link in italic…); past the converter's depth a token is read as its text. */
@@ -64,7 +58,7 @@ function walk(tokens: readonly Token[], state: State, out: Inline[], depth = 0):
       }
       case 'link': {
         const outer = state.href;
-        state.href = safeHref(token.href);
+        state.href = keptLink(decodeHTMLStrict(token.href ?? ''));
         walk(token.tokens ?? [], state, out, depth + 1);
         state.href = outer;
         break;

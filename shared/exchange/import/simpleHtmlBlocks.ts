@@ -3,7 +3,7 @@
 // and bold/italic/link runs, and drops everything else — scripts and styles with their content.
 import { decodeHTML } from 'entities';
 import type { Block, Inline } from '../blocks';
-import { isSafeHref } from '../safeHref';
+import { keptLink } from '../../body/linkSafety';
 import { INPUT_LIMITS } from '../limits/inputLimits';
 
 export interface HtmlFigure {
@@ -170,7 +170,7 @@ export function simpleHtmlBlocks(html: string): { blocks: Block[]; figures: Html
     else if (name === 'i' || name === 'em') italic = Math.max(0, italic + (closing ? -1 : 1));
     else if (name === 'a') {
       if (closing) links.pop();
-      else links.push(isSafeHref((attrs.href ?? '').trim()) ? attrs.href.trim() : undefined);
+      else links.push(keptLink(attrs.href));
     } else if (HEADINGS.has(name)) {
       flush();
       heading = !closing;
