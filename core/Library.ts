@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import {
   ARTICLE_SCHEMA_VERSION,
+  ArticleIdSchema,
   contentOf,
   emptyContent,
   type Article,
@@ -187,6 +188,9 @@ export class Library {
         };
       });
     }
+    // Closed before the pass began (the command line's import into a big library): nothing to
+    // finish; the files not yet checked are checked at the next open.
+    if (this.closing) return;
     this.search.start();
     let changed = false;
     const ids = this.unchecked;
@@ -246,6 +250,30 @@ export class Library {
     this.table.set(entry.summary, entry.tags);
     this.search.update(article, { size: entry.size, mtimeMs: entry.mtimeMs });
     return entry.summary;
+  }
+
+  /**
+   * Finds an article the index has not learned yet on disk and learns it: a big library still
+   * checking its files in the background, or a file that arrived since opening (sync, a copy).
+   * The request naming it is then decided on it rather than refused as not found.
+   */
+  find(id: string): Promise<void> {
+    if (this.index.entries.has(id) || !ArticleIdSchema.safeParse(id).success) return Promise.resolve();
+    return this.serial(id, () => this.learn(id));
+  }
+
+  /** `find` within the article's queue. */
+  private async learn(id: string): Promise<void> {
+    if (this.index.entries.has(id)) return;
+    const fp = await this.store.fileStat(id).catch(() => null);
+    if (!fp) return;
+    // A damaged file is quarantined and reported by the store; the article stays unknown.
+    const article = await this.store.read(id).catch(() => null);
+    if (article?.id !== id) return;
+    const entry = this.entryOf(article, await this.store.fileStat(id));
+    await this.index.put(entry).catch(() => undefined);
+    this.table.set(entry.summary, entry.tags);
+    this.search.update(article, { size: entry.size, mtimeMs: entry.mtimeMs });
   }
 
   private entry(id: string) {
@@ -533,6 +561,7 @@ export class Library {
   restoreFromBackup(article: Article, actorId: string, note: string): Promise<Article> {
     return this.serial(article.id, async () => {
       const person = this.people.actor(actorId);
+      await this.learn(article.id);
       const current = this.index.entries.has(article.id) ? await this.store.read(article.id).catch(() => null) : null;
       const at = this.now().toISOString();
       const restored = await this.commit(
@@ -652,6 +681,10 @@ export class Library {
 
   async close(): Promise<void> {
     this.closing = true;
+    // The background pass may still be waiting for the first list query (a timer that does not
+    // keep the process alive): it must not hold the close.
+    this.firstQueryServed?.();
+    this.firstQueryServed = null;
     await this.background.catch(() => undefined);
     await Promise.allSettled([...this.queues.values()]);
     await this.search.close();
