@@ -70,15 +70,22 @@ async function emptyLibrary(): Promise<string> {
 /**
  * The browser host bundled into one file (dependencies stay in node_modules), as the desktop
  * app's main process is: cold start then measures the app, not TypeScript being compiled.
- * It lives two folders under the repository so the host still finds the built renderer.
+ * It sits one folder under the repository, as host/cli.ts does, so the host finds the built renderer.
  */
-const HOST_BUNDLE = join(ROOT, '.bench', 'host', 'cli.mjs');
+const HOST_BUNDLE = join(ROOT, '.bench', 'host.mjs');
 async function bundleHost(): Promise<void> {
   await build({
     configFile: false,
     logLevel: 'error',
     root: ROOT,
-    build: { ssr: 'host/cli.ts', outDir: join(ROOT, '.bench', 'host'), emptyOutDir: true, target: 'node20', minify: false, rollupOptions: { output: { format: 'es', entryFileNames: 'cli.mjs' } } },
+    build: {
+      ssr: 'host/cli.ts',
+      outDir: join(ROOT, '.bench'),
+      emptyOutDir: false, // the generated libraries are cached beside it
+      target: 'node20',
+      minify: false,
+      rollupOptions: { output: { format: 'es', entryFileNames: 'host.mjs', codeSplitting: false } },
+    },
   });
 }
 
@@ -190,22 +197,22 @@ async function searches(page: Page, count: number): Promise<void> {
 async function saves(page: Page, count: number): Promise<void> {
   if (count === 0) return;
   const keys = Object.keys(emptyContent('ko'));
+  // No named helpers inside: the function is sent to the page as text, without tsx's __name.
   await page.evaluate(
     async ({ actor, count, keys }) => {
-      type Reply = { ok: true; value: never } | { ok: false; error: unknown };
-      const api = (window as unknown as { copydesk: Record<string, (input: unknown) => Promise<Reply>> }).copydesk;
-      const value = async <T,>(reply: Promise<Reply>): Promise<T> => {
-        const r = await reply;
-        if (!r.ok) throw new Error(JSON.stringify(r.error));
-        return r.value as T;
-      };
-      const drafts = await value<{ rows: { summary: { id: string } }[] }>(api.queryArticles({ actor, scope: 'active', filters: { state: 'draft' }, offset: 0, limit: Math.min(count, 500) }));
-      if (drafts.rows.length === 0) throw new Error('no drafts to save');
+      const api = (window as unknown as { copydesk: Record<string, (input: unknown) => Promise<{ ok: boolean; value: never; error?: unknown }>> }).copydesk;
+      const drafts = await api.queryArticles({ actor, scope: 'active', filters: { state: 'draft' }, offset: 0, limit: Math.min(count, 500) });
+      if (!drafts.ok) throw new Error(JSON.stringify(drafts.error));
+      const rows = (drafts.value as { rows: { summary: { id: string } }[] }).rows;
+      if (rows.length === 0) throw new Error('no drafts to save');
       for (let i = 0; i < count; i++) {
-        const id = drafts.rows[i % drafts.rows.length].summary.id;
-        const a = await value<Record<string, unknown> & { revision: number }>(api.getArticle({ actor, id }));
+        const id = rows[i % rows.length].summary.id;
+        const got = await api.getArticle({ actor, id });
+        if (!got.ok) throw new Error(JSON.stringify(got.error));
+        const a = got.value as Record<string, unknown> & { revision: number };
         const content = Object.fromEntries(keys.map((k) => [k, a[k]]));
-        await value(api.saveArticle({ id, actor, baseRevision: a.revision, content: { ...content, headline: `저장 ${i}` } }));
+        const saved = await api.saveArticle({ id, actor, baseRevision: a.revision, content: { ...content, headline: `저장 ${i}` } });
+        if (!saved.ok) throw new Error(JSON.stringify(saved.error));
       }
     },
     { actor: ADMIN.id, count, keys },
