@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import {
   ARTICLE_SCHEMA_VERSION,
+  ArticleIdSchema,
   contentOf,
   emptyContent,
   type Article,
@@ -163,6 +164,16 @@ export class Library {
     this.table.set(entry.summary, entry.tags);
     this.search.update(article, { size: entry.size, mtimeMs: entry.mtimeMs });
     return entry.summary;
+  }
+
+  /**
+   * Finds an article the index has not learned yet on disk and learns it: a big library still
+   * checking its files in the background, or a file that arrived since opening (sync, a copy).
+   * The request naming it is then decided on it rather than refused as not found.
+   */
+  find(id: string): Promise<void> {
+    if (this.index.entries.has(id) || !ArticleIdSchema.safeParse(id).success) return Promise.resolve();
+    return this.serial(id, () => this.reconciler.learn(id));
   }
 
   private entry(id: string) {
@@ -394,6 +405,7 @@ export class Library {
   restoreFromBackup(article: Article, actorId: string, note: string): Promise<Article> {
     return this.serial(article.id, async () => {
       const person = this.people.actor(actorId);
+      await this.reconciler.learn(article.id);
       const current = this.index.entries.has(article.id) ? await this.store.read(article.id).catch(() => null) : null;
       const at = this.now().toISOString();
       const restored = await this.commit(
