@@ -1,7 +1,8 @@
 // An append-only log of binary records (format in ./appendLogFormat.ts), appended through one
 // open file. Appends that arrive while a write or fsync is under way are written together and share
-// the next fsync (group commit), so ten saves at once cost one fsync, not ten; each durable append
-// resolves only once an fsync covering its bytes has returned. Opening reads every good record and
+// the next fsync (group commit), so ten saves at once cost one fsync, not ten; one fsync runs at a
+// time, beside the next write, and each durable append resolves only once an fsync that started
+// after its bytes were written has returned. Opening reads every good record and
 // cuts off a torn or damaged tail, never a good record before it. Compaction writes a new log from
 // the caller's snapshot with atomicWrite (temp file, fsync, rename) and swaps to it: a crash at any
 // moment leaves the old log or the new one.
@@ -51,8 +52,11 @@ export class AppendLog {
   private end: number;
   /** Bytes beyond `end` to cut before the next write: a damaged tail, or a write that failed part-way. */
   private cutFirst: boolean;
-  /** Written since the last fsync. */
-  private unsynced = false;
+  /** How much of the file an fsync that has returned covers. */
+  private syncedTo: number;
+  /** Durable appends and flushes written and waiting for an fsync that covers them, oldest first. */
+  private syncWaiters: { upTo: number; done: Settle }[] = [];
+  private syncing: Promise<void> | null = null;
   private readonly queue: Job[] = [];
   private running: Promise<void> | null = null;
   private closed = false;
@@ -67,6 +71,7 @@ export class AppendLog {
     records: number,
   ) {
     this.end = validBytes;
+    this.syncedTo = validBytes;
     this.cutFirst = fileBytes > validBytes;
     this.count = records;
   }
@@ -114,6 +119,7 @@ export class AppendLog {
     if (this.closed) return;
     await this.flush().catch(() => undefined);
     this.closed = true;
+    await this.syncsDone();
     await this.closeHandle();
   }
 
@@ -142,43 +148,74 @@ export class AppendLog {
       const first = this.queue[0];
       if (first.kind === 'compact') {
         this.queue.shift();
+        await this.syncsDone(); // the old file's handle is closed for the swap
         await this.rewrite(first.snapshot).then(first.done.resolve, first.done.reject);
         continue;
       }
-      // Every record and flush up to the next compaction: one write, at most one fsync.
+      // Every record and flush up to the next compaction: one write; the fsync runs beside the
+      // next batch's write, and covers whatever was written when it started.
       const stop = this.queue.findIndex((j) => j.kind === 'compact');
       const batch = this.queue.splice(0, stop < 0 ? this.queue.length : stop) as Exclude<Job, { kind: 'compact' }>[];
       try {
         await this.writeBatch(batch);
-        for (const job of batch) job.done.resolve();
       } catch (err) {
         for (const job of batch) job.done.reject(err);
+        continue;
       }
+      for (const job of batch) {
+        if (job.kind === 'record' && !job.durable) job.done.resolve();
+        else if (this.syncedTo >= this.end) job.done.resolve(); // a flush with nothing new to sync
+        else this.syncWaiters.push({ upTo: this.end, done: job.done });
+      }
+      this.kickSync();
     }
   }
 
   private async writeBatch(batch: Exclude<Job, { kind: 'compact' }>[]): Promise<void> {
     const frames = batch.flatMap((j) => (j.kind === 'record' ? [j.frame] : []));
-    const sync = batch.some((j) => j.kind === 'flush' || j.durable);
-    const handle = frames.length > 0 || (sync && this.unsynced) ? await this.writer() : null;
-    if (!handle) return;
-    if (frames.length > 0) {
-      const bytes = frames.length === 1 ? frames[0] : Buffer.concat(frames);
+    if (frames.length === 0) return;
+    const handle = await this.writer();
+    const bytes = frames.length === 1 ? frames[0] : Buffer.concat(frames);
+    try {
+      await writeAll(handle, bytes);
+    } catch (err) {
+      // Part of it may have landed: cut it before the next write, so no record follows a torn one.
+      this.cutFirst = true;
+      throw err;
+    }
+    this.end += bytes.length;
+    this.count += frames.length;
+  }
+
+  private kickSync(): void {
+    if (this.syncing || this.syncWaiters.length === 0) return;
+    this.syncing = this.syncLoop().finally(() => {
+      this.syncing = null;
+      this.kickSync();
+    });
+  }
+
+  /** One fsync at a time; each covers every byte written when it started, and answers everyone waiting on those. */
+  private async syncLoop(): Promise<void> {
+    while (this.syncWaiters.length > 0) {
+      const target = this.end;
+      const waiters = this.syncWaiters.filter((w) => w.upTo <= target);
+      this.syncWaiters = this.syncWaiters.filter((w) => w.upTo > target);
       try {
-        await writeAll(handle, bytes);
+        // Open: waiters come only from writes through it, and it is closed only once no fsync is waited for.
+        if (!this.handle) throw new Error(`append log ${this.path} lost its file before an fsync`);
+        await this.handle.datasync();
+        this.syncedTo = Math.max(this.syncedTo, target);
+        for (const w of waiters) w.done.resolve();
       } catch (err) {
-        // Part of it may have landed: cut it before the next write, so no record follows a torn one.
-        this.cutFirst = true;
-        throw err;
+        for (const w of waiters) w.done.reject(err);
       }
-      this.end += bytes.length;
-      this.count += frames.length;
-      this.unsynced = true;
     }
-    if (sync && this.unsynced) {
-      await handle.datasync();
-      this.unsynced = false;
-    }
+  }
+
+  /** Waits until no fsync is running or waited for (before the file's handle is closed). */
+  private async syncsDone(): Promise<void> {
+    while (this.syncing) await this.syncing;
   }
 
   /** The open file to append to, created (with its header) or cut back to its good part first. */
@@ -187,7 +224,7 @@ export class AppendLog {
       // No log yet, or one whose header is damaged: start it whole, in one atomic write.
       await this.closeHandle();
       await writeFileAtomic(this.path, LOG_HEADER, this.fs);
-      this.end = LOG_HEADER.length;
+      this.end = this.syncedTo = LOG_HEADER.length;
       this.cutFirst = false;
     } else if (this.cutFirst) {
       await this.cut();
@@ -216,9 +253,9 @@ export class AppendLog {
     await this.closeHandle();
     await writeFileAtomic(this.path, frames, this.fs);
     this.end = frames.reduce((n, f) => n + f.byteLength, 0);
+    this.syncedTo = this.end;
     this.count = frames.length - 1;
     this.cutFirst = false;
-    this.unsynced = false;
   }
 
   private async closeHandle(): Promise<void> {
