@@ -46,6 +46,7 @@ describe('round trip', () => {
     await log.append(new Uint8Array(0));
     await log.append(big);
     await log.close();
+    await expect(log.append(bytes('late'))).rejects.toThrow('closed'); // never written to a file let go of
     const back = await AppendLog.open(path);
     await back.log.close();
     expect(back.tail).toBeNull();

@@ -96,7 +96,12 @@ export class AppendLog {
   }
 
   append(payload: Uint8Array, opts: AppendOptions = {}): Promise<void> {
-    const frame = encodeFrame(payload); // copied now: the caller may reuse its buffer
+    let frame: Buffer;
+    try {
+      frame = encodeFrame(payload); // copied now: the caller may reuse its buffer
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
     return this.enqueue((done) => ({ kind: 'record', frame, durable: opts.durable ?? true, done }));
   }
 
@@ -114,11 +119,14 @@ export class AppendLog {
     return this.enqueue((done) => ({ kind: 'compact', snapshot, done }));
   }
 
-  /** Finishes what was appended, then closes the file. */
+  /** Finishes what was appended (durably), then closes the file; later appends are refused. */
   async close(): Promise<void> {
     if (this.closed) return;
-    await this.flush().catch(() => undefined);
     this.closed = true;
+    await new Promise<void>((resolve) => {
+      this.queue.push({ kind: 'flush', done: { resolve, reject: () => resolve() } });
+      this.kick();
+    });
     await this.syncsDone();
     await this.closeHandle();
   }
