@@ -85,6 +85,19 @@ describe('the index journal', () => {
     expect(after.hasJournal).toBe(false);
   });
 
+  it('an empty journal.jsonl (as the first Copydesk left every closed library) is removed at once, with no compaction asked for', async () => {
+    const dir = await indexDir();
+    const index = await loaded(dir);
+    await index.put(entry('article-a', '첫 판'));
+    await index.compact();
+    await index.close();
+    await writeFile(join(dir, 'journal.jsonl'), '');
+    const opened = await loaded(dir);
+    expect(opened.needsCompaction).toBe(false);
+    expect(headlines(opened)).toEqual({ 'article-a': '첫 판' });
+    expect(await readdir(dir)).not.toContain('journal.jsonl');
+  });
+
   it('an old journal not yet removed when a crash came is read before the new one, so the newer change wins', async () => {
     const dir = await indexDir();
     const index = await loaded(dir);

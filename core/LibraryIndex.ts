@@ -59,9 +59,13 @@ export class LibraryIndex {
     // The old journal first: anything in the new one was written after it.
     const old = await readFile(this.oldJournalPath, 'utf8').catch(() => null);
     if (old !== null) {
-      this.oldJournal = true;
+      const before = this.journalRecords;
       // A torn or damaged line (crash mid-append) is skipped; reconciliation with the files fixes the rest.
       for (const line of old.split('\n')) if (line) this.apply(safeJson(line));
+      // One with changes in it is folded into the snapshot by the next compaction (the library's
+      // open asks for one); an empty one holds nothing and goes now, costing no snapshot write.
+      if (this.journalRecords > before) this.oldJournal = true;
+      else await unlink(this.oldJournalPath).catch(() => undefined);
     }
     // A damaged or torn tail is cut off by the log; the records before it count, and
     // reconciliation with the files puts right whatever the lost ones held.
