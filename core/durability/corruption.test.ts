@@ -137,7 +137,7 @@ for (const kind of Object.keys(DAMAGE)) {
     it('index journal: the list still shows every article at its saved revision', async ({ expect, onTestFinished }) => {
       const lib = await Scenario.seed(onTestFinished);
       const { a, b } = lib;
-      await lib.harm(kind, 'index', 'journal.jsonl');
+      await lib.harm(kind, 'index', 'journal.log');
       const { notices, quarantined } = await lib.reopen();
       // Nothing of a person's is lost or moved: the index is derived and is put right from the files.
       expect(notices.filter((n) => n.code !== 'indexRebuilt')).toEqual([]);
