@@ -271,12 +271,13 @@ export class Library {
   save(id: string, baseRevision: number, content: ArticleContent, actorId: string): Promise<{ revision: number; updatedAt: string }> {
     return this.serial(id, async () => {
       const person = this.people.actor(actorId);
-      const summary = this.entry(id).summary;
-      this.assertRevision(id, summary.revision, baseRevision);
+      this.entry(id);
       // The copy this library last read or wrote, unless the file changed since (then read afresh):
       // autosave after autosave does not read and parse the whole article again. (Who may edit was
       // decided from the list's summary before this call; the copy's own state is checked again.)
       const current = await this.store.current(id);
+      // Against the file as it is: the list's revision, unless another process wrote the file since.
+      this.assertRevision(id, current.revision, baseRevision);
       assertCanEdit(current, person, this.settings.value);
       // A save that changes nothing (typing undone, a second Ctrl+S) writes nothing: no new revision,
       // and no version in the history identical to the one before it.
