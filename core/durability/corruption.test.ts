@@ -10,7 +10,7 @@ import { dispatch } from '../../shared/contract/dispatch';
 import { unwrap } from '../../shared/contract/errors';
 import { content, openTestCore, tempDir } from '../testing/tempLibrary';
 import { addAdmin, addPerson } from '../testing/people';
-import { quarantine } from '../quarantine';
+import { quarantine } from '../storage/quarantine';
 
 /** Damage done in place (same file, same inode), as a torn write or a failing disk leaves it. */
 const DAMAGE: Record<string, (bytes: Buffer) => Buffer> = {
