@@ -129,10 +129,11 @@ export class ArticleStore {
    * written (and synced) first and only then is anything on disk touched, so a full or read-only
    * disk fails the save with the article file, its last good copy and any original as they were.
    */
-  async write(article: Article): Promise<void> {
+  async write(article: Article, opts: Pick<WriteOptions, 'syncDir'> = {}): Promise<void> {
     const path = this.pathOf(article.id);
     const older = this.older.get(article.id);
     const db = this.db(path, {
+      ...opts,
       beforeReplace: async () => {
         if (older !== undefined) await keepOriginal(this.libraryDir, path, older);
         await keepCopy(path, path + '.bak'); // false for a new article: it has no previous version

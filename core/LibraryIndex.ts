@@ -81,6 +81,12 @@ export class LibraryIndex {
     await this.append({ op: 'put', entry });
   }
 
+  /** put() for many entries: their lines in one write and one flush. */
+  async putMany(entries: readonly IndexEntry[]): Promise<void> {
+    for (const entry of entries) this.entries.set(entry.summary.id, entry);
+    if (entries.length) await this.append(...entries.map((entry) => ({ op: 'put' as const, entry })));
+  }
+
   async delete(id: string): Promise<void> {
     if (!this.entries.delete(id)) return;
     await this.append({ op: 'del', id });
@@ -99,7 +105,7 @@ export class LibraryIndex {
     await this.closeJournal();
   }
 
-  private async append(line: z.infer<typeof JournalLineSchema>): Promise<void> {
+  private async append(...lines: z.infer<typeof JournalLineSchema>[]): Promise<void> {
     // The promise is kept, not the handle: two saves appending at once share one open.
     this.journalOpen ??= open(this.journalPath, 'a').catch((err: unknown) => {
       this.journalOpen = null; // a read-only folder may become writable again
@@ -108,9 +114,9 @@ export class LibraryIndex {
     const journal = await this.journalOpen;
     // After a failed append the file may end in a torn fragment: a newline first keeps it from
     // swallowing this line (the fragment is skipped on load).
-    const text = (this.torn ? '\n' : '') + JSON.stringify(line) + '\n';
+    const text = (this.torn ? '\n' : '') + lines.map((line) => JSON.stringify(line) + '\n').join('');
     try {
-      // One write call per line, then fdatasync: the line is on disk before the save is reported done.
+      // One write call per line (or batch of lines), then fdatasync: the line is on disk before the save is reported done.
       await journal.write(text);
       await journal.datasync();
       this.torn = false;
@@ -118,7 +124,7 @@ export class LibraryIndex {
       this.torn = true;
       throw err;
     }
-    this.journalLines++;
+    this.journalLines += lines.length;
   }
 
   private async closeJournal(): Promise<void> {
