@@ -16,7 +16,7 @@ import type { ObjectStore } from './ObjectStore';
 import { phase, PROGRESS_SCALE } from './progress';
 import type { SnapshotOutcome } from './takeSnapshot';
 
-/** Articles written together (their files flushed side by side); a cancel takes effect between batches. */
+/** Articles written together (their files flushed side by side). */
 const RESTORE_BATCH = 64;
 const READ_CONCURRENCY = 8;
 
@@ -79,7 +79,9 @@ export class SnapshotRestore {
       if (signal.aborted) return { ...result, cancelled: true };
       const batch = targets.slice(start, start + RESTORE_BATCH);
       // Read and checked a few at a time; the library then writes the batch's files together.
-      const read = await mapLimited(batch, READ_CONCURRENCY, async (row): Promise<{ row: Row; article?: Article; error?: unknown }> => {
+      const read = await mapLimited(batch, READ_CONCURRENCY, async (row): Promise<{ row: Row; article?: Article; error?: unknown; skipped?: true }> => {
+        // Cancelled: the articles already under way are finished, no further one is started.
+        if (signal.aborted) return { row, skipped: true };
         progress.of(done++, total, row.headline);
         try {
           const now = current ? (current.get(row.id)?.contentHash ?? null) : await this.currentContentHash(row.id);
@@ -106,6 +108,7 @@ export class SnapshotRestore {
       const written = await this.library.restoreManyFromBackup(toWrite, person.id, note).catch((err: Error) => toWrite.map(() => err));
       let w = 0;
       for (const r of read) {
+        if (r.skipped) continue;
         if (!r.article && !r.error) {
           result.unchanged++;
           continue;
@@ -119,6 +122,7 @@ export class SnapshotRestore {
         if (error === undefined) result.restored++;
         else result.failed.push({ id: r.row.id, headline: r.row.headline, error: toApiError(error).toJSON() });
       }
+      if (read.some((r) => r.skipped)) return { ...result, cancelled: true };
     }
     // Copy written after the snapshot goes to the trash, never away: emptying the trash is a separate, deliberate step.
     for (const row of newer) {
