@@ -6,8 +6,6 @@
 // shared/workflow/.
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import { fsyncDir } from './atomicWrite';
-import { mapLimited, SYNC_CONCURRENCY } from './mapLimited';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import {
@@ -22,6 +20,8 @@ import {
 import { ApiError, type Notice } from '../shared/contract/errors';
 import type { SettingsPatch, Settings } from '../shared/model/settings';
 import { ArticleStore, removeLeftoverTemps } from './ArticleStore';
+import { fsyncDir } from './atomicWrite';
+import { mapLimited, SYNC_CONCURRENCY } from './mapLimited';
 import { LibraryIndex } from './LibraryIndex';
 import { LibraryLock } from './LibraryLock';
 import { LibraryMarker } from './libraryMarker';
@@ -433,7 +433,8 @@ export class Library {
     return this.serialMany(ids, async () => {
       const out: (Article | Error)[] = new Array(articles.length);
       const ok = (i: number) => !(out[i] instanceof Error);
-      const step = <T>(label: (i: number) => Promise<T>) => (_: unknown, i: number) => (ok(i) ? label(i).catch((err: Error) => void (out[i] = err)) : Promise.resolve(undefined));
+      // One step for every article still standing; a failure is that article's result and ends its restore.
+      const step = <T>(work: (i: number) => Promise<T>) => (_: unknown, i: number) => (ok(i) ? work(i).catch((err: Error) => void (out[i] = err)) : Promise.resolve(undefined));
       const from: Article['status'][] = [];
       const copies: Article[] = [];
       await mapLimited(articles, SYNC_CONCURRENCY, async (article, i) => {
