@@ -7,7 +7,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ARTICLE_SCHEMA_VERSION, ArticleSchema, type Article } from '../shared/model/article';
 import { ApiError, type Notice } from '../shared/contract/errors';
-import { removeLeftoverTemps } from './atomicWrite';
+import { removeLeftoverTemps, type WriteOptions } from './atomicWrite';
 import { migrateArticle } from './migrations/migrateArticle';
 import { looksLikeBody, normaliseBody } from '../shared/body/normaliseBody';
 import { fingerprintOf, sameFile, type FileFingerprint } from './fileFingerprint';
@@ -115,9 +115,9 @@ export class ArticleStore {
    * disk fails the save with the article file, its last good copy and any original as they were.
    * Returns the new file's fingerprint.
    */
-  async write(article: Article): Promise<FileFingerprint> {
+  async write(article: Article, opts: Pick<WriteOptions, 'syncDir'> = {}): Promise<FileFingerprint> {
     try {
-      const fingerprint = await this.files.write(this.pathOf(article.id), article);
+      const fingerprint = await this.files.write(this.pathOf(article.id), article, opts);
       this.recent.set(article.id, article, fingerprint);
       return fingerprint;
     } catch (err) {

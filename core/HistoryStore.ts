@@ -11,7 +11,8 @@ import { z } from 'zod';
 import type { Article } from '../shared/model/article';
 import { AuditEntrySchema, VersionMetaSchema, type AuditEntry, type VersionKind, type VersionMeta } from '../shared/model/history';
 import { ApiError } from '../shared/contract/errors';
-import { writeFileAtomic } from './atomicWrite';
+import { fsyncDir, writeFileAtomic, type WriteOptions } from './atomicWrite';
+import { mapLimited, SYNC_CONCURRENCY } from './mapLimited';
 import { parseArticle } from './ArticleStore';
 
 /** Saves by the same person in the same state within this window share one version. */
@@ -42,7 +43,7 @@ export class HistoryStore {
    * Keeps `article` as a version. A plain save by the same person in the same state as the newest
    * version, within a minute of that version starting, replaces it instead of adding one.
    */
-  async record(article: Article, kind: VersionKind, actor: Actor, now: Date): Promise<VersionMeta> {
+  async record(article: Article, kind: VersionKind, actor: Actor, now: Date, opts: Pick<WriteOptions, 'syncDir'> = {}): Promise<VersionMeta> {
     const last = await this.newestOf(article.id);
     const at = now.toISOString();
     const coalesce =
@@ -67,11 +68,16 @@ export class HistoryStore {
     // fsyncs that would double autosave's cost; lost to a power cut, it reads as damaged and the
     // next save starts a new version. Steps, restores and creations are written durably.
     const bytes = await gzip(JSON.stringify({ meta, article }));
-    await writeFileAtomic(join(this.dir(article.id), fileName(meta.seq)), bytes, undefined, { durable: kind !== 'save' });
+    await writeFileAtomic(join(this.dir(article.id), fileName(meta.seq)), bytes, undefined, { durable: kind !== 'save', syncDir: opts.syncDir });
     // The description log is a convenience for listing; the version files are the record, so it is not fsync'd.
     await appendLine(join(this.dir(article.id), 'versions.jsonl'), meta, false);
     this.newest.set(article.id, meta);
     return meta;
+  }
+
+  /** After records with `syncDir: false`: flushes those articles' folders, and the folder holding them (new ones), side by side. */
+  async syncFolders(ids: readonly string[]): Promise<void> {
+    await mapLimited([...ids.map((id) => this.dir(id)), this.root], SYNC_CONCURRENCY, (dir) => fsyncDir(dir));
   }
 
   /** `durable: false` for entries that record no decision (a plain export), so a batch does not pay an fsync per article. */

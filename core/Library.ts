@@ -21,7 +21,8 @@ import {
 import { ApiError, type Notice } from '../shared/contract/errors';
 import type { SettingsPatch, Settings } from '../shared/model/settings';
 import { ArticleStore } from './ArticleStore';
-import { removeLeftoverTemps } from './atomicWrite';
+import { fsyncDir, removeLeftoverTemps } from './atomicWrite';
+import { mapLimited, SYNC_CONCURRENCY } from './mapLimited';
 import { LibraryIndex } from './LibraryIndex';
 import { LibraryLock } from './LibraryLock';
 import { LibraryMarker } from './libraryMarker';
@@ -409,19 +410,83 @@ export class Library {
   restoreFromBackup(article: Article, actorId: string, note: string): Promise<Article> {
     return this.serial(article.id, async () => {
       const person = this.people.actor(actorId);
-      await this.reconciler.learn(article.id);
-      const current = this.index.entries.has(article.id) ? await this.store.read(article.id).catch(() => null) : null;
-      const at = this.now().toISOString();
-      const restored = await this.commit(
-        current
-          ? { ...current, ...contentOf(article), status: article.status, corrections: article.corrections, trashedAt: null, revision: current.revision + 1, updatedAt: at }
-          : { ...article, trashedAt: null, revision: article.revision + 1, updatedAt: at },
-        'restore',
-        person,
-      );
+      const current = await this.currentForRestore(article.id);
+      const restored = await this.commit(this.restoredCopy(article, current), 'restore', person);
       await this.audit(article.id, person, 'restoreBackup', current?.status ?? article.status, restored.status, { note });
       return restored;
     });
+  }
+
+  private async currentForRestore(id: string): Promise<Article | null> {
+    await this.reconciler.learn(id); // an article on disk the index has not learned yet is restored over, not beside
+    return this.index.entries.has(id) ? await this.store.read(id).catch(() => null) : null;
+  }
+
+  private restoredCopy(article: Article, current: Article | null): Article {
+    const at = this.now().toISOString();
+    return current
+      ? { ...current, ...contentOf(article), status: article.status, corrections: article.corrections, trashedAt: null, revision: current.revision + 1, updatedAt: at }
+      : { ...article, trashedAt: null, revision: article.revision + 1, updatedAt: at };
+  }
+
+  /**
+   * `restoreFromBackup` for many articles at once (a whole-library restore, an archive import):
+   * the same files in the same order — every version, then every article file, then their index
+   * lines in one append, then the audit lines — each kind written side by side and flushed
+   * together instead of one fsync after another, with the articles' save queues held until all
+   * is done. A crash midway leaves each article as `restoreFromBackup` would: a version without its
+   * article, or an article without its index line (the index is corrected from the files at the
+   * next open). One result per article, in order: the restored copy or why it failed.
+   */
+  async restoreManyFromBackup(articles: readonly Article[], actorId: string, note: string): Promise<(Article | Error)[]> {
+    const person = this.people.actor(actorId);
+    const ids = articles.map((a) => a.id);
+    if (new Set(ids).size !== ids.length) {
+      // The same article twice: one after the other, as the single restore does it.
+      return mapLimited(articles, 1, (a) => this.restoreFromBackup(a, actorId, note).catch((err: Error) => err));
+    }
+    return this.serialMany(ids, async () => {
+      const out: (Article | Error)[] = new Array(articles.length);
+      const ok = (i: number) => !(out[i] instanceof Error);
+      // One step for every article still standing; a failure is that article's result and ends its restore.
+      const step = <T>(work: (i: number) => Promise<T>) => (_: unknown, i: number) => (ok(i) ? work(i).catch((err: Error) => void (out[i] = err)) : Promise.resolve(undefined));
+      const from: Article['status'][] = [];
+      const copies: Article[] = [];
+      await mapLimited(articles, SYNC_CONCURRENCY, async (article, i) => {
+        const current = await this.currentForRestore(article.id);
+        from[i] = current?.status ?? article.status;
+        // As `commit` does: the one place a body is fitted to the schema before it is written.
+        const copy = this.restoredCopy(article, current);
+        copies[i] = { ...copy, body: normaliseBody(copy.body).body };
+      });
+      await mapLimited(articles, SYNC_CONCURRENCY, step((i) => this.history.record(copies[i], 'restore', person, this.now(), { syncDir: false })));
+      await this.history.syncFolders(ids).catch((err: Error) => out.fill(err));
+      await mapLimited(articles, SYNC_CONCURRENCY, step((i) => this.store.write(copies[i], { syncDir: false })));
+      await fsyncDir(this.store.dir).catch((err: Error) => out.fill(err));
+      const entries = await mapLimited(articles, SYNC_CONCURRENCY, step(async (i) => entryOf(copies[i], await this.store.fileStat(ids[i]))));
+      const written = entries.flatMap((e, i) => (e && ok(i) ? [e] : []));
+      // As `put`: the files are safely written; a journal that cannot take the lines is corrected at the next open.
+      await this.index.putMany(written).catch(() => undefined);
+      for (const [i, entry] of entries.entries()) {
+        if (!entry || !ok(i)) continue;
+        this.table.set(entry.summary, entry.tags);
+        this.search.update(copies[i], { size: entry.size, mtimeMs: entry.mtimeMs });
+        out[i] = copies[i];
+      }
+      await mapLimited(articles, SYNC_CONCURRENCY, step((i) => this.audit(ids[i], person, 'restoreBackup', from[i], copies[i].status, { note })));
+      return out;
+    });
+  }
+
+  /** Runs `task` once every earlier task for each of `ids` is done, holding their queues until it ends. */
+  private serialMany<T>(ids: readonly string[], task: () => Promise<T>): Promise<T> {
+    let release!: () => void;
+    const done = new Promise<void>((resolve) => (release = resolve));
+    // Every queue is joined at once, so two batches sharing articles always meet in the same order.
+    const held = ids.map((id) => new Promise<void>((acquired) => void this.serial(id, () => (acquired(), done))));
+    return Promise.all(held)
+      .then(task)
+      .finally(release);
   }
 
   listPeople(): Person[] {

@@ -91,6 +91,12 @@ export class LibraryIndex {
     await this.append({ op: 'put', entry });
   }
 
+  /** put() for many entries: appended together, so the log writes them in one batch and one fsync. */
+  async putMany(entries: readonly IndexEntry[]): Promise<void> {
+    for (const entry of entries) this.entries.set(entry.summary.id, entry);
+    await Promise.all(entries.map((entry) => this.append({ op: 'put', entry })));
+  }
+
   async delete(id: string): Promise<void> {
     if (!this.entries.delete(id)) return;
     await this.append({ op: 'del', id });

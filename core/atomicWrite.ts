@@ -65,6 +65,11 @@ export interface WriteOptions {
    * the previous version aside). A full disk therefore fails the write before anything is touched.
    */
   beforeReplace?: () => Promise<void>;
+  /**
+   * `false` flushes the file but not the folder entry its rename made: for several files written
+   * side by side, whose caller flushes the folder once for all of them (fsyncDir) before relying on them.
+   */
+  syncDir?: boolean;
 }
 
 /** `data` may come in pieces (a header and sections), written one after another without joining them first. */
@@ -87,7 +92,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array | 
     await fs.unlink(tmp).catch(() => undefined);
     throw err;
   }
-  if (durable) await fsyncDir(dir, fs);
+  if (durable && opts.syncDir !== false) await fsyncDir(dir, fs);
 }
 
 /**

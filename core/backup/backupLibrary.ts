@@ -14,7 +14,8 @@ export interface BackupLibrary {
   listPeople(): Person[];
   savePerson(actorId: string | null, draft: PersonDraft): Promise<Person>;
   updateSettings(patch: SettingsPatch, actorId?: string): Promise<Settings>;
-  restoreFromBackup(article: Article, actorId: string, note: string): Promise<Article>;
+  /** restoreFromBackup for many at once, their files flushed together; one result per article, in order. */
+  restoreManyFromBackup(articles: readonly Article[], actorId: string, note: string): Promise<(Article | Error)[]>;
   setTrashed(id: string, trashed: boolean, actorId: string): Promise<ArticleSummary>;
   /** Size and time of an article file as the library last wrote it (from its index), so an hourly snapshot need not stat every file. */
   fileStatOf?(id: string): FileStat | null;

@@ -18,6 +18,9 @@ import { ARCHIVE_VERSION, ArchiveManifestSchema, parseEntryName, type ArchiveMan
 import { ChunkSchema, SNAPSHOT_VERSION, type Row } from './format';
 import { gunzipObject, type ObjectStore } from './ObjectStore';
 
+/** Objects checked and stored side by side while the archive is read. */
+const OBJECT_CONCURRENCY = 8;
+
 export const ARCHIVE_LIMITS: ZipLimits & { maxManifestBytes: number } = { ...ARCHIVE_ZIP_LIMITS, maxManifestBytes: 256 * 1024 * 1024 };
 export type ArchiveLimits = typeof ARCHIVE_LIMITS;
 
@@ -109,20 +112,33 @@ export async function readArchive(source: ArchiveSource, objects: ObjectStore, j
     const photoFiles = new Map<string, { sha256: string; id: string }>();
     for (const p of manifest.photos) for (const f of p.files) photoFiles.set(`${p.id}/${f.name}`, { sha256: f.sha256, id: p.id });
     const photoReceived = new Set<string>();
+    /** Each object's article id, or null when it is not a readable article (chunks, settings, people). */
+    const articleIds = new Map<string, string | null>();
     let done = 0;
+    // Objects are checked and stored a few at a time while the next entries are inflated.
+    const checking = new Set<Promise<void>>();
+    const refused: unknown[] = [];
     const zip = await openZip(source);
     try {
       await walk(zip, file, limits, async (name, entry) => {
+        if (refused.length) throw refused[0];
         if (job.signal.aborted) throw new ApiError('cancelled', 'import cancelled');
         job.of(done++, entries, name);
         const kind = parseEntryName(name);
         if (!kind || kind.kind === 'manifest') return;
         const bytes = await inflate(zip, name, entry, file);
         if (kind.kind === 'object') {
-          const raw = await gunzipObject(bytes).catch(() => null);
-          if (!raw || sha256Hex(raw) !== kind.hash) throw fail(file, 'tampered', `${name} does not match its checksum`);
-          received.add(kind.hash);
-          if (await objects.putGzipped(kind.hash, bytes)) added.objects.push(kind.hash);
+          while (checking.size >= OBJECT_CONCURRENCY) await Promise.race(checking);
+          const task = (async () => {
+            const raw = await gunzipObject(bytes).catch(() => null);
+            if (!raw || sha256Hex(raw) !== kind.hash) throw fail(file, 'tampered', `${name} does not match its checksum`);
+            received.add(kind.hash);
+            // Read as an article now, while its bytes are here, rather than read back from the store later.
+            articleIds.set(kind.hash, articleIdOf(raw));
+            if (await objects.putGzipped(kind.hash, bytes)) added.objects.push(kind.hash);
+          })().catch((error: unknown) => void refused.push(error));
+          checking.add(task);
+          void task.finally(() => checking.delete(task));
           return;
         }
         const expected = photoFiles.get(`${kind.id}/${kind.name}`);
@@ -138,8 +154,11 @@ export async function readArchive(source: ArchiveSource, objects: ObjectStore, j
         photoReceived.add(`${kind.id}/${kind.name}`);
       });
     } finally {
+      // Every object under way is stored (and listed in `added`) or refused before anything is decided.
+      await Promise.all(checking);
       zip.close();
     }
+    if (refused.length) throw refused[0];
     job.of(entries, entries, '');
 
     // Nothing missing, nothing extra, every article readable and where its row says.
@@ -161,13 +180,7 @@ export async function readArchive(source: ArchiveSource, objects: ObjectStore, j
       if (job.signal.aborted) throw new ApiError('cancelled', 'import cancelled');
       need(row.hash);
       expected.add(row.hash);
-      let ok = false;
-      try {
-        ok = parseArticle(await objects.getJson(row.hash)).id === row.id;
-      } catch {
-        ok = false;
-      }
-      if (!ok) throw fail(file, 'tampered', `article ${row.id} is not readable`);
+      if (articleIds.get(row.hash) !== row.id) throw fail(file, 'tampered', `article ${row.id} is not readable`);
     }
     for (const hash of received) if (!expected.has(hash)) throw fail(file, 'tampered', `object ${hash} belongs to no article`);
     for (const key of photoFiles.keys()) if (!photoReceived.has(key)) throw fail(file, 'tampered', `photo file ${key} is missing`);
@@ -176,6 +189,14 @@ export async function readArchive(source: ArchiveSource, objects: ObjectStore, j
   } catch (err) {
     await discard(objects, added);
     throw err;
+  }
+}
+
+function articleIdOf(raw: Buffer): string | null {
+  try {
+    return parseArticle(JSON.parse(raw.toString('utf8'))).id;
+  } catch {
+    return null;
   }
 }
 

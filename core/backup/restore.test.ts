@@ -8,6 +8,7 @@ import { addPerson } from '../testing/people';
 import { content } from '../testing/tempLibrary';
 import { plainJpeg } from '../media/testing/photoFiles';
 import { bodyText, jobId, openTestLibrary, rewrite, write, type TestLibrary } from './testing/backupTesting';
+import { parseLog } from '../storage/appendLogFormat';
 
 let lib: TestLibrary;
 afterEach(async () => {
@@ -146,6 +147,57 @@ describe('restoring the whole library', () => {
     expect(result.undoBackup).not.toBeNull();
     const texts = await Promise.all((await lib.call('listArticles', { actor: lib.actor, scope: 'active' })).map(async (s) => bodyText(await lib.call('getArticle', { actor: lib.actor, id: s.id }))));
     expect(new Set(texts)).toEqual(new Set(['바뀐 원고']));
+  });
+
+  it('writes many articles together, each with its version, audit entry and index line', async () => {
+    lib = await openTestLibrary();
+    // More than one batch of the restore, so batches follow one another.
+    const written = [];
+    for (let i = 0; i < 70; i++) written.push(await write(lib, `기사 ${i}`, `원래 원고 ${i}`));
+    const backup = await lib.call('createBackup', { actor: lib.actor });
+    const changed = [];
+    for (const a of written) changed.push(await rewrite(lib, a.id, '바뀐 원고'));
+
+    const result = await lib.call('restoreBackup', { actor: lib.actor, jobId: jobId(), snapshot: backup.id });
+    expect(result).toMatchObject({ restored: 70, unchanged: 0, failed: [], cancelled: false });
+    const journal = parseLog(await readFile(join(lib.dir, 'index', 'journal.log'))).records.map((r) => JSON.parse(Buffer.from(r).toString('utf8')) as { entry?: { summary: { id: string; revision: number } } });
+    for (const [i, a] of written.entries()) {
+      const back = await lib.call('getArticle', { actor: lib.actor, id: a.id });
+      expect(bodyText(back)).toBe(`원래 원고 ${i}`);
+      expect(back.revision).toBe(changed[i].revision + 1);
+      // The list knows the new revision, and so does the journal it is reloaded from.
+      expect(lib.core.library.summaryOf(a.id)?.revision).toBe(back.revision);
+      expect(journal.some((l) => l.entry?.summary.id === a.id && l.entry.summary.revision === back.revision)).toBe(true);
+      const { versions, audit } = await lib.call('getHistory', { actor: lib.actor, id: a.id });
+      expect(versions[0]).toMatchObject({ kind: 'restore', revision: back.revision });
+      expect(audit.at(-1)).toMatchObject({ action: 'restoreBackup', note: backup.createdAt });
+    }
+  });
+
+  it('stops when cancelled midway: every article restored whole or not at all', async () => {
+    lib = await openTestLibrary();
+    const written = [];
+    for (let i = 0; i < 70; i++) written.push(await write(lib, `기사 ${i}`, '원래 원고'));
+    const backup = await lib.call('createBackup', { actor: lib.actor });
+    for (const a of written) await rewrite(lib, a.id, '바뀐 원고');
+    const controller = new AbortController();
+    // Cancelled once the restore has started on its articles.
+    const job = { signal: controller.signal, step: (_: number, current: string) => void (current.startsWith('기사') && controller.abort()) };
+    const result = await lib.core.backups.restore(lib.actor, backup.id, undefined, job);
+    expect(result.cancelled).toBe(true);
+    expect(result.restored).toBeGreaterThan(0);
+    expect(result.restored).toBeLessThan(70);
+    let restored = 0;
+    for (const a of written) {
+      const now = await lib.call('getArticle', { actor: lib.actor, id: a.id });
+      const { versions, audit } = await lib.call('getHistory', { actor: lib.actor, id: a.id });
+      const back = bodyText(now) === '원래 원고';
+      if (back) restored++;
+      expect(lib.core.library.summaryOf(a.id)?.revision).toBe(now.revision);
+      expect(versions[0].kind === 'restore').toBe(back);
+      expect(audit.at(-1)?.action === 'restoreBackup').toBe(back);
+    }
+    expect(restored).toBe(result.restored);
   });
 
   it('is the admin’s: an editor may restore one article but not the whole library', async () => {

@@ -7,12 +7,18 @@ import type { RestoreResult } from '../../shared/model/backup';
 import { PeopleFileSchema, PersonSchema, type Person } from '../../shared/model/person';
 import { SettingsSchema } from '../../shared/model/settings';
 import { parseArticle } from '../ArticleStore';
+import { mapLimited } from '../mapLimited';
+import type { Article } from '../../shared/model/article';
 import type { Job } from '../exchange/JobRegistry';
 import type { BackupLibrary } from './backupLibrary';
 import type { Row, SnapshotFile } from './format';
 import type { ObjectStore } from './ObjectStore';
 import { phase, PROGRESS_SCALE } from './progress';
 import type { SnapshotOutcome } from './takeSnapshot';
+
+/** Articles written together (their files flushed side by side). */
+const RESTORE_BATCH = 64;
+const READ_CONCURRENCY = 8;
 
 const emptyResult = (): RestoreResult => ({ restored: 0, unchanged: 0, trashed: 0, failed: [], photos: 0, people: 0, settings: false, cancelled: false, undoBackup: null });
 
@@ -69,25 +75,54 @@ export class SnapshotRestore {
     const newer = current ? [...current.values()].filter((r) => r.trashedAt === null && !byId.has(r.id)) : [];
     const total = targets.length + newer.length;
     let done = 0;
-    for (const row of targets) {
+    for (let start = 0; start < targets.length; start += RESTORE_BATCH) {
       if (signal.aborted) return { ...result, cancelled: true };
-      progress.of(done++, total, row.headline);
-      try {
-        const now = current ? (current.get(row.id)?.contentHash ?? null) : await this.currentContentHash(row.id);
-        const summary = this.library.summaryOf(row.id);
-        if (summary && now === row.contentHash && (summary.trashedAt !== null) === (row.trashedAt !== null)) {
+      const batch = targets.slice(start, start + RESTORE_BATCH);
+      // Read and checked a few at a time; the library then writes the batch's files together.
+      const read = await mapLimited(batch, READ_CONCURRENCY, async (row): Promise<{ row: Row; article?: Article; error?: unknown; skipped?: true }> => {
+        // Cancelled: the articles already under way are finished, no further one is started.
+        if (signal.aborted) return { row, skipped: true };
+        progress.of(done++, total, row.headline);
+        try {
+          const now = current ? (current.get(row.id)?.contentHash ?? null) : await this.currentContentHash(row.id);
+          const summary = this.library.summaryOf(row.id);
+          if (summary && now === row.contentHash && (summary.trashedAt !== null) === (row.trashedAt !== null)) return { row };
+          const article = parseArticle(await this.objects.getJson(row.hash));
+          if (article.id !== row.id) throw new ApiError('backupFailed', `object ${row.hash} is not article ${row.id}`, { reason: 'damaged' });
+          return { row, article };
+        } catch (error) {
+          return { row, error };
+        }
+      });
+      // Photos one after another, in order: two articles may share one.
+      for (const r of read) {
+        if (!r.article) continue;
+        try {
+          for (const p of r.row.photos) if ((await this.objects.photos.restore(join(this.library.dir, 'media'), p)) === 'restored') result.photos++;
+        } catch (error) {
+          r.article = undefined;
+          r.error = error;
+        }
+      }
+      const toWrite = read.flatMap((r) => (r.article ? [r.article] : []));
+      const written = await this.library.restoreManyFromBackup(toWrite, person.id, note).catch((err: Error) => toWrite.map(() => err));
+      let w = 0;
+      for (const r of read) {
+        if (r.skipped) continue;
+        if (!r.article && !r.error) {
           result.unchanged++;
           continue;
         }
-        for (const p of row.photos) if ((await this.objects.photos.restore(join(this.library.dir, 'media'), p)) === 'restored') result.photos++;
-        const article = parseArticle(await this.objects.getJson(row.hash));
-        if (article.id !== row.id) throw new ApiError('backupFailed', `object ${row.hash} is not article ${row.id}`, { reason: 'damaged' });
-        await this.library.restoreFromBackup(article, person.id, note);
-        if (row.trashedAt !== null) await this.library.setTrashed(row.id, true, person.id);
-        result.restored++;
-      } catch (err) {
-        result.failed.push({ id: row.id, headline: row.headline, error: toApiError(err).toJSON() });
+        let error = r.error;
+        if (r.article) {
+          const outcome = written[w++];
+          if (outcome instanceof Error) error = outcome;
+          else if (r.row.trashedAt !== null) error = await this.library.setTrashed(r.row.id, true, person.id).then(() => undefined, (err: unknown) => err);
+        }
+        if (error === undefined) result.restored++;
+        else result.failed.push({ id: r.row.id, headline: r.row.headline, error: toApiError(error).toJSON() });
       }
+      if (read.some((r) => r.skipped)) return { ...result, cancelled: true };
     }
     // Copy written after the snapshot goes to the trash, never away: emptying the trash is a separate, deliberate step.
     for (const row of newer) {

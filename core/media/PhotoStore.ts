@@ -3,10 +3,10 @@
 // nothing depends on where a file came from. The .json is written last: a photo without it was
 // never completely imported and is treated as absent.
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PhotoIdSchema, PhotoInfoSchema, type PhotoInfo } from '../../shared/model/photo';
-import { writeFileAtomic } from '../atomicWrite';
-import { preparePhoto, type PhotoLimits } from './preparePhoto';
+import { fsyncDir, writeFileAtomic } from '../atomicWrite';
+import { preparePhoto, type PhotoLimits, type PreparedPhoto } from './preparePhoto';
 import { PHOTO_FORMATS } from '../../shared/model/photo';
 
 export type PhotoVariant = 'original' | 'preview' | 'thumb';
@@ -42,29 +42,17 @@ export class PhotoStore {
     if (running) return running.then((r) => ({ ...r, existed: true }));
     const task = (async () => {
       const existing = await this.info(prepared.id);
-      if (existing) return { photo: existing, existed: true };
-      const base = this.base(prepared.id);
+      if (existing) {
+        await prepared.decoded; // the same verdict on the file as a first import
+        return { photo: existing, existed: true };
+      }
       await mkdir(join(this.dir, prepared.id.slice(0, 2)), { recursive: true });
-      const photo: PhotoInfo = {
-        id: prepared.id,
-        originalName: name.slice(0, 255),
-        format: prepared.format,
-        width: prepared.width,
-        height: prepared.height,
-        bytes: prepared.bytes.length,
-        importedAt: this.now().toISOString(),
-        metadata: prepared.metadata,
-      };
       try {
-        await writeFileAtomic(`${base}.${prepared.extension}`, prepared.bytes);
-        await writeFileAtomic(`${base}.preview.jpg`, prepared.preview);
-        await writeFileAtomic(`${base}.thumb.jpg`, prepared.thumb);
-        await writeFileAtomic(`${base}.json`, JSON.stringify(photo, null, 2));
+        return { photo: await this.write(name, prepared), existed: false };
       } catch (err) {
         await this.remove(prepared.id); // nothing half-way
-        throw err;
+        throw (await prepared.decoded.then(() => null, (refusal: unknown) => refusal)) ?? err;
       }
-      return { photo, existed: false };
     })();
     this.pending.set(prepared.id, task);
     try {
@@ -72,6 +60,38 @@ export class PhotoStore {
     } finally {
       this.pending.delete(prepared.id);
     }
+  }
+
+  /**
+   * The original goes to disk while it is still being decoded, under a temp name it leaves only
+   * once the decode succeeds; preview and thumbnail follow, the three are flushed with one folder
+   * flush, and the .json takes its name last, once they are all on disk.
+   */
+  private async write(name: string, prepared: PreparedPhoto): Promise<PhotoInfo> {
+    const base = this.base(prepared.id);
+    const { decoded } = prepared;
+    const images = (async () => {
+      await allSettled([
+        writeFileAtomic(`${base}.${prepared.extension}`, prepared.bytes, undefined, { syncDir: false, beforeReplace: async () => void (await decoded) }),
+        decoded.then(({ preview, thumb }) =>
+          allSettled([writeFileAtomic(`${base}.preview.jpg`, preview, undefined, { syncDir: false }), writeFileAtomic(`${base}.thumb.jpg`, thumb, undefined, { syncDir: false })]),
+        ),
+      ]);
+      await fsyncDir(dirname(base));
+    })();
+    const photo = decoded.then(({ metadata }): PhotoInfo => ({
+      id: prepared.id,
+      originalName: name.slice(0, 255),
+      format: prepared.format,
+      width: prepared.width,
+      height: prepared.height,
+      bytes: prepared.bytes.length,
+      importedAt: this.now().toISOString(),
+      metadata,
+    }));
+    const info = photo.then((p) => writeFileAtomic(`${base}.json`, JSON.stringify(p, null, 2), undefined, { beforeReplace: () => images }));
+    await allSettled([images, info]);
+    return photo;
   }
 
   /**
@@ -108,6 +128,12 @@ export class PhotoStore {
     await rm(`${base}.thumb.jpg`, { force: true });
     for (const { ext } of Object.values(PHOTO_FORMATS)) await rm(`${base}.${ext}`, { force: true });
   }
+}
+
+/** Like Promise.all, but waits for every write to end before failing, so a cleanup never races one still running. */
+async function allSettled(tasks: Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(tasks)).find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 function exists(path: string): Promise<boolean> {

@@ -1,6 +1,7 @@
-// Checks and decodes one incoming photo entirely in memory — format, size, pixel count, a full
-// decode that fails on truncation, the preview, the metadata — so nothing is written until the
-// whole file is known to be good.
+// Checks and decodes one incoming photo in memory — format, size, pixel count, a full decode that
+// fails on truncation, the preview, the metadata. The header checks and the content hash come
+// first; the decode runs on libvips' threads meanwhile and settles later, so the store can write
+// the original beside it, giving it its name only once the whole file is known to be good.
 import sharp, { type Metadata } from 'sharp';
 import { ApiError } from '../../shared/contract/errors';
 import { PHOTO_FORMATS, type PhotoMetadata, type PhotoRejectReason } from '../../shared/model/photo';
@@ -21,6 +22,12 @@ export const THUMB_SIZE = 256;
 
 /** Formats accepted, with the extension the original is stored under and its MIME type. */
 
+export interface DecodedPhoto {
+  preview: Buffer;
+  thumb: Buffer;
+  metadata: PhotoMetadata;
+}
+
 export interface PreparedPhoto {
   id: string;
   bytes: Uint8Array;
@@ -28,9 +35,8 @@ export interface PreparedPhoto {
   extension: string;
   width: number;
   height: number;
-  preview: Buffer;
-  thumb: Buffer;
-  metadata: PhotoMetadata;
+  /** The full decode: rejects with `photoRejected` for a file that does not decode whole. */
+  decoded: Promise<DecodedPhoto>;
 }
 
 export function reject(file: string, reason: PhotoRejectReason, extra: Record<string, string | number> = {}): ApiError {
@@ -71,10 +77,13 @@ export async function preparePhoto(name: string, bytes: Uint8Array, limits: Phot
     .catch((err: Error) => {
       throw reject(name, /truncat|premature|end of|corrupt|incomplete/i.test(err.message) ? 'truncated' : notImageReason(name));
     });
-  const reading = readPhotoMetadata(bytes);
+  const decoded = (async (): Promise<DecodedPhoto> => {
+    const [preview, metadata] = await Promise.all([previewing, readPhotoMetadata(bytes)]);
+    // From the small preview, not the original: a few milliseconds instead of a second decode.
+    const thumb = await sharp(preview).resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer();
+    return { preview, thumb, metadata };
+  })();
+  decoded.catch(() => undefined); // the caller awaits it later; until then a refusal is not unhandled
   const id = sha256Hex(bytes);
-  const [preview, metadata] = await Promise.all([previewing, reading]);
-  // From the small preview, not the original: a few milliseconds instead of a second decode.
-  const thumb = await sharp(preview).resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer();
-  return { id, bytes, format: info.format!, extension, width, height, preview, thumb, metadata };
+  return { id, bytes, format: info.format!, extension, width, height, decoded };
 }

@@ -13,7 +13,7 @@ import { readFile, stat, unlink } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import type { ZodType } from 'zod';
 import type { ApiError, Notice } from '../../shared/contract/errors';
-import { keepCopy, writeFileAtomic } from '../atomicWrite';
+import { keepCopy, writeFileAtomic, type WriteOptions } from '../atomicWrite';
 import { fingerprintOf, type FileFingerprint } from '../fileFingerprint';
 import { AtomicJsonAdapter, CorruptFileError } from './AtomicJsonAdapter';
 import { keepOriginal, NewerVersionError, removeOriginals, versionOf } from './migrate';
@@ -150,9 +150,10 @@ export class VersionedJsonFiles<T> {
    * touched, so a full or read-only disk fails the write with the file, its copy and any original
    * as they were. Returns the new file's fingerprint.
    */
-  async write(path: string, value: T): Promise<FileFingerprint> {
+  async write(path: string, value: T, opts: Pick<WriteOptions, 'syncDir'> = {}): Promise<FileFingerprint> {
     const older = this.older.get(path);
     const adapter = new AtomicJsonAdapter<T>(path, (raw) => this.parse(raw).value, {
+      ...opts,
       beforeReplace: async () => {
         if (older !== undefined) await keepOriginal(this.options.libraryDir, path, older);
         await keepCopy(path, path + '.bak'); // false for a new file: it has no previous version

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countText } from './countText';
+import { countText, graphemesOf } from './countText';
 
 describe('countText', () => {
   it('counts Korean and English characters with and without spaces, and words', () => {
@@ -36,3 +36,24 @@ describe('countText fast path', () => {
   });
 });
 
+
+describe('graphemesOf', () => {
+  const segmenter = new Intl.Segmenter('ko', { granularity: 'grapheme' });
+  const bySegmenter = (text: string) => Array.from(segmenter.segment(text), (s) => s.segment);
+
+  it('splits plain copy unit by unit exactly as the segmenter does', () => {
+    // Every Latin-1 and Hangul syllable next to its neighbours: any pair that joined would show.
+    const latin = Array.from({ length: 0x300 - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('');
+    const hangul = Array.from({ length: 0xd7a4 - 0xac00 }, (_, i) => String.fromCharCode(0xac00 + i)).join('');
+    for (const text of [latin, hangul, '다 쓴 전기차 배터리에서 리튬과 니켈을\u00a0다시 뽑아낸다. 3,000 homes…\t“인용”\n']) {
+      expect(graphemesOf(text)).toEqual(bySegmenter(text));
+    }
+  });
+
+  it('keeps clusters whole where units join', () => {
+    for (const text of ['가족 👨‍👩‍👧‍👦 사진', '🇰🇷🇺🇸', '👍🏽 좋아요', 'café'.normalize('NFD'), '한글'.normalize('NFD'), 'a\r\nb']) {
+      expect(graphemesOf(text)).toEqual(bySegmenter(text));
+    }
+    expect(graphemesOf('한글'.normalize('NFD'))).toHaveLength(2);
+  });
+});

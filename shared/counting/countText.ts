@@ -72,7 +72,8 @@ export function countText(text: string): TextCounts {
   return { chars, charsNoSpaces: chars - spaces, words };
 }
 
-/** Splits text into grapheme clusters (for the 원고지 grid). */
+/** Splits text into grapheme clusters (for the 원고지 grid): unit by unit where no unit can join another, as `countText` counts. */
 export function graphemesOf(text: string): string[] {
+  if (!needsSegmenter(text)) return text.split('');
   return Array.from(graphemes.segment(text), (s) => s.segment);
 }

@@ -8,8 +8,10 @@ import { bodyExtensions } from './extensions';
 import { catchUpSelection } from './catchUpSelection';
 
 let editor: Editor | null = null;
-afterEach(() => {
+afterEach(async () => {
   editor?.destroy();
+  // ProseMirror flushes DOM changes pending at destroy on a 20 ms timer: let it run while the DOM is still here.
+  await new Promise((resolve) => setTimeout(resolve, 30));
   editor = null;
   document.body.replaceChildren();
 });
