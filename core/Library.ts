@@ -133,14 +133,25 @@ export class Library {
     return this.reconciler.indexing;
   }
 
-  /** Search index figures (documents, terms, bytes) and what its last start did, for tests and benches. */
+  /**
+   * Search index figures (documents, terms, bytes, as of the index's last answer: `whenIndexed`
+   * brings them up to date), whether its worker had to be restarted or it runs in this thread,
+   * and what its last start did, for tests and benches.
+   */
   get searchStats() {
     return { ...this.search.stats, lastLoad: this.search.lastLoad };
   }
 
-  /** Resolves when the background checks and the search index are ready (tests, benches, the CLI). */
+  /** Tests: the search worker, to stop it as a crash would. */
+  get searchThreadProbe() {
+    return this.search.threadProbe;
+  }
+
+  /** Resolves when the background checks and the search index are ready, every change so far in it (tests, benches, the CLI). */
   async whenIndexed(): Promise<void> {
     await this.background;
+    await this.search.whenReady();
+    await this.search.settled();
   }
 
   /** Runs `task` after every earlier task for the same article. */
@@ -183,7 +194,7 @@ export class Library {
   }
 
   /** Every id a query lists, in order, up to `max`. */
-  queryIds(q: ArticleQuery, actorId: string, max: number): { ids: string[]; total: number } {
+  queryIds(q: ArticleQuery, actorId: string, max: number): Promise<{ ids: string[]; total: number }> {
     return this.lists.queryIds(q, actorId, max);
   }
 
