@@ -4,6 +4,9 @@
 import type { FieldText } from '../../shared/search/articleText';
 import type { Fingerprint } from './SearchIndex';
 
+/** Given to the worker as its workerData, so searchWorker.ts only serves when started as the index's owner. */
+export const SEARCH_WORKER_ROLE = 'copydesk-search-index';
+
 /** Every article the library holds now: id, list slot and file fingerprint, as columns. */
 export interface LiveArticles {
   ids: string[];

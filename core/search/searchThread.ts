@@ -6,7 +6,7 @@
 // again behind that: nothing is lost, since the article files are the truth the index catches up from.
 import { Worker } from 'node:worker_threads';
 import { SearchEngine } from './SearchEngine';
-import type { SearchMessage, SearchReply, SearchRequest, SearchUpdate } from './searchProtocol';
+import { SEARCH_WORKER_ROLE, type SearchMessage, type SearchReply, type SearchRequest, type SearchUpdate } from './searchProtocol';
 
 /** Deaths after which the index stays in the core's thread. */
 const MAX_RESTARTS = 3;
@@ -14,6 +14,9 @@ const MAX_RESTARTS = 3;
 const CLOSE_MS = 60_000;
 
 let bundledWorker: string | null = null;
+let running = 0;
+/** Search workers alive now: tests check that closing a library leaves none behind. */
+export const runningSearchWorkers = () => running;
 
 /** The Electron bundle names its compiled worker file (electron-vite's `?modulePath`, electron/main/main.ts). */
 export function useSearchWorker(file: string | null): void {
@@ -76,8 +79,9 @@ export class SearchThread {
 
   private startWorker(file: string | URL): void {
     // execArgv: none of the parent's flags (--inspect, --import); the bootstrap registers what it needs.
-    const worker = new Worker(file, { execArgv: [] });
+    const worker = new Worker(file, { execArgv: [], workerData: { role: SEARCH_WORKER_ROLE } });
     this.worker = worker;
+    running++;
     let ready = false;
     worker.on('message', (r: SearchReply) => {
       if (r.t === 'ready') ready = true;
@@ -89,6 +93,7 @@ export class SearchThread {
       this.inThreadReason = err.message;
     });
     worker.on('exit', () => {
+      running--;
       if (this.worker !== worker || this.closing) return;
       this.worker = null;
       if (!ready) this.restarts = MAX_RESTARTS;
