@@ -54,10 +54,11 @@ export class SearchService {
   }
 
   /** The worker died and a new owner took over: it loads the saved index and catches up from the files. */
-  private restarted(): void {
+  private restarted(): Promise<void> {
     const before = this.ready;
     const again = this.load(false).catch(() => undefined);
     this.ready = Promise.all([before, again]).then(() => undefined);
+    return again;
   }
 
   /** Every live article with its list slot and file fingerprint, as columns. */
@@ -78,11 +79,12 @@ export class SearchService {
     const live = this.live();
     // Until the saved index is read, say how many articles it is for, not "0 of 0".
     if (first) this.progress = { done: 0, total: live.ids.length };
-    const checked = await thread.request({ t: 'load', path: this.path, live });
+    const checked = await thread.request({ t: 'load', path: this.path, live }, true);
     if (checked.t !== 'checked') return;
     this.figures = checked.stats;
     const read = await this.readStale(checked.stale);
-    if (first) this.lastLoad = { fromDisk: checked.fromDisk, read };
+    if (!first) return; // a restarted worker: queries wait for this catch-up, not for a write
+    this.lastLoad = { fromDisk: checked.fromDisk, read };
     if ((read > 0 || !checked.fromDisk) && !this.stopped) await this.persist();
   }
 

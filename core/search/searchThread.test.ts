@@ -26,7 +26,7 @@ const fields = (text: string) => [{ field: 'body' as const, text }];
 
 describe('SearchThread', () => {
   it('answers a query after the updates posted before it, in a worker thread', async () => {
-    const thread = new SearchThread(() => undefined);
+    const thread = new SearchThread(async () => undefined);
     try {
       expect(thread.inThread).toBe(false);
       await thread.request({ t: 'load', path: join(dir, 'search.bin'), live: none });
@@ -45,7 +45,9 @@ describe('SearchThread', () => {
   it('runs the index in the core thread when the worker cannot start, answering what was asked before', async () => {
     useSearchWorker(join(dir, 'no-such-worker.mjs'));
     let restarted = 0;
-    const thread = new SearchThread(() => restarted++);
+    const thread = new SearchThread(async () => {
+      restarted++;
+    });
     try {
       const loaded = thread.request({ t: 'load', path: join(dir, 'search.bin'), live: none });
       const answer = await loaded;

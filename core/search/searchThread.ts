@@ -2,8 +2,9 @@
 // or, where no worker can start, a SearchEngine in this thread (and a warning). Updates are
 // posted and forgotten; requests are answered in the order they were posted. If the worker
 // dies, a new one is started (after three deaths the engine runs in this thread), the owner is
-// told to load and catch up again (`onRestart`), and the requests still unanswered are posted
-// again behind that: nothing is lost, since the article files are the truth the index catches up from.
+// told to load and catch up again (`onRestart`), and the requests still unanswered (and those
+// asked meanwhile) are posted once it has: nothing is lost, since the article files are the truth
+// the index catches up from.
 import { Worker } from 'node:worker_threads';
 import { SearchEngine } from './SearchEngine';
 import { SEARCH_WORKER_ROLE, type SearchMessage, type SearchReply, type SearchRequest, type SearchUpdate } from './searchProtocol';
@@ -50,12 +51,14 @@ export class SearchThread {
   private readonly pending = new Map<number, Pending>();
   private nextQ = 1;
   private closing = false;
+  /** Requests waiting for a restarted owner to catch up (null when none is). */
+  private held: SearchRequest[] | null = null;
   /** Worker deaths so far; each one restarts it (or, past MAX_RESTARTS, moves the index here). */
   restarts = 0;
   /** Why the index runs in this thread, when it does. */
   inThreadReason: string | null = null;
 
-  constructor(private readonly onRestart: () => void) {
+  constructor(private readonly onRestart: () => Promise<void>) {
     this.open();
   }
 
@@ -104,19 +107,31 @@ export class SearchThread {
     this.updateRef();
   }
 
-  /** A new owner: it loads and catches up first (`onRestart`), then gets the requests still unanswered. */
+  /**
+   * A new owner: it loads and catches up first (`onRestart` posts the load and the changed
+   * articles), and only then gets the requests still unanswered and those asked meanwhile, so no
+   * query is answered by an index that has not caught up with the saves made before it.
+   */
   private restart(): void {
     const unanswered = [...this.pending.values()];
     this.pending.clear();
     this.open();
-    this.onRestart();
+    const held: SearchRequest[] = [];
+    this.held = held;
     for (const p of unanswered) {
-      // The new owner has just loaded the index from disk: a load still waiting only needs the check.
+      // The new owner loads the index from disk first: a load still waiting only needs the check.
       const message: SearchRequest = p.message.t === 'load' ? { t: 'reconcile', q: p.message.q, live: p.message.live } : p.message;
       this.pending.set(message.q, p);
-      this.send(message);
+      held.push(message);
     }
     this.updateRef();
+    void this.onRestart()
+      .catch(() => undefined)
+      .then(() => {
+        if (this.held !== held) return; // died again meanwhile: the next restart sends them
+        this.held = null;
+        for (const m of held) this.send(m);
+      });
   }
 
   private send(m: SearchMessage): void {
@@ -146,13 +161,15 @@ export class SearchThread {
     this.send(update);
   }
 
-  request(r: Request): Promise<Answer> {
+  /** `now`: past the requests held during a restart (the restarted owner's own load). */
+  request(r: Request, now = false): Promise<Answer> {
     if (this.closing && r.t !== 'close') return Promise.reject(new Error('search index closed'));
     const message = { ...r, q: this.nextQ++ } as SearchRequest;
     return new Promise<Answer>((resolve, reject) => {
       this.pending.set(message.q, { message, resolve, reject });
       this.updateRef();
-      this.send(message);
+      if (this.held && !now) this.held.push(message);
+      else this.send(message);
     });
   }
 
