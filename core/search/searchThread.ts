@@ -5,6 +5,8 @@
 // told to load and catch up again (`onRestart`), and the requests still unanswered (and those
 // asked meanwhile) are posted once it has: nothing is lost, since the article files are the truth
 // the index catches up from.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { SearchEngine } from './SearchEngine';
 import { SEARCH_WORKER_ROLE, type SearchMessage, type SearchReply, type SearchRequest, type SearchUpdate } from './searchProtocol';
@@ -24,10 +26,18 @@ export function useSearchWorker(file: string | null): void {
   bundledWorker = file;
 }
 
-/** Run from TypeScript source (vitest, tsx), the bootstrap beside this file starts the worker; a bundle must say where its copy is. */
+/**
+ * Run from TypeScript source (vitest, tsx), the bootstrap beside this file starts the worker; a
+ * bundle says where its copy is (`useSearchWorker`) or ships it beside itself as searchWorker.mjs
+ * or .js (an esbuild or vite build with core/search/searchWorker.ts as a second entry point).
+ */
 function workerFile(): string | URL | null {
   if (bundledWorker) return bundledWorker;
   if (/\.ts$/.test(import.meta.url)) return new URL('./searchWorker.bootstrap.mjs', import.meta.url);
+  for (const name of ['./searchWorker.mjs', './searchWorker.js']) {
+    const beside = new URL(name, import.meta.url);
+    if (beside.protocol === 'file:' && existsSync(fileURLToPath(beside))) return beside;
+  }
   return null;
 }
 
