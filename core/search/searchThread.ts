@@ -13,6 +13,8 @@ import { SEARCH_WORKER_ROLE, type SearchMessage, type SearchReply, type SearchRe
 
 /** Deaths after which the index stays in the core's thread. */
 const MAX_RESTARTS = 3;
+/** The worker's young generation, in MB (V8's default grows to 48). */
+const YOUNG_MB = 8;
 /** How long close waits for the index to be written before it stops the worker anyway. */
 const CLOSE_MS = 60_000;
 
@@ -92,7 +94,9 @@ export class SearchThread {
 
   private startWorker(file: string | URL): void {
     // execArgv: none of the parent's flags (--inspect, --import); the bootstrap registers what it needs.
-    const worker = new Worker(file, { execArgv: [], workerData: { role: SEARCH_WORKER_ROLE } });
+    // A small young generation: the index is long-lived, and the worker's short-lived garbage (a
+    // query's arrays, an article's terms) fits in a few megabytes, so its memory stays the index's.
+    const worker = new Worker(file, { execArgv: [], workerData: { role: SEARCH_WORKER_ROLE }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
     this.worker = worker;
     running++;
     let ready = false;
