@@ -1,4 +1,4 @@
-// Backups of a 10,000-article library: the first snapshot, an hourly one after 100 stories changed,
+// Backups of a 10,000-article library (quick: 1,000): the first snapshot, an hourly one after 100 stories changed,
 // one where nothing changed, and an archive out and back in. The baseline, in the same run, is the
 // plain way to back up: gzip a copy of every article file, every time.
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -9,10 +9,9 @@ import { gzip as gzipCb } from 'node:zlib';
 import { openCore, type Core } from '../core/createCore';
 import { addAdmin } from '../core/testing/people';
 import { generateArticle, vocabulary } from './library/generateArticles';
+import { benchCheck, sized, type Bench, type BenchOptions } from './bench';
 
 const gzip = promisify(gzipCb);
-const ARTICLES = 10_000;
-const CHANGED = 100;
 const appInfo = { version: 'bench', platform: process.platform, host: 'browser' as const, systemLocale: 'ko-KR', mediaBase: '/media/' };
 
 async function folderBytes(dir: string): Promise<number> {
@@ -24,11 +23,11 @@ async function folderBytes(dir: string): Promise<number> {
   return total;
 }
 
-async function seed(dir: string): Promise<number> {
+async function seed(dir: string, articles: number): Promise<number> {
   const v = vocabulary();
   await mkdir(join(dir, 'articles'), { recursive: true });
   let bytes = 0;
-  for (let i = 0; i < ARTICLES; i++) {
+  for (let i = 0; i < articles; i++) {
     const a = generateArticle(i, v);
     const text = JSON.stringify(a, null, 2);
     bytes += Buffer.byteLength(text);
@@ -64,14 +63,16 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 const ms = (n: number) => `${Math.round(n).toLocaleString('en')} ms`.padStart(10);
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-export async function runBackupBench(): Promise<string[]> {
+async function runBackupBench(opts: BenchOptions): Promise<string[]> {
+  const articles = sized(opts, 10_000, 1_000);
+  const changed = sized(opts, 100, 10);
   const work = await mkdtemp(join(tmpdir(), 'copydesk-backupbench-'));
   const lines: string[] = [];
   let core: Core | null = null;
   let other: Core | null = null;
   try {
     const libraryDir = join(work, 'library');
-    const jsonBytes = await seed(libraryDir);
+    const jsonBytes = await seed(libraryDir, articles);
     core = await openCore({ libraryDir, appInfo, backupSchedule: false });
     const actor = await addAdmin(core);
     const backups = core.backups;
@@ -83,7 +84,7 @@ export async function runBackupBench(): Promise<string[]> {
     const storeBytes = await folderBytes(join(libraryDir, 'backups'));
 
     // 100 stories change between two hourly snapshots (written as the library writes them: a new file each).
-    const ids = (await readdir(join(libraryDir, 'articles'))).filter((n) => n.endsWith('.json')).slice(0, CHANGED);
+    const ids = (await readdir(join(libraryDir, 'articles'))).filter((n) => n.endsWith('.json')).slice(0, changed);
     for (const name of ids) {
       const path = join(libraryDir, 'articles', name);
       const a = JSON.parse(await readFile(path, 'utf8')) as { headline: string; revision: number };
@@ -109,14 +110,15 @@ export async function runBackupBench(): Promise<string[]> {
 
     const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
     lines.push(
-      `Library: ${ARTICLES.toLocaleString('en')} generated Korean/English articles, ${mb(jsonBytes)} of article JSON.`,
+      `Library: ${articles.toLocaleString('en')} generated Korean/English articles, ${mb(jsonBytes)} of article JSON.`,
       `  baseline: gzip a copy of every article   ${ms(naiveMs)}   writes ${mb(naiveBytes)} every time`,
       `  first snapshot                          ${ms(firstMs)}   (${ratio(firstMs, naiveMs)} baseline; read ${firstRun.read}, stored ${firstRun.stored} objects, store ${mb(storeBytes)})`,
-      `  hourly snapshot, ${CHANGED} articles changed   ${ms(incrementalMs)}   (${ratio(incrementalMs, naiveMs)} baseline; read ${incRun.read}, stored ${incRun.stored} objects, +${mb(incBytes)})`,
+      `  hourly snapshot, ${String(changed).padEnd(3)} articles changed   ${ms(incrementalMs)}   (${ratio(incrementalMs, naiveMs)} baseline; read ${incRun.read}, stored ${incRun.stored} objects, +${mb(incBytes)})`,
       `  hourly snapshot, nothing changed        ${ms(idleMs)}   (${ratio(idleMs, naiveMs)} baseline; read ${idleRun.read}, stored ${idleRun.stored} objects)`,
       `  archive export                          ${ms(exportMs)}   ${mb(exported.bytes)}`,
-      `  archive import into an empty library    ${ms(importMs)}   (${imported.restored.toLocaleString('en')} articles restored, ${imported.failed.length} failed)`,
+      `  archive import into an empty library    ${ms(importMs)}   (${ratio(importMs, naiveMs)} baseline, target ≤ 2×; ${imported.restored.toLocaleString('en')} articles restored, ${imported.failed.length} failed)`,
     );
+    benchCheck(imported.restored === articles && imported.failed.length === 0, lines);
     return lines;
   } finally {
     await other?.close();
@@ -125,9 +127,4 @@ export async function runBackupBench(): Promise<string[]> {
   }
 }
 
-/** For running alone: `node --import tsx bench/backupBench.ts`. */
-export async function backupBench(): Promise<void> {
-  for (const line of await runBackupBench()) console.log(line);
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) await backupBench();
+export const backupBench: Bench = { name: 'Backups', run: runBackupBench };

@@ -1,9 +1,11 @@
-// The long crash fault test: 300 kills by default (COPYDESK_CRASH_TRIALS overrides, and
-// COPYDESK_CRASH_SEED repeats a run). Prints the counts the issue asks for; lost and corrupt must be 0.
+// The long crash fault test: 300 kills (quick: 10; COPYDESK_CRASH_TRIALS overrides, and
+// COPYDESK_CRASH_SEED repeats a run). Prints the counts the issue asks for; lost and corrupt must
+// be 0, or the bench fails.
 import { runCrashTrials } from '../core/testing/runCrashTrials';
+import { benchCheck, sized, type Bench, type BenchOptions } from './bench';
 
-export async function runCrashBench(): Promise<string[]> {
-  const trials = Number(process.env.COPYDESK_CRASH_TRIALS ?? 300);
+async function runCrashBench(opts: BenchOptions): Promise<string[]> {
+  const trials = Number(process.env.COPYDESK_CRASH_TRIALS ?? sized(opts, 300, 10));
   const seed = Number(process.env.COPYDESK_CRASH_SEED ?? Date.now() % 1_000_000);
   const t0 = performance.now();
   const c = await runCrashTrials({
@@ -23,9 +25,8 @@ export async function runCrashBench(): Promise<string[]> {
     '  target: lost 0, corrupt 0',
   ];
   for (const f of c.failures.slice(0, 10)) lines.push(`  ! ${f}`);
+  benchCheck(c.lost === 0 && c.corrupt === 0 && c.openFailures === 0 && c.indexMismatches === 0, lines);
   return lines;
 }
 
-export async function crashBench(): Promise<void> {
-  for (const line of await runCrashBench()) console.log(line);
-}
+export const crashBench: Bench = { name: 'Crash', run: runCrashBench };

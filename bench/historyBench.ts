@@ -13,16 +13,15 @@ import { addAdmin } from '../core/testing/people';
 import type { ArticleContent } from '../shared/model/article';
 import { storyContent } from './saveBench';
 import { percentile } from './stats';
+import { sized, type Bench, type BenchOptions } from './bench';
 
-const HISTORY = 1_000;
-const MEASURED = 120;
 const appInfo = { version: 'bench', platform: process.platform, host: 'browser' as const, systemLocale: 'ko-KR', mediaBase: '/media/' };
 
 /**
- * One library, two articles: one with a single version, one with HISTORY versions. Measured saves
+ * One library, two articles: one with a single version, one with `history` versions. Measured saves
  * alternate between them, so both see the same machine noise.
  */
-async function ourSaves(dir: string): Promise<{ one: number[]; many: number[] }> {
+async function ourSaves(dir: string, history: number, measured: number): Promise<{ one: number[]; many: number[] }> {
   let clock = Date.UTC(2026, 10, 27, 9);
   const core = await openCore({ libraryDir: dir, appInfo, now: () => new Date(clock) });
   const actor = await addAdmin(core);
@@ -34,9 +33,9 @@ async function ourSaves(dir: string): Promise<{ one: number[]; many: number[] }>
     };
     const one = (await core.handlers.createArticle({ actor, language: 'ko' })).id;
     const many = (await core.handlers.createArticle({ actor, language: 'ko' })).id;
-    for (let i = 1; i < HISTORY; i++) await save(many, storyContent(i, `판 ${i}`));
+    for (let i = 1; i < history; i++) await save(many, storyContent(i, `판 ${i}`));
     const times = { one: [] as number[], many: [] as number[] };
-    for (let r = 0; r < MEASURED; r++) {
+    for (let r = 0; r < measured; r++) {
       for (const [id, into] of [[one, times.one], [many, times.many]] as const) {
         const content = storyContent(r + 5, `측정 ${r}`);
         const t0 = performance.now();
@@ -45,19 +44,19 @@ async function ourSaves(dir: string): Promise<{ one: number[]; many: number[] }>
       }
     }
     const { versions } = await core.handlers.getHistory({ actor, id: many });
-    if (versions.length !== HISTORY + MEASURED) throw new Error(`expected ${HISTORY + MEASURED} versions, found ${versions.length}`);
+    if (versions.length !== history + measured) throw new Error(`expected ${history + measured} versions, found ${versions.length}`);
     return times;
   } finally {
     await core.close();
   }
 }
 
-async function naiveSaves(dir: string, versionsBefore: number): Promise<number[]> {
+async function naiveSaves(dir: string, versionsBefore: number, measured: number): Promise<number[]> {
   const db = new Low<{ versions: ArticleContent[] }>(new JSONFile(join(dir, 'history.json')), { versions: [] });
   for (let i = 0; i < versionsBefore; i++) db.data.versions.push(storyContent(i, `판 ${i}`));
   await db.write();
   const times: number[] = [];
-  for (let r = 0; r < Math.min(MEASURED, 20); r++) {
+  for (let r = 0; r < Math.min(measured, 20); r++) {
     const content = storyContent(r + 5, `측정 ${r}`);
     const t0 = performance.now();
     db.data.versions.push(content);
@@ -67,22 +66,26 @@ async function naiveSaves(dir: string, versionsBefore: number): Promise<number[]
   return times;
 }
 
-export async function runHistoryBench(): Promise<string[]> {
+async function runHistoryBench(opts: BenchOptions): Promise<string[]> {
+  const history = sized(opts, 1_000, 50);
+  const measured = sized(opts, 120, 10);
   const work = await mkdtemp(join(tmpdir(), 'copydesk-historybench-'));
   try {
     const f = (n: number) => `${n.toFixed(2)} ms`.padStart(10);
     const row = (name: string, s: number[]) => `  ${name.padEnd(34)} p50 ${f(percentile(s, 50))}  p95 ${f(percentile(s, 95))}  (n=${s.length})`;
-    const { one, many } = await ourSaves(join(work, 'ours'));
-    const naive = await naiveSaves(work, HISTORY);
+    const { one, many } = await ourSaves(join(work, 'ours'), history, measured);
+    const naive = await naiveSaves(work, history, measured);
     return [
       `Save latency by history length (~600-word story, every save a new version: article + .bak + index journal + version file):`,
       row('ours, 1 version at start', one),
-      row(`ours, ${HISTORY.toLocaleString('en')} versions at start`, many),
-      row(`naive one-file history, ${HISTORY.toLocaleString('en')}`, naive),
-      `  ratio ${HISTORY.toLocaleString('en')}/1: p50 ${(percentile(many, 50) / percentile(one, 50)).toFixed(2)}×, p95 ${(percentile(many, 95) / percentile(one, 95)).toFixed(2)}× (target ≈ 1×);` +
-        ` naive/ours at ${HISTORY.toLocaleString('en')}: p95 ${(percentile(naive, 95) / percentile(many, 95)).toFixed(1)}×`,
+      row(`ours, ${history.toLocaleString('en')} versions at start`, many),
+      row(`naive one-file history, ${history.toLocaleString('en')}`, naive),
+      `  ratio ${history.toLocaleString('en')}/1: p50 ${(percentile(many, 50) / percentile(one, 50)).toFixed(2)}×, p95 ${(percentile(many, 95) / percentile(one, 95)).toFixed(2)}× (target ≈ 1×);` +
+        ` naive/ours at ${history.toLocaleString('en')}: p95 ${(percentile(naive, 95) / percentile(many, 95)).toFixed(1)}×`,
     ];
   } finally {
     await rm(work, { recursive: true, force: true });
   }
 }
+
+export const historyBench: Bench = { name: 'History', run: runHistoryBench };

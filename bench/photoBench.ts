@@ -9,8 +9,8 @@ import { openCore } from '../core/createCore';
 import { addAdmin } from '../core/testing/people';
 import { PREVIEW_SIZE } from '../core/media/preparePhoto';
 import { percentile } from './stats';
+import { sized, type Bench, type BenchOptions } from './bench';
 
-const RUNS = 15;
 const appInfo = { version: 'bench', platform: process.platform, host: 'browser' as const, systemLocale: 'ko-KR', mediaBase: '/media/' };
 
 const XMP = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
@@ -27,7 +27,8 @@ async function cameraJpeg(): Promise<Buffer> {
   return sharp(noise, { raw: { width: 6000, height: 4000, channels: 3 } }).jpeg({ quality: 88 }).withXmp(XMP).toBuffer();
 }
 
-export async function runPhotoBench(): Promise<string[]> {
+async function runPhotoBench(opts: BenchOptions): Promise<string[]> {
+  const runs = sized(opts, 15, 3);
   const jpeg = await cameraJpeg();
   const dir = await mkdtemp(join(tmpdir(), 'copydesk-photobench-'));
   const core = await openCore({ libraryDir: dir, appInfo });
@@ -38,7 +39,7 @@ export async function runPhotoBench(): Promise<string[]> {
     const rawOnce = () => sharp(jpeg).rotate().resize({ width: PREVIEW_SIZE, height: PREVIEW_SIZE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 82 }).toBuffer();
     await rawOnce(); // warm-up, both sides
     await core.handlers.importPhoto({ actor, name: 'warm.jpg', bytes: jpeg });
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < runs; i++) {
       // Interleaved so drift on a noisy machine hits both sides alike.
       let t0 = performance.now();
       await rawOnce();
@@ -56,9 +57,11 @@ export async function runPhotoBench(): Promise<string[]> {
   const f = (n: number) => `${n.toFixed(0)} ms`;
   const [r50, r95, o50, o95] = [percentile(raw, 50), percentile(raw, 95), percentile(ours, 50), percentile(ours, 95)];
   return [
-    `24 MP JPEG, ${(jpeg.length / 1048576).toFixed(1)} MB, ${RUNS} runs each`,
+    `24 MP JPEG, ${(jpeg.length / 1048576).toFixed(1)} MB, ${runs} runs each`,
     `sharp decode+resize alone: p50 ${f(r50)}, p95 ${f(r95)}`,
     `Copydesk import (hash, checks, metadata, preview and thumbnail, 4 fsync'd files): p50 ${f(o50)}, p95 ${f(o95)}`,
     `ratio p50 ${(o50 / r50).toFixed(2)}×, p95 ${(o95 / r95).toFixed(2)}× (target ≤ 1.3×, and ≤ 500 ms)`,
   ];
 }
+
+export const photoBench: Bench = { name: 'Photo import', run: runPhotoBench };

@@ -1,69 +1,71 @@
-// One JSON file per article (`articles/<id>.json`) with its previous good version beside it
-// (`<id>.json.bak`). lowdb is the API over each file; this class adds what lowdb does not do:
-// validation on read, recovery from the last good copy, moving damaged files aside, and keeping
-// the original of a file from an older Copydesk (`migrated/<id>.v<N>.json`) before upgrading it —
-// or before replacing a file whose body had to be fitted to the body schema (nested too deep).
-import { readdir, readFile, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Low } from 'lowdb';
+// One JSON file per article (`articles/<id>.json`), kept by the library's versioned-file steps
+// (core/storage/versionedJsonFiles.ts: validation, migration, last good copy, quarantine,
+// recovery, originals under `migrated/`). What is the articles' own: a body over the nesting
+// limit is fitted rather than refused, the notices name the article, and the last article read
+// or written of each of a few dozen ids is kept in memory so a save need not read its file again.
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { ARTICLE_SCHEMA_VERSION, ArticleSchema, type Article } from '../shared/model/article';
 import { ApiError, type Notice } from '../shared/contract/errors';
-import { AtomicJsonAdapter, CorruptFileError } from './AtomicJsonAdapter';
-import { keepCopy, writeFileAtomic, type WriteOptions } from './atomicWrite';
-import { migrateArticle, NewerVersionError } from './migrations/migrateArticle';
-import { keepOriginal, versionOf } from './migrations/migrate';
-import { quarantine } from './quarantine';
+import { removeLeftoverTemps } from './atomicWrite';
+import { migrateArticle } from './migrations/migrateArticle';
 import { looksLikeBody, normaliseBody } from '../shared/body/normaliseBody';
-import { fingerprintOf, type FileFingerprint } from './fileFingerprint';
+import { fingerprintOf, sameFile, type FileFingerprint } from './fileFingerprint';
+import { parseStored, VersionedJsonFiles, type JsonFileKind } from './storage/versionedJsonFiles';
+import { RecentFiles } from './storage/recentFiles';
 
 const SUFFIX = '.json';
 
+/**
+ * An article file: a body over the nesting limit or with nodes the schema does not know is
+ * fitted, not refused, so an article written before the limit still opens (its original is kept
+ * under `migrated/` before the next save). A body that is not a doc at all is left for the schema
+ * to refuse: that file is damaged.
+ */
+export const ARTICLE_FILE: JsonFileKind<Article> = {
+  schema: ArticleSchema,
+  version: { current: ARTICLE_SCHEMA_VERSION },
+  migrate: migrateArticle,
+  fit: (doc) => {
+    const body = doc && typeof doc === 'object' ? (doc as { body?: unknown }).body : undefined;
+    if (!looksLikeBody(body)) return { doc, changed: false };
+    const fitted = normaliseBody(body);
+    return { doc: { ...(doc as object), body: fitted.body }, changed: fitted.changed };
+  },
+};
+
+/** Migrates, fits the body and validates a stored article (its file, a history version, a backup's copy). */
 export function parseArticle(raw: unknown): Article {
-  return readArticle(raw).article;
+  return parseStored(ARTICLE_FILE, raw).value;
 }
 
-/**
- * Migrates, fits the body to the body schema and validates a stored article (its file, a history
- * version, a backup's copy). A body over the nesting limit or with nodes the schema does not know
- * is fitted, not refused, so an article written before the limit still opens (`bodyFitted`: its
- * original is kept under `migrated/` before the next save). A body that is not a doc at all is
- * left for the schema to refuse: that file is damaged.
- */
-export function readArticle(raw: unknown): { article: Article; bodyFitted: boolean } {
-  const doc = migrateArticle(raw);
-  const body = doc && typeof doc === 'object' ? (doc as { body?: unknown }).body : undefined;
-  if (!looksLikeBody(body)) {
-    return { article: ArticleSchema.parse(doc), bodyFitted: false };
-  }
-  const fitted = normaliseBody(body);
-  return { article: ArticleSchema.parse({ ...(doc as object), body: fitted.body }), bodyFitted: fitted.changed };
-}
+/** How many articles' last read or written copy is kept (each up to a few hundred KB). */
+const RECENT_ARTICLES = 32;
 
 export class ArticleStore {
   readonly dir: string;
-  /** Articles read from an older schema version, by id: their original is kept before the first upgraded save. */
-  private readonly older = new Map<string, number>();
+  private readonly files: VersionedJsonFiles<Article>;
+  /** The last copy read or written, with the fingerprint of the file that held it. */
+  private readonly recent = new RecentFiles<Article>(RECENT_ARTICLES);
 
-  constructor(
-    private readonly libraryDir: string,
-    private readonly notify: (notice: Notice) => void,
-    private readonly now: () => Date,
-  ) {
+  constructor(libraryDir: string, notify: (notice: Notice) => void, now: () => Date) {
     this.dir = join(libraryDir, 'articles');
+    const idOf = (path: string) => basename(path, SUFFIX);
+    this.files = new VersionedJsonFiles(ARTICLE_FILE, {
+      libraryDir,
+      now,
+      notify,
+      noticeOf: ({ path, file, reason, restored }): Notice =>
+        restored
+          ? { code: 'articleRecovered', params: { id: restored.id, headline: restored.headline, file, reason } }
+          : { code: 'articleQuarantined', params: { id: idOf(path), file, reason } },
+      refuseNewer: (path, err) => new ApiError('forbidden', `${idOf(path)}: ${err.message}`, { reason: 'newerVersion', id: idOf(path) }),
+      belongs: (path, article) => article.id === idOf(path),
+    });
   }
 
   pathOf(id: string): string {
     return join(this.dir, id + SUFFIX);
-  }
-
-  private db(path: string, writeOptions?: WriteOptions): Low<Article | null> {
-    const parse = (raw: unknown): Article => {
-      const { article, bodyFitted } = readArticle(raw);
-      const version = versionOf(raw) ?? ARTICLE_SCHEMA_VERSION;
-      if (version < ARTICLE_SCHEMA_VERSION || bodyFitted) this.older.set(article.id, version);
-      return article;
-    };
-    return new Low<Article | null>(new AtomicJsonAdapter(path, parse, writeOptions), null);
   }
 
   /** Ids of every article file, from the folder listing alone (no file is read). */
@@ -78,90 +80,55 @@ export class ArticleStore {
   }
 
   /**
-   * Reads and validates an article. A damaged file is quarantined and, where its last good copy
-   * is valid, replaced by that copy (with a notice); otherwise the article is reported missing.
+   * Reads and validates an article from its file. A damaged file is quarantined and, where its
+   * last good copy is valid, replaced by that copy (with a notice); otherwise the article is
+   * reported missing.
    */
   async read(id: string): Promise<Article> {
-    const path = this.pathOf(id);
-    const db = this.db(path);
-    try {
-      await db.read();
-    } catch (err) {
-      if (err instanceof NewerVersionError) {
-        throw new ApiError('forbidden', `${id}: ${err.message}`, { reason: 'newerVersion', id });
-      }
-      if (!(err instanceof CorruptFileError)) throw err;
-      return this.recover(id, err);
+    const read = await this.files.read(this.pathOf(id)).catch((err: unknown) => {
+      this.recent.delete(id);
+      throw err;
+    });
+    if (read.value === null) {
+      this.recent.delete(id);
+      if (read.quarantined) throw new ApiError('notFound', `article ${id} was damaged and moved to ${read.quarantined}`, { id, file: read.quarantined });
+      throw new ApiError('notFound', `article ${id} not found`, { id });
     }
-    if (!db.data) throw new ApiError('notFound', `article ${id} not found`, { id });
-    return db.data;
-  }
-
-  private async recover(id: string, cause: CorruptFileError): Promise<Article> {
-    const path = this.pathOf(id);
-    const moved = await quarantine(this.libraryDir, path, this.now());
-    const backup = await this.readBackup(path + '.bak');
-    if (backup && backup.article.id === id) {
-      // The last good copy goes back byte for byte: if an older Copydesk wrote it, it stays that
-      // version until a save upgrades it (and keeps it under `migrated/`).
-      await writeFileAtomic(path, backup.bytes);
-      if (backup.version < ARTICLE_SCHEMA_VERSION || backup.bodyFitted) this.older.set(id, backup.version);
-      this.notify({ code: 'articleRecovered', params: { id, headline: backup.article.headline, file: moved, reason: cause.message } });
-      return backup.article;
-    }
-    this.notify({ code: 'articleQuarantined', params: { id, file: moved, reason: cause.message } });
-    throw new ApiError('notFound', `article ${id} was damaged and moved to ${moved}`, { id, file: moved });
-  }
-
-  /** A last good copy that is itself whole and valid, or null. */
-  private async readBackup(path: string): Promise<{ bytes: Buffer; article: Article; version: number; bodyFitted: boolean } | null> {
-    try {
-      const bytes = await readFile(path);
-      const raw: unknown = JSON.parse(bytes.toString('utf8'));
-      return { bytes, ...readArticle(raw), version: versionOf(raw) ?? ARTICLE_SCHEMA_VERSION };
-    } catch {
-      return null;
-    }
+    this.recent.set(id, read.value, read.fingerprint);
+    return read.value;
   }
 
   /**
-   * Writes the article; the version it replaces becomes the last good copy. The new bytes are
-   * written (and synced) first and only then is anything on disk touched, so a full or read-only
-   * disk fails the save with the article file, its last good copy and any original as they were.
+   * The article as its file holds it now, for a change about to be written over it: the copy last
+   * read or written while the file is still that one (same size and time), else read afresh, so a
+   * file changed behind the library's back (a sync tool, another process) is never overwritten
+   * from a stale copy. Callers build a new article from it; they never change it in place.
    */
-  async write(article: Article): Promise<void> {
-    const path = this.pathOf(article.id);
-    const older = this.older.get(article.id);
-    const db = this.db(path, {
-      beforeReplace: async () => {
-        if (older !== undefined) await keepOriginal(this.libraryDir, path, older);
-        await keepCopy(path, path + '.bak'); // false for a new article: it has no previous version
-      },
-    });
-    db.data = article;
-    await db.write();
-    this.older.delete(article.id);
+  async current(id: string): Promise<Article> {
+    const known = this.recent.get(id);
+    if (known && sameFile(known.fingerprint, await this.fileStat(id).catch(() => null))) return known.value;
+    return this.read(id);
   }
 
+  /**
+   * Writes the article; the version it replaces becomes the last good copy. A full or read-only
+   * disk fails the save with the article file, its last good copy and any original as they were.
+   * Returns the new file's fingerprint.
+   */
+  async write(article: Article): Promise<FileFingerprint> {
+    try {
+      const fingerprint = await this.files.write(this.pathOf(article.id), article);
+      this.recent.set(article.id, article, fingerprint);
+      return fingerprint;
+    } catch (err) {
+      this.recent.delete(article.id); // whatever is on disk now is read afresh
+      throw err;
+    }
+  }
+
+  /** Deletes the article for good, with its last good copy and the originals an older Copydesk wrote. */
   async remove(id: string): Promise<void> {
-    const path = this.pathOf(id);
-    await unlink(path).catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'ENOENT') throw err;
-    });
-    await unlink(path + '.bak').catch(() => undefined);
-    this.older.delete(id);
-    // Deleting for good includes the originals an older Copydesk wrote.
-    const migrated = join(this.libraryDir, 'migrated');
-    const names = await readdir(migrated).catch(() => [] as string[]);
-    for (const name of names) if (name.startsWith(`${id}.v`)) await unlink(join(migrated, name)).catch(() => undefined);
+    this.recent.delete(id);
+    await this.files.remove(this.pathOf(id));
   }
-}
-
-/**
- * Temporary files a killed write left behind (`.name.<hex>.tmp`, see atomicWrite.ts). Nothing
- * reads them; they are removed while the library lock is held, so no write of ours is in flight.
- */
-export async function removeLeftoverTemps(dir: string, names?: readonly string[]): Promise<void> {
-  const all = names ?? (await readdir(dir).catch(() => [] as string[]));
-  await Promise.all(all.filter((n) => /^\..+\.[0-9a-f]{12}\.tmp$/.test(n)).map((n) => unlink(join(dir, n)).catch(() => undefined)));
 }

@@ -3,7 +3,7 @@
 // articles), a small `versions.jsonl` of their descriptions for the history panel, and the audit
 // log `audit.jsonl`. A save touches only the newest version's file and appends one line, so an
 // article with a thousand versions saves as fast as one with a single version.
-import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip as gunzipCb, gzip as gzipCb } from 'node:zlib';
@@ -141,13 +141,23 @@ export class HistoryStore {
 const placeholder: VersionMeta = { seq: 1, revision: 0, kind: 'create', state: 'draft', actorId: '', actorName: '', startedAt: new Date(0).toISOString(), at: new Date(0).toISOString() };
 
 async function appendLine(path: string, value: unknown, durable: boolean): Promise<void> {
-  const handle = await open(path, 'a');
+  const handle = await open(path, 'a+');
   try {
-    await handle.write(JSON.stringify(value) + '\n');
+    // After a write cut short (disk full, a crash) the file ends mid-line: start on a line of our
+    // own, or this entry would be glued to the fragment and both lost on reading.
+    await handle.write((await endsMidLine(handle) ? '\n' : '') + JSON.stringify(value) + '\n');
     if (durable) await handle.datasync();
   } finally {
     await handle.close();
   }
+}
+
+async function endsMidLine(handle: FileHandle): Promise<boolean> {
+  const { size } = await handle.stat();
+  if (size === 0) return false;
+  const last = Buffer.alloc(1);
+  await handle.read(last, 0, 1, size - 1);
+  return last[0] !== 0x0a;
 }
 
 async function readLines<T>(path: string, schema: z.ZodType<T>): Promise<T[]> {

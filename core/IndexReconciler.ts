@@ -116,6 +116,9 @@ export class IndexReconciler {
         };
       });
     }
+    // Closed before the pass began (the command line's import into a big library): nothing to
+    // finish; the files not yet checked are checked at the next open.
+    if (this.closing) return;
     this.search.start();
     let changed = false;
     const ids = this.unchecked;
@@ -140,6 +143,23 @@ export class IndexReconciler {
     if (changed && !this.closing) await this.search.catchUp();
   }
 
+  /**
+   * Learns an article the index does not know yet from its file (run in the article's queue):
+   * a big library still checking its files, or a file that arrived since opening.
+   */
+  async learn(id: string): Promise<void> {
+    if (this.index.entries.has(id)) return;
+    const fp = await this.store.fileStat(id).catch(() => null);
+    if (!fp) return;
+    // A damaged file is quarantined and reported by the store; the article stays unknown.
+    const article = await this.store.read(id).catch(() => null);
+    if (article?.id !== id) return;
+    const entry = entryOf(article, await this.store.fileStat(id));
+    await this.index.put(entry).catch(() => undefined);
+    this.table.set(entry.summary, entry.tags);
+    this.search.update(article, { size: entry.size, mtimeMs: entry.mtimeMs });
+  }
+
   /** A list query was answered: the background pass need not wait any longer for the first screen. */
   queryServed(): void {
     const served = this.firstQueryServed;
@@ -155,5 +175,9 @@ export class IndexReconciler {
   /** The library is closing: the background pass stops after its current batch. */
   stop(): void {
     this.closing = true;
+    // The pass may still wait for the first list query on a timer that does not keep the
+    // process alive: release it, so closing never hangs on it.
+    this.firstQueryServed?.();
+    this.firstQueryServed = null;
   }
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import {
   ARTICLE_SCHEMA_VERSION,
+  ArticleIdSchema,
   contentOf,
   emptyContent,
   type Article,
@@ -19,7 +20,8 @@ import {
 } from '../shared/model/article';
 import { ApiError, type Notice } from '../shared/contract/errors';
 import type { SettingsPatch, Settings } from '../shared/model/settings';
-import { ArticleStore, removeLeftoverTemps } from './ArticleStore';
+import { ArticleStore } from './ArticleStore';
+import { removeLeftoverTemps } from './atomicWrite';
 import { LibraryIndex } from './LibraryIndex';
 import { LibraryLock } from './LibraryLock';
 import { LibraryMarker } from './libraryMarker';
@@ -166,14 +168,23 @@ export class Library {
   }
 
   private async put(article: Article): Promise<ArticleSummary> {
-    await this.store.write(article);
-    const entry = entryOf(article, await this.store.fileStat(article.id));
+    const entry = entryOf(article, await this.store.write(article));
     // The article file is safely written: if the journal line cannot be (disk full), the save
     // still stands, and the next start corrects the list from the file's size and time.
     await this.index.put(entry).catch(() => undefined);
     this.table.set(entry.summary, entry.tags);
     this.search.update(article, { size: entry.size, mtimeMs: entry.mtimeMs });
     return entry.summary;
+  }
+
+  /**
+   * Finds an article the index has not learned yet on disk and learns it: a big library still
+   * checking its files in the background, or a file that arrived since opening (sync, a copy).
+   * The request naming it is then decided on it rather than refused as not found.
+   */
+  find(id: string): Promise<void> {
+    if (this.index.entries.has(id) || !ArticleIdSchema.safeParse(id).success) return Promise.resolve();
+    return this.serial(id, () => this.reconciler.learn(id));
   }
 
   private entry(id: string) {
@@ -282,9 +293,13 @@ export class Library {
   save(id: string, baseRevision: number, content: ArticleContent, actorId: string): Promise<{ revision: number; updatedAt: string }> {
     return this.serial(id, async () => {
       const person = this.people.actor(actorId);
-      const summary = this.entry(id).summary;
-      this.assertRevision(id, summary.revision, baseRevision);
-      const current = await this.store.read(id);
+      this.entry(id);
+      // The copy this library last read or wrote, unless the file changed since (then read afresh):
+      // autosave after autosave does not read and parse the whole article again. (Who may edit was
+      // decided from the list's summary before this call; the copy's own state is checked again.)
+      const current = await this.store.current(id);
+      // Against the file as it is: the list's revision, unless another process wrote the file since.
+      this.assertRevision(id, current.revision, baseRevision);
       assertCanEdit(current, person, this.settings.value);
       // A save that changes nothing (typing undone, a second Ctrl+S) writes nothing: no new revision,
       // and no version in the history identical to the one before it.
@@ -405,6 +420,7 @@ export class Library {
   restoreFromBackup(article: Article, actorId: string, note: string): Promise<Article> {
     return this.serial(article.id, async () => {
       const person = this.people.actor(actorId);
+      await this.reconciler.learn(article.id);
       const current = this.index.entries.has(article.id) ? await this.store.read(article.id).catch(() => null) : null;
       const at = this.now().toISOString();
       const restored = await this.commit(

@@ -5,59 +5,52 @@
 // refused the first-admin path, so whoever opens it next cannot make themselves admin.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
 import { PeopleFileSchema, type Person, type PersonDraft } from '../shared/model/person';
 import { ApiError, type Notice } from '../shared/contract/errors';
-import { AtomicJsonAdapter, CorruptFileError } from './AtomicJsonAdapter';
-import { keepCopy } from './atomicWrite';
-import { migratePeople } from './migrations/migratePeople';
-import { NewerVersionError } from './migrations/migrate';
-import { quarantine } from './quarantine';
+import { migratePeople, PEOPLE_FILE_VERSION } from './migrations/migratePeople';
+import { VersionedJsonFiles } from './storage/versionedJsonFiles';
 import type { LibraryMarker } from './libraryMarker';
 
 type PeopleFile = ReturnType<typeof PeopleFileSchema.parse>;
 
-const parsePeople = (raw: unknown): PeopleFile => PeopleFileSchema.parse(migratePeople(raw));
-
 export class PeopleStore {
-  private readonly db: Low<PeopleFile | null>;
+  private readonly files: VersionedJsonFiles<PeopleFile>;
   private readonly path: string;
+  private data: PeopleFile | null = null;
 
   /**
    * Without `notify`, a damaged file is the caller's to handle (load throws CorruptFileError);
    * with it, load recovers from the last good copy itself and reports what it did.
    */
   constructor(
-    private readonly libraryDir: string,
-    private readonly notify?: (notice: Notice) => void,
-    private readonly now: () => Date = () => new Date(),
+    libraryDir: string,
+    notify?: (notice: Notice) => void,
+    now: () => Date = () => new Date(),
     /** Where the library records that it has had people (null: nothing is recorded). */
     private readonly marker: LibraryMarker | null = null,
   ) {
     this.path = join(libraryDir, 'people.json');
-    // The file it replaces becomes the last good copy, kept only once the new one is safely written.
-    this.db = new Low<PeopleFile | null>(new AtomicJsonAdapter(this.path, parsePeople, { beforeReplace: () => keepCopy(this.path, this.path + '.bak').then(() => undefined) }), null);
+    this.files = new VersionedJsonFiles(
+      { schema: PeopleFileSchema, version: { current: PEOPLE_FILE_VERSION, field: 'version' }, migrate: migratePeople },
+      {
+        libraryDir,
+        now,
+        notify,
+        // `context` picks the sentence (an i18next context in the renderer): restored, or set up an admin again.
+        noticeOf: ({ file, reason, restored }) => ({
+          code: 'peopleReset',
+          params: { file, restored: restored ? 'backup' : 'none', ...(restored ? { context: 'backup' } : {}), reason: reason.slice(0, 300) },
+        }),
+        // A newer Copydesk's file is refused whole: treating it as damaged would empty the list.
+        refuseNewer: (path, err) => new ApiError('forbidden', `people.json: ${err.message}`, { reason: 'newerVersion', file: path }),
+      },
+    );
   }
 
   async load(): Promise<void> {
-    try {
-      await this.db.read();
-      // What just read well is the last good copy from now on (a save keeps only the version before
-      // it). A real copy: a hard link would share the blocks that damage in place would reach.
-      if (this.db.data) await keepCopy(this.path, this.path + '.bak', undefined, { link: false }).catch(() => undefined); // best effort: the file itself is fine
-    } catch (err) {
-      // A newer Copydesk's file is refused whole: treating it as damaged would empty the list.
-      if (err instanceof NewerVersionError) throw new ApiError('forbidden', `people.json: ${err.message}`, { reason: 'newerVersion', file: this.path });
-      if (!(err instanceof CorruptFileError) || !this.notify) throw err;
-      const moved = await quarantine(this.libraryDir, this.path, this.now());
-      const backup = new Low<PeopleFile | null>(new AtomicJsonAdapter(this.path + '.bak', parsePeople), null);
-      await backup.read().catch(() => undefined);
-      this.db.data = backup.data;
-      if (backup.data) await this.db.write();
-      // `context` picks the sentence (an i18next context in the renderer): restored, or set up an admin again.
-      const restored = backup.data ? 'backup' : 'none';
-      this.notify({ code: 'peopleReset', params: { file: moved, restored, ...(backup.data ? { context: 'backup' } : {}), reason: err.message.slice(0, 300) } });
-    }
+    this.data = (await this.files.read(this.path)).value;
+    // What just read well is the last good copy from now on (a save keeps only the version before it).
+    if (this.data) await this.files.keepGoodCopy(this.path);
     // A library from before the marker knew about people is marked the first time it opens with them.
     if (this.list().length > 0) await this.marker?.markHadPeople();
   }
@@ -69,7 +62,7 @@ export class PeopleStore {
   }
 
   list(): Person[] {
-    return this.db.data?.people ?? [];
+    return this.data?.people ?? [];
   }
 
   /** The person behind a request; an unknown or inactive id is refused, never guessed. */
@@ -91,8 +84,9 @@ export class PeopleStore {
     const next = people.some((p) => p.id === person.id) ? people.map((p) => (p.id === person.id ? person : p)) : [...people, person];
     // The library must keep an active admin, or no one could manage it any more.
     if (!next.some((p) => p.role === 'admin' && p.active)) throw new ApiError('forbidden', 'the library needs an active admin', { reason: 'lastAdmin' });
-    this.db.data = { format: 'copydesk-people', version: 1, people: next };
-    await this.db.write();
+    const file: PeopleFile = { format: 'copydesk-people', version: PEOPLE_FILE_VERSION, people: next };
+    await this.files.write(this.path, file);
+    this.data = file;
     // After people.json: a crash in between leaves people that the next open marks, never a marker without people.
     await this.marker?.markHadPeople();
     return person;

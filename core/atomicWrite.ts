@@ -13,6 +13,16 @@ function tempBeside(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
+/**
+ * Temporary files a killed write left behind (`tempBeside`'s names). Nothing reads them; they are
+ * removed while the library lock is held, so no write of ours is in flight. `names`: the folder's
+ * listing, when the caller has it already.
+ */
+export async function removeLeftoverTemps(dir: string, names?: readonly string[]): Promise<void> {
+  const all = names ?? (await nodeFs.readdir(dir).catch(() => [] as string[]));
+  await Promise.all(all.filter((n) => /^\..+\.[0-9a-f]{12}\.tmp$/.test(n)).map((n) => nodeFs.unlink(join(dir, n)).catch(() => undefined)));
+}
+
 /** Opens, fsyncs and closes: the one way a file or folder already written is flushed to disk. */
 async function syncOpened(path: string, flags: 'r' | 'r+', fs: Pick<WriteFs, 'open'>): Promise<void> {
   const handle = await fs.open(path, flags);

@@ -104,7 +104,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     updateSettings: async ({ actor, ...patch }) => library.updateSettings(patch, actor),
     getAppInfo: async () => opts.appInfo,
   };
-  const handlers = gated(open, () => library.accessContext());
+  const handlers = gated(open, () => library.accessContext(), (id) => library.find(id));
   return {
     handlers,
     library,
@@ -123,14 +123,17 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
 /**
  * The one gate: each request is decided against the acting person, the article it names (as the
  * index has it) and the permission table before its handler runs. The library repeats the checks
- * that need the whole article (revision, trash, transitions) when it has read it.
+ * that need the whole article (revision, trash, transitions) when it has read it. An article the
+ * index has not learned yet is looked for on disk first (`find`), so its file decides, not the index.
  */
-export function gated(handlers: Handlers, context: () => AccessContext): Handlers {
+export function gated(handlers: Handlers, context: () => AccessContext, find: (id: string) => Promise<void> = async () => undefined): Handlers {
   const out: Partial<Record<Method, (input: never) => Promise<unknown>>> = {};
   for (const method of methods) {
     const handler = handlers[method] as (input: unknown) => Promise<unknown>;
     out[method] = async (input: unknown) => {
-      assertAccess(method, (input ?? {}) as AccessRequest, context());
+      const req = (input ?? {}) as AccessRequest;
+      if (typeof req.id === 'string') await find(req.id);
+      assertAccess(method, req, context());
       return handler(input);
     };
   }

@@ -7,6 +7,7 @@ import type { Core } from './createCore';
 import { content, openTestCore, tempDir } from './testing/tempLibrary';
 import { addAdmin } from './testing/people';
 import { migrateArticle, NewerVersionError, type Migration } from './migrations/migrateArticle';
+import { encodeFrame, parseLog } from './storage/appendLogFormat';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -45,15 +46,17 @@ describe('article files from a newer Copydesk', () => {
 });
 
 describe('the index journal', () => {
-  it('ignores a torn last journal line and still finds every article', async () => {
+  it('ignores a torn last journal record and still finds every article', async () => {
     const a = await core.handlers.createArticle({ actor });
     await core.handlers.saveArticle({ id: a.id, actor, baseRevision: 0, content: content('저널') });
     // Simulate a crash: the journal is left as written (no compaction on close) with a torn tail.
-    const journal = join(dir, 'index', 'journal.jsonl');
-    const before = await readFile(journal, 'utf8');
-    expect(before.trim().split('\n').length).toBeGreaterThan(0);
+    const journal = join(dir, 'index', 'journal.log');
+    const before = await readFile(journal);
+    expect(parseLog(before).records.length).toBeGreaterThan(0);
     (core as unknown as { close(): Promise<void> }).close = async () => undefined;
-    await writeFile(journal, before + '{"op":"put","entry":{"summ');
+    // Half of a record, as a kill in the middle of an append leaves it.
+    const torn = encodeFrame(Buffer.from('{"op":"del","id":"x"}'));
+    await writeFile(journal, Buffer.concat([before, torn.subarray(0, torn.length - 3)]));
     const { unlink } = await import('node:fs/promises');
     await unlink(join(dir, '.lock'));
     core = await openTestCore(dir);

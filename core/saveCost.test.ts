@@ -3,6 +3,7 @@
 // never the index snapshot, another article or older versions. Checked by what lands on disk
 // rather than by timing (timings live in `npm run bench`).
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { parseLog } from './storage/appendLogFormat';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -51,15 +52,17 @@ async function effectOfSaves(count: number, saves = 5) {
   const { core, dir, actor } = await libraryWith(count);
   const article = await core.handlers.createArticle({ actor });
   const before = await filesOf(dir);
-  const journalBefore = (await stat(join(dir, 'index', 'journal.jsonl'))).size;
+  const journalPath = join(dir, 'index', 'journal.log');
+  const journalBefore = (await stat(journalPath)).size;
+  const recordsBefore = parseLog(await readFile(journalPath)).records.length;
   for (let r = 0; r < saves; r++) {
     await core.handlers.saveArticle({ id: article.id, actor, baseRevision: r, content: content(`판 ${r}`, '나'.repeat(1500)) });
   }
   const after = await filesOf(dir);
   const touched = [...after].filter(([name, sig]) => before.get(name) !== sig).map(([name]) => name).sort();
-  const journal = await readFile(join(dir, 'index', 'journal.jsonl'));
-  const appended = journal.subarray(journalBefore).toString('utf8');
-  return { touched, appendedLines: appended.split('\n').filter(Boolean).length, appendedBytes: appended.length, id: article.id };
+  const journal = parseLog(await readFile(journalPath));
+  expect(journal.tail).toBeNull();
+  return { touched, appendedRecords: journal.records.length - recordsBefore, appendedBytes: journal.validBytes - journalBefore, id: article.id };
 }
 
 describe('save cost', () => {
@@ -69,11 +72,11 @@ describe('save cost', () => {
     for (const run of [small, large]) {
       // Five quick saves by one person coalesce into version 2 (version 1 is the article's creation).
       const history = [`history/${run.id}/v000002.json.gz`, `history/${run.id}/versions.jsonl`];
-      expect(run.touched).toEqual([`articles/${run.id}.json`, `articles/${run.id}.json.bak`, 'index/journal.jsonl', ...history].sort());
+      expect(run.touched).toEqual([`articles/${run.id}.json`, `articles/${run.id}.json.bak`, 'index/journal.log', ...history].sort());
     }
-    // One short line per save, the same size at 10 and at 2,000 articles (digits of mtimes may differ).
-    expect(large.appendedLines).toBe(5);
-    expect(small.appendedLines).toBe(5);
+    // One short record per save, the same size at 10 and at 2,000 articles (digits of mtimes may differ).
+    expect(large.appendedRecords).toBe(5);
+    expect(small.appendedRecords).toBe(5);
     expect(Math.abs(large.appendedBytes - small.appendedBytes)).toBeLessThan(5 * 20);
   }, 60_000);
 });

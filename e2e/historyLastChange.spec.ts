@@ -1,14 +1,13 @@
 // The history opens on the last real change: steps keep versions identical in content to the one
 // before them, and the panel skips those to the newest pair that differs, naming it.
 import { mkdirSync } from 'node:fs';
-import sharp from 'sharp';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { Ime } from './support/ime';
 import { bodyEditor, waitSaved } from './support/editor';
 import { ADMIN } from './support/people';
 import type { VersionMeta } from '../shared/model/history';
-import { WEB_COPY_CAPTIONS, WEB_COPY_CREDIT, webCopyText } from './support/webCopy';
+import { WEB_COPY_CAPTIONS, WEB_COPY_CREDIT, importWebCopyWithOnePhoto } from './support/webCopy';
 
 const SHOTS = '/tmp/shots-fix-history-export';
 
@@ -87,25 +86,11 @@ test('a story whose versions never differed says so instead of comparing two equ
 });
 
 /** A photo of our own, drawn here. */
-async function craneJpeg(): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="400"><rect width="600" height="400" fill="#2f6b3a"/><circle cx="300" cy="220" r="100" fill="#9fbf9f"/></svg>`;
-  return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
-}
-
 test('the diff names each photo as the checklist does and says what changed in words, never by its id', async ({ app }) => {
   const { page } = app;
   await page.setViewportSize({ width: 1280, height: 800 });
   mkdirSync(SHOTS, { recursive: true });
-  await page.getByTestId('import-picker').setInputFiles({ name: '부산항.txt', mimeType: 'text/plain', buffer: Buffer.from(webCopyText()) });
-  await page.getByTestId('import-open').click();
-  const figure = page.getByTestId('figure');
-  await expect(figure).toHaveCount(2);
-  // Photo 1 gets its photo; photo 2 keeps waiting.
-  const chooser = page.waitForEvent('filechooser');
-  await figure.nth(0).getByTestId('figure-add-photo').click();
-  await (await chooser).setFiles({ name: 'crane.jpg', mimeType: 'image/jpeg', buffer: await craneJpeg() });
-  await expect(figure.nth(0)).toHaveAttribute('data-photo-id', /^[a-f0-9]{64}$/);
-  const photoId = (await figure.nth(0).getAttribute('data-photo-id'))!;
+  const photoId = await importWebCopyWithOnePhoto(page);
   await waitSaved(page);
   // A step between, so the credit change below is a version of its own.
   await page.getByTestId('action-send').click();

@@ -4,9 +4,9 @@
 // that are no image are refused by name, in words that match the file, and change nothing.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import type { Page, Request, Response } from '@playwright/test';
 import { test, expect } from './support/fixtures';
+import { drawnPhoto } from './support/drawnPhoto';
 import { Ime } from './support/ime';
 import { bodyEditor, bodyJSON, blockTexts, waitSaved } from './support/editor';
 import { WEB_COPY_CAPTIONS, WEB_COPY_CREDIT, WEB_COPY_HEADLINE, webCopyText } from './support/webCopy';
@@ -16,12 +16,6 @@ const SHOTS = '/tmp/shots-counts-checklist';
 const FIX_SHOTS = '/tmp/shots-fix-ui';
 mkdirSync(FIX_SHOTS, { recursive: true });
 mkdirSync(SHOTS, { recursive: true });
-
-/** A photo of our own: a 1200×800 JPEG drawn here, no file from outside the repo. */
-async function harbourJpeg(): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800"><rect width="1200" height="800" fill="#3a6ea5"/><rect y="520" width="1200" height="280" fill="#1f3b57"/><rect x="300" y="200" width="60" height="320" fill="#f2b134"/><rect x="300" y="200" width="420" height="40" fill="#f2b134"/></svg>`;
-  return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
-}
 
 function onDisk(libraryDir: string): Article {
   const files = readdirSync(join(libraryDir, 'articles')).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
@@ -89,7 +83,7 @@ test('figures from web copy wait with 사진 넣기, the photo fills that figure
   // 사진 넣기 on the second figure: the picker, then that figure has the photo.
   const chooser = page.waitForEvent('filechooser');
   await figure.nth(1).getByTestId('figure-add-photo').click();
-  await (await chooser).setFiles({ name: 'crane.jpg', mimeType: 'image/jpeg', buffer: await harbourJpeg() });
+  await (await chooser).setFiles(await drawnPhoto('harbour', 'crane.jpg'));
   await expect(figure.nth(1)).toHaveAttribute('data-photo-id', /^[a-f0-9]{64}$/);
   const photoId = (await figure.nth(1).getAttribute('data-photo-id'))!;
   await expect(figure.nth(1).getByTestId('figure-placeholder')).toBeHidden();

@@ -5,12 +5,11 @@
 // 출판 is the primary step once approved; the confirmations use the headline's own particle.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { bodyEditor, waitSaved } from './support/editor';
 import { ADMIN } from './support/people';
-import { WEB_COPY_HEADLINE, webCopyText } from './support/webCopy';
+import { WEB_COPY_HEADLINE, importWebCopyWithOnePhoto } from './support/webCopy';
 import type { Article, ArticleSummary } from '../shared/model/article';
 import { personStorageKey } from '../shared/model/person';
 
@@ -60,15 +59,7 @@ test('the list gives a long headline two lines in its fixed row, the whole headl
   await page.getByTestId('back-to-library').click();
 
   // Web copy: two figures waiting for their photos; one gets its photo.
-  await page.getByTestId('import-picker').setInputFiles({ name: '부산항.txt', mimeType: 'text/plain', buffer: Buffer.from(webCopyText()) });
-  await page.getByTestId('import-open').click();
-  const figure = page.getByTestId('figure');
-  await expect(figure).toHaveCount(2);
-  const chooser = page.waitForEvent('filechooser');
-  await figure.nth(0).getByTestId('figure-add-photo').click();
-  const jpeg = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#3a6ea5' } }).jpeg().toBuffer();
-  await (await chooser).setFiles({ name: 'crane.jpg', mimeType: 'image/jpeg', buffer: jpeg });
-  await expect(figure.nth(0)).toHaveAttribute('data-photo-id', /^[a-f0-9]{64}$/);
+  await importWebCopyWithOnePhoto(page);
   await waitSaved(page);
   await page.getByTestId('back-to-library').click();
   await expect(page.getByTestId('article-row')).toHaveCount(3);

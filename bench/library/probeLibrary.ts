@@ -8,8 +8,7 @@ import { contract } from '../../shared/contract/api';
 import { openCore } from '../../core/createCore';
 import { addAdmin } from '../../core/testing/people';
 import { articleText } from '../../shared/search/articleText';
-import { vocabulary } from './generateArticles';
-import { seededRandom } from '../koreanText';
+import { benchQueries } from './benchQueries';
 import { percentile } from '../stats';
 import type { Article } from '../../shared/model/article';
 
@@ -18,24 +17,6 @@ const saves = Number(process.argv[process.argv.indexOf('--saves') + 1] || 0);
 const scan = process.argv.includes('--scan');
 const appInfo = { version: 'bench', platform: process.platform, host: 'browser' as const, systemLocale: 'ko-KR', mediaBase: '/media/' };
 const mb = (n: number) => Math.round(n / 1e6);
-
-/** A realistic mix: Korean words across the frequency curve (alone, in pairs, with particles), English prefixes, bylines, mixed. */
-export function benchQueries(count = 200): string[] {
-  const v = vocabulary();
-  const rand = seededRandom(99);
-  const pick = <T>(list: T[], max = list.length) => list[Math.floor(Math.pow(rand(), 2) * Math.min(max, list.length))];
-  const out: string[] = [];
-  for (let i = 0; out.length < count; i++) {
-    const kind = i % 8;
-    if (kind <= 2) out.push(pick(v.ko, 20000));
-    else if (kind === 3) out.push(`${pick(v.ko, 5000)} ${pick(v.ko, 5000)}`);
-    else if (kind === 4) out.push(pick(v.ko, 3000) + '를');
-    else if (kind === 5) out.push(pick(v.en.slice(20), 20000).slice(0, 3 + Math.floor(rand() * 4)));
-    else if (kind === 6) out.push(rand() < 0.5 ? pick(v.reportersKo) : pick(v.reportersEn));
-    else out.push(`${pick(v.ko, 3000)} ${pick(v.en.slice(20), 3000)}`);
-  }
-  return out;
-}
 
 const t0 = performance.now();
 const core = await openCore({ libraryDir: dir, appInfo, backupSchedule: false } as never);
@@ -87,6 +68,9 @@ if (saves > 0) {
   }
 }
 
+global.gc?.();
+const afterSaves = process.memoryUsage();
+
 let scanMs: number[] = [];
 if (scan) {
   // Baseline: the plain scan. Every article's searchable text in memory (not counted above), each query checked against each.
@@ -117,6 +101,7 @@ console.log(
     save: { p50: p(saveMs, 50), p95: p(saveMs, 95), all: process.env.COPYDESK_BENCH_ALL ? saveMs.map((x) => Math.round(x)) : undefined },
     scan: { p50: p(scanMs, 50), p95: p(scanMs, 95) },
     memory: { rssMB: mb(mem.rss), heapMB: mb(mem.heapUsed), arrayBuffersMB: mb(mem.arrayBuffers) },
+    afterSaves: { searches: queries.length, saves: saveMs.length, rssMB: mb(afterSaves.rss), heapMB: mb(afterSaves.heapUsed) },
     index: { documents: stats.documents, terms: stats.terms, arenaMB: mb(stats.arenaBytes), lastLoad: stats.lastLoad },
   }),
 );

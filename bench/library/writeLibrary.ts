@@ -42,7 +42,6 @@ export async function writeLibrary(root: string, n: number, onProgress: (done: n
     if ((start + BATCH) % 1000 === 0) onProgress(start + BATCH);
   }
   await writeSectionFile(join(dir, 'index', 'summaries.bin'), SNAPSHOT_FORMAT, SNAPSHOT_VERSION, encodeSnapshot(entries));
-  await writeFile(join(dir, 'index', 'journal.jsonl'), '');
   search.pack();
   await saveSearchIndex(join(dir, 'index', 'search.bin'), search);
   await writeFile(join(dir, 'copydesk-library.json'), JSON.stringify({ format: 'copydesk-library', schemaVersion: 1 }));

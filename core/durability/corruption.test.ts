@@ -10,7 +10,7 @@ import { dispatch } from '../../shared/contract/dispatch';
 import { unwrap } from '../../shared/contract/errors';
 import { content, openTestCore, tempDir } from '../testing/tempLibrary';
 import { addAdmin, addPerson } from '../testing/people';
-import { quarantine } from '../quarantine';
+import { quarantine } from '../storage/quarantine';
 
 /** Damage done in place (same file, same inode), as a torn write or a failing disk leaves it. */
 const DAMAGE: Record<string, (bytes: Buffer) => Buffer> = {
@@ -137,7 +137,7 @@ for (const kind of Object.keys(DAMAGE)) {
     it('index journal: the list still shows every article at its saved revision', async ({ expect, onTestFinished }) => {
       const lib = await Scenario.seed(onTestFinished);
       const { a, b } = lib;
-      await lib.harm(kind, 'index', 'journal.jsonl');
+      await lib.harm(kind, 'index', 'journal.log');
       const { notices, quarantined } = await lib.reopen();
       // Nothing of a person's is lost or moved: the index is derived and is put right from the files.
       expect(notices.filter((n) => n.code !== 'indexRebuilt')).toEqual([]);

@@ -124,7 +124,7 @@ for (const code of ['ENOSPC', 'EROFS', 'EACCES'] as const) {
 // kernel turned read-only is what reaches it (a permission change does not reach an open file).
 for (const code of ['ENOSPC', 'EROFS'] as const) {
   it(`${code} at the index journal: the editor's retry after the fault does not conflict and the list ends up right`, async () => {
-    failWrites(code, (p) => p.endsWith('journal.jsonl'));
+    failWrites(code, (p) => p.endsWith('journal.log'));
     const first = await dispatch(core.handlers, 'saveArticle', { id, actor, baseRevision: 2, content: content('셋째 판', LONG_BODY) });
     expect(faults.hits).toBeGreaterThan(0);
     clearFaults();

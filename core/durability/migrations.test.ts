@@ -10,7 +10,7 @@ import { openTestCore, tempDir, content } from '../testing/tempLibrary';
 import { addAdmin } from '../testing/people';
 import { migrateSettings } from '../migrations/migrateSettings';
 import { migratePeople } from '../migrations/migratePeople';
-import { NewerVersionError, type Migration } from '../migrations/migrate';
+import { NewerVersionError, type Migration } from '../storage/migrate';
 
 let dir: string;
 let cleanup: () => Promise<void>;

@@ -1,9 +1,9 @@
 // Upgrades an article file from any older schema version to the current one, step by step. The
 // file on disk is only rewritten by the next save, which first keeps the original under `migrated/`.
 import { ARTICLE_SCHEMA_VERSION } from '../../shared/model/article';
-import { runMigrations, type Migration } from './migrate';
+import { runMigrations, type Migration } from '../storage/migrate';
 
-export { NewerVersionError, type Migration } from './migrate';
+export { NewerVersionError, type Migration } from '../storage/migrate';
 
 /** Numbered migrations, oldest first. */
 export const articleMigrations: Migration[] = [

@@ -1,6 +1,6 @@
 // people.json names its format version in `version`. None to upgrade yet; the runner still refuses
 // a file from a newer Copydesk instead of treating it as damaged, which would empty the people list.
-import { runMigrations, type Migration } from './migrate';
+import { runMigrations, type Migration } from '../storage/migrate';
 
 export const PEOPLE_FILE_VERSION = 1;
 

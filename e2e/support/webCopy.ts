@@ -1,3 +1,6 @@
+import { expect, type Page } from '@playwright/test';
+import { drawnPhoto } from './drawnPhoto';
+
 // A news page copied as text, of our own making: headline, byline, two paragraphs and two photo
 // caption lines. The importer turns each caption line into a figure waiting for its photo.
 
@@ -22,4 +25,20 @@ export function webCopyText(): string {
     '김하늘 기자 sky@hanbit.example',
     '',
   ].join('\n');
+}
+
+/**
+ * Imports the web copy from the library screen and gives figure 1 its photo; figure 2 keeps
+ * waiting. Returns figure 1's photo id once the editor shows it.
+ */
+export async function importWebCopyWithOnePhoto(page: Page): Promise<string> {
+  await page.getByTestId('import-picker').setInputFiles({ name: '부산항.txt', mimeType: 'text/plain', buffer: Buffer.from(webCopyText()) });
+  await page.getByTestId('import-open').click();
+  const figure = page.getByTestId('figure');
+  await expect(figure).toHaveCount(2);
+  const chooser = page.waitForEvent('filechooser');
+  await figure.nth(0).getByTestId('figure-add-photo').click();
+  await (await chooser).setFiles(await drawnPhoto('harbour', 'crane.jpg'));
+  await expect(figure.nth(0)).toHaveAttribute('data-photo-id', /^[a-f0-9]{64}$/);
+  return (await figure.nth(0).getAttribute('data-photo-id'))!;
 }

@@ -1,8 +1,9 @@
 // A lowdb adapter for one JSON file: reads parse and validate (so a bad file is caught at the
 // door), writes are atomic and durable. lowdb's own JSONFile neither validates nor fsyncs.
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
-import { writeFileAtomic, type WriteOptions } from './atomicWrite';
+import { writeFileAtomic, type WriteOptions } from '../atomicWrite';
+import { fingerprintOf, type FileFingerprint } from '../fileFingerprint';
 
 /** A file exists but cannot be used: not JSON, wrong shape, empty or truncated. */
 export class CorruptFileError extends Error {
@@ -24,10 +25,21 @@ export class AtomicJsonAdapter<T> implements Adapter<T | null> {
     private readonly writeOptions: WriteOptions = {},
   ) {}
 
+  /** Size and time of the file the last `read` found, taken from the handle it read: exactly those bytes. */
+  readFingerprint: FileFingerprint | null = null;
+
   async read(): Promise<T | null> {
     let text: string;
+    this.readFingerprint = null;
     try {
-      text = await readFile(this.path, 'utf8');
+      const handle = await open(this.path, 'r');
+      try {
+        const fingerprint = fingerprintOf(await handle.stat());
+        text = await handle.readFile('utf8');
+        this.readFingerprint = fingerprint;
+      } finally {
+        await handle.close();
+      }
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw err;

@@ -1,7 +1,7 @@
 // The numbered-migration runner every stored file kind uses: a file names its schema version, and
 // each step upgrades one version to the next. Upgrades happen in memory on load; the file on disk
 // is only rewritten by the next save, which first keeps the original (see `keepOriginal`).
-import { access, mkdir } from 'node:fs/promises';
+import { access, mkdir, readdir, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fsyncDir, keepCopy } from '../atomicWrite';
 
@@ -47,7 +47,7 @@ export function runMigrations(raw: unknown, migrations: readonly Migration[], cu
  */
 export async function keepOriginal(libraryDir: string, file: string, version: number): Promise<string> {
   const dir = join(libraryDir, 'migrated');
-  const target = join(dir, `${basename(file).replace(/\.json$/, '')}.v${version}.json`);
+  const target = join(dir, `${stemOf(file)}.v${version}.json`);
   await mkdir(dir, { recursive: true });
   const exists = await access(target).then(
     () => true,
@@ -55,4 +55,17 @@ export async function keepOriginal(libraryDir: string, file: string, version: nu
   );
   if (!exists && (await keepCopy(file, target))) await fsyncDir(dir);
   return target;
+}
+
+/** Deleting a file for good includes the originals an older Copydesk wrote of it. */
+export async function removeOriginals(libraryDir: string, file: string): Promise<void> {
+  const dir = join(libraryDir, 'migrated');
+  const prefix = `${stemOf(file)}.v`;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) if (name.startsWith(prefix)) await unlink(join(dir, name)).catch(() => undefined);
+}
+
+/** `migrated/` names a file's originals after its name without `.json`: `<id>.v1.json`, `settings.v1.json`. */
+function stemOf(file: string): string {
+  return basename(file).replace(/\.json$/, '');
 }
