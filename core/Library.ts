@@ -199,9 +199,12 @@ export class Library {
 
   /** One window of the list: search, filters, order, counts; snippets read the shown articles only. */
   async query(q: ArticleQuery, actorId: string, offset: number, limit: number): Promise<QueryResult> {
+    // How far indexing was when the query was asked: the hits come from the index's own thread,
+    // and reflect what had been sent to it by then, not what arrived while it answered.
+    const indexing = this.indexing;
     const result = await this.lists.query(q, actorId, offset, limit);
     this.reconciler.queryServed();
-    return { ...result, indexing: this.indexing };
+    return { ...result, indexing };
   }
 
   /** Every id a query lists, in order, up to `max`. */
