@@ -136,14 +136,25 @@ export class Library {
     return this.reconciler.indexing;
   }
 
-  /** Search index figures (documents, terms, bytes) and what its last start did, for tests and benches. */
+  /**
+   * Search index figures (documents, terms, bytes, as of the index's last answer: `whenIndexed`
+   * brings them up to date), whether its worker had to be restarted or it runs in this thread,
+   * and what its last start did, for tests and benches.
+   */
   get searchStats() {
     return { ...this.search.stats, lastLoad: this.search.lastLoad };
   }
 
-  /** Resolves when the background checks and the search index are ready (tests, benches, the CLI). */
+  /** Tests: the search worker, to stop it as a crash would. */
+  get searchThreadProbe() {
+    return this.search.threadProbe;
+  }
+
+  /** Resolves when the background checks and the search index are ready, every change so far in it (tests, benches, the CLI). */
   async whenIndexed(): Promise<void> {
     await this.background;
+    await this.search.whenReady();
+    await this.search.settled();
   }
 
   /** Runs `task` after every earlier task for the same article. */
@@ -189,13 +200,16 @@ export class Library {
 
   /** One window of the list: search, filters, order, counts; snippets read the shown articles only. */
   async query(q: ArticleQuery, actorId: string, offset: number, limit: number): Promise<QueryResult> {
+    // How far indexing was when the query was asked: the hits come from the index's own thread,
+    // and reflect what had been sent to it by then, not what arrived while it answered.
+    const indexing = this.indexing;
     const result = await this.lists.query(q, actorId, offset, limit);
     this.reconciler.queryServed();
-    return { ...result, indexing: this.indexing };
+    return { ...result, indexing };
   }
 
   /** Every id a query lists, in order, up to `max`. */
-  queryIds(q: ArticleQuery, actorId: string, max: number): { ids: string[]; total: number } {
+  queryIds(q: ArticleQuery, actorId: string, max: number): Promise<{ ids: string[]; total: number }> {
     return this.lists.queryIds(q, actorId, max);
   }
 

@@ -45,6 +45,8 @@ it('deletes an untouched new article everywhere: file, history, list, search, an
   expect(await exists(fileOf(a.id))).toBe(false);
   expect(await exists(join(dir, 'history', a.id))).toBe(false);
   expect(await activeIds(reporter)).toEqual([kept.id]);
+  // The search index lives in its own thread: its figures are as of its last answer.
+  await core.library.whenIndexed();
   expect(core.library.searchStats.documents).toBe(docs - 1);
   expect((await h.getLibraryInfo({})).articleCount).toBe(1);
   // Again (another window leaving the same draft): nothing to do, and no error.

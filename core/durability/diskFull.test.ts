@@ -32,6 +32,8 @@ beforeEach(async () => {
   id = (await core.handlers.createArticle({ actor })).id;
   await core.handlers.saveArticle({ id, actor, baseRevision: 0, content: content('첫 판', LONG_BODY) });
   await core.handlers.saveArticle({ id, actor, baseRevision: 1, content: content('둘째 판', LONG_BODY) });
+  // The search index (in its own thread) writes itself once after its first load: done before the snapshots.
+  await core.library.whenIndexed();
 });
 afterEach(async () => {
   clearFaults();

@@ -1,21 +1,19 @@
-// Keeps the search index in step with the library: loaded from disk in the background after
-// start-up (the list does not wait for it), brought up to date by reading only the articles
-// whose files changed since it was saved, or rebuilt from every file when it is missing or
-// damaged, with progress. Saves update it as they happen; it is written back to disk now and
-// then and on close. The article files stay the truth: losing this index loses nothing.
+// Keeps the search index in step with the library. The index itself lives in a worker thread
+// (searchThread.ts, SearchEngine.ts) on a heap of its own: its collector never pauses a save.
+// This side tells it what changed (a save posts the article's text and does not wait), asks it
+// for hits (answered after every change posted before), and drives loading: the saved index is
+// loaded in the background after start-up (the list does not wait for it), then the articles
+// whose files changed since it was saved are read here and sent over, or every article when it
+// is missing or damaged, with progress. The article files stay the truth: losing the index (or
+// its worker) loses nothing.
 import { join } from 'node:path';
 import type { Article } from '../../shared/model/article';
 import { articleText } from '../../shared/search/articleText';
 import { parseQuery } from '../../shared/search/tokenize';
-import { SearchIndex, type Fingerprint } from './SearchIndex';
+import type { Fingerprint } from './SearchIndex';
 import type { SlotHits } from './runQuery';
-import { loadSearchIndex, saveSearchIndex } from './searchIndexFile';
-import { sameFile } from '../fileFingerprint';
-
-/** Save the index in the background once this many changes are not yet on disk… */
-const SAVE_AFTER_CHANGES = 2000;
-/** …or this long after the first unsaved one. */
-const SAVE_AFTER_MS = 10 * 60 * 1000;
+import type { LiveArticles, SearchStats } from './searchProtocol';
+import { SearchThread } from './searchThread';
 
 export interface SearchSource {
   /** Calls `visit` with every article id and the file fingerprint the library index holds for it. */
@@ -27,29 +25,26 @@ export interface SearchSource {
 }
 
 export class SearchService {
-  private index: SearchIndex | null = null;
   private readonly path: string;
-  private pending: (() => void)[] = [];
-  private saving = false;
-  private unsaved = 0;
-  private timer: NodeJS.Timeout | null = null;
+  private thread: SearchThread | null = null;
   private stopped = false;
   /** How far loading or rebuilding is; null when the index is ready. */
   progress: { done: number; total: number } | null = { done: 0, total: 0 };
   private ready: Promise<void> = Promise.resolve();
-  /** List slot of every document number (-1: none), so hits never go through article ids. */
-  private slotOfDoc = new Int32Array(0);
   private readonly hits: SlotHits = { stamp: new Int32Array(0), score: new Int32Array(0), mark: 0 };
   /** What the last start did: whether the saved index was used, and how many articles it had to read. */
   lastLoad: { fromDisk: boolean; read: number } | null = null;
+  /** The figures as of the owner's last answer. */
+  private figures: SearchStats = { documents: 0, terms: 0, arenaBytes: 0 };
 
   constructor(indexDir: string, private readonly source: SearchSource) {
     this.path = join(indexDir, 'search.bin');
   }
 
-  /** Starts loading/reconciling in the background; `whenReady` resolves when it is done. */
+  /** Starts the index's owner and loading/reconciling in the background; `whenReady` resolves when it is done. */
   start(): void {
-    this.ready = this.load().catch(() => {
+    this.thread = new SearchThread(() => this.restarted());
+    this.ready = this.load(true).catch(() => {
       this.progress = null;
     });
   }
@@ -58,39 +53,53 @@ export class SearchService {
     return this.ready;
   }
 
-  private async load(): Promise<void> {
+  /** The worker died and a new owner took over: it loads the saved index and catches up from the files. */
+  private restarted(): Promise<void> {
+    const before = this.ready;
+    const again = this.load(false).catch(() => undefined);
+    this.ready = Promise.all([before, again]).then(() => undefined);
+    return again;
+  }
+
+  /** Every live article with its list slot and file fingerprint, as columns. */
+  private live(): LiveArticles {
+    const ids: string[] = [];
+    const sizes: number[] = [];
+    const mtimes: number[] = [];
+    this.source.eachFingerprint((id, size, mtimeMs) => {
+      ids.push(id);
+      sizes.push(size);
+      mtimes.push(mtimeMs);
+    });
+    return { ids, slots: Int32Array.from(ids, (id) => this.source.slotOf(id) ?? -1), sizes: Float64Array.from(sizes), mtimes: Float64Array.from(mtimes) };
+  }
+
+  private async load(first: boolean): Promise<void> {
+    const thread = this.thread!;
+    const live = this.live();
     // Until the saved index is read, say how many articles it is for, not "0 of 0".
-    let articles = 0;
-    this.source.eachFingerprint(() => articles++);
-    this.progress = { done: 0, total: articles };
-    const loaded = await loadSearchIndex(this.path, (d) => SearchIndex.restore(d));
-    const index = loaded ?? new SearchIndex();
-    this.slotOfDoc = new Int32Array(index.docCount + 1024).fill(-1);
-    for (let doc = 0; doc < index.docCount; doc++) {
-      const id = index.idOfDoc(doc);
-      if (id) this.slotOfDoc[doc] = this.source.slotOf(id) ?? -1;
-    }
-    this.index = index;
-    const read = await this.catchUp();
-    this.lastLoad = { fromDisk: loaded !== null, read };
-    if ((read > 0 || !loaded) && !this.stopped) await this.save();
+    if (first) this.progress = { done: 0, total: live.ids.length };
+    const checked = await thread.request({ t: 'load', path: this.path, live }, true);
+    if (checked.t !== 'checked') return;
+    this.figures = checked.stats;
+    const read = await this.readStale(checked.stale);
+    if (!first) return; // a restarted worker: queries wait for this catch-up, not for a write
+    this.lastLoad = { fromDisk: checked.fromDisk, read };
+    if ((read > 0 || !checked.fromDisk) && !this.stopped) await this.persist();
   }
 
   /**
-   * Re-reads the articles whose files differ from what the index saw, and drops those gone.
+   * Re-reads the articles whose files differ from what the index saw; the index drops those gone.
    * Run after loading, and again when the library's own check found files changed outside.
    */
   async catchUp(): Promise<number> {
-    const index = this.index;
-    if (!index) return 0;
-    const stale: string[] = [];
-    const live = new Set<string>();
-    this.source.eachFingerprint((id, size, mtimeMs) => {
-      live.add(id);
-      const had = index.fingerprint(id);
-      if (!sameFile(had, { size, mtimeMs })) stale.push(id);
-    });
-    for (const id of [...index.ids()]) if (!live.has(id)) this.remove(id);
+    if (!this.thread || this.stopped) return 0;
+    const checked = await this.thread.request({ t: 'reconcile', live: this.live() });
+    if (checked.t !== 'checked') return 0;
+    return this.readStale(checked.stale);
+  }
+
+  private async readStale(stale: string[]): Promise<number> {
     this.progress = { done: 0, total: stale.length };
     for (let i = 0; i < stale.length && !this.stopped; i++) {
       const id = stale[i];
@@ -111,99 +120,66 @@ export class SearchService {
   }
 
   private put(article: Article, fp: Fingerprint, count = true): void {
-    const apply = () => {
-      if (!this.index) return;
-      this.index.put(article.id, articleText(article), fp);
-      const doc = this.index.docOfId(article.id)!;
-      if (doc >= this.slotOfDoc.length) {
-        const grown = new Int32Array(Math.max(doc + 1, this.slotOfDoc.length * 2)).fill(-1);
-        grown.set(this.slotOfDoc);
-        this.slotOfDoc = grown;
-      }
-      this.slotOfDoc[doc] = this.source.slotOf(article.id) ?? -1;
-    };
-    if (this.saving) this.pending.push(apply);
-    else apply();
-    if (count) this.changed();
+    const slot = this.source.slotOf(article.id) ?? -1;
+    this.thread?.post({ t: 'put', id: article.id, fields: articleText(article), fp: { size: fp.size, mtimeMs: fp.mtimeMs }, slot, count });
   }
 
-  /** An article was written (fingerprint of its new file). */
+  /** An article was written (fingerprint of its new file): posted, not waited for. */
   update(article: Article, fp: Fingerprint): void {
     this.put(article, fp);
   }
 
   remove(id: string): void {
-    const apply = () => this.index?.remove(id);
-    if (this.saving) this.pending.push(apply);
-    else apply();
-    this.changed();
+    this.thread?.post({ t: 'remove', id });
   }
 
-  private changed(): void {
-    this.unsaved++;
-    if (this.unsaved >= SAVE_AFTER_CHANGES) void this.save().catch(() => undefined);
-    else if (!this.timer && !this.stopped) {
-      this.timer = setTimeout(() => void this.save().catch(() => undefined), SAVE_AFTER_MS);
-      this.timer.unref();
-    }
-  }
-
-  /** Hits for a search text by list slot (valid until the next search); none while nothing is loaded yet. */
-  search(text: string, slots: number): SlotHits {
+  /** Hits for a search text by list slot (valid until the next search), seeing every change posted before; none before the index starts. */
+  async search(text: string, slots: number): Promise<SlotHits> {
+    const found = this.thread && parseQuery(text).parts.length > 0 ? await this.thread.request({ t: 'search', text }) : null;
     const h = this.hits;
-    if (h.stamp.length < slots) {
-      h.stamp = new Int32Array(slots + 1024);
-      h.score = new Int32Array(slots + 1024);
+    // The list may have grown while the answer was on its way.
+    let need = slots;
+    if (found?.t === 'hits') for (let i = 0; i < found.count; i++) need = Math.max(need, found.slots[i] + 1);
+    if (h.stamp.length < need) {
+      h.stamp = new Int32Array(need + 1024);
+      h.score = new Int32Array(need + 1024);
     }
     h.mark++;
-    if (!this.index) return h;
-    const found = this.index.searchDocs(parseQuery(text));
+    if (!found || found.t !== 'hits') return h;
+    this.figures = found.stats;
     for (let i = 0; i < found.count; i++) {
-      const slot = this.slotOfDoc[found.docs[i]];
-      if (slot < 0) continue;
+      const slot = found.slots[i];
       h.stamp[slot] = h.mark;
       h.score[slot] = found.scores[i];
     }
     return h;
   }
 
-  /**
-   * Writes the index to disk, first dropping replaced documents if they are over a quarter of it
-   * (every save of an article leaves its old text behind). Changes that arrive meanwhile wait
-   * and are applied after.
-   */
-  async save(): Promise<void> {
-    if (!this.index || this.saving) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.saving = true;
-    const unsaved = this.unsaved;
-    try {
-      if (this.index.deadCount > Math.max(1000, this.index.size / 3)) {
-        const next = await this.index.compacted(() => new Promise((r) => setImmediate(r)));
-        this.index = next;
-        this.slotOfDoc = new Int32Array(next.docCount + 1024).fill(-1);
-        for (let doc = 0; doc < next.docCount; doc++) this.slotOfDoc[doc] = this.source.slotOf(next.idOfDoc(doc)) ?? -1;
-      }
-      this.index.pack();
-      await saveSearchIndex(this.path, this.index);
-      this.unsaved -= unsaved;
-    } finally {
-      this.saving = false;
-      const pending = this.pending;
-      this.pending = [];
-      for (const apply of pending) apply();
-    }
+  /** Writes the index to disk now (after the changes posted before). */
+  async persist(): Promise<void> {
+    const done = await this.thread?.request({ t: 'persist' });
+    if (done?.t === 'done') this.figures = done.stats;
   }
 
-  get stats(): { documents: number; terms: number; arenaBytes: number } {
-    return { documents: this.index?.size ?? 0, terms: this.index?.termCount ?? 0, arenaBytes: this.index?.arenaBytes ?? 0 };
+  /** Resolves once every change posted before is in the index, with the figures brought up to date. */
+  async settled(): Promise<void> {
+    const done = await this.thread?.request({ t: 'sync' }).catch(() => undefined);
+    if (done?.t === 'done') this.figures = done.stats;
+  }
+
+  /** Documents, terms and bytes as of the index's last answer (`settled` brings them up to date). */
+  get stats(): SearchStats & { restarts: number; inThread: boolean } {
+    return { ...this.figures, restarts: this.thread?.restarts ?? 0, inThread: this.thread?.inThread ?? false };
+  }
+
+  /** Tests: the running worker, to stop it as a crash would. */
+  get threadProbe() {
+    return this.thread?.probe ?? null;
   }
 
   async close(): Promise<void> {
     this.stopped = true;
     await this.ready;
-    if (this.timer) clearTimeout(this.timer);
-    if (this.unsaved > 0) await this.save().catch(() => undefined);
+    await this.thread?.close();
   }
 }

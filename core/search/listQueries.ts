@@ -43,7 +43,7 @@ export class ListQueries {
 
   /** One window of the list: search, filters, order, counts; snippets read the shown articles only. */
   async query(q: ArticleQuery, actorId: string, offset: number, limit: number): Promise<Omit<QueryResult, 'indexing'>> {
-    const win = this.runQuery(q, actorId, offset, limit);
+    const win = await this.runQuery(q, actorId, offset, limit);
     const parsed = parseQuery(q.text);
     const searching = parsed.parts.length > 0;
     const rows: ResultRow[] = await Promise.all(
@@ -70,14 +70,15 @@ export class ListQueries {
   }
 
   /** Every id a query lists, in order, up to `max`. */
-  queryIds(q: ArticleQuery, actorId: string, max: number): { ids: string[]; total: number } {
-    const win = this.runQuery(q, actorId, 0, max);
+  async queryIds(q: ArticleQuery, actorId: string, max: number): Promise<{ ids: string[]; total: number }> {
+    const win = await this.runQuery(q, actorId, 0, max);
     return { ids: win.ids, total: win.total };
   }
 
-  private runQuery(q: ArticleQuery, actorId: string, offset: number, limit: number) {
+  /** The search hits come from the index's own thread, after every change posted before this query. */
+  private async runQuery(q: ArticleQuery, actorId: string, offset: number, limit: number) {
     const person = this.people.actor(actorId);
-    const hits = parseQuery(q.text).parts.length > 0 ? this.search.search(q.text, this.table.slotCount) : null;
+    const hits = parseQuery(q.text).parts.length > 0 ? await this.search.search(q.text, this.table.slotCount) : null;
     return runQuery(q, { table: this.table, people: this.people.list(), role: person.role, hits }, offset, limit);
   }
 

@@ -20,9 +20,13 @@ import { MEDIA_BASE, serveMedia } from './mediaProtocol';
 import { useHtmlPageWorker } from '../../core/exchange/import/readHtmlPage';
 // electron-vite bundles the web-page reader's worker as its own file and gives its path here.
 import htmlPageWorker from '../../core/exchange/import/htmlPageWorker?modulePath';
+import { useSearchWorker } from '../../core/search/searchThread';
+// …and the search index's worker (its own heap, so its collector never pauses a save).
+import searchWorker from '../../core/search/searchWorker?modulePath';
 
 const out = join(import.meta.dirname, '..');
 useHtmlPageWorker(htmlPageWorker);
+useSearchWorker(searchWorker);
 let core: Core | null = null;
 let win: BrowserWindow | null = null;
 
