@@ -4,6 +4,7 @@
 // from the page, for generated libraries of 10,000 and 100,000 articles (quick: 2,000, fewer of
 // each), each beside the same host on an empty library in the same run.
 //   COPYDESK_BENCH_SIZES=10000 npm run bench -- list
+import { bundleSearchWorker } from './searchWorkerBundle';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -87,6 +88,7 @@ async function bundleHost(): Promise<void> {
       rollupOptions: { output: { format: 'es', entryFileNames: 'host.mjs', codeSplitting: false } },
     },
   });
+  await bundleSearchWorker();
 }
 
 function startHost(libraryDir: string): Promise<{ child: ChildProcess; url: string }> {

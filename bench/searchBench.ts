@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { bundleSearchWorker } from './searchWorkerBundle';
 import { writeLibrary } from './library/writeLibrary';
 import { scaleSizes, sized, type Bench, type BenchOptions } from './bench';
 
@@ -34,6 +35,7 @@ const PROBE = join(CACHE, 'probe.mjs');
 /** The probe bundled as the app's core is (no TypeScript loader in the process), so its memory is the app's. */
 async function bundleProbe(): Promise<void> {
   await build({ entryPoints: [join(ROOT, 'bench/library/probeLibrary.ts')], bundle: true, platform: 'node', format: 'esm', outfile: PROBE, packages: 'external', logLevel: 'warning' });
+  await bundleSearchWorker();
 }
 
 async function probe(dir: string, args: string[] = []): Promise<Probe> {
