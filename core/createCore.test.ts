@@ -1,34 +1,21 @@
 // The IPC boundary: every payload is validated before the core sees it, and a bad one changes nothing.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../shared/contract/dispatch';
 import { methods } from '../shared/contract/api';
-import type { Core } from './createCore';
-import { content, openTestCore, tempDir } from './testing/tempLibrary';
-import { addAdmin } from './testing/people';
+import { content } from './testing/tempLibrary';
+import { useTestCore } from './testing/useTestCore';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-let core: Core;
-let actor: string;
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir());
-  core = await openTestCore(dir);
-  actor = await addAdmin(core);
-});
-afterEach(async () => {
-  await core.close();
-  await cleanup();
-});
+const lib = useTestCore();
 
 describe('contract dispatch', () => {
   it('implements every contract method', () => {
-    expect(Object.keys(core.handlers).sort()).toEqual([...methods].sort());
+    expect(Object.keys(lib.core.handlers).sort()).toEqual([...methods].sort());
   });
 
   it('round-trips a valid call', async () => {
-    const created = await dispatch(core.handlers, 'createArticle', { actor, language: 'en' });
+    const created = await dispatch(lib.core.handlers, 'createArticle', { actor: lib.actor, language: 'en' });
     expect(created).toMatchObject({ ok: true, value: { language: 'en', revision: 0 } });
   });
 
@@ -48,15 +35,15 @@ describe('contract dispatch', () => {
   ];
   for (const [name, method, payload] of bad) {
     it(`rejects ${name} with invalidInput and writes nothing`, async () => {
-      const before = await readdir(join(dir, 'articles'));
-      const result = await dispatch(core.handlers, method, payload);
+      const before = await readdir(join(lib.dir, 'articles'));
+      const result = await dispatch(lib.core.handlers, method, payload);
       expect(result).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
-      expect(await readdir(join(dir, 'articles'))).toEqual(before);
+      expect(await readdir(join(lib.dir, 'articles'))).toEqual(before);
     });
   }
 
   it('reports a missing article as notFound', async () => {
-    const result = await dispatch(core.handlers, 'getArticle', { actor, id: '00000000-0000-4000-8000-000000000000' });
+    const result = await dispatch(lib.core.handlers, 'getArticle', { actor: lib.actor, id: '00000000-0000-4000-8000-000000000000' });
     expect(result).toMatchObject({ ok: false, error: { code: 'notFound' } });
   });
 });

@@ -3,85 +3,75 @@
 // binned or is someone else's.
 import { access, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Core } from './createCore';
-import { content, openTestCore, tempDir } from './testing/tempLibrary';
-import { addAdmin, addPerson } from './testing/people';
+import { beforeEach, expect, it } from 'vitest';
+import { content, openTestCore } from './testing/tempLibrary';
+import { addPerson } from './testing/people';
+import { useTestCore } from './testing/useTestCore';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-let core: Core;
-let admin: string;
+const lib = useTestCore();
 let reporter: string;
-
 beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir());
-  core = await openTestCore(dir);
-  admin = await addAdmin(core);
-  reporter = await addPerson(core, '김하늘', 'reporter', admin);
+  reporter = await addPerson(lib.core, '김하늘', 'reporter', lib.actor);
 });
-afterEach(async () => {
-  await core.close().catch(() => undefined);
-  await cleanup();
-});
+
 
 const exists = (path: string) => access(path).then(() => true, () => false);
-const fileOf = (id: string) => join(dir, 'articles', `${id}.json`);
-const activeIds = async (actor: string) => (await core.handlers.listArticles({ actor, scope: 'active' })).map((s) => s.id);
+const fileOf = (id: string) => join(lib.dir, 'articles', `${id}.json`);
+const activeIds = async (actor: string) => (await lib.core.handlers.listArticles({ actor, scope: 'active' })).map((s) => s.id);
 
 it('deletes an untouched new article everywhere: file, history, list, search, and it stays gone after a restart', async () => {
-  const h = core.handlers;
+  const h = lib.core.handlers;
   const kept = await h.createArticle({ actor: reporter });
   await h.saveArticle({ id: kept.id, actor: reporter, baseRevision: 0, content: content('남는 기사') });
   // A reporter's new story carries their byline: the creation default, still untouched.
   const a = await h.createArticle({ actor: reporter });
   expect(a.byline.reporters[0]?.name).toBe('김하늘');
-  await core.library.whenIndexed();
-  const docs = core.library.searchStats.documents;
+  await lib.core.library.whenIndexed();
+  const docs = lib.core.library.searchStats.documents;
   expect(await exists(fileOf(a.id))).toBe(true);
-  expect(await exists(join(dir, 'history', a.id))).toBe(true);
+  expect(await exists(join(lib.dir, 'history', a.id))).toBe(true);
 
   expect(await h.discardUntouched({ actor: reporter, id: a.id })).toEqual({ discarded: true });
   expect(await exists(fileOf(a.id))).toBe(false);
-  expect(await exists(join(dir, 'history', a.id))).toBe(false);
+  expect(await exists(join(lib.dir, 'history', a.id))).toBe(false);
   expect(await activeIds(reporter)).toEqual([kept.id]);
   // The search index lives in its own thread: its figures are as of its last answer.
-  await core.library.whenIndexed();
-  expect(core.library.searchStats.documents).toBe(docs - 1);
+  await lib.core.library.whenIndexed();
+  expect(lib.core.library.searchStats.documents).toBe(docs - 1);
   expect((await h.getLibraryInfo({})).articleCount).toBe(1);
   // Again (another window leaving the same draft): nothing to do, and no error.
   expect(await h.discardUntouched({ actor: reporter, id: a.id })).toEqual({ discarded: false });
 
-  await core.close();
-  core = await openTestCore(dir);
+  await lib.core.close();
+  lib.core = await openTestCore(lib.dir);
   expect(await activeIds(reporter)).toEqual([kept.id]);
-  expect(await readdir(join(dir, 'articles'))).not.toContain(`${a.id}.json`);
+  expect(await readdir(join(lib.dir, 'articles'))).not.toContain(`${a.id}.json`);
 });
 
 it('treats a save that changes nothing as untouched, and keeps a story whose headline was typed and saved', async () => {
-  const h = core.handlers;
-  const same = await h.createArticle({ actor: admin });
-  const { revision } = await h.saveArticle({ id: same.id, actor: admin, baseRevision: 0, content: { ...same } });
+  const h = lib.core.handlers;
+  const same = await h.createArticle({ actor: lib.actor });
+  const { revision } = await h.saveArticle({ id: same.id, actor: lib.actor, baseRevision: 0, content: { ...same } });
   expect(revision).toBe(0);
-  expect(await h.discardUntouched({ actor: admin, id: same.id })).toEqual({ discarded: true });
+  expect(await h.discardUntouched({ actor: lib.actor, id: same.id })).toEqual({ discarded: true });
 
-  const typed = await h.createArticle({ actor: admin });
-  await h.saveArticle({ id: typed.id, actor: admin, baseRevision: 0, content: { ...typed, headline: '제목만 쳤다' } });
-  expect(await h.discardUntouched({ actor: admin, id: typed.id })).toEqual({ discarded: false });
+  const typed = await h.createArticle({ actor: lib.actor });
+  await h.saveArticle({ id: typed.id, actor: lib.actor, baseRevision: 0, content: { ...typed, headline: '제목만 쳤다' } });
+  expect(await h.discardUntouched({ actor: lib.actor, id: typed.id })).toEqual({ discarded: false });
   expect(await exists(fileOf(typed.id))).toBe(true);
-  expect((await h.getArticle({ actor: admin, id: typed.id })).headline).toBe('제목만 쳤다');
+  expect((await h.getArticle({ actor: lib.actor, id: typed.id })).headline).toBe('제목만 쳤다');
 });
 
 it('lets only the owner discard: another person is refused at the gate and the draft stays', async () => {
-  const h = core.handlers;
+  const h = lib.core.handlers;
   const a = await h.createArticle({ actor: reporter });
-  await expect(h.discardUntouched({ actor: admin, id: a.id })).rejects.toMatchObject({ code: 'forbidden', params: { reason: 'role', action: 'discard' } });
+  await expect(h.discardUntouched({ actor: lib.actor, id: a.id })).rejects.toMatchObject({ code: 'forbidden', params: { reason: 'role', action: 'discard' } });
   expect(await exists(fileOf(a.id))).toBe(true);
-  expect(await activeIds(admin)).toContain(a.id);
+  expect(await activeIds(lib.actor)).toContain(a.id);
 });
 
 it('keeps imported and duplicated articles and a draft that has been to the trash and back', async () => {
-  const h = core.handlers;
+  const h = lib.core.handlers;
   const imported = await h.importFiles({ actor: reporter, jobId: 'job-discard-import', files: [{ name: 'story.md', bytes: new TextEncoder().encode('# 가져온 제목\n\n가져온 본문입니다.\n') }] });
   expect(imported.results[0].error).toBeNull();
   const importedId = imported.results[0].articleId!;
@@ -104,7 +94,7 @@ it('keeps imported and duplicated articles and a draft that has been to the tras
 });
 
 it('keeps the draft when a save from another window reaches the core first (same queue)', async () => {
-  const h = core.handlers;
+  const h = lib.core.handlers;
   const a = await h.createArticle({ actor: reporter });
   const [saved, discard] = await Promise.all([
     h.saveArticle({ id: a.id, actor: reporter, baseRevision: 0, content: { ...a, headline: '다른 창에서' } }),

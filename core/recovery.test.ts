@@ -2,36 +2,23 @@
 // kind of damage): a newer Copydesk's file is refused, never quarantined; a torn journal tail is skipped.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from './createCore';
-import { content, openTestCore, tempDir } from './testing/tempLibrary';
-import { addAdmin } from './testing/people';
+import { describe, expect, it } from 'vitest';
+import { content, openTestCore } from './testing/tempLibrary';
 import { migrateArticle, NewerVersionError, type Migration } from './migrations/migrateArticle';
 import { encodeFrame, parseLog } from './storage/appendLogFormat';
+import { useTestCore } from './testing/useTestCore';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-let core: Core;
-let actor: string;
+const lib = useTestCore();
 
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir());
-  core = await openTestCore(dir);
-  actor = await addAdmin(core);
-});
-afterEach(async () => {
-  await core.close().catch(() => undefined);
-  await cleanup();
-});
 
 async function twoSavedArticles() {
-  const a = await core.handlers.createArticle({ actor });
-  await core.handlers.saveArticle({ id: a.id, actor, baseRevision: 0, content: content('첫 판') });
-  await core.handlers.saveArticle({ id: a.id, actor, baseRevision: 1, content: content('둘째 판') });
-  const b = await core.handlers.createArticle({ actor });
-  await core.handlers.saveArticle({ id: b.id, actor, baseRevision: 0, content: content('멀쩡한 기사') });
-  await core.close();
-  return { a: a.id, b: b.id, file: join(dir, 'articles', `${a.id}.json`) };
+  const a = await lib.core.handlers.createArticle({ actor: lib.actor });
+  await lib.core.handlers.saveArticle({ id: a.id, actor: lib.actor, baseRevision: 0, content: content('첫 판') });
+  await lib.core.handlers.saveArticle({ id: a.id, actor: lib.actor, baseRevision: 1, content: content('둘째 판') });
+  const b = await lib.core.handlers.createArticle({ actor: lib.actor });
+  await lib.core.handlers.saveArticle({ id: b.id, actor: lib.actor, baseRevision: 0, content: content('멀쩡한 기사') });
+  await lib.core.close();
+  return { a: a.id, b: b.id, file: join(lib.dir, 'articles', `${a.id}.json`) };
 }
 
 describe('article files from a newer Copydesk', () => {
@@ -39,28 +26,28 @@ describe('article files from a newer Copydesk', () => {
     const { a, file } = await twoSavedArticles();
     const newer = { ...JSON.parse(await readFile(file, 'utf8')), schemaVersion: 99 };
     await writeFile(file, JSON.stringify(newer));
-    core = await openTestCore(dir);
-    await expect(core.handlers.getArticle({ actor, id: a })).rejects.toMatchObject({ code: 'forbidden', params: { reason: 'newerVersion' } });
+    lib.core = await openTestCore(lib.dir);
+    await expect(lib.core.handlers.getArticle({ actor: lib.actor, id: a })).rejects.toMatchObject({ code: 'forbidden', params: { reason: 'newerVersion' } });
     expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(99);
   });
 });
 
 describe('the index journal', () => {
   it('ignores a torn last journal record and still finds every article', async () => {
-    const a = await core.handlers.createArticle({ actor });
-    await core.handlers.saveArticle({ id: a.id, actor, baseRevision: 0, content: content('저널') });
+    const a = await lib.core.handlers.createArticle({ actor: lib.actor });
+    await lib.core.handlers.saveArticle({ id: a.id, actor: lib.actor, baseRevision: 0, content: content('저널') });
     // Simulate a crash: the journal is left as written (no compaction on close) with a torn tail.
-    const journal = join(dir, 'index', 'journal.log');
+    const journal = join(lib.dir, 'index', 'journal.log');
     const before = await readFile(journal);
     expect(parseLog(before).records.length).toBeGreaterThan(0);
-    (core as unknown as { close(): Promise<void> }).close = async () => undefined;
+    (lib.core as unknown as { close(): Promise<void> }).close = async () => undefined;
     // Half of a record, as a kill in the middle of an append leaves it.
     const torn = encodeFrame(Buffer.from('{"op":"del","id":"x"}'));
     await writeFile(journal, Buffer.concat([before, torn.subarray(0, torn.length - 3)]));
     const { unlink } = await import('node:fs/promises');
-    await unlink(join(dir, '.lock'));
-    core = await openTestCore(dir);
-    expect((await core.handlers.listArticles({ actor, scope: 'active' }))[0].headline).toBe('저널');
+    await unlink(join(lib.dir, '.lock'));
+    lib.core = await openTestCore(lib.dir);
+    expect((await lib.core.handlers.listArticles({ actor: lib.actor, scope: 'active' }))[0].headline).toBe('저널');
   });
 });
 

@@ -4,39 +4,26 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../createCore';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/contract/errors';
 import type { ArticleContent } from '../../shared/model/article';
-import { content, openTestCore, tempDir } from '../testing/tempLibrary';
-import { addAdmin } from '../testing/people';
+import { content, openTestCore } from '../testing/tempLibrary';
 import { bombPng, plainJpeg } from './testing/photoFiles';
 import { fixturePhoto } from '../../testing/fixturePhotos';
+import { useTestCore } from '../testing/useTestCore';
 
-let core: Core;
-let actor: string;
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir());
-  core = await openTestCore(dir);
-  actor = await addAdmin(core);
-});
-afterEach(async () => {
-  await core.close();
-  await cleanup();
-});
+const lib = useTestCore();
 
 async function mediaFiles(): Promise<string[]> {
   try {
-    return (await readdir(join(dir, 'media'), { recursive: true })).filter((n) => n.includes('.')).sort();
+    return (await readdir(join(lib.dir, 'media'), { recursive: true })).filter((n) => n.includes('.')).sort();
   } catch {
     return [];
   }
 }
 
 async function refusal(name: string, bytes: Uint8Array): Promise<ApiError> {
-  const err = await core.handlers.importPhoto({ actor, name, bytes }).then(() => null, (e: unknown) => e);
+  const err = await lib.core.handlers.importPhoto({ actor: lib.actor, name, bytes }).then(() => null, (e: unknown) => e);
   expect(err, name).toBeInstanceOf(ApiError);
   return err as ApiError;
 }
@@ -50,28 +37,28 @@ describe('importing a photo', () => {
   it('stores the original byte for byte, a preview and its metadata', async () => {
     const fixture = await fixturePhoto('staff-xmp-and-iim.jpg');
     const bytes = fixture.bytes;
-    const { photo, existed } = await core.handlers.importPhoto({ actor, name: 'farm.jpg', bytes });
+    const { photo, existed } = await lib.core.handlers.importPhoto({ actor: lib.actor, name: 'farm.jpg', bytes });
     expect(existed).toBe(false);
     expect(photo.id).toMatch(/^[a-f0-9]{64}$/);
     expect(photo.metadata.credit).toBe('Coastline Herald');
     expect(photo.metadata.creator).toEqual(['Ines Okafor']);
     expect([photo.width, photo.height]).toEqual([fixture.width, fixture.height]);
-    const original = await core.mediaFile(photo.id, 'original');
+    const original = await lib.core.mediaFile(photo.id, 'original');
     expect(Buffer.compare(await readFile(original!.path), bytes)).toBe(0);
-    const preview = await core.mediaFile(photo.id, 'preview');
+    const preview = await lib.core.mediaFile(photo.id, 'preview');
     const meta = await sharp(await readFile(preview!.path)).metadata();
     expect(meta.format).toBe('jpeg');
     expect(Math.max(meta.width!, meta.height!)).toBeLessThanOrEqual(1280);
-    const thumb = await sharp(await readFile((await core.mediaFile(photo.id, 'thumb'))!.path)).metadata();
+    const thumb = await sharp(await readFile((await lib.core.mediaFile(photo.id, 'thumb'))!.path)).metadata();
     expect(Math.max(thumb.width!, thumb.height!)).toBe(256); // the panel's thumbnail, small enough to list dozens
-    expect(await core.handlers.getPhotos({ actor, ids: [photo.id, 'f'.repeat(64)] })).toEqual([photo]);
+    expect(await lib.core.handlers.getPhotos({ actor: lib.actor, ids: [photo.id, 'f'.repeat(64)] })).toEqual([photo]);
   });
 
   it('keeps the same photo once, whatever its name', async () => {
     const bytes = await plainJpeg(300, 200);
-    const a = await core.handlers.importPhoto({ actor, name: 'a.jpg', bytes });
-    const b = await core.handlers.importPhoto({ actor, name: 'copy of a.JPG', bytes });
-    const both = await Promise.all([1, 2].map(() => core.handlers.importPhoto({ actor, name: 'c.jpg', bytes })));
+    const a = await lib.core.handlers.importPhoto({ actor: lib.actor, name: 'a.jpg', bytes });
+    const b = await lib.core.handlers.importPhoto({ actor: lib.actor, name: 'copy of a.JPG', bytes });
+    const both = await Promise.all([1, 2].map(() => lib.core.handlers.importPhoto({ actor: lib.actor, name: 'c.jpg', bytes })));
     expect(b.photo.id).toBe(a.photo.id);
     expect(b.existed).toBe(true);
     expect(both.every((r) => r.existed && r.photo.id === a.photo.id)).toBe(true);
@@ -99,7 +86,7 @@ describe('importing a photo', () => {
   });
 
   it('refuses a file over the configured size limit', async () => {
-    await core.handlers.updateSettings({ actor, photos: { ...(await core.handlers.getSettings({})).photos, maxFileMB: 1 } });
+    await lib.core.handlers.updateSettings({ actor: lib.actor, photos: { ...(await lib.core.handlers.getSettings({})).photos, maxFileMB: 1 } });
     const big = new Uint8Array(1024 * 1024 + 1);
     big.set(await plainJpeg());
     const err = await refusal('huge.jpg', big);
@@ -109,7 +96,7 @@ describe('importing a photo', () => {
 
   it('refuses malformed payloads at the boundary', async () => {
     const { dispatch } = await import('../../shared/contract/dispatch');
-    const res = await dispatch(core.handlers, 'importPhoto', { actor, name: 'x.jpg', bytes: 'not bytes' });
+    const res = await dispatch(lib.core.handlers, 'importPhoto', { actor: lib.actor, name: 'x.jpg', bytes: 'not bytes' });
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.error.code).toBe('invalidInput');
   });
@@ -117,52 +104,52 @@ describe('importing a photo', () => {
 
 describe('deleting articles', () => {
   it('deletes a photo only when no article uses it any more', async () => {
-    const { photo } = await core.handlers.importPhoto({ actor, name: 'p.jpg', bytes: await plainJpeg(320, 240) });
-    const one = await core.handlers.createArticle({ actor });
-    const two = await core.handlers.createArticle({ actor });
-    await core.handlers.saveArticle({ id: one.id, actor, baseRevision: 0, content: withFigure(photo.id) });
-    await core.handlers.saveArticle({ id: two.id, actor, baseRevision: 0, content: withFigure(photo.id) });
+    const { photo } = await lib.core.handlers.importPhoto({ actor: lib.actor, name: 'p.jpg', bytes: await plainJpeg(320, 240) });
+    const one = await lib.core.handlers.createArticle({ actor: lib.actor });
+    const two = await lib.core.handlers.createArticle({ actor: lib.actor });
+    await lib.core.handlers.saveArticle({ id: one.id, actor: lib.actor, baseRevision: 0, content: withFigure(photo.id) });
+    await lib.core.handlers.saveArticle({ id: two.id, actor: lib.actor, baseRevision: 0, content: withFigure(photo.id) });
 
-    await core.handlers.trashArticle({ id: one.id, actor });
-    await core.handlers.emptyTrash({ actor: actor });
-    expect(await core.mediaFile(photo.id, 'original')).not.toBeNull(); // `two` still uses it
+    await lib.core.handlers.trashArticle({ id: one.id, actor: lib.actor });
+    await lib.core.handlers.emptyTrash({ actor: lib.actor });
+    expect(await lib.core.mediaFile(photo.id, 'original')).not.toBeNull(); // `two` still uses it
 
-    await core.handlers.trashArticle({ id: two.id, actor });
-    await core.handlers.emptyTrash({ actor: actor });
-    expect(await core.mediaFile(photo.id, 'original')).toBeNull();
+    await lib.core.handlers.trashArticle({ id: two.id, actor: lib.actor });
+    await lib.core.handlers.emptyTrash({ actor: lib.actor });
+    expect(await lib.core.mediaFile(photo.id, 'original')).toBeNull();
     expect(await mediaFiles()).toEqual([]);
   });
 
   it('sweeps photos no article uses once they are a day old, and only then', async () => {
     let now = new Date('2026-11-27T09:00:00Z');
-    await core.close();
-    core = await openTestCore(dir, () => now);
-    const { photo: orphan } = await core.handlers.importPhoto({ actor, name: 'unused.jpg', bytes: await plainJpeg(100, 80) });
-    const { photo: kept } = await core.handlers.importPhoto({ actor, name: 'used.jpg', bytes: await plainJpeg(120, 80) });
-    const a = await core.handlers.createArticle({ actor });
-    await core.handlers.saveArticle({ id: a.id, actor, baseRevision: 0, content: withFigure(kept.id) });
+    await lib.core.close();
+    lib.core = await openTestCore(lib.dir, () => now);
+    const { photo: orphan } = await lib.core.handlers.importPhoto({ actor: lib.actor, name: 'unused.jpg', bytes: await plainJpeg(100, 80) });
+    const { photo: kept } = await lib.core.handlers.importPhoto({ actor: lib.actor, name: 'used.jpg', bytes: await plainJpeg(120, 80) });
+    const a = await lib.core.handlers.createArticle({ actor: lib.actor });
+    await lib.core.handlers.saveArticle({ id: a.id, actor: lib.actor, baseRevision: 0, content: withFigure(kept.id) });
 
-    await core.handlers.emptyTrash({ actor: actor }); // same day: a photo waiting for its article's first save stays
-    expect(await core.mediaFile(orphan.id, 'original')).not.toBeNull();
+    await lib.core.handlers.emptyTrash({ actor: lib.actor }); // same day: a photo waiting for its article's first save stays
+    expect(await lib.core.mediaFile(orphan.id, 'original')).not.toBeNull();
 
     now = new Date('2026-11-28T10:00:00Z');
-    await core.handlers.emptyTrash({ actor: actor });
-    expect(await core.mediaFile(orphan.id, 'original')).toBeNull();
-    expect(await core.mediaFile(kept.id, 'original')).not.toBeNull();
+    await lib.core.handlers.emptyTrash({ actor: lib.actor });
+    expect(await lib.core.mediaFile(orphan.id, 'original')).toBeNull();
+    expect(await lib.core.mediaFile(kept.id, 'original')).not.toBeNull();
   });
 
   it('knows which photos an article uses after the index is rebuilt', async () => {
-    const { photo } = await core.handlers.importPhoto({ actor, name: 'p.jpg', bytes: await plainJpeg(320, 240) });
-    const a = await core.handlers.createArticle({ actor });
-    const b = await core.handlers.createArticle({ actor });
-    await core.handlers.saveArticle({ id: a.id, actor, baseRevision: 0, content: withFigure(photo.id) });
-    await core.handlers.saveArticle({ id: b.id, actor, baseRevision: 0, content: withFigure(photo.id) });
-    await core.close();
+    const { photo } = await lib.core.handlers.importPhoto({ actor: lib.actor, name: 'p.jpg', bytes: await plainJpeg(320, 240) });
+    const a = await lib.core.handlers.createArticle({ actor: lib.actor });
+    const b = await lib.core.handlers.createArticle({ actor: lib.actor });
+    await lib.core.handlers.saveArticle({ id: a.id, actor: lib.actor, baseRevision: 0, content: withFigure(photo.id) });
+    await lib.core.handlers.saveArticle({ id: b.id, actor: lib.actor, baseRevision: 0, content: withFigure(photo.id) });
+    await lib.core.close();
     const { rm } = await import('node:fs/promises');
-    await rm(join(dir, 'index'), { recursive: true, force: true });
-    core = await openTestCore(dir);
-    await core.handlers.trashArticle({ id: a.id, actor });
-    await core.handlers.emptyTrash({ actor: actor });
-    expect(await core.mediaFile(photo.id, 'original')).not.toBeNull();
+    await rm(join(lib.dir, 'index'), { recursive: true, force: true });
+    lib.core = await openTestCore(lib.dir);
+    await lib.core.handlers.trashArticle({ id: a.id, actor: lib.actor });
+    await lib.core.handlers.emptyTrash({ actor: lib.actor });
+    expect(await lib.core.mediaFile(photo.id, 'original')).not.toBeNull();
   });
 });
