@@ -1,6 +1,5 @@
 // What the server keeps in its --data folder: the lock that makes it the folder's only server,
 // and the embedded PGlite database (when no --database URL is given).
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /** PGlite's own folder inside --data. */

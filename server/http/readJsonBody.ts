@@ -1,0 +1,42 @@
+// A request's JSON body, read in bounded memory (refused the moment it is known to pass the limit,
+// declared or counted) and checked with its zod schema before any handler sees it.
+import type { IncomingMessage } from 'node:http';
+import type { z } from 'zod';
+import { ApiError } from '../../shared/contract/errors';
+
+const MiB = 1024 * 1024;
+
+/** Every body the server takes today is small: logins, people, session ids. */
+export const DEFAULT_BODY_LIMIT = MiB;
+
+function tooLarge(limit: number): ApiError {
+  return new ApiError('tooLarge', `request body over ${limit} bytes`, { limitMB: Math.max(1, Math.floor(limit / MiB)) });
+}
+
+export async function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (declared > limit) throw tooLarge(limit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+export async function readJsonBody<S extends z.ZodType>(req: IncomingMessage, schema: S, limit = DEFAULT_BODY_LIMIT): Promise<z.infer<S>> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/json') throw new ApiError('invalidInput', 'the body must be application/json');
+  const raw = await readRaw(req, limit);
+  let value: unknown;
+  try {
+    value = JSON.parse(raw.toString('utf8'));
+  } catch (err) {
+    throw new ApiError('malformedData', (err as Error).message);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ApiError('invalidInput', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  return parsed.data;
+}
