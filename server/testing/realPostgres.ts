@@ -1,7 +1,8 @@
 // A real PostgreSQL for the server's tests: the one COPYDESK_TEST_POSTGRES names, or Debian's
 // cluster on this machine (started, and given a test role, when the tests run as root). Each test
 // file gets a throwaway database of its own. Where none can be reached the caller skips, saying
-// why; in CI (CI=true, .ci/run) a missing PostgreSQL fails the run instead.
+// why; where one was named (COPYDESK_TEST_POSTGRES, set by .ci/run) or in CI (CI=true), a
+// PostgreSQL that does not answer fails the run instead.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -56,7 +57,7 @@ export interface ThrowawayDatabase {
 export async function throwawayDatabase(): Promise<ThrowawayDatabase | { skip: string }> {
   const why = await findPostgres();
   if (why) {
-    if (process.env.CI) throw new Error(`CI needs PostgreSQL for the server tests: ${why}`);
+    if (process.env.CI || process.env.COPYDESK_TEST_POSTGRES) throw new Error(`the server tests need the PostgreSQL they were given: ${why}`);
     console.warn(`skipping the real-PostgreSQL tests: ${why}`);
     return { skip: why };
   }
