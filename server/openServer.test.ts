@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServer, SERVER_VERSION } from './openServer';
 import { pgliteStore, type TestStore } from './testing/bothDatabases';
-import { setUpAdmin, startTestServer, type TestServer } from './testing/testServer';
+import { ADMIN, setUpAdmin, startTestServer, type TestServer } from './testing/testServer';
 import { DEFAULT_BODY_LIMIT } from './http/readJsonBody';
 import { version } from '../package.json';
 
@@ -83,6 +83,29 @@ describe('one server per --data folder', () => {
     const server = await openServer({ dataDir: store.dataDir, port: 0 });
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     await server.close();
+  }, 60_000);
+});
+
+describe('the setup code across restarts', () => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await pgliteStore();
+  });
+  afterAll(() => store.dispose());
+
+  it('is new on each start until used, the old one stops working, and none is issued once an admin exists', async () => {
+    const first = await startTestServer(store);
+    const oldCode = first.setupCode;
+    await first.close();
+    const second = await startTestServer(store);
+    expect(second.setupCode).not.toBe(oldCode);
+    const stale = await second.call('POST', '/api/setup', { code: oldCode, login: 'admin', password: 'admin password', person: ADMIN });
+    expect([stale.status, stale.body.error?.params.reason]).toEqual([403, 'setupCode']);
+    await setUpAdmin(second);
+    await second.close();
+    const third = await startTestServer(store);
+    expect(third.setupCode).toBeNull();
+    await third.close();
   }, 60_000);
 });
 

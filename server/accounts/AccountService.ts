@@ -37,7 +37,10 @@ export class AccountService {
   /** The first admin, with the code the server printed; refused once anyone exists or the code is wrong. */
   async setup(input: { code: string; login: string; password: string; person: Omit<PersonFields, 'role' | 'active'> }, address: string, userAgent: string): Promise<SignedIn> {
     const now = this.now();
-    await checkThrottle(this.db, 'setup', address, now);
+    // Wrong codes hold back the address that sent them, not the setup itself: a stranger's guesses
+    // must not lock out the person holding the printed code.
+    const key = `setup:${address}`;
+    await checkThrottle(this.db, key, address, now);
     const hash = await hashPassword(input.password);
     const account: Account = { ...input.person, id: randomUUID(), login: input.login, role: 'admin', active: true };
     const opened = await this.db.transaction(async (tx) => {
@@ -46,7 +49,7 @@ export class AccountService {
       return createSession(tx, account.id, now, userAgent, this.sessionTtlMs);
     });
     if (!opened) {
-      await recordFailure(this.db, 'setup', address, now);
+      await recordFailure(this.db, key, address, now);
       throw new ApiError('forbidden', 'wrong or used setup code', { reason: 'setupCode' });
     }
     return { token: opened.token, expiresAt: opened.expiresAt, person: account };
