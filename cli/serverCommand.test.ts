@@ -37,6 +37,15 @@ it('says another server holds the folder (exit 3)', async () => {
   }
 }, 60_000);
 
+it('says so when the database cannot be reached (exit 3), and leaves the folder unlocked', async () => {
+  const out = io();
+  expect(await runCli(['server', '--data', store.dataDir, '--port', '0', '--database', 'postgres://nobody:secret@127.0.0.1:1/none'], out)).toBe(3);
+  expect(out.errors.join('\n')).toContain('could not start');
+  expect(out.errors.join('\n')).not.toContain('secret');
+  const after = await openServer({ dataDir: store.dataDir, port: 0 });
+  await after.close();
+}, 60_000);
+
 it('prints the setup code and the address, serves, and stops on the signal (exit 0)', async () => {
   const stop = new AbortController();
   const out = io(stop.signal);
