@@ -38,7 +38,7 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
   const lock = await LibraryLock.acquire(opts.dataDir);
   let db: Database | null = null;
   try {
-    db = opts.databaseUrl ? await openPostgres(opts.databaseUrl) : await openPglite(pgliteDir(opts.dataDir));
+    db = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.log) : await openPglite(pgliteDir(opts.dataDir));
     await migrate(db);
     const accounts = new AccountService(db, opts.now, opts.sessionTtlMs);
     const setupCode = await issueSetupCode(db);

@@ -31,8 +31,11 @@ export async function openPglite(dir: string): Promise<Database> {
 }
 
 /** A real PostgreSQL through a pool; `url` is a postgres:// connection string. */
-export async function openPostgres(url: string): Promise<Database> {
+export async function openPostgres(url: string, log: (line: string) => void = () => undefined): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that drops (PostgreSQL restarted) is an 'error' event: unhandled, it would
+  // end the server; the pool replaces the connection on the next query instead.
+  pool.on('error', (err) => log(`database connection lost: ${err.message}`));
   // Fails here, at start, when the server cannot be reached or the login is wrong.
   (await pool.connect()).release();
   const on = (client: pg.PoolClient | pg.Pool): Queryable => ({
