@@ -54,10 +54,11 @@ describe('the server without a session', () => {
     expect([notJson.status, JSON.parse(notJson.body).error.code]).toEqual([400, 'invalidInput']);
   });
 
-  it('answers an unknown route (404) and a wrong method (400) only to a signed-in person', async () => {
+  it('answers an unknown route (404) and a wrong method (405) only to a signed-in person', async () => {
     const token = await setUpAdmin(server);
     expect((await server.call('GET', '/api/no-such-thing', undefined, token)).status).toBe(404);
-    expect((await server.call('GET', '/api/people/add', undefined, token)).status).toBe(400);
+    const wrongMethod = await server.call('GET', '/api/people/add', undefined, token);
+    expect([wrongMethod.status, wrongMethod.headers.get('allow'), wrongMethod.body.error?.code]).toEqual([405, 'POST', 'invalidInput']);
   });
 });
 

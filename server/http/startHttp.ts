@@ -45,7 +45,11 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
       const route = candidates.find((r) => r.method === req.method);
       // Without a session nothing but the open routes answers, not even "no such page".
       const caller = route?.open ? null : await opts.accounts.authenticate(bearer(req));
-      if (!route) throw candidates.length ? new ApiError('invalidInput', `${req.method} not allowed on ${path}`) : new ApiError('notFound', `no route ${path}`);
+      if (!route && candidates.length) {
+        const error = new ApiError('invalidInput', `${req.method} not allowed on ${path}`);
+        return sendJson(res, 405, { ok: false, error: error.toJSON() }, { allow: candidates.map((r) => r.method).join(', ') });
+      }
+      if (!route) throw new ApiError('notFound', `no route ${path}`);
       const value = await route.handle({
         req,
         caller,
