@@ -12,6 +12,8 @@ import { pgliteStore, type TestStore } from './testing/bothDatabases';
 import { ADMIN, setUpAdmin, startTestServer, type TestServer } from './testing/testServer';
 import { DEFAULT_BODY_LIMIT } from './http/readJsonBody';
 import { version } from '../package.json';
+import { accountRoutes } from './accounts/accountRoutes';
+import type { AccountService } from './accounts/AccountService';
 
 describe('the server without a session', () => {
   let store: TestStore;
@@ -37,6 +39,11 @@ describe('the server without a session', () => {
       const answer = await server.call(method, path, method === 'POST' ? {} : undefined);
       expect([path, answer.status, answer.body]).toEqual([path, 401, { ok: false, error: { code: 'notSignedIn', message: 'no session', params: {} } }]);
     }
+    // Every account route but sign-in and setup, walked from the route table itself.
+    const routes = accountRoutes({} as AccountService).filter((r) => !r.open);
+    expect(routes.length).toBeGreaterThan(5);
+    for (const r of routes) expect([r.path, (await server.call(r.method, r.path, r.method === 'POST' ? {} : undefined)).status]).toEqual([r.path, 401]);
+    expect(accountRoutes({} as AccountService).filter((r) => r.open).map((r) => r.path).sort()).toEqual(['/api/login', '/api/setup']);
     const forged = await server.call('GET', '/api/me', undefined, 'A'.repeat(43));
     expect([forged.status, forged.body.error?.code]).toEqual([401, 'notSignedIn']);
   });

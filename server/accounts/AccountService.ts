@@ -120,6 +120,17 @@ export class AccountService {
     return account;
   }
 
+  /** An admin sets a new password for someone who forgot theirs; their sessions end. */
+  async resetPassword(caller: Caller, personId: string, password: string): Promise<void> {
+    requireAdmin(caller);
+    const hash = await hashPassword(password);
+    await this.db.transaction(async (tx) => {
+      const rows = await tx.query('UPDATE people SET password_hash = $2, updated_at = $3 WHERE id = $1 RETURNING id', [personId, hash, this.now()]);
+      if (!rows.length) throw new ApiError('notFound', `no person ${personId}`);
+      await revokeAllSessions(tx, personId, this.now());
+    });
+  }
+
   /** An admin changes a person; switching one off ends their sessions. The last active admin stays one. */
   async updatePerson(caller: Caller, person: Omit<Account, 'login'>): Promise<Account> {
     requireAdmin(caller);

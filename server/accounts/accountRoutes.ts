@@ -3,7 +3,7 @@
 import type { Route } from '../http/Route';
 import { callerOf } from '../http/Route';
 import type { AccountService } from './AccountService';
-import { AddPersonBody, LoginBody, PasswordChangeBody, RevokeBody, SetupBody, UpdatePersonBody } from './accountSchemas';
+import { AddPersonBody, LoginBody, PasswordChangeBody, ResetPasswordBody, RevokeBody, SetupBody, UpdatePersonBody } from './accountSchemas';
 
 export function accountRoutes(accounts: AccountService): Route[] {
   return [
@@ -31,6 +31,14 @@ export function accountRoutes(accounts: AccountService): Route[] {
     },
     { method: 'GET', path: '/api/people', handle: () => accounts.listPeople() },
     { method: 'POST', path: '/api/people/add', handle: async (ctx) => accounts.addPerson(callerOf(ctx), await ctx.body(AddPersonBody)) },
+    {
+      method: 'POST',
+      path: '/api/people/password',
+      handle: async (ctx) => {
+        const { id, password } = await ctx.body(ResetPasswordBody);
+        return accounts.resetPassword(callerOf(ctx), id, password).then(() => null);
+      },
+    },
     { method: 'POST', path: '/api/people/update', handle: async (ctx) => accounts.updatePerson(callerOf(ctx), (await ctx.body(UpdatePersonBody)).person) },
   ];
 }

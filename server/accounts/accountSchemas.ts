@@ -22,7 +22,7 @@ export const RevokeBody = z.strictObject({ id: z.string().uuid() });
 export const PasswordChangeBody = z.strictObject({ current: z.string().max(256), next: PasswordSchema });
 export const AddPersonBody = z.strictObject({ login: LoginSchema, password: PasswordSchema, person: z.strictObject(PersonDraftSchema.omit({ id: true }).shape) });
 export const UpdatePersonBody = z.strictObject({ person: z.strictObject(PersonSchema.shape) });
-export const PersonIdBody = z.strictObject({ id: PersonIdSchema });
+export const ResetPasswordBody = z.strictObject({ id: PersonIdSchema, password: PasswordSchema });
 
 /** A person as the server gives it out: the app's model plus the login. */
 export type Account = z.infer<typeof PersonSchema> & { login: string };

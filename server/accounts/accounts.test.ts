@@ -105,12 +105,24 @@ for (const [kind, make] of Object.entries(STORES)) {
       expect((await server.call('POST', '/api/login', { login: 'sky', password: 'new reporter password' })).status).toBe(200);
     });
 
-    it('a deactivated person is signed out, cannot sign in, and stays in the list', async () => {
+    it('lets an admin set a new password for someone who forgot theirs, ending their sessions; a reporter may not', async () => {
       const token = await signIn('sky', 'new reporter password');
+      const sky = await me(token);
+      const byReporter = await server.call('POST', '/api/people/password', { id: sky.id, password: 'chosen by sky' }, token);
+      expect([byReporter.status, byReporter.body.error?.params.reason]).toEqual([403, 'role']);
+      expect((await server.call('POST', '/api/people/password', { id: sky.id, password: 'reset by admin' }, admin)).status).toBe(200);
+      expect((await server.call('GET', '/api/me', undefined, token)).status).toBe(401);
+      expect((await server.call('POST', '/api/login', { login: 'sky', password: 'new reporter password' })).status).toBe(401);
+      expect((await server.call('POST', '/api/login', { login: 'sky', password: 'reset by admin' })).status).toBe(200);
+      expect((await server.call('POST', '/api/people/password', { id: '00000000-0000-0000-0000-000000000000', password: 'reset by admin' }, admin)).status).toBe(404);
+    });
+
+    it('a deactivated person is signed out, cannot sign in, and stays in the list', async () => {
+      const token = await signIn('sky', 'reset by admin');
       const sky = await me(token);
       expect((await server.call('POST', '/api/people/update', { person: { ...sky, login: undefined, active: false } }, admin)).status).toBe(200);
       expect((await server.call('GET', '/api/me', undefined, token)).status).toBe(401);
-      const refused = await server.call('POST', '/api/login', { login: 'sky', password: 'new reporter password' });
+      const refused = await server.call('POST', '/api/login', { login: 'sky', password: 'reset by admin' });
       expect([refused.status, refused.body.error?.code]).toEqual([401, 'signInFailed']);
       const people = (await server.call('GET', '/api/people', undefined, admin)).body.value as { login: string; active: boolean }[];
       expect(people.find((p) => p.login === 'sky')).toMatchObject({ active: false });
