@@ -135,6 +135,13 @@ for (const [kind, make] of Object.entries(STORES)) {
       expect((await me(admin)).role).toBe('admin');
     });
 
+    it('removes sessions that ended more than 30 days ago at the next sign-in', async () => {
+      expect((await server.db.query('SELECT id FROM sessions')).length).toBeGreaterThan(3);
+      advance(40 * 24 * 3600_000);
+      admin = await signIn('admin', 'admin password');
+      expect((await server.db.query('SELECT id FROM sessions')).length).toBe(1);
+    });
+
     async function signIn(login: string, password: string): Promise<string> {
       const answer = await server.call('POST', '/api/login', { login, password });
       if (answer.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(answer.body)}`);

@@ -9,6 +9,9 @@ import type { Account } from './accountSchemas';
 /** A session ends this long after sign-in, used or not: a working week. */
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 
+/** Ended sessions are kept this long (who signed in from where), then removed at the next sign-in. */
+const KEEP_ENDED_MS = 30 * 24 * 3600 * 1000;
+
 /** last_seen_at is written at most this often per session, not on every request. */
 const SEEN_EVERY_MS = 60_000;
 
@@ -27,6 +30,7 @@ export async function createSession(db: Queryable, personId: string, now: Date, 
   const token = randomBytes(32).toString('base64url');
   const id = randomUUID();
   const expires = new Date(now.getTime() + ttlMs);
+  await db.query('DELETE FROM sessions WHERE expires_at < $1', [new Date(now.getTime() - KEEP_ENDED_MS)]);
   await db.query('INSERT INTO sessions (id, token_hash, person_id, created_at, last_seen_at, expires_at, user_agent) VALUES ($1, $2, $3, $4, $4, $5, $6)', [id, hashOf(token), personId, now, expires, userAgent.slice(0, 300)]);
   return { token, id, expiresAt: expires.toISOString() };
 }
