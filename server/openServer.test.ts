@@ -53,6 +53,9 @@ describe('the server without a session', () => {
     const tooLarge = await post(server.url, '/api/login', big);
     expect(tooLarge.status).toBe(413);
     expect(JSON.parse(tooLarge.body).error.code).toBe('tooLarge');
+    // Sent in chunks with no declared length: counted, refused past the limit, and still answered.
+    const chunked = await post(server.url, '/api/login', big, 'application/json', false);
+    expect([chunked.status, JSON.parse(chunked.body).error.code]).toEqual([413, 'tooLarge']);
     const broken = await post(server.url, '/api/login', '{"login":');
     expect([broken.status, JSON.parse(broken.body).error.code]).toEqual([400, 'malformedData']);
     const unchecked = await server.call('POST', '/api/login', { login: 'a b', password: 1 });
@@ -118,14 +121,18 @@ describe('the setup code across restarts', () => {
 });
 
 /** A raw POST (fetch cannot send a body that is not what its content-type says). */
-function post(base: string, path: string, body: string, type = 'application/json'): Promise<{ status: number; body: string }> {
+function post(base: string, path: string, body: string, type = 'application/json', declareLength = true): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${base}${path}`, { method: 'POST', headers: { 'content-type': type, 'content-length': Buffer.byteLength(body) } }, (res) => {
+    const headers: Record<string, string | number> = { 'content-type': type };
+    if (declareLength) headers['content-length'] = Buffer.byteLength(body);
+    const req = request(`${base}${path}`, { method: 'POST', headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
     });
     req.on('error', reject);
-    req.end(body);
+    // Without a declared length Node sends it chunked, a piece per write.
+    if (!declareLength) for (let i = 0; i < body.length; i += 64 * 1024) req.write(body.slice(i, i + 64 * 1024));
+    req.end(declareLength ? body : undefined);
   });
 }

@@ -62,6 +62,8 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
       const error = toApiError(err);
       if (error.code === 'internal') opts.log?.(`internal error on ${req.method} ${req.url}: ${(err as Error).stack ?? String(err)}`);
       if (res.headersSent) return void res.end();
+      // What went wrong inside is for the log, not for the client.
+      if (error.code === 'internal') return sendError(res, new ApiError('internal', 'internal error'));
       if (error.code !== 'tooLarge' || req.readableEnded) return sendError(res, error);
       // A refused upload is drained (read and dropped, no memory) and answered when it ends:
       // answering mid-body and closing resets the connection, which can swallow the answer. A
