@@ -7,6 +7,7 @@ import type { Database, Queryable } from '../db/Database';
 import type { Account } from './accountSchemas';
 import { checkThrottle, clearFailures, recordFailure } from './loginThrottle';
 import { hashPassword, verifyPassword } from './passwords';
+import { auditAccount, changedFields } from './accountAudit';
 import { accountOf, countActiveAdmins, insertPerson, personById, personByLogin } from './peopleTable';
 import { consumeSetupCode } from './setupCode';
 import { createSession, listSessions, revokeAllSessions, revokeSession, SESSION_TTL_MS, sessionFor, type SessionInfo } from './sessions';
@@ -46,6 +47,7 @@ export class AccountService {
     const opened = await this.db.transaction(async (tx) => {
       if (!(await consumeSetupCode(tx, input.code))) return null;
       await insertPerson(tx, account, hash, now);
+      await auditAccount(tx, now, account.id, 'setupAdmin', account);
       return createSession(tx, account.id, now, userAgent, this.sessionTtlMs);
     });
     if (!opened) {
@@ -99,6 +101,7 @@ export class AccountService {
     await this.db.transaction(async (tx) => {
       await tx.query('UPDATE people SET password_hash = $2, updated_at = $3 WHERE id = $1', [row.id, hash, this.now()]);
       await revokeAllSessions(tx, row.id, this.now(), caller.sessionId);
+      await auditAccount(tx, this.now(), row.id, 'changePassword', row);
     });
   }
 
@@ -113,7 +116,10 @@ export class AccountService {
     const account: Account = { ...input.person, id: randomUUID(), login: input.login };
     const hash = await hashPassword(input.password);
     try {
-      await insertPerson(this.db, account, hash, this.now());
+      await this.db.transaction(async (tx) => {
+        await insertPerson(tx, account, hash, this.now());
+        await auditAccount(tx, this.now(), caller.person.id, 'addPerson', account);
+      });
     } catch (err) {
       throw isUniqueViolation(err) ? loginTaken(account.login) : err;
     }
@@ -125,9 +131,10 @@ export class AccountService {
     requireAdmin(caller);
     const hash = await hashPassword(password);
     await this.db.transaction(async (tx) => {
-      const rows = await tx.query('UPDATE people SET password_hash = $2, updated_at = $3 WHERE id = $1 RETURNING id', [personId, hash, this.now()]);
-      if (!rows.length) throw new ApiError('notFound', `no person ${personId}`);
+      const [row] = await tx.query<{ id: string; name: string }>('UPDATE people SET password_hash = $2, updated_at = $3 WHERE id = $1 RETURNING id, name', [personId, hash, this.now()]);
+      if (!row) throw new ApiError('notFound', `no person ${personId}`);
       await revokeAllSessions(tx, personId, this.now());
+      await auditAccount(tx, this.now(), caller.person.id, 'resetPassword', row);
     });
   }
 
@@ -150,6 +157,7 @@ export class AccountService {
       ]);
       if (before.role === 'admin' && before.active && (await countActiveAdmins(tx)) === 0) throw new ApiError('forbidden', 'the newsroom must keep an admin', { reason: 'lastAdmin' });
       if (!person.active) await revokeAllSessions(tx, person.id, this.now());
+      await auditAccount(tx, this.now(), caller.person.id, 'updatePerson', person, changedFields(accountOf(before), person));
       return { ...person, login: before.login };
     });
   }

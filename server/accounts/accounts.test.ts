@@ -142,6 +142,19 @@ for (const [kind, make] of Object.entries(STORES)) {
       expect((await server.db.query('SELECT id FROM sessions')).length).toBe(1);
     });
 
+    it('audits every change to people, with who made it, and none that was refused', async () => {
+      const rows = await server.db.query<{ action: string; person_id: string; entry: { subjectName: string; changed: string[] } }>('SELECT action, person_id, entry FROM audit WHERE article_id IS NULL ORDER BY id');
+      const adminId = (await me(admin)).id;
+      const skyId = (await server.db.query<{ id: string }>("SELECT id FROM people WHERE login = 'sky'"))[0].id;
+      expect(rows.map((r) => [r.action, r.person_id === adminId ? 'admin' : r.person_id === skyId ? 'sky' : r.person_id, r.entry.subjectName, r.entry.changed])).toEqual([
+        ['setupAdmin', 'admin', '관리자', []],
+        ['addPerson', 'admin', '김하늘', []],
+        ['changePassword', 'sky', '김하늘', []],
+        ['resetPassword', 'admin', '김하늘', []],
+        ['updatePerson', 'admin', '김하늘', ['active']],
+      ]);
+    });
+
     async function signIn(login: string, password: string): Promise<string> {
       const answer = await server.call('POST', '/api/login', { login, password });
       if (answer.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(answer.body)}`);
