@@ -94,9 +94,14 @@ export class AccountService {
   }
 
   /** A new password ends every other session of the person. */
-  async changePassword(caller: Caller, current: string, next: string): Promise<void> {
+  async changePassword(caller: Caller, current: string, next: string, address: string): Promise<void> {
+    // Counted as sign-ins: a session left open on a shared machine must not become a way to guess the password.
+    await checkThrottle(this.db, caller.person.login, address, this.now());
     const row = await personById(this.db, caller.person.id);
-    if (!row || !(await verifyPassword(current, row.password_hash))) throw new ApiError('signInFailed', 'the current password is wrong');
+    if (!row || !(await verifyPassword(current, row.password_hash))) {
+      await recordFailure(this.db, caller.person.login, address, this.now());
+      throw new ApiError('signInFailed', 'the current password is wrong');
+    }
     const hash = await hashPassword(next);
     await this.db.transaction(async (tx) => {
       await tx.query('UPDATE people SET password_hash = $2, updated_at = $3 WHERE id = $1', [row.id, hash, this.now()]);

@@ -26,7 +26,7 @@ export function accountRoutes(accounts: AccountService): Route[] {
       path: '/api/password',
       handle: async (ctx) => {
         const { current, next } = await ctx.body(PasswordChangeBody);
-        return accounts.changePassword(callerOf(ctx), current, next).then(() => null);
+        return accounts.changePassword(callerOf(ctx), current, next, ctx.address).then(() => null);
       },
     },
     { method: 'GET', path: '/api/people', handle: () => accounts.listPeople() },

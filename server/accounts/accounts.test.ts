@@ -103,6 +103,10 @@ for (const [kind, make] of Object.entries(STORES)) {
       expect((await server.call('GET', '/api/me', undefined, b)).status).toBe(401);
       expect((await server.call('POST', '/api/login', { login: 'sky', password: 'reporter password' })).status).toBe(401);
       expect((await server.call('POST', '/api/login', { login: 'sky', password: 'new reporter password' })).status).toBe(200);
+      // Guessing the current password through an open session counts as failed sign-ins.
+      for (let i = 0; i < THROTTLE.perLogin; i++) expect((await server.call('POST', '/api/password', { current: `guess ${i}`, next: 'new reporter password' }, a)).status).toBe(401);
+      expect((await server.call('POST', '/api/password', { current: 'new reporter password', next: 'another password' }, a)).status).toBe(429);
+      advance(THROTTLE.windowMs + 1000);
     });
 
     it('lets an admin set a new password for someone who forgot theirs, ending their sessions; a reporter may not', async () => {
