@@ -15,6 +15,7 @@ import { resolveLibraryDir } from '../core/libraryLocation';
 import type { Job } from '../core/exchange/JobRegistry';
 import { readArticleFile } from '../core/exchange/ExchangeService';
 import { MAX_IMPORT_BYTES } from '../shared/contract/api';
+import { runServerCommand } from '../server/cli/runServerCommand';
 
 export interface CliIo {
   out(line: string): void;
@@ -45,6 +46,8 @@ const OPTIONS = {
 class UsageError extends Error {}
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  // The newsroom server has options of its own and runs until stopped.
+  if (argv[0] === 'server') return runServerCommand(argv.slice(1), io);
   const say = cliExchangeText(io.language);
   let parsed;
   try {

@@ -10,7 +10,7 @@ import { findImportCircles } from './importCircles';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 describe('import circles', () => {
-  it('finds none in core, shared, the renderer, the CLI, the host or the Electron glue', () => {
+  it('finds none in core, shared, the renderer, the CLI, the host, the server or the Electron glue', () => {
     expect(findImportCircles(root)).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
 /** The folders whose code must have no circles. */
-export const CODE_FOLDERS = ['core', 'shared', 'renderer/src', 'cli', 'host', 'electron'];
+export const CODE_FOLDERS = ['core', 'shared', 'renderer/src', 'cli', 'host', 'server', 'electron'];
 
 function sourceFiles(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {

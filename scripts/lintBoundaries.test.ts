@@ -32,6 +32,13 @@ describe('folder boundaries', () => {
     ['shared/probe.ts', "import 'sharp';", 'sharp'],
     ['shared/probe.ts', "import '@tiptap/core';", '@tiptap/core'],
     ['shared/model/probe.ts', "import '../../core/Library';", 'core/Library'],
+    // The newsroom server builds on core/ and shared/, never on the desktop's glue, the browser host or the renderer.
+    ['server/probe.ts', "import '../electron/main/x';", 'electron/main/x'],
+    ['server/accounts/probe.ts', "import '../../host/startHost';", 'host/startHost'],
+    ['server/probe.ts', "import '../renderer/src/api';", 'renderer/src/api'],
+    ['server/probe.ts', "import '../cli/runCli';", 'cli/runCli'],
+    ['server/probe.ts', "import 'react';", 'react'],
+    ['core/probe.ts', "import '../server/openServer';", 'server/openServer'],
     // The renderer sees only renderer/ and shared/.
     ['renderer/src/probe.ts', "import 'node:fs';", 'node:fs'],
     ['renderer/src/library/probe.tsx', "import '../../../core/Library';", 'core/Library'],
@@ -60,7 +67,8 @@ describe('folder boundaries', () => {
     ['core/probe.ts', "import '../shared/model/article';\nimport 'node:fs';\nimport 'sharp';"],
     ['core/backup/probe.ts', "import '../Library';\nimport '../../shared/contract/api';"],
     ['host/probe.ts', "import '../core/createCore';\nimport 'node:http';"],
-    ['cli/probe.ts', "import '../core/createCore';"],
+    ['cli/probe.ts', "import '../core/createCore';\nimport '../server/cli/runServerCommand';"],
+    ['server/probe.ts', "import '../core/LibraryLock';\nimport '../shared/contract/errors';\nimport '../package.json';\nimport 'pg';\nimport 'node:http';"],
     ['electron/main/probe.ts', "import '../../core/createCore';\nimport { app } from 'electron';\nvoid app;"],
     ['electron/preload/probe.ts', "import '../../shared/contract/api';\nimport { ipcRenderer } from 'electron';\nvoid ipcRenderer;"],
     ['shared/model/probe.ts', "import { z } from 'zod';\nimport '../contract/api';\nvoid z;"],

@@ -44,6 +44,12 @@ export const ErrorCodeSchema = z.enum([
   'malformedData',
   /** The browser host this window was opened from has restarted or stopped: its pass no longer opens the door. */
   'hostChanged',
+  /** The newsroom server: the request has no session, or its session expired or was revoked (HTTP 401). */
+  'notSignedIn',
+  /** The newsroom server: wrong login or password, or a deactivated person (one answer for all, HTTP 401). */
+  'signInFailed',
+  /** The newsroom server: too many failed sign-ins; `retryAfterSeconds` says when to try again (HTTP 429). */
+  'tooManyAttempts',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -53,7 +59,7 @@ export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
  * read-only, it is in the trash (restore it first), the library had people but lost its people
  * file (the first-admin path stays shut; restore people.json)…
  */
-export const FORBIDDEN_REASONS = ['role', 'state', 'readOnly', 'trashed', 'unknownPerson', 'firstAdmin', 'peopleLost', 'lastAdmin', 'newerVersion', 'libraryLocked', 'outsideFolders'] as const;
+export const FORBIDDEN_REASONS = ['role', 'state', 'readOnly', 'trashed', 'unknownPerson', 'firstAdmin', 'peopleLost', 'lastAdmin', 'newerVersion', 'libraryLocked', 'outsideFolders', 'setupCode'] as const;
 
 /** Why an import was refused; each has a sentence telling the user what to do. */
 export const IMPORT_REASONS = [

@@ -14,6 +14,7 @@ Usage:
   copydesk import FILE… --dry-run --summary
   copydesk export ID|FILE… --format ${FORMATS}[,…] [--out DIR] [--library DIR] [--as PERSON]
                             [--override --note TEXT] [--json]
+  copydesk server [--data DIR] [--port N] [--host ADDRESS] [--database URL]
 
 import     Reads web-page text (.txt), saved web pages (.html), Word (.docx), Markdown (.md),
            IPTC NITF (.xml), ninjs (.json) and Copydesk packages (.zip); each file becomes a draft.
@@ -27,9 +28,9 @@ export     Writes each article (a library id, or a file to convert) in the given
             A new, empty library gets an admin named after your login.
 
 Exit codes: 0 all done · 1 some files or articles failed (each is reported) · 2 bad usage ·
-3 the library could not be opened.`,
+3 the library could not be opened. \`copydesk server --help\` explains the newsroom server.`,
     usage: (detail: string) => `copydesk: ${detail}\nRun \`copydesk --help\` for usage.`,
-    unknownCommand: (cmd: string) => `unknown command "${cmd}" (use import or export)`,
+    unknownCommand: (cmd: string) => `unknown command "${cmd}" (use import, export or server)`,
     noFiles: 'name at least one file or article id',
     noFormat: `--format is required: ${FORMATS}`,
     badFormat: (f: string) => `unknown format "${f}"; use ${FORMATS}`,
@@ -65,6 +66,7 @@ Exit codes: 0 all done · 1 some files or articles failed (each is reported) · 
   copydesk import 파일… --dry-run --summary
   copydesk export ID|파일… --format ${FORMATS}[,…] [--out 폴더] [--library 폴더] [--as 사람]
                             [--override --note 사유] [--json]
+  copydesk server [--data 폴더] [--port 번호] [--host 주소] [--database URL]
 
 import     웹 기사 텍스트(.txt), 저장한 웹페이지(.html), Word(.docx), 마크다운(.md), IPTC NITF(.xml),
            ninjs(.json), Copydesk 꾸러미(.zip)를 읽어 파일마다 작성중 기사를 만듭니다.
@@ -77,9 +79,9 @@ export     기사(보관함 ID 또는 변환할 파일)를 지정한 형식으�
 --as 사람        이 사람(이름 또는 ID)으로 작업합니다. 기본: 보관함의 첫 활성 관리자.
             빈 보관함에는 로그인 이름으로 관리자를 만듭니다.
 
-종료 코드: 0 모두 완료 · 1 일부 파일/기사 실패(각각 출력) · 2 잘못된 사용 · 3 보관함을 열 수 없음.`,
+종료 코드: 0 모두 완료 · 1 일부 파일/기사 실패(각각 출력) · 2 잘못된 사용 · 3 보관함을 열 수 없음. 뉴스룸 서버는 \`copydesk server --help\`를 보세요.`,
     usage: (detail: string) => `copydesk: ${detail}\n사용법은 \`copydesk --help\`를 보세요.`,
-    unknownCommand: (cmd: string) => `알 수 없는 명령 "${cmd}"(import 또는 export)`,
+    unknownCommand: (cmd: string) => `알 수 없는 명령 "${cmd}"(import, export 또는 server)`,
     noFiles: '파일이나 기사 ID를 하나 이상 적어 주세요',
     noFormat: `--format이 필요합니다: ${FORMATS}`,
     badFormat: (f: string) => `알 수 없는 형식 "${f}". ${FORMATS} 중에서 고르세요`,

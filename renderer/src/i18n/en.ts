@@ -347,6 +347,7 @@ export const en: Shape<typeof ko> = {
       newerVersion: 'This article was saved by a newer Copydesk. Update Copydesk to open it.',
       libraryLocked: 'This library is open in another Copydesk. Close it there and try again.',
       outsideFolders: 'Only paths inside the export folder or the library can be shown.',
+      setupCode: 'The setup code is wrong or was already used. Restart the server to get a new one if no admin exists yet.',
     },
     photo: {
       empty: '{{file}}: the file is empty (0 bytes), so nothing was imported. Get the original again.',
@@ -380,6 +381,9 @@ export const en: Shape<typeof ko> = {
     tooLargeLimit: 'This is too large to send in one go (limit {{limitMB}} MB). Split it into smaller parts and try again. Nothing was changed.',
     malformedData: 'The data was broken (not valid JSON) and could not be read. Nothing was changed. If it keeps happening, restart the app.',
     hostChanged: 'Copydesk was restarted or stopped, so this window can no longer save. Copy what you wrote since the last save, then open the new address printed in the terminal.',
+    notSignedIn: 'You are not signed in to the newsroom, or your session ended. Sign in again. Your text is still in this window.',
+    signInFailed: 'The login or password is wrong, or this account is switched off. Check them, or ask the newsroom’s admin.',
+    tooManyAttempts: 'Too many failed sign-ins. Try again in {{retryAfterSeconds}} seconds.',
   },
   roles: { reporter: 'Reporter', editor: 'Editor', admin: 'Admin' },
   people: {

@@ -343,6 +343,7 @@ export const ko = {
       newerVersion: '더 새 버전의 Copydesk로 저장된 기사라 열 수 없습니다. Copydesk를 업데이트하세요.',
       libraryLocked: '이 보관 폴더는 다른 Copydesk 창에서 열려 있습니다. 그 창을 닫고 다시 시도하세요.',
       outsideFolders: '내보내기 폴더나 보관 폴더 밖의 경로는 열 수 없습니다.',
+      setupCode: '설정 코드가 틀렸거나 이미 사용되었습니다. 아직 관리자가 없다면 서버를 다시 시작해 새 코드를 받으세요.',
     },
     photo: {
       empty: '{{file}}: 빈 파일(0바이트)이라 가져오지 않았습니다. 원본 파일을 다시 받아 주세요.',
@@ -376,6 +377,9 @@ export const ko = {
     tooLargeLimit: '한 번에 보내기에는 너무 큽니다(한도 {{limitMB}}MB). 작게 나누어 다시 해 보세요. 아무것도 바뀌지 않았습니다.',
     malformedData: '데이터가 깨져 있어(올바른 JSON이 아님) 읽지 못했습니다. 아무것도 바뀌지 않았습니다. 계속되면 앱을 다시 시작하세요.',
     hostChanged: 'Copydesk가 다시 시작되었거나 멈춰서 이 창에서는 저장할 수 없습니다. 마지막 저장 뒤에 쓴 글을 복사해 두고, 터미널에 나온 새 주소를 여세요.',
+    notSignedIn: '뉴스룸에 로그인하지 않았거나 세션이 끝났습니다. 다시 로그인하세요. 입력한 내용은 이 창에 남아 있습니다.',
+    signInFailed: '아이디나 비밀번호가 틀렸거나 사용이 중지된 계정입니다. 확인하거나 뉴스룸 관리자에게 문의하세요.',
+    tooManyAttempts: '로그인에 너무 여러 번 실패했습니다. {{retryAfterSeconds}}초 뒤에 다시 해 보세요.',
   },
   roles: { reporter: '기자', editor: '데스크', admin: '관리자' },
   people: {

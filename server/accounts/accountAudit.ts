@@ -1,0 +1,16 @@
+// Changes to people go into the same audit table as the articles' steps (with no article): who
+// made whom an admin, added, changed, switched off or reset whom, and when. Written in the
+// change's own transaction, so a refused change leaves no entry.
+import type { Queryable } from '../db/Database';
+import type { Account } from './accountSchemas';
+
+export type AccountAction = 'setupAdmin' | 'addPerson' | 'updatePerson' | 'resetPassword' | 'changePassword';
+
+/** The person fields that differ between two versions of a person. */
+export function changedFields(before: Omit<Account, 'login'>, after: Omit<Account, 'login'>): string[] {
+  return (Object.keys(after) as (keyof typeof after)[]).filter((k) => before[k] !== after[k]);
+}
+
+export async function auditAccount(db: Queryable, at: Date, actorId: string, action: AccountAction, subject: { id: string; name: string }, changed: string[] = []): Promise<void> {
+  await db.query('INSERT INTO audit (at, person_id, action, article_id, entry) VALUES ($1, $2, $3, NULL, $4)', [at, actorId, action, JSON.stringify({ subjectId: subject.id, subjectName: subject.name, changed })]);
+}

@@ -1,0 +1,64 @@
+// `copydesk server`: parses its options, starts the server, prints where it listens, and runs
+// until the signal (Ctrl+C, SIGTERM) stops it, closing the database and the lock on the way out.
+import { parseArgs } from 'node:util';
+import { ApiError } from '../../shared/contract/errors';
+import type { CliLanguage } from '../../shared/i18n/cliText';
+import { resolveDataDir } from '../dataFolder';
+import { openServer, type ServerHandle } from '../openServer';
+import { serverText } from './serverText';
+
+export interface ServerIo {
+  out(line: string): void;
+  err(line: string): void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  home: string;
+  language: CliLanguage;
+  signal?: AbortSignal;
+}
+
+export const DEFAULT_PORT = 4410;
+
+/** Exit codes as the rest of the CLI: 0 stopped cleanly, 2 bad usage, 3 could not start. */
+export async function runServerCommand(argv: string[], io: ServerIo): Promise<number> {
+  const say = serverText(io.language);
+  let values;
+  try {
+    values = parseArgs({
+      args: argv,
+      options: { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, database: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    }).values;
+  } catch (err) {
+    io.err(say.usage((err as Error).message));
+    return 2;
+  }
+  if (values.help) {
+    io.out(say.help);
+    return 0;
+  }
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+  if (!/^\d+$/.test(values.port ?? '0') || port > 65535) {
+    io.err(say.usage(say.badPort(values.port ?? '')));
+    return 2;
+  }
+  const dataDir = resolveDataDir(values.data, io.env, io.home, io.cwd);
+  const databaseUrl = values.database ?? io.env.DATABASE_URL ?? undefined;
+  let server: ServerHandle;
+  try {
+    server = await openServer({ dataDir, databaseUrl, host: values.host ?? '127.0.0.1', port, log: io.err });
+  } catch (err) {
+    io.err(err instanceof ApiError && err.params.reason === 'libraryLocked' ? say.locked(dataDir) : say.failed((err as Error).message));
+    return 3;
+  }
+  // The password in a database URL is not printed.
+  io.out(say.store(dataDir, databaseUrl ? databaseUrl.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@') : null));
+  if (server.setupCode) io.out(say.setup(server.setupCode, server.url));
+  io.out(`listening on ${server.url}`);
+  await new Promise<void>((resolve) => {
+    if (!io.signal || io.signal.aborted) return resolve();
+    io.signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  await server.close();
+  return 0;
+}

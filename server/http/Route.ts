@@ -1,0 +1,30 @@
+// One endpoint of the server: its method and path, whether it is open without a session (only
+// sign-in and the first admin's setup are), and its handler, which reads its body through its
+// zod schema and gets the caller the session names.
+import type { IncomingMessage } from 'node:http';
+import type { z } from 'zod';
+import type { Caller } from '../accounts/AccountService';
+
+export interface RequestContext {
+  req: IncomingMessage;
+  /** The signed-in person and their session; null only on open routes. */
+  caller: Caller | null;
+  /** The client's address (for sign-in throttling). */
+  address: string;
+  userAgent: string;
+  /** The JSON body, checked against `schema` (invalidInput, malformedData or tooLarge otherwise). */
+  body<S extends z.ZodType>(schema: S): Promise<z.infer<S>>;
+}
+
+export interface Route {
+  method: 'GET' | 'POST';
+  path: string;
+  open?: boolean;
+  handle(ctx: RequestContext): Promise<unknown>;
+}
+
+/** The caller of a route that needs a session (the server never runs one without it). */
+export function callerOf(ctx: RequestContext): Caller {
+  if (!ctx.caller) throw new Error('a session route ran without a session');
+  return ctx.caller;
+}

@@ -1,0 +1,97 @@
+// The server's HTTP side on Node's own http module (a dozen JSON routes need no framework):
+// /healthz for anyone, sign-in and setup without a session, everything else only with one.
+// Every answer is JSON; a refusal is `{ ok: false, error }` with the contract's error codes.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApiError, toApiError } from '../../shared/contract/errors';
+import type { AccountService } from '../accounts/AccountService';
+import { readJsonBody } from './readJsonBody';
+import { sendError, sendJson } from './respond';
+import type { Route } from './Route';
+
+export interface HttpOptions {
+  host: string;
+  port: number;
+  version: string;
+  accounts: AccountService;
+  routes: Route[];
+  /** Where unexpected failures are logged (never sent to the client beyond their code). */
+  log?: (line: string) => void;
+}
+
+export interface HttpHandle {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+const LINGER_AFTER_REFUSAL_MS = 5000;
+
+function bearer(req: IncomingMessage): string | null {
+  const header = req.headers.authorization ?? '';
+  const match = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(header);
+  return match ? match[1] : null;
+}
+
+export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
+  const byPath = new Map<string, Route[]>();
+  for (const r of opts.routes) byPath.set(r.path, [...(byPath.get(r.path) ?? []), r]);
+
+  const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 60_000 }, (req, res) => {
+    void (async () => {
+      const path = new URL(req.url ?? '/', 'http://server').pathname;
+      if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return sendJson(res, 200, { status: 'ok', version: opts.version });
+      const candidates = byPath.get(path) ?? [];
+      const route = candidates.find((r) => r.method === req.method);
+      // Without a session nothing but the open routes answers, not even "no such page".
+      const caller = route?.open ? null : await opts.accounts.authenticate(bearer(req));
+      if (!route && candidates.length) {
+        const error = new ApiError('invalidInput', `${req.method} not allowed on ${path}`);
+        return sendJson(res, 405, { ok: false, error: error.toJSON() }, { allow: candidates.map((r) => r.method).join(', ') });
+      }
+      if (!route) throw new ApiError('notFound', `no route ${path}`);
+      const value = await route.handle({
+        req,
+        caller,
+        address: req.socket.remoteAddress ?? '',
+        userAgent: String(req.headers['user-agent'] ?? ''),
+        body: (schema) => readJsonBody(req, schema),
+      });
+      sendJson(res, 200, { ok: true, value: value ?? null });
+    })().catch((err: unknown) => {
+      const error = toApiError(err);
+      if (error.code === 'internal') opts.log?.(`internal error on ${req.method} ${req.url}: ${(err as Error).stack ?? String(err)}`);
+      if (res.headersSent) return void res.end();
+      // What went wrong inside is for the log, not for the client.
+      if (error.code === 'internal') return sendError(res, new ApiError('internal', 'internal error'));
+      if (error.code !== 'tooLarge' || req.readableEnded) return sendError(res, error);
+      // A refused upload is drained (read and dropped, no memory) and answered when it ends:
+      // answering mid-body and closing resets the connection, which can swallow the answer. A
+      // client that keeps sending past the linger is answered and cut off anyway.
+      const answer = () => {
+        clearTimeout(cutOff);
+        if (!res.headersSent) sendError(res, error);
+        res.once('finish', () => req.destroy());
+      };
+      const cutOff = setTimeout(answer, LINGER_AFTER_REFUSAL_MS);
+      req.once('end', answer).once('close', () => clearTimeout(cutOff));
+      req.resume();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  return {
+    server,
+    url: `http://${host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,62 @@
+// Starts a newsroom server: locks --data (PGlite takes no lock of its own, and even with a real
+// PostgreSQL one folder belongs to one server), opens the store, applies the migrations, and
+// listens. While nobody has an account it issues the one-time setup code for the first admin.
+import { mkdir } from 'node:fs/promises';
+import { LibraryLock } from '../core/LibraryLock';
+import { AccountService } from './accounts/AccountService';
+import { accountRoutes } from './accounts/accountRoutes';
+import { issueSetupCode } from './accounts/setupCode';
+import { pgliteDir } from './dataFolder';
+import { openPglite, openPostgres, type Database } from './db/Database';
+import { migrate } from './db/migrate';
+import { startHttp } from './http/startHttp';
+import { version } from '../package.json';
+
+export interface ServerOptions {
+  dataDir: string;
+  /** A postgres:// URL; without one, PGlite in the data folder. */
+  databaseUrl?: string;
+  host?: string;
+  port?: number;
+  now?: () => Date;
+  sessionTtlMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface ServerHandle {
+  url: string;
+  /** Set while the newsroom has no one: the code that makes the first admin. */
+  setupCode: string | null;
+  db: Database;
+  close(): Promise<void>;
+}
+
+export const SERVER_VERSION = version;
+
+export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
+  await mkdir(opts.dataDir, { recursive: true });
+  const lock = await LibraryLock.acquire(opts.dataDir);
+  let db: Database | null = null;
+  try {
+    db = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.log) : await openPglite(pgliteDir(opts.dataDir));
+    await migrate(db);
+    const accounts = new AccountService(db, opts.now, opts.sessionTtlMs);
+    const setupCode = await issueSetupCode(db);
+    const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes: accountRoutes(accounts), log: opts.log });
+    const store = db;
+    return {
+      url: http.url,
+      setupCode,
+      db: store,
+      async close() {
+        await http.close();
+        await store.close();
+        await lock.release();
+      },
+    };
+  } catch (err) {
+    await db?.close().catch(() => undefined);
+    await lock.release();
+    throw err;
+  }
+}
