@@ -1,24 +1,17 @@
 // Start-up: ask the core who we are and what the settings say, pick the UI language, render.
+// First of all, so its questions to the core leave before the rest of the code is evaluated.
+import { bootAnswers } from './boot';
 import { createRoot } from 'react-dom/client';
 import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-kr/700.css';
 import './styles/app.css';
-import { call } from './api';
 import { App } from './App';
 import { initI18n, resolveLanguage } from './i18n/i18n';
-import { prefetchFirstPage } from './library/earlyPage';
-import { listQuery, OPENING_VIEW } from './library/listQuery';
-import { rememberedArticle } from './openArticleMemory';
-import { rememberedActivePerson } from './people/identity';
 
 async function start() {
   const root = document.getElementById('root')!;
   try {
-    const [appInfo, settings, library, people] = await Promise.all([call('getAppInfo', {}), call('getSettings', {}), call('getLibraryInfo', {}), call('listPeople', {})]);
-    // The library's first rows are asked for now, not after the first render (the screen that
-    // opens is the library when someone is remembered and no article is to be reopened).
-    const me = rememberedActivePerson(library.path, people);
-    const firstPage = me && !rememberedArticle(library.path) ? prefetchFirstPage(me, listQuery(OPENING_VIEW.scope, OPENING_VIEW.text, OPENING_VIEW.filters, OPENING_VIEW.order)) : null;
+    const { appInfo, settings, library, people, firstPage } = await bootAnswers;
     // In a browser the reader's language is the browser's, not the server process's.
     const systemLocale = appInfo.host === 'browser' ? navigator.language : appInfo.systemLocale;
     await Promise.all([initI18n(resolveLanguage(settings.uiLanguage, systemLocale)), firstPage]);

@@ -8,6 +8,9 @@ import { ApiError } from '../../../shared/contract/errors';
 import { contentOf, type Article, type ArticleContent, type Body } from '../../../shared/model/article';
 import type { Role } from '../../../shared/model/person';
 import { canEdit, type PermissionTable, type WorkflowAction } from '../../../shared/workflow/transitions';
+import { UnsavedEditsError } from './unsavedEditsError';
+
+export { UnsavedEditsError };
 
 export type Meta = Omit<ArticleContent, 'body'>;
 
@@ -75,13 +78,6 @@ export interface SessionSnapshot {
 /** Before anything is loaded: nothing to show, nothing editable. */
 export const EMPTY_SNAPSHOT: SessionSnapshot = { article: null, meta: null, save: { status: 'saved', savedAt: null, error: null }, lock: { editable: false, reason: 'state' }, loadError: null, busy: false };
 
-/** A step was asked for while edits could not be saved; nothing was stepped. */
-export class UnsavedEditsError extends Error {
-  constructor(readonly status: SaveStatus) {
-    super(`unsaved edits (${status})`);
-    this.name = 'UnsavedEditsError';
-  }
-}
 
 export function lockFor(article: Article | null, rules: Rules): Lock {
   if (!article) return { editable: false, reason: 'state' };

@@ -2,7 +2,7 @@
 // (counted by the core over the search and the other filters), then desk, reporter, tag, a date
 // range and the order.
 import { useTranslation } from 'react-i18next';
-import { ArticleStatusSchema } from '../../../shared/model/article';
+import { ARTICLE_STATUSES } from '../../../shared/model/articleStatus';
 import type { QueryOrder, QueryResult } from '../../../shared/search/query';
 import { isDefaultFilters, NO_FILTERS, type LibraryFilters } from './listQuery';
 import { useMe } from '../people/MeContext';
@@ -31,7 +31,7 @@ export function QueueFilterBar({ counts, facets, filters: f, onChange, order, on
   return (
     <div className="queue-filters" role="group" aria-label={t('queue.filters')}>
       <div className="queue-filters__states">
-        {(['all', ...ArticleStatusSchema.options] as const).map((s) => (
+        {(['all', ...ARTICLE_STATUSES] as const).map((s) => (
           <button key={s} type="button" data-testid={`state-filter-${s}`} aria-pressed={f.state === s} className={`chip ${f.state === s ? 'is-active' : ''}`} onClick={() => set({ state: s })}>
             {s === 'all' ? t('queue.all') : t(`status.${s}`)} <span className="count" data-testid={`state-count-${s}`}>{counts ? number.format(counts[s] ?? 0) : '…'}</span>
           </button>

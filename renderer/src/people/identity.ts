@@ -1,7 +1,8 @@
 // Who is at this machine, remembered per library folder in the window's storage (Electron keeps it
 // in the user's profile; the browser host in the browser's). There are no passwords: one trusted
 // machine, and the core still checks every request against the person's role.
-import { personStorageKey as key, type Person } from '../../../shared/model/person';
+import type { Person } from '../../../shared/model/person';
+import { personStorageKey as key } from '../../../shared/model/personStorageKey';
 
 export function rememberedPerson(libraryPath: string): string | null {
   try {
