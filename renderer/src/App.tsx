@@ -90,6 +90,11 @@ export function App({ boot }: { boot: Boot }) {
     setSwitchingFrom(null);
   };
 
+  // The web font once the first screen is up (webFont.ts says why).
+  useEffect(() => {
+    void import('./webFont');
+  }, []);
+
   useEffect(() => {
     if (!reopening || !me) return;
     let gone = false;

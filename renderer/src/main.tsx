@@ -2,8 +2,6 @@
 // First of all, so its questions to the core leave before the rest of the code is evaluated.
 import { bootAnswers } from './boot';
 import { createRoot } from 'react-dom/client';
-import '@fontsource/noto-sans-kr/400.css';
-import '@fontsource/noto-sans-kr/700.css';
 import './styles/app.css';
 import { App } from './App';
 import { initI18n, resolveLanguage } from './i18n/i18n';
