@@ -90,9 +90,10 @@ export function App({ boot }: { boot: Boot }) {
     setSwitchingFrom(null);
   };
 
-  // The web font once the first screen is up (webFont.ts says why).
+  // The web font once the first screen is up and drawn, when the page is next idle (webFont.ts says why).
   useEffect(() => {
-    void import('./webFont');
+    const idle = requestIdleCallback(() => void import('./webFont'), { timeout: 1000 });
+    return () => cancelIdleCallback(idle);
   }, []);
 
   useEffect(() => {
