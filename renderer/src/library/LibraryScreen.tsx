@@ -18,6 +18,7 @@ import { SearchBox } from './SearchBox';
 import { isDefaultFilters, listQuery, NO_FILTERS, OPENING_VIEW, toQueryFilters, type LibraryFilters } from './listQuery';
 import { isSearchShortcut, SEARCH_SHORTCUT } from './searchShortcut';
 import { useLibraryList } from './useLibraryList';
+import { formatCount } from '../i18n/counts';
 import { useMe } from '../people/MeContext';
 import { mayEmptyTrash, trashAsksFirst } from '../../../shared/workflow/trash';
 import type { ArticleStatus } from '../../../shared/model/article';
@@ -55,7 +56,7 @@ export function LibraryScreen(props: { platform: string; settings: Settings; onO
   const [focusRequest, setFocusRequest] = useState<{ index: number; n: number } | null>(null);
   const importPicker = useRef<HTMLInputElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = { format: (n: number) => formatCount(i18n.language, n) };
 
   const query = useMemo(() => listQuery(scope, text, filters, order), [scope, text, filters, order]);
   const queryKey = JSON.stringify([me.id, query]);

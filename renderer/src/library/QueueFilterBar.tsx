@@ -6,6 +6,7 @@ import { ARTICLE_STATUSES } from '../../../shared/model/articleStatus';
 import type { QueryOrder, QueryResult } from '../../../shared/search/query';
 import { isDefaultFilters, NO_FILTERS, type LibraryFilters } from './listQuery';
 import { useMe } from '../people/MeContext';
+import { formatCount } from '../i18n/counts';
 
 interface Props {
   counts: QueryResult['counts'] | null;
@@ -24,7 +25,7 @@ export function QueueFilterBar({ counts, facets, filters: f, onChange, order, on
   const { t, i18n } = useTranslation();
   const { people } = useMe();
   const set = (patch: Partial<LibraryFilters>) => onChange({ ...f, ...patch });
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = { format: (n: number) => formatCount(i18n.language, n) };
   // A desk or tag picked earlier stays selectable even when no listed article uses it any more.
   const desks = f.desk && !facets.desks.includes(f.desk) ? [f.desk, ...facets.desks] : facets.desks;
   const tags = f.tag && !facets.tags.includes(f.tag) ? [f.tag, ...facets.tags] : facets.tags;
