@@ -8,18 +8,13 @@ import { ApiError } from '../../../shared/contract/errors';
 import { contentOf, type Article, type ArticleContent, type Body } from '../../../shared/model/article';
 import type { Role } from '../../../shared/model/person';
 import { canEdit, type PermissionTable, type WorkflowAction } from '../../../shared/workflow/transitions';
+import type { SaveStatus } from './saveStatus';
 import { UnsavedEditsError } from './unsavedEditsError';
 
-export { UnsavedEditsError };
+export { UnsavedEditsError, type SaveStatus };
 
 export type Meta = Omit<ArticleContent, 'body'>;
 
-/**
- * `readOnly`: edits in this window that cannot be saved because the copy is read-only for this
- * person now (the core refused them); they stay on screen, never silently dropped.
- * `conflict`: the library has a newer revision than the one these edits were made on.
- */
-export type SaveStatus = 'saved' | 'saving' | 'dirty' | 'failed' | 'conflict' | 'readOnly';
 export interface SaveState {
   status: SaveStatus;
   savedAt: string | null;

@@ -1,5 +1,5 @@
 // Its own file so the library's error messages (errorText.ts) know it without loading the article session.
-import type { SaveStatus } from './ArticleSession';
+import type { SaveStatus } from './saveStatus';
 
 /** A step was asked for while edits could not be saved; nothing was stepped. */
 export class UnsavedEditsError extends Error {
