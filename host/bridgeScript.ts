@@ -16,6 +16,7 @@ export function bridgeScript(token: string): string {
     history.replaceState(history.state, '', address.pathname + address.search + address.hash);
   }
   const limits = ${JSON.stringify(BODY_LIMITS)};
+  const utf8 = new TextEncoder();
   const unreachable = (err) => ({ ok: false, error: { code: 'internal', message: 'Copydesk host unreachable: ' + (err && err.message), params: { reason: 'hostUnreachable' } } });
   const tooLarge = (limit) => ({ ok: false, error: { code: 'tooLarge', message: 'request too large', params: { limitMB: Math.floor(limit / 1048576) } } });
   // Bytes travel raw after one line of JSON that points at them ({"$bytes": [offset, length]}).
@@ -28,7 +29,8 @@ export function bridgeScript(token: string): string {
       offset += value.byteLength;
       return { $bytes: [offset - value.byteLength, value.byteLength] };
     });
-    if (parts.length === 0) return { body: json, type: 'application/json', size: new Blob([json]).size };
+    // UTF-8 bytes counted without a Blob, whose creation is a round trip to the browser process.
+    if (parts.length === 0) return { body: json, type: 'application/json', size: utf8.encode(json).byteLength };
     const body = new Blob([json, '\\n', ...parts]);
     return { body, type: ${JSON.stringify(FRAMED_TYPE)}, size: body.size };
   };

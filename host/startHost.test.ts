@@ -52,7 +52,7 @@ const cookie = () => `copydesk_token_${new URL(host.origin).port}=${host.token}`
 /** What the bridge script uses of a page besides window and fetch. */
 function pageGlobals(href = 'http://127.0.0.1/') {
   const history = { state: null, replaceState: vi.fn() };
-  return { location: { href }, history, URL, Blob, Uint8Array };
+  return { location: { href }, history, URL, Blob, Uint8Array, TextEncoder };
 }
 const api = (method: string, body: string, headers: Record<string, string> = {}) =>
   http(`/api/${method}`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-copydesk-token': host.token, ...headers } });

@@ -16,7 +16,7 @@ import { matchesShortcut } from './shortcuts';
 import type { Person } from '../../shared/model/person';
 import { IdentityScreen } from './people/IdentityScreen';
 import { MeContext, type MeValue } from './people/MeContext';
-import { rememberedPerson, rememberPerson, setCurrentPerson } from './people/identity';
+import { rememberedActivePerson, rememberPerson, setCurrentPerson } from './people/identity';
 import type { ExchangeRequest } from './exchange/exchangeRequest';
 import { rememberArticle, rememberedArticle } from './openArticleMemory';
 
@@ -53,10 +53,7 @@ export function App({ boot }: { boot: Boot }) {
   const discarded = useRef(false);
   const platform = boot.appInfo.platform;
   const [people, setPeople] = useState(boot.people);
-  const [meId, setMeId] = useState<string | null>(() => {
-    const id = rememberedPerson(boot.library.path);
-    return boot.people.some((p) => p.id === id && p.active) ? id : null;
-  });
+  const [meId, setMeId] = useState<string | null>(() => rememberedActivePerson(boot.library.path, boot.people));
   const me = people.find((p) => p.id === meId && p.active) ?? null;
   const meValue = useMemo<MeValue | null>(() => (me ? { me, people, permissions: settings.workflow.permissions } : null), [me, people, settings.workflow.permissions]);
   const meRef = useRef(me);
@@ -92,6 +89,12 @@ export function App({ boot }: { boot: Boot }) {
     setMeId(switchBack.id);
     setSwitchingFrom(null);
   };
+
+  // The web font once the first screen is up and drawn, when the page is next idle (webFont.ts says why).
+  useEffect(() => {
+    const idle = requestIdleCallback(() => void import('./webFont'), { timeout: 1000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
 
   useEffect(() => {
     if (!reopening || !me) return;
@@ -192,7 +195,7 @@ export function App({ boot }: { boot: Boot }) {
           </div>
         )}
         {screen.kind === 'library' && !reopening && (
-          <LibraryScreen request={request} settings={settings} onOpen={(id) => setScreen({ kind: 'article', id })} onNew={() => void newArticle()} notices={notices} onDismissNotices={() => setNotices([])} />
+          <LibraryScreen platform={platform} request={request} settings={settings} onOpen={(id) => setScreen({ kind: 'article', id })} onNew={() => void newArticle()} notices={notices} onDismissNotices={() => setNotices([])} />
         )}
         {screen.kind === 'article' && (
           // The article screen's own words while it loads its data too, so opening reads as one step.

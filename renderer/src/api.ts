@@ -3,7 +3,7 @@
 // the identity screen, unless the caller names someone (or null, for the first admin) itself.
 import type { Input, Method, Output } from '../../shared/contract/api';
 import type { CopydeskBridge } from '../../shared/contract/bridge';
-import { unwrap } from '../../shared/contract/errors';
+import { unwrap } from '../../shared/contract/apiError';
 import { currentPersonId } from './people/identity';
 
 declare global {

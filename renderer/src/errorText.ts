@@ -1,7 +1,7 @@
 // Turns any failure into a translated sentence that says what to do next.
 import type { TFunction } from 'i18next';
-import { ApiError } from '../../shared/contract/errors';
-import { UnsavedEditsError } from './article/ArticleSession';
+import { ApiError } from '../../shared/contract/apiError';
+import { UnsavedEditsError } from './article/unsavedEditsError';
 import { isArticleFileName } from './exchange/importAccept';
 
 /** A failure of an action on one story: the sentence names the story. */

@@ -1,6 +1,9 @@
 // What the page loads before the library can show: the entry chunk and everything it imports
 // statically. The editor (TipTap, ProseMirror), history, backups and settings wait for their
-// screens (App.tsx loads them lazily), so a static import that drags them in fails here.
+// screens (App.tsx loads them lazily), so a static import that drags them in fails here. So do
+// zod's schemas: building them costs tens of milliseconds of start-up, and the first screen needs
+// only the codes and constants beside them (shared/contract/apiError.ts, model/articleStatus.ts…).
+// And the web font's CSS comes after the first screen (renderer/src/webFont.ts).
 // esbuild splits at dynamic imports as Vite does; only the static import graph matters.
 import { resolve } from 'node:path';
 import { build, type Metafile } from 'esbuild';
@@ -38,15 +41,24 @@ function firstLoadInputs(): string[] {
   return [...loaded].flatMap((o) => Object.keys(outputs[o].inputs));
 }
 
+/** Every file the entry reaches by static imports, CSS included (the outputs above leave CSS out: it loads empty here). */
+function staticImports(): string[] {
+  const reached = new Set([ENTRY]);
+  for (const f of reached) {
+    for (const im of meta.inputs[f]?.imports ?? []) if (im.kind === 'import-statement') reached.add(im.path);
+  }
+  return [...reached];
+}
+
 const allInputs = () => Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
-const LATER = [/node_modules\/@tiptap\//, /node_modules\/prosemirror-/, /renderer\/src\/(editor|history|backups|settings)\//, /renderer\/src\/article\/ArticleScreen/];
+const LATER = [/node_modules\/zod\//, /node_modules\/@tiptap\//, /node_modules\/prosemirror-/, /renderer\/src\/(editor|history|backups|settings)\//, /renderer\/src\/article\/ArticleScreen/];
 
 describe('the first load', () => {
   it('holds the library screen', () => {
     expect(firstLoadInputs()).toContain('renderer/src/library/LibraryScreen.tsx');
   });
 
-  it('holds none of the editor, history, backups or settings code', () => {
+  it('holds none of the editor, history, backups or settings code, nor zod', () => {
     const early = firstLoadInputs().filter((f) => LATER.some((re) => re.test(f)));
     expect(early).toEqual([]);
   });
@@ -54,5 +66,10 @@ describe('the first load', () => {
   it('still bundles that code, for when its screen opens', () => {
     const all = allInputs();
     for (const re of LATER) expect(all.some((f) => re.test(f)), String(re)).toBe(true);
+  });
+
+  it("leaves the web font's CSS for after the first screen", () => {
+    expect(staticImports().filter((f) => f.includes('@fontsource/'))).toEqual([]);
+    expect(meta.inputs['renderer/src/webFont.ts'].imports.some((im) => im.path.endsWith('node_modules/@fontsource/noto-sans-kr/400.css'))).toBe(true);
   });
 });

@@ -1,19 +1,18 @@
 // Start-up: ask the core who we are and what the settings say, pick the UI language, render.
+// First of all, so its questions to the core leave before the rest of the code is evaluated.
+import { bootAnswers } from './boot';
 import { createRoot } from 'react-dom/client';
-import '@fontsource/noto-sans-kr/400.css';
-import '@fontsource/noto-sans-kr/700.css';
 import './styles/app.css';
-import { call } from './api';
 import { App } from './App';
 import { initI18n, resolveLanguage } from './i18n/i18n';
 
 async function start() {
   const root = document.getElementById('root')!;
   try {
-    const [appInfo, settings, library, people] = await Promise.all([call('getAppInfo', {}), call('getSettings', {}), call('getLibraryInfo', {}), call('listPeople', {})]);
+    const { appInfo, settings, library, people, firstPage } = await bootAnswers;
     // In a browser the reader's language is the browser's, not the server process's.
     const systemLocale = appInfo.host === 'browser' ? navigator.language : appInfo.systemLocale;
-    await initI18n(resolveLanguage(settings.uiLanguage, systemLocale));
+    await Promise.all([initI18n(resolveLanguage(settings.uiLanguage, systemLocale)), firstPage]);
     createRoot(root).render(<App boot={{ appInfo, settings, library, people, systemLocale }} />);
   } catch (err) {
     // Before i18n exists: say it in both languages.

@@ -16,7 +16,7 @@ import { ExportFormatSchema } from '../exchange/types';
 import { PhotoIdSchema, PhotoInfoSchema } from '../model/photo';
 import { PersonDraftSchema, PersonIdSchema, PersonSchema } from '../model/person';
 import { AuditEntrySchema, VersionMetaSchema } from '../model/history';
-import { WorkflowActionSchema } from '../workflow/transitions';
+import { WorkflowActionSchema } from '../workflow/workflowSchemas';
 import { BackupIdSchema, BackupPageSchema, BackupSummarySchema, RestoreResultSchema } from '../model/backup';
 import { ArticleQuerySchema, QueryResultSchema } from '../search/query';
 

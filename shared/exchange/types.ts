@@ -5,10 +5,10 @@ import { z } from 'zod';
 import type { ArticleContent, ArticleStatus, Byline, Correction, Language } from '../model/article';
 import type { PhotoMetadata } from '../model/photo';
 import type { Block } from './blocks';
+import { EXPORT_FORMATS, type ExportFormat } from './exportFormats';
 
-export const EXPORT_FORMATS = ['html', 'text', 'md', 'nitf', 'ninjs', 'newsml', 'docx', 'pdf', 'package'] as const;
+export { EXPORT_FORMATS, type ExportFormat };
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
-export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
 /** A photo an exported figure shows, with the safe file name it gets beside the export. */
 export interface ExportPhoto {

@@ -2,6 +2,7 @@
 // carries an article is parsed with these schemas, so a field added here is a field checked everywhere.
 import { z } from 'zod';
 import { bodyShape } from '../body/bodyDepth';
+import { ARTICLE_STATUSES, type ArticleStatus } from './articleStatus';
 
 /** 2 added the desk workflow (owner, note to the desk, embargo, corrections, last transition). */
 export const ARTICLE_SCHEMA_VERSION = 2;
@@ -9,9 +10,9 @@ export const ARTICLE_SCHEMA_VERSION = 2;
 export const LanguageSchema = z.enum(['ko', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
 
-/** Workflow state (PRODUCT.md "Workflow words"); which action leads where is `shared/workflow/transitions.ts`. */
-export const ArticleStatusSchema = z.enum(['draft', 'sent', 'review', 'approved', 'returned', 'published', 'spiked']);
-export type ArticleStatus = z.infer<typeof ArticleStatusSchema>;
+/** Workflow state (articleStatus.ts). */
+export const ArticleStatusSchema = z.enum(ARTICLE_STATUSES);
+export type { ArticleStatus };
 
 export const ReporterSchema = z.object({
   name: z.string().max(200),

@@ -29,7 +29,4 @@ export type PersonDraft = z.infer<typeof PersonDraftSchema>;
 
 export const PeopleFileSchema = z.object({ format: z.literal('copydesk-people'), version: z.literal(1), people: z.array(PersonSchema).max(5000) });
 
-/** Where a window remembers who is at this machine for a library (renderer storage; tests and benches set it). */
-export function personStorageKey(libraryPath: string): string {
-  return `copydesk.person:${libraryPath}`;
-}
+export { personStorageKey } from './personStorageKey';

@@ -2,7 +2,8 @@
 // express its own house style without a code change.
 import { z } from 'zod';
 import { LanguageSchema } from './article';
-import { defaultPermissions, PermissionTableSchema, type PermissionTable } from '../workflow/transitions';
+import { defaultPermissions, type PermissionTable } from '../workflow/transitions';
+import { PermissionTableSchema } from '../workflow/workflowSchemas';
 import { ChecklistSettingsSchema, defaultChecklist } from '../workflow/checklist';
 
 export const SETTINGS_SCHEMA_VERSION = 1;

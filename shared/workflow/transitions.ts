@@ -1,18 +1,16 @@
 // The desk workflow as data: which action moves an article from which state to which, who may do
 // it by default, and who may edit the copy in each state. The core enforces this; the renderer
 // uses the same functions only to show the buttons a person would be allowed to press.
-import { z } from 'zod';
+// No zod here (the library's first load uses these rules); their schemas are in workflowSchemas.ts.
 import type { ArticleStatus } from '../model/article';
-import { RoleSchema, type Role } from '../model/person';
+import type { Role } from '../model/person';
 
-export const WorkflowActionSchema = z.enum(['send', 'recall', 'review', 'return', 'approve', 'reopen', 'publish', 'spike', 'restore', 'correct']);
-export type WorkflowAction = z.infer<typeof WorkflowActionSchema>;
-export const WORKFLOW_ACTIONS = WorkflowActionSchema.options;
+export const WORKFLOW_ACTIONS = ['send', 'recall', 'review', 'return', 'approve', 'reopen', 'publish', 'spike', 'restore', 'correct'] as const;
+export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 /** Everything the permission table governs: the actions, plus overriding the checklist or an embargo. */
-export const PermissionSchema = z.enum([...WORKFLOW_ACTIONS, 'override']);
-export type Permission = z.infer<typeof PermissionSchema>;
-export const PERMISSIONS = PermissionSchema.options;
+export const PERMISSIONS = [...WORKFLOW_ACTIONS, 'override'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
 
 export const TRANSITIONS: Record<WorkflowAction, { from: readonly ArticleStatus[]; to: ArticleStatus }> = {
   send: { from: ['draft', 'returned'], to: 'sent' }, // 출고
@@ -30,8 +28,6 @@ export const TRANSITIONS: Record<WorkflowAction, { from: readonly ArticleStatus[
 /** Actions that must say why: the reporter needs to know what to fix, readers what was corrected. */
 export const NOTE_REQUIRED: ReadonlySet<WorkflowAction> = new Set(['return', 'correct']);
 
-// Partial so a settings file from before an action existed still loads; the settings schema fills the gaps.
-export const PermissionTableSchema = z.partialRecord(PermissionSchema, z.array(RoleSchema).max(3));
 export type PermissionTable = Record<Permission, Role[]>;
 
 export function defaultPermissions(): PermissionTable {

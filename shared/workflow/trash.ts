@@ -1,6 +1,6 @@
 // Who may move an article to the trash, bring it back, or empty the trash for good. One rule for
 // the core (which enforces it) and the renderer (which offers only what the person may do).
-import { ApiError } from '../contract/errors';
+import { ApiError } from '../contract/apiError';
 import type { ArticleStatus } from '../model/article';
 import type { Role } from '../model/person';
 import { may, type PermissionTable } from './transitions';

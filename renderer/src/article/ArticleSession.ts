@@ -8,15 +8,13 @@ import { ApiError } from '../../../shared/contract/errors';
 import { contentOf, type Article, type ArticleContent, type Body } from '../../../shared/model/article';
 import type { Role } from '../../../shared/model/person';
 import { canEdit, type PermissionTable, type WorkflowAction } from '../../../shared/workflow/transitions';
+import type { SaveStatus } from './saveStatus';
+import { UnsavedEditsError } from './unsavedEditsError';
+
+export { UnsavedEditsError, type SaveStatus };
 
 export type Meta = Omit<ArticleContent, 'body'>;
 
-/**
- * `readOnly`: edits in this window that cannot be saved because the copy is read-only for this
- * person now (the core refused them); they stay on screen, never silently dropped.
- * `conflict`: the library has a newer revision than the one these edits were made on.
- */
-export type SaveStatus = 'saved' | 'saving' | 'dirty' | 'failed' | 'conflict' | 'readOnly';
 export interface SaveState {
   status: SaveStatus;
   savedAt: string | null;
@@ -75,13 +73,6 @@ export interface SessionSnapshot {
 /** Before anything is loaded: nothing to show, nothing editable. */
 export const EMPTY_SNAPSHOT: SessionSnapshot = { article: null, meta: null, save: { status: 'saved', savedAt: null, error: null }, lock: { editable: false, reason: 'state' }, loadError: null, busy: false };
 
-/** A step was asked for while edits could not be saved; nothing was stepped. */
-export class UnsavedEditsError extends Error {
-  constructor(readonly status: SaveStatus) {
-    super(`unsaved edits (${status})`);
-    this.name = 'UnsavedEditsError';
-  }
-}
 
 export function lockFor(article: Article | null, rules: Rules): Lock {
   if (!article) return { editable: false, reason: 'state' };

@@ -2,9 +2,9 @@
 // follow progress (cancel any time), then a result per article — where its files went, or why not.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/exchange/types';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/exchange/exportFormats';
 import type { ExportResult } from '../../../shared/contract/api';
-import { ApiError } from '../../../shared/contract/errors';
+import { ApiError } from '../../../shared/contract/apiError';
 import { call } from '../api';
 import { errorText } from '../errorText';
 import { useMe } from '../people/MeContext';

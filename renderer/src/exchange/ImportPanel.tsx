@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../shared/contract/api';
-import { ApiError } from '../../../shared/contract/errors';
+import { ApiError } from '../../../shared/contract/apiError';
 import { call } from '../api';
 import { errorText } from '../errorText';
 import { useMe } from '../people/MeContext';

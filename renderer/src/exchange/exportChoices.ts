@@ -1,6 +1,6 @@
 // Which formats the export dialog offers, in the order a desk thinks of them, and which were
 // picked last time (remembered per machine).
-import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/exchange/types';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/exchange/exportFormats';
 
 const KEY = 'copydesk:exportFormats';
 export const DEFAULT_FORMATS: ExportFormat[] = ['html', 'text', 'pdf'];

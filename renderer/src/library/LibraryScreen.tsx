@@ -15,9 +15,10 @@ import { IndexingLine } from './IndexingLine';
 import { NoticesBanner } from './NoticesBanner';
 import { QueueFilterBar } from './QueueFilterBar';
 import { SearchBox } from './SearchBox';
-import { isDefaultFilters, listQuery, NO_FILTERS, toQueryFilters, type LibraryFilters } from './listQuery';
+import { isDefaultFilters, listQuery, NO_FILTERS, OPENING_VIEW, toQueryFilters, type LibraryFilters } from './listQuery';
 import { isSearchShortcut, SEARCH_SHORTCUT } from './searchShortcut';
 import { useLibraryList } from './useLibraryList';
+import { formatCount } from '../i18n/counts';
 import { useMe } from '../people/MeContext';
 import { mayEmptyTrash, trashAsksFirst } from '../../../shared/workflow/trash';
 import type { ArticleStatus } from '../../../shared/model/article';
@@ -32,19 +33,13 @@ type Progress = { done: number; total: number };
 const REFRESH_MS = 15_000;
 const INDEXING_POLL_MS = 1000;
 
-let platformOnce: Promise<string> | null = null;
-function appPlatform(): Promise<string> {
-  platformOnce ??= call('getAppInfo', {}).then((info) => info.platform, () => (navigator.userAgent.includes('Mac') ? 'darwin' : 'other'));
-  return platformOnce;
-}
-
-export function LibraryScreen(props: { settings: Settings; onOpen(id: string): void; onNew(): void; notices: Notice[]; onDismissNotices(): void; request: ExchangeRequest | null }) {
+export function LibraryScreen(props: { platform: string; settings: Settings; onOpen(id: string): void; onNew(): void; notices: Notice[]; onDismissNotices(): void; request: ExchangeRequest | null }) {
   const { t, i18n } = useTranslation();
   const { me } = useMe();
-  const [scope, setScope] = useState<Scope>('active');
-  const [text, setText] = useState('');
-  const [filters, setFilters] = useState<LibraryFilters>(NO_FILTERS);
-  const [order, setOrder] = useState<QueryOrder>('auto');
+  const [scope, setScope] = useState<Scope>(OPENING_VIEW.scope);
+  const [text, setText] = useState<string>(OPENING_VIEW.text);
+  const [filters, setFilters] = useState<LibraryFilters>(OPENING_VIEW.filters);
+  const [order, setOrder] = useState<QueryOrder>(OPENING_VIEW.order);
   const [error, setError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState(false);
   // A story past its reporter, about to go to the trash: asked first, naming it.
@@ -58,11 +53,10 @@ export function LibraryScreen(props: { settings: Settings; onOpen(id: string): v
   const [facets, setFacets] = useState<{ desks: string[]; tags: string[] }>({ desks: [], tags: [] });
   const [scopeTotals, setScopeTotals] = useState<Record<Scope, number> | null>(null);
   const [indexing, setIndexing] = useState<Progress | null>(null);
-  const [platform, setPlatform] = useState('');
   const [focusRequest, setFocusRequest] = useState<{ index: number; n: number } | null>(null);
   const importPicker = useRef<HTMLInputElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = { format: (n: number) => formatCount(i18n.language, n) };
 
   const query = useMemo(() => listQuery(scope, text, filters, order), [scope, text, filters, order]);
   const queryKey = JSON.stringify([me.id, query]);
@@ -128,9 +122,7 @@ export function LibraryScreen(props: { settings: Settings; onOpen(id: string): v
     return () => clearInterval(timer);
   }, [isIndexing, refreshAll]);
 
-  useEffect(() => {
-    void appPlatform().then(setPlatform);
-  }, []);
+  const { platform } = props;
   const modalOpen = exporting !== null || importing !== null;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

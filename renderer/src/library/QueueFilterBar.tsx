@@ -2,10 +2,11 @@
 // (counted by the core over the search and the other filters), then desk, reporter, tag, a date
 // range and the order.
 import { useTranslation } from 'react-i18next';
-import { ArticleStatusSchema } from '../../../shared/model/article';
+import { ARTICLE_STATUSES } from '../../../shared/model/articleStatus';
 import type { QueryOrder, QueryResult } from '../../../shared/search/query';
 import { isDefaultFilters, NO_FILTERS, type LibraryFilters } from './listQuery';
 import { useMe } from '../people/MeContext';
+import { formatCount } from '../i18n/counts';
 
 interface Props {
   counts: QueryResult['counts'] | null;
@@ -24,14 +25,14 @@ export function QueueFilterBar({ counts, facets, filters: f, onChange, order, on
   const { t, i18n } = useTranslation();
   const { people } = useMe();
   const set = (patch: Partial<LibraryFilters>) => onChange({ ...f, ...patch });
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = { format: (n: number) => formatCount(i18n.language, n) };
   // A desk or tag picked earlier stays selectable even when no listed article uses it any more.
   const desks = f.desk && !facets.desks.includes(f.desk) ? [f.desk, ...facets.desks] : facets.desks;
   const tags = f.tag && !facets.tags.includes(f.tag) ? [f.tag, ...facets.tags] : facets.tags;
   return (
     <div className="queue-filters" role="group" aria-label={t('queue.filters')}>
       <div className="queue-filters__states">
-        {(['all', ...ArticleStatusSchema.options] as const).map((s) => (
+        {(['all', ...ARTICLE_STATUSES] as const).map((s) => (
           <button key={s} type="button" data-testid={`state-filter-${s}`} aria-pressed={f.state === s} className={`chip ${f.state === s ? 'is-active' : ''}`} onClick={() => set({ state: s })}>
             {s === 'all' ? t('queue.all') : t(`status.${s}`)} <span className="count" data-testid={`state-count-${s}`}>{counts ? number.format(counts[s] ?? 0) : '…'}</span>
           </button>

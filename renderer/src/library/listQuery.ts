@@ -37,6 +37,9 @@ export function isDefaultFilters(f: LibraryFilters): boolean {
 /** The contract's limit on a search text. */
 export const MAX_TEXT = 500;
 
+/** What the library shows when it opens: all articles, no search, no filter, the core's own order. */
+export const OPENING_VIEW = { scope: 'active', text: '', filters: NO_FILTERS, order: 'auto' } as const satisfies { scope: 'active' | 'trash'; text: string; filters: LibraryFilters; order: QueryOrder };
+
 /** What the list asks for; the trash has no filter bar, so it is never filtered. */
 export function listQuery(scope: 'active' | 'trash', text: string, filters: LibraryFilters, order: QueryOrder): ArticleQuery {
   const trimmed = text.trim().slice(0, MAX_TEXT);

@@ -4,7 +4,7 @@
 // never ends on the results of an older text.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticleQuery, QueryResult, ResultRow } from '../../../shared/search/query';
-import { call } from '../api';
+import { fetchPage, takeReadyFirstPage } from './earlyPage';
 import { PAGE_SIZE, PageCache, pagesFor } from './pageCache';
 
 export type ListMeta = Pick<QueryResult, 'total' | 'counts' | 'indexing'>;
@@ -34,15 +34,13 @@ interface Loaded {
   query: ArticleQuery;
 }
 
-function fetchPage(actor: string, query: ArticleQuery, page: number): Promise<QueryResult> {
-  return call('queryArticles', { ...query, actor, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
-}
-
 export function useLibraryList(actor: string, query: ArticleQuery): LibraryList {
   const key = JSON.stringify([actor, query]);
   const [, setVersion] = useState(0);
   const [epoch, setEpoch] = useState(0);
   const [error, setError] = useState<unknown>(null);
+  // Start-up's early answer for this very query, when it is in: the first render shows its rows.
+  const [ready] = useState(() => takeReadyFirstPage(actor, query));
   const loaded = useRef<Loaded | null>(null);
   const meta = useRef<ListMeta | null>(null);
   const range = useRef<[number, number]>([0, PAGE_SIZE - 1]);
@@ -58,6 +56,15 @@ export function useLibraryList(actor: string, query: ArticleQuery): LibraryList 
       else embargoes.current.delete(r.summary.id);
     }
   };
+  const seeded = useRef(false);
+  if (ready && !seeded.current) {
+    seeded.current = true;
+    const cache = new PageCache<ResultRow>(key);
+    cache.put(0, ready.rows, 0);
+    noteRows(ready.rows);
+    loaded.current = { cache, actor, query };
+    meta.current = { total: ready.total, counts: ready.counts, indexing: ready.indexing };
+  }
 
   /** Fetches the pages on screen that the current cache lacks. */
   const ensure = useCallback(() => {
@@ -112,7 +119,13 @@ export function useLibraryList(actor: string, query: ArticleQuery): LibraryList 
     }
   }, [ensure, rerender]);
 
+  const skipLoad = useRef(ready !== null);
   useEffect(() => {
+    // The seeded first page is this key's answer already: no second request for it.
+    if (skipLoad.current) {
+      skipLoad.current = false;
+      if (loaded.current?.cache.key === key) return;
+    }
     void load();
   }, [key, load]);
 

@@ -1,7 +1,8 @@
 // Who is at this machine, remembered per library folder in the window's storage (Electron keeps it
 // in the user's profile; the browser host in the browser's). There are no passwords: one trusted
 // machine, and the core still checks every request against the person's role.
-import { personStorageKey as key } from '../../../shared/model/person';
+import type { Person } from '../../../shared/model/person';
+import { personStorageKey as key } from '../../../shared/model/personStorageKey';
 
 export function rememberedPerson(libraryPath: string): string | null {
   try {
@@ -18,6 +19,12 @@ export function rememberPerson(libraryPath: string, id: string | null): void {
   } catch {
     /* storage unavailable: the user picks again next time */
   }
+}
+
+/** The remembered person for this library if they are still among its active people; else null (the picker shows). */
+export function rememberedActivePerson(libraryPath: string, people: readonly Person[]): string | null {
+  const id = rememberedPerson(libraryPath);
+  return people.some((p) => p.id === id && p.active) ? id : null;
 }
 
 /** Who is acting in this window now, for every request to the core (renderer/src/api.ts: `call`). */
