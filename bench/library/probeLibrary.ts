@@ -70,8 +70,10 @@ if (saves > 0) {
   }
 }
 
+await core.library.whenIndexed(); // the saves are in the search index, its figures up to date
 global.gc?.();
 const afterSaves = process.memoryUsage();
+const workerAfter = core.library.searchStats.heapBytes;
 
 let scanMs: number[] = [];
 if (scan) {
@@ -103,8 +105,8 @@ console.log(
     save: { p50: p(saveMs, 50), p95: p(saveMs, 95), all: process.env.COPYDESK_BENCH_ALL ? saveMs.map((x) => Math.round(x)) : undefined },
     scan: { p50: p(scanMs, 50), p95: p(scanMs, 95) },
     memory: { rssMB: mb(mem.rss), heapMB: mb(mem.heapUsed), arrayBuffersMB: mb(mem.arrayBuffers) },
-    afterSaves: { searches: queries.length, saves: saveMs.length, rssMB: mb(afterSaves.rss), heapMB: mb(afterSaves.heapUsed) },
-    index: { documents: stats.documents, terms: stats.terms, arenaMB: mb(stats.arenaBytes), lastLoad: stats.lastLoad },
+    afterSaves: { searches: queries.length, saves: saveMs.length, rssMB: mb(afterSaves.rss), heapMB: mb(afterSaves.heapUsed), workerHeapMB: mb(workerAfter) },
+    index: { documents: stats.documents, terms: stats.terms, arenaMB: mb(stats.arenaBytes), workerHeapMB: mb(stats.heapBytes), lastLoad: stats.lastLoad },
   }),
 );
 await core.close();
