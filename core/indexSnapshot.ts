@@ -41,8 +41,9 @@ interface Columns {
 const TEXT = 12;
 const NUMBERS = 5;
 
-export function encodeSnapshot(entries: Iterable<IndexEntry>): Sections {
-  const rows = [...entries].sort((a, b) => newestFirst(a.summary.updatedAt, b.summary.updatedAt));
+/** `sorted`: the entries come newest change first already (built one at a time from the list table, never all held at once). */
+export function encodeSnapshot(entries: Iterable<IndexEntry>, sorted = false): Sections {
+  const rows = sorted ? entries : [...entries].sort((a, b) => newestFirst(a.summary.updatedAt, b.summary.updatedAt));
   const strings: string[] = [];
   const position = new Map<string, number>();
   const ref = (s: string | null | undefined): number => {
@@ -100,8 +101,18 @@ function num(v: unknown): number {
 
 /** The entries, or null when the text is not a snapshot of this version or anything in it is off. */
 export function decodeSnapshot(file: SectionFile): IndexEntry[] | null {
+  const out: IndexEntry[] = [];
+  return decodeSnapshotInto(file, (e) => out.push(e)) ? out : null;
+}
+
+/**
+ * Hands each entry to `visit` as it is decoded (so a big library's entries are never all held as
+ * objects at once); false when the file is not a snapshot of this version or anything in it is
+ * off, possibly after some entries were visited.
+ */
+export function decodeSnapshotInto(file: SectionFile, visit: (entry: IndexEntry) => void): boolean {
   const c = columnsOf(file);
-  if (!c) return null;
+  if (!c) return false;
   const version = file.header.version;
   const numbers = version === SNAPSHOT_VERSION_WITHOUT_SHEETS ? NUMBERS - 2 : version === SNAPSHOT_VERSION_WITHOUT_WAITING ? NUMBERS - 1 : NUMBERS;
   const count = c.ids.length;
@@ -127,7 +138,6 @@ export function decodeSnapshot(file: SectionFile): IndexEntry[] | null {
       return s;
     };
     const opt = (i: number): string | null => (i === -1 ? null : str(i));
-    const out: IndexEntry[] = new Array(count);
     let r = 0;
     let p = 0;
     let g = 0;
@@ -153,7 +163,7 @@ export function decodeSnapshot(file: SectionFile): IndexEntry[] | null {
       }
       const lt = row * LT;
       const tr = c.transitions;
-      out[row] = {
+      visit({
         summary: {
           id,
           language,
@@ -176,12 +186,12 @@ export function decodeSnapshot(file: SectionFile): IndexEntry[] | null {
         mtimeMs: num(c.numbers[row * numbers + 2]),
         photos,
         tags,
-      };
+      });
     }
     if (r !== c.reporters.length || p !== c.photos.length || g !== c.tags.length) throw new Damaged();
-    return out;
+    return true;
   } catch (err) {
-    if (err instanceof Damaged || err instanceof TypeError || err instanceof RangeError) return null;
+    if (err instanceof Damaged || err instanceof TypeError || err instanceof RangeError) return false;
     throw err;
   }
 }

@@ -53,7 +53,7 @@ export function runQuery(q: ArticleQuery, ctx: QueryContext, offset: number, lim
   const auto = q.order === 'auto';
   const hits = ctx.hits;
   const buckets = new Map<number, number[]>();
-  const { status, trashed, updated, summaries, tags } = t;
+  const { status, trashed, updated } = t;
   const deskCol = t.desk;
   for (const slot of t.order(q.order === 'auto' ? 'updated' : q.order)) {
     if (trashed[slot] !== wantTrash) continue;
@@ -61,11 +61,8 @@ export function runQuery(q: ArticleQuery, ctx: QueryContext, offset: number, lim
     if (desk !== -2 && deskCol[slot] !== desk) continue;
     const when = updated[slot];
     if (when < from || when >= to) continue;
-    if (f.tag && !tags[slot]?.includes(f.tag)) continue;
-    if (reporter) {
-      const s = summaries[slot]!;
-      if (s.ownerId !== reporter.id && !s.byline.reporters.some((r) => names.has(r.name))) continue;
-    }
+    if (f.tag && !t.tags(slot)?.includes(f.tag)) continue;
+    if (reporter && t.ownerId(slot) !== reporter.id && !t.reporters(slot).some((r) => names.has(r.name))) continue;
     const st = status[slot];
     all++;
     stateCounts[st]++;
@@ -83,7 +80,7 @@ export function runQuery(q: ArticleQuery, ctx: QueryContext, offset: number, lim
       skipped += bucket.length;
       continue;
     }
-    for (let i = Math.max(0, offset - skipped); i < bucket.length && ids.length < limit; i++) ids.push(summaries[bucket[i]]!.id);
+    for (let i = Math.max(0, offset - skipped); i < bucket.length && ids.length < limit; i++) ids.push(t.id(bucket[i])!);
     skipped += bucket.length;
     if (ids.length >= limit) break;
   }
