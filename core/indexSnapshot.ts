@@ -28,7 +28,8 @@ interface Columns {
    * a negative length is an ASCII string.
    */
   strings: string;
-  ascii: string;
+  /** The ASCII strings' bytes: each is read out as a string of its own, not a slice that would keep all of them (every date included) in memory. */
+  ascii: Buffer;
   lengths: ArrayLike<number>;
   ids: ArrayLike<number>;
   text: ArrayLike<number>; // language, kicker, headline, outlet, desk, templateId, status, createdAt, updatedAt, trashedAt, ownerId, embargo
@@ -87,7 +88,7 @@ function columnsOf(file: SectionFile): Columns | null {
   const ascii = s.get('ascii');
   if (!numbers || !strings || !ascii || ints.some((i) => !i)) return null;
   const [lengths, ids, text, reporters, photos, tags, transitions] = ints as Int32Array[];
-  return { strings: new TextDecoder().decode(strings), ascii: new TextDecoder().decode(ascii), lengths, ids, text, numbers, reporters, photos, tags, transitions };
+  return { strings: new TextDecoder().decode(strings), ascii: Buffer.from(ascii.buffer, ascii.byteOffset, ascii.byteLength), lengths, ids, text, numbers, reporters, photos, tags, transitions };
 }
 
 class Damaged extends Error {}
@@ -123,7 +124,7 @@ export function decodeSnapshotInto(file: SectionFile, visit: (entry: IndexEntry)
     for (let i = 0; i < c.lengths.length; i++) {
       const length = num(c.lengths[i]);
       if (length < 0) {
-        strings[i] = c.ascii.slice(atAscii, atAscii - length);
+        strings[i] = c.ascii.toString('latin1', atAscii, atAscii - length);
         atAscii -= length;
       } else {
         strings[i] = c.strings.slice(at, at + length);
@@ -131,6 +132,7 @@ export function decodeSnapshotInto(file: SectionFile, visit: (entry: IndexEntry)
       }
     }
     if (at !== c.strings.length || atAscii !== c.ascii.length) throw new Damaged();
+    for (const byte of c.ascii) if (byte < 0x20 || byte > 0x7e) throw new Damaged();
     if ( c.text.length !== count * TEXT || c.numbers.length !== count * numbers || c.transitions.length !== count * LT) throw new Damaged();
     const str = (i: number): string => {
       const s = strings[i];
