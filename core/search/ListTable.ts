@@ -8,7 +8,7 @@
 // re-sorts nothing.
 import { ArticleStatusSchema, type ArticleStatus, type ArticleSummary, type Reporter } from '../../shared/model/article';
 import type { IndexEntry } from '../indexEntry';
-import { DateColumn, grown, ListPool, StringPool } from './columns';
+import { DateColumn, grown, ListPool, SlotList, StringPool } from './columns';
 
 export type OrderKey = 'updated' | 'created' | 'headline';
 
@@ -62,7 +62,7 @@ export class ListTable {
   private readonly embargo = new DateColumn();
   private readonly transitionAt = new DateColumn();
   private readonly free: number[] = [];
-  private readonly orders = new Map<OrderKey, number[]>();
+  private readonly orders = new Map<OrderKey, SlotList>();
 
   /** Time of the last change, by slot (what the list sorts and filters on). */
   get updated(): Float64Array {
@@ -157,7 +157,7 @@ export class ListTable {
     this.createdAt.set(slot, s.createdAt);
     this.trashedAt.set(slot, s.trashedAt);
     this.embargo.set(slot, s.embargo);
-    for (const [key, order] of this.orders) order.splice(this.position(key, order, slot), 0, slot);
+    for (const [key, order] of this.orders) order.insert(this.position(key, order, slot), slot);
     return slot;
   }
 
@@ -274,19 +274,18 @@ export class ListTable {
   private unorder(slot: number): void {
     for (const [key, order] of this.orders) {
       const at = this.position(key, order, slot, true);
-      order.splice(order[at] === slot ? at : order.indexOf(slot), 1);
+      order.removeAt(order.at(at) === slot ? at : order.indexOf(slot));
     }
   }
 
-  /** Slots of every article (both scopes) in `key` order, built on first use. */
-  order(key: OrderKey): readonly number[] {
+  /** Slots of every article (both scopes) in `key` order, built on first use (a view: valid until the next change). */
+  order(key: OrderKey): Int32Array {
     let order = this.orders.get(key);
     if (!order) {
-      order = [...this.liveSlots()];
-      order.sort((a, b) => this.compare(key, a, b));
+      order = SlotList.of([...this.liveSlots()].sort((a, b) => this.compare(key, a, b)));
       this.orders.set(key, order);
     }
-    return order;
+    return order.view();
   }
 
   /** Newest first for dates; headlines by the collator with untitled ones last; ties by slot so the order is total. */
@@ -304,13 +303,14 @@ export class ListTable {
   }
 
   /** Where `slot` belongs in `order`; with `present`, where it is (its row must not have changed since). */
-  private position(key: OrderKey, order: number[], slot: number, present = false): number {
+  private position(key: OrderKey, order: SlotList, slot: number, present = false): number {
     let lo = 0;
     let hi = order.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (order[mid] !== slot && this.compare(key, order[mid], slot) < 0) lo = mid + 1;
-      else if (present && order[mid] === slot) return mid;
+      const at = order.at(mid);
+      if (at !== slot && this.compare(key, at, slot) < 0) lo = mid + 1;
+      else if (present && at === slot) return mid;
       else hi = mid;
     }
     return lo;
