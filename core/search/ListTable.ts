@@ -49,8 +49,9 @@ export class ListTable {
   /** Photos each article's body uses (most have none: one empty list shared). */
   private readonly photoIds: (readonly string[])[] = [];
   private readonly strings = new StringPool();
-  private readonly reporterLists = new ListPool<Reporter>((l) => JSON.stringify(l.map((r) => [r.name, r.role, r.email])));
-  private readonly tagLists = new ListPool<string>((l) => JSON.stringify(l));
+  // Keys: every part with its length before it, so no two different lists share one.
+  private readonly reporterLists = new ListPool<Reporter>((l) => l.map((r) => `${r.name.length}:${r.name}${r.role.length}:${r.role}${r.email.length}:${r.email}`).join(''));
+  private readonly tagLists = new ListPool<string>((l) => l.map((t) => `${t.length}:${t}`).join(''));
   status = new Uint8Array(1024);
   trashed = new Uint8Array(1024);
   desk = new Int32Array(1024);
