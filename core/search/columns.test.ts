@@ -42,6 +42,10 @@ describe('DateColumn', () => {
     expect(col.ms[0]).toBe(col.ms[1]);
     col.set(1, '2026-11-03T00:00:00.000Z'); // no longer odd
     expect(col.get(1)).toBe('2026-11-03T00:00:00.000Z');
+    // Texts that parse but would not format back the same (hour 24, 30 February), and a 31st that does.
+    const texts = ['2026-11-02T24:00:00.000Z', '2026-02-30T00:00:00.000Z', '2026-01-31T23:59:59.999Z', '+002026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000+09:00'];
+    texts.forEach((t, i) => col.set(10 + i, t));
+    expect(texts.map((_, i) => col.get(10 + i))).toEqual(texts);
   });
 });
 
