@@ -84,7 +84,7 @@ export class DateColumn {
   }
 
   set(slot: number, s: string | null): void {
-    this.odd.delete(slot);
+    if (this.odd.size > 0) this.odd.delete(slot);
     if (s === null) {
       this.ms[slot] = NaN;
       return;
@@ -102,7 +102,7 @@ export class DateColumn {
   }
 
   clear(slot: number): void {
-    this.odd.delete(slot);
+    if (this.odd.size > 0) this.odd.delete(slot);
     this.ms[slot] = NaN;
   }
 }
