@@ -21,11 +21,11 @@ interface Probe {
   search: { p50: number; p95: number; meanHits: number };
   page: { p50: number; p95: number };
   filter: { p50: number; p95: number };
-  save: { p50: number; p95: number };
+  save: { p50: number; p95: number; gcMs: number; gcMaxMs: number; majorGcs: number };
   scan: { p50: number; p95: number };
   memory: { rssMB: number; heapMB: number; arrayBuffersMB: number };
-  afterSaves: { searches: number; saves: number; rssMB: number; heapMB: number };
-  index: { documents: number; terms: number; arenaMB: number; lastLoad: { fromDisk: boolean; read: number } | null };
+  afterSaves: { searches: number; saves: number; rssMB: number; heapMB: number; workerHeapMB: number };
+  index: { documents: number; terms: number; arenaMB: number; workerHeapMB: number; lastLoad: { fromDisk: boolean; read: number } | null };
 }
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -64,8 +64,8 @@ async function runSearchBench(opts: BenchOptions): Promise<string[]> {
       lines.push(`${label}: cold start to the list ${r.coldStartMs} ms (empty ${base.coldStartMs} ms); search index ready after ${r.indexedMs} ms (${r.index.lastLoad?.fromDisk ? 'from disk' : 'rebuilt'}, ${r.index.lastLoad?.read ?? 0} articles read)`);
       lines.push(`${label}: search p50 ${r.search.p50} ms, p95 ${r.search.p95} ms (mean ${r.search.meanHits} hits) vs plain scan p50 ${r.scan.p50} ms, p95 ${r.scan.p95} ms: ${ratio(r.search.p95, r.scan.p95)} of the scan at p95`);
       lines.push(`${label}: first 50 results with snippets p50 ${r.page.p50} ms, p95 ${r.page.p95} ms; filter/sort a window p50 ${r.filter.p50} ms, p95 ${r.filter.p95} ms`);
-      lines.push(`${label}: save p50 ${r.save.p50} ms, p95 ${r.save.p95} ms: ${ratio(r.save.p95, small.save.p95)} the 100-article p95 (target ≤ 1.5× at 100k)`);
-      lines.push(`${label}: core RSS ${r.memory.rssMB} MB (empty ${base.memory.rssMB} MB, +${r.memory.rssMB - base.memory.rssMB} MB), heap ${r.memory.heapMB} MB; after ${r.afterSaves.searches} searches and ${r.afterSaves.saves} saves ${r.afterSaves.rssMB} MB (heap ${r.afterSaves.heapMB} MB); search index ${r.index.documents} documents, ${r.index.terms} terms, ${r.index.arenaMB} MB of postings`);
+      lines.push(`${label}: save p50 ${r.save.p50} ms, p95 ${r.save.p95} ms: ${ratio(r.save.p95, small.save.p95)} the 100-article p95 (target ≤ 1.5× at 100k); the core thread's collector ran ${r.save.gcMs} ms during the ${r.afterSaves.saves} saves (longest pause ${r.save.gcMaxMs} ms, ${r.save.majorGcs} full collections; 100 articles: ${small.save.gcMs} ms)`);
+      lines.push(`${label}: core RSS ${r.memory.rssMB} MB (empty ${base.memory.rssMB} MB, +${r.memory.rssMB - base.memory.rssMB} MB), heap ${r.memory.heapMB} MB; after ${r.afterSaves.searches} searches and ${r.afterSaves.saves} saves ${r.afterSaves.rssMB} MB (heap ${r.afterSaves.heapMB} MB, search worker heap ${r.afterSaves.workerHeapMB} MB); search index ${r.index.documents} documents, ${r.index.terms} terms, ${r.index.arenaMB} MB of postings`);
     }
   } finally {
     await rm(empty, { recursive: true, force: true });

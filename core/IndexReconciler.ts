@@ -23,7 +23,7 @@ export function entryOf(article: Article, fp: { size: number; mtimeMs: number })
 export interface ReconcilerParts {
   store: ArticleStore;
   index: LibraryIndex;
-  /** The list as columns, in step with `index.entries`. */
+  /** The list as columns: the holder of `index.entries`. */
   table: ListTable;
   search: SearchService;
   notices: Notice[];
@@ -71,7 +71,6 @@ export class IndexReconciler {
         }
       }
     }
-    for (const e of this.index.entries.values()) this.table.set(e.summary, e.tags);
     if (!healthy && ids.length > 0) this.notices.push({ code: 'indexRebuilt', params: { articles: ids.length } });
     if (ids.length <= INLINE_CHECK) {
       for (const id of ids) changed = (await this.check(id)) || changed;
@@ -84,17 +83,13 @@ export class IndexReconciler {
 
   /** Re-reads one file if the index does not know it or it changed on disk; true if the index changed. */
   private async check(id: string): Promise<boolean> {
-    const entry = this.index.entries.get(id);
     const now = await this.store.fileStat(id).catch(() => null);
-    if (entry && sameFile(entry, now) && entry.tags !== null && entry.summary.sheets !== null) return false;
+    if (this.upToDate(id, now)) return false;
     try {
       const article = await this.store.read(id);
-      const next = entryOf(article, await this.store.fileStat(id));
-      this.index.entries.set(id, next);
-      this.table.set(next.summary, next.tags);
+      this.index.entries.set(id, entryOf(article, await this.store.fileStat(id)));
     } catch {
       this.index.entries.delete(id); // quarantined and reported by the store
-      this.table.remove(id);
     }
     return true;
   }
@@ -128,9 +123,7 @@ export class IndexReconciler {
       const stats = await Promise.all(batch.map((id) => this.store.fileStat(id).catch(() => null)));
       for (let k = 0; k < batch.length; k++) {
         const id = batch[k];
-        const entry = this.index.entries.get(id);
-        const now = stats[k];
-        if (entry && sameFile(entry, now) && entry.tags !== null && entry.summary.sheets !== null) continue;
+        if (this.upToDate(id, stats[k])) continue;
         // A save since opening has already put this article right; `check` looks again in its turn.
         changed = (await this.serial(id, () => this.check(id))) || changed;
       }
@@ -156,8 +149,13 @@ export class IndexReconciler {
     if (article?.id !== id) return;
     const entry = entryOf(article, await this.store.fileStat(id));
     await this.index.put(entry).catch(() => undefined);
-    this.table.set(entry.summary, entry.tags);
     this.search.update(article, { size: entry.size, mtimeMs: entry.mtimeMs });
+  }
+
+  /** Whether the index knows the article as its file is now (`now`: the file's stat), with nothing an older index lacked. */
+  private upToDate(id: string, now: Parameters<typeof sameFile>[1]): boolean {
+    const slot = this.table.slot(id);
+    return slot !== undefined && sameFile(this.table.fingerprint(slot), now) && !this.table.incomplete(slot);
   }
 
   /** A list query was answered: the background pass need not wait any longer for the first screen. */

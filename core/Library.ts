@@ -41,7 +41,7 @@ import { decideAccess, type AccessContext } from '../shared/workflow/access';
 import { HistoryStore } from './HistoryStore';
 import { PeopleStore } from './PeopleStore';
 import { SearchService } from './search/SearchService';
-import { ListTable } from './search/ListTable';
+import { ListTable, STATUS_CODES } from './search/ListTable';
 import { ListQueries } from './search/listQueries';
 import type { ArticleQuery, QueryResult } from '../shared/search/query';
 import { entryOf, IndexReconciler } from './IndexReconciler';
@@ -57,7 +57,7 @@ export class Library {
   private readonly history: HistoryStore;
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly search: SearchService;
-  /** The list as columns, in step with `index.entries` (every change to one goes through `setEntry`/`dropEntry`). */
+  /** The list as columns: the one holder of every article's index entry (`index.entries` is a view of it). */
   private readonly table = new ListTable();
   private readonly reconciler: IndexReconciler;
   private readonly lists: ListQueries;
@@ -72,25 +72,28 @@ export class Library {
   ) {
     const notify = (n: Notice) => this.notices.push(n);
     this.store = new ArticleStore(dir, notify, now);
-    this.index = new LibraryIndex(join(dir, 'index'));
+    this.index = new LibraryIndex(join(dir, 'index'), this.table);
     this.settings = new SettingsStore(dir, notify, now);
     this.photos = new PhotoStore(dir, now);
     this.people = new PeopleStore(dir, notify, now, marker);
     this.history = new HistoryStore(join(dir, 'history'));
     this.search = new SearchService(join(dir, 'index'), {
       eachFingerprint: (visit) => {
-        for (const [id, e] of this.index.entries) visit(id, e.size, e.mtimeMs);
+        for (const slot of this.table.liveSlots()) {
+          const fp = this.table.fingerprint(slot);
+          visit(this.table.id(slot)!, fp.size, fp.mtimeMs);
+        }
       },
       fingerprintOf: (id) => {
-        const e = this.index.entries.get(id);
-        return e ? { size: e.size, mtimeMs: e.mtimeMs } : null;
+        const slot = this.table.slot(id);
+        return slot === undefined ? null : this.table.fingerprint(slot);
       },
       read: (id) => this.store.read(id),
       slotOf: (id) => this.table.slot(id),
     });
     const serial = <T>(id: string, task: () => Promise<T>) => this.serial(id, task);
     this.reconciler = new IndexReconciler({ store: this.store, index: this.index, table: this.table, search: this.search, notices: this.notices, serial });
-    this.lists = new ListQueries({ store: this.store, index: this.index, table: this.table, search: this.search, people: this.people });
+    this.lists = new ListQueries({ store: this.store, table: this.table, search: this.search, people: this.people });
     this.trash = new Trash({
       store: this.store,
       index: this.index,
@@ -122,7 +125,7 @@ export class Library {
       await library.reconciler.loadIndex();
       // Stories with owners were written by people: a library that lost people.json, its copy and
       // the marker all together must not hand the admin role to whoever opens it next.
-      if ([...library.index.entries.values()].some((e) => e.summary.ownerId !== null)) await marker.markHadPeople();
+      if ([...library.table.liveSlots()].some((slot) => library.table.ownerId(slot) !== null)) await marker.markHadPeople();
       library.background = library.reconciler.checkInBackground();
       return library;
     } catch (err) {
@@ -172,8 +175,8 @@ export class Library {
     const entry = entryOf(article, await this.store.write(article));
     // The article file is safely written: if the journal line cannot be (disk full), the save
     // still stands, and the next start corrects the list from the file's size and time.
+    // The index's entries are the table's rows: this puts the row in the list too.
     await this.index.put(entry).catch(() => undefined);
-    this.table.set(entry.summary, entry.tags);
     this.search.update(article, { size: entry.size, mtimeMs: entry.mtimeMs });
     return entry.summary;
   }
@@ -557,8 +560,8 @@ export class Library {
     return {
       personOf: (id) => this.people.list().find((p) => p.id === id) ?? null,
       articleOf: (id) => {
-        const summary = this.index.entries.get(id)?.summary;
-        return summary ? { status: summary.status, trashed: summary.trashedAt !== null, ownerId: summary.ownerId } : null;
+        const slot = this.table.slot(id);
+        return slot === undefined ? null : { status: STATUS_CODES[this.table.status[slot]], trashed: this.table.trashed[slot] === 1, ownerId: this.table.ownerId(slot) };
       },
       permissions: this.settings.value.workflow.permissions,
       people: this.people.census,

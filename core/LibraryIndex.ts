@@ -6,10 +6,12 @@ import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { IndexEntrySchema, type IndexEntry } from './indexEntry';
+import { IndexEntries } from './indexEntries';
 import { checkIndexEntry } from './indexEntryCheck';
-import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, SNAPSHOT_VERSION_WITHOUT_SHEETS, SNAPSHOT_VERSION_WITHOUT_WAITING } from './indexSnapshot';
+import { decodeSnapshotInto, encodeSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, SNAPSHOT_VERSION_WITHOUT_SHEETS, SNAPSHOT_VERSION_WITHOUT_WAITING } from './indexSnapshot';
 import { readSectionFile, writeSectionFile } from './sectionFile';
 import { AppendLog } from './storage/appendLog';
+import type { ListTable } from './search/ListTable';
 
 const JournalRecordSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('put'), entry: IndexEntrySchema }),
@@ -21,7 +23,8 @@ type JournalRecord = z.infer<typeof JournalRecordSchema>;
 const COMPACT_AFTER = 2000;
 
 export class LibraryIndex {
-  readonly entries = new Map<string, IndexEntry>();
+  /** Every article's entry, held in the list table's columns (`table`). */
+  readonly entries: IndexEntries;
   /** The journal, opened by `load`; opened again at the next change if that failed (an unreadable folder). */
   private log: Promise<AppendLog> | null = null;
   private journalRecords = 0;
@@ -34,7 +37,9 @@ export class LibraryIndex {
   /** Where the journal was kept as JSON lines, one per change, before the append log: read once and removed. */
   private readonly oldJournalPath: string;
 
-  constructor(dir: string) {
+  /** `table`: the list table that holds the entries (the library's own, so the list and the index are one copy). */
+  constructor(dir: string, table?: ListTable) {
+    this.entries = new IndexEntries(table);
     this.snapshotPath = join(dir, 'summaries.bin');
     this.oldSnapshotPath = join(dir, 'summaries.json');
     this.journalPath = join(dir, 'journal.log');
@@ -49,9 +54,10 @@ export class LibraryIndex {
         (await readSectionFile(this.snapshotPath, SNAPSHOT_FORMAT, SNAPSHOT_VERSION)) ??
         (await readSectionFile(this.snapshotPath, SNAPSHOT_FORMAT, SNAPSHOT_VERSION_WITHOUT_WAITING)) ??
         (await readSectionFile(this.snapshotPath, SNAPSHOT_FORMAT, SNAPSHOT_VERSION_WITHOUT_SHEETS));
-      const entries = file ? decodeSnapshot(file) : readVersion1(await readFile(this.oldSnapshotPath, 'utf8'));
-      if (!entries) throw new Error('damaged index snapshot');
-      for (const e of entries) this.entries.set(e.summary.id, e);
+      const put = (e: IndexEntry) => void this.entries.set(e.summary.id, e);
+      if (file) {
+        if (!decodeSnapshotInto(file, put)) throw new Error('damaged index snapshot');
+      } else readVersion1(await readFile(this.oldSnapshotPath, 'utf8')).forEach(put);
     } catch {
       healthy = false;
       this.entries.clear();
@@ -111,7 +117,7 @@ export class LibraryIndex {
   async compact(): Promise<void> {
     const log = await this.openLog();
     await log.compact(async () => {
-      await writeSectionFile(this.snapshotPath, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, encodeSnapshot(this.entries.values()));
+      await writeSectionFile(this.snapshotPath, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, encodeSnapshot(this.entries.newestFirst(), true));
       this.journalRecords = 0;
       return [];
     });

@@ -63,7 +63,7 @@ export class Trash {
 
   /** Deletes every trashed article and its history for good: an admin's decision only. */
   async emptyTrash(actorId: string): Promise<number> {
-    const { people, serial, index, photos } = this.parts;
+    const { people, serial, table, photos } = this.parts;
     const person = people.actor(actorId);
     const refusal = refuseEmptyTrash(person.role);
     if (refusal) throw refusal;
@@ -75,7 +75,8 @@ export class Trash {
       });
     }
     // A photo goes only when no article left in the library (trash included) still uses it.
-    const stillUsed = new Set([...index.entries.values()].flatMap((e) => e.photos));
+    const stillUsed = new Set<string>();
+    for (const slot of table.liveSlots()) for (const photo of table.photos(slot)) stillUsed.add(photo);
     for (const photo of released) if (!stillUsed.has(photo)) await photos.remove(photo);
     await this.sweepPhotos(stillUsed);
     return trashed.length;
@@ -84,10 +85,10 @@ export class Trash {
   /** Deletes one article everywhere it is kept: file, index, list, search and history. Returns the photos it used. Run in its queue. */
   async removeForGood(id: string): Promise<string[]> {
     const { index, store, table, search, history } = this.parts;
-    const photos = index.entries.get(id)?.photos ?? [];
+    const slot = table.slot(id);
+    const photos = slot === undefined ? [] : [...table.photos(slot)];
     await store.remove(id);
-    await index.delete(id);
-    table.remove(id);
+    await index.delete(id); // its row in the list table too
     search.remove(id);
     await history.remove(id);
     return photos;

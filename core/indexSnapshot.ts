@@ -28,7 +28,8 @@ interface Columns {
    * a negative length is an ASCII string.
    */
   strings: string;
-  ascii: string;
+  /** The ASCII strings' bytes: each is read out as a string of its own, not a slice that would keep all of them (every date included) in memory. */
+  ascii: Buffer;
   lengths: ArrayLike<number>;
   ids: ArrayLike<number>;
   text: ArrayLike<number>; // language, kicker, headline, outlet, desk, templateId, status, createdAt, updatedAt, trashedAt, ownerId, embargo
@@ -41,8 +42,9 @@ interface Columns {
 const TEXT = 12;
 const NUMBERS = 5;
 
-export function encodeSnapshot(entries: Iterable<IndexEntry>): Sections {
-  const rows = [...entries].sort((a, b) => newestFirst(a.summary.updatedAt, b.summary.updatedAt));
+/** `sorted`: the entries come newest change first already (built one at a time from the list table, never all held at once). */
+export function encodeSnapshot(entries: Iterable<IndexEntry>, sorted = false): Sections {
+  const rows = sorted ? entries : [...entries].sort((a, b) => newestFirst(a.summary.updatedAt, b.summary.updatedAt));
   const strings: string[] = [];
   const position = new Map<string, number>();
   const ref = (s: string | null | undefined): number => {
@@ -86,7 +88,7 @@ function columnsOf(file: SectionFile): Columns | null {
   const ascii = s.get('ascii');
   if (!numbers || !strings || !ascii || ints.some((i) => !i)) return null;
   const [lengths, ids, text, reporters, photos, tags, transitions] = ints as Int32Array[];
-  return { strings: new TextDecoder().decode(strings), ascii: new TextDecoder().decode(ascii), lengths, ids, text, numbers, reporters, photos, tags, transitions };
+  return { strings: new TextDecoder().decode(strings), ascii: Buffer.from(ascii.buffer, ascii.byteOffset, ascii.byteLength), lengths, ids, text, numbers, reporters, photos, tags, transitions };
 }
 
 class Damaged extends Error {}
@@ -100,8 +102,18 @@ function num(v: unknown): number {
 
 /** The entries, or null when the text is not a snapshot of this version or anything in it is off. */
 export function decodeSnapshot(file: SectionFile): IndexEntry[] | null {
+  const out: IndexEntry[] = [];
+  return decodeSnapshotInto(file, (e) => out.push(e)) ? out : null;
+}
+
+/**
+ * Hands each entry to `visit` as it is decoded (so a big library's entries are never all held as
+ * objects at once); false when the file is not a snapshot of this version or anything in it is
+ * off, possibly after some entries were visited.
+ */
+export function decodeSnapshotInto(file: SectionFile, visit: (entry: IndexEntry) => void): boolean {
   const c = columnsOf(file);
-  if (!c) return null;
+  if (!c) return false;
   const version = file.header.version;
   const numbers = version === SNAPSHOT_VERSION_WITHOUT_SHEETS ? NUMBERS - 2 : version === SNAPSHOT_VERSION_WITHOUT_WAITING ? NUMBERS - 1 : NUMBERS;
   const count = c.ids.length;
@@ -112,7 +124,7 @@ export function decodeSnapshot(file: SectionFile): IndexEntry[] | null {
     for (let i = 0; i < c.lengths.length; i++) {
       const length = num(c.lengths[i]);
       if (length < 0) {
-        strings[i] = c.ascii.slice(atAscii, atAscii - length);
+        strings[i] = c.ascii.toString('latin1', atAscii, atAscii - length);
         atAscii -= length;
       } else {
         strings[i] = c.strings.slice(at, at + length);
@@ -120,6 +132,7 @@ export function decodeSnapshot(file: SectionFile): IndexEntry[] | null {
       }
     }
     if (at !== c.strings.length || atAscii !== c.ascii.length) throw new Damaged();
+    for (const byte of c.ascii) if (byte < 0x20 || byte > 0x7e) throw new Damaged();
     if ( c.text.length !== count * TEXT || c.numbers.length !== count * numbers || c.transitions.length !== count * LT) throw new Damaged();
     const str = (i: number): string => {
       const s = strings[i];
@@ -127,7 +140,6 @@ export function decodeSnapshot(file: SectionFile): IndexEntry[] | null {
       return s;
     };
     const opt = (i: number): string | null => (i === -1 ? null : str(i));
-    const out: IndexEntry[] = new Array(count);
     let r = 0;
     let p = 0;
     let g = 0;
@@ -153,7 +165,7 @@ export function decodeSnapshot(file: SectionFile): IndexEntry[] | null {
       }
       const lt = row * LT;
       const tr = c.transitions;
-      out[row] = {
+      visit({
         summary: {
           id,
           language,
@@ -176,12 +188,12 @@ export function decodeSnapshot(file: SectionFile): IndexEntry[] | null {
         mtimeMs: num(c.numbers[row * numbers + 2]),
         photos,
         tags,
-      };
+      });
     }
     if (r !== c.reporters.length || p !== c.photos.length || g !== c.tags.length) throw new Damaged();
-    return out;
+    return true;
   } catch (err) {
-    if (err instanceof Damaged || err instanceof TypeError || err instanceof RangeError) return null;
+    if (err instanceof Damaged || err instanceof TypeError || err instanceof RangeError) return false;
     throw err;
   }
 }

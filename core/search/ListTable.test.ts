@@ -46,7 +46,7 @@ describe('ListTable', () => {
     const fresh = new ListTable();
     for (const s of live.values()) fresh.set(s, []);
     for (const key of keys) {
-      const ids = (t: ListTable) => t.order(key).map((slot) => t.summaries[slot]!.id);
+      const ids = (t: ListTable) => Array.from(t.order(key), (slot) => t.id(slot)!);
       // Slots differ between the two tables, so ties (same date) compare by id here.
       const byKey = (t: ListTable) => ids(t).map((id) => [key === 'headline' ? live.get(id)!.headline : '', key === 'created' ? live.get(id)!.createdAt : live.get(id)!.updatedAt]);
       expect(byKey(table)).toEqual(byKey(fresh));

@@ -4,6 +4,7 @@
 // worker can run, SearchService runs it in the core's thread. Messages are handled strictly in
 // the order they arrive (a query sees every update posted before it), even while an index is
 // loading or being written.
+import { getHeapStatistics } from 'node:v8';
 import { parseQuery } from '../../shared/search/tokenize';
 import { sameFile } from '../fileFingerprint';
 import { SearchIndex } from './SearchIndex';
@@ -75,7 +76,7 @@ export class SearchEngine {
   }
 
   get stats(): SearchStats {
-    return { documents: this.index.size, terms: this.index.termCount, arenaBytes: this.index.arenaBytes };
+    return { documents: this.index.size, terms: this.index.termCount, arenaBytes: this.index.arenaBytes, heapBytes: getHeapStatistics().used_heap_size };
   }
 
   private setSlot(doc: number, slot: number): void {

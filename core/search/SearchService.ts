@@ -35,7 +35,7 @@ export class SearchService {
   /** What the last start did: whether the saved index was used, and how many articles it had to read. */
   lastLoad: { fromDisk: boolean; read: number } | null = null;
   /** The figures as of the owner's last answer. */
-  private figures: SearchStats = { documents: 0, terms: 0, arenaBytes: 0 };
+  private figures: SearchStats = { documents: 0, terms: 0, arenaBytes: 0, heapBytes: 0 };
 
   constructor(indexDir: string, private readonly source: SearchSource) {
     this.path = join(indexDir, 'search.bin');

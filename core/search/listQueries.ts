@@ -7,7 +7,6 @@ import type { ArticleQuery, QueryResult, ResultRow } from '../../shared/search/q
 import { findMarks, parseQuery } from '../../shared/search/tokenize';
 import { newestFirst } from '../../shared/time/newestFirst';
 import type { ArticleStore } from '../ArticleStore';
-import type { LibraryIndex } from '../LibraryIndex';
 import type { PeopleStore } from '../PeopleStore';
 import type { ListTable } from './ListTable';
 import { runQuery } from './runQuery';
@@ -16,7 +15,6 @@ import { buildSnippet } from './snippet';
 
 export interface ListParts {
   store: ArticleStore;
-  index: LibraryIndex;
   table: ListTable;
   search: SearchService;
   people: PeopleStore;
@@ -24,21 +22,20 @@ export interface ListParts {
 
 export class ListQueries {
   private readonly store: ArticleStore;
-  private readonly index: LibraryIndex;
   private readonly table: ListTable;
   private readonly search: SearchService;
   private readonly people: PeopleStore;
 
   constructor(parts: ListParts) {
-    ({ store: this.store, index: this.index, table: this.table, search: this.search, people: this.people } = parts);
+    ({ store: this.store, table: this.table, search: this.search, people: this.people } = parts);
   }
 
   list(scope: 'active' | 'trash'): ArticleSummary[] {
-    const trashed = scope === 'trash';
-    return [...this.index.entries.values()]
-      .map((e) => e.summary)
-      .filter((s) => (s.trashedAt !== null) === trashed)
-      .sort((a, b) => newestFirst(a.updatedAt, b.updatedAt));
+    const trashed = scope === 'trash' ? 1 : 0;
+    const t = this.table;
+    const out: ArticleSummary[] = [];
+    for (const slot of t.liveSlots()) if (t.trashed[slot] === trashed) out.push(t.summary(slot));
+    return out.sort((a, b) => newestFirst(a.updatedAt, b.updatedAt));
   }
 
   /** One window of the list: search, filters, order, counts; snippets read the shown articles only. */
@@ -48,7 +45,7 @@ export class ListQueries {
     const searching = parsed.parts.length > 0;
     const rows: ResultRow[] = await Promise.all(
       win.ids.map(async (id) => {
-        const summary = this.index.entries.get(id)!.summary;
+        const summary = this.table.summary(this.table.slot(id)!);
         if (!searching) return { summary, headlineMarks: [], snippet: null };
         return { summary, headlineMarks: findMarks(summary.headline, parsed), snippet: await this.snippet(id, parsed) };
       }),
@@ -86,10 +83,13 @@ export class ListQueries {
   facets(scope: 'active' | 'trash'): { desks: string[]; tags: string[] } {
     const desks = new Set<string>();
     const tags = new Set<string>();
-    for (const e of this.index.entries.values()) {
-      if ((e.summary.trashedAt !== null) !== (scope === 'trash')) continue;
-      if (e.summary.byline.desk) desks.add(e.summary.byline.desk);
-      for (const t of e.tags ?? []) tags.add(t);
+    const t = this.table;
+    const trashed = scope === 'trash' ? 1 : 0;
+    for (const slot of t.liveSlots()) {
+      if (t.trashed[slot] !== trashed) continue;
+      const desk = t.deskName(slot);
+      if (desk) desks.add(desk);
+      for (const tag of t.tags(slot) ?? []) tags.add(tag);
     }
     const collator = new Intl.Collator(['ko', 'en']);
     return { desks: [...desks].sort(collator.compare), tags: [...tags].sort(collator.compare) };
@@ -97,12 +97,13 @@ export class ListQueries {
 
   /** What the list knows about an article, without reading its file; null if there is no such article. */
   summaryOf(id: string): ArticleSummary | null {
-    return this.index.entries.get(id)?.summary ?? null;
+    const slot = this.table.slot(id);
+    return slot === undefined ? null : this.table.summary(slot);
   }
 
   get activeCount(): number {
     let n = 0;
-    for (const e of this.index.entries.values()) if (e.summary.trashedAt === null) n++;
+    for (const slot of this.table.liveSlots()) if (this.table.trashed[slot] === 0) n++;
     return n;
   }
 }

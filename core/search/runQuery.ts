@@ -34,6 +34,13 @@ export interface QueryWindow {
   counts: Record<ArticleStatus | 'all', number>;
 }
 
+// Scratch columns for one query (runQuery is synchronous, so one set serves every call): slots
+// that pass the filters with their rank, and the same slots ranked. Kept between queries so a
+// query over 100,000 rows allocates no array of that size.
+let listed = new Int32Array(1024);
+let ranks = new Int32Array(1024);
+let sorted = new Int32Array(1024);
+
 export function runQuery(q: ArticleQuery, ctx: QueryContext, offset: number, limit: number): QueryWindow {
   const f = q.filters;
   const t = ctx.table;
@@ -52,43 +59,52 @@ export function runQuery(q: ArticleQuery, ctx: QueryContext, offset: number, lim
   WAITING[ctx.role].forEach((s, i) => (waiting[STATUS_CODES.indexOf(s)] = i));
   const auto = q.order === 'auto';
   const hits = ctx.hits;
-  const buckets = new Map<number, number[]>();
-  const { status, trashed, updated, summaries, tags } = t;
+  const order = t.order(q.order === 'auto' ? 'updated' : q.order);
+  if (listed.length < order.length) {
+    listed = new Int32Array(order.length + 1024);
+    ranks = new Int32Array(order.length + 1024);
+    sorted = new Int32Array(order.length + 1024);
+  }
+  let m = 0;
+  const perRank = new Map<number, number>();
+  const { status, trashed, updated } = t;
   const deskCol = t.desk;
-  for (const slot of t.order(q.order === 'auto' ? 'updated' : q.order)) {
+  for (const slot of order) {
     if (trashed[slot] !== wantTrash) continue;
     if (hits && hits.stamp[slot] !== hits.mark) continue;
     if (desk !== -2 && deskCol[slot] !== desk) continue;
     const when = updated[slot];
     if (when < from || when >= to) continue;
-    if (f.tag && !tags[slot]?.includes(f.tag)) continue;
-    if (reporter) {
-      const s = summaries[slot]!;
-      if (s.ownerId !== reporter.id && !s.byline.reporters.some((r) => names.has(r.name))) continue;
-    }
+    if (f.tag && !t.tags(slot)?.includes(f.tag)) continue;
+    if (reporter && t.ownerId(slot) !== reporter.id && !t.reporters(slot).some((r) => names.has(r.name))) continue;
     const st = status[slot];
     all++;
     stateCounts[st]++;
     if (state !== -1 && st !== state) continue;
     const rank = !auto ? 0 : hits ? -hits.score[slot] : waiting[st];
-    const bucket = buckets.get(rank);
-    if (bucket) bucket.push(slot);
-    else buckets.set(rank, [slot]);
+    listed[m] = slot;
+    ranks[m++] = rank;
+    perRank.set(rank, (perRank.get(rank) ?? 0) + 1);
+  }
+  // Ranked buckets, each in the standing order: a counting sort into `sorted` (one rank: already in order).
+  let window = listed;
+  if (perRank.size > 1) {
+    const start = new Map<number, number>();
+    let at = 0;
+    for (const rank of [...perRank.keys()].sort((a, b) => a - b)) {
+      start.set(rank, at);
+      at += perRank.get(rank)!;
+    }
+    for (let i = 0; i < m; i++) {
+      const p = start.get(ranks[i])!;
+      start.set(ranks[i], p + 1);
+      sorted[p] = listed[i];
+    }
+    window = sorted;
   }
   const ids: string[] = [];
-  let skipped = 0;
-  for (const key of [...buckets.keys()].sort((a, b) => a - b)) {
-    const bucket = buckets.get(key)!;
-    if (skipped + bucket.length <= offset) {
-      skipped += bucket.length;
-      continue;
-    }
-    for (let i = Math.max(0, offset - skipped); i < bucket.length && ids.length < limit; i++) ids.push(summaries[bucket[i]]!.id);
-    skipped += bucket.length;
-    if (ids.length >= limit) break;
-  }
-  let total = 0;
-  for (const b of buckets.values()) total += b.length;
+  for (let i = offset; i < m && ids.length < limit; i++) ids.push(t.id(window[i])!);
+  const total = m;
   const counts = { all } as Record<ArticleStatus | 'all', number>;
   STATUS_CODES.forEach((s, i) => (counts[s] = stateCounts[i]));
   return { ids, total, counts };

@@ -19,6 +19,8 @@ export interface SearchStats {
   documents: number;
   terms: number;
   arenaBytes: number;
+  /** The owner's thread's JS heap in use (garbage not yet collected included); in the core's thread when the index runs there. */
+  heapBytes: number;
 }
 
 /** Updates: no answer. */
