@@ -75,11 +75,9 @@ export class SnapshotRestore {
     const newer = current ? [...current.values()].filter((r) => r.trashedAt === null && !byId.has(r.id)) : [];
     const total = targets.length + newer.length;
     let done = 0;
-    for (let start = 0; start < targets.length; start += RESTORE_BATCH) {
-      if (signal.aborted) return { ...result, cancelled: true };
-      const batch = targets.slice(start, start + RESTORE_BATCH);
-      // Read and checked a few at a time; the library then writes the batch's files together.
-      const read = await mapLimited(batch, READ_CONCURRENCY, async (row): Promise<{ row: Row; article?: Article; error?: unknown; skipped?: true }> => {
+    // Read and checked a few at a time; the library then writes the batch's files together.
+    const readBatch = (batch: readonly Row[]) =>
+      mapLimited(batch, READ_CONCURRENCY, async (row): Promise<{ row: Row; article?: Article; error?: unknown; skipped?: true }> => {
         // Cancelled: the articles already under way are finished, no further one is started.
         if (signal.aborted) return { row, skipped: true };
         progress.of(done++, total, row.headline);
@@ -94,6 +92,21 @@ export class SnapshotRestore {
           return { row, error };
         }
       });
+    let reading = readBatch(targets.slice(0, RESTORE_BATCH));
+    // A cancelled restore returns once no read of it is under way.
+    const cancelled = async () => (await reading, { ...result, cancelled: true });
+    let readEarly = false;
+    for (let start = 0; start < targets.length; start += RESTORE_BATCH) {
+      const read = await reading;
+      // Cancelled while the batch before was written: this one was only read ahead, none of it is started.
+      if (signal.aborted && readEarly) return { ...result, cancelled: true };
+      // The next batch is read (parsing on this thread) while this one is written (on the disk's
+      // threads), unless it names an article of this one again (ids listed twice): then after.
+      const following = targets.slice(start + RESTORE_BATCH, start + 2 * RESTORE_BATCH);
+      const ids = new Set(read.map((r) => r.row.id));
+      const early = !following.some((row) => ids.has(row.id));
+      if (early) reading = readBatch(following);
+      readEarly = early;
       // Photos one after another, in order: two articles may share one.
       for (const r of read) {
         if (!r.article) continue;
@@ -122,7 +135,8 @@ export class SnapshotRestore {
         if (error === undefined) result.restored++;
         else result.failed.push({ id: r.row.id, headline: r.row.headline, error: toApiError(error).toJSON() });
       }
-      if (read.some((r) => r.skipped)) return { ...result, cancelled: true };
+      if (read.some((r) => r.skipped)) return cancelled();
+      if (!early) reading = readBatch(following);
     }
     // Copy written after the snapshot goes to the trash, never away: emptying the trash is a separate, deliberate step.
     for (const row of newer) {
