@@ -8,8 +8,6 @@
 // takes both layouts.
 import { mkdir, open, readdir, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { gunzip as gunzipCb, gzip as gzipCb } from 'node:zlib';
 import { z } from 'zod';
 import type { Article } from '../shared/model/article';
 import { AuditEntrySchema, VersionMetaSchema, type AuditEntry, type VersionKind, type VersionMeta } from '../shared/model/history';
@@ -17,14 +15,13 @@ import { ApiError } from '../shared/contract/errors';
 import { fsyncDir, writeFileAtomic, type WriteOptions } from './atomicWrite';
 import { mapLimited, SYNC_CONCURRENCY } from './mapLimited';
 import { parseArticle } from './ArticleStore';
+import { gunzip, gzip } from './storage/smallZlib';
 
 /** Saves by the same person in the same state within this window share one version. */
 export const COALESCE_MS = 60_000;
 
 /** `audit`: entries written with the version when it started the history (`startWith`); absent otherwise. */
 const VersionFileSchema = z.object({ meta: VersionMetaSchema, article: z.unknown(), audit: z.array(z.unknown()).optional() });
-const gzip = promisify(gzipCb);
-const gunzip = promisify(gunzipCb);
 const fileName = (seq: number) => `v${String(seq).padStart(6, '0')}.json.gz`;
 const SEQ = /^v(\d{6,})\.json\.gz$/;
 
