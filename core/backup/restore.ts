@@ -92,31 +92,9 @@ export class SnapshotRestore {
           return { row, error };
         }
       });
-    let reading = readBatch(targets.slice(0, RESTORE_BATCH));
-    // A cancelled restore returns once no read of it is under way.
-    const cancelled = async () => (await reading, { ...result, cancelled: true });
-    let readEarly = false;
-    for (let start = 0; start < targets.length; start += RESTORE_BATCH) {
-      const read = await reading;
-      // Cancelled while the batch before was written: this one was only read ahead, none of it is started.
-      if (signal.aborted && readEarly) return { ...result, cancelled: true };
-      // The next batch is read (parsing on this thread) while this one is written (on the disk's
-      // threads), unless it names an article of this one again (ids listed twice): then after.
-      const following = targets.slice(start + RESTORE_BATCH, start + 2 * RESTORE_BATCH);
-      const ids = new Set(read.map((r) => r.row.id));
-      const early = !following.some((row) => ids.has(row.id));
-      if (early) reading = readBatch(following);
-      readEarly = early;
-      // Photos one after another, in order: two articles may share one.
-      for (const r of read) {
-        if (!r.article) continue;
-        try {
-          for (const p of r.row.photos) if ((await this.objects.photos.restore(join(this.library.dir, 'media'), p)) === 'restored') result.photos++;
-        } catch (error) {
-          r.article = undefined;
-          r.error = error;
-        }
-      }
+    type Read = Awaited<ReturnType<typeof readBatch>>;
+    /** Writes a batch read (its photos restored first) and counts what became of each article. */
+    const writeBatch = async (read: Read): Promise<void> => {
       const toWrite = read.flatMap((r) => (r.article ? [r.article] : []));
       const written = await this.library.restoreManyFromBackup(toWrite, person.id, note).catch((err: Error) => toWrite.map(() => err));
       let w = 0;
@@ -135,9 +113,39 @@ export class SnapshotRestore {
         if (error === undefined) result.restored++;
         else result.failed.push({ id: r.row.id, headline: r.row.headline, error: toApiError(error).toJSON() });
       }
+    };
+    // With every article named once (a whole library, a list without repeats) the next batch is
+    // read (parsing on this thread) while this one is written, and two batches are written at once
+    // (one waiting on its fsyncs while the other writes). An id listed twice: one batch after
+    // another, each read once the one before is written.
+    const ahead = new Set(targets.map((r) => r.id)).size === targets.length;
+    let reading = readBatch(targets.slice(0, RESTORE_BATCH));
+    let writing: Promise<void> = Promise.resolve();
+    // A cancelled restore returns once nothing of it is under way.
+    const cancelled = async () => (await Promise.all([reading, writing]), { ...result, cancelled: true });
+    for (let start = 0; start < targets.length; start += RESTORE_BATCH) {
+      const read = await reading;
+      // Cancelled while the batch before was written: this one was only read ahead, none of it is started.
+      if (signal.aborted && start > 0 && ahead) return cancelled();
+      const following = targets.slice(start + RESTORE_BATCH, start + 2 * RESTORE_BATCH);
+      if (ahead) reading = readBatch(following);
+      // Photos one after another, in batch order: two articles may share one.
+      for (const r of read) {
+        if (!r.article) continue;
+        try {
+          for (const p of r.row.photos) if ((await this.objects.photos.restore(join(this.library.dir, 'media'), p)) === 'restored') result.photos++;
+        } catch (error) {
+          r.article = undefined;
+          r.error = error;
+        }
+      }
+      const previous = writing;
+      writing = writeBatch(read);
+      await (ahead ? previous : writing);
       if (read.some((r) => r.skipped)) return cancelled();
-      if (!early) reading = readBatch(following);
+      if (!ahead) reading = readBatch(following);
     }
+    await writing;
     // Copy written after the snapshot goes to the trash, never away: emptying the trash is a separate, deliberate step.
     for (const row of newer) {
       if (signal.aborted) return { ...result, cancelled: true };
