@@ -3,10 +3,11 @@
 // articles), a small `versions.jsonl` of their descriptions for the history panel, and the audit
 // log `audit.jsonl`. A save touches only the newest version's file and appends one line, so an
 // article with a thousand versions saves as fast as one with a single version.
+// A history started by a restore from a backup is one file instead of three: its first version
+// carries its audit entries and has no line in `versions.jsonl` (see `startWith`); the reader
+// takes both layouts.
 import { mkdir, open, readdir, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { gunzip as gunzipCb, gzip as gzipCb } from 'node:zlib';
 import { z } from 'zod';
 import type { Article } from '../shared/model/article';
 import { AuditEntrySchema, VersionMetaSchema, type AuditEntry, type VersionKind, type VersionMeta } from '../shared/model/history';
@@ -14,13 +15,13 @@ import { ApiError } from '../shared/contract/errors';
 import { fsyncDir, writeFileAtomic, type WriteOptions } from './atomicWrite';
 import { mapLimited, SYNC_CONCURRENCY } from './mapLimited';
 import { parseArticle } from './ArticleStore';
+import { gunzip, gzip } from './storage/smallZlib';
 
 /** Saves by the same person in the same state within this window share one version. */
 export const COALESCE_MS = 60_000;
 
-const VersionFileSchema = z.object({ meta: VersionMetaSchema, article: z.unknown() });
-const gzip = promisify(gzipCb);
-const gunzip = promisify(gunzipCb);
+/** `audit`: entries written with the version when it started the history (`startWith`); absent otherwise. */
+const VersionFileSchema = z.object({ meta: VersionMetaSchema, article: z.unknown(), audit: z.array(z.unknown()).optional() });
 const fileName = (seq: number) => `v${String(seq).padStart(6, '0')}.json.gz`;
 const SEQ = /^v(\d{6,})\.json\.gz$/;
 
@@ -75,6 +76,39 @@ export class HistoryStore {
     return meta;
   }
 
+  /**
+   * Starts the history of an article that has none (no folder yet) with one file: its first
+   * version, holding the audit entries too, and no `versions.jsonl` or `audit.jsonl` — a third of
+   * the files and one fsync where `record` and `audit` would take three files and two. Returns
+   * null, writing nothing, when the article has a history folder already: the caller records and
+   * audits it the usual way. The version is written durably; `syncDir: false` leaves the folders
+   * to `syncFolders`. Never for plain saves: a coalescing save rewrites its version file.
+   */
+  async startWith(article: Article, kind: Exclude<VersionKind, 'save'>, actor: Actor, now: Date, audit: readonly AuditEntry[], opts: Pick<WriteOptions, 'syncDir'> = {}): Promise<VersionMeta | null> {
+    if (this.newest.get(article.id)) return null;
+    await this.ensureRoot();
+    try {
+      await mkdir(this.dir(article.id)); // not recursive: an existing folder is a history already
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') return null;
+      throw err;
+    }
+    const at = now.toISOString();
+    const meta: VersionMeta = { seq: 1, revision: article.revision, kind, state: article.status, actorId: actor.id, actorName: actor.name, startedAt: at, at };
+    const bytes = await gzip(JSON.stringify({ meta, article, audit }));
+    await writeFileAtomic(join(this.dir(article.id), fileName(meta.seq)), bytes, undefined, { syncDir: opts.syncDir });
+    this.newest.set(article.id, meta);
+    return meta;
+  }
+
+  private rootMade = false;
+
+  private async ensureRoot(): Promise<void> {
+    if (this.rootMade) return;
+    await mkdir(this.root, { recursive: true });
+    this.rootMade = true;
+  }
+
   /** After records with `syncDir: false`: flushes those articles' folders, and the folder holding them (new ones), side by side. */
   async syncFolders(ids: readonly string[]): Promise<void> {
     await mapLimited([...ids.map((id) => this.dir(id)), this.root], SYNC_CONCURRENCY, (dir) => fsyncDir(dir));
@@ -90,14 +124,19 @@ export class HistoryStore {
   async read(id: string): Promise<{ versions: VersionMeta[]; audit: AuditEntry[] }> {
     const bySeq = new Map<number, VersionMeta>();
     for (const meta of await readLines(join(this.dir(id), 'versions.jsonl'), VersionMetaSchema)) bySeq.set(meta.seq, meta);
-    // A version whose description line was lost (crash before the append) is read from its file.
-    for (const seq of await this.seqs(id)) {
+    // A version with no description line is read from its file: one that started the history
+    // (`startWith`, its audit entries with it), or one whose line a crash lost before the append.
+    const started: AuditEntry[] = [];
+    for (const seq of (await this.seqs(id)).sort((a, b) => a - b)) {
       if (bySeq.has(seq)) continue;
       const file = await this.readVersion(id, seq).catch(() => null);
-      if (file) bySeq.set(seq, file.meta);
+      if (!file) continue;
+      bySeq.set(seq, file.meta);
+      started.push(...file.audit);
     }
     const versions = [...bySeq.values()].sort((a, b) => b.seq - a.seq);
-    return { versions, audit: await readLines(join(this.dir(id), 'audit.jsonl'), AuditEntrySchema) };
+    // Entries that came with the first version are older than any line appended after it.
+    return { versions, audit: [...started, ...(await readLines(join(this.dir(id), 'audit.jsonl'), AuditEntrySchema))] };
   }
 
   async version(id: string, seq: number): Promise<Article> {
@@ -109,7 +148,7 @@ export class HistoryStore {
     await rm(this.dir(id), { recursive: true, force: true });
   }
 
-  private async readVersion(id: string, seq: number): Promise<{ meta: VersionMeta; article: Article }> {
+  private async readVersion(id: string, seq: number): Promise<{ meta: VersionMeta; article: Article; audit: AuditEntry[] }> {
     let bytes: Buffer;
     try {
       bytes = await readFile(join(this.dir(id), fileName(seq)));
@@ -118,7 +157,12 @@ export class HistoryStore {
     }
     try {
       const file = VersionFileSchema.parse(JSON.parse((await gunzip(bytes)).toString('utf8')));
-      return { meta: file.meta, article: parseArticle(file.article) };
+      // An audit entry that does not read is skipped, as a torn line of audit.jsonl is.
+      const audit = (file.audit ?? []).flatMap((e) => {
+        const entry = AuditEntrySchema.safeParse(e);
+        return entry.success ? [entry.data] : [];
+      });
+      return { meta: file.meta, article: parseArticle(file.article), audit };
     } catch {
       // A damaged old version costs only itself: the article and every other version are untouched.
       throw new ApiError('notFound', `version ${seq} of ${id} is damaged`, { id, version: seq, reason: 'damaged' });

@@ -340,7 +340,11 @@ export class Library {
   }
 
   private audit(id: string, person: Person, action: AuditAction, from: Article['status'], to: Article['status'], extra: Partial<AuditEntry> = {}, durable = true): Promise<void> {
-    return this.history.audit(id, { at: this.now().toISOString(), actorId: person.id, actorName: person.name, action, from, to, note: '', overridden: [], ...extra }, durable);
+    return this.history.audit(id, this.auditEntry(person, action, from, to, extra), durable);
+  }
+
+  private auditEntry(person: Person, action: AuditAction, from: Article['status'], to: Article['status'], extra: Partial<AuditEntry> = {}): AuditEntry {
+    return { at: this.now().toISOString(), actorId: person.id, actorName: person.name, action, from, to, note: '', overridden: [], ...extra };
   }
 
   /**
@@ -451,9 +455,11 @@ export class Library {
    * the same files in the same order — every version, then every article file, then their index
    * lines in one append, then the audit lines — each kind written side by side and flushed
    * together instead of one fsync after another, with the articles' save queues held until all
-   * is done. A crash midway leaves each article as `restoreFromBackup` would: a version without its
-   * article, or an article without its index line (the index is corrected from the files at the
-   * next open). One result per article, in order: the restored copy or why it failed.
+   * is done. An article with no history yet (an archive imported into a new library) starts it
+   * with one file, the version holding its audit entry (HistoryStore.startWith). A crash midway
+   * leaves each article as `restoreFromBackup` would: a version without its article, or an
+   * article without its index line (the index is corrected from the files at the next open).
+   * One result per article, in order: the restored copy or why it failed.
    */
   async restoreManyFromBackup(articles: readonly Article[], actorId: string, note: string): Promise<(Article | Error)[]> {
     const person = this.people.actor(actorId);
@@ -469,6 +475,8 @@ export class Library {
       const step = <T>(work: (i: number) => Promise<T>) => (_: unknown, i: number) => (ok(i) ? work(i).catch((err: Error) => void (out[i] = err)) : Promise.resolve(undefined));
       const from: Article['status'][] = [];
       const copies: Article[] = [];
+      /** Whose audit entry went into the version that started their history. */
+      const audited: boolean[] = [];
       await mapLimited(articles, SYNC_CONCURRENCY, async (article, i) => {
         const current = await this.currentForRestore(article.id);
         from[i] = current?.status ?? article.status;
@@ -476,11 +484,28 @@ export class Library {
         const copy = this.restoredCopy(article, current);
         copies[i] = { ...copy, body: normaliseBody(copy.body).body };
       });
-      await mapLimited(articles, SYNC_CONCURRENCY, step((i) => this.history.record(copies[i], 'restore', person, this.now(), { syncDir: false })));
+      await mapLimited(
+        articles,
+        SYNC_CONCURRENCY,
+        step(async (i) => {
+          const entry = this.auditEntry(person, 'restoreBackup', from[i], copies[i].status, { note });
+          audited[i] = (await this.history.startWith(copies[i], 'restore', person, this.now(), [entry], { syncDir: false })) !== null;
+          if (!audited[i]) await this.history.record(copies[i], 'restore', person, this.now(), { syncDir: false });
+        }),
+      );
       await this.history.syncFolders(ids).catch((err: Error) => out.fill(err));
-      await mapLimited(articles, SYNC_CONCURRENCY, step((i) => this.store.write(copies[i], { syncDir: false })));
+      // The write's own fingerprint of the new file: no second stat.
+      const files = await mapLimited(articles, SYNC_CONCURRENCY, step((i) => this.store.write(copies[i], { syncDir: false })));
       await fsyncDir(this.store.dir).catch((err: Error) => out.fill(err));
-      const entries = await mapLimited(articles, SYNC_CONCURRENCY, step(async (i) => entryOf(copies[i], await this.store.fileStat(ids[i]))));
+      const entries = articles.map((_, i) => {
+        if (!ok(i) || !files[i]) return undefined;
+        try {
+          return entryOf(copies[i], files[i]);
+        } catch (err) {
+          out[i] = err as Error;
+          return undefined;
+        }
+      });
       const written = entries.flatMap((e, i) => (e && ok(i) ? [e] : []));
       // As `put`: the files are safely written; a journal that cannot take the lines is corrected at the next open.
       await this.index.putMany(written).catch(() => undefined);
@@ -490,7 +515,7 @@ export class Library {
         this.search.update(copies[i], { size: entry.size, mtimeMs: entry.mtimeMs });
         out[i] = copies[i];
       }
-      await mapLimited(articles, SYNC_CONCURRENCY, step((i) => this.audit(ids[i], person, 'restoreBackup', from[i], copies[i].status, { note })));
+      await mapLimited(articles, SYNC_CONCURRENCY, step((i) => (audited[i] ? Promise.resolve() : this.audit(ids[i], person, 'restoreBackup', from[i], copies[i].status, { note }))));
       return out;
     });
   }

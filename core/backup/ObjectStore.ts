@@ -4,15 +4,12 @@
 // object is checked against its name when read, so a damaged one is reported, never restored.
 import { mkdir, readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { gunzip as gunzipCb, gzip as gzipCb } from 'node:zlib';
 import { ApiError } from '../../shared/contract/errors';
 import { fsyncDir, fsyncFile, writeFileAtomic } from '../atomicWrite';
 import { sha256Hex } from '../media/sha256Hex';
 import { PhotoMirror, type PendingSync } from './PhotoMirror';
+import { gunzip, gzip } from '../storage/smallZlib';
 
-const gzip = promisify(gzipCb);
-const gunzip = promisify(gunzipCb);
 /** No article, settings or chunk file comes near this; a gzip that inflates past it is not ours. */
 export const MAX_OBJECT_BYTES = 256 * 1024 * 1024;
 const HASH = /^[a-f0-9]{64}$/;

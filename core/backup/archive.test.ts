@@ -98,6 +98,13 @@ describe('a backup archive', () => {
     const list = await to.call('listBackups', { actor: to.actor });
     expect(list.map((b) => b.reason).sort()).toEqual(['beforeRestore', 'import']);
     expect(list.find((b) => b.reason === 'import')).toMatchObject({ source: 'backup.zip', articles: 2, trashed: 1, photos: 1 });
+    // Each article's history in the new library starts with the restore, its audit entry in the same one file.
+    for (const s of await to.call('listArticles', { actor: to.actor, scope: 'active' })) {
+      expect(await readdir(join(to.dir, 'history', s.id))).toEqual(['v000001.json.gz']);
+      const { versions, audit } = await to.call('getHistory', { actor: to.actor, id: s.id });
+      expect(versions.map((v) => v.kind)).toEqual(['restore']);
+      expect(audit.map((e) => e.action)).toEqual(['restoreBackup']);
+    }
   });
 
   it('refuses an archive whose files do not match their checksums, changing nothing', async () => {

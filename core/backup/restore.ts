@@ -75,11 +75,9 @@ export class SnapshotRestore {
     const newer = current ? [...current.values()].filter((r) => r.trashedAt === null && !byId.has(r.id)) : [];
     const total = targets.length + newer.length;
     let done = 0;
-    for (let start = 0; start < targets.length; start += RESTORE_BATCH) {
-      if (signal.aborted) return { ...result, cancelled: true };
-      const batch = targets.slice(start, start + RESTORE_BATCH);
-      // Read and checked a few at a time; the library then writes the batch's files together.
-      const read = await mapLimited(batch, READ_CONCURRENCY, async (row): Promise<{ row: Row; article?: Article; error?: unknown; skipped?: true }> => {
+    // Read and checked a few at a time; the library then writes the batch's files together.
+    const readBatch = (batch: readonly Row[]) =>
+      mapLimited(batch, READ_CONCURRENCY, async (row): Promise<{ row: Row; article?: Article; error?: unknown; skipped?: true }> => {
         // Cancelled: the articles already under way are finished, no further one is started.
         if (signal.aborted) return { row, skipped: true };
         progress.of(done++, total, row.headline);
@@ -94,16 +92,9 @@ export class SnapshotRestore {
           return { row, error };
         }
       });
-      // Photos one after another, in order: two articles may share one.
-      for (const r of read) {
-        if (!r.article) continue;
-        try {
-          for (const p of r.row.photos) if ((await this.objects.photos.restore(join(this.library.dir, 'media'), p)) === 'restored') result.photos++;
-        } catch (error) {
-          r.article = undefined;
-          r.error = error;
-        }
-      }
+    type Read = Awaited<ReturnType<typeof readBatch>>;
+    /** Writes a batch read (its photos restored first) and counts what became of each article. */
+    const writeBatch = async (read: Read): Promise<void> => {
       const toWrite = read.flatMap((r) => (r.article ? [r.article] : []));
       const written = await this.library.restoreManyFromBackup(toWrite, person.id, note).catch((err: Error) => toWrite.map(() => err));
       let w = 0;
@@ -122,8 +113,39 @@ export class SnapshotRestore {
         if (error === undefined) result.restored++;
         else result.failed.push({ id: r.row.id, headline: r.row.headline, error: toApiError(error).toJSON() });
       }
-      if (read.some((r) => r.skipped)) return { ...result, cancelled: true };
+    };
+    // With every article named once (a whole library, a list without repeats) the next batch is
+    // read (parsing on this thread) while this one is written, and two batches are written at once
+    // (one waiting on its fsyncs while the other writes). An id listed twice: one batch after
+    // another, each read once the one before is written.
+    const ahead = new Set(targets.map((r) => r.id)).size === targets.length;
+    let reading = readBatch(targets.slice(0, RESTORE_BATCH));
+    let writing: Promise<void> = Promise.resolve();
+    // A cancelled restore returns once nothing of it is under way.
+    const cancelled = async () => (await Promise.all([reading, writing]), { ...result, cancelled: true });
+    for (let start = 0; start < targets.length; start += RESTORE_BATCH) {
+      const read = await reading;
+      // Cancelled while the batch before was written: this one was only read ahead, none of it is started.
+      if (signal.aborted && start > 0 && ahead) return cancelled();
+      const following = targets.slice(start + RESTORE_BATCH, start + 2 * RESTORE_BATCH);
+      if (ahead) reading = readBatch(following);
+      // Photos one after another, in batch order: two articles may share one.
+      for (const r of read) {
+        if (!r.article) continue;
+        try {
+          for (const p of r.row.photos) if ((await this.objects.photos.restore(join(this.library.dir, 'media'), p)) === 'restored') result.photos++;
+        } catch (error) {
+          r.article = undefined;
+          r.error = error;
+        }
+      }
+      const previous = writing;
+      writing = writeBatch(read);
+      await (ahead ? previous : writing);
+      if (read.some((r) => r.skipped)) return cancelled();
+      if (!ahead) reading = readBatch(following);
     }
+    await writing;
     // Copy written after the snapshot goes to the trash, never away: emptying the trash is a separate, deliberate step.
     for (const row of newer) {
       if (signal.aborted) return { ...result, cancelled: true };

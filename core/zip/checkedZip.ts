@@ -8,6 +8,7 @@
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import type { ZipLimits } from '../../shared/exchange/limits/inputLimits';
 import { relativePathProblem } from '../../shared/paths/relativePath';
+import { readAheadOpen } from './readAhead';
 
 /**
  * How a reader turns a problem into its error: `unreadable` (a name not UTF-8, an encrypted entry),
@@ -26,7 +27,17 @@ export function openZip(source: ZipSource, failure: ZipFailure): Promise<ZipFile
   return new Promise((resolve, reject) => {
     const done = (err: Error | null, zip?: ZipFile) => (err || !zip ? reject(failure('broken', `not a zip: ${err?.message}`)) : resolve(zip));
     if ('bytes' in source) yauzl.fromBuffer(Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength), options, done);
-    else yauzl.open(source.path, options, done);
+    else {
+      // Read through windows (./readAhead.ts): one read for many small entries.
+      void readAheadOpen(source.path).then(
+        ({ reader, size }) =>
+          yauzl.fromRandomAccessReader(reader, size, options, (err, zip) => {
+            if (err) reader.close(() => undefined);
+            done(err, zip);
+          }),
+        (err: Error) => done(err),
+      );
+    }
   });
 }
 
