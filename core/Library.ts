@@ -508,10 +508,10 @@ export class Library {
       });
       const written = entries.flatMap((e, i) => (e && ok(i) ? [e] : []));
       // As `put`: the files are safely written; a journal that cannot take the lines is corrected at the next open.
+      // The index's entries are the table's rows, so this puts the rows in the list too.
       await this.index.putMany(written).catch(() => undefined);
       for (const [i, entry] of entries.entries()) {
         if (!entry || !ok(i)) continue;
-        this.table.set(entry.summary, entry.tags);
         this.search.update(copies[i], { size: entry.size, mtimeMs: entry.mtimeMs });
         out[i] = copies[i];
       }
