@@ -9,24 +9,15 @@ import { ApiError, toApiError } from '../shared/contract/errors';
 import { ExportFormatSchema, type ExportFormat } from '../shared/exchange/types';
 import { toImportSummary } from '../shared/exchange/importSummary';
 import { cliExchangeText } from '../shared/i18n/cliExchangeText';
-import type { CliLanguage } from '../shared/i18n/cliText';
 import { openCore, type Core } from '../core/createCore';
 import { resolveLibraryDir } from '../core/libraryLocation';
 import type { Job } from '../core/exchange/JobRegistry';
 import { readArticleFile } from '../core/exchange/ExchangeService';
 import { MAX_IMPORT_BYTES } from '../shared/contract/api';
-import { runServerCommand } from '../server/cli/runServerCommand';
+import { runServerCommand, type ServerIo } from '../server/cli/runServerCommand';
 
-export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  home: string;
-  language: CliLanguage;
-  /** Aborted on Ctrl+C: the batch stops after the current article or file. */
-  signal?: AbortSignal;
-}
+/** What a command gets from the process; `signal` is aborted on Ctrl+C (a batch stops after the current article or file). */
+export type CliIo = ServerIo;
 
 export const EXIT = { ok: 0, partial: 1, usage: 2, library: 3, interrupted: 130 } as const;
 

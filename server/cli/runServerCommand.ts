@@ -14,6 +14,7 @@ export interface ServerIo {
   cwd: string;
   home: string;
   language: CliLanguage;
+  /** Aborted on Ctrl+C (the CLI's own commands share this shape: cli/runCli.ts). */
   signal?: AbortSignal;
 }
 
