@@ -5,6 +5,9 @@ import { mkdir } from 'node:fs/promises';
 import { LibraryLock } from '../core/LibraryLock';
 import { AccountService } from './accounts/AccountService';
 import { accountRoutes } from './accounts/accountRoutes';
+import { ArticleService } from './articles/ArticleService';
+import { contractRoutes } from './contract/contractRoutes';
+import { serverHandlers } from './contract/serverHandlers';
 import { issueSetupCode } from './accounts/setupCode';
 import { pgliteDir } from './dataFolder';
 import { openPglite, openPostgres, type Database } from './db/Database';
@@ -42,7 +45,10 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
     await migrate(db);
     const accounts = new AccountService(db, opts.now, opts.sessionTtlMs);
     const setupCode = await issueSetupCode(db);
-    const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes: accountRoutes(accounts), log: opts.log });
+    const now = opts.now ?? (() => new Date());
+    const articles = new ArticleService(db, now);
+    const routes = [...accountRoutes(accounts), ...contractRoutes(db, articles, serverHandlers(db, articles, accounts, now))];
+    const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes, log: opts.log });
     const store = db;
     return {
       url: http.url,

@@ -1,6 +1,7 @@
 // Every migration, in order. A new one gets the next number and its own file; one that has
 // shipped is never edited (servers that applied it would not see the change).
 import { sql as initial } from './001_initial';
+import { sql as articles } from './002_articles';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'articles', sql: articles },
+];
