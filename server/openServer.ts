@@ -5,9 +5,12 @@ import { mkdir } from 'node:fs/promises';
 import { LibraryLock } from '../core/LibraryLock';
 import { AccountService } from './accounts/AccountService';
 import { accountRoutes } from './accounts/accountRoutes';
-import { ArticleService } from './articles/ArticleService';
+import { ArticleService, visibleTo } from './articles/ArticleService';
+import { readSettings } from './settings/settingsTable';
 import { contractRoutes } from './contract/contractRoutes';
 import { serverHandlers } from './contract/serverHandlers';
+import { LiveHub } from './live/LiveHub';
+import { liveRoutes } from './live/liveRoutes';
 import { issueSetupCode } from './accounts/setupCode';
 import { pgliteDir } from './dataFolder';
 import { openPglite, openPostgres, type Database } from './db/Database';
@@ -43,18 +46,20 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
   try {
     db = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.log) : await openPglite(pgliteDir(opts.dataDir));
     await migrate(db);
-    const accounts = new AccountService(db, opts.now, opts.sessionTtlMs);
-    const setupCode = await issueSetupCode(db);
     const now = opts.now ?? (() => new Date());
-    const articles = new ArticleService(db, now);
-    const routes = [...accountRoutes(accounts), ...contractRoutes(db, articles, serverHandlers(db, articles, accounts, now))];
-    const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes, log: opts.log });
     const store = db;
+    const hub = new LiveHub(db, async () => visibleTo.bind(null, await readSettings(store)), now);
+    const accounts = new AccountService(db, opts.now, opts.sessionTtlMs, () => void hub.sessionsChanged());
+    const setupCode = await issueSetupCode(db);
+    const articles = new ArticleService(db, now, { committed: (event) => void hub.publish(event) });
+    const routes = [...accountRoutes(accounts), ...contractRoutes(db, articles, serverHandlers(db, articles, accounts, now)), ...liveRoutes(hub)];
+    const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes, log: opts.log });
     return {
       url: http.url,
       setupCode,
       db: store,
       async close() {
+        hub.close();
         await http.close();
         await store.close();
         await lock.release();

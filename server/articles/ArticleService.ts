@@ -21,6 +21,11 @@ import { deleteArticle, readArticle, writeArticle } from './articleRows';
 import type { LiveEvent } from '../live/LiveHub';
 import { hasAudit, historyOf, insertAudit, recordVersion, versionOf } from './historyRows';
 
+/** Whether this person may see this story (a draft is its reporters' and the desk's; see visibility.ts). */
+export function visibleTo(settings: Settings, person: Person, s: ArticleSummary): boolean {
+  return maySee(settings.workflow.permissions, person, { status: s.status, ownerId: s.ownerId, bylineNames: s.byline.reporters.map((r) => r.name) });
+}
+
 export interface ArticleHooks {
   /** Inside each write's transaction, with the article as written (the search index keeps up in the same commit). */
   onWrite?(tx: Queryable, article: Article): Promise<void>;
@@ -176,11 +181,6 @@ export class ArticleService {
       await insertAudit(u.tx, id, auditEntry(person, 'export', current.status, current.status, this.now(), { note, overridden, formats }));
       return current;
     });
-  }
-
-  /** Whether this person may see this story (a draft is its reporters' and the desk's; see visibility.ts). */
-  visibleTo(settings: Settings, person: Person, s: ArticleSummary): boolean {
-    return maySee(settings.workflow.permissions, person, { status: s.status, ownerId: s.ownerId, bylineNames: s.byline.reporters.map((r) => r.name) });
   }
 
   /** Every summary in a scope, newest first (the list's own queries are server/search). */

@@ -6,7 +6,7 @@ import type { Handlers } from '../../shared/contract/dispatch';
 import type { Method } from '../../shared/contract/api';
 import type { Person } from '../../shared/model/person';
 import type { Database } from '../db/Database';
-import type { ArticleService } from '../articles/ArticleService';
+import { visibleTo, type ArticleService } from '../articles/ArticleService';
 import { updateSettings } from '../settings/settingsTable';
 import type { AccountService } from '../accounts/AccountService';
 
@@ -40,7 +40,7 @@ export function serverHandlers(db: Database, articles: ArticleService, accounts:
     listPeople: async () => (await accounts.listPeople()).map(({ login: _login, ...person }) => person),
     listArticles: async ({ scope }, person) => {
       const settings = await articles.settings();
-      return (await articles.list(scope)).filter((s) => articles.visibleTo(settings, person, s));
+      return (await articles.list(scope)).filter((s) => visibleTo(settings, person, s));
     },
     createArticle: ({ language }, person) => articles.create(person, language),
     getArticle: ({ id }) => articles.get(id),

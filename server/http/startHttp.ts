@@ -7,7 +7,7 @@ import { ApiError, toApiError } from '../../shared/contract/errors';
 import type { AccountService } from '../accounts/AccountService';
 import { readJsonBody } from './readJsonBody';
 import { sendError, sendJson } from './respond';
-import type { Route } from './Route';
+import { RESPONDED, type Route } from './Route';
 
 export interface HttpOptions {
   host: string;
@@ -52,12 +52,13 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
       if (!route) throw new ApiError('notFound', `no route ${path}`);
       const value = await route.handle({
         req,
+        res,
         caller,
         address: req.socket.remoteAddress ?? '',
         userAgent: String(req.headers['user-agent'] ?? ''),
         body: (schema) => readJsonBody(req, schema),
       });
-      sendJson(res, 200, { ok: true, value: value ?? null });
+      if (value !== RESPONDED) sendJson(res, 200, { ok: true, value: value ?? null });
     })().catch((err: unknown) => {
       const error = toApiError(err);
       if (error.code === 'internal') opts.log?.(`internal error on ${req.method} ${req.url}: ${(err as Error).stack ?? String(err)}`);

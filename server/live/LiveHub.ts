@@ -7,6 +7,7 @@ import type { ServerResponse } from 'node:http';
 import type { ArticleSummary } from '../../shared/model/article';
 import type { Person } from '../../shared/model/person';
 import type { Queryable } from '../db/Database';
+import { accountOf, type PersonRow } from '../accounts/peopleTable';
 
 /** What a client hears: a story changed (with its list row) or is gone for good. */
 export type LiveEvent = { type: 'article'; summary: ArticleSummary } | { type: 'removed'; id: string };
@@ -29,8 +30,8 @@ export class LiveHub {
 
   constructor(
     private readonly db: Queryable,
-    /** May this person see this story (drafts are their reporters' and the desk's)? */
-    private readonly visible: (person: Person, summary: ArticleSummary) => Promise<boolean>,
+    /** Who may see what, as the settings say now (read once per event): drafts are their reporters' and the desk's. */
+    private readonly visibility: () => Promise<(person: Person, summary: ArticleSummary) => boolean>,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.timers = [
@@ -55,24 +56,35 @@ export class LiveHub {
 
   async publish(event: LiveEvent): Promise<void> {
     const line = `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
-    await Promise.all(
-      [...this.streams].map(async (s) => {
-        if (event.type === 'removed' || (await this.visible(s.person, event.summary))) s.res.write(line);
-      }),
-    );
+    if (this.streams.size === 0) return;
+    const visible = event.type === 'article' ? await this.visibility() : null;
+    this.each((s) => {
+      if (event.type === 'removed' || visible?.(s.person, event.summary)) s.res.write(line);
+    });
   }
 
-  /** Some sessions may have ended: streams whose session is no longer open are closed. */
+  /**
+   * Some sessions may have ended, or people changed: streams whose session is no longer open (or
+   * whose person was switched off) are closed, and the rest see with the person's current role.
+   */
   sessionsChanged(): Promise<void> {
-    this.checking = this.checking.then(async () => {
-      const ids = [...new Set([...this.streams].map((s) => s.sessionId))];
-      if (ids.length === 0) return;
-      const open = await this.db.query<{ id: string }>('SELECT s.id FROM sessions s JOIN people p ON p.id = s.person_id WHERE s.id = ANY($1) AND s.revoked_at IS NULL AND s.expires_at > $2 AND p.active', [ids, this.now()]);
-      const alive = new Set(open.map((r) => r.id));
-      this.each((s) => {
-        if (!alive.has(s.sessionId)) s.res.end();
-      });
-    }).catch(() => undefined); // the database away: the next check tries again
+    this.checking = this.checking
+      .then(async () => {
+        const ids = [...new Set([...this.streams].map((s) => s.sessionId))];
+        if (ids.length === 0) return;
+        const open = await this.db.query<{ id: string; row: PersonRow }>(
+          'SELECT s.id, row_to_json(p.*) AS row FROM sessions s JOIN people p ON p.id = s.person_id WHERE s.id = ANY($1) AND s.revoked_at IS NULL AND s.expires_at > $2 AND p.active',
+          [ids, this.now()],
+        );
+        const alive = new Map(open.map((r) => [r.id, r.row]));
+        this.each((s) => {
+          const row = alive.get(s.sessionId);
+          if (!row) return void s.res.end();
+          const { login: _login, ...person } = accountOf(row);
+          s.person = person;
+        });
+      })
+      .catch(() => undefined); // the database away: the next check tries again
     return this.checking;
   }
 
