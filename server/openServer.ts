@@ -27,6 +27,10 @@ export interface ServerOptions {
   now?: () => Date;
   sessionTtlMs?: number;
   log?: (line: string) => void;
+  /** HTTPS with this certificate and key (PEM). */
+  tls?: { cert: Buffer; key: Buffer };
+  /** Browser origins allowed to call (none by default: the app connects from its core). */
+  allowedOrigins?: readonly string[];
 }
 
 export interface ServerHandle {
@@ -53,7 +57,7 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
     const setupCode = await issueSetupCode(db);
     const articles = new ArticleService(db, now, { committed: (event) => void hub.publish(event) });
     const routes = [...accountRoutes(accounts), ...contractRoutes(db, articles, serverHandlers(db, articles, accounts, now)), ...liveRoutes(hub)];
-    const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes, log: opts.log });
+    const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes, log: opts.log, tls: opts.tls, allowedOrigins: opts.allowedOrigins });
     return {
       url: http.url,
       setupCode,

@@ -350,6 +350,7 @@ export const en: Shape<typeof ko> = {
       outsideFolders: 'Only paths inside the export folder or the library can be shown.',
       setupCode: 'The setup code is wrong or was already used. Restart the server to get a new one if no admin exists yet.',
       notYou: 'A request can only act as the person who is signed in. Sign in as that person instead.',
+      origin: 'This web address may not use the newsroom server. Connect from the Copydesk app, or ask an admin to allow this address.',
     },
     photo: {
       empty: '{{file}}: the file is empty (0 bytes), so nothing was imported. Get the original again.',
