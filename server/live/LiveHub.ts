@@ -5,12 +5,12 @@
 // address will relay these events to each other (issue 18).
 import type { ServerResponse } from 'node:http';
 import type { ArticleSummary } from '../../shared/model/article';
+import type { LiveEvent } from '../../shared/contract/live';
 import type { Person } from '../../shared/model/person';
 import type { Queryable } from '../db/Database';
 import { accountOf, type PersonRow } from '../accounts/peopleTable';
 
-/** What a client hears: a story changed (with its list row) or is gone for good. */
-export type LiveEvent = { type: 'article'; summary: ArticleSummary } | { type: 'removed'; id: string };
+export type { LiveEvent };
 
 interface Stream {
   sessionId: string;

@@ -1,6 +1,7 @@
 // A test client for the live channel: reads the server-sent-events stream with fetch and keeps
 // every event, so a test can wait for the one it expects or for the stream to end.
-import type { LiveEvent } from '../live/LiveHub';
+import type { LiveEvent } from '../../shared/contract/live';
+import { readEventStream } from '../../core/newsroom/readEventStream';
 
 export interface LiveClient {
   status: number;
@@ -21,19 +22,10 @@ export async function openLive(url: string, token: string | null): Promise<LiveC
   const ended = new Promise<void>((resolve) => (finish = resolve));
   if (res.ok && res.body) {
     void (async () => {
-      const decoder = new TextDecoder();
-      let buffer = '';
       try {
-        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-          buffer += decoder.decode(chunk, { stream: true });
-          let cut: number;
-          while ((cut = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, cut);
-            buffer = buffer.slice(cut + 2);
-            const data = block.split('\n').find((l) => l.startsWith('data: '));
-            if (data) events.push(JSON.parse(data.slice(6)) as LiveEvent);
-            for (const wake of waiting) wake();
-          }
+        for await (const { data } of readEventStream(res.body as unknown as AsyncIterable<Uint8Array>)) {
+          events.push(JSON.parse(data) as LiveEvent);
+          for (const wake of waiting) wake();
         }
       } catch {
         // aborted by close()

@@ -51,6 +51,8 @@ export const ERROR_CODES = [
   'signInFailed',
   /** The newsroom server: too many failed sign-ins; `retryAfterSeconds` says when to try again (HTTP 429). */
   'tooManyAttempts',
+  /** The newsroom server cannot be reached (network down, server stopped); `server` names it. */
+  'offline',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

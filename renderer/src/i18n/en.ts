@@ -378,6 +378,7 @@ export const en: Shape<typeof ko> = {
     fileMissing: 'A file or folder Copydesk needs is missing (moved or deleted while Copydesk was running). Check the library and export folders. Your text is still in this window.',
     tooManyOpenFiles: 'Too many files are open at once. Close other programs or wait a moment, then try again. Your text is still in this window.',
     timedOut: 'The disk or network folder did not answer in time. Check the connection to the drive, then try again. Your text is still in this window.',
+    offline: 'The newsroom server ({{server}}) cannot be reached. Check the network and the server address, then try again. Your text is still in this window.',
     fileBusy: 'Another program is holding the file (antivirus, a sync client or an editor). Wait a moment and try again. Your text is still in this window.',
     tooDeep: 'This is nested too deeply (lists or quotes inside each other) to be handled. Flatten it and try again. Nothing was changed.',
     tooLarge: 'This is too large to be handled in one go. Split it into smaller parts and try again. Nothing was changed.',
