@@ -31,6 +31,8 @@ export interface ServerOptions {
   tls?: { cert: Buffer; key: Buffer };
   /** Browser origins allowed to call (none by default: the app connects from its core). */
   allowedOrigins?: readonly string[];
+  /** A reverse proxy on this machine forwards the clients' addresses (X-Forwarded-For). */
+  trustProxy?: boolean;
 }
 
 export interface ServerHandle {
@@ -57,7 +59,7 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
     const setupCode = await issueSetupCode(db);
     const articles = new ArticleService(db, now, { committed: (event) => void hub.publish(event) });
     const routes = [...accountRoutes(accounts), ...contractRoutes(db, articles, serverHandlers(db, articles, accounts, now)), ...liveRoutes(hub)];
-    const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes, log: opts.log, tls: opts.tls, allowedOrigins: opts.allowedOrigins });
+    const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes, log: opts.log, tls: opts.tls, allowedOrigins: opts.allowedOrigins, trustProxy: opts.trustProxy });
     return {
       url: http.url,
       setupCode,
