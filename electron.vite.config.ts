@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { preloadAppChunk } from './build/preloadAppChunk';
 
 export default defineConfig({
   main: {
@@ -22,7 +23,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), preloadAppChunk('renderer/src/startApp.tsx')],
     build: {
       // The first screen's script is parsed and compiled before any row shows: ship it minified
       // (electron-vite leaves minify off), with source maps for readable stack traces.

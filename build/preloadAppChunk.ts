@@ -1,0 +1,40 @@
+// The renderer's entry is a tiny chunk that asks the core its start-up questions, then imports the
+// app (renderer/src/main.tsx). Left to Vite, the app's chunks would be fetched only once that
+// entry has run; named in index.html, the browser fetches and parses them beside it. Its CSS is
+// only preloaded, not linked: a stylesheet link would hold the entry (and its questions to the
+// core) until the CSS is in, and Vite's import adds the stylesheet itself (from the cache).
+import type { IndexHtmlTransformContext, Plugin } from 'vite';
+
+type Bundle = NonNullable<IndexHtmlTransformContext['bundle']>;
+type Chunk = Extract<Bundle[string], { type: 'chunk' }>;
+
+/** The chunk built from `module` and the chunks it imports statically, transitively (but the entry, already a script of the page), with their CSS. */
+export function chunkFiles(bundle: Bundle, module: string): { scripts: string[]; styles: string[] } {
+  const chunks = Object.values(bundle).filter((c): c is Chunk => c.type === 'chunk');
+  const start = chunks.find((c) => c.facadeModuleId?.endsWith(module));
+  if (!start) throw new Error(`preloadAppChunk: no chunk is built from ${module}`);
+  const scripts = [start.fileName];
+  for (const file of scripts) {
+    for (const dep of chunks.find((c) => c.fileName === file)!.imports) if (!scripts.includes(dep) && !chunks.some((c) => c.fileName === dep && c.isEntry)) scripts.push(dep);
+  }
+  const styles = scripts.flatMap((file) => [...(chunks.find((c) => c.fileName === file)!.viteMetadata?.importedCss ?? [])]);
+  return { scripts, styles };
+}
+
+export function preloadAppChunk(module: string): Plugin {
+  return {
+    name: 'copydesk:preload-app-chunk',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        if (!ctx.bundle) return [];
+        const { scripts, styles } = chunkFiles(ctx.bundle, module);
+        return [
+          ...scripts.map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const })),
+          ...styles.map((file) => ({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const })),
+        ];
+      },
+    },
+  };
+}
