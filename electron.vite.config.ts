@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
-import { preloadAppChunk } from './build/preloadAppChunk';
+import { appChunkGroup, preloadAppChunk } from './build/preloadAppChunk';
 
 export default defineConfig({
   main: {
@@ -30,7 +30,10 @@ export default defineConfig({
       minify: true,
       sourcemap: true,
       outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'renderer/index.html') },
+        output: { codeSplitting: { groups: [appChunkGroup(resolve(__dirname, 'renderer/src/main.tsx'), resolve(__dirname, 'renderer/src/startApp.tsx'))] } },
+      },
     },
   },
 });
