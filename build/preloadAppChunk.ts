@@ -1,8 +1,9 @@
-// The renderer's entry is a tiny chunk that asks the core its start-up questions, then imports the
-// app (renderer/src/main.tsx). Left to Vite, the app's chunks would be fetched only once that
-// entry has run; named in index.html, the browser fetches and parses them beside it. Its CSS is
-// only preloaded, not linked: a stylesheet link would hold the entry (and its questions to the
-// core) until the CSS is in, and Vite's import adds the stylesheet itself (from the cache).
+// The renderer's entry (renderer/src/main.tsx) is a tiny chunk that asks the core its start-up
+// questions, then imports the app (renderer/src/startApp.tsx). Left to Vite, the app's chunks would
+// be fetched only once that entry has run; named in index.html, the browser fetches and parses them
+// beside it. Its CSS is only preloaded, not linked: a stylesheet link would hold the entry (and its
+// questions to the core) until the CSS is in, and Vite's import adds the stylesheet itself (from
+// the cache). appChunkGroup, below, keeps those chunks few.
 import type { IndexHtmlTransformContext, Plugin } from 'vite';
 
 type Bundle = NonNullable<IndexHtmlTransformContext['bundle']>;
