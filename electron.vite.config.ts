@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { appChunkGroup, preloadAppChunk } from './build/preloadAppChunk';
 
 export default defineConfig({
   main: {
@@ -22,14 +23,17 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), preloadAppChunk('renderer/src/startApp.tsx')],
     build: {
       // The first screen's script is parsed and compiled before any row shows: ship it minified
       // (electron-vite leaves minify off), with source maps for readable stack traces.
       minify: true,
       sourcemap: true,
       outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'renderer/index.html') },
+        output: { codeSplitting: { groups: [appChunkGroup(resolve(__dirname, 'renderer/src/main.tsx'), resolve(__dirname, 'renderer/src/startApp.tsx'))] } },
+      },
     },
   },
 });

@@ -82,6 +82,13 @@ describe('browser host', () => {
     expect(asset.headers['content-type']).toContain('text/javascript');
   });
 
+  it('lets the browser keep the built assets (named by their content), never the page, the bridge or a miss', async () => {
+    expect((await http('/assets/app.js', { headers: { cookie: cookie() } })).headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    for (const path of ['/', '/index.html', '/__copydesk/bridge.js', '/assets/missing.js']) {
+      expect((await http(path, { headers: { cookie: cookie() } })).headers['cache-control'], path).toBe('no-store');
+    }
+  });
+
   it('never serves a file outside the renderer folder', async () => {
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e%2f%2e%2e%2fsecret.txt', '/%2fetc%2fpasswd', '/assets/link.txt', '/assets/..%5c..%5csecret.txt']) {
       const res = await http(path, { headers: { cookie: cookie() } });

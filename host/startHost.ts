@@ -78,6 +78,15 @@ function allowedSite(req: IncomingMessage, navigation: boolean): boolean {
   return site === 'same-origin' || (navigation && site === 'none');
 }
 
+/**
+ * The build names every file under assets/ after its content, so a changed file is a new address:
+ * the browser may keep them for good, and then keeps their compiled code too (V8's code cache
+ * needs a cacheable response), so a reload or a reopened tab skips fetching and compiling the app's
+ * script. index.html and the bridge (which holds this run's token) stay no-store.
+ */
+const HASHED_ASSETS = '/assets/';
+const CACHE_FOR_GOOD = 'private, max-age=31536000, immutable';
+
 export type MediaFiles = (id: string, variant: string) => Promise<{ path: string; type: string } | null>;
 
 export async function startHost(opts: { handlers: Handlers; rendererDir: string; mediaFile?: MediaFiles; port?: number; token?: string; refusalLingerMs?: number }): Promise<HostHandle> {
@@ -103,7 +112,7 @@ export async function startHost(opts: { handlers: Handlers; rendererDir: string;
     try {
       const real = await realpath(file); // refuse symlinks that lead out of the renderer folder
       if (!isInside(root, real)) return send(res, 403, 'Forbidden');
-      send(res, 200, await readFile(real), mimeTypeOf(real));
+      send(res, 200, await readFile(real), mimeTypeOf(real), urlPath.startsWith(HASHED_ASSETS) ? { 'cache-control': CACHE_FOR_GOOD } : {});
     } catch {
       send(res, 404, 'Not found');
     }
@@ -115,7 +124,7 @@ export async function startHost(opts: { handlers: Handlers; rendererDir: string;
     if (!ref) return send(res, 403, 'Forbidden');
     const file = await opts.mediaFile?.(ref.id, ref.variant);
     if (!file) return send(res, 404, 'Not found');
-    send(res, 200, await readFile(file.path), file.type, { 'cache-control': 'private, max-age=31536000, immutable' });
+    send(res, 200, await readFile(file.path), file.type, { 'cache-control': CACHE_FOR_GOOD });
   };
 
   const serveApi = async (req: IncomingMessage, res: ServerResponse, method: string) => {

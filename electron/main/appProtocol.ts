@@ -38,7 +38,9 @@ export async function appResponse(root: string, url: string): Promise<Response> 
 /** Must run before the app is ready; registers app:// and media:// together (a second call would replace the first). */
 export function registerAppScheme(protocol: Protocol): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    // codeCache: V8 keeps the app's compiled script between launches (Electron does so for http(s)
+    // only unless a scheme asks), so a start after the first skips compiling it before the library shows.
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
     { scheme: 'media', privileges: { standard: true, secure: true, stream: true } },
   ]);
 }

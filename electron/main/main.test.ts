@@ -46,7 +46,7 @@ describe('main.ts', () => {
     await import('./main');
     const { app, protocol, ipcMain, Menu, session } = fake.electron;
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }) }),
       expect.objectContaining({ scheme: 'media', privileges: expect.objectContaining({ standard: true, secure: true }) }),
     ]);
     expect(app.listenerCount('web-contents-created')).toBe(1);

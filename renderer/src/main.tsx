@@ -1,19 +1,15 @@
-// Start-up: ask the core who we are and what the settings say, pick the UI language, render.
-// First of all, so its questions to the core leave before the rest of the code is evaluated.
+// Start-up. This entry is kept tiny: it asks the core its start-up questions (boot.ts) as soon as
+// it runs, and loads the app (startApp.tsx: React, the screens, the strings) meanwhile, so the
+// core answers while the app's script is fetched, parsed and evaluated rather than after.
 import { bootAnswers } from './boot';
-import { createRoot } from 'react-dom/client';
-import './styles/app.css';
-import { App } from './App';
-import { initI18n, resolveLanguage } from './i18n/i18n';
+
+const app = import('./startApp');
 
 async function start() {
   const root = document.getElementById('root')!;
   try {
-    const { appInfo, settings, library, people, firstPage } = await bootAnswers;
-    // In a browser the reader's language is the browser's, not the server process's.
-    const systemLocale = appInfo.host === 'browser' ? navigator.language : appInfo.systemLocale;
-    await Promise.all([initI18n(resolveLanguage(settings.uiLanguage, systemLocale)), firstPage]);
-    createRoot(root).render(<App boot={{ appInfo, settings, library, people, systemLocale }} />);
+    const [{ startApp }, answers] = await Promise.all([app, bootAnswers]);
+    await startApp(root, answers);
   } catch (err) {
     // Before i18n exists: say it in both languages.
     root.textContent = `Copydesk를 시작하지 못했습니다 / Copydesk could not start: ${(err as Error).message}`;
