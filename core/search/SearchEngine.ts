@@ -57,7 +57,7 @@ export class SearchEngine {
         this.path = m.path;
         const loaded = await loadSearchIndex(m.path);
         this.fromDisk = loaded !== null;
-        this.index.closeFile();
+        void this.index.closeFile();
         this.index = loaded ?? new SearchIndex();
         return this.reconcile(m.q, m.live);
       }
@@ -72,7 +72,7 @@ export class SearchEngine {
         this.closed = true;
         if (this.timer) clearTimeout(this.timer);
         if (this.unsaved > 0) await this.persist().catch(() => undefined);
-        this.index.closeFile();
+        await this.index.closeFile();
         return this.reply({ t: 'done', q: m.q, stats: this.stats });
     }
   }
@@ -172,7 +172,7 @@ export class SearchEngine {
         const id = before.idOfDoc(doc);
         if (id) slotOf.set(id, this.slotOfDoc[doc]);
       }
-      before.closeFile();
+      await before.closeFile(); // before the new file replaces it
       this.index = next;
       this.mapSlots(slotOf);
     }

@@ -78,7 +78,7 @@ describe('SearchIndex', () => {
       expect(loaded.arenaBytes).toBe(0);
       expect(ids(loaded, '배터리')).toEqual(['a', 'e']);
       expect(ids((await loadSearchIndex(path))!, '배터리')).toEqual(['a', 'e']);
-      loaded.closeFile();
+      await loaded.closeFile();
 
       const bytes = await readFile(path);
       bytes[bytes.length - 10] ^= 0xff;

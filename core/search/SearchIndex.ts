@@ -294,22 +294,27 @@ export class SearchIndex {
   pack(): void {
     this.title.pack();
     this.text.pack();
-    this.closeFile();
+    void this.closeFile();
   }
 
   /** After saving this packed index: its lists are read from the file (`lists`; `chunkAt`: where each posting set's chunks start) and leave memory. */
   leaveInFile(lists: StoredLists, chunkAt: { title: number[]; text: number[] }): void {
     this.title.leaveInFile({ lists, chunkAt: chunkAt.title });
     this.text.leaveInFile({ lists, chunkAt: chunkAt.text });
-    this.closeFile();
+    void this.closeFile();
     this.stored = lists;
   }
 
-  /** Closes the file the lists are read from (an index no longer used). */
-  closeFile(): void {
-    this.stored?.close();
+  /** Closes the file the lists are read from (an index no longer used); resolves once it is closed. */
+  closeFile(): Promise<void> {
+    const closing = this.stored?.close() ?? Promise.resolve();
     this.stored = null;
+    this.fileClosed = closing;
+    return closing;
   }
+
+  /** Resolves once the file the lists were read from is closed (before it is replaced). */
+  fileClosed: Promise<void> = Promise.resolve();
 
   /** For persistence: the document table and both posting sets. */
   dump() {

@@ -22,6 +22,7 @@ const dec = new TextDecoder();
 export async function saveSearchIndex(path: string, index: SearchIndex): Promise<Map<string, number>> {
   // Packed, every list is one block of its exact length: a loaded index reads them by place alone.
   index.pack();
+  await index.fileClosed; // the file it read its lists from may be the one replaced
   const d = index.dump();
   const sections: Sections = [
     ['docIds', enc.encode(d.docIds.join('\n'))],
@@ -82,10 +83,10 @@ export async function loadSearchIndex(path: string): Promise<SearchIndex | null>
     for (const name of ['title', 'text'] as const) {
       for (const c of chunkSections(name)) d[name].chunks.push(lists.read(c.pos, c.length).slice());
     }
-    lists.close();
+    void lists.close();
     return SearchIndex.restore(d);
   } catch {
-    lists.close();
+    await lists.close();
     return null;
   }
 }

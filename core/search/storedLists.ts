@@ -22,9 +22,10 @@ export class StoredLists {
     return this.buf.subarray(0, len);
   }
 
-  close(): void {
-    if (this.closed) return;
+  /** Closes the file (resolves once it is closed: on Windows a file still open may not be replaced). */
+  close(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     this.closed = true;
-    void this.file.close().catch(() => undefined);
+    return this.file.close().catch(() => undefined);
   }
 }
