@@ -24,6 +24,11 @@ export class ObjectStore {
   private known: Set<string> | null = null;
   /** Objects and photo files written since the last flush, and their folders. */
   private readonly pending: PendingSync = { files: new Set(), dirs: new Set() };
+  /**
+   * Objects written since the last flush, by hash (the strings `known` holds already): a first
+   * snapshot of 100,000 articles would otherwise hold 100,000 full paths until its flush.
+   */
+  private readonly pendingObjects = new Set<string>();
 
   constructor(readonly backupsDir: string) {
     this.objectsDir = join(backupsDir, 'objects');
@@ -57,7 +62,7 @@ export class ObjectStore {
     const path = this.pathOf(hash);
     await this.shard(join(this.objectsDir, hash.slice(0, 2)));
     await writeFileAtomic(path, gz, undefined, { durable: false });
-    this.pending.files.add(path);
+    this.pendingObjects.add(hash);
     this.pending.dirs.add(join(this.objectsDir, hash.slice(0, 2)));
     known.add(hash);
     return true;
@@ -112,10 +117,14 @@ export class ObjectStore {
 
   /** Makes every object and photo link written since the last flush durable. */
   async flush(): Promise<void> {
-    const files = [...this.pending.files];
+    // Photo files by path, then objects by hash (each path made when its turn comes).
+    const files = [...this.pending.files, ...this.pendingObjects];
+    const objectsFrom = this.pending.files.size;
     this.pending.files.clear();
+    this.pendingObjects.clear();
     for (let i = 0; i < files.length; i += SYNC_CONCURRENCY) {
-      await Promise.all(files.slice(i, i + SYNC_CONCURRENCY).map((f) => fsyncFile(f, { missingOk: true })));
+      const batch = files.slice(i, i + SYNC_CONCURRENCY).map((f, k) => (i + k >= objectsFrom ? this.pathOf(f) : f));
+      await Promise.all(batch.map((f) => fsyncFile(f, { missingOk: true })));
     }
     const dirs = [...this.pending.dirs];
     this.pending.dirs.clear();

@@ -8,7 +8,7 @@ import { getHeapStatistics } from 'node:v8';
 import { parseQuery } from '../../shared/search/tokenize';
 import { sameFile } from '../fileFingerprint';
 import { SearchIndex } from './SearchIndex';
-import { loadSearchIndex, saveSearchIndex } from './searchIndexFile';
+import { leaveListsInFile, loadSearchIndex, saveSearchIndex } from './searchIndexFile';
 import type { LiveArticles, SearchMessage, SearchReply, SearchStats } from './searchProtocol';
 
 /** Write the index in the background once this many changes are not yet on disk… */
@@ -55,8 +55,9 @@ export class SearchEngine {
         return this.search(m.q, m.text);
       case 'load': {
         this.path = m.path;
-        const loaded = await loadSearchIndex(m.path, (d) => SearchIndex.restore(d));
+        const loaded = await loadSearchIndex(m.path);
         this.fromDisk = loaded !== null;
+        void this.index.closeFile();
         this.index = loaded ?? new SearchIndex();
         return this.reconcile(m.q, m.live);
       }
@@ -71,6 +72,7 @@ export class SearchEngine {
         this.closed = true;
         if (this.timer) clearTimeout(this.timer);
         if (this.unsaved > 0) await this.persist().catch(() => undefined);
+        await this.index.closeFile();
         return this.reply({ t: 'done', q: m.q, stats: this.stats });
     }
   }
@@ -170,11 +172,15 @@ export class SearchEngine {
         const id = before.idOfDoc(doc);
         if (id) slotOf.set(id, this.slotOfDoc[doc]);
       }
+      await before.closeFile(); // before the new file replaces it
       this.index = next;
       this.mapSlots(slotOf);
     }
+    // Packing reads every list into memory and lets the old file go; once the new one is
+    // written, the lists are read from it again and leave memory.
     this.index.pack();
-    await saveSearchIndex(this.path, this.index);
+    const at = await saveSearchIndex(this.path, this.index);
     this.unsaved = Math.max(0, this.unsaved - unsaved);
+    if (!this.closed) await leaveListsInFile(this.path, this.index, at).catch(() => undefined);
   }
 }

@@ -6,7 +6,7 @@ import { parseQuery } from '../../shared/search/tokenize';
 import type { FieldText } from '../../shared/search/articleText';
 import { Postings } from './Postings';
 import { SearchIndex } from './SearchIndex';
-import { loadSearchIndex, saveSearchIndex } from './searchIndexFile';
+import { leaveListsInFile, loadSearchIndex, saveSearchIndex } from './searchIndexFile';
 
 const fp = { size: 1, mtimeMs: 1 };
 const body = (text: string): FieldText[] => [{ field: 'body', text }];
@@ -64,21 +64,30 @@ describe('SearchIndex', () => {
       index.put('b', body('이제 반도체 이야기'), { size: 7, mtimeMs: 8 });
       const path = join(dir, 'search.bin');
       await saveSearchIndex(path, index);
-      const loaded = (await loadSearchIndex(path, (d) => SearchIndex.restore(d)))!;
+      const loaded = (await loadSearchIndex(path))!;
+      // The posting lists stay in the file, read when a query needs them.
+      expect(loaded.arenaBytes).toBe(0);
       for (const q of ['배터리', 'recycl', '김', '반도체', '배']) expect(ids(loaded, q)).toEqual(ids(index, q));
       expect(loaded.fingerprint('b')).toEqual({ size: 7, mtimeMs: 8 });
-      // Still growable after loading.
+      // Still growable after loading: the new entries follow the lists in the file.
       loaded.put('e', body('배터리 교체'), fp);
       expect(ids(loaded, '배터리')).toEqual(['a', 'e']);
+      // Saved again, the lists are read from the new file and leave memory.
+      const at = await saveSearchIndex(path, loaded);
+      await leaveListsInFile(path, loaded, at);
+      expect(loaded.arenaBytes).toBe(0);
+      expect(ids(loaded, '배터리')).toEqual(['a', 'e']);
+      expect(ids((await loadSearchIndex(path))!, '배터리')).toEqual(['a', 'e']);
+      await loaded.closeFile();
 
       const bytes = await readFile(path);
       bytes[bytes.length - 10] ^= 0xff;
       await writeFile(path, bytes);
-      expect(await loadSearchIndex(path, (d) => SearchIndex.restore(d))).toBeNull();
+      expect(await loadSearchIndex(path)).toBeNull();
       await writeFile(path, bytes.subarray(0, 100));
-      expect(await loadSearchIndex(path, (d) => SearchIndex.restore(d))).toBeNull();
+      expect(await loadSearchIndex(path)).toBeNull();
       await writeFile(path, Buffer.alloc(5000));
-      expect(await loadSearchIndex(path, (d) => SearchIndex.restore(d))).toBeNull();
+      expect(await loadSearchIndex(path)).toBeNull();
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -138,7 +147,7 @@ describe('packing', () => {
     try {
       index.pack();
       await saveSearchIndex(join(dir, 'search.bin'), index);
-      const loaded = (await loadSearchIndex(join(dir, 'search.bin'), (d) => SearchIndex.restore(d)))!;
+      const loaded = (await loadSearchIndex(join(dir, 'search.bin')))!;
       expect(queries.map((q) => ids(loaded, q))).toEqual(queries.map((q) => ids(index, q)));
       loaded.put('later-001', body('배터리 더 늦은'), fp);
       expect(ids(loaded, '더')).toEqual(['later-001']);

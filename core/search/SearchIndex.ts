@@ -4,7 +4,8 @@
 import { indexTerms, type ParsedQuery, type QueryPart } from '../../shared/search/tokenize';
 import type { FieldText } from '../../shared/search/articleText';
 import type { SearchField } from '../../shared/search/query';
-import { Postings } from './Postings';
+import { Postings, type ListsInFile } from './Postings';
+import type { StoredLists } from './storedLists';
 
 const TITLE_BITS: Partial<Record<SearchField, number>> = { headline: 1, kicker: 2, deck: 4, byline: 8, tags: 16 };
 const TEXT_BITS: Partial<Record<SearchField, number>> = { body: 1, caption: 2, notes: 4 };
@@ -43,6 +44,8 @@ export class SearchIndex {
   private dead = 0;
   private title: Postings;
   private text: Postings;
+  /** The saved file the posting lists are read from, when they were left there. */
+  private stored: StoredLists | null = null;
   /** Latin words, sorted, for prefix lookups; new words wait in `recent` until the next sort. */
   private sortedLatin: string[] | null = null;
   private recentLatin: string[] = [];
@@ -287,21 +290,44 @@ export class SearchIndex {
     return next;
   }
 
-  /** Packs both posting sets (see Postings.pack): before saving, so the file and the memory shrink. */
+  /** Packs both posting sets (see Postings.pack): before saving, so the file and the memory shrink. Reads every list left in a file, and lets the file go. */
   pack(): void {
     this.title.pack();
     this.text.pack();
+    void this.closeFile();
   }
+
+  /** After saving this packed index: its lists are read from the file (`lists`; `chunkAt`: where each posting set's chunks start) and leave memory. */
+  leaveInFile(lists: StoredLists, chunkAt: { title: number[]; text: number[] }): void {
+    this.title.leaveInFile({ lists, chunkAt: chunkAt.title });
+    this.text.leaveInFile({ lists, chunkAt: chunkAt.text });
+    void this.closeFile();
+    this.stored = lists;
+  }
+
+  /** Closes the file the lists are read from (an index no longer used); resolves once it is closed. */
+  closeFile(): Promise<void> {
+    const closing = this.stored?.close() ?? Promise.resolve();
+    this.stored = null;
+    this.fileClosed = closing;
+    return closing;
+  }
+
+  /** Resolves once the file the lists were read from is closed (before it is replaced). */
+  fileClosed: Promise<void> = Promise.resolve();
 
   /** For persistence: the document table and both posting sets. */
   dump() {
     return { docIds: this.docIds, sizes: this.sizes, mtimes: this.mtimes, title: this.title.dump(), text: this.text.dump() };
   }
 
-  static restore(d: ReturnType<SearchIndex['dump']>): SearchIndex {
+  /** From a dump; `file`: the posting lists were left in the saved file, read from there. */
+  static restore(d: ReturnType<SearchIndex['dump']>, file?: { lists: StoredLists; chunkAt: { title: number[]; text: number[] } }): SearchIndex {
     const index = new SearchIndex();
-    index.title = Postings.restore(d.title, 5, (t) => index.noteTerm(t));
-    index.text = Postings.restore(d.text, 3, (t) => index.noteTerm(t));
+    const inFile = (name: 'title' | 'text'): ListsInFile | undefined => (file ? { lists: file.lists, chunkAt: file.chunkAt[name] } : undefined);
+    index.title = Postings.restore(d.title, 5, (t) => index.noteTerm(t), inFile('title'));
+    index.text = Postings.restore(d.text, 3, (t) => index.noteTerm(t), inFile('text'));
+    index.stored = file?.lists ?? null;
     index.docIds = d.docIds;
     index.sizes = d.sizes;
     index.mtimes = d.mtimes;
