@@ -7,6 +7,8 @@ import { AccountService } from './accounts/AccountService';
 import { accountRoutes } from './accounts/accountRoutes';
 import { issueSetupCode } from './accounts/setupCode';
 import { pgliteDir } from './dataFolder';
+import { PhotoService } from './photos/PhotoService';
+import { photoRoutes } from './photos/photoRoutes';
 import { openPglite, openPostgres, type Database } from './db/Database';
 import { migrate } from './db/migrate';
 import { startHttp } from './http/startHttp';
@@ -21,6 +23,8 @@ export interface ServerOptions {
   now?: () => Date;
   sessionTtlMs?: number;
   log?: (line: string) => void;
+  /** The largest photo taken (the contract's MAX_PHOTO_BYTES unless a test sets less). */
+  maxPhotoBytes?: number;
 }
 
 export interface ServerHandle {
@@ -42,7 +46,9 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
     await migrate(db);
     const accounts = new AccountService(db, opts.now, opts.sessionTtlMs);
     const setupCode = await issueSetupCode(db);
-    const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes: accountRoutes(accounts), log: opts.log });
+    const photos = new PhotoService(db, { maxBytes: opts.maxPhotoBytes }, opts.now);
+    const routes = [...accountRoutes(accounts), ...photoRoutes(photos)];
+    const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes, log: opts.log });
     const store = db;
     return {
       url: http.url,

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { ApiError, toApiError } from '../../shared/contract/errors';
 import type { AccountService } from '../accounts/AccountService';
 import { readJsonBody } from './readJsonBody';
-import { sendError, sendJson } from './respond';
+import { RawAnswer, sendError, sendJson, sendRaw } from './respond';
 import type { Route } from './Route';
 
 export interface HttpOptions {
@@ -36,13 +36,16 @@ function bearer(req: IncomingMessage): string | null {
 export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
   const byPath = new Map<string, Route[]>();
   for (const r of opts.routes) byPath.set(r.path, [...(byPath.get(r.path) ?? []), r]);
+  const prefixed = opts.routes.filter((r) => r.prefix);
 
   const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 60_000 }, (req, res) => {
     void (async () => {
       const path = new URL(req.url ?? '/', 'http://server').pathname;
       if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return sendJson(res, 200, { status: 'ok', version: opts.version });
-      const candidates = byPath.get(path) ?? [];
-      const route = candidates.find((r) => r.method === req.method);
+      const under = byPath.has(path) ? undefined : prefixed.find((r) => path.startsWith(r.path + '/'));
+      const candidates = under ? prefixed.filter((r) => r.path === under.path) : (byPath.get(path) ?? []);
+      const method = req.method === 'HEAD' ? 'GET' : req.method;
+      const route = candidates.find((r) => r.method === method);
       // Without a session nothing but the open routes answers, not even "no such page".
       const caller = route?.open ? null : await opts.accounts.authenticate(bearer(req));
       if (!route && candidates.length) {
@@ -55,8 +58,10 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
         caller,
         address: req.socket.remoteAddress ?? '',
         userAgent: String(req.headers['user-agent'] ?? ''),
+        rest: under ? path.slice(under.path.length + 1) : '',
         body: (schema) => readJsonBody(req, schema),
       });
+      if (value instanceof RawAnswer) return sendRaw(res, value);
       sendJson(res, 200, { ok: true, value: value ?? null });
     })().catch((err: unknown) => {
       const error = toApiError(err);

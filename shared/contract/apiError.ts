@@ -51,6 +51,8 @@ export const ERROR_CODES = [
   'signInFailed',
   /** The newsroom server: too many failed sign-ins; `retryAfterSeconds` says when to try again (HTTP 429). */
   'tooManyAttempts',
+  /** The newsroom server: uploaded bytes whose SHA-256 is not the one the upload named (nothing was stored). */
+  'hashMismatch',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

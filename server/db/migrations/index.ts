@@ -1,6 +1,8 @@
 // Every migration, in order. A new one gets the next number and its own file; one that has
 // shipped is never edited (servers that applied it would not see the change).
 import { sql as initial } from './001_initial';
+import { sql as photoVariants } from './003_photo_variants';
+import { sql as search } from './004_search';
 
 export interface Migration {
   version: number;
@@ -8,4 +10,8 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 3, name: 'photo variants', sql: photoVariants },
+  { version: 4, name: 'search', sql: search },
+];
