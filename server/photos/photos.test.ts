@@ -28,7 +28,7 @@ for (const [kind, make] of Object.entries(STORES)) {
     });
 
     const put = (id: string, body: Uint8Array, auth: string | null = token, name = 'photo.jpg') =>
-      fetch(`${server.url}/api/photos/${id}?name=${encodeURIComponent(name)}`, { method: 'PUT', headers: { ...(auth ? { authorization: `Bearer ${auth}` } : {}), 'content-type': 'application/octet-stream' }, body });
+      fetch(`${server.url}/api/photos/${id}?name=${encodeURIComponent(name)}`, { method: 'PUT', headers: { ...(auth ? { authorization: `Bearer ${auth}` } : {}), 'content-type': 'application/octet-stream' }, body: new Uint8Array(body) });
     const get = (path: string, method = 'GET', auth: string | null = token) => fetch(`${server.url}${path}`, { method, headers: auth ? { authorization: `Bearer ${auth}` } : {} });
 
     it('stores an upload once, answers the same for the same bytes again, and gives back the bytes as they were', async () => {

@@ -63,7 +63,7 @@ export async function searchArticles(db: Queryable, query: ArticleQuery, viewer:
   const score = searching ? parsed.parts.map((p) => `(${partScore(p, bind)})`).join(' + ') : '0';
   const stateFilter = f.state === 'all' ? 'true' : `status = ${bind(f.state)}`;
   const waiting = WAITING[viewer.role];
-  const rank = query.order !== 'auto' ? '0' : searching ? '-score' : `CASE status ${waiting.map((st, i) => `WHEN ${bind(st)} THEN ${i}`).join(' ')} ELSE ${waiting.length} END`;
+  const rank = query.order !== 'auto' ? '' : searching ? 'score DESC, ' : `CASE status ${waiting.map((st, i) => `WHEN ${bind(st)} THEN ${i}`).join(' ')} ELSE ${waiting.length} END, `;
   const byDate = query.order === 'created' ? 'created_at' : 'updated_at';
   const headlineOrder = query.order === 'headline';
   const sql = `
@@ -79,7 +79,7 @@ export async function searchArticles(db: Queryable, query: ArticleQuery, viewer:
       ${
         headlineOrder
           ? `(SELECT coalesce(json_agg(json_build_array(id, headline, updated_at)), '[]'::json) FROM listed) AS ids`
-          : `(SELECT coalesce(json_agg(id), '[]'::json) FROM (SELECT id FROM listed ORDER BY ${rank}, ${byDate} DESC, id DESC OFFSET ${bind(offset)} LIMIT ${bind(limit)}) w) AS ids`
+          : `(SELECT coalesce(json_agg(id), '[]'::json) FROM (SELECT id FROM listed ORDER BY ${rank}${byDate} DESC, id DESC OFFSET ${bind(offset)} LIMIT ${bind(limit)}) w) AS ids`
       }`;
   const [row] = await db.query<{ counts: Record<string, number>; total: number; ids: unknown[] }>(sql, params);
   const ids = headlineOrder ? byHeadline(row.ids as [string, string, string][]).slice(offset, offset + limit) : (row.ids as string[]);
