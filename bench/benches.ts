@@ -10,5 +10,6 @@ import { searchBench } from './searchBench';
 import { listBench } from './listBench';
 import { backupBench } from './backupBench';
 import { crashBench } from './crashBench';
+import { serverBench } from './serverBench';
 
-export const BENCHES: readonly Bench[] = [saveBench, historyBench, typingBench, photoBench, exportBench, searchBench, listBench, backupBench, crashBench];
+export const BENCHES: readonly Bench[] = [saveBench, historyBench, typingBench, photoBench, exportBench, searchBench, listBench, backupBench, crashBench, serverBench];

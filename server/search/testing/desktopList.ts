@@ -19,10 +19,14 @@ export class DesktopList {
   private readonly articles = new Map<string, Article>();
   private readonly hits: SlotHits = { stamp: new Int32Array(0), score: new Int32Array(0), mark: 0 };
 
-  constructor(private readonly people: readonly Person[]) {}
+  /** `articleOf` reads an article back for its snippet (a bench of 100,000 keeps none in memory, as the desktop keeps none). */
+  constructor(
+    private readonly people: readonly Person[],
+    private readonly articleOf?: (id: string) => Article,
+  ) {}
 
   put(a: Article): void {
-    this.articles.set(a.id, a);
+    if (!this.articleOf) this.articles.set(a.id, a);
     this.table.put({ summary: summarise(a), photos: photoIdsIn(a.body), tags: a.tags, size: 0, mtimeMs: 0 });
     this.index.put(a.id, articleText(a), { size: 0, mtimeMs: 0 });
   }
@@ -53,7 +57,7 @@ export class DesktopList {
     const rows = win.ids.map((id) => {
       const summary = this.table.summary(this.table.slot(id)!);
       if (parsed.parts.length === 0) return { summary, headlineMarks: [], snippet: null };
-      return { summary, headlineMarks: findMarks(summary.headline, parsed), snippet: buildSnippet(this.articles.get(id)!, parsed) };
+      return { summary, headlineMarks: findMarks(summary.headline, parsed), snippet: buildSnippet(this.articleOf?.(id) ?? this.articles.get(id)!, parsed) };
     });
     return { total: win.total, counts: win.counts, rows, indexing: null };
   }
