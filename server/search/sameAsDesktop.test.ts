@@ -12,6 +12,7 @@ import { migrate } from '../db/migrate';
 import { STORES, type TestStore } from '../testing/bothDatabases';
 import { searchArticles } from './searchArticles';
 import { indexArticle, indexArticles, removeArticle } from './searchTable';
+import { filterKey } from './searchTerms';
 import { DesktopList } from './testing/desktopList';
 
 const v = vocabulary();
@@ -116,11 +117,11 @@ for (const [kind, make] of Object.entries(STORES)) {
       expect(await searchArticles(db, q(''), EDITOR, 0, 5)).toEqual(desktop.query(q(''), EDITOR, 0, 5));
       await db.transaction((tx) => removeArticle(tx, a.id));
       expect((await searchArticles(db, query, EDITOR, 0, 10)).total).toBe(0);
-      expect(await db.query('SELECT 1 FROM search_rows WHERE id = $1', [a.id])).toEqual([]);
+      for (const table of ['search_rows', 'search_rank']) expect(await db.query(`SELECT 1 FROM ${table} WHERE id = $1`, [a.id])).toEqual([]);
     });
 
     it('lists only what the visibility rule lets through', async () => {
-      const mine = await searchArticles(db, q(''), REPORTER, 0, 1000, { visibility: (bind) => `s.owner_id = ${bind(REPORTER.id)}` });
+      const mine = await searchArticles(db, q(''), REPORTER, 0, 1000, { visibility: (bind) => `s.terms @@ ${bind(filterKey.owner(REPORTER.id))}::tsquery` });
       expect(mine.total).toBe(ARTICLES.filter((a) => a.ownerId === REPORTER.id && a.trashedAt === null).length);
       expect(mine.rows.every((r) => r.summary.ownerId === REPORTER.id)).toBe(true);
     });

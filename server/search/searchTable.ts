@@ -1,51 +1,55 @@
-// Keeping the search table in step with the articles: the article service calls `indexArticle`
+// Keeping the search tables in step with the articles: the article service calls `indexArticle`
 // on every write and `removeArticle` on a purge, inside its own transaction, so the list every
 // server instance reads changes exactly when the article does.
-import type { Article, ArticleSummary } from '../../shared/model/article';
-import { articleText, type FieldText } from '../../shared/search/articleText';
+import type { Article } from '../../shared/model/article';
+import { articleText } from '../../shared/search/articleText';
 import { summarise } from '../../core/articleSummary';
 import type { Queryable } from '../db/Database';
 import { articleTerms } from './searchTerms';
 
-const COLUMNS = ['id', 'trashed', 'status', 'desk', 'owner_id', 'reporter_names', 'tags', 'headline', 'created_at', 'updated_at', 'terms', 'high', 'low'];
-const CASTS = ['', '', '', '', '', '::text[]', '::text[]', '', '::timestamptz', '::timestamptz', '::tsvector', '::tsvector', '::tsvector'];
-
-interface RowValues {
+interface TableRows {
   article: unknown[];
-  row: [string, string, string];
+  rank: unknown[];
+  row: unknown[];
 }
 
-function valuesOf(a: Article): RowValues {
-  const summary: ArticleSummary = summarise(a);
-  const fields: FieldText[] = articleText(a);
-  const t = articleTerms(fields);
+function rowsOf(a: Article): TableRows {
+  const fields = articleText(a);
+  const t = articleTerms(fields, { desk: a.byline.desk, tags: a.tags, ownerId: a.ownerId, reporterNames: a.byline.reporters.map((r) => r.name) });
   return {
-    article: [a.id, a.trashedAt !== null, a.status, a.byline.desk, a.ownerId, a.byline.reporters.map((r) => r.name), a.tags, a.headline, a.createdAt, a.updatedAt, t.terms, t.high, t.low],
-    row: [a.id, JSON.stringify(summary), JSON.stringify(fields)],
+    article: [a.id, a.trashedAt !== null, a.status, a.createdAt, a.updatedAt, t.terms],
+    rank: [a.id, t.high, t.low],
+    row: [a.id, a.headline, JSON.stringify(summarise(a)), JSON.stringify(fields)],
   };
 }
 
-function placeholders(rows: number, width: number, casts: readonly string[] = []): string {
+/** `($1, $2::x), ($3, $4::x)…` for `rows` rows of these casts. */
+function placeholders(rows: number, casts: readonly string[]): string {
   const out: string[] = [];
-  for (let r = 0; r < rows; r++) out.push(`(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}${casts[c] ?? ''}`).join(', ')})`);
+  for (let r = 0; r < rows; r++) out.push(`(${casts.map((cast, c) => `$${r * casts.length + c + 1}${cast}`).join(', ')})`);
   return out.join(', ');
 }
 
-const UPDATE_ARTICLE = COLUMNS.slice(1).map((c) => `${c} = EXCLUDED.${c}`).join(', ');
-
-/** Writes rows for these articles (new or changed), several to a statement. */
+/** Writes the rows of these articles (new or changed), many to a statement (a bulk load passes hundreds). */
 export async function indexArticles(q: Queryable, articles: readonly Article[]): Promise<void> {
   if (articles.length === 0) return;
-  const values = articles.map(valuesOf);
+  const rows = articles.map(rowsOf);
   await q.query(
-    `INSERT INTO search_articles (${COLUMNS.join(', ')}) VALUES ${placeholders(values.length, COLUMNS.length, CASTS)}
-     ON CONFLICT (id) DO UPDATE SET ${UPDATE_ARTICLE}`,
-    values.flatMap((v) => v.article),
+    `INSERT INTO search_articles (id, trashed, status, created_at, updated_at, terms)
+     VALUES ${placeholders(rows.length, ['', '', '', '::timestamptz', '::timestamptz', '::tsvector'])}
+     ON CONFLICT (id) DO UPDATE SET trashed = EXCLUDED.trashed, status = EXCLUDED.status, created_at = EXCLUDED.created_at,
+       updated_at = EXCLUDED.updated_at, terms = EXCLUDED.terms`,
+    rows.flatMap((r) => r.article),
   );
   await q.query(
-    `INSERT INTO search_rows (id, summary, fields) VALUES ${placeholders(values.length, 3, ['', '::jsonb', '::jsonb'])}
-     ON CONFLICT (id) DO UPDATE SET summary = EXCLUDED.summary, fields = EXCLUDED.fields`,
-    values.flatMap((v) => v.row),
+    `INSERT INTO search_rank (id, high, low) VALUES ${placeholders(rows.length, ['', '::tsvector', '::tsvector'])}
+     ON CONFLICT (id) DO UPDATE SET high = EXCLUDED.high, low = EXCLUDED.low`,
+    rows.flatMap((r) => r.rank),
+  );
+  await q.query(
+    `INSERT INTO search_rows (id, headline, summary, fields) VALUES ${placeholders(rows.length, ['', '', '::jsonb', '::jsonb'])}
+     ON CONFLICT (id) DO UPDATE SET headline = EXCLUDED.headline, summary = EXCLUDED.summary, fields = EXCLUDED.fields`,
+    rows.flatMap((r) => r.row),
   );
 }
 

@@ -1,7 +1,9 @@
 // An article's search terms as PostgreSQL reads them, and a query's parts as tsqueries. The terms
 // are the core tokenizer's (shared/search/tokenize), so the server finds what the desktop finds:
 //   terms  every term of every field (GIN-indexed: what matches), plus each syllable of the
-//          Hangul pieces, so a one-syllable query is one lexeme instead of "any piece holding it";
+//          Hangul pieces, so a one-syllable query is one lexeme instead of "any piece holding it",
+//          plus the filter keys (`#d:desk`, `#t:tag`, `#o:owner id`, `#r:byline name`: no query
+//          term starts with '#', so no search text can match one);
 //   high   terms whose best field is headline (A), kicker (B), deck (C), byline or tags (D);
 //   low    terms whose best field is a caption (A) or the notes (B).
 // A term in none of `high` and `low` has the body as its best field. A query part scores the best
@@ -47,9 +49,29 @@ export function bestWeights(fields: readonly FieldText[]): Map<string, number> {
   return best;
 }
 
-/** The three tsvector literals of an article's text. */
-export function articleTerms(fields: readonly FieldText[]): ArticleTerms {
+/** What the list filters on, as lexemes of `terms`. */
+export interface FilterKeys {
+  desk: string;
+  tags: readonly string[];
+  ownerId: string | null;
+  reporterNames: readonly string[];
+}
+
+/** A filter key's lexeme (a literal's, quoted). */
+export const filterKey = {
+  desk: (desk: string) => lexeme(`#d:${desk}`),
+  tag: (tag: string) => lexeme(`#t:${tag}`),
+  owner: (id: string) => lexeme(`#o:${id}`),
+  reporter: (name: string) => lexeme(`#r:${name}`),
+};
+
+/** The three tsvector literals of an article's text, with its filter keys in `terms`. */
+export function articleTerms(fields: readonly FieldText[], keys: FilterKeys): ArticleTerms {
   const terms: string[] = [];
+  if (keys.desk) terms.push(filterKey.desk(keys.desk));
+  for (const tag of new Set(keys.tags)) if (tag) terms.push(filterKey.tag(tag));
+  if (keys.ownerId) terms.push(filterKey.owner(keys.ownerId));
+  for (const name of new Set(keys.reporterNames)) if (name) terms.push(filterKey.reporter(name));
   const high: string[] = [];
   const low: string[] = [];
   for (const [term, w] of bestWeights(fields)) {
@@ -72,4 +94,9 @@ export function partQuery(part: QueryPart, labels = ''): string {
 /** Every part, all required: what an article must match. */
 export function matchQuery(q: ParsedQuery): string {
   return q.parts.map((p) => partQuery(p)).join(' & ');
+}
+
+/** Any part: the articles whose rank a part could change. */
+export function anyPartQuery(q: ParsedQuery): string {
+  return q.parts.map((p) => partQuery(p)).join(' | ');
 }
