@@ -14,6 +14,7 @@ import type { Person } from '../shared/model/person';
 import { ArticleQuerySchema, type ArticleQuery } from '../shared/search/query';
 import { openPostgres, type Database } from '../server/db/Database';
 import { migrate } from '../server/db/migrate';
+import { MIGRATIONS } from '../server/db/migrations';
 import { throwawayDatabase } from '../server/testing/realPostgres';
 import { indexArticles } from '../server/search/searchTable';
 import { searchArticles } from '../server/search/searchArticles';
@@ -32,7 +33,7 @@ const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/
  */
 async function load(db: Database, n: number, v: ReturnType<typeof vocabulary>, desktop: DesktopList, byId: Map<string, number>): Promise<number> {
   const t0 = performance.now();
-  await db.exec('DROP INDEX search_articles_terms');
+  await db.exec('DROP INDEX search_articles_terms, search_rank_high, search_rank_low');
   let next = 0;
   const worker = async () => {
     while (next < n) {
@@ -50,9 +51,10 @@ async function load(db: Database, n: number, v: ReturnType<typeof vocabulary>, d
   };
   await Promise.all([worker(), worker()]);
   await db.exec("SET maintenance_work_mem = '512MB'");
-  await db.exec('CREATE INDEX search_articles_terms ON search_articles USING gin (terms)');
-  await db.exec('VACUUM ANALYZE search_articles');
-  await db.exec('VACUUM ANALYZE search_rows');
+  // The migration's own definitions, made again now that the rows are in.
+  const gin = MIGRATIONS.find((m) => m.name === 'search')!.sql.split(';').filter((statement) => /USING gin/.test(statement));
+  for (const statement of gin) await db.exec(statement);
+  for (const table of ['search_articles', 'search_rank', 'search_rows']) await db.exec(`VACUUM ANALYZE ${table}`);
   return ms(t0);
 }
 
