@@ -107,6 +107,31 @@ for (const [kind, make] of Object.entries(STORES)) {
       expect(QUERIES.filter((_, i) => listed[i].total === 0).map((x) => x.text)).toEqual(['없는말없는말']);
     });
 
+    it('ranks each field as the desktop does, a prefix taking its best word and a word only in notes last', async () => {
+      const base = ARTICLES[2];
+      const para = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+      const made = (n: number, over: Partial<Article>, body: unknown[]): Article => ({
+        ...base, ...over, id: `rank-${n}`, trashedAt: null, updatedAt: `2026-10-0${n}T00:00:00.000Z`, tags: over.tags ?? [], kicker: over.kicker ?? '', deck: over.deck ?? [],
+        headline: over.headline ?? '평범한 제목', deskNote: over.deskNote ?? '', body: { type: 'doc', content: body as never },
+      });
+      const cases = [
+        // The desk's note is searched as notes only (an editor's note inside a paragraph is body text too).
+        made(1, { deskNote: 'qzxnote' }, [para('본문 qzxbody 있음')]), // body beats notes: 2
+        made(2, { deskNote: 'qzxnote' }, [para('본문만 있음')]), // notes only: 1
+        made(3, {}, [{ type: 'figure', attrs: { photoId: '', credit: '', alt: '', fromFile: { caption: '', credit: '', alt: '' } }, content: [{ type: 'figureCaption', content: [{ type: 'text', text: 'qzxcap 사진' }] }] }]), // caption: 4
+        made(4, { headline: 'qzxhead 제목' }, [para('본문')]), // headline: 64
+        made(5, { tags: ['qzxtag'] }, [para('본문')]), // tags: 12
+        made(6, { kicker: 'qzxkick' }, [para('본문')]), // kicker: 24
+        made(7, { deck: ['qzxdeck 부제'] }, [para('본문 qzxbody')]), // deck: 16
+      ];
+      await db.transaction((tx) => indexArticles(tx, cases));
+      for (const a of cases) desktop.put(a);
+      const got = await searchArticles(db, q('qzx'), EDITOR, 0, 20);
+      expect(got.rows.map((r) => r.summary.id)).toEqual(['rank-4', 'rank-6', 'rank-7', 'rank-5', 'rank-3', 'rank-1', 'rank-2']);
+      expect(got).toEqual(desktop.query(q('qzx'), EDITOR, 0, 20));
+      for (const text of ['qzxnote', 'qzxbody', 'qzx 본문', '본', 'qzxdeck 부']) expect(await searchArticles(db, q(text), REPORTER, 0, 20)).toEqual(desktop.query(q(text), REPORTER, 0, 20));
+    });
+
     it('follows a change and a removal', async () => {
       const a = ARTICLES[1];
       const changed: Article = { ...a, headline: '유일무이한 제목어', updatedAt: '2026-12-01T00:00:00.000Z' };
