@@ -38,15 +38,15 @@ async function load(db: Database, n: number, v: ReturnType<typeof vocabulary>, d
   const worker = async () => {
     while (next < n) {
       const start = next;
-      next = Math.min(n, next + BATCH);
+      const end = (next = Math.min(n, next + BATCH));
       const batch: Article[] = [];
-      for (let i = start; i < next; i++) {
+      for (let i = start; i < end; i++) {
         batch.push(generateArticle(i, v));
         byId.set(batch[batch.length - 1].id, i);
       }
       for (const a of batch) desktop.put(a);
       await db.transaction((tx) => indexArticles(tx, batch));
-      if (Math.floor(next / 20_000) !== Math.floor(start / 20_000)) process.stderr.write(`  loaded ${next}/${n}\n`);
+      if (Math.floor(end / 20_000) !== Math.floor(start / 20_000)) process.stderr.write(`  loaded ${end}/${n}\n`);
     }
   };
   await Promise.all([worker(), worker()]);
