@@ -16,9 +16,7 @@ import { fsyncDir, writeFileAtomic, type WriteOptions } from './atomicWrite';
 import { mapLimited, SYNC_CONCURRENCY } from './mapLimited';
 import { parseArticle } from './ArticleStore';
 import { gunzip, gzip } from './storage/smallZlib';
-
-/** Saves by the same person in the same state within this window share one version. */
-export const COALESCE_MS = 60_000;
+import { nextVersion } from '../shared/workflow/versions';
 
 /** `audit`: entries written with the version when it started the history (`startWith`); absent otherwise. */
 const VersionFileSchema = z.object({ meta: VersionMetaSchema, article: z.unknown(), audit: z.array(z.unknown()).optional() });
@@ -46,24 +44,7 @@ export class HistoryStore {
    */
   async record(article: Article, kind: VersionKind, actor: Actor, now: Date, opts: Pick<WriteOptions, 'syncDir'> = {}): Promise<VersionMeta> {
     const last = await this.newestOf(article.id);
-    const at = now.toISOString();
-    const coalesce =
-      kind === 'save' &&
-      last !== null &&
-      last.kind === 'save' &&
-      last.actorId === actor.id &&
-      last.state === article.status &&
-      now.getTime() - Date.parse(last.startedAt) < COALESCE_MS;
-    const meta: VersionMeta = {
-      seq: coalesce ? last.seq : (last?.seq ?? 0) + 1,
-      revision: article.revision,
-      kind,
-      state: article.status,
-      actorId: actor.id,
-      actorName: actor.name,
-      startedAt: coalesce ? last.startedAt : at,
-      at,
-    };
+    const meta = nextVersion(last, article, kind, actor, now);
     if (last === null) await mkdir(this.dir(article.id), { recursive: true }); // an article with versions has its folder
     // A plain save's version is a copy of the article file just written durably, so it skips the
     // fsyncs that would double autosave's cost; lost to a power cut, it reads as damaged and the

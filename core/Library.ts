@@ -7,12 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import {
-  ARTICLE_SCHEMA_VERSION,
   ArticleIdSchema,
   contentOf,
-  emptyContent,
   type Article,
   type ArticleContent,
   type ArticleSummary,
@@ -34,7 +31,8 @@ import type { PhotoInfo } from '../shared/model/photo';
 import type { ExportFormat } from '../shared/exchange/types';
 import type { Person, PersonDraft } from '../shared/model/person';
 import type { AuditAction, AuditEntry, VersionKind, VersionMeta } from '../shared/model/history';
-import { assertCanEdit, assertReleasable, decideTransition, type TransitionRequest } from '../shared/workflow/decide';
+import { assertReleasable, type TransitionRequest } from '../shared/workflow/decide';
+import { assertRevision, auditEntry, isUntouched, newArticle, restoredVersion, savedArticle, steppedArticle } from '../shared/workflow/steps';
 import { inTheTrash } from '../shared/workflow/trash';
 import { mayDiscardUntouched } from '../shared/workflow/discard';
 import { decideAccess, type AccessContext } from '../shared/workflow/access';
@@ -107,7 +105,6 @@ export class Library {
       entry: (id) => this.entry(id),
       serial,
       put: (article) => this.put(article),
-      audit: (id, person, action, from, to) => this.audit(id, person, action, from, to),
       trashed: () => this.list('trash'),
     });
   }
@@ -232,41 +229,8 @@ export class Library {
 
   async create(actorId: string, language?: Language, content?: ArticleContent, corrections: Article['corrections'] = []): Promise<Article> {
     const person = this.people.actor(actorId);
-    const settings = this.settings.value;
-    const lang = content?.language ?? language ?? settings.defaultArticleLanguage;
-    const at = this.now().toISOString();
-    const article: Article = {
-      ...this.withHouseTemplate(content ?? this.freshContent(lang, person, settings.outlet)),
-      schemaVersion: ARTICLE_SCHEMA_VERSION,
-      id: randomUUID(),
-      revision: 0,
-      createdAt: at,
-      updatedAt: at,
-      status: 'draft',
-      trashedAt: null,
-      ownerId: person.id,
-      corrections,
-      lastTransition: null,
-    };
+    const article = newArticle(randomUUID(), person, this.settings.value, this.now(), { language, content, corrections });
     return this.serial(article.id, () => this.commit(article, 'create', person));
-  }
-
-  /**
-   * A new story starts with the house's outlet; a reporter's also carries their own byline (name,
-   * title, desk, and the e-mail for the sign-off).
-   */
-  private freshContent(language: Language, person: Person, outlet: string): ArticleContent {
-    const empty = emptyContent(language);
-    const byline = { ...empty.byline, outlet };
-    if (person.role !== 'reporter') return { ...empty, byline };
-    const reporter = { name: person.bylineName || person.name, role: person.bylineRole, email: person.email };
-    return { ...empty, byline: { ...byline, desk: person.desk, reporters: [reporter] } };
-  }
-
-  /** A byline without a template takes the house's default for the article's language. */
-  private withHouseTemplate(content: ArticleContent): ArticleContent {
-    const templateId = content.byline.templateId || this.settings.value.defaultTemplateIds[content.language];
-    return { ...content, byline: { ...content.byline, templateId } };
   }
 
   /**
@@ -283,9 +247,7 @@ export class Library {
       const summary = this.index.entries.get(id)?.summary;
       if (!summary || !mayDiscardUntouched(summary, person.id)) return false;
       const article = await this.store.read(id).catch(() => null);
-      if (!article || article.revision !== 0) return false;
-      const fresh = this.withHouseTemplate(this.freshContent(article.language, person, this.settings.value.outlet));
-      if (!isDeepStrictEqual(contentOf(article), { ...fresh, body: normaliseBody(fresh.body).body })) return false;
+      if (!article || !isUntouched(article, person, this.settings.value)) return false;
       if ((await this.history.read(id)).audit.length > 0) return false;
       await this.trash.removeForGood(id);
       return true;
@@ -306,20 +268,14 @@ export class Library {
       // decided from the list's summary before this call; the copy's own state is checked again.)
       const current = await this.store.current(id);
       // Against the file as it is: the list's revision, unless another process wrote the file since.
-      this.assertRevision(id, current.revision, baseRevision);
-      assertCanEdit(current, person, this.settings.value);
       // A save that changes nothing (typing undone, a second Ctrl+S) writes nothing: no new revision,
       // and no version in the history identical to the one before it.
-      if (isDeepStrictEqual(contentOf({ ...current, ...content, body: normaliseBody(content.body).body }), contentOf(current))) {
-        return { revision: current.revision, updatedAt: current.updatedAt };
-      }
-      const article = await this.commit({ ...current, ...content, revision: current.revision + 1, updatedAt: this.now().toISOString() }, 'save', person);
+      const next = savedArticle(current, baseRevision, content, person, this.settings.value, this.now());
+      if (!next) return { revision: current.revision, updatedAt: current.updatedAt };
+      const article = await this.commit(next.article, 'save', person);
+      if (next.audit) await this.history.audit(id, next.audit);
       return { revision: article.revision, updatedAt: article.updatedAt };
     });
-  }
-
-  private assertRevision(id: string, current: number, base: number): void {
-    if (current !== base) throw new ApiError('conflict', `article ${id} is at revision ${current}, not ${base}`, { id, revision: current });
   }
 
   /**
@@ -340,11 +296,7 @@ export class Library {
   }
 
   private audit(id: string, person: Person, action: AuditAction, from: Article['status'], to: Article['status'], extra: Partial<AuditEntry> = {}, durable = true): Promise<void> {
-    return this.history.audit(id, this.auditEntry(person, action, from, to, extra), durable);
-  }
-
-  private auditEntry(person: Person, action: AuditAction, from: Article['status'], to: Article['status'], extra: Partial<AuditEntry> = {}): AuditEntry {
-    return { at: this.now().toISOString(), actorId: person.id, actorName: person.name, action, from, to, note: '', overridden: [], ...extra };
+    return this.history.audit(id, auditEntry(person, action, from, to, this.now(), extra), durable);
   }
 
   /**
@@ -374,18 +326,9 @@ export class Library {
       const person = this.people.actor(actorId);
       this.entry(id);
       const current = await this.store.read(id);
-      const now = this.now();
-      const decision = decideTransition(current, person, req, this.settings.value, now);
-      const note = req.note.trim();
-      const at = now.toISOString();
-      const article: Article = {
-        ...current,
-        status: decision.to,
-        corrections: req.action === 'correct' ? [...current.corrections, { at, by: person.name, note }] : current.corrections,
-        lastTransition: { action: req.action, actorId: person.id, actorName: person.name, at, note },
-      };
+      const { article, audit } = steppedArticle(current, person, req, this.settings.value, this.now());
       const committed = await this.commit(article, 'transition', person);
-      await this.audit(id, person, req.action, current.status, decision.to, { note, overridden: decision.overridden });
+      await this.history.audit(id, audit);
       return committed;
     });
   }
@@ -414,13 +357,12 @@ export class Library {
   restoreVersion(id: string, seq: number, actorId: string, baseRevision: number): Promise<Article> {
     return this.serial(id, async () => {
       const person = this.people.actor(actorId);
-      this.assertRevision(id, this.entry(id).summary.revision, baseRevision);
+      assertRevision(id, this.entry(id).summary.revision, baseRevision);
       const current = await this.store.read(id);
-      assertCanEdit(current, person, this.settings.value);
-      const old = await this.history.version(id, seq);
-      const article = await this.commit({ ...current, ...contentOf(old), revision: current.revision + 1, updatedAt: this.now().toISOString() }, 'restore', person);
-      await this.audit(id, person, 'restoreVersion', current.status, current.status, { version: seq });
-      return article;
+      const { article, audit } = restoredVersion(current, await this.history.version(id, seq), seq, baseRevision, person, this.settings.value, this.now());
+      const committed = await this.commit(article, 'restore', person);
+      await this.history.audit(id, audit);
+      return committed;
     });
   }
 
@@ -488,7 +430,7 @@ export class Library {
         articles,
         SYNC_CONCURRENCY,
         step(async (i) => {
-          const entry = this.auditEntry(person, 'restoreBackup', from[i], copies[i].status, { note });
+          const entry = auditEntry(person, 'restoreBackup', from[i], copies[i].status, this.now(), { note });
           audited[i] = (await this.history.startWith(copies[i], 'restore', person, this.now(), [entry], { syncDir: false })) !== null;
           if (!audited[i]) await this.history.record(copies[i], 'restore', person, this.now(), { syncDir: false });
         }),

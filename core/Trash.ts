@@ -1,9 +1,8 @@
 // The trash: moving an article in and out (shared/workflow/trash.ts decides who), emptying it for
 // good, deleting one article everywhere it is kept, and sweeping the photos no article uses.
 import type { Article, ArticleSummary } from '../shared/model/article';
-import type { AuditAction } from '../shared/model/history';
-import type { Person } from '../shared/model/person';
-import { refuseEmptyTrash, refuseTrashMove } from '../shared/workflow/trash';
+import { refuseEmptyTrash } from '../shared/workflow/trash';
+import { trashMove } from '../shared/workflow/steps';
 import type { ArticleStore } from './ArticleStore';
 import type { HistoryStore } from './HistoryStore';
 import type { IndexEntry } from './indexEntry';
@@ -33,7 +32,6 @@ export interface TrashParts {
   serial<T>(id: string, task: () => Promise<T>): Promise<T>;
   /** Writes the article file and brings the index, list and search up to date (no new version). */
   put(article: Article): Promise<ArticleSummary>;
-  audit(id: string, person: Person, action: AuditAction, from: Article['status'], to: Article['status']): Promise<void>;
   /** The articles in the trash. */
   trashed(): ArticleSummary[];
 }
@@ -46,17 +44,14 @@ export class Trash {
    * article is read-only: it has to come out before anyone changes it.
    */
   setTrashed(id: string, trashed: boolean, actorId: string): Promise<ArticleSummary> {
-    const { serial, people, store, settings, put, audit, now } = this.parts;
+    const { serial, people, store, settings, put, history, now } = this.parts;
     return serial(id, async () => {
       const person = people.actor(actorId);
       this.parts.entry(id);
-      const article = await store.read(id);
-      const { permissions } = settings.value.workflow;
-      const refusal = refuseTrashMove(permissions, person, { id, status: article.status, ownerId: article.ownerId, trashed: article.trashedAt !== null }, trashed);
-      if (refusal) throw refusal;
-      // Trashing is not an edit: the revision stays, so an open editor's next save still fits.
-      const summary = await put({ ...article, trashedAt: trashed ? now().toISOString() : null });
-      await audit(id, person, trashed ? 'trash' : 'untrash', article.status, article.status);
+      const current = await store.read(id);
+      const { article, audit } = trashMove(current, trashed, person, settings.value, now());
+      const summary = await put(article);
+      await history.audit(id, audit);
       return summary;
     });
   }

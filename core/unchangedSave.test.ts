@@ -3,7 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, expect, it } from 'vitest';
-import { COALESCE_MS } from './HistoryStore';
+import { COALESCE_MS } from '../shared/workflow/versions';
 import { content } from './testing/tempLibrary';
 import { useTestCore } from './testing/useTestCore';
 

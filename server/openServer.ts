@@ -5,6 +5,12 @@ import { mkdir } from 'node:fs/promises';
 import { LibraryLock } from '../core/LibraryLock';
 import { AccountService } from './accounts/AccountService';
 import { accountRoutes } from './accounts/accountRoutes';
+import { ArticleService, visibleTo } from './articles/ArticleService';
+import { readSettings } from './settings/settingsTable';
+import { contractRoutes } from './contract/contractRoutes';
+import { serverHandlers } from './contract/serverHandlers';
+import { LiveHub } from './live/LiveHub';
+import { liveRoutes } from './live/liveRoutes';
 import { issueSetupCode } from './accounts/setupCode';
 import { pgliteDir } from './dataFolder';
 import { PhotoService } from './photos/PhotoService';
@@ -23,6 +29,10 @@ export interface ServerOptions {
   now?: () => Date;
   sessionTtlMs?: number;
   log?: (line: string) => void;
+  /** HTTPS with this certificate and key (PEM). */
+  tls?: { cert: Buffer; key: Buffer };
+  /** Browser origins allowed to call (none by default: the app connects from its core). */
+  allowedOrigins?: readonly string[];
   /** The largest photo taken (the contract's MAX_PHOTO_BYTES unless a test sets less). */
   maxPhotoBytes?: number;
 }
@@ -44,17 +54,21 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
   try {
     db = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.log) : await openPglite(pgliteDir(opts.dataDir));
     await migrate(db);
-    const accounts = new AccountService(db, opts.now, opts.sessionTtlMs);
-    const setupCode = await issueSetupCode(db);
-    const photos = new PhotoService(db, { maxBytes: opts.maxPhotoBytes }, opts.now);
-    const routes = [...accountRoutes(accounts), ...photoRoutes(photos)];
-    const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes, log: opts.log });
+    const now = opts.now ?? (() => new Date());
     const store = db;
+    const hub = new LiveHub(db, async () => visibleTo.bind(null, await readSettings(store)), now);
+    const accounts = new AccountService(db, opts.now, opts.sessionTtlMs, () => void hub.sessionsChanged());
+    const setupCode = await issueSetupCode(db);
+    const articles = new ArticleService(db, now, { committed: (event) => void hub.publish(event) });
+    const photos = new PhotoService(db, { maxBytes: opts.maxPhotoBytes }, now);
+    const routes = [...accountRoutes(accounts), ...contractRoutes(db, articles, serverHandlers(db, articles, accounts, now)), ...liveRoutes(hub), ...photoRoutes(photos)];
+    const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes, log: opts.log, tls: opts.tls, allowedOrigins: opts.allowedOrigins });
     return {
       url: http.url,
       setupCode,
       db: store,
       async close() {
+        hub.close();
         await http.close();
         await store.close();
         await lock.release();

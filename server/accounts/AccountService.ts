@@ -33,6 +33,8 @@ export class AccountService {
     private readonly db: Database,
     private readonly now: () => Date = () => new Date(),
     private readonly sessionTtlMs = SESSION_TTL_MS,
+    /** Told after sessions may have ended (sign-out, revocation, a new password, a person switched off): their live streams close. */
+    private readonly sessionsEnded: () => void = () => undefined,
   ) {}
 
   /** The first admin, with the code the server printed; refused once anyone exists or the code is wrong. */
@@ -81,6 +83,7 @@ export class AccountService {
 
   async logout(caller: Caller): Promise<void> {
     await revokeSession(this.db, caller.sessionId, caller.person.id, this.now());
+    this.sessionsEnded();
   }
 
   sessions(caller: Caller): Promise<SessionInfo[]> {
@@ -91,6 +94,7 @@ export class AccountService {
   async revoke(caller: Caller, sessionId: string): Promise<void> {
     const ended = await revokeSession(this.db, sessionId, caller.person.role === 'admin' ? null : caller.person.id, this.now());
     if (!ended) throw new ApiError('notFound', `no open session ${sessionId}`);
+    this.sessionsEnded();
   }
 
   /** A new password ends every other session of the person. */
@@ -108,6 +112,7 @@ export class AccountService {
       await revokeAllSessions(tx, row.id, this.now(), caller.sessionId);
       await auditAccount(tx, this.now(), row.id, 'changePassword', row);
     });
+    this.sessionsEnded();
   }
 
   async listPeople(): Promise<Account[]> {
@@ -141,12 +146,13 @@ export class AccountService {
       await revokeAllSessions(tx, personId, this.now());
       await auditAccount(tx, this.now(), caller.person.id, 'resetPassword', row);
     });
+    this.sessionsEnded();
   }
 
   /** An admin changes a person; switching one off ends their sessions. The last active admin stays one. */
   async updatePerson(caller: Caller, person: Omit<Account, 'login'>): Promise<Account> {
     requireAdmin(caller);
-    return this.db.transaction(async (tx: Queryable) => {
+    const updated = await this.db.transaction(async (tx: Queryable) => {
       const before = await personById(tx, person.id);
       if (!before) throw new ApiError('notFound', `no person ${person.id}`);
       await tx.query('UPDATE people SET name = $2, role = $3, desk = $4, email = $5, byline_name = $6, byline_role = $7, active = $8, updated_at = $9 WHERE id = $1', [
@@ -165,6 +171,9 @@ export class AccountService {
       await auditAccount(tx, this.now(), caller.person.id, 'updatePerson', person, changedFields(accountOf(before), person));
       return { ...person, login: before.login };
     });
+    // Switched off, or given another role: open streams close or take the new role.
+    this.sessionsEnded();
+    return updated;
   }
 }
 

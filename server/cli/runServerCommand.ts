@@ -1,5 +1,7 @@
 // `copydesk server`: parses its options, starts the server, prints where it listens, and runs
 // until the signal (Ctrl+C, SIGTERM) stops it, closing the database and the lock on the way out.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../../shared/contract/errors';
 import type { CliLanguage } from '../../shared/i18n/cliText';
@@ -27,7 +29,16 @@ export async function runServerCommand(argv: string[], io: ServerIo): Promise<nu
   try {
     values = parseArgs({
       args: argv,
-      options: { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, database: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        data: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        database: { type: 'string' },
+        cert: { type: 'string' },
+        key: { type: 'string' },
+        'allow-origin': { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
     }).values;
   } catch (err) {
@@ -43,11 +54,17 @@ export async function runServerCommand(argv: string[], io: ServerIo): Promise<nu
     io.err(say.usage(say.badPort(values.port ?? '')));
     return 2;
   }
+  if ((values.cert === undefined) !== (values.key === undefined)) {
+    io.err(say.usage(say.certAndKey));
+    return 2;
+  }
   const dataDir = resolveDataDir(values.data, io.env, io.home, io.cwd);
   const databaseUrl = values.database ?? io.env.DATABASE_URL ?? undefined;
   let server: ServerHandle;
   try {
-    server = await openServer({ dataDir, databaseUrl, host: values.host ?? '127.0.0.1', port, log: io.err });
+    const tls = values.cert && values.key ? { cert: await readFile(resolve(io.cwd, values.cert)), key: await readFile(resolve(io.cwd, values.key)) } : undefined;
+    const allowedOrigins = (values['allow-origin'] ?? []).flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean);
+    server = await openServer({ dataDir, databaseUrl, host: values.host ?? '127.0.0.1', port, log: io.err, tls, allowedOrigins });
   } catch (err) {
     io.err(err instanceof ApiError && err.params.reason === 'libraryLocked' ? say.locked(dataDir) : say.failed((err as Error).message));
     return 3;

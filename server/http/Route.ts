@@ -1,12 +1,17 @@
 // One endpoint of the server: its method and path, whether it is open without a session (only
 // sign-in and the first admin's setup are), and its handler, which reads its body through its
 // zod schema and gets the caller the session names.
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import type { Caller } from '../accounts/AccountService';
 
+/** What a handler returns when it answered on `res` itself (a stream), so nothing more is sent. */
+export const RESPONDED = Symbol('responded');
+
 export interface RequestContext {
   req: IncomingMessage;
+  /** For the few routes that answer as a stream (the live channel); the rest return a value. */
+  res: ServerResponse;
   /** The signed-in person and their session; null only on open routes. */
   caller: Caller | null;
   /** The client's address (for sign-in throttling). */

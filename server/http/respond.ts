@@ -14,6 +14,10 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   conflict: 409,
   tooLarge: 413,
   tooManyAttempts: 429,
+  // The request was understood, and the desk's rules refuse it as it stands.
+  noteRequired: 422,
+  checklistFailed: 422,
+  embargoed: 422,
   hashMismatch: 422,
   photoRejected: 422,
 };

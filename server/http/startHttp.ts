@@ -1,13 +1,14 @@
 // The server's HTTP side on Node's own http module (a dozen JSON routes need no framework):
 // /healthz for anyone, sign-in and setup without a session, everything else only with one.
 // Every answer is JSON; a refusal is `{ ok: false, error }` with the contract's error codes.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ApiError, toApiError } from '../../shared/contract/errors';
 import type { AccountService } from '../accounts/AccountService';
 import { readJsonBody } from './readJsonBody';
 import { RawAnswer, sendError, sendJson, sendRaw } from './respond';
-import type { Route } from './Route';
+import { RESPONDED, type Route } from './Route';
 
 export interface HttpOptions {
   host: string;
@@ -15,6 +16,13 @@ export interface HttpOptions {
   version: string;
   accounts: AccountService;
   routes: Route[];
+  /** Serve HTTPS with this certificate and key (PEM); without, plain HTTP (behind a TLS proxy, or on one machine). */
+  tls?: { cert: Buffer; key: Buffer };
+  /**
+   * Web origins allowed to call from a browser page. The app's core talks to the server from Node
+   * and sends no Origin, so none is needed for the app; any other page's request is refused.
+   */
+  allowedOrigins?: readonly string[];
   /** Where unexpected failures are logged (never sent to the client beyond their code). */
   log?: (line: string) => void;
 }
@@ -38,9 +46,23 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
   for (const r of opts.routes) byPath.set(r.path, [...(byPath.get(r.path) ?? []), r]);
   const prefixed = opts.routes.filter((r) => r.prefix);
 
-  const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 60_000 }, (req, res) => {
+  const allowed = new Set(opts.allowedOrigins ?? []);
+  const serverOptions = { maxHeaderSize: 16 * 1024, requestTimeout: 60_000 };
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       const path = new URL(req.url ?? '/', 'http://server').pathname;
+      // A page from another origin is refused before anything else (a browser sends its Origin;
+      // the app's core and command-line clients send none).
+      const origin = req.headers.origin;
+      if (origin !== undefined) {
+        if (!allowed.has(origin)) throw new ApiError('forbidden', `origin ${origin} is not allowed`, { reason: 'origin' });
+        res.setHeader('access-control-allow-origin', origin);
+        res.setHeader('vary', 'Origin');
+        if (req.method === 'OPTIONS') {
+          res.writeHead(204, { 'access-control-allow-methods': 'GET, POST, PUT', 'access-control-allow-headers': 'authorization, content-type', 'access-control-max-age': '600' });
+          return void res.end();
+        }
+      }
       if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return sendJson(res, 200, { status: 'ok', version: opts.version });
       const under = byPath.has(path) ? undefined : prefixed.find((r) => path.startsWith(r.path + '/'));
       const candidates = under ? prefixed.filter((r) => r.path === under.path) : (byPath.get(path) ?? []);
@@ -55,12 +77,14 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
       if (!route) throw new ApiError('notFound', `no route ${path}`);
       const value = await route.handle({
         req,
+        res,
         caller,
         address: req.socket.remoteAddress ?? '',
         userAgent: String(req.headers['user-agent'] ?? ''),
         rest: under ? path.slice(under.path.length + 1) : '',
         body: (schema) => readJsonBody(req, schema),
       });
+      if (value === RESPONDED) return;
       if (value instanceof RawAnswer) return sendRaw(res, value);
       sendJson(res, 200, { ok: true, value: value ?? null });
     })().catch((err: unknown) => {
@@ -82,7 +106,8 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
       req.once('end', answer).once('close', () => clearTimeout(cutOff));
       req.resume();
     });
-  });
+  };
+  const server: Server = opts.tls ? createTlsServer({ ...serverOptions, cert: opts.tls.cert, key: opts.tls.key }, handler) : createServer(serverOptions, handler);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -92,7 +117,7 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
   const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   return {
     server,
-    url: `http://${host}:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://${host}:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -51,6 +51,8 @@ export const ERROR_CODES = [
   'signInFailed',
   /** The newsroom server: too many failed sign-ins; `retryAfterSeconds` says when to try again (HTTP 429). */
   'tooManyAttempts',
+  /** The newsroom server cannot be reached (network down, server stopped); `server` names it. */
+  'offline',
   /** The newsroom server: uploaded bytes whose SHA-256 is not the one the upload named (nothing was stored). */
   'hashMismatch',
   'internal',
@@ -63,7 +65,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * read-only, it is in the trash (restore it first), the library had people but lost its people
  * file (the first-admin path stays shut; restore people.json)…
  */
-export const FORBIDDEN_REASONS = ['role', 'state', 'readOnly', 'trashed', 'unknownPerson', 'firstAdmin', 'peopleLost', 'lastAdmin', 'newerVersion', 'libraryLocked', 'outsideFolders', 'setupCode'] as const;
+export const FORBIDDEN_REASONS = ['role', 'state', 'readOnly', 'trashed', 'unknownPerson', 'firstAdmin', 'peopleLost', 'lastAdmin', 'newerVersion', 'libraryLocked', 'outsideFolders', 'setupCode', 'notYou', 'origin'] as const;
 
 /** Why an import was refused; each has a sentence telling the user what to do. */
 export const IMPORT_REASONS = [

@@ -43,6 +43,8 @@ export const AuditActionSchema = z.enum([
   'import',
   /** Put back from a library backup (the note names the snapshot). */
   'restoreBackup',
+  /** The embargo was set, moved or lifted by a save (`embargo` holds the new time, null when lifted). */
+  'embargo',
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 
@@ -60,5 +62,7 @@ export const AuditEntrySchema = z.object({
   version: z.number().int().positive().optional(),
   /** For `export`: the formats written (older entries named them at the start of the note). */
   formats: z.array(ExportFormatSchema).optional(),
+  /** For `embargo`: the embargo after the change; null when it was lifted. */
+  embargo: z.iso.datetime().nullable().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;

@@ -8,8 +8,11 @@ import type { Role } from '../model/person';
 export const WORKFLOW_ACTIONS = ['send', 'recall', 'review', 'return', 'approve', 'reopen', 'publish', 'spike', 'restore', 'correct'] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
-/** Everything the permission table governs: the actions, plus overriding the checklist or an embargo. */
-export const PERMISSIONS = [...WORKFLOW_ACTIONS, 'override'] as const;
+/**
+ * Everything the permission table governs: the actions, overriding the checklist or an embargo,
+ * and seeing drafts that are not one's own (shared/workflow/visibility.ts).
+ */
+export const PERMISSIONS = [...WORKFLOW_ACTIONS, 'override', 'seeDrafts'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const TRANSITIONS: Record<WorkflowAction, { from: readonly ArticleStatus[]; to: ArticleStatus }> = {
@@ -44,6 +47,7 @@ export function defaultPermissions(): PermissionTable {
     restore: [...desk],
     correct: [...desk],
     override: [...desk],
+    seeDrafts: [...desk],
   };
 }
 

@@ -13,17 +13,21 @@ import { useDialog } from '../dialogs/useDialog';
 import { findLastChange, type LastChange } from './lastChange';
 import { newestFirst } from '../../../shared/time/newestFirst';
 
-/** What an audit entry says beside its action: an export's formats by their names, then its note (an override's reason). */
-function auditNote(entry: AuditEntry, t: (key: string) => string): string {
+/**
+ * What an audit entry says beside its action: an export's formats by their names, an embargo
+ * change's new time, then its note (an override's reason).
+ */
+function auditNote(entry: AuditEntry, t: (key: string, values?: Record<string, string>) => string, when: (iso: string) => string): string {
   const formats = (entry.formats ?? []).map((f) => t(`exchange.format.${f}`)).join(', ');
-  return [formats, entry.note].filter(Boolean).join(' — ');
+  const embargo = entry.embargo === undefined ? '' : entry.embargo === null ? t('history.embargoLifted') : t('history.embargoSet', { when: when(entry.embargo) });
+  return [formats, embargo, entry.note].filter(Boolean).join(' — ');
 }
 
 type Item = { kind: 'version'; at: string; version: VersionMeta } | { kind: 'audit'; at: string; entry: AuditEntry };
 
 export function HistoryPanel(props: { articleId: string; canRestore: boolean; onRestore(seq: number): Promise<void>; onClose(): void; /** Changes whenever the article does (a save, a step, a restore). */ reloadKey: string }) {
   const { t, i18n } = useTranslation();
-  const noteOf = (entry: AuditEntry) => auditNote(entry, t);
+  const noteOf = (entry: AuditEntry) => auditNote(entry, t, when);
   const [history, setHistory] = useState<{ versions: VersionMeta[]; audit: AuditEntry[] } | null>(null);
   const [pair, setPair] = useState<[number, number] | null>(null);
   /** What the panel opened on (the last real change), until the person picks versions themselves. */

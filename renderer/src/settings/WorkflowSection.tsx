@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../shared/model/person';
 import type { WorkflowSettings } from '../../../shared/model/settings';
-import { PERMISSIONS } from '../../../shared/workflow/transitions';
+import { PERMISSIONS, type Permission } from '../../../shared/workflow/transitions';
 import { CHECKLIST_ITEMS } from '../../../shared/workflow/checklist';
 import { useMe } from '../people/MeContext';
 import { SaveStatusLine } from './SaveStatusLine';
@@ -17,6 +17,7 @@ export function WorkflowSection(props: { workflow: WorkflowSettings; onSave(work
   // The form shows a change at once; the saved settings come back from the core a moment later.
   const [w, setDraft] = useState(props.workflow);
   const { status, track } = useSaveStatus();
+  const label = (p: Permission) => (p === 'override' ? t('settings.overridePermission') : p === 'seeDrafts' ? t('settings.seeDraftsPermission') : t(`workflow.action.${p}`));
   const save = (next: WorkflowSettings) => {
     setDraft(next);
     void track(props.onSave(next));
@@ -38,13 +39,13 @@ export function WorkflowSection(props: { workflow: WorkflowSettings; onSave(work
         <tbody>
           {PERMISSIONS.map((p) => (
             <tr key={p}>
-              <th scope="row">{p === 'override' ? t('settings.overridePermission') : t(`workflow.action.${p}`)}</th>
+              <th scope="row">{label(p)}</th>
               {ROLES.map((r) => (
                 <td key={r}>
                   <input
                     type="checkbox"
                     data-testid={`permission-${p}-${r}`}
-                    aria-label={`${t(`roles.${r}`)}: ${p === 'override' ? t('settings.overridePermission') : t(`workflow.action.${p}`)}`}
+                    aria-label={`${t(`roles.${r}`)}: ${label(p)}`}
                     checked={w.permissions[p].includes(r)}
                     disabled={!admin}
                     onChange={(e) => save({ ...w, permissions: { ...w.permissions, [p]: e.target.checked ? [...w.permissions[p], r] : w.permissions[p].filter((x) => x !== r) } })}

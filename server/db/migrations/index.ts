@@ -1,6 +1,7 @@
 // Every migration, in order. A new one gets the next number and its own file; one that has
 // shipped is never edited (servers that applied it would not see the change).
 import { sql as initial } from './001_initial';
+import { sql as articles } from './002_articles';
 import { sql as photoVariants } from './003_photo_variants';
 import { sql as search } from './004_search';
 
@@ -12,6 +13,7 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'articles', sql: articles },
   { version: 3, name: 'photo variants', sql: photoVariants },
   { version: 4, name: 'search', sql: search },
 ];

@@ -1,0 +1,120 @@
+// The app's side of a newsroom server, held by the core (Electron's main process or the browser
+// host), never by the renderer: it signs in, keeps the session token, sends contract calls for
+// the signed-in person, and follows the live channel, reconnecting by itself when it drops.
+import { contract, type Method, type Output } from '../../shared/contract/api';
+import { ApiError, unwrap, type Envelope } from '../../shared/contract/errors';
+import { LiveEventSchema, type LiveEvent } from '../../shared/contract/live';
+import { PersonSchema, type Person } from '../../shared/model/person';
+import { readEventStream } from './readEventStream';
+
+/** `online`: the live channel is open; `offline`: the server cannot be reached (retrying); `signedOut`: the session ended. */
+export type ConnectionState = 'connecting' | 'online' | 'offline' | 'signedOut';
+
+const RETRY_MS = 1000;
+const MAX_RETRY_MS = 30_000;
+
+/** A server's address: http(s), no path, no credentials; the trailing slash dropped. */
+export function serverAddress(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ApiError('invalidInput', `not a server address: ${raw}`, { field: 'server' });
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password || url.search || url.hash) {
+    throw new ApiError('invalidInput', `not a server address: ${raw}`, { field: 'server' });
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+async function request<T>(url: string, init: RequestInit): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, init);
+  } catch (err) {
+    throw new ApiError('offline', `the newsroom server at ${new URL(url).origin} cannot be reached: ${(err as Error).message}`, { server: new URL(url).origin });
+  }
+  const body = (await res.json().catch(() => null)) as Envelope<T> | null;
+  if (!body || typeof body !== 'object' || !('ok' in body)) throw new ApiError('malformedData', `the server answered ${res.status} without a Copydesk answer`);
+  return unwrap(body);
+}
+
+export class NewsroomClient {
+  private stopFollowing: (() => void) | null = null;
+
+  private constructor(
+    readonly server: string,
+    private token: string,
+    readonly person: Person,
+  ) {}
+
+  /** Signs in with a login and password; the token stays in this object (and where the core keeps it). */
+  static async signIn(server: string, login: string, password: string): Promise<NewsroomClient> {
+    const address = serverAddress(server);
+    const answer = await request<{ token: string; person: unknown }>(`${address}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
+    const { login: _login, ...person } = answer.person as Record<string, unknown>;
+    return new NewsroomClient(address, answer.token, PersonSchema.parse(person));
+  }
+
+  /** A session kept from before (the library's binding); checked with the server when online. */
+  static resume(server: string, token: string, person: Person): NewsroomClient {
+    return new NewsroomClient(serverAddress(server), token, person);
+  }
+
+  get sessionToken(): string {
+    return this.token;
+  }
+
+  private headers(): Record<string, string> {
+    return { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' };
+  }
+
+  /** One contract method on the server, for the signed-in person; the answer is checked against the contract. */
+  async call<M extends Method>(method: M, input: Record<string, unknown>): Promise<Output<M>> {
+    const value = await request<unknown>(`${this.server}/api/call/${method}`, { method: 'POST', headers: this.headers(), body: JSON.stringify({ ...input, actor: this.person.id }) });
+    return contract[method].output.parse(value) as Output<M>;
+  }
+
+  async signOut(): Promise<void> {
+    this.stop();
+    await request(`${this.server}/api/logout`, { method: 'POST', headers: this.headers(), body: '{}' }).catch(() => undefined);
+  }
+
+  /**
+   * Follows the live channel: every event to `onEvent`, every change of connection to `onState`.
+   * A dropped or unreachable server is retried (1 s, doubling to 30 s); an ended session stops.
+   */
+  follow(onEvent: (e: LiveEvent) => void, onState: (s: ConnectionState) => void): void {
+    this.stop();
+    const abort = new AbortController();
+    this.stopFollowing = () => abort.abort();
+    void (async () => {
+      let wait = RETRY_MS;
+      while (!abort.signal.aborted) {
+        onState('connecting');
+        try {
+          const res = await fetch(`${this.server}/api/events`, { headers: { authorization: `Bearer ${this.token}` }, signal: abort.signal });
+          if (res.status === 401) return onState('signedOut');
+          if (!res.ok || !res.body) throw new Error(`live channel answered ${res.status}`);
+          onState('online');
+          wait = RETRY_MS;
+          for await (const { data } of readEventStream(res.body as unknown as AsyncIterable<Uint8Array>)) {
+            const parsed = LiveEventSchema.safeParse(JSON.parse(data));
+            if (parsed.success) onEvent(parsed.data);
+          }
+        } catch {
+          // Dropped or unreachable: said below, then retried.
+        }
+        if (abort.signal.aborted) return;
+        onState('offline');
+        await new Promise((resolve) => setTimeout(resolve, wait).unref());
+        wait = Math.min(wait * 2, MAX_RETRY_MS);
+      }
+    })();
+  }
+
+  stop(): void {
+    this.stopFollowing?.();
+    this.stopFollowing = null;
+  }
+}

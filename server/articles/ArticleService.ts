@@ -1,0 +1,191 @@
+// The newsroom's articles: every change is one transaction that locks the story's row, reads it,
+// asks the shared step rules (shared/workflow/steps.ts) what it becomes for the signed-in person,
+// and writes the article, its version and its audit entry together. The access gate has decided
+// the request before any of this runs (contractRoutes.ts); the steps repeat the checks that need
+// the whole article (revision, state, checklist, embargo) on the copy as it is now.
+import { randomUUID } from 'node:crypto';
+import { ArticleSchema, contentOf, type Article, type ArticleContent, type ArticleSummary, type Language } from '../../shared/model/article';
+import type { AuditEntry, VersionKind } from '../../shared/model/history';
+import type { Person } from '../../shared/model/person';
+import type { Settings } from '../../shared/model/settings';
+import { normaliseBody } from '../../shared/body/normaliseBody';
+import { assertReleasable, type TransitionRequest } from '../../shared/workflow/decide';
+import { auditEntry, isUntouched, newArticle, restoredVersion, savedArticle, steppedArticle, trashMove } from '../../shared/workflow/steps';
+import { inTheTrash, refuseEmptyTrash } from '../../shared/workflow/trash';
+import { maySee } from '../../shared/workflow/visibility';
+import type { ExportFormat } from '../../shared/exchange/types';
+import { summarise } from '../../core/articleSummary';
+import type { Database, Queryable } from '../db/Database';
+import { readSettings } from '../settings/settingsTable';
+import { deleteArticle, readArticle, writeArticle } from './articleRows';
+import type { LiveEvent } from '../live/LiveHub';
+import { hasAudit, historyOf, insertAudit, recordVersion, versionOf } from './historyRows';
+
+/** Whether this person may see this story (a draft is its reporters' and the desk's; see visibility.ts). */
+export function visibleTo(settings: Settings, person: Person, s: ArticleSummary): boolean {
+  return maySee(settings.workflow.permissions, person, { status: s.status, ownerId: s.ownerId, bylineNames: s.byline.reporters.map((r) => r.name) });
+}
+
+export interface ArticleHooks {
+  /** Inside each write's transaction, with the article as written (the search index keeps up in the same commit). */
+  onWrite?(tx: Queryable, article: Article): Promise<void>;
+  /** Inside the transaction that deletes a story for good. */
+  onRemove?(tx: Queryable, id: string): Promise<void>;
+  /** After a change has committed (the live channel tells the clients). */
+  committed?(event: LiveEvent): void;
+}
+
+/** One transaction and what it changed, told to the clients once it has committed (never before). */
+interface Unit {
+  tx: Queryable;
+  events: LiveEvent[];
+}
+
+export class ArticleService {
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => Date = () => new Date(),
+    private readonly hooks: ArticleHooks = {},
+  ) {}
+
+  private async unit<T>(work: (u: Unit) => Promise<T>): Promise<T> {
+    const events: LiveEvent[] = [];
+    const result = await this.db.transaction((tx) => work({ tx, events }));
+    for (const event of events) this.hooks.committed?.(event);
+    return result;
+  }
+
+  /** Stores the article row (no version): every write of a story passes here. */
+  private async put(u: Unit, article: Article): Promise<void> {
+    await writeArticle(u.tx, article);
+    await this.hooks.onWrite?.(u.tx, article);
+    u.events.push({ type: 'article', summary: summarise(article) });
+  }
+
+  private async remove(u: Unit, id: string): Promise<void> {
+    await deleteArticle(u.tx, id);
+    await this.hooks.onRemove?.(u.tx, id);
+    u.events.push({ type: 'removed', id });
+  }
+
+  settings(): Promise<Settings> {
+    return readSettings(this.db);
+  }
+
+  /** Writes the article and its version: the one place a body is fitted to the schema on the server. */
+  private async commit(u: Unit, draft: Article, kind: VersionKind, person: Person, audit?: AuditEntry): Promise<Article> {
+    const article = { ...draft, body: normaliseBody(draft.body).body };
+    // One transaction: the row first (the version refers to it), both or neither committed.
+    await this.put(u, article);
+    await recordVersion(u.tx, article, kind, person, this.now());
+    if (audit) await insertAudit(u.tx, article.id, audit);
+    return article;
+  }
+
+  /** Runs `change` on the locked, current copy of one story, with the settings as they are in the same transaction. */
+  private change<T>(id: string, change: (u: Unit, current: Article, settings: Settings) => Promise<T>): Promise<T> {
+    return this.unit(async (u) => {
+      const current = await readArticle(u.tx, id, true);
+      return change(u, current, await readSettings(u.tx));
+    });
+  }
+
+  async create(person: Person, language?: Language, content?: ArticleContent): Promise<Article> {
+    const settings = await this.settings();
+    const article = newArticle(randomUUID(), person, settings, this.now(), { language, content });
+    return this.unit((u) => this.commit(u, article, 'create', person));
+  }
+
+  get(id: string): Promise<Article> {
+    return readArticle(this.db, id);
+  }
+
+  save(person: Person, id: string, baseRevision: number, content: ArticleContent): Promise<{ revision: number; updatedAt: string }> {
+    return this.change(id, async (u, current, settings) => {
+      const next = savedArticle(current, baseRevision, content, person, settings, this.now());
+      if (!next) return { revision: current.revision, updatedAt: current.updatedAt };
+      const saved = await this.commit(u, next.article, 'save', person, next.audit ?? undefined);
+      return { revision: saved.revision, updatedAt: saved.updatedAt };
+    });
+  }
+
+  transition(person: Person, id: string, req: TransitionRequest): Promise<Article> {
+    // The server's clock decides embargoes: `now` here, never a time the client sends.
+    return this.change(id, async (u, current, settings) => {
+      const { article, audit } = steppedArticle(current, person, req, settings, this.now());
+      return this.commit(u, article, 'transition', person, audit);
+    });
+  }
+
+  restoreVersion(person: Person, id: string, seq: number, baseRevision: number): Promise<Article> {
+    return this.change(id, async (u, current, settings) => {
+      const { article, audit } = restoredVersion(current, await versionOf(u.tx, id, seq), seq, baseRevision, person, settings, this.now());
+      return this.commit(u, article, 'restore', person, audit);
+    });
+  }
+
+  setTrashed(person: Person, id: string, into: boolean): Promise<ArticleSummary> {
+    return this.change(id, async (u, current, settings) => {
+      const { article, audit } = trashMove(current, into, person, settings, this.now());
+      // Not an edit: no new version, the revision stays (an open editor's next save still fits).
+      await this.put(u, article);
+      await insertAudit(u.tx, id, audit);
+      return summarise(article);
+    });
+  }
+
+  async duplicate(person: Person, id: string): Promise<Article> {
+    const source = await this.get(id);
+    if (source.trashedAt !== null) throw inTheTrash(source);
+    return this.create(person, undefined, contentOf(source));
+  }
+
+  /** Leaving a new draft nobody touched deletes it for good; anything else stays (false, never an error). */
+  async discardUntouched(person: Person, id: string): Promise<boolean> {
+    return this.unit(async (u) => {
+      const current = await readArticle(u.tx, id, true).catch(() => null);
+      if (!current || current.ownerId !== person.id || current.status !== 'draft' || current.trashedAt !== null) return false;
+      if (!isUntouched(current, person, await readSettings(u.tx)) || (await hasAudit(u.tx, id))) return false;
+      await this.remove(u, id);
+      return true;
+    });
+  }
+
+  async emptyTrash(person: Person): Promise<number> {
+    const refusal = refuseEmptyTrash(person.role);
+    if (refusal) throw refusal;
+    return this.unit(async (u) => {
+      const rows = await u.tx.query<{ id: string }>('SELECT id FROM articles WHERE trashed_at IS NOT NULL FOR UPDATE');
+      for (const { id } of rows) await this.remove(u, id);
+      return rows.length;
+    });
+  }
+
+  history(id: string) {
+    return historyOf(this.db, id);
+  }
+
+  version(id: string, seq: number): Promise<Article> {
+    return versionOf(this.db, id, seq);
+  }
+
+  /**
+   * The article as it may leave the newsroom, after the embargo gate on the server's clock; the
+   * export is audited with the signed-in person (an override durably, with its reason).
+   */
+  forExport(person: Person, id: string, req: Pick<TransitionRequest, 'override' | 'note'>, formats: ExportFormat[]): Promise<Article> {
+    return this.change(id, async (u, current, settings) => {
+      if (current.trashedAt !== null) throw inTheTrash(current);
+      const overridden = assertReleasable(current, person, settings, this.now(), req);
+      const note = overridden.length ? req.note.trim() : '';
+      await insertAudit(u.tx, id, auditEntry(person, 'export', current.status, current.status, this.now(), { note, overridden, formats }));
+      return current;
+    });
+  }
+
+  /** Every summary in a scope, newest first (the list's own queries are server/search). */
+  async list(scope: 'active' | 'trash'): Promise<ArticleSummary[]> {
+    const rows = await this.db.query<{ content: unknown }>(`SELECT content FROM articles WHERE trashed_at IS ${scope === 'trash' ? 'NOT ' : ''}NULL ORDER BY updated_at DESC`);
+    return rows.map((r) => summarise(ArticleSchema.parse(r.content)));
+  }
+}

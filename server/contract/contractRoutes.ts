@@ -1,0 +1,40 @@
+// The contract over HTTP: POST /api/call/<method> with the method's input as JSON. The acting
+// person is the session's: a body may leave `actor` out, and one naming anyone else is refused
+// (never used). Then the same steps as the desktop core: the input through the contract's zod
+// schema, the shared access gate, the handler, the output through its schema.
+import { contract } from '../../shared/contract/api';
+import { ApiError } from '../../shared/contract/errors';
+import type { Person } from '../../shared/model/person';
+import { z } from 'zod';
+import type { Database } from '../db/Database';
+import { callerOf, type Route } from '../http/Route';
+import type { ArticleService } from '../articles/ArticleService';
+import { checkAccess } from './serverAccess';
+import { SERVED_METHODS, type ServedMethod, type ServerHandlers } from './serverHandlers';
+
+const AnyObject = z.record(z.string(), z.unknown());
+
+export function contractRoutes(db: Database, articles: ArticleService, handlers: ServerHandlers): Route[] {
+  return SERVED_METHODS.map((method) => ({
+    method: 'POST' as const,
+    path: `/api/call/${method}`,
+    handle: async (ctx) => {
+      const { person: account } = callerOf(ctx);
+      const { login: _login, ...person } = account;
+      const body = await ctx.body(AnyObject);
+      if (body.actor !== undefined && body.actor !== null && body.actor !== person.id) {
+        throw new ApiError('forbidden', 'a request may only act as the signed-in person', { reason: 'notYou' });
+      }
+      return call(db, articles, handlers, method, { ...body, actor: person.id }, person);
+    },
+  }));
+}
+
+async function call(db: Database, articles: ArticleService, handlers: ServerHandlers, method: ServedMethod, raw: Record<string, unknown>, person: Person): Promise<unknown> {
+  const parsed = contract[method].input.safeParse(raw);
+  if (!parsed.success) throw new ApiError('invalidInput', `${method}: ${parsed.error.message}`, { method });
+  const input = parsed.data as Record<string, unknown>;
+  await checkAccess(db, method, input, person, await articles.settings());
+  const handler = handlers[method] as (input: unknown, person: Person) => Promise<unknown>;
+  return contract[method].output.parse(await handler(input, person));
+}

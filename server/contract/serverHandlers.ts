@@ -1,0 +1,58 @@
+// The contract methods the newsroom server answers, on PostgreSQL, for the signed-in person. The
+// same contract (shared/contract/api.ts) as the desktop core's, so the app's core can forward its
+// renderer's calls unchanged; the methods that only make sense on one machine (files, folders,
+// local backups, jobs) are not served here.
+import type { Handlers } from '../../shared/contract/dispatch';
+import type { Method } from '../../shared/contract/api';
+import type { Person } from '../../shared/model/person';
+import type { Database } from '../db/Database';
+import { visibleTo, type ArticleService } from '../articles/ArticleService';
+import { updateSettings } from '../settings/settingsTable';
+import type { AccountService } from '../accounts/AccountService';
+
+export const SERVED_METHODS = [
+  'getSettings',
+  'updateSettings',
+  'listPeople',
+  'listArticles',
+  'createArticle',
+  'getArticle',
+  'saveArticle',
+  'duplicateArticle',
+  'discardUntouched',
+  'trashArticle',
+  'restoreArticle',
+  'transitionArticle',
+  'getHistory',
+  'getVersion',
+  'restoreVersion',
+  'emptyTrash',
+] as const satisfies readonly Method[];
+export type ServedMethod = (typeof SERVED_METHODS)[number];
+
+/** Handlers that act for `person` (the session's), whatever the parsed input names. */
+export type ServerHandlers = { [M in ServedMethod]: (input: Parameters<Handlers[M]>[0], person: Person) => ReturnType<Handlers[M]> };
+
+export function serverHandlers(db: Database, articles: ArticleService, accounts: AccountService, now: () => Date): ServerHandlers {
+  return {
+    getSettings: () => articles.settings(),
+    updateSettings: ({ actor: _actor, ...patch }) => db.transaction((tx) => updateSettings(tx, patch, now())),
+    listPeople: async () => (await accounts.listPeople()).map(({ login: _login, ...person }) => person),
+    listArticles: async ({ scope }, person) => {
+      const settings = await articles.settings();
+      return (await articles.list(scope)).filter((s) => visibleTo(settings, person, s));
+    },
+    createArticle: ({ language }, person) => articles.create(person, language),
+    getArticle: ({ id }) => articles.get(id),
+    saveArticle: ({ id, baseRevision, content }, person) => articles.save(person, id, baseRevision, content),
+    duplicateArticle: ({ id }, person) => articles.duplicate(person, id),
+    discardUntouched: async ({ id }, person) => ({ discarded: await articles.discardUntouched(person, id) }),
+    trashArticle: ({ id }, person) => articles.setTrashed(person, id, true),
+    restoreArticle: ({ id }, person) => articles.setTrashed(person, id, false),
+    transitionArticle: ({ id, action, note, override }, person) => articles.transition(person, id, { action, note, override }),
+    getHistory: ({ id }) => articles.history(id),
+    getVersion: ({ id, seq }) => articles.version(id, seq),
+    restoreVersion: ({ id, seq, baseRevision }, person) => articles.restoreVersion(person, id, seq, baseRevision),
+    emptyTrash: async (_input, person) => ({ removed: await articles.emptyTrash(person) }),
+  };
+}
