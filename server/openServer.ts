@@ -14,6 +14,7 @@ import { liveRoutes } from './live/liveRoutes';
 import { issueSetupCode } from './accounts/setupCode';
 import { pgliteDir } from './dataFolder';
 import { PhotoService } from './photos/PhotoService';
+import { indexArticle, removeArticle } from './search/searchTable';
 import { photoRoutes } from './photos/photoRoutes';
 import { openPglite, openPostgres, type Database } from './db/Database';
 import { migrate } from './db/migrate';
@@ -59,7 +60,7 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
     const hub = new LiveHub(db, async () => visibleTo.bind(null, await readSettings(store)), now);
     const accounts = new AccountService(db, opts.now, opts.sessionTtlMs, () => void hub.sessionsChanged());
     const setupCode = await issueSetupCode(db);
-    const articles = new ArticleService(db, now, { committed: (event) => void hub.publish(event) });
+    const articles = new ArticleService(db, now, { committed: (event) => void hub.publish(event), onWrite: indexArticle, onRemove: removeArticle });
     const photos = new PhotoService(db, { maxBytes: opts.maxPhotoBytes }, now);
     const routes = [...accountRoutes(accounts), ...contractRoutes(db, articles, serverHandlers(db, articles, accounts, now)), ...liveRoutes(hub), ...photoRoutes(photos)];
     const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes, log: opts.log, tls: opts.tls, allowedOrigins: opts.allowedOrigins });
