@@ -10,6 +10,7 @@ import { searchBench } from './searchBench';
 import { listBench } from './listBench';
 import { backupBench } from './backupBench';
 import { crashBench } from './crashBench';
+import { serverRoundTripBench } from './serverRoundTripBench';
 import { serverBench } from './serverBench';
 
-export const BENCHES: readonly Bench[] = [saveBench, historyBench, typingBench, photoBench, exportBench, searchBench, listBench, backupBench, crashBench, serverBench];
+export const BENCHES: readonly Bench[] = [saveBench, historyBench, typingBench, photoBench, exportBench, searchBench, listBench, backupBench, crashBench, serverRoundTripBench, serverBench];

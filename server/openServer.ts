@@ -34,6 +34,8 @@ export interface ServerOptions {
   tls?: { cert: Buffer; key: Buffer };
   /** Browser origins allowed to call (none by default: the app connects from its core). */
   allowedOrigins?: readonly string[];
+  /** A reverse proxy on this machine forwards the clients' addresses (X-Forwarded-For). */
+  trustProxy?: boolean;
   /** The largest photo taken (the contract's MAX_PHOTO_BYTES unless a test sets less). */
   maxPhotoBytes?: number;
 }
@@ -63,7 +65,7 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
     const articles = new ArticleService(db, now, { committed: (event) => void hub.publish(event), onWrite: indexArticle, onRemove: removeArticle });
     const photos = new PhotoService(db, { maxBytes: opts.maxPhotoBytes }, now);
     const routes = [...accountRoutes(accounts), ...contractRoutes(db, articles, serverHandlers(db, articles, accounts, now)), ...liveRoutes(hub), ...photoRoutes(photos)];
-    const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes, log: opts.log, tls: opts.tls, allowedOrigins: opts.allowedOrigins });
+    const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes, log: opts.log, tls: opts.tls, allowedOrigins: opts.allowedOrigins, trustProxy: opts.trustProxy });
     return {
       url: http.url,
       setupCode,

@@ -37,6 +37,7 @@ export async function runServerCommand(argv: string[], io: ServerIo): Promise<nu
         cert: { type: 'string' },
         key: { type: 'string' },
         'allow-origin': { type: 'string', multiple: true },
+        'behind-proxy': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -64,7 +65,7 @@ export async function runServerCommand(argv: string[], io: ServerIo): Promise<nu
   try {
     const tls = values.cert && values.key ? { cert: await readFile(resolve(io.cwd, values.cert)), key: await readFile(resolve(io.cwd, values.key)) } : undefined;
     const allowedOrigins = (values['allow-origin'] ?? []).flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean);
-    server = await openServer({ dataDir, databaseUrl, host: values.host ?? '127.0.0.1', port, log: io.err, tls, allowedOrigins });
+    server = await openServer({ dataDir, databaseUrl, host: values.host ?? '127.0.0.1', port, log: io.err, tls, allowedOrigins, trustProxy: values['behind-proxy'] === true });
   } catch (err) {
     io.err(err instanceof ApiError && err.params.reason === 'libraryLocked' ? say.locked(dataDir) : say.failed((err as Error).message));
     return 3;

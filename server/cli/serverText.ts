@@ -21,6 +21,8 @@ Usage:
                   holds the certificate (see the README).
 --allow-origin URL  A web page origin allowed to call the server from a browser (repeat, or
                   separate with commas). The Copydesk app needs none.
+--behind-proxy    A reverse proxy on this machine forwards the clients' addresses
+                  (X-Forwarded-For), so failed sign-ins are held back per client, not per proxy.
 
 It prints "listening on http://HOST:PORT"; GET /healthz answers without signing in.`,
     usage: (detail: string) => `copydesk server: ${detail}\nRun \`copydesk server --help\` for usage.`,
@@ -49,6 +51,8 @@ It prints "listening on http://HOST:PORT"; GET /healthz answers without signing 
                   한 컴퓨터 안에서 쓰거나, 인증서를 가진 리버스 프록시 뒤에 둡니다(README 참고).
 --allow-origin URL  브라우저에서 서버를 부를 수 있는 웹 페이지 주소(여러 번 쓰거나 쉼표로 구분).
                   Copydesk 앱에는 필요 없습니다.
+--behind-proxy    이 컴퓨터의 리버스 프록시가 접속자 주소(X-Forwarded-For)를 넘겨줍니다. 로그인
+                  실패 제한이 프록시가 아닌 접속자마다 걸립니다.
 
 "listening on http://HOST:PORT"를 출력합니다. GET /healthz는 로그인 없이 답합니다.`,
     usage: (detail: string) => `copydesk server: ${detail}\n사용법은 \`copydesk server --help\`를 보세요.`,

@@ -23,6 +23,12 @@ export interface HttpOptions {
    * and sends no Origin, so none is needed for the app; any other page's request is refused.
    */
   allowedOrigins?: readonly string[];
+  /**
+   * Behind a reverse proxy on this machine: the client's address (for sign-in throttling) is the
+   * last one the proxy appended to X-Forwarded-For, not the proxy's own. Only a proxy that sets the
+   * header itself may be trusted, so it applies only to connections from the loopback address.
+   */
+  trustProxy?: boolean;
   /** Where unexpected failures are logged (never sent to the client beyond their code). */
   log?: (line: string) => void;
 }
@@ -39,6 +45,18 @@ function bearer(req: IncomingMessage): string | null {
   const header = req.headers.authorization ?? '';
   const match = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(header);
   return match ? match[1] : null;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** Who is asking: the socket's peer, or behind a trusted local proxy the address it forwarded. */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const peer = req.socket.remoteAddress ?? '';
+  const forwarded = req.headers['x-forwarded-for'];
+  if (!trustProxy || !LOOPBACK.has(peer) || typeof forwarded !== 'string') return peer;
+  // The proxy appends the address it saw; anything before it came from the client and may be made up.
+  const last = forwarded.split(',').map((a) => a.trim()).filter(Boolean).at(-1);
+  return last ?? peer;
 }
 
 export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
@@ -79,7 +97,7 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
         req,
         res,
         caller,
-        address: req.socket.remoteAddress ?? '',
+        address: clientAddress(req, opts.trustProxy === true),
         userAgent: String(req.headers['user-agent'] ?? ''),
         rest: under ? path.slice(under.path.length + 1) : '',
         body: (schema) => readJsonBody(req, schema),
