@@ -11,5 +11,6 @@ import { listBench } from './listBench';
 import { backupBench } from './backupBench';
 import { crashBench } from './crashBench';
 import { serverRoundTripBench } from './serverRoundTripBench';
+import { serverBench } from './serverBench';
 
-export const BENCHES: readonly Bench[] = [saveBench, historyBench, typingBench, photoBench, exportBench, searchBench, listBench, backupBench, crashBench, serverRoundTripBench];
+export const BENCHES: readonly Bench[] = [saveBench, historyBench, typingBench, photoBench, exportBench, searchBench, listBench, backupBench, crashBench, serverRoundTripBench, serverBench];

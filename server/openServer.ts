@@ -13,6 +13,9 @@ import { LiveHub } from './live/LiveHub';
 import { liveRoutes } from './live/liveRoutes';
 import { issueSetupCode } from './accounts/setupCode';
 import { pgliteDir } from './dataFolder';
+import { PhotoService } from './photos/PhotoService';
+import { indexArticle, removeArticle } from './search/searchTable';
+import { photoRoutes } from './photos/photoRoutes';
 import { openPglite, openPostgres, type Database } from './db/Database';
 import { migrate } from './db/migrate';
 import { startHttp } from './http/startHttp';
@@ -33,6 +36,8 @@ export interface ServerOptions {
   allowedOrigins?: readonly string[];
   /** A reverse proxy on this machine forwards the clients' addresses (X-Forwarded-For). */
   trustProxy?: boolean;
+  /** The largest photo taken (the contract's MAX_PHOTO_BYTES unless a test sets less). */
+  maxPhotoBytes?: number;
 }
 
 export interface ServerHandle {
@@ -57,8 +62,9 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
     const hub = new LiveHub(db, async () => visibleTo.bind(null, await readSettings(store)), now);
     const accounts = new AccountService(db, opts.now, opts.sessionTtlMs, () => void hub.sessionsChanged());
     const setupCode = await issueSetupCode(db);
-    const articles = new ArticleService(db, now, { committed: (event) => void hub.publish(event) });
-    const routes = [...accountRoutes(accounts), ...contractRoutes(db, articles, serverHandlers(db, articles, accounts, now)), ...liveRoutes(hub)];
+    const articles = new ArticleService(db, now, { committed: (event) => void hub.publish(event), onWrite: indexArticle, onRemove: removeArticle });
+    const photos = new PhotoService(db, { maxBytes: opts.maxPhotoBytes }, now);
+    const routes = [...accountRoutes(accounts), ...contractRoutes(db, articles, serverHandlers(db, articles, accounts, now)), ...liveRoutes(hub), ...photoRoutes(photos)];
     const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes, log: opts.log, tls: opts.tls, allowedOrigins: opts.allowedOrigins, trustProxy: opts.trustProxy });
     return {
       url: http.url,

@@ -14,7 +14,9 @@ export type OrderKey = 'updated' | 'created' | 'headline';
 
 export const STATUS_CODES = ArticleStatusSchema.options;
 const statusCode = new Map<ArticleStatus, number>(STATUS_CODES.map((s, i) => [s, i]));
-const collator = new Intl.Collator(['ko', 'en'], { sensitivity: 'base', numeric: true });
+/** How headlines sort in the list (the server's list sorts with the same). */
+export const HEADLINE_COLLATOR = new Intl.Collator(['ko', 'en'], { sensitivity: 'base', numeric: true });
+const collator = HEADLINE_COLLATOR;
 
 // Pooled strings of a row, `REFS` int32s a slot (desk has a column of its own: the filter reads it).
 const KICKER = 0;

@@ -9,9 +9,16 @@ import type { StoredLists } from './storedLists';
 
 const TITLE_BITS: Partial<Record<SearchField, number>> = { headline: 1, kicker: 2, deck: 4, byline: 8, tags: 16 };
 const TEXT_BITS: Partial<Record<SearchField, number>> = { body: 1, caption: 2, notes: 4 };
-/** What a match in each field is worth; a document's score adds the best field of every query part. */
-const TITLE_WEIGHTS = [64, 24, 16, 12, 12];
-const TEXT_WEIGHTS = [2, 4, 1];
+/**
+ * What a match in each field is worth; a document's score adds, for every query part, the best
+ * field any of its terms is in. (The server's search ranks with the same weights.)
+ */
+export const FIELD_WEIGHTS: Readonly<Record<SearchField, number>> = { headline: 64, kicker: 24, deck: 16, byline: 12, tags: 12, body: 2, caption: 4, notes: 1 };
+/** The weights in bit order (bit i of a field mask is weights[i]). */
+const inBitOrder = (bits: Partial<Record<SearchField, number>>) =>
+  (Object.entries(bits) as [SearchField, number][]).sort((a, b) => a[1] - b[1]).map(([f]) => FIELD_WEIGHTS[f]);
+const TITLE_WEIGHTS = inBitOrder(TITLE_BITS);
+const TEXT_WEIGHTS = inBitOrder(TEXT_BITS);
 /** Prefix queries (`gov`) look at no more than this many distinct words. */
 const MAX_EXPANSION = 3000;
 

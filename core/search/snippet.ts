@@ -2,7 +2,7 @@
 // the most matches (body before captions, captions before notes on a tie), cut to about a line
 // and a half around its first match, with the matches marked.
 import type { Article } from '../../shared/model/article';
-import { articleText } from '../../shared/search/articleText';
+import { articleText, type FieldText } from '../../shared/search/articleText';
 import { findMarks, type Mark, type ParsedQuery } from '../../shared/search/tokenize';
 import type { ResultRow, SearchField } from '../../shared/search/query';
 
@@ -11,8 +11,13 @@ const LEAD = 40;
 const PREFERENCE: SearchField[] = ['deck', 'body', 'caption', 'kicker', 'tags', 'byline', 'notes'];
 
 export function buildSnippet(article: Article, query: ParsedQuery): ResultRow['snippet'] {
+  return snippetOf(articleText(article), query);
+}
+
+/** The same from the article's text already split into fields (the server keeps them so). */
+export function snippetOf(fields: readonly FieldText[], query: ParsedQuery): ResultRow['snippet'] {
   let best: { field: SearchField; text: string; marks: Mark[] } | null = null;
-  for (const f of articleText(article)) {
+  for (const f of fields) {
     if (f.field === 'headline') continue;
     const marks = findMarks(f.text, query);
     if (marks.length === 0) continue;

@@ -17,14 +17,20 @@ export interface RequestContext {
   /** The client's address (for sign-in throttling). */
   address: string;
   userAgent: string;
+  /** On a `prefix` route, the path after `path/` (e.g. a photo's SHA-256); '' otherwise. */
+  rest: string;
   /** The JSON body, checked against `schema` (invalidInput, malformedData or tooLarge otherwise). */
   body<S extends z.ZodType>(schema: S): Promise<z.infer<S>>;
 }
 
 export interface Route {
-  method: 'GET' | 'POST';
+  /** A GET route also answers HEAD (Node sends the headers without the body). */
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
+  /** Answers every path under `path/` as well, the rest in `ctx.rest`. */
+  prefix?: boolean;
   open?: boolean;
+  /** JSON-able value (sent as `{ ok: true, value }`), or a RawAnswer sent as it is. */
   handle(ctx: RequestContext): Promise<unknown>;
 }
 

@@ -9,11 +9,12 @@ const MiB = 1024 * 1024;
 /** Every body the server takes today is small: logins, people, session ids. */
 export const DEFAULT_BODY_LIMIT = MiB;
 
-function tooLarge(limit: number): ApiError {
+export function tooLarge(limit: number): ApiError {
   return new ApiError('tooLarge', `request body over ${limit} bytes`, { limitMB: Math.max(1, Math.floor(limit / MiB)) });
 }
 
-export function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
+/** The whole body, refused past `limit`; `onChunk` sees each piece as it arrives (to hash it on the way). */
+export function readRaw(req: IncomingMessage, limit: number, onChunk?: (chunk: Buffer) => void): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > limit) return Promise.reject(tooLarge(limit));
   // Listeners, not `for await`: leaving an async iterator destroys the request, and the refusal
@@ -28,7 +29,10 @@ export function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= limit) return void chunks.push(chunk);
+      if (size <= limit) {
+        onChunk?.(chunk);
+        return void chunks.push(chunk);
+      }
       stop();
       reject(tooLarge(limit));
     };

@@ -18,6 +18,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   noteRequired: 422,
   checklistFailed: 422,
   embargoed: 422,
+  hashMismatch: 422,
   photoRejected: 422,
 };
 
@@ -41,4 +42,24 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 export function sendError(res: ServerResponse, error: ApiError): void {
   const retry = error.params.retryAfterSeconds;
   sendJson(res, statusOf(error), { ok: false, error: error.toJSON() }, retry === undefined ? {} : { 'retry-after': String(retry) });
+}
+
+/** An answer that is not JSON (a photo's bytes): sent with its type, never cached by shared caches. */
+export class RawAnswer {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly type: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+
+export function sendRaw(res: ServerResponse, answer: RawAnswer): void {
+  res.writeHead(200, {
+    'content-type': answer.type,
+    'content-length': String(answer.bytes.byteLength),
+    'cache-control': 'private, max-age=31536000, immutable',
+    'x-content-type-options': 'nosniff',
+    ...answer.headers,
+  });
+  res.end(answer.bytes);
 }

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { ApiError, toApiError } from '../../shared/contract/errors';
 import type { AccountService } from '../accounts/AccountService';
 import { readJsonBody } from './readJsonBody';
-import { sendError, sendJson } from './respond';
+import { RawAnswer, sendError, sendJson, sendRaw } from './respond';
 import { RESPONDED, type Route } from './Route';
 
 export interface HttpOptions {
@@ -62,6 +62,7 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean): string
 export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
   const byPath = new Map<string, Route[]>();
   for (const r of opts.routes) byPath.set(r.path, [...(byPath.get(r.path) ?? []), r]);
+  const prefixed = opts.routes.filter((r) => r.prefix);
 
   const allowed = new Set(opts.allowedOrigins ?? []);
   const serverOptions = { maxHeaderSize: 16 * 1024, requestTimeout: 60_000 };
@@ -76,13 +77,15 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
         res.setHeader('access-control-allow-origin', origin);
         res.setHeader('vary', 'Origin');
         if (req.method === 'OPTIONS') {
-          res.writeHead(204, { 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'authorization, content-type', 'access-control-max-age': '600' });
+          res.writeHead(204, { 'access-control-allow-methods': 'GET, POST, PUT', 'access-control-allow-headers': 'authorization, content-type', 'access-control-max-age': '600' });
           return void res.end();
         }
       }
       if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return sendJson(res, 200, { status: 'ok', version: opts.version });
-      const candidates = byPath.get(path) ?? [];
-      const route = candidates.find((r) => r.method === req.method);
+      const under = byPath.has(path) ? undefined : prefixed.find((r) => path.startsWith(r.path + '/'));
+      const candidates = under ? prefixed.filter((r) => r.path === under.path) : (byPath.get(path) ?? []);
+      const method = req.method === 'HEAD' ? 'GET' : req.method;
+      const route = candidates.find((r) => r.method === method);
       // Without a session nothing but the open routes answers, not even "no such page".
       const caller = route?.open ? null : await opts.accounts.authenticate(bearer(req));
       if (!route && candidates.length) {
@@ -96,9 +99,12 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
         caller,
         address: clientAddress(req, opts.trustProxy === true),
         userAgent: String(req.headers['user-agent'] ?? ''),
+        rest: under ? path.slice(under.path.length + 1) : '',
         body: (schema) => readJsonBody(req, schema),
       });
-      if (value !== RESPONDED) sendJson(res, 200, { ok: true, value: value ?? null });
+      if (value === RESPONDED) return;
+      if (value instanceof RawAnswer) return sendRaw(res, value);
+      sendJson(res, 200, { ok: true, value: value ?? null });
     })().catch((err: unknown) => {
       const error = toApiError(err);
       if (error.code === 'internal') opts.log?.(`internal error on ${req.method} ${req.url}: ${(err as Error).stack ?? String(err)}`);

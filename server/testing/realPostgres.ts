@@ -73,7 +73,17 @@ export async function throwawayDatabase(): Promise<ThrowawayDatabase | { skip: s
     async drop() {
       const again = new pg.Client({ connectionString: ADMIN_URL });
       await again.connect();
-      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // An autovacuum worker (after a test's bulk writes) cannot be terminated by a non-superuser:
+      // it finishes in a moment, so the drop is tried again.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          break;
+        } catch (err) {
+          if (attempt >= 20 || !/pg_signal_backend/.test((err as Error).message)) throw err;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
       await again.end();
     },
   };

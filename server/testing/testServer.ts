@@ -9,7 +9,7 @@ export interface Answer {
 }
 
 export interface TestServer extends ServerHandle {
-  call(method: 'GET' | 'POST', path: string, body?: unknown, token?: string | null): Promise<Answer>;
+  call(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, token?: string | null): Promise<Answer>;
 }
 
 export async function startTestServer(store: TestStore, extra: Partial<ServerOptions> = {}): Promise<TestServer> {

@@ -53,6 +53,8 @@ export const ERROR_CODES = [
   'tooManyAttempts',
   /** The newsroom server cannot be reached (network down, server stopped); `server` names it. */
   'offline',
+  /** The newsroom server: uploaded bytes whose SHA-256 is not the one the upload named (nothing was stored). */
+  'hashMismatch',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

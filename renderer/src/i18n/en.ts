@@ -388,6 +388,7 @@ export const en: Shape<typeof ko> = {
     notSignedIn: 'You are not signed in to the newsroom, or your session ended. Sign in again. Your text is still in this window.',
     signInFailed: 'The login or password is wrong, or this account is switched off. Check them, or ask the newsroom’s admin.',
     tooManyAttempts: 'Too many failed sign-ins. Try again in {{retryAfterSeconds}} seconds.',
+    hashMismatch: 'The photo arrived damaged (its contents do not match its fingerprint) and was not stored. Try sending it again.',
   },
   roles: { reporter: 'Reporter', editor: 'Editor', admin: 'Admin' },
   people: {

@@ -384,6 +384,7 @@ export const ko = {
     notSignedIn: '뉴스룸에 로그인하지 않았거나 세션이 끝났습니다. 다시 로그인하세요. 입력한 내용은 이 창에 남아 있습니다.',
     signInFailed: '아이디나 비밀번호가 틀렸거나 사용이 중지된 계정입니다. 확인하거나 뉴스룸 관리자에게 문의하세요.',
     tooManyAttempts: '로그인에 너무 여러 번 실패했습니다. {{retryAfterSeconds}}초 뒤에 다시 해 보세요.',
+    hashMismatch: '사진이 전송 중에 손상되어(내용이 지문과 맞지 않음) 저장하지 않았습니다. 다시 보내 보세요.',
   },
   roles: { reporter: '기자', editor: '데스크', admin: '관리자' },
   people: {

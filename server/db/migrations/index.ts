@@ -2,6 +2,8 @@
 // shipped is never edited (servers that applied it would not see the change).
 import { sql as initial } from './001_initial';
 import { sql as articles } from './002_articles';
+import { sql as photoVariants } from './003_photo_variants';
+import { sql as search } from './004_search';
 
 export interface Migration {
   version: number;
@@ -12,4 +14,6 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'articles', sql: articles },
+  { version: 3, name: 'photo variants', sql: photoVariants },
+  { version: 4, name: 'search', sql: search },
 ];
