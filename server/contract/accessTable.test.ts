@@ -94,6 +94,7 @@ for (const [kind, make] of Object.entries(STORES)) {
         updateSettings: { outlet: '한빛경제' },
         listPeople: {},
         listArticles: { scope: 'active' },
+        queryArticles: { scope: 'active', offset: 0, limit: 10 },
         createArticle: {},
         getArticle: { id },
         saveArticle: { id, baseRevision: revision, content: content('고친 제목') },

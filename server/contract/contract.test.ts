@@ -14,7 +14,6 @@ import { SERVED_METHODS } from './serverHandlers';
 const LOCAL_ONLY: Method[] = [
   'getAppInfo',
   'getLibraryInfo',
-  'queryArticles',
   'queryArticleIds',
   'embargoedArticles',
   'libraryFacets',
@@ -194,6 +193,9 @@ for (const [kind, make] of Object.entries(STORES)) {
       expect((await api('park', 'getArticle', { id: a.id })).status).toBe(200);
       const listed = async (who: string) => (await value<ArticleSummary[]>(who, 'listArticles', { scope: 'active' })).some((x) => x.id === a.id);
       expect([await listed('kim'), await listed('lee'), await listed('park'), await listed('admin')]).toEqual([true, false, true, true]);
+      // The list's own query (search in PostgreSQL) leaves it out for the other reporter too.
+      const queried = async (who: string) => (await value<{ rows: { summary: ArticleSummary }[] }>(who, 'queryArticles', { scope: 'active', offset: 0, limit: 100 })).rows.some((r) => r.summary.id === a.id);
+      expect([await queried('kim'), await queried('lee'), await queried('park')]).toEqual([true, false, true]);
       // Named in the byline, the second reporter sees the shared draft.
       const shared = { ...contentOf(a), byline: { ...a.byline, reporters: [...a.byline.reporters, { name: '이바다', role: '기자', email: '' }] } };
       await value('kim', 'saveArticle', { id: a.id, baseRevision: 0, content: shared });

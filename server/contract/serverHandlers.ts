@@ -8,6 +8,8 @@ import type { Person } from '../../shared/model/person';
 import type { Database } from '../db/Database';
 import { visibleTo, type ArticleService } from '../articles/ArticleService';
 import { updateSettings } from '../settings/settingsTable';
+import { searchArticles } from '../search/searchArticles';
+import { listVisibility } from '../search/listVisibility';
 import type { AccountService } from '../accounts/AccountService';
 
 export const SERVED_METHODS = [
@@ -15,6 +17,7 @@ export const SERVED_METHODS = [
   'updateSettings',
   'listPeople',
   'listArticles',
+  'queryArticles',
   'createArticle',
   'getArticle',
   'saveArticle',
@@ -41,6 +44,10 @@ export function serverHandlers(db: Database, articles: ArticleService, accounts:
     listArticles: async ({ scope }, person) => {
       const settings = await articles.settings();
       return (await articles.list(scope)).filter((s) => visibleTo(settings, person, s));
+    },
+    queryArticles: async ({ actor: _actor, offset, limit, ...query }, person) => {
+      const settings = await articles.settings();
+      return searchArticles(db, query, person, offset, limit, { visibility: listVisibility(settings.workflow.permissions, person) });
     },
     createArticle: ({ language }, person) => articles.create(person, language),
     getArticle: ({ id }) => articles.get(id),
