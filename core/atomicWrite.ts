@@ -104,18 +104,23 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array | 
  */
 export async function keepCopy(path: string, copy: string, fs: WriteFs = nodeFs, opts: { link?: boolean } = {}): Promise<boolean> {
   const tmp = tempBeside(copy);
+  /** A link that failed made no temp file: nothing to take away (the usual case, a new file with no previous version). */
+  let made = true;
   try {
     if (opts.link === false) await fs.copyFile(path, tmp);
     else {
       await fs.link(path, tmp).catch(async (err: NodeJS.ErrnoException) => {
-        if (!LINK_UNSUPPORTED.has(err.code ?? '')) throw err;
+        if (!LINK_UNSUPPORTED.has(err.code ?? '')) {
+          made = false;
+          throw err;
+        }
         await fs.copyFile(path, tmp); // FAT, some network shares
       });
     }
     await fs.rename(tmp, copy);
     return true;
   } catch (err) {
-    await fs.unlink(tmp).catch(() => undefined);
+    if (made) await fs.unlink(tmp).catch(() => undefined);
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw err;
   }
