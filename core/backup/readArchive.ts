@@ -18,8 +18,11 @@ import { ARCHIVE_VERSION, ArchiveManifestSchema, parseEntryName, type ArchiveMan
 import { ChunkSchema, SNAPSHOT_VERSION, type Row } from './format';
 import { gunzipObject, type ObjectStore } from './ObjectStore';
 
-/** Objects checked and stored side by side while the archive is read. */
-const OBJECT_CONCURRENCY = 8;
+/**
+ * Objects stored side by side while the archive is read: each waits on its fsync, so enough of
+ * them that checking the next entries (this thread's work) never waits for the disk.
+ */
+const OBJECT_CONCURRENCY = 32;
 /**
  * The archive's objects are kept in memory (gzipped, as checked) up to this many bytes, so the
  * restore that follows need not read them back from the store: all of a library of tens of
@@ -149,7 +152,7 @@ export async function readArchive(source: ArchiveSource, objects: ObjectStore, j
               atHand.set(kind.hash, bytes);
               atHandBytes += bytes.byteLength;
             }
-            // fsync'd as written, eight side by side, rather than each reopened to be flushed afterwards.
+            // fsync'd as written, side by side, rather than each reopened to be flushed afterwards.
             if (await objects.putGzipped(kind.hash, bytes, { syncNow: true })) added.objects.push(kind.hash);
           })().catch((error: unknown) => void refused.push(error));
           checking.add(task);
