@@ -138,6 +138,18 @@ describe('a backup archive', () => {
       ['photo.zip', rebuild((n, b) => (n.endsWith('.jpg') && !n.includes('.preview.') && !n.includes('.thumb.') ? Buffer.concat([Buffer.from(b), Buffer.from([0])]) : b)), 'tampered'],
       // A file no backup has.
       ['extra.zip', rebuild((_, b) => b, [{ name: 'notes.txt', bytes: Buffer.from('hi') }]), 'notArchive'],
+      // The list of articles replaced by something that is not JSON (under its own checksum).
+      [
+        'chunk.zip',
+        rebuild(
+          (n, b) => {
+            if (n === 'backup.json') return Buffer.from(JSON.stringify({ ...manifest, snapshot: { ...manifest.snapshot, chunks: [sha256Hex(Buffer.from('not json'))] } }));
+            return manifest.snapshot.chunks.some((c) => n.includes(c)) ? null : b;
+          },
+          [{ name: `objects/${sha256Hex(Buffer.from('not json'))}.gz`, bytes: gzipSync(Buffer.from('not json')) }],
+        ),
+        'tampered',
+      ],
       // An object nothing refers to.
       ['stray.zip', rebuild((_, b) => b, [{ name: `objects/${sha256Hex(Buffer.from('stray'))}.gz`, bytes: gzipSync(Buffer.from('stray')) }]), 'tampered'],
       // Not a backup at all.

@@ -16,7 +16,7 @@ import { parseArticle } from '../ArticleStore';
 import { sha256Hex } from '../media/sha256Hex';
 import { ARCHIVE_VERSION, ArchiveManifestSchema, parseEntryName, type ArchiveManifest } from './archiveFormat';
 import { ChunkSchema, SNAPSHOT_VERSION, type Row } from './format';
-import { gunzipObject, type ObjectStore } from './ObjectStore';
+import { damaged, gunzipObject, type ObjectStore } from './ObjectStore';
 
 /**
  * Objects stored side by side while the archive is read: each waits on its fsync, so enough of
@@ -189,7 +189,7 @@ export async function readArchive(source: ArchiveSource, objects: ObjectStore, j
     const rows: Row[] = [];
     for (const c of snap.chunks) {
       need(c);
-      const parsed = ChunkSchema.safeParse(await objectJson(c, atHand, objects));
+      const parsed = ChunkSchema.safeParse(await objectJson(c, atHand, objects).catch(() => null));
       if (!parsed.success) throw fail(file, 'tampered', `chunk ${c} is not a list of articles`);
       rows.push(...parsed.data);
     }
@@ -214,7 +214,11 @@ export async function readArchive(source: ArchiveSource, objects: ObjectStore, j
 export async function objectJson(hash: string, atHand: ReadonlyMap<string, Buffer> | undefined, objects: ObjectStore): Promise<unknown> {
   const gz = atHand?.get(hash);
   if (!gz) return objects.getJson(hash);
-  return JSON.parse((await gunzipObject(gz)).toString('utf8'));
+  try {
+    return JSON.parse((await gunzipObject(gz)).toString('utf8'));
+  } catch {
+    throw damaged(hash); // as the store says of an object that is not JSON
+  }
 }
 
 function articleIdOf(raw: Buffer): string | null {
