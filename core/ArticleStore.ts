@@ -113,9 +113,9 @@ export class ArticleStore {
   /**
    * Writes the article; the version it replaces becomes the last good copy. A full or read-only
    * disk fails the save with the article file, its last good copy and any original as they were.
-   * Returns the new file's fingerprint.
+   * Returns the new file's fingerprint; `fresh` as VersionedJsonFiles.write.
    */
-  async write(article: Article, opts: Pick<WriteOptions, 'syncDir'> = {}): Promise<FileFingerprint> {
+  async write(article: Article, opts: Pick<WriteOptions, 'syncDir'> & { fresh?: boolean } = {}): Promise<FileFingerprint> {
     try {
       const fingerprint = await this.files.write(this.pathOf(article.id), article, opts);
       this.recent.set(article.id, article, fingerprint);

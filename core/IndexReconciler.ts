@@ -138,18 +138,20 @@ export class IndexReconciler {
 
   /**
    * Learns an article the index does not know yet from its file (run in the article's queue):
-   * a big library still checking its files, or a file that arrived since opening.
+   * a big library still checking its files, or a file that arrived since opening. False when
+   * the index does not know the article and no file of it is on disk.
    */
-  async learn(id: string): Promise<void> {
-    if (this.index.entries.has(id)) return;
+  async learn(id: string): Promise<boolean> {
+    if (this.index.entries.has(id)) return true;
     const fp = await this.store.fileStat(id).catch(() => null);
-    if (!fp) return;
+    if (!fp) return false;
     // A damaged file is quarantined and reported by the store; the article stays unknown.
     const article = await this.store.read(id).catch(() => null);
-    if (article?.id !== id) return;
+    if (article?.id !== id) return true;
     const entry = entryOf(article, await this.store.fileStat(id));
     await this.index.put(entry).catch(() => undefined);
     this.search.update(article, { size: entry.size, mtimeMs: entry.mtimeMs });
+    return true;
   }
 
   /** Whether the index knows the article as its file is now (`now`: the file's stat), with nothing an older index lacked. */

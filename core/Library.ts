@@ -185,7 +185,7 @@ export class Library {
    */
   find(id: string): Promise<void> {
     if (this.index.entries.has(id) || !ArticleIdSchema.safeParse(id).success) return Promise.resolve();
-    return this.serial(id, () => this.reconciler.learn(id));
+    return this.serial(id, async () => void (await this.reconciler.learn(id)));
   }
 
   private entry(id: string) {
@@ -373,16 +373,17 @@ export class Library {
   restoreFromBackup(article: Article, actorId: string, note: string): Promise<Article> {
     return this.serial(article.id, async () => {
       const person = this.people.actor(actorId);
-      const current = await this.currentForRestore(article.id);
+      const { current } = await this.currentForRestore(article.id);
       const restored = await this.commit(this.restoredCopy(article, current), 'restore', person);
       await this.audit(article.id, person, 'restoreBackup', current?.status ?? article.status, restored.status, { note });
       return restored;
     });
   }
 
-  private async currentForRestore(id: string): Promise<Article | null> {
-    await this.reconciler.learn(id); // an article on disk the index has not learned yet is restored over, not beside
-    return this.index.entries.has(id) ? await this.store.read(id).catch(() => null) : null;
+  /** The article as it is now, if any; `onDisk` false when no file of it is there (nothing to keep a last good copy of). */
+  private async currentForRestore(id: string): Promise<{ current: Article | null; onDisk: boolean }> {
+    const onDisk = await this.reconciler.learn(id); // an article on disk the index has not learned yet is restored over, not beside
+    return { current: this.index.entries.has(id) ? await this.store.read(id).catch(() => null) : null, onDisk };
   }
 
   private restoredCopy(article: Article, current: Article | null): Article {
@@ -417,10 +418,13 @@ export class Library {
       const step = <T>(work: (i: number) => Promise<T>) => (_: unknown, i: number) => (ok(i) ? work(i).catch((err: Error) => void (out[i] = err)) : Promise.resolve(undefined));
       const from: Article['status'][] = [];
       const copies: Article[] = [];
+      /** Whose file is not there yet (an archive imported into a new library): no last good copy to keep. */
+      const fresh: boolean[] = [];
       /** Whose audit entry went into the version that started their history. */
       const audited: boolean[] = [];
       await mapLimited(articles, SYNC_CONCURRENCY, async (article, i) => {
-        const current = await this.currentForRestore(article.id);
+        const { current, onDisk } = await this.currentForRestore(article.id);
+        fresh[i] = !onDisk;
         from[i] = current?.status ?? article.status;
         // As `commit` does: the one place a body is fitted to the schema before it is written.
         const copy = this.restoredCopy(article, current);
@@ -437,7 +441,7 @@ export class Library {
       );
       await this.history.syncFolders(ids).catch((err: Error) => out.fill(err));
       // The write's own fingerprint of the new file: no second stat.
-      const files = await mapLimited(articles, SYNC_CONCURRENCY, step((i) => this.store.write(copies[i], { syncDir: false })));
+      const files = await mapLimited(articles, SYNC_CONCURRENCY, step((i) => this.store.write(copies[i], { syncDir: false, fresh: fresh[i] })));
       await fsyncDir(this.store.dir).catch((err: Error) => out.fill(err));
       const entries = articles.map((_, i) => {
         if (!ok(i) || !files[i]) return undefined;

@@ -1,16 +1,24 @@
 // Every file Copydesk writes goes through here: temp file → write → fsync → rename over the
 // target → fsync the directory. A crash at any point leaves the old file or the new one, never a
 // torn mix, and a failed write (disk full, read-only) leaves the old file untouched.
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** The file-system calls used, injectable so tests can simulate a full or read-only disk. */
 export type WriteFs = Pick<typeof nodeFs, 'open' | 'rename' | 'unlink' | 'link' | 'copyFile'>;
 
+/** Random bytes for temp names, filled a few hundred names at a time rather than by a call each. */
+const names = { pool: Buffer.alloc(6 * 256), used: 6 * 256 };
+
 /** A hidden temp name beside `path`, so folder listings that skip dot files never see it. */
 function tempBeside(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  if (names.used === names.pool.length) {
+    randomFillSync(names.pool);
+    names.used = 0;
+  }
+  const random = names.pool.toString('hex', names.used, (names.used += 6));
+  return join(dirname(path), `.${basename(path)}.${random}.tmp`);
 }
 
 /**
@@ -104,18 +112,23 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array | 
  */
 export async function keepCopy(path: string, copy: string, fs: WriteFs = nodeFs, opts: { link?: boolean } = {}): Promise<boolean> {
   const tmp = tempBeside(copy);
+  /** A link that failed made no temp file: nothing to take away (the usual case, a new file with no previous version). */
+  let made = true;
   try {
     if (opts.link === false) await fs.copyFile(path, tmp);
     else {
       await fs.link(path, tmp).catch(async (err: NodeJS.ErrnoException) => {
-        if (!LINK_UNSUPPORTED.has(err.code ?? '')) throw err;
+        if (!LINK_UNSUPPORTED.has(err.code ?? '')) {
+          made = false;
+          throw err;
+        }
         await fs.copyFile(path, tmp); // FAT, some network shares
       });
     }
     await fs.rename(tmp, copy);
     return true;
   } catch (err) {
-    await fs.unlink(tmp).catch(() => undefined);
+    if (made) await fs.unlink(tmp).catch(() => undefined);
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw err;
   }

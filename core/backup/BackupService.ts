@@ -374,7 +374,7 @@ export class BackupService {
           await writeManifest(this.snapshotsDir, this.objects, file);
           this.manifests?.set(file.id, file);
           unpin = this.pin(file.id);
-          return { file, rows: read.rows };
+          return { file, rows: read.rows, atHand: read.atHand };
         } catch (err) {
           await discard(this.objects, read.added);
           throw err;
@@ -382,7 +382,7 @@ export class BackupService {
       }),
     );
     try {
-      const result = await this.track(this.restorer.restoreFrom(person, staged.file, staged.rows, undefined, job, PROGRESS_SCALE / 2));
+      const result = await this.track(this.restorer.restoreFrom(person, staged.file, staged.rows, undefined, job, { from: PROGRESS_SCALE / 2, atHand: staged.atHand }));
       return { ...result, snapshot: staged.file.id };
     } finally {
       unpin();

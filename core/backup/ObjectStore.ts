@@ -55,14 +55,21 @@ export class ObjectStore {
     return hash;
   }
 
-  /** Stores bytes already gzipped (from an archive, checked by the caller). */
-  async putGzipped(hash: string, gz: Uint8Array): Promise<boolean> {
+  /**
+   * Stores bytes already gzipped (from an archive, checked by the caller). `syncNow`: the file is
+   * fsync'd through the handle that wrote it rather than reopened by `flush()` (for callers that
+   * store several at once, so the fsyncs overlap); its folder is still flushed by `flush()`.
+   */
+  async putGzipped(hash: string, gz: Uint8Array, opts: { syncNow?: boolean } = {}): Promise<boolean> {
     const known = await this.knownSet();
     if (known.has(hash)) return false;
     const path = this.pathOf(hash);
     await this.shard(join(this.objectsDir, hash.slice(0, 2)));
-    await writeFileAtomic(path, gz, undefined, { durable: false });
-    this.pendingObjects.add(hash);
+    if (opts.syncNow) await writeFileAtomic(path, gz, undefined, { syncDir: false });
+    else {
+      await writeFileAtomic(path, gz, undefined, { durable: false });
+      this.pendingObjects.add(hash);
+    }
     this.pending.dirs.add(join(this.objectsDir, hash.slice(0, 2)));
     known.add(hash);
     return true;

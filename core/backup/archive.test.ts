@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contentOf, type ArticleContent } from '../../shared/model/article';
 import { ApiError } from '../../shared/contract/errors';
 import { addPerson } from '../testing/people';
@@ -75,8 +75,16 @@ describe('a backup archive', () => {
   it('carries a library into an empty one: the same articles, photos, people and settings', async () => {
     const { lib: from, archive, photo } = await source();
     const to = await library();
+    const readBack = vi.spyOn(to.core.backups.objects, 'get');
     const result = await to.call('importBackupArchive', { actor: to.actor, jobId: jobId(), name: 'backup.zip', bytes: archive });
     expect(result).toMatchObject({ restored: 3, unchanged: 0, trashed: 0, failed: [], settings: true, cancelled: false });
+    // The articles are restored from the bytes checked as the archive was read, not read back from
+    // the store they were copied to (settings, people and the list of articles may be).
+    const imported = (await to.call('listBackups', { actor: to.actor })).find((b) => b.reason === 'import')!;
+    const manifest = JSON.parse(await readFile(join(to.dir, 'backups', 'snapshots', `${imported.id}.json`), 'utf8')) as { settings: string; people: string; chunks: string[] };
+    const notArticles = new Set([manifest.settings, manifest.people, ...manifest.chunks]);
+    expect(readBack.mock.calls.filter(([hash]) => !notArticles.has(hash))).toEqual([]);
+    readBack.mockRestore();
 
     for (const scope of ['active', 'trash'] as const) {
       const a = (await from.call('listArticles', { actor: from.actor, scope })).map((s) => [s.id, s.headline, s.status]).sort();
@@ -130,6 +138,18 @@ describe('a backup archive', () => {
       ['photo.zip', rebuild((n, b) => (n.endsWith('.jpg') && !n.includes('.preview.') && !n.includes('.thumb.') ? Buffer.concat([Buffer.from(b), Buffer.from([0])]) : b)), 'tampered'],
       // A file no backup has.
       ['extra.zip', rebuild((_, b) => b, [{ name: 'notes.txt', bytes: Buffer.from('hi') }]), 'notArchive'],
+      // The list of articles replaced by something that is not JSON (under its own checksum).
+      [
+        'chunk.zip',
+        rebuild(
+          (n, b) => {
+            if (n === 'backup.json') return Buffer.from(JSON.stringify({ ...manifest, snapshot: { ...manifest.snapshot, chunks: [sha256Hex(Buffer.from('not json'))] } }));
+            return manifest.snapshot.chunks.some((c) => n.includes(c)) ? null : b;
+          },
+          [{ name: `objects/${sha256Hex(Buffer.from('not json'))}.gz`, bytes: gzipSync(Buffer.from('not json')) }],
+        ),
+        'tampered',
+      ],
       // An object nothing refers to.
       ['stray.zip', rebuild((_, b) => b, [{ name: `objects/${sha256Hex(Buffer.from('stray'))}.gz`, bytes: gzipSync(Buffer.from('stray')) }]), 'tampered'],
       // Not a backup at all.

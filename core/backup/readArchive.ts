@@ -16,10 +16,19 @@ import { parseArticle } from '../ArticleStore';
 import { sha256Hex } from '../media/sha256Hex';
 import { ARCHIVE_VERSION, ArchiveManifestSchema, parseEntryName, type ArchiveManifest } from './archiveFormat';
 import { ChunkSchema, SNAPSHOT_VERSION, type Row } from './format';
-import { gunzipObject, type ObjectStore } from './ObjectStore';
+import { damaged, gunzipObject, type ObjectStore } from './ObjectStore';
 
-/** Objects checked and stored side by side while the archive is read. */
-const OBJECT_CONCURRENCY = 8;
+/**
+ * Objects stored side by side while the archive is read: each waits on its fsync, so enough of
+ * them that checking the next entries (this thread's work) never waits for the disk.
+ */
+const OBJECT_CONCURRENCY = 32;
+/**
+ * The archive's objects are kept in memory (gzipped, as checked) up to this many bytes, so the
+ * restore that follows need not read them back from the store: all of a library of tens of
+ * thousands of articles; a bigger one has the rest read back.
+ */
+const AT_HAND_BYTES = 64 * 1024 * 1024;
 
 export const ARCHIVE_LIMITS: ZipLimits & { maxManifestBytes: number } = { ...ARCHIVE_ZIP_LIMITS, maxManifestBytes: 256 * 1024 * 1024 };
 export type ArchiveLimits = typeof ARCHIVE_LIMITS;
@@ -90,6 +99,8 @@ export interface ReadArchiveResult {
   rows: Row[];
   /** Objects and photos this archive added to the store (taken out again by `discard`). */
   added: { objects: string[]; photos: string[] };
+  /** Objects checked against their hashes, gzipped, by hash: as many as AT_HAND_BYTES holds. */
+  atHand: Map<string, Buffer>;
 }
 
 /**
@@ -114,6 +125,8 @@ export async function readArchive(source: ArchiveSource, objects: ObjectStore, j
     const photoReceived = new Set<string>();
     /** Each object's article id, or null when it is not a readable article (chunks, settings, people). */
     const articleIds = new Map<string, string | null>();
+    const atHand = new Map<string, Buffer>();
+    let atHandBytes = 0;
     let done = 0;
     // Objects are checked and stored a few at a time while the next entries are inflated.
     const checking = new Set<Promise<void>>();
@@ -135,7 +148,12 @@ export async function readArchive(source: ArchiveSource, objects: ObjectStore, j
             received.add(kind.hash);
             // Read as an article now, while its bytes are here, rather than read back from the store later.
             articleIds.set(kind.hash, articleIdOf(raw));
-            if (await objects.putGzipped(kind.hash, bytes)) added.objects.push(kind.hash);
+            if (atHandBytes + bytes.byteLength <= AT_HAND_BYTES) {
+              atHand.set(kind.hash, bytes);
+              atHandBytes += bytes.byteLength;
+            }
+            // fsync'd as written, side by side, rather than each reopened to be flushed afterwards.
+            if (await objects.putGzipped(kind.hash, bytes, { syncNow: true })) added.objects.push(kind.hash);
           })().catch((error: unknown) => void refused.push(error));
           checking.add(task);
           void task.finally(() => checking.delete(task));
@@ -171,7 +189,7 @@ export async function readArchive(source: ArchiveSource, objects: ObjectStore, j
     const rows: Row[] = [];
     for (const c of snap.chunks) {
       need(c);
-      const parsed = ChunkSchema.safeParse(await objects.getJson(c));
+      const parsed = ChunkSchema.safeParse(await objectJson(c, atHand, objects).catch(() => null));
       if (!parsed.success) throw fail(file, 'tampered', `chunk ${c} is not a list of articles`);
       rows.push(...parsed.data);
     }
@@ -185,10 +203,21 @@ export async function readArchive(source: ArchiveSource, objects: ObjectStore, j
     for (const hash of received) if (!expected.has(hash)) throw fail(file, 'tampered', `object ${hash} belongs to no article`);
     for (const key of photoFiles.keys()) if (!photoReceived.has(key)) throw fail(file, 'tampered', `photo file ${key} is missing`);
     await objects.flush();
-    return { manifest, rows, added };
+    return { manifest, rows, added, atHand };
   } catch (err) {
     await discard(objects, added);
     throw err;
+  }
+}
+
+/** An object's JSON: from the bytes kept in memory when they were checked, else read back from the store (and checked again). */
+export async function objectJson(hash: string, atHand: ReadonlyMap<string, Buffer> | undefined, objects: ObjectStore): Promise<unknown> {
+  const gz = atHand?.get(hash);
+  if (!gz) return objects.getJson(hash);
+  try {
+    return JSON.parse((await gunzipObject(gz)).toString('utf8'));
+  } catch {
+    throw damaged(hash); // as the store says of an object that is not JSON
   }
 }
 

@@ -165,6 +165,9 @@ describe('restoring the whole library', () => {
       const back = await lib.call('getArticle', { actor: lib.actor, id: a.id });
       expect(bodyText(back)).toBe(`원래 원고 ${i}`);
       expect(back.revision).toBe(changed[i].revision + 1);
+      // The file it replaced is its last good copy (restored in a batch as a save would keep it).
+      const bak = JSON.parse(await readFile(join(lib.dir, 'articles', `${a.id}.json.bak`), 'utf8')) as { revision: number };
+      expect(bak.revision).toBe(changed[i].revision);
       // The list knows the new revision, and so does the journal it is reloaded from.
       expect(lib.core.library.summaryOf(a.id)?.revision).toBe(back.revision);
       expect(journal.some((l) => l.entry?.summary.id === a.id && l.entry.summary.revision === back.revision)).toBe(true);

@@ -13,6 +13,7 @@ import type { Job } from '../exchange/JobRegistry';
 import type { BackupLibrary } from './backupLibrary';
 import type { Row, SnapshotFile } from './format';
 import type { ObjectStore } from './ObjectStore';
+import { objectJson } from './readArchive';
 import { phase, PROGRESS_SCALE } from './progress';
 import type { SnapshotOutcome } from './takeSnapshot';
 
@@ -48,9 +49,18 @@ export class SnapshotRestore {
    * Restores `ids` from the snapshot, or with no ids the whole library: first a snapshot of the
    * library as it is (so the restore can be undone), then people and settings, every article of
    * the snapshot, and articles the snapshot lacks moved to the trash. `from` is where on the
-   * job's progress this starts (an archive import has checked the archive first).
+   * job's progress this starts (an archive import has checked the archive first); `atHand`, the
+   * snapshot's objects an archive import has just checked and kept in memory (readArchive).
    */
-  async restoreFrom(person: Person, file: SnapshotFile, rows: Row[], ids: readonly string[] | undefined, job: Job, from = 0): Promise<RestoreResult> {
+  async restoreFrom(
+    person: Person,
+    file: SnapshotFile,
+    rows: Row[],
+    ids: readonly string[] | undefined,
+    job: Job,
+    opts: { from?: number; atHand?: ReadonlyMap<string, Buffer> } = {},
+  ): Promise<RestoreResult> {
+    const { from = 0, atHand } = opts;
     const result = emptyResult();
     const byId = new Map(rows.map((r) => [r.id, r]));
     const progress = phase(job, from, PROGRESS_SCALE, AbortSignal.any([job.signal, this.closing]));
@@ -85,7 +95,7 @@ export class SnapshotRestore {
           const now = current ? (current.get(row.id)?.contentHash ?? null) : await this.currentContentHash(row.id);
           const summary = this.library.summaryOf(row.id);
           if (summary && now === row.contentHash && (summary.trashedAt !== null) === (row.trashedAt !== null)) return { row };
-          const article = parseArticle(await this.objects.getJson(row.hash));
+          const article = parseArticle(await objectJson(row.hash, atHand, this.objects));
           if (article.id !== row.id) throw new ApiError('backupFailed', `object ${row.hash} is not article ${row.id}`, { reason: 'damaged' });
           return { row, article };
         } catch (error) {

@@ -34,6 +34,26 @@ describe('keepCopy', () => {
     expect(await fs.readFile(join(dir, 'a.json.bak'), 'utf8')).toBe('version 1');
   });
 
+  it('without the file, takes away no temp file it never made (one call, not two, per new article)', async () => {
+    const unlinked: string[] = [];
+    const counting: WriteFs = { ...fs, unlink: async (p) => void unlinked.push(String(p)) };
+    expect(await keepCopy(join(dir, 'a.json'), join(dir, 'a.json.bak'), counting)).toBe(false);
+    expect(unlinked).toEqual([]);
+  });
+
+  it('a copy that fails part-way (no hard links, then a full disk) leaves no temp file', async () => {
+    await fs.writeFile(join(dir, 'a.json'), 'version 2');
+    const halfCopy: WriteFs = {
+      ...refusing('EPERM', 'link'),
+      copyFile: async (_from, to) => {
+        await fs.writeFile(to, 'vers');
+        throw Object.assign(new Error('ENOSPC: simulated'), { code: 'ENOSPC' });
+      },
+    };
+    await expect(keepCopy(join(dir, 'a.json'), join(dir, 'a.json.bak'), halfCopy)).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(await fs.readdir(dir)).toEqual(['a.json']);
+  });
+
   for (const code of ['EROFS', 'EACCES', 'ENOSPC']) {
     it(`${code}: fails, and the earlier copy is untouched`, async () => {
       await fs.writeFile(join(dir, 'a.json'), 'version 2');

@@ -148,15 +148,17 @@ export class VersionedJsonFiles<T> {
    * Writes the value; the version it replaces becomes the last good copy (and an upgraded file's
    * original is kept first). The new bytes are written and synced before anything on disk is
    * touched, so a full or read-only disk fails the write with the file, its copy and any original
-   * as they were. Returns the new file's fingerprint.
+   * as they were. Returns the new file's fingerprint. `fresh`: the caller has just found no file
+   * there (and holds its queue), so there is no previous version to keep and none is looked for.
    */
-  async write(path: string, value: T, opts: Pick<WriteOptions, 'syncDir'> = {}): Promise<FileFingerprint> {
+  async write(path: string, value: T, opts: Pick<WriteOptions, 'syncDir'> & { fresh?: boolean } = {}): Promise<FileFingerprint> {
     const older = this.older.get(path);
+    const { fresh, ...writeOptions } = opts;
     const adapter = new AtomicJsonAdapter<T>(path, (raw) => this.parse(raw).value, {
-      ...opts,
+      ...writeOptions,
       beforeReplace: async () => {
         if (older !== undefined) await keepOriginal(this.options.libraryDir, path, older);
-        await keepCopy(path, path + '.bak'); // false for a new file: it has no previous version
+        if (!fresh) await keepCopy(path, path + '.bak'); // false for a new file: it has no previous version
       },
     });
     await new Low<T | null>(adapter, value).write();
