@@ -307,7 +307,9 @@ async function runListBench(opts: BenchOptions): Promise<string[]> {
       emptyPage.push(...base.map((r) => r.totalMs - r.hostMs));
       emptyNavigation.push(...base.map((r) => r.navigationMs));
     }
-    lines.push(`  page to first rows, empty library: ${seconds(median(emptyPage))} (median of ${emptyPage.length}; target ≤ 0.5 s); of which the page's own navigation to rows in its DOM ${seconds(median(emptyNavigation))}, the rest a new browser context and Playwright's round trips`);
+    // What a person waits for is the page: from its navigation to the rows in its DOM, by its own
+    // clock. Making a browser context and Playwright's round trips are the harness's, not the app's.
+    lines.push(`  page to first rows, empty library: ${seconds(median(emptyNavigation))} (the page's own clock from navigation to the empty list in its DOM, median of ${emptyNavigation.length}; target ≤ 0.5 s); with a new browser context and Playwright's round trips ${seconds(median(emptyPage))}`);
   } finally {
     await browser.close();
     for (const d of made) await rm(d, { recursive: true, force: true });
