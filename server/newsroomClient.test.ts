@@ -6,9 +6,9 @@ import { NewsroomClient, serverAddress, type ConnectionState } from '../core/new
 import type { LiveEvent } from '../shared/contract/live';
 import type { ApiError } from '../shared/contract/errors';
 import { pgliteStore, type TestStore } from './testing/bothDatabases';
-import { setUpAdmin, startTestServer, type TestServer } from './testing/testServer';
+import { addPeople, setUpAdmin, startTestServer, type TestServer } from './testing/testServer';
 
-const person = (name: string, role: string) => ({ name, role, desk: '', email: '', bylineName: name, bylineRole: '기자', active: true });
+const person = (name: string, role: string) => ({ name, role, bylineRole: '기자' });
 
 /** Resolves once `fn` is true, checking on every change the test reports; fails after `ms`. */
 function until(fn: () => boolean, ms = 10_000): Promise<void> {
@@ -27,12 +27,10 @@ describe('the core as a newsroom client', () => {
     store = await pgliteStore();
     server = await startTestServer(store);
     admin = await setUpAdmin(server);
-    for (const [login, p] of [
+    await addPeople(server, admin, [
       ['kim', person('김하늘', 'reporter')],
       ['park', person('박데스크', 'editor')],
-    ] as const) {
-      await server.call('POST', '/api/people/add', { login, password: `${login} password 1`, person: p }, admin);
-    }
+    ]);
   }, 120_000);
   afterAll(async () => {
     await server?.close();

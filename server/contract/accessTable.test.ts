@@ -11,7 +11,7 @@ import type { WorkflowAction } from '../../shared/workflow/transitions';
 import { EXPECT, STATES, STEP, type State } from '../../core/testing/accessExpectations';
 import { content as storyContent } from '../../core/testing/tempLibrary';
 import { STORES, type TestStore } from '../testing/bothDatabases';
-import { setUpAdmin, startTestServer, type TestServer } from '../testing/testServer';
+import { addPeople, setUpAdmin, startTestServer, type TestServer } from '../testing/testServer';
 import { SERVED_METHODS } from './serverHandlers';
 
 const ROLES: Role[] = ['reporter', 'editor', 'admin'];
@@ -39,10 +39,11 @@ for (const [kind, make] of Object.entries(STORES)) {
     beforeAll(async () => {
       server = await startTestServer(s);
       tokens.admin = await setUpAdmin(server);
-      for (const [login, role] of [['kim', 'reporter'], ['park', 'editor']] as const) {
-        await server.call('POST', '/api/people/add', { login, password: `${login} password 1`, person: { name: login === 'kim' ? '김하늘' : '이데스크', role, desk: '', email: '', bylineName: '', bylineRole: '', active: true } }, tokens.admin);
-        tokens[role] = ((await server.call('POST', '/api/login', { login, password: `${login} password 1` })).body.value as { token: string }).token;
-      }
+      const { tokens: added } = await addPeople(server, tokens.admin, [
+        ['kim', { name: '김하늘', role: 'reporter', bylineName: '' }],
+        ['park', { name: '이데스크', role: 'editor', bylineName: '' }],
+      ]);
+      [tokens.reporter, tokens.editor] = [added.kim, added.park];
     }, 120_000);
     afterAll(async () => {
       await server?.close();

@@ -7,7 +7,7 @@ import { contract, methods, type Method } from '../../shared/contract/api';
 import { contentOf, type Article, type ArticleContent, type ArticleSummary } from '../../shared/model/article';
 import type { AuditEntry, VersionMeta } from '../../shared/model/history';
 import { STORES, type TestStore } from '../testing/bothDatabases';
-import { setUpAdmin, startTestServer, type Answer, type TestServer } from '../testing/testServer';
+import { addPeople, setUpAdmin, startTestServer, type Answer, type TestServer } from '../testing/testServer';
 import { SERVED_METHODS } from './serverHandlers';
 
 /** What the server does not serve: one machine's files, folders, local backups and jobs. */
@@ -69,15 +69,13 @@ for (const [kind, make] of Object.entries(STORES)) {
     beforeAll(async () => {
       server = await startTestServer(s, { now: () => clock, log: (line) => console.error(line) });
       tokens.admin = await setUpAdmin(server);
-      for (const [login, p] of [
+      const added = await addPeople(server, tokens.admin, [
         ['kim', person('김하늘', 'reporter')],
         ['lee', person('이바다', 'reporter')],
         ['park', person('박데스크', 'editor')],
-      ] as const) {
-        const added = await server.call('POST', '/api/people/add', { login, password: `${login} password 1`, person: p }, tokens.admin);
-        ids[login] = (added.body.value as { id: string }).id;
-        tokens[login] = ((await server.call('POST', '/api/login', { login, password: `${login} password 1` })).body.value as { token: string }).token;
-      }
+      ]);
+      Object.assign(ids, added.ids);
+      Object.assign(tokens, added.tokens);
       ids.admin = ((await server.call('GET', '/api/me', undefined, tokens.admin)).body.value as { id: string }).id;
     }, 120_000);
     afterAll(async () => {

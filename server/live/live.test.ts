@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../shared/model/article';
 import { STORES, type TestStore } from '../testing/bothDatabases';
-import { setUpAdmin, startTestServer, type TestServer } from '../testing/testServer';
+import { addPeople, setUpAdmin, startTestServer, type TestServer } from '../testing/testServer';
 import { openLive, type LiveClient } from '../testing/liveClient';
 
-const person = (name: string, role: string) => ({ name, role, desk: '', email: '', bylineName: name, bylineRole: '', active: true });
+const person = (name: string, role: string) => ({ name, role });
 
 for (const [kind, make] of Object.entries(STORES)) {
   const store = await make();
@@ -27,14 +27,13 @@ for (const [kind, make] of Object.entries(STORES)) {
     beforeAll(async () => {
       server = await startTestServer(s);
       tokens.admin = await setUpAdmin(server);
-      for (const [login, p] of [
+      const added = await addPeople(server, tokens.admin, [
         ['kim', person('김하늘', 'reporter')],
         ['lee', person('이바다', 'reporter')],
         ['park', person('박데스크', 'editor')],
-      ] as const) {
-        ids[login] = ((await server.call('POST', '/api/people/add', { login, password: `${login} password 1`, person: p }, tokens.admin)).body.value as { id: string }).id;
-        tokens[login] = ((await server.call('POST', '/api/login', { login, password: `${login} password 1` })).body.value as { token: string }).token;
-      }
+      ]);
+      Object.assign(ids, added.ids);
+      Object.assign(tokens, added.tokens);
     }, 120_000);
     afterAll(async () => {
       for (const stream of streams) stream.close();

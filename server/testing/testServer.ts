@@ -34,3 +34,26 @@ export async function setUpAdmin(server: TestServer, password = 'admin password'
   if (answer.status !== 200) throw new Error(`setup failed: ${JSON.stringify(answer.body)}`);
   return (answer.body.value as { token: string }).token;
 }
+
+export interface TestPerson {
+  name: string;
+  role: string;
+  desk?: string;
+  email?: string;
+  bylineName?: string;
+  bylineRole?: string;
+}
+
+/** The admin adds each person with the password `<login> password 1`; each signs in. Their ids and tokens by login. */
+export async function addPeople(server: TestServer, adminToken: string, people: readonly (readonly [string, TestPerson])[]): Promise<{ ids: Record<string, string>; tokens: Record<string, string> }> {
+  const ids: Record<string, string> = {};
+  const tokens: Record<string, string> = {};
+  for (const [login, p] of people) {
+    const person = { desk: '', email: '', bylineName: p.name, bylineRole: '', active: true, ...p };
+    const added = await server.call('POST', '/api/people/add', { login, password: `${login} password 1`, person }, adminToken);
+    if (added.status !== 200) throw new Error(`adding ${login} failed: ${JSON.stringify(added.body.error)}`);
+    ids[login] = (added.body.value as { id: string }).id;
+    tokens[login] = ((await server.call('POST', '/api/login', { login, password: `${login} password 1` })).body.value as { token: string }).token;
+  }
+  return { ids, tokens };
+}
