@@ -7,7 +7,7 @@ import { contract, methods, type Method } from '../../shared/contract/api';
 import { contentOf, type Article, type ArticleContent, type ArticleSummary } from '../../shared/model/article';
 import type { AuditEntry, VersionMeta } from '../../shared/model/history';
 import { STORES, type TestStore } from '../testing/bothDatabases';
-import { addPeople, setUpAdmin, startTestServer, type Answer, type TestServer } from '../testing/testServer';
+import { addPeople, DESK_OF_THREE, setUpAdmin, startTestServer, type Answer, type TestServer } from '../testing/testServer';
 import { SERVED_METHODS } from './serverHandlers';
 
 /** What the server does not serve: one machine's files, folders, local backups and jobs. */
@@ -32,8 +32,6 @@ const LOCAL_ONLY: Method[] = [
   'exportBackupArchive',
   'importBackupArchive',
 ];
-
-const person = (name: string, role: string, desk = '사회부') => ({ name, role, desk, email: `${name}@example.org`, bylineName: name, bylineRole: role === 'reporter' ? '기자' : '', active: true });
 
 const withCopy = (a: Article, headline: string, text: string): ArticleContent => ({
   ...contentOf(a),
@@ -69,11 +67,7 @@ for (const [kind, make] of Object.entries(STORES)) {
     beforeAll(async () => {
       server = await startTestServer(s, { now: () => clock, log: (line) => console.error(line) });
       tokens.admin = await setUpAdmin(server);
-      const added = await addPeople(server, tokens.admin, [
-        ['kim', person('김하늘', 'reporter')],
-        ['lee', person('이바다', 'reporter')],
-        ['park', person('박데스크', 'editor')],
-      ]);
+      const added = await addPeople(server, tokens.admin, DESK_OF_THREE);
       Object.assign(ids, added.ids);
       Object.assign(tokens, added.tokens);
       ids.admin = ((await server.call('GET', '/api/me', undefined, tokens.admin)).body.value as { id: string }).id;

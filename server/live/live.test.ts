@@ -4,10 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../shared/model/article';
 import { STORES, type TestStore } from '../testing/bothDatabases';
-import { addPeople, setUpAdmin, startTestServer, type TestServer } from '../testing/testServer';
+import { addPeople, DESK_OF_THREE, setUpAdmin, startTestServer, type TestServer } from '../testing/testServer';
 import { openLive, type LiveClient } from '../testing/liveClient';
-
-const person = (name: string, role: string) => ({ name, role });
 
 for (const [kind, make] of Object.entries(STORES)) {
   const store = await make();
@@ -27,11 +25,7 @@ for (const [kind, make] of Object.entries(STORES)) {
     beforeAll(async () => {
       server = await startTestServer(s);
       tokens.admin = await setUpAdmin(server);
-      const added = await addPeople(server, tokens.admin, [
-        ['kim', person('김하늘', 'reporter')],
-        ['lee', person('이바다', 'reporter')],
-        ['park', person('박데스크', 'editor')],
-      ]);
+      const added = await addPeople(server, tokens.admin, DESK_OF_THREE);
       Object.assign(ids, added.ids);
       Object.assign(tokens, added.tokens);
     }, 120_000);

@@ -57,3 +57,10 @@ export async function addPeople(server: TestServer, adminToken: string, people: 
   }
   return { ids, tokens };
 }
+
+/** The small newsroom most server tests use: two reporters (kim, lee) and an editor (park). */
+export const DESK_OF_THREE: readonly (readonly [string, TestPerson])[] = [
+  ['kim', { name: '김하늘', role: 'reporter', desk: '사회부', email: '김하늘@example.org', bylineRole: '기자' }],
+  ['lee', { name: '이바다', role: 'reporter', desk: '사회부', email: '이바다@example.org', bylineRole: '기자' }],
+  ['park', { name: '박데스크', role: 'editor', desk: '사회부', email: '박데스크@example.org' }],
+];
