@@ -35,6 +35,7 @@ import { assertReleasable, type TransitionRequest } from '../shared/workflow/dec
 import { assertRevision, auditEntry, isUntouched, newArticle, restoredVersion, savedArticle, steppedArticle } from '../shared/workflow/steps';
 import { inTheTrash } from '../shared/workflow/trash';
 import { mayDiscardUntouched } from '../shared/workflow/discard';
+import { maySee } from '../shared/workflow/visibility';
 import { decideAccess, type AccessContext } from '../shared/workflow/access';
 import { HistoryStore } from './HistoryStore';
 import { PeopleStore } from './PeopleStore';
@@ -91,7 +92,7 @@ export class Library {
     });
     const serial = <T>(id: string, task: () => Promise<T>) => this.serial(id, task);
     this.reconciler = new IndexReconciler({ store: this.store, index: this.index, table: this.table, search: this.search, notices: this.notices, serial });
-    this.lists = new ListQueries({ store: this.store, table: this.table, search: this.search, people: this.people });
+    this.lists = new ListQueries({ store: this.store, table: this.table, search: this.search, people: this.people, permissions: () => this.settings.value.workflow.permissions });
     this.trash = new Trash({
       store: this.store,
       index: this.index,
@@ -194,8 +195,13 @@ export class Library {
     return entry;
   }
 
-  list(scope: 'active' | 'trash'): ArticleSummary[] {
-    return this.lists.list(scope);
+  /** Every summary in a scope; for `viewerId`, without the drafts that person may not see (visibility.ts). */
+  list(scope: 'active' | 'trash', viewerId?: string): ArticleSummary[] {
+    const all = this.lists.list(scope);
+    if (viewerId === undefined) return all;
+    const viewer = this.people.actor(viewerId);
+    const { permissions } = this.settings.value.workflow;
+    return all.filter((s) => maySee(permissions, viewer, { status: s.status, ownerId: s.ownerId, bylineNames: s.byline.reporters.map((r) => r.name) }));
   }
 
   /** One window of the list: search, filters, order, counts; snippets read the shown articles only. */
@@ -532,7 +538,9 @@ export class Library {
       personOf: (id) => this.people.list().find((p) => p.id === id) ?? null,
       articleOf: (id) => {
         const slot = this.table.slot(id);
-        return slot === undefined ? null : { status: STATUS_CODES[this.table.status[slot]], trashed: this.table.trashed[slot] === 1, ownerId: this.table.ownerId(slot) };
+        if (slot === undefined) return null;
+        const bylineNames = this.table.reporters(slot).map((r) => r.name);
+        return { status: STATUS_CODES[this.table.status[slot]], trashed: this.table.trashed[slot] === 1, ownerId: this.table.ownerId(slot), bylineNames };
       },
       permissions: this.settings.value.workflow.permissions,
       people: this.people.census,

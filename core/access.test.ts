@@ -237,7 +237,10 @@ describe('the attacks of issue 12', () => {
     const own = await articleIn('draft');
     await core.handlers.trashArticle({ id: own, actor: people.reporter });
     await core.handlers.restoreArticle({ id: own, actor: people.reporter });
+    // Someone else's draft is not even there for the reporter; sent, it is there but not theirs to bin.
     const { id: theirs } = await core.handlers.createArticle({ actor: people.editor });
+    await expect(core.handlers.trashArticle({ id: theirs, actor: people.reporter })).rejects.toMatchObject({ code: 'notFound' });
+    await step(theirs, people.editor, 'send');
     await expect(core.handlers.trashArticle({ id: theirs, actor: people.reporter })).rejects.toEqual(refused('role'));
     await core.handlers.trashArticle({ id: theirs, actor: people.editor });
     await expect(core.handlers.restoreArticle({ id: theirs, actor: people.reporter })).rejects.toEqual(refused('role'));

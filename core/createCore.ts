@@ -64,7 +64,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       const { people } = library.accessContext();
       return { path: library.dir, articleCount: library.activeCount, notices: library.notices, indexing: library.indexing, peopleLost: people.now === 0 && people.ever };
     },
-    listArticles: async ({ scope }) => library.list(scope),
+    listArticles: async ({ scope, actor }) => library.list(scope, actor),
     queryArticles: async ({ actor, offset, limit, ...q }) => library.query(q, actor, offset, limit),
     queryArticleIds: async ({ actor, max, ...q }) => library.queryIds(q, actor, max),
     libraryFacets: async ({ scope }) => library.facets(scope),

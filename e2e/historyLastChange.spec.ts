@@ -150,4 +150,10 @@ test('a change of language and embargo reads as words in the screen’s language
   const embargo = page.locator('[data-testid=diff-field][data-field=embargo]');
   await expect(embargo.locator('ins')).toHaveText(/^2030\. 1\. 2\. 오전 9:00/);
   await expect(embargo).not.toContainText('2030-01-02T');
+  // Setting the embargo is a step of its own in the audit log, worded, with the time it holds until.
+  const step = page.getByTestId('history-audit').and(page.locator('[data-action=embargo]'));
+  await expect(step).toHaveCount(1);
+  await expect(step).toContainText('엠바고 변경');
+  await expect(step).toContainText(/엠바고 2030\. 1\. 2\. 오전 9:00.*까지/);
+  await expect(step).not.toContainText('2030-01-02T');
 });

@@ -82,3 +82,16 @@ test('the header buttons stay readable under the mouse', async ({ app }) => {
     expect(0.2126 * r + 0.7152 * g + 0.0722 * b, `${id} background ${look.bg}`).toBeLessThan(100);
   }
 });
+
+test('the workflow table says who sees drafts that are not theirs, and an admin changes it on disk', async ({ app }) => {
+  const page = app.page;
+  await page.getByTestId('open-settings').click();
+  const row = page.getByTestId('workflow-settings').locator('tr', { has: page.getByTestId('permission-seeDrafts-editor') });
+  await expect(row.locator('th')).toHaveText('남의 초고 보기');
+  await expect(page.getByTestId('permission-seeDrafts-editor')).toBeChecked();
+  await expect(page.getByTestId('permission-seeDrafts-reporter')).not.toBeChecked();
+  await page.getByTestId('workflow-settings').screenshot({ path: 'test-results/shots/workflow-see-drafts.png' });
+  await page.getByTestId('permission-seeDrafts-reporter').check();
+  const saved = async () => JSON.parse(await readFile(join(app.libraryDir, 'settings.json'), 'utf8')).workflow.permissions.seeDrafts;
+  await expect.poll(saved).toEqual(['editor', 'admin', 'reporter']);
+});

@@ -1,6 +1,7 @@
 // The list table's building blocks and the query that reads them: a slot list changed in place
 // stays what a plain array would be, and a query's window, ranked through scratch columns kept
 // between queries, pages exactly like one full ranked list (nothing left over from a bigger query).
+import { defaultPermissions } from '../../shared/workflow/transitions';
 import { describe, expect, it } from 'vitest';
 import { ArticleQuerySchema } from '../../shared/search/query';
 import type { ArticleStatus, ArticleSummary } from '../../shared/model/article';
@@ -66,7 +67,8 @@ describe('runQuery', () => {
     const all = Array.from({ length: 300 }, (_, i) => summary(i, statuses[(i * 7) % statuses.length], i % 10 === 0));
     for (const s of all) table.set(s, []);
     const q = ArticleQuerySchema.parse({ scope: 'active', text: '', order: 'auto' });
-    const ctx = { table, people: [], role: 'editor' as const, hits: null };
+    const editor = { id: 'editor-0001', name: '데스크', role: 'editor' as const, desk: '', email: '', bylineName: '', bylineRole: '', active: true };
+    const ctx = { table, people: [], role: 'editor' as const, viewer: editor, permissions: defaultPermissions(), hits: null };
     const rank = (s: ArticleSummary) => {
       const i = WAITING.editor.indexOf(s.status);
       return i === -1 ? WAITING.editor.length : i;

@@ -12,12 +12,15 @@ import type { ListTable } from './ListTable';
 import { runQuery } from './runQuery';
 import type { SearchService } from './SearchService';
 import { buildSnippet } from './snippet';
+import type { PermissionTable } from '../../shared/workflow/transitions';
 
 export interface ListParts {
   store: ArticleStore;
   table: ListTable;
   search: SearchService;
   people: PeopleStore;
+  /** The permission table as the settings have it now (who sees others' drafts). */
+  permissions(): PermissionTable;
 }
 
 export class ListQueries {
@@ -25,9 +28,10 @@ export class ListQueries {
   private readonly table: ListTable;
   private readonly search: SearchService;
   private readonly people: PeopleStore;
+  private readonly permissions: () => PermissionTable;
 
   constructor(parts: ListParts) {
-    ({ store: this.store, table: this.table, search: this.search, people: this.people } = parts);
+    ({ store: this.store, table: this.table, search: this.search, people: this.people, permissions: this.permissions } = parts);
   }
 
   list(scope: 'active' | 'trash'): ArticleSummary[] {
@@ -76,7 +80,7 @@ export class ListQueries {
   private async runQuery(q: ArticleQuery, actorId: string, offset: number, limit: number) {
     const person = this.people.actor(actorId);
     const hits = parseQuery(q.text).parts.length > 0 ? await this.search.search(q.text, this.table.slotCount) : null;
-    return runQuery(q, { table: this.table, people: this.people.list(), role: person.role, hits }, offset, limit);
+    return runQuery(q, { table: this.table, people: this.people.list(), role: person.role, viewer: person, permissions: this.permissions(), hits }, offset, limit);
   }
 
   /** Desks and tags in use in a scope, sorted, for the filter menus. */

@@ -4,7 +4,11 @@
 import type { ArticleStatus } from '../../shared/model/article';
 import type { Person, Role } from '../../shared/model/person';
 import type { ArticleQuery } from '../../shared/search/query';
+import { may, type PermissionTable } from '../../shared/workflow/transitions';
+import { maySee } from '../../shared/workflow/visibility';
 import { STATUS_CODES, type ListTable } from './ListTable';
+
+const DRAFT = STATUS_CODES.indexOf('draft');
 
 /** What waits for each role first, in this order, then everything else (newest first within each). */
 export const WAITING: Record<Role, ArticleStatus[]> = {
@@ -24,6 +28,9 @@ export interface QueryContext {
   table: ListTable;
   people: readonly Person[];
   role: Role;
+  /** Who is asking, and the table that says who sees drafts (a draft is listed only to those who may see it). */
+  viewer: Person;
+  permissions: PermissionTable;
   /** Search hits when the query has a text; null means no text (every article is a candidate). */
   hits: SlotHits | null;
 }
@@ -52,6 +59,7 @@ export function runQuery(q: ArticleQuery, ctx: QueryContext, offset: number, lim
   const to = f.to ? Date.parse(f.to) : Infinity;
   const state = f.state === 'all' ? -1 : STATUS_CODES.indexOf(f.state);
   const stateCounts = new Array<number>(STATUS_CODES.length).fill(0);
+  const seesAllDrafts = may(ctx.permissions, ctx.viewer.role, 'seeDrafts');
   let all = 0;
   // Relevance (with a search) or the role's queue (without) splits the standing order into
   // ranked buckets; each bucket keeps the standing order inside it.
@@ -78,6 +86,7 @@ export function runQuery(q: ArticleQuery, ctx: QueryContext, offset: number, lim
     if (f.tag && !t.tags(slot)?.includes(f.tag)) continue;
     if (reporter && t.ownerId(slot) !== reporter.id && !t.reporters(slot).some((r) => names.has(r.name))) continue;
     const st = status[slot];
+    if (st === DRAFT && !seesAllDrafts && !maySee(ctx.permissions, ctx.viewer, { status: 'draft', ownerId: t.ownerId(slot), bylineNames: t.reporters(slot).map((r) => r.name) })) continue;
     all++;
     stateCounts[st]++;
     if (state !== -1 && st !== state) continue;

@@ -15,7 +15,7 @@ export async function readArticle(db: Queryable, id: string, lock = false): Prom
 }
 
 /** What the access gate needs to know about an article, without reading its copy; null when there is none. */
-export async function articleFacts(db: Queryable, id: string): Promise<(ArticleFacts & { bylineNames: string[] }) | null> {
+export async function articleFacts(db: Queryable, id: string): Promise<ArticleFacts | null> {
   const [row] = await db.query<{ status: ArticleFacts['status']; trashed: boolean; owner_id: string | null; names: string[] | null }>(
     `SELECT status, trashed_at IS NOT NULL AS trashed, owner_id,
             ARRAY(SELECT r->>'name' FROM jsonb_array_elements(content->'byline'->'reporters') AS r) AS names

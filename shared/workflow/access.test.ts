@@ -35,7 +35,7 @@ describe('the access table', () => {
   });
 
   it('follows the permission table an admin edits: given `review`, a reporter may edit copy in review', () => {
-    const review: ArticleFacts = { status: 'review', trashed: false, ownerId: 'person-reporter' };
+    const review: ArticleFacts = { status: 'review', trashed: false, ownerId: 'person-reporter', bylineNames: [] };
     const req = { actor: 'person-reporter', id: 'a' };
     expect(reason(decideAccess('saveArticle', req, context(review)))).toBe('forbidden:readOnly');
     const permissions = { ...defaultPermissions(), review: ['reporter', 'editor', 'admin'] as Role[] };

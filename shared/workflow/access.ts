@@ -10,6 +10,7 @@ import type { Person, Role } from '../model/person';
 import type { SettingsPatch } from '../model/settings';
 import { canEdit, may, TRANSITIONS, type PermissionTable, type WorkflowAction } from './transitions';
 import { inTheTrash, refuseEmptyTrash, refuseTrashMove } from './trash';
+import { maySee } from './visibility';
 
 /**
  * - `open`: before anyone has said who they are (the identity screen needs these); no actor.
@@ -128,6 +129,8 @@ export interface ArticleFacts {
   status: ArticleStatus;
   trashed: boolean;
   ownerId: string | null;
+  /** The names in its byline (a co-bylined reporter sees a shared draft; visibility.ts). */
+  bylineNames: readonly string[];
 }
 
 export interface AccessContext {
@@ -207,6 +210,8 @@ function decideOnArticle(rule: Rule, req: AccessRequest, ctx: AccessContext, per
   // A file the index could not take (damaged, or from a newer Copydesk) is the library's to explain when it reads it.
   // A draft already discarded (by another window leaving it) is nothing to refuse: the library answers `discarded: false`.
   if (!article) return rule === 'readArticle' || rule === 'ownArticle' ? null : new ApiError('notFound', `article ${id} not found`, { id });
+  // A draft this person may not see answers as if it did not exist (visibility.ts).
+  if (!maySee(ctx.permissions, person, article)) return new ApiError('notFound', `article ${id} not found`, { id });
   const { role } = person;
   const inTrash = () => inTheTrash({ id, status: article.status });
   switch (rule) {

@@ -3,6 +3,7 @@
 // must answer the same as (sameAsDesktop.test.ts) and is measured against (bench/serverBench.ts).
 import type { Article } from '../../../shared/model/article';
 import type { Person } from '../../../shared/model/person';
+import { defaultPermissions } from '../../../shared/workflow/transitions';
 import { articleText } from '../../../shared/search/articleText';
 import type { ArticleQuery, QueryResult } from '../../../shared/search/query';
 import { findMarks, parseQuery } from '../../../shared/search/tokenize';
@@ -52,7 +53,7 @@ export class DesktopList {
 
   /** One window, as ListQueries.query answers it (the snippet read from the article in memory). */
   query(q: ArticleQuery, viewer: Person, offset: number, limit: number): QueryResult {
-    const win = runQuery(q, { table: this.table, people: this.people, role: viewer.role, hits: this.search(q.text) }, offset, limit);
+    const win = runQuery(q, { table: this.table, people: this.people, role: viewer.role, viewer, permissions: defaultPermissions(), hits: this.search(q.text) }, offset, limit);
     const parsed = parseQuery(q.text);
     const rows = win.ids.map((id) => {
       const summary = this.table.summary(this.table.slot(id)!);
