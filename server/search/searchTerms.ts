@@ -70,7 +70,8 @@ export function articleTerms(fields: readonly FieldText[], keys: FilterKeys): Ar
   const terms: string[] = [];
   if (keys.desk) terms.push(filterKey.desk(keys.desk));
   for (const tag of new Set(keys.tags)) if (tag) terms.push(filterKey.tag(tag));
-  if (keys.ownerId) terms.push(filterKey.owner(keys.ownerId));
+  // No owner (a story from before owners) is a key too: such a draft is everyone's (visibility.ts).
+  terms.push(filterKey.owner(keys.ownerId ?? ''));
   for (const name of new Set(keys.reporterNames)) if (name) terms.push(filterKey.reporter(name));
   const high: string[] = [];
   const low: string[] = [];

@@ -1,6 +1,7 @@
 // Who may see a story. A draft is its reporter's until it is sent: its owner and the reporters
 // named in its byline see it, and so do the roles the permission table lets see drafts (the desk,
-// by default). Everything past a draft is the newsroom's to see. Applied to reads and to the list.
+// by default). Everything past a draft is the newsroom's to see, and so is a draft with no owner
+// (written before stories had owners: it was everyone's then). Applied to reads and to the list.
 import type { ArticleStatus } from '../model/article';
 import type { Person } from '../model/person';
 import { may, type PermissionTable } from './transitions';
@@ -16,7 +17,7 @@ export interface SeenArticle {
 export const bylineNameOf = (person: Pick<Person, 'bylineName' | 'name'>): string => person.bylineName || person.name;
 
 export function maySee(table: PermissionTable, person: Pick<Person, 'id' | 'role' | 'bylineName' | 'name'>, article: SeenArticle): boolean {
-  if (article.status !== 'draft') return true;
+  if (article.status !== 'draft' || article.ownerId === null) return true;
   if (article.ownerId === person.id || may(table, person.role, 'seeDrafts')) return true;
   return article.bylineNames.includes(bylineNameOf(person));
 }
