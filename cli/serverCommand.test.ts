@@ -50,9 +50,10 @@ it('prints the setup code and the address, serves, and stops on the signal (exit
   const stop = new AbortController();
   const out = io(stop.signal);
   const running = runCli(['server', '--data', store.dataDir, '--port', '0'], out);
-  await expect.poll(() => out.lines.find((l) => l.startsWith('listening on ')), { timeout: 30_000 }).toBeTruthy();
-  const url = out.lines.find((l) => l.startsWith('listening on '))!.slice('listening on '.length);
-  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  const listening = () => out.lines.find((l) => l.startsWith('listening on ')) ?? '';
+  // Waits for the line, and checks its whole shape once it is there.
+  await expect.poll(listening, { timeout: 30_000 }).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+$/);
+  const url = listening().slice('listening on '.length);
   expect(out.lines.join('\n')).toMatch(/setup code[^]*\n {2}[0-9A-F]{4}(-[0-9A-F]{4}){4}\n/);
   expect((await fetch(`${url}/healthz`)).status).toBe(200);
   stop.abort();

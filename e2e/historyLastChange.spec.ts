@@ -156,4 +156,5 @@ test('a change of language and embargo reads as words in the screen’s language
   await expect(step).toContainText('엠바고 변경');
   await expect(step).toContainText(/엠바고 2030\. 1\. 2\. 오전 9:00.*까지/);
   await expect(step).not.toContainText('2030-01-02T');
+  await page.getByTestId('history-audit').and(page.locator('[data-action=embargo]')).screenshot({ path: 'test-results/shots/history-embargo-step.png' });
 });

@@ -9,11 +9,10 @@ import type { AuditEntry, VersionKind } from '../../shared/model/history';
 import type { Person } from '../../shared/model/person';
 import type { Settings } from '../../shared/model/settings';
 import { normaliseBody } from '../../shared/body/normaliseBody';
-import { assertReleasable, type TransitionRequest } from '../../shared/workflow/decide';
-import { auditEntry, isUntouched, newArticle, restoredVersion, savedArticle, steppedArticle, trashMove } from '../../shared/workflow/steps';
+import type { TransitionRequest } from '../../shared/workflow/decide';
+import { isUntouched, newArticle, restoredVersion, savedArticle, steppedArticle, trashMove } from '../../shared/workflow/steps';
 import { inTheTrash, refuseEmptyTrash } from '../../shared/workflow/trash';
 import { maySee } from '../../shared/workflow/visibility';
-import type { ExportFormat } from '../../shared/exchange/types';
 import { summarise } from '../../core/articleSummary';
 import type { Database, Queryable } from '../db/Database';
 import { readSettings } from '../settings/settingsTable';
@@ -167,20 +166,6 @@ export class ArticleService {
 
   version(id: string, seq: number): Promise<Article> {
     return versionOf(this.db, id, seq);
-  }
-
-  /**
-   * The article as it may leave the newsroom, after the embargo gate on the server's clock; the
-   * export is audited with the signed-in person (an override durably, with its reason).
-   */
-  forExport(person: Person, id: string, req: Pick<TransitionRequest, 'override' | 'note'>, formats: ExportFormat[]): Promise<Article> {
-    return this.change(id, async (u, current, settings) => {
-      if (current.trashedAt !== null) throw inTheTrash(current);
-      const overridden = assertReleasable(current, person, settings, this.now(), req);
-      const note = overridden.length ? req.note.trim() : '';
-      await insertAudit(u.tx, id, auditEntry(person, 'export', current.status, current.status, this.now(), { note, overridden, formats }));
-      return current;
-    });
   }
 
   /** Every summary in a scope, newest first (the list's own queries are server/search). */
