@@ -233,6 +233,11 @@ export class Library {
     return this.lists.activeCount;
   }
 
+  /** Articles in the library, in the trash too. */
+  get storyCount(): number {
+    return this.lists.storyCount;
+  }
+
   async create(actorId: string, language?: Language, content?: ArticleContent, corrections: Article['corrections'] = []): Promise<Article> {
     const person = this.people.actor(actorId);
     const article = newArticle(randomUUID(), person, this.settings.value, this.now(), { language, content, corrections });

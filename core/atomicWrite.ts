@@ -78,6 +78,8 @@ export interface WriteOptions {
    * side by side, whose caller flushes the folder once for all of them (fsyncDir) before relying on them.
    */
   syncDir?: boolean;
+  /** The new file's permissions (0o644 unless said): 0o600 for secrets such as a session token. */
+  mode?: number;
 }
 
 /** `data` may come in pieces (a header and sections), written one after another without joining them first. */
@@ -87,7 +89,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array | 
   const tmp = tempBeside(path);
   let handle: nodeFs.FileHandle | undefined;
   try {
-    handle = await fs.open(tmp, 'wx', 0o644);
+    handle = await fs.open(tmp, 'wx', opts.mode ?? 0o644);
     // writeFile on a handle writes from where the last write ended, so the pieces follow each other.
     for (const piece of typeof data === 'string' || data instanceof Uint8Array ? [data] : data) await handle.writeFile(piece);
     if (durable) await handle.sync();

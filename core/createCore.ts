@@ -13,6 +13,9 @@ import { chromiumPrinter } from './exchange/export/renderPdf';
 import { revealInFolder, type RevealPath } from './exchange/revealInFolder';
 import { BackupService } from './backup/BackupService';
 import { PROGRESS_SCALE } from './backup/progress';
+import { Newsroom } from './newsroom/Newsroom';
+import { isNewsroomMethod } from '../shared/contract/newsroomMethods';
+import type { CoreEvent } from '../shared/contract/newsroom';
 
 export interface AppInfo {
   version: string;
@@ -34,6 +37,8 @@ export interface Core {
   backups: BackupService;
   /** A stored photo file for the media scheme, by opaque id; null if there is none. */
   mediaFile(id: string, variant: string): Promise<{ path: string; type: string } | null>;
+  /** What the core pushes to the window: the newsroom connection's state and its story changes. */
+  onEvent(listener: (event: CoreEvent) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -53,6 +58,7 @@ export interface CoreOptions {
 
 export async function openCore(opts: CoreOptions): Promise<Core> {
   const library = await Library.open(opts.libraryDir, opts.now);
+  const newsroom = await Newsroom.open(library.dir);
   let chromium: (PdfPrinter & { close(): Promise<void> }) | null = null;
   const printer = () => opts.pdfPrinter ?? (chromium ??= chromiumPrinter());
   const exchange = new ExchangeService(library, printer, opts.now, opts.exportDir);
@@ -62,8 +68,10 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const open: Handlers = {
     getLibraryInfo: async () => {
       const { people } = library.accessContext();
-      return { path: library.dir, articleCount: library.activeCount, notices: library.notices, indexing: library.indexing, peopleLost: people.now === 0 && people.ever };
+      return { path: library.dir, articleCount: library.activeCount, notices: library.notices, indexing: library.indexing, peopleLost: people.now === 0 && people.ever, newsroom: newsroom.status() };
     },
+    connectNewsroom: async ({ server, login, password }) => newsroom.connect(server, login, password, library.storyCount),
+    disconnectNewsroom: async () => ({ disconnected: await newsroom.disconnect() }),
     listArticles: async ({ scope, actor }) => library.list(scope, actor),
     queryArticles: async ({ actor, offset, limit, ...q }) => library.query(q, actor, offset, limit),
     queryArticleIds: async ({ actor, max, ...q }) => library.queryIds(q, actor, max),
@@ -104,7 +112,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     updateSettings: async ({ actor, ...patch }) => library.updateSettings(patch, actor),
     getAppInfo: async () => opts.appInfo,
   };
-  const handlers = gated(open, () => library.accessContext(), (id) => library.find(id));
+  const local = gated(open, () => (newsroom.bound ? newsroom.accessContext(library.currentSettings.workflow.permissions) : library.accessContext()), (id) => library.find(id));
+  const handlers = routed(local, newsroom);
   return {
     handlers,
     library,
@@ -112,12 +121,27 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     exchange,
     backups,
     mediaFile: (id, variant) => (PHOTO_VARIANTS.includes(variant as PhotoVariant) ? library.photos.file(id, variant as PhotoVariant) : Promise.resolve(null)),
+    onEvent: (listener) => newsroom.onEvent(listener),
     close: async () => {
+      newsroom.close();
       await chromium?.close();
       await backups.close();
       await library.close();
     },
   };
+}
+
+/**
+ * A library bound to a newsroom sends the methods the server answers there, for the signed-in
+ * person (the server decides them); the rest stay on this machine behind the local gate.
+ */
+function routed(local: Handlers, newsroom: Newsroom): Handlers {
+  const out: Partial<Record<Method, (input: never) => Promise<unknown>>> = {};
+  for (const method of methods) {
+    const handler = local[method] as (input: unknown) => Promise<unknown>;
+    out[method] = async (input: unknown) => (newsroom.bound && isNewsroomMethod(method) ? newsroom.call(method, (input ?? {}) as Record<string, unknown>) : handler(input));
+  }
+  return out as Handlers;
 }
 
 /**

@@ -4,11 +4,11 @@
 import { contract, type Method, type Output } from '../../shared/contract/api';
 import { ApiError, unwrap, type Envelope } from '../../shared/contract/errors';
 import { LiveEventSchema, type LiveEvent } from '../../shared/contract/live';
+import type { ConnectionState } from '../../shared/contract/newsroom';
 import { PersonSchema, type Person } from '../../shared/model/person';
 import { readEventStream } from './readEventStream';
 
-/** `online`: the live channel is open; `offline`: the server cannot be reached (retrying); `signedOut`: the session ended. */
-export type ConnectionState = 'connecting' | 'online' | 'offline' | 'signedOut';
+export type { ConnectionState };
 
 const RETRY_MS = 1000;
 const MAX_RETRY_MS = 30_000;

@@ -105,6 +105,13 @@ export class ListQueries {
     return slot === undefined ? null : this.table.summary(slot);
   }
 
+  /** Every article, in the trash too. */
+  get storyCount(): number {
+    let n = 0;
+    for (const _slot of this.table.liveSlots()) n++;
+    return n;
+  }
+
   get activeCount(): number {
     let n = 0;
     for (const slot of this.table.liveSlots()) if (this.table.trashed[slot] === 0) n++;

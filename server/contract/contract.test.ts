@@ -31,6 +31,8 @@ const LOCAL_ONLY: Method[] = [
   'restoreBackup',
   'exportBackupArchive',
   'importBackupArchive',
+  'connectNewsroom',
+  'disconnectNewsroom',
 ];
 
 const withCopy = (a: Article, headline: string, text: string): ArticleContent => ({

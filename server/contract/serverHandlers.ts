@@ -3,7 +3,7 @@
 // renderer's calls unchanged; the methods that only make sense on one machine (files, folders,
 // local backups, jobs) are not served here.
 import type { Handlers } from '../../shared/contract/dispatch';
-import type { Method } from '../../shared/contract/api';
+import { NEWSROOM_METHODS } from '../../shared/contract/newsroomMethods';
 import type { Person } from '../../shared/model/person';
 import type { Database } from '../db/Database';
 import { visibleTo, type ArticleService } from '../articles/ArticleService';
@@ -12,25 +12,8 @@ import { searchArticles } from '../search/searchArticles';
 import { listVisibility } from '../search/listVisibility';
 import type { AccountService } from '../accounts/AccountService';
 
-export const SERVED_METHODS = [
-  'getSettings',
-  'updateSettings',
-  'listPeople',
-  'listArticles',
-  'queryArticles',
-  'createArticle',
-  'getArticle',
-  'saveArticle',
-  'duplicateArticle',
-  'discardUntouched',
-  'trashArticle',
-  'restoreArticle',
-  'transitionArticle',
-  'getHistory',
-  'getVersion',
-  'restoreVersion',
-  'emptyTrash',
-] as const satisfies readonly Method[];
+/** The methods served: the list the desktop core forwards, kept in one place. */
+export const SERVED_METHODS = NEWSROOM_METHODS;
 export type ServedMethod = (typeof SERVED_METHODS)[number];
 
 /** Handlers that act for `person` (the session's), whatever the parsed input names. */

@@ -19,6 +19,7 @@ import { AuditEntrySchema, VersionMetaSchema } from '../model/history';
 import { WorkflowActionSchema } from '../workflow/workflowSchemas';
 import { BackupIdSchema, BackupPageSchema, BackupSummarySchema, RestoreResultSchema } from '../model/backup';
 import { ArticleQuerySchema, QueryResultSchema } from '../search/query';
+import { NewsroomStatusSchema } from './newsroom';
 
 /** Hard ceiling on one photo's bytes at the boundary; the configurable limit (settings) is checked in the core. */
 export const MAX_PHOTO_BYTES = 500 * 1024 * 1024;
@@ -78,6 +79,8 @@ export const contract = {
       indexing: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).nullable(),
       /** The library has had people but its people file is gone: no first admin may be set up, the file must come back. */
       peopleLost: z.boolean(),
+      /** The newsroom server and account this library folder is bound to; null for a local library. */
+      newsroom: NewsroomStatusSchema.nullable(),
     }),
   },
   /** Every summary in a scope, newest first. For small libraries and tools; the list uses `queryArticles`. */
@@ -251,6 +254,20 @@ export const contract = {
     output: RestoreResultSchema.extend({ snapshot: BackupIdSchema }),
   },
   // ── end of backups ──
+  // ── The newsroom (core/newsroom/): a library folder bound to one server and one account ──
+  /**
+   * Signs in to a newsroom server and binds this library folder to it and to that account: from
+   * then on stories, people, settings and every step are the server's. Only a library with no
+   * stories of its own may be bound (`libraryNotEmpty`); another account needs another folder.
+   */
+  connectNewsroom: {
+    input: z
+      .object({ actor: Actor.nullable().optional(), server: z.string().min(1).max(2048), login: z.string().min(1).max(200), password: z.string().min(1).max(1024) })
+      .strict(),
+    output: NewsroomStatusSchema,
+  },
+  /** Signs out and unbinds the folder (it becomes an empty local library again). */
+  disconnectNewsroom: { input: OpenActor, output: z.object({ disconnected: z.boolean() }) },
   getSettings: { input: OpenActor, output: SettingsSchema },
   /** Who may change which settings is the access table's SETTINGS_SECTIONS (preferences, house style, library rules). */
   updateSettings: { input: SettingsPatchSchema.extend({ actor: Actor }).strict(), output: SettingsSchema },

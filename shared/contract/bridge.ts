@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Input, Method, Output } from './api';
 import type { Envelope } from './errors';
+import type { CoreEvent } from './newsroom';
 
 export const COMMAND_CHANNEL = 'copydesk:command';
 
@@ -13,4 +14,6 @@ export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 
 export type CopydeskBridge = { [M in Method]: (input: Input<M>) => Promise<Envelope<Output<M>>> } & {
   onCommand?: (listener: (command: MenuCommand) => void) => () => void;
+  /** What the core pushes: connection changes and the newsroom's story changes (both hosts). */
+  onEvent?: (listener: (event: CoreEvent) => void) => () => void;
 };

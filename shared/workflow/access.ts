@@ -50,6 +50,8 @@ export const ACCESS: Record<Method, Rule> = {
   getLibraryInfo: 'open',
   listPeople: 'open',
   getSettings: 'open',
+  connectNewsroom: 'open',
+  disconnectNewsroom: 'open',
   savePerson: 'firstPerson',
   listArticles: 'member',
   queryArticles: 'member',

@@ -351,6 +351,8 @@ export const en: Shape<typeof ko> = {
       setupCode: 'The setup code is wrong or was already used. Restart the server to get a new one if no admin exists yet.',
       notYou: 'A request can only act as the person who is signed in. Sign in as that person instead.',
       origin: 'This web address may not use the newsroom server. Connect from the Copydesk app, or ask an admin to allow this address.',
+      libraryNotEmpty: 'This library has stories of its own, so it cannot be connected to a newsroom. Start Copydesk on an empty library folder for the newsroom (`--library FOLDER`), then connect.',
+      otherAccount: 'This library folder belongs to another newsroom account. Sign in as that account, or start Copydesk on a library folder of your own (`--library FOLDER`).',
     },
     photo: {
       empty: '{{file}}: the file is empty (0 bytes), so nothing was imported. Get the original again.',

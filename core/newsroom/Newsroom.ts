@@ -1,0 +1,112 @@
+// A library folder's newsroom connection, held by the core: signing in binds the folder to one
+// server and one account (newsroomBinding.ts), the contract methods the server answers go there
+// for the signed-in person, and the live channel's changes and the connection's state are passed
+// on to whoever listens (the window, through the host's push path).
+import type { Method, Output } from '../../shared/contract/api';
+import { ApiError } from '../../shared/contract/errors';
+import type { ConnectionState, CoreEvent, NewsroomStatus } from '../../shared/contract/newsroom';
+import type { AccessContext } from '../../shared/workflow/access';
+import type { PermissionTable } from '../../shared/workflow/transitions';
+import { NewsroomClient, serverAddress } from './NewsroomClient';
+import { readBinding, removeBinding, writeBinding } from './newsroomBinding';
+
+type Listener = (event: CoreEvent) => void;
+
+export class Newsroom {
+  private client: NewsroomClient | null = null;
+  private state: ConnectionState = 'connecting';
+  private readonly listeners = new Set<Listener>();
+
+  private constructor(private readonly libraryDir: string) {}
+
+  /** The folder's newsroom, following the server at once when the folder is bound. */
+  static async open(libraryDir: string): Promise<Newsroom> {
+    const newsroom = new Newsroom(libraryDir);
+    const binding = await readBinding(libraryDir);
+    if (binding) newsroom.use(NewsroomClient.resume(binding.server, binding.token, binding.person));
+    return newsroom;
+  }
+
+  get bound(): boolean {
+    return this.client !== null;
+  }
+
+  status(): NewsroomStatus | null {
+    return this.client ? { server: this.client.server, person: this.client.person, state: this.state } : null;
+  }
+
+  /**
+   * Signs in and binds the folder. `storyCount`: the folder's own articles; a folder with any is
+   * refused (its stories would vanish behind the newsroom's). Signing in again (after the session
+   * ended) must be as the folder's own account.
+   */
+  async connect(server: string, login: string, password: string, storyCount: number): Promise<NewsroomStatus> {
+    if (!this.client && storyCount > 0) throw new ApiError('forbidden', 'this library has stories of its own', { reason: 'libraryNotEmpty' });
+    const client = await NewsroomClient.signIn(server, login, password);
+    if (this.client && (this.client.person.id !== client.person.id || this.client.server !== serverAddress(server))) {
+      await client.signOut();
+      throw new ApiError('forbidden', 'this library is bound to another account', { reason: 'otherAccount' });
+    }
+    await writeBinding(this.libraryDir, { server: client.server, token: client.sessionToken, person: client.person });
+    this.client?.stop();
+    this.use(client);
+    return this.status()!;
+  }
+
+  async disconnect(): Promise<boolean> {
+    const client = this.client;
+    if (!client) return false;
+    this.client = null;
+    await client.signOut();
+    await removeBinding(this.libraryDir);
+    return true;
+  }
+
+  /** A contract method on the server, as the signed-in person; an ended session is said at once. */
+  async call<M extends Method>(method: M, input: Record<string, unknown>): Promise<Output<M>> {
+    if (!this.client) throw new ApiError('notSignedIn', 'this library is not connected to a newsroom');
+    try {
+      return await this.client.call(method, input);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'notSignedIn') this.setState('signedOut');
+      throw err;
+    }
+  }
+
+  /**
+   * What the core's own gate needs for the methods that stay on this machine (photos, jobs, files):
+   * the signed-in person is the only person, and the folder has no articles of its own.
+   */
+  accessContext(permissions: PermissionTable): AccessContext {
+    const person = this.client?.person ?? null;
+    return { personOf: (id) => (person && id === person.id ? person : null), articleOf: () => null, permissions, people: { now: 1, ever: true } };
+  }
+
+  onEvent(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): void {
+    this.client?.stop();
+  }
+
+  private use(client: NewsroomClient): void {
+    this.client = client;
+    client.follow(
+      (event) => this.emit(event),
+      (state) => this.setState(state),
+    );
+  }
+
+  private setState(state: ConnectionState): void {
+    if (state === this.state) return;
+    this.state = state;
+    if (state === 'signedOut') this.client?.stop();
+    this.emit({ type: 'connection', state });
+  }
+
+  private emit(event: CoreEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
