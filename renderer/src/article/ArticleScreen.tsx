@@ -32,6 +32,7 @@ import { ImportStatus } from '../photos/ImportStatus';
 import { usePhotoImport, type ImportTarget } from '../photos/usePhotoImport';
 import { ExportDialog } from '../exchange/ExportDialog';
 import type { ExchangeRequest } from '../exchange/exchangeRequest';
+import { useArticleEvents } from '../newsroom/useCoreEvents';
 
 export interface ArticleScreenHandle {
   flush(): Promise<void>;
@@ -139,6 +140,9 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
       document.removeEventListener('visibilitychange', onHide);
     };
   }, [flush, leave, register, session]);
+
+  // Connected to a newsroom: another desk's save or step shows here at once (the session decides whether it may).
+  useArticleEvents(props.id, (there) => void session?.changedElsewhere(there));
 
   const update = (patch: Partial<Meta>) => session?.updateMeta(patch);
 

@@ -26,6 +26,7 @@ import { ExportDialog } from '../exchange/ExportDialog';
 import { IMPORT_ACCEPT, ImportPanel } from '../exchange/ImportPanel';
 import type { ExchangeRequest } from '../exchange/exchangeRequest';
 import { ConfirmBanner } from '../dialogs/ConfirmBanner';
+import { useStoryEvents } from '../newsroom/useCoreEvents';
 
 type Scope = 'active' | 'trash';
 type Progress = { done: number; total: number };
@@ -101,6 +102,9 @@ export function LibraryScreen(props: { platform: string; settings: Settings; onO
       window.removeEventListener('focus', onFocus);
     };
   }, [refreshAll]);
+
+  // Connected to a newsroom, the server says when a story changes: the list follows at once.
+  useStoryEvents(() => void refreshAll());
 
   // While the search index is built in the background, follow it every second; when it is
   // done, list again (the results were possibly incomplete).
