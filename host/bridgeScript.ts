@@ -3,6 +3,7 @@
 import { methods } from '../shared/contract/api';
 import { BODY_LIMITS, DEFAULT_BODY_LIMIT } from './bodyLimits';
 import { FRAMED_TYPE } from './requestBody';
+import { EVENTS_PATH } from './eventsPath';
 
 export function bridgeScript(token: string): string {
   return `(() => {
@@ -54,6 +55,32 @@ export function bridgeScript(token: string): string {
   };
   const api = {};
   for (const method of ${JSON.stringify(methods)}) api[method] = call(method);
+  // The core's pushes: one stream for all listeners (a browser allows few connections per host),
+  // opened with the first and closed with the last. EventSource reconnects by itself.
+  const listeners = new Set();
+  let source = null;
+  api.onEvent = (listener) => {
+    listeners.add(listener);
+    if (!source) {
+      source = new EventSource(${JSON.stringify(EVENTS_PATH)});
+      source.onmessage = (message) => {
+        let event;
+        try {
+          event = JSON.parse(message.data);
+        } catch {
+          return;
+        }
+        for (const l of listeners) l(event);
+      };
+    }
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && source) {
+        source.close();
+        source = null;
+      }
+    };
+  };
   Object.defineProperty(window, 'copydesk', { value: Object.freeze(api), enumerable: true });
 })();
 `;

@@ -23,7 +23,7 @@ export async function launchBrowserHost(opts: { libraryDir: string; port?: numbe
     exportDir: opts.exportDir,
   });
   try {
-    const host = await startHost({ handlers: core.handlers, rendererDir, mediaFile: core.mediaFile, port: opts.port });
+    const host = await startHost({ handlers: core.handlers, rendererDir, mediaFile: core.mediaFile, events: core.onEvent, port: opts.port });
     return { ...host, close: async () => { await host.close(); await core.close(); } };
   } catch (err) {
     await core.close();

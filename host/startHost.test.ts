@@ -9,6 +9,7 @@ import type { Handlers } from '../shared/contract/dispatch';
 import { startHost, type HostHandle } from './startHost';
 import { BODY_LIMITS, DEFAULT_BODY_LIMIT, bodyLimit } from './bodyLimits';
 import { FRAMED_TYPE } from './requestBody';
+import type { CoreEvent } from '../shared/contract/newsroom';
 
 let work: string;
 let host: HostHandle;
@@ -120,13 +121,45 @@ describe('browser host', () => {
     expect(listArticles).toHaveBeenCalledWith({ actor: '00000000-0000-4000-8000-00000000000a', scope: 'trash' });
   });
 
+  it('the bridge shares one event stream among its listeners and closes it after the last', async () => {
+    const script = (await http('/__copydesk/bridge.js', { headers: { cookie: cookie() } })).body;
+    const sources: { url: string; closed: boolean; onmessage?: (m: { data: string }) => void; close(): void }[] = [];
+    class EventSource {
+      url: string;
+      closed = false;
+      onmessage?: (m: { data: string }) => void;
+      constructor(url: string) {
+        this.url = url;
+        sources.push(this);
+      }
+      close() {
+        this.closed = true;
+      }
+    }
+    const window: Record<string, unknown> = {};
+    runInNewContext(script, { window, fetch: vi.fn(), EventSource, ...pageGlobals() });
+    const bridge = window.copydesk as { onEvent(l: (e: unknown) => void): () => void };
+    const a: unknown[] = [];
+    const b: unknown[] = [];
+    const offA = bridge.onEvent((e) => a.push(e));
+    const offB = bridge.onEvent((e) => b.push(e));
+    expect(sources.map((s) => s.url)).toEqual(['/__copydesk/events']);
+    sources[0].onmessage?.({ data: '{"type":"removed","id":"x"}' });
+    sources[0].onmessage?.({ data: 'not json' });
+    expect([a, b]).toEqual([[{ type: 'removed', id: 'x' }], [{ type: 'removed', id: 'x' }]]);
+    offA();
+    expect(sources[0].closed).toBe(false);
+    offB();
+    expect(sources[0].closed).toBe(true);
+  });
+
   it('bridge defines exactly the contract methods and sends the token', async () => {
     const script = (await http('/__copydesk/bridge.js', { headers: { cookie: cookie() } })).body;
     const fetch = vi.fn(async () => ({ json: async () => ({ ok: true, value: 'pong' }) }));
     const window: Record<string, unknown> = {};
     runInNewContext(script, { window, fetch, ...pageGlobals() });
     const bridge = window.copydesk as Record<string, (input: unknown) => Promise<unknown>>;
-    expect(Object.keys(bridge).sort()).toEqual([...methods].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...methods, 'onEvent'].sort());
     expect(Object.isFrozen(bridge)).toBe(true);
     expect(await bridge.getAppInfo({})).toEqual({ ok: true, value: 'pong' });
     expect(fetch).toHaveBeenCalledWith('/api/getAppInfo', expect.objectContaining({ method: 'POST', headers: expect.objectContaining({ 'x-copydesk-token': host.token }) }));
@@ -288,5 +321,39 @@ describe('browser host token and fetch metadata', () => {
     const clean = pageGlobals(`${host.origin}/`);
     runInNewContext(script, { window: {}, fetch: vi.fn(), ...clean });
     expect(clean.history.replaceState).not.toHaveBeenCalled();
+  });
+});
+
+describe('the core’s pushes', () => {
+  it('streams them as server-sent events to the page that holds the pass, and lets go when it leaves', async () => {
+    const listeners = new Set<(e: CoreEvent) => void>();
+    const events = (listener: (e: CoreEvent) => void) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    };
+    const pushing = await startHost({ handlers, rendererDir: join(work, 'renderer'), events });
+    try {
+      const { port } = new URL(pushing.origin);
+      const open = (withCookie: boolean) =>
+        new Promise<import('node:http').IncomingMessage>((ok, fail) => {
+          const headers: Record<string, string> = withCookie ? { cookie: `copydesk_token_${port}=${pushing.token}` } : {};
+          request({ host: '127.0.0.1', port, path: '/__copydesk/events', agent: false, headers }, ok).on('error', fail).end();
+        });
+      const refused = await open(false);
+      expect(refused.statusCode).toBe(401);
+      refused.resume();
+
+      const stream = await open(true);
+      expect([stream.statusCode, stream.headers['content-type']]).toEqual([200, 'text/event-stream; charset=utf-8']);
+      let text = '';
+      stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      await vi.waitFor(() => expect(listeners.size).toBe(1));
+      for (const l of listeners) l({ type: 'connection', state: 'offline' });
+      await vi.waitFor(() => expect(text).toContain('data: {"type":"connection","state":"offline"}\n\n'));
+      stream.destroy();
+      await vi.waitFor(() => expect(listeners.size).toBe(0));
+    } finally {
+      await pushing.close();
+    }
   });
 });

@@ -10,10 +10,12 @@ import { ApiError, toApiError } from '../shared/contract/errors';
 import { parseMediaPath } from '../core/media/mediaPath';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/contentSecurityPolicy';
 import { bridgeScript } from './bridgeScript';
+import { EVENTS_PATH } from './eventsPath';
 import { bodyLimit, limitMB } from './bodyLimits';
 import { decodeCall, readBody } from './requestBody';
 import { fileForUrlPath, isInside } from '../core/files/insideFolder';
 import { mimeTypeOf } from '../core/files/mimeTypes';
+import type { CoreEvent } from '../shared/contract/newsroom';
 
 /**
  * Browsers do not keep cookies apart by port, so each host names its cookie after its port: two
@@ -88,8 +90,21 @@ const HASHED_ASSETS = '/assets/';
 const CACHE_FOR_GOOD = 'private, max-age=31536000, immutable';
 
 export type MediaFiles = (id: string, variant: string) => Promise<{ path: string; type: string } | null>;
+/** The core's push path: subscribe a listener, get back its unsubscribe. */
+export type CoreEvents = (listener: (event: CoreEvent) => void) => () => void;
 
-export async function startHost(opts: { handlers: Handlers; rendererDir: string; mediaFile?: MediaFiles; port?: number; token?: string; refusalLingerMs?: number }): Promise<HostHandle> {
+/** A comment line this often keeps proxies and idle timers from closing a quiet stream. */
+const EVENTS_KEEPALIVE_MS = 25_000;
+
+export async function startHost(opts: {
+  handlers: Handlers;
+  rendererDir: string;
+  mediaFile?: MediaFiles;
+  events?: CoreEvents;
+  port?: number;
+  token?: string;
+  refusalLingerMs?: number;
+}): Promise<HostHandle> {
   const token = opts.token ?? randomBytes(32).toString('hex');
   const root = await realpath(opts.rendererDir);
   const bridge = bridgeScript(token);
@@ -125,6 +140,23 @@ export async function startHost(opts: { handlers: Handlers; rendererDir: string;
     const file = await opts.mediaFile?.(ref.id, ref.variant);
     if (!file) return send(res, 404, 'Not found');
     send(res, 200, await readFile(file.path), file.type, { 'cache-control': CACHE_FOR_GOOD });
+  };
+
+  // The core's pushes (newsroom connection and story changes) as server-sent events, for this host's own page only.
+  const serveEvents = (req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'cross-origin-resource-policy': 'same-origin',
+    });
+    res.write(': copydesk\n\n');
+    const unsubscribe = opts.events?.((event) => res.write(`data: ${JSON.stringify(event)}\n\n`)) ?? (() => undefined);
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), EVENTS_KEEPALIVE_MS);
+    req.once('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+    });
   };
 
   const serveApi = async (req: IncomingMessage, res: ServerResponse, method: string) => {
@@ -170,6 +202,7 @@ export async function startHost(opts: { handlers: Handlers; rendererDir: string;
       if (!byAddress && !sameSecret(cookieToken(req, port), token)) return send(res, 401, 'Copydesk: open the address with the token that `npm run start:browser` printed in the terminal.');
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
       if (url.pathname === '/__copydesk/bridge.js') return send(res, 200, bridge, mimeTypeOf('bridge.js'));
+      if (url.pathname === EVENTS_PATH) return serveEvents(req, res);
       if (url.pathname.startsWith('/media/')) return serveMedia(res, url.pathname.slice('/media/'.length));
       if (isIndex) return serveIndex(res, byAddress);
       return serveFile(res, url.pathname);

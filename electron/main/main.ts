@@ -9,6 +9,7 @@ import { electronPdfPrinter } from './electronPdfPrinter';
 import { resolveLibraryDir } from '../../core/libraryLocation';
 import { ApiError } from '../../shared/contract/errors';
 import { COMMAND_CHANNEL, type MenuCommand } from '../../shared/contract/bridge';
+import { CORE_EVENT_CHANNEL } from '../../shared/contract/newsroom';
 import { registerAppScheme, serveApp } from './appProtocol';
 import { buildStartupError } from './startupError';
 import { createMainWindow } from './createMainWindow';
@@ -65,6 +66,7 @@ if (!app.requestSingleInstanceLock()) {
     serveMedia(protocol, core);
     const ipc = registerIpc(ipcMain, core.handlers, (contents) => win !== null && contents === win.webContents);
     const send = (command: MenuCommand) => win?.webContents.send(COMMAND_CHANNEL, command);
+    core.onEvent((event) => win?.webContents.send(CORE_EVENT_CHANNEL, event));
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, locale: app.getLocale(), isPackaged: app.isPackaged, send })));
     win = createMainWindow(BrowserWindow, join(out, 'preload', 'preload.cjs'));
     const shown = win;

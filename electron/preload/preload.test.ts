@@ -18,9 +18,9 @@ beforeEach(async () => {
 });
 
 describe('preload', () => {
-  it('exposes exactly the contract methods and onCommand, nothing else', () => {
+  it('exposes exactly the contract methods, onCommand and onEvent, nothing else', () => {
     expect(Object.keys(exposed)).toEqual(['copydesk']);
-    expect(Object.keys(exposed.copydesk as object).sort()).toEqual([...methods, 'onCommand'].sort());
+    expect(Object.keys(exposed.copydesk as object).sort()).toEqual([...methods, 'onCommand', 'onEvent'].sort());
   });
 
   it('sends each method on its own channel', async () => {
@@ -41,5 +41,18 @@ describe('preload', () => {
     expect(got).toEqual([['flush']]);
     off();
     expect(listeners.has('copydesk:command')).toBe(false);
+  });
+
+  it('passes only core events that match their schema, never the IPC event', () => {
+    const api = exposed.copydesk as { onEvent(l: (e: unknown) => void): () => void };
+    const got: unknown[][] = [];
+    const off = api.onEvent((...args) => got.push(args));
+    const fire = listeners.get('copydesk:event')!;
+    fire({ sender: 'ipc-event' }, { type: 'connection', state: 'offline' });
+    fire({ sender: 'ipc-event' }, { type: 'connection', state: 'hacked' });
+    fire({ sender: 'ipc-event' }, '<script>');
+    expect(got).toEqual([[{ type: 'connection', state: 'offline' }]]);
+    off();
+    expect(listeners.has('copydesk:event')).toBe(false);
   });
 });

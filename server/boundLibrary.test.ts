@@ -1,0 +1,133 @@
+// A desktop library folder bound to a newsroom, end to end through the app's own contract: the core
+// signs in, keeps the token to itself (owner-only file, never in an answer), sends the server's
+// methods there as the signed-in person whoever the renderer names, pushes the live channel's
+// changes to the window, and refuses to hide a library's own stories behind the newsroom's.
+import { stat, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../shared/contract/dispatch';
+import type { CoreEvent } from '../shared/contract/newsroom';
+import type { Core } from '../core/createCore';
+import { content, openTestCore, tempDir } from '../core/testing/tempLibrary';
+import { BINDING_FILE } from '../core/newsroom/newsroomBinding';
+import { pgliteStore, type TestStore } from './testing/bothDatabases';
+import { addPeople, DESK_OF_THREE, setUpAdmin, startTestServer, type TestServer } from './testing/testServer';
+
+function until(fn: () => boolean, ms = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const tick = () => (fn() ? resolve() : Date.now() - started > ms ? reject(new Error('condition not met in time')) : setTimeout(tick, 20));
+    tick();
+  });
+}
+
+describe('a library folder bound to a newsroom', () => {
+  let store: TestStore;
+  let server: TestServer;
+  let admin: string;
+  let people: { ids: Record<string, string>; tokens: Record<string, string> };
+  const cleanups: (() => Promise<void>)[] = [];
+  beforeAll(async () => {
+    store = await pgliteStore();
+    server = await startTestServer(store);
+    admin = await setUpAdmin(server);
+    people = await addPeople(server, admin, DESK_OF_THREE);
+  }, 120_000);
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    await server?.close();
+    await store?.dispose();
+  });
+
+  async function emptyCore(): Promise<{ core: Core; dir: string }> {
+    const { dir, cleanup } = await tempDir();
+    const core = await openTestCore(dir);
+    cleanups.push(async () => {
+      await core.close().catch(() => undefined);
+      await cleanup();
+    });
+    return { core, dir };
+  }
+
+  it('signs in, keeps the token in an owner-only file and out of every answer, and works as that person', async () => {
+    const { core, dir } = await emptyCore();
+    const wrong = await dispatch(core.handlers, 'connectNewsroom', { server: server.url, login: 'kim', password: 'not it' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'signInFailed' } });
+    await expect(stat(join(dir, BINDING_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
+
+    const connected = await dispatch(core.handlers, 'connectNewsroom', { server: `${server.url}/`, login: 'kim', password: 'kim password 1' });
+    expect(connected).toMatchObject({ ok: true, value: { server: server.url, person: { id: people.ids.kim, name: '김하늘' } } });
+    const file = join(dir, BINDING_FILE);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(await readFile(file, 'utf8')).token).toMatch(/\S{20,}/);
+    const token = JSON.parse(await readFile(file, 'utf8')).token as string;
+    const info = await dispatch(core.handlers, 'getLibraryInfo', {});
+    expect(JSON.stringify(info)).not.toContain(token);
+    expect(JSON.stringify(connected)).not.toContain(token);
+
+    // The renderer names the editor; the server acts for the signed-in reporter all the same.
+    const created = await core.handlers.createArticle({ actor: people.ids.park });
+    expect(created.ownerId).toBe(people.ids.kim);
+    const saved = await core.handlers.saveArticle({ id: created.id, actor: people.ids.kim, baseRevision: created.revision, content: content('뉴스룸에서 쓴 기사') });
+    const onServer = await server.call('POST', '/api/call/getArticle', { id: created.id }, people.tokens.park);
+    expect(onServer.body.value).toMatchObject({ headline: '뉴스룸에서 쓴 기사', revision: saved.revision });
+    // Nothing of it lives in the folder: the story is the newsroom's.
+    expect(core.library.storyCount).toBe(0);
+    const listed = await core.handlers.queryArticles({ actor: people.ids.kim, scope: 'active', text: '뉴스룸', offset: 0, limit: 10 } as never);
+    expect(listed.rows.map((r) => r.summary.id)).toEqual([created.id]);
+  }, 60_000);
+
+  it('pushes the other desk’s steps to the window and says when the session ends', async () => {
+    const { core } = await emptyCore();
+    await core.handlers.connectNewsroom({ server: server.url, login: 'park', password: 'park password 1' });
+    const events: CoreEvent[] = [];
+    core.onEvent((e) => events.push(e));
+    await until(() => events.some((e) => e.type === 'connection' && e.state === 'online'));
+
+    const draft = (await server.call('POST', '/api/call/createArticle', {}, people.tokens.lee)).body.value as { id: string };
+    const sentAt = Date.now();
+    await server.call('POST', '/api/call/transitionArticle', { id: draft.id, action: 'send' }, people.tokens.lee);
+    await until(() => events.some((e) => e.type === 'article' && e.summary.id === draft.id && e.summary.status === 'sent'), 1000);
+    expect(Date.now() - sentAt).toBeLessThan(1000);
+
+    // The editor's session revoked by the admin: the window hears it, and calls say so.
+    const token = JSON.parse(await readFile(join(core.libraryDir, BINDING_FILE), 'utf8')).token as string;
+    const own = (await server.call('GET', '/api/sessions', undefined, token)).body.value as { id: string; current: boolean }[];
+    await server.call('POST', '/api/sessions/revoke', { id: own.find((s) => s.current)!.id }, admin);
+    await until(() => events.some((e) => e.type === 'connection' && e.state === 'signedOut'), 20_000);
+    expect(await dispatch(core.handlers, 'getSettings', {})).toMatchObject({ ok: false, error: { code: 'notSignedIn' } });
+    expect((await core.handlers.getLibraryInfo({})).newsroom?.state).toBe('signedOut');
+
+    // Signing in again as the same account binds again; another account is refused for this folder.
+    const other = await dispatch(core.handlers, 'connectNewsroom', { server: server.url, login: 'kim', password: 'kim password 1' });
+    expect(other).toMatchObject({ ok: false, error: { code: 'forbidden', params: { reason: 'otherAccount' } } });
+    await core.handlers.connectNewsroom({ server: server.url, login: 'park', password: 'park password 1' });
+    expect((await core.handlers.getSettings({})).workflow).toBeTruthy();
+  }, 60_000);
+
+  it('stays bound across a restart, and signing out leaves an empty local library', async () => {
+    const { core, dir } = await emptyCore();
+    await core.handlers.connectNewsroom({ server: server.url, login: 'lee', password: 'lee password 1' });
+    const token = JSON.parse(await readFile(join(dir, BINDING_FILE), 'utf8')).token as string;
+    await core.close();
+    const again = await openTestCore(dir);
+    cleanups.push(() => again.close());
+    expect((await again.handlers.getLibraryInfo({})).newsroom?.person.id).toBe(people.ids.lee);
+    expect((await again.handlers.listPeople({})).map((p) => p.name)).toContain('박데스크');
+    expect(await again.handlers.disconnectNewsroom({})).toEqual({ disconnected: true });
+    await expect(stat(join(dir, BINDING_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect((await again.handlers.getLibraryInfo({})).newsroom).toBeNull();
+    // Signing out ended the session on the server too.
+    expect((await server.call('GET', '/api/me', undefined, token)).status).toBe(401);
+  }, 60_000);
+
+  it('will not bind a library that has stories of its own', async () => {
+    const { core, dir } = await emptyCore();
+    const admin = await core.handlers.savePerson({ actor: null, person: { name: '관리자', role: 'admin', desk: '', email: '', bylineName: '관리자', bylineRole: '', active: true } });
+    await core.handlers.createArticle({ actor: admin.id });
+    const refused = await dispatch(core.handlers, 'connectNewsroom', { server: server.url, login: 'kim', password: 'kim password 1' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', params: { reason: 'libraryNotEmpty' } } });
+    await expect(stat(join(dir, BINDING_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(core.library.storyCount).toBe(1);
+  }, 60_000);
+});
