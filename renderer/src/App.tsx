@@ -61,11 +61,12 @@ export function App({ boot }: { boot: Boot }) {
   const platform = boot.appInfo.platform;
   const [people, setPeople] = useState(boot.people);
   const newsroom = boot.library.newsroom;
-  const [connection, setConnection] = useConnectionState(newsroom);
+  const [connection, syncConnection] = useConnectionState(newsroom);
   const [meId, setMeId] = useState<string | null>(() => (newsroom ? newsroom.person.id : rememberedActivePerson(boot.library.path, boot.people)));
   // Connected: the account signed in is who acts (as the server knows them now, when it could say).
   const me = newsroom ? (people.find((p) => p.id === newsroom.person.id) ?? newsroom.person) : (people.find((p) => p.id === meId && p.active) ?? null);
-  const meValue = useMemo<MeValue | null>(() => (me ? { me, people, permissions: settings.workflow.permissions } : null), [me, people, settings.workflow.permissions]);
+  const connected = newsroom !== null;
+  const meValue = useMemo<MeValue | null>(() => (me ? { me, people, permissions: settings.workflow.permissions, connected } : null), [me, people, settings.workflow.permissions, connected]);
   const meRef = useRef(me);
   meRef.current = me;
   // Set while rendering, so the requests of this render's screens (their effects run after it) name this person.
@@ -211,7 +212,7 @@ export function App({ boot }: { boot: Boot }) {
           onLibrary={() => void go({ kind: 'library' })}
           libraryPath={boot.library.path}
         />
-        {newsroom && connection === 'signedOut' && <SignedOutBanner server={newsroom.server} onSignedIn={(status) => setConnection(status.state)} />}
+        {newsroom && connection === 'signedOut' && <SignedOutBanner server={newsroom.server} onSignedIn={syncConnection} />}
         {error !== null && (
           <div className="banner banner--error" role="alert">
             {errorText(t, error)} <button type="button" onClick={() => setError(null)}>{t('library.dismiss')}</button>

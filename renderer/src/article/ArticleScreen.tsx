@@ -45,7 +45,7 @@ export interface ArticleScreenHandle {
 export function ArticleScreen(props: { id: string; settings: Settings; platform: string; mediaBase: string; onBack(): void; onOpen(id: string): void; onDiscarded(): void; register(handle: ArticleScreenHandle | null): void; request: ExchangeRequest | null }) {
   const { t } = useTranslation();
   const [exporting, setExporting] = useState(false);
-  const { me, permissions } = useMe();
+  const { me, permissions, connected } = useMe();
   const rules = useMemo(() => ({ permissions, role: me.role }), [permissions, me.role]);
   const { session, snap } = useArticleSession(props.id, me.id, rules);
   const { article, meta, lock } = snap;
@@ -142,7 +142,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
   }, [flush, leave, register, session]);
 
   // Connected to a newsroom: another desk's save or step shows here at once (the session decides whether it may).
-  useArticleEvents(props.id, (there) => void session?.changedElsewhere(there));
+  useArticleEvents(connected, props.id, (there) => void session?.changedElsewhere(there));
 
   const update = (patch: Partial<Meta>) => session?.updateMeta(patch);
 

@@ -36,7 +36,7 @@ const INDEXING_POLL_MS = 1000;
 
 export function LibraryScreen(props: { platform: string; settings: Settings; onOpen(id: string): void; onNew(): void; notices: Notice[]; onDismissNotices(): void; request: ExchangeRequest | null }) {
   const { t, i18n } = useTranslation();
-  const { me } = useMe();
+  const { me, connected } = useMe();
   const [scope, setScope] = useState<Scope>(OPENING_VIEW.scope);
   const [text, setText] = useState<string>(OPENING_VIEW.text);
   const [filters, setFilters] = useState<LibraryFilters>(OPENING_VIEW.filters);
@@ -104,7 +104,7 @@ export function LibraryScreen(props: { platform: string; settings: Settings; onO
   }, [refreshAll]);
 
   // Connected to a newsroom, the server says when a story changes: the list follows at once.
-  useStoryEvents(() => void refreshAll());
+  useStoryEvents(connected, () => void refreshAll());
 
   // While the search index is built in the background, follow it every second; when it is
   // done, list again (the results were possibly incomplete).

@@ -3,11 +3,11 @@
 // edits stay where they are and are saved once the connection is back.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NewsroomStatus } from '../../../shared/contract/newsroom';
 import { ConnectDialog } from './ConnectDialog';
 import { serverHost } from './ConnectionBadge';
 
-export function SignedOutBanner(props: { server: string; onSignedIn(status: NewsroomStatus): void }) {
+/** `onSignedIn`: the core is connecting again; the header follows its events from here. */
+export function SignedOutBanner(props: { server: string; onSignedIn(): void }) {
   const { t } = useTranslation();
   const [signingIn, setSigningIn] = useState(false);
   return (
@@ -19,9 +19,9 @@ export function SignedOutBanner(props: { server: string; onSignedIn(status: News
           server={props.server}
           again
           onCancel={() => setSigningIn(false)}
-          onConnected={(status) => {
+          onConnected={() => {
             setSigningIn(false);
-            props.onSignedIn(status);
+            props.onSignedIn();
           }}
         />
       )}

@@ -1,6 +1,6 @@
 // The screens' side of what the core pushes: the newsroom connection's state, and story changes
 // (another desk's step or save) that the list and the open story catch up with at once.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../../shared/model/article';
 import type { ConnectionState, NewsroomStatus } from '../../../shared/contract/newsroom';
 import { call, onEvent } from '../api';
@@ -8,11 +8,12 @@ import { call, onEvent } from '../api';
 /** A burst of changes (a step is a save and a step) is followed once, this long after its last event. */
 export const STORY_EVENT_DEBOUNCE_MS = 100;
 
-/** Calls `onChange` once per burst of story events (changed or removed), `delayMs` after the last. */
-export function useStoryEvents(onChange: () => void, delayMs = STORY_EVENT_DEBOUNCE_MS): void {
+/** While `connected`, calls `onChange` once per burst of story events (changed or removed), `delayMs` after the last. */
+export function useStoryEvents(connected: boolean, onChange: () => void, delayMs = STORY_EVENT_DEBOUNCE_MS): void {
   const latest = useRef(onChange);
   latest.current = onChange;
   useEffect(() => {
+    if (!connected) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const unsubscribe = onEvent((event) => {
       if (event.type === 'connection') return;
@@ -26,36 +27,42 @@ export function useStoryEvents(onChange: () => void, delayMs = STORY_EVENT_DEBOU
       if (timer) clearTimeout(timer);
       unsubscribe();
     };
-  }, [delayMs]);
+  }, [connected, delayMs]);
 }
 
-/** Every change to the story `id` as the newsroom reports it (its list row, with revision and state). */
-export function useArticleEvents(id: string, onChange: (summary: ArticleSummary) => void): void {
+/** While `connected`, every change to the story `id` as the newsroom reports it (its list row, with revision and state). */
+export function useArticleEvents(connected: boolean, id: string, onChange: (summary: ArticleSummary) => void): void {
   const latest = useRef(onChange);
   latest.current = onChange;
-  useEffect(() => onEvent((event) => event.type === 'article' && event.summary.id === id && latest.current(event.summary)), [id]);
+  useEffect(() => (connected ? onEvent((event) => event.type === 'article' && event.summary.id === id && latest.current(event.summary)) : undefined), [connected, id]);
 }
 
 /**
  * The connection's state, starting from start-up's answer and following the core's events. The
- * core is asked once more after listening starts: a change between start-up and then is not missed.
+ * core is asked again when listening starts (a change between start-up and then is not missed) and
+ * whenever `sync` is called; its answer counts only if no event came meanwhile (events are newer:
+ * the answer and the pushed events travel on different connections, in no fixed order).
  */
-export function useConnectionState(newsroom: NewsroomStatus | null): [ConnectionState | null, (state: ConnectionState) => void] {
+export function useConnectionState(newsroom: NewsroomStatus | null): [ConnectionState | null, () => void] {
   const [state, setState] = useState<ConnectionState | null>(newsroom?.state ?? null);
+  const heard = useRef(0);
+  const sync = useCallback(() => {
+    const at = heard.current;
+    call('getLibraryInfo', {}).then(
+      (info) => heard.current === at && info.newsroom && setState(info.newsroom.state),
+      () => undefined,
+    );
+  }, []);
   const bound = newsroom !== null;
   useEffect(() => {
     if (!bound) return;
-    let heard = false;
     const unsubscribe = onEvent((event) => {
       if (event.type !== 'connection') return;
-      heard = true;
+      heard.current++;
       setState(event.state);
     });
-    call('getLibraryInfo', {}).then(
-      (info) => !heard && info.newsroom && setState(info.newsroom.state),
-      () => undefined,
-    );
+    sync();
     return unsubscribe;
-  }, [bound]);
-  return [state, setState];
+  }, [bound, sync]);
+  return [state, sync];
 }
