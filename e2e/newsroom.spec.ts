@@ -46,7 +46,9 @@ async function step(page: Page, action: string, note?: string) {
   }
 }
 
+/** The screen from its top (header, banners, state), for a person to look at. */
 async function shot(page: Page, name: string) {
+  await page.evaluate(() => document.querySelectorAll('*').forEach((el) => el.scrollTop > 0 && (el.scrollTop = 0)));
   await page.screenshot({ path: `${SHOTS}-${name}.png` });
 }
 
@@ -107,6 +109,10 @@ for (const kind of ['pglite', 'postgres'] as const) {
     test.skip('skip' in started, `no real PostgreSQL here: ${'skip' in started ? started.skip : ''}`);
     const server = started as NewsroomServer;
     const { ids, tokens } = server;
+    // The house outlet, set once by the admin on the server: every desk's byline uses it.
+    const adminId = ((await server.call('GET', '/api/me', undefined, server.adminToken)).body.value as { id: string }).id;
+    const settings = await server.call('POST', '/api/call/updateSettings', { actor: adminId, outlet: '한빛경제' }, server.adminToken);
+    expect(settings.body.ok).toBe(true);
     await mkdir('test-results/shots', { recursive: true });
     const cleanups: (() => Promise<unknown>)[] = [() => server.stop()];
     try {

@@ -16,6 +16,8 @@ export interface NewsroomPerson {
 
 export interface NewsroomServer {
   url: string;
+  /** The first admin's session token (made with the setup code). */
+  adminToken: string;
   /** By login: each person's id, and a session token of theirs (signed in by the test, not by the app). */
   ids: Record<string, string>;
   tokens: Record<string, string>;
@@ -29,7 +31,7 @@ export async function startNewsroomServer(kind: 'pglite' | 'postgres', people: [
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'e2e/support/newsroomServerChild.ts'), kind, JSON.stringify(people)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = once(child, 'exit');
   const line = await Promise.race([once(createInterface({ input: child.stdout }), 'line').then(([l]) => l as string), exited.then(([code]) => Promise.reject(new Error(`the newsroom server exited (${String(code)}) before it was ready`)))]);
-  const ready = JSON.parse(line) as { skip: string } | { url: string; ids: Record<string, string>; tokens: Record<string, string> };
+  const ready = JSON.parse(line) as { skip: string } | { url: string; adminToken: string; ids: Record<string, string>; tokens: Record<string, string> };
   if ('skip' in ready) return ready;
   return {
     ...ready,
