@@ -17,6 +17,7 @@ import { launchBrowserHost } from '../host/launchBrowserHost';
 import type { HostHandle } from '../host/startHost';
 import { startNewsroomServer, type NewsroomServer } from './support/newsroomServer';
 import { contentOf, type Article, type DocNode } from '../shared/model/article';
+import { ko } from '../renderer/src/i18n/ko';
 
 const STATUS_KO: Record<Article['status'], string> = { draft: '작성중', sent: '출고', review: '데스킹', approved: '승인', returned: '반려', published: '출판', spiked: '폐기' };
 const SHOTS = 'test-results/shots/newsroom';
@@ -68,6 +69,10 @@ async function connect(page: Page, server: string, who: { login: string; name: s
   await page.getByTestId('connect-newsroom').click();
   await page.getByTestId('connect-server').fill(server);
   await page.getByTestId('connect-login').fill(who.login);
+  // A wrong password is said in words, and nothing is bound.
+  await page.getByTestId('connect-password').fill('not the password');
+  await page.getByTestId('connect-submit').click();
+  await expect(page.getByTestId('connect-error')).toHaveText(ko.errors.signInFailed);
   await page.getByTestId('connect-password').fill(who.password);
   if (screenshot) await shot(page, screenshot);
   await page.getByTestId('connect-submit').click();
@@ -250,8 +255,16 @@ for (const kind of ['pglite', 'postgres'] as const) {
       await expect(reporter.getByTestId('signed-out-banner')).toHaveCount(0);
       await expectScreenIsServer(reporter, server, tokens.kim, ids.kim, id, 'approved', false);
 
-      // ——— Signing out unbinds the folder: the app starts again as an empty local library. ———
-      await reporter.getByTestId('back-to-library').click();
+      // ——— The server goes away: both windows say so; the reporter's app still starts, and says why the list is empty. ———
+      await server.stop();
+      await expect(editor.getByTestId('connection-state')).toHaveAttribute('data-state', 'offline');
+      await reporter.reload();
+      await expect(reporter.getByTestId('current-person')).toContainText(REPORTER.name);
+      await expect(reporter.getByTestId('connection-state')).toHaveAttribute('data-state', 'offline');
+      await expect(reporter.getByRole('alert').filter({ hasText: `(${server.url})` })).toBeVisible();
+      await shot(reporter, 'offline');
+
+      // ——— Signing out unbinds the folder (offline too): the app starts again as an empty local library. ———
       await reporter.getByTestId('sign-out').click();
       await expect(reporter.getByTestId('identity-screen')).toBeVisible();
       await expect(reporter.getByTestId('connect-newsroom')).toBeVisible();

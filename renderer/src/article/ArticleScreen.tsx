@@ -32,7 +32,7 @@ import { ImportStatus } from '../photos/ImportStatus';
 import { usePhotoImport, type ImportTarget } from '../photos/usePhotoImport';
 import { ExportDialog } from '../exchange/ExportDialog';
 import type { ExchangeRequest } from '../exchange/exchangeRequest';
-import { useArticleEvents } from '../newsroom/useCoreEvents';
+import { useArticleEvents, useBackOnline } from '../newsroom/useCoreEvents';
 
 export interface ArticleScreenHandle {
   flush(): Promise<void>;
@@ -143,6 +143,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
 
   // Connected to a newsroom: another desk's save or step shows here at once (the session decides whether it may).
   useArticleEvents(connected, props.id, (there) => void session?.changedElsewhere(there));
+  useBackOnline(connected, () => void session?.refresh());
 
   const update = (patch: Partial<Meta>) => session?.updateMeta(patch);
 

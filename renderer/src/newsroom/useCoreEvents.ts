@@ -8,7 +8,10 @@ import { call, onEvent } from '../api';
 /** A burst of changes (a step is a save and a step) is followed once, this long after its last event. */
 export const STORY_EVENT_DEBOUNCE_MS = 100;
 
-/** While `connected`, calls `onChange` once per burst of story events (changed or removed), `delayMs` after the last. */
+/**
+ * While `connected`, calls `onChange` once per burst of story events (changed or removed), `delayMs`
+ * after the last; and when the connection is back online, since what changed meanwhile was not pushed.
+ */
 export function useStoryEvents(connected: boolean, onChange: () => void, delayMs = STORY_EVENT_DEBOUNCE_MS): void {
   const latest = useRef(onChange);
   latest.current = onChange;
@@ -16,7 +19,7 @@ export function useStoryEvents(connected: boolean, onChange: () => void, delayMs
     if (!connected) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const unsubscribe = onEvent((event) => {
-      if (event.type === 'connection') return;
+      if (event.type === 'connection' && event.state !== 'online') return;
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
@@ -35,6 +38,13 @@ export function useArticleEvents(connected: boolean, id: string, onChange: (summ
   const latest = useRef(onChange);
   latest.current = onChange;
   useEffect(() => (connected ? onEvent((event) => event.type === 'article' && event.summary.id === id && latest.current(event.summary)) : undefined), [connected, id]);
+}
+
+/** While `connected`, calls `onOnline` each time the connection is back online (changes made meanwhile were not pushed). */
+export function useBackOnline(connected: boolean, onOnline: () => void): void {
+  const latest = useRef(onOnline);
+  latest.current = onOnline;
+  useEffect(() => (connected ? onEvent((event) => event.type === 'connection' && event.state === 'online' && latest.current()) : undefined), [connected]);
 }
 
 /**
