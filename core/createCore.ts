@@ -120,7 +120,10 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     libraryDir: library.dir,
     exchange,
     backups,
-    mediaFile: (id, variant) => (PHOTO_VARIANTS.includes(variant as PhotoVariant) ? library.photos.file(id, variant as PhotoVariant) : Promise.resolve(null)),
+    mediaFile: async (id, variant) => {
+      if (!PHOTO_VARIANTS.includes(variant as PhotoVariant)) return null;
+      return (await library.photos.file(id, variant as PhotoVariant)) ?? (newsroom.bound ? newsroom.photoFile(id, variant) : null);
+    },
     onEvent: (listener) => newsroom.onEvent(listener),
     close: async () => {
       newsroom.close();
@@ -139,7 +142,14 @@ function routed(local: Handlers, newsroom: Newsroom): Handlers {
   const out: Partial<Record<Method, (input: never) => Promise<unknown>>> = {};
   for (const method of methods) {
     const handler = local[method] as (input: unknown) => Promise<unknown>;
-    out[method] = async (input: unknown) => (newsroom.bound && isNewsroomMethod(method) ? newsroom.call(method, (input ?? {}) as Record<string, unknown>) : handler(input));
+    out[method] = async (input: unknown) => {
+      if (newsroom.bound && isNewsroomMethod(method)) return newsroom.call(method, (input ?? {}) as Record<string, unknown>);
+      if (newsroom.bound && method === 'importPhoto') {
+        const { name, bytes } = input as { name: string; bytes: Uint8Array };
+        return newsroom.importPhoto(name, bytes);
+      }
+      return handler(input);
+    };
   }
   return out as Handlers;
 }

@@ -10,6 +10,8 @@ import type { CoreEvent } from '../shared/contract/newsroom';
 import type { Core } from '../core/createCore';
 import { content, openTestCore, tempDir } from '../core/testing/tempLibrary';
 import { BINDING_FILE } from '../core/newsroom/newsroomBinding';
+import { plainJpeg } from '../core/media/testing/photoFiles';
+import { sha256Hex } from '../core/media/sha256Hex';
 import { pgliteStore, type TestStore } from './testing/bothDatabases';
 import { addPeople, DESK_OF_THREE, setUpAdmin, startTestServer, type TestServer } from './testing/testServer';
 
@@ -129,5 +131,25 @@ describe('a library folder bound to a newsroom', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', params: { reason: 'libraryNotEmpty' } } });
     await expect(stat(join(dir, BINDING_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
     expect(core.library.storyCount).toBe(1);
+  }, 60_000);
+
+  it('sends photos to the newsroom by their hash, and another machine shows them from its cache', async () => {
+    const reporter = await emptyCore();
+    const desk = await emptyCore();
+    await reporter.core.handlers.connectNewsroom({ server: server.url, login: 'kim', password: 'kim password 1' });
+    await desk.core.handlers.connectNewsroom({ server: server.url, login: 'park', password: 'park password 1' });
+    const bytes = await plainJpeg(640, 480);
+    const sent = await reporter.core.handlers.importPhoto({ actor: people.ids.kim, name: '현장.jpg', bytes });
+    expect(sent.photo).toMatchObject({ id: sha256Hex(bytes), width: 640, height: 480 });
+    expect(reporter.core.library.storyCount).toBe(0);
+    // The desk's machine never had it: its media scheme fetches the file once and keeps it.
+    const preview = await desk.core.mediaFile(sent.photo.id, 'preview');
+    expect(preview?.type).toBe('image/jpeg');
+    expect(preview?.path.startsWith(desk.dir)).toBe(true);
+    const first = await readFile(preview!.path);
+    expect(first.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    expect((await desk.core.mediaFile(sent.photo.id, 'original'))?.type).toBe('image/jpeg');
+    expect(await desk.core.mediaFile('0'.repeat(64), 'preview')).toBeNull();
+    expect(await desk.core.mediaFile('../../etc/passwd', 'preview')).toBeNull();
   }, 60_000);
 });

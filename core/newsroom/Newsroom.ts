@@ -7,10 +7,19 @@ import { ApiError } from '../../shared/contract/errors';
 import type { ConnectionState, CoreEvent, NewsroomStatus } from '../../shared/contract/newsroom';
 import type { AccessContext } from '../../shared/workflow/access';
 import type { PermissionTable } from '../../shared/workflow/transitions';
+import { mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PHOTO_FORMATS, PhotoIdSchema } from '../../shared/model/photo';
+import { writeFileAtomic } from '../atomicWrite';
 import { NewsroomClient, serverAddress } from './NewsroomClient';
 import { readBinding, removeBinding, writeBinding } from './newsroomBinding';
 
 type Listener = (event: CoreEvent) => void;
+
+/** Newsroom photos shown on this machine, kept in the library folder (a cache: the server has them). */
+const PHOTO_CACHE = 'newsroom-photos';
+
+const photoType = (name: string) => Object.values(PHOTO_FORMATS).find((f) => name.endsWith(`.${f.ext}`))?.mime ?? 'application/octet-stream';
 
 export class Newsroom {
   private client: NewsroomClient | null = null;
@@ -63,10 +72,36 @@ export class Newsroom {
   }
 
   /** A contract method on the server, as the signed-in person; an ended session is said at once. */
-  async call<M extends Method>(method: M, input: Record<string, unknown>): Promise<Output<M>> {
+  call<M extends Method>(method: M, input: Record<string, unknown>): Promise<Output<M>> {
+    return this.withClient((client) => client.call(method, input));
+  }
+
+  /** A photo goes to the newsroom (by its SHA-256); this machine fetches its files back when shown. */
+  importPhoto(name: string, bytes: Uint8Array): Promise<Output<'importPhoto'>> {
+    return this.withClient((client) => client.uploadPhoto(name, bytes));
+  }
+
+  /**
+   * A newsroom photo's file for the media scheme, fetched once from the server into the folder's
+   * photo cache (photos never change under their hash); null when the server has none.
+   */
+  async photoFile(id: string, variant: string): Promise<{ path: string; type: string } | null> {
+    if (!this.client || !PhotoIdSchema.safeParse(id).success) return null;
+    const cache = join(this.libraryDir, PHOTO_CACHE);
+    const cached = (await readdir(cache).catch(() => [] as string[])).find((name) => name.startsWith(`${id}.${variant}.`));
+    if (cached) return { path: join(cache, cached), type: photoType(cached) };
+    const file = await this.withClient((client) => client.photoFile(id, variant));
+    if (!file) return null;
+    await mkdir(cache, { recursive: true });
+    const path = join(cache, `${id}.${variant}.${file.ext}`);
+    await writeFileAtomic(path, file.bytes, undefined, { durable: false });
+    return { path, type: photoType(path) };
+  }
+
+  private async withClient<T>(fn: (client: NewsroomClient) => Promise<T>): Promise<T> {
     if (!this.client) throw new ApiError('notSignedIn', 'this library is not connected to a newsroom');
     try {
-      return await this.client.call(method, input);
+      return await fn(this.client);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'notSignedIn') this.setState('signedOut');
       throw err;

@@ -6,6 +6,8 @@ import { ApiError, unwrap, type Envelope } from '../../shared/contract/errors';
 import { LiveEventSchema, type LiveEvent } from '../../shared/contract/live';
 import type { ConnectionState } from '../../shared/contract/newsroom';
 import { PersonSchema, type Person } from '../../shared/model/person';
+import { PHOTO_FORMATS } from '../../shared/model/photo';
+import { sha256Hex } from '../media/sha256Hex';
 import { readEventStream } from './readEventStream';
 
 export type { ConnectionState };
@@ -73,6 +75,29 @@ export class NewsroomClient {
   async call<M extends Method>(method: M, input: Record<string, unknown>): Promise<Output<M>> {
     const value = await request<unknown>(`${this.server}/api/call/${method}`, { method: 'POST', headers: this.headers(), body: JSON.stringify({ ...input, actor: this.person.id }) });
     return contract[method].output.parse(value) as Output<M>;
+  }
+
+  /** Sends a photo's bytes under their SHA-256 (the server hashes them again and stores them once). */
+  async uploadPhoto(name: string, bytes: Uint8Array): Promise<Output<'importPhoto'>> {
+    const url = `${this.server}/api/photos/${sha256Hex(bytes)}?name=${encodeURIComponent(name)}`;
+    const value = await request<unknown>(url, { method: 'PUT', headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/octet-stream' }, body: bytes as Uint8Array<ArrayBuffer> });
+    return contract.importPhoto.output.parse(value);
+  }
+
+  /** A photo file from the server (`original`, `preview` or `thumb`) with its file extension; null if it has none. */
+  async photoFile(id: string, variant: string): Promise<{ bytes: Uint8Array; ext: string } | null> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.server}/api/photos/${id}/${variant}`, { headers: { authorization: `Bearer ${this.token}` } });
+    } catch (err) {
+      throw new ApiError('offline', `the newsroom server at ${this.server} cannot be reached: ${(err as Error).message}`, { server: this.server });
+    }
+    if (res.status === 404) return null;
+    if (!res.ok) throw new ApiError(res.status === 401 ? 'notSignedIn' : 'internal', `photo ${id}/${variant}: the server answered ${res.status}`);
+    const type = res.headers.get('content-type') ?? '';
+    const ext = Object.values(PHOTO_FORMATS).find((f) => f.mime === type)?.ext;
+    if (!ext) throw new ApiError('malformedData', `photo ${id}/${variant} came as ${type}`);
+    return { bytes: new Uint8Array(await res.arrayBuffer()), ext };
   }
 
   async signOut(): Promise<void> {
