@@ -14,6 +14,8 @@ import { revealInFolder, type RevealPath } from './exchange/revealInFolder';
 import { BackupService } from './backup/BackupService';
 import { PROGRESS_SCALE } from './backup/progress';
 import { Newsroom } from './newsroom/Newsroom';
+import { newsroomStories } from './newsroom/newsroomStories';
+import { libraryStories } from './exchange/storySource';
 import { isNewsroomMethod } from '../shared/contract/newsroomMethods';
 import type { CoreEvent } from '../shared/contract/newsroom';
 
@@ -59,9 +61,11 @@ export interface CoreOptions {
 export async function openCore(opts: CoreOptions): Promise<Core> {
   const library = await Library.open(opts.libraryDir, opts.now);
   const newsroom = await Newsroom.open(library.dir);
+  const localStories = libraryStories(library);
   let chromium: (PdfPrinter & { close(): Promise<void> }) | null = null;
   const printer = () => opts.pdfPrinter ?? (chromium ??= chromiumPrinter());
-  const exchange = new ExchangeService(library, printer, opts.now, opts.exportDir);
+  const newsroomStoriesOf = newsroomStories(newsroom, () => newsroom.lastSettings ?? library.currentSettings);
+  const exchange = new ExchangeService(library, printer, opts.now, opts.exportDir, () => (newsroom.bound ? newsroomStoriesOf : localStories));
   const jobs = new JobRegistry();
   const backups = new BackupService(library, { now: opts.now, exportDir: () => exchange.exportDir });
   if (opts.backupSchedule !== false) backups.start();
@@ -96,9 +100,14 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     emptyTrash: async ({ actor }) => ({ removed: await library.emptyTrash(actor) }),
     importPhoto: async ({ name, bytes }) => library.importPhoto(name, bytes),
     getPhotos: async ({ ids }) => library.photoInfos(ids),
-    exportArticles: async ({ actor, jobId, ids, formats, override, note }) =>
-      jobs.run(jobId, ids.length, (job) => exchange.exportArticles({ actorId: actor, ids, formats, override, note }, job)),
-    importFiles: async ({ actor, jobId, files }) => jobs.run(jobId, files.length, (job) => exchange.importFiles(actor, files, job)),
+    exportArticles: async ({ actor, jobId, ids, formats, override, note }) => {
+      if (newsroom.bound) await newsroom.refreshSettings();
+      return jobs.run(jobId, ids.length, (job) => exchange.exportArticles({ actorId: actor, ids, formats, override, note }, job));
+    },
+    importFiles: async ({ actor, jobId, files }) => {
+      if (newsroom.bound) await newsroom.refreshSettings();
+      return jobs.run(jobId, files.length, (job) => exchange.importFiles(actor, files, job));
+    },
     jobProgress: async ({ jobId }) => jobs.progress(jobId),
     cancelJob: async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     showInFolder: async ({ path }) => revealInFolder(path, [exchange.exportDir, library.dir], opts.revealPath),

@@ -7,6 +7,9 @@ import { ApiError } from '../../shared/contract/errors';
 import type { ConnectionState, CoreEvent, NewsroomStatus } from '../../shared/contract/newsroom';
 import type { AccessContext } from '../../shared/workflow/access';
 import type { PermissionTable } from '../../shared/workflow/transitions';
+import type { Settings } from '../../shared/model/settings';
+import type { Article } from '../../shared/model/article';
+import type { ExportFormat } from '../../shared/exchange/types';
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PHOTO_FORMATS, PhotoIdSchema } from '../../shared/model/photo';
@@ -24,6 +27,7 @@ const photoType = (name: string) => Object.values(PHOTO_FORMATS).find((f) => nam
 export class Newsroom {
   private client: NewsroomClient | null = null;
   private state: ConnectionState = 'connecting';
+  private settings: Settings | null = null;
   private readonly listeners = new Set<Listener>();
 
   private constructor(private readonly libraryDir: string) {}
@@ -74,6 +78,22 @@ export class Newsroom {
   /** A contract method on the server, as the signed-in person; an ended session is said at once. */
   call<M extends Method>(method: M, input: Record<string, unknown>): Promise<Output<M>> {
     return this.withClient((client) => client.call(method, input));
+  }
+
+  /** The newsroom's settings, read again (export and import shape files by them). */
+  async refreshSettings(): Promise<Settings> {
+    this.settings = await this.call('getSettings', {});
+    return this.settings;
+  }
+
+  /** The newsroom's settings as last read; null before the first read. */
+  get lastSettings(): Settings | null {
+    return this.settings;
+  }
+
+  /** One story to export, if the server allows it for the signed-in person (it audits the export). */
+  exportStory(id: string, req: { override: boolean; note: string; formats: ExportFormat[] }): Promise<Article> {
+    return this.withClient((client) => client.exportStory(id, req));
   }
 
   /** A photo goes to the newsroom (by its SHA-256); this machine fetches its files back when shown. */
