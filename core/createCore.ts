@@ -74,7 +74,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       const { people } = library.accessContext();
       return { path: library.dir, articleCount: library.activeCount, notices: library.notices, indexing: library.indexing, peopleLost: people.now === 0 && people.ever, newsroom: newsroom.status() };
     },
-    connectNewsroom: async ({ server, login, password }) => newsroom.connect(server, login, password, library.storyCount),
+    connectNewsroom: async ({ actor: _actor, ...req }) => newsroom.connect(req, library.storyCount),
     disconnectNewsroom: async () => ({ disconnected: await newsroom.disconnect() }),
     listArticles: async ({ scope, actor }) => library.list(scope, actor),
     queryArticles: async ({ actor, offset, limit, ...q }) => library.query(q, actor, offset, limit),
@@ -96,7 +96,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     getVersion: async ({ id, seq }) => library.version(id, seq),
     restoreVersion: async ({ id, actor, seq, baseRevision }) => library.restoreVersion(id, seq, actor, baseRevision),
     listPeople: async () => library.listPeople(),
-    savePerson: async ({ actor, person }) => library.savePerson(actor, person),
+    savePerson: async ({ actor, person, account }) => (newsroom.bound ? newsroom.savePerson(person, account) : library.savePerson(actor, person)),
     emptyTrash: async ({ actor }) => ({ removed: await library.emptyTrash(actor) }),
     importPhoto: async ({ name, bytes }) => library.importPhoto(name, bytes),
     getPhotos: async ({ ids }) => library.photoInfos(ids),

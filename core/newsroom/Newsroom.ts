@@ -2,7 +2,8 @@
 // server and one account (newsroomBinding.ts), the contract methods the server answers go there
 // for the signed-in person, and the live channel's changes and the connection's state are passed
 // on to whoever listens (the window, through the host's push path).
-import type { Method, Output } from '../../shared/contract/api';
+import type { Input, Method, Output } from '../../shared/contract/api';
+import type { Person, PersonDraft } from '../../shared/model/person';
 import { ApiError } from '../../shared/contract/errors';
 import type { ConnectionState, CoreEvent, NewsroomStatus } from '../../shared/contract/newsroom';
 import type { AccessContext } from '../../shared/workflow/access';
@@ -18,6 +19,7 @@ import { NewsroomClient, serverAddress } from './NewsroomClient';
 import { readBinding, removeBinding, writeBinding } from './newsroomBinding';
 
 type Listener = (event: CoreEvent) => void;
+type ConnectRequest = Omit<Input<'connectNewsroom'>, 'actor'>;
 
 /** Newsroom photos shown on this machine, kept in the library folder (a cache: the server has them). */
 const PHOTO_CACHE = 'newsroom-photos';
@@ -53,9 +55,10 @@ export class Newsroom {
    * refused (its stories would vanish behind the newsroom's). Signing in again (after the session
    * ended) must be as the folder's own account.
    */
-  async connect(server: string, login: string, password: string, storyCount: number): Promise<NewsroomStatus> {
+  async connect(req: ConnectRequest, storyCount: number): Promise<NewsroomStatus> {
+    const { server, login, password, setup } = req;
     if (!this.client && storyCount > 0) throw new ApiError('forbidden', 'this library has stories of its own', { reason: 'libraryNotEmpty' });
-    const client = await NewsroomClient.signIn(server, login, password);
+    const client = setup ? await NewsroomClient.setUp(server, setup.code, login, password, setup.person) : await NewsroomClient.signIn(server, login, password);
     if (this.client && (this.client.person.id !== client.person.id || this.client.server !== serverAddress(server))) {
       await client.signOut();
       throw new ApiError('forbidden', 'this library is bound to another account', { reason: 'otherAccount' });
@@ -78,6 +81,11 @@ export class Newsroom {
   /** A contract method on the server, as the signed-in person; an ended session is said at once. */
   call<M extends Method>(method: M, input: Record<string, unknown>): Promise<Output<M>> {
     return this.withClient((client) => client.call(method, input));
+  }
+
+  /** People are the server's accounts: an admin adds one with a sign-in, or changes one. */
+  savePerson(person: PersonDraft, account?: { login: string; password: string }): Promise<Person> {
+    return this.withClient((client) => client.savePerson(person, account));
   }
 
   /** The newsroom's settings, read again (export and import shape files by them). */

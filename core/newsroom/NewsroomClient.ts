@@ -5,7 +5,7 @@ import { contract, type Method, type Output } from '../../shared/contract/api';
 import { ApiError, unwrap, type Envelope } from '../../shared/contract/errors';
 import { LiveEventSchema, type LiveEvent } from '../../shared/contract/live';
 import type { ConnectionState } from '../../shared/contract/newsroom';
-import { PersonSchema, type Person } from '../../shared/model/person';
+import { PersonSchema, type Person, type PersonDraft } from '../../shared/model/person';
 import { PHOTO_FORMATS } from '../../shared/model/photo';
 import { ArticleSchema, type Article } from '../../shared/model/article';
 import type { ExportFormat } from '../../shared/exchange/types';
@@ -30,6 +30,12 @@ export function serverAddress(raw: string): string {
     throw new ApiError('invalidInput', `not a server address: ${raw}`, { field: 'server' });
   }
   return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+/** A person as the server gives them out, without the login the app does not keep. */
+function personOf(raw: unknown): Person {
+  const { login: _login, ...person } = raw as Record<string, unknown>;
+  return PersonSchema.parse(person);
 }
 
 async function request<T>(url: string, init: RequestInit): Promise<T> {
@@ -57,8 +63,26 @@ export class NewsroomClient {
   static async signIn(server: string, login: string, password: string): Promise<NewsroomClient> {
     const address = serverAddress(server);
     const answer = await request<{ token: string; person: unknown }>(`${address}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
-    const { login: _login, ...person } = answer.person as Record<string, unknown>;
-    return new NewsroomClient(address, answer.token, PersonSchema.parse(person));
+    return NewsroomClient.signedIn(address, answer);
+  }
+
+  /** Makes the first admin of a new server with its one-time setup code, and signs in as them. */
+  static async setUp(server: string, code: string, login: string, password: string, person: Omit<Person, 'id' | 'role' | 'active'>): Promise<NewsroomClient> {
+    const address = serverAddress(server);
+    const answer = await request<{ token: string; person: unknown }>(`${address}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, login, password, person }) });
+    return NewsroomClient.signedIn(address, answer);
+  }
+
+  private static signedIn(address: string, answer: { token: string; person: unknown }): NewsroomClient {
+    return new NewsroomClient(address, answer.token, personOf(answer.person));
+  }
+
+  /** Adds a person with a sign-in (admins only; the server decides), or changes one. */
+  async savePerson(person: PersonDraft, account?: { login: string; password: string }): Promise<Person> {
+    const { id, ...fields } = person;
+    if (id) return personOf(await request<unknown>(`${this.server}/api/people/update`, { method: 'POST', headers: this.headers(), body: JSON.stringify({ person: { ...fields, id } }) }));
+    if (!account) throw new ApiError('invalidInput', 'a newsroom person needs a login and an initial password', { field: 'login' });
+    return personOf(await request<unknown>(`${this.server}/api/people/add`, { method: 'POST', headers: this.headers(), body: JSON.stringify({ ...account, person: fields }) }));
   }
 
   /** A session kept from before (the library's binding); checked with the server when online. */
