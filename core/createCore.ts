@@ -14,6 +14,8 @@ import { revealInFolder, type RevealPath } from './exchange/revealInFolder';
 import { BackupService } from './backup/BackupService';
 import { PROGRESS_SCALE } from './backup/progress';
 import { Newsroom } from './newsroom/Newsroom';
+import { newsroomStories } from './newsroom/newsroomStories';
+import { libraryStories } from './exchange/storySource';
 import { isNewsroomMethod } from '../shared/contract/newsroomMethods';
 import type { CoreEvent } from '../shared/contract/newsroom';
 
@@ -59,9 +61,11 @@ export interface CoreOptions {
 export async function openCore(opts: CoreOptions): Promise<Core> {
   const library = await Library.open(opts.libraryDir, opts.now);
   const newsroom = await Newsroom.open(library.dir);
+  const localStories = libraryStories(library);
   let chromium: (PdfPrinter & { close(): Promise<void> }) | null = null;
   const printer = () => opts.pdfPrinter ?? (chromium ??= chromiumPrinter());
-  const exchange = new ExchangeService(library, printer, opts.now, opts.exportDir);
+  const newsroomStoriesOf = newsroomStories(newsroom, () => newsroom.lastSettings ?? library.currentSettings);
+  const exchange = new ExchangeService(library, printer, opts.now, opts.exportDir, () => (newsroom.bound ? newsroomStoriesOf : localStories));
   const jobs = new JobRegistry();
   const backups = new BackupService(library, { now: opts.now, exportDir: () => exchange.exportDir });
   if (opts.backupSchedule !== false) backups.start();
@@ -70,7 +74,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       const { people } = library.accessContext();
       return { path: library.dir, articleCount: library.activeCount, notices: library.notices, indexing: library.indexing, peopleLost: people.now === 0 && people.ever, newsroom: newsroom.status() };
     },
-    connectNewsroom: async ({ server, login, password }) => newsroom.connect(server, login, password, library.storyCount),
+    connectNewsroom: async ({ actor: _actor, ...req }) => newsroom.connect(req, library.storyCount),
     disconnectNewsroom: async () => ({ disconnected: await newsroom.disconnect() }),
     listArticles: async ({ scope, actor }) => library.list(scope, actor),
     queryArticles: async ({ actor, offset, limit, ...q }) => library.query(q, actor, offset, limit),
@@ -92,13 +96,18 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     getVersion: async ({ id, seq }) => library.version(id, seq),
     restoreVersion: async ({ id, actor, seq, baseRevision }) => library.restoreVersion(id, seq, actor, baseRevision),
     listPeople: async () => library.listPeople(),
-    savePerson: async ({ actor, person }) => library.savePerson(actor, person),
+    savePerson: async ({ actor, person, account }) => (newsroom.bound ? newsroom.savePerson(person, account) : library.savePerson(actor, person)),
     emptyTrash: async ({ actor }) => ({ removed: await library.emptyTrash(actor) }),
     importPhoto: async ({ name, bytes }) => library.importPhoto(name, bytes),
     getPhotos: async ({ ids }) => library.photoInfos(ids),
-    exportArticles: async ({ actor, jobId, ids, formats, override, note }) =>
-      jobs.run(jobId, ids.length, (job) => exchange.exportArticles({ actorId: actor, ids, formats, override, note }, job)),
-    importFiles: async ({ actor, jobId, files }) => jobs.run(jobId, files.length, (job) => exchange.importFiles(actor, files, job)),
+    exportArticles: async ({ actor, jobId, ids, formats, override, note }) => {
+      if (newsroom.bound) await newsroom.refreshSettings();
+      return jobs.run(jobId, ids.length, (job) => exchange.exportArticles({ actorId: actor, ids, formats, override, note }, job));
+    },
+    importFiles: async ({ actor, jobId, files }) => {
+      if (newsroom.bound) await newsroom.refreshSettings();
+      return jobs.run(jobId, files.length, (job) => exchange.importFiles(actor, files, job));
+    },
     jobProgress: async ({ jobId }) => jobs.progress(jobId),
     cancelJob: async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     showInFolder: async ({ path }) => revealInFolder(path, [exchange.exportDir, library.dir], opts.revealPath),
@@ -120,7 +129,10 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     libraryDir: library.dir,
     exchange,
     backups,
-    mediaFile: (id, variant) => (PHOTO_VARIANTS.includes(variant as PhotoVariant) ? library.photos.file(id, variant as PhotoVariant) : Promise.resolve(null)),
+    mediaFile: async (id, variant) => {
+      if (!PHOTO_VARIANTS.includes(variant as PhotoVariant)) return null;
+      return (await library.photos.file(id, variant as PhotoVariant)) ?? (newsroom.bound ? newsroom.photoFile(id, variant) : null);
+    },
     onEvent: (listener) => newsroom.onEvent(listener),
     close: async () => {
       newsroom.close();
@@ -139,7 +151,14 @@ function routed(local: Handlers, newsroom: Newsroom): Handlers {
   const out: Partial<Record<Method, (input: never) => Promise<unknown>>> = {};
   for (const method of methods) {
     const handler = local[method] as (input: unknown) => Promise<unknown>;
-    out[method] = async (input: unknown) => (newsroom.bound && isNewsroomMethod(method) ? newsroom.call(method, (input ?? {}) as Record<string, unknown>) : handler(input));
+    out[method] = async (input: unknown) => {
+      if (newsroom.bound && isNewsroomMethod(method)) return newsroom.call(method, (input ?? {}) as Record<string, unknown>);
+      if (newsroom.bound && method === 'importPhoto') {
+        const { name, bytes } = input as { name: string; bytes: Uint8Array };
+        return newsroom.importPhoto(name, bytes);
+      }
+      return handler(input);
+    };
   }
   return out as Handlers;
 }

@@ -156,5 +156,8 @@ test('a change of language and embargo reads as words in the screen’s language
   await expect(step).toContainText('엠바고 변경');
   await expect(step).toContainText(/엠바고 2030\. 1\. 2\. 오전 9:00.*까지/);
   await expect(step).not.toContainText('2030-01-02T');
+  // The app's own words are not quoted as if someone had written them: the step has no note.
+  await expect(step.locator('.history-item__detail')).toContainText('엠바고 2030. 1. 2.');
+  await expect(step).not.toContainText('“');
   await page.getByTestId('history-audit').and(page.locator('[data-action=embargo]')).screenshot({ path: 'test-results/shots/history-embargo-step.png' });
 });

@@ -10,6 +10,8 @@ import type { CoreEvent } from '../shared/contract/newsroom';
 import type { Core } from '../core/createCore';
 import { content, openTestCore, tempDir } from '../core/testing/tempLibrary';
 import { BINDING_FILE } from '../core/newsroom/newsroomBinding';
+import { plainJpeg } from '../core/media/testing/photoFiles';
+import { sha256Hex } from '../core/media/sha256Hex';
 import { pgliteStore, type TestStore } from './testing/bothDatabases';
 import { addPeople, DESK_OF_THREE, setUpAdmin, startTestServer, type TestServer } from './testing/testServer';
 
@@ -130,4 +132,54 @@ describe('a library folder bound to a newsroom', () => {
     await expect(stat(join(dir, BINDING_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
     expect(core.library.storyCount).toBe(1);
   }, 60_000);
+
+  it('sends photos to the newsroom by their hash, and another machine shows them from its cache', async () => {
+    const reporter = await emptyCore();
+    const desk = await emptyCore();
+    await reporter.core.handlers.connectNewsroom({ server: server.url, login: 'kim', password: 'kim password 1' });
+    await desk.core.handlers.connectNewsroom({ server: server.url, login: 'park', password: 'park password 1' });
+    const bytes = await plainJpeg(640, 480);
+    const sent = await reporter.core.handlers.importPhoto({ actor: people.ids.kim, name: '현장.jpg', bytes });
+    expect(sent.photo).toMatchObject({ id: sha256Hex(bytes), width: 640, height: 480 });
+    expect(reporter.core.library.storyCount).toBe(0);
+    // The desk's machine never had it: its media scheme fetches the file once and keeps it.
+    const preview = await desk.core.mediaFile(sent.photo.id, 'preview');
+    expect(preview?.type).toBe('image/jpeg');
+    expect(preview?.path.startsWith(desk.dir)).toBe(true);
+    const first = await readFile(preview!.path);
+    expect(first.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    expect((await desk.core.mediaFile(sent.photo.id, 'original'))?.type).toBe('image/jpeg');
+    expect(await desk.core.mediaFile('0'.repeat(64), 'preview')).toBeNull();
+    expect(await desk.core.mediaFile('../../etc/passwd', 'preview')).toBeNull();
+  }, 60_000);
+
+  it('sets up a new newsroom from the app with its code, and its admin adds people who can sign in', async () => {
+    const fresh = await pgliteStore();
+    const newServer = await startTestServer(fresh);
+    cleanups.push(async () => {
+      await newServer.close();
+      await fresh.dispose();
+    });
+    const { core } = await emptyCore();
+    const me = { name: '최국장', desk: '편집국', email: 'chief@example.org', bylineName: '최국장', bylineRole: '' };
+    const wrong = await dispatch(core.handlers, 'connectNewsroom', { server: newServer.url, login: 'chief', password: 'chief password', setup: { code: 'not the code', person: me } });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const status = await core.handlers.connectNewsroom({ server: newServer.url, login: 'chief', password: 'chief password', setup: { code: newServer.setupCode!, person: me } });
+    expect(status.person).toMatchObject({ name: '최국장', role: 'admin' });
+
+    const reporter = { name: '한기자', role: 'reporter' as const, desk: '사회부', email: '', bylineName: '한기자', bylineRole: '기자', active: true };
+    const missing = await dispatch(core.handlers, 'savePerson', { actor: status.person.id, person: reporter });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+    const added = await core.handlers.savePerson({ actor: status.person.id, person: reporter, account: { login: 'han', password: 'han password 1' } });
+    expect((await core.handlers.listPeople({})).map((p) => p.name).sort()).toEqual(['최국장', '한기자']);
+    // The local folder keeps no people of its own: they are the newsroom's accounts.
+    expect(core.library.accessContext().people.now).toBe(0);
+    await core.handlers.savePerson({ actor: status.person.id, person: { ...reporter, id: added.id, desk: '경제부' } });
+    const { core: hers } = await emptyCore();
+    const signedIn = await hers.handlers.connectNewsroom({ server: newServer.url, login: 'han', password: 'han password 1' });
+    expect(signedIn.person).toMatchObject({ id: added.id, desk: '경제부', role: 'reporter' });
+    // A reporter is no admin on the server, whatever the app asks.
+    const refused = await dispatch(hers.handlers, 'savePerson', { actor: added.id, person: { ...reporter, name: '몰래' }, account: { login: 'sneak', password: 'sneak password' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  }, 90_000);
 });

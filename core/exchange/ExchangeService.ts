@@ -11,6 +11,7 @@ import { prepareExport } from '../../shared/exchange/prepareExport';
 import { withoutWaitingFigures } from '../../shared/exchange/waitingFigures';
 import type { ExportFile, ExportFormat, ImportedArticle } from '../../shared/exchange/types';
 import type { Library } from '../Library';
+import { libraryStories, type StorySource } from './storySource';
 import type { ExportContext, ExportWarning, PdfPrinter } from './exportContext';
 import { EXPORTERS } from './exporters';
 import { readImport } from './importers';
@@ -34,7 +35,14 @@ export class ExchangeService {
     private readonly pdfPrinter: () => PdfPrinter,
     private readonly now: () => Date = () => new Date(),
     private readonly defaultExportDir?: string,
-  ) {}
+    stories?: () => StorySource,
+  ) {
+    const local = libraryStories(library);
+    this.stories = stories ?? (() => local);
+  }
+
+  /** Where stories come from and go to: this library unless the core says otherwise (a newsroom). */
+  private readonly stories: () => StorySource;
 
   /** The export folder: the setting, else the host's default, else `exports` inside the library. */
   get exportDir(): string {
@@ -67,8 +75,9 @@ export class ExchangeService {
   /** Renders every requested format of one article into memory; the caller writes them. */
   async render(article: Article, formats: readonly ExportFormat[]): Promise<{ files: ExportFile[]; warnings: ExportWarning[] }> {
     const warnings: ExportWarning[] = [];
+    const source = this.stories();
     const ids = photoIdsIn(article.body);
-    const proofDoc = prepareExport(article, this.library.currentSettings, await this.library.photoInfos(ids));
+    const proofDoc = prepareExport(article, source.settings(), await source.photoInfos(ids));
     // Only the proof shows a figure still waiting for its photo; what is published leaves it out.
     const { doc, leftOut } = withoutWaitingFigures(proofDoc);
     if (formats.some((f) => f !== 'pdf')) {
@@ -82,7 +91,7 @@ export class ExchangeService {
       let bytes = read.get(key);
       if (!bytes) {
         bytes = (async () => {
-          const file = await this.library.photos.file(id, variant);
+          const file = await source.photoFile(id, variant);
           if (!file) throw new ApiError('exportFailed', `photo ${id} is missing`, { reason: 'photoMissing', id });
           return new Uint8Array(await readFile(file.path));
         })();
@@ -94,7 +103,7 @@ export class ExchangeService {
       article,
       doc,
       proofDoc,
-      version: await this.library.versionHolding(article),
+      version: await source.versionHolding(article),
       now: this.now(),
       photoBytes: (p) => readVariant(p.id, 'original'),
       webPhoto: (p) => readVariant(p.id, 'preview'),
@@ -116,10 +125,11 @@ export class ExchangeService {
 
   private async exportOne(id: string, req: ExportRequest, outDir: string, taken: Set<string>, signal: AbortSignal): Promise<ExportResult> {
     // Named even when refused, so the result list says which story the embargo held.
-    let headline = this.library.summaryOf(id)?.headline ?? '';
+    const source = this.stories();
+    let headline = source.headlineOf(id);
     try {
       const gate = req.formats.some((f) => f !== 'pdf');
-      const article = await this.library.forExport(id, req.actorId, req, req.formats, gate);
+      const article = await source.forExport(id, req.actorId, req, req.formats, gate);
       headline = article.headline;
       const { files, warnings } = await this.render(article, req.formats);
       if (signal.aborted) throw new ApiError('cancelled', 'export cancelled');
@@ -152,6 +162,7 @@ export class ExchangeService {
 
   private async importOne(actorId: string, file: { name: string; bytes: Uint8Array }, signal: AbortSignal): Promise<ImportResult> {
     const added: string[] = [];
+    const source = this.stories();
     try {
       const imported = await this.read(file, signal);
       // Readers name their warnings briefly (`photosMissing`); the UI keeps them under `exchange.`.
@@ -161,19 +172,19 @@ export class ExchangeService {
       const refused = new Set<string>();
       for (const photo of imported.photos) {
         try {
-          const stored = await this.library.importPhoto(photo.name, photo.bytes);
+          const stored = await source.importPhoto(photo.name, photo.bytes);
           if (!stored.existed) added.push(stored.photo.id);
         } catch (err) {
           refused.add(photo.name);
           warnings.push({ key: 'exchange.photoRefused', values: { file: photo.name, reason: String(toApiError(err).params.reason ?? '') } });
         }
       }
-      const content = refused.size ? await dropMissingPhotos(imported, this.library) : imported.content;
-      const article = await this.library.createImported(actorId, content, `${file.name} (${imported.format})`, imported.original?.corrections ?? []);
+      const content = refused.size ? await dropMissingPhotos(imported, source) : imported.content;
+      const article = await source.createImported(actorId, content, `${file.name} (${imported.format})`, imported.original?.corrections ?? []);
       return { name: file.name, articleId: article.id, headline: article.headline, format: imported.format, warnings, error: null };
     } catch (err) {
       // Nothing half-imported: photos this file brought in go again (ones already there stay).
-      for (const id of added) await this.library.photos.remove(id).catch(() => undefined);
+      for (const id of added) await source.removePhoto(id).catch(() => undefined);
       return { name: file.name, articleId: null, headline: '', format: '', warnings: [], error: toApiError(err).toJSON() };
     }
   }
@@ -188,8 +199,8 @@ export async function readArticleFile(file: { name: string; bytes: Uint8Array },
 }
 
 /** Figures whose photo did not make it into the library keep their caption and wait for a photo. */
-async function dropMissingPhotos(imported: ImportedArticle, library: Library): Promise<ImportedArticle['content']> {
-  const present = new Set((await library.photoInfos(photoIdsIn(imported.content.body))).map((p) => p.id));
+async function dropMissingPhotos(imported: ImportedArticle, source: StorySource): Promise<ImportedArticle['content']> {
+  const present = new Set((await source.photoInfos(photoIdsIn(imported.content.body))).map((p) => p.id));
   const body = JSON.parse(JSON.stringify(imported.content.body)) as ImportedArticle['content']['body'];
   const walk = (node: { type: string; attrs?: Record<string, unknown>; content?: unknown[] }) => {
     if (node.type === 'figure' && node.attrs && typeof node.attrs.photoId === 'string' && !present.has(node.attrs.photoId)) node.attrs.photoId = '';

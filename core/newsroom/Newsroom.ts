@@ -2,19 +2,34 @@
 // server and one account (newsroomBinding.ts), the contract methods the server answers go there
 // for the signed-in person, and the live channel's changes and the connection's state are passed
 // on to whoever listens (the window, through the host's push path).
-import type { Method, Output } from '../../shared/contract/api';
+import type { Input, Method, Output } from '../../shared/contract/api';
+import type { Person, PersonDraft } from '../../shared/model/person';
 import { ApiError } from '../../shared/contract/errors';
 import type { ConnectionState, CoreEvent, NewsroomStatus } from '../../shared/contract/newsroom';
 import type { AccessContext } from '../../shared/workflow/access';
 import type { PermissionTable } from '../../shared/workflow/transitions';
+import type { Settings } from '../../shared/model/settings';
+import type { Article } from '../../shared/model/article';
+import type { ExportFormat } from '../../shared/exchange/types';
+import { mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PHOTO_FORMATS, PhotoIdSchema } from '../../shared/model/photo';
+import { writeFileAtomic } from '../atomicWrite';
 import { NewsroomClient, serverAddress } from './NewsroomClient';
 import { readBinding, removeBinding, writeBinding } from './newsroomBinding';
 
 type Listener = (event: CoreEvent) => void;
+type ConnectRequest = Omit<Input<'connectNewsroom'>, 'actor'>;
+
+/** Newsroom photos shown on this machine, kept in the library folder (a cache: the server has them). */
+const PHOTO_CACHE = 'newsroom-photos';
+
+const photoType = (name: string) => Object.values(PHOTO_FORMATS).find((f) => name.endsWith(`.${f.ext}`))?.mime ?? 'application/octet-stream';
 
 export class Newsroom {
   private client: NewsroomClient | null = null;
   private state: ConnectionState = 'connecting';
+  private settings: Settings | null = null;
   private readonly listeners = new Set<Listener>();
 
   private constructor(private readonly libraryDir: string) {}
@@ -40,9 +55,10 @@ export class Newsroom {
    * refused (its stories would vanish behind the newsroom's). Signing in again (after the session
    * ended) must be as the folder's own account.
    */
-  async connect(server: string, login: string, password: string, storyCount: number): Promise<NewsroomStatus> {
+  async connect(req: ConnectRequest, storyCount: number): Promise<NewsroomStatus> {
+    const { server, login, password, setup } = req;
     if (!this.client && storyCount > 0) throw new ApiError('forbidden', 'this library has stories of its own', { reason: 'libraryNotEmpty' });
-    const client = await NewsroomClient.signIn(server, login, password);
+    const client = setup ? await NewsroomClient.setUp(server, setup.code, login, password, setup.person) : await NewsroomClient.signIn(server, login, password);
     if (this.client && (this.client.person.id !== client.person.id || this.client.server !== serverAddress(server))) {
       await client.signOut();
       throw new ApiError('forbidden', 'this library is bound to another account', { reason: 'otherAccount' });
@@ -63,10 +79,57 @@ export class Newsroom {
   }
 
   /** A contract method on the server, as the signed-in person; an ended session is said at once. */
-  async call<M extends Method>(method: M, input: Record<string, unknown>): Promise<Output<M>> {
+  call<M extends Method>(method: M, input: Record<string, unknown>): Promise<Output<M>> {
+    return this.withClient((client) => client.call(method, input));
+  }
+
+  /** People are the server's accounts: an admin adds one with a sign-in, or changes one. */
+  savePerson(person: PersonDraft, account?: { login: string; password: string }): Promise<Person> {
+    return this.withClient((client) => client.savePerson(person, account));
+  }
+
+  /** The newsroom's settings, read again (export and import shape files by them). */
+  async refreshSettings(): Promise<Settings> {
+    this.settings = await this.call('getSettings', {});
+    return this.settings;
+  }
+
+  /** The newsroom's settings as last read; null before the first read. */
+  get lastSettings(): Settings | null {
+    return this.settings;
+  }
+
+  /** One story to export, if the server allows it for the signed-in person (it audits the export). */
+  exportStory(id: string, req: { override: boolean; note: string; formats: ExportFormat[] }): Promise<Article> {
+    return this.withClient((client) => client.exportStory(id, req));
+  }
+
+  /** A photo goes to the newsroom (by its SHA-256); this machine fetches its files back when shown. */
+  importPhoto(name: string, bytes: Uint8Array): Promise<Output<'importPhoto'>> {
+    return this.withClient((client) => client.uploadPhoto(name, bytes));
+  }
+
+  /**
+   * A newsroom photo's file for the media scheme, fetched once from the server into the folder's
+   * photo cache (photos never change under their hash); null when the server has none.
+   */
+  async photoFile(id: string, variant: string): Promise<{ path: string; type: string } | null> {
+    if (!this.client || !PhotoIdSchema.safeParse(id).success) return null;
+    const cache = join(this.libraryDir, PHOTO_CACHE);
+    const cached = (await readdir(cache).catch(() => [] as string[])).find((name) => name.startsWith(`${id}.${variant}.`));
+    if (cached) return { path: join(cache, cached), type: photoType(cached) };
+    const file = await this.withClient((client) => client.photoFile(id, variant));
+    if (!file) return null;
+    await mkdir(cache, { recursive: true });
+    const path = join(cache, `${id}.${variant}.${file.ext}`);
+    await writeFileAtomic(path, file.bytes, undefined, { durable: false });
+    return { path, type: photoType(path) };
+  }
+
+  private async withClient<T>(fn: (client: NewsroomClient) => Promise<T>): Promise<T> {
     if (!this.client) throw new ApiError('notSignedIn', 'this library is not connected to a newsroom');
     try {
-      return await this.client.call(method, input);
+      return await fn(this.client);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'notSignedIn') this.setState('signedOut');
       throw err;

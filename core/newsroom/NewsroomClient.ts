@@ -5,7 +5,12 @@ import { contract, type Method, type Output } from '../../shared/contract/api';
 import { ApiError, unwrap, type Envelope } from '../../shared/contract/errors';
 import { LiveEventSchema, type LiveEvent } from '../../shared/contract/live';
 import type { ConnectionState } from '../../shared/contract/newsroom';
-import { PersonSchema, type Person } from '../../shared/model/person';
+import { PersonSchema, type Person, type PersonDraft } from '../../shared/model/person';
+import { PHOTO_FORMATS } from '../../shared/model/photo';
+import { ArticleSchema, type Article } from '../../shared/model/article';
+import type { ExportFormat } from '../../shared/exchange/types';
+import type { ApiErrorShape } from '../../shared/contract/apiError';
+import { sha256Hex } from '../media/sha256Hex';
 import { readEventStream } from './readEventStream';
 
 export type { ConnectionState };
@@ -25,6 +30,12 @@ export function serverAddress(raw: string): string {
     throw new ApiError('invalidInput', `not a server address: ${raw}`, { field: 'server' });
   }
   return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+/** A person as the server gives them out, without the login the app does not keep. */
+function personOf(raw: unknown): Person {
+  const { login: _login, ...person } = raw as Record<string, unknown>;
+  return PersonSchema.parse(person);
 }
 
 async function request<T>(url: string, init: RequestInit): Promise<T> {
@@ -52,8 +63,26 @@ export class NewsroomClient {
   static async signIn(server: string, login: string, password: string): Promise<NewsroomClient> {
     const address = serverAddress(server);
     const answer = await request<{ token: string; person: unknown }>(`${address}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
-    const { login: _login, ...person } = answer.person as Record<string, unknown>;
-    return new NewsroomClient(address, answer.token, PersonSchema.parse(person));
+    return NewsroomClient.signedIn(address, answer);
+  }
+
+  /** Makes the first admin of a new server with its one-time setup code, and signs in as them. */
+  static async setUp(server: string, code: string, login: string, password: string, person: Omit<Person, 'id' | 'role' | 'active'>): Promise<NewsroomClient> {
+    const address = serverAddress(server);
+    const answer = await request<{ token: string; person: unknown }>(`${address}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, login, password, person }) });
+    return NewsroomClient.signedIn(address, answer);
+  }
+
+  private static signedIn(address: string, answer: { token: string; person: unknown }): NewsroomClient {
+    return new NewsroomClient(address, answer.token, personOf(answer.person));
+  }
+
+  /** Adds a person with a sign-in (admins only; the server decides), or changes one. */
+  async savePerson(person: PersonDraft, account?: { login: string; password: string }): Promise<Person> {
+    const { id, ...fields } = person;
+    if (id) return personOf(await request<unknown>(`${this.server}/api/people/update`, { method: 'POST', headers: this.headers(), body: JSON.stringify({ person: { ...fields, id } }) }));
+    if (!account) throw new ApiError('invalidInput', 'a newsroom person needs a login and an initial password', { field: 'login' });
+    return personOf(await request<unknown>(`${this.server}/api/people/add`, { method: 'POST', headers: this.headers(), body: JSON.stringify({ ...account, person: fields }) }));
   }
 
   /** A session kept from before (the library's binding); checked with the server when online. */
@@ -73,6 +102,43 @@ export class NewsroomClient {
   async call<M extends Method>(method: M, input: Record<string, unknown>): Promise<Output<M>> {
     const value = await request<unknown>(`${this.server}/api/call/${method}`, { method: 'POST', headers: this.headers(), body: JSON.stringify({ ...input, actor: this.person.id }) });
     return contract[method].output.parse(value) as Output<M>;
+  }
+
+  /** One story for export, decided and audited by the server for the signed-in person (POST /api/exports). */
+  async exportStory(id: string, req: { override: boolean; note: string; formats: ExportFormat[] }): Promise<Article> {
+    const value = await request<{ articles: unknown[]; refused: { id: string; error: ApiErrorShape }[] }>(`${this.server}/api/exports`, {
+      method: 'POST',
+      headers: this.headers(),
+      body: JSON.stringify({ ids: [id], formats: req.formats, override: req.override, note: req.note }),
+    });
+    const refusal = value.refused.find((r) => r.id === id);
+    if (refusal) throw new ApiError(refusal.error.code, refusal.error.message, refusal.error.params);
+    const article = value.articles.map((a) => ArticleSchema.parse(a)).find((a) => a.id === id);
+    if (!article) throw new ApiError('malformedData', `the server's export answer lacks ${id}`);
+    return article;
+  }
+
+  /** Sends a photo's bytes under their SHA-256 (the server hashes them again and stores them once). */
+  async uploadPhoto(name: string, bytes: Uint8Array): Promise<Output<'importPhoto'>> {
+    const url = `${this.server}/api/photos/${sha256Hex(bytes)}?name=${encodeURIComponent(name)}`;
+    const value = await request<unknown>(url, { method: 'PUT', headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/octet-stream' }, body: bytes as Uint8Array<ArrayBuffer> });
+    return contract.importPhoto.output.parse(value);
+  }
+
+  /** A photo file from the server (`original`, `preview` or `thumb`) with its file extension; null if it has none. */
+  async photoFile(id: string, variant: string): Promise<{ bytes: Uint8Array; ext: string } | null> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.server}/api/photos/${id}/${variant}`, { headers: { authorization: `Bearer ${this.token}` } });
+    } catch (err) {
+      throw new ApiError('offline', `the newsroom server at ${this.server} cannot be reached: ${(err as Error).message}`, { server: this.server });
+    }
+    if (res.status === 404) return null;
+    if (!res.ok) throw new ApiError(res.status === 401 ? 'notSignedIn' : 'internal', `photo ${id}/${variant}: the server answered ${res.status}`);
+    const type = res.headers.get('content-type') ?? '';
+    const ext = Object.values(PHOTO_FORMATS).find((f) => f.mime === type)?.ext;
+    if (!ext) throw new ApiError('malformedData', `photo ${id}/${variant} came as ${type}`);
+    return { bytes: new Uint8Array(await res.arrayBuffer()), ext };
   }
 
   async signOut(): Promise<void> {

@@ -143,7 +143,17 @@ export const contract = {
   },
   listPeople: { input: OpenActor, output: z.array(PersonSchema) },
   /** Adds or changes a person (admins only; the first person of a library that never had people, who must be an admin, needs no actor). */
-  savePerson: { input: z.object({ actor: Actor.nullable(), person: PersonDraftSchema }).strict(), output: PersonSchema },
+  savePerson: {
+    input: z
+      .object({
+        actor: Actor.nullable(),
+        person: PersonDraftSchema,
+        /** In a library bound to a newsroom, a new person's sign-in (an initial password they change); a local library has no accounts and ignores it. */
+        account: z.object({ login: z.string().min(1).max(100), password: z.string().min(8).max(256) }).strict().optional(),
+      })
+      .strict(),
+    output: PersonSchema,
+  },
   /** Deletes every trashed article and its history for good (admins only). */
   emptyTrash: { input: ActorOnly, output: z.object({ removed: z.number().int().nonnegative() }) },
   /** One photo's bytes (from a file dialog, drop, paste or folder); the core checks, stores and describes it. */
@@ -262,7 +272,14 @@ export const contract = {
    */
   connectNewsroom: {
     input: z
-      .object({ actor: Actor.nullable().optional(), server: z.string().min(1).max(2048), login: z.string().min(1).max(200), password: z.string().min(1).max(1024) })
+      .object({
+        actor: Actor.nullable().optional(),
+        server: z.string().min(1).max(2048),
+        login: z.string().min(1).max(200),
+        password: z.string().min(1).max(1024),
+        /** A new server's one-time setup code: the account is made as the newsroom's first admin, this person. */
+        setup: z.object({ code: z.string().min(1).max(200), person: PersonDraftSchema.pick({ name: true, desk: true, email: true, bylineName: true, bylineRole: true }) }).strict().optional(),
+      })
       .strict(),
     output: NewsroomStatusSchema,
   },

@@ -14,20 +14,20 @@ import { findLastChange, type LastChange } from './lastChange';
 import { newestFirst } from '../../../shared/time/newestFirst';
 
 /**
- * What an audit entry says beside its action: an export's formats by their names, an embargo
- * change's new time, then its note (an override's reason).
+ * What an audit entry says beside its action: an export's formats by their names or an embargo
+ * change's new time (the app's words), apart from its note (the person's words, quoted).
  */
-function auditNote(entry: AuditEntry, t: (key: string, values?: Record<string, string>) => string, when: (iso: string) => string): string {
+function auditDetail(entry: AuditEntry, t: (key: string, values?: Record<string, string>) => string, when: (iso: string) => string): string {
   const formats = (entry.formats ?? []).map((f) => t(`exchange.format.${f}`)).join(', ');
   const embargo = entry.embargo === undefined ? '' : entry.embargo === null ? t('history.embargoLifted') : t('history.embargoSet', { when: when(entry.embargo) });
-  return [formats, embargo, entry.note].filter(Boolean).join(' — ');
+  return [formats, embargo].filter(Boolean).join(' — ');
 }
 
 type Item = { kind: 'version'; at: string; version: VersionMeta } | { kind: 'audit'; at: string; entry: AuditEntry };
 
 export function HistoryPanel(props: { articleId: string; canRestore: boolean; onRestore(seq: number): Promise<void>; onClose(): void; /** Changes whenever the article does (a save, a step, a restore). */ reloadKey: string }) {
   const { t, i18n } = useTranslation();
-  const noteOf = (entry: AuditEntry) => auditNote(entry, t, when);
+  const detailOf = (entry: AuditEntry) => auditDetail(entry, t, when);
   const [history, setHistory] = useState<{ versions: VersionMeta[]; audit: AuditEntry[] } | null>(null);
   const [pair, setPair] = useState<[number, number] | null>(null);
   /** What the panel opened on (the last real change), until the person picks versions themselves. */
@@ -174,7 +174,8 @@ export function HistoryPanel(props: { articleId: string; canRestore: boolean; on
                 )}
               </span>
               <span className="muted">{when(item.entry.at)}</span>
-              {noteOf(item.entry) && <span className="history-item__note">“{noteOf(item.entry)}”</span>}
+              {detailOf(item.entry) && <span className="history-item__detail">{detailOf(item.entry)}</span>}
+              {item.entry.note && <span className="history-item__note">“{item.entry.note}”</span>}
             </li>
           ),
         )}

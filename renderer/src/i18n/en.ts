@@ -395,6 +395,9 @@ export const en: Shape<typeof ko> = {
   },
   roles: { reporter: 'Reporter', editor: 'Editor', admin: 'Admin' },
   people: {
+    login: 'Login',
+    initialPassword: 'Initial password',
+    initialPasswordHelp: 'At least 8 characters. Give it to the person to sign in with.',
     bylineName: 'Byline name',
     whoAreYou: 'Who are you?',
     firstPersonHelp: 'This library is new. Enter your name to become its admin; add reporters and editors in Settings.',

@@ -391,6 +391,9 @@ export const ko = {
   },
   roles: { reporter: '기자', editor: '데스크', admin: '관리자' },
   people: {
+    login: '로그인 아이디',
+    initialPassword: '처음 비밀번호',
+    initialPasswordHelp: '8자 이상. 본인에게 알려 주어 이 비밀번호로 로그인하게 하세요.',
     bylineName: '바이라인 이름',
     whoAreYou: '누구신가요?',
     firstPersonHelp: '이 보관함을 처음 엽니다. 이름을 적으면 관리자로 등록됩니다. 기자와 데스크는 설정에서 추가합니다.',

@@ -1,7 +1,8 @@
 // The library's people. An admin adds and edits them (role, desk, byline name and title, e-mail)
 // and can deactivate someone who left; everyone else sees the list. People are never deleted, so
-// history keeps their names.
-import { useState } from 'react';
+// history keeps their names. In a library connected to a newsroom they are the server's accounts,
+// so a new person also gets a login and an initial password.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Person, type PersonDraft, type Role } from '../../../shared/model/person';
 import { call } from '../api';
@@ -36,13 +37,22 @@ export function PeopleSection(props: { onPeopleChanged(people: Person[]): void }
   const { me, people } = useMe();
   const admin = me.role === 'admin';
   const [draft, setDraft] = useState<PersonDraft>(() => blank('reporter', t('people.defaultBylineRole')));
+  const [account, setAccount] = useState({ login: '', password: '' });
+  const [newsroom, setNewsroom] = useState(false);
+  useEffect(() => {
+    let gone = false;
+    call('getLibraryInfo', {}).then((info) => !gone && setNewsroom(info.newsroom !== null), () => undefined);
+    return () => {
+      gone = true;
+    };
+  }, []);
   // A refusal (the last admin, a name taken…) is said beside the title, where "saved" is said.
   const { status, track } = useSaveStatus();
 
-  const save = (person: PersonDraft) =>
+  const save = (person: PersonDraft, signIn?: { login: string; password: string }) =>
     track(
       (async () => {
-        await call('savePerson', { actor: me.id, person: { ...person, bylineName: person.bylineName.trim() || person.name.trim() } });
+        await call('savePerson', { actor: me.id, person: { ...person, bylineName: person.bylineName.trim() || person.name.trim() }, ...(signIn ? { account: signIn } : {}) });
         props.onPeopleChanged(await call('listPeople', {}));
       })(),
     );
@@ -89,7 +99,11 @@ export function PeopleSection(props: { onPeopleChanged(people: Person[]): void }
           className="people-add"
           onSubmit={(e) => {
             e.preventDefault();
-            void save(draft).then((ok) => ok && setDraft(blank(draft.role, draft.bylineRole)));
+            void save(draft, newsroom ? account : undefined).then((ok) => {
+              if (!ok) return;
+              setDraft(blank(draft.role, draft.bylineRole));
+              setAccount({ login: '', password: '' });
+            });
           }}
         >
           <input data-testid="new-person-name" placeholder={t('people.name')} aria-label={t('people.name')} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} required />
@@ -99,7 +113,24 @@ export function PeopleSection(props: { onPeopleChanged(people: Person[]): void }
           <input data-testid="new-person-desk" placeholder={t('people.desk')} aria-label={t('people.desk')} value={draft.desk} onChange={(e) => setDraft({ ...draft, desk: e.target.value })} />
           <input type="email" placeholder={t('people.email')} aria-label={t('people.email')} value={draft.email} onChange={(e) => setDraft({ ...draft, email: e.target.value })} />
           <input placeholder={t('people.bylineRole')} aria-label={t('people.bylineRole')} value={draft.bylineRole} onChange={(e) => setDraft({ ...draft, bylineRole: e.target.value })} />
-          <button type="submit" className="primary small" data-testid="add-person" disabled={!draft.name.trim()}>{t('people.add')}</button>
+          {newsroom && (
+            <>
+              <input data-testid="new-person-login" placeholder={t('people.login')} aria-label={t('people.login')} autoComplete="off" value={account.login} onChange={(e) => setAccount({ ...account, login: e.target.value })} required />
+              <input
+                data-testid="new-person-password"
+                type="password"
+                placeholder={t('people.initialPassword')}
+                aria-label={t('people.initialPassword')}
+                title={t('people.initialPasswordHelp')}
+                autoComplete="new-password"
+                minLength={8}
+                value={account.password}
+                onChange={(e) => setAccount({ ...account, password: e.target.value })}
+                required
+              />
+            </>
+          )}
+          <button type="submit" className="primary small" data-testid="add-person" disabled={!draft.name.trim() || (newsroom && (!account.login.trim() || account.password.length < 8))}>{t('people.add')}</button>
         </form>
       )}
     </section>

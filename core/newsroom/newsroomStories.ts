@@ -1,0 +1,30 @@
+// Export and import for a folder bound to a newsroom: stories and photos come from the server and
+// new ones go there; the server decides each export (embargo, who may) and audits it with the
+// signed-in person, and this machine writes the files. See core/exchange/storySource.ts.
+import type { Article } from '../../shared/model/article';
+import type { Settings } from '../../shared/model/settings';
+import type { StorySource } from '../exchange/storySource';
+import type { Newsroom } from './Newsroom';
+
+export function newsroomStories(newsroom: Newsroom, settings: () => Settings): StorySource {
+  return {
+    settings,
+    headlineOf: () => '',
+    // The server applies the embargo gate itself, from the formats (the PDF proof is internal).
+    forExport: (id, _actorId, req, formats) => newsroom.exportStory(id, { override: req.override, note: req.note, formats }),
+    versionHolding: async (article) => {
+      const { versions } = await newsroom.call('getHistory', { id: article.id });
+      return versions.find((v) => v.revision === article.revision)?.seq ?? null;
+    },
+    photoInfos: (ids) => (ids.length ? newsroom.call('getPhotos', { ids: [...new Set(ids)] }) : Promise.resolve([])),
+    photoFile: (id, variant) => newsroom.photoFile(id, variant),
+    importPhoto: (name, bytes) => newsroom.importPhoto(name, bytes),
+    // Photos on the server are shared by hash; one an import brought in stays for the next.
+    removePhoto: async () => undefined,
+    createImported: async (_actorId, content): Promise<Article> => {
+      const created = await newsroom.call('createArticle', { language: content.language });
+      await newsroom.call('saveArticle', { id: created.id, baseRevision: created.revision, content });
+      return newsroom.call('getArticle', { id: created.id });
+    },
+  };
+}
