@@ -274,3 +274,53 @@ for (const kind of ['pglite', 'postgres'] as const) {
     }
   });
 }
+
+test('a new newsroom set up from the app: the setup code makes the first admin, who adds a reporter with a login; the reporter connects on another machine', async ({ host, hostBrowser, uiLocale }) => {
+  test.skip(host === 'electron', 'two machines are two browser hosts, each in its own browser context');
+  test.setTimeout(120_000);
+  const server = (await startNewsroomServer('pglite', 'fresh')) as NewsroomServer;
+  const cleanups: (() => Promise<unknown>)[] = [() => server.stop()];
+  try {
+    const a = await machine(hostBrowser!, uiLocale);
+    cleanups.unshift(() => rm(a.dir, { recursive: true, force: true }), () => a.host.close(), () => a.context.close());
+    const admin = a.page;
+    await admin.getByTestId('connect-newsroom').click();
+    await admin.getByTestId('connect-server').fill(server.url);
+    await admin.getByTestId('connect-login').fill('admin');
+    await admin.getByTestId('connect-password').fill('admin password');
+    await admin.getByTestId('connect-setup').check();
+    await admin.getByTestId('connect-setup-code').fill(server.setupCode!);
+    await admin.getByTestId('connect-setup-name').fill('최국장');
+    await admin.getByTestId('connect-setup-desk').fill('편집국');
+    await shot(admin, 'setup');
+    // A wrong code is refused in words (and the right one still works after: it is spent only on success).
+    await admin.getByTestId('connect-setup-code').fill('not-the-code');
+    await admin.getByTestId('connect-submit').click();
+    await expect(admin.getByTestId('connect-error')).toHaveText(ko.errors.forbiddenReason.setupCode);
+    await admin.getByTestId('connect-setup-code').fill(server.setupCode!);
+    await admin.getByTestId('connect-password').fill('admin password');
+    await admin.getByTestId('connect-submit').click();
+    await expect(admin.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');
+    await expect(admin.getByTestId('current-person')).toContainText('최국장');
+    await expect(admin.getByTestId('current-person')).toContainText(ko.roles.admin);
+
+    // The admin adds a reporter in Settings › People, with a login and an initial password.
+    await admin.getByTestId('open-settings').click();
+    await admin.getByTestId('new-person-name').fill(REPORTER.name);
+    await admin.getByTestId('new-person-role').selectOption('reporter');
+    await admin.getByTestId('new-person-desk').fill('산업부');
+    await admin.getByTestId('new-person-login').fill(REPORTER.login);
+    await admin.getByTestId('new-person-password').fill(REPORTER.password);
+    await admin.getByTestId('add-person').click();
+    await expect(admin.locator(`[data-testid=person-row][data-person-name="${REPORTER.name}"]`)).toBeVisible();
+    await admin.getByTestId('people-settings').screenshot({ path: `${SHOTS}-people.png` });
+
+    // The reporter, at another machine, connects with that login.
+    const r = await machine(hostBrowser!, uiLocale);
+    cleanups.unshift(() => rm(r.dir, { recursive: true, force: true }), () => r.host.close(), () => r.context.close());
+    await connect(r.page, server.url, REPORTER);
+    await expect(r.page.getByTestId('current-person')).toContainText(ko.roles.reporter);
+  } finally {
+    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+  }
+});

@@ -16,8 +16,10 @@ export interface NewsroomPerson {
 
 export interface NewsroomServer {
   url: string;
-  /** The first admin's session token (made with the setup code). */
+  /** The first admin's session token (made with the setup code); empty on a fresh server. */
   adminToken: string;
+  /** A fresh server's one-time setup code (nobody has an account yet). */
+  setupCode?: string;
   /** By login: each person's id, and a session token of theirs (signed in by the test, not by the app). */
   ids: Record<string, string>;
   tokens: Record<string, string>;
@@ -26,12 +28,15 @@ export interface NewsroomServer {
   stop(): Promise<void>;
 }
 
-/** A server on a fresh store, or why that store is not on this machine. People sign in with `<login> password 1`. */
-export async function startNewsroomServer(kind: 'pglite' | 'postgres', people: [string, NewsroomPerson][]): Promise<NewsroomServer | { skip: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'e2e/support/newsroomServerChild.ts'), kind, JSON.stringify(people)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * A server on a fresh store, or why that store is not on this machine. People sign in with
+ * `<login> password 1`. `fresh`: nobody is set up; the server's setup code is handed back.
+ */
+export async function startNewsroomServer(kind: 'pglite' | 'postgres', people: [string, NewsroomPerson][] | 'fresh'): Promise<NewsroomServer | { skip: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'e2e/support/newsroomServerChild.ts'), kind, people === 'fresh' ? 'fresh' : JSON.stringify(people)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = once(child, 'exit');
   const line = await Promise.race([once(createInterface({ input: child.stdout }), 'line').then(([l]) => l as string), exited.then(([code]) => Promise.reject(new Error(`the newsroom server exited (${String(code)}) before it was ready`)))]);
-  const ready = JSON.parse(line) as { skip: string } | { url: string; adminToken: string; ids: Record<string, string>; tokens: Record<string, string> };
+  const ready = JSON.parse(line) as { skip: string } | { url: string; adminToken: string; setupCode?: string; ids: Record<string, string>; tokens: Record<string, string> };
   if ('skip' in ready) return ready;
   return {
     ...ready,

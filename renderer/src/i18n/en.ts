@@ -652,5 +652,9 @@ export const en: Shape<typeof ko> = {
     signOut: 'Sign out',
     signedOut: 'Your newsroom session ({{server}}) ended. Sign in again. What you wrote in this window is still here.',
     signInAgain: 'Sign in again',
+    setupToggle: 'This is a new newsroom: the server’s setup code makes me its first admin',
+    setupHelp: 'Enter the one-time setup code the server printed in its terminal when it first started. The login and password above become the admin’s account (password: 8 characters or more).',
+    setupCode: 'Setup code',
+    setUp: 'Connect as admin',
   },
 };

@@ -1,6 +1,7 @@
 // "Connect to a newsroom" (and "sign in again" once a session ended): the server's address, a
 // login and a password, sent to the core, which signs in and keeps the session token itself. The
-// renderer never sees the token; it hears back who signed in and how the connection is.
+// renderer never sees the token; it hears back who signed in and how the connection is. A new
+// server's one-time setup code makes this person the newsroom's first admin, with that login.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NewsroomStatus } from '../../../shared/contract/newsroom';
@@ -16,6 +17,8 @@ export function ConnectDialog(props: { server?: string; again?: boolean; onConne
   const [server, setServer] = useState(props.server ?? '');
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
+  // A new newsroom: the setup code the server printed, and who the first admin is.
+  const [setup, setSetup] = useState<{ code: string; name: string; desk: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -23,7 +26,11 @@ export function ConnectDialog(props: { server?: string; again?: boolean; onConne
     setBusy(true);
     setError(null);
     try {
-      props.onConnected(await call('connectNewsroom', { actor: null, server: server.trim(), login: login.trim(), password }));
+      const firstAdmin = setup && {
+        code: setup.code.trim(),
+        person: { name: setup.name.trim(), desk: setup.desk.trim(), email: '', bylineName: setup.name.trim(), bylineRole: t('people.defaultBylineRole') },
+      };
+      props.onConnected(await call('connectNewsroom', { actor: null, server: server.trim(), login: login.trim(), password, ...(firstAdmin ? { setup: firstAdmin } : {}) }));
     } catch (err) {
       setError(err);
       setPassword('');
@@ -52,13 +59,36 @@ export function ConnectDialog(props: { server?: string; again?: boolean; onConne
         </label>
         <label className="field">
           <span>{t('newsroom.password')}</span>
-          <input data-testid="connect-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          <input data-testid="connect-password" type="password" autoComplete={setup ? 'new-password' : 'current-password'} minLength={setup ? 8 : undefined} value={password} onChange={(e) => setPassword(e.target.value)} required />
         </label>
+        {!props.again && (
+          <label className="newsroom-connect__setup">
+            <input type="checkbox" data-testid="connect-setup" checked={setup !== null} onChange={(e) => setSetup(e.target.checked ? { code: '', name: '', desk: '' } : null)} />
+            <span>{t('newsroom.setupToggle')}</span>
+          </label>
+        )}
+        {setup && (
+          <fieldset className="newsroom-connect__first-admin">
+            <p className="muted">{t('newsroom.setupHelp')}</p>
+            <label className="field">
+              <span>{t('newsroom.setupCode')}</span>
+              <input data-testid="connect-setup-code" autoComplete="off" value={setup.code} onChange={(e) => setSetup({ ...setup, code: e.target.value })} required />
+            </label>
+            <label className="field">
+              <span>{t('people.name')}</span>
+              <input data-testid="connect-setup-name" value={setup.name} onChange={(e) => setSetup({ ...setup, name: e.target.value })} required />
+            </label>
+            <label className="field">
+              <span>{t('people.desk')}</span>
+              <input data-testid="connect-setup-desk" value={setup.desk} onChange={(e) => setSetup({ ...setup, desk: e.target.value })} />
+            </label>
+          </fieldset>
+        )}
         {error !== null && <p className="banner banner--error" role="alert" data-testid="connect-error">{errorText(t, error)}</p>}
         <div className="dialog__buttons">
           <button type="button" data-testid="connect-cancel" onClick={props.onCancel} disabled={busy}>{t('library.cancel')}</button>
-          <button type="submit" className="primary" data-testid="connect-submit" disabled={busy || !server.trim() || !login.trim() || !password}>
-            {t(busy ? 'newsroom.connecting' : props.again ? 'newsroom.signIn' : 'newsroom.connect')}
+          <button type="submit" className="primary" data-testid="connect-submit" disabled={busy || !server.trim() || !login.trim() || !password || (setup !== null && (!setup.code.trim() || !setup.name.trim()))}>
+            {t(busy ? 'newsroom.connecting' : props.again ? 'newsroom.signIn' : setup ? 'newsroom.setUp' : 'newsroom.connect')}
           </button>
         </div>
       </form>
