@@ -320,6 +320,17 @@ test('a new newsroom set up from the app: the setup code makes the first admin, 
     cleanups.unshift(() => rm(r.dir, { recursive: true, force: true }), () => r.host.close(), () => r.context.close());
     await connect(r.page, server.url, REPORTER);
     await expect(r.page.getByTestId('current-person')).toContainText(ko.roles.reporter);
+
+    // One person's UI language is their machine's: the admin's English is not the reporter's, nor the newsroom's settings.
+    await admin.getByTestId('close-settings').click();
+    await admin.getByTestId('ui-language').selectOption('en');
+    await expect(admin.getByTestId('connection-label')).toHaveText('Online');
+    await admin.reload();
+    await expect(admin.getByTestId('connection-label')).toHaveText('Online');
+    await r.page.reload();
+    await expect(r.page.getByTestId('connection-label')).toHaveText(ko.newsroom.state.online);
+    const token = ((await server.call('POST', '/api/login', { login: REPORTER.login, password: REPORTER.password })).body.value as { token: string }).token;
+    expect(((await server.call('POST', '/api/call/getSettings', {}, token)).body.value as { uiLanguage: string }).uiLanguage).toBe('system');
   } finally {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
   }

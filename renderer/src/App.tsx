@@ -23,6 +23,7 @@ import type { ExchangeRequest } from './exchange/exchangeRequest';
 import { rememberArticle, rememberedArticle } from './openArticleMemory';
 import { useConnectionState } from './newsroom/useCoreEvents';
 import { SignedOutBanner } from './newsroom/SignedOutBanner';
+import { rememberMachineLanguage } from './newsroom/machineLanguage';
 
 /** Connected or signed out: the folder is another library now, so the app starts again on it (the browser host's cookie carries the reload). */
 const startAgain = () => window.location.reload();
@@ -152,12 +153,17 @@ export function App({ boot }: { boot: Boot }) {
 
   // Rejects when the core refuses or fails: the settings section that asked shows why.
   const saveSettings = async (patch: SettingsPatch) => {
-    setSettings(await call('updateSettings', patch));
+    const next = await call('updateSettings', patch);
+    // Connected, the language shown stays this machine's whatever the newsroom's settings say.
+    setSettings((prev) => (newsroom ? { ...next, uiLanguage: prev.uiLanguage } : next));
   };
 
   const changeLanguage = async (uiLanguage: UiLanguage) => {
     await setLanguage(resolveLanguage(uiLanguage, boot.systemLocale));
-    await saveSettings({ uiLanguage }).catch(setError);
+    if (!newsroom) return saveSettings({ uiLanguage }).catch(setError);
+    // The newsroom's settings are everyone's: one person's language stays on this machine.
+    rememberMachineLanguage(boot.library.path, uiLanguage);
+    setSettings((s) => ({ ...s, uiLanguage }));
   };
 
   useEffect(() => {
