@@ -1,5 +1,7 @@
 // Screens and app-wide behaviour: which screen shows, the UI language, shortcuts and menu
-// commands. Leaving an article always saves it first.
+// commands. Leaving an article always saves it first. A library bound to a newsroom acts as the
+// signed-in account (no picker) and shows the connection; connecting or signing out starts the
+// app again on the folder as it then is.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../shared/contract/api';
@@ -19,6 +21,12 @@ import { MeContext, type MeValue } from './people/MeContext';
 import { rememberedActivePerson, rememberPerson, setCurrentPerson } from './people/identity';
 import type { ExchangeRequest } from './exchange/exchangeRequest';
 import { rememberArticle, rememberedArticle } from './openArticleMemory';
+import { useConnectionState } from './newsroom/useCoreEvents';
+import { SignedOutBanner } from './newsroom/SignedOutBanner';
+import { rememberMachineLanguage } from './newsroom/machineLanguage';
+
+/** Connected or signed out: the folder is another library now, so the app starts again on it (the browser host's cookie carries the reload). */
+const startAgain = () => window.location.reload();
 
 /** The browser host has no menu bar, so the menu's shortcuts are handled here too (Electron's menu sends the same commands). */
 const SHORTCUTS = { newArticle: 'Mod+N', save: 'Mod+S', showLibrary: 'Mod+Shift+L', importFiles: 'Mod+Shift+O', exportArticles: 'Mod+Shift+E' } as const;
@@ -53,9 +61,13 @@ export function App({ boot }: { boot: Boot }) {
   const discarded = useRef(false);
   const platform = boot.appInfo.platform;
   const [people, setPeople] = useState(boot.people);
-  const [meId, setMeId] = useState<string | null>(() => rememberedActivePerson(boot.library.path, boot.people));
-  const me = people.find((p) => p.id === meId && p.active) ?? null;
-  const meValue = useMemo<MeValue | null>(() => (me ? { me, people, permissions: settings.workflow.permissions } : null), [me, people, settings.workflow.permissions]);
+  const newsroom = boot.library.newsroom;
+  const [connection, syncConnection] = useConnectionState(newsroom);
+  const [meId, setMeId] = useState<string | null>(() => (newsroom ? newsroom.person.id : rememberedActivePerson(boot.library.path, boot.people)));
+  // Connected: the account signed in is who acts (as the server knows them now, when it could say).
+  const me = newsroom ? (people.find((p) => p.id === newsroom.person.id) ?? newsroom.person) : (people.find((p) => p.id === meId && p.active) ?? null);
+  const connected = newsroom !== null;
+  const meValue = useMemo<MeValue | null>(() => (me ? { me, people, permissions: settings.workflow.permissions, connected } : null), [me, people, settings.workflow.permissions, connected]);
   const meRef = useRef(me);
   meRef.current = me;
   // Set while rendering, so the requests of this render's screens (their effects run after it) name this person.
@@ -81,6 +93,17 @@ export function App({ boot }: { boot: Boot }) {
     setCurrentPerson(null);
     setPeople(await call('listPeople', {}).catch(() => people));
     setMeId(null);
+  };
+  const signOut = async () => {
+    discarded.current = false;
+    if (article.current && !(await article.current.leave())) return;
+    try {
+      await call('disconnectNewsroom', {});
+    } catch (err) {
+      setError(err);
+      return;
+    }
+    startAgain();
   };
   const switchBack = people.find((p) => p.id === switchingFrom && p.active) ?? null;
   const cancelSwitch = () => {
@@ -130,12 +153,17 @@ export function App({ boot }: { boot: Boot }) {
 
   // Rejects when the core refuses or fails: the settings section that asked shows why.
   const saveSettings = async (patch: SettingsPatch) => {
-    setSettings(await call('updateSettings', patch));
+    const next = await call('updateSettings', patch);
+    // Connected, the language shown stays this machine's whatever the newsroom's settings say.
+    setSettings((prev) => (newsroom ? { ...next, uiLanguage: prev.uiLanguage } : next));
   };
 
   const changeLanguage = async (uiLanguage: UiLanguage) => {
     await setLanguage(resolveLanguage(uiLanguage, boot.systemLocale));
-    await saveSettings({ uiLanguage }).catch(setError);
+    if (!newsroom) return saveSettings({ uiLanguage }).catch(setError);
+    // The newsroom's settings are everyone's: one person's language stays on this machine.
+    rememberMachineLanguage(boot.library.path, uiLanguage);
+    setSettings((s) => ({ ...s, uiLanguage }));
   };
 
   useEffect(() => {
@@ -170,7 +198,7 @@ export function App({ boot }: { boot: Boot }) {
   if (!meValue) {
     return (
       <div className="app">
-        <IdentityScreen people={people} peopleLost={boot.library.peopleLost} onPick={pickPerson} back={switchBack ? { person: switchBack, onCancel: cancelSwitch } : undefined} />
+        <IdentityScreen people={people} peopleLost={boot.library.peopleLost} onPick={pickPerson} onConnected={startAgain} back={switchBack ? { person: switchBack, onCancel: cancelSwitch } : undefined} />
       </div>
     );
   }
@@ -182,6 +210,7 @@ export function App({ boot }: { boot: Boot }) {
         <AppHeader
           me={meValue.me}
           onSwitchPerson={() => void switchPerson()}
+          newsroom={newsroom && connection ? { server: newsroom.server, state: connection, onSignOut: () => void signOut() } : null}
           uiLanguage={settings.uiLanguage}
           onLanguage={(l) => void changeLanguage(l)}
           onSettings={() => void go({ kind: 'settings' })}
@@ -189,6 +218,7 @@ export function App({ boot }: { boot: Boot }) {
           onLibrary={() => void go({ kind: 'library' })}
           libraryPath={boot.library.path}
         />
+        {newsroom && connection === 'signedOut' && <SignedOutBanner server={newsroom.server} onSignedIn={syncConnection} />}
         {error !== null && (
           <div className="banner banner--error" role="alert">
             {errorText(t, error)} <button type="button" onClick={() => setError(null)}>{t('library.dismiss')}</button>

@@ -1,9 +1,19 @@
-// The top bar: app name, where you are, the UI language switch, backups and settings.
+// The top bar: app name, where you are, who is acting (and, connected, the newsroom connection),
+// the UI language switch, backups and settings.
 import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../../shared/model/settings';
 import type { Person } from '../../shared/model/person';
+import type { ConnectionState } from '../../shared/contract/newsroom';
+import { ConnectionBadge } from './newsroom/ConnectionBadge';
 
-export function AppHeader(props: { me: Person; onSwitchPerson(): void; uiLanguage: UiLanguage; onLanguage(lang: UiLanguage): void; onSettings(): void; onBackups(): void; onLibrary(): void; libraryPath: string }) {
+/** A library bound to a newsroom: its server, the connection's state, and signing out (in place of switching person). */
+export interface HeaderNewsroom {
+  server: string;
+  state: ConnectionState;
+  onSignOut(): void;
+}
+
+export function AppHeader(props: { me: Person; onSwitchPerson(): void; newsroom: HeaderNewsroom | null; uiLanguage: UiLanguage; onLanguage(lang: UiLanguage): void; onSettings(): void; onBackups(): void; onLibrary(): void; libraryPath: string }) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
@@ -13,10 +23,15 @@ export function AppHeader(props: { me: Person; onSwitchPerson(): void; uiLanguag
         <span className="app-header__tagline">{t('app.tagline')}</span>
       </button>
       <div className="app-header__tools">
+        {props.newsroom && <ConnectionBadge server={props.newsroom.server} state={props.newsroom.state} />}
         <span className="app-header__me" data-testid="current-person">
           {props.me.name} <span className="muted">{t(`roles.${props.me.role}`)}</span>
         </span>
-        <button type="button" data-testid="switch-person" onClick={props.onSwitchPerson}>{t('people.switch')}</button>
+        {props.newsroom ? (
+          <button type="button" data-testid="sign-out" onClick={props.newsroom.onSignOut}>{t('newsroom.signOut')}</button>
+        ) : (
+          <button type="button" data-testid="switch-person" onClick={props.onSwitchPerson}>{t('people.switch')}</button>
+        )}
         {/* A language choice, labelled as one (beside 설정, a bare "system setting" read as a settings button); each language named in itself. */}
         <div className="app-header__lang">
           <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden="true">

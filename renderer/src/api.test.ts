@@ -1,11 +1,18 @@
 // `call` names the person picked on the identity screen in every request, unless the caller names
-// someone itself (or null, the first admin of a new library).
+// someone itself (or null, the first admin of a new library). `onEvent` follows the host once for
+// every screen that listens.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { call } from './api';
+import type { CoreEvent } from '../../shared/contract/newsroom';
+import { call, onEvent } from './api';
 import { setCurrentPerson } from './people/identity';
 
 const sent = vi.fn(async (input: unknown) => ({ ok: true as const, value: input }));
-vi.stubGlobal('window', { copydesk: new Proxy({}, { get: () => sent }) });
+let push: (event: CoreEvent) => void = () => undefined;
+const hostOnEvent = vi.fn((listener: (event: CoreEvent) => void) => {
+  push = listener;
+  return () => undefined;
+});
+vi.stubGlobal('window', { copydesk: new Proxy({}, { get: (_target, key) => (key === 'onEvent' ? hostOnEvent : sent) }) });
 afterEach(() => {
   sent.mockClear();
   setCurrentPerson(null);
@@ -28,5 +35,20 @@ describe('call', () => {
   it('sends no actor before anyone has been picked', async () => {
     await call('listPeople', {});
     expect(sent).toHaveBeenCalledWith({});
+  });
+});
+
+describe('onEvent', () => {
+  it('follows the host once and passes each event to every listener still listening', () => {
+    const a: CoreEvent[] = [];
+    const b: CoreEvent[] = [];
+    const stopA = onEvent((e) => a.push(e));
+    onEvent((e) => b.push(e));
+    expect(hostOnEvent).toHaveBeenCalledTimes(1);
+    push({ type: 'connection', state: 'online' });
+    stopA();
+    push({ type: 'connection', state: 'offline' });
+    expect(a).toEqual([{ type: 'connection', state: 'online' }]);
+    expect(b).toEqual([{ type: 'connection', state: 'online' }, { type: 'connection', state: 'offline' }]);
   });
 });

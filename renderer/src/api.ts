@@ -3,6 +3,7 @@
 // the identity screen, unless the caller names someone (or null, for the first admin) itself.
 import type { Input, Method, Output } from '../../shared/contract/api';
 import type { CopydeskBridge } from '../../shared/contract/bridge';
+import type { CoreEvent } from '../../shared/contract/newsroom';
 import { unwrap } from '../../shared/contract/apiError';
 import { currentPersonId } from './people/identity';
 
@@ -28,4 +29,24 @@ export async function call<M extends Method>(method: M, input: CallInput<M>): Pr
 
 export function onCommand(listener: Parameters<NonNullable<CopydeskBridge['onCommand']>>[0]): () => void {
   return window.copydesk?.onCommand?.(listener) ?? (() => undefined);
+}
+
+type EventListener = (event: CoreEvent) => void;
+const eventListeners = new Set<EventListener>();
+let followingHost = false;
+
+/**
+ * What the core pushes (the newsroom connection's state, story changes). The window follows the
+ * host once and passes each event to every listener here, so the screens that listen do not each
+ * hold a connection of their own to the host.
+ */
+export function onEvent(listener: EventListener): () => void {
+  eventListeners.add(listener);
+  if (!followingHost && window.copydesk?.onEvent) {
+    followingHost = true;
+    window.copydesk.onEvent((event) => {
+      for (const l of [...eventListeners]) l(event);
+    });
+  }
+  return () => void eventListeners.delete(listener);
 }

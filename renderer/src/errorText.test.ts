@@ -68,4 +68,11 @@ describe('error sentences', () => {
     expect(errorText(en_, missing)).toBe(en.errors.fileMissing);
     expect(errorText(t, missing)).toBe(ko.errors.fileMissing);
   });
+
+  it('names the newsroom server that cannot be reached, the wait after too many sign-ins, and a bad address', async () => {
+    const en_ = await translator('en');
+    expect(errorText(en_, new ApiError('offline', 'x', { server: 'http://10.0.0.5:8080' }))).toContain('(http://10.0.0.5:8080)');
+    expect(errorText(en_, new ApiError('tooManyAttempts', 'x', { retryAfterSeconds: 42 }))).toBe('Too many failed sign-ins. Try again in 42 seconds.');
+    expect(errorText(en_, new ApiError('invalidInput', 'x', { field: 'server' }))).toBe(en.errors.serverAddress);
+  });
 });

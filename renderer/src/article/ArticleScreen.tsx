@@ -32,6 +32,7 @@ import { ImportStatus } from '../photos/ImportStatus';
 import { usePhotoImport, type ImportTarget } from '../photos/usePhotoImport';
 import { ExportDialog } from '../exchange/ExportDialog';
 import type { ExchangeRequest } from '../exchange/exchangeRequest';
+import { useArticleEvents, useBackOnline } from '../newsroom/useCoreEvents';
 
 export interface ArticleScreenHandle {
   flush(): Promise<void>;
@@ -44,7 +45,7 @@ export interface ArticleScreenHandle {
 export function ArticleScreen(props: { id: string; settings: Settings; platform: string; mediaBase: string; onBack(): void; onOpen(id: string): void; onDiscarded(): void; register(handle: ArticleScreenHandle | null): void; request: ExchangeRequest | null }) {
   const { t } = useTranslation();
   const [exporting, setExporting] = useState(false);
-  const { me, permissions } = useMe();
+  const { me, permissions, connected } = useMe();
   const rules = useMemo(() => ({ permissions, role: me.role }), [permissions, me.role]);
   const { session, snap } = useArticleSession(props.id, me.id, rules);
   const { article, meta, lock } = snap;
@@ -139,6 +140,10 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
       document.removeEventListener('visibilitychange', onHide);
     };
   }, [flush, leave, register, session]);
+
+  // Connected to a newsroom: another desk's save or step shows here at once (the session decides whether it may).
+  useArticleEvents(connected, props.id, (there) => void session?.changedElsewhere(there));
+  useBackOnline(connected, () => void session?.refresh());
 
   const update = (patch: Partial<Meta>) => session?.updateMeta(patch);
 

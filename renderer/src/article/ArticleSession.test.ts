@@ -352,6 +352,33 @@ describe('back in front', () => {
   });
 });
 
+describe('changed in the newsroom', () => {
+  it('shows another desk’s step and edit at once when nothing here is unsaved, in the same editor', async () => {
+    const { library, session } = await open({ status: 'sent' }, REPORTER);
+    const editor = editorFor(session);
+    library.stored = { ...library.stored, status: 'review', revision: 4, body: bodyOf('데스크가 고치는 중') };
+    await session.changedElsewhere(library.stored);
+    expect(session.getSnapshot()).toMatchObject({ article: { status: 'review', revision: 4 }, lock: { editable: false }, save: { status: 'saved' } });
+    expect(editor.getText()).toBe('데스크가 고치는 중');
+    expect(editors).toHaveLength(1);
+  });
+
+  it('loads nothing for its own save echoed back, and leaves unsaved edits to autosave (then a conflict)', async () => {
+    const { library, session } = await open();
+    editorFor(session);
+    session.updateMeta({ headline: '내 제목' });
+    await vi.advanceTimersByTimeAsync(600);
+    await session.changedElsewhere(library.stored); // the echo of that save: revision 4, as shown
+    expect(library.load).toHaveBeenCalledTimes(1); // the opening load only
+    session.updateMeta({ headline: '아직 저장 안 된 제목' });
+    library.stored = { ...library.stored, headline: '데스크 제목', revision: 9 };
+    await session.changedElsewhere(library.stored);
+    expect(session.getSnapshot().meta!.headline).toBe('아직 저장 안 된 제목');
+    await vi.advanceTimersByTimeAsync(600);
+    expect(session.status).toBe('conflict');
+  });
+});
+
 describe('restore and conflicts', () => {
   it('a restored version replaces fields and body in one undoable transaction on the same editor', async () => {
     const { session, library } = await open();

@@ -370,6 +370,19 @@ export class ArticleSession {
     this.adopt(article, { content: true });
   }
 
+  /**
+   * The newsroom says the story changed (`there`: its revision and state on the server). When that
+   * is not what this window shows, it catches up as `refresh` does — only with nothing unsaved or
+   * under way here; unsaved edits meet the change as a conflict when they are saved. This window's
+   * own save or step, echoed back, is what it shows already and loads nothing.
+   */
+  async changedElsewhere(there: Pick<Article, 'revision' | 'status' | 'trashedAt'>): Promise<void> {
+    const shown = this.snap.article;
+    if (this.disposed || !shown) return;
+    if (there.revision === this.revision && there.status === shown.status && there.trashedAt === shown.trashedAt) return;
+    await this.refresh();
+  }
+
   /** Shows the library's copy: content too when nothing here is unsaved, else state only (a later save is then a conflict, never an overwrite). */
   private async catchUp(): Promise<void> {
     if (this.dirty) return this.refreshState();

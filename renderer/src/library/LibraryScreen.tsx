@@ -26,6 +26,7 @@ import { ExportDialog } from '../exchange/ExportDialog';
 import { IMPORT_ACCEPT, ImportPanel } from '../exchange/ImportPanel';
 import type { ExchangeRequest } from '../exchange/exchangeRequest';
 import { ConfirmBanner } from '../dialogs/ConfirmBanner';
+import { useStoryEvents } from '../newsroom/useCoreEvents';
 
 type Scope = 'active' | 'trash';
 type Progress = { done: number; total: number };
@@ -35,7 +36,7 @@ const INDEXING_POLL_MS = 1000;
 
 export function LibraryScreen(props: { platform: string; settings: Settings; onOpen(id: string): void; onNew(): void; notices: Notice[]; onDismissNotices(): void; request: ExchangeRequest | null }) {
   const { t, i18n } = useTranslation();
-  const { me } = useMe();
+  const { me, connected } = useMe();
   const [scope, setScope] = useState<Scope>(OPENING_VIEW.scope);
   const [text, setText] = useState<string>(OPENING_VIEW.text);
   const [filters, setFilters] = useState<LibraryFilters>(OPENING_VIEW.filters);
@@ -101,6 +102,9 @@ export function LibraryScreen(props: { platform: string; settings: Settings; onO
       window.removeEventListener('focus', onFocus);
     };
   }, [refreshAll]);
+
+  // Connected to a newsroom, the server says when a story changes: the list follows at once.
+  useStoryEvents(connected, () => void refreshAll());
 
   // While the search index is built in the background, follow it every second; when it is
   // done, list again (the results were possibly incomplete).

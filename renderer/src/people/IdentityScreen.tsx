@@ -1,12 +1,15 @@
 // "Who are you?" at start. An empty library asks its first person to set it up (they become its
 // admin); otherwise everyone active is listed to pick from. Opened by 사용자 바꾸기, it has a way
-// back (Cancel, or Esc through the shared dialog rule) to the person who opened it.
+// back (Cancel, or Esc through the shared dialog rule) to the person who opened it. Instead, the
+// folder can be connected to a newsroom server (뉴스룸에 연결): then the server's account is who acts.
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../shared/model/person';
 import { call } from '../api';
 import { errorText } from '../errorText';
 import { useDialog } from '../dialogs/useDialog';
+import type { NewsroomStatus } from '../../../shared/contract/newsroom';
+import { ConnectDialog } from '../newsroom/ConnectDialog';
 
 /** The screen as a dialog while switching: Esc goes back, as Cancel does. */
 function Switching(props: { onCancel(): void; children: ReactNode }) {
@@ -16,13 +19,14 @@ function Switching(props: { onCancel(): void; children: ReactNode }) {
 }
 
 /** `back`: the person who is switching, and how to go on as them; absent at start (nobody to go back to). */
-export function IdentityScreen(props: { people: Person[]; peopleLost: boolean; onPick(person: Person): void; back?: { person: Person; onCancel(): void } }) {
+export function IdentityScreen(props: { people: Person[]; peopleLost: boolean; onPick(person: Person): void; onConnected(status: NewsroomStatus): void; back?: { person: Person; onCancel(): void } }) {
   const { t } = useTranslation();
   const active = props.people.filter((p) => p.active);
   const [name, setName] = useState('');
   const [desk, setDesk] = useState('');
   const [email, setEmail] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [connecting, setConnecting] = useState(false);
 
   const setUp = async () => {
     try {
@@ -60,6 +64,11 @@ export function IdentityScreen(props: { people: Person[]; peopleLost: boolean; o
           ))}
         </ul>
       )}
+      <div className="identity__newsroom">
+        <span className="muted">{t('newsroom.connectLead')}</span>
+        <button type="button" data-testid="connect-newsroom" onClick={() => setConnecting(true)}>{t('newsroom.connectAction')}</button>
+      </div>
+      {connecting && <ConnectDialog onCancel={() => setConnecting(false)} onConnected={props.onConnected} />}
       {props.back && (
         <button type="button" className="identity__cancel" data-testid="cancel-switch" onClick={props.back.onCancel}>
           {t('people.cancelSwitch', { name: props.back.person.name })}

@@ -8,6 +8,8 @@ export interface MeValue {
   me: Person;
   people: Person[];
   permissions: PermissionTable;
+  /** Signed in to a newsroom: stories change on the server, and the core says so (the screens follow). */
+  connected: boolean;
 }
 
 export const MeContext = createContext<MeValue | null>(null);
