@@ -58,3 +58,18 @@ export async function hasAudit(db: Queryable, id: string): Promise<boolean> {
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit WHERE article_id = $1', [id]);
   return row.n > 0;
 }
+
+/**
+ * For each article, the number History shows for its copy as it is: the newest version holding
+ * its revision (core/Library.ts versionHolding); none where no version holds it.
+ */
+export async function versionsHolding(db: Queryable, articles: readonly { id: string; revision: number }[]): Promise<Map<string, number>> {
+  if (articles.length === 0) return new Map();
+  const rows = await db.query<{ article_id: string; seq: number }>(
+    `SELECT v.article_id, max(v.seq)::int AS seq FROM versions v
+       JOIN unnest($1::text[], $2::int[]) AS a(id, revision) ON v.article_id = a.id AND v.revision = a.revision
+      GROUP BY v.article_id`,
+    [articles.map((a) => a.id), articles.map((a) => a.revision)],
+  );
+  return new Map(rows.map((r) => [r.article_id, r.seq]));
+}

@@ -17,7 +17,7 @@ function rowsOf(a: Article): TableRows {
   const fields = articleText(a);
   const t = articleTerms(fields, { desk: a.byline.desk, tags: a.tags, ownerId: a.ownerId, reporterNames: a.byline.reporters.map((r) => r.name) });
   return {
-    article: [a.id, a.trashedAt !== null, a.status, a.createdAt, a.updatedAt, t.terms],
+    article: [a.id, a.trashedAt !== null, a.status, a.createdAt, a.updatedAt, t.terms, a.byline.desk, [...new Set(a.tags)].filter(Boolean)],
     rank: [a.id, t.high, t.low],
     row: [a.id, a.headline, JSON.stringify(summarise(a)), JSON.stringify(fields)],
   };
@@ -35,10 +35,10 @@ export async function indexArticles(q: Queryable, articles: readonly Article[]):
   if (articles.length === 0) return;
   const rows = articles.map(rowsOf);
   await q.query(
-    `INSERT INTO search_articles (id, trashed, status, created_at, updated_at, terms)
-     VALUES ${placeholders(rows.length, ['', '', '', '::timestamptz', '::timestamptz', '::tsvector'])}
+    `INSERT INTO search_articles (id, trashed, status, created_at, updated_at, terms, desk, tags)
+     VALUES ${placeholders(rows.length, ['', '', '', '::timestamptz', '::timestamptz', '::tsvector', '', '::text[]'])}
      ON CONFLICT (id) DO UPDATE SET trashed = EXCLUDED.trashed, status = EXCLUDED.status, created_at = EXCLUDED.created_at,
-       updated_at = EXCLUDED.updated_at, terms = EXCLUDED.terms`,
+       updated_at = EXCLUDED.updated_at, terms = EXCLUDED.terms, desk = EXCLUDED.desk, tags = EXCLUDED.tags`,
     rows.flatMap((r) => r.article),
   );
   await q.query(
