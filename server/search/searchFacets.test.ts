@@ -1,6 +1,6 @@
 // The filter menus' desks and tags on the server: the same lists as the desktop's ListQueries.facets
-// over the articles the person may see, in both scopes, on PGlite and PostgreSQL; and rows indexed
-// before the desk and tags had columns of their own get them from the stored article.
+// over the articles the person may see, in both scopes, on PGlite and PostgreSQL; and articles
+// indexed before the menus had a table of their own get their rows from the stored article.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArticle, vocabulary } from '../../bench/library/generateArticles';
 import type { Article } from '../../shared/model/article';
@@ -44,7 +44,7 @@ for (const [kind, make] of Object.entries(STORES)) {
     beforeAll(async () => {
       db = await s.open();
       // Up to the search tables as they were first made, with rows written then: the next
-      // migration must give them their desk and tags.
+      // migration must give them their menus' rows.
       await migrate(db, MIGRATIONS.filter((m) => m.version <= 4));
       for (const p of [REPORTER, OTHER, EDITOR]) await db.query('INSERT INTO people (id, login, name, role) VALUES ($1, $2, $3, $4)', [p.id, p.id, p.name, p.role]);
       const early = ARTICLES.slice(0, 5);
@@ -63,8 +63,8 @@ for (const [kind, make] of Object.entries(STORES)) {
       await s.dispose();
     });
 
-    it('gives rows indexed before the desk and tags had columns their desk and tags', async () => {
-      const rows = await db.query<{ id: string; desk: string; tags: string[] }>('SELECT id, desk, tags FROM search_articles ORDER BY id');
+    it('gives articles indexed before the menus had a table their desk and tags', async () => {
+      const rows = await db.query<{ id: string; desk: string; tags: string[] }>('SELECT id, desk, tags FROM search_facets ORDER BY id');
       const want = ARTICLES.slice(0, 5).map((a) => ({ id: a.id, desk: a.byline.desk, tags: [...new Set(a.tags)].sort() })).sort((a, b) => (a.id < b.id ? -1 : 1));
       expect(rows.map((r) => ({ ...r, tags: [...r.tags].sort() }))).toEqual(want);
       expect(rows.every((r) => r.desk !== '' && r.tags.length > 0)).toBe(true);

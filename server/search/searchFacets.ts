@@ -15,7 +15,7 @@ export async function searchFacets(db: Queryable, scope: 'active' | 'trash', vis
   const where = [`s.trashed = ${bind(scope === 'trash')}`];
   if (visibility) where.push(`(${visibility(bind)})`);
   const [row] = await db.query<{ desks: string[]; tags: string[] }>(
-    `WITH v AS MATERIALIZED (SELECT s.desk, s.tags FROM search_articles s WHERE ${where.join(' AND ')})
+    `WITH v AS MATERIALIZED (SELECT f.desk, f.tags FROM search_articles s JOIN search_facets f USING (id) WHERE ${where.join(' AND ')})
      SELECT (SELECT coalesce(json_agg(d.desk), '[]'::json) FROM (SELECT DISTINCT desk FROM v WHERE desk <> '') d) AS desks,
             (SELECT coalesce(json_agg(t.tag), '[]'::json) FROM (SELECT DISTINCT tag FROM v, unnest(v.tags) AS tag WHERE tag <> '') t) AS tags`,
     params,

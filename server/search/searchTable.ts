@@ -11,15 +11,17 @@ interface TableRows {
   article: unknown[];
   rank: unknown[];
   row: unknown[];
+  facets: unknown[];
 }
 
 function rowsOf(a: Article): TableRows {
   const fields = articleText(a);
   const t = articleTerms(fields, { desk: a.byline.desk, tags: a.tags, ownerId: a.ownerId, reporterNames: a.byline.reporters.map((r) => r.name) });
   return {
-    article: [a.id, a.trashedAt !== null, a.status, a.createdAt, a.updatedAt, t.terms, a.byline.desk, [...new Set(a.tags)].filter(Boolean)],
+    article: [a.id, a.trashedAt !== null, a.status, a.createdAt, a.updatedAt, t.terms],
     rank: [a.id, t.high, t.low],
     row: [a.id, a.headline, JSON.stringify(summarise(a)), JSON.stringify(fields)],
+    facets: [a.id, a.byline.desk, [...new Set(a.tags)].filter(Boolean)],
   };
 }
 
@@ -35,10 +37,10 @@ export async function indexArticles(q: Queryable, articles: readonly Article[]):
   if (articles.length === 0) return;
   const rows = articles.map(rowsOf);
   await q.query(
-    `INSERT INTO search_articles (id, trashed, status, created_at, updated_at, terms, desk, tags)
-     VALUES ${placeholders(rows.length, ['', '', '', '::timestamptz', '::timestamptz', '::tsvector', '', '::text[]'])}
+    `INSERT INTO search_articles (id, trashed, status, created_at, updated_at, terms)
+     VALUES ${placeholders(rows.length, ['', '', '', '::timestamptz', '::timestamptz', '::tsvector'])}
      ON CONFLICT (id) DO UPDATE SET trashed = EXCLUDED.trashed, status = EXCLUDED.status, created_at = EXCLUDED.created_at,
-       updated_at = EXCLUDED.updated_at, terms = EXCLUDED.terms, desk = EXCLUDED.desk, tags = EXCLUDED.tags`,
+       updated_at = EXCLUDED.updated_at, terms = EXCLUDED.terms`,
     rows.flatMap((r) => r.article),
   );
   await q.query(
@@ -51,6 +53,11 @@ export async function indexArticles(q: Queryable, articles: readonly Article[]):
      ON CONFLICT (id) DO UPDATE SET headline = EXCLUDED.headline, summary = EXCLUDED.summary, fields = EXCLUDED.fields`,
     rows.flatMap((r) => r.row),
   );
+  await q.query(
+    `INSERT INTO search_facets (id, desk, tags) VALUES ${placeholders(rows.length, ['', '', '::text[]'])}
+     ON CONFLICT (id) DO UPDATE SET desk = EXCLUDED.desk, tags = EXCLUDED.tags`,
+    rows.flatMap((r) => r.facets),
+  );
 }
 
 /** The article's list row and terms as they are now: call on every write, in its transaction. */
@@ -58,7 +65,7 @@ export function indexArticle(q: Queryable, article: Article): Promise<void> {
   return indexArticles(q, [article]);
 }
 
-/** The article is gone for good (purged): it leaves the list and the search. */
+/** The article is gone for good (purged): it leaves the list, the search and the filter menus (their rows cascade). */
 export async function removeArticle(q: Queryable, id: string): Promise<void> {
   await q.query('DELETE FROM search_articles WHERE id = $1', [id]);
 }
