@@ -14,7 +14,7 @@ import { writeArticle } from '../articles/articleRows';
 import { STORES, type TestStore } from '../testing/bothDatabases';
 import { listVisibility } from './listVisibility';
 import { searchFacets } from './searchFacets';
-import { indexArticles } from './searchTable';
+import { indexArticles, removeArticle } from './searchTable';
 import { DesktopList } from './testing/desktopList';
 
 const v = vocabulary();
@@ -64,10 +64,11 @@ for (const [kind, make] of Object.entries(STORES)) {
     });
 
     it('gives articles indexed before the menus had a table their desk and tags', async () => {
-      const rows = await db.query<{ id: string; desk: string; tags: string[] }>('SELECT id, desk, tags FROM search_facets ORDER BY id');
-      const want = ARTICLES.slice(0, 5).map((a) => ({ id: a.id, desk: a.byline.desk, tags: [...new Set(a.tags)].sort() })).sort((a, b) => (a.id < b.id ? -1 : 1));
-      expect(rows.map((r) => ({ ...r, tags: [...r.tags].sort() }))).toEqual(want);
-      expect(rows.every((r) => r.desk !== '' && r.tags.length > 0)).toBe(true);
+      const rows = await db.query<{ kind: string; value: string; id: string }>('SELECT kind, value, id FROM search_facets');
+      const key = (r: { kind: string; value: string; id: string }) => `${r.id} ${r.kind} ${r.value}`;
+      const want = ARTICLES.slice(0, 5).flatMap((a) => [{ kind: 'desk', value: a.byline.desk, id: a.id }, ...[...new Set(a.tags)].map((value) => ({ kind: 'tag', value, id: a.id }))]);
+      expect(rows.map(key).sort()).toEqual(want.map(key).sort());
+      expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['desk', 'tag']));
     });
 
     it('lists the desks and tags in use among what each person may see, as the desktop lists them', async () => {
@@ -86,6 +87,19 @@ for (const [kind, make] of Object.entries(STORES)) {
       expect([editor.desks.includes('비공개부'), editor.tags.includes('비공개태그'), reporter.desks.includes('비공개부'), reporter.tags.includes('비공개태그')]).toEqual([true, true, false, false]);
       expect((await searchFacets(db, 'trash', undefined)).tags).toContain('hidden-tag');
       expect(editor.tags.length).toBeGreaterThan(5);
+    });
+
+    it('follows an article whose desk and tags change, and one purged', async () => {
+      const a = { ...ARTICLES[2], trashedAt: null, byline: { ...ARTICLES[2].byline, desk: '새로운부서' }, tags: ['새태그', '새태그'] };
+      const menus = () => searchFacets(db, 'active', undefined);
+      await db.transaction((tx) => indexArticles(tx, [a]));
+      expect([(await menus()).desks.includes('새로운부서'), (await menus()).tags.includes('새태그')]).toEqual([true, true]);
+      await db.transaction((tx) => indexArticles(tx, [{ ...a, byline: ARTICLES[2].byline, tags: [] }]));
+      expect([(await menus()).desks.includes('새로운부서'), (await menus()).tags.includes('새태그')]).toEqual([false, false]);
+      await db.transaction((tx) => indexArticles(tx, [a]));
+      await db.transaction((tx) => removeArticle(tx, a.id));
+      expect(await db.query('SELECT 1 FROM search_facets WHERE id = $1', [a.id])).toEqual([]);
+      expect((await menus()).tags.includes('새태그')).toBe(false);
     });
   });
 }

@@ -1,5 +1,8 @@
 // The filter menus' choices on the server: the desks and tags in use in a scope among the stories
-// the person may see (the list's visibility rule), sorted as the desktop's ListQueries.facets sorts them.
+// the person may see (the list's visibility rule), sorted as the desktop's ListQueries.facets
+// sorts them. The distinct values are walked through search_facets' key (a few index probes per
+// value, however many articles there are), and each is kept if one article the person may see
+// in the scope has it.
 import type { Queryable } from '../db/Database';
 import type { Bind, SearchOptions } from './searchArticles';
 
@@ -14,11 +17,17 @@ export async function searchFacets(db: Queryable, scope: 'active' | 'trash', vis
   };
   const where = [`s.trashed = ${bind(scope === 'trash')}`];
   if (visibility) where.push(`(${visibility(bind)})`);
-  const [row] = await db.query<{ desks: string[]; tags: string[] }>(
-    `WITH v AS MATERIALIZED (SELECT f.desk, f.tags FROM search_articles s JOIN search_facets f USING (id) WHERE ${where.join(' AND ')})
-     SELECT (SELECT coalesce(json_agg(d.desk), '[]'::json) FROM (SELECT DISTINCT desk FROM v WHERE desk <> '') d) AS desks,
-            (SELECT coalesce(json_agg(t.tag), '[]'::json) FROM (SELECT DISTINCT tag FROM v, unnest(v.tags) AS tag WHERE tag <> '') t) AS tags`,
+  const rows = await db.query<{ kind: 'desk' | 'tag'; value: string }>(
+    `WITH RECURSIVE vals AS (
+       (SELECT kind, value FROM search_facets ORDER BY kind, value LIMIT 1)
+       UNION ALL
+       SELECT n.kind, n.value FROM vals v
+         CROSS JOIN LATERAL (SELECT f.kind, f.value FROM search_facets f WHERE (f.kind, f.value) > (v.kind, v.value) ORDER BY f.kind, f.value LIMIT 1) n
+     )
+     SELECT kind, value FROM vals
+      WHERE EXISTS (SELECT 1 FROM search_facets f JOIN search_articles s ON s.id = f.id WHERE f.kind = vals.kind AND f.value = vals.value AND ${where.join(' AND ')})`,
     params,
   );
-  return { desks: [...row.desks].sort(FACET_COLLATOR.compare), tags: [...row.tags].sort(FACET_COLLATOR.compare) };
+  const of = (kind: 'desk' | 'tag') => rows.filter((r) => r.kind === kind).map((r) => r.value).sort(FACET_COLLATOR.compare);
+  return { desks: of('desk'), tags: of('tag') };
 }

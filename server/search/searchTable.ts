@@ -11,7 +11,8 @@ interface TableRows {
   article: unknown[];
   rank: unknown[];
   row: unknown[];
-  facets: unknown[];
+  /** [kind, value, id] per desk and tag. */
+  facets: unknown[][];
 }
 
 function rowsOf(a: Article): TableRows {
@@ -21,7 +22,7 @@ function rowsOf(a: Article): TableRows {
     article: [a.id, a.trashedAt !== null, a.status, a.createdAt, a.updatedAt, t.terms],
     rank: [a.id, t.high, t.low],
     row: [a.id, a.headline, JSON.stringify(summarise(a)), JSON.stringify(fields)],
-    facets: [a.id, a.byline.desk, [...new Set(a.tags)].filter(Boolean)],
+    facets: [...(a.byline.desk ? [['desk', a.byline.desk, a.id]] : []), ...[...new Set(a.tags)].filter(Boolean).map((tag) => ['tag', tag, a.id])],
   };
 }
 
@@ -53,11 +54,10 @@ export async function indexArticles(q: Queryable, articles: readonly Article[]):
      ON CONFLICT (id) DO UPDATE SET headline = EXCLUDED.headline, summary = EXCLUDED.summary, fields = EXCLUDED.fields`,
     rows.flatMap((r) => r.row),
   );
-  await q.query(
-    `INSERT INTO search_facets (id, desk, tags) VALUES ${placeholders(rows.length, ['', '', '::text[]'])}
-     ON CONFLICT (id) DO UPDATE SET desk = EXCLUDED.desk, tags = EXCLUDED.tags`,
-    rows.flatMap((r) => r.facets),
-  );
+  // The menus' rows: the article's desk and tags as they are now, and no others.
+  await q.query('DELETE FROM search_facets WHERE id = ANY($1::text[])', [articles.map((a) => a.id)]);
+  const facets = rows.flatMap((r) => r.facets);
+  if (facets.length) await q.query(`INSERT INTO search_facets (kind, value, id) VALUES ${placeholders(facets.length, ['', '', ''])}`, facets.flat());
 }
 
 /** The article's list row and terms as they are now: call on every write, in its transaction. */
