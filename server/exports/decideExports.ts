@@ -15,7 +15,8 @@ import { auditEntry } from '../../shared/workflow/steps';
 import { maySee } from '../../shared/workflow/visibility';
 import type { Database } from '../db/Database';
 import { readArticles } from '../articles/articleRows';
-import { insertAudit, versionsHolding } from '../articles/historyRows';
+import { insertAudits, versionsHolding } from '../articles/historyRows';
+import type { AuditEntry } from '../../shared/model/history';
 import { readSettings } from '../settings/settingsTable';
 
 /** What `POST /api/exports` takes: the desktop's exportArticles input without its job (no files are written here). */
@@ -46,6 +47,7 @@ export async function decideExports(db: Database, person: Person, req: ExportReq
     // Held against changes while deciding: an embargo set meanwhile waits for this decision, not past it.
     const found = await readArticles(tx, req.ids, true);
     const decided: ExportDecision[] = [];
+    const audits: { articleId: string; entry: AuditEntry }[] = [];
     for (const id of req.ids) {
       const article = found.get(id);
       // A draft this person may not see answers as one that does not exist (shared/workflow/access.ts).
@@ -62,9 +64,10 @@ export async function decideExports(db: Database, person: Person, req: ExportReq
         continue;
       }
       const note = overridden.length ? req.note.trim() : '';
-      await insertAudit(tx, id, auditEntry(person, 'export', article.status, article.status, now, { note, overridden, formats: req.formats }));
+      audits.push({ articleId: id, entry: auditEntry(person, 'export', article.status, article.status, now, { note, overridden, formats: req.formats }) });
       decided.push({ id, headline: article.headline, article, version: null, error: null });
     }
+    await insertAudits(tx, audits);
     const versions = await versionsHolding(tx, decided.flatMap((d) => (d.article ? [d.article] : [])));
     return decided.map((d) => (d.article ? { ...d, version: versions.get(d.id) ?? null } : d));
   });
