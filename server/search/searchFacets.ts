@@ -2,7 +2,7 @@
 // the person may see (the list's visibility rule), sorted as the desktop's ListQueries.facets
 // sorts them. The distinct values are walked through search_facets' key (a few index probes per
 // value, however many articles there are), and each is kept if one article the person may see
-// in the scope has it.
+// in the scope has it (LIMIT 1 per value: the planner would otherwise join every article's rows).
 import type { Queryable } from '../db/Database';
 import type { Bind, SearchOptions } from './searchArticles';
 
@@ -24,8 +24,11 @@ export async function searchFacets(db: Queryable, scope: 'active' | 'trash', vis
        SELECT n.kind, n.value FROM vals v
          CROSS JOIN LATERAL (SELECT f.kind, f.value FROM search_facets f WHERE (f.kind, f.value) > (v.kind, v.value) ORDER BY f.kind, f.value LIMIT 1) n
      )
-     SELECT kind, value FROM vals
-      WHERE EXISTS (SELECT 1 FROM search_facets f JOIN search_articles s ON s.id = f.id WHERE f.kind = vals.kind AND f.value = vals.value AND ${where.join(' AND ')})`,
+     SELECT v.kind, v.value FROM vals v
+       CROSS JOIN LATERAL (
+         SELECT 1 FROM search_facets f JOIN search_articles s ON s.id = f.id
+          WHERE f.kind = v.kind AND f.value = v.value AND ${where.join(' AND ')} LIMIT 1
+       ) seen`,
     params,
   );
   const of = (kind: 'desk' | 'tag') => rows.filter((r) => r.kind === kind).map((r) => r.value).sort(FACET_COLLATOR.compare);
