@@ -182,4 +182,31 @@ describe('a library folder bound to a newsroom', () => {
     const refused = await dispatch(hers.handlers, 'savePerson', { actor: added.id, person: { ...reporter, name: '몰래' }, account: { login: 'sneak', password: 'sneak password' } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   }, 90_000);
+
+  it('exports on this machine what the server allows, audited there with the signed-in person; imports become the newsroom’s drafts', async () => {
+    const desk = await emptyCore();
+    await desk.core.handlers.connectNewsroom({ server: server.url, login: 'park', password: 'park password 1' });
+    const story = (await server.call('POST', '/api/call/createArticle', {}, people.tokens.kim)).body.value as { id: string; revision: number };
+    await server.call('POST', '/api/call/saveArticle', { id: story.id, baseRevision: story.revision, content: content('내보낼 기사', '본문 한 줄') }, people.tokens.kim);
+    const held = (await server.call('POST', '/api/call/createArticle', {}, people.tokens.kim)).body.value as { id: string; revision: number };
+    await server.call('POST', '/api/call/saveArticle', { id: held.id, baseRevision: held.revision, content: { ...content('엠바고 기사'), embargo: '2099-01-01T00:00:00.000Z' } }, people.tokens.kim);
+    for (const id of [story.id, held.id]) await server.call('POST', '/api/call/transitionArticle', { id, action: 'send' }, people.tokens.kim);
+
+    const out = await desk.core.handlers.exportArticles({ actor: people.ids.park, jobId: 'export-0001', ids: [story.id, held.id], formats: ['text'], override: false, note: '' });
+    const [sent, refused] = out.results;
+    expect(sent).toMatchObject({ id: story.id, headline: '내보낼 기사', error: null });
+    const text = await readFile(join(out.dir, sent.folder, sent.files[0]), 'utf8');
+    expect(text).toContain('본문 한 줄');
+    expect(refused.error).toMatchObject({ code: 'embargoed' });
+    const history = (await server.call('POST', '/api/call/getHistory', { id: story.id }, people.tokens.park)).body.value as { audit: { action: string; actorId: string }[] };
+    expect(history.audit.filter((a) => a.action === 'export').map((a) => a.actorId)).toEqual([people.ids.park]);
+
+    const imported = await desk.core.handlers.importFiles({ actor: people.ids.park, jobId: 'import-0001', files: [{ name: '메모.md', bytes: new TextEncoder().encode('# 가져온 제목\n\n가져온 본문입니다. 공장은 내년 3월 착공한다.\n') }] });
+    const id = imported.results[0].articleId!;
+    expect(imported.results[0].error).toBeNull();
+    const onServer = (await server.call('POST', '/api/call/getArticle', { id }, people.tokens.park)).body.value as { headline: string; ownerId: string };
+    expect(onServer).toMatchObject({ ownerId: people.ids.park });
+    expect(onServer.headline).toContain('가져온');
+    expect(desk.core.library.storyCount).toBe(0);
+  }, 90_000);
 });

@@ -8,6 +8,7 @@ import { accountRoutes } from './accounts/accountRoutes';
 import { ArticleService, visibleTo } from './articles/ArticleService';
 import { readSettings } from './settings/settingsTable';
 import { contractRoutes } from './contract/contractRoutes';
+import { exportRoutes } from './exports/exportRoutes';
 import { serverHandlers } from './contract/serverHandlers';
 import { LiveHub } from './live/LiveHub';
 import { liveRoutes } from './live/liveRoutes';
@@ -64,7 +65,7 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
     const setupCode = await issueSetupCode(db);
     const articles = new ArticleService(db, now, { committed: (event) => void hub.publish(event), onWrite: indexArticle, onRemove: removeArticle });
     const photos = new PhotoService(db, { maxBytes: opts.maxPhotoBytes }, now);
-    const routes = [...accountRoutes(accounts), ...contractRoutes(db, articles, serverHandlers(db, articles, accounts, now)), ...liveRoutes(hub), ...photoRoutes(photos)];
+    const routes = [...accountRoutes(accounts), ...contractRoutes(db, articles, serverHandlers(db, articles, accounts, now)), ...liveRoutes(hub), ...photoRoutes(photos), ...exportRoutes(db, now)];
     const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes, log: opts.log, tls: opts.tls, allowedOrigins: opts.allowedOrigins, trustProxy: opts.trustProxy });
     return {
       url: http.url,

@@ -100,7 +100,7 @@ export class Newsroom {
   }
 
   /** One story to export, if the server allows it for the signed-in person (it audits the export). */
-  exportStory(id: string, req: { override: boolean; note: string; formats: ExportFormat[] }): Promise<Article> {
+  exportStory(id: string, req: { override: boolean; note: string; formats: ExportFormat[] }): Promise<{ article: Article; version: number | null }> {
     return this.withClient((client) => client.exportStory(id, req));
   }
 

@@ -7,9 +7,9 @@ import { LiveEventSchema, type LiveEvent } from '../../shared/contract/live';
 import type { ConnectionState } from '../../shared/contract/newsroom';
 import { PersonSchema, type Person, type PersonDraft } from '../../shared/model/person';
 import { PHOTO_FORMATS } from '../../shared/model/photo';
-import { ArticleSchema, type Article } from '../../shared/model/article';
+import type { Article } from '../../shared/model/article';
+import { ExportAnswerSchema } from '../../shared/contract/newsroomExports';
 import type { ExportFormat } from '../../shared/exchange/types';
-import type { ApiErrorShape } from '../../shared/contract/apiError';
 import { sha256Hex } from '../media/sha256Hex';
 import { readEventStream } from './readEventStream';
 
@@ -104,18 +104,18 @@ export class NewsroomClient {
     return contract[method].output.parse(value) as Output<M>;
   }
 
-  /** One story for export, decided and audited by the server for the signed-in person (POST /api/exports). */
-  async exportStory(id: string, req: { override: boolean; note: string; formats: ExportFormat[] }): Promise<Article> {
-    const value = await request<{ articles: unknown[]; refused: { id: string; error: ApiErrorShape }[] }>(`${this.server}/api/exports`, {
+  /** One story for export, decided and audited by the server for the signed-in person (POST /api/exports), with its version number. */
+  async exportStory(id: string, req: { override: boolean; note: string; formats: ExportFormat[] }): Promise<{ article: Article; version: number | null }> {
+    const value = await request<unknown>(`${this.server}/api/exports`, {
       method: 'POST',
       headers: this.headers(),
       body: JSON.stringify({ ids: [id], formats: req.formats, override: req.override, note: req.note }),
     });
-    const refusal = value.refused.find((r) => r.id === id);
-    if (refusal) throw new ApiError(refusal.error.code, refusal.error.message, refusal.error.params);
-    const article = value.articles.map((a) => ArticleSchema.parse(a)).find((a) => a.id === id);
-    if (!article) throw new ApiError('malformedData', `the server's export answer lacks ${id}`);
-    return article;
+    const decision = ExportAnswerSchema.parse(value).results.find((r) => r.id === id);
+    if (!decision) throw new ApiError('malformedData', `the server's export answer lacks ${id}`);
+    if (decision.error) throw new ApiError(decision.error.code, decision.error.message, decision.error.params);
+    if (!decision.article) throw new ApiError('malformedData', `the server's export answer has no copy of ${id}`);
+    return { article: decision.article, version: decision.version };
   }
 
   /** Sends a photo's bytes under their SHA-256 (the server hashes them again and stores them once). */

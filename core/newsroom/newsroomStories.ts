@@ -7,14 +7,26 @@ import type { StorySource } from '../exchange/storySource';
 import type { Newsroom } from './Newsroom';
 
 export function newsroomStories(newsroom: Newsroom, settings: () => Settings): StorySource {
+  // The version number the server gave with each copy it let out, for the exporters that print it.
+  const versions = new Map<string, number | null>();
+  const key = (a: Pick<Article, 'id' | 'revision'>) => `${a.id}@${a.revision}`;
   return {
     settings,
     headlineOf: () => '',
     // The server applies the embargo gate itself, from the formats (the PDF proof is internal).
-    forExport: (id, _actorId, req, formats) => newsroom.exportStory(id, { override: req.override, note: req.note, formats }),
+    forExport: async (id, _actorId, req, formats) => {
+      const { article, version } = await newsroom.exportStory(id, { override: req.override, note: req.note, formats });
+      versions.set(key(article), version);
+      return article;
+    },
     versionHolding: async (article) => {
-      const { versions } = await newsroom.call('getHistory', { id: article.id });
-      return versions.find((v) => v.revision === article.revision)?.seq ?? null;
+      const given = versions.get(key(article));
+      if (given !== undefined) {
+        versions.delete(key(article));
+        return given;
+      }
+      const { versions: history } = await newsroom.call('getHistory', { id: article.id });
+      return history.find((v) => v.revision === article.revision)?.seq ?? null;
     },
     photoInfos: (ids) => (ids.length ? newsroom.call('getPhotos', { ids: [...new Set(ids)] }) : Promise.resolve([])),
     photoFile: (id, variant) => newsroom.photoFile(id, variant),

@@ -14,15 +14,42 @@ export async function readArticle(db: Queryable, id: string, lock = false): Prom
   return ArticleSchema.parse(row.content);
 }
 
+/** The columns of ArticleFacts (with the id), for a query on `articles`. */
+const FACTS = `id, status, trashed_at IS NOT NULL AS trashed, owner_id,
+  ARRAY(SELECT r->>'name' FROM jsonb_array_elements(content->'byline'->'reporters') AS r) AS names`;
+interface FactsRow {
+  id: string;
+  status: ArticleFacts['status'];
+  trashed: boolean;
+  owner_id: string | null;
+  names: string[] | null;
+}
+const factsOf = (row: FactsRow): ArticleFacts => ({ status: row.status, trashed: row.trashed, ownerId: row.owner_id, bylineNames: row.names ?? [] });
+
+/**
+ * The articles with these ids that exist, by id, each read once. `share` holds their rows against
+ * changes until the transaction ends (taken in id order, so two such reads never deadlock).
+ */
+export async function readArticles(db: Queryable, ids: readonly string[], share = false): Promise<Map<string, Article>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<{ content: unknown }>(`SELECT content FROM articles WHERE id = ANY($1::text[]) ORDER BY id${share ? ' FOR SHARE' : ''}`, [[...new Set(ids)]]);
+  return new Map(rows.map((r) => {
+    const a = ArticleSchema.parse(r.content);
+    return [a.id, a];
+  }));
+}
+
 /** What the access gate needs to know about an article, without reading its copy; null when there is none. */
 export async function articleFacts(db: Queryable, id: string): Promise<ArticleFacts | null> {
-  const [row] = await db.query<{ status: ArticleFacts['status']; trashed: boolean; owner_id: string | null; names: string[] | null }>(
-    `SELECT status, trashed_at IS NOT NULL AS trashed, owner_id,
-            ARRAY(SELECT r->>'name' FROM jsonb_array_elements(content->'byline'->'reporters') AS r) AS names
-       FROM articles WHERE id = $1`,
-    [id],
-  );
-  return row ? { status: row.status, trashed: row.trashed, ownerId: row.owner_id, bylineNames: row.names ?? [] } : null;
+  const [row] = await db.query<FactsRow>(`SELECT ${FACTS} FROM articles WHERE id = $1`, [id]);
+  return row ? factsOf(row) : null;
+}
+
+/** Of these articles, the ones whose embargo is later than `now` (the trash's too, as on the desktop), with their facts. */
+export async function embargoedAmong(db: Queryable, ids: readonly string[], now: Date): Promise<Map<string, ArticleFacts>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<FactsRow>(`SELECT ${FACTS} FROM articles WHERE id = ANY($1::text[]) AND embargo > $2::timestamptz`, [ids, now.toISOString()]);
+  return new Map(rows.map((r) => [r.id, factsOf(r)]));
 }
 
 /** Inserts a new article or replaces the stored one (the caller holds its row lock). */

@@ -41,6 +41,14 @@ export async function insertAudit(tx: Queryable, articleId: string, entry: Audit
   await tx.query('INSERT INTO audit (at, person_id, action, article_id, entry) VALUES ($1, $2, $3, $4, $5)', [entry.at, entry.actorId, entry.action, articleId, JSON.stringify(entry)]);
 }
 
+/** Several entries in one statement, in order (an export of thousands of articles is one round trip). */
+export async function insertAudits(tx: Queryable, entries: readonly { articleId: string; entry: AuditEntry }[]): Promise<void> {
+  if (entries.length === 0) return;
+  const values = entries.map((_, i) => `($${i * 5 + 1}::timestamptz, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}, $${i * 5 + 5}::jsonb)`);
+  const params = entries.flatMap(({ articleId, entry }) => [entry.at, entry.actorId, entry.action, articleId, JSON.stringify(entry)]);
+  await tx.query(`INSERT INTO audit (at, person_id, action, article_id, entry) VALUES ${values.join(', ')}`, params);
+}
+
 /** Versions newest first and the audit log oldest first, as the history panel shows them. */
 export async function historyOf(db: Queryable, id: string): Promise<{ versions: VersionMeta[]; audit: AuditEntry[] }> {
   const versions = await db.query<VersionRow>(`SELECT ${META} FROM versions WHERE article_id = $1 ORDER BY seq DESC`, [id]);
@@ -57,4 +65,19 @@ export async function versionOf(db: Queryable, id: string, seq: number): Promise
 export async function hasAudit(db: Queryable, id: string): Promise<boolean> {
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit WHERE article_id = $1', [id]);
   return row.n > 0;
+}
+
+/**
+ * For each article, the number History shows for its copy as it is: the newest version holding
+ * its revision (core/Library.ts versionHolding); none where no version holds it.
+ */
+export async function versionsHolding(db: Queryable, articles: readonly { id: string; revision: number }[]): Promise<Map<string, number>> {
+  if (articles.length === 0) return new Map();
+  const rows = await db.query<{ article_id: string; seq: number }>(
+    `SELECT v.article_id, max(v.seq)::int AS seq FROM versions v
+       JOIN unnest($1::text[], $2::int[]) AS a(id, revision) ON v.article_id = a.id AND v.revision = a.revision
+      GROUP BY v.article_id`,
+    [articles.map((a) => a.id), articles.map((a) => a.revision)],
+  );
+  return new Map(rows.map((r) => [r.article_id, r.seq]));
 }

@@ -96,6 +96,9 @@ for (const [kind, make] of Object.entries(STORES)) {
         listPeople: {},
         listArticles: { scope: 'active' },
         queryArticles: { scope: 'active', offset: 0, limit: 10 },
+        queryArticleIds: { scope: state === 'trashed' ? 'trash' : 'active', max: 10 },
+        libraryFacets: { scope: state === 'trashed' ? 'trash' : 'active' },
+        embargoedArticles: { ids: [id] },
         createArticle: {},
         getArticle: { id },
         saveArticle: { id, baseRevision: revision, content: content('고친 제목') },
@@ -108,6 +111,7 @@ for (const [kind, make] of Object.entries(STORES)) {
         getVersion: { id, seq: 1 },
         restoreVersion: { id, seq: 1, baseRevision: revision },
         emptyTrash: {},
+        getPhotos: { ids: ['0'.repeat(64)] },
       })[method];
 
     for (const method of SERVED_METHODS) {
@@ -127,5 +131,22 @@ for (const [kind, make] of Object.entries(STORES)) {
         expect(wrong).toEqual([]);
       }, 60_000);
     }
+
+    // Not a contract method on the server (the app writes the files), but the same rule decides.
+    it('exports (POST /api/exports): every role in every state, as the desktop decides exportArticles', async () => {
+      const rule = EXPECT.exportArticles;
+      const wrong: string[] = [];
+      for (const state of STATES) {
+        for (const role of ROLES) {
+          const { id } = await fixture(state);
+          const answer = await server.call('POST', '/api/exports', { ids: [id], formats: ['pdf'] }, tokens[role]);
+          const code = answer.body.error?.code;
+          const got = answer.status === 200 ? 'allowed' : code === 'forbidden' ? 'refused' : `error ${code}: ${answer.body.error?.message}`;
+          const want = rule === 'open' || rule(role, state) ? 'allowed' : 'refused';
+          if (got !== want) wrong.push(`${role} × ${state}: ${got}, expected ${want}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    }, 60_000);
   });
 }

@@ -14,12 +14,8 @@ import { SERVED_METHODS } from './serverHandlers';
 const LOCAL_ONLY: Method[] = [
   'getAppInfo',
   'getLibraryInfo',
-  'queryArticleIds',
-  'embargoedArticles',
-  'libraryFacets',
   'savePerson',
   'importPhoto',
-  'getPhotos',
   'exportArticles',
   'importFiles',
   'jobProgress',
@@ -195,6 +191,66 @@ for (const [kind, make] of Object.entries(STORES)) {
       await value('kim', 'saveArticle', { id: a.id, baseRevision: 0, content: shared });
       expect((await api('lee', 'getArticle', { id: a.id })).status).toBe(200);
       expect(await listed('lee')).toBe(true);
+    });
+
+    it('gives the filter menus the desks and tags of the stories the person may see', async () => {
+      const a = await value<Article>('kim', 'createArticle', {});
+      await value('kim', 'saveArticle', { id: a.id, baseRevision: 0, content: { ...withCopy(a, '단독', '본문'), byline: { ...a.byline, desk: '탐사보도부' }, tags: ['단독취재'] } });
+      const facets = async (who: string, scope = 'active') => value<{ desks: string[]; tags: string[] }>(who, 'libraryFacets', { scope });
+      const has = (f: { desks: string[]; tags: string[] }) => [f.desks.includes('탐사보도부'), f.tags.includes('단독취재')];
+      // A draft's desk and tags are as private as the draft: the other reporter's menus leave them out.
+      expect([has(await facets('kim')), has(await facets('lee')), has(await facets('park'))]).toEqual([[true, true], [false, false], [true, true]]);
+      await value('kim', 'transitionArticle', { id: a.id, action: 'send' });
+      expect(has(await facets('lee'))).toEqual([true, true]);
+      // Sorted as the desktop sorts them (Korean and English in one order), each once.
+      const b = await value<Article>('lee', 'createArticle', {});
+      await value('lee', 'saveArticle', { id: b.id, baseRevision: 0, content: { ...withCopy(b, 'English desk', 'body'), byline: { ...b.byline, desk: 'Business' }, tags: ['Exclusive'] } });
+      const { desks, tags } = await facets('park');
+      expect(desks).toEqual(expect.arrayContaining(['Business', '탐사보도부']));
+      expect(desks).toEqual([...new Set(desks)].sort(new Intl.Collator(['ko', 'en']).compare));
+      expect(tags).toEqual(expect.arrayContaining(['Exclusive', '단독취재']));
+      expect(tags).toEqual([...new Set(tags)].sort(new Intl.Collator(['ko', 'en']).compare));
+      await value('park', 'trashArticle', { id: a.id });
+      expect(has(await facets('park'))).toEqual([false, false]);
+      expect(has(await facets('park', 'trash'))).toEqual([true, true]);
+      // Out of the trash again (a later test counts what emptying the trash removes).
+      await value('park', 'restoreArticle', { id: a.id });
+      expect(has(await facets('park', 'trash'))).toEqual([false, false]);
+    });
+
+    it('lists the ids a query lists, in the list order, up to max, with the total', async () => {
+      const made: string[] = [];
+      for (const n of [1, 2, 3]) {
+        advance(1000);
+        const a = await value<Article>('lee', 'createArticle', {});
+        await value('lee', 'saveArticle', { id: a.id, baseRevision: 0, content: withCopy(a, `번호매김 기사 ${n}`, '본문') });
+        made.push(a.id);
+      }
+      const query = { scope: 'active', text: '번호매김', order: 'updated' };
+      const all = await value<{ ids: string[]; total: number }>('lee', 'queryArticleIds', { ...query, max: 100 });
+      expect(all).toEqual({ ids: [...made].reverse(), total: 3 });
+      // The same order as the list's own window.
+      const listed = await value<{ rows: { summary: ArticleSummary }[] }>('lee', 'queryArticles', { ...query, offset: 0, limit: 100 });
+      expect(listed.rows.map((r) => r.summary.id)).toEqual(all.ids);
+      expect(await value('lee', 'queryArticleIds', { ...query, max: 2 })).toEqual({ ids: all.ids.slice(0, 2), total: 3 });
+      // Another reporter's drafts are not theirs to select.
+      expect(await value('kim', 'queryArticleIds', { ...query, max: 100 })).toEqual({ ids: [], total: 0 });
+      expect((await value<{ ids: string[] }>('park', 'queryArticleIds', { ...query, max: 100 })).ids).toEqual(all.ids);
+    });
+
+    it('names the stories under embargo now by the server clock, among those the person may see', async () => {
+      const held = await value<Article>('kim', 'createArticle', {});
+      const free = await value<Article>('kim', 'createArticle', {});
+      const until = new Date(clock.getTime() + 600_000).toISOString();
+      await value('kim', 'saveArticle', { id: held.id, baseRevision: 0, content: { ...withCopy(held, '엠바고 기사', '본문'), embargo: until } });
+      await value('kim', 'saveArticle', { id: free.id, baseRevision: 0, content: { ...withCopy(free, '지난 엠바고', '본문'), embargo: new Date(clock.getTime() - 1000).toISOString() } });
+      const ask = { ids: [free.id, held.id, '00000000-0000-4000-8000-000000000000'] };
+      expect(await value('kim', 'embargoedArticles', ask)).toEqual({ ids: [held.id] });
+      expect(await value('park', 'embargoedArticles', ask)).toEqual({ ids: [held.id] });
+      // Kim's draft is not there for lee, embargo or not.
+      expect(await value('lee', 'embargoedArticles', ask)).toEqual({ ids: [] });
+      advance(600_000 + 1000);
+      expect(await value('kim', 'embargoedArticles', ask)).toEqual({ ids: [] });
     });
 
     it('decides who may trash, restore, empty the trash and change the workflow', async () => {

@@ -7,7 +7,7 @@ import { ApiError } from '../../shared/contract/errors';
 import type { Person } from '../../shared/model/person';
 import { z } from 'zod';
 import type { Database } from '../db/Database';
-import { callerOf, type Route } from '../http/Route';
+import { callerOf, type RequestContext, type Route } from '../http/Route';
 import type { ArticleService } from '../articles/ArticleService';
 import { checkAccess } from './serverAccess';
 import { SERVED_METHODS, type ServedMethod, type ServerHandlers } from './serverHandlers';
@@ -19,15 +19,23 @@ export function contractRoutes(db: Database, articles: ArticleService, handlers:
     method: 'POST' as const,
     path: `/api/call/${method}`,
     handle: async (ctx) => {
-      const { person: account } = callerOf(ctx);
-      const { login: _login, ...person } = account;
-      const body = await ctx.body(AnyObject);
-      if (body.actor !== undefined && body.actor !== null && body.actor !== person.id) {
-        throw new ApiError('forbidden', 'a request may only act as the signed-in person', { reason: 'notYou' });
-      }
-      return call(db, articles, handlers, method, { ...body, actor: person.id }, person);
+      const { person, body } = await actingAs(ctx);
+      return call(db, articles, handlers, method, body, person);
     },
   }));
+}
+
+/**
+ * The session's person and the request's JSON object with `actor` set to them; a body naming
+ * anyone else as the actor is refused (`notYou`), never used.
+ */
+export async function actingAs(ctx: RequestContext): Promise<{ person: Person; body: Record<string, unknown> }> {
+  const { login: _login, ...person } = callerOf(ctx).person;
+  const body = await ctx.body(AnyObject);
+  if (body.actor !== undefined && body.actor !== null && body.actor !== person.id) {
+    throw new ApiError('forbidden', 'a request may only act as the signed-in person', { reason: 'notYou' });
+  }
+  return { person, body: { ...body, actor: person.id } };
 }
 
 async function call(db: Database, articles: ArticleService, handlers: ServerHandlers, method: ServedMethod, raw: Record<string, unknown>, person: Person): Promise<unknown> {

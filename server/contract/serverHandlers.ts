@@ -8,8 +8,12 @@ import type { Person } from '../../shared/model/person';
 import type { Database } from '../db/Database';
 import { visibleTo, type ArticleService } from '../articles/ArticleService';
 import { updateSettings } from '../settings/settingsTable';
-import { searchArticles } from '../search/searchArticles';
+import { searchArticles, searchIds } from '../search/searchArticles';
+import { searchFacets } from '../search/searchFacets';
 import { listVisibility } from '../search/listVisibility';
+import { embargoedAmong } from '../articles/articleRows';
+import { photoInfos } from '../photos/photoTables';
+import { maySee } from '../../shared/workflow/visibility';
 import type { AccountService } from '../accounts/AccountService';
 
 /** The methods served: the list the desktop core forwards, kept in one place. */
@@ -32,6 +36,25 @@ export function serverHandlers(db: Database, articles: ArticleService, accounts:
       const settings = await articles.settings();
       return searchArticles(db, query, person, offset, limit, { visibility: listVisibility(settings.workflow.permissions, person) });
     },
+    queryArticleIds: async ({ actor: _actor, max, ...query }, person) => {
+      const settings = await articles.settings();
+      const { ids, total } = await searchIds(db, query, person, 0, max, { visibility: listVisibility(settings.workflow.permissions, person) });
+      return { ids, total };
+    },
+    libraryFacets: async ({ scope }, person) => {
+      const settings = await articles.settings();
+      return searchFacets(db, scope, listVisibility(settings.workflow.permissions, person));
+    },
+    // The server's clock decides; a draft this person may not see is as if it were not there.
+    embargoedArticles: async ({ ids }, person) => {
+      const { permissions } = (await articles.settings()).workflow;
+      const held = await embargoedAmong(db, ids, now());
+      const shown = (id: string) => {
+        const facts = held.get(id);
+        return facts !== undefined && maySee(permissions, person, facts);
+      };
+      return { ids: ids.filter(shown) };
+    },
     createArticle: ({ language }, person) => articles.create(person, language),
     getArticle: ({ id }) => articles.get(id),
     saveArticle: ({ id, baseRevision, content }, person) => articles.save(person, id, baseRevision, content),
@@ -44,5 +67,6 @@ export function serverHandlers(db: Database, articles: ArticleService, accounts:
     getVersion: ({ id, seq }) => articles.version(id, seq),
     restoreVersion: ({ id, seq, baseRevision }, person) => articles.restoreVersion(person, id, seq, baseRevision),
     emptyTrash: async (_input, person) => ({ removed: await articles.emptyTrash(person) }),
+    getPhotos: ({ ids }) => photoInfos(db, ids),
   };
 }

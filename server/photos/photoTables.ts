@@ -50,6 +50,14 @@ export async function photoInfo(q: Queryable, sha256: string): Promise<PhotoInfo
   return typeof row.info === 'string' ? (JSON.parse(row.info) as PhotoInfo) : row.info;
 }
 
+/** The PhotoInfo of each of these photos the server has, in the order asked, once each (getPhotos, as the desktop answers it). */
+export async function photoInfos(q: Queryable, ids: readonly string[]): Promise<PhotoInfo[]> {
+  if (ids.length === 0) return [];
+  const rows = await q.query<{ sha256: string; info: PhotoInfo | string }>('SELECT sha256, info FROM photos WHERE sha256 = ANY($1::text[])', [ids]);
+  const byId = new Map(rows.map((r) => [r.sha256, typeof r.info === 'string' ? (JSON.parse(r.info) as PhotoInfo) : r.info]));
+  return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
+}
+
 /** Of these ids, the ones the server has no photo for, in the order asked. */
 export async function missingPhotos(q: Queryable, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];

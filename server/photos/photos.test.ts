@@ -4,7 +4,12 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORES, type TestStore } from '../testing/bothDatabases';
 import { setUpAdmin, startTestServer, type TestServer } from '../testing/testServer';
-import { plainJpeg } from '../../core/media/testing/photoFiles';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jpegWithIim, plainJpeg } from '../../core/media/testing/photoFiles';
+import { PhotoStore } from '../../core/media/PhotoStore';
+import type { PhotoInfo } from '../../shared/model/photo';
 import { PHOTO_CHUNK_BYTES } from './photoTables';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -114,6 +119,26 @@ for (const [kind, make] of Object.entries(STORES)) {
       const streamed = await fetch(`${server.url}/api/photos/${sha(big)}`, { method: 'PUT', headers: { authorization: `Bearer ${token}` }, body: pieces, duplex: 'half' } as RequestInit);
       expect(streamed.status).toBe(413);
       expect(await server.db.query('SELECT 1 FROM photos WHERE sha256 = $1', [sha(big)])).toEqual([]);
+    });
+
+    it('answers getPhotos with what the desktop library knows of the same photo, each asked photo it has once, in order', async () => {
+      // A caption and a credit in the file's IIM: the metadata the photo panel shows travels too.
+      const jpeg = await jpegWithIim([[120, Buffer.from('시청 앞 집회')], [110, Buffer.from('한빛통신')]], { utf8Marker: true });
+      const other = await plainJpeg(48, 32, { r: 5, g: 50, b: 150 });
+      for (const [bytes, name] of [[jpeg, '집회.jpg'], [other, 'other.jpg']] as const) expect((await put(sha(bytes), bytes, token, name)).status).toBe(200);
+      const unknown = sha(Buffer.from('no such photo'));
+      const answer = await server.call('POST', '/api/call/getPhotos', { ids: [sha(jpeg), unknown, sha(other), sha(jpeg)] }, token);
+      expect(answer.status).toBe(200);
+      const infos = answer.body.value as PhotoInfo[];
+      expect(infos.map((p) => p.id)).toEqual([sha(jpeg), sha(other)]);
+      const dir = await mkdtemp(join(tmpdir(), 'copydesk-desktop-photos-'));
+      try {
+        const desktop = (await new PhotoStore(dir, () => new Date(infos[0].importedAt)).import('집회.jpg', jpeg, { maxBytes: MAX, maxPixels: 100_000_000 })).photo;
+        expect(infos[0]).toEqual(desktop);
+        expect(infos[0].metadata).toMatchObject({ caption: '시청 앞 집회', credit: '한빛통신' });
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     });
 
     it('answers nothing without a session', async () => {

@@ -146,7 +146,7 @@ for (const [kind, make] of Object.entries(STORES)) {
       expect(await listAs(q(''), EDITOR, 0, 5)).toEqual(desktop.query(q(''), EDITOR, 0, 5));
       await db.transaction((tx) => removeArticle(tx, a.id));
       expect((await listAs(query, EDITOR, 0, 10)).total).toBe(0);
-      for (const table of ['search_rows', 'search_rank']) expect(await db.query(`SELECT 1 FROM ${table} WHERE id = $1`, [a.id])).toEqual([]);
+      for (const table of ['search_rows', 'search_rank', 'search_facets']) expect(await db.query(`SELECT 1 FROM ${table} WHERE id = $1`, [a.id])).toEqual([]);
     });
 
     it('lists only what the visibility rule lets through', async () => {

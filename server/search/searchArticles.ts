@@ -46,6 +46,20 @@ function partScore(part: QueryPart, bind: Bind): string {
  * full scan would unpack every article's terms).
  */
 export async function searchArticles(db: Queryable | Database, query: ArticleQuery, viewer: Person, offset: number, limit: number, opts: SearchOptions = {}): Promise<QueryResult> {
+  const { total, counts, ids } = await searchIds(db, query, viewer, offset, limit, opts);
+  const parsed = parseQuery(query.text);
+  return { total, counts, rows: await rowsOf(db, ids, parsed.parts.length > 0 ? parsed : null), indexing: null };
+}
+
+/** The ids of one window of the list, in order, with the total and per-state counts (queryArticleIds takes a window from 0). */
+export async function searchIds(
+  db: Queryable | Database,
+  query: ArticleQuery,
+  viewer: Person,
+  offset: number,
+  limit: number,
+  opts: SearchOptions = {},
+): Promise<Pick<QueryResult, 'total' | 'counts'> & { ids: string[] }> {
   const params: unknown[] = [];
   const bind: Bind = (v) => {
     params.push(v);
@@ -112,7 +126,7 @@ export async function searchArticles(db: Queryable | Database, query: ArticleQue
     counts[st] = row.counts[st] ?? 0;
     counts.all += counts[st];
   }
-  return { total: row.total, counts, rows: await rowsOf(db, ids, searching ? parsed : null), indexing: null };
+  return { total: row.total, counts, ids };
 }
 
 /** Headlines by the desktop's collator, untitled last, ties newest first (no SQL collation sorts the same everywhere). */

@@ -11,6 +11,8 @@ interface TableRows {
   article: unknown[];
   rank: unknown[];
   row: unknown[];
+  /** [kind, value, id] per desk and tag. */
+  facets: unknown[][];
 }
 
 function rowsOf(a: Article): TableRows {
@@ -20,6 +22,7 @@ function rowsOf(a: Article): TableRows {
     article: [a.id, a.trashedAt !== null, a.status, a.createdAt, a.updatedAt, t.terms],
     rank: [a.id, t.high, t.low],
     row: [a.id, a.headline, JSON.stringify(summarise(a)), JSON.stringify(fields)],
+    facets: [...(a.byline.desk ? [['desk', a.byline.desk, a.id]] : []), ...[...new Set(a.tags)].filter(Boolean).map((tag) => ['tag', tag, a.id])],
   };
 }
 
@@ -51,6 +54,10 @@ export async function indexArticles(q: Queryable, articles: readonly Article[]):
      ON CONFLICT (id) DO UPDATE SET headline = EXCLUDED.headline, summary = EXCLUDED.summary, fields = EXCLUDED.fields`,
     rows.flatMap((r) => r.row),
   );
+  // The menus' rows: the article's desk and tags as they are now, and no others.
+  await q.query('DELETE FROM search_facets WHERE id = ANY($1::text[])', [articles.map((a) => a.id)]);
+  const facets = rows.flatMap((r) => r.facets);
+  if (facets.length) await q.query(`INSERT INTO search_facets (kind, value, id) VALUES ${placeholders(facets.length, ['', '', ''])}`, facets.flat());
 }
 
 /** The article's list row and terms as they are now: call on every write, in its transaction. */
@@ -58,7 +65,7 @@ export function indexArticle(q: Queryable, article: Article): Promise<void> {
   return indexArticles(q, [article]);
 }
 
-/** The article is gone for good (purged): it leaves the list and the search. */
+/** The article is gone for good (purged): it leaves the list, the search and the filter menus (their rows cascade). */
 export async function removeArticle(q: Queryable, id: string): Promise<void> {
   await q.query('DELETE FROM search_articles WHERE id = $1', [id]);
 }

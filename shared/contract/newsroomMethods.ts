@@ -9,6 +9,9 @@ export const NEWSROOM_METHODS = [
   'listPeople',
   'listArticles',
   'queryArticles',
+  'queryArticleIds',
+  'libraryFacets',
+  'embargoedArticles',
   'createArticle',
   'getArticle',
   'saveArticle',
@@ -21,6 +24,7 @@ export const NEWSROOM_METHODS = [
   'getVersion',
   'restoreVersion',
   'emptyTrash',
+  'getPhotos',
 ] as const satisfies readonly Method[];
 export type NewsroomMethod = (typeof NEWSROOM_METHODS)[number];
 

@@ -10,6 +10,7 @@ import { findMarks, parseQuery } from '../../../shared/search/tokenize';
 import { photoIdsIn } from '../../../shared/photos/figures';
 import { summarise } from '../../../core/articleSummary';
 import { ListTable } from '../../../core/search/ListTable';
+import { ListQueries, type ListParts } from '../../../core/search/listQueries';
 import { runQuery, type SlotHits } from '../../../core/search/runQuery';
 import { SearchIndex } from '../../../core/search/SearchIndex';
 import { buildSnippet } from '../../../core/search/snippet';
@@ -49,6 +50,11 @@ export class DesktopList {
       h.score[slot] = found.scores[i];
     }
     return h;
+  }
+
+  /** The filter menus' desks and tags, by the desktop's own ListQueries.facets (which reads the list table only). */
+  facets(scope: 'active' | 'trash'): { desks: string[]; tags: string[] } {
+    return new ListQueries({ table: this.table } as ListParts).facets(scope);
   }
 
   /** One window, as ListQueries.query answers it (the snippet read from the article in memory). */
