@@ -1,5 +1,8 @@
 // Takes a snapshot of the library folder. Only article files whose size or modification time
-// differ from the previous snapshot's row are read, hashed and stored; the rest reuse their row.
+// differ from the previous snapshot's are read, hashed and stored; the rest keep their row. The
+// previous snapshot is known by its compact cache (snapshotCache.ts), not its rows: a chunk whose
+// rows all stand as they were is named again without being read, and only a chunk that changes
+// has the unchanged rows in it read back from the previous snapshot's chunk on disk.
 // Files are read straight from disk (each through one handle, so its stat and its bytes agree),
 // never through the library's per-article save queue: a snapshot never makes a save wait.
 import { open, readdir, readFile, stat } from 'node:fs/promises';
@@ -9,10 +12,11 @@ import type { BackupReason } from '../../shared/model/backup';
 import type { Article } from '../../shared/model/article';
 import { writeFileAtomic } from '../atomicWrite';
 import { sha256Hex } from '../media/sha256Hex';
-import { chunkRows } from './chunkRows';
+import { chunkSorted, compareRows } from './chunkRows';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Row, type SnapshotFile } from './format';
 import type { ObjectStore } from './ObjectStore';
 import { articleForRow, rowOf } from './rows';
+import { SnapshotCache } from './snapshotCache';
 import { sameFile, type FileFingerprint } from '../fileFingerprint';
 
 const READ_CONCURRENCY = 16;
@@ -24,8 +28,10 @@ export interface SnapshotRequest {
   libraryDir: string;
   snapshotsDir: string;
   objects: ObjectStore;
-  /** Rows of the previous snapshot by article id (the change-detection cache); empty for the first. */
-  previous: ReadonlyMap<string, Row>;
+  /** The previous snapshot's change-detection cache; null for the first. */
+  previous: SnapshotCache | null;
+  /** The rows of one of the previous snapshot's chunks (throws if it is damaged or gone). */
+  readChunk: (hash: string) => Promise<Row[]>;
   /** Photos already in the mirror, so each is looked at once per session; updated here. */
   mirroredPhotos: Set<string>;
   id: string;
@@ -40,21 +46,31 @@ export interface SnapshotRequest {
 
 export interface SnapshotOutcome {
   file: SnapshotFile;
-  rows: Map<string, Row>;
+  /** The snapshot's change-detection cache, for the next one. */
+  cache: SnapshotCache;
   /** Article files read (changed since the previous snapshot, or new). */
   read: number;
   /** New objects written (articles, chunks, settings, people). */
   stored: number;
 }
 
+/** A row of the new snapshot: a slot of the previous one it keeps, or a row just read. */
+type Item = number | Row;
+
 export async function takeSnapshot(req: SnapshotRequest): Promise<SnapshotOutcome> {
   const articlesDir = join(req.libraryDir, 'articles');
   const names = await readdir(articlesDir).catch(() => [] as string[]);
   const ids = names.filter((n) => n.endsWith(SUFFIX) && !n.startsWith('.')).map((n) => n.slice(0, -SUFFIX.length));
-  const rows = new Map<string, Row>();
+  const prev = req.previous;
+  /** Slots of the previous snapshot this one keeps as they were. */
+  const kept = new Uint8Array(prev?.size ?? 0);
+  const fresh: Row[] = [];
   let read = 0;
   let stored = 0;
   let damaged = 0;
+  const cancelled = () => {
+    if (req.signal?.aborted) throw new ApiError('cancelled', 'backup cancelled');
+  };
   const put = async (bytes: Uint8Array, hash = sha256Hex(bytes)) => {
     if (!(await req.objects.has(hash))) stored++;
     return req.objects.put(bytes, hash);
@@ -64,30 +80,26 @@ export async function takeSnapshot(req: SnapshotRequest): Promise<SnapshotOutcom
   let done = 0;
   const worker = async () => {
     while (next < ids.length) {
-      if (req.signal?.aborted) throw new ApiError('cancelled', 'backup cancelled');
+      cancelled();
       const id = ids[next++];
-      const prev = req.previous.get(id);
-      const outcome = await readArticle(join(articlesDir, id + SUFFIX), prev, req.knownStat?.(id) ?? null).catch((err: NodeJS.ErrnoException) => {
+      const slot = prev ? prev.slotOf(id) : -1;
+      const outcome = await readArticle(join(articlesDir, id + SUFFIX), slot < 0 ? null : prev!.fingerprintAt(slot), req.knownStat?.(id) ?? null).catch((err: NodeJS.ErrnoException) => {
         if (err.code === 'ENOENT') return null; // removed since the folder was listed
         throw err;
       });
       if (outcome === null) {
         // gone
       } else if (outcome.kind === 'same') {
-        rows.set(id, outcome.row);
-      } else if (outcome.kind === 'damaged') {
-        // The library will move it aside and recover it; the backup keeps the last good copy it had.
-        damaged++;
-        if (prev) rows.set(id, prev);
+        kept[slot] = 1;
       } else {
-        read++;
-        const { row, bytes } = outcome;
-        if (row.id !== id) {
+        if (outcome.kind === 'read') read++;
+        if (outcome.kind === 'damaged' || outcome.row.id !== id) {
+          // The library will move it aside and recover it; the backup keeps the last good copy it had.
           damaged++;
-          if (prev) rows.set(id, prev);
+          if (slot >= 0) kept[slot] = 1;
         } else {
-          if (prev?.hash !== row.hash || !(await req.objects.has(row.hash))) await put(bytes, row.hash);
-          rows.set(id, row);
+          await put(outcome.bytes, outcome.row.hash);
+          fresh.push(outcome.row);
         }
       }
       req.onArticle?.(++done, ids.length);
@@ -95,12 +107,73 @@ export async function takeSnapshot(req: SnapshotRequest): Promise<SnapshotOutcom
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, Math.max(ids.length, 1)) }, worker));
 
-  const mediaDir = join(req.libraryDir, 'media');
+  // The rows in chunk order: the kept slots are in it already (the previous snapshot's order), the
+  // rows read are sorted and merged in.
+  fresh.sort(compareRows);
+  const items: Item[] = [];
+  const keyOf = (slot: number) => ({ createdAt: prev!.createdAtAt(slot), id: prev!.idAt(slot) });
+  let f = 0;
+  for (let slot = 0; slot < kept.length; slot++) {
+    if (!kept[slot]) continue;
+    const key = keyOf(slot);
+    while (f < fresh.length && compareRows(fresh[f], key) < 0) items.push(fresh[f++]);
+    items.push(slot);
+  }
+  while (f < fresh.length) items.push(fresh[f++]);
+  fresh.length = 0;
+
+  const idOf = (item: Item) => (typeof item === 'number' ? prev!.idAt(item) : item.id);
+  const cache = SnapshotCache.builder(items.length);
   const photos = new Set<string>();
-  for (const row of rows.values()) for (const p of row.photos) photos.add(p);
+  /** The previous snapshot's chunk last read back, for the kept rows of a chunk that changed. */
+  let loaded: { chunk: number; rows: Row[] | null } | null = null;
+  const keptRow = async (slot: number): Promise<Row | null> => {
+    const chunk = prev!.chunkOf(slot);
+    if (loaded?.chunk !== chunk) loaded = { chunk, rows: await req.readChunk(prev!.chunks[chunk]).catch(() => null) };
+    const row = loaded.rows?.[slot - prev!.chunkRange(chunk).start];
+    if (row?.id === prev!.idAt(slot)) return row;
+    // The previous snapshot's chunk is damaged or was pruned: the file is as it was then, read it again.
+    const again = await readArticle(join(articlesDir, prev!.idAt(slot) + SUFFIX), null, null).catch(() => null);
+    if (again?.kind !== 'read' || again.row.id !== prev!.idAt(slot)) {
+      damaged++;
+      return null;
+    }
+    read++;
+    await put(again.bytes, again.row.hash);
+    return again.row;
+  };
+  const chunks: string[] = [];
+  for (const chunkItems of chunkSorted(items, idOf)) {
+    cancelled();
+    const whole = prev ? wholeChunk(prev, chunkItems) : -1;
+    if (whole >= 0 && (await req.objects.has(prev!.chunks[whole]))) {
+      // Every row of one previous chunk and nothing else: the same bytes, named again unread.
+      const { start, end } = prev!.chunkRange(whole);
+      cache.addSlots(prev!, start, end, prev!.chunkPhotos(whole));
+      for (const p of prev!.chunkPhotos(whole)) photos.add(p);
+      chunks.push(prev!.chunks[whole]);
+      cache.endChunk(prev!.chunks[whole]);
+      continue;
+    }
+    const rows: Row[] = [];
+    for (const item of chunkItems) {
+      const row = typeof item === 'number' ? await keptRow(item) : item;
+      if (!row) continue;
+      rows.push(row);
+      cache.addRow(row);
+      for (const p of row.photos) photos.add(p);
+    }
+    if (rows.length === 0) continue;
+    const hash = await put(new TextEncoder().encode(JSON.stringify(rows)));
+    chunks.push(hash);
+    cache.endChunk(hash);
+  }
+  items.length = 0;
+
+  const mediaDir = join(req.libraryDir, 'media');
   let photoCount = 0;
   for (const p of photos) {
-    if (req.signal?.aborted) throw new ApiError('cancelled', 'backup cancelled');
+    cancelled();
     if (req.mirroredPhotos.has(p) || (await req.objects.photos.keep(mediaDir, p))) {
       req.mirroredPhotos.add(p);
       photoCount++;
@@ -109,8 +182,7 @@ export async function takeSnapshot(req: SnapshotRequest): Promise<SnapshotOutcom
 
   const settings = await readOptional(join(req.libraryDir, 'settings.json'));
   const people = await readOptional(join(req.libraryDir, 'people.json'));
-  const chunks: string[] = [];
-  for (const chunk of chunkRows([...rows.values()])) chunks.push(await put(new TextEncoder().encode(JSON.stringify(chunk))));
+  const built = cache.finish(req.id);
   const file: SnapshotFile = {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,
@@ -119,18 +191,24 @@ export async function takeSnapshot(req: SnapshotRequest): Promise<SnapshotOutcom
     addedAt: req.now.toISOString(),
     reason: req.reason,
     source: '',
-    counts: {
-      articles: [...rows.values()].filter((r) => r.trashedAt === null).length,
-      trashed: [...rows.values()].filter((r) => r.trashedAt !== null).length,
-      photos: photoCount,
-      damaged,
-    },
+    counts: { ...built.counts(), photos: photoCount, damaged },
     settings: settings ? await put(settings) : null,
     people: people ? await put(people) : null,
     chunks,
   };
   await writeManifest(req.snapshotsDir, req.objects, file);
-  return { file, rows, read, stored };
+  return { file, cache: built, read, stored };
+}
+
+/** The previous chunk these items are, all of it in its order and nothing else; -1 if they are not one. */
+function wholeChunk(prev: SnapshotCache, items: readonly Item[]): number {
+  const first = items[0];
+  if (typeof first !== 'number') return -1;
+  const chunk = prev.chunkOf(first);
+  const { start, end } = prev.chunkRange(chunk);
+  if (first !== start || items.length !== end - start) return -1;
+  for (let i = 1; i < items.length; i++) if (items[i] !== start + i) return -1;
+  return chunk;
 }
 
 /** Syncs every object the manifest names, then writes the manifest durably: a manifest never points at a file lost to a power cut. */
@@ -139,7 +217,7 @@ export async function writeManifest(snapshotsDir: string, objects: ObjectStore, 
   await writeFileAtomic(join(snapshotsDir, `${file.id}.json`), JSON.stringify(file));
 }
 
-type ReadOutcome = { kind: 'same'; row: Row } | { kind: 'damaged' } | { kind: 'read'; row: Row; bytes: Buffer };
+type ReadOutcome = { kind: 'same' } | { kind: 'damaged' } | { kind: 'read'; row: Row; bytes: Buffer };
 
 /**
  * An unchanged file costs one stat (none where the library already knows its size and time); a
@@ -148,10 +226,10 @@ type ReadOutcome = { kind: 'same'; row: Row } | { kind: 'damaged' } | { kind: 'r
  * never waits on a file operation, so it dies young instead of filling the core's old heap
  * during a first snapshot of 100,000 articles.
  */
-async function readArticle(path: string, prev: Row | undefined, known: FileStat | null): Promise<ReadOutcome> {
+async function readArticle(path: string, prev: FileStat | null, known: FileStat | null): Promise<ReadOutcome> {
   if (prev) {
     const s = known ?? (await stat(path));
-    if (sameFile({ size: prev.bytes, mtimeMs: prev.mtimeMs }, s)) return { kind: 'same', row: prev };
+    if (sameFile(prev, s)) return { kind: 'same' };
   }
   const handle = await open(path, 'r');
   let s: FileStat;
