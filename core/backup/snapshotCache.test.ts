@@ -22,6 +22,10 @@ afterEach(async () => {
 
 const COUNT = 700;
 const idOf = (i: number) => `snap-${String(i).padStart(6, '0')}`;
+const BASE = Date.parse('2026-01-01T00:00:00Z');
+const createdAt = (i: number) => new Date(BASE + i * 60_000).toISOString();
+/** The creation times the library's index would give, from the ids this folder uses. */
+const indexCreatedAt = (id: string) => createdAt(Number(id.slice('snap-'.length)));
 
 /** A folder of COUNT articles with fixed ids (so the chunk cuts are always the same), made from one the library wrote. */
 async function articleFolder(): Promise<{ dir: string; put(i: number, change?: Partial<Article>): Promise<void> }> {
@@ -35,14 +39,13 @@ async function articleFolder(): Promise<{ dir: string; put(i: number, change?: P
   const dir = made.dir;
   await mkdir(join(dir, 'articles'));
   await mkdir(join(dir, 'backups', 'snapshots'), { recursive: true });
-  const base = Date.parse('2026-01-01T00:00:00Z');
   const put = (i: number, change: Partial<Article> = {}) =>
-    writeFile(join(dir, 'articles', `${idOf(i)}.json`), JSON.stringify({ ...template, id: idOf(i), headline: `기사 ${i}`, createdAt: new Date(base + i * 60_000).toISOString(), ...change }));
+    writeFile(join(dir, 'articles', `${idOf(i)}.json`), JSON.stringify({ ...template, id: idOf(i), headline: `기사 ${i}`, createdAt: createdAt(i), ...change }));
   for (let i = 0; i < COUNT; i++) await put(i);
   return { dir, put };
 }
 
-function snapshots(dir: string) {
+function snapshots(dir: string, createdAtOf: ((id: string) => string | null) | undefined = indexCreatedAt) {
   const objects = new ObjectStore(join(dir, 'backups'));
   /** Chunks of the previous snapshot read back, in order. */
   const chunksRead: string[] = [];
@@ -58,6 +61,7 @@ function snapshots(dir: string) {
         return ChunkSchema.parse(await objects.getJson(hash));
       },
       mirroredPhotos: new Set(),
+      createdAtOf,
       id: `20261127T0900${String(n++).padStart(2, '0')}Z-abcdef`,
       reason: 'manual',
       now: new Date(Date.parse('2026-11-27T09:00:00Z') + n * 1000),
@@ -126,6 +130,23 @@ describe('the snapshot after one', () => {
     expect(second.read).toBe(end - start);
     const full = await s.take(null);
     expect(second.file.chunks).toEqual(full.file.chunks);
+  });
+
+  it('places an article the index does not know, or knows wrong, and still leaves out none', async () => {
+    const { dir, put } = await articleFolder();
+    // One file the index has a stale creation time for, and a few it has not heard of.
+    const unknown = new Set([idOf(3), idOf(350), idOf(699)]);
+    const s = snapshots(dir, (id) => (unknown.has(id) ? null : id === idOf(200) ? createdAt(650) : indexCreatedAt(id)));
+    const first = await s.take(null);
+    expect(first.read).toBe(COUNT);
+    const rows = await s.rows(first.file.chunks);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(COUNT);
+    expect(first.cache.size).toBe(COUNT);
+    await put(100, { headline: '고친 제목' });
+    const second = await s.take(first.cache);
+    expect(second.read).toBe(1);
+    expect((await s.rows(second.file.chunks)).map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort());
+    expect(await s.take(second.cache)).toMatchObject({ read: 0, stored: 0 });
   });
 });
 

@@ -2,7 +2,9 @@
 // differ from the previous snapshot's are read, hashed and stored; the rest keep their row. The
 // previous snapshot is known by its compact cache (snapshotCache.ts), not its rows: a chunk whose
 // rows all stand as they were is named again without being read, and only a chunk that changes
-// has the unchanged rows in it read back from the previous snapshot's chunk on disk.
+// has the unchanged rows in it read back from the previous snapshot's chunk on disk. Changed
+// files are placed in the order by the creation time the library's index has for them and read
+// when their chunk is written: even a first snapshot of 100,000 articles holds one chunk of rows.
 // Files are read straight from disk (each through one handle, so its stat and its bytes agree),
 // never through the library's per-article save queue: a snapshot never makes a save wait.
 import { open, readdir, readFile, stat } from 'node:fs/promises';
@@ -16,6 +18,7 @@ import { chunkSorted, compareRows } from './chunkRows';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Row, type SnapshotFile } from './format';
 import type { ObjectStore } from './ObjectStore';
 import { articleForRow, rowOf } from './rows';
+import { mapLimited } from '../mapLimited';
 import { SnapshotCache } from './snapshotCache';
 import { sameFile, type FileFingerprint } from '../fileFingerprint';
 
@@ -40,6 +43,8 @@ export interface SnapshotRequest {
   signal?: AbortSignal;
   /** Size and time of an article file as the library last wrote it, where it knows (saves a stat per unchanged file). */
   knownStat?: (id: string) => FileStat | null;
+  /** An article's creation time as the library's index knows it (null if it does not): its place among the rows before it is read. */
+  createdAtOf?: (id: string) => string | null;
   /** Called after each article, for progress. */
   onArticle?: (done: number, total: number) => void;
 }
@@ -54,20 +59,30 @@ export interface SnapshotOutcome {
   stored: number;
 }
 
-/** A row of the new snapshot: a slot of the previous one it keeps, or a row just read. */
-type Item = number | Row;
+/** An article to read, placed by the creation time the library's index gives; `slot` its row in the previous snapshot, or -1. */
+interface Pending {
+  pending: true;
+  id: string;
+  createdAt: string;
+  slot: number;
+}
+
+/** A row of the new snapshot: a slot of the previous one it keeps, a row read already, or one to read when its chunk is written. */
+type Item = number | Row | Pending;
 
 export async function takeSnapshot(req: SnapshotRequest): Promise<SnapshotOutcome> {
   const articlesDir = join(req.libraryDir, 'articles');
+  const pathOf = (id: string) => join(articlesDir, id + SUFFIX);
   const names = await readdir(articlesDir).catch(() => [] as string[]);
   const ids = names.filter((n) => n.endsWith(SUFFIX) && !n.startsWith('.')).map((n) => n.slice(0, -SUFFIX.length));
   const prev = req.previous;
   /** Slots of the previous snapshot this one keeps as they were. */
   const kept = new Uint8Array(prev?.size ?? 0);
-  const fresh: Row[] = [];
+  const fresh: (Row | Pending)[] = [];
   let read = 0;
   let stored = 0;
   let damaged = 0;
+  let done = 0;
   const cancelled = () => {
     if (req.signal?.aborted) throw new ApiError('cancelled', 'backup cancelled');
   };
@@ -75,40 +90,53 @@ export async function takeSnapshot(req: SnapshotRequest): Promise<SnapshotOutcom
     if (!(await req.objects.has(hash))) stored++;
     return req.objects.put(bytes, hash);
   };
-
-  let next = 0;
-  let done = 0;
-  const worker = async () => {
-    while (next < ids.length) {
-      cancelled();
-      const id = ids[next++];
-      const slot = prev ? prev.slotOf(id) : -1;
-      const outcome = await readArticle(join(articlesDir, id + SUFFIX), slot < 0 ? null : prev!.fingerprintAt(slot), req.knownStat?.(id) ?? null).catch((err: NodeJS.ErrnoException) => {
-        if (err.code === 'ENOENT') return null; // removed since the folder was listed
-        throw err;
-      });
-      if (outcome === null) {
-        // gone
-      } else if (outcome.kind === 'same') {
-        kept[slot] = 1;
-      } else {
-        if (outcome.kind === 'read') read++;
-        if (outcome.kind === 'damaged' || outcome.row.id !== id) {
-          // The library will move it aside and recover it; the backup keeps the last good copy it had.
-          damaged++;
-          if (slot >= 0) kept[slot] = 1;
-        } else {
-          await put(outcome.bytes, outcome.row.hash);
-          fresh.push(outcome.row);
-        }
-      }
-      req.onArticle?.(++done, ids.length);
+  /** Reads an article: its row (its file stored), `slot` where the file is damaged and the previous row stands, or null if it is gone. */
+  const readOne = async (id: string, slot: number): Promise<Row | number | null> => {
+    const outcome = await readFresh(pathOf(id)).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return null; // removed since the folder was listed
+      throw err;
+    });
+    req.onArticle?.(++done, ids.length);
+    if (outcome === null) return null;
+    if (outcome.kind === 'read') read++;
+    if (outcome.kind === 'damaged' || outcome.row.id !== id) {
+      // The library will move it aside and recover it; the backup keeps the last good copy it had.
+      damaged++;
+      return slot >= 0 ? slot : null;
     }
+    await put(outcome.bytes, outcome.row.hash);
+    return outcome.row;
   };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, Math.max(ids.length, 1)) }, worker));
+
+  // Which files changed: a stat each (none where the library knows the file's size and time).
+  // Those are read when their chunk is written, a chunk at a time, so a first snapshot never holds
+  // every row at once; only a file the library's index does not know yet is read now, its place
+  // in the order being in the file alone.
+  await mapLimited(ids, READ_CONCURRENCY, async (id) => {
+    cancelled();
+    const slot = prev ? prev.slotOf(id) : -1;
+    if (slot >= 0) {
+      const now =
+        req.knownStat?.(id) ??
+        (await stat(pathOf(id)).catch((err: NodeJS.ErrnoException) => {
+          if (err.code === 'ENOENT') return null; // removed since the folder was listed
+          throw err;
+        }));
+      if (now === null) return void req.onArticle?.(++done, ids.length);
+      if (sameFile(prev!.fingerprintAt(slot), now)) {
+        kept[slot] = 1;
+        return void req.onArticle?.(++done, ids.length);
+      }
+    }
+    const createdAt = req.createdAtOf?.(id) ?? null;
+    if (createdAt !== null) return void fresh.push({ pending: true, id, createdAt, slot });
+    const got = await readOne(id, slot);
+    if (typeof got === 'number') kept[got] = 1;
+    else if (got) fresh.push(got);
+  });
 
   // The rows in chunk order: the kept slots are in it already (the previous snapshot's order), the
-  // rows read are sorted and merged in.
+  // rest are sorted and merged in.
   fresh.sort(compareRows);
   const items: Item[] = [];
   const keyOf = (slot: number) => ({ createdAt: prev!.createdAtAt(slot), id: prev!.idAt(slot) });
@@ -133,7 +161,7 @@ export async function takeSnapshot(req: SnapshotRequest): Promise<SnapshotOutcom
     const row = loaded.rows?.[slot - prev!.chunkRange(chunk).start];
     if (row?.id === prev!.idAt(slot)) return row;
     // The previous snapshot's chunk is damaged or was pruned: the file is as it was then, read it again.
-    const again = await readArticle(join(articlesDir, prev!.idAt(slot) + SUFFIX), null, null).catch(() => null);
+    const again = await readFresh(pathOf(prev!.idAt(slot))).catch(() => null);
     if (again?.kind !== 'read' || again.row.id !== prev!.idAt(slot)) {
       damaged++;
       return null;
@@ -155,8 +183,12 @@ export async function takeSnapshot(req: SnapshotRequest): Promise<SnapshotOutcom
       cache.endChunk(prev!.chunks[whole]);
       continue;
     }
+    const resolved = await mapLimited(chunkItems, READ_CONCURRENCY, async (item) => {
+      cancelled();
+      return typeof item === 'object' && 'pending' in item ? readOne(item.id, item.slot) : item;
+    });
     const rows: Row[] = [];
-    for (const item of chunkItems) {
+    for (const item of resolved) {
       const row = typeof item === 'number' ? await keptRow(item) : item;
       if (!row) continue;
       rows.push(row);
@@ -217,20 +249,15 @@ export async function writeManifest(snapshotsDir: string, objects: ObjectStore, 
   await writeFileAtomic(join(snapshotsDir, `${file.id}.json`), JSON.stringify(file));
 }
 
-type ReadOutcome = { kind: 'same' } | { kind: 'damaged' } | { kind: 'read'; row: Row; bytes: Buffer };
+type ReadOutcome = { kind: 'damaged' } | { kind: 'read'; row: Row; bytes: Buffer };
 
 /**
- * An unchanged file costs one stat (none where the library already knows its size and time); a
- * changed one is read through one handle, so the size and time recorded are those of the bytes read.
- * Its row is made at once, after the handle is closed: the parsed article (a few hundred objects)
- * never waits on a file operation, so it dies young instead of filling the core's old heap
- * during a first snapshot of 100,000 articles.
+ * A changed file is read through one handle, so the size and time recorded are those of the bytes
+ * read. Its row is made at once, after the handle is closed: the parsed article (a few hundred
+ * objects) never waits on a file operation, so it dies young instead of filling the core's old
+ * heap during a first snapshot of 100,000 articles.
  */
-async function readArticle(path: string, prev: FileStat | null, known: FileStat | null): Promise<ReadOutcome> {
-  if (prev) {
-    const s = known ?? (await stat(path));
-    if (sameFile(prev, s)) return { kind: 'same' };
-  }
+async function readFresh(path: string): Promise<ReadOutcome> {
   const handle = await open(path, 'r');
   let s: FileStat;
   let bytes: Buffer;
