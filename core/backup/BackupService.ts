@@ -268,7 +268,7 @@ export class BackupService {
       readChunk: (hash) => this.chunkRows(hash),
       mirroredPhotos: this.mirroredPhotos,
       knownStat: this.library.fileStatOf ? (id) => this.library.fileStatOf!(id) : undefined,
-      createdAtOf: (id) => this.library.summaryOf(id)?.createdAt ?? null,
+      indexed: (id) => this.library.summaryOf(id),
       id: snapshotIdFor(now),
       reason,
       now,

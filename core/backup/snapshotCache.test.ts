@@ -45,7 +45,7 @@ async function articleFolder(): Promise<{ dir: string; put(i: number, change?: P
   return { dir, put };
 }
 
-function snapshots(dir: string, createdAtOf: ((id: string) => string | null) | undefined = indexCreatedAt) {
+function snapshots(dir: string, createdAtOf: (id: string) => string | null = indexCreatedAt) {
   const objects = new ObjectStore(join(dir, 'backups'));
   /** Chunks of the previous snapshot read back, in order. */
   const chunksRead: string[] = [];
@@ -61,7 +61,10 @@ function snapshots(dir: string, createdAtOf: ((id: string) => string | null) | u
         return ChunkSchema.parse(await objects.getJson(hash));
       },
       mirroredPhotos: new Set(),
-      createdAtOf,
+      indexed: (id) => {
+        const at = createdAtOf(id);
+        return at === null ? null : { id, createdAt: at };
+      },
       id: `20261127T0900${String(n++).padStart(2, '0')}Z-abcdef`,
       reason: 'manual',
       now: new Date(Date.parse('2026-11-27T09:00:00Z') + n * 1000),

@@ -43,8 +43,11 @@ export interface SnapshotRequest {
   signal?: AbortSignal;
   /** Size and time of an article file as the library last wrote it, where it knows (saves a stat per unchanged file). */
   knownStat?: (id: string) => FileStat | null;
-  /** An article's creation time as the library's index knows it (null if it does not): its place among the rows before it is read. */
-  createdAtOf?: (id: string) => string | null;
+  /**
+   * The library index's entry for an article (null if it has none): its creation time places the
+   * row before the file is read, and its id string is the one the cache keeps (not a second copy).
+   */
+  indexed?: (id: string) => { id: string; createdAt: string } | null;
   /** Called after each article, for progress. */
   onArticle?: (done: number, total: number) => void;
 }
@@ -128,8 +131,8 @@ export async function takeSnapshot(req: SnapshotRequest): Promise<SnapshotOutcom
         return void req.onArticle?.(++done, ids.length);
       }
     }
-    const createdAt = req.createdAtOf?.(id) ?? null;
-    if (createdAt !== null) return void fresh.push({ pending: true, id, createdAt, slot });
+    const entry = req.indexed?.(id) ?? null;
+    if (entry?.id === id) return void fresh.push({ pending: true, id: entry.id, createdAt: entry.createdAt, slot });
     const got = await readOne(id, slot);
     if (typeof got === 'number') kept[got] = 1;
     else if (got) fresh.push(got);
@@ -188,11 +191,13 @@ export async function takeSnapshot(req: SnapshotRequest): Promise<SnapshotOutcom
       return typeof item === 'object' && 'pending' in item ? readOne(item.id, item.slot) : item;
     });
     const rows: Row[] = [];
-    for (const item of resolved) {
-      const row = typeof item === 'number' ? await keptRow(item) : item;
+    for (let i = 0; i < resolved.length; i++) {
+      const got = resolved[i];
+      const row = typeof got === 'number' ? await keptRow(got) : got;
       if (!row) continue;
       rows.push(row);
-      cache.addRow(row);
+      // The id string the library's index or the previous cache holds already, where there is one.
+      cache.addRow(row, typeof got === 'number' ? prev!.idAt(got) : idOf(chunkItems[i]));
       for (const p of row.photos) photos.add(p);
     }
     if (rows.length === 0) continue;
