@@ -147,12 +147,12 @@ async function openList(browser: Browser, libraryDir: string, url: string, empty
   return page;
 }
 
-/** The core's RSS once it has stopped falling for 5 s (its collector giving back what a snapshot's garbage took), at most a minute. */
+/** The core's RSS once it has stopped falling for 10 s (its collector giving back what a snapshot's garbage took), at most 90 s. */
 async function settledRssMB(pid: number): Promise<number> {
   let low = await rssMB(pid);
   let lowAt = performance.now();
   const started = lowAt;
-  while (performance.now() - lowAt < 5000 && performance.now() - started < 60_000) {
+  while (performance.now() - lowAt < 10_000 && performance.now() - started < 90_000) {
     await new Promise((r) => setTimeout(r, 500));
     const now = await rssMB(pid);
     if (now < low - 1) {
