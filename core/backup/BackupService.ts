@@ -246,7 +246,8 @@ export class BackupService {
     const cache = SnapshotCache.builder(newest.counts.articles + newest.counts.trashed);
     try {
       for (const c of newest.chunks) {
-        for (const row of await this.chunkRows(c)) cache.addRow(row);
+        // Each id as the library's index holds it already, where it does.
+        for (const row of await this.chunkRows(c)) cache.addRow(row, this.library.summaryOf(row.id)?.id ?? row.id);
         cache.endChunk(c);
       }
     } catch {
