@@ -19,6 +19,7 @@ import type { BackupLibrary } from './backupLibrary';
 import { discard, readArchive, type ArchiveSource } from './readArchive';
 import { articleForRow, contentHashOf } from './rows';
 import { takeSnapshot, writeManifest, type SnapshotOutcome } from './takeSnapshot';
+import { SnapshotCache } from './snapshotCache';
 import { writeArchive } from './writeArchive';
 import { phase, PROGRESS_SCALE } from './progress';
 import { byNewest, newestFirst } from '../../shared/time/newestFirst';
@@ -55,8 +56,8 @@ export class BackupService {
   private readonly now: () => Date;
   private chain: Promise<unknown> = Promise.resolve();
   private manifests: Map<string, SnapshotFile> | null = null;
-  /** The newest snapshot's rows: the change-detection cache for the next one. */
-  private latest: { id: string; rows: Map<string, Row> } | null = null;
+  /** What the next snapshot needs of the newest one (not its rows: snapshotCache.ts). */
+  private latest: SnapshotCache | null = null;
   /** The snapshot being browsed, newest first. */
   private browsed: { id: string; rows: Row[] } | null = null;
   private readonly mirroredPhotos = new Set<string>();
@@ -165,15 +166,17 @@ export class BackupService {
     return file;
   }
 
+  /** A snapshot's rows, read from its chunks (for browsing, restoring and exporting it). */
   private async rowsOf(file: SnapshotFile): Promise<Row[]> {
-    if (this.latest?.id === file.id) return [...this.latest.rows.values()];
     const rows: Row[] = [];
-    for (const c of file.chunks) {
-      const parsed = ChunkSchema.safeParse(await this.objects.getJson(c));
-      if (!parsed.success) throw new ApiError('backupFailed', `chunk ${c} is damaged`, { reason: 'damaged' });
-      rows.push(...parsed.data);
-    }
+    for (const c of file.chunks) rows.push(...(await this.chunkRows(c)));
     return rows;
+  }
+
+  private async chunkRows(hash: string): Promise<Row[]> {
+    const parsed = ChunkSchema.safeParse(await this.objects.getJson(hash));
+    if (!parsed.success) throw new ApiError('backupFailed', `chunk ${hash} is damaged`, { reason: 'damaged' });
+    return parsed.data;
   }
 
   async list(): Promise<BackupSummary[]> {
@@ -214,8 +217,8 @@ export class BackupService {
     const path = join(this.library.dir, 'articles', `${id}.json`);
     try {
       const s = await stat(path);
-      const known = this.latest?.rows.get(id);
-      if (known && sameFile({ size: known.bytes, mtimeMs: known.mtimeMs }, s)) return known.contentHash;
+      const slot = this.latest ? this.latest.slotOf(id) : -1;
+      if (slot >= 0 && sameFile(this.latest!.fingerprintAt(slot), s)) return this.latest!.contentHashAt(slot);
       return contentHashOf(articleForRow(await readFile(path)));
     } catch {
       return null;
@@ -235,13 +238,23 @@ export class BackupService {
     );
   }
 
-  private async previousRows(): Promise<Map<string, Row>> {
-    if (this.latest) return this.latest.rows;
+  /** The newest snapshot's cache; after opening, made from its chunks one at a time. */
+  private async previousCache(): Promise<SnapshotCache | null> {
+    if (this.latest) return this.latest;
     const newest = (await this.manifestList()).sort((a, b) => newestFirst(a.addedAt, b.addedAt))[0];
-    if (!newest) return new Map();
-    // A damaged previous snapshot only costs a full read this once.
-    const rows = await this.rowsOf(newest).catch(() => [] as Row[]);
-    return new Map(rows.map((r) => [r.id, r]));
+    if (!newest) return null;
+    const cache = SnapshotCache.builder(newest.counts.articles + newest.counts.trashed);
+    try {
+      for (const c of newest.chunks) {
+        // Each id as the library's index holds it already, where it does.
+        for (const row of await this.chunkRows(c)) cache.addRow(row, this.library.summaryOf(row.id)?.id ?? row.id);
+        cache.endChunk(c);
+      }
+    } catch {
+      // A damaged previous snapshot only costs a full read this once.
+      return null;
+    }
+    return cache.finish(newest.id);
   }
 
   private async snapshotLocked(reason: BackupReason, signal?: AbortSignal): Promise<SnapshotOutcome> {
@@ -252,16 +265,18 @@ export class BackupService {
       libraryDir: this.library.dir,
       snapshotsDir: this.snapshotsDir,
       objects: this.objects,
-      previous: await this.previousRows(),
+      previous: await this.previousCache(),
+      readChunk: (hash) => this.chunkRows(hash),
       mirroredPhotos: this.mirroredPhotos,
       knownStat: this.library.fileStatOf ? (id) => this.library.fileStatOf!(id) : undefined,
+      indexed: (id) => this.library.summaryOf(id),
       id: snapshotIdFor(now),
       reason,
       now,
       signal,
     });
     this.manifests?.set(outcome.file.id, outcome.file);
-    this.latest = { id: outcome.file.id, rows: outcome.rows };
+    this.latest = outcome.cache;
     this.lastRun = { id: outcome.file.id, read: outcome.read, stored: outcome.stored, ms: performance.now() - started };
     return outcome;
   }

@@ -25,12 +25,16 @@ export function compareRows(a: Pick<Row, 'createdAt' | 'id'>, b: Pick<Row, 'crea
 }
 
 export function chunkRows(rows: readonly Row[]): Row[][] {
-  const sorted = [...rows].sort(compareRows);
-  const chunks: Row[][] = [];
-  let current: Row[] = [];
-  for (const row of sorted) {
-    current.push(row);
-    if (idHash(row.id) % CHUNK_TARGET === 0 || current.length >= CHUNK_MAX) {
+  return chunkSorted([...rows].sort(compareRows), (r) => r.id);
+}
+
+/** The same cuts over items already in row order, each standing for the row whose id `idOf` gives. */
+export function chunkSorted<T>(sorted: readonly T[], idOf: (item: T) => string): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  for (const item of sorted) {
+    current.push(item);
+    if (idHash(idOf(item)) % CHUNK_TARGET === 0 || current.length >= CHUNK_MAX) {
       chunks.push(current);
       current = [];
     }

@@ -16,6 +16,7 @@ import type { ObjectStore } from './ObjectStore';
 import { objectJson } from './readArchive';
 import { phase, PROGRESS_SCALE } from './progress';
 import type { SnapshotOutcome } from './takeSnapshot';
+import type { SnapshotCache } from './snapshotCache';
 
 /** Articles written together (their files flushed side by side). */
 const RESTORE_BATCH = 64;
@@ -65,7 +66,7 @@ export class SnapshotRestore {
     const byId = new Map(rows.map((r) => [r.id, r]));
     const progress = phase(job, from, PROGRESS_SCALE, AbortSignal.any([job.signal, this.closing]));
     const signal = progress.signal;
-    let current: Map<string, Row> | null = null;
+    let current: SnapshotCache | null = null;
     let targets: Row[];
     if (ids) {
       targets = ids.map((id) => {
@@ -76,13 +77,18 @@ export class SnapshotRestore {
     } else {
       const before = await this.snapshotBefore();
       result.undoBackup = before.file.id;
-      current = before.rows;
+      current = before.cache;
       targets = rows;
       await this.restorePeople(person, file, result);
       await this.restoreSettings(person, file, result);
     }
     const note = file.createdAt;
-    const newer = current ? [...current.values()].filter((r) => r.trashedAt === null && !byId.has(r.id)) : [];
+    // Outside the trash now and not in the snapshot: named by the library's index (the cache keeps no headlines).
+    const newer: { id: string; headline: string }[] = [];
+    for (let slot = 0; current && slot < current.size; slot++) {
+      const id = current.idAt(slot);
+      if (!current.trashedAt(slot) && !byId.has(id)) newer.push({ id, headline: this.library.summaryOf(id)?.headline ?? '' });
+    }
     const total = targets.length + newer.length;
     let done = 0;
     // Read and checked a few at a time; the library then writes the batch's files together.
@@ -92,7 +98,7 @@ export class SnapshotRestore {
         if (signal.aborted) return { row, skipped: true };
         progress.of(done++, total, row.headline);
         try {
-          const now = current ? (current.get(row.id)?.contentHash ?? null) : await this.currentContentHash(row.id);
+          const now = current ? current.contentHashOf(row.id) : await this.currentContentHash(row.id);
           const summary = this.library.summaryOf(row.id);
           if (summary && now === row.contentHash && (summary.trashedAt !== null) === (row.trashedAt !== null)) return { row };
           const article = parseArticle(await objectJson(row.hash, atHand, this.objects));
