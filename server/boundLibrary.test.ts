@@ -12,16 +12,10 @@ import { content, openTestCore, tempDir } from '../core/testing/tempLibrary';
 import { BINDING_FILE } from '../core/newsroom/newsroomBinding';
 import { plainJpeg } from '../core/media/testing/photoFiles';
 import { sha256Hex } from '../core/media/sha256Hex';
+import { until } from './testing/until';
 import { pgliteStore, type TestStore } from './testing/bothDatabases';
 import { addPeople, DESK_OF_THREE, setUpAdmin, startTestServer, type TestServer } from './testing/testServer';
 
-function until(fn: () => boolean, ms = 10_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const tick = () => (fn() ? resolve() : Date.now() - started > ms ? reject(new Error('condition not met in time')) : setTimeout(tick, 20));
-    tick();
-  });
-}
 
 describe('a library folder bound to a newsroom', () => {
   let store: TestStore;

@@ -5,19 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NewsroomClient, serverAddress, type ConnectionState } from '../core/newsroom/NewsroomClient';
 import type { LiveEvent } from '../shared/contract/live';
 import type { ApiError } from '../shared/contract/errors';
+import { until } from './testing/until';
 import { pgliteStore, type TestStore } from './testing/bothDatabases';
 import { addPeople, setUpAdmin, startTestServer, type TestServer } from './testing/testServer';
 
 const person = (name: string, role: string) => ({ name, role, bylineRole: '기자' });
 
-/** Resolves once `fn` is true, checking on every change the test reports; fails after `ms`. */
-function until(fn: () => boolean, ms = 10_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const tick = () => (fn() ? resolve() : Date.now() - started > ms ? reject(new Error('condition not met in time')) : setTimeout(tick, 20));
-    tick();
-  });
-}
 
 describe('the core as a newsroom client', () => {
   let store: TestStore;

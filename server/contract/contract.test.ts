@@ -7,7 +7,7 @@ import { contract, methods, type Method } from '../../shared/contract/api';
 import { contentOf, type Article, type ArticleContent, type ArticleSummary } from '../../shared/model/article';
 import type { AuditEntry, VersionMeta } from '../../shared/model/history';
 import { STORES, type TestStore } from '../testing/bothDatabases';
-import { addPeople, DESK_OF_THREE, setUpAdmin, startTestServer, type Answer, type TestServer } from '../testing/testServer';
+import { staffDeskOfThree, startTestServer, type Answer, type TestServer } from '../testing/testServer';
 import { SERVED_METHODS } from './serverHandlers';
 
 /** What the server does not serve: one machine's files, folders, local backups and jobs. */
@@ -64,10 +64,7 @@ for (const [kind, make] of Object.entries(STORES)) {
 
     beforeAll(async () => {
       server = await startTestServer(s, { now: () => clock, log: (line) => console.error(line) });
-      tokens.admin = await setUpAdmin(server);
-      const added = await addPeople(server, tokens.admin, DESK_OF_THREE);
-      Object.assign(ids, added.ids);
-      Object.assign(tokens, added.tokens);
+      await staffDeskOfThree(server, tokens, ids);
       ids.admin = ((await server.call('GET', '/api/me', undefined, tokens.admin)).body.value as { id: string }).id;
     }, 120_000);
     afterAll(async () => {

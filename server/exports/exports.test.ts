@@ -7,7 +7,7 @@ import type { Method } from '../../shared/contract/api';
 import { contentOf, type Article } from '../../shared/model/article';
 import type { AuditEntry, VersionMeta } from '../../shared/model/history';
 import { STORES, type TestStore } from '../testing/bothDatabases';
-import { addPeople, DESK_OF_THREE, setUpAdmin, startTestServer, type Answer, type TestServer } from '../testing/testServer';
+import { staffDeskOfThree, startTestServer, type Answer, type TestServer } from '../testing/testServer';
 import { ExportAnswerSchema, type ExportDecision } from '../../shared/contract/newsroomExports';
 
 for (const [kind, make] of Object.entries(STORES)) {
@@ -43,10 +43,7 @@ for (const [kind, make] of Object.entries(STORES)) {
 
     beforeAll(async () => {
       server = await startTestServer(s, { now: () => clock });
-      tokens.admin = await setUpAdmin(server);
-      const added = await addPeople(server, tokens.admin, DESK_OF_THREE);
-      Object.assign(ids, added.ids);
-      Object.assign(tokens, added.tokens);
+      await staffDeskOfThree(server, tokens, ids);
     }, 120_000);
     afterAll(async () => {
       await server?.close();

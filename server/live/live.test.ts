@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../shared/model/article';
 import { STORES, type TestStore } from '../testing/bothDatabases';
-import { addPeople, DESK_OF_THREE, setUpAdmin, startTestServer, type TestServer } from '../testing/testServer';
+import { staffDeskOfThree, startTestServer, type TestServer } from '../testing/testServer';
 import { openLive, type LiveClient } from '../testing/liveClient';
 
 for (const [kind, make] of Object.entries(STORES)) {
@@ -24,10 +24,7 @@ for (const [kind, make] of Object.entries(STORES)) {
 
     beforeAll(async () => {
       server = await startTestServer(s);
-      tokens.admin = await setUpAdmin(server);
-      const added = await addPeople(server, tokens.admin, DESK_OF_THREE);
-      Object.assign(ids, added.ids);
-      Object.assign(tokens, added.tokens);
+      await staffDeskOfThree(server, tokens, ids);
     }, 120_000);
     afterAll(async () => {
       for (const stream of streams) stream.close();

@@ -64,3 +64,11 @@ export const DESK_OF_THREE: readonly (readonly [string, TestPerson])[] = [
   ['lee', { name: '이바다', role: 'reporter', desk: '사회부', email: '이바다@example.org', bylineRole: '기자' }],
   ['park', { name: '박데스크', role: 'editor', desk: '사회부', email: '박데스크@example.org' }],
 ];
+
+/** A new server's admin and DESK_OF_THREE: fills `tokens` (the admin's too) and `ids` by login. */
+export async function staffDeskOfThree(server: TestServer, tokens: Record<string, string>, ids: Record<string, string>): Promise<void> {
+  tokens.admin = await setUpAdmin(server);
+  const added = await addPeople(server, tokens.admin, DESK_OF_THREE);
+  Object.assign(ids, added.ids);
+  Object.assign(tokens, added.tokens);
+}
