@@ -317,6 +317,10 @@ export class Library {
   async forExport(id: string, actorId: string, req: Pick<TransitionRequest, 'override' | 'note'>, formats: ExportFormat[], gate: boolean): Promise<Article> {
     const person = this.people.actor(actorId);
     const article = await this.get(id);
+    // A draft this person may not see is not theirs to export either: as if it did not exist.
+    if (!maySee(this.settings.value.workflow.permissions, person, { status: article.status, ownerId: article.ownerId, bylineNames: article.byline.reporters.map((r) => r.name) })) {
+      throw new ApiError('notFound', `article ${id} not found`, { id });
+    }
     if (article.trashedAt !== null) throw new ApiError('notFound', `article ${id} is in the trash`, { id });
     const overridden = gate ? assertReleasable(article, person, this.settings.value, this.now(), req) : [];
     const note = overridden.length ? req.note.trim() : '';

@@ -27,6 +27,11 @@ describe('who sees a draft on the desktop', () => {
     expect([await inAll(kim), await inAll(lee), await inAll(park)]).toEqual([true, false, true]);
     await expect(core.handlers.getArticle({ id, actor: lee })).rejects.toMatchObject({ code: 'notFound' });
     await expect(core.handlers.getHistory({ id, actor: lee })).rejects.toMatchObject({ code: 'notFound' });
+    // Nor can lee export it by its id: refused as if it did not exist, its headline not told.
+    const exported = await core.handlers.exportArticles({ actor: lee, jobId: 'visibility-export', ids: [id], formats: ['text'], override: false, note: '' });
+    expect(exported.results[0]).toMatchObject({ headline: '', files: [], error: { code: 'notFound' } });
+    const byKim = await core.handlers.exportArticles({ actor: kim, jobId: 'visibility-export-2', ids: [id], formats: ['text'], override: false, note: '' });
+    expect(byKim.results[0]).toMatchObject({ headline: '김하늘의 초고', error: null });
 
     // Named in the byline, lee sees the shared draft.
     const shared = { ...content('김하늘의 초고'), byline: { outlet: '', desk: '', templateId: '', reporters: [{ name: '김하늘', role: '기자', email: '' }, { name: '이바다', role: '기자', email: '' }] } };

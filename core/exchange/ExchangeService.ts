@@ -137,7 +137,9 @@ export class ExchangeService {
       await writeFolder(join(outDir, folder), id, files);
       return { id, headline, folder, files: files.map((f) => f.path).sort(), warnings, error: null };
     } catch (err) {
-      return { id, headline, folder: '', files: [], warnings: [], error: toApiError(err).toJSON() };
+      const error = toApiError(err);
+      // Nothing about a story this person may not see is told, its headline included.
+      return { id, headline: error.code === 'notFound' ? '' : headline, folder: '', files: [], warnings: [], error: error.toJSON() };
     }
   }
 
