@@ -21,7 +21,7 @@ import { MeContext, type MeValue } from './people/MeContext';
 import { rememberedActivePerson, rememberPerson, setCurrentPerson } from './people/identity';
 import type { ExchangeRequest } from './exchange/exchangeRequest';
 import { rememberArticle, rememberedArticle } from './openArticleMemory';
-import { useConnectionState } from './newsroom/useCoreEvents';
+import { useBackOnline, useConnectionState } from './newsroom/useCoreEvents';
 import { SignedOutBanner } from './newsroom/SignedOutBanner';
 import { rememberMachineLanguage } from './newsroom/machineLanguage';
 
@@ -150,6 +150,13 @@ export function App({ boot }: { boot: Boot }) {
       setError(err);
     }
   }, []);
+
+  // Back online (after a start without the server, or signing in again): the newsroom's settings
+  // and people, which start-up could only guess, are read again.
+  useBackOnline(newsroom !== null, () => {
+    call('getSettings', {}).then((next) => setSettings((prev) => ({ ...next, uiLanguage: prev.uiLanguage })), () => undefined);
+    call('listPeople', {}).then(setPeople, () => undefined);
+  });
 
   // Rejects when the core refuses or fails: the settings section that asked shows why.
   const saveSettings = async (patch: SettingsPatch) => {
