@@ -4,6 +4,7 @@ import { sql as initial } from './001_initial';
 import { sql as articles } from './002_articles';
 import { sql as photoVariants } from './003_photo_variants';
 import { sql as search } from './004_search';
+import { sql as searchBuckets } from './005_search_buckets';
 
 export interface Migration {
   version: number;
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'articles', sql: articles },
   { version: 3, name: 'photo variants', sql: photoVariants },
   { version: 4, name: 'search', sql: search },
+  { version: 5, name: 'search buckets', sql: searchBuckets },
 ];
