@@ -45,10 +45,9 @@ interface Bucket {
  * and tells the planner to reach hits through the GIN index (its row estimate for a common word
  * makes a full scan look cheaper, but a full scan would unpack every article's terms).
  *
- * No query visits the matches more than once: the per-state counts are one GROUP BY (the total is
- * one of them), and the window is read run by run in the list's order (the role's waiting states,
- * or a one-part search's best fields), each run newest first through an index, so the first page
- * sorts no more than it shows.
+ * The per-state counts are one pass over the matches (the total is one of them), and the window
+ * is read run by run in the list's order (the role's waiting states, or a one-part search's best
+ * fields), each run newest first through an index, so the first page sorts no more than it shows.
  */
 export async function searchArticles(db: Queryable | Database, query: ArticleQuery, viewer: Person, offset: number, limit: number, opts: SearchOptions = {}): Promise<QueryResult> {
   const f = query.filters;
@@ -85,10 +84,17 @@ export async function searchArticles(db: Queryable | Database, query: ArticleQue
 
   const read = async (q: Queryable): Promise<{ counts: Record<ArticleStatus | 'all', number>; ids: string[] }> => {
     const c = statement();
-    const found = await q.query<{ status: string; n: number }>(`SELECT s.status, count(*)::int AS n FROM search_articles s WHERE ${where(c.bind)} GROUP BY s.status`, c.params);
+    // One plain aggregate (no grouping to sort or hash, whatever the row estimate).
+    const states = ArticleStatusSchema.options;
+    const [found] = await q.query<Record<string, number>>(
+      `SELECT ${states.map((st, i) => `count(*) FILTER (WHERE s.status = ${c.bind(st)})::int AS n${i}`).join(', ')} FROM search_articles s WHERE ${where(c.bind)}`,
+      c.params,
+    );
     const counts = { all: 0 } as Record<ArticleStatus | 'all', number>;
-    for (const st of ArticleStatusSchema.options) counts[st] = found.find((r) => r.status === st)?.n ?? 0;
-    for (const st of ArticleStatusSchema.options) counts.all += counts[st];
+    states.forEach((st, i) => {
+      counts[st] = found[`n${i}`];
+      counts.all += counts[st];
+    });
     const total = f.state === 'all' ? counts.all : counts[f.state];
     if (total === 0 || limit <= 0) return { counts, ids: [] };
 
@@ -145,19 +151,14 @@ export async function searchArticles(db: Queryable | Database, query: ArticleQue
   const { counts, ids } =
     'transaction' in db
       ? await db.transaction(async (tx) => {
-          await tx.query('SET LOCAL jit = off');
-          // With terms to match, hits come from the GIN index alone: walking the date index and
-          // testing each row's terms (what the planner picks when it expects hits to be common)
-          // unpacks every row it passes, all of them for a rare word.
-          if (match.length) {
-            await tx.query('SET LOCAL enable_seqscan = off');
-            await tx.query('SET LOCAL enable_indexscan = off');
-            // The scope written as a cast (below) has no statistics: its guess of 1 row in 200 would
-            // have the hits joined to their scores row by row.
-            await tx.query('SET LOCAL enable_nestloop = off');
-            // Short queries: starting parallel workers costs more than they save.
-            await tx.query('SET LOCAL max_parallel_workers_per_gather = 0');
-          }
+          // One round trip: set_config(…, true) is SET LOCAL. JIT off always; with terms to match,
+          // hits come from the GIN index alone: walking the date index and testing each row's
+          // terms (what the planner picks when it expects hits to be common) unpacks every row it
+          // passes, all of them for a rare word. The scope written as a cast (below) has no
+          // statistics: its guess of 1 row in 200 would have hits joined to their scores row by
+          // row. Short queries: starting parallel workers costs more than they save.
+          const off = ['jit', ...(match.length ? ['enable_seqscan', 'enable_indexscan', 'enable_nestloop'] : [])];
+          await tx.query(`SELECT ${off.map((name) => `set_config('${name}', 'off', true)`).join(', ')}, set_config('max_parallel_workers_per_gather', '0', true)`);
           return read(tx);
         })
       : await read(db);
