@@ -151,14 +151,18 @@ export async function searchArticles(db: Queryable | Database, query: ArticleQue
   const { counts, ids } =
     'transaction' in db
       ? await db.transaction(async (tx) => {
-          // One round trip: set_config(…, true) is SET LOCAL. JIT off always; with terms to match,
-          // hits come from the GIN index alone: walking the date index and testing each row's
-          // terms (what the planner picks when it expects hits to be common) unpacks every row it
-          // passes, all of them for a rare word. The scope written as a cast (below) has no
-          // statistics: its guess of 1 row in 200 would have hits joined to their scores row by
-          // row. Short queries: starting parallel workers costs more than they save.
+          // One snapshot for the counts and the window (a write between them would make them
+          // disagree); read-only, so it never fails to serialise. Then, for these statements only:
+          // no JIT; with terms to match, hits from the GIN index alone: walking the date index
+          // and testing each row's terms (what the planner picks when it expects hits to be
+          // common) unpacks every row it passes, all of them for a rare word; the scope written
+          // as a cast (below) has no statistics, and its guess of 1 row in 200 would have hits
+          // joined to their scores row by row; no parallel workers, which cost more to start
+          // than these short queries take.
           const off = ['jit', ...(match.length ? ['enable_seqscan', 'enable_indexscan', 'enable_nestloop'] : [])];
-          await tx.query(`SELECT ${off.map((name) => `set_config('${name}', 'off', true)`).join(', ')}, set_config('max_parallel_workers_per_gather', '0', true)`);
+          await tx.exec(
+            ['SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY', ...off.map((name) => `SET LOCAL ${name} = off`), 'SET LOCAL max_parallel_workers_per_gather = 0'].join('; '),
+          );
           return read(tx);
         })
       : await read(db);
