@@ -84,10 +84,15 @@ export async function searchArticles(db: Queryable | Database, query: ArticleQue
 
   const read = async (q: Queryable): Promise<{ counts: Record<ArticleStatus | 'all', number>; ids: string[] }> => {
     const c = statement();
-    // One plain aggregate (no grouping to sort or hash, whatever the row estimate).
+    // The whole queue of a scope (no terms, dates or visibility rule) is counted already
+    // (search_counts); anything narrower is one plain aggregate over the matches (no grouping to
+    // sort or hash, whatever the row estimate).
     const states = ArticleStatusSchema.options;
+    const whole = !match.length && !f.from && !f.to && !opts.visibility;
     const [found] = await q.query<Record<string, number>>(
-      `SELECT ${states.map((st, i) => `count(*) FILTER (WHERE s.status = ${c.bind(st)})::int AS n${i}`).join(', ')} FROM search_articles s WHERE ${where(c.bind)}`,
+      whole
+        ? `SELECT ${states.map((st, i) => `coalesce(sum(c.n) FILTER (WHERE c.status = ${c.bind(st)}), 0)::int AS n${i}`).join(', ')} FROM search_counts c WHERE c.trashed = ${c.bind(query.scope === 'trash')}`
+        : `SELECT ${states.map((st, i) => `count(*) FILTER (WHERE s.status = ${c.bind(st)})::int AS n${i}`).join(', ')} FROM search_articles s WHERE ${where(c.bind)}`,
       c.params,
     );
     const counts = { all: 0 } as Record<ArticleStatus | 'all', number>;

@@ -6,8 +6,11 @@
 //     often than written, and with pending entries every lookup scans them all (PGlite, which has
 //     no autovacuum to merge them, would keep up to 4 MB of them for good);
 //   - search_rank is read only by id now, so its GIN indexes go;
-//   - the queue (no search text) reads each state's rows newest first, and counts the states,
-//     from a btree on (trashed, status, updated_at) instead of visiting every article.
+//   - the queue (no search text) reads each state's rows newest first from a btree on (trashed,
+//     status, updated_at), and the desk's whole queue counts its states from search_counts
+//     instead of visiting every article: a trigger appends +1/-1 rows as articles come, go or
+//     change state or scope (appends only, so writers never wait on one another or deadlock),
+//     and the writers fold them now and then (server/search/searchTable.ts).
 export const sql = `
 UPDATE search_articles s SET terms = s.terms || l.labels
 FROM (
@@ -24,4 +27,25 @@ ALTER INDEX search_articles_terms SET (fastupdate = off);
 SELECT gin_clean_pending_list('search_articles_terms'::regclass);
 DROP INDEX search_rank_high, search_rank_low;
 CREATE INDEX search_articles_status ON search_articles (trashed, status, updated_at DESC, id DESC);
+
+CREATE TABLE search_counts (
+  trashed boolean NOT NULL,
+  status text NOT NULL,
+  n integer NOT NULL
+);
+INSERT INTO search_counts (trashed, status, n) SELECT trashed, status, count(*) FROM search_articles GROUP BY trashed, status;
+CREATE FUNCTION search_counts_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO search_counts VALUES (NEW.trashed, NEW.status, 1);
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO search_counts VALUES (OLD.trashed, OLD.status, -1);
+  ELSIF OLD.trashed <> NEW.trashed OR OLD.status <> NEW.status THEN
+    INSERT INTO search_counts VALUES (OLD.trashed, OLD.status, -1), (NEW.trashed, NEW.status, 1);
+  END IF;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER search_counts_follow AFTER INSERT OR UPDATE OR DELETE ON search_articles
+  FOR EACH ROW EXECUTE FUNCTION search_counts_follow();
 `;
