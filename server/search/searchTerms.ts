@@ -10,7 +10,8 @@
 // field weight (core/search/SearchIndex FIELD_WEIGHTS) of any term it matches; the parts' scores add.
 // `terms` also holds each high or low term once more under its label (`#hA:term`, `#lB:term`), so
 // the hits of one part whose best field is the headline (say) are one GIN lookup with no recheck:
-// a one-part search lists its first page bucket by bucket (searchArticles.ts) without scoring every hit.
+// a search lists its first page field by field, or scores only the hits with a part in such a
+// field (searchArticles.ts), instead of scoring every hit.
 import type { FieldText } from '../../shared/search/articleText';
 import { indexTerms, type ParsedQuery, type QueryPart } from '../../shared/search/tokenize';
 import { FIELD_WEIGHTS } from '../../core/search/SearchIndex';
