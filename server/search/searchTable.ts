@@ -58,6 +58,27 @@ export async function indexArticles(q: Queryable, articles: readonly Article[]):
   await q.query('DELETE FROM search_facets WHERE id = ANY($1::text[])', [articles.map((a) => a.id)]);
   const facets = rows.flatMap((r) => r.facets);
   if (facets.length) await q.query(`INSERT INTO search_facets (kind, value, id) VALUES ${placeholders(facets.length, ['', '', ''])}`, facets.flat());
+  await foldCounts(q);
+}
+
+/** Past this many rows, a writer folds search_counts (a trigger appends one or two per change). */
+const COUNTS_FOLD_AT = 256;
+/** Any fixed number: one writer folds at a time, the others go on without waiting. */
+const COUNTS_FOLD_LOCK = 7_310_516;
+
+/**
+ * Folds the counts' +1/-1 rows into one per (scope, state), when there are many. Only the rows
+ * this transaction sees are folded, so rows other writers are adding meanwhile stay as they are.
+ */
+async function foldCounts(q: Queryable): Promise<void> {
+  const [many] = await q.query<{ yes: boolean }>(`SELECT count(*) > ${COUNTS_FOLD_AT} AS yes FROM (SELECT 1 FROM search_counts LIMIT ${COUNTS_FOLD_AT + 1}) c`);
+  if (!many?.yes) return;
+  const [mine] = await q.query<{ yes: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS yes', [COUNTS_FOLD_LOCK]);
+  if (!mine?.yes) return;
+  await q.query(
+    `WITH gone AS (DELETE FROM search_counts RETURNING trashed, status, n)
+     INSERT INTO search_counts (trashed, status, n) SELECT trashed, status, sum(n) FROM gone GROUP BY trashed, status HAVING sum(n) <> 0`,
+  );
 }
 
 /** The article's list row and terms as they are now: call on every write, in its transaction. */
@@ -68,4 +89,5 @@ export function indexArticle(q: Queryable, article: Article): Promise<void> {
 /** The article is gone for good (purged): it leaves the list, the search and the filter menus (their rows cascade). */
 export async function removeArticle(q: Queryable, id: string): Promise<void> {
   await q.query('DELETE FROM search_articles WHERE id = $1', [id]);
+  await foldCounts(q);
 }

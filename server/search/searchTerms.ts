@@ -8,6 +8,10 @@
 //   low    terms whose best field is a caption (A) or the notes (B).
 // A term in none of `high` and `low` has the body as its best field. A query part scores the best
 // field weight (core/search/SearchIndex FIELD_WEIGHTS) of any term it matches; the parts' scores add.
+// `terms` also holds each high or low term once more under its label (`#hA:term`, `#lB:term`), so
+// the hits of one part whose best field is the headline (say) are one GIN lookup with no recheck:
+// a search lists its first page field by field, or scores only the hits with a part in such a
+// field (searchArticles.ts), instead of scoring every hit.
 import type { FieldText } from '../../shared/search/articleText';
 import { indexTerms, type ParsedQuery, type QueryPart } from '../../shared/search/tokenize';
 import { FIELD_WEIGHTS } from '../../core/search/SearchIndex';
@@ -15,7 +19,7 @@ import { FIELD_WEIGHTS } from '../../core/search/SearchIndex';
 const HIGH_LABEL = new Map([[FIELD_WEIGHTS.headline, 'A'], [FIELD_WEIGHTS.kicker, 'B'], [FIELD_WEIGHTS.deck, 'C'], [FIELD_WEIGHTS.byline, 'D']]);
 const LOW_LABEL = new Map([[FIELD_WEIGHTS.caption, 'A'], [FIELD_WEIGHTS.notes, 'B']]);
 /** PostgreSQL refuses longer lexemes (2 KB); no word a person searches for is that long. */
-const MAX_LEXEME_BYTES = 2000;
+const MAX_LEXEME_BYTES = 2000; // plus a label's 4 bytes, under PostgreSQL's 2,046
 
 export interface ArticleTerms {
   terms: string;
@@ -49,6 +53,27 @@ export function bestWeights(fields: readonly FieldText[]): Map<string, number> {
   return best;
 }
 
+/** A term under its best field's label in `terms` (no query term starts with '#'). */
+const labelled = (label: string, term: string) => `#${label}:${term}`;
+
+/** A field class a part's best term can fall in: its weight, and its label in `terms` (none for the body, which is what is left). */
+export interface FieldBucket {
+  weight: number;
+  label: string | null;
+}
+
+/** Every best-field class, highest weight first. */
+export const FIELD_BUCKETS: readonly FieldBucket[] = [
+  ...[...HIGH_LABEL].map(([weight, l]) => ({ weight, label: `h${l}` })),
+  ...[...LOW_LABEL].map(([weight, l]) => ({ weight, label: `l${l}` })),
+  { weight: FIELD_WEIGHTS.body, label: null },
+].sort((a, b) => b.weight - a.weight);
+
+/** The hits of `part` whose best term for it has this label, as a tsquery literal on `terms`. */
+export function labelQuery(part: QueryPart, label: string): string {
+  return partQuery({ ...part, term: labelled(label, part.term) });
+}
+
 /** What the list filters on, as lexemes of `terms`. */
 export interface FilterKeys {
   desk: string;
@@ -79,9 +104,15 @@ export function articleTerms(fields: readonly FieldText[], keys: FilterKeys): Ar
     const lex = lexeme(term);
     terms.push(lex);
     const h = HIGH_LABEL.get(w);
-    if (h) high.push(`${lex}:1${h}`);
+    if (h) {
+      high.push(`${lex}:1${h}`);
+      terms.push(lexeme(labelled(`h${h}`, term)));
+    }
     const l = LOW_LABEL.get(w);
-    if (l) low.push(`${lex}:1${l}`);
+    if (l) {
+      low.push(`${lex}:1${l}`);
+      terms.push(lexeme(labelled(`l${l}`, term)));
+    }
   }
   return { terms: terms.join(' '), high: high.join(' '), low: low.join(' ') };
 }
@@ -95,9 +126,4 @@ export function partQuery(part: QueryPart, labels = ''): string {
 /** Every part, all required: what an article must match. */
 export function matchQuery(q: ParsedQuery): string {
   return q.parts.map((p) => partQuery(p)).join(' & ');
-}
-
-/** Any part: the articles whose rank a part could change. */
-export function anyPartQuery(q: ParsedQuery): string {
-  return q.parts.map((p) => partQuery(p)).join(' | ');
 }

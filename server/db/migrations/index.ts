@@ -5,6 +5,7 @@ import { sql as articles } from './002_articles';
 import { sql as photoVariants } from './003_photo_variants';
 import { sql as search } from './004_search';
 import { sql as searchFacets } from './005_search_facets';
+import { sql as searchBuckets } from './006_search_buckets';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'photo variants', sql: photoVariants },
   { version: 4, name: 'search', sql: search },
   { version: 5, name: 'search facets', sql: searchFacets },
+  { version: 6, name: 'search buckets', sql: searchBuckets },
 ];
