@@ -535,6 +535,11 @@ export class Library {
   }
 
   /** Each changed key's section decides who may change it (shared/workflow/access.ts: SETTINGS_SECTIONS). */
+  /** This machine's own settings (MACHINE_SETTINGS) for a folder bound to a newsroom: the core's gate has decided, against the signed-in person. */
+  updateMachineSettings(patch: SettingsPatch): Promise<Settings> {
+    return this.settings.update(patch);
+  }
+
   updateSettings(patch: SettingsPatch, actorId: string): Promise<Settings> {
     const refusal = decideAccess('updateSettings', { ...patch, actor: actorId }, this.accessContext());
     if (refusal) return Promise.reject(refusal);

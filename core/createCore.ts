@@ -17,6 +17,7 @@ import { Newsroom } from './newsroom/Newsroom';
 import { newsroomStories } from './newsroom/newsroomStories';
 import { libraryStories } from './exchange/storySource';
 import { isNewsroomMethod } from '../shared/contract/newsroomMethods';
+import { MACHINE_SETTINGS, type Settings, type SettingsPatch } from '../shared/model/settings';
 import type { CoreEvent } from '../shared/contract/newsroom';
 
 export interface AppInfo {
@@ -122,7 +123,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     getAppInfo: async () => opts.appInfo,
   };
   const local = gated(open, () => (newsroom.bound ? newsroom.accessContext(library.currentSettings.workflow.permissions) : library.accessContext()), (id) => library.find(id));
-  const handlers = routed(local, newsroom);
+  const handlers = routed(local, newsroom, library);
   return {
     handlers,
     library,
@@ -147,11 +148,12 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
  * A library bound to a newsroom sends the methods the server answers there, for the signed-in
  * person (the server decides them); the rest stay on this machine behind the local gate.
  */
-function routed(local: Handlers, newsroom: Newsroom): Handlers {
+function routed(local: Handlers, newsroom: Newsroom, library: Library): Handlers {
   const out: Partial<Record<Method, (input: never) => Promise<unknown>>> = {};
   for (const method of methods) {
     const handler = local[method] as (input: unknown) => Promise<unknown>;
     out[method] = async (input: unknown) => {
+      if (newsroom.bound && (method === 'getSettings' || method === 'updateSettings')) return newsroomSettings(method, input as SettingsPatch & { actor: string }, newsroom, library);
       if (newsroom.bound && isNewsroomMethod(method)) return newsroom.call(method, (input ?? {}) as Record<string, unknown>);
       if (newsroom.bound && method === 'importPhoto') {
         const { name, bytes } = input as { name: string; bytes: Uint8Array };
@@ -161,6 +163,26 @@ function routed(local: Handlers, newsroom: Newsroom): Handlers {
     };
   }
   return out as Handlers;
+}
+
+/**
+ * A bound folder's settings: the newsroom's, with this machine's own (MACHINE_SETTINGS: export
+ * folder, backups) kept here. A change to those is decided by the core's gate for the signed-in
+ * person and stays on this machine; the rest goes to the server, which decides it.
+ */
+async function newsroomSettings(method: 'getSettings' | 'updateSettings', input: SettingsPatch & { actor: string }, newsroom: Newsroom, library: Library): Promise<Settings> {
+  const machine = (from: Partial<Settings>) => Object.fromEntries(MACHINE_SETTINGS.filter((k) => from[k] !== undefined).map((k) => [k, from[k]])) as Partial<Settings>;
+  if (method === 'updateSettings') {
+    const { actor, ...patch } = input;
+    const mine = machine(patch);
+    const theirs = Object.fromEntries(Object.entries(patch).filter(([k]) => !(MACHINE_SETTINGS as readonly string[]).includes(k)));
+    if (Object.keys(mine).length) {
+      assertAccess('updateSettings', { ...mine, actor }, newsroom.accessContext(library.currentSettings.workflow.permissions));
+      await library.updateMachineSettings(mine);
+    }
+    if (Object.keys(theirs).length) await newsroom.call('updateSettings', { actor, ...theirs });
+  }
+  return { ...(await newsroom.refreshSettings()), ...machine(library.currentSettings) };
 }
 
 /**

@@ -172,6 +172,15 @@ describe('a library folder bound to a newsroom', () => {
     const { core: hers } = await emptyCore();
     const signedIn = await hers.handlers.connectNewsroom({ server: newServer.url, login: 'han', password: 'han password 1' });
     expect(signedIn.person).toMatchObject({ id: added.id, desk: '경제부', role: 'reporter' });
+    // The export folder is this machine's: it stays here, while the outlet is the newsroom's.
+    const exportDir = join(hers.libraryDir, 'my exports');
+    const changed = await core.handlers.updateSettings({ actor: status.person.id, exportDir, outlet: '한빛경제' });
+    expect([changed.exportDir, changed.outlet]).toEqual([exportDir, '한빛경제']);
+    expect(core.library.currentSettings.exportDir).toBe(exportDir);
+    expect(core.exchange.exportDir).toBe(exportDir);
+    expect(await hers.handlers.getSettings({})).toMatchObject({ outlet: '한빛경제', exportDir: '' });
+    const mine = await dispatch(hers.handlers, 'updateSettings', { actor: added.id, exportDir: '/tmp/elsewhere' });
+    expect(mine).toMatchObject({ ok: false, error: { code: 'forbidden', params: { reason: 'role' } } });
     // A reporter is no admin on the server, whatever the app asks.
     const refused = await dispatch(hers.handlers, 'savePerson', { actor: added.id, person: { ...reporter, name: '몰래' }, account: { login: 'sneak', password: 'sneak password' } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });

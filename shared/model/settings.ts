@@ -126,3 +126,10 @@ export function defaultSettings(): Settings {
     backups: defaultBackupSettings(),
   };
 }
+
+/**
+ * Settings that belong to one machine, not to a newsroom: where this machine writes exports and
+ * how it keeps backups of its folder. A library bound to a newsroom keeps these locally and takes
+ * the rest from the server.
+ */
+export const MACHINE_SETTINGS = ['exportDir', 'backups'] as const satisfies readonly (keyof Settings)[];
