@@ -17,6 +17,7 @@ import { Newsroom } from './newsroom/Newsroom';
 import { newsroomStories } from './newsroom/newsroomStories';
 import { libraryStories } from './exchange/storySource';
 import { isNewsroomMethod } from '../shared/contract/newsroomMethods';
+import { ApiError } from '../shared/contract/errors';
 import { MACHINE_SETTINGS, type Settings, type SettingsPatch } from '../shared/model/settings';
 import type { CoreEvent } from '../shared/contract/newsroom';
 
@@ -166,8 +167,8 @@ function routed(local: Handlers, newsroom: Newsroom, library: Library): Handlers
 }
 
 /**
- * A bound folder's settings: the newsroom's, with this machine's own (MACHINE_SETTINGS: export
- * folder, backups) kept here. A change to those is decided by the core's gate for the signed-in
+ * A bound folder's settings: the newsroom's, with this machine's own (MACHINE_SETTINGS: screen
+ * language, export folder, backups) kept here. A change to those is decided by the core's gate for the signed-in
  * person and stays on this machine; the rest goes to the server, which decides it.
  */
 async function newsroomSettings(method: 'getSettings' | 'updateSettings', input: SettingsPatch & { actor: string }, newsroom: Newsroom, library: Library): Promise<Settings> {
@@ -182,7 +183,17 @@ async function newsroomSettings(method: 'getSettings' | 'updateSettings', input:
     }
     if (Object.keys(theirs).length) await newsroom.call('updateSettings', { actor, ...theirs });
   }
-  return { ...(await newsroom.refreshSettings()), ...machine(library.currentSettings) };
+  return { ...(await sharedSettings(newsroom, library)), ...machine(library.currentSettings) };
+}
+
+/** The newsroom's settings now; away from the server (offline, signed out), the last ones read, or the house defaults. */
+async function sharedSettings(newsroom: Newsroom, library: Library): Promise<Settings> {
+  try {
+    return await newsroom.refreshSettings();
+  } catch (err) {
+    if (!(err instanceof ApiError) || (err.code !== 'offline' && err.code !== 'notSignedIn')) throw err;
+    return newsroom.lastSettings ?? library.currentSettings;
+  }
 }
 
 /**

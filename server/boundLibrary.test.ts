@@ -91,7 +91,9 @@ describe('a library folder bound to a newsroom', () => {
     const own = (await server.call('GET', '/api/sessions', undefined, token)).body.value as { id: string; current: boolean }[];
     await server.call('POST', '/api/sessions/revoke', { id: own.find((s) => s.current)!.id }, admin);
     await until(() => events.some((e) => e.type === 'connection' && e.state === 'signedOut'), 20_000);
-    expect(await dispatch(core.handlers, 'getSettings', {})).toMatchObject({ ok: false, error: { code: 'notSignedIn' } });
+    expect(await dispatch(core.handlers, 'listPeople', {})).toMatchObject({ ok: false, error: { code: 'notSignedIn' } });
+    // The settings the window needs to start stay readable (the last the newsroom gave).
+    expect((await core.handlers.getSettings({})).workflow.permissions).toBeTruthy();
     expect((await core.handlers.getLibraryInfo({})).newsroom?.state).toBe('signedOut');
 
     // Signing in again as the same account binds again; another account is refused for this folder.
@@ -179,6 +181,9 @@ describe('a library folder bound to a newsroom', () => {
     expect(core.library.currentSettings.exportDir).toBe(exportDir);
     expect(core.exchange.exportDir).toBe(exportDir);
     expect(await hers.handlers.getSettings({})).toMatchObject({ outlet: '한빛경제', exportDir: '' });
+    // Her screen in English is hers alone: the newsroom's settings do not change.
+    expect((await hers.handlers.updateSettings({ actor: added.id, uiLanguage: 'en' })).uiLanguage).toBe('en');
+    expect((await core.handlers.getSettings({})).uiLanguage).not.toBe('en');
     const mine = await dispatch(hers.handlers, 'updateSettings', { actor: added.id, exportDir: '/tmp/elsewhere' });
     expect(mine).toMatchObject({ ok: false, error: { code: 'forbidden', params: { reason: 'role' } } });
     // A reporter is no admin on the server, whatever the app asks.

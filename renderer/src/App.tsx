@@ -23,7 +23,6 @@ import type { ExchangeRequest } from './exchange/exchangeRequest';
 import { rememberArticle, rememberedArticle } from './openArticleMemory';
 import { useBackOnline, useConnectionState } from './newsroom/useCoreEvents';
 import { SignedOutBanner } from './newsroom/SignedOutBanner';
-import { rememberMachineLanguage } from './newsroom/machineLanguage';
 
 /** Connected or signed out: the folder is another library now, so the app starts again on it (the browser host's cookie carries the reload). */
 const startAgain = () => window.location.reload();
@@ -154,23 +153,19 @@ export function App({ boot }: { boot: Boot }) {
   // Back online (after a start without the server, or signing in again): the newsroom's settings
   // and people, which start-up could only guess, are read again.
   useBackOnline(newsroom !== null, () => {
-    call('getSettings', {}).then((next) => setSettings((prev) => ({ ...next, uiLanguage: prev.uiLanguage })), () => undefined);
+    call('getSettings', {}).then(setSettings, () => undefined);
     call('listPeople', {}).then(setPeople, () => undefined);
   });
 
   // Rejects when the core refuses or fails: the settings section that asked shows why.
   const saveSettings = async (patch: SettingsPatch) => {
-    const next = await call('updateSettings', patch);
-    // Connected, the language shown stays this machine's whatever the newsroom's settings say.
-    setSettings((prev) => (newsroom ? { ...next, uiLanguage: prev.uiLanguage } : next));
+    setSettings(await call('updateSettings', patch));
   };
 
   const changeLanguage = async (uiLanguage: UiLanguage) => {
     await setLanguage(resolveLanguage(uiLanguage, boot.systemLocale));
-    if (!newsroom) return saveSettings({ uiLanguage }).catch(setError);
-    // The newsroom's settings are everyone's: one person's language stays on this machine.
-    rememberMachineLanguage(boot.library.path, uiLanguage);
-    setSettings((s) => ({ ...s, uiLanguage }));
+    // Connected, the core keeps the language on this machine (MACHINE_SETTINGS), not in the newsroom's settings.
+    await saveSettings({ uiLanguage }).catch(setError);
   };
 
   useEffect(() => {

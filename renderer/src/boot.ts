@@ -7,7 +7,6 @@ import { prefetchFirstPage } from './library/earlyPage';
 import { listQuery, OPENING_VIEW } from './library/listQuery';
 import { rememberedArticle } from './openArticleMemory';
 import { rememberedActivePerson } from './people/identity';
-import { machineLanguage } from './newsroom/machineLanguage';
 
 export type BootAnswers = Awaited<typeof bootAnswers>;
 
@@ -19,9 +18,8 @@ export const bootAnswers = Promise.all([call('getAppInfo', {}), call('getLibrary
   // even while the server cannot answer them (offline, or the session ended): on the house defaults
   // and the signed-in account, with the connection's state in the header and the way to sign in again.
   const orElse = async <T>(a: Answer<T>, fallback: () => Promise<T>): Promise<T> => ('value' in a ? a.value : library.newsroom ? fallback() : Promise.reject(a.error));
-  const shared = await orElse(settingsAnswer, async () => (await import('../../shared/model/settings')).defaultSettings());
-  // Connected, the UI language is this machine's (newsroom/machineLanguage.ts), not the newsroom's.
-  const settings = library.newsroom ? { ...shared, uiLanguage: machineLanguage(library.path) ?? shared.uiLanguage } : shared;
+  // (Connected, the core answers with this machine's own settings, the UI language among them, over the newsroom's.)
+  const settings = await orElse(settingsAnswer, async () => (await import('../../shared/model/settings')).defaultSettings());
   const people = await orElse(peopleAnswer, async () => [library.newsroom!.person]);
   // The screen that opens is the library when someone is remembered (or signed in) and no article is to be reopened.
   const me = library.newsroom ? library.newsroom.person.id : rememberedActivePerson(library.path, people);

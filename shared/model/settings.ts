@@ -128,8 +128,8 @@ export function defaultSettings(): Settings {
 }
 
 /**
- * Settings that belong to one machine, not to a newsroom: where this machine writes exports and
- * how it keeps backups of its folder. A library bound to a newsroom keeps these locally and takes
- * the rest from the server.
+ * Settings that belong to one machine, not to a newsroom: the language its screen shows, where it
+ * writes exports and how it keeps backups of its folder. A library bound to a newsroom keeps these
+ * locally (one person choosing English does not switch the newsroom) and takes the rest from the server.
  */
-export const MACHINE_SETTINGS = ['exportDir', 'backups'] as const satisfies readonly (keyof Settings)[];
+export const MACHINE_SETTINGS = ['uiLanguage', 'exportDir', 'backups'] as const satisfies readonly (keyof Settings)[];
