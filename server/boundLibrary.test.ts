@@ -67,6 +67,9 @@ describe('a library folder bound to a newsroom', () => {
     const saved = await core.handlers.saveArticle({ id: created.id, actor: people.ids.kim, baseRevision: created.revision, content: content('뉴스룸에서 쓴 기사') });
     const onServer = await server.call('POST', '/api/call/getArticle', { id: created.id }, people.tokens.park);
     expect(onServer.body.value).toMatchObject({ headline: '뉴스룸에서 쓴 기사', revision: saved.revision });
+    // A save on an older revision (another machine saved meanwhile) is refused as a conflict, which the conflict panel shows.
+    const stale = await dispatch(core.handlers, 'saveArticle', { id: created.id, actor: people.ids.kim, baseRevision: created.revision, content: content('낡은 판') });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
     // Nothing of it lives in the folder: the story is the newsroom's.
     expect(core.library.storyCount).toBe(0);
     const listed = await core.handlers.queryArticles({ actor: people.ids.kim, scope: 'active', text: '뉴스룸', offset: 0, limit: 10 } as never);
