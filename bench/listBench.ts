@@ -6,6 +6,7 @@
 //   COPYDESK_BENCH_SIZES=10000 npm run bench -- list
 import { bundleSearchWorker } from './searchWorkerBundle';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { CORE_V8_FLAGS } from '../core/coreV8Flags';
 import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -99,7 +100,7 @@ async function bundleHost(): Promise<void> {
 }
 
 function startHost(libraryDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [HOST_BUNDLE, '--library', libraryDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...CORE_V8_FLAGS, HOST_BUNDLE, '--library', libraryDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((ok, fail) => {
     let out = '';
     child.stdout!.on('data', (d) => {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findElectronBinary } from './electronBinary';
+import { CORE_V8_FLAGS } from '../core/coreV8Flags';
 
 const root = join(import.meta.dirname, '..');
 const dirs: string[] = [];
@@ -49,7 +50,8 @@ describe('npm start', () => {
     const run = start({ ELECTRON_OVERRIDE_DIST_PATH: dist }, ['--library', '/tmp/copydesk-start-lib']);
     expect(run.stderr).not.toContain('cannot open');
     expect(run.status).toBe(0);
-    expect((await readFile(record, 'utf8')).trim().split('\n')).toEqual([root, '--library', '/tmp/copydesk-start-lib']);
+    // The core runs in Electron's main process, so its V8 flags go first on Electron's command line.
+    expect((await readFile(record, 'utf8')).trim().split('\n')).toEqual([`--js-flags=${CORE_V8_FLAGS.join(' ')}`, root, '--library', '/tmp/copydesk-start-lib']);
     await readFile(join(root, 'out', 'main', 'main.js')); // built before launching
   }, 120_000);
 });

@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { cliLanguage, cliText } from '../shared/i18n/cliText';
 import { findElectronBinary } from './electronBinary';
+import { CORE_V8_FLAGS } from '../core/coreV8Flags';
 
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -32,6 +33,7 @@ if (!binary.found) {
 const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const child = spawn(binary.path, [root, ...args], { cwd: root, stdio: 'inherit' });
+// The core runs in Electron's main process: its V8 flags go on Electron's command line.
+const child = spawn(binary.path, [`--js-flags=${CORE_V8_FLAGS.join(' ')}`, root, ...args], { cwd: root, stdio: 'inherit' });
 child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
