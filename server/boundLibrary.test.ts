@@ -81,6 +81,7 @@ describe('a library folder bound to a newsroom', () => {
     await core.handlers.connectNewsroom({ server: server.url, login: 'park', password: 'park password 1' });
     const events: CoreEvent[] = [];
     core.onEvent((e) => events.push(e));
+    const online = await core.handlers.getSettings({});
     await until(() => events.some((e) => e.type === 'connection' && e.state === 'online'));
 
     const draft = (await server.call('POST', '/api/call/createArticle', {}, people.tokens.lee)).body.value as { id: string };
@@ -96,14 +97,15 @@ describe('a library folder bound to a newsroom', () => {
     await until(() => events.some((e) => e.type === 'connection' && e.state === 'signedOut'), 20_000);
     expect(await dispatch(core.handlers, 'listPeople', {})).toMatchObject({ ok: false, error: { code: 'notSignedIn' } });
     // The settings the window needs to start stay readable (the last the newsroom gave).
-    expect((await core.handlers.getSettings({})).workflow.permissions).toBeTruthy();
+    expect(await core.handlers.getSettings({})).toEqual(online);
     expect((await core.handlers.getLibraryInfo({})).newsroom?.state).toBe('signedOut');
 
     // Signing in again as the same account binds again; another account is refused for this folder.
     const other = await dispatch(core.handlers, 'connectNewsroom', { server: server.url, login: 'kim', password: 'kim password 1' });
     expect(other).toMatchObject({ ok: false, error: { code: 'forbidden', params: { reason: 'otherAccount' } } });
     await core.handlers.connectNewsroom({ server: server.url, login: 'park', password: 'park password 1' });
-    expect((await core.handlers.getSettings({})).workflow).toBeTruthy();
+    expect(await dispatch(core.handlers, 'listPeople', {})).toMatchObject({ ok: true });
+    expect((await core.handlers.getLibraryInfo({})).newsroom?.person.id).toBe(people.ids.park);
   }, 60_000);
 
   it('stays bound across a restart, and signing out leaves an empty local library', async () => {

@@ -11,7 +11,7 @@ import type { PermissionTable } from '../../shared/workflow/transitions';
 import type { Settings } from '../../shared/model/settings';
 import type { Article } from '../../shared/model/article';
 import type { ExportFormat } from '../../shared/exchange/types';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PHOTO_FORMATS, PhotoIdSchema } from '../../shared/model/photo';
 import { writeFileAtomic } from '../atomicWrite';
@@ -116,8 +116,11 @@ export class Newsroom {
   async photoFile(id: string, variant: string): Promise<{ path: string; type: string } | null> {
     if (!this.client || !PhotoIdSchema.safeParse(id).success) return null;
     const cache = join(this.libraryDir, PHOTO_CACHE);
-    const cached = (await readdir(cache).catch(() => [] as string[])).find((name) => name.startsWith(`${id}.${variant}.`));
-    if (cached) return { path: join(cache, cached), type: photoType(cached) };
+    // Previews and thumbnails are JPEG; an original is one of the photo formats: a few stats, no folder listing.
+    for (const { ext, mime } of variant === 'original' ? Object.values(PHOTO_FORMATS) : [PHOTO_FORMATS.jpeg]) {
+      const path = join(cache, `${id}.${variant}.${ext}`);
+      if (await stat(path).then(() => true, () => false)) return { path, type: mime };
+    }
     const file = await this.withClient((client) => client.photoFile(id, variant));
     if (!file) return null;
     await mkdir(cache, { recursive: true });
