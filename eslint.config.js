@@ -10,7 +10,7 @@ const root = import.meta.dirname;
 /** Test files and their harnesses may read fixtures with Node and use vitest; their folder zones still hold. */
 const tests = ['**/*.test.ts', '**/*.test.tsx', '**/testing/**'];
 /** Everything shared/ may import from npm: pure-JS parsers and schemas that run in every process. */
-const sharedPackages = ['zod', 'marked', 'yaml', 'entities', 'diff', 'dompurify', 'fast-deep-equal'];
+const sharedPackages = ['zod', 'marked', 'yaml', 'entities', 'diff', 'dompurify', 'fast-deep-equal', 'yjs'];
 const uiPackages = ['electron', 'react', 'react-dom', '@tiptap/*'];
 
 /** One zone: its files, what they may import, and the same with a test's allowances. */

@@ -21,6 +21,11 @@ const PAST_THE_GATE: Partial<Record<Method, string[]>> = {
   restoreBackup: ['notFound'], // the snapshot predates the article
   // Anyone at the machine may bind a folder; this one has stories of its own, so the core says no after the gate.
   connectNewsroom: ['forbidden:libraryNotEmpty'],
+  // This library is not bound to a newsroom: live stories are the server's.
+  openLiveStory: ['notSignedIn'],
+  sendLiveUpdate: ['notSignedIn'],
+  sendLiveAwareness: ['notSignedIn'],
+  closeLiveStory: ['notSignedIn'],
 };
 
 const ready = (headline: string) => ({
@@ -96,6 +101,10 @@ function inputFor(method: Method, id: string, state: State): Record<string, unkn
     getSettings: {},
     connectNewsroom: { server: 'http://127.0.0.1:9', login: 'desk', password: 'secret' },
     disconnectNewsroom: {},
+    openLiveStory: { id },
+    sendLiveUpdate: { id, update: 'AAA=' },
+    sendLiveAwareness: { id, update: 'AAA=' },
+    closeLiveStory: { id },
     savePerson: { person: { name: `새 기자 ${jobs++}`, role: 'reporter', desk: '', email: '', bylineName: '', bylineRole: '기자', active: true } },
     listArticles: { scope: 'active' },
     queryArticles: { scope: 'active', offset: 0, limit: 10 },

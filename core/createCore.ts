@@ -78,6 +78,18 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     },
     connectNewsroom: async ({ actor: _actor, ...req }) => newsroom.connect(req, library.storyCount),
     disconnectNewsroom: async () => ({ disconnected: await newsroom.disconnect() }),
+    openLiveStory: async () => {
+      throw new ApiError('notSignedIn', 'live stories need a newsroom');
+    },
+    sendLiveUpdate: async () => {
+      throw new ApiError('notSignedIn', 'live stories need a newsroom');
+    },
+    sendLiveAwareness: async () => {
+      throw new ApiError('notSignedIn', 'live stories need a newsroom');
+    },
+    closeLiveStory: async () => {
+      throw new ApiError('notSignedIn', 'live stories need a newsroom');
+    },
     listArticles: async ({ scope, actor }) => library.list(scope, actor),
     queryArticles: async ({ actor, offset, limit, ...q }) => library.query(q, actor, offset, limit),
     queryArticleIds: async ({ actor, max, ...q }) => library.queryIds(q, actor, max),

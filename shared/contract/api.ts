@@ -20,6 +20,7 @@ import { WorkflowActionSchema } from '../workflow/workflowSchemas';
 import { BackupIdSchema, BackupPageSchema, BackupSummarySchema, RestoreResultSchema } from '../model/backup';
 import { ArticleQuerySchema, QueryResultSchema } from '../search/query';
 import { NewsroomStatusSchema } from './newsroom';
+import { LiveOpenedSchema, YUpdateSchema } from './liveStory';
 
 /** Hard ceiling on one photo's bytes at the boundary; the configurable limit (settings) is checked in the core. */
 export const MAX_PHOTO_BYTES = 500 * 1024 * 1024;
@@ -285,6 +286,18 @@ export const contract = {
   },
   /** Signs out and unbinds the folder (it becomes an empty local library again). */
   disconnectNewsroom: { input: OpenActor, output: z.object({ disconnected: z.boolean() }) },
+  /**
+   * A bound library's story, live (shared/contract/liveStory.ts): the core joins the server's
+   * document for it and answers once synced. Not bound, or offline: `unavailable`, and the
+   * screen edits the story as before.
+   */
+  openLiveStory: { input: z.object({ actor: Actor, id: ArticleIdSchema }).strict(), output: LiveOpenedSchema },
+  /** The renderer's own change to a live story's document. */
+  sendLiveUpdate: { input: z.object({ actor: Actor, id: ArticleIdSchema, update: YUpdateSchema }).strict(), output: z.null() },
+  /** The renderer's caret and name in a live story (Yjs awareness). */
+  sendLiveAwareness: { input: z.object({ actor: Actor, id: ArticleIdSchema, update: YUpdateSchema }).strict(), output: z.null() },
+  /** The story's screen closed: the core leaves its document when no window has it open. */
+  closeLiveStory: { input: z.object({ actor: Actor, id: ArticleIdSchema }).strict(), output: z.null() },
   getSettings: { input: OpenActor, output: SettingsSchema },
   /** Who may change which settings is the access table's SETTINGS_SECTIONS (preferences, house style, library rules). */
   updateSettings: { input: SettingsPatchSchema.extend({ actor: Actor }).strict(), output: SettingsSchema },

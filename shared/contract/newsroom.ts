@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { PersonSchema } from '../model/person';
 import { LiveEventSchema } from './live';
+import { LiveStoryEventSchema } from './liveStory';
 
 /** `online`: following the server's live channel; `offline`: unreachable, retrying; `signedOut`: the session ended (sign in again). */
 export const ConnectionStateSchema = z.enum(['connecting', 'online', 'offline', 'signedOut']);
@@ -20,7 +21,7 @@ export const NewsroomStatusSchema = z.object({
 export type NewsroomStatus = z.infer<typeof NewsroomStatusSchema>;
 
 /** What the core pushes to the window (Electron: a channel on webContents; browser host: server-sent events). */
-export const CoreEventSchema = z.union([z.object({ type: z.literal('connection'), state: ConnectionStateSchema }), LiveEventSchema]);
+export const CoreEventSchema = z.union([z.object({ type: z.literal('connection'), state: ConnectionStateSchema }), LiveEventSchema, LiveStoryEventSchema]);
 export type CoreEvent = z.infer<typeof CoreEventSchema>;
 
 export const CORE_EVENT_CHANNEL = 'copydesk:event';

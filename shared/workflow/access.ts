@@ -52,6 +52,12 @@ export const ACCESS: Record<Method, Rule> = {
   getSettings: 'open',
   connectNewsroom: 'open',
   disconnectNewsroom: 'open',
+  // A live story is the newsroom's: its server decides what this person may read and write there
+  // (as the signed-in person, over the core's one connection); here only that they are the member.
+  openLiveStory: 'member',
+  sendLiveUpdate: 'member',
+  sendLiveAwareness: 'member',
+  closeLiveStory: 'member',
   savePerson: 'firstPerson',
   listArticles: 'member',
   queryArticles: 'member',

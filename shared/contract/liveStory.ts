@@ -1,0 +1,36 @@
+// A story edited live with others (a library bound to a newsroom): the renderer's editor keeps a
+// Yjs document of its own and syncs it with the core's replica over the contract, and the core
+// holds the one connection to the server (Hocuspocus). Updates travel base64-encoded, as Yjs
+// encodes them; every one is checked for size here and applied by Yjs, which refuses a bad one.
+import { z } from 'zod';
+import { ArticleIdSchema } from '../model/article';
+
+/** One Yjs update or awareness update, base64. A whole 10,000-word story encodes to well under 1 MB. */
+export const YUpdateSchema = z.string().max(16 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
+
+/** How a live story stands for this person: may they type, and is everything typed stored on the server. */
+export const LiveStatusSchema = z.object({
+  /** The workflow makes the copy read-only for this person now (the server decides and tells). */
+  readOnly: z.boolean(),
+  /** Updates sent but not yet stored on the server (its acknowledgement means stored in PostgreSQL). */
+  unsynced: z.number().int().nonnegative(),
+  /** Connected to the server's document now. */
+  connected: z.boolean(),
+});
+export type LiveStatus = z.infer<typeof LiveStatusSchema>;
+
+export const LiveOpenedSchema = LiveStatusSchema.extend({
+  /** The replica's whole state: the renderer's document starts from exactly this. */
+  state: YUpdateSchema,
+});
+export type LiveOpened = z.infer<typeof LiveOpenedSchema>;
+
+/** What the core pushes about a live story (joined to CoreEvent in newsroom.ts). */
+export const LiveStoryEventSchema = z.discriminatedUnion('type', [
+  /** A change to the replica (another person's, or this window's own coming back: applying it again changes nothing). */
+  z.object({ type: z.literal('liveUpdate'), id: ArticleIdSchema, update: YUpdateSchema }),
+  /** Who else is in the story and where their carets are. */
+  z.object({ type: z.literal('liveAwareness'), id: ArticleIdSchema, update: YUpdateSchema }),
+  z.object({ type: z.literal('liveStatus'), id: ArticleIdSchema, status: LiveStatusSchema }),
+]);
+export type LiveStoryEvent = z.infer<typeof LiveStoryEventSchema>;
