@@ -18,7 +18,11 @@ import { pickTemplate, renderByline } from '../../../shared/byline/renderByline'
 import { errorText } from '../errorText';
 import { BodyEditor } from '../editor/BodyEditor';
 import type { Meta } from './ArticleSession';
-import { bodyPort } from './bodyPort';
+import { bodyPort, liveBodyPort } from './bodyPort';
+import { useLiveStory } from './useLiveStory';
+import { LivePresence } from './LivePresence';
+import { LiveSyncState } from './LiveSyncState';
+import { personColour } from '../editor/live/personColour';
 import { useArticleSession } from './useArticleSession';
 import { BylineEditor } from './BylineEditor';
 import { BylinePreview } from './BylinePreview';
@@ -48,6 +52,8 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
   const { me, permissions, connected } = useMe();
   const rules = useMemo(() => ({ permissions, role: me.role }), [permissions, me.role]);
   const { session, snap } = useArticleSession(props.id, me.id, rules);
+  const liveStory = useLiveStory(connected, props.id, me.id);
+  const liveUser = useMemo(() => ({ name: me.name, color: personColour(me.id) }), [me.name, me.id]);
   const { article, meta, lock } = snap;
   const [historyOpen, setHistoryOpen] = useState(false);
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -161,10 +167,12 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
       </div>
     );
   }
-  if (!session || !article || !meta) return <div className="screen-message">{t('article.loading')}</div>;
+  if (!session || !article || !meta || liveStory.phase === 'opening') return <div className="screen-message">{t('article.loading')}</div>;
 
   const bylineText = renderByline(meta.byline, pickTemplate(props.settings, meta.byline, meta.language));
   const readOnly = !lock.editable;
+  // The server decides who may type in a live story; the screen's lock follows the same rule and is shown with its reason.
+  const bodyEditable = !readOnly && !(liveStory.status?.readOnly ?? false);
   return (
     <div className={`article-screen${readOnly ? ' is-read-only' : ''}`} data-testid="article-screen" data-locked={readOnly ? lock.reason ?? 'state' : undefined}>
       <div className="article-bar">
@@ -175,7 +183,13 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
         <button type="button" className="small" data-testid="open-history" aria-pressed={historyOpen} onClick={() => setHistoryOpen((o) => !o)}>{t('history.title')}</button>
         <button type="button" className="small" data-testid="export-article" onClick={() => void flush().then(() => setExporting(true))}>{t('exchange.exportOne')}</button>
         <SaveIndicator state={snap.save} onRetry={() => void flush()} onSaveAsDraft={() => void saveAsDraft()} />
+        {liveStory.status && <LiveSyncState status={liveStory.status} />}
       </div>
+      {liveStory.phase === 'failed' && (
+        <div className="banner banner--warning" role="status" data-testid="live-open-failed">
+          {t('live.openFailed', { reason: errorText(t, liveStory.error) })}
+        </div>
+      )}
       {draftError !== null && (
         <div className="banner banner--error" role="alert" data-testid="draft-error">
           {t('save.draftFailed', { reason: errorText(t, draftError) })} <button type="button" onClick={() => setDraftError(null)}>{t('library.dismiss')}</button>
@@ -221,10 +235,12 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
           <BylinePreview byline={meta.byline} language={meta.language} settings={props.settings} />
           <TagsInput tags={meta.tags} onChange={(tags) => update({ tags })} />
           </fieldset>
+          {liveStory.live && <LivePresence awareness={liveStory.live.awareness} />}
           <BodyEditor
             // One editor for the life of the session: steps and restores are adopted into it, never remounted.
             key={session.serial}
-            editable={!readOnly}
+            editable={bodyEditable}
+            live={liveStory.live ? { body: liveStory.live, user: liveUser } : null}
             initialBody={article.body}
             platform={props.platform}
             mediaBase={props.mediaBase}
@@ -234,7 +250,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
             onChange={() => session.markDirty()}
             onReady={(e) => {
               editorRef.current = e;
-              session.attachBody(bodyPort(e));
+              session.attachBody(liveStory.live ? liveBodyPort(e) : bodyPort(e));
               setEditor(e);
             }}
           />

@@ -31,3 +31,15 @@ export function bodyPort(editor: Editor): BodyPort {
     },
   };
 }
+
+/**
+ * A live story's body: the shared document is its one copy, kept by the server, so adopting the
+ * library's copy leaves the editor alone (writing it in would replace everyone's text with this
+ * window's idea of it). Saves still read the body for the fields beside it.
+ */
+export function liveBodyPort(editor: Editor): BodyPort {
+  return {
+    getBody: () => editor.getJSON() as Body,
+    setBody: () => undefined,
+  };
+}

@@ -17,6 +17,8 @@ import { NEXT_OPEN_MARK, PREVIOUS_OPEN_MARK } from './OpenMarks';
 import { catchUpSelection } from './catchUpSelection';
 import { matchesShortcut } from '../shortcuts';
 import { focusNow } from './focusNow';
+import { liveExtensions } from './live/liveExtensions';
+import type { LiveBody, LiveUser } from './live/LiveBody';
 
 function imageFiles(list: FileList | null | undefined): File[] {
   return [...(list ?? [])].filter(isImageFile);
@@ -34,21 +36,28 @@ export function BodyEditor(props: {
   onAddPhoto(): void;
   /** False while the workflow makes the copy read-only for this person. */
   editable: boolean;
+  /**
+   * A newsroom story edited live: the text is the story's shared document, not `initialBody`, and
+   * the server stores it (typing is not an edit for the article session to save).
+   */
+  live?: { body: LiveBody; user: LiveUser } | null;
 }) {
   const { t, i18n } = useTranslation();
   // The editor is created once; callbacks go through a ref so it always calls the current ones.
   const live = useRef(props);
   live.current = props;
+  const base = bodyExtensions(() => i18n.t('article.bodyPlaceholder'), {
+    mediaBase: props.mediaBase,
+    // i18n.t, not this render's t: the editor and its figures outlive a change of UI language.
+    t: (key) => i18n.t(key),
+    platform: props.platform,
+    onReplace: (pos) => live.current.onReplacePhoto(pos),
+    captionPlaceholder: () => i18n.t('figure.captionPlaceholder'),
+  });
   const editor = useEditor({
-    extensions: bodyExtensions(() => i18n.t('article.bodyPlaceholder'), {
-      mediaBase: props.mediaBase,
-      // i18n.t, not this render's t: the editor and its figures outlive a change of UI language.
-      t: (key) => i18n.t(key),
-      platform: props.platform,
-      onReplace: (pos) => live.current.onReplacePhoto(pos),
-      captionPlaceholder: () => i18n.t('figure.captionPlaceholder'),
-    }),
-    content: props.initialBody,
+    extensions: props.live ? liveExtensions(base, props.live.body, props.live.user) : base,
+    // A live body comes from the shared document (Collaboration fills the editor from it).
+    content: props.live ? undefined : props.initialBody,
     editable: props.editable,
     editorProps: {
       attributes: () => ({ 'aria-label': t('article.body'), 'aria-multiline': 'true', role: 'textbox', spellcheck: 'false' }),
@@ -85,7 +94,7 @@ export function BodyEditor(props: {
     // Only the person's own changes to the document: not the library's copy being adopted, and not
     // TipTap's update event on setEditable (which once made every step look like an edit to save).
     onUpdate: ({ transaction }) => {
-      if (isPersonsEdit(transaction)) live.current.onChange();
+      if (!live.current.live && isPersonsEdit(transaction)) live.current.onChange();
     },
   });
   useEffect(() => {

@@ -633,6 +633,13 @@ export const en: Shape<typeof ko> = {
       newerVersion: '{{file}}: made by a newer Copydesk. Update Copydesk, then import it.',
     },
   },
+  live: {
+    alsoHere: 'Also editing:',
+    stored: 'Stored on the server',
+    unsynced: '{{count}} change(s) waiting for the server',
+    disconnected: 'The live connection to the server dropped. What you type stays in this window and is stored when it reconnects.',
+    openFailed: 'Could not open the story live: {{reason}} It opened for ordinary editing.',
+  },
   newsroom: {
     /** On the identity screen: this folder can work with a newsroom server instead. */
     connectAction: 'Connect to a newsroom',

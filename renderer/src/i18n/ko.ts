@@ -629,6 +629,18 @@ export const ko = {
       newerVersion: '{{file}}: 더 새 버전의 Copydesk가 만든 보관 파일입니다. Copydesk를 업데이트한 뒤 가져오세요.',
     },
   },
+  live: {
+    /** Before the names of the others in a live story. */
+    alsoHere: '함께 편집 중:',
+    /** Everything typed is stored on the newsroom server. */
+    stored: '서버에 저장됨',
+    /** Typed changes the server has not yet confirmed as stored. */
+    unsynced: '서버 저장 대기 {{count}}건',
+    /** The live connection dropped: nothing is lost, it goes out again on reconnect. */
+    disconnected: '서버와의 실시간 연결이 끊겼습니다. 입력한 내용은 이 창에 남아 있고 다시 연결되면 저장됩니다.',
+    /** The live copy could not be opened; the story opens the ordinary way. */
+    openFailed: '실시간 편집을 열지 못했습니다: {{reason}} 기사는 일반 편집으로 열었습니다.',
+  },
   newsroom: {
     /** On the identity screen: this folder can work with a newsroom server instead. */
     connectAction: '뉴스룸에 연결',

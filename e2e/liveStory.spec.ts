@@ -1,0 +1,188 @@
+// Two people in one story, live (issue 16): a newsroom server and two browser hosts, a reporter's
+// and an editor's, each connected through the app. Both open the same draft: each sees the
+// other's name, caret and text as it is typed; the reporter composes Korean jamo by jamo while the
+// editor types in the same paragraph and neither loses a letter; when the desk starts review the
+// reporter's copy turns read-only live, and a scripted client holding the reporter's own token
+// has its changes dropped by the server; approval starts a new document from the approved copy.
+// After each step, what both screens show is what the server holds.
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import type { Browser, Page } from '@playwright/test';
+import { test, expect } from './support/fixtures';
+import { bodyEditor, blockTexts } from './support/editor';
+import { Ime } from './support/ime';
+import { open } from './support/desk';
+import { launchBrowserHost } from '../host/launchBrowserHost';
+import { startNewsroomServer, type NewsroomServer } from './support/newsroomServer';
+import type { Article, DocNode } from '../shared/model/article';
+import { COLLAB_PATH, COLLAB_SCHEMA_PARAM } from '../shared/contract/liveProtocol';
+import { BODY_FRAGMENT, LIVE_SCHEMA_VERSION } from '../shared/live/bodyFragment';
+
+const SHOTS = 'test-results/shots/live';
+const HEADLINE = '수소버스 100대 도입';
+const REPORTER = { login: 'kim', name: '김하늘', password: 'kim password 1' };
+const EDITOR = { login: 'park', name: '박데스크', password: 'park password 1' };
+
+const texts = (body: DocNode): string[] => {
+  const text = (n: DocNode): string => (n.text ?? '') + (n.content ?? []).map(text).join('');
+  return (body.content ?? []).map(text);
+};
+
+async function onServer(server: NewsroomServer, login: string, id: string): Promise<Article> {
+  const answer = await server.call('POST', '/api/call/getArticle', { id, actor: server.ids[login] }, server.tokens[login]);
+  if (!answer.body.ok) throw new Error(`getArticle: ${JSON.stringify(answer.body)}`);
+  return answer.body.value as Article;
+}
+
+async function machine(browser: Browser, locale: string, cleanups: (() => Promise<unknown>)[]) {
+  const dir = await mkdtemp(join(tmpdir(), 'copydesk-e2e-live-'));
+  const host = await launchBrowserHost({ libraryDir: dir });
+  const context = await browser.newContext({ locale, viewport: { width: 1400, height: 900 } });
+  cleanups.unshift(() => rm(dir, { recursive: true, force: true }), () => host.close(), () => context.close());
+  const page = await context.newPage();
+  await page.goto(host.url);
+  return { dir, page };
+}
+
+async function connect(page: Page, server: string, who: { login: string; password: string }) {
+  await page.getByTestId('connect-newsroom').click();
+  await page.getByTestId('connect-server').fill(server);
+  await page.getByTestId('connect-login').fill(who.login);
+  await page.getByTestId('connect-password').fill(who.password);
+  await page.getByTestId('connect-submit').click();
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');
+}
+
+/** Everything this window typed is stored on the server (its acknowledgement means stored in the database). */
+async function stored(page: Page) {
+  await expect(page.getByTestId('live-sync')).toHaveAttribute('data-stored', 'true');
+}
+
+/** Both screens show the same body, and the server's story holds it (materialised from the live document). */
+async function sameEverywhere(server: NewsroomServer, id: string, pages: Page[]): Promise<string[]> {
+  for (const page of pages) await stored(page);
+  const shown = await blockTexts(pages[0]);
+  for (const page of pages.slice(1)) await expect.poll(() => blockTexts(page)).toEqual(shown);
+  await expect.poll(async () => texts((await onServer(server, 'park', id)).body), { timeout: 10_000 }).toEqual(shown);
+  return shown;
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `${SHOTS}-${name}.png` });
+}
+
+test('two people in one story, live: names and carets, Korean composed while the other types, read-only on review, a new document on approval', async ({ host, hostBrowser, uiLocale }) => {
+  test.skip(host === 'electron', 'two machines are two browser hosts, each in its own browser context');
+  test.setTimeout(180_000);
+  const server = (await startNewsroomServer('pglite', [
+    [REPORTER.login, { name: REPORTER.name, role: 'reporter', desk: '사회부', bylineRole: '기자' }],
+    [EDITOR.login, { name: EDITOR.name, role: 'editor', desk: '사회부' }],
+  ])) as NewsroomServer;
+  const cleanups: (() => Promise<unknown>)[] = [() => server.stop()];
+  await mkdir('test-results/shots', { recursive: true });
+  try {
+    const r = await machine(hostBrowser!, uiLocale, cleanups);
+    const e = await machine(hostBrowser!, uiLocale, cleanups);
+    const reporter = r.page;
+    const editor = e.page;
+    await connect(reporter, server.url, REPORTER);
+    await connect(editor, server.url, EDITOR);
+
+    // ——— The reporter starts a story; the editor opens the same draft. Each sees the other by name. ———
+    await reporter.getByTestId('new-article').click();
+    await reporter.getByTestId('field-headline').fill(HEADLINE);
+    await bodyEditor(reporter).click();
+    const reporterIme = await Ime.attach(reporter);
+    await reporterIme.type('시는 내년까지 수소버스를 도입한다.');
+    await stored(reporter);
+    await expect(reporter.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+    const list = await server.call('POST', '/api/call/listArticles', { scope: 'active', actor: server.ids.kim }, server.tokens.kim);
+    const id = (list.body.value as { id: string; headline: string }[]).find((a) => a.headline === HEADLINE)!.id;
+    await open(editor, HEADLINE);
+    await expect(editor.getByTestId('live-person')).toHaveText([REPORTER.name]);
+    await expect(reporter.getByTestId('live-person')).toHaveText([EDITOR.name]);
+    expect(await sameEverywhere(server, id, [reporter, editor])).toEqual(['시는 내년까지 수소버스를 도입한다.']);
+
+    // ——— Both type in the same paragraph: each sees the other's text, and the other's caret with a name. ———
+    await bodyEditor(editor).click();
+    await editor.keyboard.press('Control+End');
+    await editor.keyboard.insertText(' 예산은 300억원이다.');
+    await expect.poll(() => blockTexts(reporter)).toEqual(['시는 내년까지 수소버스를 도입한다. 예산은 300억원이다.']);
+    await expect(reporter.locator('.collaboration-carets__label')).toHaveText(EDITOR.name);
+    await expect(editor.locator('.collaboration-carets__label')).toHaveText(REPORTER.name);
+    await shot(reporter, 'two-carets');
+
+    // ——— Korean composed by the reporter, jamo by jamo, while the editor types into the same paragraph. ———
+    // The reporter's caret is after '도입한다.'; the editor types at the paragraph's end between the jamo.
+    await bodyEditor(reporter).click();
+    await reporter.keyboard.press('Home');
+    await reporterIme.settle();
+    await reporterIme.compose('ㅅ');
+    await editor.keyboard.insertText(' 충전소도');
+    await reporterIme.compose('서');
+    await editor.keyboard.insertText(' 늘린다.');
+    await reporterIme.compose('서우');
+    await reporterIme.compose('서울');
+    // The editor's words are held back while the reporter composes, and arrive after the syllable is in.
+    await reporterIme.commit('서울');
+    await reporterIme.type(' ');
+    const together = '서울 시는 내년까지 수소버스를 도입한다. 예산은 300억원이다. 충전소도 늘린다.';
+    await expect.poll(() => blockTexts(reporter)).toEqual([together]);
+    await expect.poll(() => blockTexts(editor)).toEqual([together]);
+    expect(await sameEverywhere(server, id, [reporter, editor])).toEqual([together]);
+    await shot(editor, 'composed-while-typing');
+
+    // ——— Sent and taken into review: the reporter's copy turns read-only live; a scripted client with the reporter's own token is refused. ———
+    await reporter.getByTestId('action-send').click();
+    await expect(reporter.getByTestId('article-status')).toHaveText('출고');
+    await editor.getByTestId('action-review').click();
+    await expect(editor.getByTestId('article-status')).toHaveText('데스킹');
+    await expect(bodyEditor(reporter)).toHaveAttribute('contenteditable', 'false');
+    await expect(bodyEditor(editor)).toHaveAttribute('contenteditable', 'true');
+    const binding = JSON.parse(await readFile(join(r.dir, 'newsroom.json'), 'utf8')) as { token: string };
+    const scripted = new Y.Doc();
+    const provider = new HocuspocusProvider({
+      url: `${server.url.replace(/^http/, 'ws')}${COLLAB_PATH}`,
+      name: id,
+      token: binding.token,
+      document: scripted,
+      parameters: { [COLLAB_SCHEMA_PARAM]: String(LIVE_SCHEMA_VERSION) },
+      WebSocketPolyfill: WebSocket as never,
+    });
+    try {
+      await expect.poll(() => provider.isSynced).toBe(true);
+      const fragment = scripted.getXmlFragment(BODY_FRAGMENT);
+      const p = new Y.XmlElement('paragraph');
+      const t = new Y.XmlText();
+      t.insert(0, '몰래 넣은 문단');
+      p.insert(0, [t]);
+      fragment.insert(fragment.length, [p]);
+      // The editor keeps typing meanwhile; that goes through.
+      await bodyEditor(editor).click();
+      await editor.keyboard.press('Control+End');
+      await editor.keyboard.insertText(' 시의회 승인이 남았다.');
+      const reviewed = await sameEverywhere(server, id, [editor, reporter]);
+      expect(reviewed).toEqual([`${together} 시의회 승인이 남았다.`]);
+      expect(JSON.stringify((await onServer(server, 'park', id)).body)).not.toContain('몰래 넣은 문단');
+    } finally {
+      provider.destroy();
+    }
+    await shot(reporter, 'read-only-in-review');
+
+    // ——— Approved: a new document starts from the approved copy; both screens show it, neither may type. ———
+    await editor.getByTestId('action-approve').click();
+    await expect(editor.getByTestId('article-status')).toHaveText('승인');
+    await expect(reporter.getByTestId('article-status')).toHaveText('승인');
+    await expect(bodyEditor(editor)).toHaveAttribute('contenteditable', 'false');
+    const approved = await onServer(server, 'park', id);
+    expect(texts(approved.body)).toEqual([`${together} 시의회 승인이 남았다.`]);
+    await expect.poll(() => blockTexts(reporter)).toEqual(texts(approved.body));
+    await expect.poll(() => blockTexts(editor)).toEqual(texts(approved.body));
+  } finally {
+    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+  }
+});

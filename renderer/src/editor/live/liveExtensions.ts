@@ -1,0 +1,20 @@
+// The body editor bound to a live story: the same schema, with the text in the story's Yjs
+// document (Collaboration), others' carets and names (CollaborationCaret), undo that takes back
+// only this person's own changes (Yjs undo in place of StarterKit's), and others' changes held
+// back during an IME composition.
+import type { AnyExtension } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { BODY_FRAGMENT } from '../../../../shared/live/bodyFragment';
+import { HoldWhileComposing } from './HoldWhileComposing';
+import type { LiveBody, LiveUser } from './LiveBody';
+
+export function liveExtensions(extensions: AnyExtension[], live: LiveBody, user: LiveUser): AnyExtension[] {
+  return [
+    // StarterKit's undo history would undo others' typing too, and Collaboration refuses to run beside it.
+    ...extensions.map((e) => (e.name === 'starterKit' ? e.configure({ ...e.options, undoRedo: false }) : e)),
+    Collaboration.configure({ document: live.doc, field: BODY_FRAGMENT }),
+    CollaborationCaret.configure({ provider: { awareness: live.awareness }, user }),
+    HoldWhileComposing.configure({ live }),
+  ];
+}
