@@ -1,0 +1,115 @@
+// Test harness: the smallest newsroom a bound core's live stories can talk to, on loopback. A
+// Hocuspocus instance at COLLAB_PATH that checks the session token and schema version as the real
+// server does (shared/contract/liveProtocol.ts), keeps each document across unloads, and can flip
+// a story's write access; plus the live channel (/api/events) and sign-out the core's Newsroom
+// expects. The real server's end-to-end test replaces it once server/collab is merged.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import * as Y from 'yjs';
+import { Hocuspocus } from '@hocuspocus/server';
+import { COLLAB_PATH, COLLAB_REFUSALS, COLLAB_SCHEMA_PARAM } from '../../../../shared/contract/liveProtocol';
+import { LIVE_SCHEMA_VERSION, writeBody } from '../../../../shared/live/bodyFragment';
+import type { Body } from '../../../../shared/model/article';
+
+const refuse = (reason: string) => Object.assign(new Error(reason), { reason });
+
+export interface CollabTestServer {
+  url: string;
+  hocuspocus: Hocuspocus;
+  /** Every token offered to onAuthenticate, in order. */
+  tokensSeen: string[];
+  /** The upgrade requests' URLs and Origin headers. */
+  upgrades: { url: string; origin: string | undefined }[];
+  /** The server's copy of a story (what it keeps between connections). */
+  stored(id: string): Y.Doc;
+  /** The workflow flips write access: every connection to the story, and a stateless message to its clients. */
+  setReadOnly(id: string, readOnly: boolean): void;
+  /** Open connections to a story's document now. */
+  connections(id: string): number;
+  close(): Promise<void>;
+}
+
+export async function startCollabTestServer(opts: { tokens: Set<string>; bodies?: Record<string, Body> }): Promise<CollabTestServer> {
+  const tokensSeen: string[] = [];
+  const upgrades: CollabTestServer['upgrades'] = [];
+  const docs = new Map<string, Y.Doc>();
+  const stored = (id: string) => {
+    let doc = docs.get(id);
+    if (!doc) {
+      doc = new Y.Doc();
+      const body = opts.bodies?.[id];
+      if (body) writeBody(doc, body);
+      docs.set(id, doc);
+    }
+    return doc;
+  };
+  const hocuspocus = new Hocuspocus({
+    quiet: true,
+    async onAuthenticate({ token, requestParameters }) {
+      tokensSeen.push(token);
+      if (!opts.tokens.has(token)) throw refuse(COLLAB_REFUSALS.unauthenticated);
+      if (requestParameters.get(COLLAB_SCHEMA_PARAM) !== String(LIVE_SCHEMA_VERSION)) throw refuse(COLLAB_REFUSALS.schema);
+      return { token };
+    },
+    async onLoadDocument({ document, documentName }) {
+      Y.applyUpdate(document, Y.encodeStateAsUpdate(stored(documentName)));
+      return document;
+    },
+    async onChange({ documentName, update }) {
+      Y.applyUpdate(stored(documentName), update);
+    },
+  });
+  const events = new Set<ServerResponse>();
+  const http = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (req.url === '/api/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(': open\n\n');
+      events.add(res);
+      res.on('close', () => events.delete(res));
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ ok: true, value: null }));
+  });
+  const wss = new WebSocketServer({ noServer: true });
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    upgrades.push({ url: req.url ?? '', origin: req.headers.origin });
+    if (new URL(req.url ?? '', 'http://x').pathname !== COLLAB_PATH) return void socket.destroy();
+    wss.handleUpgrade(req, socket, head, (ws) => hocuspocus.handleConnection(ws, req));
+  });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const { port } = http.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    hocuspocus,
+    tokensSeen,
+    upgrades,
+    stored,
+    setReadOnly(id, readOnly) {
+      const document = hocuspocus.documents.get(id);
+      if (!document) throw new Error(`no open document ${id}`);
+      for (const connection of document.getConnections()) connection.readOnly = readOnly;
+      document.broadcastStateless(JSON.stringify({ type: 'access', readOnly }));
+    },
+    connections: (id) => hocuspocus.documents.get(id)?.getConnectionsCount() ?? 0,
+    async close() {
+      for (const res of events) res.end();
+      hocuspocus.closeConnections();
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      http.closeAllConnections();
+      await new Promise((resolve) => http.close(resolve));
+    },
+  };
+}
+
+/** Resolves once `fn` is true, checked every 10 ms; fails after `ms` (as server/testing/until.ts, which core may not import). */
+export function until(fn: () => boolean, ms = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const tick = () => (fn() ? resolve() : Date.now() - started > ms ? reject(new Error('condition not met in time')) : setTimeout(tick, 10));
+    tick();
+  });
+}
