@@ -159,6 +159,26 @@ describe('a live document in the window', () => {
     await core.frame();
     expect(live.status.readOnly).toBe(true);
     expect(heard).toEqual([{ readOnly: false, unsynced: 2, connected: false }, { readOnly: true, unsynced: 2, connected: false }]);
+    // Writable again: the refused change goes (the replica needs every change, or later ones wait there).
+    core.refuseWith(null);
+    core.push({ type: 'liveStatus', id: ID, status: { readOnly: false, unsynced: 0, connected: true } });
+    await core.frame();
+    expect(textOf(core.replica)).toBe('서울 첫눈!');
+  });
+
+  it('keeps a change the core could not take and sends it first with the next', async () => {
+    const core = fakeCore();
+    const errors: unknown[] = [];
+    const live = await openLiveDocument(ID, { bridge: core.bridge, onError: (err) => errors.push(err) });
+    opened.push(live);
+    core.refuseWith(new ApiError('offline', 'no server', { server: 'x' }));
+    typeInto(live.doc, ' 하나');
+    await core.frame();
+    expect(errors).toMatchObject([{ code: 'offline' }]);
+    core.refuseWith(null);
+    typeInto(live.doc, ' 둘');
+    await core.frame();
+    expect(textOf(core.replica)).toBe('서울 첫눈 하나 둘');
   });
 
   it('on destroy sends what is left, clears its presence, closes the story and stops listening', async () => {

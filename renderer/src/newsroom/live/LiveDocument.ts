@@ -13,8 +13,9 @@
 // merged into one update, and never more than one call in flight (what piles up meanwhile goes out
 // merged next). The core's updates (liveUpdate) and presence (liveAwareness) are applied with
 // CORE_ORIGIN, so they are not sent back. This window's own presence goes out on each change and on
-// Awareness's 15 s renewal. A change refused because the copy turned read-only sets status.readOnly;
-// other failed sends go to `onError` (the document keeps the change; the screen decides what to say).
+// Awareness's 15 s renewal. A change the core refused stays first in line (the replica needs every
+// one): refused as read-only, it sets status.readOnly and goes again when the core says writable;
+// otherwise it goes to `onError` and again after 1 s, doubling to 30 s. `destroy` gives up on it.
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { CoreEvent } from '../../../../shared/contract/newsroom';
@@ -42,6 +43,10 @@ export interface LiveDocumentOptions {
   /** A send the core refused for another reason than read-only (offline, not signed in…). */
   onError?: (err: unknown) => void;
 }
+
+/** A refused change is sent again after this, doubling up to MAX_RETRY_MS. */
+const RETRY_MS = 1000;
+const MAX_RETRY_MS = 30_000;
 
 const defaultBridge: LiveBridge = { call: bridgeCall, onEvent: bridgeOnEvent };
 
@@ -80,6 +85,8 @@ export class LiveDocument {
   private scheduled = false;
   private sending: Promise<void> | null = null;
   private closed = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryMs = RETRY_MS;
 
   constructor(
     readonly id: string,
@@ -140,6 +147,7 @@ export class LiveDocument {
   /** @internal Drops the document without telling the core (an open that failed). */
   discard(): void {
     this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.unsubscribe();
     this.statusListeners.clear();
     this.awareness.destroy();
@@ -154,8 +162,10 @@ export class LiveDocument {
   }
 
   private setStatus(status: LiveStatus): void {
+    const writableAgain = this.current.readOnly && !status.readOnly;
     this.current = { readOnly: status.readOnly, unsynced: status.unsynced, connected: status.connected };
     for (const listener of [...this.statusListeners]) listener(this.current);
+    if (writableAgain && this.pending.length) this.schedule();
   }
 
   private schedule(): void {
@@ -174,10 +184,18 @@ export class LiveDocument {
         if (this.pending.length) {
           const updates = this.pending;
           this.pending = [];
-          await this.send('sendLiveUpdate', updates.length === 1 ? updates[0] : Y.mergeUpdates(updates));
+          const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+          if (!(await this.send('sendLiveUpdate', update))) {
+            // Kept, first in line: the core's replica must get every change, or later ones wait on it there.
+            this.pending.unshift(update);
+            this.retryLater();
+            break;
+          }
+          this.retryMs = RETRY_MS;
         }
         if (this.presenceChanged) {
           this.presenceChanged = false;
+          // Presence is not kept on failure: the next change or renewal says it again whole.
           await this.send('sendLiveAwareness', encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
         }
       }
@@ -187,12 +205,24 @@ export class LiveDocument {
     return this.sending;
   }
 
-  private async send(method: 'sendLiveUpdate' | 'sendLiveAwareness', update: Uint8Array): Promise<void> {
+  /** A change the core refused is sent again: when write access returns, or after a growing wait. */
+  private retryLater(): void {
+    if (this.current.readOnly || this.retryTimer || this.closed) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.schedule();
+    }, this.retryMs);
+    this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
+  }
+
+  private async send(method: 'sendLiveUpdate' | 'sendLiveAwareness', update: Uint8Array): Promise<boolean> {
     try {
       await this.bridge.call(method, { id: this.id, update: toBase64(update) });
+      return true;
     } catch (err) {
       if (err instanceof ApiError && err.code === 'forbidden' && err.params.reason === 'readOnly') this.setStatus({ ...this.current, readOnly: true });
       else this.onError(err);
+      return false;
     }
   }
 }
