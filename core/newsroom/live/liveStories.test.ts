@@ -210,6 +210,23 @@ describe('live stories held by the core', () => {
     expect(await call(nowhere, 'openLiveStory', { id: OTHER })).toMatchObject({ ok: false, error: { code: 'offline', params: { server: 'http://127.0.0.1:9' } } });
   });
 
+  it('says when the server goes away, and an edit made meanwhile reaches it once the connection is back by itself', async () => {
+    const first = await startCollabTestServer({ tokens: new Set([TOKENS.kim]), bodies: { [STORY]: BODY } });
+    const port = Number(new URL(first.url).port);
+    const kim = await boundDesk(KIM, TOKENS.kim, first.url);
+    const window = windowDoc((await open(kim)).state);
+    await first.close();
+    const kept = Y.encodeStateAsUpdate(first.stored(STORY));
+    await until(() => statuses(kim, STORY).at(-1)?.status.connected === false);
+    expect(await call(kim, 'sendLiveUpdate', { id: STORY, update: type(window, ' (끊긴 사이)') })).toEqual({ ok: true, value: null });
+    // The same address again (a restarted server that kept the story): the provider reconnects and syncs.
+    const again = await startCollabTestServer({ tokens: new Set([TOKENS.kim]), kept: { [STORY]: kept }, port });
+    cleanups.push(() => again.close());
+    await until(() => statuses(kim, STORY).at(-1)?.status.connected === true);
+    await until(() => JSON.stringify(readBody(again.stored(STORY))).includes('(끊긴 사이)'));
+    expect(readBody(again.stored(STORY))).toEqual(readBody(window));
+  });
+
   it('core.close leaves the story; no answer or event carried a token', async () => {
     const park = await boundDesk(PARK, TOKENS.park);
     await open(park, OTHER);

@@ -31,7 +31,7 @@ export interface CollabTestServer {
   close(): Promise<void>;
 }
 
-export async function startCollabTestServer(opts: { tokens: Set<string>; bodies?: Record<string, Body> }): Promise<CollabTestServer> {
+export async function startCollabTestServer(opts: { tokens: Set<string>; bodies?: Record<string, Body>; kept?: Record<string, Uint8Array>; port?: number }): Promise<CollabTestServer> {
   const tokensSeen: string[] = [];
   const upgrades: CollabTestServer['upgrades'] = [];
   const docs = new Map<string, Y.Doc>();
@@ -40,7 +40,10 @@ export async function startCollabTestServer(opts: { tokens: Set<string>; bodies?
     if (!doc) {
       doc = new Y.Doc();
       const body = opts.bodies?.[id];
-      if (body) writeBody(doc, body);
+      const kept = opts.kept?.[id];
+      // A story kept from before (a restarted server) or made from its JSON, once, as only the server does.
+      if (kept) Y.applyUpdate(doc, kept);
+      else if (body) writeBody(doc, body);
       docs.set(id, doc);
     }
     return doc;
@@ -79,7 +82,7 @@ export async function startCollabTestServer(opts: { tokens: Set<string>; bodies?
     if (new URL(req.url ?? '', 'http://x').pathname !== COLLAB_PATH) return void socket.destroy();
     wss.handleUpgrade(req, socket, head, (ws) => hocuspocus.handleConnection(ws, req));
   });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => http.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = http.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
