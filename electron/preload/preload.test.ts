@@ -56,6 +56,7 @@ describe('preload', () => {
       { type: 'liveUpdate', id: 'story-0001', update: 'AQID' },
       { type: 'liveAwareness', id: 'story-0001', update: 'AQID' },
       { type: 'liveStatus', id: 'story-0001', status: { readOnly: true, unsynced: 0, connected: true } },
+      { type: 'liveEnded', id: 'story-0001', reason: 'epoch' },
     ];
     for (const event of live) fire({ sender: 'ipc-event' }, event);
     fire({ sender: 'ipc-event' }, { type: 'liveUpdate', id: 'story-0001', update: '<b>' });

@@ -1,12 +1,9 @@
-// The stories a bound core has open live (issue 16, "where the connection lives"): one WebSocket
-// to the newsroom server per core, shared by one Hocuspocus provider per story, each held by the
-// windows that opened it. The session token is read from the binding by the core and sent only
-// to the server; windows see base64 updates, presence and status, never the token.
-import WebSocket from 'ws';
-import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+// The stories a bound core has open live (issue 16, "where the connection lives"): one Hocuspocus
+// provider per story (LiveStory.ts), each held by the windows that opened it. The session token is
+// read from the binding by the core and sent only to the server; windows see base64 updates,
+// presence and status, never the token.
 import { ApiError } from '../../../shared/contract/errors';
-import type { LiveOpened, LiveStoryEvent } from '../../../shared/contract/liveStory';
-import { collabUrl } from './collabUrl';
+import type { LiveEndReason, LiveOpened, LiveStoryEvent } from '../../../shared/contract/liveStory';
 import { LiveStory } from './LiveStory';
 
 /** The signed-in session the live stories connect with; null when not bound or signed out. */
@@ -16,7 +13,6 @@ export type LiveCredentials = () => { server: string; token: string } | null;
 export const LIVE_OPEN_TIMEOUT_MS = 10_000;
 
 export class LiveStories {
-  private socket: HocuspocusProviderWebsocket | null = null;
   private readonly stories = new Map<string, LiveStory>();
   private readonly listeners = new Set<(event: LiveStoryEvent) => void>();
 
@@ -30,7 +26,14 @@ export class LiveStories {
     const creds = this.signedIn();
     let story = this.stories.get(id);
     if (!story) {
-      story = new LiveStory({ id, server: creds.server, socket: this.socketFor(creds.server), token: () => this.credentials()?.token ?? '', emit: (e) => this.emit(e), openTimeoutMs: this.openTimeoutMs });
+      story = new LiveStory({
+        id,
+        server: creds.server,
+        token: () => this.credentials()?.token ?? '',
+        emit: (e) => this.emit(e),
+        ended: (s, reason) => this.end(s, reason),
+        openTimeoutMs: this.openTimeoutMs,
+      });
       this.stories.set(id, story);
     }
     story.holders++;
@@ -63,11 +66,9 @@ export class LiveStories {
     if (story) this.release(story);
   }
 
-  /** Signing out, unbinding, closing the core: every story leaves, and the socket closes. */
-  closeAll(why = new ApiError('notSignedIn', 'the newsroom session ended')): void {
-    for (const story of this.stories.values()) story.destroy(why);
-    this.stories.clear();
-    this.dropSocket();
+  /** Signing out, unbinding, closing the core: every story leaves, and its windows are told. */
+  closeAll(): void {
+    for (const story of [...this.stories.values()]) this.end(story, 'notSignedIn');
   }
 
   /** How many stories are open now (tests and the status line). */
@@ -98,20 +99,14 @@ export class LiveStories {
     if (story.holders > 0) return;
     story.destroy(new ApiError('cancelled', `live story ${story.id} was closed while opening`));
     this.stories.delete(story.id);
-    if (this.stories.size === 0) this.dropSocket();
   }
 
-  private socketFor(server: string): HocuspocusProviderWebsocket {
-    const url = collabUrl(server);
-    if (this.socket && this.socket.configuration.url !== url) this.closeAll();
-    // `ws` sends no Origin header: the server refuses upgrades that carry one (browsers).
-    this.socket ??= new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
-    return this.socket;
-  }
-
-  private dropSocket(): void {
-    this.socket?.destroy();
-    this.socket = null;
+  /** The story leaves for good, whoever holds it: an open still waiting gets the error, the windows the event. */
+  private end(story: LiveStory, reason: LiveEndReason): void {
+    if (this.stories.get(story.id) !== story) return;
+    this.stories.delete(story.id);
+    story.destroy(new ApiError(reason === 'epoch' ? 'notFound' : reason, `live story ${story.id} ended (${reason})`));
+    if (story.holders > 0) this.emit({ type: 'liveEnded', id: story.id, reason });
   }
 
   private emit(event: LiveStoryEvent): void {

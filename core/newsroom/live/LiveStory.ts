@@ -1,13 +1,18 @@
 // One story open live in this core: a replica Y.Doc joined to the server's document through a
-// Hocuspocus provider on the core's shared WebSocket, and the presence (awareness) of everyone in
-// it. The windows holding the story see the replica's changes and presence as events; what a
-// window sends is applied here with RENDERER_ORIGIN and goes on to the server from the provider.
+// Hocuspocus provider, and the presence (awareness) of everyone in it. The windows holding the
+// story see the replica's changes and presence as events; what a window sends is applied here with
+// RENDERER_ORIGIN and goes on to the server from the provider.
+//
+// Each story has a WebSocket of its own, not one per core: the URL carries the replica's epoch
+// (shared/contract/liveProtocol.ts), and the server closes a connection's whole socket when a
+// story's epoch ends, which would drop every other story on a shared one.
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { HocuspocusProvider, type HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { ApiError } from '../../../shared/contract/errors';
-import type { LiveStatus, LiveStoryEvent } from '../../../shared/contract/liveStory';
-import { parseCollabStateless } from '../../../shared/contract/liveProtocol';
+import type { LiveEndReason, LiveStatus, LiveStoryEvent } from '../../../shared/contract/liveStory';
+import { collabUrl, COLLAB_REFUSALS, parseCollabStateless } from '../../../shared/contract/liveProtocol';
 import { offlineError, refusalError } from './liveRefusal';
 
 /** The origin of what a window sent: the provider sends it on; it is echoed only to other windows. */
@@ -19,10 +24,11 @@ const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'))
 export interface LiveStoryOptions {
   id: string;
   server: string;
-  socket: HocuspocusProviderWebsocket;
   /** Read on every (re)connection, so a new sign-in's token is used; never leaves the core. */
   token: () => string;
   emit: (event: LiveStoryEvent) => void;
+  /** The server refused the story after it was open (an ended epoch, session or access): the core lets it go. */
+  ended: (story: LiveStory, reason: LiveEndReason) => void;
   /** How long opening waits for the first sync before it says offline. */
   openTimeoutMs: number;
 }
@@ -31,6 +37,7 @@ export class LiveStory {
   readonly id: string;
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
+  private readonly socket: HocuspocusProviderWebsocket;
   private readonly provider: HocuspocusProvider;
   /** Opens minus closes: the windows holding the story (a window may hold it twice). */
   holders = 0;
@@ -55,15 +62,11 @@ export class LiveStory {
       };
     });
     this.ready.catch(() => undefined);
-    this.provider = new HocuspocusProvider({
-      name: opts.id,
-      document: this.doc,
-      awareness: this.awareness,
-      websocketProvider: opts.socket,
-      token: opts.token,
-    });
+    // `ws` sends no Origin header: the server refuses upgrades that carry one (browsers).
+    this.socket = new HocuspocusProviderWebsocket({ url: collabUrl(opts.server), WebSocketPolyfill: WebSocket });
+    this.provider = new HocuspocusProvider({ name: opts.id, document: this.doc, awareness: this.awareness, websocketProvider: this.socket, token: opts.token });
     this.listen();
-    // A provider on a shared socket joins only when attached (ENGINEERING.md, the newsroom server).
+    // A provider given its socket joins only when attached (ENGINEERING.md, the newsroom server).
     this.provider.attach();
   }
 
@@ -71,8 +74,11 @@ export class LiveStory {
     const p = this.provider;
     p.on('authenticated', ({ scope }: { scope: string }) => this.setStatus({ readOnly: scope === 'readonly' }));
     p.on('authenticationFailed', ({ reason }: { reason: string }) => {
-      this.settle(refusalError(reason, this.id));
+      const refusal = refusalError(reason, this.id);
+      this.settle(refusal);
       this.setStatus({ connected: false });
+      // Refused on a reconnection: the windows' copies cannot join again (an ended epoch) or may not.
+      if (this.synced) this.opts.ended(this, reason === COLLAB_REFUSALS.epoch ? 'epoch' : (refusal.code as LiveEndReason));
     });
     p.on('synced', () => {
       this.synced = true;
@@ -94,6 +100,8 @@ export class LiveStory {
     p.on('stateless', ({ payload }: { payload: string }) => {
       const message = parseCollabStateless(payload);
       if (message?.type === 'access') this.setStatus({ readOnly: message.readOnly });
+      // A reconnection names the epoch this replica belongs to; the server refuses it once that has ended.
+      if (message?.type === 'epoch') this.socket.configuration.url = collabUrl(this.opts.server, message.epoch);
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       // Before the first sync nobody holds the story yet (the opener gets the whole state in its answer).
@@ -163,6 +171,7 @@ export class LiveStory {
     this.settle(why);
     this.destroyed = true;
     this.provider.destroy();
+    this.socket.destroy();
     this.doc.destroy();
   }
 }

@@ -11,6 +11,9 @@ export function refusalError(reason: string, id: string): ApiError {
     case COLLAB_REFUSALS.schema:
       // The two apps' body schemas differ: one of them needs updating (the server says which in its log).
       return new ApiError('forbidden', `the newsroom server edits stories with another Copydesk version (live story ${id})`, { reason: 'newerVersion' });
+    case COLLAB_REFUSALS.epoch:
+      // Only a reconnection names an epoch; an open never does. Said as a story to open again.
+      return new ApiError('notFound', `the epoch of live story ${id} has ended`, { id });
     case COLLAB_REFUSALS.notFound:
       return new ApiError('notFound', `the newsroom has no story ${id} for this person`, { id });
     default:

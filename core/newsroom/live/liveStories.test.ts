@@ -18,6 +18,7 @@ import { startCollabTestServer, until, type CollabTestServer } from './testing/c
 
 const STORY = 'story-0001';
 const OTHER = 'story-0002';
+const APPROVED = 'story-0003';
 const BODY: Body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '서울 첫눈' }] }] };
 const TOKENS = { kim: 'kim-session-token-0123456789', park: 'park-session-token-0123456789' };
 
@@ -65,7 +66,7 @@ describe('live stories held by the core', () => {
   const allEvents: CoreEvent[] = [];
 
   beforeAll(async () => {
-    server = await startCollabTestServer({ tokens: new Set(Object.values(TOKENS)), bodies: { [STORY]: BODY, [OTHER]: BODY } });
+    server = await startCollabTestServer({ tokens: new Set(Object.values(TOKENS)), bodies: { [STORY]: BODY, [OTHER]: BODY, [APPROVED]: BODY } });
   });
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
@@ -194,6 +195,7 @@ describe('live stories held by the core', () => {
     expect(server.connections(OTHER)).toBe(1);
     await dispatch(kim.core.handlers, 'disconnectNewsroom', {});
     await until(() => server.connections(OTHER) === 0);
+    expect(kim.events.filter((e) => e.type === 'liveEnded')).toEqual([{ type: 'liveEnded', id: OTHER, reason: 'notSignedIn' }]);
     // Unbound now: a local library's own person is told there is no newsroom, by each live method.
     const admin = await dispatch(kim.core.handlers, 'savePerson', { actor: null, person: { name: '관리자', role: 'admin', desk: '', email: '', bylineName: '관리자', bylineRole: '기자', active: true } });
     if (!admin.ok) throw new Error(admin.error.message);
@@ -225,6 +227,27 @@ describe('live stories held by the core', () => {
     await until(() => statuses(kim, STORY).at(-1)?.status.connected === true);
     await until(() => JSON.stringify(readBody(again.stored(STORY))).includes('(끊긴 사이)'));
     expect(readBody(again.stored(STORY))).toEqual(readBody(window));
+    // The reconnection named the epoch the first server had given the replica.
+    expect(again.upgrades.map((u) => u.url)).toEqual(['/collab?schema=1&epoch=1']);
+  });
+
+  it('an ended epoch ends the story for its windows; opening it again gives the new copy', async () => {
+    const kim = await boundDesk(KIM, TOKENS.kim);
+    const window = windowDoc((await open(kim, APPROVED)).state);
+    await call(kim, 'sendLiveUpdate', { id: APPROVED, update: type(window, ' (승인 전)') });
+    await until(() => JSON.stringify(readBody(server.stored(APPROVED))).includes('(승인 전)'));
+    server.endEpoch(APPROVED);
+    await until(() => kim.events.some((e) => e.type === 'liveEnded'));
+    expect(kim.events.filter((e) => e.type === 'liveEnded')).toEqual([{ type: 'liveEnded', id: APPROVED, reason: 'epoch' }]);
+    // The old replica takes nothing more (its changes would be doubled into the new epoch).
+    expect(await call(kim, 'sendLiveUpdate', { id: APPROVED, update: type(window, ' (늦게)') })).toMatchObject({ ok: false, error: { code: 'notFound' } });
+    const reopened = windowDoc((await open(kim, APPROVED)).state);
+    expect(readBody(reopened)).toEqual(readBody(server.stored(APPROVED)));
+    expect(JSON.stringify(readBody(reopened))).toContain('(승인 전)');
+    expect(JSON.stringify(readBody(reopened))).not.toContain('(늦게)');
+    expect(server.upgrades.at(-1)!.url).toBe('/collab?schema=1');
+    await call(kim, 'closeLiveStory', { id: APPROVED });
+    await until(() => server.connections(APPROVED) === 0);
   });
 
   it('core.close leaves the story; no answer or event carried a token', async () => {

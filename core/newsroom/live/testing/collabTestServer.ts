@@ -1,16 +1,16 @@
 // Test harness: the smallest newsroom a bound core's live stories can talk to, on loopback. A
-// Hocuspocus instance at COLLAB_PATH that checks the session token and schema version as the real
-// server does (shared/contract/liveProtocol.ts), keeps each document across unloads, and can flip
-// a story's write access; plus the live channel (/api/events) and sign-out the core's Newsroom
-// expects. The real server's end-to-end test replaces it once server/collab is merged.
+// Hocuspocus instance at COLLAB_PATH that checks the session token, schema version and epoch as the
+// real server does (shared/contract/liveProtocol.ts), tells each connection its epoch and access,
+// keeps each document across unloads, and can flip a story's write access or end its epoch; plus
+// the live channel (/api/events) and sign-out the core's Newsroom expects. The real server's end-to-end test replaces it once server/collab is merged.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { Hocuspocus } from '@hocuspocus/server';
-import { COLLAB_PATH, COLLAB_REFUSALS, COLLAB_SCHEMA_PARAM } from '../../../../shared/contract/liveProtocol';
-import { LIVE_SCHEMA_VERSION, writeBody } from '../../../../shared/live/bodyFragment';
+import { COLLAB_EPOCH_PARAM, COLLAB_PATH, COLLAB_REFUSALS, COLLAB_SCHEMA_PARAM, type CollabStateless } from '../../../../shared/contract/liveProtocol';
+import { LIVE_SCHEMA_VERSION, readBody, writeBody } from '../../../../shared/live/bodyFragment';
 import type { Body } from '../../../../shared/model/article';
 
 const refuse = (reason: string) => Object.assign(new Error(reason), { reason });
@@ -26,6 +26,8 @@ export interface CollabTestServer {
   stored(id: string): Y.Doc;
   /** The workflow flips write access: every connection to the story, and a stateless message to its clients. */
   setReadOnly(id: string, readOnly: boolean): void;
+  /** Approval: the story's next epoch starts from its copy now, and its clients are told to reload (their sockets close). */
+  endEpoch(id: string): void;
   /** Open connections to a story's document now. */
   connections(id: string): number;
   close(): Promise<void>;
@@ -35,6 +37,8 @@ export async function startCollabTestServer(opts: { tokens: Set<string>; bodies?
   const tokensSeen: string[] = [];
   const upgrades: CollabTestServer['upgrades'] = [];
   const docs = new Map<string, Y.Doc>();
+  const epochs = new Map<string, number>();
+  const epochOf = (id: string) => epochs.get(id) ?? 1;
   const stored = (id: string) => {
     let doc = docs.get(id);
     if (!doc) {
@@ -50,11 +54,18 @@ export async function startCollabTestServer(opts: { tokens: Set<string>; bodies?
   };
   const hocuspocus = new Hocuspocus({
     quiet: true,
-    async onAuthenticate({ token, requestParameters }) {
+    async onAuthenticate({ token, requestParameters, documentName }) {
       tokensSeen.push(token);
       if (!opts.tokens.has(token)) throw refuse(COLLAB_REFUSALS.unauthenticated);
       if (requestParameters.get(COLLAB_SCHEMA_PARAM) !== String(LIVE_SCHEMA_VERSION)) throw refuse(COLLAB_REFUSALS.schema);
+      const epoch = requestParameters.get(COLLAB_EPOCH_PARAM);
+      if (epoch !== null && Number(epoch) !== epochOf(documentName)) throw refuse(COLLAB_REFUSALS.epoch);
       return { token };
+    },
+    async connected({ connection, documentName }) {
+      const say = (message: CollabStateless) => connection.sendStateless(JSON.stringify(message));
+      say({ type: 'epoch', epoch: epochOf(documentName) });
+      say({ type: 'access', readOnly: connection.readOnly });
     },
     async onLoadDocument({ document, documentName }) {
       Y.applyUpdate(document, Y.encodeStateAsUpdate(stored(documentName)));
@@ -95,6 +106,16 @@ export async function startCollabTestServer(opts: { tokens: Set<string>; bodies?
       if (!document) throw new Error(`no open document ${id}`);
       for (const connection of document.getConnections()) connection.readOnly = readOnly;
       document.broadcastStateless(JSON.stringify({ type: 'access', readOnly }));
+    },
+    endEpoch(id) {
+      const next = new Y.Doc();
+      writeBody(next, readBody(stored(id)));
+      docs.set(id, next);
+      epochs.set(id, epochOf(id) + 1);
+      const document = hocuspocus.documents.get(id);
+      if (!document) return;
+      hocuspocus.documents.delete(id);
+      for (const connection of document.getConnections()) connection.webSocket.close(4205, 'reload');
     },
     connections: (id) => hocuspocus.documents.get(id)?.getConnectionsCount() ?? 0,
     async close() {

@@ -195,6 +195,24 @@ describe('a live document in the window', () => {
     seen.destroy();
   });
 
+  it('when the core ends the story it stops sending, says why, and destroy does not close a story opened again', async () => {
+    const core = fakeCore();
+    const live = await open(core);
+    const reasons: unknown[] = [];
+    live.onEnded((reason) => reasons.push(reason));
+    typeInto(live.doc, ' 미처 못 보낸');
+    core.push({ type: 'liveEnded', id: ID, reason: 'epoch' });
+    expect(reasons).toEqual(['epoch']);
+    expect(live.ended).toBe('epoch');
+    expect(live.status.connected).toBe(false);
+    typeInto(live.doc, ' 더');
+    await core.frame();
+    // What was typed is still in the window's document, for the screen to keep aside.
+    expect(textOf(live.doc)).toBe('서울 첫눈 미처 못 보낸 더');
+    await live.destroy();
+    expect(core.calls).toEqual([]);
+  });
+
   it('a refused open leaves nothing listening', async () => {
     const core = fakeCore();
     const bridge: LiveBridge = { ...core.bridge, call: (async () => Promise.reject(new ApiError('offline', 'no server', { server: 'x' }))) as LiveBridge['call'] };

@@ -7,7 +7,10 @@
 //   CollaborationCaret.configure({ provider: live, user: { name, color } }) // needs only `.awareness`
 //   live.status                    // { readOnly, unsynced, connected } as the core last said
 //   const off = live.onStatus((status) => …)
-//   await live.destroy()           // sends what is left, clears this window's presence, closes the story
+//   live.onEnded((reason) => …)    // the core let the story go (LiveEndReason): 'epoch' → destroy, open again
+//   live.ended                     // that reason, or null
+//   await live.destroy()           // sends what is left, clears this window's presence, closes the story;
+//                                  // await it before opening the same story again in this window
 //
 // Local changes (any origin but CORE_ORIGIN) are sent with sendLiveUpdate, what one frame produced
 // merged into one update, and never more than one call in flight (what piles up meanwhile goes out
@@ -19,7 +22,7 @@
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { CoreEvent } from '../../../../shared/contract/newsroom';
-import type { LiveStatus } from '../../../../shared/contract/liveStory';
+import type { LiveEndReason, LiveStatus } from '../../../../shared/contract/liveStory';
 import { ApiError } from '../../../../shared/contract/apiError';
 import type { Output } from '../../../../shared/contract/api';
 import { call as bridgeCall, onEvent as bridgeOnEvent, type CallInput } from '../../api';
@@ -79,6 +82,8 @@ export class LiveDocument {
   readonly awareness = new Awareness(this.doc);
   private current: LiveStatus = { readOnly: false, unsynced: 0, connected: false };
   private readonly statusListeners = new Set<(status: LiveStatus) => void>();
+  private readonly endListeners = new Set<(reason: LiveEndReason) => void>();
+  private endReason: LiveEndReason | null = null;
   private readonly unsubscribe: () => void;
   private pending: Uint8Array[] = [];
   private presenceChanged = false;
@@ -103,12 +108,12 @@ export class LiveDocument {
     Y.applyUpdate(this.doc, fromBase64(state), CORE_ORIGIN);
     this.setStatus(status);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === CORE_ORIGIN || this.closed) return;
+      if (origin === CORE_ORIGIN || this.closed || this.endReason) return;
       this.pending.push(update);
       this.schedule();
     });
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      if (origin === CORE_ORIGIN || this.closed) return;
+      if (origin === CORE_ORIGIN || this.closed || this.endReason) return;
       if (![...added, ...updated, ...removed].includes(this.doc.clientID)) return;
       this.presenceChanged = true;
       this.schedule();
@@ -128,6 +133,16 @@ export class LiveDocument {
     return () => void this.statusListeners.delete(listener);
   }
 
+  /** Why the core let the story go (nothing is sent or taken any more), or null while it is live. */
+  get ended(): LiveEndReason | null {
+    return this.endReason;
+  }
+
+  onEnded(listener: (reason: LiveEndReason) => void): () => void {
+    this.endListeners.add(listener);
+    return () => void this.endListeners.delete(listener);
+  }
+
   /** Sends what is waiting now (tests; destroy). */
   async flush(): Promise<void> {
     while (this.sending) await this.sending;
@@ -137,6 +152,12 @@ export class LiveDocument {
   /** Sends what is left, clears this window's presence for the others, and lets the story go. */
   async destroy(): Promise<void> {
     if (this.closed) return;
+    if (this.endReason) {
+      // The core has already let it go: only wait for a call still travelling, so it lands before a new open.
+      this.closed = true;
+      await this.sending;
+      return this.discard();
+    }
     removeAwarenessStates(this.awareness, [this.doc.clientID], 'destroy');
     await this.flush().catch(() => undefined);
     this.closed = true;
@@ -150,6 +171,7 @@ export class LiveDocument {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.unsubscribe();
     this.statusListeners.clear();
+    this.endListeners.clear();
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -159,6 +181,18 @@ export class LiveDocument {
     if (event.type === 'liveUpdate') Y.applyUpdate(this.doc, fromBase64(event.update), CORE_ORIGIN);
     else if (event.type === 'liveAwareness') applyAwarenessUpdate(this.awareness, fromBase64(event.update), CORE_ORIGIN);
     else if (event.type === 'liveStatus') this.setStatus(event.status);
+    else if (event.type === 'liveEnded') this.end(event.reason);
+  }
+
+  private end(reason: LiveEndReason): void {
+    if (this.endReason) return;
+    this.endReason = reason;
+    this.pending = [];
+    this.presenceChanged = false;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.setStatus({ ...this.current, connected: false });
+    for (const listener of [...this.endListeners]) listener(reason);
   }
 
   private setStatus(status: LiveStatus): void {
