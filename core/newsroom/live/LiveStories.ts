@@ -98,7 +98,8 @@ export class LiveStories {
     story.holders--;
     if (story.holders > 0) return;
     story.destroy(new ApiError('cancelled', `live story ${story.id} was closed while opening`));
-    this.stories.delete(story.id);
+    // An ended story may have been opened again meanwhile: that one stays.
+    if (this.stories.get(story.id) === story) this.stories.delete(story.id);
   }
 
   /** The story leaves for good, whoever holds it: an open still waiting gets the error, the windows the event. */
