@@ -18,6 +18,18 @@ import { offlineError, refusalError } from './liveRefusal';
 /** The origin of what a window sent: the provider sends it on; it is echoed only to other windows. */
 export const RENDERER_ORIGIN = Symbol('renderer');
 
+/**
+ * `ws` with an error listener of its own: the provider removes its listeners before closing a
+ * socket, and `ws` reports closing one still connecting as an 'error' event; with no listener that
+ * is an uncaught exception (in Electron, the main process). The provider still hears every error.
+ */
+class ListenedWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on('error', () => undefined);
+  }
+}
+
 const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
 
@@ -63,7 +75,7 @@ export class LiveStory {
     });
     this.ready.catch(() => undefined);
     // `ws` sends no Origin header: the server refuses upgrades that carry one (browsers).
-    this.socket = new HocuspocusProviderWebsocket({ url: collabUrl(opts.server), WebSocketPolyfill: WebSocket });
+    this.socket = new HocuspocusProviderWebsocket({ url: collabUrl(opts.server), WebSocketPolyfill: ListenedWebSocket });
     this.provider = new HocuspocusProvider({ name: opts.id, document: this.doc, awareness: this.awareness, websocketProvider: this.socket, token: opts.token });
     this.listen();
     // A provider given its socket joins only when attached (ENGINEERING.md, the newsroom server).

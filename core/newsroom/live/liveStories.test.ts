@@ -3,6 +3,7 @@
 // start from the replica's state and exchange updates and presence with the core as events, the
 // workflow's read-only message reaches the window, and closing, unbinding or a refusal releases
 // the connection. The token stays in the core.
+import { createServer, type Socket } from 'node:net';
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -248,6 +249,40 @@ describe('live stories held by the core', () => {
     expect(server.upgrades.at(-1)!.url).toBe('/collab?schema=1');
     await call(kim, 'closeLiveStory', { id: APPROVED });
     await until(() => server.connections(APPROVED) === 0);
+  });
+
+  it('a session ended on the server ends the core’s live stories', async () => {
+    const token = 'lee-session-token-0123456789';
+    const own = await startCollabTestServer({ tokens: new Set([token]), bodies: { [STORY]: BODY } });
+    cleanups.push(() => own.close());
+    const lee = await boundDesk(person('person-lee01', '이바다'), token, own.url);
+    await open(lee);
+    own.revoke(token);
+    // The live channel drops, is refused on its retry (about a second later): signed out.
+    await until(() => lee.events.some((e) => e.type === 'liveEnded'), 10_000);
+    expect(lee.events.filter((e) => e.type === 'liveEnded')).toEqual([{ type: 'liveEnded', id: STORY, reason: 'notSignedIn' }]);
+    expect(lee.events).toContainEqual({ type: 'connection', state: 'signedOut' });
+    await until(() => own.connections(STORY) === 0);
+    expect(await call(lee, 'openLiveStory', { id: STORY })).toMatchObject({ ok: false, error: { code: 'notSignedIn' } });
+  });
+
+  it('lets go of a story whose connection is still being made, without an uncaught error', async () => {
+    // A server that takes the TCP connection and never answers the WebSocket handshake.
+    const held: Socket[] = [];
+    const silent = createServer((socket) => void held.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    cleanups.push(async () => {
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    });
+    const at = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
+    const kim = await boundDesk(KIM, TOKENS.kim, at);
+    const opening = call(kim, 'openLiveStory', { id: STORY });
+    await until(() => held.length > 0);
+    expect(await call(kim, 'closeLiveStory', { id: STORY })).toEqual({ ok: true, value: null });
+    expect(await opening).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    // The socket's 'error' for a handshake cut short comes on the next tick: give it one.
+    await new Promise((resolve) => setTimeout(resolve, 20));
   });
 
   it('core.close leaves the story; no answer or event carried a token', async () => {

@@ -26,6 +26,8 @@ export interface CollabTestServer {
   stored(id: string): Y.Doc;
   /** The workflow flips write access: every connection to the story, and a stateless message to its clients. */
   setReadOnly(id: string, readOnly: boolean): void;
+  /** Ends a session: its live channel is dropped and refused from then on (the core hears it as signed out). */
+  revoke(token: string): void;
   /** Approval: the story's next epoch starts from its copy now, and its clients are told to reload (their sockets close). */
   endEpoch(id: string): void;
   /** Open connections to a story's document now. */
@@ -78,6 +80,10 @@ export async function startCollabTestServer(opts: { tokens: Set<string>; bodies?
   const events = new Set<ServerResponse>();
   const http = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (req.url === '/api/events') {
+      if (!opts.tokens.has((req.headers.authorization ?? '').replace(/^Bearer /, ''))) {
+        res.writeHead(401, { 'content-type': 'application/json' });
+        return void res.end(JSON.stringify({ ok: false, error: { code: 'notSignedIn', message: 'no session', params: {} } }));
+      }
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write(': open\n\n');
       events.add(res);
@@ -106,6 +112,10 @@ export async function startCollabTestServer(opts: { tokens: Set<string>; bodies?
       if (!document) throw new Error(`no open document ${id}`);
       for (const connection of document.getConnections()) connection.readOnly = readOnly;
       document.broadcastStateless(JSON.stringify({ type: 'access', readOnly }));
+    },
+    revoke(token) {
+      opts.tokens.delete(token);
+      for (const res of events) res.destroy();
     },
     endEpoch(id) {
       const next = new Y.Doc();
