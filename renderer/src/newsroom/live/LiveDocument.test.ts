@@ -3,7 +3,7 @@
 // presence without sending them back, relays its own presence, follows the status, and on
 // destroy sends what is left, clears its presence and closes the story.
 import * as Y from 'yjs';
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../../../shared/contract/newsroom';
 import { ApiError } from '../../../../shared/contract/apiError';
@@ -179,6 +179,27 @@ describe('a live document in the window', () => {
     typeInto(live.doc, ' 둘');
     await core.frame();
     expect(textOf(core.replica)).toBe('서울 첫눈 하나 둘');
+  });
+
+  it('says its presence again when the core is connected again, after the core dropped it', async () => {
+    const core = fakeCore();
+    const live = await open(core);
+    live.awareness.setLocalStateField('user', { name: '김하늘', color: '#c33' });
+    await core.frame();
+    // The core's connection closed: it removed everyone but itself, this window included, and says so.
+    const coreSide = new Awareness(new Y.Doc());
+    applyAwarenessUpdate(coreSide, fromBase64(core.sent('sendLiveAwareness')[0].input.update as string), 'window');
+    removeAwarenessStates(coreSide, [live.doc.clientID], 'provider');
+    core.push({ type: 'liveAwareness', id: ID, update: toBase64(encodeAwarenessUpdate(coreSide, [live.doc.clientID])) });
+    core.push({ type: 'liveStatus', id: ID, status: { readOnly: false, unsynced: 0, connected: false } });
+    core.push({ type: 'liveStatus', id: ID, status: { readOnly: false, unsynced: 0, connected: true } });
+    await core.frame();
+    await live.flush();
+    // Its last word is the window's presence, with a clock the core takes over its removal.
+    const last = core.sent('sendLiveAwareness').at(-1)!;
+    applyAwarenessUpdate(coreSide, fromBase64(last.input.update as string), 'window');
+    expect(coreSide.getStates().get(live.doc.clientID)).toEqual({ user: { name: '김하늘', color: '#c33' } });
+    coreSide.destroy();
   });
 
   it('on destroy sends what is left, clears its presence, closes the story and stops listening', async () => {

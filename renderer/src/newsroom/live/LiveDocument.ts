@@ -15,8 +15,8 @@
 // Local changes (any origin but CORE_ORIGIN) are sent with sendLiveUpdate, what one frame produced
 // merged into one update, and never more than one call in flight (what piles up meanwhile goes out
 // merged next). The core's updates (liveUpdate) and presence (liveAwareness) are applied with
-// CORE_ORIGIN, so they are not sent back. This window's own presence goes out on each change and on
-// Awareness's 15 s renewal. A change the core refused stays first in line (the replica needs every
+// CORE_ORIGIN, so they are not sent back. This window's own presence goes out on each change, on
+// Awareness's 15 s renewal, and again when the core reconnects (the server dropped it meanwhile). A change the core refused stays first in line (the replica needs every
 // one): refused as read-only, it sets status.readOnly and goes again when the core says writable;
 // otherwise it goes to `onError` and again after 1 s, doubling to 30 s. `destroy` gives up on it.
 import * as Y from 'yjs';
@@ -113,7 +113,10 @@ export class LiveDocument {
       this.schedule();
     });
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      if (origin === CORE_ORIGIN || this.closed || this.endReason) return;
+      if (this.closed || this.endReason) return;
+      // Someone dropped this window's presence (the core's connection closed): say it again, as Awareness means.
+      const droppedHere = origin === CORE_ORIGIN && removed.includes(this.doc.clientID) && this.awareness.getLocalState() !== null;
+      if (origin === CORE_ORIGIN && !droppedHere) return;
       if (![...added, ...updated, ...removed].includes(this.doc.clientID)) return;
       this.presenceChanged = true;
       this.schedule();
@@ -197,9 +200,15 @@ export class LiveDocument {
 
   private setStatus(status: LiveStatus): void {
     const writableAgain = this.current.readOnly && !status.readOnly;
+    // The server forgot this window's presence while the core was away from it.
+    const connectedAgain = !this.current.connected && status.connected;
     this.current = { readOnly: status.readOnly, unsynced: status.unsynced, connected: status.connected };
     for (const listener of [...this.statusListeners]) listener(this.current);
     if (writableAgain && this.pending.length) this.schedule();
+    if (connectedAgain && !this.closed && !this.endReason) {
+      this.presenceChanged = true;
+      this.schedule();
+    }
   }
 
   private schedule(): void {
