@@ -15,6 +15,7 @@ import { BackupService } from './backup/BackupService';
 import { PROGRESS_SCALE } from './backup/progress';
 import { Newsroom } from './newsroom/Newsroom';
 import { newsroomStories } from './newsroom/newsroomStories';
+import { LiveStories } from './newsroom/live/LiveStories';
 import { libraryStories } from './exchange/storySource';
 import { isNewsroomMethod } from '../shared/contract/newsroomMethods';
 import { ApiError } from '../shared/contract/errors';
@@ -58,11 +59,16 @@ export interface CoreOptions {
   revealPath?: RevealPath;
   /** Hourly backups (on unless turned off here, for benches that time other things, or in Settings). */
   backupSchedule?: boolean;
+  /** How long opening a live story waits for the server (core/newsroom/live/LiveStories.ts); tests shorten it. */
+  liveOpenTimeoutMs?: number;
 }
 
 export async function openCore(opts: CoreOptions): Promise<Core> {
   const library = await Library.open(opts.libraryDir, opts.now);
   const newsroom = await Newsroom.open(library.dir);
+  // Stories open live hold the newsroom's session: they leave when it ends.
+  const live = new LiveStories(() => newsroom.liveCredentials(), opts.liveOpenTimeoutMs);
+  newsroom.onEvent((event) => event.type === 'connection' && event.state === 'signedOut' && live.closeAll());
   const localStories = libraryStories(library);
   let chromium: (PdfPrinter & { close(): Promise<void> }) | null = null;
   const printer = () => opts.pdfPrinter ?? (chromium ??= chromiumPrinter());
@@ -77,18 +83,22 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       return { path: library.dir, articleCount: library.activeCount, notices: library.notices, indexing: library.indexing, peopleLost: people.now === 0 && people.ever, newsroom: newsroom.status() };
     },
     connectNewsroom: async ({ actor: _actor, ...req }) => newsroom.connect(req, library.storyCount),
-    disconnectNewsroom: async () => ({ disconnected: await newsroom.disconnect() }),
-    openLiveStory: async () => {
-      throw new ApiError('notSignedIn', 'live stories need a newsroom');
+    disconnectNewsroom: async () => {
+      live.closeAll();
+      return { disconnected: await newsroom.disconnect() };
     },
-    sendLiveUpdate: async () => {
-      throw new ApiError('notSignedIn', 'live stories need a newsroom');
+    openLiveStory: async ({ id }) => live.open(id),
+    sendLiveUpdate: async ({ id, update }) => {
+      live.update(id, update);
+      return null;
     },
-    sendLiveAwareness: async () => {
-      throw new ApiError('notSignedIn', 'live stories need a newsroom');
+    sendLiveAwareness: async ({ id, update }) => {
+      live.awareness(id, update);
+      return null;
     },
-    closeLiveStory: async () => {
-      throw new ApiError('notSignedIn', 'live stories need a newsroom');
+    closeLiveStory: async ({ id }) => {
+      live.close(id);
+      return null;
     },
     listArticles: async ({ scope, actor }) => library.list(scope, actor),
     queryArticles: async ({ actor, offset, limit, ...q }) => library.query(q, actor, offset, limit),
@@ -135,7 +145,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     updateSettings: async ({ actor, ...patch }) => library.updateSettings(patch, actor),
     getAppInfo: async () => opts.appInfo,
   };
-  const local = gated(open, () => (newsroom.bound ? newsroom.accessContext(library.currentSettings.workflow.permissions) : library.accessContext()), (id) => library.find(id));
+  // A bound folder has no stories of its own to look for on disk (a live story's every keystroke passes here).
+  const local = gated(open, () => (newsroom.bound ? newsroom.accessContext(library.currentSettings.workflow.permissions) : library.accessContext()), (id) => (newsroom.bound ? Promise.resolve() : library.find(id)));
   const handlers = routed(local, newsroom, library);
   return {
     handlers,
@@ -147,8 +158,16 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       if (!PHOTO_VARIANTS.includes(variant as PhotoVariant)) return null;
       return (await library.photos.file(id, variant as PhotoVariant)) ?? (newsroom.bound ? newsroom.photoFile(id, variant) : null);
     },
-    onEvent: (listener) => newsroom.onEvent(listener),
+    onEvent: (listener) => {
+      const offNewsroom = newsroom.onEvent(listener);
+      const offLive = live.onEvent(listener);
+      return () => {
+        offNewsroom();
+        offLive();
+      };
+    },
     close: async () => {
+      live.closeAll();
       newsroom.close();
       await chromium?.close();
       await backups.close();

@@ -12,6 +12,8 @@ export const DEFAULT_BODY_LIMIT = 2 * MiB;
 export const BODY_LIMITS: Partial<Record<Method, number>> = {
   // One article's content as JSON (photos are references): a 100,000-character story is under 1 MB.
   saveArticle: 16 * MiB,
+  // One Yjs update from a live story's window (a large paste); YUpdateSchema's own ceiling, base64.
+  sendLiveUpdate: 16 * MiB + 64 * 1024,
   importPhoto: MAX_PHOTO_BYTES + 64 * 1024,
   // Every file of one import together: the whole request gets one file's ceiling (500 names fit in 1 MB).
   importFiles: MAX_IMPORT_BYTES + MiB,

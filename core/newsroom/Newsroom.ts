@@ -78,6 +78,11 @@ export class Newsroom {
     return true;
   }
 
+  /** The server and session token the core's live stories connect with (core/newsroom/live); never sent to a window. */
+  liveCredentials(): { server: string; token: string } | null {
+    return this.client && this.state !== 'signedOut' ? { server: this.client.server, token: this.client.sessionToken } : null;
+  }
+
   /** A contract method on the server, as the signed-in person; an ended session is said at once. */
   call<M extends Method>(method: M, input: Record<string, unknown>): Promise<Output<M>> {
     return this.withClient((client) => client.call(method, input));

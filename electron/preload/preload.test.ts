@@ -51,7 +51,16 @@ describe('preload', () => {
     fire({ sender: 'ipc-event' }, { type: 'connection', state: 'offline' });
     fire({ sender: 'ipc-event' }, { type: 'connection', state: 'hacked' });
     fire({ sender: 'ipc-event' }, '<script>');
-    expect(got).toEqual([[{ type: 'connection', state: 'offline' }]]);
+    // A live story's changes, presence and status pass too; an update that is not base64 does not.
+    const live = [
+      { type: 'liveUpdate', id: 'story-0001', update: 'AQID' },
+      { type: 'liveAwareness', id: 'story-0001', update: 'AQID' },
+      { type: 'liveStatus', id: 'story-0001', status: { readOnly: true, unsynced: 0, connected: true } },
+      { type: 'liveEnded', id: 'story-0001', reason: 'epoch' },
+    ];
+    for (const event of live) fire({ sender: 'ipc-event' }, event);
+    fire({ sender: 'ipc-event' }, { type: 'liveUpdate', id: 'story-0001', update: '<b>' });
+    expect(got).toEqual([[{ type: 'connection', state: 'offline' }], ...live.map((e) => [e])]);
     off();
     expect(listeners.has('copydesk:event')).toBe(false);
   });

@@ -25,6 +25,9 @@ export const LiveOpenedSchema = LiveStatusSchema.extend({
 });
 export type LiveOpened = z.infer<typeof LiveOpenedSchema>;
 
+export const LiveEndReasonSchema = z.enum(['epoch', 'notSignedIn', 'notFound', 'forbidden']);
+export type LiveEndReason = z.infer<typeof LiveEndReasonSchema>;
+
 /** What the core pushes about a live story (joined to CoreEvent in newsroom.ts). */
 export const LiveStoryEventSchema = z.discriminatedUnion('type', [
   /** A change to the replica (another person's, or this window's own coming back: applying it again changes nothing). */
@@ -32,5 +35,12 @@ export const LiveStoryEventSchema = z.discriminatedUnion('type', [
   /** Who else is in the story and where their carets are. */
   z.object({ type: z.literal('liveAwareness'), id: ArticleIdSchema, update: YUpdateSchema }),
   z.object({ type: z.literal('liveStatus'), id: ArticleIdSchema, status: LiveStatusSchema }),
+  /**
+   * The core left the story's document for good, and the windows' copies with it: `epoch`, the
+   * story's epoch ended (approval, correction, a restored version: open it again for the new copy;
+   * what was typed and not stored is only in the window now); otherwise the session ended, the
+   * story went away for this person, or the server refused it. Nothing more is sent or taken for it.
+   */
+  z.object({ type: z.literal('liveEnded'), id: ArticleIdSchema, reason: LiveEndReasonSchema }),
 ]);
 export type LiveStoryEvent = z.infer<typeof LiveStoryEventSchema>;

@@ -1,0 +1,116 @@
+// The stories a bound core has open live (issue 16, "where the connection lives"): one Hocuspocus
+// provider per story (LiveStory.ts), each held by the windows that opened it. The session token is
+// read from the binding by the core and sent only to the server; windows see base64 updates,
+// presence and status, never the token.
+import { ApiError } from '../../../shared/contract/errors';
+import type { LiveEndReason, LiveOpened, LiveStoryEvent } from '../../../shared/contract/liveStory';
+import { LiveStory } from './LiveStory';
+
+/** The signed-in session the live stories connect with; null when not bound or signed out. */
+export type LiveCredentials = () => { server: string; token: string } | null;
+
+/** How long opening a story waits for the server's document before it says offline. */
+export const LIVE_OPEN_TIMEOUT_MS = 10_000;
+
+export class LiveStories {
+  private readonly stories = new Map<string, LiveStory>();
+  private readonly listeners = new Set<(event: LiveStoryEvent) => void>();
+
+  constructor(
+    private readonly credentials: LiveCredentials,
+    private readonly openTimeoutMs = LIVE_OPEN_TIMEOUT_MS,
+  ) {}
+
+  /** Joins the story's document (or holds the one already open) and answers once it is synced. */
+  async open(id: string): Promise<LiveOpened> {
+    const creds = this.signedIn();
+    let story = this.stories.get(id);
+    if (!story) {
+      story = new LiveStory({
+        id,
+        server: creds.server,
+        token: () => this.credentials()?.token ?? '',
+        emit: (e) => this.emit(e),
+        ended: (s, reason) => this.end(s, reason),
+        openTimeoutMs: this.openTimeoutMs,
+      });
+      this.stories.set(id, story);
+    }
+    story.holders++;
+    try {
+      await story.ready;
+    } catch (err) {
+      this.release(story);
+      throw err;
+    }
+    // Who is already there reaches the window as an event (it listens before it opens).
+    const presence = story.presence();
+    if (presence) this.emit({ type: 'liveAwareness', id, update: presence });
+    return { state: story.state(), ...story.currentStatus() };
+  }
+
+  /** A window's change to an open story. */
+  update(id: string, update: string): void {
+    this.held(id).applyUpdate(update);
+  }
+
+  /** A window's presence in an open story. */
+  awareness(id: string, update: string): void {
+    this.held(id).applyAwareness(update);
+  }
+
+  /** A window let the story go; the last one out leaves the server's document. */
+  close(id: string): void {
+    this.signedIn();
+    const story = this.stories.get(id);
+    if (story) this.release(story);
+  }
+
+  /** Signing out, unbinding, closing the core: every story leaves, and its windows are told. */
+  closeAll(): void {
+    for (const story of [...this.stories.values()]) this.end(story, 'notSignedIn');
+  }
+
+  /** How many stories are open now (tests and the status line). */
+  get openCount(): number {
+    return this.stories.size;
+  }
+
+  onEvent(listener: (event: LiveStoryEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  private signedIn(): { server: string; token: string } {
+    const creds = this.credentials();
+    if (!creds) throw new ApiError('notSignedIn', 'live stories need a signed-in newsroom');
+    return creds;
+  }
+
+  private held(id: string): LiveStory {
+    this.signedIn();
+    const story = this.stories.get(id);
+    if (!story || story.holders === 0) throw new ApiError('notFound', `story ${id} is not open live`, { id });
+    return story;
+  }
+
+  private release(story: LiveStory): void {
+    story.holders--;
+    if (story.holders > 0) return;
+    story.destroy(new ApiError('cancelled', `live story ${story.id} was closed while opening`));
+    // An ended story may have been opened again meanwhile: that one stays.
+    if (this.stories.get(story.id) === story) this.stories.delete(story.id);
+  }
+
+  /** The story leaves for good, whoever holds it: an open still waiting gets the error, the windows the event. */
+  private end(story: LiveStory, reason: LiveEndReason): void {
+    if (this.stories.get(story.id) !== story) return;
+    this.stories.delete(story.id);
+    story.destroy(new ApiError(reason === 'epoch' ? 'notFound' : reason, `live story ${story.id} ended (${reason})`));
+    if (story.holders > 0) this.emit({ type: 'liveEnded', id: story.id, reason });
+  }
+
+  private emit(event: LiveStoryEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}

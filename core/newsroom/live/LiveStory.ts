@@ -1,0 +1,189 @@
+// One story open live in this core: a replica Y.Doc joined to the server's document through a
+// Hocuspocus provider, and the presence (awareness) of everyone in it. The windows holding the
+// story see the replica's changes and presence as events; what a window sends is applied here with
+// RENDERER_ORIGIN and goes on to the server from the provider.
+//
+// Each story has a WebSocket of its own, not one per core: the URL carries the replica's epoch
+// (shared/contract/liveProtocol.ts), and the server closes a connection's whole socket when a
+// story's epoch ends, which would drop every other story on a shared one.
+import * as Y from 'yjs';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import WebSocket from 'ws';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { ApiError } from '../../../shared/contract/errors';
+import type { LiveEndReason, LiveStatus, LiveStoryEvent } from '../../../shared/contract/liveStory';
+import { collabUrl, COLLAB_REFUSALS, parseCollabStateless } from '../../../shared/contract/liveProtocol';
+import { offlineError, refusalError } from './liveRefusal';
+
+/** The origin of what a window sent: the provider sends it on; it is echoed only to other windows. */
+export const RENDERER_ORIGIN = Symbol('renderer');
+
+/**
+ * `ws` with an error listener of its own: the provider removes its listeners before closing a
+ * socket, and `ws` reports closing one still connecting as an 'error' event; with no listener that
+ * is an uncaught exception (in Electron, the main process). The provider still hears every error.
+ */
+class ListenedWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on('error', () => undefined);
+  }
+}
+
+const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
+
+export interface LiveStoryOptions {
+  id: string;
+  server: string;
+  /** Read on every (re)connection, so a new sign-in's token is used; never leaves the core. */
+  token: () => string;
+  emit: (event: LiveStoryEvent) => void;
+  /** The server refused the story after it was open (an ended epoch, session or access): the core lets it go. */
+  ended: (story: LiveStory, reason: LiveEndReason) => void;
+  /** How long opening waits for the first sync before it says offline. */
+  openTimeoutMs: number;
+}
+
+export class LiveStory {
+  readonly id: string;
+  readonly doc = new Y.Doc();
+  readonly awareness = new Awareness(this.doc);
+  private readonly socket: HocuspocusProviderWebsocket;
+  private readonly provider: HocuspocusProvider;
+  /** Opens minus closes: the windows holding the story (a window may hold it twice). */
+  holders = 0;
+  /** Settles at the first sync (or the refusal, timeout, or a dropped connection before it). */
+  readonly ready: Promise<void>;
+  private synced = false;
+  private status: LiveStatus = { readOnly: false, unsynced: 0, connected: false };
+  private settle: (err?: ApiError) => void = () => undefined;
+  private destroyed = false;
+
+  constructor(private readonly opts: LiveStoryOptions) {
+    this.id = opts.id;
+    // The replica is no person: it shows no presence of its own (windows set theirs).
+    this.awareness.setLocalState(null);
+    this.ready = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => this.settle(offlineError(opts.server, `no sync within ${opts.openTimeoutMs} ms`)), opts.openTimeoutMs);
+      this.settle = (err) => {
+        clearTimeout(timer);
+        this.settle = () => undefined;
+        if (err) reject(err);
+        else resolve();
+      };
+    });
+    this.ready.catch(() => undefined);
+    // `ws` sends no Origin header: the server refuses upgrades that carry one (browsers).
+    this.socket = new HocuspocusProviderWebsocket({ url: collabUrl(opts.server), WebSocketPolyfill: ListenedWebSocket });
+    this.provider = new HocuspocusProvider({ name: opts.id, document: this.doc, awareness: this.awareness, websocketProvider: this.socket, token: opts.token });
+    this.listen();
+    // A provider given its socket joins only when attached (ENGINEERING.md, the newsroom server).
+    this.provider.attach();
+  }
+
+  private listen(): void {
+    const p = this.provider;
+    p.on('authenticated', ({ scope }: { scope: string }) => this.setStatus({ readOnly: scope === 'readonly' }));
+    p.on('authenticationFailed', ({ reason }: { reason: string }) => {
+      const refusal = refusalError(reason, this.id);
+      this.settle(refusal);
+      this.setStatus({ connected: false });
+      // Refused on a reconnection: the windows' copies cannot join again (an ended epoch) or may not.
+      if (this.synced) this.opts.ended(this, reason === COLLAB_REFUSALS.epoch ? 'epoch' : (refusal.code as LiveEndReason));
+    });
+    p.on('synced', () => {
+      this.synced = true;
+      this.settle();
+      this.setStatus({ connected: true, unsynced: p.unsyncedChanges });
+    });
+    const dropped = () => {
+      this.settle(offlineError(this.opts.server, 'the connection closed'));
+      this.setStatus({ connected: false });
+    };
+    p.on('close', dropped);
+    p.on('disconnect', dropped);
+    p.on('unsyncedChanges', ({ number }: { number: number }) => {
+      const was = this.status.unsynced;
+      this.status = { ...this.status, unsynced: number };
+      // Said when it starts and when everything sent is stored, not at every keystroke.
+      if ((was === 0) !== (number === 0)) this.emitStatus();
+    });
+    p.on('stateless', ({ payload }: { payload: string }) => {
+      const message = parseCollabStateless(payload);
+      if (message?.type === 'access') this.setStatus({ readOnly: message.readOnly });
+      // A reconnection names the epoch this replica belongs to; the server refuses it once that has ended.
+      if (message?.type === 'epoch') this.socket.configuration.url = collabUrl(this.opts.server, message.epoch);
+    });
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      // Before the first sync nobody holds the story yet (the opener gets the whole state in its answer).
+      if (!this.synced || !this.echoes(origin)) return;
+      this.opts.emit({ type: 'liveUpdate', id: this.id, update: toBase64(update) });
+    });
+    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      if (!this.synced || !this.echoes(origin)) return;
+      this.opts.emit({ type: 'liveAwareness', id: this.id, update: toBase64(encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed])) });
+    });
+  }
+
+  /** A window's own change goes back only when another window holds the story too. */
+  private echoes(origin: unknown): boolean {
+    return origin !== RENDERER_ORIGIN || this.holders > 1;
+  }
+
+  private setStatus(patch: Partial<LiveStatus>): void {
+    const next = { ...this.status, ...patch };
+    if (next.readOnly === this.status.readOnly && next.connected === this.status.connected && next.unsynced === this.status.unsynced) return;
+    this.status = next;
+    this.emitStatus();
+  }
+
+  private emitStatus(): void {
+    // Before the first sync the opener's answer carries the status.
+    if (this.synced && !this.destroyed) this.opts.emit({ type: 'liveStatus', id: this.id, status: { ...this.status } });
+  }
+
+  currentStatus(): LiveStatus {
+    return { ...this.status };
+  }
+
+  /** The replica's whole state, base64: a window's document starts from exactly this. */
+  state(): string {
+    return toBase64(Y.encodeStateAsUpdate(this.doc));
+  }
+
+  /** Everyone's presence now, pushed to the windows after an open (null when nobody has any). */
+  presence(): string | null {
+    const clients = [...this.awareness.getStates().keys()];
+    return clients.length ? toBase64(encodeAwarenessUpdate(this.awareness, clients)) : null;
+  }
+
+  /** A window's change. Refused while the workflow makes the copy read-only (the server would drop it). */
+  applyUpdate(update: string): void {
+    if (this.status.readOnly) throw new ApiError('forbidden', `live story ${this.id} is read-only for this person now`, { reason: 'readOnly' });
+    try {
+      Y.applyUpdate(this.doc, fromBase64(update), RENDERER_ORIGIN);
+    } catch (err) {
+      throw new ApiError('invalidInput', `not a Yjs update for live story ${this.id}: ${(err as Error).message}`, { field: 'update' });
+    }
+  }
+
+  /** A window's caret and name (an awareness update for its own client). */
+  applyAwareness(update: string): void {
+    try {
+      applyAwarenessUpdate(this.awareness, fromBase64(update), RENDERER_ORIGIN);
+    } catch (err) {
+      throw new ApiError('invalidInput', `not an awareness update for live story ${this.id}: ${(err as Error).message}`, { field: 'update' });
+    }
+  }
+
+  /** Leaves the server's document; an open still waiting is answered with `why`. */
+  destroy(why: ApiError): void {
+    if (this.destroyed) return;
+    this.settle(why);
+    this.destroyed = true;
+    this.provider.destroy();
+    this.socket.destroy();
+    this.doc.destroy();
+  }
+}

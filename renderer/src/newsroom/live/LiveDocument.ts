@@ -1,0 +1,271 @@
+// One story open live in this window: the editor's own Y.Doc and presence (y-protocols Awareness),
+// kept in step with the core's replica over the bridge. The core holds the connection to the
+// newsroom (core/newsroom/live); this window only exchanges updates with it.
+//
+//   const live = await openLiveDocument(articleId);     // ApiError: offline, notSignedIn, notFound, forbidden
+//   Collaboration.configure({ document: live.doc, field: BODY_FRAGMENT })   // shared/live/bodyFragment.ts
+//   CollaborationCaret.configure({ provider: live, user: { name, color } }) // needs only `.awareness`
+//   live.status                    // { readOnly, unsynced, connected } as the core last said
+//   const off = live.onStatus((status) => …)
+//   live.onEnded((reason) => …)    // the core let the story go (LiveEndReason): 'epoch' → destroy, open again
+//   live.ended                     // that reason, or null
+//   await live.destroy()           // sends what is left, clears this window's presence, closes the story;
+//                                  // await it before opening the same story again in this window
+//
+// Local changes (any origin but CORE_ORIGIN) are sent with sendLiveUpdate, what one frame produced
+// merged into one update, and never more than one call in flight (what piles up meanwhile goes out
+// merged next). The core's updates (liveUpdate) and presence (liveAwareness) are applied with
+// CORE_ORIGIN, so they are not sent back. This window's own presence goes out on each change, on
+// Awareness's 15 s renewal, and again when the core reconnects (the server dropped it meanwhile). A change the core refused stays first in line (the replica needs every
+// one): refused as read-only, it sets status.readOnly and goes again when the core says writable;
+// otherwise it goes to `onError` and again after 1 s, doubling to 30 s. `destroy` gives up on it.
+import * as Y from 'yjs';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import type { CoreEvent } from '../../../../shared/contract/newsroom';
+import type { LiveEndReason, LiveStatus } from '../../../../shared/contract/liveStory';
+import { ApiError } from '../../../../shared/contract/apiError';
+import type { Output } from '../../../../shared/contract/api';
+import { call as bridgeCall, onEvent as bridgeOnEvent, type CallInput } from '../../api';
+import { fromBase64, toBase64 } from './base64';
+
+/** The origin of changes that came from the core: applied here, never sent back. */
+export const CORE_ORIGIN = 'core';
+
+type LiveMethod = 'openLiveStory' | 'sendLiveUpdate' | 'sendLiveAwareness' | 'closeLiveStory';
+
+/** What a live document needs of the window's bridge (renderer/src/api.ts; tests give a fake). */
+export interface LiveBridge {
+  call: <M extends LiveMethod>(method: M, input: CallInput<M>) => Promise<Output<M>>;
+  onEvent: (listener: (event: CoreEvent) => void) => () => void;
+  /** Runs `send` once after the current frame's changes (default: the next animation frame, or 50 ms in a hidden window). */
+  schedule?: (send: () => void) => void;
+}
+
+export interface LiveDocumentOptions {
+  bridge?: LiveBridge;
+  /** A send the core refused for another reason than read-only (offline, not signed in…). */
+  onError?: (err: unknown) => void;
+}
+
+/** A refused change is sent again after this, doubling up to MAX_RETRY_MS. */
+const RETRY_MS = 1000;
+const MAX_RETRY_MS = 30_000;
+
+const defaultBridge: LiveBridge = { call: bridgeCall, onEvent: bridgeOnEvent };
+
+/** After the frame's changes; rAF is paused in a hidden window, so a timer stands in for it there. */
+function nextFrame(send: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    send();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(once);
+  setTimeout(once, 50);
+}
+
+/** Opens the story live: resolves with its document once the core has it synced with the server. */
+export async function openLiveDocument(id: string, opts: LiveDocumentOptions = {}): Promise<LiveDocument> {
+  const live = new LiveDocument(id, opts.bridge ?? defaultBridge, opts.onError ?? (() => undefined));
+  try {
+    await live.open();
+  } catch (err) {
+    live.discard();
+    throw err;
+  }
+  return live;
+}
+
+export class LiveDocument {
+  readonly doc = new Y.Doc();
+  readonly awareness = new Awareness(this.doc);
+  private current: LiveStatus = { readOnly: false, unsynced: 0, connected: false };
+  private readonly statusListeners = new Set<(status: LiveStatus) => void>();
+  private readonly endListeners = new Set<(reason: LiveEndReason) => void>();
+  private endReason: LiveEndReason | null = null;
+  private readonly unsubscribe: () => void;
+  private pending: Uint8Array[] = [];
+  private presenceChanged = false;
+  private scheduled = false;
+  private sending: Promise<void> | null = null;
+  private closed = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryMs = RETRY_MS;
+
+  constructor(
+    readonly id: string,
+    private readonly bridge: LiveBridge,
+    private readonly onError: (err: unknown) => void,
+  ) {
+    // Listening starts before the open: whatever the core pushes meanwhile applies in any order (Yjs).
+    this.unsubscribe = bridge.onEvent((event) => this.receive(event));
+  }
+
+  /** @internal (openLiveDocument) */
+  async open(): Promise<void> {
+    const { state, ...status } = await this.bridge.call('openLiveStory', { id: this.id });
+    Y.applyUpdate(this.doc, fromBase64(state), CORE_ORIGIN);
+    this.setStatus(status);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === CORE_ORIGIN || this.closed || this.endReason) return;
+      this.pending.push(update);
+      this.schedule();
+    });
+    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      if (this.closed || this.endReason) return;
+      // Someone dropped this window's presence (the core's connection closed): say it again, as Awareness means.
+      const droppedHere = origin === CORE_ORIGIN && removed.includes(this.doc.clientID) && this.awareness.getLocalState() !== null;
+      if (origin === CORE_ORIGIN && !droppedHere) return;
+      if (![...added, ...updated, ...removed].includes(this.doc.clientID)) return;
+      this.presenceChanged = true;
+      this.schedule();
+    });
+    // This window's presence (empty until the editor sets `user`) goes out once opened.
+    this.presenceChanged = true;
+    this.schedule();
+  }
+
+  /** How the story stands: may this person type, is everything stored, is the core connected. */
+  get status(): LiveStatus {
+    return this.current;
+  }
+
+  onStatus(listener: (status: LiveStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => void this.statusListeners.delete(listener);
+  }
+
+  /** Why the core let the story go (nothing is sent or taken any more), or null while it is live. */
+  get ended(): LiveEndReason | null {
+    return this.endReason;
+  }
+
+  onEnded(listener: (reason: LiveEndReason) => void): () => void {
+    this.endListeners.add(listener);
+    return () => void this.endListeners.delete(listener);
+  }
+
+  /** Sends what is waiting now (tests; destroy). */
+  async flush(): Promise<void> {
+    while (this.sending) await this.sending;
+    if (this.pending.length || this.presenceChanged) await this.pump();
+  }
+
+  /** Sends what is left, clears this window's presence for the others, and lets the story go. */
+  async destroy(): Promise<void> {
+    if (this.closed) return;
+    if (this.endReason) {
+      // The core has already let it go: only wait for a call still travelling, so it lands before a new open.
+      this.closed = true;
+      await this.sending;
+      return this.discard();
+    }
+    removeAwarenessStates(this.awareness, [this.doc.clientID], 'destroy');
+    await this.flush().catch(() => undefined);
+    this.closed = true;
+    await this.bridge.call('closeLiveStory', { id: this.id }).catch(() => undefined);
+    this.discard();
+  }
+
+  /** @internal Drops the document without telling the core (an open that failed). */
+  discard(): void {
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.unsubscribe();
+    this.statusListeners.clear();
+    this.endListeners.clear();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private receive(event: CoreEvent): void {
+    if (this.closed || !('id' in event) || event.id !== this.id) return;
+    if (event.type === 'liveUpdate') Y.applyUpdate(this.doc, fromBase64(event.update), CORE_ORIGIN);
+    else if (event.type === 'liveAwareness') applyAwarenessUpdate(this.awareness, fromBase64(event.update), CORE_ORIGIN);
+    else if (event.type === 'liveStatus') this.setStatus(event.status);
+    else if (event.type === 'liveEnded') this.end(event.reason);
+  }
+
+  private end(reason: LiveEndReason): void {
+    if (this.endReason) return;
+    this.endReason = reason;
+    this.pending = [];
+    this.presenceChanged = false;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.setStatus({ ...this.current, connected: false });
+    for (const listener of [...this.endListeners]) listener(reason);
+  }
+
+  private setStatus(status: LiveStatus): void {
+    const writableAgain = this.current.readOnly && !status.readOnly;
+    // The server forgot this window's presence while the core was away from it.
+    const connectedAgain = !this.current.connected && status.connected;
+    this.current = { readOnly: status.readOnly, unsynced: status.unsynced, connected: status.connected };
+    for (const listener of [...this.statusListeners]) listener(this.current);
+    if (writableAgain && this.pending.length) this.schedule();
+    if (connectedAgain && !this.closed && !this.endReason) {
+      this.presenceChanged = true;
+      this.schedule();
+    }
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.sending) return;
+    this.scheduled = true;
+    (this.bridge.schedule ?? nextFrame)(() => {
+      this.scheduled = false;
+      if (!this.sending) void this.pump();
+    });
+  }
+
+  /** One call at a time; whatever piled up while one was in flight goes next, merged. */
+  private pump(): Promise<void> {
+    this.sending = (async () => {
+      while (this.pending.length || this.presenceChanged) {
+        if (this.pending.length) {
+          const updates = this.pending;
+          this.pending = [];
+          const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+          if (!(await this.send('sendLiveUpdate', update))) {
+            // Kept, first in line: the core's replica must get every change, or later ones wait on it there.
+            this.pending.unshift(update);
+            this.retryLater();
+            break;
+          }
+          this.retryMs = RETRY_MS;
+        }
+        if (this.presenceChanged) {
+          this.presenceChanged = false;
+          // Presence is not kept on failure: the next change or renewal says it again whole.
+          await this.send('sendLiveAwareness', encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
+        }
+      }
+    })().finally(() => {
+      this.sending = null;
+    });
+    return this.sending;
+  }
+
+  /** A change the core refused is sent again: when write access returns, or after a growing wait. */
+  private retryLater(): void {
+    if (this.current.readOnly || this.retryTimer || this.closed) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.schedule();
+    }, this.retryMs);
+    this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
+  }
+
+  private async send(method: 'sendLiveUpdate' | 'sendLiveAwareness', update: Uint8Array): Promise<boolean> {
+    try {
+      await this.bridge.call(method, { id: this.id, update: toBase64(update) });
+      return true;
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'forbidden' && err.params.reason === 'readOnly') this.setStatus({ ...this.current, readOnly: true });
+      else this.onError(err);
+      return false;
+    }
+  }
+}
