@@ -19,8 +19,8 @@ import { open } from './support/desk';
 import { launchBrowserHost } from '../host/launchBrowserHost';
 import { startNewsroomServer, type NewsroomServer } from './support/newsroomServer';
 import type { Article, DocNode } from '../shared/model/article';
-import { COLLAB_PATH, COLLAB_SCHEMA_PARAM } from '../shared/contract/liveProtocol';
-import { BODY_FRAGMENT, LIVE_SCHEMA_VERSION } from '../shared/live/bodyFragment';
+import { collabUrl } from '../shared/contract/liveProtocol';
+import { BODY_FRAGMENT } from '../shared/live/bodyFragment';
 
 const SHOTS = 'test-results/shots/live';
 const HEADLINE = '수소버스 100대 도입';
@@ -146,11 +146,10 @@ test('two people in one story, live: names and carets, Korean composed while the
     const binding = JSON.parse(await readFile(join(r.dir, 'newsroom.json'), 'utf8')) as { token: string };
     const scripted = new Y.Doc();
     const provider = new HocuspocusProvider({
-      url: `${server.url.replace(/^http/, 'ws')}${COLLAB_PATH}`,
+      url: collabUrl(server.url),
       name: id,
       token: binding.token,
       document: scripted,
-      parameters: { [COLLAB_SCHEMA_PARAM]: String(LIVE_SCHEMA_VERSION) },
       WebSocketPolyfill: WebSocket as never,
     });
     try {

@@ -22,9 +22,11 @@ declare class URL {
   readonly search: string;
   readonly hash: string;
   readonly searchParams: URLSearchParams;
+  toString(): string;
 }
 
 declare class URLSearchParams {
   constructor(init?: string);
   get(name: string): string | null;
+  set(name: string, value: string): void;
 }

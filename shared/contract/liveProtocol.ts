@@ -34,7 +34,8 @@ export const COLLAB_EPOCH_PARAM = 'epoch';
 
 /** The WebSocket URL for a server's base URL (http → ws, https → wss), with the schema and, for a replica that has one, its epoch. */
 export function collabUrl(serverUrl: string, epoch?: number): string {
-  const url = new URL(COLLAB_PATH, serverUrl.replace(/^http/, 'ws'));
+  // Under the server's own path, as its HTTP API is (a proxy may serve it below a prefix).
+  const url = new URL(`${serverUrl.replace(/^http/, 'ws').replace(/\/+$/, '')}${COLLAB_PATH}`);
   url.searchParams.set(COLLAB_SCHEMA_PARAM, String(LIVE_SCHEMA_VERSION));
   if (epoch !== undefined) url.searchParams.set(COLLAB_EPOCH_PARAM, String(epoch));
   return url.toString();

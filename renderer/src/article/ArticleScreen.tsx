@@ -52,7 +52,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
   const { me, permissions, connected } = useMe();
   const rules = useMemo(() => ({ permissions, role: me.role }), [permissions, me.role]);
   const { session, snap } = useArticleSession(props.id, me.id, rules);
-  const liveStory = useLiveStory(connected, props.id, me.id);
+  const liveStory = useLiveStory(connected, props.id);
   const liveUser = useMemo(() => ({ name: me.name, color: personColour(me.id) }), [me.name, me.id]);
   const { article, meta, lock } = snap;
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -238,7 +238,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
           {liveStory.live && <LivePresence awareness={liveStory.live.awareness} />}
           <BodyEditor
             // One editor for the life of the session: steps and restores are adopted into it, never remounted.
-            key={session.serial}
+            key={`${session.serial}:${liveStory.serial}`}
             editable={bodyEditable}
             live={liveStory.live ? { body: liveStory.live, user: liveUser } : null}
             initialBody={article.body}

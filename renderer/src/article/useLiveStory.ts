@@ -1,45 +1,46 @@
 // Opens a newsroom story live for the article screen: while the library is connected, the core
 // joins the story's shared document and this window keeps a replica of it for the editor. The
 // screen waits for it (the editor is created once, bound to it). If it cannot be opened (offline,
-// refused) the story opens the ordinary way and the reason is shown.
+// refused) the story opens the ordinary way and the reason is shown. When the server starts a new
+// document for the story (approval, a restored version), it is opened again: `serial` changes.
 import { useEffect, useState } from 'react';
 import type { LiveStatus } from '../../../shared/contract/liveStory';
-import { LiveDocument } from '../newsroom/live/LiveDocument';
+import { openLiveDocument, type LiveDocument } from '../newsroom/live/LiveDocument';
 
 export type LiveStory =
-  | { phase: 'off'; live: null; status: null; error: null }
-  | { phase: 'opening'; live: null; status: null; error: null }
-  | { phase: 'live'; live: LiveDocument; status: LiveStatus; error: null }
-  | { phase: 'failed'; live: null; status: null; error: unknown };
+  | { phase: 'off'; live: null; status: null; error: null; serial: number }
+  | { phase: 'opening'; live: null; status: null; error: null; serial: number }
+  | { phase: 'live'; live: LiveDocument; status: LiveStatus; error: null; serial: number }
+  | { phase: 'failed'; live: null; status: null; error: unknown; serial: number };
 
-const OFF: LiveStory = { phase: 'off', live: null, status: null, error: null };
-const OPENING: LiveStory = { phase: 'opening', live: null, status: null, error: null };
-
-export function useLiveStory(connected: boolean, id: string, actor: string): LiveStory {
-  const [story, setStory] = useState<LiveStory>(connected ? OPENING : OFF);
+export function useLiveStory(connected: boolean, id: string): LiveStory {
+  const [serial, setSerial] = useState(0);
+  const [story, setStory] = useState<LiveStory>({ phase: connected ? 'opening' : 'off', live: null, status: null, error: null, serial });
   useEffect(() => {
     if (!connected) {
-      setStory(OFF);
+      setStory({ phase: 'off', live: null, status: null, error: null, serial });
       return;
     }
-    setStory(OPENING);
+    setStory({ phase: 'opening', live: null, status: null, error: null, serial });
     let gone = false;
     let opened: LiveDocument | null = null;
-    let stopStatus: (() => void) | null = null;
-    LiveDocument.open(id, actor).then(
+    const stops: (() => void)[] = [];
+    openLiveDocument(id).then(
       (live) => {
-        if (gone) return live.destroy();
+        if (gone) return void live.destroy();
         opened = live;
-        setStory({ phase: 'live', live, status: live.status, error: null });
-        stopStatus = live.onStatus((status) => setStory({ phase: 'live', live, status, error: null }));
+        setStory({ phase: 'live', live, status: live.status, error: null, serial });
+        stops.push(live.onStatus((status) => setStory({ phase: 'live', live, status, error: null, serial })));
+        // A new document for the story (approval, a restore): open it again, as a new editor.
+        stops.push(live.onEnded((reason) => reason === 'epoch' && !gone && void live.destroy().then(() => !gone && setSerial((n) => n + 1))));
       },
-      (error: unknown) => !gone && setStory({ phase: 'failed', live: null, status: null, error }),
+      (error: unknown) => !gone && setStory({ phase: 'failed', live: null, status: null, error, serial }),
     );
     return () => {
       gone = true;
-      stopStatus?.();
-      opened?.destroy();
+      for (const stop of stops) stop();
+      void opened?.destroy();
     };
-  }, [connected, id, actor]);
+  }, [connected, id, serial]);
   return story;
 }

@@ -113,6 +113,30 @@ describe('a live document in the window', () => {
     expect(core.calls).toEqual([]);
   });
 
+  it('holds the core’s changes while held (an IME composition) and applies them, in order, once released', async () => {
+    const core = fakeCore();
+    const live = await open(core);
+    live.hold();
+    // Held twice (a composition that starts again before the first release): only the last release lets them in.
+    live.hold();
+    let before = Y.encodeStateVector(core.replica);
+    typeInto(core.replica, ' 1');
+    core.push({ type: 'liveUpdate', id: ID, update: toBase64(Y.encodeStateAsUpdate(core.replica, before)) });
+    before = Y.encodeStateVector(core.replica);
+    typeInto(core.replica, ' 2');
+    core.push({ type: 'liveUpdate', id: ID, update: toBase64(Y.encodeStateAsUpdate(core.replica, before)) });
+    // This window's own typing goes on meanwhile.
+    typeInto(live.doc, '!');
+    expect(textOf(live.doc)).toBe('서울 첫눈!');
+    live.release();
+    expect(textOf(live.doc)).toBe('서울 첫눈!');
+    live.release();
+    expect(textOf(live.doc)).toMatch(/^서울 첫눈(! 1 2| 1 2!)$/);
+    await core.frame();
+    // And what it typed reached the core, merged with what the core had.
+    expect(textOf(core.replica)).toBe(textOf(live.doc));
+  });
+
   it('keeps one call in flight and sends what piled up meanwhile merged', async () => {
     const core = fakeCore();
     const live = await open(core);

@@ -92,6 +92,8 @@ export class LiveDocument {
   private closed = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retryMs = RETRY_MS;
+  private holds = 0;
+  private held: CoreEvent[] = [];
 
   constructor(
     readonly id: string,
@@ -179,8 +181,28 @@ export class LiveDocument {
     this.doc.destroy();
   }
 
+  /**
+   * Others' changes and carets wait here until `release`: y-tiptap re-renders a paragraph another
+   * person changed, which would end an IME composition open in it (editor/live/HoldWhileComposing.ts).
+   */
+  hold(): void {
+    this.holds++;
+  }
+
+  release(): void {
+    if (this.holds > 0) this.holds--;
+    if (this.holds > 0 || this.held.length === 0) return;
+    const waiting = this.held;
+    this.held = [];
+    for (const event of waiting) this.receive(event);
+  }
+
   private receive(event: CoreEvent): void {
     if (this.closed || !('id' in event) || event.id !== this.id) return;
+    if (this.holds > 0 && (event.type === 'liveUpdate' || event.type === 'liveAwareness')) {
+      this.held.push(event);
+      return;
+    }
     if (event.type === 'liveUpdate') Y.applyUpdate(this.doc, fromBase64(event.update), CORE_ORIGIN);
     else if (event.type === 'liveAwareness') applyAwarenessUpdate(this.awareness, fromBase64(event.update), CORE_ORIGIN);
     else if (event.type === 'liveStatus') this.setStatus(event.status);
