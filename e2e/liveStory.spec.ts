@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { bodyEditor, blockTexts } from './support/editor';
@@ -145,13 +145,9 @@ test('two people in one story, live: names and carets, Korean composed while the
     await expect(bodyEditor(editor)).toHaveAttribute('contenteditable', 'true');
     const binding = JSON.parse(await readFile(join(r.dir, 'newsroom.json'), 'utf8')) as { token: string };
     const scripted = new Y.Doc();
-    const provider = new HocuspocusProvider({
-      url: collabUrl(server.url),
-      name: id,
-      token: binding.token,
-      document: scripted,
-      WebSocketPolyfill: WebSocket as never,
-    });
+    const socket = new HocuspocusProviderWebsocket({ url: collabUrl(server.url), WebSocketPolyfill: WebSocket as never });
+    const provider = new HocuspocusProvider({ name: id, token: binding.token, document: scripted, websocketProvider: socket });
+    provider.attach();
     try {
       await expect.poll(() => provider.isSynced).toBe(true);
       const fragment = scripted.getXmlFragment(BODY_FRAGMENT);
@@ -169,6 +165,7 @@ test('two people in one story, live: names and carets, Korean composed while the
       expect(JSON.stringify((await onServer(server, 'park', id)).body)).not.toContain('몰래 넣은 문단');
     } finally {
       provider.destroy();
+      socket.destroy();
     }
     await shot(reporter, 'read-only-in-review');
 
