@@ -1,0 +1,85 @@
+// Group commit of live updates: what arrives while a write is in flight is written together in the
+// next transaction (one INSERT), so a burst of keystrokes from many clients costs a few commits,
+// not one each. Each append's promise settles when its row is committed (or refused), in order.
+// Each transaction checks the epochs it writes to under a share lock: an epoch a step closed
+// takes no more updates (the step holds the row FOR UPDATE while it reads the body).
+import type { Database, Queryable } from '../db/Database';
+import { insertUpdates, type PendingUpdate } from './updateRows';
+
+export class EpochClosedError extends Error {
+  constructor(articleId: string, epoch: number) {
+    super(`epoch ${epoch} of ${articleId} is closed`);
+  }
+}
+
+interface Entry {
+  update: PendingUpdate;
+  settle(error?: Error): void;
+}
+
+/** Written by a test to slow or fail appends (the ack must wait for it). */
+export type AppendHook = (tx: Queryable, batch: readonly PendingUpdate[]) => Promise<void>;
+
+export class UpdateLog {
+  private queue: Entry[] = [];
+  private writing: Promise<void> | null = null;
+  /** Number of transactions written and their sizes, for the log and the tests. */
+  readonly stats = { batches: 0, updates: 0 };
+
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => Date,
+    private readonly beforeCommit?: AppendHook,
+  ) {}
+
+  append(update: PendingUpdate): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ update, settle: (error) => (error ? reject(error) : resolve()) });
+      if (!this.writing) this.writing = this.drain();
+    });
+  }
+
+  /** Resolves once everything appended so far is written (or refused). */
+  async flush(): Promise<void> {
+    while (this.writing) await this.writing;
+  }
+
+  private async drain(): Promise<void> {
+    // Let the updates of the current tick join the first batch.
+    await Promise.resolve();
+    while (this.queue.length > 0) {
+      const batch = this.queue;
+      this.queue = [];
+      await this.write(batch);
+    }
+    this.writing = null;
+  }
+
+  private async write(batch: Entry[]): Promise<void> {
+    let closed = new Set<string>();
+    try {
+      closed = await this.db.transaction(async (tx) => {
+        const keys = [...new Set(batch.map((e) => `${e.update.articleId}\u0000${e.update.epoch}`))];
+        const shut = new Set<string>();
+        for (const key of keys.sort()) {
+          const [articleId, epoch] = key.split('\u0000');
+          const [row] = await tx.query<{ closed: boolean }>('SELECT closed FROM collab_epochs WHERE article_id = $1 AND epoch = $2 FOR SHARE', [articleId, Number(epoch)]);
+          if (!row || row.closed) shut.add(key);
+        }
+        const open = batch.filter((e) => !shut.has(`${e.update.articleId}\u0000${e.update.epoch}`)).map((e) => e.update);
+        await insertUpdates(tx, open, this.now());
+        await this.beforeCommit?.(tx, open);
+        return shut;
+      });
+    } catch (err) {
+      for (const e of batch) e.settle(err as Error);
+      return;
+    }
+    this.stats.batches += 1;
+    this.stats.updates += batch.length;
+    for (const e of batch) {
+      const shut = closed.has(`${e.update.articleId}\u0000${e.update.epoch}`);
+      e.settle(shut ? new EpochClosedError(e.update.articleId, e.update.epoch) : undefined);
+    }
+  }
+}
