@@ -1,0 +1,200 @@
+// Live stories against the workflow and the database, on both stores: an acknowledgement means the
+// update's row is committed (a held append holds the ack, a failed one is never acknowledged and
+// the client's change is stored after it reconnects); the desk's steps flip write access live and
+// a read-only connection's updates are dropped; approval starts a new epoch from the approved
+// copy; a revoked session's connection is closed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { COLLAB_REFUSALS } from '../../shared/contract/liveProtocol';
+import { readBody } from '../../shared/live/bodyFragment';
+import type { Article } from '../../shared/model/article';
+import { STORES, type TestStore } from '../testing/bothDatabases';
+import { staffDeskOfThree, startTestServer, type TestServer } from '../testing/testServer';
+import { eventually, openCollab, type CollabClient } from '../testing/collabClient';
+import { until } from '../testing/until';
+import type { AppendHook } from './UpdateLog';
+
+/** Every stored update of a story's epoch, applied to one document: what a restart would load. */
+async function storedDoc(server: TestServer, id: string, epoch: number): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  for (const r of await server.db.query<{ update: Uint8Array }>('SELECT update FROM collab_updates WHERE article_id = $1 AND epoch = $2 ORDER BY seq', [id, epoch])) Y.applyUpdate(doc, r.update);
+  return doc;
+}
+
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+
+for (const [kind, make] of Object.entries(STORES)) {
+  const store = await make();
+  describe.skipIf('skip' in store)(`live stories and the workflow on ${kind}`, () => {
+    const s = store as TestStore;
+    let server: TestServer;
+    let hook: AppendHook | null = null;
+    const tokens: Record<string, string> = {};
+    const ids: Record<string, string> = {};
+    const clients: CollabClient[] = [];
+    const connect = (who: string, id: string, opts?: Parameters<typeof openCollab>[3]) => {
+      const client = openCollab(server.url, id, tokens[who] ?? who, opts);
+      clients.push(client);
+      return client;
+    };
+    const call = async <T,>(who: string, method: string, input: Record<string, unknown> = {}) => {
+      const answer = await server.call('POST', `/api/call/${method}`, input, tokens[who]);
+      if (answer.status !== 200) throw new Error(`${method}: ${JSON.stringify(answer.body.error)}`);
+      return answer.body.value as T;
+    };
+    const text = (c: CollabClient) => JSON.stringify(c.body());
+    const serverText = (id: string) => {
+      const doc = server.collab.hocuspocus.documents.get(id);
+      return doc ? JSON.stringify(readBody(doc)) : '';
+    };
+
+    beforeAll(async () => {
+      server = await startTestServer(s, { collab: { debounceMs: 100, maxDebounceMs: 500, beforeCommit: (tx, batch) => hook?.(tx, batch) ?? Promise.resolve() } });
+      await staffDeskOfThree(server, tokens, ids);
+    }, 120_000);
+    afterAll(async () => {
+      for (const c of clients) c.destroy();
+      await server?.close();
+      await s.dispose();
+    });
+
+    it("holds a client's acknowledgement until its update's row is committed; other clients get the update at once", async () => {
+      const story = await call<Article>('kim', 'createArticle');
+      const [kim, park] = [connect('kim', story.id), connect('park', story.id)];
+      await until(() => kim.provider.isSynced && park.provider.isSynced && kim.provider.unsyncedChanges === 0);
+      let entered!: () => void;
+      let release!: () => void;
+      const inAppend = new Promise<void>((r) => (entered = r));
+      const released = new Promise<void>((r) => (release = r));
+      hook = async (_tx, batch) => {
+        if (!batch.some((u) => u.personId === ids.kim)) return;
+        hook = null;
+        entered();
+        await released;
+      };
+      kim.type('held by the database');
+      await inAppend;
+      // park's update reaches kim over the same socket the ack would use: had the ack gone out
+      // when the update was applied in memory, kim would have it by now.
+      park.type(' passing');
+      await until(() => text(kim).includes('passing') && text(park).includes('held by the database'));
+      expect(kim.provider.unsyncedChanges).toBeGreaterThan(0);
+      release();
+      await until(() => kim.provider.unsyncedChanges === 0);
+      const rows = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM collab_updates WHERE article_id = $1 AND person_id = $2', [story.id, ids.kim]);
+      expect(rows[0].n).toBeGreaterThan(0);
+      expect(JSON.stringify(readBody(await storedDoc(server, story.id, 1)))).toContain('held by the database');
+    });
+
+    it('never acknowledges an update whose append failed: the connection is reset and the client stores it after reconnecting', async () => {
+      const story = await call<Article>('kim', 'createArticle');
+      const kim = connect('kim', story.id);
+      await until(() => kim.provider.isSynced && kim.provider.unsyncedChanges === 0);
+      hook = async (_tx, batch) => {
+        if (!batch.some((u) => u.personId === ids.kim)) return;
+        hook = null;
+        throw new Error('disk full (test)');
+      };
+      kim.type('kept through a failed append');
+      await until(() => kim.closes > 0);
+      expect(JSON.stringify(readBody(await storedDoc(server, story.id, 1)))).not.toContain('kept through a failed append');
+      await until(() => kim.provider.isSynced && kim.provider.unsyncedChanges === 0);
+      expect(JSON.stringify(readBody(await storedDoc(server, story.id, 1)))).toContain('kept through a failed append');
+      expect(serverText(story.id)).toContain('kept through a failed append');
+    });
+
+    it("turns the reporter's connection read-only on 출고 and keeps it so on 데스킹 (review), while the desk types again; the reporter's later updates are dropped", async () => {
+      const story = await call<Article>('kim', 'createArticle');
+      const [kim, park] = [connect('kim', story.id), connect('park', story.id)];
+      await until(() => kim.readOnly() === false && park.readOnly() === false && kim.provider.isSynced && park.provider.isSynced);
+      kim.type('보낸 기사. ');
+      await until(() => kim.provider.unsyncedChanges === 0);
+      await call('kim', 'transitionArticle', { id: story.id, action: 'send' });
+      await until(() => kim.readOnly() === true && park.readOnly() === true);
+      await call('park', 'transitionArticle', { id: story.id, action: 'review' });
+      await until(() => park.readOnly() === false);
+      expect(kim.readOnly()).toBe(true);
+      kim.type('reporter typing late');
+      park.type('desk edit');
+      await until(() => text(kim).includes('desk edit') && park.provider.unsyncedChanges === 0);
+      expect(serverText(story.id)).toContain('desk edit');
+      expect(serverText(story.id)).not.toContain('reporter typing late');
+      expect(text(park)).not.toContain('reporter typing late');
+      expect(kim.provider.unsyncedChanges).toBeGreaterThan(0);
+      // The step's version holds the body as it was live when the reporter sent it.
+      const sent = await call<{ versions: { seq: number; kind: string }[] }>('kim', 'getHistory', { id: story.id });
+      const newest = await call<Article>('kim', 'getVersion', { id: story.id, seq: sent.versions[0].seq });
+      expect(JSON.stringify(newest.body)).toContain('보낸 기사.');
+    });
+
+    it('starts a new epoch from the approved copy: the connections reload, an old replica is refused, a new one gets the approved body', async () => {
+      const story = await call<Article>('kim', 'createArticle');
+      await call('kim', 'transitionArticle', { id: story.id, action: 'send' });
+      await call('park', 'transitionArticle', { id: story.id, action: 'review' });
+      const park = connect('park', story.id);
+      await until(() => park.readOnly() === false && park.provider.isSynced);
+      park.type('승인 전 마지막 문장');
+      await until(() => park.provider.unsyncedChanges === 0);
+      const approved = await call<Article>('park', 'transitionArticle', { id: story.id, action: 'approve', override: true, note: 'test' });
+      expect(JSON.stringify(approved.body)).toContain('승인 전 마지막 문장');
+      await until(() => park.closes > 0);
+      // This replica belongs to the ended epoch; a core would keep its unsynced changes aside.
+      park.destroy();
+      const epochs = await server.db.query<{ epoch: number; closed: boolean }>('SELECT epoch, closed FROM collab_epochs WHERE article_id = $1 ORDER BY epoch', [story.id]);
+      expect(epochs).toEqual([{ epoch: 1, closed: true }]);
+      const stale = connect('park', story.id, { epoch: 1 });
+      await until(() => stale.refused !== null);
+      expect(stale.refused).toBe(COLLAB_REFUSALS.epoch);
+      const fresh = connect('park', story.id);
+      await until(() => fresh.provider.isSynced && fresh.messages.some((m) => m.type === 'epoch'));
+      expect(fresh.messages.find((m) => m.type === 'epoch')).toEqual({ type: 'epoch', epoch: 2 });
+      expect(fresh.body()).toEqual(approved.body);
+      // Approved copy: nobody types (read-only for the desk too until it is reopened).
+      expect(fresh.readOnly()).toBe(true);
+      const first = await server.db.query<{ person_id: string | null }>('SELECT person_id FROM collab_updates WHERE article_id = $1 AND epoch = 2 ORDER BY seq', [story.id]);
+      expect(first).toEqual([{ person_id: null }]);
+    });
+
+    it("closes a connection when its session is revoked; reconnecting with it is refused", async () => {
+      const story = await call<Article>('kim', 'createArticle');
+      const login = await server.call('POST', '/api/login', { login: 'kim', password: 'kim password 1' });
+      const token = (login.body.value as { token: string }).token;
+      const other = openCollab(server.url, story.id, token);
+      clients.push(other);
+      await until(() => other.provider.isSynced);
+      await server.call('POST', '/api/logout', undefined, token);
+      await until(() => other.closes > 0);
+      await until(() => other.refused !== null);
+      expect(other.refused).toBe(COLLAB_REFUSALS.unauthenticated);
+    });
+
+    it('acknowledges after the durable append; prints the latency beside the in-memory broadcast', async () => {
+      const story = await call<Article>('kim', 'createArticle');
+      const [kim, park] = [connect('kim', story.id), connect('park', story.id)];
+      await until(() => kim.provider.isSynced && park.provider.isSynced && kim.provider.unsyncedChanges === 0);
+      const acked: number[] = [];
+      const relayed: number[] = [];
+      const EDITS = 100;
+      for (let i = 0; i < EDITS; i += 1) {
+        const seen = new Promise<void>((r) => park.doc.once('update', () => r()));
+        const stored = new Promise<void>((r) => {
+          const on = ({ number }: { number: number }) => {
+            if (number !== 0) return;
+            kim.provider.off('unsyncedChanges', on);
+            r();
+          };
+          kim.provider.on('unsyncedChanges', on);
+        });
+        const started = performance.now();
+        kim.type('가');
+        await seen;
+        relayed.push(performance.now() - started);
+        await stored;
+        acked.push(performance.now() - started);
+      }
+      await eventually(async () => JSON.stringify(readBody(await storedDoc(server, story.id, 1))).includes('가'.repeat(EDITS)));
+      const ms = (x: number) => x.toFixed(2);
+      console.log(`[collab ${kind}] ${EDITS} edits: relayed to the other client p50 ${ms(quantile(relayed, 0.5))} ms p95 ${ms(quantile(relayed, 0.95))} ms; acknowledged (stored) p50 ${ms(quantile(acked, 0.5))} ms p95 ${ms(quantile(acked, 0.95))} ms; appends ${server.collab.updates.stats.updates} in ${server.collab.updates.stats.batches} transactions so far`);
+    });
+  });
+}
