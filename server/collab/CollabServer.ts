@@ -82,6 +82,8 @@ export class CollabServer {
       onLoadDocument: (p) => this.load(p.document),
       afterLoadDocument: async ({ document }) => {
         document.on('update', (update: Uint8Array, origin: unknown) => this.received(document, update, origin));
+        // After a crash the row may lag behind what was stored (the debounce never ran): catch it up.
+        void this.materialise(document.name);
       },
       beforeHandleMessage: async ({ connection }) => gateAcks(connection),
       connected: async ({ connection }) => this.opened(connection),
@@ -92,7 +94,10 @@ export class CollabServer {
         document.destroy();
         throw new Error('replaced');
       },
-      afterUnloadDocument: async ({ documentName }) => this.compact(documentName),
+      afterUnloadDocument: async ({ documentName }) => {
+        await this.materialise(documentName);
+        await this.compact(documentName);
+      },
     });
     this.timer = setInterval(() => void this.sessionsChanged(), SESSION_CHECK_MS);
     this.timer.unref();
@@ -170,14 +175,20 @@ export class CollabServer {
     if (document.getConnectionsCount() === 0) document.destroy();
   }
 
-  /** The stored body into the article row (Hocuspocus's debounce, and when the document unloads). */
+  /** On Hocuspocus's debounce: the stored body into the article row. */
   private async store(document: Document): Promise<void> {
-    if (this.closing || this.docs.get(document)?.retired !== false) return;
+    if (this.docs.get(document)?.retired !== false) return;
+    await this.materialise(document.name);
+  }
+
+  /** The body as stored (never this server's memory) into the article row, once the appends in flight are in. */
+  private async materialise(articleId: string): Promise<void> {
+    if (this.closing) return;
     try {
       await this.updates.flush();
-      await this.opts.articles.materialise(document.name);
+      await this.opts.articles.materialise(articleId);
     } catch (err) {
-      this.opts.log?.(`live body of ${document.name} not materialised: ${(err as Error).message}`);
+      this.opts.log?.(`live body of ${articleId} not materialised: ${(err as Error).message}`);
     }
   }
 
@@ -238,7 +249,7 @@ export class CollabServer {
     clearInterval(this.timer);
     await this.updates.flush();
     for (const document of [...this.hocuspocus.documents.values()]) {
-      await this.store(document);
+      await this.materialise(document.name);
       await this.compact(document.name);
     }
     this.closing = true;
