@@ -32,6 +32,11 @@ export class UpdateLog {
     private readonly beforeCommit?: AppendHook,
   ) {}
 
+  /** Updates waiting for the next transaction. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
   append(update: PendingUpdate): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ update, settle: (error) => (error ? reject(error) : resolve()) });
@@ -45,8 +50,10 @@ export class UpdateLog {
   }
 
   private async drain(): Promise<void> {
-    // Let the updates of the current tick join the first batch.
-    await Promise.resolve();
+    // Wait one more turn of the event loop (one more poll for I/O): the messages read from the
+    // sockets meanwhile join the first batch, and the broadcasts already sent go out before the
+    // database work (PGlite runs in this thread and holds it while it writes).
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
     while (this.queue.length > 0) {
       const batch = this.queue;
       this.queue = [];
