@@ -18,6 +18,7 @@ import type { ArticleService } from '../articles/ArticleService';
 import type { Database } from '../db/Database';
 import { liveAccess } from './collabAccess';
 import { acceptCollabUpgrades } from './collabUpgrade';
+import { awaitLiveState } from './awaitLiveState';
 import { awaitStored, gateAcks, isGated } from './durableAck';
 import { joiningEpoch, latestEpoch } from './epochRows';
 import { openSessions } from './openSessions';
@@ -36,6 +37,8 @@ export interface CollabOptions {
   maxDebounceMs?: number;
   /** Appends to one document after which its epoch's rows are merged into one. */
   compactAfter?: number;
+  /** How long a step carrying a client's state vector waits for it (LIVE_STATE_WAIT_MS by default). */
+  liveStateWaitMs?: number;
   /** Runs inside each append transaction before it commits (tests slow or fail it). */
   beforeCommit?: AppendHook;
   log?: (line: string) => void;
@@ -226,6 +229,23 @@ export class CollabServer {
       connection.readOnly = access.readOnly;
       send(connection, { type: 'access', readOnly: access.readOnly });
     }
+  }
+
+  /** Resolves once the story's stored live state holds `stateVector` (base64); `conflict` after a bounded wait. */
+  awaitState(id: string, stateVector: string, ms = this.opts.liveStateWaitMs): Promise<void> {
+    return awaitLiveState(
+      {
+        db: this.opts.db,
+        inMemory: (name) => {
+          const document = this.hocuspocus.documents.get(name);
+          return document && this.docs.get(document)?.retired === false ? document : undefined;
+        },
+        flush: () => this.updates.flush(),
+      },
+      id,
+      stateVector,
+      ms,
+    );
   }
 
   /** A step closed the story's epoch: its clients reload into the next one. */

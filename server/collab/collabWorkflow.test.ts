@@ -77,7 +77,7 @@ for (const [kind, make] of Object.entries(STORES)) {
     };
 
     beforeAll(async () => {
-      server = await startTestServer(s, { collab: { debounceMs: 100, maxDebounceMs: 500, beforeCommit: (tx, batch) => hook?.(tx, batch) ?? Promise.resolve() } });
+      server = await startTestServer(s, { collab: { debounceMs: 100, maxDebounceMs: 500, liveStateWaitMs: 1500, beforeCommit: (tx, batch) => hook?.(tx, batch) ?? Promise.resolve() } });
       await staffDeskOfThree(server, tokens, ids);
     }, 120_000);
     afterAll(async () => {
@@ -208,6 +208,29 @@ for (const [kind, make] of Object.entries(STORES)) {
       expect(fresh.readOnly()).toBe(true);
       const first = await server.db.query<{ person_id: string | null }>('SELECT person_id FROM collab_updates WHERE article_id = $1 AND epoch = 2 ORDER BY seq', [story.id]);
       expect(first).toEqual([{ person_id: null }]);
+    });
+
+    it("steps on a live story only once the server has stored the client's state: a sentence still on its way is in the step's version", async () => {
+      const story = await call<Article>('kim', 'createArticle');
+      const kim = connect('kim', story.id);
+      await until(() => kim.provider.isSynced && kim.provider.unsyncedChanges === 0);
+      // Offline for a moment: the sentence is typed but has not reached the server when 출고 is sent.
+      kim.provider.disconnect();
+      await until(() => kim.provider.configuration.websocketProvider.status === 'disconnected');
+      kim.type('출고 직전에 쓴 문장');
+      const liveState = Buffer.from(Y.encodeStateVector(kim.doc)).toString('base64');
+      const sending = call<Article>('kim', 'transitionArticle', { id: story.id, action: 'send', liveState });
+      void kim.provider.connect();
+      const sent = await sending;
+      expect(sent.status).toBe('sent');
+      expect(JSON.stringify(sent.body)).toContain('출고 직전에 쓴 문장');
+      // A state the server never gets: refused after the bounded wait, nothing stepped.
+      const other = await call<Article>('kim', 'createArticle');
+      const unknown = new Y.Doc();
+      unknown.getText('x').insert(0, 'never sent');
+      const refused = await server.call('POST', '/api/call/transitionArticle', { id: other.id, action: 'send', liveState: Buffer.from(Y.encodeStateVector(unknown)).toString('base64') }, tokens.kim);
+      expect([refused.status, refused.body.error?.code, refused.body.error?.params.reason]).toEqual([409, 'conflict', 'liveState']);
+      expect((await call<Article>('kim', 'getArticle', { id: other.id })).status).toBe('draft');
     });
 
     it("closes a connection when its session is revoked; reconnecting with it is refused", async () => {
