@@ -233,6 +233,54 @@ for (const [kind, make] of Object.entries(STORES)) {
       expect((await call<Article>('kim', 'getArticle', { id: other.id })).status).toBe('draft');
     });
 
+    it('starts a new epoch from a restored version, and merges an epoch into one row when its document unloads, keeping who wrote what', async () => {
+      const story = await call<Article>('kim', 'createArticle');
+      const kim = connect('kim', story.id);
+      await until(() => kim.provider.isSynced && kim.provider.unsyncedChanges === 0);
+      for (const word of ['하나 ', '둘 ', '셋 ']) {
+        kim.type(word);
+        await until(() => kim.provider.unsyncedChanges === 0);
+      }
+      const rows = async (epoch: number) => (await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM collab_updates WHERE article_id = $1 AND epoch = $2', [story.id, epoch]))[0].n;
+      expect(await rows(1)).toBeGreaterThan(1);
+      kim.destroy();
+      await eventually(async () => (await rows(1)) === 1);
+      const merged = await storedDoc(server, story.id, 1);
+      expect(JSON.stringify(readBody(merged))).toContain('하나 둘 셋');
+      const authors = await server.db.query<{ person_id: string }>('SELECT person_id FROM collab_authors WHERE article_id = $1 AND client_id = $2', [story.id, kim.doc.clientID]);
+      expect(authors).toEqual([{ person_id: ids.kim }]);
+      // The first version (the new, empty story) restored while someone is in the story.
+      const again = connect('kim', story.id);
+      await until(() => again.provider.isSynced && JSON.stringify(again.body()).includes('하나 둘 셋'));
+      const current = await call<Article>('kim', 'getArticle', { id: story.id });
+      const history = await call<{ versions: { seq: number }[] }>('kim', 'getHistory', { id: story.id });
+      const oldest = history.versions.at(-1)!.seq;
+      const restored = await call<Article>('kim', 'restoreVersion', { id: story.id, seq: oldest, baseRevision: current.revision });
+      await until(() => again.closes > 0);
+      again.destroy();
+      const fresh = connect('kim', story.id);
+      await until(() => fresh.provider.isSynced && fresh.messages.some((m) => m.type === 'epoch'));
+      expect(fresh.messages.find((m) => m.type === 'epoch')).toEqual({ type: 'epoch', epoch: 2 });
+      expect(fresh.body()).toEqual(restored.body);
+      expect(JSON.stringify(fresh.body())).not.toContain('하나');
+    });
+
+    it("closes a person's connections when an admin switches them off", async () => {
+      const story = await call<Article>('park', 'createArticle');
+      const lee = connect('lee', story.id);
+      // A draft of the desk's is not lee's to see: a story lee may see is one lee writes.
+      const own = await call<Article>('lee', 'createArticle');
+      const leeOwn = connect('lee', own.id);
+      await until(() => lee.refused !== null && leeOwn.provider.isSynced);
+      const people = await server.call('GET', '/api/people', undefined, tokens.admin);
+      const { login: _login, ...person } = (people.body.value as { id: string; login: string }[]).find((p) => p.id === ids.lee)!;
+      const off = await server.call('POST', '/api/people/update', { person: { ...person, active: false } }, tokens.admin);
+      expect(off.status, JSON.stringify(off.body)).toBe(200);
+      await until(() => leeOwn.closes > 0);
+      await until(() => leeOwn.refused !== null);
+      expect(leeOwn.refused).toBe(COLLAB_REFUSALS.unauthenticated);
+    });
+
     it("closes a connection when its session is revoked; reconnecting with it is refused", async () => {
       const story = await call<Article>('kim', 'createArticle');
       const login = await server.call('POST', '/api/login', { login: 'kim', password: 'kim password 1' });
