@@ -22,6 +22,7 @@ import { awaitLiveState } from './awaitLiveState';
 import { awaitStored, gateAcks, isGated } from './durableAck';
 import { joiningEpoch, latestEpoch } from './epochRows';
 import { openSessions } from './openSessions';
+import { isReplicaOfAnotherEpoch } from './otherEpoch';
 import { CollabRefused } from './refusal';
 import { loadEpoch } from './seedEpoch';
 import { UpdateLog, type AppendHook } from './UpdateLog';
@@ -52,6 +53,7 @@ interface Ctx {
 
 interface LiveDoc {
   epoch: number;
+  seedClient: number | null;
   /** Replaced (epoch ended, or an append failed): nothing more of it is stored or materialised. */
   retired: boolean;
   appended: number;
@@ -60,6 +62,8 @@ interface LiveDoc {
 /** WebSocket close codes: the provider reconnects after either. */
 const RELOAD = { code: 4205, reason: 'reload' };
 const SIGNED_OUT = { code: 4401, reason: 'unauthenticated' };
+/** Closing one document's connection (not the socket): the provider's onClose gets this reason and does not reconnect it. */
+const OTHER_EPOCH = { code: 4409, reason: COLLAB_REFUSALS.epoch };
 
 const SESSION_CHECK_MS = 60_000;
 
@@ -88,7 +92,12 @@ export class CollabServer {
         // After a crash the row may lag behind what was stored (the debounce never ran): catch it up.
         void this.materialise(document.name);
       },
-      beforeHandleMessage: async ({ connection }) => gateAcks(connection),
+      beforeHandleMessage: async ({ connection, update }) => {
+        gateAcks(connection);
+        const live = this.docs.get(connection.document);
+        // Thrown here, Hocuspocus closes this document's connection with the code and reason (the provider's onClose).
+        if (live && isReplicaOfAnotherEpoch(update, live.seedClient)) throw Object.assign(new Error('a replica of another epoch'), OTHER_EPOCH);
+      },
       connected: async ({ connection }) => this.opened(connection),
       onStoreDocument: async ({ document }) => this.store(document),
       beforeUnloadDocument: async ({ document }) => {
@@ -129,10 +138,10 @@ export class CollabServer {
   }
 
   private async load(document: Document): Promise<void> {
-    const { epoch, state } = await loadEpoch(this.opts.db, document.name, this.opts.now);
+    const { epoch, state, seedClient } = await loadEpoch(this.opts.db, document.name, this.opts.now);
     // Applied with no connection as its origin: not appended again.
     Y.applyUpdate(document, state);
-    this.docs.set(document, { epoch, retired: false, appended: 0 });
+    this.docs.set(document, { epoch, seedClient, retired: false, appended: 0 });
   }
 
   private opened(connection: Connection): void {

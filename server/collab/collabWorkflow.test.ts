@@ -195,6 +195,7 @@ for (const [kind, make] of Object.entries(STORES)) {
       await until(() => park.closes > 0);
       // This replica belongs to the ended epoch; a core would keep its unsynced changes aside.
       park.destroy();
+      const oldReplica = Y.encodeStateAsUpdate(park.doc);
       const epochs = await server.db.query<{ epoch: number; closed: boolean }>('SELECT epoch, closed FROM collab_epochs WHERE article_id = $1 ORDER BY epoch', [story.id]);
       expect(epochs).toEqual([{ epoch: 1, closed: true }]);
       const stale = connect('park', story.id, { epoch: 1 });
@@ -204,6 +205,11 @@ for (const [kind, make] of Object.entries(STORES)) {
       await until(() => fresh.provider.isSynced && fresh.messages.some((m) => m.type === 'epoch'));
       expect(fresh.messages.find((m) => m.type === 'epoch')).toEqual({ type: 'epoch', epoch: 2 });
       expect(fresh.body()).toEqual(approved.body);
+      // The old replica without its epoch named: its sync is refused, nothing of it is added twice.
+      const unnamed = connect('park', story.id, { state: oldReplica });
+      await until(() => unnamed.closeReasons.includes(COLLAB_REFUSALS.epoch));
+      expect(JSON.stringify(readBody(await storedDoc(server, story.id, 2)))).toBe(JSON.stringify(approved.body));
+      expect(serverText(story.id)).toBe(JSON.stringify(approved.body));
       // Approved copy: nobody types (read-only for the desk too until it is reopened).
       expect(fresh.readOnly()).toBe(true);
       const first = await server.db.query<{ person_id: string | null }>('SELECT person_id FROM collab_updates WHERE article_id = $1 AND epoch = 2 ORDER BY seq', [story.id]);

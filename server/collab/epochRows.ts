@@ -6,12 +6,14 @@ import type { Queryable } from '../db/Database';
 export interface Epoch {
   epoch: number;
   closed: boolean;
+  /** The client id of the epoch's first update (the server's, from the article's JSON). */
+  seedClient: number | null;
 }
 
 /** The story's latest epoch, or null when it never had a live document. `lock`: FOR UPDATE (appends wait). */
 export async function latestEpoch(db: Queryable, articleId: string, lock = false): Promise<Epoch | null> {
-  const [row] = await db.query<Epoch>(`SELECT epoch, closed FROM collab_epochs WHERE article_id = $1 ORDER BY epoch DESC LIMIT 1${lock ? ' FOR UPDATE' : ''}`, [articleId]);
-  return row ?? null;
+  const [row] = await db.query<{ epoch: number; closed: boolean; seed_client: string | null }>(`SELECT epoch, closed, seed_client FROM collab_epochs WHERE article_id = $1 ORDER BY epoch DESC LIMIT 1${lock ? ' FOR UPDATE' : ''}`, [articleId]);
+  return row ? { epoch: row.epoch, closed: row.closed, seedClient: row.seed_client === null ? null : Number(row.seed_client) } : null;
 }
 
 /** The epoch a client connecting now joins: the open one, or the next one to start. */
@@ -20,10 +22,9 @@ export function joiningEpoch(latest: Epoch | null): number {
   return latest.closed ? latest.epoch + 1 : latest.epoch;
 }
 
-/** Starts epoch `epoch`; false when it exists already (another load started it first). */
-export async function startEpoch(db: Queryable, articleId: string, epoch: number): Promise<boolean> {
-  const rows = await db.query('INSERT INTO collab_epochs (article_id, epoch) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING epoch', [articleId, epoch]);
-  return rows.length === 1;
+/** Starts epoch `epoch` (or records the first update of an open one that has none), its first update made by `seedClient`. */
+export async function startEpoch(db: Queryable, articleId: string, epoch: number, seedClient: number | null): Promise<void> {
+  await db.query('INSERT INTO collab_epochs (article_id, epoch, seed_client) VALUES ($1, $2, $3) ON CONFLICT (article_id, epoch) DO UPDATE SET seed_client = EXCLUDED.seed_client', [articleId, epoch, seedClient]);
 }
 
 /** Closes the open epoch, if any (in the caller's transaction). Returns the epoch closed. */

@@ -12,13 +12,15 @@ import { insertUpdates, storedState } from './updateRows';
 export interface LoadedEpoch {
   epoch: number;
   state: Uint8Array;
+  /** Every replica of this epoch holds this client's first update; null when it made none (an empty body). */
+  seedClient: number | null;
 }
 
 export async function loadEpoch(db: Database, articleId: string, now: () => Date): Promise<LoadedEpoch> {
   const latest = await latestEpoch(db, articleId);
   if (latest && !latest.closed) {
     const state = await storedState(db, articleId, latest.epoch);
-    if (state) return { epoch: latest.epoch, state };
+    if (state) return { epoch: latest.epoch, state, seedClient: latest.seedClient };
   }
   return db.transaction(async (tx) => {
     // The article row first, as every step does: a step that closes an epoch waits for this one.
@@ -26,15 +28,17 @@ export async function loadEpoch(db: Database, articleId: string, now: () => Date
     const current = await latestEpoch(tx, articleId, true);
     if (current && !current.closed) {
       const state = await storedState(tx, articleId, current.epoch);
-      if (state) return { epoch: current.epoch, state };
+      if (state) return { epoch: current.epoch, state, seedClient: current.seedClient };
     }
-    const epoch = current && !current.closed ? current.epoch : joiningEpoch(current);
-    if (!current || current.closed) await startEpoch(tx, articleId, epoch);
     const seed = new Y.Doc();
     writeBody(seed, article.body);
     const state = Y.encodeStateAsUpdate(seed);
+    const seedClient = Y.decodeStateVector(Y.encodeStateVector(seed)).size > 0 ? seed.clientID : null;
     seed.destroy();
+    // An open epoch without rows (none is made so, but a hand-edited database could) gets its first row now.
+    const epoch = current && !current.closed ? current.epoch : joiningEpoch(current);
+    await startEpoch(tx, articleId, epoch, seedClient);
     await insertUpdates(tx, [{ articleId, epoch, update: state, personId: null }], now());
-    return { epoch, state };
+    return { epoch, state, seedClient };
   });
 }

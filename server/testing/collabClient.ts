@@ -13,8 +13,9 @@ export interface CollabClient {
   messages: CollabStateless[];
   /** The refusal's reason, once the server refused the document. */
   refused: string | null;
-  /** Closes of the WebSocket seen (the server ending the connection). */
+  /** Closes seen (the server ending the socket, or this document's connection), with their reasons. */
   closes: number;
+  closeReasons: string[];
   body(): Body;
   /** Types `text` at the end of the body's last paragraph (one Yjs transaction). */
   type(text: string): void;
@@ -22,13 +23,16 @@ export interface CollabClient {
   destroy(): void;
 }
 
-export function openCollab(serverUrl: string, articleId: string, token: string, opts: { url?: string; epoch?: number } = {}): CollabClient {
+export function openCollab(serverUrl: string, articleId: string, token: string, opts: { url?: string; epoch?: number; state?: Uint8Array } = {}): CollabClient {
   const doc = new Y.Doc();
+  // A replica kept from before (another connection's state).
+  if (opts.state) Y.applyUpdate(doc, opts.state);
   const client: CollabClient = {
     doc,
     messages: [],
     refused: null,
     closes: 0,
+    closeReasons: [],
     provider: null as unknown as HocuspocusProvider,
     body: () => readBody(doc),
     type(text) {
@@ -64,8 +68,9 @@ export function openCollab(serverUrl: string, articleId: string, token: string, 
     onAuthenticationFailed: ({ reason }) => {
       client.refused = reason;
     },
-    onClose: () => {
+    onClose: ({ event }) => {
       client.closes += 1;
+      client.closeReasons.push(event.reason);
     },
   });
   return client;

@@ -28,7 +28,9 @@ export const COLLAB_SCHEMA_PARAM = 'schema';
  * message), when it has one. A replica of an ended epoch must not be synced into the next one (its
  * text would be doubled): the server refuses it with COLLAB_REFUSALS.epoch, and the client keeps
  * its unsynced changes aside (a late-revision draft) and connects again with a fresh replica and
- * no epoch parameter.
+ * no epoch parameter. A replica of another epoch sent without the parameter is caught too, at its
+ * first sync message: the server closes that document's connection with code 4409 and reason
+ * COLLAB_REFUSALS.epoch (the provider's onClose({ event }), not onAuthenticationFailed).
  */
 export const COLLAB_EPOCH_PARAM = 'epoch';
 

@@ -10,6 +10,9 @@ CREATE TABLE collab_epochs (
   closed boolean NOT NULL DEFAULT false,
   started_at timestamptz NOT NULL DEFAULT now(),
   closed_at timestamptz,
+  -- The Yjs client id of the server's first update (made from the article's JSON): every replica
+  -- of this epoch holds it, so a replica without it belongs to another epoch.
+  seed_client bigint,
   PRIMARY KEY (article_id, epoch)
 );
 CREATE UNIQUE INDEX collab_epochs_open ON collab_epochs (article_id) WHERE NOT closed;
