@@ -16,7 +16,7 @@ import type { Person } from '../../shared/model/person';
 import type { AccountService } from '../accounts/AccountService';
 import type { ArticleService } from '../articles/ArticleService';
 import type { Database } from '../db/Database';
-import { liveAccess } from './collabAccess';
+import { accessFacts, accessOf, liveAccess } from './collabAccess';
 import { acceptCollabUpgrades } from './collabUpgrade';
 import { awaitLiveState } from './awaitLiveState';
 import { awaitStored, gateAcks, isGated } from './durableAck';
@@ -220,16 +220,20 @@ export class CollabServer {
     const document = this.hocuspocus.documents.get(id);
     if (!document) return;
     if (event.type === 'removed') return this.retire(document);
-    // One check at a time per document, in commit order.
+    this.checkAccess(document);
+  }
+
+  /** One check at a time per document, in the order asked. */
+  private checkAccess(document: Document): void {
     const previous = this.accessChecks.get(document) ?? Promise.resolve();
     this.accessChecks.set(document, previous.then(() => this.refreshAccess(document)));
   }
 
   private async refreshAccess(document: Document): Promise<void> {
+    const facts = await accessFacts(this.opts.db, document.name).catch(() => undefined);
+    if (facts === undefined) return; // the database away: the next change checks again
     for (const connection of document.getConnections()) {
-      const { person } = connection.context as Ctx;
-      const access = await liveAccess(this.opts.db, person, document.name).catch(() => null);
-      if (!access) continue;
+      const access = facts ? accessOf(facts.article, facts.settings, (connection.context as Ctx).person) : { visible: false as const };
       if (!access.visible) {
         connection.webSocket.close(RELOAD.code, RELOAD.reason);
         continue;
@@ -263,14 +267,23 @@ export class CollabServer {
     if (document) this.retire(document);
   }
 
-  /** Sessions may have ended (sign-out, revocation, a person switched off): their connections close. */
+  /**
+   * Sessions may have ended (sign-out, revocation, a person switched off): their connections
+   * close. A person whose role changed keeps the connection, with the access the new role gives.
+   */
   async sessionsChanged(): Promise<void> {
-    const connections = [...this.hocuspocus.documents.values()].flatMap((d) => d.getConnections());
+    const documents = [...this.hocuspocus.documents.values()];
+    const connections = documents.flatMap((d) => d.getConnections());
     if (connections.length === 0) return;
-    const ids = connections.map((c) => (c.context as Ctx).sessionId);
-    const open = await openSessions(this.opts.db, ids, this.opts.now()).catch(() => null);
+    const open = await openSessions(this.opts.db, connections.map((c) => (c.context as Ctx).sessionId), this.opts.now()).catch(() => null);
     if (!open) return;
-    for (const c of connections) if (!open.has((c.context as Ctx).sessionId)) c.webSocket.close(SIGNED_OUT.code, SIGNED_OUT.reason);
+    for (const c of connections) {
+      const ctx = c.context as Ctx;
+      const person = open.get(ctx.sessionId);
+      if (!person) c.webSocket.close(SIGNED_OUT.code, SIGNED_OUT.reason);
+      else ctx.person = person;
+    }
+    for (const document of documents) this.checkAccess(document);
   }
 
   /** Everything acknowledged is stored already; the article rows get the live bodies, then every connection ends. */

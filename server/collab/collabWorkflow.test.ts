@@ -10,7 +10,7 @@ import { COLLAB_REFUSALS } from '../../shared/contract/liveProtocol';
 import { readBody } from '../../shared/live/bodyFragment';
 import type { Article } from '../../shared/model/article';
 import { STORES, type TestStore } from '../testing/bothDatabases';
-import { staffDeskOfThree, startTestServer, type TestServer } from '../testing/testServer';
+import { addPeople, staffDeskOfThree, startTestServer, type TestServer } from '../testing/testServer';
 import { eventually, openCollab, type CollabClient } from '../testing/collabClient';
 import { until } from '../testing/until';
 import type { AppendHook } from './UpdateLog';
@@ -269,6 +269,24 @@ for (const [kind, make] of Object.entries(STORES)) {
       expect(fresh.messages.find((m) => m.type === 'epoch')).toEqual({ type: 'epoch', epoch: 2 });
       expect(fresh.body()).toEqual(restored.body);
       expect(JSON.stringify(fresh.body())).not.toContain('하나');
+    });
+
+    it("gives a connection the access of its person's new role at once", async () => {
+      const { ids: added, tokens: signedIn } = await addPeople(server, tokens.admin, [['choi', { name: '최기자', role: 'reporter' }]]);
+      Object.assign(tokens, signedIn);
+      const story = await call<Article>('park', 'createArticle');
+      await call('park', 'transitionArticle', { id: story.id, action: 'send' });
+      await call('park', 'transitionArticle', { id: story.id, action: 'review' });
+      const choi = connect('choi', story.id);
+      await until(() => choi.provider.isSynced && choi.readOnly() === true);
+      const people = await server.call('GET', '/api/people', undefined, tokens.admin);
+      const { login: _login, ...person } = (people.body.value as { id: string; login: string }[]).find((p) => p.id === added.choi)!;
+      const promoted = await server.call('POST', '/api/people/update', { person: { ...person, role: 'editor' } }, tokens.admin);
+      expect(promoted.status).toBe(200);
+      await until(() => choi.readOnly() === false);
+      choi.type('새 데스크의 문장');
+      await until(() => choi.provider.unsyncedChanges === 0);
+      expect(serverText(story.id)).toContain('새 데스크의 문장');
     });
 
     it("closes a person's connections when an admin switches them off", async () => {
