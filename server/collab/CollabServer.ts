@@ -9,21 +9,19 @@ import type { IncomingMessage, Server } from 'node:http';
 import { Hocuspocus, type Connection, type Document } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import type { WebSocket, WebSocketServer } from 'ws';
-import { COLLAB_EPOCH_PARAM, COLLAB_REFUSALS, COLLAB_SCHEMA_PARAM, type CollabStateless } from '../../shared/contract/liveProtocol';
+import { COLLAB_REFUSALS, type CollabStateless } from '../../shared/contract/liveProtocol';
 import type { LiveEvent } from '../../shared/contract/live';
-import { LIVE_SCHEMA_VERSION } from '../../shared/live/bodyFragment';
-import type { Person } from '../../shared/model/person';
 import type { AccountService } from '../accounts/AccountService';
 import type { ArticleService } from '../articles/ArticleService';
 import type { Database } from '../db/Database';
-import { accessFacts, accessOf, liveAccess } from './collabAccess';
+import { accessFacts, accessOf } from './collabAccess';
+import { authenticateLive, type LiveCaller } from './authenticateLive';
 import { acceptCollabUpgrades } from './collabUpgrade';
 import { awaitLiveState } from './awaitLiveState';
 import { awaitStored, gateAcks, isGated } from './durableAck';
-import { joiningEpoch, latestEpoch } from './epochRows';
+import { latestEpoch } from './epochRows';
 import { openSessions } from './openSessions';
 import { isReplicaOfAnotherEpoch } from './otherEpoch';
-import { CollabRefused } from './refusal';
 import { loadEpoch } from './seedEpoch';
 import { UpdateLog, type AppendHook } from './UpdateLog';
 import { compactEpoch } from './updateRows';
@@ -46,10 +44,7 @@ export interface CollabOptions {
 }
 
 /** What onAuthenticate puts in a connection's context. */
-interface Ctx {
-  person: Person;
-  sessionId: string;
-}
+type Ctx = LiveCaller;
 
 interface LiveDoc {
   epoch: number;
@@ -85,7 +80,7 @@ export class CollabServer {
       debounce: opts.debounceMs ?? 2000,
       maxDebounce: opts.maxDebounceMs ?? 10_000,
       unloadImmediately: true,
-      onAuthenticate: (p) => this.authenticate(p.token, p.documentName, p.requestParameters, p.connectionConfig),
+      onAuthenticate: (p) => authenticateLive(opts.db, opts.accounts, p.token, p.documentName, p.requestParameters, p.connectionConfig),
       onLoadDocument: (p) => this.load(p.document),
       afterLoadDocument: async ({ document }) => {
         document.on('update', (update: Uint8Array, origin: unknown) => this.received(document, update, origin));
@@ -122,19 +117,6 @@ export class CollabServer {
       ws.on('close', () => this.sockets.delete(ws));
       this.hocuspocus.handleConnection(ws, req);
     });
-  }
-
-  private async authenticate(token: string, articleId: string, params: URLSearchParams, config: { readOnly: boolean }): Promise<Ctx> {
-    const schema = params.get(COLLAB_SCHEMA_PARAM);
-    if (schema !== String(LIVE_SCHEMA_VERSION)) throw new CollabRefused(COLLAB_REFUSALS.schema, `schema ${schema ?? 'missing'}; the server reads ${LIVE_SCHEMA_VERSION}`);
-    const caller = await this.opts.accounts.authenticate(token || null).catch(() => null);
-    if (!caller) throw new CollabRefused(COLLAB_REFUSALS.unauthenticated, 'session unknown, expired or revoked');
-    const access = await liveAccess(this.opts.db, caller.person, articleId);
-    if (!access.visible || access.trashed) throw new CollabRefused(COLLAB_REFUSALS.notFound, `no story ${articleId} for this person`);
-    const epoch = params.get(COLLAB_EPOCH_PARAM);
-    if (epoch !== null && Number(epoch) !== joiningEpoch(await latestEpoch(this.opts.db, articleId))) throw new CollabRefused(COLLAB_REFUSALS.epoch, `epoch ${epoch} has ended`);
-    config.readOnly = access.readOnly;
-    return { person: caller.person, sessionId: caller.sessionId };
   }
 
   private async load(document: Document): Promise<void> {
