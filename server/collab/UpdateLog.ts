@@ -17,11 +17,14 @@ interface Entry {
   settle(error?: Error): void;
 }
 
+/** Updates per transaction at most: one INSERT's parameters stay far below PostgreSQL's 65,535. */
+const MAX_BATCH = 1000;
+
 /** Written by a test to slow or fail appends (the ack must wait for it). */
 export type AppendHook = (tx: Queryable, batch: readonly PendingUpdate[]) => Promise<void>;
 
 export class UpdateLog {
-  private queue: Entry[] = [];
+  private readonly queue: Entry[] = [];
   private writing: Promise<void> | null = null;
   /** Number of transactions written and their sizes, for the log and the tests. */
   readonly stats = { batches: 0, updates: 0 };
@@ -54,11 +57,7 @@ export class UpdateLog {
     // sockets meanwhile join the first batch, and the broadcasts already sent go out before the
     // database work (PGlite runs in this thread and holds it while it writes).
     for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
-    while (this.queue.length > 0) {
-      const batch = this.queue;
-      this.queue = [];
-      await this.write(batch);
-    }
+    while (this.queue.length > 0) await this.write(this.queue.splice(0, MAX_BATCH));
     this.writing = null;
   }
 

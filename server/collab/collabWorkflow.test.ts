@@ -141,6 +141,25 @@ for (const [kind, make] of Object.entries(STORES)) {
       expect(JSON.stringify(readBody(await storedDoc(server, story.id, 1)))).toContain('k19');
     });
 
+    it('stores every edit of ten clients typing at once in five stories, in fewer transactions than updates', async () => {
+      const stories = await Promise.all([0, 1, 2, 3, 4].map(() => call<Article>('park', 'createArticle')));
+      const typists = stories.flatMap((story) => [connect('park', story.id), connect('admin', story.id)]);
+      await until(() => typists.every((c) => c.provider.isSynced && c.provider.unsyncedChanges === 0));
+      const before = { ...server.collab.updates.stats };
+      const EACH = 30;
+      for (let n = 0; n < EACH; n += 1) typists.forEach((c, who) => c.type(`[${who}:${n}]`));
+      await until(() => typists.every((c) => c.provider.unsyncedChanges === 0), 30_000);
+      const updates = server.collab.updates.stats.updates - before.updates;
+      const batches = server.collab.updates.stats.batches - before.batches;
+      console.log(`[collab ${kind}] ${typists.length} clients × ${EACH} edits at once: ${updates} updates stored in ${batches} transactions`);
+      expect(updates).toBe(typists.length * EACH);
+      expect(batches).toBeLessThan(updates);
+      for (const [i, story] of stories.entries()) {
+        const stored = JSON.stringify(readBody(await storedDoc(server, story.id, 1)));
+        for (const who of [2 * i, 2 * i + 1]) expect(stored).toContain(`[${who}:${EACH - 1}]`);
+      }
+    });
+
     it('never acknowledges an update whose append failed: the connection is reset and the client stores it after reconnecting', async () => {
       const story = await call<Article>('kim', 'createArticle');
       const kim = connect('kim', story.id);
