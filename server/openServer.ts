@@ -20,6 +20,8 @@ import { photoRoutes } from './photos/photoRoutes';
 import { openPglite, openPostgres, type Database } from './db/Database';
 import { migrate } from './db/migrate';
 import { startHttp } from './http/startHttp';
+import { CollabServer, type CollabOptions } from './collab/CollabServer';
+import { liveBodies } from './collab/liveBodies';
 import { version } from '../package.json';
 
 export interface ServerOptions {
@@ -39,6 +41,8 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** The largest photo taken (the contract's MAX_PHOTO_BYTES unless a test sets less). */
   maxPhotoBytes?: number;
+  /** Live documents: the store debounce, compaction, and (tests) a hook inside each append. */
+  collab?: Pick<CollabOptions, 'debounceMs' | 'maxDebounceMs' | 'compactAfter' | 'beforeCommit' | 'liveStateWaitMs'>;
 }
 
 export interface ServerHandle {
@@ -46,6 +50,8 @@ export interface ServerHandle {
   /** Set while the newsroom has no one: the code that makes the first admin. */
   setupCode: string | null;
   db: Database;
+  /** The live documents (server/collab/), for tests and metrics. */
+  collab: CollabServer;
   close(): Promise<void>;
 }
 
@@ -61,18 +67,37 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
     const now = opts.now ?? (() => new Date());
     const store = db;
     const hub = new LiveHub(db, async () => visibleTo.bind(null, await readSettings(store)), now);
-    const accounts = new AccountService(db, opts.now, opts.sessionTtlMs, () => void hub.sessionsChanged());
+    // Told late: the live documents need the services made here, and the services tell them.
+    let collab: CollabServer | null = null;
+    const accounts = new AccountService(db, opts.now, opts.sessionTtlMs, () => {
+      void hub.sessionsChanged();
+      void collab?.sessionsChanged();
+    });
     const setupCode = await issueSetupCode(db);
-    const articles = new ArticleService(db, now, { committed: (event) => void hub.publish(event), onWrite: indexArticle, onRemove: removeArticle });
+    const articles = new ArticleService(db, now, {
+      committed: (event) => {
+        void hub.publish(event);
+        collab?.articleChanged(event);
+      },
+      onWrite: indexArticle,
+      onRemove: removeArticle,
+      live: liveBodies(now, (id) => collab?.epochClosed(id)),
+    });
+    const live = new CollabServer({ db, accounts, articles, now, log: opts.log, ...opts.collab });
+    collab = live;
     const photos = new PhotoService(db, { maxBytes: opts.maxPhotoBytes }, now);
-    const routes = [...accountRoutes(accounts), ...contractRoutes(db, articles, serverHandlers(db, articles, accounts, now)), ...liveRoutes(hub), ...photoRoutes(photos), ...exportRoutes(db, now)];
+    const routes = [...accountRoutes(accounts), ...contractRoutes(db, articles, serverHandlers(db, articles, accounts, now, live)), ...liveRoutes(hub), ...photoRoutes(photos), ...exportRoutes(db, now)];
     const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes, log: opts.log, tls: opts.tls, allowedOrigins: opts.allowedOrigins, trustProxy: opts.trustProxy });
+    live.attach(http.server);
     return {
       url: http.url,
       setupCode,
       db: store,
+      collab: live,
       async close() {
         hub.close();
+        // Live bodies into the article rows while the database is open, then the sockets end.
+        await live.close();
         await http.close();
         await store.close();
         await lock.release();

@@ -4,7 +4,8 @@
 // the request before any of this runs (contractRoutes.ts); the steps repeat the checks that need
 // the whole article (revision, state, checklist, embargo) on the copy as it is now.
 import { randomUUID } from 'node:crypto';
-import { ArticleSchema, contentOf, type Article, type ArticleContent, type ArticleSummary, type Language } from '../../shared/model/article';
+import { isDeepStrictEqual } from 'node:util';
+import { ArticleSchema, contentOf, type Body, type Article, type ArticleContent, type ArticleSummary, type Language } from '../../shared/model/article';
 import type { AuditEntry, VersionKind } from '../../shared/model/history';
 import type { Person } from '../../shared/model/person';
 import type { Settings } from '../../shared/model/settings';
@@ -32,7 +33,25 @@ export interface ArticleHooks {
   onRemove?(tx: Queryable, id: string): Promise<void>;
   /** After a change has committed (the live channel tells the clients). */
   committed?(event: LiveEvent): void;
+  /** The story's live document (server/collab/), when the server has them. */
+  live?: LiveBodies;
 }
+
+/**
+ * A story being edited live keeps its body in a Yjs document (server/collab/); the article row
+ * holds a copy of it, written on a debounce and at every step. The text fields stay on the save path.
+ */
+export interface LiveBodies {
+  /** The body as the open live document has stored it, read in `tx` with its epoch row locked (no update lands meanwhile); null when none is open. */
+  bodyOf(tx: Queryable, id: string): Promise<Body | null>;
+  /** Closes the open live document in `tx`: the next one starts from the article as written. True when one was open. */
+  closeEpoch(tx: Queryable, id: string): Promise<boolean>;
+  /** After a commit that closed one: its connections are closed so the clients reload. */
+  epochClosed(id: string): void;
+}
+
+/** Steps after which the live document starts again from the copy as it now is. */
+const CLOSES_EPOCH: ReadonlySet<string> = new Set(['approve', 'correct']);
 
 /** One transaction and what it changed, told to the clients once it has committed (never before). */
 interface Unit {
@@ -101,25 +120,58 @@ export class ArticleService {
 
   save(person: Person, id: string, baseRevision: number, content: ArticleContent): Promise<{ revision: number; updatedAt: string }> {
     return this.change(id, async (u, current, settings) => {
-      const next = savedArticle(current, baseRevision, content, person, settings, this.now());
+      // While the story is live its body is the live document's: a save brings the text fields,
+      // and the body it carries (the editor's copy of the same document) is not written over it.
+      const live = await this.hooks.live?.bodyOf(u.tx, id);
+      const next = savedArticle(current, baseRevision, live ? { ...content, body: live } : content, person, settings, this.now());
       if (!next) return { revision: current.revision, updatedAt: current.updatedAt };
       const saved = await this.commit(u, next.article, 'save', person, next.audit ?? undefined);
       return { revision: saved.revision, updatedAt: saved.updatedAt };
     });
   }
 
-  transition(person: Person, id: string, req: TransitionRequest): Promise<Article> {
+  async transition(person: Person, id: string, req: TransitionRequest): Promise<Article> {
+    let closed = false;
     // The server's clock decides embargoes: `now` here, never a time the client sends.
-    return this.change(id, async (u, current, settings) => {
-      const { article, audit } = steppedArticle(current, person, req, settings, this.now());
+    const stepped = await this.change(id, async (u, current, settings) => {
+      // The step's version holds the body as stored live at this moment (its epoch row stays
+      // locked to the commit, so no update slips in between).
+      const live = await this.hooks.live?.bodyOf(u.tx, id);
+      const { article, audit } = steppedArticle(live ? { ...current, body: live } : current, person, req, settings, this.now());
+      if (CLOSES_EPOCH.has(req.action)) closed = (await this.hooks.live?.closeEpoch(u.tx, id)) ?? false;
       return this.commit(u, article, 'transition', person, audit);
     });
+    if (closed) this.hooks.live?.epochClosed(id);
+    return stepped;
   }
 
-  restoreVersion(person: Person, id: string, seq: number, baseRevision: number): Promise<Article> {
-    return this.change(id, async (u, current, settings) => {
+  async restoreVersion(person: Person, id: string, seq: number, baseRevision: number): Promise<Article> {
+    let closed = false;
+    const restored = await this.change(id, async (u, current, settings) => {
       const { article, audit } = restoredVersion(current, await versionOf(u.tx, id, seq), seq, baseRevision, person, settings, this.now());
+      closed = (await this.hooks.live?.closeEpoch(u.tx, id)) ?? false;
       return this.commit(u, article, 'restore', person, audit);
+    });
+    if (closed) this.hooks.live?.epochClosed(id);
+    return restored;
+  }
+
+  /**
+   * Copies the live document's stored body into the article row (on a debounce and when the
+   * document unloads): search and the part-1 API read it. The revision stays and no version is
+   * recorded. Why: the revision counts the saves and steps a client builds on (an editor's field
+   * save sends the revision it started from), and live typing is not one of those; a version per
+   * debounce would flood the history, and every step records one holding the live body anyway.
+   * False when there was nothing to copy.
+   */
+  materialise(id: string): Promise<boolean> {
+    return this.unit(async (u) => {
+      const current = await readArticle(u.tx, id, true).catch(() => null);
+      if (!current) return false;
+      const body = await this.hooks.live?.bodyOf(u.tx, id);
+      if (!body || isDeepStrictEqual(body, current.body)) return false;
+      await this.put(u, { ...current, body, updatedAt: this.now().toISOString() });
+      return true;
     });
   }
 

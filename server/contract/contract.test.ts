@@ -29,6 +29,11 @@ const LOCAL_ONLY: Method[] = [
   'importBackupArchive',
   'connectNewsroom',
   'disconnectNewsroom',
+  // A live story's renderer talks to its core; the core holds the one WebSocket to the server (/collab).
+  'openLiveStory',
+  'closeLiveStory',
+  'sendLiveUpdate',
+  'sendLiveAwareness',
 ];
 
 const withCopy = (a: Article, headline: string, text: string): ArticleContent => ({

@@ -23,7 +23,12 @@ export type ServedMethod = (typeof SERVED_METHODS)[number];
 /** Handlers that act for `person` (the session's), whatever the parsed input names. */
 export type ServerHandlers = { [M in ServedMethod]: (input: Parameters<Handlers[M]>[0], person: Person) => ReturnType<Handlers[M]> };
 
-export function serverHandlers(db: Database, articles: ArticleService, accounts: AccountService, now: () => Date): ServerHandlers {
+/** The live documents, as a step needs them (server/collab/CollabServer.ts). */
+export interface LiveSteps {
+  awaitState(id: string, stateVector: string): Promise<void>;
+}
+
+export function serverHandlers(db: Database, articles: ArticleService, accounts: AccountService, now: () => Date, live?: LiveSteps): ServerHandlers {
   return {
     getSettings: () => articles.settings(),
     updateSettings: ({ actor: _actor, ...patch }) => db.transaction((tx) => updateSettings(tx, patch, now())),
@@ -62,7 +67,10 @@ export function serverHandlers(db: Database, articles: ArticleService, accounts:
     discardUntouched: async ({ id }, person) => ({ discarded: await articles.discardUntouched(person, id) }),
     trashArticle: ({ id }, person) => articles.setTrashed(person, id, true),
     restoreArticle: ({ id }, person) => articles.setTrashed(person, id, false),
-    transitionArticle: ({ id, action, note, override }, person) => articles.transition(person, id, { action, note, override }),
+    transitionArticle: async ({ id, action, note, override, liveState }, person) => {
+      if (liveState && live) await live.awaitState(id, liveState);
+      return articles.transition(person, id, { action, note, override });
+    },
     getHistory: ({ id }) => articles.history(id),
     getVersion: ({ id, seq }) => articles.version(id, seq),
     restoreVersion: ({ id, seq, baseRevision }, person) => articles.restoreVersion(person, id, seq, baseRevision),

@@ -131,7 +131,15 @@ export const contract = {
   /** A workflow step (send, review, return, approve, publish, spike, restore, correct…); the core decides. */
   transitionArticle: {
     input: z
-      .object({ id: ArticleIdSchema, actor: Actor, action: WorkflowActionSchema, note: z.string().max(5000).default(''), override: z.boolean().default(false) })
+      .object({
+        id: ArticleIdSchema,
+        actor: Actor,
+        action: WorkflowActionSchema,
+        note: z.string().max(5000).default(''),
+        override: z.boolean().default(false),
+        /** A live story: the Yjs state vector (base64) of the client's replica; the newsroom server steps only once it has stored that state (else `conflict`). */
+        liveState: YUpdateSchema.optional(),
+      })
       .strict(),
     output: ArticleSchema,
   },

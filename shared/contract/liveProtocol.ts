@@ -14,6 +14,13 @@
 // A refusal (no/unknown/expired token, wrong schema version, a story the person may not see, a
 // missing or trashed story) reaches the provider as `onAuthenticationFailed({ reason })` with one
 // of the COLLAB_REFUSALS below as the reason; the provider does not retry that document.
+//
+// Acknowledgement: the provider's `unsyncedChanges` drops to 0 only once the server has committed
+// every update sent to PostgreSQL. An update the server drops (the connection is read-only) is
+// never acknowledged: the count stays above 0, which tells the core it was not stored.
+// The server ends a WebSocket with 4205 (reload: the epoch ended, or an append failed) or 4401
+// (the session ended); the provider reconnects by itself and syncs what it has not had
+// acknowledged (after 4401 its token is then refused).
 import { z } from 'zod';
 import { LIVE_SCHEMA_VERSION } from '../live/bodyFragment';
 
@@ -28,7 +35,9 @@ export const COLLAB_SCHEMA_PARAM = 'schema';
  * message), when it has one. A replica of an ended epoch must not be synced into the next one (its
  * text would be doubled): the server refuses it with COLLAB_REFUSALS.epoch, and the client keeps
  * its unsynced changes aside (a late-revision draft) and connects again with a fresh replica and
- * no epoch parameter.
+ * no epoch parameter. A replica of another epoch sent without the parameter is caught too, at its
+ * first sync message: the server closes that document's connection with code 4409 and reason
+ * COLLAB_REFUSALS.epoch (the provider's onClose({ event }), not onAuthenticationFailed).
  */
 export const COLLAB_EPOCH_PARAM = 'epoch';
 

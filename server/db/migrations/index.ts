@@ -6,6 +6,7 @@ import { sql as photoVariants } from './003_photo_variants';
 import { sql as search } from './004_search';
 import { sql as searchFacets } from './005_search_facets';
 import { sql as searchBuckets } from './006_search_buckets';
+import { sql as collab } from './007_collab';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'search', sql: search },
   { version: 5, name: 'search facets', sql: searchFacets },
   { version: 6, name: 'search buckets', sql: searchBuckets },
+  { version: 7, name: 'live documents', sql: collab },
 ];

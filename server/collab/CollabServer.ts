@@ -1,0 +1,287 @@
+// Live stories on Hocuspocus 3.4 (no listener of its own: upgrades come from the server's HTTP
+// listener, collabUpgrade.ts). One document per story, named by its id. What is ours:
+//   - who may open it and type (onAuthenticate: session token, schema version, the shared rules);
+//   - every update a client sends is appended to PostgreSQL (UpdateLog, group commit) and the
+//     client's acknowledgement waits for that commit (durableAck.ts);
+//   - the article row gets the stored body on Hocuspocus's debounce and when a document unloads;
+//   - workflow steps flip write access live, and approval/correction/restore start a new epoch.
+import type { IncomingMessage, Server } from 'node:http';
+import { Hocuspocus, type Connection, type Document } from '@hocuspocus/server';
+import * as Y from 'yjs';
+import type { WebSocket, WebSocketServer } from 'ws';
+import { COLLAB_REFUSALS, type CollabStateless } from '../../shared/contract/liveProtocol';
+import type { LiveEvent } from '../../shared/contract/live';
+import type { AccountService } from '../accounts/AccountService';
+import type { ArticleService } from '../articles/ArticleService';
+import type { Database } from '../db/Database';
+import { accessFacts, accessOf } from './collabAccess';
+import { authenticateLive, type LiveCaller } from './authenticateLive';
+import { acceptCollabUpgrades } from './collabUpgrade';
+import { awaitLiveState } from './awaitLiveState';
+import { awaitStored, gateAcks, isGated } from './durableAck';
+import { latestEpoch } from './epochRows';
+import { openSessions } from './openSessions';
+import { isReplicaOfAnotherEpoch } from './otherEpoch';
+import { loadEpoch } from './seedEpoch';
+import { UpdateLog, type AppendHook } from './UpdateLog';
+import { compactEpoch } from './updateRows';
+
+export interface CollabOptions {
+  db: Database;
+  accounts: AccountService;
+  articles: ArticleService;
+  now: () => Date;
+  /** Hocuspocus's store debounce: how soon the article row gets the live body. */
+  debounceMs?: number;
+  maxDebounceMs?: number;
+  /** Appends to one document after which its epoch's rows are merged into one. */
+  compactAfter?: number;
+  /** How long a step carrying a client's state vector waits for it (LIVE_STATE_WAIT_MS by default). */
+  liveStateWaitMs?: number;
+  /** Runs inside each append transaction before it commits (tests slow or fail it). */
+  beforeCommit?: AppendHook;
+  log?: (line: string) => void;
+}
+
+/** What onAuthenticate puts in a connection's context. */
+type Ctx = LiveCaller;
+
+interface LiveDoc {
+  epoch: number;
+  seedClient: number | null;
+  /** Replaced (epoch ended, or an append failed): nothing more of it is stored or materialised. */
+  retired: boolean;
+  appended: number;
+}
+
+/** WebSocket close codes: the provider reconnects after either. */
+const RELOAD = { code: 4205, reason: 'reload' };
+const SIGNED_OUT = { code: 4401, reason: 'unauthenticated' };
+/** Closing one document's connection (not the socket): the provider's onClose gets this reason and does not reconnect it. */
+const OTHER_EPOCH = { code: 4409, reason: COLLAB_REFUSALS.epoch };
+
+const SESSION_CHECK_MS = 60_000;
+
+export class CollabServer {
+  readonly hocuspocus: Hocuspocus;
+  readonly updates: UpdateLog;
+  private readonly docs = new WeakMap<Document, LiveDoc>();
+  private readonly accessChecks = new WeakMap<Document, Promise<void>>();
+  private readonly sockets = new Set<WebSocket>();
+  private wss: WebSocketServer | null = null;
+  private closing = false;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly opts: CollabOptions) {
+    this.updates = new UpdateLog(opts.db, opts.now, opts.beforeCommit);
+    this.hocuspocus = new Hocuspocus({
+      name: 'copydesk',
+      quiet: true,
+      debounce: opts.debounceMs ?? 2000,
+      maxDebounce: opts.maxDebounceMs ?? 10_000,
+      unloadImmediately: true,
+      onAuthenticate: (p) => authenticateLive(opts.db, opts.accounts, p.token, p.documentName, p.requestParameters, p.connectionConfig),
+      onLoadDocument: (p) => this.load(p.document),
+      afterLoadDocument: async ({ document }) => {
+        document.on('update', (update: Uint8Array, origin: unknown) => this.received(document, update, origin));
+        // After a crash the row may lag behind what was stored (the debounce never ran): catch it up.
+        void this.materialise(document.name);
+      },
+      beforeHandleMessage: async ({ connection, update }) => {
+        gateAcks(connection);
+        const live = this.docs.get(connection.document);
+        // Thrown here, Hocuspocus closes this document's connection with the code and reason (the provider's onClose).
+        if (live && isReplicaOfAnotherEpoch(update, live.seedClient)) throw Object.assign(new Error('a replica of another epoch'), OTHER_EPOCH);
+      },
+      connected: async ({ connection }) => this.opened(connection),
+      onStoreDocument: async ({ document }) => this.store(document),
+      beforeUnloadDocument: async ({ document }) => {
+        // A replaced document is destroyed here, and Hocuspocus must not unload by name (the name is its successor's now).
+        if (!this.docs.get(document)?.retired) return;
+        document.destroy();
+        throw new Error('replaced');
+      },
+      afterUnloadDocument: async ({ documentName }) => {
+        await this.materialise(documentName);
+        await this.compact(documentName);
+      },
+    });
+    this.timer = setInterval(() => void this.sessionsChanged(), SESSION_CHECK_MS);
+    this.timer.unref();
+  }
+
+  /** Takes WebSocket upgrades at COLLAB_PATH on the server's listener. */
+  attach(server: Server): void {
+    this.wss = acceptCollabUpgrades(server, (ws: WebSocket, req: IncomingMessage) => {
+      this.sockets.add(ws);
+      ws.on('close', () => this.sockets.delete(ws));
+      this.hocuspocus.handleConnection(ws, req);
+    });
+  }
+
+  private async load(document: Document): Promise<void> {
+    const { epoch, state, seedClient } = await loadEpoch(this.opts.db, document.name, this.opts.now);
+    // Applied with no connection as its origin: not appended again.
+    Y.applyUpdate(document, state);
+    this.docs.set(document, { epoch, seedClient, retired: false, appended: 0 });
+  }
+
+  private opened(connection: Connection): void {
+    const live = this.docs.get(connection.document);
+    if (!live) return;
+    send(connection, { type: 'epoch', epoch: live.epoch });
+    send(connection, { type: 'access', readOnly: connection.readOnly });
+  }
+
+  /** An update applied to the document in memory: from a client connection, it is appended before it is acknowledged. */
+  private received(document: Document, update: Uint8Array, origin: unknown): void {
+    if (!isGated(origin)) return;
+    const live = this.docs.get(document);
+    if (!live || live.retired) {
+      awaitStored(origin, Promise.reject(new Error('document replaced')));
+      return;
+    }
+    const person = (origin.context as Ctx).person;
+    const append = this.updates.append({ articleId: document.name, epoch: live.epoch, update, personId: person.id });
+    awaitStored(origin, append);
+    append.then(
+      () => {
+        live.appended += 1;
+        if (live.appended % (this.opts.compactAfter ?? 500) === 0) void this.compact(document.name);
+      },
+      (err: Error) => {
+        this.opts.log?.(`live update for ${document.name} not stored: ${err.message}`);
+        this.retire(document);
+      },
+    );
+  }
+
+  /**
+   * Drops a document from memory for good: its clients reconnect (their unacknowledged changes
+   * kept) and load what is stored. Used when an append failed and when its epoch ended.
+   */
+  private retire(document: Document): void {
+    const live = this.docs.get(document);
+    if (live?.retired) return;
+    if (live) live.retired = true;
+    if (this.hocuspocus.documents.get(document.name) === document) this.hocuspocus.documents.delete(document.name);
+    for (const connection of document.getConnections()) connection.webSocket.close(RELOAD.code, RELOAD.reason);
+    if (document.getConnectionsCount() === 0) document.destroy();
+  }
+
+  /** On Hocuspocus's debounce: the stored body into the article row. */
+  private async store(document: Document): Promise<void> {
+    if (this.docs.get(document)?.retired !== false) return;
+    await this.materialise(document.name);
+  }
+
+  /** The body as stored (never this server's memory) into the article row, once the appends in flight are in. */
+  private async materialise(articleId: string): Promise<void> {
+    if (this.closing) return;
+    try {
+      await this.updates.flush();
+      await this.opts.articles.materialise(articleId);
+    } catch (err) {
+      this.opts.log?.(`live body of ${articleId} not materialised: ${(err as Error).message}`);
+    }
+  }
+
+  private async compact(articleId: string): Promise<void> {
+    if (this.closing) return;
+    try {
+      const latest = await latestEpoch(this.opts.db, articleId);
+      if (latest && !latest.closed) await this.opts.db.transaction((tx) => compactEpoch(tx, articleId, latest.epoch));
+    } catch (err) {
+      this.opts.log?.(`live updates of ${articleId} not compacted: ${(err as Error).message}`);
+    }
+  }
+
+  /** A committed change to a story (ArticleService's committed hook): its connections' access follows it. */
+  articleChanged(event: LiveEvent): void {
+    const id = event.type === 'article' ? event.summary.id : event.id;
+    const document = this.hocuspocus.documents.get(id);
+    if (!document) return;
+    if (event.type === 'removed') return this.retire(document);
+    this.checkAccess(document);
+  }
+
+  /** One check at a time per document, in the order asked. */
+  private checkAccess(document: Document): void {
+    const previous = this.accessChecks.get(document) ?? Promise.resolve();
+    this.accessChecks.set(document, previous.then(() => this.refreshAccess(document)));
+  }
+
+  private async refreshAccess(document: Document): Promise<void> {
+    const facts = await accessFacts(this.opts.db, document.name).catch(() => undefined);
+    if (facts === undefined) return; // the database away: the next change checks again
+    for (const connection of document.getConnections()) {
+      const access = facts ? accessOf(facts.article, facts.settings, (connection.context as Ctx).person) : { visible: false as const };
+      if (!access.visible) {
+        connection.webSocket.close(RELOAD.code, RELOAD.reason);
+        continue;
+      }
+      if (access.readOnly === connection.readOnly) continue;
+      connection.readOnly = access.readOnly;
+      send(connection, { type: 'access', readOnly: access.readOnly });
+    }
+  }
+
+  /** Resolves once the story's stored live state holds `stateVector` (base64); `conflict` after a bounded wait. */
+  awaitState(id: string, stateVector: string, ms = this.opts.liveStateWaitMs): Promise<void> {
+    return awaitLiveState(
+      {
+        db: this.opts.db,
+        inMemory: (name) => {
+          const document = this.hocuspocus.documents.get(name);
+          return document && this.docs.get(document)?.retired === false ? document : undefined;
+        },
+        flush: () => this.updates.flush(),
+      },
+      id,
+      stateVector,
+      ms,
+    );
+  }
+
+  /** A step closed the story's epoch: its clients reload into the next one. */
+  epochClosed(id: string): void {
+    const document = this.hocuspocus.documents.get(id);
+    if (document) this.retire(document);
+  }
+
+  /**
+   * Sessions may have ended (sign-out, revocation, a person switched off): their connections
+   * close. A person whose role changed keeps the connection, with the access the new role gives.
+   */
+  async sessionsChanged(): Promise<void> {
+    const documents = [...this.hocuspocus.documents.values()];
+    const connections = documents.flatMap((d) => d.getConnections());
+    if (connections.length === 0) return;
+    const open = await openSessions(this.opts.db, connections.map((c) => (c.context as Ctx).sessionId), this.opts.now()).catch(() => null);
+    if (!open) return;
+    for (const c of connections) {
+      const ctx = c.context as Ctx;
+      const person = open.get(ctx.sessionId);
+      if (!person) c.webSocket.close(SIGNED_OUT.code, SIGNED_OUT.reason);
+      else ctx.person = person;
+    }
+    for (const document of documents) this.checkAccess(document);
+  }
+
+  /** Everything acknowledged is stored already; the article rows get the live bodies, then every connection ends. */
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.updates.flush();
+    for (const document of [...this.hocuspocus.documents.values()]) {
+      await this.materialise(document.name);
+      await this.compact(document.name);
+    }
+    this.closing = true;
+    for (const ws of this.sockets) ws.terminate();
+    await new Promise<void>((resolve) => (this.wss ? this.wss.close(() => resolve()) : resolve()));
+  }
+}
+
+function send(connection: Connection, message: CollabStateless): void {
+  connection.sendStateless(JSON.stringify(message));
+}

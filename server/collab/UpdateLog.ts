@@ -1,0 +1,97 @@
+// Group commit of live updates: what arrives while a write is in flight is written together in the
+// next transaction (one INSERT), so a burst of keystrokes from many clients costs a few commits,
+// not one each. Each append's promise settles when its row is committed (or refused), in order.
+// Each transaction checks the epochs it writes to under a share lock: an epoch a step closed
+// takes no more updates (the step holds the row FOR UPDATE while it reads the body).
+import type { Database, Queryable } from '../db/Database';
+import { insertUpdates, type PendingUpdate } from './updateRows';
+
+export class EpochClosedError extends Error {
+  constructor(articleId: string, epoch: number) {
+    super(`epoch ${epoch} of ${articleId} is closed`);
+  }
+}
+
+interface Entry {
+  update: PendingUpdate;
+  settle(error?: Error): void;
+}
+
+/** Updates per transaction at most: one INSERT's parameters stay far below PostgreSQL's 65,535. */
+const MAX_BATCH = 1000;
+
+/** Written by a test to slow or fail appends (the ack must wait for it). */
+export type AppendHook = (tx: Queryable, batch: readonly PendingUpdate[]) => Promise<void>;
+
+export class UpdateLog {
+  private readonly queue: Entry[] = [];
+  private writing: Promise<void> | null = null;
+  private last: Promise<void> = Promise.resolve();
+  /** Number of transactions written and their sizes, for the log and the tests. */
+  readonly stats = { batches: 0, updates: 0 };
+
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => Date,
+    private readonly beforeCommit?: AppendHook,
+  ) {}
+
+  /** Updates waiting for the next transaction. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  append(update: PendingUpdate): Promise<void> {
+    const appended = new Promise<void>((resolve, reject) => {
+      this.queue.push({ update, settle: (error) => (error ? reject(error) : resolve()) });
+      if (!this.writing) this.writing = this.drain();
+    });
+    this.last = appended.catch(() => undefined);
+    return appended;
+  }
+
+  /**
+   * Resolves once everything appended so far is written (or refused). Entries settle in order, so
+   * that is when the latest one settles; later appends are not waited for (busy stories never starve it).
+   */
+  flush(): Promise<void> {
+    return this.last;
+  }
+
+  private async drain(): Promise<void> {
+    // Wait one more turn of the event loop (one more poll for I/O): the messages read from the
+    // sockets meanwhile join the first batch, and the broadcasts already sent go out before the
+    // database work (PGlite runs in this thread and holds it while it writes).
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+    while (this.queue.length > 0) await this.write(this.queue.splice(0, MAX_BATCH));
+    this.writing = null;
+  }
+
+  private async write(batch: Entry[]): Promise<void> {
+    let closed = new Set<string>();
+    try {
+      closed = await this.db.transaction(async (tx) => {
+        const keys = [...new Set(batch.map((e) => `${e.update.articleId}\u0000${e.update.epoch}`))];
+        const shut = new Set<string>();
+        for (const key of keys.sort()) {
+          const [articleId, epoch] = key.split('\u0000');
+          const [row] = await tx.query<{ closed: boolean }>('SELECT closed FROM collab_epochs WHERE article_id = $1 AND epoch = $2 FOR SHARE', [articleId, Number(epoch)]);
+          if (!row || row.closed) shut.add(key);
+        }
+        const open = batch.filter((e) => !shut.has(`${e.update.articleId}\u0000${e.update.epoch}`)).map((e) => e.update);
+        await insertUpdates(tx, open, this.now());
+        await this.beforeCommit?.(tx, open);
+        return shut;
+      });
+    } catch (err) {
+      for (const e of batch) e.settle(err as Error);
+      return;
+    }
+    this.stats.batches += 1;
+    this.stats.updates += batch.length;
+    for (const e of batch) {
+      const shut = closed.has(`${e.update.articleId}\u0000${e.update.epoch}`);
+      e.settle(shut ? new EpochClosedError(e.update.articleId, e.update.epoch) : undefined);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+// A story's live-document epochs (migration 007): at most one open per story. The open one takes
+// appends; closing it (approval, correction, a restored version) happens in the step's own
+// transaction, under the same row lock every append checks, so no update lands after the step.
+import type { Queryable } from '../db/Database';
+
+export interface Epoch {
+  epoch: number;
+  closed: boolean;
+  /** The client id of the epoch's first update (the server's, from the article's JSON). */
+  seedClient: number | null;
+}
+
+/** The story's latest epoch, or null when it never had a live document. `lock`: FOR UPDATE (appends wait). */
+export async function latestEpoch(db: Queryable, articleId: string, lock = false): Promise<Epoch | null> {
+  const [row] = await db.query<{ epoch: number; closed: boolean; seed_client: string | null }>(`SELECT epoch, closed, seed_client FROM collab_epochs WHERE article_id = $1 ORDER BY epoch DESC LIMIT 1${lock ? ' FOR UPDATE' : ''}`, [articleId]);
+  return row ? { epoch: row.epoch, closed: row.closed, seedClient: row.seed_client === null ? null : Number(row.seed_client) } : null;
+}
+
+/** The epoch a client connecting now joins: the open one, or the next one to start. */
+export function joiningEpoch(latest: Epoch | null): number {
+  if (!latest) return 1;
+  return latest.closed ? latest.epoch + 1 : latest.epoch;
+}
+
+/** Starts epoch `epoch` (or records the first update of an open one that has none), its first update made by `seedClient`. */
+export async function startEpoch(db: Queryable, articleId: string, epoch: number, seedClient: number | null): Promise<void> {
+  await db.query('INSERT INTO collab_epochs (article_id, epoch, seed_client) VALUES ($1, $2, $3) ON CONFLICT (article_id, epoch) DO UPDATE SET seed_client = EXCLUDED.seed_client', [articleId, epoch, seedClient]);
+}
+
+/** Closes the open epoch, if any (in the caller's transaction). Returns the epoch closed. */
+export async function closeEpoch(db: Queryable, articleId: string, now: Date): Promise<number | null> {
+  const [row] = await db.query<{ epoch: number }>('UPDATE collab_epochs SET closed = true, closed_at = $2 WHERE article_id = $1 AND NOT closed RETURNING epoch', [articleId, now]);
+  return row?.epoch ?? null;
+}

@@ -1,0 +1,87 @@
+// A Node client of the server's live documents, as the core holds one: a HocuspocusProvider over
+// `ws`, keeping the stateless messages it got and the reason of any refusal.
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { collabUrl, parseCollabStateless, type CollabStateless } from '../../shared/contract/liveProtocol';
+import { BODY_FRAGMENT, readBody } from '../../shared/live/bodyFragment';
+import type { Body } from '../../shared/model/article';
+
+export interface CollabClient {
+  provider: HocuspocusProvider;
+  doc: Y.Doc;
+  messages: CollabStateless[];
+  /** The refusal's reason, once the server refused the document. */
+  refused: string | null;
+  /** Closes seen (the server ending the socket, or this document's connection), with their reasons. */
+  closes: number;
+  closeReasons: string[];
+  body(): Body;
+  /** Types `text` at the end of the body's last paragraph (one Yjs transaction). */
+  type(text: string): void;
+  readOnly(): boolean | undefined;
+  destroy(): void;
+}
+
+export function openCollab(serverUrl: string, articleId: string, token: string, opts: { url?: string; epoch?: number; state?: Uint8Array } = {}): CollabClient {
+  const doc = new Y.Doc();
+  // A replica kept from before (another connection's state).
+  if (opts.state) Y.applyUpdate(doc, opts.state);
+  const client: CollabClient = {
+    doc,
+    messages: [],
+    refused: null,
+    closes: 0,
+    closeReasons: [],
+    provider: null as unknown as HocuspocusProvider,
+    body: () => readBody(doc),
+    type(text) {
+      const fragment = doc.getXmlFragment(BODY_FRAGMENT);
+      doc.transact(() => {
+        let paragraph = fragment.get(fragment.length - 1) as Y.XmlElement | undefined;
+        if (!(paragraph instanceof Y.XmlElement)) {
+          paragraph = new Y.XmlElement('paragraph');
+          fragment.insert(fragment.length, [paragraph]);
+        }
+        let run = paragraph.get(paragraph.length - 1) as Y.XmlText | undefined;
+        if (!(run instanceof Y.XmlText)) {
+          run = new Y.XmlText();
+          paragraph.insert(paragraph.length, [run]);
+        }
+        run.insert(run.length, text);
+      });
+    },
+    readOnly: () => client.messages.filter((m) => m.type === 'access').at(-1)?.readOnly,
+    destroy: () => client.provider.destroy(),
+  };
+  client.provider = new HocuspocusProvider({
+    url: opts.url ?? collabUrl(serverUrl, opts.epoch),
+    name: articleId,
+    token,
+    document: doc,
+    // Passed on to the provider's own socket (its type lists it only there).
+    ...({ WebSocketPolyfill: WebSocket } as object),
+    onStateless: ({ payload }) => {
+      const message = parseCollabStateless(payload);
+      if (message) client.messages.push(message);
+    },
+    onAuthenticationFailed: ({ reason }) => {
+      client.refused = reason;
+    },
+    onClose: ({ event }) => {
+      client.closes += 1;
+      client.closeReasons.push(event.reason);
+    },
+  });
+  return client;
+}
+
+/** Resolves once `fn` resolves true, checked every 20 ms; fails after `ms`. */
+export async function eventually(fn: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    if (await fn()) return;
+    if (Date.now() - started > ms) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
