@@ -147,7 +147,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   };
   // A bound folder has no stories of its own to look for on disk (a live story's every keystroke passes here).
   const local = gated(open, () => (newsroom.bound ? newsroom.accessContext(library.currentSettings.workflow.permissions) : library.accessContext()), (id) => (newsroom.bound ? Promise.resolve() : library.find(id)));
-  const handlers = routed(local, newsroom, library);
+  const handlers = routed(local, newsroom, library, live);
   return {
     handlers,
     library,
@@ -180,12 +180,18 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
  * A library bound to a newsroom sends the methods the server answers there, for the signed-in
  * person (the server decides them); the rest stay on this machine behind the local gate.
  */
-function routed(local: Handlers, newsroom: Newsroom, library: Library): Handlers {
+function routed(local: Handlers, newsroom: Newsroom, library: Library, live: LiveStories): Handlers {
   const out: Partial<Record<Method, (input: never) => Promise<unknown>>> = {};
   for (const method of methods) {
     const handler = local[method] as (input: unknown) => Promise<unknown>;
     out[method] = async (input: unknown) => {
       if (newsroom.bound && (method === 'getSettings' || method === 'updateSettings')) return newsroomSettings(method, input as SettingsPatch & { actor: string }, newsroom, library);
+      if (newsroom.bound && method === 'transitionArticle') {
+        // A step on a story open live carries what this machine's replica holds (the server waits for it).
+        const step = input as { id: string; liveState?: string };
+        const liveState = step.liveState ?? live.stateVector(step.id) ?? undefined;
+        return newsroom.call(method, liveState ? { ...step, liveState } : step);
+      }
       if (newsroom.bound && isNewsroomMethod(method)) return newsroom.call(method, (input ?? {}) as Record<string, unknown>);
       if (newsroom.bound && method === 'importPhoto') {
         const { name, bytes } = input as { name: string; bytes: Uint8Array };

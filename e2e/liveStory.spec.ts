@@ -116,22 +116,28 @@ test('two people in one story, live: names and carets, Korean composed while the
     await expect(editor.locator('.collaboration-carets__label')).toHaveText(REPORTER.name);
     await shot(reporter, 'two-carets');
 
-    // ——— Korean composed by the reporter, jamo by jamo, while the editor types into the same paragraph. ———
-    // The reporter's caret is after '도입한다.'; the editor types at the paragraph's end between the jamo.
+    // ——— Korean composed by the reporter, jamo by jamo, while the editor types into the same run of text. ———
+    // The reporter composes 서울 at the paragraph's start; meanwhile the editor types at that same
+    // place and at its end. Unguarded, y-tiptap re-renders the paragraph under the open composition
+    // and 서울 comes out as 서 (tried: the committed syllable and the space were lost).
     await bodyEditor(reporter).click();
     await reporter.keyboard.press('Home');
     await reporterIme.settle();
+    await bodyEditor(editor).click();
+    await editor.keyboard.press('Control+Home');
     await reporterIme.compose('ㅅ');
-    await editor.keyboard.insertText(' 충전소도');
+    await editor.keyboard.insertText('[속보] ');
     await reporterIme.compose('서');
-    await editor.keyboard.insertText(' 늘린다.');
+    await editor.keyboard.press('Control+End');
+    await editor.keyboard.insertText(' 충전소도 늘린다.');
     await reporterIme.compose('서우');
     await reporterIme.compose('서울');
-    // The editor's words are held back while the reporter composes, and arrive after the syllable is in.
     await reporterIme.commit('서울');
     await reporterIme.type(' ');
-    const together = '서울 시는 내년까지 수소버스를 도입한다. 예산은 300억원이다. 충전소도 늘린다.';
-    await expect.poll(() => blockTexts(reporter)).toEqual([together]);
+    // Both inserted at the paragraph's start at once: Yjs orders the two the same way everywhere.
+    const rest = '시는 내년까지 수소버스를 도입한다. 예산은 300억원이다. 충전소도 늘린다.';
+    await expect.poll(async () => [`서울 [속보] ${rest}`, `[속보] 서울 ${rest}`].includes((await blockTexts(reporter))[0] ?? '')).toBe(true);
+    const [together] = await blockTexts(reporter);
     await expect.poll(() => blockTexts(editor)).toEqual([together]);
     expect(await sameEverywhere(server, id, [reporter, editor])).toEqual([together]);
     await shot(editor, 'composed-while-typing');

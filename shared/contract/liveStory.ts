@@ -16,6 +16,11 @@ export const LiveStatusSchema = z.object({
   unsynced: z.number().int().nonnegative(),
   /** Connected to the server's document now. */
   connected: z.boolean(),
+  /**
+   * Counts the core's status changes for this story. The open's answer and the pushed events travel
+   * on different channels, in no fixed order: the window keeps the status with the highest count.
+   */
+  seq: z.number().int().nonnegative(),
 });
 export type LiveStatus = z.infer<typeof LiveStatusSchema>;
 

@@ -2,6 +2,7 @@
 // provider per story (LiveStory.ts), each held by the windows that opened it. The session token is
 // read from the binding by the core and sent only to the server; windows see base64 updates,
 // presence and status, never the token.
+import * as Y from 'yjs';
 import { ApiError } from '../../../shared/contract/errors';
 import type { LiveEndReason, LiveOpened, LiveStoryEvent } from '../../../shared/contract/liveStory';
 import { LiveStory } from './LiveStory';
@@ -47,6 +48,17 @@ export class LiveStories {
     const presence = story.presence();
     if (presence) this.emit({ type: 'liveAwareness', id, update: presence });
     return { state: story.state(), ...story.currentStatus() };
+  }
+
+  /**
+   * The Yjs state vector (base64) of an open story's replica, for a step on it: the server steps
+   * only once it has stored that state, so what was typed before the click is in what is sent.
+   * None for a read-only story: what it holds beyond the server's was dropped there, and waiting
+   * for it would only fail the step.
+   */
+  stateVector(id: string): string | null {
+    const story = this.stories.get(id);
+    return story && !story.currentStatus().readOnly ? Buffer.from(Y.encodeStateVector(story.doc)).toString('base64') : null;
   }
 
   /** A window's change to an open story. */

@@ -56,7 +56,7 @@ export class LiveStory {
   /** Settles at the first sync (or the refusal, timeout, or a dropped connection before it). */
   readonly ready: Promise<void>;
   private synced = false;
-  private status: LiveStatus = { readOnly: false, unsynced: 0, connected: false };
+  private status: LiveStatus = { readOnly: false, unsynced: 0, connected: false, seq: 0 };
   private settle: (err?: ApiError) => void = () => undefined;
   private destroyed = false;
 
@@ -105,7 +105,7 @@ export class LiveStory {
     p.on('disconnect', dropped);
     p.on('unsyncedChanges', ({ number }: { number: number }) => {
       const was = this.status.unsynced;
-      this.status = { ...this.status, unsynced: number };
+      this.status = { ...this.status, unsynced: number, seq: this.status.seq + 1 };
       // Said when it starts and when everything sent is stored, not at every keystroke.
       if ((was === 0) !== (number === 0)) this.emitStatus();
     });
@@ -134,7 +134,7 @@ export class LiveStory {
   private setStatus(patch: Partial<LiveStatus>): void {
     const next = { ...this.status, ...patch };
     if (next.readOnly === this.status.readOnly && next.connected === this.status.connected && next.unsynced === this.status.unsynced) return;
-    this.status = next;
+    this.status = { ...next, seq: this.status.seq + 1 };
     this.emitStatus();
   }
 

@@ -123,7 +123,7 @@ describe('live stories held by the core', () => {
     expect(liveUpdates(kim, STORY)).toEqual([]);
     // Stored (acknowledged): the status says nothing is waiting any more.
     await until(() => statuses(kim, STORY).at(-1)?.status.unsynced === 0);
-    expect(statuses(kim, STORY).at(-1)!.status).toEqual({ readOnly: false, unsynced: 0, connected: true });
+    expect(statuses(kim, STORY).at(-1)!.status).toMatchObject({ readOnly: false, unsynced: 0, connected: true });
 
     // And back: Park types at the same time as Kim; both windows end with both sentences.
     const parkEdit = type(parkWindow, ' (박)');

@@ -179,7 +179,11 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
         <button type="button" className="back-button" data-testid="back-to-library" onClick={props.onBack}>
           ← {t('article.back')}
         </button>
-        <WorkflowBar article={article} headline={meta.headline} embargo={meta.embargo} busy={snap.busy} onStep={(step) => session.step(step)} editor={editor} />
+        <WorkflowBar article={article} headline={meta.headline} embargo={meta.embargo} busy={snap.busy} onStep={async (step) => {
+          // What this window typed reaches the core's replica first; the step then waits for the server to hold it.
+          await liveStory.live?.flush();
+          return session.step(step);
+        }} editor={editor} />
         <button type="button" className="small" data-testid="open-history" aria-pressed={historyOpen} onClick={() => setHistoryOpen((o) => !o)}>{t('history.title')}</button>
         <button type="button" className="small" data-testid="export-article" onClick={() => void flush().then(() => setExporting(true))}>{t('exchange.exportOne')}</button>
         <SaveIndicator state={snap.save} onRetry={() => void flush()} onSaveAsDraft={() => void saveAsDraft()} />

@@ -27,7 +27,7 @@ function fakeCore() {
   const bridge: LiveBridge = {
     call: (async (method: string, input: Record<string, unknown>) => {
       calls.push({ method, input });
-      if (method === 'openLiveStory') return { state: toBase64(Y.encodeStateAsUpdate(replica)), readOnly: false, unsynced: 0, connected: true };
+      if (method === 'openLiveStory') return { state: toBase64(Y.encodeStateAsUpdate(replica)), readOnly: false, unsynced: 0, connected: true, seq: 1 };
       if (hold) await hold;
       if (refuse) throw refuse;
       if (method === 'sendLiveUpdate') Y.applyUpdate(replica, fromBase64(input.update as string), 'window');
@@ -87,7 +87,7 @@ describe('a live document in the window', () => {
     const core = fakeCore();
     const live = await open(core);
     expect(textOf(live.doc)).toBe('서울 첫눈');
-    expect(live.status).toEqual({ readOnly: false, unsynced: 0, connected: true });
+    expect(live.status).toEqual({ readOnly: false, unsynced: 0, connected: true, seq: 1 });
 
     typeInto(live.doc, ',');
     typeInto(live.doc, ' 오후');
@@ -175,19 +175,32 @@ describe('a live document in the window', () => {
 
     const heard: unknown[] = [];
     live.onStatus((s) => heard.push(s));
-    core.push({ type: 'liveStatus', id: ID, status: { readOnly: false, unsynced: 2, connected: false } });
-    expect(live.status).toEqual({ readOnly: false, unsynced: 2, connected: false });
+    core.push({ type: 'liveStatus', id: ID, status: { readOnly: false, unsynced: 2, connected: false, seq: 2 } });
+    expect(live.status).toEqual({ readOnly: false, unsynced: 2, connected: false, seq: 2 });
     // A change refused as read-only (the access changed while it travelled) turns the status read-only.
     core.refuseWith(new ApiError('forbidden', 'read-only', { reason: 'readOnly' }));
     typeInto(live.doc, '!');
     await core.frame();
     expect(live.status.readOnly).toBe(true);
-    expect(heard).toEqual([{ readOnly: false, unsynced: 2, connected: false }, { readOnly: true, unsynced: 2, connected: false }]);
+    expect(heard).toEqual([{ readOnly: false, unsynced: 2, connected: false, seq: 2 }, { readOnly: true, unsynced: 2, connected: false, seq: 2 }]);
     // Writable again: the refused change goes (the replica needs every change, or later ones wait there).
     core.refuseWith(null);
-    core.push({ type: 'liveStatus', id: ID, status: { readOnly: false, unsynced: 0, connected: true } });
+    core.push({ type: 'liveStatus', id: ID, status: { readOnly: false, unsynced: 0, connected: true, seq: 3 } });
     await core.frame();
     expect(textOf(core.replica)).toBe('서울 첫눈!');
+  });
+
+  it('keeps the newest status when the open’s answer arrives after a newer event (they travel on different channels)', async () => {
+    const core = fakeCore();
+    const open = openLiveDocument(ID, { bridge: core.bridge });
+    // The core's "everything stored" is pushed before the open's answer (which said 1 waiting) arrives.
+    core.push({ type: 'liveStatus', id: ID, status: { readOnly: false, unsynced: 0, connected: true, seq: 5 } });
+    const live = await open;
+    opened.push(live);
+    expect(live.status).toEqual({ readOnly: false, unsynced: 0, connected: true, seq: 5 });
+    // And an older event after a newer one changes nothing.
+    core.push({ type: 'liveStatus', id: ID, status: { readOnly: false, unsynced: 3, connected: true, seq: 4 } });
+    expect(live.status.unsynced).toBe(0);
   });
 
   it('keeps a change the core could not take and sends it first with the next', async () => {
@@ -215,8 +228,8 @@ describe('a live document in the window', () => {
     applyAwarenessUpdate(coreSide, fromBase64(core.sent('sendLiveAwareness')[0].input.update as string), 'window');
     removeAwarenessStates(coreSide, [live.doc.clientID], 'provider');
     core.push({ type: 'liveAwareness', id: ID, update: toBase64(encodeAwarenessUpdate(coreSide, [live.doc.clientID])) });
-    core.push({ type: 'liveStatus', id: ID, status: { readOnly: false, unsynced: 0, connected: false } });
-    core.push({ type: 'liveStatus', id: ID, status: { readOnly: false, unsynced: 0, connected: true } });
+    core.push({ type: 'liveStatus', id: ID, status: { readOnly: false, unsynced: 0, connected: false, seq: 2 } });
+    core.push({ type: 'liveStatus', id: ID, status: { readOnly: false, unsynced: 0, connected: true, seq: 3 } });
     await core.frame();
     await live.flush();
     // Its last word is the window's presence, with a clock the core takes over its removal.

@@ -80,7 +80,7 @@ export async function openLiveDocument(id: string, opts: LiveDocumentOptions = {
 export class LiveDocument {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
-  private current: LiveStatus = { readOnly: false, unsynced: 0, connected: false };
+  private current: LiveStatus = { readOnly: false, unsynced: 0, connected: false, seq: 0 };
   private readonly statusListeners = new Set<(status: LiveStatus) => void>();
   private readonly endListeners = new Set<(reason: LiveEndReason) => void>();
   private endReason: LiveEndReason | null = null;
@@ -221,10 +221,12 @@ export class LiveDocument {
   }
 
   private setStatus(status: LiveStatus): void {
+    // An older word from the core (the open's answer and the events cross on different channels).
+    if (status.seq < this.current.seq) return;
     const writableAgain = this.current.readOnly && !status.readOnly;
     // The server forgot this window's presence while the core was away from it.
     const connectedAgain = !this.current.connected && status.connected;
-    this.current = { readOnly: status.readOnly, unsynced: status.unsynced, connected: status.connected };
+    this.current = { readOnly: status.readOnly, unsynced: status.unsynced, connected: status.connected, seq: status.seq };
     for (const listener of [...this.statusListeners]) listener(this.current);
     if (writableAgain && this.pending.length) this.schedule();
     if (connectedAgain && !this.closed && !this.endReason) {
