@@ -92,10 +92,14 @@ async function expectScreenIsServer(page: Page, server: NewsroomServer, token: s
   await expect(page.getByTestId('article-status')).toHaveText(STATUS_KO[state]);
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
   await expect(page.getByTestId('conflict-panel')).toHaveCount(0);
+  // The body is a live document: everything typed here is stored on the server (acknowledged), and
+  // the story's row takes it on the server's debounce.
+  await expect(page.getByTestId('live-sync')).toHaveAttribute('data-stored', 'true');
+  const shown = await blockTexts(page);
+  await expect.poll(async () => texts((await onServer(server, token, actor, id)).body), { timeout: 10_000 }).toEqual(shown);
   const stored = await onServer(server, token, actor, id);
   expect(stored.status).toBe(state);
   await expect(page.getByTestId('field-headline')).toHaveValue(stored.headline);
-  expect(await blockTexts(page)).toEqual(texts(stored.body));
   await (editable ? expect(page.getByTestId('field-headline')).toBeEnabled() : expect(page.getByTestId('field-headline')).toBeDisabled());
   await expect(bodyEditor(page)).toHaveAttribute('contenteditable', String(editable));
   await expect(page.getByTestId('readonly-banner')).toHaveCount(editable ? 0 : 1);

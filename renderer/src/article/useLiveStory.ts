@@ -2,10 +2,12 @@
 // joins the story's shared document and this window keeps a replica of it for the editor. The
 // screen waits for it (the editor is created once, bound to it). If it cannot be opened (offline,
 // refused) the story opens the ordinary way and the reason is shown. When the server starts a new
-// document for the story (approval, a restored version), it is opened again: `serial` changes.
+// document for the story (approval, a restored version), it is opened again: `serial` changes; and
+// so when the connection is back online (signed in again) after the story was let go or never opened.
 import { useEffect, useState } from 'react';
 import type { LiveStatus } from '../../../shared/contract/liveStory';
 import { openLiveDocument, type LiveDocument } from '../newsroom/live/LiveDocument';
+import { useBackOnline } from '../newsroom/useCoreEvents';
 
 export type LiveStory =
   | { phase: 'off'; live: null; status: null; error: null; serial: number }
@@ -16,6 +18,9 @@ export type LiveStory =
 export function useLiveStory(connected: boolean, id: string): LiveStory {
   const [serial, setSerial] = useState(0);
   const [story, setStory] = useState<LiveStory>({ phase: connected ? 'opening' : 'off', live: null, status: null, error: null, serial });
+  useBackOnline(connected, () => {
+    if (story.phase === 'failed' || story.live?.ended) setSerial((n) => n + 1);
+  });
   useEffect(() => {
     if (!connected) {
       setStory({ phase: 'off', live: null, status: null, error: null, serial });
