@@ -41,7 +41,7 @@ async function onServer(server: NewsroomServer, login: string, id: string): Prom
 async function machine(browser: Browser, locale: string, cleanups: (() => Promise<unknown>)[]) {
   const dir = await mkdtemp(join(tmpdir(), 'copydesk-e2e-live-'));
   const host = await launchBrowserHost({ libraryDir: dir });
-  const context = await browser.newContext({ locale, viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({ locale, viewport: { width: 1400, height: 1000 } });
   cleanups.unshift(() => rm(dir, { recursive: true, force: true }), () => host.close(), () => context.close());
   const page = await context.newPage();
   await page.goto(host.url);
@@ -71,7 +71,9 @@ async function sameEverywhere(server: NewsroomServer, id: string, pages: Page[])
   return shown;
 }
 
+/** The screen from its top (the headline, who is here, the body), for a person to look at. */
 async function shot(page: Page, name: string) {
+  await page.evaluate(() => document.querySelectorAll('*').forEach((el) => el.scrollTop > 0 && (el.scrollTop = 0)));
   await page.screenshot({ path: `${SHOTS}-${name}.png` });
 }
 

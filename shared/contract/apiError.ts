@@ -65,7 +65,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * read-only, it is in the trash (restore it first), the library had people but lost its people
  * file (the first-admin path stays shut; restore people.json)…
  */
-export const FORBIDDEN_REASONS = ['role', 'state', 'readOnly', 'trashed', 'unknownPerson', 'firstAdmin', 'peopleLost', 'lastAdmin', 'newerVersion', 'libraryLocked', 'outsideFolders', 'setupCode', 'notYou', 'origin', 'libraryNotEmpty', 'otherAccount'] as const;
+export const FORBIDDEN_REASONS = ['role', 'state', 'readOnly', 'trashed', 'unknownPerson', 'firstAdmin', 'peopleLost', 'lastAdmin', 'newerVersion', 'libraryLocked', 'outsideFolders', 'setupCode', 'notYou', 'origin', 'libraryNotEmpty', 'otherAccount', 'liveVersion'] as const;
 
 /** Why an import was refused; each has a sentence telling the user what to do. */
 export const IMPORT_REASONS = [

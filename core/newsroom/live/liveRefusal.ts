@@ -10,7 +10,7 @@ export function refusalError(reason: string, id: string): ApiError {
       return new ApiError('notSignedIn', `the newsroom refused the session for live story ${id}`);
     case COLLAB_REFUSALS.schema:
       // The two apps' body schemas differ: one of them needs updating (the server says which in its log).
-      return new ApiError('forbidden', `the newsroom server edits stories with another Copydesk version (live story ${id})`, { reason: 'newerVersion' });
+      return new ApiError('forbidden', `the newsroom server edits stories with another Copydesk version (live story ${id})`, { reason: 'liveVersion' });
     case COLLAB_REFUSALS.epoch:
       // Only a reconnection names an epoch; an open never does. Said as a story to open again.
       return new ApiError('notFound', `the epoch of live story ${id} has ended`, { id });

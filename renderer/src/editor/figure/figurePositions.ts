@@ -3,9 +3,12 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { NodeSelection, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { closeHistory } from '@tiptap/pm/history';
 
+/** Marks a transaction as its own undo step for Yjs undo in a live story (editor/live/OwnUndoSteps.ts). */
+export const OWN_UNDO_STEP = 'copydesk:ownUndoStep';
+
 /** Each figure operation (insert, move, replace, remove) is its own undo step, however quickly they follow typing or each other. */
 export function ownUndoStep(tr: Transaction): Transaction {
-  return closeHistory(tr);
+  return closeHistory(tr).setMeta(OWN_UNDO_STEP, true);
 }
 
 /** Position of the figure that holds the selection (or is selected), or null. */

@@ -1,12 +1,13 @@
 // The body editor bound to a live story: the same schema, with the text in the story's Yjs
 // document (Collaboration), others' carets and names (CollaborationCaret), undo that takes back
-// only this person's own changes (Yjs undo in place of StarterKit's), and others' changes held
-// back during an IME composition.
+// only this person's own changes (Yjs undo in place of StarterKit's, figure operations each their
+// own step), and others' changes held back during an IME composition.
 import type { AnyExtension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { BODY_FRAGMENT } from '../../../../shared/live/bodyFragment';
 import { HoldWhileComposing } from './HoldWhileComposing';
+import { OwnUndoSteps } from './OwnUndoSteps';
 import type { LiveBody, LiveUser } from './LiveBody';
 
 export function liveExtensions(extensions: AnyExtension[], live: LiveBody, user: LiveUser): AnyExtension[] {
@@ -16,5 +17,6 @@ export function liveExtensions(extensions: AnyExtension[], live: LiveBody, user:
     Collaboration.configure({ document: live.doc, field: BODY_FRAGMENT }),
     CollaborationCaret.configure({ provider: { awareness: live.awareness }, user }),
     HoldWhileComposing.configure({ live }),
+    OwnUndoSteps,
   ];
 }
