@@ -134,6 +134,8 @@ export class FigureView implements NodeView {
     this.alt = field('textarea', 'figure-alt', 'figure.alt', 'figure.altPlaceholder').input;
     this.alt.rows = 1;
     this.credit.addEventListener('input', () => this.setAttr('credit', this.credit.value));
+    // Another person's change held back while this one typed shows once they leave the field.
+    this.credit.addEventListener('blur', () => this.render());
     this.alt.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && !e.isComposing) e.preventDefault();
     });
@@ -145,6 +147,7 @@ export class FigureView implements NodeView {
       }
       this.setAttr('alt', this.alt.value);
     });
+    this.alt.addEventListener('blur', () => this.render());
 
     this.dom.append(media, this.contentDOM, this.captionBadge, meta);
     // The picture itself is left to ProseMirror: a click selects the figure, a drag moves it.
