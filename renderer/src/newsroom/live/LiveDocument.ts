@@ -5,7 +5,8 @@
 //   const live = await openLiveDocument(articleId);     // ApiError: offline, notSignedIn, notFound, forbidden
 //   Collaboration.configure({ document: live.doc, field: BODY_FRAGMENT })   // shared/live/bodyFragment.ts
 //   CollaborationCaret.configure({ provider: live, user: { name, color } }) // needs only `.awareness`
-//   live.status                    // { readOnly, unsynced, connected } as the core last said
+//   live.status                    // { readOnly, unsynced, connected } as the core last said; unsynced also
+//                                  // counts this window's changes not yet in the core ("stored" is exact)
 //   const off = live.onStatus((status) => …)
 //   live.onEnded((reason) => …)    // the core let the story go (LiveEndReason): 'epoch' → destroy, open again
 //   live.ended                     // that reason, or null
