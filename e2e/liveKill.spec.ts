@@ -108,8 +108,12 @@ async function recordAcknowledged(page: Page, index: number): Promise<void> {
         const text = own();
         if (records.at(-1) !== text) records.push(text);
       };
+      // Only a render of the badge counts (its attribute set, or the badge put in anew): the editor's
+      // own DOM changes at a keystroke come before the badge is rendered unsynced.
+      const badgeRendered = (m: MutationRecord) =>
+        m.type === 'attributes' || Array.from(m.addedNodes).some((n) => n instanceof Element && (n.matches('[data-testid=live-sync]') || n.querySelector('[data-testid=live-sync]')));
       look();
-      new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-stored'] });
+      new MutationObserver((records) => records.some(badgeRendered) && look()).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-stored'] });
     },
     { index, fragment: BODY_FRAGMENT },
   );
