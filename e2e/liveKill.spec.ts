@@ -212,6 +212,9 @@ test('kill -9 the newsroom server while two people type live: every edit a windo
     const final = [typed.reporter, typed.editor];
     await expect.poll(() => blockTexts(reporter)).toEqual(final);
     await expect.poll(() => blockTexts(editor)).toEqual(final);
+    // Each sees the other in the story again (the restarted server knew nobody's presence).
+    await expect(reporter.getByTestId('live-person')).toHaveText([EDITOR.name]);
+    await expect(editor.getByTestId('live-person')).toHaveText([REPORTER.name]);
     await reporter.screenshot({ path: `${SHOTS}-reporter.png` });
     await editor.screenshot({ path: `${SHOTS}-editor.png` });
     // The server's article row takes the body on its debounce.
