@@ -88,10 +88,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       return { disconnected: await newsroom.disconnect() };
     },
     openLiveStory: async ({ id }) => live.open(id),
-    sendLiveUpdate: async ({ id, update }) => {
-      live.update(id, update);
-      return null;
-    },
+    sendLiveUpdate: async ({ id, update }) => live.update(id, update),
     sendLiveAwareness: async ({ id, update }) => {
       live.awareness(id, update);
       return null;

@@ -1,6 +1,6 @@
 // Runs a suite on both stores the server supports: PGlite in a temp folder and a throwaway
 // database on the real PostgreSQL (skipped with its reason where none is reachable, never in CI).
-import { cp, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPglite, openPostgres, type Database } from '../db/Database';
@@ -41,8 +41,10 @@ async function pgliteTemplate(): Promise<string> {
   return template;
 }
 
-export async function pgliteStore(): Promise<TestStore> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'copydesk-server-'));
+/** A fresh PGlite store in a new temp folder, or in `dataDir` (made if missing) when given. */
+export async function pgliteStore(given?: string): Promise<TestStore> {
+  const dataDir = given ?? (await mkdtemp(join(tmpdir(), 'copydesk-server-')));
+  await mkdir(dataDir, { recursive: true });
   await cp(await pgliteTemplate(), pgliteDir(dataDir), { recursive: true });
   const open = () => openPglite(pgliteDir(dataDir));
   return { kind: 'pglite', open, reopen: open, dataDir, url: null, dispose: () => rm(dataDir, { recursive: true, force: true }) };

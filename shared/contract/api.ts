@@ -20,7 +20,7 @@ import { WorkflowActionSchema } from '../workflow/workflowSchemas';
 import { BackupIdSchema, BackupPageSchema, BackupSummarySchema, RestoreResultSchema } from '../model/backup';
 import { ArticleQuerySchema, QueryResultSchema } from '../search/query';
 import { NewsroomStatusSchema } from './newsroom';
-import { LiveOpenedSchema, YUpdateSchema } from './liveStory';
+import { LiveOpenedSchema, LiveStatusSchema, YUpdateSchema } from './liveStory';
 
 /** Hard ceiling on one photo's bytes at the boundary; the configurable limit (settings) is checked in the core. */
 export const MAX_PHOTO_BYTES = 500 * 1024 * 1024;
@@ -300,8 +300,12 @@ export const contract = {
    * screen edits the story as before.
    */
   openLiveStory: { input: z.object({ actor: Actor, id: ArticleIdSchema }).strict(), output: LiveOpenedSchema },
-  /** The renderer's own change to a live story's document. */
-  sendLiveUpdate: { input: z.object({ actor: Actor, id: ArticleIdSchema, update: YUpdateSchema }).strict(), output: z.null() },
+  /**
+   * The renderer's own change to a live story's document. Answers with the story's status once the
+   * core's replica holds it (counted unsynced): an older status event crossing this answer must not
+   * make the window say "stored".
+   */
+  sendLiveUpdate: { input: z.object({ actor: Actor, id: ArticleIdSchema, update: YUpdateSchema }).strict(), output: LiveStatusSchema },
   /** The renderer's caret and name in a live story (Yjs awareness). */
   sendLiveAwareness: { input: z.object({ actor: Actor, id: ArticleIdSchema, update: YUpdateSchema }).strict(), output: z.null() },
   /** The story's screen closed: the core leaves its document when no window has it open. */

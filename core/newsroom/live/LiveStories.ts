@@ -4,7 +4,7 @@
 // presence and status, never the token.
 import * as Y from 'yjs';
 import { ApiError } from '../../../shared/contract/errors';
-import type { LiveEndReason, LiveOpened, LiveStoryEvent } from '../../../shared/contract/liveStory';
+import type { LiveEndReason, LiveOpened, LiveStatus, LiveStoryEvent } from '../../../shared/contract/liveStory';
 import { LiveStory } from './LiveStory';
 
 /** The signed-in session the live stories connect with; null when not bound or signed out. */
@@ -61,9 +61,11 @@ export class LiveStories {
     return story && !story.currentStatus().readOnly ? Buffer.from(Y.encodeStateVector(story.doc)).toString('base64') : null;
   }
 
-  /** A window's change to an open story. */
-  update(id: string, update: string): void {
-    this.held(id).applyUpdate(update);
+  /** A window's change to an open story; the story's status with it applied (and sent on). */
+  update(id: string, update: string): LiveStatus {
+    const story = this.held(id);
+    story.applyUpdate(update);
+    return story.currentStatus();
   }
 
   /** A window's presence in an open story. */

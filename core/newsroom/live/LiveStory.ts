@@ -30,6 +30,13 @@ class ListenedWebSocket extends WebSocket {
   }
 }
 
+/**
+ * The longest wait between two attempts to reconnect (Hocuspocus doubles it from 1 s, with jitter;
+ * its own cap, 30 s, left people typing "not stored" for up to half a minute after a restarted
+ * server was back: 28 s measured in e2e/liveKill.spec.ts after 15 s down).
+ */
+export const RECONNECT_MAX_DELAY_MS = 5000;
+
 const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
 
@@ -75,7 +82,7 @@ export class LiveStory {
     });
     this.ready.catch(() => undefined);
     // `ws` sends no Origin header: the server refuses upgrades that carry one (browsers).
-    this.socket = new HocuspocusProviderWebsocket({ url: collabUrl(opts.server), WebSocketPolyfill: ListenedWebSocket });
+    this.socket = new HocuspocusProviderWebsocket({ url: collabUrl(opts.server), WebSocketPolyfill: ListenedWebSocket, maxDelay: RECONNECT_MAX_DELAY_MS });
     this.provider = new HocuspocusProvider({ name: opts.id, document: this.doc, awareness: this.awareness, websocketProvider: this.socket, token: opts.token });
     this.listen();
     // A provider given its socket joins only when attached (ENGINEERING.md, the newsroom server).

@@ -114,7 +114,8 @@ describe('live stories held by the core', () => {
     const parkWindow = windowDoc((await open(park)).state);
 
     // Kim types: the update reaches Park's window as a liveUpdate, and the server's copy.
-    expect(await call(kim, 'sendLiveUpdate', { id: STORY, update: type(kimWindow, ', 오후에 그쳐') })).toEqual({ ok: true, value: null });
+    // The answer is the story's status with the change held and on its way: not yet stored.
+    expect(await call(kim, 'sendLiveUpdate', { id: STORY, update: type(kimWindow, ', 오후에 그쳐') })).toMatchObject({ ok: true, value: { readOnly: false, connected: true, unsynced: 1 } });
     await until(() => liveUpdates(park, STORY).length > 0);
     for (const e of liveUpdates(park, STORY)) Y.applyUpdate(parkWindow, bytes(e.update), 'core');
     expect(readBody(parkWindow)).toEqual(readBody(kimWindow));
@@ -221,7 +222,7 @@ describe('live stories held by the core', () => {
     await first.close();
     const kept = Y.encodeStateAsUpdate(first.stored(STORY));
     await until(() => statuses(kim, STORY).at(-1)?.status.connected === false);
-    expect(await call(kim, 'sendLiveUpdate', { id: STORY, update: type(window, ' (끊긴 사이)') })).toEqual({ ok: true, value: null });
+    expect(await call(kim, 'sendLiveUpdate', { id: STORY, update: type(window, ' (끊긴 사이)') })).toMatchObject({ ok: true, value: { connected: false } });
     // The same address again (a restarted server that kept the story): the provider reconnects and syncs.
     const again = await startCollabTestServer({ tokens: new Set([TOKENS.kim]), kept: { [STORY]: kept }, port });
     cleanups.push(() => again.close());

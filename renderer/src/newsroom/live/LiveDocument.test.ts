@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../../../shared/contract/newsroom';
 import { ApiError } from '../../../../shared/contract/apiError';
 import { BODY_FRAGMENT } from '../../../../shared/live/bodyFragment';
+import type { LiveStatus } from '../../../../shared/contract/liveStory';
 import { fromBase64, toBase64 } from './base64';
 import { openLiveDocument, type LiveBridge, type LiveDocument } from './LiveDocument';
 
@@ -24,13 +25,18 @@ function fakeCore() {
   const frames: (() => void)[] = [];
   let hold: Promise<void> | null = null;
   let refuse: ApiError | null = null;
+  /** What sendLiveUpdate answers: the core's status once its replica holds the change. */
+  let answer: LiveStatus | null = null;
   const bridge: LiveBridge = {
     call: (async (method: string, input: Record<string, unknown>) => {
       calls.push({ method, input });
       if (method === 'openLiveStory') return { state: toBase64(Y.encodeStateAsUpdate(replica)), readOnly: false, unsynced: 0, connected: true, seq: 1 };
       if (hold) await hold;
       if (refuse) throw refuse;
-      if (method === 'sendLiveUpdate') Y.applyUpdate(replica, fromBase64(input.update as string), 'window');
+      if (method === 'sendLiveUpdate') {
+        Y.applyUpdate(replica, fromBase64(input.update as string), 'window');
+        return answer;
+      }
       return null;
     }) as LiveBridge['call'],
     onEvent: (listener) => {
@@ -60,6 +66,7 @@ function fakeCore() {
       };
     },
     refuseWith: (err: ApiError | null) => (refuse = err),
+    answerWith: (status: LiveStatus) => (answer = status),
   };
 }
 
@@ -182,7 +189,8 @@ describe('a live document in the window', () => {
     typeInto(live.doc, '!');
     await core.frame();
     expect(live.status.readOnly).toBe(true);
-    expect(heard).toEqual([{ readOnly: false, unsynced: 2, connected: false, seq: 2 }, { readOnly: true, unsynced: 2, connected: false, seq: 2 }]);
+    // The refused change waits in the window: it counts as unsynced.
+    expect(heard).toEqual([{ readOnly: false, unsynced: 2, connected: false, seq: 2 }, { readOnly: true, unsynced: 3, connected: false, seq: 2 }]);
     // Writable again: the refused change goes (the replica needs every change, or later ones wait there).
     core.refuseWith(null);
     core.push({ type: 'liveStatus', id: ID, status: { readOnly: false, unsynced: 0, connected: true, seq: 3 } });
@@ -201,6 +209,33 @@ describe('a live document in the window', () => {
     // And an older event after a newer one changes nothing.
     core.push({ type: 'liveStatus', id: ID, status: { readOnly: false, unsynced: 3, connected: true, seq: 4 } });
     expect(live.status.unsynced).toBe(0);
+  });
+
+  it('says stored only once its own changes are in the core and the core says them stored, whichever word comes first', async () => {
+    const core = fakeCore();
+    const live = await open(core);
+    // What the listeners heard, as "stored" or not, each change once.
+    const stored: boolean[] = [];
+    live.onStatus((s) => stored.at(-1) !== (s.connected && s.unsynced === 0) && stored.push(s.connected && s.unsynced === 0));
+    // Typed: not in the core yet, so not stored, though the core has nothing unsynced.
+    typeInto(live.doc, ', 오후');
+    expect(live.status.unsynced).toBe(1);
+    expect(stored).toEqual([false]);
+    // On its way: still not stored.
+    const release = core.holdCalls();
+    core.answerWith({ readOnly: false, unsynced: 1, connected: true, seq: 3 });
+    await core.frame();
+    expect(live.status.unsynced).toBe(1);
+    // The core's word that it had stored everything before this change crosses the answer: it is older, and ignored.
+    release();
+    await live.flush();
+    core.push({ type: 'liveStatus', id: ID, status: { readOnly: false, unsynced: 0, connected: true, seq: 2 } });
+    expect(live.status).toEqual({ readOnly: false, unsynced: 1, connected: true, seq: 3 });
+    expect(stored).toEqual([false]);
+    // The server stored it.
+    core.push({ type: 'liveStatus', id: ID, status: { readOnly: false, unsynced: 0, connected: true, seq: 4 } });
+    expect(stored).toEqual([false, true]);
+    expect(live.status).toEqual({ readOnly: false, unsynced: 0, connected: true, seq: 4 });
   });
 
   it('keeps a change the core could not take and sends it first with the next', async () => {

@@ -5,7 +5,8 @@
 //   const live = await openLiveDocument(articleId);     // ApiError: offline, notSignedIn, notFound, forbidden
 //   Collaboration.configure({ document: live.doc, field: BODY_FRAGMENT })   // shared/live/bodyFragment.ts
 //   CollaborationCaret.configure({ provider: live, user: { name, color } }) // needs only `.awareness`
-//   live.status                    // { readOnly, unsynced, connected } as the core last said
+//   live.status                    // { readOnly, unsynced, connected } as the core last said; unsynced also
+//                                  // counts this window's changes not yet in the core ("stored" is exact)
 //   const off = live.onStatus((status) => …)
 //   live.onEnded((reason) => …)    // the core let the story go (LiveEndReason): 'epoch' → destroy, open again
 //   live.ended                     // that reason, or null
@@ -80,7 +81,12 @@ export async function openLiveDocument(id: string, opts: LiveDocumentOptions = {
 export class LiveDocument {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
+  /** What the core last said (newest by seq): its replica's updates not yet stored on the server. */
   private current: LiveStatus = { readOnly: false, unsynced: 0, connected: false, seq: 0 };
+  /** The status listeners were last given. */
+  private told: LiveStatus = this.current;
+  /** Changes in the sendLiveUpdate call under way (0 or 1). */
+  private inFlight = 0;
   private readonly statusListeners = new Set<(status: LiveStatus) => void>();
   private readonly endListeners = new Set<(reason: LiveEndReason) => void>();
   private endReason: LiveEndReason | null = null;
@@ -112,6 +118,7 @@ export class LiveDocument {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === CORE_ORIGIN || this.closed || this.endReason) return;
       this.pending.push(update);
+      this.tell(false);
       this.schedule();
     });
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
@@ -128,9 +135,22 @@ export class LiveDocument {
     this.schedule();
   }
 
-  /** How the story stands: may this person type, is everything stored, is the core connected. */
+  /**
+   * How the story stands: may this person type, is everything stored, is the core connected.
+   * `unsynced` counts this window's changes not yet in the core's replica too: "stored" (connected,
+   * none unsynced) holds only once everything this document holds of its own is stored on the server.
+   */
   get status(): LiveStatus {
-    return this.current;
+    const local = this.pending.length + this.inFlight;
+    return local ? { ...this.current, unsynced: this.current.unsynced + local } : this.current;
+  }
+
+  /** Listeners hear a new word from the core, and when this window's changes start or stop waiting. */
+  private tell(always: boolean): void {
+    const status = this.status;
+    if (!always && (status.unsynced === 0) === (this.told.unsynced === 0) && status.connected === this.told.connected && status.readOnly === this.told.readOnly) return;
+    this.told = status;
+    for (const listener of [...this.statusListeners]) listener(status);
   }
 
   onStatus(listener: (status: LiveStatus) => void): () => void {
@@ -213,6 +233,7 @@ export class LiveDocument {
     if (this.endReason) return;
     this.endReason = reason;
     this.pending = [];
+    this.inFlight = 0;
     this.presenceChanged = false;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
@@ -227,7 +248,7 @@ export class LiveDocument {
     // The server forgot this window's presence while the core was away from it.
     const connectedAgain = !this.current.connected && status.connected;
     this.current = { readOnly: status.readOnly, unsynced: status.unsynced, connected: status.connected, seq: status.seq };
-    for (const listener of [...this.statusListeners]) listener(this.current);
+    this.tell(true);
     if (writableAgain && this.pending.length) this.schedule();
     if (connectedAgain && !this.closed && !this.endReason) {
       this.presenceChanged = true;
@@ -252,12 +273,18 @@ export class LiveDocument {
           const updates = this.pending;
           this.pending = [];
           const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
-          if (!(await this.send('sendLiveUpdate', update))) {
+          this.inFlight = 1;
+          const sent = await this.send('sendLiveUpdate', update);
+          this.inFlight = 0;
+          if (!sent) {
             // Kept, first in line: the core's replica must get every change, or later ones wait on it there.
             this.pending.unshift(update);
             this.retryLater();
             break;
           }
+          // The core's status once it holds the change (its event saying so may come later).
+          if (typeof sent === 'object') this.setStatus(sent);
+          this.tell(false);
           this.retryMs = RETRY_MS;
         }
         if (this.presenceChanged) {
@@ -282,10 +309,10 @@ export class LiveDocument {
     this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
   }
 
-  private async send(method: 'sendLiveUpdate' | 'sendLiveAwareness', update: Uint8Array): Promise<boolean> {
+  /** False when the core refused it; else true, or the core's status a sent update answers with. */
+  private async send(method: 'sendLiveUpdate' | 'sendLiveAwareness', update: Uint8Array): Promise<boolean | LiveStatus> {
     try {
-      await this.bridge.call(method, { id: this.id, update: toBase64(update) });
-      return true;
+      return (await this.bridge.call(method, { id: this.id, update: toBase64(update) })) ?? true;
     } catch (err) {
       if (err instanceof ApiError && err.code === 'forbidden' && err.params.reason === 'readOnly') this.setStatus({ ...this.current, readOnly: true });
       else this.onError(err);
