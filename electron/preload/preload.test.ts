@@ -55,7 +55,7 @@ describe('preload', () => {
     const live = [
       { type: 'liveUpdate', id: 'story-0001', update: 'AQID' },
       { type: 'liveAwareness', id: 'story-0001', update: 'AQID' },
-      { type: 'liveStatus', id: 'story-0001', status: { readOnly: true, unsynced: 0, connected: true } },
+      { type: 'liveStatus', id: 'story-0001', status: { readOnly: true, unsynced: 0, connected: true, seq: 1 } },
       { type: 'liveEnded', id: 'story-0001', reason: 'epoch' },
     ];
     for (const event of live) fire({ sender: 'ipc-event' }, event);

@@ -43,7 +43,7 @@ it('keeps what this person types in a figure’s credit while another person cha
   });
   Y.applyUpdate(mine, Y.encodeStateAsUpdate(theirs, Y.encodeStateVector(mine)));
 
-  expect((editor.getJSON().content![0].content ?? [])[0].text).toBe('문단 추가');
+  expect((editor.getJSON().content![0].content?.[0] as { text?: string } | undefined)?.text).toBe('문단 추가');
   // Still the field being typed in, with what was typed, in the same figure.
   expect(document.activeElement).toBe(credit());
   expect(credit().value).toBe('사진=김하');

@@ -32,7 +32,7 @@ function liveEditor(doc: Y.Doc): Editor {
   return editor;
 }
 
-const blocks = (editor: Editor) => (editor.getJSON().content ?? []).map((n) => n.type + ':' + (n.content ?? []).map((c) => c.text ?? '').join(''));
+const blocks = (editor: Editor) => (editor.getJSON().content ?? []).map((n) => n.type + ':' + (n.content ?? []).map((c) => (c as { text?: string }).text ?? '').join(''));
 
 describe('undo in a live story', () => {
   it('takes back only this person’s typing, not what another person typed meanwhile', () => {
