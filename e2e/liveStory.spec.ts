@@ -114,6 +114,8 @@ test('two people in one story, live: names and carets, Korean composed while the
     await editor.keyboard.press('Control+End');
     await editor.keyboard.insertText(' 예산은 300억원이다.');
     await expect.poll(() => blockTexts(reporter)).toEqual(['시는 내년까지 수소버스를 도입한다. 예산은 300억원이다.']);
+    // The reporter's counts follow the editor's words too (32 characters with spaces).
+    await expect(reporter.getByTestId('count-chars')).toHaveText('32');
     await expect(reporter.locator('.collaboration-carets__label')).toHaveText(EDITOR.name);
     await expect(editor.locator('.collaboration-carets__label')).toHaveText(REPORTER.name);
     await shot(reporter, 'two-carets');
