@@ -30,7 +30,13 @@ export const LiveOpenedSchema = LiveStatusSchema.extend({
 });
 export type LiveOpened = z.infer<typeof LiveOpenedSchema>;
 
-export const LiveEndReasonSchema = z.enum(['epoch', 'notSignedIn', 'notFound', 'forbidden']);
+/**
+ * Why the core let a live story go. `epoch`: the server started a new document (approval, a
+ * restore); `lateRevision`: the story turned read-only while this machine had changes the server
+ * then dropped — they are kept on this machine (late-revisions/ in the library folder) and the
+ * window opens the story again as the server holds it.
+ */
+export const LiveEndReasonSchema = z.enum(['epoch', 'lateRevision', 'notSignedIn', 'notFound', 'forbidden']);
 export type LiveEndReason = z.infer<typeof LiveEndReasonSchema>;
 
 /** What the core pushes about a live story (joined to CoreEvent in newsroom.ts). */

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { ApiError } from '../../../shared/contract/errors';
 import type { LiveEndReason, LiveOpened, LiveStatus, LiveStoryEvent } from '../../../shared/contract/liveStory';
 import { LiveStory } from './LiveStory';
+import type { Body } from '../../../shared/model/article';
 
 /** The signed-in session the live stories connect with; null when not bound or signed out. */
 export type LiveCredentials = () => { server: string; token: string } | null;
@@ -19,6 +20,8 @@ export class LiveStories {
 
   constructor(
     private readonly credentials: LiveCredentials,
+    /** Keeps a late revision (changes the server dropped once the story turned read-only) on this machine. */
+    private readonly keepLate: (id: string, body: Body) => Promise<void>,
     private readonly openTimeoutMs = LIVE_OPEN_TIMEOUT_MS,
   ) {}
 
@@ -34,6 +37,7 @@ export class LiveStories {
         emit: (e) => this.emit(e),
         ended: (s, reason) => this.end(s, reason),
         openTimeoutMs: this.openTimeoutMs,
+        keepLate: this.keepLate,
       });
       this.stories.set(id, story);
     }
@@ -120,7 +124,7 @@ export class LiveStories {
   private end(story: LiveStory, reason: LiveEndReason): void {
     if (this.stories.get(story.id) !== story) return;
     this.stories.delete(story.id);
-    story.destroy(new ApiError(reason === 'epoch' ? 'notFound' : reason, `live story ${story.id} ended (${reason})`));
+    story.destroy(new ApiError(reason === 'epoch' || reason === 'lateRevision' ? 'notFound' : reason, `live story ${story.id} ended (${reason})`));
     if (story.holders > 0) this.emit({ type: 'liveEnded', id: story.id, reason });
   }
 

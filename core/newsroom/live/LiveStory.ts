@@ -14,6 +14,8 @@ import { ApiError } from '../../../shared/contract/errors';
 import type { LiveEndReason, LiveStatus, LiveStoryEvent } from '../../../shared/contract/liveStory';
 import { collabUrl, COLLAB_REFUSALS, parseCollabStateless } from '../../../shared/contract/liveProtocol';
 import { offlineError, refusalError } from './liveRefusal';
+import { readBody } from '../../../shared/live/bodyFragment';
+import type { Body } from '../../../shared/model/article';
 
 /** The origin of what a window sent: the provider sends it on; it is echoed only to other windows. */
 export const RENDERER_ORIGIN = Symbol('renderer');
@@ -50,7 +52,14 @@ export interface LiveStoryOptions {
   ended: (story: LiveStory, reason: LiveEndReason) => void;
   /** How long opening waits for the first sync before it says offline. */
   openTimeoutMs: number;
+  /** Keeps the body this machine had when the server dropped its last changes (a late revision). */
+  keepLate: (id: string, body: Body) => Promise<void>;
+  /** How long after turning read-only the server's acknowledgements may still come for changes sent before. */
+  lateGraceMs?: number;
 }
+
+/** Acks for changes sent just before a step arrive within a group commit; this is far above it. */
+export const LATE_GRACE_MS = 1500;
 
 export class LiveStory {
   readonly id: string;
@@ -66,6 +75,7 @@ export class LiveStory {
   private status: LiveStatus = { readOnly: false, unsynced: 0, connected: false, seq: 0 };
   private settle: (err?: ApiError) => void = () => undefined;
   private destroyed = false;
+  private lateTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly opts: LiveStoryOptions) {
     this.id = opts.id;
@@ -118,7 +128,10 @@ export class LiveStory {
     });
     p.on('stateless', ({ payload }: { payload: string }) => {
       const message = parseCollabStateless(payload);
-      if (message?.type === 'access') this.setStatus({ readOnly: message.readOnly });
+      if (message?.type === 'access') {
+        this.setStatus({ readOnly: message.readOnly });
+        if (message.readOnly) this.checkDropped();
+      }
       // A reconnection names the epoch this replica belongs to; the server refuses it once that has ended.
       if (message?.type === 'epoch') this.socket.configuration.url = collabUrl(this.opts.server, message.epoch);
     });
@@ -131,6 +144,26 @@ export class LiveStory {
       if (!this.synced || !this.echoes(origin)) return;
       this.opts.emit({ type: 'liveAwareness', id: this.id, update: toBase64(encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed])) });
     });
+  }
+
+  /**
+   * Turned read-only: changes this machine sent after the step were dropped by the server (never
+   * acknowledged). Once the acks for what went before have had time to come, anything still
+   * unacknowledged is kept as a late revision and the story is let go, so the windows open it
+   * again as the server holds it (the screen never shows words the newsroom does not have).
+   */
+  private checkDropped(): void {
+    if (this.lateTimer) return;
+    this.lateTimer = setTimeout(() => {
+      this.lateTimer = null;
+      if (this.destroyed || !this.status.readOnly || this.provider.unsyncedChanges === 0) return;
+      const body = readBody(this.doc);
+      void this.opts.keepLate(this.id, body).then(
+        () => this.opts.ended(this, 'lateRevision'),
+        // Not kept (a full disk): the story stays as it is, its changes unsent, and says so by its status.
+        () => undefined,
+      );
+    }, this.opts.lateGraceMs ?? LATE_GRACE_MS);
   }
 
   /** A window's own change goes back only when another window holds the story too. */
@@ -189,6 +222,7 @@ export class LiveStory {
     if (this.destroyed) return;
     this.settle(why);
     this.destroyed = true;
+    if (this.lateTimer) clearTimeout(this.lateTimer);
     this.provider.destroy();
     this.socket.destroy();
     this.doc.destroy();

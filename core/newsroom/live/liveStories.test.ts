@@ -4,6 +4,8 @@
 // workflow's read-only message reaches the window, and closing, unbinding or a refusal releases
 // the connection. The token stays in the core.
 import { createServer, type Socket } from 'node:net';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +14,7 @@ import type { CoreEvent } from '../../../shared/contract/newsroom';
 import type { Person } from '../../../shared/model/person';
 import type { Body } from '../../../shared/model/article';
 import { BODY_FRAGMENT, readBody } from '../../../shared/live/bodyFragment';
+import { LATE_REVISIONS_DIR } from './lateRevisions';
 import { openCore, type Core } from '../../createCore';
 import { appInfo, tempDir } from '../../testing/tempLibrary';
 import { writeBinding } from '../newsroomBinding';
@@ -20,6 +23,7 @@ import { startCollabTestServer, until, type CollabTestServer } from './testing/c
 const STORY = 'story-0001';
 const OTHER = 'story-0002';
 const APPROVED = 'story-0003';
+const LATE = 'story-0004';
 const BODY: Body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '서울 첫눈' }] }] };
 const TOKENS = { kim: 'kim-session-token-0123456789', park: 'park-session-token-0123456789' };
 
@@ -67,7 +71,7 @@ describe('live stories held by the core', () => {
   const allEvents: CoreEvent[] = [];
 
   beforeAll(async () => {
-    server = await startCollabTestServer({ tokens: new Set(Object.values(TOKENS)), bodies: { [STORY]: BODY, [OTHER]: BODY, [APPROVED]: BODY } });
+    server = await startCollabTestServer({ tokens: new Set(Object.values(TOKENS)), bodies: { [STORY]: BODY, [OTHER]: BODY, [APPROVED]: BODY, [LATE]: BODY } });
   });
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
@@ -177,6 +181,29 @@ describe('live stories held by the core', () => {
     expect(new Set(server.tokensSeen)).toEqual(new Set([TOKENS.kim, TOKENS.park]));
     expect(server.upgrades.every((u) => u.origin === undefined && u.url === '/collab?schema=1')).toBe(true);
   }, 30_000);
+
+  it('keeps changes the server dropped after a step as a late revision on this machine, and lets the story go to be opened again as the server holds it', async () => {
+    const kim = await boundDesk(KIM, TOKENS.kim);
+    const window = windowDoc((await open(kim, LATE)).state);
+    // The step has made the copy read-only on the server; its message is still on the way when Kim types.
+    server.setReadOnly(LATE, true, false);
+    expect(await call(kim, 'sendLiveUpdate', { id: LATE, update: type(window, ' 늦은 문장') })).toMatchObject({ ok: true });
+    server.setReadOnly(LATE, true);
+    await until(() => kim.events.some((e) => e.type === 'liveEnded' && e.id === LATE), 8000);
+    expect(kim.events.find((e) => e.type === 'liveEnded' && e.id === LATE)).toEqual({ type: 'liveEnded', id: LATE, reason: 'lateRevision' });
+    // Kept on this machine, whole, with who and when; the newsroom's copy does not have it.
+    const dir = join(kim.core.libraryDir, LATE_REVISIONS_DIR);
+    const files = await readdir(dir);
+    expect(files).toHaveLength(1);
+    const kept = JSON.parse(await readFile(join(dir, files[0]), 'utf8')) as { articleId: string; personId: string; body: Body };
+    expect(kept).toMatchObject({ articleId: LATE, personId: KIM.id });
+    expect(JSON.stringify(kept.body)).toContain('서울 첫눈 늦은 문장');
+    expect(JSON.stringify(readBody(server.stored(LATE)))).not.toContain('늦은 문장');
+    // Opened again, the window gets the server's copy.
+    const again = windowDoc((await open(kim, LATE)).state);
+    expect(JSON.stringify(readBody(again))).not.toContain('늦은 문장');
+    expect(JSON.stringify(readBody(again))).toContain('서울 첫눈');
+  }, 20_000);
 
   it('echoes a window’s change to the core’s other windows on the story', async () => {
     const kim = await boundDesk(KIM, TOKENS.kim);

@@ -189,6 +189,11 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
         <SaveIndicator state={snap.save} onRetry={() => void flush()} onSaveAsDraft={() => void saveAsDraft()} />
         {liveStory.status && <LiveSyncState status={liveStory.status} />}
       </div>
+      {liveStory.lateKept && (
+        <div className="banner banner--warning" role="status" data-testid="live-late-kept">
+          {t('live.lateKept')}
+        </div>
+      )}
       {liveStory.phase === 'failed' && (
         <div className="banner banner--warning" role="status" data-testid="live-open-failed">
           {t('live.openFailed', { reason: errorText(t, liveStory.error) })}

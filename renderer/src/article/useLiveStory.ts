@@ -9,24 +9,28 @@ import type { LiveStatus } from '../../../shared/contract/liveStory';
 import { openLiveDocument, type LiveDocument } from '../newsroom/live/LiveDocument';
 import { useBackOnline } from '../newsroom/useCoreEvents';
 
-export type LiveStory =
-  | { phase: 'off'; live: null; status: null; error: null; serial: number }
-  | { phase: 'opening'; live: null; status: null; error: null; serial: number }
-  | { phase: 'live'; live: LiveDocument; status: LiveStatus; error: null; serial: number }
-  | { phase: 'failed'; live: null; status: null; error: unknown; serial: number };
+type Phase =
+  | { phase: 'off'; live: null; status: null; error: null }
+  | { phase: 'opening'; live: null; status: null; error: null }
+  | { phase: 'live'; live: LiveDocument; status: LiveStatus; error: null }
+  | { phase: 'failed'; live: null; status: null; error: unknown };
+
+/** `lateKept`: changes this window made after the story turned read-only were kept aside (a late revision), not put in the story. */
+export type LiveStory = Phase & { serial: number; lateKept: boolean };
 
 export function useLiveStory(connected: boolean, id: string): LiveStory {
   const [serial, setSerial] = useState(0);
-  const [story, setStory] = useState<LiveStory>({ phase: connected ? 'opening' : 'off', live: null, status: null, error: null, serial });
+  const [lateKept, setLateKept] = useState(false);
+  const [story, setStory] = useState<Phase>({ phase: connected ? 'opening' : 'off', live: null, status: null, error: null });
   useBackOnline(connected, () => {
     if (story.phase === 'failed' || story.live?.ended) setSerial((n) => n + 1);
   });
   useEffect(() => {
     if (!connected) {
-      setStory({ phase: 'off', live: null, status: null, error: null, serial });
+      setStory({ phase: 'off', live: null, status: null, error: null });
       return;
     }
-    setStory({ phase: 'opening', live: null, status: null, error: null, serial });
+    setStory({ phase: 'opening', live: null, status: null, error: null });
     let gone = false;
     let opened: LiveDocument | null = null;
     const stops: (() => void)[] = [];
@@ -34,12 +38,19 @@ export function useLiveStory(connected: boolean, id: string): LiveStory {
       (live) => {
         if (gone) return void live.destroy();
         opened = live;
-        setStory({ phase: 'live', live, status: live.status, error: null, serial });
-        stops.push(live.onStatus((status) => setStory({ phase: 'live', live, status, error: null, serial })));
-        // A new document for the story (approval, a restore): open it again, as a new editor.
-        stops.push(live.onEnded((reason) => reason === 'epoch' && !gone && void live.destroy().then(() => !gone && setSerial((n) => n + 1))));
+        setStory({ phase: 'live', live, status: live.status, error: null });
+        stops.push(live.onStatus((status) => setStory({ phase: 'live', live, status, error: null })));
+        // A new document for the story (approval, a restore), or this window's late changes kept
+        // aside: open it again as the server holds it, as a new editor.
+        stops.push(
+          live.onEnded((reason) => {
+            if ((reason !== 'epoch' && reason !== 'lateRevision') || gone) return;
+            if (reason === 'lateRevision') setLateKept(true);
+            void live.destroy().then(() => !gone && setSerial((n) => n + 1));
+          }),
+        );
       },
-      (error: unknown) => !gone && setStory({ phase: 'failed', live: null, status: null, error, serial }),
+      (error: unknown) => !gone && setStory({ phase: 'failed', live: null, status: null, error }),
     );
     return () => {
       gone = true;
@@ -47,5 +58,5 @@ export function useLiveStory(connected: boolean, id: string): LiveStory {
       void opened?.destroy();
     };
   }, [connected, id, serial]);
-  return story;
+  return { ...story, serial, lateKept };
 }

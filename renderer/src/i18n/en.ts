@@ -640,6 +640,7 @@ export const en: Shape<typeof ko> = {
     unsynced: '{{count}} change(s) waiting for the server',
     disconnected: 'The live connection to the server dropped. What you type stays in this window and is stored when it reconnects.',
     openFailed: 'Could not open the story live: {{reason}} It opened for ordinary editing.',
+    lateKept: 'Your last changes reached the newsroom after the story was locked, so they are not in it. Copydesk kept them on this computer (late-revisions in the library folder).',
   },
   newsroom: {
     /** On the identity screen: this folder can work with a newsroom server instead. */

@@ -641,6 +641,8 @@ export const ko = {
     disconnected: '서버와의 실시간 연결이 끊겼습니다. 입력한 내용은 이 창에 남아 있고 다시 연결되면 저장됩니다.',
     /** The live copy could not be opened; the story opens the ordinary way. */
     openFailed: '실시간 편집을 열지 못했습니다: {{reason}} 기사는 일반 편집으로 열었습니다.',
+    /** This window's last changes arrived after the story was locked: kept aside on this machine, not in the story. */
+    lateKept: '기사가 잠긴 뒤에 도착한 마지막 입력은 기사에 들어가지 않았습니다. 잃어버리지 않도록 이 컴퓨터의 라이브러리 폴더(late-revisions)에 따로 보관했습니다.',
   },
   newsroom: {
     /** On the identity screen: this folder can work with a newsroom server instead. */

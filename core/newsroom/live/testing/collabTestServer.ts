@@ -25,7 +25,8 @@ export interface CollabTestServer {
   /** The server's copy of a story (what it keeps between connections). */
   stored(id: string): Y.Doc;
   /** The workflow flips write access: every connection to the story, and a stateless message to its clients. */
-  setReadOnly(id: string, readOnly: boolean): void;
+  /** `tell: false` drops the connections' updates without saying so yet (the moment between a step and its message). */
+  setReadOnly(id: string, readOnly: boolean, tell?: boolean): void;
   /** Ends a session: its live channel is dropped and refused from then on (the core hears it as signed out). */
   revoke(token: string): void;
   /** Approval: the story's next epoch starts from its copy now, and its clients are told to reload (their sockets close). */
@@ -107,11 +108,11 @@ export async function startCollabTestServer(opts: { tokens: Set<string>; bodies?
     tokensSeen,
     upgrades,
     stored,
-    setReadOnly(id, readOnly) {
+    setReadOnly(id, readOnly, tell = true) {
       const document = hocuspocus.documents.get(id);
       if (!document) throw new Error(`no open document ${id}`);
       for (const connection of document.getConnections()) connection.readOnly = readOnly;
-      document.broadcastStateless(JSON.stringify({ type: 'access', readOnly }));
+      if (tell) document.broadcastStateless(JSON.stringify({ type: 'access', readOnly }));
     },
     revoke(token) {
       opts.tokens.delete(token);

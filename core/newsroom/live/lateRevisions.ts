@@ -1,0 +1,27 @@
+// Late revisions on this machine: a live story's body as this machine had it when the server
+// dropped its last changes (the story had turned read-only: sent, in review, approved). They are
+// never merged into the newsroom's copy; they are kept here, one file each, so nothing typed is
+// lost, for the desk to see once late revisions reach the newsroom (issue 17).
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Body } from '../../../shared/model/article';
+import { writeFileAtomic } from '../../atomicWrite';
+
+export const LATE_REVISIONS_DIR = 'late-revisions';
+
+export interface LateRevision {
+  articleId: string;
+  /** When the server's copy turned read-only with these changes unsent. */
+  at: string;
+  /** The signed-in person whose changes these are. */
+  personId: string | null;
+  body: Body;
+}
+
+export async function keepLateRevision(libraryDir: string, revision: LateRevision): Promise<string> {
+  const dir = join(libraryDir, LATE_REVISIONS_DIR);
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, `${revision.articleId}-${revision.at.replace(/[:.]/g, '-')}.json`);
+  await writeFileAtomic(path, JSON.stringify(revision, null, 2));
+  return path;
+}
