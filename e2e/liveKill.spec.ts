@@ -14,14 +14,13 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { bodyEditor, blockTexts } from './support/editor';
 import { Ime } from './support/ime';
 import { open } from './support/desk';
-import { launchBrowserHost } from '../host/launchBrowserHost';
 import { restartNewsroomServer, startNewsroomServer, type NewsroomServer } from './support/newsroomServer';
-import type { Article, DocNode } from '../shared/model/article';
+import { connectAs, machine, storyId, storyOnServer, texts } from './support/newsroomDesk';
 import { collabUrl } from '../shared/contract/liveProtocol';
 import { BODY_FRAGMENT } from '../shared/live/bodyFragment';
 
@@ -32,23 +31,12 @@ const EDITOR = { login: 'park', name: '박데스크', password: 'park password 1
 /** Words each window has seen stored before the kill: the kill lands among acknowledged and unacknowledged edits. */
 const ACKED_BEFORE_KILL = 3;
 
-const texts = (body: DocNode): string[] => {
-  const text = (n: DocNode): string => (n.text ?? '') + (n.content ?? []).map(text).join('');
-  return (body.content ?? []).map(text);
-};
-
 async function freePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
   const { port } = probe.address() as { port: number };
   await new Promise((resolve) => probe.close(resolve));
   return port;
-}
-
-async function onServer(server: NewsroomServer, id: string): Promise<Article> {
-  const answer = await server.call('POST', '/api/call/getArticle', { id, actor: server.ids.park }, server.tokens.park);
-  if (!answer.body.ok) throw new Error(`getArticle: ${JSON.stringify(answer.body)}`);
-  return answer.body.value as Article;
 }
 
 /** The story's live document as the server holds it: each paragraph's text, read by a client that writes nothing. */
@@ -64,25 +52,6 @@ async function serverDocument(server: NewsroomServer, id: string): Promise<strin
     provider.destroy();
     socket.destroy();
   }
-}
-
-async function machine(browser: Browser, locale: string, cleanups: (() => Promise<unknown>)[]) {
-  const dir = await mkdtemp(join(tmpdir(), 'copydesk-e2e-live-kill-'));
-  const host = await launchBrowserHost({ libraryDir: dir });
-  const context = await browser.newContext({ locale, viewport: { width: 1400, height: 900 } });
-  cleanups.unshift(() => rm(dir, { recursive: true, force: true }), () => host.close(), () => context.close());
-  const page = await context.newPage();
-  await page.goto(host.url);
-  return page;
-}
-
-async function connect(page: Page, server: string, who: { login: string; password: string }) {
-  await page.getByTestId('connect-newsroom').click();
-  await page.getByTestId('connect-server').fill(server);
-  await page.getByTestId('connect-login').fill(who.login);
-  await page.getByTestId('connect-password').fill(who.password);
-  await page.getByTestId('connect-submit').click();
-  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');
 }
 
 /**
@@ -137,10 +106,10 @@ test('kill -9 the newsroom server while two people type live: every edit a windo
   const cleanups: (() => Promise<unknown>)[] = [() => server.stop(), () => rm(dataDir, { recursive: true, force: true })];
   await mkdir('test-results/shots', { recursive: true });
   try {
-    const reporter = await machine(hostBrowser!, uiLocale, cleanups);
-    const editor = await machine(hostBrowser!, uiLocale, cleanups);
-    await connect(reporter, server.url, REPORTER);
-    await connect(editor, server.url, EDITOR);
+    const { page: reporter } = await machine(hostBrowser!, uiLocale, cleanups, { width: 1400, height: 900 });
+    const { page: editor } = await machine(hostBrowser!, uiLocale, cleanups, { width: 1400, height: 900 });
+    await connectAs(reporter, server.url, REPORTER);
+    await connectAs(editor, server.url, EDITOR);
 
     // ——— The reporter starts a story of two paragraphs; the editor opens it. The reporter writes in the first, the editor in the second. ———
     await reporter.getByTestId('new-article').click();
@@ -151,8 +120,7 @@ test('kill -9 the newsroom server while two people type live: every edit a windo
     await reporter.keyboard.press('Enter');
     await ime.type('데스크');
     await expect(reporter.getByTestId('live-sync')).toHaveAttribute('data-stored', 'true');
-    const list = await server.call('POST', '/api/call/listArticles', { scope: 'active', actor: server.ids.kim }, server.tokens.kim);
-    const id = (list.body.value as { id: string; headline: string }[]).find((a) => a.headline === HEADLINE)!.id;
+    const id = await storyId(server, 'kim', HEADLINE);
     await open(editor, HEADLINE);
     await expect.poll(() => blockTexts(editor)).toEqual(['기자', '데스크']);
     await reporter.keyboard.press('Control+Home');
@@ -218,7 +186,7 @@ test('kill -9 the newsroom server while two people type live: every edit a windo
     await reporter.screenshot({ path: `${SHOTS}-reporter.png` });
     await editor.screenshot({ path: `${SHOTS}-editor.png` });
     // The server's article row takes the body on its debounce.
-    await expect.poll(async () => texts((await onServer(server, id)).body), { timeout: 15_000 }).toEqual(final);
+    await expect.poll(async () => texts((await storyOnServer(server, 'park', id)).body), { timeout: 15_000 }).toEqual(final);
   } finally {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
   }

@@ -5,20 +5,18 @@
 // reporter's copy turns read-only live, and a scripted client holding the reporter's own token
 // has its changes dropped by the server; approval starts a new document from the approved copy.
 // After each step, what both screens show is what the server holds.
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { bodyEditor, blockTexts } from './support/editor';
 import { Ime } from './support/ime';
 import { open } from './support/desk';
-import { launchBrowserHost } from '../host/launchBrowserHost';
 import { startNewsroomServer, type NewsroomServer } from './support/newsroomServer';
-import type { Article, DocNode } from '../shared/model/article';
+import { connectAs, machine, storyId, storyOnServer, texts } from './support/newsroomDesk';
 import { collabUrl } from '../shared/contract/liveProtocol';
 import { BODY_FRAGMENT } from '../shared/live/bodyFragment';
 
@@ -26,36 +24,6 @@ const SHOTS = 'test-results/shots/live';
 const HEADLINE = '수소버스 100대 도입';
 const REPORTER = { login: 'kim', name: '김하늘', password: 'kim password 1' };
 const EDITOR = { login: 'park', name: '박데스크', password: 'park password 1' };
-
-const texts = (body: DocNode): string[] => {
-  const text = (n: DocNode): string => (n.text ?? '') + (n.content ?? []).map(text).join('');
-  return (body.content ?? []).map(text);
-};
-
-async function onServer(server: NewsroomServer, login: string, id: string): Promise<Article> {
-  const answer = await server.call('POST', '/api/call/getArticle', { id, actor: server.ids[login] }, server.tokens[login]);
-  if (!answer.body.ok) throw new Error(`getArticle: ${JSON.stringify(answer.body)}`);
-  return answer.body.value as Article;
-}
-
-async function machine(browser: Browser, locale: string, cleanups: (() => Promise<unknown>)[]) {
-  const dir = await mkdtemp(join(tmpdir(), 'copydesk-e2e-live-'));
-  const host = await launchBrowserHost({ libraryDir: dir });
-  const context = await browser.newContext({ locale, viewport: { width: 1400, height: 1000 } });
-  cleanups.unshift(() => rm(dir, { recursive: true, force: true }), () => host.close(), () => context.close());
-  const page = await context.newPage();
-  await page.goto(host.url);
-  return { dir, page };
-}
-
-async function connect(page: Page, server: string, who: { login: string; password: string }) {
-  await page.getByTestId('connect-newsroom').click();
-  await page.getByTestId('connect-server').fill(server);
-  await page.getByTestId('connect-login').fill(who.login);
-  await page.getByTestId('connect-password').fill(who.password);
-  await page.getByTestId('connect-submit').click();
-  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');
-}
 
 /** Everything this window typed is stored on the server (its acknowledgement means stored in the database). */
 async function stored(page: Page) {
@@ -67,7 +35,7 @@ async function sameEverywhere(server: NewsroomServer, id: string, pages: Page[])
   for (const page of pages) await stored(page);
   const shown = await blockTexts(pages[0]);
   for (const page of pages.slice(1)) await expect.poll(() => blockTexts(page)).toEqual(shown);
-  await expect.poll(async () => texts((await onServer(server, 'park', id)).body), { timeout: 10_000 }).toEqual(shown);
+  await expect.poll(async () => texts((await storyOnServer(server, 'park', id)).body), { timeout: 10_000 }).toEqual(shown);
   return shown;
 }
 
@@ -91,8 +59,8 @@ test('two people in one story, live: names and carets, Korean composed while the
     const e = await machine(hostBrowser!, uiLocale, cleanups);
     const reporter = r.page;
     const editor = e.page;
-    await connect(reporter, server.url, REPORTER);
-    await connect(editor, server.url, EDITOR);
+    await connectAs(reporter, server.url, REPORTER);
+    await connectAs(editor, server.url, EDITOR);
 
     // ——— The reporter starts a story; the editor opens the same draft. Each sees the other by name. ———
     await reporter.getByTestId('new-article').click();
@@ -102,8 +70,7 @@ test('two people in one story, live: names and carets, Korean composed while the
     await reporterIme.type('시는 내년까지 수소버스를 도입한다.');
     await stored(reporter);
     await expect(reporter.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
-    const list = await server.call('POST', '/api/call/listArticles', { scope: 'active', actor: server.ids.kim }, server.tokens.kim);
-    const id = (list.body.value as { id: string; headline: string }[]).find((a) => a.headline === HEADLINE)!.id;
+    const id = await storyId(server, 'kim', HEADLINE);
     await open(editor, HEADLINE);
     await expect(editor.getByTestId('live-person')).toHaveText([REPORTER.name]);
     await expect(reporter.getByTestId('live-person')).toHaveText([EDITOR.name]);
@@ -172,7 +139,7 @@ test('two people in one story, live: names and carets, Korean composed while the
       await editor.keyboard.insertText(' 시의회 승인이 남았다.');
       const reviewed = await sameEverywhere(server, id, [editor, reporter]);
       expect(reviewed).toEqual([`${together} 시의회 승인이 남았다.`]);
-      expect(JSON.stringify((await onServer(server, 'park', id)).body)).not.toContain('몰래 넣은 문단');
+      expect(JSON.stringify((await storyOnServer(server, 'park', id)).body)).not.toContain('몰래 넣은 문단');
     } finally {
       provider.destroy();
       socket.destroy();
@@ -184,7 +151,7 @@ test('two people in one story, live: names and carets, Korean composed while the
     await expect(editor.getByTestId('article-status')).toHaveText('승인');
     await expect(reporter.getByTestId('article-status')).toHaveText('승인');
     await expect(bodyEditor(editor)).toHaveAttribute('contenteditable', 'false');
-    const approved = await onServer(server, 'park', id);
+    const approved = await storyOnServer(server, 'park', id);
     expect(texts(approved.body)).toEqual([`${together} 시의회 승인이 남았다.`]);
     await expect.poll(() => blockTexts(reporter)).toEqual(texts(approved.body));
     await expect.poll(() => blockTexts(editor)).toEqual(texts(approved.body));

@@ -8,7 +8,7 @@ import { COLLAB_PATH, COLLAB_REFUSALS } from '../../shared/contract/liveProtocol
 import type { Article } from '../../shared/model/article';
 import { STORES, type TestStore } from '../testing/bothDatabases';
 import { staffDeskOfThree, startTestServer, type TestServer } from '../testing/testServer';
-import { eventually, openCollab, type CollabClient } from '../testing/collabClient';
+import { collabPeople, eventually } from '../testing/collabClient';
 import { until } from '../testing/until';
 
 /** The HTTP status a raw WebSocket upgrade is answered with (101 when it opens). */
@@ -31,17 +31,7 @@ for (const [kind, make] of Object.entries(STORES)) {
     let server: TestServer;
     const tokens: Record<string, string> = {};
     const ids: Record<string, string> = {};
-    const clients: CollabClient[] = [];
-    const connect = (who: string, id: string, opts?: Parameters<typeof openCollab>[3]) => {
-      const client = openCollab(server.url, id, tokens[who] ?? who, opts);
-      clients.push(client);
-      return client;
-    };
-    const call = async <T,>(who: string, method: string, input: Record<string, unknown> = {}) => {
-      const answer = await server.call('POST', `/api/call/${method}`, input, tokens[who]);
-      if (answer.status !== 200) throw new Error(`${method}: ${JSON.stringify(answer.body.error)}`);
-      return answer.body.value as T;
-    };
+    const { clients, connect, call } = collabPeople(() => server, tokens);
 
     beforeAll(async () => {
       server = await startTestServer(s, { collab: { debounceMs: 100, maxDebounceMs: 500 } });

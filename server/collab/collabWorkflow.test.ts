@@ -11,7 +11,7 @@ import { readBody } from '../../shared/live/bodyFragment';
 import type { Article } from '../../shared/model/article';
 import { STORES, type TestStore } from '../testing/bothDatabases';
 import { addPeople, staffDeskOfThree, startTestServer, type TestServer } from '../testing/testServer';
-import { eventually, openCollab, type CollabClient } from '../testing/collabClient';
+import { collabPeople, eventually, openCollab, type CollabClient } from '../testing/collabClient';
 import { until } from '../testing/until';
 import type { AppendHook } from './UpdateLog';
 
@@ -59,17 +59,7 @@ for (const [kind, make] of Object.entries(STORES)) {
     let hook: AppendHook | null = null;
     const tokens: Record<string, string> = {};
     const ids: Record<string, string> = {};
-    const clients: CollabClient[] = [];
-    const connect = (who: string, id: string, opts?: Parameters<typeof openCollab>[3]) => {
-      const client = openCollab(server.url, id, tokens[who] ?? who, opts);
-      clients.push(client);
-      return client;
-    };
-    const call = async <T,>(who: string, method: string, input: Record<string, unknown> = {}) => {
-      const answer = await server.call('POST', `/api/call/${method}`, input, tokens[who]);
-      if (answer.status !== 200) throw new Error(`${method}: ${JSON.stringify(answer.body.error)}`);
-      return answer.body.value as T;
-    };
+    const { clients, connect, call } = collabPeople(() => server, tokens);
     const text = (c: CollabClient) => JSON.stringify(c.body());
     const serverText = (id: string) => {
       const doc = server.collab.hocuspocus.documents.get(id);
@@ -86,20 +76,26 @@ for (const [kind, make] of Object.entries(STORES)) {
       await s.dispose();
     });
 
-    it("holds a client's acknowledgement until its update's row is committed; other clients get the update at once", async () => {
-      const story = await call<Article>('kim', 'createArticle');
-      const [kim, park] = [connect('kim', story.id), connect('park', story.id)];
-      await until(() => kim.provider.isSynced && park.provider.isSynced && kim.provider.unsyncedChanges === 0);
+    /** The next transaction storing an update of `personId` waits, until `release`, once `inAppend` has settled. */
+    const holdNextAppendOf = (personId: string) => {
       let entered!: () => void;
       let release!: () => void;
       const inAppend = new Promise<void>((r) => (entered = r));
       const released = new Promise<void>((r) => (release = r));
       hook = async (_tx, batch) => {
-        if (!batch.some((u) => u.personId === ids.kim)) return;
+        if (!batch.some((u) => u.personId === personId)) return;
         hook = null;
         entered();
         await released;
       };
+      return { inAppend, release };
+    };
+
+    it("holds a client's acknowledgement until its update's row is committed; other clients get the update at once", async () => {
+      const story = await call<Article>('kim', 'createArticle');
+      const [kim, park] = [connect('kim', story.id), connect('park', story.id)];
+      await until(() => kim.provider.isSynced && park.provider.isSynced && kim.provider.unsyncedChanges === 0);
+      const { inAppend, release } = holdNextAppendOf(ids.kim);
       kim.type('held by the database');
       await inAppend;
       // park's update reaches kim over the same socket the ack would use: had the ack gone out
@@ -118,16 +114,7 @@ for (const [kind, make] of Object.entries(STORES)) {
       const story = await call<Article>('kim', 'createArticle');
       const kim = connect('kim', story.id);
       await until(() => kim.provider.isSynced && kim.provider.unsyncedChanges === 0);
-      let entered!: () => void;
-      let release!: () => void;
-      const inAppend = new Promise<void>((r) => (entered = r));
-      const released = new Promise<void>((r) => (release = r));
-      hook = async (_tx, batch) => {
-        if (!batch.some((u) => u.personId === ids.kim)) return;
-        hook = null;
-        entered();
-        await released;
-      };
+      const { inAppend, release } = holdNextAppendOf(ids.kim);
       kim.type('first ');
       await inAppend;
       const before = { ...server.collab.updates.stats };

@@ -85,3 +85,28 @@ export async function eventually(fn: () => Promise<boolean>, ms = 10_000): Promi
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/**
+ * A test's clients of one server: `connect` opens a live document as a person (by login, or a raw
+ * token), `call` is a contract method as that person (its value, or it throws), `closeAll` ends
+ * every client opened.
+ */
+export function collabPeople(server: () => { url: string; call(method: 'POST', path: string, body: unknown, token?: string): Promise<{ status: number; body: { value?: unknown; error?: unknown } }> }, tokens: Record<string, string>) {
+  const clients: CollabClient[] = [];
+  return {
+    clients,
+    connect(who: string, id: string, opts?: Parameters<typeof openCollab>[3]): CollabClient {
+      const client = openCollab(server().url, id, tokens[who] ?? who, opts);
+      clients.push(client);
+      return client;
+    },
+    async call<T>(who: string, method: string, input: Record<string, unknown> = {}): Promise<T> {
+      const answer = await server().call('POST', `/api/call/${method}`, input, tokens[who]);
+      if (answer.status !== 200) throw new Error(`${method}: ${JSON.stringify(answer.body.error)}`);
+      return answer.body.value as T;
+    },
+    closeAll(): void {
+      for (const c of clients.splice(0)) c.destroy();
+    },
+  };
+}

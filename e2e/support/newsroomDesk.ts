@@ -1,0 +1,56 @@
+// The newsroom specs' shared steps: a machine (its own browser host on an empty library folder, in
+// its own browser context), connecting it through the app's own form, a story's text as paragraphs,
+// and the story as the server holds it (read with the server's own API, not the app).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { expect } from './fixtures';
+import { launchBrowserHost } from '../../host/launchBrowserHost';
+import type { HostHandle } from '../../host/startHost';
+import type { NewsroomServer } from './newsroomServer';
+import type { Article, DocNode } from '../../shared/model/article';
+
+export type Cleanups = (() => Promise<unknown>)[];
+
+/** Each top-level block's text. */
+export const texts = (body: DocNode): string[] => {
+  const text = (n: DocNode): string => (n.text ?? '') + (n.content ?? []).map(text).join('');
+  return (body.content ?? []).map(text);
+};
+
+/** The app's own window on its own empty library, as a person at another machine; cleaned up with `cleanups`. */
+export async function machine(browser: Browser, locale: string, cleanups: Cleanups, viewport = { width: 1400, height: 1000 }): Promise<{ dir: string; host: HostHandle; page: Page }> {
+  const dir = await mkdtemp(join(tmpdir(), 'copydesk-e2e-newsroom-'));
+  const host = await launchBrowserHost({ libraryDir: dir });
+  const context = await browser.newContext({ locale, viewport });
+  cleanups.unshift(() => rm(dir, { recursive: true, force: true }), () => host.close(), () => context.close());
+  const page = await context.newPage();
+  await page.goto(host.url);
+  return { dir, host, page };
+}
+
+/** Connects through the app's form and waits until the header says online. */
+export async function connectAs(page: Page, server: string, who: { login: string; password: string }): Promise<void> {
+  await page.getByTestId('connect-newsroom').click();
+  await page.getByTestId('connect-server').fill(server);
+  await page.getByTestId('connect-login').fill(who.login);
+  await page.getByTestId('connect-password').fill(who.password);
+  await page.getByTestId('connect-submit').click();
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');
+}
+
+/** The story as the server holds it, read as `login`. */
+export async function storyOnServer(server: NewsroomServer, login: string, id: string): Promise<Article> {
+  const answer = await server.call('POST', '/api/call/getArticle', { id, actor: server.ids[login] }, server.tokens[login]);
+  if (!answer.body.ok) throw new Error(`getArticle: ${JSON.stringify(answer.body)}`);
+  return answer.body.value as Article;
+}
+
+/** The id of the story with this headline, as `login` lists them. */
+export async function storyId(server: NewsroomServer, login: string, headline: string): Promise<string> {
+  const list = await server.call('POST', '/api/call/listArticles', { scope: 'active', actor: server.ids[login] }, server.tokens[login]);
+  const found = (list.body.value as { id: string; headline: string }[]).find((a) => a.headline === headline);
+  if (!found) throw new Error(`no story "${headline}" for ${login}`);
+  return found.id;
+}
