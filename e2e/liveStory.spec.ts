@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { bodyEditor, blockTexts } from './support/editor';
+import { bodyEditor, blockTexts, caretTo } from './support/editor';
 import { Ime } from './support/ime';
 import { open } from './support/desk';
 import { startNewsroomServer, type NewsroomServer } from './support/newsroomServer';
@@ -77,8 +77,7 @@ test('two people in one story, live: names and carets, Korean composed while the
     expect(await sameEverywhere(server, id, [reporter, editor])).toEqual(['시는 내년까지 수소버스를 도입한다.']);
 
     // ——— Both type in the same paragraph: each sees the other's text, and the other's caret with a name. ———
-    await bodyEditor(editor).click();
-    await editor.keyboard.press('Control+End');
+    await caretTo(editor, 'end');
     await editor.keyboard.insertText(' 예산은 300억원이다.');
     await expect.poll(() => blockTexts(reporter)).toEqual(['시는 내년까지 수소버스를 도입한다. 예산은 300억원이다.']);
     // The reporter's counts follow the editor's words too (32 characters with spaces).
@@ -94,12 +93,11 @@ test('two people in one story, live: names and carets, Korean composed while the
     await bodyEditor(reporter).click();
     await reporter.keyboard.press('Home');
     await reporterIme.settle();
-    await bodyEditor(editor).click();
-    await editor.keyboard.press('Control+Home');
+    await caretTo(editor, 'start');
     await reporterIme.compose('ㅅ');
     await editor.keyboard.insertText('[속보] ');
     await reporterIme.compose('서');
-    await editor.keyboard.press('Control+End');
+    await caretTo(editor, 'end');
     await editor.keyboard.insertText(' 충전소도 늘린다.');
     await reporterIme.compose('서우');
     await reporterIme.compose('서울');
@@ -134,8 +132,7 @@ test('two people in one story, live: names and carets, Korean composed while the
       p.insert(0, [t]);
       fragment.insert(fragment.length, [p]);
       // The editor keeps typing meanwhile; that goes through.
-      await bodyEditor(editor).click();
-      await editor.keyboard.press('Control+End');
+      await caretTo(editor, 'end');
       await editor.keyboard.insertText(' 시의회 승인이 남았다.');
       const reviewed = await sameEverywhere(server, id, [editor, reporter]);
       expect(reviewed).toEqual([`${together} 시의회 승인이 남았다.`]);

@@ -6,7 +6,7 @@ import type { DocNode } from '../../shared/model/article';
 const EDITOR = '[data-testid=body-editor] .ProseMirror';
 
 type EditorDom = HTMLElement & {
-  editor: { getJSON(): DocNode; view: { composing: boolean }; getText(): string };
+  editor: { getJSON(): DocNode; view: { composing: boolean }; getText(): string; commands: { focus(at: 'start' | 'end'): boolean } };
 };
 
 export function bodyEditor(page: Page) {
@@ -46,3 +46,11 @@ export async function waitSaved(page: Page): Promise<void> {
 }
 
 export const modKey = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+/**
+ * Puts the caret at the body's start or end at once (the editor's own command): a key like
+ * Control+End pressed right after typing can land before ProseMirror has moved its selection.
+ */
+export async function caretTo(page: Page, at: 'start' | 'end'): Promise<void> {
+  await page.locator(EDITOR).evaluate((el, where) => (el as EditorDom).editor.commands.focus(where), at);
+}
