@@ -8,6 +8,7 @@
 //   3. keystroke latency in the app's editor on a 10,000-word Korean story while a remote client
 //      types into it, against typing alone (collab/remoteTyping.ts).
 import { EditClock } from './collab/editClock';
+import { remoteTyping } from './collab/remoteTyping';
 import { startBareRelay, startNewsroom, textLength, type BareRelay, type Newsroom } from './collab/relays';
 import { seededRandom } from './koreanText';
 import { percentile } from './stats';
@@ -168,6 +169,9 @@ export const collabBench: Bench = {
       const two = await crowds(opts, newsroom, bare);
       lines.push(...two.lines);
       benchCheck(two.ok, lines);
+      const three = await remoteTyping(opts, newsroom);
+      lines.push(...three.lines);
+      benchCheck(three.ok, lines);
     } finally {
       await bare.close();
       await newsroom.close();
