@@ -22,6 +22,22 @@ const ms = (x: number) => `${x.toFixed(2)} ms`;
 const p = (s: number[], q: number) => percentile(s, q);
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
+/**
+ * Waits until each story's article row holds its live body (the server's store debounce, about 2 s
+ * after the last edit, has run): that work then lands in no one else's turn. False after 15 s.
+ */
+async function rowsCaughtUp(newsroom: Newsroom, stories: readonly (readonly [string, CollabClient])[]): Promise<boolean> {
+  const started = Date.now();
+  for (const [id, client] of stories) {
+    const text = JSON.stringify(client.body());
+    while (JSON.stringify(await newsroom.rowBody(id)) !== text) {
+      if (Date.now() - started > 15_000) return false;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return true;
+}
+
 async function synced(clients: CollabClient[], clock: EditClock): Promise<void> {
   await clock.until(() => clients.every((c) => c.provider.isSynced), 30_000);
 }
@@ -36,8 +52,8 @@ async function pairRound(a: CollabClient, b: CollabClient, clock: EditClock, edi
 }
 
 async function pairs(opts: BenchOptions, newsroom: Newsroom, bare: BareRelay): Promise<{ lines: string[]; ok: boolean }> {
-  const rounds = sized(opts, 10, 3);
-  const edits = sized(opts, 50, 20);
+  const rounds = sized(opts, 10, 2);
+  const edits = sized(opts, 50, 30);
   const story = await newsroom.createStory('r0');
   const ours = { clock: new EditClock(), a: newsroom.connect(story, 'r0'), b: newsroom.connect(story, 'park') };
   const base = { clock: new EditClock(), a: bare.connect('pair'), b: bare.connect('pair') };
@@ -47,13 +63,17 @@ async function pairs(opts: BenchOptions, newsroom: Newsroom, bare: BareRelay): P
     await synced([side.a, side.b], side.clock);
   }
   // A warm-up round each (JIT, first appends), not counted.
-  for (const side of [ours, base]) {
+  for (const side of [base, ours]) {
     await pairRound(side.a, side.b, side.clock, 10);
     side.clock.reset();
   }
+  await rowsCaughtUp(newsroom, [[story, ours.a]]);
   for (let r = 0; r < rounds; r++) {
     const order = r % 2 === 0 ? [ours, base] : [base, ours];
-    for (const side of order) await pairRound(side.a, side.b, side.clock, edits);
+    for (const side of order) {
+      await pairRound(side.a, side.b, side.clock, edits);
+      if (side === ours) await rowsCaughtUp(newsroom, [[story, ours.a]]);
+    }
   }
   const n = rounds * edits;
   const ok = [ours, base].every((s) => s.clock.propagation.length === n && s.clock.ack.length === n && JSON.stringify(s.a.body()) === JSON.stringify(s.b.body()));
@@ -122,11 +142,15 @@ async function crowds(opts: BenchOptions, newsroom: Newsroom, bare: BareRelay): 
   // A warm-up second each, not counted; then slices of the run taking turns (which goes first
   // alternates), so noise on the machine hits both. The same seed gives both the same rhythm.
   for (const crowd of [base, ours]) await typeFor(crowd, 1, 1);
+  await rowsCaughtUp(newsroom, ids.map((id, s) => [id, ourClients[s][0]] as const));
   const warm = [base, ours].map((c) => [...c.typed]);
   for (const crowd of [base, ours]) crowd.clock.reset();
   const slices = sized(opts, 4, 2);
   for (let i = 0; i < slices; i++) {
-    for (const crowd of i % 2 === 0 ? [base, ours] : [ours, base]) await typeFor(crowd, seconds / slices, 100 + i);
+    for (const crowd of i % 2 === 0 ? [base, ours] : [ours, base]) {
+      await typeFor(crowd, seconds / slices, 100 + i);
+      if (crowd === ours) await rowsCaughtUp(newsroom, ids.map((id, s) => [id, ourClients[s][0]] as const));
+    }
   }
 
   // What was typed is what is stored, in every client, in the update log and (after the store debounce) in the row.
@@ -138,9 +162,7 @@ async function crowds(opts: BenchOptions, newsroom: Newsroom, bare: BareRelay): 
     const text = JSON.stringify(stored);
     lost += Math.max(0, before[s] + ours.typed[s] - textLength(stored));
     differing += ourClients[s].filter((c) => JSON.stringify(c.body()) !== text).length;
-    const started = Date.now();
-    while (JSON.stringify(await newsroom.rowBody(id)) !== text && Date.now() - started < 15_000) await new Promise((r) => setTimeout(r, 200));
-    if (JSON.stringify(await newsroom.rowBody(id)) !== text) rowsBehind += 1;
+    if (!(await rowsCaughtUp(newsroom, [[id, ourClients[s][0]]]))) rowsBehind += 1;
   }
   const bareDiffering = bareClients.filter((cs) => new Set(cs.map((c) => JSON.stringify(readBody(c.doc)))).size !== 1).length;
   const edits = (c: Crowd) => c.typed.reduce((a, b) => a + b, 0) - warm[c === base ? 0 : 1].reduce((a, b) => a + b, 0);
