@@ -25,7 +25,8 @@ export interface Newsroom {
 
 /** The newsroom server with an editor (park) and `reporters` reporters (r0, r1, …). */
 export async function startNewsroom(reporters: number): Promise<Newsroom> {
-  const pg = await postgresStore();
+  // COPYDESK_BENCH_DATABASE=pglite measures the embedded store even where PostgreSQL is reachable.
+  const pg = process.env.COPYDESK_BENCH_DATABASE === 'pglite' ? { skip: 'COPYDESK_BENCH_DATABASE=pglite' } : await postgresStore();
   const store: TestStore = 'skip' in pg ? await pgliteStore() : pg;
   const database = 'skip' in pg ? `embedded PGlite (no PostgreSQL here: ${pg.skip})` : 'PostgreSQL';
   const server = await startTestServer(store);
