@@ -1,8 +1,10 @@
 // Live stories (server/collab/): what the newsroom server's sign-in, access rules and durable
 // acknowledgement (an edit is acknowledged once appended to PostgreSQL) cost against a bare
-// Hocuspocus relay on loopback (no auth, nothing stored), measured in the same run:
-//   1. one-syllable edits from provider A until provider B's document has them, one at a time,
-//      rounds interleaved so machine noise hits both; and until A has them acknowledged;
+// Hocuspocus relay on loopback (no auth, nothing stored), measured in the same run. Clients and
+// both servers share this process (the server's appends run on the clients' event loop too):
+//   1. one-syllable edits from provider A until provider B's document has them, one at a time
+//      (back to back, and 10 ms apart), rounds interleaved so machine noise hits both; and until
+//      A has them acknowledged;
 //   2. 50 clients typing at a human rate in 10 stories (5 each), then every client's document
 //      must equal what the server stored and the article row: lost edits fail the bench;
 //   3. keystroke latency in the app's editor on a 10,000-word Korean story while a remote client
