@@ -12,5 +12,6 @@ import { backupBench } from './backupBench';
 import { crashBench } from './crashBench';
 import { serverRoundTripBench } from './serverRoundTripBench';
 import { serverBench } from './serverBench';
+import { collabBench } from './collabBench';
 
-export const BENCHES: readonly Bench[] = [saveBench, historyBench, typingBench, photoBench, exportBench, searchBench, listBench, backupBench, crashBench, serverRoundTripBench, serverBench];
+export const BENCHES: readonly Bench[] = [saveBench, historyBench, typingBench, photoBench, exportBench, searchBench, listBench, backupBench, crashBench, serverRoundTripBench, serverBench, collabBench];

@@ -74,7 +74,7 @@ async function caretMidDocument(page: Page): Promise<void> {
 }
 
 /** Types syllables through IME composition with the caret mid-document; returns latency samples. */
-async function typeRound(page: Page, syllables: number): Promise<number[]> {
+export async function typeRound(page: Page, syllables: number): Promise<number[]> {
   await caretMidDocument(page);
   const cdp = await page.context().newCDPSession(page);
   let expected = 0;
@@ -96,6 +96,14 @@ async function typeRound(page: Page, syllables: number): Promise<number[]> {
   }
   await cdp.detach();
   return page.evaluate(() => (window as unknown as { __latency: number[] }).__latency.slice());
+}
+
+/** Debian's Chromium, quiet (no background traffic), as every browser bench launches it. */
+export function launchBenchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
 }
 
 async function runTypingBench(opts: BenchOptions): Promise<string[]> {
@@ -121,10 +129,7 @@ async function runTypingBench(opts: BenchOptions): Promise<string[]> {
   const samples = { ours: [] as number[], bare: [] as number[] };
   let browser: Browser | null = null;
   try {
-    browser = await chromium.launch({
-      executablePath: chromiumExecutable(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchBenchChromium();
     const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1400, height: 900 } });
     await context.addInitScript(LATENCY_PROBE);
     // The app opens as the library's admin, as a returning user's machine would remember.
