@@ -31,14 +31,14 @@ for (const [kind, make] of Object.entries(STORES)) {
     let server: TestServer;
     const tokens: Record<string, string> = {};
     const ids: Record<string, string> = {};
-    const { clients, connect, call } = collabPeople(() => server, tokens);
+    const { connect, call, closeAll } = collabPeople(() => server, tokens);
 
     beforeAll(async () => {
       server = await startTestServer(s, { collab: { debounceMs: 100, maxDebounceMs: 500 } });
       await staffDeskOfThree(server, tokens, ids);
     }, 120_000);
     afterAll(async () => {
-      for (const c of clients) c.destroy();
+      closeAll();
       await server?.close();
       await s.dispose();
     });

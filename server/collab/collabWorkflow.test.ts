@@ -59,7 +59,7 @@ for (const [kind, make] of Object.entries(STORES)) {
     let hook: AppendHook | null = null;
     const tokens: Record<string, string> = {};
     const ids: Record<string, string> = {};
-    const { clients, connect, call } = collabPeople(() => server, tokens);
+    const { clients, connect, call, closeAll } = collabPeople(() => server, tokens);
     const text = (c: CollabClient) => JSON.stringify(c.body());
     const serverText = (id: string) => {
       const doc = server.collab.hocuspocus.documents.get(id);
@@ -71,7 +71,7 @@ for (const [kind, make] of Object.entries(STORES)) {
       await staffDeskOfThree(server, tokens, ids);
     }, 120_000);
     afterAll(async () => {
-      for (const c of clients) c.destroy();
+      closeAll();
       await server?.close();
       await s.dispose();
     });

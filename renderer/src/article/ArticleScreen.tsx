@@ -22,6 +22,7 @@ import { bodyPort, liveBodyPort } from './bodyPort';
 import { useLiveStory } from './useLiveStory';
 import { LivePresence } from './LivePresence';
 import { LiveSyncState } from './LiveSyncState';
+import { useLiveStatus } from '../newsroom/live/useLiveStatus';
 import { personColour } from '../editor/live/personColour';
 import { useArticleSession } from './useArticleSession';
 import { BylineEditor } from './BylineEditor';
@@ -53,6 +54,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
   const rules = useMemo(() => ({ permissions, role: me.role }), [permissions, me.role]);
   const { session, snap } = useArticleSession(props.id, me.id, rules);
   const liveStory = useLiveStory(connected, props.id);
+  const liveReadOnly = useLiveStatus(liveStory.live, (s) => s.readOnly);
   const liveUser = useMemo(() => ({ name: me.name, color: personColour(me.id) }), [me.name, me.id]);
   const { article, meta, lock } = snap;
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -172,7 +174,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
   const bylineText = renderByline(meta.byline, pickTemplate(props.settings, meta.byline, meta.language));
   const readOnly = !lock.editable;
   // The server decides who may type in a live story; the screen's lock follows the same rule and is shown with its reason.
-  const bodyEditable = !readOnly && !(liveStory.status?.readOnly ?? false);
+  const bodyEditable = !readOnly && !(liveReadOnly ?? false);
   return (
     <div className={`article-screen${readOnly ? ' is-read-only' : ''}`} data-testid="article-screen" data-locked={readOnly ? lock.reason ?? 'state' : undefined}>
       <div className="article-bar">
@@ -187,7 +189,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
         <button type="button" className="small" data-testid="open-history" aria-pressed={historyOpen} onClick={() => setHistoryOpen((o) => !o)}>{t('history.title')}</button>
         <button type="button" className="small" data-testid="export-article" onClick={() => void flush().then(() => setExporting(true))}>{t('exchange.exportOne')}</button>
         <SaveIndicator state={snap.save} onRetry={() => void flush()} onSaveAsDraft={() => void saveAsDraft()} />
-        {liveStory.status && <LiveSyncState status={liveStory.status} />}
+        {liveStory.live && <LiveSyncState live={liveStory.live} />}
       </div>
       {liveStory.lateKept && (
         <div className="banner banner--warning" role="status" data-testid="live-late-kept">

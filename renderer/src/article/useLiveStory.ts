@@ -5,15 +5,15 @@
 // document for the story (approval, a restored version), it is opened again: `serial` changes; and
 // so when the connection is back online (signed in again) after the story was let go or never opened.
 import { useEffect, useState } from 'react';
-import type { LiveStatus } from '../../../shared/contract/liveStory';
 import { openLiveDocument, type LiveDocument } from '../newsroom/live/LiveDocument';
 import { useBackOnline } from '../newsroom/useCoreEvents';
 
+/** The status itself is read where it is shown (newsroom/live/useLiveStatus.ts), not here: it swings with every keystroke. */
 type Phase =
-  | { phase: 'off'; live: null; status: null; error: null }
-  | { phase: 'opening'; live: null; status: null; error: null }
-  | { phase: 'live'; live: LiveDocument; status: LiveStatus; error: null }
-  | { phase: 'failed'; live: null; status: null; error: unknown };
+  | { phase: 'off'; live: null; error: null }
+  | { phase: 'opening'; live: null; error: null }
+  | { phase: 'live'; live: LiveDocument; error: null }
+  | { phase: 'failed'; live: null; error: unknown };
 
 /** `lateKept`: changes this window made after the story turned read-only were kept aside (a late revision), not put in the story. */
 export type LiveStory = Phase & { serial: number; lateKept: boolean };
@@ -21,16 +21,16 @@ export type LiveStory = Phase & { serial: number; lateKept: boolean };
 export function useLiveStory(connected: boolean, id: string): LiveStory {
   const [serial, setSerial] = useState(0);
   const [lateKept, setLateKept] = useState(false);
-  const [story, setStory] = useState<Phase>({ phase: connected ? 'opening' : 'off', live: null, status: null, error: null });
+  const [story, setStory] = useState<Phase>({ phase: connected ? 'opening' : 'off', live: null, error: null });
   useBackOnline(connected, () => {
     if (story.phase === 'failed' || story.live?.ended) setSerial((n) => n + 1);
   });
   useEffect(() => {
     if (!connected) {
-      setStory({ phase: 'off', live: null, status: null, error: null });
+      setStory({ phase: 'off', live: null, error: null });
       return;
     }
-    setStory({ phase: 'opening', live: null, status: null, error: null });
+    setStory({ phase: 'opening', live: null, error: null });
     let gone = false;
     let opened: LiveDocument | null = null;
     const stops: (() => void)[] = [];
@@ -38,8 +38,7 @@ export function useLiveStory(connected: boolean, id: string): LiveStory {
       (live) => {
         if (gone) return void live.destroy();
         opened = live;
-        setStory({ phase: 'live', live, status: live.status, error: null });
-        stops.push(live.onStatus((status) => setStory({ phase: 'live', live, status, error: null })));
+        setStory({ phase: 'live', live, error: null });
         // A new document for the story (approval, a restore), or this window's late changes kept
         // aside: open it again as the server holds it, as a new editor.
         stops.push(
@@ -50,7 +49,7 @@ export function useLiveStory(connected: boolean, id: string): LiveStory {
           }),
         );
       },
-      (error: unknown) => !gone && setStory({ phase: 'failed', live: null, status: null, error }),
+      (error: unknown) => !gone && setStory({ phase: 'failed', live: null, error }),
     );
     return () => {
       gone = true;
