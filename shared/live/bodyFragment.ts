@@ -7,8 +7,8 @@ import * as Y from 'yjs';
 import { REFUSED_BODY_DEPTH, type Body, type DocNode } from '../model/article';
 import { normaliseBody } from '../body/normaliseBody';
 
-/** Bumped whenever BODY_NODES changes: y-tiptap drops, for everyone, any element its schema rejects. */
-export const LIVE_SCHEMA_VERSION = 1;
+/** Bumped whenever BODY_NODES or the live fields (articleFields.ts) change: y-tiptap drops, for everyone, any element its schema rejects. 2: the fields beside the body. */
+export const LIVE_SCHEMA_VERSION = 2;
 
 /** The fragment of a story's document that holds the body. */
 export const BODY_FRAGMENT = 'body';

@@ -1,0 +1,174 @@
+// The fields beside the body in a story's live document, generated from one table: each field of
+// the article (body aside) has a kind, and the kind alone decides how it is stored, written and
+// read — a field added to the article later needs a line here and no new sync code (the type
+// below fails until it has one).
+//
+//   text   its own XML fragment of paragraphs, edited by a small TipTap editor bound with
+//          Collaboration (never an <input> bound to Y.Text: a remote change landing in a focused
+//          input breaks Korean IME). One paragraph per line, read as `line` (one line: a crafted
+//          document's extra paragraphs are joined with a space), `lines` (an array, blank lines
+//          left out) or `multiline` (one string, lines joined with newlines).
+//   record a Y.Map with one entry per key of the object (byline: outlet and desk merge apart).
+//   list   a Y.Array of values (tags: two people adding one each keeps both).
+//   value  one entry of the `values` Y.Map (language, length target, embargo: last writer wins).
+//
+// Only the server fills these from an article's JSON (writeFields); everyone reads them back
+// through the article's own zod schemas, so a field a client made unreadable reads as the copy it
+// came from, and text too long for its field is cut at the field's limit.
+import * as Y from 'yjs';
+import type { z } from 'zod';
+import { ArticleContentSchema, type ArticleContent } from '../model/article';
+
+export type LiveMeta = Omit<ArticleContent, 'body'>;
+export type LiveFieldKey = keyof LiveMeta;
+
+type FieldKind = { kind: 'text'; shape: 'line' | 'lines' | 'multiline'; maxLines?: number } | { kind: 'record' } | { kind: 'list' } | { kind: 'value' };
+
+export const LIVE_FIELDS = {
+  kicker: { kind: 'text', shape: 'line' },
+  headline: { kind: 'text', shape: 'line' },
+  deck: { kind: 'text', shape: 'lines', maxLines: 4 },
+  dateline: { kind: 'text', shape: 'line' },
+  deskNote: { kind: 'text', shape: 'multiline' },
+  byline: { kind: 'record' },
+  tags: { kind: 'list' },
+  language: { kind: 'value' },
+  lengthTarget: { kind: 'value' },
+  embargo: { kind: 'value' },
+} as const satisfies Record<LiveFieldKey, FieldKind>;
+
+export type TextFieldKey = { [K in LiveFieldKey]: (typeof LIVE_FIELDS)[K]['kind'] extends 'text' ? K : never }[LiveFieldKey];
+
+export const LIVE_FIELD_KEYS = Object.keys(LIVE_FIELDS) as LiveFieldKey[];
+export const TEXT_FIELD_KEYS = LIVE_FIELD_KEYS.filter((key): key is TextFieldKey => LIVE_FIELDS[key].kind === 'text');
+
+/** The fragment holding a text field (the body's is `body`; these never clash with it). */
+export const fieldFragment = (key: TextFieldKey): string => `field.${key}`;
+const recordName = (key: LiveFieldKey) => `field.${key}`;
+const VALUES = 'field.values';
+
+/** The character limit zod puts on a text field (a deck line's, for the deck). */
+function maxChars(key: TextFieldKey): number {
+  const schema = ArticleContentSchema.shape[key] as z.ZodType & { maxLength?: number | null; element?: { maxLength?: number | null } };
+  const unwrapped = 'unwrap' in schema && typeof schema.unwrap === 'function' ? (schema.unwrap() as typeof schema) : schema;
+  return unwrapped.maxLength ?? unwrapped.element?.maxLength ?? 5000;
+}
+
+function linesOf(key: TextFieldKey, value: LiveMeta[TextFieldKey]): string[] {
+  const lines = Array.isArray(value) ? value : value.split('\n');
+  // Every text fragment holds at least one paragraph, so no client ever has to make the first (two would).
+  return lines.length ? lines : [''];
+}
+
+function paragraph(text: string): Y.XmlElement {
+  const element = new Y.XmlElement('paragraph');
+  if (text) element.insert(0, [new Y.XmlText(text)]);
+  return element;
+}
+
+/** Fills a document's fields from an article (the server, once per story and epoch, with writeBody). */
+export function writeFields(doc: Y.Doc, meta: LiveMeta): void {
+  doc.transact(() => {
+    for (const key of LIVE_FIELD_KEYS) {
+      const field = LIVE_FIELDS[key];
+      if (field.kind === 'text') {
+        const k = key as TextFieldKey;
+        doc.getXmlFragment(fieldFragment(k)).insert(0, linesOf(k, meta[k]).map(paragraph));
+      } else writeStructured(doc, key, meta[key]);
+    }
+  });
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function writeStructured(doc: Y.Doc, key: LiveFieldKey, value: unknown): void {
+  const kind = LIVE_FIELDS[key].kind;
+  if (kind === 'record') {
+    const map = doc.getMap<unknown>(recordName(key));
+    for (const [sub, v] of Object.entries(value as Record<string, unknown>)) if (!same(map.get(sub), v)) map.set(sub, v);
+    for (const sub of [...map.keys()]) if (!(sub in (value as object))) map.delete(sub);
+  } else if (kind === 'list') {
+    const array = doc.getArray<unknown>(recordName(key));
+    const next = value as unknown[];
+    const now = array.toArray();
+    // Items removed go one by one and new ones are appended, so another person's addition survives.
+    for (let i = now.length - 1; i >= 0; i--) if (!next.some((v) => same(v, now[i]))) array.delete(i, 1);
+    const kept = array.toArray();
+    const order = next.filter((v) => kept.some((k) => same(k, v)));
+    if (!same(order, kept)) {
+      array.delete(0, array.length);
+      array.push(next);
+    } else array.push(next.filter((v) => !kept.some((k) => same(k, v))));
+  } else if (kind === 'value') {
+    const map = doc.getMap<unknown>(VALUES);
+    if (!same(map.get(key), value)) map.set(key, value);
+  }
+}
+
+/**
+ * Writes fields a person changed that are not text (text is typed into its own editor): byline,
+ * tags, language, length target, embargo. One transaction; an unchanged value writes nothing.
+ */
+export function setFields(doc: Y.Doc, patch: Partial<LiveMeta>, origin?: unknown): void {
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(patch) as [LiveFieldKey, unknown][]) {
+      if (!(key in LIVE_FIELDS) || LIVE_FIELDS[key].kind === 'text') continue;
+      writeStructured(doc, key, value);
+    }
+  }, origin);
+}
+
+/** The text of a paragraph element, walked without recursion (a crafted document may nest deep). */
+export function plainText(item: Y.XmlElement): string {
+  let text = '';
+  for (const node of item.createTreeWalker((n) => n instanceof Y.XmlText)) {
+    text += (node as Y.XmlText).toDelta().map((d: { insert: unknown }) => (typeof d.insert === 'string' ? d.insert : '')).join('');
+  }
+  return text;
+}
+
+function readText(doc: Y.Doc, key: TextFieldKey): string | string[] {
+  const field: FieldKind & { kind: 'text' } = LIVE_FIELDS[key];
+  const limit = maxChars(key);
+  const lines = doc
+    .getXmlFragment(fieldFragment(key))
+    .toArray()
+    .map((item) => (item instanceof Y.XmlElement ? plainText(item) : item instanceof Y.XmlText ? item.toString() : ''))
+    .map((line) => line.replace(/[\r\n]+/g, ' '));
+  if (field.shape === 'line') return lines.join(' ').trim().slice(0, limit);
+  if (field.shape === 'lines') return lines.filter((line) => line.trim() !== '').slice(0, field.maxLines).map((line) => line.slice(0, limit));
+  return lines.join('\n').replace(/\n+$/, '').slice(0, limit);
+}
+
+function readStructured(doc: Y.Doc, key: LiveFieldKey): unknown {
+  const kind = LIVE_FIELDS[key].kind;
+  if (kind === 'record') return doc.getMap<unknown>(recordName(key)).toJSON();
+  if (kind === 'list') return doc.getArray<unknown>(recordName(key)).toArray();
+  const values = doc.getMap<unknown>(VALUES);
+  return values.has(key) ? values.get(key) : undefined;
+}
+
+/**
+ * The fields a document holds now, each checked with the article's own schema; a field missing or
+ * unreadable reads as `fallback`'s (the copy the document was made from, or what is on screen).
+ */
+export function readFields(doc: Y.Doc, fallback: LiveMeta): LiveMeta {
+  if (!hasFields(doc)) return fallback;
+  const out: Record<string, unknown> = {};
+  for (const key of LIVE_FIELD_KEYS) {
+    let raw: unknown;
+    try {
+      raw = LIVE_FIELDS[key].kind === 'text' ? readText(doc, key as TextFieldKey) : readStructured(doc, key);
+    } catch {
+      raw = undefined;
+    }
+    const parsed = ArticleContentSchema.shape[key].safeParse(raw);
+    out[key] = parsed.success ? parsed.data : fallback[key];
+  }
+  return out as LiveMeta;
+}
+
+/** Whether a document has its fields (one made before they were live has only a body: the server adds them). */
+export function hasFields(doc: Y.Doc): boolean {
+  return doc.getMap<unknown>(VALUES).has('language');
+}
