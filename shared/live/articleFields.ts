@@ -54,7 +54,7 @@ function maxChars(key: TextFieldKey): number {
   return unwrapped.maxLength ?? unwrapped.element?.maxLength ?? 5000;
 }
 
-function linesOf(key: TextFieldKey, value: LiveMeta[TextFieldKey]): string[] {
+function linesOf(value: LiveMeta[TextFieldKey]): string[] {
   const lines = Array.isArray(value) ? value : value.split('\n');
   // Every text fragment holds at least one paragraph, so no client ever has to make the first (two would).
   return lines.length ? lines : [''];
@@ -73,7 +73,7 @@ export function writeFields(doc: Y.Doc, meta: LiveMeta): void {
       const field = LIVE_FIELDS[key];
       if (field.kind === 'text') {
         const k = key as TextFieldKey;
-        doc.getXmlFragment(fieldFragment(k)).insert(0, linesOf(k, meta[k]).map(paragraph));
+        doc.getXmlFragment(fieldFragment(k)).insert(0, linesOf(meta[k]).map(paragraph));
       } else writeStructured(doc, key, meta[key]);
     }
   });
