@@ -47,6 +47,40 @@ export const fieldFragment = (key: TextFieldKey): string => `field.${key}`;
 const recordName = (key: LiveFieldKey) => `field.${key}`;
 const VALUES = 'field.values';
 
+/** The shared types that hold the fields, one per field (the values share one map). */
+function fieldTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
+  const types = new Set<Y.AbstractType<unknown>>();
+  for (const key of LIVE_FIELD_KEYS) {
+    const kind = LIVE_FIELDS[key].kind;
+    if (kind === 'text') types.add(doc.getXmlFragment(fieldFragment(key as TextFieldKey)) as Y.AbstractType<unknown>);
+    else if (kind === 'record') types.add(doc.getMap(recordName(key)) as Y.AbstractType<unknown>);
+    else if (kind === 'list') types.add(doc.getArray(recordName(key)) as Y.AbstractType<unknown>);
+    else types.add(doc.getMap(VALUES) as Y.AbstractType<unknown>);
+  }
+  return [...types];
+}
+
+/** Calls `listener` after each transaction that changed a field (not the body); returns the way to stop. */
+export function observeFields(doc: Y.Doc, listener: () => void): () => void {
+  const types = fieldTypes(doc);
+  let changed = false;
+  const mark = () => {
+    changed = true;
+  };
+  // Once per transaction, however many fields it touched.
+  const after = () => {
+    if (!changed) return;
+    changed = false;
+    listener();
+  };
+  for (const type of types) type.observeDeep(mark);
+  doc.on('afterTransaction', after);
+  return () => {
+    for (const type of types) type.unobserveDeep(mark);
+    doc.off('afterTransaction', after);
+  };
+}
+
 /** The character limit zod puts on a text field (a deck line's, for the deck). */
 function maxChars(key: TextFieldKey): number {
   const schema = ArticleContentSchema.shape[key] as z.ZodType & { maxLength?: number | null; element?: { maxLength?: number | null } };

@@ -23,6 +23,9 @@ import { useLiveStory } from './useLiveStory';
 import { LivePresence } from './LivePresence';
 import { LiveSyncState } from './LiveSyncState';
 import { useLiveStatus } from '../newsroom/live/useLiveStatus';
+import { LiveTextField } from '../editor/live/LiveTextField';
+import type { TextFieldKey } from '../../../shared/live/articleFields';
+import { liveFieldsPort } from './liveFieldsPort';
 import { personColour } from '../editor/live/personColour';
 import { useArticleSession } from './useArticleSession';
 import { BylineEditor } from './BylineEditor';
@@ -48,7 +51,7 @@ export interface ArticleScreenHandle {
 }
 
 export function ArticleScreen(props: { id: string; settings: Settings; platform: string; mediaBase: string; onBack(): void; onOpen(id: string): void; onDiscarded(): void; register(handle: ArticleScreenHandle | null): void; request: ExchangeRequest | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [exporting, setExporting] = useState(false);
   const { me, permissions, connected } = useMe();
   const rules = useMemo(() => ({ permissions, role: me.role }), [permissions, me.role]);
@@ -149,6 +152,13 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
     };
   }, [flush, leave, register, session]);
 
+  // A live story's fields are its document's: the session shows and writes them there, and saves nothing.
+  useEffect(() => {
+    if (!session || !liveStory.live) return;
+    session.attachLive(liveFieldsPort(liveStory.live.doc));
+    return () => session.attachLive(null);
+  }, [session, liveStory.live]);
+
   // Connected to a newsroom: another desk's save or step shows here at once (the session decides whether it may).
   useArticleEvents(connected, props.id, (there) => void session?.changedElsewhere(there));
   useBackOnline(connected, () => void session?.refresh());
@@ -175,6 +185,23 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
   const readOnly = !lock.editable;
   // The server decides who may type in a live story; the screen's lock follows the same rule and is shown with its reason.
   const bodyEditable = !readOnly && !(liveReadOnly ?? false);
+  const live = liveStory.live;
+  /** A text field of a live story: its own small editor on the document (created again with the body's). */
+  const liveField = (field: TextFieldKey, maxLines: number, testId: string, label: string, placeholder: string, className?: string) =>
+    live && (
+      <LiveTextField
+        key={`${session.serial}:${liveStory.serial}`}
+        live={live}
+        user={liveUser}
+        field={field}
+        maxLines={maxLines}
+        editable={bodyEditable}
+        label={t(label)}
+        testId={testId}
+        className={className}
+        placeholder={() => i18n.t(placeholder)}
+      />
+    );
   return (
     <div className={`article-screen${readOnly ? ' is-read-only' : ''}`} data-testid="article-screen" data-locked={readOnly ? lock.reason ?? 'state' : undefined}>
       <div className="article-bar">
@@ -212,12 +239,19 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
       )}
       <div className={`article-layout${historyOpen ? ' article-layout--history' : ''}`}>
         <main className="article-main" lang={meta.language}>
-          <fieldset className="plain-fieldset" disabled={readOnly}>
+          <fieldset className="plain-fieldset" disabled={!bodyEditable}>
           <div className="field-row">
-            <label className="field field--kicker">
-              <span>{t('article.kicker')}</span>
-              <input data-testid="field-kicker" value={meta.kicker} placeholder={t('article.kickerPlaceholder')} onChange={(e) => update({ kicker: e.target.value })} />
-            </label>
+            {live ? (
+              <div className="field field--kicker">
+                <span aria-hidden="true">{t('article.kicker')}</span>
+                {liveField('kicker', 1, 'field-kicker', 'article.kicker', 'article.kickerPlaceholder')}
+              </div>
+            ) : (
+              <label className="field field--kicker">
+                <span>{t('article.kicker')}</span>
+                <input data-testid="field-kicker" value={meta.kicker} placeholder={t('article.kickerPlaceholder')} onChange={(e) => update({ kicker: e.target.value })} />
+              </label>
+            )}
             <label className="field field--language">
               <span>{t('article.language')}</span>
               <select data-testid="field-language" value={meta.language} onChange={(e) => setLanguage(e.target.value as Language)}>
@@ -226,22 +260,40 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
               </select>
             </label>
           </div>
-          <label className="field field--headline">
-            <span className="visually-hidden">{t('article.headline')}</span>
-            <textarea
-              data-testid="field-headline"
-              rows={2}
-              value={meta.headline}
-              placeholder={t('article.headlinePlaceholder')}
-              aria-label={t('article.headline')}
-              onChange={(e) => update({ headline: e.target.value.replace(/\n/g, ' ') })}
-            />
-          </label>
-          <DeckEditor lines={meta.deck} onChange={(deck) => update({ deck })} />
-          <label className="field field--dateline">
-            <span>{t('article.dateline')}</span>
-            <input data-testid="field-dateline" value={meta.dateline} placeholder={t('article.datelinePlaceholder')} onChange={(e) => update({ dateline: e.target.value })} />
-          </label>
+          {live ? (
+            <div className="field field--headline">{liveField('headline', 1, 'field-headline', 'article.headline', 'article.headlinePlaceholder', 'live-field__input--headline')}</div>
+          ) : (
+            <label className="field field--headline">
+              <span className="visually-hidden">{t('article.headline')}</span>
+              <textarea
+                data-testid="field-headline"
+                rows={2}
+                value={meta.headline}
+                placeholder={t('article.headlinePlaceholder')}
+                aria-label={t('article.headline')}
+                onChange={(e) => update({ headline: e.target.value.replace(/\n/g, ' ') })}
+              />
+            </label>
+          )}
+          {live ? (
+            <div className="deck field--deck-live">
+              <span className="deck__legend" aria-hidden="true">{t('article.deck')}</span>
+              {liveField('deck', 4, 'field-deck', 'article.deck', 'article.deckPlaceholder', 'live-field__input--deck')}
+            </div>
+          ) : (
+            <DeckEditor lines={meta.deck} onChange={(deck) => update({ deck })} />
+          )}
+          {live ? (
+            <div className="field field--dateline">
+              <span aria-hidden="true">{t('article.dateline')}</span>
+              {liveField('dateline', 1, 'field-dateline', 'article.dateline', 'article.datelinePlaceholder')}
+            </div>
+          ) : (
+            <label className="field field--dateline">
+              <span>{t('article.dateline')}</span>
+              <input data-testid="field-dateline" value={meta.dateline} placeholder={t('article.datelinePlaceholder')} onChange={(e) => update({ dateline: e.target.value })} />
+            </label>
+          )}
           <BylineEditor byline={meta.byline} language={meta.language} settings={props.settings} onChange={(byline) => update({ byline })} />
           <BylinePreview byline={meta.byline} language={meta.language} settings={props.settings} />
           <TagsInput tags={meta.tags} onChange={(tags) => update({ tags })} />
@@ -267,7 +319,13 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
           />
         </main>
         <div className="article-side">
-          <DeskPanel deskNote={meta.deskNote} embargo={meta.embargo} readOnly={readOnly} onChange={update} />
+          <DeskPanel
+            deskNote={meta.deskNote}
+            embargo={meta.embargo}
+            readOnly={!bodyEditable}
+            onChange={update}
+            liveNote={liveField('deskNote', Infinity, 'field-desk-note', 'desk.note', 'desk.notePlaceholder', 'live-field__input--note')}
+          />
           <CountsPanel editor={editor} bylineText={bylineText} target={meta.lengthTarget} onTarget={(lengthTarget) => update({ lengthTarget })} readOnly={readOnly} />
           <PhotoPanel
             editor={editor}

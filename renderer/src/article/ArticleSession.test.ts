@@ -6,11 +6,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Editor } from '@tiptap/core';
 import { undoDepth } from '@tiptap/pm/history';
 import { ApiError } from '../../../shared/contract/errors';
-import { emptyContent, type Article, type ArticleContent, type Body } from '../../../shared/model/article';
+import { contentOf, emptyContent, type Article, type ArticleContent, type Body } from '../../../shared/model/article';
 import { defaultPermissions, TRANSITIONS, type WorkflowAction } from '../../../shared/workflow/transitions';
 import { bodyExtensions } from '../editor/extensions';
 import { ArticleSession, UnsavedEditsError, type ArticleBackend, type Rules } from './ArticleSession';
 import { bodyPort, isPersonsEdit } from './bodyPort';
+import * as Y from 'yjs';
+import { fieldFragment, writeFields } from '../../../shared/live/articleFields';
+import { liveFieldsPort } from './liveFieldsPort';
 
 const REPORTER: Rules = { permissions: defaultPermissions(), role: 'reporter' };
 const EDITOR: Rules = { permissions: defaultPermissions(), role: 'editor' };
@@ -544,5 +547,64 @@ describe('leaving a new article untouched', () => {
     expect(session.getSnapshot().article!.revision).toBe(1);
     expect(await session.discardIfUntouched()).toBe(false);
     expect(library.discardUntouched).not.toHaveBeenCalled();
+  });
+});
+
+describe('a story open live', () => {
+  /** The story's document as the server made it from the stored copy, and a second person's replica. */
+  function liveDocs(from: Article) {
+    const server = new Y.Doc();
+    const { body: _body, ...meta } = contentOf(from);
+    writeFields(server, meta);
+    const mine = new Y.Doc();
+    const theirs = new Y.Doc();
+    Y.applyUpdate(mine, Y.encodeStateAsUpdate(server));
+    Y.applyUpdate(theirs, Y.encodeStateAsUpdate(server));
+    const exchange = () => {
+      Y.applyUpdate(mine, Y.encodeStateAsUpdate(theirs, Y.encodeStateVector(mine)));
+      Y.applyUpdate(theirs, Y.encodeStateAsUpdate(mine, Y.encodeStateVector(theirs)));
+    };
+    return { mine, theirs, exchange };
+  }
+
+  it('writes field changes into the document and saves nothing; body typing is not saved either', async () => {
+    const { library, session } = await open({ tags: ['날씨'] });
+    const { mine, theirs, exchange } = liveDocs(library.stored);
+    session.attachLive(liveFieldsPort(mine));
+    session.updateMeta({ tags: ['날씨', '첫눈'], byline: { ...library.stored.byline, desk: '사회부' } });
+    session.markDirty();
+    await vi.advanceTimersByTimeAsync(5000);
+    await session.flush();
+    expect(library.save).not.toHaveBeenCalled();
+    expect(session.getSnapshot().save.status).toBe('saved');
+    exchange();
+    expect(theirs.getArray('field.tags').toArray()).toEqual(['날씨', '첫눈']);
+    expect(theirs.getMap('field.byline').get('desk')).toBe('사회부');
+  });
+
+  it('shows another person’s change to a field at once, and keeps showing the document’s fields after a step', async () => {
+    const { library, session } = await open({ headline: '서울 첫눈' });
+    const { mine, theirs, exchange } = liveDocs(library.stored);
+    session.attachLive(liveFieldsPort(mine));
+    ((theirs.getXmlFragment(fieldFragment('headline')).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(5, ' 내려');
+    theirs.getArray('field.tags').push(['기상청']);
+    exchange();
+    expect(session.getSnapshot().meta).toMatchObject({ headline: '서울 첫눈 내려', tags: ['기상청'] });
+    // The step's copy was stored before the last keystroke reached the server: the screen keeps the document's.
+    await session.step({ action: 'send', note: '', override: false });
+    expect(session.getSnapshot().article!.status).toBe('sent');
+    expect(session.getSnapshot().meta!.headline).toBe('서울 첫눈 내려');
+  });
+
+  it('lets go of the document: later changes there no longer reach the screen, and edits save again', async () => {
+    const { library, session } = await open({ headline: '서울 첫눈' });
+    const { mine } = liveDocs(library.stored);
+    session.attachLive(liveFieldsPort(mine));
+    session.attachLive(null);
+    mine.getArray('field.tags').push(['늦게']);
+    expect(session.getSnapshot().meta!.tags).toEqual([]);
+    session.updateMeta({ headline: '새 제목' });
+    await session.flush();
+    expect(library.save).toHaveBeenCalledTimes(1);
   });
 });

@@ -35,6 +35,19 @@ export interface BodyPort {
   setBody(body: Body): void;
 }
 
+/**
+ * The fields of a story open live (renderer/src/article/liveFieldsPort.ts): the story's document
+ * holds them and the server stores them, so the session writes changes there and saves nothing.
+ */
+export interface LiveFieldsPort {
+  /** The fields as the document holds them; `fallback` for any it does not (yet). */
+  read(fallback: Meta): Meta;
+  /** Writes fields changed beside the text (byline, tags, language…); text fields are typed into their own editors. */
+  write(patch: Partial<Meta>): void;
+  /** After each change to the fields, this window's or another person's. */
+  onChange(listener: () => void): () => void;
+}
+
 export interface StepRequest {
   action: WorkflowAction;
   note: string;
@@ -98,6 +111,7 @@ export class ArticleSession {
   private snap: SessionSnapshot = EMPTY_SNAPSHOT;
   private readonly listeners = new Set<() => void>();
   private body: BodyPort | null = null;
+  private live: { port: LiveFieldsPort; stop: () => void } | null = null;
   private revision = 0;
   private dirty = false;
   /** Moves on with every save that lands and every adopted article: a load begun before such a change must not be shown after it. */
@@ -156,6 +170,26 @@ export class ArticleSession {
     this.body = port;
   }
 
+  /**
+   * The story is open live (or no longer, with null): from now on its fields on screen are the
+   * document's, changes go into it, and nothing is saved from here — the server stores the
+   * document. Edits this window held unsaved from before stay unsaved (the server refuses a save
+   * to a live story; leaving asks first).
+   */
+  attachLive(port: LiveFieldsPort | null): void {
+    this.live?.stop();
+    this.live = null;
+    if (!port) return;
+    const follow = () => {
+      const meta = this.snap.meta;
+      if (!meta || this.disposed) return;
+      const next = port.read(meta);
+      if (JSON.stringify(next) !== JSON.stringify(meta)) this.set({ meta: next });
+    };
+    this.live = { port, stop: port.onChange(follow) };
+    follow();
+  }
+
   /** Who is at the keyboard and the permission table; the lock follows at once. */
   setRules(rules: Rules): void {
     this.rules = rules;
@@ -176,12 +210,13 @@ export class ArticleSession {
   updateMeta(patch: Partial<Meta>): void {
     if (!this.snap.meta || !this.snap.lock.editable) return;
     this.set({ meta: { ...this.snap.meta, ...patch } });
-    this.markDirty();
+    if (this.live) this.live.port.write(patch);
+    else this.markDirty();
   }
 
   /** The body changed (the editor reports only real document changes, never its own adoption of one). */
   markDirty(): void {
-    if (this.disposed || !this.snap.article) return;
+    if (this.disposed || !this.snap.article || this.live) return;
     this.dirty = true;
     const status = this.snap.save.status;
     if (status === 'conflict' || status === 'readOnly') return; // kept, not saved: the person decides
@@ -304,7 +339,7 @@ export class ArticleSession {
     if (opts.content) {
       this.dirty = false;
       this.clearTimer();
-      patch.meta = metaOf(article);
+      patch.meta = this.live ? this.live.port.read(metaOf(article)) : metaOf(article);
       patch.save = { status: 'saved', savedAt: article.updatedAt, error: null };
       this.body?.setBody(article.body);
     }
@@ -501,6 +536,7 @@ export class ArticleSession {
 
   dispose(): void {
     this.clearTimer();
+    this.attachLive(null);
     this.disposed = true;
     this.listeners.clear();
   }

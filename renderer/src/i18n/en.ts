@@ -74,6 +74,7 @@ export const en: Shape<typeof ko> = {
     headline: 'Headline',
     headlinePlaceholder: 'Write the headline',
     deck: 'Deck',
+    deckPlaceholder: 'Deck lines, one per line (Enter for the next, up to four)',
     deckLine: 'Deck line {{n}}',
     addDeckLine: 'Add deck line',
     removeDeckLine: 'Remove deck line',

@@ -70,6 +70,7 @@ export const ko = {
     headline: '제목',
     headlinePlaceholder: '제목을 입력하세요',
     deck: '부제',
+    deckPlaceholder: '부제를 한 줄에 하나씩 (Enter로 다음 줄, 최대 4줄)',
     deckLine: '부제 {{n}}번째 줄',
     addDeckLine: '부제 줄 추가',
     removeDeckLine: '부제 줄 삭제',

@@ -1,0 +1,13 @@
+// The fields of a story open live, as the article session sees them (LiveFieldsPort): read from and
+// written to the story's document through the one field table (shared/live/articleFields.ts).
+import type * as Y from 'yjs';
+import { observeFields, readFields, setFields } from '../../../shared/live/articleFields';
+import type { LiveFieldsPort } from './ArticleSession';
+
+export function liveFieldsPort(doc: Y.Doc): LiveFieldsPort {
+  return {
+    read: (fallback) => readFields(doc, fallback),
+    write: (patch) => setFields(doc, patch),
+    onChange: (listener) => observeFields(doc, listener),
+  };
+}
