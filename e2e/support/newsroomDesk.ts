@@ -47,10 +47,15 @@ export async function storyOnServer(server: NewsroomServer, login: string, id: s
   return answer.body.value as Article;
 }
 
-/** The id of the story with this headline, as `login` lists them. */
+/** The id of the story with this headline, as `login` lists them (a live headline reaches the list when the server next stores the story's fields). */
 export async function storyId(server: NewsroomServer, login: string, headline: string): Promise<string> {
-  const list = await server.call('POST', '/api/call/listArticles', { scope: 'active', actor: server.ids[login] }, server.tokens[login]);
-  const found = (list.body.value as { id: string; headline: string }[]).find((a) => a.headline === headline);
-  if (!found) throw new Error(`no story "${headline}" for ${login}`);
-  return found.id;
+  let id: string | undefined;
+  await expect
+    .poll(async () => {
+      const list = await server.call('POST', '/api/call/listArticles', { scope: 'active', actor: server.ids[login] }, server.tokens[login]);
+      id = (list.body.value as { id: string; headline: string }[]).find((a) => a.headline === headline)?.id;
+      return id;
+    }, { message: `a story "${headline}" for ${login}`, timeout: 10_000 })
+    .toBeDefined();
+  return id!;
 }

@@ -641,6 +641,11 @@ export const en: Shape<typeof ko> = {
     unsynced: '{{count}} change(s) waiting for the server',
     disconnected: 'The live connection to the server dropped. What you type stays in this window and is stored when it reconnects.',
     openFailed: 'Could not open the story live: {{reason}} It opened for ordinary editing.',
+    ended: {
+      notSignedIn: 'No longer live: you are signed out of the newsroom. Sign in again and the story opens live again.',
+      forbidden: 'No longer live: you may not edit this story any more (your access changed). Go back to the list and open it again.',
+      notFound: 'No longer live: the story is not on the newsroom server any more (deleted or moved). Go back to the list.',
+    },
     lateKept: 'Your last changes reached the newsroom after the story was locked, so they are not in it. Copydesk kept them on this computer (late-revisions in the library folder).',
   },
   newsroom: {
