@@ -2,8 +2,8 @@
 // replaced while the article is open — not by typing (which keeps Hangul composition intact), not
 // by a workflow step, not by a restore (the article session adopts those in place). Image files dropped or pasted on it become photos;
 // other files dropped on it are refused by name.
-import { useEffect, useRef } from 'react';
-import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { useEffect, useRef, useState } from 'react';
+import { EditorContent, useEditor, type Editor, type UseEditorOptions } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import type { Body } from '../../../shared/model/article';
 import { bodyExtensions } from './extensions';
@@ -42,54 +42,61 @@ export function BodyEditor(props: {
    */
   live?: { body: LiveBody; user: LiveUser } | null;
 }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   // The editor is created once; callbacks go through a ref so it always calls the current ones.
   const live = useRef(props);
   live.current = props;
-  const base = bodyExtensions(() => i18n.t('article.bodyPlaceholder'), {
-    mediaBase: props.mediaBase,
-    // i18n.t, not this render's t: the editor and its figures outlive a change of UI language.
-    t: (key) => i18n.t(key),
-    platform: props.platform,
-    onReplace: (pos) => live.current.onReplacePhoto(pos),
-    captionPlaceholder: () => i18n.t('figure.captionPlaceholder'),
+  // Built once: options that differ from the editor's on a render make TipTap call setOptions, and
+  // the screen re-renders with every change to a field beside the body.
+  const [options] = useState((): UseEditorOptions => {
+    const base = bodyExtensions(() => i18n.t('article.bodyPlaceholder'), {
+      mediaBase: props.mediaBase,
+      // i18n.t, not this render's t: the editor and its figures outlive a change of UI language.
+      t: (key) => i18n.t(key),
+      platform: props.platform,
+      onReplace: (pos) => live.current.onReplacePhoto(pos),
+      captionPlaceholder: () => i18n.t('figure.captionPlaceholder'),
+    });
+    return {
+      extensions: props.live ? liveExtensions(base, props.live.body, props.live.user) : base,
+      // A live body comes from the shared document (Collaboration fills the editor from it).
+      content: props.live ? undefined : props.initialBody,
+      editorProps: {
+        attributes: () => ({ 'aria-label': i18n.t('article.body'), 'aria-multiline': 'true', role: 'textbox', spellcheck: 'false' }),
+        // Room for the sticky article bar and toolbar above, so what is scrolled to is not under them.
+        scrollMargin: { top: 110, bottom: 40, left: 5, right: 5 },
+        handleDrop: (view, event, _slice, moved) => {
+          // Every dropped file goes to the photo import, which refuses a non-image by name (it was
+          // once ignored without a word); text dragged from elsewhere carries no files and drops as text.
+          const files = moved ? [] : [...(event.dataTransfer?.files ?? [])];
+          if (files.length === 0) return false;
+          event.preventDefault();
+          live.current.onPhotoFiles(files, view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos);
+          return true;
+        },
+        // Word, Google Docs, HWP and web pages paste as our schema only (no styles, spans, scripts).
+        // A copy from this editor keeps its notes and figures; the schema's parse rules still drop anything else.
+        transformPastedHTML: (html) => (isOwnCopy(html) ? html : cleanPastedHtml(html)),
+        handlePaste: (_view, event) => {
+          const files = imageFiles(event.clipboardData?.files);
+          if (files.length > 0) {
+            event.preventDefault();
+            live.current.onPhotoFiles(files);
+            return true;
+          }
+          // Images inside pasted HTML (a Word or web selection) become library photos after the text lands.
+          const html = event.clipboardData?.getData('text/html') ?? '';
+          // Only a paste that carries inline pictures pays for a second pass over its HTML.
+          const embedded = html.includes('data:image') ? pastedImages(html).map((src, i) => dataUrlFile(src, `pasted-${i + 1}`)).filter((f): f is File => f !== null) : [];
+          if (embedded.length > 0) setTimeout(() => live.current.onPhotoFiles(embedded), 0);
+          return false;
+        },
+      },
+    };
   });
   const editor = useEditor({
-    extensions: props.live ? liveExtensions(base, props.live.body, props.live.user) : base,
-    // A live body comes from the shared document (Collaboration fills the editor from it).
-    content: props.live ? undefined : props.initialBody,
+    ...options,
     editable: props.editable,
-    editorProps: {
-      attributes: () => ({ 'aria-label': t('article.body'), 'aria-multiline': 'true', role: 'textbox', spellcheck: 'false' }),
-      // Room for the sticky article bar and toolbar above, so what is scrolled to is not under them.
-      scrollMargin: { top: 110, bottom: 40, left: 5, right: 5 },
-      handleDrop: (view, event, _slice, moved) => {
-        // Every dropped file goes to the photo import, which refuses a non-image by name (it was
-        // once ignored without a word); text dragged from elsewhere carries no files and drops as text.
-        const files = moved ? [] : [...(event.dataTransfer?.files ?? [])];
-        if (files.length === 0) return false;
-        event.preventDefault();
-        live.current.onPhotoFiles(files, view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos);
-        return true;
-      },
-      // Word, Google Docs, HWP and web pages paste as our schema only (no styles, spans, scripts).
-      // A copy from this editor keeps its notes and figures; the schema's parse rules still drop anything else.
-      transformPastedHTML: (html) => (isOwnCopy(html) ? html : cleanPastedHtml(html)),
-      handlePaste: (_view, event) => {
-        const files = imageFiles(event.clipboardData?.files);
-        if (files.length > 0) {
-          event.preventDefault();
-          live.current.onPhotoFiles(files);
-          return true;
-        }
-        // Images inside pasted HTML (a Word or web selection) become library photos after the text lands.
-        const html = event.clipboardData?.getData('text/html') ?? '';
-        // Only a paste that carries inline pictures pays for a second pass over its HTML.
-        const embedded = html.includes('data:image') ? pastedImages(html).map((src, i) => dataUrlFile(src, `pasted-${i + 1}`)).filter((f): f is File => f !== null) : [];
-        if (embedded.length > 0) setTimeout(() => live.current.onPhotoFiles(embedded), 0);
-        return false;
-      },
-    },
     onCreate: ({ editor }) => live.current.onReady(editor),
     // Only the person's own changes to the document: not the library's copy being adopted, and not
     // TipTap's update event on setEditable (which once made every step look like an edit to save).

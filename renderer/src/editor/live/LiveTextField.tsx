@@ -3,31 +3,36 @@
 // one landing while this person composes Hangul waits (an <input> bound to Y.Text loses the
 // syllable then). Created once per field and story; what it shows comes from the document, never
 // from React state, so a remote change never re-renders the screen around it.
-import { useEffect } from 'react';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useRef, useState } from 'react';
+import { EditorContent, useEditor, type UseEditorOptions } from '@tiptap/react';
 import { fieldExtensions, type FieldShape } from './fieldExtensions';
 import type { LiveBody, LiveUser } from './LiveBody';
 
 export function LiveTextField(props: FieldShape & { live: LiveBody; user: LiveUser; editable: boolean; label: string; testId: string; className?: string }) {
-  const { live, user, editable, label, testId } = props;
-  const editor = useEditor({
-    extensions: fieldExtensions(props, live, user),
-    editable,
+  const current = useRef(props);
+  current.current = props;
+  // Built once, like the body's: options that differ on a render make TipTap call setOptions, and
+  // the screen re-renders with every keystroke in a field.
+  const [options] = useState((): UseEditorOptions => ({
+    extensions: fieldExtensions({ ...props, placeholder: () => current.current.placeholder() }, props.live, props.user),
     editorProps: {
-      attributes: {
-        'data-testid': testId,
+      attributes: () => ({
+        'data-testid': current.current.testId,
         role: 'textbox',
-        'aria-label': label,
+        'aria-label': current.current.label,
         'aria-multiline': props.maxLines === 1 ? 'false' : 'true',
         spellcheck: 'false',
         class: `live-field__input${props.className ? ` ${props.className}` : ''}`,
-      },
+      }),
       // A pasted line break is a new line only where the field has lines.
       transformPastedText: (text) => (props.maxLines === 1 ? text.replace(/\s*[\r\n]+\s*/g, ' ') : text),
     },
-  });
+  }));
+  const { editable } = props;
+  const editor = useEditor({ ...options, editable });
   useEffect(() => {
     if (editor && !editor.isDestroyed && editor.isEditable !== editable) editor.setEditable(editable, false);
   }, [editor, editable]);
   return <EditorContent editor={editor} className="live-field" />;
 }
+
