@@ -211,7 +211,9 @@ export class ArticleService {
     return this.unit(async (u) => {
       const current = await readArticle(u.tx, id, true).catch(() => null);
       if (!current || current.ownerId !== person.id || current.status !== 'draft' || current.trashedAt !== null) return false;
-      if (!isUntouched(current, person, await readSettings(u.tx)) || (await hasAudit(u.tx, id))) return false;
+      // Live typing moves no revision and reaches the row only on a debounce: what the live document holds counts.
+      const seen = (await this.live(u, current)) ?? current;
+      if (!isUntouched(seen, person, await readSettings(u.tx)) || (await hasAudit(u.tx, id))) return false;
       await this.remove(u, id);
       return true;
     });

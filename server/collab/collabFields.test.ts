@@ -109,6 +109,21 @@ for (const [kind, make] of Object.entries(STORES)) {
       expect(kim.closeReasons).toEqual([]);
     });
 
+    it('keeps a new draft whose only change is live, not yet in the row, when its writer leaves it', async () => {
+      const story = await call<Article>('kim', 'createArticle');
+      const kim = connect('kim', story.id);
+      await until(() => kim.provider.isSynced);
+      kim.typeField('headline', '방금 쓴 제목');
+      await until(() => kim.provider.unsyncedChanges === 0);
+      // The long debounce: the row still holds the untouched draft.
+      expect((await call<Article>('kim', 'getArticle', { id: story.id })).headline).toBe(story.headline);
+      expect(await call('kim', 'discardUntouched', { id: story.id })).toEqual({ discarded: false });
+      const untouched = await call<Article>('kim', 'createArticle');
+      const again = connect('kim', untouched.id);
+      await until(() => again.provider.isSynced);
+      expect(await call('kim', 'discardUntouched', { id: untouched.id })).toEqual({ discarded: true });
+    });
+
     it('refuses a save of a story whose live document is open; one never opened live saves', async () => {
       const [live, quiet] = [await call<Article>('kim', 'createArticle'), await call<Article>('kim', 'createArticle')];
       const kim = connect('kim', live.id);
