@@ -1,7 +1,6 @@
 // Wires the library service to the IPC contract. Electron's main process and the browser host
 // both call `openCore` and hand `core.handlers` to `dispatch`; neither adds logic of its own.
 // Every handler runs behind one access gate (shared/workflow/access.ts).
-import type { Body } from '../shared/model/article';
 import type { Handlers } from '../shared/contract/dispatch';
 import { methods, type Method } from '../shared/contract/api';
 import { assertAccess, type AccessContext, type AccessRequest } from '../shared/workflow/access';
@@ -17,7 +16,7 @@ import { PROGRESS_SCALE } from './backup/progress';
 import { Newsroom } from './newsroom/Newsroom';
 import { newsroomStories } from './newsroom/newsroomStories';
 import { LiveStories } from './newsroom/live/LiveStories';
-import { keepLateRevision } from './newsroom/live/lateRevisions';
+import { keepLateRevision, type LateCopy } from './newsroom/live/lateRevisions';
 import { libraryStories } from './exchange/storySource';
 import { isNewsroomMethod } from '../shared/contract/newsroomMethods';
 import { ApiError } from '../shared/contract/errors';
@@ -70,8 +69,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const newsroom = await Newsroom.open(library.dir);
   // Stories open live hold the newsroom's session: they leave when it ends.
   const now = opts.now ?? (() => new Date());
-  const keepLate = async (articleId: string, body: Body) =>
-    void (await keepLateRevision(library.dir, { articleId, at: now().toISOString(), personId: newsroom.status()?.person.id ?? null, body }));
+  const keepLate = async (articleId: string, copy: LateCopy) =>
+    void (await keepLateRevision(library.dir, { articleId, at: now().toISOString(), personId: newsroom.status()?.person.id ?? null, ...copy }));
   const live = new LiveStories(() => newsroom.liveCredentials(), keepLate, opts.liveOpenTimeoutMs);
   newsroom.onEvent((event) => event.type === 'connection' && event.state === 'signedOut' && live.closeAll());
   const localStories = libraryStories(library);

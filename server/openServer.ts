@@ -21,7 +21,7 @@ import { openPglite, openPostgres, type Database } from './db/Database';
 import { migrate } from './db/migrate';
 import { startHttp } from './http/startHttp';
 import { CollabServer, type CollabOptions } from './collab/CollabServer';
-import { liveBodies } from './collab/liveBodies';
+import { liveContent } from './collab/liveContent';
 import { version } from '../package.json';
 
 export interface ServerOptions {
@@ -81,7 +81,7 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
       },
       onWrite: indexArticle,
       onRemove: removeArticle,
-      live: liveBodies(now, (id) => collab?.epochClosed(id)),
+      live: liveContent(now, (id) => collab?.epochClosed(id)),
     });
     const live = new CollabServer({ db, accounts, articles, now, log: opts.log, ...opts.collab });
     collab = live;

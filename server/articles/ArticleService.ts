@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { ArticleSchema, contentOf, type Body, type Article, type ArticleContent, type ArticleSummary, type Language } from '../../shared/model/article';
+import { ApiError } from '../../shared/contract/errors';
+import type { LiveMeta } from '../../shared/live/articleFields';
 import type { AuditEntry, VersionKind } from '../../shared/model/history';
 import type { Person } from '../../shared/model/person';
 import type { Settings } from '../../shared/model/settings';
@@ -34,16 +36,22 @@ export interface ArticleHooks {
   /** After a change has committed (the live channel tells the clients). */
   committed?(event: LiveEvent): void;
   /** The story's live document (server/collab/), when the server has them. */
-  live?: LiveBodies;
+  live?: LiveContent;
 }
 
 /**
- * A story being edited live keeps its body in a Yjs document (server/collab/); the article row
- * holds a copy of it, written on a debounce and at every step. The text fields stay on the save path.
+ * A story being edited live keeps its body and the fields beside it in a Yjs document
+ * (server/collab/); the article row holds a copy of them, written on a debounce, when the document
+ * loads and unloads, and at every step. A save of such a story is refused (`liveStory`): it would
+ * write fields the next copy overrides.
  */
-export interface LiveBodies {
-  /** The body as the open live document has stored it, read in `tx` with its epoch row locked (no update lands meanwhile); null when none is open. */
-  bodyOf(tx: Queryable, id: string): Promise<Body | null>;
+export interface LiveContent {
+  /**
+   * The body and fields as the open live document has stored them, read in `tx` with its epoch row
+   * locked (no update lands meanwhile); a field it holds unreadable reads as `fallback`'s (the
+   * row's). Null when none is open.
+   */
+  contentOf(tx: Queryable, id: string, fallback: LiveMeta): Promise<{ body: Body; meta: LiveMeta } | null>;
   /** Closes the open live document in `tx`: the next one starts from the article as written. True when one was open. */
   closeEpoch(tx: Queryable, id: string): Promise<boolean>;
   /** After a commit that closed one: its connections are closed so the clients reload. */
@@ -108,6 +116,13 @@ export class ArticleService {
     });
   }
 
+  /** The story with its open live document's body and fields (stored, its epoch row locked in `u`), or null when none is open. */
+  private async live(u: Unit, current: Article): Promise<Article | null> {
+    const { body: _body, ...meta } = contentOf(current);
+    const live = await this.hooks.live?.contentOf(u.tx, current.id, meta);
+    return live ? { ...current, ...live.meta, body: live.body } : null;
+  }
+
   async create(person: Person, language?: Language, content?: ArticleContent): Promise<Article> {
     const settings = await this.settings();
     const article = newArticle(randomUUID(), person, settings, this.now(), { language, content });
@@ -120,10 +135,10 @@ export class ArticleService {
 
   save(person: Person, id: string, baseRevision: number, content: ArticleContent): Promise<{ revision: number; updatedAt: string }> {
     return this.change(id, async (u, current, settings) => {
-      // While the story is live its body is the live document's: a save brings the text fields,
-      // and the body it carries (the editor's copy of the same document) is not written over it.
-      const live = await this.hooks.live?.bodyOf(u.tx, id);
-      const next = savedArticle(current, baseRevision, live ? { ...content, body: live } : content, person, settings, this.now());
+      // While the story is live its fields and body are the live document's: what a save wrote
+      // would be overridden by the next copy of it (lost without a word), so none is taken.
+      if (await this.live(u, current)) throw new ApiError('forbidden', `article ${id} is being edited live: its fields and body change through its live document`, { reason: 'liveStory' });
+      const next = savedArticle(current, baseRevision, content, person, settings, this.now());
       if (!next) return { revision: current.revision, updatedAt: current.updatedAt };
       const saved = await this.commit(u, next.article, 'save', person, next.audit ?? undefined);
       return { revision: saved.revision, updatedAt: saved.updatedAt };
@@ -134,10 +149,10 @@ export class ArticleService {
     let closed = false;
     // The server's clock decides embargoes: `now` here, never a time the client sends.
     const stepped = await this.change(id, async (u, current, settings) => {
-      // The step's version holds the body as stored live at this moment (its epoch row stays
-      // locked to the commit, so no update slips in between).
-      const live = await this.hooks.live?.bodyOf(u.tx, id);
-      const { article, audit } = steppedArticle(live ? { ...current, body: live } : current, person, req, settings, this.now());
+      // The step's version holds the body and fields as stored live at this moment (its epoch row
+      // stays locked to the commit, so no update slips in between).
+      const live = await this.live(u, current);
+      const { article, audit } = steppedArticle(live ?? current, person, req, settings, this.now());
       if (CLOSES_EPOCH.has(req.action)) closed = (await this.hooks.live?.closeEpoch(u.tx, id)) ?? false;
       return this.commit(u, article, 'transition', person, audit);
     });
@@ -157,20 +172,20 @@ export class ArticleService {
   }
 
   /**
-   * Copies the live document's stored body into the article row (on a debounce and when the
-   * document unloads): search and the part-1 API read it. The revision stays and no version is
-   * recorded. Why: the revision counts the saves and steps a client builds on (an editor's field
-   * save sends the revision it started from), and live typing is not one of those; a version per
-   * debounce would flood the history, and every step records one holding the live body anyway.
-   * False when there was nothing to copy.
+   * Copies the live document's stored body and fields into the article row (on a debounce and when
+   * the document loads and unloads): search, history, export and the part-1 API read it. The
+   * revision stays and no version is recorded. Why: the revision counts the saves and steps a
+   * client builds on, and live typing is not one of those; a version per debounce would flood the
+   * history, and every step records one holding the live copy anyway. False when there was
+   * nothing to copy.
    */
   materialise(id: string): Promise<boolean> {
     return this.unit(async (u) => {
       const current = await readArticle(u.tx, id, true).catch(() => null);
       if (!current) return false;
-      const body = await this.hooks.live?.bodyOf(u.tx, id);
-      if (!body || isDeepStrictEqual(body, current.body)) return false;
-      await this.put(u, { ...current, body, updatedAt: this.now().toISOString() });
+      const live = await this.live(u, current);
+      if (!live || isDeepStrictEqual(contentOf(live), contentOf(current))) return false;
+      await this.put(u, { ...live, updatedAt: this.now().toISOString() });
       return true;
     });
   }
@@ -196,7 +211,9 @@ export class ArticleService {
     return this.unit(async (u) => {
       const current = await readArticle(u.tx, id, true).catch(() => null);
       if (!current || current.ownerId !== person.id || current.status !== 'draft' || current.trashedAt !== null) return false;
-      if (!isUntouched(current, person, await readSettings(u.tx)) || (await hasAudit(u.tx, id))) return false;
+      // Live typing moves no revision and reaches the row only on a debounce: what the live document holds counts.
+      const seen = (await this.live(u, current)) ?? current;
+      if (!isUntouched(seen, person, await readSettings(u.tx)) || (await hasAudit(u.tx, id))) return false;
       await this.remove(u, id);
       return true;
     });

@@ -3,7 +3,7 @@
 //   - who may open it and type (onAuthenticate: session token, schema version, the shared rules);
 //   - every update a client sends is appended to PostgreSQL (UpdateLog, group commit) and the
 //     client's acknowledgement waits for that commit (durableAck.ts);
-//   - the article row gets the stored body on Hocuspocus's debounce and when a document unloads;
+//   - the article row gets the stored body and fields on Hocuspocus's debounce and when a document loads and unloads;
 //   - workflow steps flip write access live, and approval/correction/restore start a new epoch.
 import type { IncomingMessage, Server } from 'node:http';
 import { Hocuspocus, type Connection, type Document } from '@hocuspocus/server';
@@ -31,7 +31,7 @@ export interface CollabOptions {
   accounts: AccountService;
   articles: ArticleService;
   now: () => Date;
-  /** Hocuspocus's store debounce: how soon the article row gets the live body. */
+  /** Hocuspocus's store debounce: how soon the article row gets the live body and fields. */
   debounceMs?: number;
   maxDebounceMs?: number;
   /** Appends to one document after which its epoch's rows are merged into one. */
@@ -169,20 +169,20 @@ export class CollabServer {
     if (document.getConnectionsCount() === 0) document.destroy();
   }
 
-  /** On Hocuspocus's debounce: the stored body into the article row. */
+  /** On Hocuspocus's debounce: the stored body and fields into the article row. */
   private async store(document: Document): Promise<void> {
     if (this.docs.get(document)?.retired !== false) return;
     await this.materialise(document.name);
   }
 
-  /** The body as stored (never this server's memory) into the article row, once the appends in flight are in. */
+  /** The body and fields as stored (never this server's memory) into the article row, once the appends in flight are in. */
   private async materialise(articleId: string): Promise<void> {
     if (this.closing) return;
     try {
       await this.updates.flush();
       await this.opts.articles.materialise(articleId);
     } catch (err) {
-      this.opts.log?.(`live body of ${articleId} not materialised: ${(err as Error).message}`);
+      this.opts.log?.(`live copy of ${articleId} not materialised: ${(err as Error).message}`);
     }
   }
 

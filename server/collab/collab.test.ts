@@ -68,22 +68,28 @@ for (const [kind, make] of Object.entries(STORES)) {
       expect(Y.encodeStateVector(stored)).toEqual(Y.encodeStateVector(kim.doc));
     });
 
-    it('copies the live body into the article row after the debounce, without a new revision or version', async () => {
+    it('copies the live body and fields into the article row after the debounce, without a new revision or version; a save of the live story is refused', async () => {
       const story = await call<Article>('kim', 'createArticle');
       const kim = connect('kim', story.id);
       await until(() => kim.provider.isSynced);
       kim.type('materialised text');
+      kim.typeField('headline', '살아 있는 제목');
+      kim.setFields({ tags: ['실시간'] });
       await until(() => kim.provider.unsyncedChanges === 0);
-      await eventually(async () => JSON.stringify((await call<Article>('kim', 'getArticle', { id: story.id })).body) === JSON.stringify(kim.body()));
+      await eventually(async () => {
+        const row = await call<Article>('kim', 'getArticle', { id: story.id });
+        return JSON.stringify(row.body) === JSON.stringify(kim.body()) && row.headline === '살아 있는 제목';
+      });
       const row = await call<Article>('kim', 'getArticle', { id: story.id });
       expect(JSON.stringify(row.body)).toContain('materialised text');
+      expect(row.tags).toEqual(['실시간']);
       expect(row.revision).toBe(story.revision);
-      // A field save on the revision the editor opened still fits, and the body it carries does not
-      // overwrite the live one.
-      await call('kim', 'saveArticle', { id: story.id, baseRevision: story.revision, content: { ...row, headline: '제목', body: story.body } });
-      const saved = await call<Article>('kim', 'getArticle', { id: story.id });
-      expect(saved.headline).toBe('제목');
-      expect(JSON.stringify(saved.body)).toContain('materialised text');
+      expect((await call<{ versions: unknown[] }>('kim', 'getHistory', { id: story.id })).versions).toHaveLength(1);
+      // A save would write fields the next copy of the live document overrides: refused, nothing written.
+      const refused = await server.call('POST', '/api/call/saveArticle', { id: story.id, baseRevision: story.revision, content: { ...row, headline: '저장된 제목', body: story.body } }, tokens.kim);
+      expect([refused.status, refused.body.error?.code, refused.body.error?.params.reason]).toEqual([403, 'forbidden', 'liveStory']);
+      const after = await call<Article>('kim', 'getArticle', { id: story.id });
+      expect([after.headline, after.revision]).toEqual(['살아 있는 제목', story.revision]);
     });
 
     it('refuses a connection without a session, with an unknown token, with the wrong schema, or for a story the person may not see', async () => {

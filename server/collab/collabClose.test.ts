@@ -1,4 +1,4 @@
-// Closing the server stores every live document first: the article row has the body as typed
+// Closing the server stores every live document first: the article row has the body and fields as typed
 // even when Hocuspocus's store debounce has not run yet.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../shared/model/article';
@@ -13,7 +13,7 @@ for (const [kind, make] of Object.entries(STORES)) {
     const s = store as TestStore;
     afterAll(() => s.dispose());
 
-    it('writes the live body into the article row before it closes', async () => {
+    it('writes the live body and fields into the article row before it closes', async () => {
       const tokens: Record<string, string> = {};
       const ids: Record<string, string> = {};
       // A debounce far longer than the test: only the close can have stored the body.
@@ -23,9 +23,11 @@ for (const [kind, make] of Object.entries(STORES)) {
       const kim = openCollab(server.url, story.id, tokens.kim);
       await until(() => kim.provider.isSynced);
       kim.type('닫기 전에 쓴 문장');
+      kim.typeField('headline', '닫기 전 제목');
       await until(() => kim.provider.unsyncedChanges === 0);
       const before = (await server.call('POST', '/api/call/getArticle', { id: story.id }, tokens.kim)).body.value as Article;
       expect(JSON.stringify(before.body)).not.toContain('닫기 전에 쓴 문장');
+      expect(before.headline).toBe(story.headline);
       await server.close();
       kim.destroy();
       const reopened = await startTestServer(s);
@@ -33,6 +35,7 @@ for (const [kind, make] of Object.entries(STORES)) {
       const after = (await reopened.call('POST', '/api/call/getArticle', { id: story.id }, token)).body.value as Article;
       await reopened.close();
       expect(JSON.stringify(after.body)).toContain('닫기 전에 쓴 문장');
+      expect(after.headline).toBe('닫기 전 제목');
     });
   });
 }

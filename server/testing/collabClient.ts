@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { collabUrl, parseCollabStateless, type CollabStateless } from '../../shared/contract/liveProtocol';
 import { BODY_FRAGMENT, readBody } from '../../shared/live/bodyFragment';
+import { fieldFragment, readFieldsPartial, setFields, type LiveMeta, type TextFieldKey } from '../../shared/live/articleFields';
 import type { Body } from '../../shared/model/article';
 
 export interface CollabClient {
@@ -19,6 +20,12 @@ export interface CollabClient {
   body(): Body;
   /** Types `text` at the end of the body's last paragraph (one Yjs transaction). */
   type(text: string): void;
+  /** The fields beside the body that read (none before the first sync). */
+  fields(): Partial<LiveMeta>;
+  /** Types `text` into a text field at `offset` of its first paragraph (its end when left out), as its small editor would. */
+  typeField(key: TextFieldKey, text: string, offset?: number): void;
+  /** Changes fields that are not text (byline, tags, values), as the renderer does. */
+  setFields(patch: Partial<LiveMeta>): void;
   readOnly(): boolean | undefined;
   destroy(): void;
 }
@@ -51,6 +58,16 @@ export function openCollab(serverUrl: string, articleId: string, token: string, 
         run.insert(run.length, text);
       });
     },
+    fields: () => readFieldsPartial(doc),
+    typeField(key, text, offset) {
+      const paragraph = doc.getXmlFragment(fieldFragment(key)).get(0) as Y.XmlElement;
+      doc.transact(() => {
+        if (paragraph.length === 0) paragraph.insert(0, [new Y.XmlText()]);
+        const run = paragraph.get(0) as Y.XmlText;
+        run.insert(offset ?? run.length, text);
+      });
+    },
+    setFields: (patch) => setFields(doc, patch),
     readOnly: () => client.messages.filter((m) => m.type === 'access').at(-1)?.readOnly,
     destroy: () => client.provider.destroy(),
   };

@@ -4,7 +4,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { ArticleContentSchema } from '../model/article';
-import { LIVE_FIELDS, fieldFragment, hasFields, readFields, setFields, writeFields, type LiveMeta } from './articleFields';
+import { LIVE_FIELDS, fieldFragment, hasFields, readFields, readFieldsPartial, setFields, writeFields, type LiveMeta } from './articleFields';
 
 const META: LiveMeta = {
   language: 'ko',
@@ -87,7 +87,8 @@ describe('live article fields', () => {
     setFields(b, { tags: ['첫눈', '기상청'], byline: { ...META.byline, desk: '전국부' } });
     exchange(a, b);
     const read = readFields(a, META);
-    expect(read.tags).toEqual(['첫눈', '교통', '기상청']);
+    // Both additions kept, the removed tag gone (the order of two additions at once follows the Yjs client ids).
+    expect([...read.tags].sort()).toEqual(['교통', '기상청', '첫눈']);
     expect(read.byline).toMatchObject({ outlet: '한빛신문', desk: '전국부' });
     expect(readFields(b, META)).toEqual(read);
   });
@@ -121,5 +122,15 @@ describe('live article fields', () => {
     expect(read.headline.startsWith('가가가')).toBe(true);
     expect(read.deck).toEqual(META.deck.concat('다섯째 줄'));
     expect(readFields(replicaOf(doc), META).dateline).toBe('서울');
+  });
+
+  it('reads only the fields that read when there is no copy to fall back on', () => {
+    expect(readFieldsPartial(new Y.Doc())).toEqual({});
+    const doc = new Y.Doc();
+    writeFields(doc, META);
+    doc.getMap('field.values').set('language', 'fr');
+    const read = readFieldsPartial(doc);
+    expect('language' in read).toBe(false);
+    expect(read).toEqual((({ language: _language, ...rest }) => rest)(META));
   });
 });

@@ -188,18 +188,28 @@ function readStructured(doc: Y.Doc, key: LiveFieldKey): unknown {
  */
 export function readFields(doc: Y.Doc, fallback: LiveMeta): LiveMeta {
   if (!hasFields(doc)) return fallback;
+  return { ...fallback, ...readFieldsPartial(doc) };
+}
+
+/**
+ * Only the fields of a document that read (each checked with the article's own schema): for a
+ * holder with no copy to fall back on (a late revision kept on this machine). None when the
+ * document has no fields yet.
+ */
+export function readFieldsPartial(doc: Y.Doc): Partial<LiveMeta> {
+  if (!hasFields(doc)) return {};
   const out: Record<string, unknown> = {};
   for (const key of LIVE_FIELD_KEYS) {
     let raw: unknown;
     try {
       raw = LIVE_FIELDS[key].kind === 'text' ? readText(doc, key as TextFieldKey) : readStructured(doc, key);
     } catch {
-      raw = undefined;
+      continue;
     }
     const parsed = ArticleContentSchema.shape[key].safeParse(raw);
-    out[key] = parsed.success ? parsed.data : fallback[key];
+    if (parsed.success) out[key] = parsed.data;
   }
-  return out as LiveMeta;
+  return out as Partial<LiveMeta>;
 }
 
 /** Whether a document has its fields (one made before they were live has only a body: the server adds them). */

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { ApiError } from '../../../shared/contract/errors';
 import type { LiveEndReason, LiveOpened, LiveStatus, LiveStoryEvent } from '../../../shared/contract/liveStory';
 import { LiveStory } from './LiveStory';
-import type { Body } from '../../../shared/model/article';
+import type { LateCopy } from './lateRevisions';
 
 /** The signed-in session the live stories connect with; null when not bound or signed out. */
 export type LiveCredentials = () => { server: string; token: string } | null;
@@ -21,7 +21,7 @@ export class LiveStories {
   constructor(
     private readonly credentials: LiveCredentials,
     /** Keeps a late revision (changes the server dropped once the story turned read-only) on this machine. */
-    private readonly keepLate: (id: string, body: Body) => Promise<void>,
+    private readonly keepLate: (id: string, copy: LateCopy) => Promise<void>,
     private readonly openTimeoutMs = LIVE_OPEN_TIMEOUT_MS,
   ) {}
 

@@ -15,7 +15,8 @@ import type { LiveEndReason, LiveStatus, LiveStoryEvent } from '../../../shared/
 import { collabUrl, COLLAB_REFUSALS, parseCollabStateless } from '../../../shared/contract/liveProtocol';
 import { offlineError, refusalError } from './liveRefusal';
 import { readBody } from '../../../shared/live/bodyFragment';
-import type { Body } from '../../../shared/model/article';
+import { readFieldsPartial } from '../../../shared/live/articleFields';
+import type { LateCopy } from './lateRevisions';
 
 /** The origin of what a window sent: the provider sends it on; it is echoed only to other windows. */
 export const RENDERER_ORIGIN = Symbol('renderer');
@@ -52,8 +53,8 @@ export interface LiveStoryOptions {
   ended: (story: LiveStory, reason: LiveEndReason) => void;
   /** How long opening waits for the first sync before it says offline. */
   openTimeoutMs: number;
-  /** Keeps the body this machine had when the server dropped its last changes (a late revision). */
-  keepLate: (id: string, body: Body) => Promise<void>;
+  /** Keeps the body and fields this machine had when the server dropped its last changes (a late revision). */
+  keepLate: (id: string, copy: LateCopy) => Promise<void>;
   /** How long after turning read-only the server's acknowledgements may still come for changes sent before. */
   lateGraceMs?: number;
 }
@@ -157,8 +158,7 @@ export class LiveStory {
     this.lateTimer = setTimeout(() => {
       this.lateTimer = null;
       if (this.destroyed || !this.status.readOnly || this.provider.unsyncedChanges === 0) return;
-      const body = readBody(this.doc);
-      void this.opts.keepLate(this.id, body).then(
+      void this.opts.keepLate(this.id, { body: readBody(this.doc), fields: readFieldsPartial(this.doc) }).then(
         () => this.opts.ended(this, 'lateRevision'),
         // Not kept (a full disk): the story stays as it is, its changes unsent, and says so by its status.
         () => undefined,

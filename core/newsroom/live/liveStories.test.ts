@@ -12,8 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../shared/contract/dispatch';
 import type { CoreEvent } from '../../../shared/contract/newsroom';
 import type { Person } from '../../../shared/model/person';
-import type { Body } from '../../../shared/model/article';
-import { BODY_FRAGMENT, readBody } from '../../../shared/live/bodyFragment';
+import type { ArticleContent, Body } from '../../../shared/model/article';
+import { BODY_FRAGMENT, LIVE_SCHEMA_VERSION, readBody } from '../../../shared/live/bodyFragment';
+import { fieldFragment, readFieldsPartial, type LiveMeta } from '../../../shared/live/articleFields';
 import { LATE_REVISIONS_DIR } from './lateRevisions';
 import { openCore, type Core } from '../../createCore';
 import { appInfo, tempDir } from '../../testing/tempLibrary';
@@ -25,6 +26,19 @@ const OTHER = 'story-0002';
 const APPROVED = 'story-0003';
 const LATE = 'story-0004';
 const BODY: Body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '서울 첫눈' }] }] };
+const META: LiveMeta = {
+  language: 'ko',
+  kicker: '',
+  headline: '첫눈',
+  deck: [],
+  byline: { outlet: '한빛일보', desk: '사회부', templateId: '', reporters: [{ name: '김하늘', role: '기자', email: '' }] },
+  dateline: '서울',
+  tags: ['날씨'],
+  lengthTarget: null,
+  deskNote: '',
+  embargo: null,
+};
+const CONTENT: ArticleContent = { ...META, body: BODY };
 const TOKENS = { kim: 'kim-session-token-0123456789', park: 'park-session-token-0123456789' };
 
 const person = (id: string, name: string): Person => ({ id, name, role: 'reporter', desk: '', email: '', bylineName: name, bylineRole: '기자', active: true });
@@ -49,12 +63,12 @@ function windowDoc(state: string): Y.Doc {
   return doc;
 }
 
-/** Appends text to the first paragraph and returns the update it made. */
-function type(doc: Y.Doc, text: string): string {
+/** Appends text to the first paragraph (of the body, or of another fragment: a field) and returns the update it made. */
+function type(doc: Y.Doc, text: string, fragment = BODY_FRAGMENT): string {
   let update: Uint8Array | null = null;
   const grab = (u: Uint8Array) => (update = u);
   doc.on('update', grab);
-  const paragraph = doc.getXmlFragment(BODY_FRAGMENT).get(0) as Y.XmlElement;
+  const paragraph = doc.getXmlFragment(fragment).get(0) as Y.XmlElement;
   const run = paragraph.get(0) as Y.XmlText;
   run.insert(run.length, text);
   doc.off('update', grab);
@@ -71,7 +85,7 @@ describe('live stories held by the core', () => {
   const allEvents: CoreEvent[] = [];
 
   beforeAll(async () => {
-    server = await startCollabTestServer({ tokens: new Set(Object.values(TOKENS)), bodies: { [STORY]: BODY, [OTHER]: BODY, [APPROVED]: BODY, [LATE]: BODY } });
+    server = await startCollabTestServer({ tokens: new Set(Object.values(TOKENS)), stories: { [STORY]: CONTENT, [OTHER]: CONTENT, [APPROVED]: CONTENT, [LATE]: CONTENT } });
   });
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
@@ -115,6 +129,8 @@ describe('live stories held by the core', () => {
     const kimWindow = windowDoc(kimOpened.state);
     expect(readBody(kimWindow)).toEqual(readBody(server.stored(STORY)));
     expect(readBody(kimWindow).content[0]).toMatchObject({ type: 'paragraph', content: [{ text: '서울 첫눈' }] });
+    // The fields beside the body come in the same state.
+    expect(readFieldsPartial(kimWindow)).toEqual(META);
     const parkWindow = windowDoc((await open(park)).state);
 
     // Kim types: the update reaches Park's window as a liveUpdate, and the server's copy.
@@ -179,7 +195,7 @@ describe('live stories held by the core', () => {
 
     // The token went to the server (as each core's own signed-in person), without a browser Origin, with the schema version.
     expect(new Set(server.tokensSeen)).toEqual(new Set([TOKENS.kim, TOKENS.park]));
-    expect(server.upgrades.every((u) => u.origin === undefined && u.url === '/collab?schema=1')).toBe(true);
+    expect(server.upgrades.every((u) => u.origin === undefined && u.url === `/collab?schema=${LIVE_SCHEMA_VERSION}`)).toBe(true);
   }, 30_000);
 
   it('keeps changes the server dropped after a step as a late revision on this machine, and lets the story go to be opened again as the server holds it', async () => {
@@ -188,6 +204,7 @@ describe('live stories held by the core', () => {
     // The step has made the copy read-only on the server; its message is still on the way when Kim types.
     server.setReadOnly(LATE, true, false);
     expect(await call(kim, 'sendLiveUpdate', { id: LATE, update: type(window, ' 늦은 문장') })).toMatchObject({ ok: true });
+    expect(await call(kim, 'sendLiveUpdate', { id: LATE, update: type(window, ' 늦은 제목', fieldFragment('headline')) })).toMatchObject({ ok: true });
     server.setReadOnly(LATE, true);
     await until(() => kim.events.some((e) => e.type === 'liveEnded' && e.id === LATE), 8000);
     expect(kim.events.find((e) => e.type === 'liveEnded' && e.id === LATE)).toEqual({ type: 'liveEnded', id: LATE, reason: 'lateRevision' });
@@ -195,9 +212,11 @@ describe('live stories held by the core', () => {
     const dir = join(kim.core.libraryDir, LATE_REVISIONS_DIR);
     const files = await readdir(dir);
     expect(files).toHaveLength(1);
-    const kept = JSON.parse(await readFile(join(dir, files[0]), 'utf8')) as { articleId: string; personId: string; body: Body };
+    const kept = JSON.parse(await readFile(join(dir, files[0]), 'utf8')) as { articleId: string; personId: string; body: Body; fields: Partial<LiveMeta> };
     expect(kept).toMatchObject({ articleId: LATE, personId: KIM.id });
     expect(JSON.stringify(kept.body)).toContain('서울 첫눈 늦은 문장');
+    // The fields as the replica had them, the late headline too.
+    expect(kept.fields).toEqual({ ...META, headline: '첫눈 늦은 제목' });
     expect(JSON.stringify(readBody(server.stored(LATE)))).not.toContain('늦은 문장');
     // Opened again, the window gets the server's copy.
     const again = windowDoc((await open(kim, LATE)).state);
@@ -242,7 +261,7 @@ describe('live stories held by the core', () => {
   });
 
   it('says when the server goes away, and an edit made meanwhile reaches it once the connection is back by itself', async () => {
-    const first = await startCollabTestServer({ tokens: new Set([TOKENS.kim]), bodies: { [STORY]: BODY } });
+    const first = await startCollabTestServer({ tokens: new Set([TOKENS.kim]), stories: { [STORY]: CONTENT } });
     const port = Number(new URL(first.url).port);
     const kim = await boundDesk(KIM, TOKENS.kim, first.url);
     const window = windowDoc((await open(kim)).state);
@@ -257,7 +276,7 @@ describe('live stories held by the core', () => {
     await until(() => JSON.stringify(readBody(again.stored(STORY))).includes('(끊긴 사이)'));
     expect(readBody(again.stored(STORY))).toEqual(readBody(window));
     // The reconnection named the epoch the first server had given the replica.
-    expect(again.upgrades.map((u) => u.url)).toEqual(['/collab?schema=1&epoch=1']);
+    expect(again.upgrades.map((u) => u.url)).toEqual([`/collab?schema=${LIVE_SCHEMA_VERSION}&epoch=1`]);
   });
 
   it('an ended epoch ends the story for its windows; opening it again gives the new copy', async () => {
@@ -274,14 +293,14 @@ describe('live stories held by the core', () => {
     expect(readBody(reopened)).toEqual(readBody(server.stored(APPROVED)));
     expect(JSON.stringify(readBody(reopened))).toContain('(승인 전)');
     expect(JSON.stringify(readBody(reopened))).not.toContain('(늦게)');
-    expect(server.upgrades.at(-1)!.url).toBe('/collab?schema=1');
+    expect(server.upgrades.at(-1)!.url).toBe(`/collab?schema=${LIVE_SCHEMA_VERSION}`);
     await call(kim, 'closeLiveStory', { id: APPROVED });
     await until(() => server.connections(APPROVED) === 0);
   });
 
   it('a session ended on the server ends the core’s live stories', async () => {
     const token = 'lee-session-token-0123456789';
-    const own = await startCollabTestServer({ tokens: new Set([token]), bodies: { [STORY]: BODY } });
+    const own = await startCollabTestServer({ tokens: new Set([token]), stories: { [STORY]: CONTENT } });
     cleanups.push(() => own.close());
     const lee = await boundDesk(person('person-lee01', '이바다'), token, own.url);
     await open(lee);

@@ -11,7 +11,8 @@ import * as Y from 'yjs';
 import { Hocuspocus } from '@hocuspocus/server';
 import { COLLAB_EPOCH_PARAM, COLLAB_PATH, COLLAB_REFUSALS, COLLAB_SCHEMA_PARAM, type CollabStateless } from '../../../../shared/contract/liveProtocol';
 import { LIVE_SCHEMA_VERSION, readBody, writeBody } from '../../../../shared/live/bodyFragment';
-import type { Body } from '../../../../shared/model/article';
+import { readFields, writeFields } from '../../../../shared/live/articleFields';
+import type { ArticleContent } from '../../../../shared/model/article';
 
 const refuse = (reason: string) => Object.assign(new Error(reason), { reason });
 
@@ -36,7 +37,15 @@ export interface CollabTestServer {
   close(): Promise<void>;
 }
 
-export async function startCollabTestServer(opts: { tokens: Set<string>; bodies?: Record<string, Body>; kept?: Record<string, Uint8Array>; port?: number }): Promise<CollabTestServer> {
+/** A story's first document, as the server makes it from the article's JSON: its body and the fields beside it. */
+function seed(doc: Y.Doc, { body, ...meta }: ArticleContent): void {
+  doc.transact(() => {
+    writeBody(doc, body);
+    writeFields(doc, meta);
+  });
+}
+
+export async function startCollabTestServer(opts: { tokens: Set<string>; stories?: Record<string, ArticleContent>; kept?: Record<string, Uint8Array>; port?: number }): Promise<CollabTestServer> {
   const tokensSeen: string[] = [];
   const upgrades: CollabTestServer['upgrades'] = [];
   const docs = new Map<string, Y.Doc>();
@@ -46,11 +55,11 @@ export async function startCollabTestServer(opts: { tokens: Set<string>; bodies?
     let doc = docs.get(id);
     if (!doc) {
       doc = new Y.Doc();
-      const body = opts.bodies?.[id];
+      const story = opts.stories?.[id];
       const kept = opts.kept?.[id];
       // A story kept from before (a restarted server) or made from its JSON, once, as only the server does.
       if (kept) Y.applyUpdate(doc, kept);
-      else if (body) writeBody(doc, body);
+      else if (story) seed(doc, story);
       docs.set(id, doc);
     }
     return doc;
@@ -120,7 +129,11 @@ export async function startCollabTestServer(opts: { tokens: Set<string>; bodies?
     },
     endEpoch(id) {
       const next = new Y.Doc();
-      writeBody(next, readBody(stored(id)));
+      const now = stored(id);
+      const story = opts.stories?.[id];
+      // The approved copy is what the document holds (a field that does not read: the story's own).
+      if (story) seed(next, { ...readFields(now, story), body: readBody(now) });
+      else writeBody(next, readBody(now));
       docs.set(id, next);
       epochs.set(id, epochOf(id) + 1);
       const document = hocuspocus.documents.get(id);
