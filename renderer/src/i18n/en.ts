@@ -354,6 +354,7 @@ export const en: Shape<typeof ko> = {
       origin: 'This web address may not use the newsroom server. Connect from the Copydesk app, or ask an admin to allow this address.',
       libraryNotEmpty: 'This library has stories of its own, so it cannot be connected to a newsroom. Start Copydesk on an empty library folder for the newsroom (`--library FOLDER`), then connect.',
       otherAccount: 'This library folder belongs to another newsroom account. Sign in as that account, or start Copydesk on a library folder of your own (`--library FOLDER`).',
+      liveStory: 'This story is being edited live, so this window’s changes were not saved separately. Open the story again: it opens live, and from then on what you type is stored on the newsroom server as you type. “Save as a new draft” keeps this window’s changes.',
       liveVersion: 'This app and the newsroom server run different Copydesk versions, so the story cannot be edited live. Ask an admin to bring the server and the apps to the same version.',
     },
     photo: {
