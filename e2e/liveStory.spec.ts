@@ -69,7 +69,7 @@ test('two people in one story, live: names and carets, Korean composed while the
     const reporterIme = await Ime.attach(reporter);
     await reporterIme.type('시는 내년까지 수소버스를 도입한다.');
     await stored(reporter);
-    await expect(reporter.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+    await expect(reporter.getByTestId('save-state')).toHaveCount(0);
     const id = await storyId(server, 'kim', HEADLINE);
     await open(editor, HEADLINE);
     await expect(editor.getByTestId('live-person')).toHaveText([REPORTER.name]);

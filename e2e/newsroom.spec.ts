@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { bodyEditor, blockTexts, waitSaved } from './support/editor';
+import { bodyEditor, blockTexts, liveFieldText } from './support/editor';
 import { Ime } from './support/ime';
 import { open } from './support/desk';
 import { launchBrowserHost } from '../host/launchBrowserHost';
@@ -90,13 +90,14 @@ async function connect(page: Page, server: string, who: { login: string; name: s
  */
 async function expectScreenIsServer(page: Page, server: NewsroomServer, token: string, actor: string, id: string, state: Article['status'], editable: boolean): Promise<Article> {
   await expect(page.getByTestId('article-status')).toHaveText(STATUS_KO[state]);
-  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  // Nothing waits to be saved the old way: a live story shows its live badge instead of a save state.
+  await expect(page.getByTestId('save-state')).toHaveCount(0);
   await expect(page.getByTestId('conflict-panel')).toHaveCount(0);
   // The body is a live document: everything typed here is stored on the server (acknowledged), and
   // the story's row takes it on the server's debounce.
   await expect(page.getByTestId('live-sync')).toHaveAttribute('data-stored', 'true');
   // The headline is live too (its own small editor on the story's document): the row takes it on the same debounce.
-  const shown = { headline: await page.getByTestId('field-headline').innerText(), body: await blockTexts(page) };
+  const shown = { headline: await liveFieldText(page, 'field-headline'), body: await blockTexts(page) };
   await expect
     .poll(async () => {
       const there = await onServer(server, token, actor, id);
@@ -105,7 +106,7 @@ async function expectScreenIsServer(page: Page, server: NewsroomServer, token: s
     .toEqual(shown);
   const stored = await onServer(server, token, actor, id);
   expect(stored.status).toBe(state);
-  await expect(page.getByTestId('field-headline')).toHaveText(stored.headline);
+  expect(await liveFieldText(page, 'field-headline')).toBe(stored.headline);
   await expect(page.getByTestId('field-headline')).toHaveAttribute('contenteditable', String(editable));
   await expect(bodyEditor(page)).toHaveAttribute('contenteditable', String(editable));
   await expect(page.getByTestId('readonly-banner')).toHaveCount(editable ? 0 : 1);
@@ -151,7 +152,7 @@ for (const kind of ['pglite', 'postgres'] as const) {
       await reporterIme.type('공장은 내년 3월 착공한다.');
       await reporter.keyboard.press('Enter');
       await reporterIme.type('연간 처리량은 2만톤 규모다.');
-      await waitSaved(reporter);
+      await expect(reporter.getByTestId('live-sync')).toHaveAttribute('data-stored', 'true');
       const list = await server.call('POST', '/api/call/listArticles', { scope: 'active', actor: ids.kim }, tokens.kim);
       const id = (list.body.value as { id: string; headline: string }[]).find((a) => a.headline === HEADLINE)!.id;
       const drafted = await expectScreenIsServer(reporter, server, tokens.kim, ids.kim, id, 'draft', true);
@@ -214,7 +215,7 @@ for (const kind of ['pglite', 'postgres'] as const) {
       await editor.keyboard.press('Control+End');
       const editorIme = await Ime.attach(editor);
       await editorIme.type(' 환경부 승인도 받았다.');
-      await waitSaved(editor);
+      await expect(editor.getByTestId('live-sync')).toHaveAttribute('data-stored', 'true');
       await expectScreenIsServer(editor, server, tokens.park, ids.park, id, 'review', true);
       await expectScreenIsServer(reporter, server, tokens.kim, ids.kim, id, 'review', false);
       await step(editor, 'return', '2문단 처리량 출처를 밝혀 주세요');
@@ -230,7 +231,7 @@ for (const kind of ['pglite', 'postgres'] as const) {
       await bodyEditor(reporter).click();
       await reporter.keyboard.press('Control+End');
       await reporterIme.type(' 산업부 자료다.');
-      await waitSaved(reporter);
+      await expect(reporter.getByTestId('live-sync')).toHaveAttribute('data-stored', 'true');
       const fixed = await expectScreenIsServer(reporter, server, tokens.kim, ids.kim, id, 'returned', true);
       expect(texts(fixed.body)[1]).toBe('연간 처리량은 2만톤 규모다. 환경부 승인도 받았다. 산업부 자료다.');
       await step(reporter, 'send');

@@ -54,3 +54,19 @@ export const modKey = process.platform === 'darwin' ? 'Meta' : 'Control';
 export async function caretTo(page: Page, at: 'start' | 'end'): Promise<void> {
   await page.locator(EDITOR).evaluate((el, where) => (el as EditorDom).editor.commands.focus(where), at);
 }
+
+/** A live field's lines as shown (one paragraph per line), without other people's carets and names. */
+export function liveFieldLines(page: Page, testId: string): Promise<string[]> {
+  return page.getByTestId(testId).evaluate((el) =>
+    Array.from(el.querySelectorAll('p')).map((p) => {
+      const copy = p.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+      return copy.textContent ?? '';
+    }),
+  );
+}
+
+/** A live field's text as shown, its lines joined with newlines. */
+export async function liveFieldText(page: Page, testId: string): Promise<string> {
+  return (await liveFieldLines(page, testId)).join('\n');
+}

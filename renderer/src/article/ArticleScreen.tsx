@@ -215,7 +215,8 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
         }} editor={editor} />
         <button type="button" className="small" data-testid="open-history" aria-pressed={historyOpen} onClick={() => setHistoryOpen((o) => !o)}>{t('history.title')}</button>
         <button type="button" className="small" data-testid="export-article" onClick={() => void flush().then(() => setExporting(true))}>{t('exchange.exportOne')}</button>
-        <SaveIndicator state={snap.save} onRetry={() => void flush()} onSaveAsDraft={() => void saveAsDraft()} />
+        {/* A live story is stored as it is typed (the live badge says so); a save state would only repeat a stale time. */}
+        {(!liveStory.live || snap.save.status !== 'saved') && <SaveIndicator state={snap.save} onRetry={() => void flush()} onSaveAsDraft={() => void saveAsDraft()} />}
         {liveStory.live && <LiveSyncState live={liveStory.live} />}
       </div>
       {liveStory.lateKept && (
