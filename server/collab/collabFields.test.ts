@@ -59,6 +59,18 @@ for (const [kind, make] of Object.entries(STORES)) {
       expect([version.headline, [...version.tags].sort()]).toEqual(['[속보] 서울 첫눈 내려', ['교통', '기상청', '날씨']]);
     });
 
+    it('an export right after typing carries the words: the server copies the stored document into the article first', async () => {
+      const story = await call<Article>('kim', 'createArticle');
+      const kim = connect('kim', story.id);
+      await until(() => kim.provider.isSynced);
+      kim.typeField('headline', '방금 친 제목');
+      await until(() => kim.provider.unsyncedChanges === 0);
+      const answer = await server.call('POST', '/api/exports', { ids: [story.id], formats: ['html'] }, tokens.kim);
+      expect(answer.status).toBe(200);
+      const [decision] = (answer.body.value as { results: { article: Article | null }[] }).results;
+      expect(decision.article?.headline).toBe('방금 친 제목');
+    });
+
     it('copies the fields into the row when the document unloads; a language a client wrote that is not one stays as the row has it', async () => {
       const story = await call<Article>('park', 'createArticle');
       const park = connect('park', story.id);
