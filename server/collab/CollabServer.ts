@@ -16,6 +16,7 @@ import type { ArticleService } from '../articles/ArticleService';
 import type { Database } from '../db/Database';
 import { accessFacts, accessOf } from './collabAccess';
 import { authenticateLive, type LiveCaller } from './authenticateLive';
+import { CollabRefused } from './refusal';
 import { acceptCollabUpgrades } from './collabUpgrade';
 import { awaitLiveState } from './awaitLiveState';
 import { awaitStored, gateAcks, isGated } from './durableAck';
@@ -80,7 +81,11 @@ export class CollabServer {
       debounce: opts.debounceMs ?? 2000,
       maxDebounce: opts.maxDebounceMs ?? 10_000,
       unloadImmediately: true,
-      onAuthenticate: (p) => authenticateLive(opts.db, opts.accounts, p.token, p.documentName, p.requestParameters, p.connectionConfig),
+      onAuthenticate: (p) =>
+        authenticateLive(opts.db, opts.accounts, p.token, p.documentName, p.requestParameters, p.connectionConfig).catch((err: unknown) => {
+          if (err instanceof CollabRefused) opts.log?.(`live connection to ${p.documentName} refused (${err.reason}): ${err.detail}`);
+          throw err;
+        }),
       onLoadDocument: (p) => this.load(p.document),
       afterLoadDocument: async ({ document }) => {
         document.on('update', (update: Uint8Array, origin: unknown) => this.received(document, update, origin));

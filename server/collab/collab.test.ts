@@ -1,7 +1,7 @@
 // Live stories on both databases: two Node providers converge, every update is appended with who
 // sent it, and the server refuses what it must (no or a bad token, a browser Origin, another
 // path, the wrong schema version, a story the person may not see).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { COLLAB_PATH, COLLAB_REFUSALS } from '../../shared/contract/liveProtocol';
@@ -32,9 +32,10 @@ for (const [kind, make] of Object.entries(STORES)) {
     const tokens: Record<string, string> = {};
     const ids: Record<string, string> = {};
     const { connect, call, closeAll } = collabPeople(() => server, tokens);
+    const logged: string[] = [];
 
     beforeAll(async () => {
-      server = await startTestServer(s, { collab: { debounceMs: 100, maxDebounceMs: 500 } });
+      server = await startTestServer(s, { collab: { debounceMs: 100, maxDebounceMs: 500 }, log: (line: string) => logged.push(line) });
       await staffDeskOfThree(server, tokens, ids);
     }, 120_000);
     afterAll(async () => {
@@ -93,6 +94,8 @@ for (const [kind, make] of Object.entries(STORES)) {
     });
 
     it('refuses a connection without a session, with an unknown token, with the wrong schema, or for a story the person may not see', async () => {
+      // Routine refusals go to the server's log, not to stderr (Hocuspocus prints any hook error that has a message).
+      const stderr = vi.spyOn(console, 'error');
       const story = await call<Article>('kim', 'createArticle');
       const noToken = connect('', story.id);
       const badToken = connect('0123456789abcdef0123456789abcdef', story.id);
@@ -112,6 +115,9 @@ for (const [kind, make] of Object.entries(STORES)) {
       ]);
       // None of them got the document.
       expect(JSON.stringify(stranger.body())).toBe(JSON.stringify({ type: 'doc', content: [{ type: 'paragraph' }] }));
+      expect(stderr.mock.calls.filter((args) => String(args[0]).includes('onAuthenticate'))).toEqual([]);
+      stderr.mockRestore();
+      expect(logged.filter((line) => line.includes(`live connection to ${story.id} refused`)).length).toBeGreaterThanOrEqual(3);
     });
 
     it('refuses an upgrade from a browser page (Origin) and on any other path', async () => {
