@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
+import { storyId } from './support/newsroomDesk';
 import { bodyEditor, blockTexts, liveFieldText } from './support/editor';
 import { Ime } from './support/ime';
 import { open } from './support/desk';
@@ -153,8 +154,8 @@ for (const kind of ['pglite', 'postgres'] as const) {
       await reporter.keyboard.press('Enter');
       await reporterIme.type('연간 처리량은 2만톤 규모다.');
       await expect(reporter.getByTestId('live-sync')).toHaveAttribute('data-stored', 'true');
-      const list = await server.call('POST', '/api/call/listArticles', { scope: 'active', actor: ids.kim }, tokens.kim);
-      const id = (list.body.value as { id: string; headline: string }[]).find((a) => a.headline === HEADLINE)!.id;
+      // The live headline reaches the server's list when the server next stores the story's fields.
+      const id = await storyId(server, 'kim', HEADLINE);
       const drafted = await expectScreenIsServer(reporter, server, tokens.kim, ids.kim, id, 'draft', true);
       expect(texts(drafted.body)).toEqual(['공장은 내년 3월 착공한다.', '연간 처리량은 2만톤 규모다.']);
       await shot(reporter, 'reporter-writing');
