@@ -124,6 +124,11 @@ export class LiveStories {
   private end(story: LiveStory, reason: LiveEndReason): void {
     if (this.stories.get(story.id) !== story) return;
     this.stories.delete(story.id);
+    // Signed out, refused or the epoch gone with changes the server never acknowledged: the window
+    // opens the story again as the server holds it, so they are kept aside first, as a late
+    // revision (one already kept as such has none left).
+    const unsent = reason === 'lateRevision' ? null : story.unsentCopy();
+    if (unsent) void this.keepLate(story.id, unsent).catch(() => undefined);
     story.destroy(new ApiError(reason === 'epoch' || reason === 'lateRevision' ? 'notFound' : reason, `live story ${story.id} ended (${reason})`));
     if (story.holders > 0) this.emit({ type: 'liveEnded', id: story.id, reason });
   }

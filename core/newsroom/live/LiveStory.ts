@@ -166,6 +166,12 @@ export class LiveStory {
     }, this.opts.lateGraceMs ?? LATE_GRACE_MS);
   }
 
+  /** What this machine typed that the server has not acknowledged, to keep before the story is let go for good; null when there is none. */
+  unsentCopy(): LateCopy | null {
+    if (this.destroyed || this.provider.unsyncedChanges === 0) return null;
+    return { body: readBody(this.doc), fields: readFieldsPartial(this.doc) };
+  }
+
   /** A window's own change goes back only when another window holds the story too. */
   private echoes(origin: unknown): boolean {
     return origin !== RENDERER_ORIGIN || this.holders > 1;

@@ -279,6 +279,29 @@ describe('live stories held by the core', () => {
     expect(again.upgrades.map((u) => u.url)).toEqual([`/collab?schema=${LIVE_SCHEMA_VERSION}&epoch=1`]);
   });
 
+  it('signing out with changes the server never acknowledged keeps them as a late revision on this machine', async () => {
+    const first = await startCollabTestServer({ tokens: new Set([TOKENS.kim]), stories: { [STORY]: CONTENT } });
+    const kim = await boundDesk(KIM, TOKENS.kim, first.url);
+    const window = windowDoc((await open(kim)).state);
+    await first.close();
+    await until(() => statuses(kim, STORY).at(-1)?.status.connected === false);
+    expect(await call(kim, 'sendLiveUpdate', { id: STORY, update: type(window, ' (보내지 못한 문장)') })).toMatchObject({ ok: true, value: { connected: false } });
+    await dispatch(kim.core.handlers, 'disconnectNewsroom', {});
+    expect(kim.events.filter((e) => e.type === 'liveEnded')).toEqual([{ type: 'liveEnded', id: STORY, reason: 'notSignedIn' }]);
+    const dir = join(kim.core.libraryDir, LATE_REVISIONS_DIR);
+    let files: string[] = [];
+    for (let i = 0; i < 200 && files.length === 0; i++) {
+      files = await readdir(dir).catch(() => []);
+      if (files.length === 0) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(files).toHaveLength(1);
+    const [file] = files;
+    const kept = JSON.parse(await readFile(join(dir, file), 'utf8')) as { articleId: string; body: Body; fields: Partial<LiveMeta> };
+    expect(kept.articleId).toBe(STORY);
+    expect(JSON.stringify(kept.body)).toContain('서울 첫눈 (보내지 못한 문장)');
+    expect(kept.fields.headline).toBe(META.headline);
+  });
+
   it('an ended epoch ends the story for its windows; opening it again gives the new copy', async () => {
     const kim = await boundDesk(KIM, TOKENS.kim);
     const window = windowDoc((await open(kim, APPROVED)).state);

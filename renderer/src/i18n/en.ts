@@ -643,9 +643,9 @@ export const en: Shape<typeof ko> = {
     disconnected: 'The live connection to the server dropped. What you type stays in this window and is stored when it reconnects.',
     openFailed: 'Could not open the story live: {{reason}} It opened for ordinary editing.',
     ended: {
-      notSignedIn: 'No longer live: you are signed out of the newsroom. Sign in again and the story opens live again.',
-      forbidden: 'No longer live: you may not edit this story any more (your access changed). Go back to the list and open it again.',
-      notFound: 'No longer live: the story is not on the newsroom server any more (deleted or moved). Go back to the list.',
+      notSignedIn: 'No longer live: you are signed out of the newsroom. Sign in again and the story opens live again. Anything you typed that had not reached the server is kept on this computer (late-revisions in the library folder).',
+      forbidden: 'No longer live: you may not edit this story any more (your access changed). Go back to the list and open it again. Anything you typed that had not reached the server is kept on this computer (late-revisions in the library folder).',
+      notFound: 'No longer live: the story is not on the newsroom server any more (deleted or moved). Go back to the list. Anything you typed that had not reached the server is kept on this computer (late-revisions in the library folder).',
     },
     lateKept: 'Your last changes reached the newsroom after the story was locked, so they are not in it. Copydesk kept them on this computer (late-revisions in the library folder).',
   },
