@@ -13,7 +13,7 @@ import type { Person } from '../../shared/model/person';
 import type { Settings } from '../../shared/model/settings';
 import { normaliseBody } from '../../shared/body/normaliseBody';
 import type { TransitionRequest } from '../../shared/workflow/decide';
-import { isUntouched, newArticle, restoredVersion, savedArticle, steppedArticle, trashMove } from '../../shared/workflow/steps';
+import { auditEntry, isUntouched, newArticle, restoredVersion, savedArticle, steppedArticle, trashMove } from '../../shared/workflow/steps';
 import { inTheTrash, refuseEmptyTrash } from '../../shared/workflow/trash';
 import { maySee } from '../../shared/workflow/visibility';
 import { summarise } from '../../core/articleSummary';
@@ -187,6 +187,19 @@ export class ArticleService {
       if (!live || isDeepStrictEqual(contentOf(live), contentOf(current))) return false;
       await this.put(u, { ...live, updatedAt: this.now().toISOString() });
       return true;
+    });
+  }
+
+  /**
+   * An embargo set, moved or lifted in a story's live document, by `person` (the connection whose
+   * change it was): audited as a save that moved it was. The row takes the value when the
+   * document is next copied into it.
+   */
+  recordLiveEmbargo(person: Person, id: string, embargo: string | null): Promise<void> {
+    return this.unit(async (u) => {
+      const current = await readArticle(u.tx, id).catch(() => null);
+      if (!current) return;
+      await insertAudit(u.tx, id, auditEntry(person, 'embargo', current.status, current.status, this.now(), { embargo }));
     });
   }
 

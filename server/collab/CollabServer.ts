@@ -10,6 +10,7 @@ import { Hocuspocus, type Connection, type Document } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { COLLAB_REFUSALS, type CollabStateless } from '../../shared/contract/liveProtocol';
+import { readField } from '../../shared/live/articleFields';
 import type { LiveEvent } from '../../shared/contract/live';
 import type { AccountService } from '../accounts/AccountService';
 import type { ArticleService } from '../articles/ArticleService';
@@ -53,6 +54,8 @@ interface LiveDoc {
   /** Replaced (epoch ended, or an append failed): nothing more of it is stored or materialised. */
   retired: boolean;
   appended: number;
+  /** The embargo as the document last held it: a client's change to it is audited with that person. */
+  embargo: string | null | undefined;
 }
 
 /** WebSocket close codes: the provider reconnects after either. */
@@ -128,7 +131,7 @@ export class CollabServer {
     const { epoch, state, seedClient } = await loadEpoch(this.opts.db, document.name, this.opts.now);
     // Applied with no connection as its origin: not appended again.
     Y.applyUpdate(document, state);
-    this.docs.set(document, { epoch, seedClient, retired: false, appended: 0 });
+    this.docs.set(document, { epoch, seedClient, retired: false, appended: 0, embargo: readField(document, 'embargo') });
   }
 
   private opened(connection: Connection): void {
@@ -149,9 +152,14 @@ export class CollabServer {
     const person = (origin.context as Ctx).person;
     const append = this.updates.append({ articleId: document.name, epoch: live.epoch, update, personId: person.id });
     awaitStored(origin, append);
+    // Set, moved or lifted by this update (one that does not read is not an embargo: the row keeps its own).
+    const embargo = readField(document, 'embargo');
+    const embargoMoved = embargo !== undefined && embargo !== live.embargo;
+    if (embargoMoved) live.embargo = embargo;
     append.then(
       () => {
         live.appended += 1;
+        if (embargoMoved) void this.opts.articles.recordLiveEmbargo(person, document.name, embargo).catch((err: Error) => this.opts.log?.(`embargo change in ${document.name} not audited: ${err.message}`));
         if (live.appended % (this.opts.compactAfter ?? 500) === 0) void this.compact(document.name);
       },
       (err: Error) => {

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { writeBody } from '../../shared/live/bodyFragment';
 import { hasFields, readFields, readFieldsPartial } from '../../shared/live/articleFields';
 import type { Article } from '../../shared/model/article';
+import type { AuditEntry } from '../../shared/model/history';
 import { STORES, type TestStore } from '../testing/bothDatabases';
 import { staffDeskOfThree, startTestServer, type TestServer } from '../testing/testServer';
 import { collabPeople, eventually } from '../testing/collabClient';
@@ -69,6 +70,28 @@ for (const [kind, make] of Object.entries(STORES)) {
       expect(answer.status).toBe(200);
       const [decision] = (answer.body.value as { results: { article: Article | null }[] }).results;
       expect(decision.article?.headline).toBe('방금 친 제목');
+    });
+
+    it('audits an embargo set, moved or lifted live with the person whose change it was', async () => {
+      const story = await call<Article>('kim', 'createArticle');
+      const [kim, park] = [connect('kim', story.id), connect('park', story.id)];
+      await until(() => kim.provider.isSynced && park.provider.isSynced);
+      park.setFields({ embargo: '2026-12-08T00:00:00.000Z' });
+      await until(() => park.provider.unsyncedChanges === 0);
+      kim.setFields({ embargo: null });
+      kim.typeField('headline', '엠바고 해제');
+      // Not an embargo: a value that does not read is not audited (and the row keeps its own).
+      park.doc.getMap('field.values').set('embargo', 'tomorrow');
+      await until(() => kim.provider.unsyncedChanges === 0 && park.provider.unsyncedChanges === 0);
+      const embargoes = async () => (await call<{ audit: AuditEntry[] }>('kim', 'getHistory', { id: story.id })).audit.filter((e) => e.action === 'embargo');
+      await eventually(async () => (await embargoes()).length === 2);
+      expect(await embargoes()).toHaveLength(2);
+      expect((await embargoes()).map((e) => [e.actorId, e.embargo ?? null])).toEqual(
+        expect.arrayContaining([
+          [ids.park, '2026-12-08T00:00:00.000Z'],
+          [ids.kim, null],
+        ]),
+      );
     });
 
     it('copies the fields into the row when the document unloads; a language a client wrote that is not one stays as the row has it', async () => {

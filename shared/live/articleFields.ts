@@ -197,19 +197,24 @@ export function readFields(doc: Y.Doc, fallback: LiveMeta): LiveMeta {
  * document has no fields yet.
  */
 export function readFieldsPartial(doc: Y.Doc): Partial<LiveMeta> {
-  if (!hasFields(doc)) return {};
   const out: Record<string, unknown> = {};
   for (const key of LIVE_FIELD_KEYS) {
-    let raw: unknown;
-    try {
-      raw = LIVE_FIELDS[key].kind === 'text' ? readText(doc, key as TextFieldKey) : readStructured(doc, key);
-    } catch {
-      continue;
-    }
-    const parsed = ArticleContentSchema.shape[key].safeParse(raw);
-    if (parsed.success) out[key] = parsed.data;
+    const value = readField(doc, key);
+    if (value !== undefined) out[key] = value;
   }
   return out as Partial<LiveMeta>;
+}
+
+/** One field as the document holds it, checked with its schema; undefined when it does not read. */
+export function readField<K extends LiveFieldKey>(doc: Y.Doc, key: K): LiveMeta[K] | undefined {
+  if (!hasFields(doc)) return undefined;
+  try {
+    const raw = LIVE_FIELDS[key].kind === 'text' ? readText(doc, key as TextFieldKey) : readStructured(doc, key);
+    const parsed = ArticleContentSchema.shape[key].safeParse(raw);
+    return parsed.success ? (parsed.data as LiveMeta[K]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether a document has its fields (one made before they were live has only a body: the server adds them). */

@@ -43,7 +43,7 @@ export const AuditActionSchema = z.enum([
   'import',
   /** Put back from a library backup (the note names the snapshot). */
   'restoreBackup',
-  /** The embargo was set, moved or lifted by a save (`embargo` holds the new time, null when lifted). */
+  /** The embargo was set, moved or lifted by a save or in the live document (`embargo` holds the new time, null when lifted). */
   'embargo',
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
