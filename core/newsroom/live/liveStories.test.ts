@@ -287,6 +287,7 @@ describe('live stories held by the core', () => {
     await until(() => statuses(kim, STORY).at(-1)?.status.connected === false);
     expect(await call(kim, 'sendLiveUpdate', { id: STORY, update: type(window, ' (보내지 못한 문장)') })).toMatchObject({ ok: true, value: { connected: false } });
     await dispatch(kim.core.handlers, 'disconnectNewsroom', {});
+    await until(() => kim.events.some((e) => e.type === 'liveEnded'));
     expect(kim.events.filter((e) => e.type === 'liveEnded')).toEqual([{ type: 'liveEnded', id: STORY, reason: 'notSignedIn' }]);
     const dir = join(kim.core.libraryDir, LATE_REVISIONS_DIR);
     let files: string[] = [];
