@@ -56,15 +56,16 @@ type EditorElement = HTMLElement & {
 async function caretMidDocument(page: Page): Promise<void> {
   await page.bringToFront();
   await page.waitForFunction(() => document.visibilityState === 'visible' && document.hasFocus(), undefined, { polling: 50, timeout: 10_000 });
+  // The body's editor: a live story's fields beside it are editors too (the bare page has only one).
   const target = await page.evaluate(() => {
-    const el = document.querySelector('.ProseMirror') as EditorElement;
+    const el = (document.querySelector('[data-testid=body-editor] .ProseMirror') ?? document.querySelector('.ProseMirror')) as EditorElement;
     const pos = Math.floor(el.editor.state.doc.content.size / 2);
     el.editor.commands.focus(pos);
     return pos;
   });
   await page.waitForFunction(
     (pos) => {
-      const el = document.querySelector('.ProseMirror') as EditorElement;
+      const el = (document.querySelector('[data-testid=body-editor] .ProseMirror') ?? document.querySelector('.ProseMirror')) as EditorElement;
       return el.editor.isEditable && el.editor.view.hasFocus() && document.activeElement === el && Math.abs(el.editor.state.selection.from - pos) <= 2;
     },
     target,
