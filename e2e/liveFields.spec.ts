@@ -11,12 +11,9 @@ import { test, expect } from './support/fixtures';
 import { Ime } from './support/ime';
 import { liveFieldLines as lines, liveFieldText as text } from './support/editor';
 import { open } from './support/desk';
-import { startNewsroomServer, type NewsroomServer } from './support/newsroomServer';
-import { connectAs, machine, storyId, storyOnServer } from './support/newsroomDesk';
+import { REPORTER, reporterAndEditor, storyId, storyOnServer } from './support/newsroomDesk';
 
 const SHOTS = 'test-results/shots/live-fields';
-const REPORTER = { login: 'kim', name: '김하늘', password: 'kim password 1' };
-const EDITOR = { login: 'park', name: '박데스크', password: 'park password 1' };
 
 const field = (page: Page, id: string) => page.getByTestId(id);
 async function stored(page: Page) {
@@ -38,17 +35,12 @@ async function caretAtEnd(page: Page, id: string) {
 test('the fields beside the body, live: Korean composed in the headline while the other types there, deck, tags, byline and note merged, nothing saved twice', async ({ host, hostBrowser, uiLocale }) => {
   test.skip(host === 'electron', 'two machines are two browser hosts, each in its own browser context');
   test.setTimeout(180_000);
-  const server = (await startNewsroomServer('pglite', [
-    [REPORTER.login, { name: REPORTER.name, role: 'reporter', desk: '사회부', bylineRole: '기자' }],
-    [EDITOR.login, { name: EDITOR.name, role: 'editor', desk: '사회부' }],
-  ])) as NewsroomServer;
-  const cleanups: (() => Promise<unknown>)[] = [() => server.stop()];
+  const cleanups: (() => Promise<unknown>)[] = [];
   await mkdir('test-results/shots', { recursive: true });
   try {
-    const reporter = (await machine(hostBrowser!, uiLocale, cleanups)).page;
-    const editor = (await machine(hostBrowser!, uiLocale, cleanups)).page;
-    await connectAs(reporter, server.url, REPORTER);
-    await connectAs(editor, server.url, EDITOR);
+    const desk = await reporterAndEditor(hostBrowser!, uiLocale, cleanups);
+    const { server } = desk;
+    const [reporter, editor] = [desk.reporter.page, desk.editor.page];
 
     // ——— The reporter starts a story; its headline reaches the server as typed, with no save. ———
     await reporter.getByTestId('new-article').click();

@@ -15,15 +15,13 @@ import { test, expect } from './support/fixtures';
 import { bodyEditor, blockTexts, caretTo } from './support/editor';
 import { Ime } from './support/ime';
 import { open } from './support/desk';
-import { startNewsroomServer, type NewsroomServer } from './support/newsroomServer';
-import { connectAs, machine, storyId, storyOnServer, texts } from './support/newsroomDesk';
+import type { NewsroomServer } from './support/newsroomServer';
+import { EDITOR, REPORTER, reporterAndEditor, storyId, storyOnServer, texts } from './support/newsroomDesk';
 import { collabUrl } from '../shared/contract/liveProtocol';
 import { BODY_FRAGMENT } from '../shared/live/bodyFragment';
 
 const SHOTS = 'test-results/shots/live';
 const HEADLINE = '수소버스 100대 도입';
-const REPORTER = { login: 'kim', name: '김하늘', password: 'kim password 1' };
-const EDITOR = { login: 'park', name: '박데스크', password: 'park password 1' };
 
 /** Everything this window typed is stored on the server (its acknowledgement means stored in the database). */
 async function stored(page: Page) {
@@ -48,19 +46,12 @@ async function shot(page: Page, name: string) {
 test('two people in one story, live: names and carets, Korean composed while the other types, read-only on review, a new document on approval', async ({ host, hostBrowser, uiLocale }) => {
   test.skip(host === 'electron', 'two machines are two browser hosts, each in its own browser context');
   test.setTimeout(180_000);
-  const server = (await startNewsroomServer('pglite', [
-    [REPORTER.login, { name: REPORTER.name, role: 'reporter', desk: '사회부', bylineRole: '기자' }],
-    [EDITOR.login, { name: EDITOR.name, role: 'editor', desk: '사회부' }],
-  ])) as NewsroomServer;
-  const cleanups: (() => Promise<unknown>)[] = [() => server.stop()];
+  const cleanups: (() => Promise<unknown>)[] = [];
   await mkdir('test-results/shots', { recursive: true });
   try {
-    const r = await machine(hostBrowser!, uiLocale, cleanups);
-    const e = await machine(hostBrowser!, uiLocale, cleanups);
+    const { server, reporter: r, editor: e } = await reporterAndEditor(hostBrowser!, uiLocale, cleanups);
     const reporter = r.page;
     const editor = e.page;
-    await connectAs(reporter, server.url, REPORTER);
-    await connectAs(editor, server.url, EDITOR);
 
     // ——— The reporter starts a story; the editor opens the same draft. Each sees the other by name. ———
     await reporter.getByTestId('new-article').click();

@@ -8,7 +8,7 @@ import type { Browser, Page } from '@playwright/test';
 import { expect } from './fixtures';
 import { launchBrowserHost } from '../../host/launchBrowserHost';
 import type { HostHandle } from '../../host/startHost';
-import type { NewsroomServer } from './newsroomServer';
+import { startNewsroomServer, type NewsroomServer } from './newsroomServer';
 import type { Article, DocNode } from '../../shared/model/article';
 
 export type Cleanups = (() => Promise<unknown>)[];
@@ -58,4 +58,25 @@ export async function storyId(server: NewsroomServer, login: string, headline: s
     }, { message: `a story "${headline}" for ${login}`, timeout: 10_000 })
     .toBeDefined();
   return id!;
+}
+
+/** The reporter and the editor of the live specs: one desk (사회부). */
+export const REPORTER = { login: 'kim', name: '김하늘', password: 'kim password 1' };
+export const EDITOR = { login: 'park', name: '박데스크', password: 'park password 1' };
+
+/**
+ * A newsroom server (embedded database) with the reporter and the editor, each at their own
+ * machine and connected through the app's form; stopped and cleaned up with `cleanups`.
+ */
+export async function reporterAndEditor(browser: Browser, locale: string, cleanups: Cleanups) {
+  const server = (await startNewsroomServer('pglite', [
+    [REPORTER.login, { name: REPORTER.name, role: 'reporter', desk: '사회부', bylineRole: '기자' }],
+    [EDITOR.login, { name: EDITOR.name, role: 'editor', desk: '사회부' }],
+  ])) as NewsroomServer;
+  cleanups.push(() => server.stop());
+  const reporter = await machine(browser, locale, cleanups);
+  const editor = await machine(browser, locale, cleanups);
+  await connectAs(reporter.page, server.url, REPORTER);
+  await connectAs(editor.page, server.url, EDITOR);
+  return { server, reporter, editor };
 }

@@ -32,6 +32,7 @@ import { BylineEditor } from './BylineEditor';
 import { BylinePreview } from './BylinePreview';
 import { CountsPanel } from './CountsPanel';
 import { DeckEditor } from './DeckEditor';
+import { LineField } from './LineField';
 import { SaveIndicator } from './SaveIndicator';
 import { UnsavedDialog } from './UnsavedDialog';
 import { TagsInput } from './TagsInput';
@@ -242,17 +243,15 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
         <main className="article-main" lang={meta.language}>
           <fieldset className="plain-fieldset" disabled={!bodyEditable}>
           <div className="field-row">
-            {live ? (
-              <div className="field field--kicker">
-                <span aria-hidden="true">{t('article.kicker')}</span>
-                {liveField('kicker', 1, 'field-kicker', 'article.kicker', 'article.kickerPlaceholder')}
-              </div>
-            ) : (
-              <label className="field field--kicker">
-                <span>{t('article.kicker')}</span>
-                <input data-testid="field-kicker" value={meta.kicker} placeholder={t('article.kickerPlaceholder')} onChange={(e) => update({ kicker: e.target.value })} />
-              </label>
-            )}
+            <LineField
+              className="field--kicker"
+              label={t('article.kicker')}
+              testId="field-kicker"
+              placeholder={t('article.kickerPlaceholder')}
+              value={meta.kicker}
+              onChange={(kicker) => update({ kicker })}
+              live={liveField('kicker', 1, 'field-kicker', 'article.kicker', 'article.kickerPlaceholder')}
+            />
             <label className="field field--language">
               <span>{t('article.language')}</span>
               <select data-testid="field-language" value={meta.language} onChange={(e) => setLanguage(e.target.value as Language)}>
@@ -284,17 +283,15 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
           ) : (
             <DeckEditor lines={meta.deck} onChange={(deck) => update({ deck })} />
           )}
-          {live ? (
-            <div className="field field--dateline">
-              <span aria-hidden="true">{t('article.dateline')}</span>
-              {liveField('dateline', 1, 'field-dateline', 'article.dateline', 'article.datelinePlaceholder')}
-            </div>
-          ) : (
-            <label className="field field--dateline">
-              <span>{t('article.dateline')}</span>
-              <input data-testid="field-dateline" value={meta.dateline} placeholder={t('article.datelinePlaceholder')} onChange={(e) => update({ dateline: e.target.value })} />
-            </label>
-          )}
+          <LineField
+            className="field--dateline"
+            label={t('article.dateline')}
+            testId="field-dateline"
+            placeholder={t('article.datelinePlaceholder')}
+            value={meta.dateline}
+            onChange={(dateline) => update({ dateline })}
+            live={liveField('dateline', 1, 'field-dateline', 'article.dateline', 'article.datelinePlaceholder')}
+          />
           <BylineEditor byline={meta.byline} language={meta.language} settings={props.settings} onChange={(byline) => update({ byline })} />
           <BylinePreview byline={meta.byline} language={meta.language} settings={props.settings} />
           <TagsInput tags={meta.tags} onChange={(tags) => update({ tags })} />
