@@ -70,6 +70,7 @@ test('the fields beside the body, live: Korean composed in the headline while th
     await expect.poll(() => text(reporter, 'field-headline')).toBe(headline);
     await expect.poll(() => text(editor, 'field-headline')).toBe(headline);
     await expect(editor.locator('.collaboration-carets__label')).toHaveText(REPORTER.name);
+    await shot(editor, 'caret-in-the-headline');
 
     // ——— Deck lines, dateline and the note to the desk travel as typed. ———
     await field(editor, 'field-deck').click();
