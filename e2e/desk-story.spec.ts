@@ -219,6 +219,13 @@ test('the desk story: write with photos and a note → send → review → edit 
   await expectScreenIsDisk(page, dir, 'returned', true);
   await bodyEditor(page).locator('p').last().click();
   await page.keyboard.press('End');
+  // Under load ProseMirror takes a moment to move its selection: Backspace sent sooner deletes elsewhere.
+  await expect
+    .poll(() => bodyEditor(page).evaluate((el) => {
+      const { $head } = (el as HTMLElement & { editor: { state: { selection: { $head: { parentOffset: number; parent: { content: { size: number } } } } } } }).editor.state.selection;
+      return $head.parentOffset === $head.parent.content.size;
+    }))
+    .toBe(true);
   for (let i = 0; i < '출처 확인'.length; i++) await page.keyboard.press('Backspace');
   // The note is gone once the counts say so; by then the toolbar shows the caret's marks too.
   await expect(page.getByTestId('count-open-notes')).toHaveText('메모 0 · TK 0');
