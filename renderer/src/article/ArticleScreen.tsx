@@ -23,6 +23,7 @@ import { useLiveStory } from './useLiveStory';
 import { LivePresence } from './LivePresence';
 import { LiveSyncState } from './LiveSyncState';
 import { useLiveStatus } from '../newsroom/live/useLiveStatus';
+import { useLiveEnded } from '../newsroom/live/useLiveEnded';
 import { LiveTextField } from '../editor/live/LiveTextField';
 import type { TextFieldKey } from '../../../shared/live/articleFields';
 import { liveFieldsPort } from './liveFieldsPort';
@@ -59,6 +60,8 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
   const { session, snap } = useArticleSession(props.id, me.id, rules);
   const liveStory = useLiveStory(connected, props.id);
   const liveReadOnly = useLiveStatus(liveStory.live, (s) => s.readOnly);
+  // Let go for good: nothing typed now would reach the newsroom, so nothing may be typed.
+  const liveEnded = useLiveEnded(liveStory.live);
   const liveUser = useMemo(() => ({ name: me.name, color: personColour(me.id) }), [me.name, me.id]);
   const { article, meta, lock } = snap;
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -185,7 +188,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
   const bylineText = renderByline(meta.byline, pickTemplate(props.settings, meta.byline, meta.language));
   const readOnly = !lock.editable;
   // The server decides who may type in a live story; the screen's lock follows the same rule and is shown with its reason.
-  const bodyEditable = !readOnly && !(liveReadOnly ?? false);
+  const bodyEditable = !readOnly && !(liveReadOnly ?? false) && liveEnded === null;
   const live = liveStory.live;
   /** A text field of a live story: its own small editor on the document (created again with the body's). */
   const liveField = (field: TextFieldKey, maxLines: number, testId: string, label: string, placeholder: string, className?: string) =>
@@ -324,13 +327,13 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
             onChange={update}
             liveNote={liveField('deskNote', Infinity, 'field-desk-note', 'desk.note', 'desk.notePlaceholder', 'live-field__input--note')}
           />
-          <CountsPanel editor={editor} bylineText={bylineText} target={meta.lengthTarget} onTarget={(lengthTarget) => update({ lengthTarget })} readOnly={readOnly} />
+          <CountsPanel editor={editor} bylineText={bylineText} target={meta.lengthTarget} onTarget={(lengthTarget) => update({ lengthTarget })} readOnly={!bodyEditable} />
           <PhotoPanel
             editor={editor}
             language={meta.language}
             settings={props.settings.photos}
             mediaBase={props.mediaBase}
-            readOnly={readOnly}
+            readOnly={!bodyEditable}
             onFiles={(files, opts) => void photoImport.run(files, { kind: 'insert' }, opts)}
           />
         </div>

@@ -46,6 +46,8 @@ export interface LiveFieldsPort {
   write(patch: Partial<Meta>): void;
   /** After each change to the fields, this window's or another person's. */
   onChange(listener: () => void): () => void;
+  /** Whether this window has changed the document (body or fields) since it was opened. */
+  touched(): boolean;
 }
 
 export interface StepRequest {
@@ -159,7 +161,8 @@ export class ArticleSession {
       const article = await this.backend.load(this.id);
       if (this.disposed) return;
       this.revision = article.revision;
-      this.set({ article, meta: metaOf(article), lock: lockFor(article, this.rules), loadError: null, save: { status: 'saved', savedAt: article.updatedAt, error: null } });
+      // The live document may have been attached first: its fields are what the story holds now.
+      this.set({ article, meta: this.live ? this.live.port.read(metaOf(article)) : metaOf(article), lock: lockFor(article, this.rules), loadError: null, save: { status: 'saved', savedAt: article.updatedAt, error: null } });
     } catch (err) {
       if (!this.disposed) this.set({ loadError: err });
     }
@@ -521,6 +524,8 @@ export class ArticleSession {
     const article = this.snap.article;
     if (this.disposed || !article || this.revision !== 0 || article.status !== 'draft' || article.trashedAt !== null) return false;
     if (this.dirty || this.inFlight || this.holds > 0 || this.snap.save.status !== 'saved') return false;
+    // Typed live: the server may not hold it yet, and would find the draft untouched.
+    if (this.live?.port.touched()) return false;
     this.clearTimer();
     // Best effort: a draft that cannot be discarded now just stays in the list, as before.
     const { discarded } = await this.backend.discardUntouched(this.id).catch(() => ({ discarded: false }));

@@ -2,34 +2,21 @@
 // acknowledges an update only once it is in PostgreSQL, so "stored" here means stored there. A
 // story the core let go for good (signed out, access withdrawn, the story gone) says so in its own
 // words: "it reconnects by itself" would promise what will not happen.
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LiveEndReason } from '../../../shared/contract/liveStory';
 import type { LiveDocument } from '../newsroom/live/LiveDocument';
 import { useLiveStatus } from '../newsroom/live/useLiveStatus';
+import { useLiveEnded } from '../newsroom/live/useLiveEnded';
 import '../styles/live.css';
-
-/** Endings the screen recovers from by itself (it opens the story again): no sentence of their own. */
-const REOPENED: readonly LiveEndReason[] = ['epoch', 'lateRevision'];
-
-function useEnded(live: LiveDocument): LiveEndReason | null {
-  const [ended, setEnded] = useState(live.ended);
-  useEffect(() => {
-    setEnded(live.ended);
-    return live.onEnded(setEnded);
-  }, [live]);
-  return ended;
-}
 
 export function LiveSyncState(props: { live: LiveDocument }) {
   const { t } = useTranslation();
   const connected = useLiveStatus(props.live, (s) => s.connected) ?? false;
   const unsynced = useLiveStatus(props.live, (s) => s.unsynced) ?? 0;
-  const ended = useEnded(props.live);
-  if (ended && !REOPENED.includes(ended)) {
+  const ended = useLiveEnded(props.live);
+  if (ended) {
     return (
       <span className="live-sync" role="status" data-testid="live-sync" data-stored="false" data-ended={ended}>
-        {t(`live.ended.${ended as 'notSignedIn' | 'forbidden' | 'notFound'}`)}
+        {t(`live.ended.${ended}`)}
       </span>
     );
   }
