@@ -14,6 +14,10 @@ import { LiveTextField } from './LiveTextField';
 import type { LiveBody } from './LiveBody';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+// jsdom has no ClipboardEvent; ProseMirror's pasteHTML / pasteText make one to stand for the paste.
+(globalThis as { ClipboardEvent?: unknown }).ClipboardEvent ??= class extends Event {
+  clipboardData = null;
+};
 
 const { body: _body, ...EMPTY } = emptyContent('ko');
 const META: LiveMeta = { ...EMPTY, headline: '서울 첫눈', deck: ['첫째 줄', '둘째 줄', '셋째 줄'] };
@@ -57,21 +61,24 @@ describe('a live field', () => {
     expect(dom.textContent).toBe('[속보] 서울 첫눈 내려');
   });
 
-  it('a one-line field takes no new line; the deck takes lines up to four', () => {
-    const headline = mount(story(), 'headline');
+  it('a one-line field keeps a pasted paragraphs’ words on its line; the deck takes lines up to four, the rest in its last', () => {
+    const live = story();
+    const headline = mount(live, 'headline');
     act(() => void headline.editor.chain().focus('end').run());
-    expect(headline.editor.commands.keyboardShortcut('Enter')).toBe(true);
+    act(() => void headline.editor.view.pasteHTML('<p>에 이어</p><p>출근길 빙판</p><p></p><p>주의</p>'));
+    expect(readFields(live.doc, META).headline).toBe('서울 첫눈에 이어 출근길 빙판 주의');
     expect(headline.editor.state.doc.childCount).toBe(1);
     act(() => root!.unmount());
 
-    const live = story();
     const deck = mount(live, 'deck');
     act(() => void deck.editor.chain().focus('end').run());
-    act(() => void deck.editor.commands.keyboardShortcut('Enter'));
-    act(() => void deck.editor.commands.insertContent('넷째 줄'));
-    expect(readFields(live.doc, META).deck).toEqual([...META.deck, '넷째 줄']);
-    act(() => void deck.editor.commands.keyboardShortcut('Enter'));
+    act(() => void deck.editor.view.pasteText(' 이어서\n넷째 줄\n다섯째 줄\n여섯째 줄'));
+    expect(readFields(live.doc, META).deck).toEqual(['첫째 줄', '둘째 줄', '셋째 줄 이어서', '넷째 줄 다섯째 줄 여섯째 줄']);
+    // Full: Enter makes no fifth line, and neither does a change of this person's.
+    expect(deck.editor.commands.keyboardShortcut('Enter')).toBe(true);
+    act(() => void deck.editor.commands.insertContentAt(deck.editor.state.doc.content.size, '<p>다섯째</p>'));
     expect(deck.editor.state.doc.childCount).toBe(4);
+    expect(readFields(live.doc, META).deck).toHaveLength(4);
   });
 
   it('a re-render around it (the screen follows every keystroke) does not touch the editor', () => {

@@ -24,8 +24,6 @@ export function LiveTextField(props: FieldShape & { live: LiveBody; user: LiveUs
         spellcheck: 'false',
         class: `live-field__input${props.className ? ` ${props.className}` : ''}`,
       }),
-      // A pasted line break is a new line only where the field has lines.
-      transformPastedText: (text) => (props.maxLines === 1 ? text.replace(/\s*[\r\n]+\s*/g, ' ') : text),
     },
   }));
   const { editable } = props;
