@@ -42,7 +42,7 @@ export interface ServerOptions {
   /** The largest photo taken (the contract's MAX_PHOTO_BYTES unless a test sets less). */
   maxPhotoBytes?: number;
   /** Live documents: the store debounce, compaction, and (tests) a hook inside each append. */
-  collab?: Pick<CollabOptions, 'debounceMs' | 'maxDebounceMs' | 'compactAfter' | 'beforeCommit' | 'liveStateWaitMs'>;
+  collab?: Pick<CollabOptions, 'debounceMs' | 'maxDebounceMs' | 'compactAfter' | 'beforeCommit' | 'liveStateWaitMs' | 'embargoSettleMs'>;
 }
 
 export interface ServerHandle {

@@ -33,6 +33,8 @@ export interface CollabOptions {
   accounts: AccountService;
   articles: ArticleService;
   now: () => Date;
+  /** How long an embargo must stay as it is before its change is audited (default 1.5 s). */
+  embargoSettleMs?: number;
   /** Hocuspocus's store debounce: how soon the article row gets the live body and fields. */
   debounceMs?: number;
   maxDebounceMs?: number;
@@ -74,6 +76,8 @@ export class CollabServer {
   private readonly sockets = new Set<WebSocket>();
   private wss: WebSocketServer | null = null;
   private closing = false;
+  /** Embargo changes waiting to settle before they are audited, by story. */
+  private readonly embargoes = new Map<string, { person: LiveCaller['person']; embargo: string | null; from: string | null; timer: ReturnType<typeof setTimeout> }>();
   private readonly timer: NodeJS.Timeout;
 
   constructor(private readonly opts: CollabOptions) {
@@ -154,12 +158,13 @@ export class CollabServer {
     awaitStored(origin, append);
     // Set, moved or lifted by this update (one that does not read is not an embargo: the row keeps its own).
     const embargo = readField(document, 'embargo');
-    const embargoMoved = embargo !== undefined && embargo !== live.embargo;
+    const before = live.embargo;
+    const embargoMoved = embargo !== undefined && embargo !== before;
     if (embargoMoved) live.embargo = embargo;
     append.then(
       () => {
         live.appended += 1;
-        if (embargoMoved) void this.opts.articles.recordLiveEmbargo(person, document.name, embargo).catch((err: Error) => this.opts.log?.(`embargo change in ${document.name} not audited: ${err.message}`));
+        if (embargoMoved) this.auditEmbargo(document.name, person, embargo ?? null, before ?? null);
         if (live.appended % (this.opts.compactAfter ?? 500) === 0) void this.compact(document.name);
       },
       (err: Error) => {
@@ -167,6 +172,31 @@ export class CollabServer {
         this.retire(document);
       },
     );
+  }
+
+  /**
+   * An embargo change is audited once it has settled: a time picker sends every step of a time
+   * being set (the year, then the day…), and each would be an entry. The person is the last one
+   * who changed it; the entry records where it ended up (nothing, if back where it started).
+   */
+  private auditEmbargo(articleId: string, person: LiveCaller['person'], embargo: string | null, before: string | null): void {
+    const pending = this.embargoes.get(articleId);
+    if (pending) clearTimeout(pending.timer);
+    const timer = setTimeout(() => void this.recordEmbargo(articleId), this.opts.embargoSettleMs ?? 1500);
+    this.embargoes.set(articleId, { person, embargo, from: pending ? pending.from : before, timer });
+  }
+
+  private async recordEmbargo(articleId: string): Promise<void> {
+    const pending = this.embargoes.get(articleId);
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    this.embargoes.delete(articleId);
+    if (pending.embargo === pending.from) return;
+    try {
+      await this.opts.articles.recordLiveEmbargo(pending.person, articleId, pending.embargo);
+    } catch (err) {
+      this.opts.log?.(`embargo change in ${articleId} not audited: ${(err as Error).message}`);
+    }
   }
 
   /**
@@ -285,6 +315,7 @@ export class CollabServer {
   async close(): Promise<void> {
     clearInterval(this.timer);
     await this.updates.flush();
+    for (const articleId of [...this.embargoes.keys()]) await this.recordEmbargo(articleId);
     for (const document of [...this.hocuspocus.documents.values()]) {
       await this.materialise(document.name);
       await this.compact(document.name);

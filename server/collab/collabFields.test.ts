@@ -13,7 +13,6 @@ import { STORES, type TestStore } from '../testing/bothDatabases';
 import { staffDeskOfThree, startTestServer, type TestServer } from '../testing/testServer';
 import { collabPeople, eventually } from '../testing/collabClient';
 import { until } from '../testing/until';
-import { startEpoch } from './epochRows';
 import { loadEpoch } from './seedEpoch';
 import { insertUpdates, storedState } from './updateRows';
 
@@ -30,7 +29,7 @@ for (const [kind, make] of Object.entries(STORES)) {
     const loaded = (id: string) => server.collab.hocuspocus.documents.has(id);
 
     beforeAll(async () => {
-      server = await startTestServer(s, { collab: { debounceMs: 600_000, maxDebounceMs: 600_000 } });
+      server = await startTestServer(s, { collab: { debounceMs: 600_000, maxDebounceMs: 600_000, embargoSettleMs: 300 } });
       await staffDeskOfThree(server, tokens, ids);
     }, 120_000);
     afterAll(async () => {
@@ -72,26 +71,31 @@ for (const [kind, make] of Object.entries(STORES)) {
       expect(decision.article?.headline).toBe('방금 친 제목');
     });
 
-    it('audits an embargo set, moved or lifted live with the person whose change it was', async () => {
+    it('audits an embargo set, moved or lifted live with the person whose change it was, once it has settled', async () => {
       const story = await call<Article>('kim', 'createArticle');
       const [kim, park] = [connect('kim', story.id), connect('park', story.id)];
       await until(() => kim.provider.isSynced && park.provider.isSynced);
+      const embargoes = async () => (await call<{ audit: AuditEntry[] }>('kim', 'getHistory', { id: story.id })).audit.filter((e) => e.action === 'embargo');
       park.setFields({ embargo: '2026-12-08T00:00:00.000Z' });
-      await until(() => park.provider.unsyncedChanges === 0);
+      await eventually(async () => (await embargoes()).length === 1);
+      // A time picker's steps, then lifted: one entry, where it ended up.
+      for (const step of ['2027-12-08T00:00:00.000Z', '2027-01-08T00:00:00.000Z', '2027-01-09T09:00:00.000Z']) kim.setFields({ embargo: step });
       kim.setFields({ embargo: null });
-      kim.typeField('headline', '엠바고 해제');
       // Not an embargo: a value that does not read is not audited (and the row keeps its own).
       park.doc.getMap('field.values').set('embargo', 'tomorrow');
+      // Set and set back before it settled: nothing to audit.
+      park.setFields({ embargo: '2026-12-24T00:00:00.000Z' });
+      park.setFields({ embargo: null });
       await until(() => kim.provider.unsyncedChanges === 0 && park.provider.unsyncedChanges === 0);
-      const embargoes = async () => (await call<{ audit: AuditEntry[] }>('kim', 'getHistory', { id: story.id })).audit.filter((e) => e.action === 'embargo');
       await eventually(async () => (await embargoes()).length === 2);
-      expect(await embargoes()).toHaveLength(2);
+      await new Promise((r) => setTimeout(r, 600));
       expect((await embargoes()).map((e) => [e.actorId, e.embargo ?? null])).toEqual(
         expect.arrayContaining([
           [ids.park, '2026-12-08T00:00:00.000Z'],
           [ids.kim, null],
         ]),
       );
+      expect(await embargoes()).toHaveLength(2);
     });
 
     it('copies the fields into the row when the document unloads; a language a client wrote that is not one stays as the row has it', async () => {
@@ -120,7 +124,7 @@ for (const [kind, make] of Object.entries(STORES)) {
       const old = new Y.Doc();
       writeBody(old, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '본문만 있던 문서' }] }] });
       await server.db.transaction(async (tx) => {
-        await startEpoch(tx, story.id, 1, old.clientID);
+        await tx.query('INSERT INTO collab_epochs (article_id, epoch, seed_client) VALUES ($1, 1, $2)', [story.id, old.clientID]);
         await insertUpdates(tx, [{ articleId: story.id, epoch: 1, update: Y.encodeStateAsUpdate(old), personId: null }], new Date());
       });
       // Two loads at once (two server processes): the fields are added by one of them only.
@@ -142,6 +146,28 @@ for (const [kind, make] of Object.entries(STORES)) {
       expect(readFields(kim.doc, row)).toMatchObject({ headline: '옛 문서의 제목', tags: ['옛날'] });
       expect(JSON.stringify(kim.body())).toContain('본문만 있던 문서');
       expect(kim.closeReasons).toEqual([]);
+    });
+
+    it('a client that empties the fields’ values does not get them written twice, and the other fields still reach the row', async () => {
+      const story = await call<Article>('kim', 'createArticle');
+      await call('kim', 'saveArticle', { id: story.id, baseRevision: story.revision, content: { ...story, headline: '한 번만' } });
+      const park = connect('park', story.id);
+      await until(() => park.provider.isSynced);
+      // Past the renderer's checks: every value gone, the headline still typed.
+      const values = park.doc.getMap('field.values');
+      park.doc.transact(() => [...values.keys()].forEach((key) => values.delete(key)));
+      park.typeField('headline', ' 쓰인다');
+      await until(() => park.provider.unsyncedChanges === 0);
+      park.destroy();
+      await until(() => !loaded(story.id));
+      // Loaded again: nothing is written into it a second time.
+      const rows = await rowCount(story.id);
+      const again = connect('kim', story.id);
+      await until(() => again.provider.isSynced);
+      expect(await rowCount(story.id)).toBe(rows);
+      expect(again.fields().headline).toBe('한 번만 쓰인다');
+      await eventually(async () => (await call<Article>('kim', 'getArticle', { id: story.id })).headline === '한 번만 쓰인다');
+      expect((await call<Article>('kim', 'getArticle', { id: story.id })).language).toBe(story.language);
     });
 
     it('keeps a new draft whose only change is live, not yet in the row, when its writer leaves it', async () => {

@@ -8,12 +8,14 @@ export interface Epoch {
   closed: boolean;
   /** The client id of the epoch's first update (the server's, from the article's JSON). */
   seedClient: number | null;
+  /** The server has written the fields beside the body into this epoch (migration 008). */
+  fieldsSeeded: boolean;
 }
 
 /** The story's latest epoch, or null when it never had a live document. `lock`: FOR UPDATE (appends wait). */
 export async function latestEpoch(db: Queryable, articleId: string, lock = false): Promise<Epoch | null> {
-  const [row] = await db.query<{ epoch: number; closed: boolean; seed_client: string | null }>(`SELECT epoch, closed, seed_client FROM collab_epochs WHERE article_id = $1 ORDER BY epoch DESC LIMIT 1${lock ? ' FOR UPDATE' : ''}`, [articleId]);
-  return row ? { epoch: row.epoch, closed: row.closed, seedClient: row.seed_client === null ? null : Number(row.seed_client) } : null;
+  const [row] = await db.query<{ epoch: number; closed: boolean; seed_client: string | null; fields_seeded: boolean }>(`SELECT epoch, closed, seed_client, fields_seeded FROM collab_epochs WHERE article_id = $1 ORDER BY epoch DESC LIMIT 1${lock ? ' FOR UPDATE' : ''}`, [articleId]);
+  return row ? { epoch: row.epoch, closed: row.closed, seedClient: row.seed_client === null ? null : Number(row.seed_client), fieldsSeeded: row.fields_seeded } : null;
 }
 
 /** The epoch a client connecting now joins: the open one, or the next one to start. */
@@ -22,9 +24,14 @@ export function joiningEpoch(latest: Epoch | null): number {
   return latest.closed ? latest.epoch + 1 : latest.epoch;
 }
 
-/** Starts epoch `epoch` (or records the first update of an open one that has none), its first update made by `seedClient`. */
+/** Starts epoch `epoch` (or records the first update of an open one that has none), its first update made by `seedClient`, with the fields in it. */
 export async function startEpoch(db: Queryable, articleId: string, epoch: number, seedClient: number | null): Promise<void> {
-  await db.query('INSERT INTO collab_epochs (article_id, epoch, seed_client) VALUES ($1, $2, $3) ON CONFLICT (article_id, epoch) DO UPDATE SET seed_client = EXCLUDED.seed_client', [articleId, epoch, seedClient]);
+  await db.query('INSERT INTO collab_epochs (article_id, epoch, seed_client, fields_seeded) VALUES ($1, $2, $3, true) ON CONFLICT (article_id, epoch) DO UPDATE SET seed_client = EXCLUDED.seed_client, fields_seeded = true', [articleId, epoch, seedClient]);
+}
+
+/** Records that the server has written the fields into an epoch begun before they were live. */
+export async function markFieldsSeeded(db: Queryable, articleId: string, epoch: number): Promise<void> {
+  await db.query('UPDATE collab_epochs SET fields_seeded = true WHERE article_id = $1 AND epoch = $2', [articleId, epoch]);
 }
 
 /** Closes the open epoch, if any (in the caller's transaction). Returns the epoch closed. */

@@ -3,14 +3,15 @@
 // and writeFields: the body and the fields beside it), appended in the same transaction that
 // starts the epoch. Only the server ever does this: two clients filling a document would double
 // the text. An open epoch stored before the fields were live (a body, no fields) gets them from
-// the article row the same way, once: appended under the epoch row's lock, checked again there.
+// the article row the same way, once: appended under the epoch row's lock, checked again there,
+// and recorded on the epoch row (never read from the document, which clients may change).
 import * as Y from 'yjs';
 import { writeBody } from '../../shared/live/bodyFragment';
-import { hasFields, writeFields } from '../../shared/live/articleFields';
+import { writeFields } from '../../shared/live/articleFields';
 import { contentOf, type Article } from '../../shared/model/article';
 import type { Database } from '../db/Database';
 import { readArticle } from '../articles/articleRows';
-import { joiningEpoch, latestEpoch, startEpoch } from './epochRows';
+import { joiningEpoch, latestEpoch, markFieldsSeeded, startEpoch } from './epochRows';
 import { insertUpdates, storedState } from './updateRows';
 
 export interface LoadedEpoch {
@@ -29,20 +30,11 @@ function metaOf(article: Article) {
   return meta;
 }
 
-function stateHasFields(state: Uint8Array): boolean {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
-  const has = hasFields(doc);
-  doc.destroy();
-  return has;
-}
-
-/** The update adding the article's fields to a stored state that has none; null when it has them. */
-function missingFields(state: Uint8Array, article: Article): Uint8Array | null {
+/** The update adding the article's fields to a stored state begun before they were live. */
+function fieldsFor(state: Uint8Array, article: Article): Uint8Array {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
   try {
-    if (hasFields(doc)) return null;
     const before = Y.encodeStateVector(doc);
     writeFields(doc, metaOf(article));
     return Y.encodeStateAsUpdate(doc, before);
@@ -55,7 +47,7 @@ export async function loadEpoch(db: Database, articleId: string, now: () => Date
   const latest = await latestEpoch(db, articleId);
   if (latest && !latest.closed) {
     const state = await storedState(db, articleId, latest.epoch);
-    if (state && stateHasFields(state)) return { epoch: latest.epoch, state, seedClient: latest.seedClient };
+    if (state && latest.fieldsSeeded) return { epoch: latest.epoch, state, seedClient: latest.seedClient };
   }
   return db.transaction(async (tx) => {
     // The article row first, as every step does: a step that closes an epoch waits for this one.
@@ -64,10 +56,11 @@ export async function loadEpoch(db: Database, articleId: string, now: () => Date
     if (current && !current.closed) {
       const state = await storedState(tx, articleId, current.epoch);
       if (state) {
-        const fields = missingFields(state, article);
-        if (!fields) return { epoch: current.epoch, state, seedClient: current.seedClient };
+        if (current.fieldsSeeded) return { epoch: current.epoch, state, seedClient: current.seedClient };
+        const fields = fieldsFor(state, article);
         // The seed client stays the body's: replicas of this epoch made before hold that one.
         await insertUpdates(tx, [{ articleId, epoch: current.epoch, update: fields, personId: null }], now());
+        await markFieldsSeeded(tx, articleId, current.epoch);
         return { epoch: current.epoch, state: Y.mergeUpdates([state, fields]), seedClient: current.seedClient };
       }
     }

@@ -161,11 +161,13 @@ export function plainText(item: Y.XmlElement): string {
   return text;
 }
 
-function readText(doc: Y.Doc, key: TextFieldKey): string | string[] {
+function readText(doc: Y.Doc, key: TextFieldKey): string | string[] | undefined {
   const field: FieldKind & { kind: 'text' } = LIVE_FIELDS[key];
   const limit = maxChars(key);
-  const lines = doc
-    .getXmlFragment(fieldFragment(key))
+  const fragment = doc.getXmlFragment(fieldFragment(key));
+  // The server writes at least one paragraph into every text field: none means no such field here.
+  if (fragment.length === 0) return undefined;
+  const lines = fragment
     .toArray()
     .map((item) => (item instanceof Y.XmlElement ? plainText(item) : item instanceof Y.XmlText ? item.toString() : ''))
     .map((line) => line.replace(/[\r\n]+/g, ' '));
@@ -176,8 +178,12 @@ function readText(doc: Y.Doc, key: TextFieldKey): string | string[] {
 
 function readStructured(doc: Y.Doc, key: LiveFieldKey): unknown {
   const kind = LIVE_FIELDS[key].kind;
-  if (kind === 'record') return doc.getMap<unknown>(recordName(key)).toJSON();
-  if (kind === 'list') return doc.getArray<unknown>(recordName(key)).toArray();
+  if (kind === 'record') {
+    const map = doc.getMap<unknown>(recordName(key));
+    return map.size > 0 ? map.toJSON() : undefined;
+  }
+  // An empty list is a list (no tags): it counts once the document has its fields at all.
+  if (kind === 'list') return hasFields(doc) ? doc.getArray<unknown>(recordName(key)).toArray() : undefined;
   const values = doc.getMap<unknown>(VALUES);
   return values.has(key) ? values.get(key) : undefined;
 }
@@ -185,9 +191,9 @@ function readStructured(doc: Y.Doc, key: LiveFieldKey): unknown {
 /**
  * The fields a document holds now, each checked with the article's own schema; a field missing or
  * unreadable reads as `fallback`'s (the copy the document was made from, or what is on screen).
+ * Each field stands alone: one a client emptied or spoiled leaves the others as they are.
  */
 export function readFields(doc: Y.Doc, fallback: LiveMeta): LiveMeta {
-  if (!hasFields(doc)) return fallback;
   return { ...fallback, ...readFieldsPartial(doc) };
 }
 
@@ -207,9 +213,10 @@ export function readFieldsPartial(doc: Y.Doc): Partial<LiveMeta> {
 
 /** One field as the document holds it, checked with its schema; undefined when it does not read. */
 export function readField<K extends LiveFieldKey>(doc: Y.Doc, key: K): LiveMeta[K] | undefined {
-  if (!hasFields(doc)) return undefined;
   try {
     const raw = LIVE_FIELDS[key].kind === 'text' ? readText(doc, key as TextFieldKey) : readStructured(doc, key);
+    // Absent is not a value (a zod default would make one of it).
+    if (raw === undefined) return undefined;
     const parsed = ArticleContentSchema.shape[key].safeParse(raw);
     return parsed.success ? (parsed.data as LiveMeta[K]) : undefined;
   } catch {
@@ -217,7 +224,11 @@ export function readField<K extends LiveFieldKey>(doc: Y.Doc, key: K): LiveMeta[
   }
 }
 
-/** Whether a document has its fields (one made before they were live has only a body: the server adds them). */
+/**
+ * Whether a document has fields in it (one made before they were live has only a body). For
+ * reading only: whether the server has written them is recorded on the epoch, never read from a
+ * document clients may change.
+ */
 export function hasFields(doc: Y.Doc): boolean {
-  return doc.getMap<unknown>(VALUES).has('language');
+  return doc.getMap<unknown>(VALUES).size > 0 || TEXT_FIELD_KEYS.some((key) => doc.getXmlFragment(fieldFragment(key)).length > 0);
 }

@@ -596,6 +596,28 @@ describe('a story open live', () => {
     expect(session.getSnapshot().meta!.headline).toBe('서울 첫눈 내려');
   });
 
+  it('a new draft typed in only live is not discarded on leaving (the server may not hold the words yet); one left untouched is', async () => {
+    const typed = await open({ revision: 0, headline: '' });
+    const docs = liveDocs(typed.library.stored);
+    typed.session.attachLive(liveFieldsPort(docs.mine));
+    ((docs.mine.getXmlFragment(fieldFragment('headline')).get(0) as Y.XmlElement)).insert(0, [new Y.XmlText('막 친 제목')]);
+    expect(await typed.session.discardIfUntouched()).toBe(false);
+    expect(typed.library.discardUntouched).not.toHaveBeenCalled();
+
+    const untouched = await open({ revision: 0, headline: '' });
+    untouched.session.attachLive(liveFieldsPort(liveDocs(untouched.library.stored).mine));
+    expect(await untouched.session.discardIfUntouched()).toBe(true);
+  });
+
+  it('shows the document’s fields when the story opened live before the article loaded', async () => {
+    const library = new FakeLibrary(article({ headline: '저장된 제목' }), REPORTER);
+    const session = new ArticleSession('article-0001', library, REPORTER);
+    const { mine } = liveDocs({ ...library.stored, headline: '실시간 제목' });
+    session.attachLive(liveFieldsPort(mine));
+    await session.load();
+    expect(session.getSnapshot().meta!.headline).toBe('실시간 제목');
+  });
+
   it('lets go of the document: later changes there no longer reach the screen, and edits save again', async () => {
     const { library, session } = await open({ headline: '서울 첫눈' });
     const { mine } = liveDocs(library.stored);

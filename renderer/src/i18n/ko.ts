@@ -643,12 +643,13 @@ export const ko = {
     disconnected: '서버와의 실시간 연결이 끊겼습니다. 입력한 내용은 이 창에 남아 있고 다시 연결되면 저장됩니다.',
     /** The live copy could not be opened; the story opens the ordinary way. */
     openFailed: '실시간 편집을 열지 못했습니다: {{reason}} 기사는 일반 편집으로 열었습니다.',
-    /** This window's last changes arrived after the story was locked: kept aside on this machine, not in the story. */
+    /** The story was let go for good (signed out, access withdrawn, gone): why, and where unsent words went. */
     ended: {
       notSignedIn: '실시간 편집이 끝났습니다: 뉴스룸에서 로그아웃되었습니다. 다시 로그인하면 기사가 다시 실시간으로 열립니다. 서버에 닿지 못한 입력이 있었다면 이 컴퓨터의 라이브러리 폴더(late-revisions)에 보관했습니다.',
       forbidden: '실시간 편집이 끝났습니다: 이 기사를 더는 편집할 수 없습니다(권한이 바뀌었습니다). 목록으로 돌아가 다시 여세요. 서버에 닿지 못한 입력이 있었다면 이 컴퓨터의 라이브러리 폴더(late-revisions)에 보관했습니다.',
       notFound: '실시간 편집이 끝났습니다: 기사가 뉴스룸 서버에 없습니다(삭제되었거나 옮겨졌습니다). 목록으로 돌아가세요. 서버에 닿지 못한 입력이 있었다면 이 컴퓨터의 라이브러리 폴더(late-revisions)에 보관했습니다.',
     },
+    /** This window's last changes arrived after the story was locked: kept aside on this machine, not in the story. */
     lateKept: '기사가 잠긴 뒤에 도착한 마지막 입력은 기사에 들어가지 않았습니다. 잃어버리지 않도록 이 컴퓨터의 라이브러리 폴더(late-revisions)에 따로 보관했습니다.',
   },
   newsroom: {

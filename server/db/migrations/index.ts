@@ -7,6 +7,7 @@ import { sql as search } from './004_search';
 import { sql as searchFacets } from './005_search_facets';
 import { sql as searchBuckets } from './006_search_buckets';
 import { sql as collab } from './007_collab';
+import { sql as collabFields } from './008_collab_fields';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'search facets', sql: searchFacets },
   { version: 6, name: 'search buckets', sql: searchBuckets },
   { version: 7, name: 'live documents', sql: collab },
+  { version: 8, name: 'live fields', sql: collabFields },
 ];
