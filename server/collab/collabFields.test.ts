@@ -81,14 +81,14 @@ for (const [kind, make] of Object.entries(STORES)) {
       // A time picker's steps, then lifted: one entry, where it ended up.
       for (const step of ['2027-12-08T00:00:00.000Z', '2027-01-08T00:00:00.000Z', '2027-01-09T09:00:00.000Z']) kim.setFields({ embargo: step });
       kim.setFields({ embargo: null });
+      await eventually(async () => (await embargoes()).length === 2);
       // Not an embargo: a value that does not read is not audited (and the row keeps its own).
       park.doc.getMap('field.values').set('embargo', 'tomorrow');
       // Set and set back before it settled: nothing to audit.
       park.setFields({ embargo: '2026-12-24T00:00:00.000Z' });
       park.setFields({ embargo: null });
       await until(() => kim.provider.unsyncedChanges === 0 && park.provider.unsyncedChanges === 0);
-      await eventually(async () => (await embargoes()).length === 2);
-      await new Promise((r) => setTimeout(r, 600));
+      await new Promise((r) => setTimeout(r, 900));
       expect((await embargoes()).map((e) => [e.actorId, e.embargo ?? null])).toEqual(
         expect.arrayContaining([
           [ids.park, '2026-12-08T00:00:00.000Z'],
@@ -160,12 +160,11 @@ for (const [kind, make] of Object.entries(STORES)) {
       await until(() => park.provider.unsyncedChanges === 0);
       park.destroy();
       await until(() => !loaded(story.id));
-      // Loaded again: nothing is written into it a second time.
-      const rows = await rowCount(story.id);
+      // Loaded again: nothing is written into it a second time (the headline would read twice).
       const again = connect('kim', story.id);
       await until(() => again.provider.isSynced);
-      expect(await rowCount(story.id)).toBe(rows);
       expect(again.fields().headline).toBe('한 번만 쓰인다');
+      expect(again.doc.getXmlFragment('field.headline').length).toBe(1);
       await eventually(async () => (await call<Article>('kim', 'getArticle', { id: story.id })).headline === '한 번만 쓰인다');
       expect((await call<Article>('kim', 'getArticle', { id: story.id })).language).toBe(story.language);
     });
