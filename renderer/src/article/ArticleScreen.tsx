@@ -159,7 +159,8 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
   // A live story's fields are its document's: the session shows and writes them there, and saves nothing.
   useEffect(() => {
     if (!session || !liveStory.live) return;
-    session.attachLive(liveFieldsPort(liveStory.live.doc));
+    const live = liveStory.live;
+    session.attachLive(liveFieldsPort(live.doc, () => live.changedHere));
     return () => session.attachLive(null);
   }, [session, liveStory.live]);
 

@@ -118,6 +118,10 @@ describe('a live document in the window', () => {
     expect(textOf(live.doc)).toBe('서울 첫눈 (다른 기자)');
     expect(origins).toEqual(['core']);
     expect(core.calls).toEqual([]);
+    // Another person's words are not this window's change; its own are.
+    expect(live.changedHere).toBe(false);
+    typeInto(live.doc, '.');
+    expect(live.changedHere).toBe(true);
   });
 
   it('holds the core’s changes while held (an IME composition) and applies them, in order, once released', async () => {

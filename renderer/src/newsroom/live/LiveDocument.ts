@@ -99,6 +99,7 @@ export class LiveDocument {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retryMs = RETRY_MS;
   private holds = 0;
+  private changed = false;
   private held: CoreEvent[] = [];
 
   constructor(
@@ -117,6 +118,7 @@ export class LiveDocument {
     this.setStatus(status);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === CORE_ORIGIN || this.closed || this.endReason) return;
+      this.changed = true;
       this.pending.push(update);
       this.tell(false);
       this.schedule();
@@ -156,6 +158,11 @@ export class LiveDocument {
   onStatus(listener: (status: LiveStatus) => void): () => void {
     this.statusListeners.add(listener);
     return () => void this.statusListeners.delete(listener);
+  }
+
+  /** Whether this window has changed the document since it was opened (sent or not yet). */
+  get changedHere(): boolean {
+    return this.changed;
   }
 
   /** Why the core let the story go (nothing is sent or taken any more), or null while it is live. */
