@@ -57,13 +57,8 @@ test('the fields beside the body, live: Korean composed in the headline while th
     await reporter.keyboard.press('Home');
     const ime = await Ime.attach(reporter);
     await ime.settle();
-    // What the headline went through, for the failure message: composition events and changes to its text.
-    await field(reporter, 'field-headline').evaluate((el) => {
-      const log: string[] = ((window as unknown as { __imeLog: string[] }).__imeLog = []);
-      const at = () => performance.now().toFixed(0);
-      for (const type of ['compositionstart', 'compositionupdate', 'compositionend', 'blur', 'focus']) el.addEventListener(type, (e) => log.push(`${at()} ${type} ${(e as CompositionEvent).data ?? ''}`), true);
-      new MutationObserver((records) => log.push(`${at()} mutation ${records.map((r) => r.type).join(',')} → ${el.textContent}`)).observe(el, { childList: true, subtree: true, characterData: true });
-    });
+    // What the headline went through, for the failure message.
+    const imeLog = await Ime.record(field(reporter, 'field-headline'));
     await caretAtEnd(editor, 'field-headline');
     await ime.compose('ㅅ');
     await editor.keyboard.insertText(' 100대');
@@ -74,7 +69,7 @@ test('the fields beside the body, live: Korean composed in the headline while th
     await ime.commit('서울');
     await ime.type('시 ');
     const headline = '서울시 수소버스 도입 100대 내년까지';
-    await expect.poll(() => text(reporter, 'field-headline'), { message: `the headline; what it went through: ${await reporter.evaluate(() => (window as unknown as { __imeLog: string[] }).__imeLog.join(' | '))}` }).toBe(headline);
+    await expect.poll(() => text(reporter, 'field-headline'), { message: `the headline; what it went through: ${await imeLog()}` }).toBe(headline);
     await expect.poll(() => text(editor, 'field-headline')).toBe(headline);
     await expect(editor.locator('.collaboration-carets__label')).toHaveText(REPORTER.name);
     await shot(editor, 'caret-in-the-headline');

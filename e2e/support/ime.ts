@@ -1,7 +1,7 @@
 // Korean IME input through the Chrome DevTools Protocol: each syllable is composed jamo by jamo
 // with Input.imeSetComposition and committed with Input.insertText, which is what a real IME
 // sends. `keyboard.type` would skip composition entirely and prove nothing.
-import type { CDPSession, Page } from '@playwright/test';
+import type { CDPSession, Locator, Page } from '@playwright/test';
 import { compositionSteps } from './hangul';
 
 /** ProseMirror moves its selection asynchronously after a commit; keys sent sooner land at the old caret. */
@@ -48,6 +48,23 @@ export class Ime {
       await this.commit(ch);
     }
     await this.settle();
+  }
+
+  /**
+   * Starts recording what `target` goes through (composition events, focus, and its text after each
+   * DOM change), so a failed expectation can say where a composition broke.
+   */
+  static async record(target: Locator): Promise<() => Promise<string>> {
+    await target.evaluate((el) => {
+      const log: string[] = [];
+      (el as HTMLElement & { __imeLog?: string[] }).__imeLog = log;
+      const at = () => performance.now().toFixed(0);
+      for (const type of ['compositionstart', 'compositionupdate', 'compositionend', 'blur', 'focus']) {
+        el.addEventListener(type, (e) => log.push(`${at()} ${type} ${(e as CompositionEvent).data ?? ''}`), true);
+      }
+      new MutationObserver((records) => log.push(`${at()} mutation ${records.map((r) => r.type).join(',')} → ${el.textContent}`)).observe(el, { childList: true, subtree: true, characterData: true });
+    });
+    return () => target.evaluate((el) => ((el as HTMLElement & { __imeLog?: string[] }).__imeLog ?? []).join(' | '));
   }
 
   async settle(): Promise<void> {

@@ -8,11 +8,11 @@ import { Fragment, Slice, type Node as PMNode, type Schema } from '@tiptap/pm/mo
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import Collaboration from '@tiptap/extension-collaboration';
-import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
 import { fieldFragment, type TextFieldKey } from '../../../../shared/live/articleFields';
 import { ImeGuard } from '../ImeGuard';
 import { HoldWhileComposing } from './HoldWhileComposing';
+import { LiveCarets } from './LiveCarets';
 import type { LiveBody, LiveUser } from './LiveBody';
 
 const Paragraph = Node.create({
@@ -82,7 +82,7 @@ export function fieldExtensions(shape: FieldShape, live: LiveBody, user: LiveUse
     Lines.configure({ maxLines: shape.maxLines }),
     Placeholder.configure({ placeholder: shape.placeholder }),
     Collaboration.configure({ document: live.doc, field: fieldFragment(shape.field) }),
-    CollaborationCaret.configure({ provider: { awareness: live.awareness }, user }),
+    LiveCarets.configure({ provider: { awareness: live.awareness }, user }),
     HoldWhileComposing.configure({ live }),
   ];
 }

@@ -4,9 +4,9 @@
 // own step), and others' changes held back during an IME composition.
 import type { AnyExtension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
-import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { BODY_FRAGMENT } from '../../../../shared/live/bodyFragment';
 import { HoldWhileComposing } from './HoldWhileComposing';
+import { LiveCarets } from './LiveCarets';
 import { OwnUndoSteps } from './OwnUndoSteps';
 import type { LiveBody, LiveUser } from './LiveBody';
 
@@ -15,7 +15,7 @@ export function liveExtensions(extensions: AnyExtension[], live: LiveBody, user:
     // StarterKit's undo history would undo others' typing too, and Collaboration refuses to run beside it.
     ...extensions.map((e) => (e.name === 'starterKit' ? e.configure({ ...e.options, undoRedo: false }) : e)),
     Collaboration.configure({ document: live.doc, field: BODY_FRAGMENT }),
-    CollaborationCaret.configure({ provider: { awareness: live.awareness }, user }),
+    LiveCarets.configure({ provider: { awareness: live.awareness }, user }),
     HoldWhileComposing.configure({ live }),
     OwnUndoSteps,
   ];
