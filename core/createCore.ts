@@ -71,8 +71,14 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const now = opts.now ?? (() => new Date());
   const keepLate = async (articleId: string, copy: LateCopy) =>
     void (await keepLateRevision(library.dir, { articleId, at: now().toISOString(), personId: newsroom.status()?.person.id ?? null, ...copy }));
-  const live = new LiveStories(() => newsroom.liveCredentials(), keepLate, opts.liveOpenTimeoutMs);
-  newsroom.onEvent((event) => event.type === 'connection' && event.state === 'signedOut' && live.closeAll());
+  const live = new LiveStories(() => newsroom.liveCredentials(), keepLate, opts.liveOpenTimeoutMs, library.dir);
+  newsroom.onEvent((event) => {
+    if (event.type !== 'connection') return;
+    if (event.state === 'signedOut') live.closeAll();
+    // What was typed offline, or before this core last stopped, goes out as soon as the server is there.
+    if (event.state === 'online') void live.sendUnsent();
+  });
+  void live.sendUnsent();
   const localStories = libraryStories(library);
   let chromium: (PdfPrinter & { close(): Promise<void> }) | null = null;
   const printer = () => opts.pdfPrinter ?? (chromium ??= chromiumPrinter());
@@ -88,7 +94,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     },
     connectNewsroom: async ({ actor: _actor, ...req }) => newsroom.connect(req, library.storyCount),
     disconnectNewsroom: async () => {
-      live.closeAll();
+      live.closeAll('unbind');
+      await live.dropReplicas();
       return { disconnected: await newsroom.disconnect() };
     },
     openLiveStory: async ({ id }) => live.open(id),
@@ -168,7 +175,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       };
     },
     close: async () => {
-      live.closeAll();
+      await live.shutdown();
       newsroom.close();
       await chromium?.close();
       await backups.close();

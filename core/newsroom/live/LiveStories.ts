@@ -3,10 +3,15 @@
 // read from the binding by the core and sent only to the server; windows see base64 updates,
 // presence and status, never the token.
 import * as Y from 'yjs';
+import { readBody } from '../../../shared/live/bodyFragment';
+import { readFieldsPartial } from '../../../shared/live/articleFields';
 import { ApiError } from '../../../shared/contract/errors';
 import type { LiveEndReason, LiveOpened, LiveStatus, LiveStoryEvent } from '../../../shared/contract/liveStory';
 import { LiveStory } from './LiveStory';
 import type { LateCopy } from './lateRevisions';
+import { ReplicaLog, REPLICAS_DIR, storyIdOfReplica } from './replicaLog';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 
 /** The signed-in session the live stories connect with; null when not bound or signed out. */
 export type LiveCredentials = () => { server: string; token: string } | null;
@@ -16,6 +21,10 @@ export const LIVE_OPEN_TIMEOUT_MS = 10_000;
 
 export class LiveStories {
   private readonly stories = new Map<string, LiveStory>();
+  /** Stories whose replica is being read from disk: a second open waits for the same one. */
+  private readonly starting = new Map<string, Promise<LiveStory>>();
+  /** Replicas being removed (their epoch ended): opening the story again waits, so it never reads the old one. */
+  private readonly forgetting = new Map<string, Promise<void>>();
   private readonly listeners = new Set<(event: LiveStoryEvent) => void>();
 
   constructor(
@@ -23,24 +32,13 @@ export class LiveStories {
     /** Keeps a late revision (changes the server dropped once the story turned read-only) on this machine. */
     private readonly keepLate: (id: string, copy: LateCopy) => Promise<void>,
     private readonly openTimeoutMs = LIVE_OPEN_TIMEOUT_MS,
+    /** The library folder, where each story's replica is kept (replicaLog.ts); none: replicas live in memory only. */
+    private readonly libraryDir: string | null = null,
   ) {}
 
   /** Joins the story's document (or holds the one already open) and answers once it is synced. */
   async open(id: string): Promise<LiveOpened> {
-    const creds = this.signedIn();
-    let story = this.stories.get(id);
-    if (!story) {
-      story = new LiveStory({
-        id,
-        server: creds.server,
-        token: () => this.credentials()?.token ?? '',
-        emit: (e) => this.emit(e),
-        ended: (s, reason) => this.end(s, reason),
-        openTimeoutMs: this.openTimeoutMs,
-        keepLate: this.keepLate,
-      });
-      this.stories.set(id, story);
-    }
+    const story = await this.story(id);
     story.holders++;
     try {
       await story.ready;
@@ -52,6 +50,82 @@ export class LiveStories {
     const presence = story.presence();
     if (presence) this.emit({ type: 'liveAwareness', id, update: presence });
     return { state: story.state(), ...story.currentStatus() };
+  }
+
+  /** The story open in this core, or one made now from its replica on disk (if any) and the server's document. */
+  private async story(id: string): Promise<LiveStory> {
+    const creds = this.signedIn();
+    const open = this.stories.get(id);
+    if (open) return open;
+    let starting = this.starting.get(id);
+    if (!starting) {
+      starting = (async () => {
+        await this.forgetting.get(id);
+        const replica = this.libraryDir ? await ReplicaLog.open(this.libraryDir, id).catch(() => null) : null;
+        const story = new LiveStory({
+          id,
+          server: creds.server,
+          token: () => this.credentials()?.token ?? '',
+          emit: (e) => this.emit(e),
+          ended: (s, reason) => this.end(s, reason),
+          openTimeoutMs: this.openTimeoutMs,
+          keepLate: this.keepLate,
+          replica: replica && { log: replica.replica, contents: replica.contents },
+        });
+        this.stories.set(id, story);
+        return story;
+      })().finally(() => this.starting.delete(id));
+      this.starting.set(id, starting);
+    }
+    return starting;
+  }
+
+  /**
+   * Sends what this machine typed and the server never stored (offline, or before a crash or a
+   * restart): each story whose replica holds unsent changes is opened in the background until the
+   * server has acknowledged them, then let go. A story turned read-only meanwhile keeps them as a
+   * late revision instead (LiveStory). Resolves with how many stories had unsent changes.
+   */
+  async sendUnsent(): Promise<number> {
+    if (!this.libraryDir || !this.credentials()) return 0;
+    const names = await readdir(join(this.libraryDir, REPLICAS_DIR)).catch(() => [] as string[]);
+    let count = 0;
+    for (const name of names) {
+      const id = storyIdOfReplica(name);
+      if (!id || this.stories.has(id)) continue;
+      const peek = await ReplicaLog.open(this.libraryDir, id).catch(() => null);
+      if (!peek) continue;
+      const unsent = peek.contents.unsent;
+      await peek.replica.close();
+      if (!unsent) continue;
+      count++;
+      void this.holdUntilSent(id);
+    }
+    return count;
+  }
+
+  /** Holds the story until the server has stored what its replica had unsent (or it ends), then lets it go. */
+  private async holdUntilSent(id: string): Promise<void> {
+    try {
+      await this.open(id);
+    } catch {
+      // Offline still, or refused: the replica stays and is tried again when the connection is back.
+      return;
+    }
+    const story = this.stories.get(id);
+    if (!story) return;
+    const sent = () => this.stories.get(id) !== story || (story.currentStatus().connected && story.currentStatus().unsynced === 0);
+    if (!sent()) {
+      await new Promise<void>((resolve) => {
+        const stop = this.onEvent((e) => {
+          if (e.id === id && (e.type === 'liveEnded' || sent())) {
+            stop();
+            resolve();
+          }
+        });
+      });
+    }
+    if (this.stories.get(id) === story) this.close(id);
   }
 
   /**
@@ -84,10 +158,50 @@ export class LiveStories {
     if (story) this.release(story);
   }
 
-  /** Signing out, unbinding, closing the core: every story leaves, and its windows are told. */
-  closeAll(): void {
-    for (const story of [...this.stories.values()]) this.end(story, 'notSignedIn');
+  /**
+   * Every story leaves, and its windows are told. Signed out or the core closing (`leave`): each
+   * story's replica keeps what the server has not stored, to send after the next sign-in or start.
+   * Unbinding the folder (`unbind`): no server is left to send it to, so it is kept as a late
+   * revision and the replicas go.
+   */
+  closeAll(how: 'leave' | 'unbind' = 'leave'): void {
+    for (const story of [...this.stories.values()]) this.end(story, 'notSignedIn', how);
   }
+
+  /**
+   * The folder is unbound: replicas of stories not open go too, what they held unsent kept first
+   * as a late revision (the newsroom they belong to is no longer this folder's).
+   */
+  async dropReplicas(): Promise<void> {
+    if (!this.libraryDir) return;
+    const names = await readdir(join(this.libraryDir, REPLICAS_DIR)).catch(() => [] as string[]);
+    for (const name of names) {
+      const id = storyIdOfReplica(name);
+      if (!id || this.stories.has(id)) continue;
+      const opened = await ReplicaLog.open(this.libraryDir, id).catch(() => null);
+      if (!opened) continue;
+      try {
+        if (opened.contents.unsent) {
+          const doc = new Y.Doc();
+          Y.applyUpdate(doc, Y.mergeUpdates(opened.contents.updates));
+          await this.keepLate(id, { body: readBody(doc), fields: readFieldsPartial(doc) });
+          doc.destroy();
+        }
+        await opened.replica.remove();
+      } catch {
+        // Not kept (a full disk): the replica stays, with the words in it.
+        await opened.replica.close();
+      }
+    }
+  }
+
+  /** The core stops: what each story typed is on disk first, then every story leaves. */
+  async shutdown(): Promise<void> {
+    await Promise.all([...this.stories.values()].map((story) => story.flushReplica().catch(() => undefined)));
+    this.closeAll('leave');
+    await Promise.all([...this.forgetting.values()]);
+  }
+
 
   /** How many stories are open now (tests and the status line). */
   get openCount(): number {
@@ -115,20 +229,36 @@ export class LiveStories {
   private release(story: LiveStory): void {
     story.holders--;
     if (story.holders > 0) return;
+    // The last window let go with changes still unsent: the core holds the story until they are stored.
+    if (story.hasReplica && story.currentStatus().unsynced > 0) {
+      void this.holdUntilSent(story.id);
+      return;
+    }
     story.destroy(new ApiError('cancelled', `live story ${story.id} was closed while opening`));
     // An ended story may have been opened again meanwhile: that one stays.
     if (this.stories.get(story.id) === story) this.stories.delete(story.id);
   }
 
   /** The story leaves for good, whoever holds it: an open still waiting gets the error, the windows the event. */
-  private end(story: LiveStory, reason: LiveEndReason): void {
+  private end(story: LiveStory, reason: LiveEndReason, how: 'leave' | 'unbind' = 'leave'): void {
     if (this.stories.get(story.id) !== story) return;
     this.stories.delete(story.id);
     // Signed out, refused or the epoch gone with changes the server never acknowledged: the window
     // opens the story again as the server holds it, so they are kept aside first, as a late
     // revision (one already kept as such has none left).
-    const unsent = reason === 'lateRevision' ? null : story.unsentCopy();
-    if (unsent) void this.keepLate(story.id, unsent).catch(() => undefined);
+    // Signed out, the replica waits for the next sign-in with what is unsent; otherwise it has no
+    // document left to join, and what is unsent is kept aside first (a late revision).
+    const replicaKeeps = how === 'leave' && reason === 'notSignedIn' && story.hasReplica;
+    const unsent = reason === 'lateRevision' || replicaKeeps ? null : story.unsentCopy();
+    const kept = unsent ? this.keepLate(story.id, unsent) : Promise.resolve();
+    if (!replicaKeeps) {
+      // Not kept (a full disk): the replica stays, so the words are still on this machine.
+      const gone = kept
+        .then(() => story.forget())
+        .catch(() => undefined)
+        .finally(() => this.forgetting.get(story.id) === gone && this.forgetting.delete(story.id));
+      this.forgetting.set(story.id, gone);
+    } else void kept.catch(() => undefined);
     story.destroy(new ApiError(reason === 'epoch' || reason === 'lateRevision' ? 'notFound' : reason, `live story ${story.id} ended (${reason})`));
     if (story.holders > 0) this.emit({ type: 'liveEnded', id: story.id, reason });
   }

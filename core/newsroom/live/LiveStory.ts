@@ -17,9 +17,12 @@ import { offlineError, refusalError } from './liveRefusal';
 import { readBody } from '../../../shared/live/bodyFragment';
 import { readFieldsPartial } from '../../../shared/live/articleFields';
 import type { LateCopy } from './lateRevisions';
+import type { ReplicaContents, ReplicaLog } from './replicaLog';
 
 /** The origin of what a window sent: the provider sends it on; it is echoed only to other windows. */
 export const RENDERER_ORIGIN = Symbol('renderer');
+/** The origin of what the replica on disk held when the story was opened again. */
+const REPLICA_ORIGIN = Symbol('replica');
 
 /**
  * `ws` with an error listener of its own: the provider removes its listeners before closing a
@@ -57,6 +60,11 @@ export interface LiveStoryOptions {
   keepLate: (id: string, copy: LateCopy) => Promise<void>;
   /** How long after turning read-only the server's acknowledgements may still come for changes sent before. */
   lateGraceMs?: number;
+  /**
+   * The story's replica on this machine's disk and what it held: the document starts from it, so a
+   * story opened before opens again offline, and what was typed offline goes out on connection.
+   */
+  replica?: { log: ReplicaLog; contents: ReplicaContents } | null;
 }
 
 /** Acks for changes sent just before a step arrive within a group commit; this is far above it. */
@@ -73,6 +81,11 @@ export class LiveStory {
   /** Settles at the first sync (or the refusal, timeout, or a dropped connection before it). */
   readonly ready: Promise<void>;
   private synced = false;
+  /** Windows hold the replica's state: from the first sync, or at once when the disk held the story. */
+  private shown = false;
+  /** Changes typed on this machine before it was last closed that the server never acknowledged. */
+  private unsentFromDisk = false;
+  private readonly replica: ReplicaLog | null;
   private status: LiveStatus = { readOnly: false, unsynced: 0, connected: false, seq: 0 };
   private settle: (err?: ApiError) => void = () => undefined;
   private destroyed = false;
@@ -92,8 +105,17 @@ export class LiveStory {
       };
     });
     this.ready.catch(() => undefined);
+    this.replica = opts.replica?.log ?? null;
+    const stored = opts.replica?.contents;
+    if (stored?.updates.length) {
+      Y.applyUpdate(this.doc, Y.mergeUpdates(stored.updates), REPLICA_ORIGIN);
+      this.unsentFromDisk = stored.unsent;
+      // The story as this machine last had it opens now, connected or not; the server's changes follow as events.
+      this.shown = true;
+      this.settle();
+    }
     // `ws` sends no Origin header: the server refuses upgrades that carry one (browsers).
-    this.socket = new HocuspocusProviderWebsocket({ url: collabUrl(opts.server), WebSocketPolyfill: ListenedWebSocket, maxDelay: RECONNECT_MAX_DELAY_MS });
+    this.socket = new HocuspocusProviderWebsocket({ url: collabUrl(opts.server, stored?.updates.length ? (stored.epoch ?? undefined) : undefined), WebSocketPolyfill: ListenedWebSocket, maxDelay: RECONNECT_MAX_DELAY_MS });
     this.provider = new HocuspocusProvider({ name: opts.id, document: this.doc, awareness: this.awareness, websocketProvider: this.socket, token: opts.token });
     this.listen();
     // A provider given its socket joins only when attached (ENGINEERING.md, the newsroom server).
@@ -108,10 +130,11 @@ export class LiveStory {
       this.settle(refusal);
       this.setStatus({ connected: false });
       // Refused on a reconnection: the windows' copies cannot join again (an ended epoch) or may not.
-      if (this.synced) this.opts.ended(this, reason === COLLAB_REFUSALS.epoch ? 'epoch' : (refusal.code as LiveEndReason));
+      if (this.shown) this.opts.ended(this, reason === COLLAB_REFUSALS.epoch ? 'epoch' : (refusal.code as LiveEndReason));
     });
     p.on('synced', () => {
       this.synced = true;
+      this.shown = true;
       this.settle();
       this.setStatus({ connected: true, unsynced: p.unsyncedChanges });
     });
@@ -123,6 +146,13 @@ export class LiveStory {
     p.on('disconnect', dropped);
     p.on('unsyncedChanges', ({ number }: { number: number }) => {
       const was = this.status.unsynced;
+      // Everything sent is stored on the server, what this machine held from before too (sent at the sync).
+      if (number === 0 && this.synced) {
+        this.unsentFromDisk = false;
+        this.replica?.acked();
+        this.replica?.maybeCompact(() => Y.encodeStateAsUpdate(this.doc));
+      }
+      number = this.unsentCount(number);
       this.status = { ...this.status, unsynced: number, seq: this.status.seq + 1 };
       // Said when it starts and when everything sent is stored, not at every keystroke.
       if ((was === 0) !== (number === 0)) this.emitStatus();
@@ -134,15 +164,19 @@ export class LiveStory {
         if (message.readOnly) this.checkDropped();
       }
       // A reconnection names the epoch this replica belongs to; the server refuses it once that has ended.
-      if (message?.type === 'epoch') this.socket.configuration.url = collabUrl(this.opts.server, message.epoch);
+      if (message?.type === 'epoch') {
+        this.socket.configuration.url = collabUrl(this.opts.server, message.epoch);
+        this.replica?.epoch(message.epoch);
+      }
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== REPLICA_ORIGIN) this.replica?.update(update, origin === RENDERER_ORIGIN);
       // Before the first sync nobody holds the story yet (the opener gets the whole state in its answer).
-      if (!this.synced || !this.echoes(origin)) return;
+      if (!this.shown || !this.echoes(origin)) return;
       this.opts.emit({ type: 'liveUpdate', id: this.id, update: toBase64(update) });
     });
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      if (!this.synced || !this.echoes(origin)) return;
+      if (!this.shown || !this.echoes(origin)) return;
       this.opts.emit({ type: 'liveAwareness', id: this.id, update: toBase64(encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed])) });
     });
   }
@@ -157,7 +191,7 @@ export class LiveStory {
     if (this.lateTimer) return;
     this.lateTimer = setTimeout(() => {
       this.lateTimer = null;
-      if (this.destroyed || !this.status.readOnly || this.provider.unsyncedChanges === 0) return;
+      if (this.destroyed || !this.status.readOnly || !this.hasUnsent()) return;
       void this.opts.keepLate(this.id, { body: readBody(this.doc), fields: readFieldsPartial(this.doc) }).then(
         () => this.opts.ended(this, 'lateRevision'),
         // Not kept (a full disk): the story stays as it is, its changes unsent, and says so by its status.
@@ -168,8 +202,33 @@ export class LiveStory {
 
   /** What this machine typed that the server has not acknowledged, to keep before the story is let go for good; null when there is none. */
   unsentCopy(): LateCopy | null {
-    if (this.destroyed || this.provider.unsyncedChanges === 0) return null;
+    if (this.destroyed || !this.hasUnsent()) return null;
     return { body: readBody(this.doc), fields: readFieldsPartial(this.doc) };
+  }
+
+  /** Changes the server has not acknowledged: sent and waiting, or typed here before a restart. */
+  private hasUnsent(): boolean {
+    return this.provider.unsyncedChanges > 0 || this.unsentFromDisk;
+  }
+
+  /** What the windows are told waits for the server: at least one while the disk holds unsent changes. */
+  private unsentCount(fromProvider: number): number {
+    return Math.max(fromProvider, this.unsentFromDisk ? 1 : 0);
+  }
+
+  /** The story's replica on disk has no further use: its epoch ended, or the story went (kept first as a late revision if need be). */
+  async forget(): Promise<void> {
+    await this.replica?.remove();
+  }
+
+  /** Whether the story has a replica on disk (one that could be written). */
+  get hasReplica(): boolean {
+    return this.replica !== null && this.replica.failed === null;
+  }
+
+  /** Everything this machine typed is on its disk. */
+  async flushReplica(): Promise<void> {
+    await this.replica?.flush();
   }
 
   /** A window's own change goes back only when another window holds the story too. */
@@ -186,11 +245,11 @@ export class LiveStory {
 
   private emitStatus(): void {
     // Before the first sync the opener's answer carries the status.
-    if (this.synced && !this.destroyed) this.opts.emit({ type: 'liveStatus', id: this.id, status: { ...this.status } });
+    if (this.shown && !this.destroyed) this.opts.emit({ type: 'liveStatus', id: this.id, status: { ...this.status } });
   }
 
   currentStatus(): LiveStatus {
-    return { ...this.status };
+    return { ...this.status, unsynced: this.unsentCount(this.status.unsynced) };
   }
 
   /** The replica's whole state, base64: a window's document starts from exactly this. */
@@ -231,6 +290,7 @@ export class LiveStory {
     if (this.lateTimer) clearTimeout(this.lateTimer);
     this.provider.destroy();
     this.socket.destroy();
+    void this.replica?.close();
     this.doc.destroy();
   }
 }

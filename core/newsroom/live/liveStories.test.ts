@@ -292,7 +292,8 @@ describe('live stories held by the core', () => {
     const dir = join(kim.core.libraryDir, LATE_REVISIONS_DIR);
     let files: string[] = [];
     for (let i = 0; i < 200 && files.length === 0; i++) {
-      files = await readdir(dir).catch(() => []);
+      // A file being written atomically shows first as its hidden temp file.
+      files = (await readdir(dir).catch(() => [] as string[])).filter((f) => !f.startsWith('.'));
       if (files.length === 0) await new Promise((r) => setTimeout(r, 20));
     }
     expect(files).toHaveLength(1);
