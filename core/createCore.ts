@@ -19,6 +19,7 @@ import { LiveStories } from './newsroom/live/LiveStories';
 import { keepLateRevision, type LateCopy } from './newsroom/live/lateRevisions';
 import { libraryStories } from './exchange/storySource';
 import { isNewsroomMethod } from '../shared/contract/newsroomMethods';
+import { isRememberedRead, OfflineAnswers, type RememberedRead } from './newsroom/offlineAnswers';
 import { ApiError } from '../shared/contract/errors';
 import { MACHINE_SETTINGS, type Settings, type SettingsPatch } from '../shared/model/settings';
 import type { CoreEvent } from '../shared/contract/newsroom';
@@ -155,7 +156,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   };
   // A bound folder has no stories of its own to look for on disk (a live story's every keystroke passes here).
   const local = gated(open, () => (newsroom.bound ? newsroom.accessContext(library.currentSettings.workflow.permissions) : library.accessContext()), (id) => (newsroom.bound ? Promise.resolve() : library.find(id)));
-  const handlers = routed(local, newsroom, library, live);
+  const handlers = routed(local, newsroom, library, live, new OfflineAnswers(library.dir, now));
   return {
     handlers,
     library,
@@ -188,7 +189,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
  * A library bound to a newsroom sends the methods the server answers there, for the signed-in
  * person (the server decides them); the rest stay on this machine behind the local gate.
  */
-function routed(local: Handlers, newsroom: Newsroom, library: Library, live: LiveStories): Handlers {
+function routed(local: Handlers, newsroom: Newsroom, library: Library, live: LiveStories, answers: OfflineAnswers): Handlers {
   const out: Partial<Record<Method, (input: never) => Promise<unknown>>> = {};
   for (const method of methods) {
     const handler = local[method] as (input: unknown) => Promise<unknown>;
@@ -200,7 +201,10 @@ function routed(local: Handlers, newsroom: Newsroom, library: Library, live: Liv
         const liveState = step.liveState ?? live.stateVector(step.id) ?? undefined;
         return newsroom.call(method, liveState ? { ...step, liveState } : step);
       }
-      if (newsroom.bound && isNewsroomMethod(method)) return newsroom.call(method, (input ?? {}) as Record<string, unknown>);
+      if (newsroom.bound && isNewsroomMethod(method)) {
+        const request = (input ?? {}) as Record<string, unknown>;
+        return isRememberedRead(method) ? readOrRecall(method, request, newsroom, answers, live) : newsroom.call(method, request);
+      }
       if (newsroom.bound && method === 'importPhoto') {
         const { name, bytes } = input as { name: string; bytes: Uint8Array };
         return newsroom.importPhoto(name, bytes);
@@ -209,6 +213,25 @@ function routed(local: Handlers, newsroom: Newsroom, library: Library, live: Liv
     };
   }
   return out as Handlers;
+}
+
+/**
+ * A read the server answers: remembered when it does, and when it cannot be reached, the last
+ * answer it gave (a story with what this machine typed in it since, from its live replica).
+ */
+async function readOrRecall(method: RememberedRead, request: Record<string, unknown>, newsroom: Newsroom, answers: OfflineAnswers, live: LiveStories): Promise<unknown> {
+  try {
+    const answer = await newsroom.call(method, request);
+    void answers.remember(method, request, answer);
+    return answer;
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.code !== 'offline') throw err;
+    const kept = await answers.recall(method, request);
+    if (!kept) throw err;
+    if (method !== 'getArticle') return kept.answer;
+    const copy = await live.copyOf(String(request.id));
+    return copy ? { ...(kept.answer as object), ...copy.fields, body: copy.body } : kept.answer;
+  }
 }
 
 /**

@@ -1,6 +1,5 @@
 // Killing the app outright (SIGKILL: no close handler, no flush) loses at most the last second of
 // typing. The app runs in its own process here — the browser host's CLI, or Electron where present.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,22 +8,9 @@ import { test, expect, openElectron, skipWithoutElectron } from './support/fixtu
 import { blockTexts, bodyEditor } from './support/editor';
 import { Ime } from './support/ime';
 import { ADMIN, seedPeople, signInContext, signInPage } from './support/people';
+import { startHostProcess } from './support/hostProcess';
 
 interface Running { page: Page; kill(): Promise<void> }
-
-async function startHostProcess(libraryDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'host/cli.ts', '--library', libraryDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise<string>((ok, fail) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = out.match(/http:\/\/127\.0\.0\.1:\d+\/\S*/);
-      if (m) ok(m[0]);
-    });
-    child.once('exit', (code) => fail(new Error(`host exited with ${code}: ${out}`)));
-  });
-  return { child, url };
-}
 
 test('a killed app keeps everything typed more than a second before the kill', async ({ host, hostBrowser }, testInfo) => {
   skipWithoutElectron(host, testInfo);
@@ -32,17 +18,15 @@ test('a killed app keeps everything typed more than a second before the kill', a
   await seedPeople(libraryDir, [ADMIN]);
   const open = async (): Promise<Running> => {
     if (hostBrowser) {
-      const { child, url } = await startHostProcess(libraryDir);
+      const hostProcess = await startHostProcess(libraryDir);
       const context = await hostBrowser.newContext({ locale: 'ko-KR' });
       await signInContext(context, libraryDir, ADMIN.id);
       const page = await context.newPage();
-      await page.goto(url);
+      await page.goto(hostProcess.url);
       return {
         page,
         kill: async () => {
-          const gone = new Promise((ok) => child.once('exit', ok));
-          child.kill('SIGKILL');
-          await gone;
+          await hostProcess.kill();
           await context.close();
         },
       };

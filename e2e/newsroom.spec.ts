@@ -267,13 +267,16 @@ for (const kind of ['pglite', 'postgres'] as const) {
       await expect(reporter.getByTestId('signed-out-banner')).toHaveCount(0);
       await expectScreenIsServer(reporter, server, tokens.kim, ids.kim, id, 'approved', false);
 
-      // ——— The server goes away: both windows say so; the reporter's app still starts, and says why the list is empty. ———
+      // ——— The server goes away: both windows say so; the reporter's app still starts, with the stories as it last had them, and says so. ———
       await server.stop();
       await expect(editor.getByTestId('connection-state')).toHaveAttribute('data-state', 'offline');
       await reporter.reload();
       await expect(reporter.getByTestId('current-person')).toContainText(REPORTER.name);
       await expect(reporter.getByTestId('connection-state')).toHaveAttribute('data-state', 'offline');
-      await expect(reporter.getByRole('alert').filter({ hasText: `(${server.url})` })).toBeVisible();
+      await expect(reporter.getByTestId('offline-banner')).toContainText(`(${server.url})`);
+      // The story the reporter had open comes back as this machine last had it (approved: read-only).
+      await expect(reporter.getByTestId('article-status')).toHaveText('승인');
+      await expect(bodyEditor(reporter)).toHaveAttribute('contenteditable', 'false');
       await shot(reporter, 'offline');
 
       // ——— Signing out unbinds the folder (offline too): the app starts again as an empty local library. ———

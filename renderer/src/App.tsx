@@ -221,6 +221,11 @@ export function App({ boot }: { boot: Boot }) {
           libraryPath={boot.library.path}
         />
         {newsroom && connection === 'signedOut' && <SignedOutBanner server={newsroom.server} onSignedIn={syncConnection} />}
+        {newsroom && connection === 'offline' && (
+          <div className="banner banner--warning" role="status" data-testid="offline-banner">
+            {t('newsroom.offline', { server: newsroom.server })}
+          </div>
+        )}
         {error !== null && (
           <div className="banner banner--error" role="alert">
             {errorText(t, error)} <button type="button" onClick={() => setError(null)}>{t('library.dismiss')}</button>

@@ -128,6 +128,17 @@ export class LiveStories {
     if (this.stories.get(id) === story) this.close(id);
   }
 
+  /** The story's body and fields as this machine has them: the open story's, or its replica's on disk; null without either. */
+  async copyOf(id: string): Promise<LateCopy | null> {
+    const open = this.stories.get(id);
+    if (open) return open.copy();
+    if (!this.libraryDir || this.starting.has(id)) return null;
+    const opened = await ReplicaLog.open(this.libraryDir, id).catch(() => null);
+    if (!opened) return null;
+    await opened.replica.close();
+    return opened.contents.updates.length ? copyOfUpdates(opened.contents.updates) : null;
+  }
+
   /**
    * The Yjs state vector (base64) of an open story's replica, for a step on it: the server steps
    * only once it has stored that state, so what was typed before the click is in what is sent.
@@ -174,6 +185,8 @@ export class LiveStories {
    */
   async dropReplicas(): Promise<void> {
     if (!this.libraryDir) return;
+    // The stories just closed keep theirs aside and remove their replicas themselves.
+    await Promise.all([...this.forgetting.values()]);
     const names = await readdir(join(this.libraryDir, REPLICAS_DIR)).catch(() => [] as string[]);
     for (const name of names) {
       const id = storyIdOfReplica(name);
@@ -181,12 +194,7 @@ export class LiveStories {
       const opened = await ReplicaLog.open(this.libraryDir, id).catch(() => null);
       if (!opened) continue;
       try {
-        if (opened.contents.unsent) {
-          const doc = new Y.Doc();
-          Y.applyUpdate(doc, Y.mergeUpdates(opened.contents.updates));
-          await this.keepLate(id, { body: readBody(doc), fields: readFieldsPartial(doc) });
-          doc.destroy();
-        }
+        if (opened.contents.unsent) await this.keepLate(id, copyOfUpdates(opened.contents.updates));
         await opened.replica.remove();
       } catch {
         // Not kept (a full disk): the replica stays, with the words in it.
@@ -266,4 +274,13 @@ export class LiveStories {
   private emit(event: LiveStoryEvent): void {
     for (const listener of this.listeners) listener(event);
   }
+}
+
+/** The body and fields a replica's stored changes make. */
+function copyOfUpdates(updates: Uint8Array[]): LateCopy {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.mergeUpdates(updates));
+  const copy = { body: readBody(doc), fields: readFieldsPartial(doc) };
+  doc.destroy();
+  return copy;
 }

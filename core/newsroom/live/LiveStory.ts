@@ -200,6 +200,11 @@ export class LiveStory {
     }, this.opts.lateGraceMs ?? LATE_GRACE_MS);
   }
 
+  /** The story's body and fields as this replica holds them now. */
+  copy(): LateCopy {
+    return { body: readBody(this.doc), fields: readFieldsPartial(this.doc) };
+  }
+
   /** What this machine typed that the server has not acknowledged, to keep before the story is let go for good; null when there is none. */
   unsentCopy(): LateCopy | null {
     if (this.destroyed || !this.hasUnsent()) return null;

@@ -640,7 +640,7 @@ export const en: Shape<typeof ko> = {
     alsoHere: 'Also editing:',
     stored: 'Stored on the server',
     unsynced: '{{count}} change(s) waiting for the server',
-    disconnected: 'The live connection to the server dropped. What you type stays in this window and is stored when it reconnects.',
+    disconnected: 'Offline: the server cannot be reached. What you type is kept on this computer (even if the app closes) and goes to the server when the connection is back.',
     openFailed: 'Could not open the story live: {{reason}} It opened for ordinary editing.',
     ended: {
       notSignedIn: 'No longer live: you are signed out of the newsroom. Sign in again and the story opens live again. Anything you typed that had not reached the server is kept on this computer (late-revisions in the library folder).',
@@ -668,6 +668,7 @@ export const en: Shape<typeof ko> = {
     signOut: 'Sign out',
     signedOut: 'Your newsroom session ({{server}}) ended. Sign in again. What you wrote in this window is still here.',
     signInAgain: 'Sign in again',
+    offline: 'The newsroom server ({{server}}) cannot be reached. You see the list and stories as this computer last received them. Stories opened on this computer before can still be written in: what you type is kept here and goes to the server once connected. Steps such as sending wait until you are connected.',
     setupToggle: 'This is a new newsroom: the server’s setup code makes me its first admin',
     setupHelp: 'Enter the one-time setup code the server printed in its terminal when it first started. The login and password above become the admin’s account (password: 8 characters or more).',
     setupCode: 'Setup code',

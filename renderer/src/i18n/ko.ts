@@ -639,8 +639,8 @@ export const ko = {
     stored: '서버에 저장됨',
     /** Typed changes the server has not yet confirmed as stored. */
     unsynced: '서버 저장 대기 {{count}}건',
-    /** The live connection dropped: nothing is lost, it goes out again on reconnect. */
-    disconnected: '서버와의 실시간 연결이 끊겼습니다. 입력한 내용은 이 창에 남아 있고 다시 연결되면 저장됩니다.',
+    /** The live connection dropped: what is typed is kept on disk (the replica) and goes out on reconnect. */
+    disconnected: '오프라인: 서버에 연결할 수 없습니다. 입력한 내용은 이 컴퓨터에 저장되고(앱을 닫아도 남습니다) 다시 연결되면 서버로 보냅니다.',
     /** The live copy could not be opened; the story opens the ordinary way. */
     openFailed: '실시간 편집을 열지 못했습니다: {{reason}} 기사는 일반 편집으로 열었습니다.',
     /** The story was let go for good (signed out, access withdrawn, gone): why, and where unsent words went. */
@@ -671,6 +671,8 @@ export const ko = {
     signOut: '로그아웃',
     signedOut: '뉴스룸({{server}}) 세션이 끝났습니다. 다시 로그인하세요. 이 창에서 쓴 내용은 그대로 있습니다.',
     signInAgain: '다시 로그인',
+    /** The server cannot be reached: what is shown is this machine's last copy, and what can still be done. */
+    offline: '뉴스룸 서버({{server}})에 연결할 수 없습니다. 이 컴퓨터가 마지막으로 받은 목록과 기사를 보여줍니다. 이 컴퓨터에서 연 적 있는 기사는 계속 쓸 수 있고, 쓴 내용은 이 컴퓨터에 저장되었다가 연결되면 서버로 갑니다. 출고 같은 단계는 연결된 뒤에 하세요.',
     setupToggle: '새 뉴스룸입니다: 서버의 설정 코드로 첫 관리자가 됩니다',
     setupHelp: '서버를 처음 시작할 때 터미널에 나온 일회용 설정 코드를 적으세요. 위의 아이디와 비밀번호가 관리자 계정이 됩니다(비밀번호 8자 이상).',
     setupCode: '설정 코드',

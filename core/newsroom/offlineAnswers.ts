@@ -1,0 +1,94 @@
+// What the newsroom last answered, kept in the library folder so a connected desktop still shows
+// its stories with no connection (issue 17, "the replica"): the list, a story, its history, the
+// people. Each read the server answers is remembered by method and input; when the server cannot
+// be reached the same read gets the remembered answer, with when it was given. Only reads: a
+// change made offline goes through the live replica (or waits), never through this.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../atomicWrite';
+import type { NewsroomMethod } from '../../shared/contract/newsroomMethods';
+
+export const ANSWERS_DIR = 'newsroom-answers';
+
+/** The reads a desk needs to keep working offline. */
+export const REMEMBERED_READS = [
+  'listPeople',
+  'listArticles',
+  'queryArticles',
+  'queryArticleIds',
+  'libraryFacets',
+  'embargoedArticles',
+  'getArticle',
+  'getHistory',
+  'getVersion',
+  'getPhotos',
+] as const satisfies readonly NewsroomMethod[];
+export type RememberedRead = (typeof REMEMBERED_READS)[number];
+
+export function isRememberedRead(method: string): method is RememberedRead {
+  return (REMEMBERED_READS as readonly string[]).includes(method);
+}
+
+export interface Remembered {
+  /** When the server gave this answer (ISO). */
+  at: string;
+  answer: unknown;
+}
+
+export class OfflineAnswers {
+  /** The last write per file: a newer answer is written after an older one, never under it. */
+  private readonly writing = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly libraryDir: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The file for a read: by method and input (the person is the folder's one account, so `actor` is left out). */
+  private path(method: RememberedRead, input: Record<string, unknown>): string {
+    const { actor: _actor, ...rest } = input;
+    const key = createHash('sha256').update(stableJson(rest)).digest('hex').slice(0, 32);
+    return join(this.libraryDir, ANSWERS_DIR, method, `${key}.json`);
+  }
+
+  /** Keeps the server's answer; never fails the read it came from (a full disk only loses the copy). */
+  remember(method: RememberedRead, input: Record<string, unknown>, answer: unknown): Promise<void> {
+    const path = this.path(method, input);
+    const text = JSON.stringify({ at: this.now().toISOString(), answer } satisfies Remembered);
+    const write = (this.writing.get(path) ?? Promise.resolve())
+      .then(async () => {
+        await mkdir(join(this.libraryDir, ANSWERS_DIR, method), { recursive: true });
+        // A copy: the server holds the original, so no fsync is owed.
+        await writeFileAtomic(path, text, undefined, { durable: false });
+      })
+      .catch(() => undefined);
+    this.writing.set(path, write);
+    void write.finally(() => this.writing.get(path) === write && this.writing.delete(path));
+    return write;
+  }
+
+  /** The last answer to this read, or null if the server never gave one here. */
+  async recall(method: RememberedRead, input: Record<string, unknown>): Promise<Remembered | null> {
+    const path = this.path(method, input);
+    await this.writing.get(path);
+    try {
+      const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<Remembered>;
+      return typeof parsed.at === 'string' && 'answer' in parsed ? { at: parsed.at, answer: parsed.answer } : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** JSON with object keys sorted, so the same input always names the same file. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
