@@ -2,7 +2,7 @@
 // both call `openCore` and hand `core.handlers` to `dispatch`; neither adds logic of its own.
 // Every handler runs behind one access gate (shared/workflow/access.ts).
 import type { Handlers } from '../shared/contract/dispatch';
-import { methods, type Method } from '../shared/contract/api';
+import { methods, type Input, type Method } from '../shared/contract/api';
 import { assertAccess, type AccessContext, type AccessRequest } from '../shared/workflow/access';
 import { Library } from './Library';
 import { PHOTO_VARIANTS, type PhotoVariant } from './media/PhotoStore';
@@ -20,9 +20,11 @@ import { keepLateRevision, type LateCopy } from './newsroom/live/lateRevisions';
 import { libraryStories } from './exchange/storySource';
 import { isNewsroomMethod } from '../shared/contract/newsroomMethods';
 import { isRememberedRead, OfflineAnswers, type RememberedRead } from './newsroom/offlineAnswers';
+import { Outbox } from './newsroom/outbox';
+import { sendOutbox, stepOrQueue } from './newsroom/offlineSteps';
 import { ApiError } from '../shared/contract/errors';
 import { MACHINE_SETTINGS, type Settings, type SettingsPatch } from '../shared/model/settings';
-import type { CoreEvent } from '../shared/contract/newsroom';
+import type { CoreEvent, NewsroomStatus } from '../shared/contract/newsroom';
 
 export interface AppInfo {
   version: string;
@@ -73,13 +75,18 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const keepLate = async (articleId: string, copy: LateCopy) =>
     void (await keepLateRevision(library.dir, { articleId, at: now().toISOString(), personId: newsroom.status()?.person.id ?? null, ...copy }));
   const live = new LiveStories(() => newsroom.liveCredentials(), keepLate, opts.liveOpenTimeoutMs, library.dir);
+  const outbox = await Outbox.open(library.dir, now);
+  const catchUp = () => {
+    void live.sendUnsent();
+    void sendOutbox(newsroom, live, outbox);
+  };
   newsroom.onEvent((event) => {
     if (event.type !== 'connection') return;
     if (event.state === 'signedOut') live.closeAll();
-    // What was typed offline, or before this core last stopped, goes out as soon as the server is there.
-    if (event.state === 'online') void live.sendUnsent();
+    // What was typed or stepped offline, or before this core last stopped, goes out as soon as the server is there.
+    if (event.state === 'online') catchUp();
   });
-  void live.sendUnsent();
+  catchUp();
   const localStories = libraryStories(library);
   let chromium: (PdfPrinter & { close(): Promise<void> }) | null = null;
   const printer = () => opts.pdfPrinter ?? (chromium ??= chromiumPrinter());
@@ -91,7 +98,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const open: Handlers = {
     getLibraryInfo: async () => {
       const { people } = library.accessContext();
-      return { path: library.dir, articleCount: library.activeCount, notices: library.notices, indexing: library.indexing, peopleLost: people.now === 0 && people.ever, newsroom: newsroom.status() };
+      return { path: library.dir, articleCount: library.activeCount, notices: library.notices, indexing: library.indexing, peopleLost: people.now === 0 && people.ever, newsroom: withOutbox(newsroom.status(), outbox) };
     },
     connectNewsroom: async ({ actor: _actor, ...req }) => newsroom.connect(req, library.storyCount),
     disconnectNewsroom: async () => {
@@ -156,7 +163,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   };
   // A bound folder has no stories of its own to look for on disk (a live story's every keystroke passes here).
   const local = gated(open, () => (newsroom.bound ? newsroom.accessContext(library.currentSettings.workflow.permissions) : library.accessContext()), (id) => (newsroom.bound ? Promise.resolve() : library.find(id)));
-  const handlers = routed(local, newsroom, library, live, new OfflineAnswers(library.dir, now));
+  const handlers = routed(local, newsroom, library, live, new OfflineAnswers(library.dir, now), outbox);
   return {
     handlers,
     library,
@@ -170,9 +177,11 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     onEvent: (listener) => {
       const offNewsroom = newsroom.onEvent(listener);
       const offLive = live.onEvent(listener);
+      const offOutbox = outbox.onChange((state) => listener({ type: 'outbox', outbox: state }));
       return () => {
         offNewsroom();
         offLive();
+        offOutbox();
       };
     },
     close: async () => {
@@ -189,18 +198,13 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
  * A library bound to a newsroom sends the methods the server answers there, for the signed-in
  * person (the server decides them); the rest stay on this machine behind the local gate.
  */
-function routed(local: Handlers, newsroom: Newsroom, library: Library, live: LiveStories, answers: OfflineAnswers): Handlers {
+function routed(local: Handlers, newsroom: Newsroom, library: Library, live: LiveStories, answers: OfflineAnswers, outbox: Outbox): Handlers {
   const out: Partial<Record<Method, (input: never) => Promise<unknown>>> = {};
   for (const method of methods) {
     const handler = local[method] as (input: unknown) => Promise<unknown>;
     out[method] = async (input: unknown) => {
       if (newsroom.bound && (method === 'getSettings' || method === 'updateSettings')) return newsroomSettings(method, input as SettingsPatch & { actor: string }, newsroom, library);
-      if (newsroom.bound && method === 'transitionArticle') {
-        // A step on a story open live carries what this machine's replica holds (the server waits for it).
-        const step = input as { id: string; liveState?: string };
-        const liveState = step.liveState ?? live.stateVector(step.id) ?? undefined;
-        return newsroom.call(method, liveState ? { ...step, liveState } : step);
-      }
+      if (newsroom.bound && method === 'transitionArticle') return stepOrQueue(input as Input<'transitionArticle'>, newsroom, live, outbox);
       if (newsroom.bound && isNewsroomMethod(method)) {
         const request = (input ?? {}) as Record<string, unknown>;
         return isRememberedRead(method) ? readOrRecall(method, request, newsroom, answers, live) : newsroom.call(method, request);
@@ -213,6 +217,11 @@ function routed(local: Handlers, newsroom: Newsroom, library: Library, live: Liv
     };
   }
   return out as Handlers;
+}
+
+/** The connection as the window sees it, with the steps waiting in the outbox and what became of those sent. */
+function withOutbox(status: NewsroomStatus | null, outbox: Outbox): NewsroomStatus | null {
+  return status && { ...status, outbox: outbox.state() };
 }
 
 /**

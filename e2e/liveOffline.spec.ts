@@ -87,6 +87,13 @@ test('offline: the open story keeps every word through a cut connection and a ki
     await expect(badge(page)).toHaveAttribute('data-stored', 'false');
     await expect.poll(() => onDisk(dir, id), { message: 'the replica on disk holds the words typed offline' }).toBe(ONLINE + OFFLINE);
     expect(texts((await storyOnServer(server, 'kim', id)).body)).toEqual([ONLINE]);
+
+    // ——— Sent offline: the step waits on this machine, in view, and the server has not seen it. ———
+    await page.getByTestId('action-send').click();
+    await expect(page.getByTestId('workflow-error')).toHaveAttribute('data-queued', 'true');
+    await expect(page.getByTestId('outbox-step')).toHaveCount(1);
+    await expect(page.getByTestId('outbox-step')).toContainText(HEADLINE);
+    expect((await storyOnServer(server, 'kim', id)).status).toBe('draft');
     await page.screenshot({ path: `${SHOTS}-typing-offline.png` });
 
     // ——— The app is killed outright, and started again with still no connection. ———
@@ -99,6 +106,8 @@ test('offline: the open story keeps every word through a cut connection and a ki
     // The list as this machine last had it, and a word saying so.
     await expect(page.getByTestId('offline-banner')).toContainText(network.url);
     await expect(page.getByTestId('article-row').filter({ hasText: HEADLINE })).toHaveCount(1);
+    // The step taken before the kill still waits.
+    await expect(page.getByTestId('outbox-step')).toContainText(HEADLINE);
     await open(page, HEADLINE);
     await expect.poll(() => blockTexts(page)).toEqual([ONLINE + OFFLINE]);
     await expect(badge(page)).toHaveAttribute('data-connected', 'false');
@@ -111,13 +120,17 @@ test('offline: the open story keeps every word through a cut connection and a ki
     await ime.type(' 셋째.');
     await expect.poll(() => onDisk(dir, id)).toBe(`${ONLINE}${OFFLINE} 셋째.`);
 
-    // ——— The connection is back: every word reaches the server by itself, and the badge says stored. ———
+    // ——— The connection is back: every word reaches the server by itself, then the send; the badge says stored, the outbox what became of the step. ———
     await network.restore();
     await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online', { timeout: 20_000 });
     await expect(page.getByTestId('offline-banner')).toHaveCount(0);
     await expect(badge(page)).toHaveAttribute('data-stored', 'true', { timeout: 20_000 });
     await expect.poll(async () => texts((await storyOnServer(server, 'kim', id)).body), { timeout: 10_000 }).toEqual([`${ONLINE}${OFFLINE} 셋째.`]);
     expect(await blockTexts(page)).toEqual([`${ONLINE}${OFFLINE} 셋째.`]);
+    await expect(page.getByTestId('outbox-result')).toHaveAttribute('data-ok', 'true', { timeout: 20_000 });
+    await expect(page.getByTestId('outbox-step')).toHaveCount(0);
+    await expect.poll(async () => (await storyOnServer(server, 'kim', id)).status).toBe('sent');
+    await expect(page.getByTestId('article-status')).toHaveText('출고');
     await page.screenshot({ path: `${SHOTS}-back-online.png` });
   } finally {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);

@@ -22,6 +22,7 @@ import { rememberedActivePerson, rememberPerson, setCurrentPerson } from './peop
 import type { ExchangeRequest } from './exchange/exchangeRequest';
 import { rememberArticle, rememberedArticle } from './openArticleMemory';
 import { useBackOnline, useConnectionState } from './newsroom/useCoreEvents';
+import { OutboxBanner } from './newsroom/OutboxBanner';
 import { SignedOutBanner } from './newsroom/SignedOutBanner';
 
 /** Connected or signed out: the folder is another library now, so the app starts again on it (the browser host's cookie carries the reload). */
@@ -221,6 +222,7 @@ export function App({ boot }: { boot: Boot }) {
           libraryPath={boot.library.path}
         />
         {newsroom && connection === 'signedOut' && <SignedOutBanner server={newsroom.server} onSignedIn={syncConnection} />}
+        {newsroom && <OutboxBanner initial={newsroom.outbox} />}
         {newsroom && connection === 'offline' && (
           <div className="banner banner--warning" role="status" data-testid="offline-banner">
             {t('newsroom.offline', { server: newsroom.server })}

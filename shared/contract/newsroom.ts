@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { PersonSchema } from '../model/person';
 import { LiveEventSchema } from './live';
 import { LiveStoryEventSchema } from './liveStory';
+import { OutboxEventSchema, OutboxStateSchema } from './outbox';
 
 /** `online`: following the server's live channel; `offline`: unreachable, retrying; `signedOut`: the session ended (sign in again). */
 export const ConnectionStateSchema = z.enum(['connecting', 'online', 'offline', 'signedOut']);
@@ -17,11 +18,13 @@ export const NewsroomStatusSchema = z.object({
   /** The signed-in person, as the server knows them; every request acts as them. */
   person: PersonSchema,
   state: ConnectionStateSchema,
+  /** Steps taken offline and waiting to be sent, and what became of those sent (the core's outbox). */
+  outbox: OutboxStateSchema.optional(),
 });
 export type NewsroomStatus = z.infer<typeof NewsroomStatusSchema>;
 
 /** What the core pushes to the window (Electron: a channel on webContents; browser host: server-sent events). */
-export const CoreEventSchema = z.union([z.object({ type: z.literal('connection'), state: ConnectionStateSchema }), LiveEventSchema, LiveStoryEventSchema]);
+export const CoreEventSchema = z.union([z.object({ type: z.literal('connection'), state: ConnectionStateSchema }), LiveEventSchema, LiveStoryEventSchema, OutboxEventSchema]);
 export type CoreEvent = z.infer<typeof CoreEventSchema>;
 
 export const CORE_EVENT_CHANNEL = 'copydesk:event';

@@ -23,6 +23,8 @@ export class LiveStories {
   private readonly stories = new Map<string, LiveStory>();
   /** Stories whose replica is being read from disk: a second open waits for the same one. */
   private readonly starting = new Map<string, Promise<LiveStory>>();
+  /** Opens waiting for their story to be made, per story: a close cancels one. */
+  private readonly opening = new Map<string, Set<{ cancelled: boolean }>>();
   /** Replicas being removed (their epoch ended): opening the story again waits, so it never reads the old one. */
   private readonly forgetting = new Map<string, Promise<void>>();
   private readonly listeners = new Set<(event: LiveStoryEvent) => void>();
@@ -38,8 +40,22 @@ export class LiveStories {
 
   /** Joins the story's document (or holds the one already open) and answers once it is synced. */
   async open(id: string): Promise<LiveOpened> {
-    const story = await this.story(id);
+    // Until the story is made (its replica read from disk), a close for it cancels this open.
+    const pending = { cancelled: false };
+    const waiting = this.opening.get(id) ?? new Set();
+    this.opening.set(id, waiting.add(pending));
+    let story: LiveStory;
+    try {
+      story = await this.story(id);
+    } finally {
+      waiting.delete(pending);
+      if (waiting.size === 0 && this.opening.get(id) === waiting) this.opening.delete(id);
+    }
     story.holders++;
+    if (pending.cancelled) {
+      this.release(story);
+      throw new ApiError('cancelled', `live story ${id} was closed while opening`);
+    }
     try {
       await story.ready;
     } catch (err) {
@@ -93,15 +109,46 @@ export class LiveStories {
     for (const name of names) {
       const id = storyIdOfReplica(name);
       if (!id || this.stories.has(id)) continue;
-      const peek = await ReplicaLog.open(this.libraryDir, id).catch(() => null);
-      if (!peek) continue;
-      const unsent = peek.contents.unsent;
-      await peek.replica.close();
-      if (!unsent) continue;
+      if (!(await this.hasUnsentOnDisk(id))) continue;
       count++;
       void this.holdUntilSent(id);
     }
     return count;
+  }
+
+  /**
+   * Before a step on the story is sent: whatever this machine typed in it reaches the server first
+   * (the open story's, or its replica's on disk), waiting at most `timeoutMs`.
+   */
+  async flushStory(id: string, timeoutMs = 20_000): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+    const open = this.stories.get(id);
+    const sent = open ? this.sentOrEnded(open) : this.hasUnsentOnDisk(id).then((unsent) => (unsent ? this.holdUntilSent(id) : undefined));
+    await Promise.race([sent, timeout]);
+    clearTimeout(timer);
+  }
+
+  private async hasUnsentOnDisk(id: string): Promise<boolean> {
+    if (!this.libraryDir || this.starting.has(id)) return false;
+    const peek = await ReplicaLog.open(this.libraryDir, id).catch(() => null);
+    if (!peek) return false;
+    await peek.replica.close();
+    return peek.contents.unsent;
+  }
+
+  /** Resolves once the open story has nothing unsent and is connected, or has ended. */
+  private sentOrEnded(story: LiveStory): Promise<void> {
+    const sent = () => this.stories.get(story.id) !== story || (story.currentStatus().connected && story.currentStatus().unsynced === 0);
+    if (sent()) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const stop = this.onEvent((e) => {
+        if (e.id === story.id && (e.type === 'liveEnded' || sent())) {
+          stop();
+          resolve();
+        }
+      });
+    });
   }
 
   /** Holds the story until the server has stored what its replica had unsent (or it ends), then lets it go. */
@@ -114,17 +161,7 @@ export class LiveStories {
     }
     const story = this.stories.get(id);
     if (!story) return;
-    const sent = () => this.stories.get(id) !== story || (story.currentStatus().connected && story.currentStatus().unsynced === 0);
-    if (!sent()) {
-      await new Promise<void>((resolve) => {
-        const stop = this.onEvent((e) => {
-          if (e.id === id && (e.type === 'liveEnded' || sent())) {
-            stop();
-            resolve();
-          }
-        });
-      });
-    }
+    await this.sentOrEnded(story);
     if (this.stories.get(id) === story) this.close(id);
   }
 
@@ -166,7 +203,9 @@ export class LiveStories {
   close(id: string): void {
     this.signedIn();
     const story = this.stories.get(id);
-    if (story) this.release(story);
+    if (story && story.holders > 0) return this.release(story);
+    const pending = [...(this.opening.get(id) ?? [])].find((p) => !p.cancelled);
+    if (pending) pending.cancelled = true;
   }
 
   /**

@@ -636,6 +636,15 @@ export const en: Shape<typeof ko> = {
       newerVersion: '{{file}}: made by a newer Copydesk. Update Copydesk, then import it.',
     },
   },
+  outbox: {
+    queued: 'The server cannot be reached, so [{{action}}] is waiting on this computer. It is sent when the connection is back and you will be told the result; if the server no longer allows it then (say the desk approved the story meanwhile), it is not applied.',
+    pending_one: '{{count}} step to send when connected:',
+    pending_other: '{{count}} steps to send when connected:',
+    step: '[{{action}}] “{{headline}}”',
+    sent: 'Steps sent once connected:',
+    applied: 'applied',
+    refused: 'not applied — {{reason}}',
+  },
   live: {
     alsoHere: 'Also editing:',
     stored: 'Stored on the server',

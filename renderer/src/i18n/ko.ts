@@ -632,6 +632,17 @@ export const ko = {
       newerVersion: '{{file}}: 더 새 버전의 Copydesk가 만든 보관 파일입니다. Copydesk를 업데이트한 뒤 가져오세요.',
     },
   },
+  /** Workflow steps taken offline (the core's outbox). */
+  outbox: {
+    /** A step taken offline waits on this machine. */
+    queued: '서버에 연결할 수 없어 [{{action}}]을(를) 이 컴퓨터에 대기시켰습니다. 연결되면 서버로 보내고 결과를 알려 드립니다. 그때 서버가 허락하지 않으면(예: 그사이 데스크가 승인) 반영되지 않습니다.',
+    pending_one: '연결되면 보낼 단계 {{count}}건:',
+    pending_other: '연결되면 보낼 단계 {{count}}건:',
+    step: '[{{action}}] ‘{{headline}}’',
+    sent: '연결된 뒤 보낸 단계:',
+    applied: '반영됨',
+    refused: '반영되지 않음 — {{reason}}',
+  },
   live: {
     /** Before the names of the others in a live story. */
     alsoHere: '함께 편집 중:',

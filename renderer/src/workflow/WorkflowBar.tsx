@@ -162,7 +162,8 @@ export function WorkflowBar(props: {
         </StepDialog>
       )}
       {error !== null && (
-        <span className="banner banner--error" role="alert" data-testid="workflow-error">
+        // A step waiting in the outbox (taken offline) is not a failure: said as a notice.
+        <span className={queued(error) ? 'banner banner--warning' : 'banner banner--error'} role={queued(error) ? 'status' : 'alert'} data-testid="workflow-error" data-queued={String(queued(error))}>
           {movedOn(error)
             ? t('workflow.movedOn', { state: t(`status.${String(error.params.state)}`), action: t(`workflow.action.${String(error.params.action)}`) })
             : errorText(t, error)}
@@ -170,4 +171,9 @@ export function WorkflowBar(props: {
       )}
     </div>
   );
+}
+
+/** The step was kept in the outbox to send once the server is back (core/newsroom/offlineSteps.ts). */
+function queued(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'offline' && typeof error.params.queued === 'string';
 }
