@@ -77,6 +77,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const live = new LiveStories(() => newsroom.liveCredentials(), keepLate, opts.liveOpenTimeoutMs, library.dir);
   const outbox = await Outbox.open(library.dir, now);
   const catchUp = () => {
+    live.reconnectAll();
     void live.sendUnsent();
     void sendOutbox(newsroom, live, outbox);
   };

@@ -16,6 +16,8 @@ export const LiveStatusSchema = z.object({
   unsynced: z.number().int().nonnegative(),
   /** Connected to the server's document now. */
   connected: z.boolean(),
+  /** When the server last held everything this machine had typed in the story (ISO), if known. */
+  syncedAt: z.string().optional(),
   /**
    * Counts the core's status changes for this story. The open's answer and the pushed events travel
    * on different channels, in no fixed order: the window keeps the status with the highest count.

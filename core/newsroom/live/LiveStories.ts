@@ -165,6 +165,11 @@ export class LiveStories {
     if (this.stories.get(id) === story) this.close(id);
   }
 
+  /** The server is reachable again: every open story that is not connected tries at once. */
+  reconnectAll(): void {
+    for (const story of this.stories.values()) story.reconnectNow();
+  }
+
   /** The story's body and fields as this machine has them: the open story's, or its replica's on disk; null without either. */
   async copyOf(id: string): Promise<LateCopy | null> {
     const open = this.stories.get(id);

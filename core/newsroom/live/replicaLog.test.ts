@@ -43,7 +43,7 @@ describe('the replica log', () => {
   it('reads back every change, whether one typed here is unsent, and the epoch', async () => {
     const dir = await library();
     const first = (await ReplicaLog.open(dir, 'story-1'))!;
-    expect(first.contents).toEqual({ updates: [], unsent: false, epoch: null });
+    expect(first.contents).toEqual({ updates: [], unsent: false, epoch: null, syncedAt: null });
     first.replica.epoch(3);
     const w = typing(first.replica);
     w.type('서버에서 온 글 ', false);
@@ -53,9 +53,9 @@ describe('the replica log', () => {
     const second = (await ReplicaLog.open(dir, 'story-1'))!;
     expect(textOf(second.contents.updates)).toBe('서버에서 온 글 내 글');
     expect(second.contents).toMatchObject({ unsent: true, epoch: 3 });
-    second.replica.acked();
+    second.replica.acked('2026-12-07T08:12:00.000Z');
     await second.replica.close();
-    expect((await ReplicaLog.open(dir, 'story-1'))!.contents.unsent).toBe(false);
+    expect((await ReplicaLog.open(dir, 'story-1'))!.contents).toMatchObject({ unsent: false, syncedAt: '2026-12-07T08:12:00.000Z' });
   });
 
   it('cuts a torn last record and keeps everything before it', async () => {
@@ -82,12 +82,12 @@ describe('the replica log', () => {
     expect(read.contents.updates.length).toBe(COMPACT_AFTER);
     await read.replica.close();
 
-    replica.acked();
+    replica.acked('2026-12-07T08:13:00.000Z');
     replica.maybeCompact(() => Y.encodeStateAsUpdate(w.doc));
     await replica.close();
     read = (await ReplicaLog.open(dir, 'story-3'))!;
     expect(read.contents.updates.length).toBe(1);
-    expect(read.contents).toMatchObject({ unsent: false, epoch: 2 });
+    expect(read.contents).toMatchObject({ unsent: false, epoch: 2, syncedAt: '2026-12-07T08:13:00.000Z' });
     expect(textOf(read.contents.updates)).toBe('가'.repeat(COMPACT_AFTER));
     await read.replica.close();
   });

@@ -28,6 +28,8 @@ export interface ReplicaContents {
   unsent: boolean;
   /** The epoch (the server's document for the story) these changes belong to, once the server named it. */
   epoch: number | null;
+  /** When the server last acknowledged everything typed here (ISO), if the log says. */
+  syncedAt: string | null;
 }
 
 const record = (kind: number, payload: Uint8Array = new Uint8Array()) => {
@@ -53,6 +55,7 @@ export class ReplicaLog {
   private sinceCompact = 0;
   private unsent = false;
   private epochNow: number | null;
+  private syncedAt: string | null;
 
   private constructor(
     private readonly log: AppendLog,
@@ -62,6 +65,7 @@ export class ReplicaLog {
   ) {
     this.unsent = contents.unsent;
     this.epochNow = contents.epoch;
+    this.syncedAt = contents.syncedAt;
     this.sinceCompact = records;
   }
 
@@ -71,12 +75,15 @@ export class ReplicaLog {
     if (!path) return null;
     await mkdir(join(libraryDir, REPLICAS_DIR), { recursive: true });
     const { log, records } = await AppendLog.open(path);
-    const contents: ReplicaContents = { updates: [], unsent: false, epoch: null };
+    const contents: ReplicaContents = { updates: [], unsent: false, epoch: null, syncedAt: null };
     for (const r of records) {
       const payload = r.subarray(1);
       if (r[0] === KIND.remote || r[0] === KIND.local) contents.updates.push(payload);
       if (r[0] === KIND.local) contents.unsent = true;
-      if (r[0] === KIND.acked) contents.unsent = false;
+      if (r[0] === KIND.acked) {
+        contents.unsent = false;
+        contents.syncedAt = payload.length ? Buffer.from(payload).toString('utf8') : contents.syncedAt;
+      }
       if (r[0] === KIND.epoch) contents.epoch = Number(Buffer.from(payload).toString('utf8')) || null;
     }
     return { replica: new ReplicaLog(log, path, contents, records.length), contents };
@@ -88,11 +95,12 @@ export class ReplicaLog {
     this.write(record(local ? KIND.local : KIND.remote, update), local);
   }
 
-  /** The server has stored everything this machine sent. */
-  acked(): void {
+  /** The server has stored everything this machine sent, at `at` (ISO). */
+  acked(at: string): void {
     if (!this.unsent) return;
     this.unsent = false;
-    this.write(record(KIND.acked), false);
+    this.syncedAt = at;
+    this.write(record(KIND.acked, Buffer.from(at, 'utf8')), false);
   }
 
   /** The server named the story's epoch (the document these changes belong to). */
@@ -111,8 +119,13 @@ export class ReplicaLog {
     if (this.sinceCompact < COMPACT_AFTER || this.unsent || this.failed) return;
     this.sinceCompact = 0;
     const epoch = this.epochNow;
+    const syncedAt = this.syncedAt;
     this.log
-      .compact(() => [...(epoch === null ? [] : [record(KIND.epoch, Buffer.from(String(epoch), 'utf8'))]), record(KIND.remote, state())])
+      .compact(() => [
+        ...(epoch === null ? [] : [record(KIND.epoch, Buffer.from(String(epoch), 'utf8'))]),
+        record(KIND.remote, state()),
+        ...(syncedAt === null ? [] : [record(KIND.acked, Buffer.from(syncedAt, 'utf8'))]),
+      ])
       .catch((err: unknown) => this.fail(err));
   }
 

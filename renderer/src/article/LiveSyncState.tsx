@@ -9,9 +9,10 @@ import { useLiveEnded } from '../newsroom/live/useLiveEnded';
 import '../styles/live.css';
 
 export function LiveSyncState(props: { live: LiveDocument }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const connected = useLiveStatus(props.live, (s) => s.connected) ?? false;
   const unsynced = useLiveStatus(props.live, (s) => s.unsynced) ?? 0;
+  const syncedAt = useLiveStatus(props.live, (s) => s.syncedAt ?? '') ?? '';
   const ended = useLiveEnded(props.live);
   if (ended) {
     return (
@@ -23,7 +24,10 @@ export function LiveSyncState(props: { live: LiveDocument }) {
   const stored = connected && unsynced === 0;
   return (
     <span className="live-sync" data-testid="live-sync" data-stored={String(stored)} data-unsynced={unsynced} data-connected={String(connected)} title={connected ? undefined : t('live.disconnected')}>
-      {stored ? t('live.stored') : connected ? t('live.unsynced', { count: unsynced }) : t('live.disconnected')}
+      {stored ? t('live.stored') : connected ? t('live.unsynced', { count: unsynced }) : offline(t('live.disconnected'), syncedAt !== '' && t('live.lastStored', { time: new Date(syncedAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' }) }))}
     </span>
   );
 }
+
+/** Offline: what happens to what is typed, and when the server last held all of it, if known. */
+const offline = (text: string, lastStored: string | false | undefined) => (lastStored ? `${text} ${lastStored}` : text);

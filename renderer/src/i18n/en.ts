@@ -649,6 +649,7 @@ export const en: Shape<typeof ko> = {
     alsoHere: 'Also editing:',
     stored: 'Stored on the server',
     unsynced: '{{count}} change(s) waiting for the server',
+    lastStored: 'Last fully stored on the server: {{time}}.',
     disconnected: 'Offline: the server cannot be reached. What you type is kept on this computer (even if the app closes) and goes to the server when the connection is back.',
     openFailed: 'Could not open the story live: {{reason}} It opened for ordinary editing.',
     ended: {

@@ -652,6 +652,8 @@ export const ko = {
     unsynced: '서버 저장 대기 {{count}}건',
     /** The live connection dropped: what is typed is kept on disk (the replica) and goes out on reconnect. */
     disconnected: '오프라인: 서버에 연결할 수 없습니다. 입력한 내용은 이 컴퓨터에 저장되고(앱을 닫아도 남습니다) 다시 연결되면 서버로 보냅니다.',
+    /** Offline: when the server last held everything typed here. */
+    lastStored: '서버에 마지막으로 모두 저장된 때: {{time}}.',
     /** The live copy could not be opened; the story opens the ordinary way. */
     openFailed: '실시간 편집을 열지 못했습니다: {{reason}} 기사는 일반 편집으로 열었습니다.',
     /** The story was let go for good (signed out, access withdrawn, gone): why, and where unsent words went. */
