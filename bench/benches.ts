@@ -13,5 +13,6 @@ import { crashBench } from './crashBench';
 import { serverRoundTripBench } from './serverRoundTripBench';
 import { serverBench } from './serverBench';
 import { collabBench } from './collabBench';
+import { importLibraryBench } from './importLibraryBench';
 
-export const BENCHES: readonly Bench[] = [saveBench, historyBench, typingBench, photoBench, exportBench, searchBench, listBench, backupBench, crashBench, serverRoundTripBench, serverBench, collabBench];
+export const BENCHES: readonly Bench[] = [saveBench, historyBench, typingBench, photoBench, exportBench, searchBench, listBench, backupBench, crashBench, serverRoundTripBench, serverBench, collabBench, importLibraryBench];
