@@ -274,6 +274,25 @@ describe('import-library refuses what it cannot take', () => {
       await built.cleanup();
     }
   }, 120_000);
+
+  it('the command stopped by Ctrl+C says so and exits 130, and the next run finishes', async () => {
+    const built = await buildLibrary(2);
+    const data = await pgliteStore();
+    try {
+      const stop = new AbortController();
+      stop.abort();
+      const stopped = cliIo('en', stop.signal);
+      expect(await runServerCommand(['import-library', built.dir, '--data', data.dataDir], stopped.io)).toBe(130);
+      expect(stopped.err.join('\n')).toContain('stopped: every story listed as imported is stored whole');
+      expect(stopped.out.join('\n')).toContain('imported: 0 stories');
+      const again = cliIo('en');
+      expect(await runServerCommand(['import-library', built.dir, '--data', data.dataDir], again.io)).toBe(0);
+      expect(again.out.join('\n')).toContain('imported: 8 stories');
+    } finally {
+      await data.dispose();
+      await built.cleanup();
+    }
+  }, 120_000);
 });
 
 const postgres = await postgresStore();
