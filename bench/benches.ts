@@ -14,5 +14,6 @@ import { serverRoundTripBench } from './serverRoundTripBench';
 import { serverBench } from './serverBench';
 import { collabBench } from './collabBench';
 import { offlineBench } from './offlineBench';
+import { importLibraryBench } from './importLibraryBench';
 
-export const BENCHES: readonly Bench[] = [saveBench, historyBench, typingBench, photoBench, exportBench, searchBench, listBench, backupBench, crashBench, serverRoundTripBench, serverBench, collabBench, offlineBench];
+export const BENCHES: readonly Bench[] = [saveBench, historyBench, typingBench, photoBench, exportBench, searchBench, listBench, backupBench, crashBench, serverRoundTripBench, serverBench, collabBench, offlineBench, importLibraryBench];

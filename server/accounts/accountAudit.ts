@@ -4,7 +4,8 @@
 import type { Queryable } from '../db/Database';
 import type { Account } from './accountSchemas';
 
-export type AccountAction = 'setupAdmin' | 'addPerson' | 'updatePerson' | 'resetPassword' | 'changePassword';
+/** `importPerson`: made from a local library's people by `copydesk server import-library`, with no password. */
+export type AccountAction = 'setupAdmin' | 'addPerson' | 'updatePerson' | 'resetPassword' | 'changePassword' | 'importPerson';
 
 /** The person fields that differ between two versions of a person. */
 export function changedFields(before: Omit<Account, 'login'>, after: Omit<Account, 'login'>): string[] {

@@ -30,7 +30,8 @@ export async function personById(db: Queryable, id: string): Promise<PersonRow |
   return row ?? null;
 }
 
-export async function insertPerson(db: Queryable, account: Account, passwordHash: string, now: Date): Promise<void> {
+/** `passwordHash` null: an account that cannot sign in until an admin sets its password (resetPassword). */
+export async function insertPerson(db: Queryable, account: Account, passwordHash: string | null, now: Date): Promise<void> {
   await db.query(
     `INSERT INTO people (id, login, name, role, desk, email, byline_name, byline_role, active, password_hash, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,

@@ -8,6 +8,7 @@ import type { CliLanguage } from '../../shared/i18n/cliText';
 import { resolveDataDir } from '../dataFolder';
 import { openServer, type ServerHandle } from '../openServer';
 import { serverText } from './serverText';
+import { runImportLibrary } from './runImportLibrary';
 
 export interface ServerIo {
   out(line: string): void;
@@ -24,6 +25,8 @@ export const DEFAULT_PORT = 4410;
 
 /** Exit codes as the rest of the CLI: 0 stopped cleanly, 2 bad usage, 3 could not start. */
 export async function runServerCommand(argv: string[], io: ServerIo): Promise<number> {
+  // A subcommand with options of its own: it imports and ends, it does not serve.
+  if (argv[0] === 'import-library') return runImportLibrary(argv.slice(1), io);
   const say = serverText(io.language);
   let values;
   try {

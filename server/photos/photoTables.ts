@@ -14,7 +14,8 @@ export interface NewPhoto {
   bytes: Uint8Array;
   preview: Uint8Array;
   thumb: Uint8Array;
-  createdBy: string;
+  /** Who uploaded it; null for a photo brought in from a local library (no upload, no uploader). */
+  createdBy: string | null;
 }
 
 /** A bytea as both drivers give it (pg: Buffer, PGlite: Uint8Array), as a Buffer without a copy. */

@@ -1,0 +1,98 @@
+// A local library's people on the newsroom server: each is matched to an account, or becomes one.
+// Matched by id first (a person this command brought in before, so a second import makes no
+// second account), then by e-mail (the same person under the server's own id). The rest become
+// accounts with their library id and no password: nobody can sign in as them until an admin
+// sets one (resetPassword), so an import never hands out a password.
+import type { Article } from '../../shared/model/article';
+import type { AuditEntry, VersionMeta } from '../../shared/model/history';
+import type { Person } from '../../shared/model/person';
+import type { Database } from '../db/Database';
+import { auditAccount } from '../accounts/accountAudit';
+import { accountOf, insertPerson, type PersonRow } from '../accounts/peopleTable';
+import type { Account } from '../accounts/accountSchemas';
+
+export interface PeopleOutcome {
+  /** Library person id → server account id. */
+  ids: Map<string, string>;
+  matched: { name: string; email: string; accountId: string; by: 'id' | 'email' }[];
+  created: Account[];
+}
+
+const emailKey = (email: string) => email.trim().toLowerCase();
+
+/** A login for a new account: the e-mail, else the name without spaces; `-2`, `-3`… where taken. */
+function freeLogin(person: Person, taken: Set<string>): string {
+  const base = (emailKey(person.email) || person.name.replace(/\s+/g, '').toLowerCase() || person.id).slice(0, 90);
+  let login = base;
+  for (let n = 2; taken.has(login); n++) login = `${base}-${n}`;
+  taken.add(login);
+  return login;
+}
+
+/** Matches or creates every person, in one transaction: either all of them are on the server or none is. */
+export async function importPeople(db: Database, people: readonly Person[], now: Date): Promise<PeopleOutcome> {
+  return db.transaction(async (tx) => {
+    const rows = (await tx.query<PersonRow>('SELECT * FROM people')).map(accountOf);
+    const byId = new Map(rows.map((a) => [a.id, a]));
+    const byEmail = new Map(rows.filter((a) => emailKey(a.email)).map((a) => [emailKey(a.email), a]));
+    const taken = new Set(rows.map((a) => a.login));
+    const outcome: PeopleOutcome = { ids: new Map(), matched: [], created: [] };
+    for (const person of people) {
+      const same = byId.get(person.id);
+      const match = same ?? (emailKey(person.email) ? byEmail.get(emailKey(person.email)) : undefined);
+      if (match) {
+        outcome.ids.set(person.id, match.id);
+        outcome.matched.push({ name: person.name, email: person.email, accountId: match.id, by: same ? 'id' : 'email' });
+        continue;
+      }
+      const account: Account = { ...person, login: freeLogin(person, taken) };
+      await insertPerson(tx, account, null, now);
+      // No one signed in made it: the audit names the account itself as the actor.
+      await auditAccount(tx, now, account.id, 'importPerson', account);
+      byId.set(account.id, account);
+      if (emailKey(account.email)) byEmail.set(emailKey(account.email), account);
+      outcome.ids.set(person.id, account.id);
+      outcome.created.push(account);
+    }
+    return outcome;
+  });
+}
+
+/**
+ * Person ids in an article, its versions and audit, as the server knows them. An id the library
+ * never listed (a person file lost) keeps its text in the JSON; `known` says which ids may be
+ * written to the columns that refer to people.
+ */
+export class PersonIds {
+  constructor(
+    private readonly ids: ReadonlyMap<string, string>,
+    private readonly known: ReadonlySet<string>,
+  ) {}
+
+  id(id: string): string {
+    return this.ids.get(id) ?? id;
+  }
+
+  /** For a column that refers to `people`: the server id, or null when no account has it. */
+  column(id: string | null): string | null {
+    if (id === null) return null;
+    const mapped = this.id(id);
+    return this.known.has(mapped) ? mapped : null;
+  }
+
+  article(a: Article): Article {
+    return {
+      ...a,
+      ownerId: a.ownerId === null ? null : this.id(a.ownerId),
+      lastTransition: a.lastTransition && { ...a.lastTransition, actorId: this.id(a.lastTransition.actorId) },
+    };
+  }
+
+  meta(m: VersionMeta): VersionMeta {
+    return { ...m, actorId: this.id(m.actorId) };
+  }
+
+  audit(e: AuditEntry): AuditEntry {
+    return { ...e, actorId: this.id(e.actorId) };
+  }
+}
