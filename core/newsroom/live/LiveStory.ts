@@ -9,7 +9,7 @@
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import WebSocket from 'ws';
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import { ApiError } from '../../../shared/contract/errors';
 import type { LiveEndReason, LiveStatus, LiveStoryEvent } from '../../../shared/contract/liveStory';
 import { collabUrl, COLLAB_REFUSALS, parseCollabStateless } from '../../../shared/contract/liveProtocol';
@@ -237,7 +237,8 @@ export class LiveStory {
    * stories merged 3 s after the server was back, bench/offlineBench.ts).
    */
   reconnectNow(): void {
-    if (this.destroyed || this.status.connected) return;
+    // Only while waiting between attempts: one in flight is not cut short (it would be a second connection).
+    if (this.destroyed || this.status.connected || this.socket.status !== WebSocketStatus.Disconnected) return;
     void this.socket.connect().catch(() => undefined);
   }
 

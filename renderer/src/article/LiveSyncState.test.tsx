@@ -55,6 +55,15 @@ describe('the live badge', () => {
     expect(shown(host).textContent).toBe(en.live.disconnected);
   });
 
+  it('offline, says when the server last held everything typed, once the core knows', async () => {
+    const host = await badge();
+    const at = '2026-12-07T08:12:00.000Z';
+    push({ type: 'liveStatus', id: ID, status: { readOnly: false, unsynced: 2, connected: false, seq: 2, syncedAt: at } });
+    const time = new Date(at).toLocaleString('en', { dateStyle: 'short', timeStyle: 'short' });
+    expect(shown(host).textContent).toBe(`${en.live.disconnected} ${en.live.lastStored.replace('{{time}}', time)}`);
+    expect(shown(host).dataset.stored).toBe('false');
+  });
+
   it.each(['notSignedIn', 'forbidden', 'notFound'] as const)('a story let go as %s says so, and no longer promises to reconnect', async (reason) => {
     const host = await badge();
     push({ type: 'liveEnded', id: ID, reason });
