@@ -26,6 +26,9 @@ const PAST_THE_GATE: Partial<Record<Method, string[]>> = {
   sendLiveUpdate: ['notSignedIn'],
   sendLiveAwareness: ['notSignedIn'],
   closeLiveStory: ['notSignedIn'],
+  // Late revisions are a newsroom's: a local library has none to hand in or decide.
+  submitLateRevision: ['notFound'],
+  decideLateRevision: ['notFound'],
 };
 
 const ready = (headline: string) => ({
@@ -125,6 +128,9 @@ function inputFor(method: Method, id: string, state: State): Record<string, unkn
     emptyTrash: {},
     importPhoto: { name: 'x.jpg', bytes: new Uint8Array([1, 2, 3]) },
     getPhotos: { ids: [] },
+    submitLateRevision: { id, key: '00000000-0000-4000-8000-000000000001', typedAt: '2026-12-07T08:00:00.000Z', body: { type: 'doc', content: [{ type: 'paragraph' }] }, fields: {} },
+    listLateRevisions: { id },
+    decideLateRevision: { id, revision: '00000000-0000-4000-8000-000000000001', decision: 'drop' },
     exportArticles: { jobId: jobId(), ids: [id], formats: ['text'] },
     importFiles: { jobId: jobId(), files: [{ name: 'copy.txt', bytes: new TextEncoder().encode('수입한 제목\n\n본문입니다.') }] },
     jobProgress: { jobId: jobId() },

@@ -137,6 +137,14 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     getVersion: async ({ id, seq }) => library.version(id, seq),
     restoreVersion: async ({ id, actor, seq, baseRevision }) => library.restoreVersion(id, seq, actor, baseRevision),
     listPeople: async () => library.listPeople(),
+    // Late revisions are a newsroom's (a local library's stories are never read-only under a person's hands).
+    submitLateRevision: async ({ id }) => {
+      throw new ApiError('notFound', `late revisions belong to a newsroom; story ${id} is in a local library`, { id });
+    },
+    listLateRevisions: async () => [],
+    decideLateRevision: async ({ id, revision }) => {
+      throw new ApiError('notFound', `no late revision ${revision} for story ${id} in a local library`, { id });
+    },
     savePerson: async ({ actor, person, account }) => (newsroom.bound ? newsroom.savePerson(person, account) : library.savePerson(actor, person)),
     emptyTrash: async ({ actor }) => ({ removed: await library.emptyTrash(actor) }),
     importPhoto: async ({ name, bytes }) => library.importPhoto(name, bytes),

@@ -7,6 +7,7 @@ import {
   ArticleIdSchema,
   ArticleSchema,
   ArticleSummarySchema,
+  BodySchema,
   LanguageSchema,
 } from '../model/article';
 import { SettingsPatchSchema, SettingsSchema } from '../model/settings';
@@ -21,6 +22,7 @@ import { BackupIdSchema, BackupPageSchema, BackupSummarySchema, RestoreResultSch
 import { ArticleQuerySchema, QueryResultSchema } from '../search/query';
 import { NewsroomStatusSchema } from './newsroom';
 import { LiveOpenedSchema, LiveStatusSchema, YUpdateSchema } from './liveStory';
+import { LateDecisionSchema, LateFieldsSchema, LateRevisionSchema } from './lateRevision';
 
 /** Hard ceiling on one photo's bytes at the boundary; the configurable limit (settings) is checked in the core. */
 export const MAX_PHOTO_BYTES = 500 * 1024 * 1024;
@@ -177,6 +179,20 @@ export const contract = {
       })
       .strict(),
     output: z.object({ photo: PhotoInfoSchema, existed: z.boolean() }),
+  },
+  /**
+   * Late revisions (shared/contract/lateRevision.ts), a newsroom's only: a reporter's machine hands
+   * one in (`key`: its own id for it, so handing it in twice keeps one), the story's late revisions
+   * are listed (the desk: all; anyone else: their own), and the desk takes or drops one.
+   */
+  submitLateRevision: {
+    input: z.object({ actor: Actor, id: ArticleIdSchema, key: z.string().uuid(), typedAt: z.iso.datetime(), body: BodySchema, fields: LateFieldsSchema }).strict(),
+    output: LateRevisionSchema,
+  },
+  listLateRevisions: { input: ByActor, output: z.array(LateRevisionSchema) },
+  decideLateRevision: {
+    input: z.object({ actor: Actor, id: ArticleIdSchema, revision: z.string().uuid(), decision: LateDecisionSchema }).strict(),
+    output: LateRevisionSchema,
   },
   /** What the library knows about these photos; ids it does not have are left out. */
   getPhotos: { input: z.object({ actor: Actor, ids: z.array(PhotoIdSchema).max(1000) }).strict(), output: z.array(PhotoInfoSchema) },

@@ -25,6 +25,9 @@ export const NEWSROOM_METHODS = [
   'restoreVersion',
   'emptyTrash',
   'getPhotos',
+  'submitLateRevision',
+  'listLateRevisions',
+  'decideLateRevision',
 ] as const satisfies readonly Method[];
 export type NewsroomMethod = (typeof NEWSROOM_METHODS)[number];
 

@@ -78,6 +78,12 @@ export const ACCESS: Record<Method, Rule> = {
   getVersion: 'readArticle',
   restoreVersion: 'editArticle',
   emptyTrash: 'emptyTrash',
+  // Handed in by whoever may read the story (the newsroom records the signed-in person as its author);
+  // listed to whoever may read it (the newsroom shows the desk all, anyone else their own); taken or
+  // dropped by whoever may edit the story in its state now.
+  submitLateRevision: 'readArticle',
+  listLateRevisions: 'readArticle',
+  decideLateRevision: 'editArticle',
   importPhoto: 'member',
   getPhotos: 'member',
   // Each article's embargo and any override are checked as it is exported (decide.ts: assertReleasable).
