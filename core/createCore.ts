@@ -21,6 +21,7 @@ import { libraryStories } from './exchange/storySource';
 import { isNewsroomMethod } from '../shared/contract/newsroomMethods';
 import { isRememberedRead, OfflineAnswers, type RememberedRead } from './newsroom/offlineAnswers';
 import { Outbox } from './newsroom/outbox';
+import { sendLateRevisions } from './newsroom/live/sendLateRevisions';
 import { sendOutbox, stepOrQueue } from './newsroom/offlineSteps';
 import { ApiError } from '../shared/contract/errors';
 import { MACHINE_SETTINGS, type Settings, type SettingsPatch } from '../shared/model/settings';
@@ -72,14 +73,22 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const newsroom = await Newsroom.open(library.dir);
   // Stories open live hold the newsroom's session: they leave when it ends.
   const now = opts.now ?? (() => new Date());
-  const keepLate = async (articleId: string, copy: LateCopy) =>
-    void (await keepLateRevision(library.dir, { articleId, at: now().toISOString(), personId: newsroom.status()?.person.id ?? null, ...copy }));
+  const lateSender = {
+    personId: () => newsroom.status()?.person.id ?? null,
+    submit: (input: { id: string; key: string; typedAt: string; body: unknown; fields: unknown }) => newsroom.call('submitLateRevision', input),
+  };
+  const keepLate = async (articleId: string, copy: LateCopy) => {
+    await keepLateRevision(library.dir, { articleId, at: now().toISOString(), personId: newsroom.status()?.person.id ?? null, ...copy });
+    // Online, the desk sees it at once; offline, it goes with the rest when the server is back.
+    void sendLateRevisions(library.dir, lateSender).catch(() => undefined);
+  };
   const live = new LiveStories(() => newsroom.liveCredentials(), keepLate, opts.liveOpenTimeoutMs, library.dir);
   const outbox = await Outbox.open(library.dir, now);
   const catchUp = () => {
     live.reconnectAll();
     void live.sendUnsent();
     void sendOutbox(newsroom, live, outbox);
+    void sendLateRevisions(library.dir, lateSender).catch(() => undefined);
   };
   newsroom.onEvent((event) => {
     if (event.type !== 'connection') return;

@@ -2,6 +2,7 @@
 // dropped its last changes (the story had turned read-only: sent, in review, approved). They are
 // never merged into the newsroom's copy; they are kept here, one file each, so nothing typed is
 // lost, for the desk to see once late revisions reach the newsroom (issue 17).
+import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LiveMeta } from '../../../shared/live/articleFields';
@@ -16,6 +17,8 @@ export interface LateRevision {
   at: string;
   /** The signed-in person whose changes these are. */
   personId: string | null;
+  /** Its own id, under which it is handed in to the newsroom (once, however often that is tried). */
+  key?: string;
   body: Body;
   /** The fields beside the body that read (readFieldsPartial): one the replica held unreadable is left out. */
   fields: Partial<LiveMeta>;
@@ -28,6 +31,6 @@ export async function keepLateRevision(libraryDir: string, revision: LateRevisio
   const dir = join(libraryDir, LATE_REVISIONS_DIR);
   await mkdir(dir, { recursive: true });
   const path = join(dir, `${revision.articleId}-${revision.at.replace(/[:.]/g, '-')}.json`);
-  await writeFileAtomic(path, JSON.stringify(revision, null, 2));
+  await writeFileAtomic(path, JSON.stringify({ key: randomUUID(), ...revision }, null, 2));
   return path;
 }
