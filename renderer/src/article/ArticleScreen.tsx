@@ -25,6 +25,8 @@ import { LiveSyncState } from './LiveSyncState';
 import { useLiveStatus } from '../newsroom/live/useLiveStatus';
 import { useLiveEnded } from '../newsroom/live/useLiveEnded';
 import { LiveTextField } from '../editor/live/LiveTextField';
+import { LateRevisionsPanel } from './LateRevisionsPanel';
+import { canEdit } from '../../../shared/workflow/transitions';
 import type { TextFieldKey } from '../../../shared/live/articleFields';
 import { liveFieldsPort } from './liveFieldsPort';
 import { personColour } from '../editor/live/personColour';
@@ -240,6 +242,16 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
         </div>
       )}
       <WorkflowBanners article={article} embargo={meta.embargo} lock={lock} now={Date.now()} />
+      {connected && (
+        <LateRevisionsPanel
+          article={article}
+          actor={me.id}
+          connected={connected}
+          mayEdit={canEdit(permissions, me.role, article.status) && article.trashedAt === null}
+          current={() => session.content()}
+          onTaken={() => void session.refresh()}
+        />
+      )}
       {snap.save.status === 'conflict' && editorRef.current && (
         <ConflictPanel id={article.id} mine={session.content()} onTakeTheirs={(theirs) => session.takeTheirs(theirs)} onKeepMine={(theirs) => session.keepMine(theirs)} onSaveAsDraft={() => void saveAsDraft()} />
       )}

@@ -636,6 +636,16 @@ export const en: Shape<typeof ko> = {
       newerVersion: '{{file}}: made by a newer Copydesk. Update Copydesk, then import it.',
     },
   },
+  late: {
+    title: 'Late revisions',
+    open_one: '{{count}} to review',
+    open_other: '{{count}} to review',
+    by: 'by {{name}}, written {{time}}',
+    state: { open: 'waiting for the desk', taken: 'taken by {{name}} ({{time}})', dropped: 'not taken by {{name}} ({{time}}; kept on record)' },
+    take: 'Take into the story',
+    drop: 'Do not take',
+    notNow: 'The story cannot be edited in its state now, so this cannot be taken yet. Once it can be edited (say the approval is undone), it can.',
+  },
   outbox: {
     queued: 'The server cannot be reached, so [{{action}}] is waiting on this computer. It is sent when the connection is back and you will be told the result; if the server no longer allows it then (say the desk approved the story meanwhile), it is not applied.',
     pending_one: '{{count}} step to send when connected:',

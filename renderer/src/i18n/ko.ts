@@ -632,6 +632,17 @@ export const ko = {
       newerVersion: '{{file}}: 더 새 버전의 Copydesk가 만든 보관 파일입니다. Copydesk를 업데이트한 뒤 가져오세요.',
     },
   },
+  /** Late revisions: a reporter's words that arrived after the story was locked for them. */
+  late: {
+    title: '늦게 도착한 수정',
+    open_one: '검토할 것 {{count}}건',
+    open_other: '검토할 것 {{count}}건',
+    by: '{{name}}, {{time}}에 작성',
+    state: { open: '데스크 검토 대기', taken: '{{name}}이(가) 반영함({{time}})', dropped: '{{name}}이(가) 반영하지 않음({{time}}, 기록은 남음)' },
+    take: '기사에 반영',
+    drop: '반영하지 않음',
+    notNow: '지금 상태에서는 이 기사를 고칠 수 없어 반영할 수 없습니다. 고칠 수 있는 상태(예: 승인 취소)가 되면 반영할 수 있습니다.',
+  },
   /** Workflow steps taken offline (the core's outbox). */
   outbox: {
     /** A step taken offline waits on this machine. */
