@@ -12,7 +12,7 @@ import type { AuditEntry, VersionKind } from '../../shared/model/history';
 import type { Person } from '../../shared/model/person';
 import type { Settings } from '../../shared/model/settings';
 import { normaliseBody } from '../../shared/body/normaliseBody';
-import type { TransitionRequest } from '../../shared/workflow/decide';
+import { assertCanEdit, type TransitionRequest } from '../../shared/workflow/decide';
 import { auditEntry, isUntouched, newArticle, restoredVersion, savedArticle, steppedArticle, trashMove } from '../../shared/workflow/steps';
 import { inTheTrash, refuseEmptyTrash } from '../../shared/workflow/trash';
 import { maySee } from '../../shared/workflow/visibility';
@@ -169,6 +169,42 @@ export class ArticleService {
     });
     if (closed) this.hooks.live?.epochClosed(id);
     return restored;
+  }
+
+  /**
+   * A reporter's late revision taken as `person`'s own edit (server/lateRevisions/): `claim` runs
+   * first on the locked story, marks the late revision taken (refusing one already decided) and
+   * gives its copy. Only while `person` may edit the story as it is now (the gate saw it a moment
+   * earlier). The body becomes the late one and each field it holds replaces the story's; fields
+   * it leaves out stay as stored live, if the story is live, whose document then starts again from
+   * this copy, as after a restored version.
+   */
+  async takeLateRevision(person: Person, id: string, claim: (tx: Queryable, current: Article) => Promise<{ revision: string; copy: Partial<ArticleContent> & { body: Body } }>): Promise<Article> {
+    let closed = false;
+    const taken = await this.change(id, async (u, current, settings) => {
+      assertCanEdit(current, person, settings);
+      const { revision, copy } = await claim(u.tx, current);
+      const base = (await this.live(u, current)) ?? current;
+      const article = { ...base, ...copy, revision: current.revision + 1, updatedAt: this.now().toISOString() };
+      closed = (await this.hooks.live?.closeEpoch(u.tx, id)) ?? false;
+      // Kept as a version of its own (never folded into a save of the minute): the copy before it stays in the history.
+      return this.commit(u, article, 'restore', person, auditEntry(person, 'lateTaken', current.status, current.status, this.now(), { lateRevision: revision }));
+    });
+    if (closed) this.hooks.live?.epochClosed(id);
+    return taken;
+  }
+
+  /**
+   * Work beside a story that does not change its copy (its late revisions), in one transaction on
+   * its locked row; once committed the clients hear the story changed, so lists of what hangs on it
+   * are read again.
+   */
+  beside<T>(id: string, work: (tx: Queryable, current: Article, settings: Settings) => Promise<T>): Promise<T> {
+    return this.change(id, async (u, current, settings) => {
+      const result = await work(u.tx, current, settings);
+      u.events.push({ type: 'article', summary: summarise(current) });
+      return result;
+    });
   }
 
   /**

@@ -3,6 +3,7 @@
 // (core/testing/accessExpectations.ts): the server and the desktop decide alike. On the server
 // there is no unknown or unnamed caller (the session names the person: core tests cover those
 // as 401s elsewhere); a switched-off person cannot sign in at all.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Method } from '../../shared/contract/api';
 import type { ArticleSummary } from '../../shared/model/article';
@@ -16,7 +17,11 @@ import { SERVED_METHODS } from './serverHandlers';
 
 const ROLES: Role[] = ['reporter', 'editor', 'admin'];
 /** Refusals an allowed call may still meet past the gate (the checklist, an embargo). */
-const PAST_THE_GATE: Partial<Record<Method, string[]>> = { transitionArticle: ['checklistFailed', 'embargoed'] };
+const PAST_THE_GATE: Partial<Record<Method, string[]>> = {
+  transitionArticle: ['checklistFailed', 'embargoed'],
+  // The late revision named is made up: past the gate the story has none by that id.
+  decideLateRevision: ['notFound'],
+};
 
 const content = (headline: string) => ({
   ...storyContent(headline),
@@ -110,6 +115,9 @@ for (const [kind, make] of Object.entries(STORES)) {
         getHistory: { id },
         getVersion: { id, seq: 1 },
         restoreVersion: { id, seq: 1, baseRevision: revision },
+        submitLateRevision: { id, key: randomUUID(), typedAt: '2026-12-07T08:00:00.000Z', body: { type: 'doc', content: [{ type: 'paragraph' }] }, fields: { headline: '늦게 온 제목' } },
+        listLateRevisions: { id },
+        decideLateRevision: { id, revision: randomUUID(), decision: 'drop' },
         emptyTrash: {},
         getPhotos: { ids: ['0'.repeat(64)] },
       })[method];

@@ -15,6 +15,7 @@ import { embargoedAmong } from '../articles/articleRows';
 import { photoInfos } from '../photos/photoTables';
 import { maySee } from '../../shared/workflow/visibility';
 import type { AccountService } from '../accounts/AccountService';
+import { LateRevisionService } from '../lateRevisions/LateRevisionService';
 
 /** The methods served: the list the desktop core forwards, kept in one place. */
 export const SERVED_METHODS = NEWSROOM_METHODS;
@@ -29,6 +30,7 @@ export interface LiveSteps {
 }
 
 export function serverHandlers(db: Database, articles: ArticleService, accounts: AccountService, now: () => Date, live?: LiveSteps): ServerHandlers {
+  const late = new LateRevisionService(db, articles, now);
   return {
     getSettings: () => articles.settings(),
     updateSettings: ({ actor: _actor, ...patch }) => db.transaction((tx) => updateSettings(tx, patch, now())),
@@ -74,6 +76,9 @@ export function serverHandlers(db: Database, articles: ArticleService, accounts:
     getHistory: ({ id }) => articles.history(id),
     getVersion: ({ id, seq }) => articles.version(id, seq),
     restoreVersion: ({ id, seq, baseRevision }, person) => articles.restoreVersion(person, id, seq, baseRevision),
+    submitLateRevision: ({ id, key, typedAt, body, fields }, person) => late.submit(person, id, { key, typedAt, body, fields }),
+    listLateRevisions: ({ id }, person) => late.list(person, id),
+    decideLateRevision: ({ id, revision, decision }, person) => late.decide(person, id, revision, decision),
     emptyTrash: async (_input, person) => ({ removed: await articles.emptyTrash(person) }),
     getPhotos: ({ ids }) => photoInfos(db, ids),
   };

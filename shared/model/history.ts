@@ -45,6 +45,10 @@ export const AuditActionSchema = z.enum([
   'restoreBackup',
   /** The embargo was set, moved or lifted by a save or in the live document (`embargo` holds the new time, null when lifted). */
   'embargo',
+  /** A reporter's late revision (shared/contract/lateRevision.ts) taken as this person's edit; `lateRevision` names it. */
+  'lateTaken',
+  /** A reporter's late revision dropped (kept, marked dropped); `lateRevision` names it. */
+  'lateDropped',
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 
@@ -64,5 +68,7 @@ export const AuditEntrySchema = z.object({
   formats: z.array(ExportFormatSchema).optional(),
   /** For `embargo`: the embargo after the change; null when it was lifted. */
   embargo: z.iso.datetime().nullable().optional(),
+  /** For `lateTaken` and `lateDropped`: the late revision decided. */
+  lateRevision: z.string().uuid().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;

@@ -459,6 +459,8 @@ export const en: Shape<typeof ko> = {
       untrash: 'Taken out of the trash by {{name}}',
       export: 'Exported by {{name}}',
       import: 'Imported by {{name}}',
+      lateTaken: 'Late revision taken by {{name}}',
+      lateDropped: 'Late revision dropped by {{name}}',
     },
     noteFor: { return: 'Why it goes back (the reporter sees this)', correct: 'The correction (published with the article)' },
     checklistBlocked: 'The pre-approval checklist is not complete:',

@@ -455,6 +455,8 @@ export const ko = {
       untrash: '{{name}} 휴지통에서 복원',
       export: '{{name}} 내보냄',
       import: '{{name}} 가져옴',
+      lateTaken: '{{name}} 늦게 온 수정본 반영',
+      lateDropped: '{{name}} 늦게 온 수정본 버림',
     },
     noteFor: { return: '반려 사유(기자에게 보입니다)', correct: '정정 내용(기사와 함께 나갑니다)' },
     checklistBlocked: '승인 전 점검에서 빠진 것이 있습니다:',

@@ -8,6 +8,7 @@ import { sql as searchFacets } from './005_search_facets';
 import { sql as searchBuckets } from './006_search_buckets';
 import { sql as collab } from './007_collab';
 import { sql as collabFields } from './008_collab_fields';
+import { sql as lateRevisions } from './009_late_revisions';
 
 export interface Migration {
   version: number;
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'search buckets', sql: searchBuckets },
   { version: 7, name: 'live documents', sql: collab },
   { version: 8, name: 'live fields', sql: collabFields },
+  { version: 9, name: 'late revisions', sql: lateRevisions },
 ];
