@@ -84,6 +84,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   };
   const live = new LiveStories(() => newsroom.liveCredentials(), keepLate, opts.liveOpenTimeoutMs, library.dir);
   const outbox = await Outbox.open(library.dir, now);
+  const answers = new OfflineAnswers(library.dir, now);
   const catchUp = () => {
     live.reconnectAll();
     void live.sendUnsent();
@@ -114,6 +115,9 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     disconnectNewsroom: async () => {
       live.closeAll('unbind');
       await live.dropReplicas();
+      // Nothing of the newsroom stays behind in the folder: its copies and the steps meant for it.
+      await answers.forget();
+      await outbox.clear();
       return { disconnected: await newsroom.disconnect() };
     },
     openLiveStory: async ({ id }) => live.open(id),
@@ -181,7 +185,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   };
   // A bound folder has no stories of its own to look for on disk (a live story's every keystroke passes here).
   const local = gated(open, () => (newsroom.bound ? newsroom.accessContext(library.currentSettings.workflow.permissions) : library.accessContext()), (id) => (newsroom.bound ? Promise.resolve() : library.find(id)));
-  const handlers = routed(local, newsroom, library, live, new OfflineAnswers(library.dir, now), outbox);
+  const handlers = routed(local, newsroom, library, live, answers, outbox);
   return {
     handlers,
     library,

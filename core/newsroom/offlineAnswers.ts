@@ -4,7 +4,7 @@
 // be reached the same read gets the remembered answer, with when it was given. Only reads: a
 // change made offline goes through the live replica (or waits), never through this.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomicWrite';
 import type { NewsroomMethod } from '../../shared/contract/newsroomMethods';
@@ -66,6 +66,12 @@ export class OfflineAnswers {
     this.writing.set(path, write);
     void write.finally(() => this.writing.get(path) === write && this.writing.delete(path));
     return write;
+  }
+
+  /** The folder is unbound: the newsroom's copies leave with it. */
+  async forget(): Promise<void> {
+    await Promise.all([...this.writing.values()]);
+    await rm(join(this.libraryDir, ANSWERS_DIR), { recursive: true, force: true });
   }
 
   /** The last answer to this read, or null if the server never gave one here. */

@@ -67,6 +67,18 @@ describe('the outbox', () => {
     expect((await Outbox.open(dir, now)).state().pending).toEqual([]);
   });
 
+  it('keeps every step while the session has ended, and empties when the folder is unbound', async () => {
+    const dir = await library();
+    const outbox = await Outbox.open(dir);
+    await outbox.add(step('story-0001-aaaa', 'send', '하나'));
+    await outbox.add(step('story-0002-bbbb', 'recall', '둘'));
+    await outbox.drain(async () => Promise.reject(new ApiError('notSignedIn', 'session ended')));
+    expect(outbox.state()).toMatchObject({ pending: [{ id: 'story-0001-aaaa' }, { id: 'story-0002-bbbb' }], results: [] });
+    await outbox.clear();
+    expect(outbox.state()).toEqual({ pending: [], results: [] });
+    expect((await Outbox.open(dir)).state().pending).toEqual([]);
+  });
+
   it('sets an unreadable file aside and starts empty', async () => {
     const dir = await library();
     await writeFile(join(dir, OUTBOX_FILE), '{"version":1,"steps":[{"id":');

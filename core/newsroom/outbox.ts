@@ -31,6 +31,7 @@ export type NewStep = Omit<QueuedStep, 'key' | 'at'>;
 export class Outbox {
   private results: OutboxResult[] = [];
   private draining: Promise<void> | null = null;
+  private again = false;
   private readonly listeners = new Set<(state: OutboxState) => void>();
 
   private constructor(
@@ -71,13 +72,31 @@ export class Outbox {
   }
 
   /**
-   * Sends every waiting step in order. `send` throws the server's ApiError: `offline` leaves the
-   * step (and the ones after it) waiting for the next time; any other answer is the step's result.
+   * Sends every waiting step in order. `send` throws the server's ApiError: `offline` or
+   * `notSignedIn` leaves the step (and the ones after it) waiting for the next time; any other
+   * answer is the step's result.
    * One drain runs at a time; a call during one waits for it.
    */
   drain(send: (step: QueuedStep) => Promise<void>): Promise<void> {
-    this.draining ??= this.run(send).finally(() => (this.draining = null));
+    // Asked again while running (back online just as a run met `offline`): one more run follows.
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      do {
+        this.again = false;
+        await this.run(send);
+      } while (this.again);
+    })().finally(() => (this.draining = null));
     return this.draining;
+  }
+
+  /** The folder is unbound: its steps can go nowhere (the words they covered are kept by the replicas). */
+  async clear(): Promise<void> {
+    await this.write([]).catch(() => (this.steps = []));
+    this.results = [];
+    this.changed();
   }
 
   private async run(send: (step: QueuedStep) => Promise<void>): Promise<void> {
@@ -87,7 +106,8 @@ export class Outbox {
       try {
         await send(step);
       } catch (err) {
-        if (err instanceof ApiError && err.code === 'offline') return;
+        // Unreachable, or the session ended (the person signs in again): the step waits, as do those after it.
+        if (err instanceof ApiError && (err.code === 'offline' || err.code === 'notSignedIn' || err.code === 'cancelled')) return;
         error = err instanceof ApiError ? { code: err.code, ...(typeof err.params.reason === 'string' ? { reason: err.params.reason } : {}) } : { code: 'internal' };
       }
       const rest = this.steps.filter((s) => s.key !== step.key);

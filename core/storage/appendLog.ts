@@ -60,6 +60,7 @@ export class AppendLog {
   private readonly queue: Job[] = [];
   private running: Promise<void> | null = null;
   private closed = false;
+  private closing: Promise<void> | null = null;
   private count: number;
 
   private constructor(
@@ -119,16 +120,18 @@ export class AppendLog {
     return this.enqueue((done) => ({ kind: 'compact', snapshot, done }));
   }
 
-  /** Finishes what was appended (durably), then closes the file; later appends are refused. */
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    await new Promise<void>((resolve) => {
-      this.queue.push({ kind: 'flush', done: { resolve, reject: () => resolve() } });
-      this.kick();
-    });
-    await this.syncsDone();
-    await this.closeHandle();
+  /** Finishes what was appended (durably), then closes the file; later appends are refused. A second call gets the same promise. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.closed = true;
+      await new Promise<void>((resolve) => {
+        this.queue.push({ kind: 'flush', done: { resolve, reject: () => resolve() } });
+        this.kick();
+      });
+      await this.syncsDone();
+      await this.closeHandle();
+    })();
+    return this.closing;
   }
 
   private enqueue(make: (done: Settle) => Job): Promise<void> {

@@ -10,7 +10,7 @@ import type { LiveEndReason, LiveOpened, LiveStatus, LiveStoryEvent } from '../.
 import { LiveStory } from './LiveStory';
 import type { LateCopy } from './lateRevisions';
 import { ReplicaLog, REPLICAS_DIR, storyIdOfReplica } from './replicaLog';
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** The signed-in session the live stories connect with; null when not bound or signed out. */
@@ -27,6 +27,8 @@ export class LiveStories {
   private readonly opening = new Map<string, Set<{ cancelled: boolean }>>();
   /** Replicas being removed (their epoch ended): opening the story again waits, so it never reads the old one. */
   private readonly forgetting = new Map<string, Promise<void>>();
+  /** Replicas of stories let go, still finishing their writes. */
+  private readonly closing = new Map<string, Promise<void>>();
   private readonly listeners = new Set<(event: LiveStoryEvent) => void>();
 
   constructor(
@@ -76,7 +78,9 @@ export class LiveStories {
     let starting = this.starting.get(id);
     if (!starting) {
       starting = (async () => {
+        // The story's last replica is still being closed or removed: its file is read only after.
         await this.forgetting.get(id);
+        await this.closing.get(id);
         const replica = this.libraryDir ? await ReplicaLog.open(this.libraryDir, id).catch(() => null) : null;
         const story = new LiveStory({
           id,
@@ -131,10 +135,7 @@ export class LiveStories {
 
   private async hasUnsentOnDisk(id: string): Promise<boolean> {
     if (!this.libraryDir || this.starting.has(id)) return false;
-    const peek = await ReplicaLog.open(this.libraryDir, id).catch(() => null);
-    if (!peek) return false;
-    await peek.replica.close();
-    return peek.contents.unsent;
+    return (await ReplicaLog.peek(this.libraryDir, id))?.unsent ?? false;
   }
 
   /** Resolves once the open story has nothing unsent and is connected, or has ended. */
@@ -175,10 +176,8 @@ export class LiveStories {
     const open = this.stories.get(id);
     if (open) return open.copy();
     if (!this.libraryDir || this.starting.has(id)) return null;
-    const opened = await ReplicaLog.open(this.libraryDir, id).catch(() => null);
-    if (!opened) return null;
-    await opened.replica.close();
-    return opened.contents.updates.length ? copyOfUpdates(opened.contents.updates) : null;
+    const stored = await ReplicaLog.peek(this.libraryDir, id);
+    return stored?.updates.length ? copyOfUpdates(stored.updates) : null;
   }
 
   /**
@@ -235,14 +234,13 @@ export class LiveStories {
     for (const name of names) {
       const id = storyIdOfReplica(name);
       if (!id || this.stories.has(id)) continue;
-      const opened = await ReplicaLog.open(this.libraryDir, id).catch(() => null);
-      if (!opened) continue;
+      const stored = await ReplicaLog.peek(this.libraryDir, id);
+      if (!stored) continue;
       try {
-        if (opened.contents.unsent) await this.keepLate(id, copyOfUpdates(opened.contents.updates));
-        await opened.replica.remove();
+        if (stored.unsent) await this.keepLate(id, copyOfUpdates(stored.updates));
+        await rm(join(this.libraryDir, REPLICAS_DIR, name), { force: true });
       } catch {
         // Not kept (a full disk): the replica stays, with the words in it.
-        await opened.replica.close();
       }
     }
   }
@@ -282,13 +280,20 @@ export class LiveStories {
     story.holders--;
     if (story.holders > 0) return;
     // The last window let go with changes still unsent: the core holds the story until they are stored.
-    if (story.hasReplica && story.currentStatus().unsynced > 0) {
+    if (story.hasUnsentWords) {
       void this.holdUntilSent(story.id);
       return;
     }
-    story.destroy(new ApiError('cancelled', `live story ${story.id} was closed while opening`));
+    this.closed(story, new ApiError('cancelled', `live story ${story.id} was closed while opening`));
     // An ended story may have been opened again meanwhile: that one stays.
     if (this.stories.get(story.id) === story) this.stories.delete(story.id);
+  }
+
+  /** Destroys the story; a later open of it waits until its replica's file is closed. */
+  private closed(story: LiveStory, why: ApiError): void {
+    const done = story.destroy(why);
+    this.closing.set(story.id, done);
+    void done.finally(() => this.closing.get(story.id) === done && this.closing.delete(story.id));
   }
 
   /** The story leaves for good, whoever holds it: an open still waiting gets the error, the windows the event. */
@@ -311,7 +316,7 @@ export class LiveStories {
         .finally(() => this.forgetting.get(story.id) === gone && this.forgetting.delete(story.id));
       this.forgetting.set(story.id, gone);
     } else void kept.catch(() => undefined);
-    story.destroy(new ApiError(reason === 'epoch' || reason === 'lateRevision' ? 'notFound' : reason, `live story ${story.id} ended (${reason})`));
+    this.closed(story, new ApiError(reason === 'epoch' || reason === 'lateRevision' ? 'notFound' : reason, `live story ${story.id} ended (${reason})`));
     if (story.holders > 0) this.emit({ type: 'liveEnded', id: story.id, reason });
   }
 

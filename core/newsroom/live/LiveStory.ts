@@ -37,6 +37,19 @@ class ListenedWebSocket extends WebSocket {
 }
 
 /**
+ * The provider's socket without its offline queue. Hocuspocus queues what is sent while the socket
+ * is not open and sends it after the next connection's first answer, where the server acknowledges
+ * each queued update before the sync that follows: the count of unacknowledged changes then reached
+ * 0 while the sync carrying the rest was still being stored, and "stored" was said too early. Every
+ * change is in the replica, and the sync on connection carries all of it, so nothing queued is needed.
+ */
+class SyncOnlySocket extends HocuspocusProviderWebsocket {
+  override send(message: unknown): void {
+    if (this.webSocket?.readyState === WebSocket.OPEN) super.send(message);
+  }
+}
+
+/**
  * The longest wait between two attempts to reconnect (Hocuspocus doubles it from 1 s, with jitter;
  * its own cap, 30 s, left people typing "not stored" for up to half a minute after a restarted
  * server was back: 28 s measured in e2e/liveKill.spec.ts after 15 s down).
@@ -74,7 +87,7 @@ export class LiveStory {
   readonly id: string;
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
-  private readonly socket: HocuspocusProviderWebsocket;
+  private readonly socket: SyncOnlySocket;
   private readonly provider: HocuspocusProvider;
   /** Opens minus closes: the windows holding the story (a window may hold it twice). */
   holders = 0;
@@ -85,6 +98,8 @@ export class LiveStory {
   private shown = false;
   /** Changes typed on this machine before it was last closed that the server never acknowledged. */
   private unsentFromDisk = false;
+  /** A window's change since the server last acknowledged everything (the provider's count also holds its own sync). */
+  private typedSinceAck = false;
   private readonly replica: ReplicaLog | null;
   /** When the server last held everything this machine typed (ISO). */
   private syncedAt: string | undefined;
@@ -92,6 +107,7 @@ export class LiveStory {
   private settle: (err?: ApiError) => void = () => undefined;
   private destroyed = false;
   private lateTimer: ReturnType<typeof setTimeout> | null = null;
+  private replicaClosed: Promise<void> = Promise.resolve();
 
   constructor(private readonly opts: LiveStoryOptions) {
     this.id = opts.id;
@@ -118,7 +134,7 @@ export class LiveStory {
       this.settle();
     }
     // `ws` sends no Origin header: the server refuses upgrades that carry one (browsers).
-    this.socket = new HocuspocusProviderWebsocket({ url: collabUrl(opts.server, stored?.updates.length ? (stored.epoch ?? undefined) : undefined), WebSocketPolyfill: ListenedWebSocket, maxDelay: RECONNECT_MAX_DELAY_MS });
+    this.socket = new SyncOnlySocket({ url: collabUrl(opts.server, stored?.updates.length ? (stored.epoch ?? undefined) : undefined), WebSocketPolyfill: ListenedWebSocket, maxDelay: RECONNECT_MAX_DELAY_MS });
     this.provider = new HocuspocusProvider({ name: opts.id, document: this.doc, awareness: this.awareness, websocketProvider: this.socket, token: opts.token });
     this.listen();
     // A provider given its socket joins only when attached (ENGINEERING.md, the newsroom server).
@@ -153,6 +169,7 @@ export class LiveStory {
       // Everything sent is stored on the server, what this machine held from before too (sent at the sync).
       if (number === 0 && this.synced) {
         this.unsentFromDisk = false;
+        this.typedSinceAck = false;
         this.syncedAt = new Date().toISOString();
         this.replica?.acked(this.syncedAt);
         this.replica?.maybeCompact(() => Y.encodeStateAsUpdate(this.doc));
@@ -175,6 +192,7 @@ export class LiveStory {
       }
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === RENDERER_ORIGIN) this.typedSinceAck = true;
       if (origin !== REPLICA_ORIGIN) this.replica?.update(update, origin === RENDERER_ORIGIN);
       // Before the first sync nobody holds the story yet (the opener gets the whole state in its answer).
       if (!this.shown || !this.echoes(origin)) return;
@@ -218,7 +236,12 @@ export class LiveStory {
 
   /** Changes the server has not acknowledged: sent and waiting, or typed here before a restart. */
   private hasUnsent(): boolean {
-    return this.provider.unsyncedChanges > 0 || this.unsentFromDisk;
+    return this.typedSinceAck || this.unsentFromDisk;
+  }
+
+  /** Words typed here that the server has not stored, in a story the windows were shown (never a refused first open). */
+  get hasUnsentWords(): boolean {
+    return this.shown && !this.destroyed && this.hasUnsent();
   }
 
   /** What the windows are told waits for the server: at least one while the disk holds unsent changes. */
@@ -303,15 +326,16 @@ export class LiveStory {
     }
   }
 
-  /** Leaves the server's document; an open still waiting is answered with `why`. */
-  destroy(why: ApiError): void {
-    if (this.destroyed) return;
+  /** Leaves the server's document; an open still waiting is answered with `why`. Resolves once the replica's file is closed. */
+  destroy(why: ApiError): Promise<void> {
+    if (this.destroyed) return this.replicaClosed;
     this.settle(why);
     this.destroyed = true;
     if (this.lateTimer) clearTimeout(this.lateTimer);
     this.provider.destroy();
     this.socket.destroy();
-    void this.replica?.close();
+    this.replicaClosed = this.replica?.close() ?? Promise.resolve();
     this.doc.destroy();
+    return this.replicaClosed;
   }
 }

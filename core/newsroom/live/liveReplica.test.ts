@@ -18,6 +18,7 @@ import { appInfo, tempDir } from '../../testing/tempLibrary';
 import { writeBinding } from '../newsroomBinding';
 import { LATE_REVISIONS_DIR } from './lateRevisions';
 import { ReplicaLog, replicaPath } from './replicaLog';
+import { LiveStories } from './LiveStories';
 import { startCollabTestServer, until, type CollabTestServer } from './testing/collabTestServer';
 
 /** `until` for a condition read from disk. */
@@ -101,6 +102,19 @@ function typeOfflineAndKill(dir: string, texts: string[]): Promise<void> {
 }
 
 describe('a live story’s replica on disk', () => {
+  it('lets go of a story refused at its first open: nothing typed, nothing held, the core stays responsive', { timeout: 20_000 }, async () => {
+    const server = await startCollabTestServer({ tokens: new Set([TOKEN]), stories: { [STORY]: CONTENT } });
+    cleanups.push(() => server.close());
+    const { dir, cleanup } = await tempDir();
+    cleanups.push(cleanup);
+    const live = new LiveStories(() => ({ server: server.url, token: 'a-session-the-server-does-not-know' }), async () => undefined, 5000, dir);
+    await expect(live.open(STORY)).rejects.toMatchObject({ code: 'notSignedIn' });
+    // A timer still fires: the event loop is not spinning on the refused story (it once re-opened it in a microtask loop).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(live.openCount).toBe(0);
+    live.closeAll();
+  });
+
   it('opens the story with the server down; what was typed survives a kill -9 and reaches the server at the next start', { timeout: 60_000 }, async () => {
     const { dir, server, port } = await openedOnce();
     const kept = Y.encodeStateAsUpdate(server.stored(STORY));

@@ -6,9 +6,10 @@
 // change after the last one is known to be unsent when the log is read again. Changes typed here
 // are fsync'd in batches (group commit); others' changes only need to reach the file, the server
 // has them.
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppendLog } from '../../storage/appendLog';
+import { parseLog } from '../../storage/appendLogFormat';
 
 export const REPLICAS_DIR = 'newsroom-replicas';
 
@@ -45,6 +46,22 @@ export function storyIdOfReplica(name: string): string | null {
   return m && SAFE_ID.test(m[1]) ? m[1] : null;
 }
 
+/** What a log's records say: every change in order, whether one typed here is unsent, the epoch, the last full acknowledgement. */
+function contentsOf(records: Uint8Array[]): ReplicaContents {
+  const contents: ReplicaContents = { updates: [], unsent: false, epoch: null, syncedAt: null };
+  for (const r of records) {
+    const payload = r.subarray(1);
+    if (r[0] === KIND.remote || r[0] === KIND.local) contents.updates.push(payload);
+    if (r[0] === KIND.local) contents.unsent = true;
+    if (r[0] === KIND.acked) {
+      contents.unsent = false;
+      contents.syncedAt = payload.length ? Buffer.from(payload).toString('utf8') : contents.syncedAt;
+    }
+    if (r[0] === KIND.epoch) contents.epoch = Number(Buffer.from(payload).toString('utf8')) || null;
+  }
+  return contents;
+}
+
 export function replicaPath(libraryDir: string, id: string): string | null {
   return SAFE_ID.test(id) ? join(libraryDir, REPLICAS_DIR, `${id}.ylog`) : null;
 }
@@ -69,23 +86,24 @@ export class ReplicaLog {
     this.sinceCompact = records;
   }
 
+  /**
+   * What the story's log holds, read without opening it for writing (a live story may be appending
+   * to it: opening would cut what looks like a torn tail under that writer). Null when there is none.
+   */
+  static async peek(libraryDir: string, id: string): Promise<ReplicaContents | null> {
+    const path = replicaPath(libraryDir, id);
+    if (!path) return null;
+    const bytes = await readFile(path).catch(() => null);
+    return bytes ? contentsOf(parseLog(bytes).records) : null;
+  }
+
   /** Opens (or starts) the story's log and reads what it holds; null for an id that cannot name a file. */
   static async open(libraryDir: string, id: string): Promise<{ replica: ReplicaLog; contents: ReplicaContents } | null> {
     const path = replicaPath(libraryDir, id);
     if (!path) return null;
     await mkdir(join(libraryDir, REPLICAS_DIR), { recursive: true });
     const { log, records } = await AppendLog.open(path);
-    const contents: ReplicaContents = { updates: [], unsent: false, epoch: null, syncedAt: null };
-    for (const r of records) {
-      const payload = r.subarray(1);
-      if (r[0] === KIND.remote || r[0] === KIND.local) contents.updates.push(payload);
-      if (r[0] === KIND.local) contents.unsent = true;
-      if (r[0] === KIND.acked) {
-        contents.unsent = false;
-        contents.syncedAt = payload.length ? Buffer.from(payload).toString('utf8') : contents.syncedAt;
-      }
-      if (r[0] === KIND.epoch) contents.epoch = Number(Buffer.from(payload).toString('utf8')) || null;
-    }
+    const contents = contentsOf(records);
     return { replica: new ReplicaLog(log, path, contents, records.length), contents };
   }
 

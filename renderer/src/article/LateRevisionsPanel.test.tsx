@@ -46,7 +46,7 @@ afterEach(() => {
   calls.length = 0;
 });
 
-async function panel(actor: string, mayEdit: boolean, onTaken = () => undefined): Promise<HTMLElement> {
+async function panel(actor: string, mayEdit: boolean, onTaken: () => void = () => undefined): Promise<HTMLElement> {
   const host = document.createElement('div');
   root = createRoot(host);
   await act(async () => root!.render(<LateRevisionsPanel article={article} actor={actor} connected mayEdit={mayEdit} current={() => content} onTaken={onTaken} />));
