@@ -9,6 +9,7 @@ import type { LateDecision, LateRevision } from '../../../shared/contract/lateRe
 import { diffArticles } from '../../../shared/workflow/diff';
 import { call } from '../api';
 import { errorText } from '../errorText';
+import '../styles/newsroom.css';
 import { DiffView } from '../history/DiffView';
 import { useArticleEvents, useBackOnline } from '../newsroom/useCoreEvents';
 

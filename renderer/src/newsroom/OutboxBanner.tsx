@@ -6,6 +6,7 @@ import { ApiError } from '../../../shared/contract/apiError';
 import type { OutboxState, OutboxStep } from '../../../shared/contract/outbox';
 import { onEvent } from '../api';
 import { errorText } from '../errorText';
+import '../styles/newsroom.css';
 
 const EMPTY: OutboxState = { pending: [], results: [] };
 
