@@ -4,11 +4,8 @@
 // from compositionstart, and lets them in once ProseMirror has taken the composed text.
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
-import type { EditorView } from '@tiptap/pm/view';
+import { afterComposition } from './afterComposition';
 import type { LiveBody } from './LiveBody';
-
-/** How often to look again whether ProseMirror has finished with the composition. */
-const RECHECK_MS = 20;
 
 export const HoldWhileComposing = Extension.create<{ live: LiveBody | null }>({
   name: 'holdWhileComposing',
@@ -19,18 +16,11 @@ export const HoldWhileComposing = Extension.create<{ live: LiveBody | null }>({
     const live = this.options.live;
     if (!live) return [];
     let holding = false;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const releaseWhenDone = (view: EditorView) => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = null;
-        // ProseMirror ends its composition after the event; a new one may already have begun.
-        if (view.composing) return releaseWhenDone(view);
-        if (holding) {
-          holding = false;
-          live.release();
-        }
-      }, RECHECK_MS);
+    const ended = afterComposition();
+    const release = () => {
+      if (!holding) return;
+      holding = false;
+      live.release();
     };
     return [
       new Plugin({
@@ -38,7 +28,7 @@ export const HoldWhileComposing = Extension.create<{ live: LiveBody | null }>({
         props: {
           handleDOMEvents: {
             compositionstart: () => {
-              if (timer) clearTimeout(timer);
+              ended.cancel();
               if (!holding) {
                 holding = true;
                 live.hold();
@@ -46,15 +36,15 @@ export const HoldWhileComposing = Extension.create<{ live: LiveBody | null }>({
               return false;
             },
             compositionend: (view) => {
-              releaseWhenDone(view);
+              ended.schedule(view, release);
               return false;
             },
           },
         },
         view: () => ({
           destroy: () => {
-            if (timer) clearTimeout(timer);
-            if (holding) live.release();
+            ended.cancel();
+            release();
           },
         }),
       }),

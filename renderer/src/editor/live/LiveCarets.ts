@@ -8,9 +8,7 @@
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import type { DecorationSet, EditorView } from '@tiptap/pm/view';
-
-/** How often to look again whether ProseMirror has finished with the composition. */
-const RECHECK_MS = 20;
+import { afterComposition } from './afterComposition';
 
 /** The paragraph being composed in (its content's start and end), or null. */
 type Composing = { from: number; to: number } | null;
@@ -24,15 +22,9 @@ function composingBlock(state: EditorState): Composing {
 
 /** Tracks the paragraph a composition is open in, through every change while it is open. */
 function composingPlugin(): Plugin<Composing> {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const endWhenDone = (view: EditorView) => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      // ProseMirror ends its composition after the event; a new one may already have begun.
-      if (view.composing) return endWhenDone(view);
-      if (!view.isDestroyed && composingKey.getState(view.state)) view.dispatch(view.state.tr.setMeta(composingKey, null));
-    }, RECHECK_MS);
+  const ended = afterComposition();
+  const end = (view: EditorView) => {
+    if (!view.isDestroyed && composingKey.getState(view.state)) view.dispatch(view.state.tr.setMeta(composingKey, null));
   };
   return new Plugin<Composing>({
     key: composingKey,
@@ -48,21 +40,19 @@ function composingPlugin(): Plugin<Composing> {
     props: {
       handleDOMEvents: {
         compositionstart: (view) => {
-          if (timer) clearTimeout(timer);
+          ended.cancel();
           // Before the first jamo reaches the page: the carets leave while nothing is composed yet.
           if (!composingKey.getState(view.state)) view.dispatch(view.state.tr.setMeta(composingKey, composingBlock(view.state)));
           return false;
         },
         compositionend: (view) => {
-          endWhenDone(view);
+          ended.schedule(view, () => end(view));
           return false;
         },
       },
     },
     view: () => ({
-      destroy: () => {
-        if (timer) clearTimeout(timer);
-      },
+      destroy: () => ended.cancel(),
     }),
   });
 }
