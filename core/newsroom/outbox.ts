@@ -32,6 +32,7 @@ export class Outbox {
   private results: OutboxResult[] = [];
   private draining: Promise<void> | null = null;
   private again = false;
+  private writes: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<(state: OutboxState) => void>();
 
   private constructor(
@@ -66,7 +67,7 @@ export class Outbox {
   /** Keeps a step to send later; resolves once it is on disk. */
   async add(step: NewStep): Promise<OutboxStep> {
     const queued: QueuedStep = { ...step, key: randomUUID(), at: this.now().toISOString() };
-    await this.write([...this.steps, queued]);
+    await this.change((steps) => [...steps, queued]);
     this.changed();
     return queued;
   }
@@ -94,7 +95,7 @@ export class Outbox {
 
   /** The folder is unbound: its steps can go nowhere (the words they covered are kept by the replicas). */
   async clear(): Promise<void> {
-    await this.write([]).catch(() => (this.steps = []));
+    await this.change(() => [], { evenUnwritten: true });
     this.results = [];
     this.changed();
   }
@@ -110,19 +111,32 @@ export class Outbox {
         if (err instanceof ApiError && (err.code === 'offline' || err.code === 'notSignedIn' || err.code === 'cancelled')) return;
         error = err instanceof ApiError ? { code: err.code, ...(typeof err.params.reason === 'string' ? { reason: err.params.reason } : {}) } : { code: 'internal' };
       }
-      const rest = this.steps.filter((s) => s.key !== step.key);
       // Not written (a full disk): gone from memory all the same, or it would be sent again at once;
       // the file still has it, sent again after a restart, where the server refuses it as moved on.
-      await this.write(rest).catch(() => (this.steps = rest));
+      await this.change((steps) => steps.filter((s) => s.key !== step.key), { evenUnwritten: true });
       const { key, id, headline, action, at } = step;
       this.results = [...this.results, { key, id, headline, action, at, ok: error === undefined, ...(error ? { error } : {}), sentAt: this.now().toISOString() }].slice(-RESULTS_KEPT);
       this.changed();
     }
   }
 
-  private async write(steps: QueuedStep[]): Promise<void> {
-    await writeFileAtomic(this.path, JSON.stringify({ version: 1, steps }, null, 2));
-    this.steps = steps;
+  /**
+   * Changes the steps and writes them, one change at a time (a step added while a sent one is
+   * taken out is never lost, nor the sent one brought back). A write that fails fails the change,
+   * unless `evenUnwritten`: then memory takes it all the same.
+   */
+  private change(make: (steps: QueuedStep[]) => QueuedStep[], opts: { evenUnwritten?: boolean } = {}): Promise<void> {
+    const done = this.writes.then(async () => {
+      const steps = make(this.steps);
+      try {
+        await writeFileAtomic(this.path, JSON.stringify({ version: 1, steps }, null, 2));
+      } catch (err) {
+        if (!opts.evenUnwritten) throw err;
+      }
+      this.steps = steps;
+    });
+    this.writes = done.catch(() => undefined);
+    return done;
   }
 
   private changed(): void {

@@ -220,6 +220,8 @@ export class LiveStories {
    */
   closeAll(how: 'leave' | 'unbind' = 'leave'): void {
     for (const story of [...this.stories.values()]) this.end(story, 'notSignedIn', how);
+    // Stories still being made (their replica being read) leave as soon as they are.
+    for (const starting of this.starting.values()) void starting.then((story) => this.end(story, 'notSignedIn', how), () => undefined);
   }
 
   /**
@@ -247,6 +249,7 @@ export class LiveStories {
 
   /** The core stops: what each story typed is on disk first, then every story leaves. */
   async shutdown(): Promise<void> {
+    await Promise.allSettled([...this.starting.values()]);
     await Promise.all([...this.stories.values()].map((story) => story.flushReplica().catch(() => undefined)));
     this.closeAll('leave');
     await Promise.all([...this.forgetting.values()]);
