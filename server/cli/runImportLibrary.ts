@@ -11,7 +11,7 @@ import { pgliteDir, resolveDataDir } from '../dataFolder';
 import { openPglite, openPostgres, type Database } from '../db/Database';
 import { migrate } from '../db/migrate';
 import { importLibrary, ImportRefused, isLibrary, type ImportProgress } from '../importLibrary/importLibrary';
-import type { ServerIo } from './runServerCommand';
+import type { ServerIo } from './serverIo';
 import { serverText } from './serverText';
 
 /** Progress every this many stories (and photos), and at the last one. */

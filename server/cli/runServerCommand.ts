@@ -4,22 +4,13 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../../shared/contract/errors';
-import type { CliLanguage } from '../../shared/i18n/cliText';
 import { resolveDataDir } from '../dataFolder';
 import { openServer, type ServerHandle } from '../openServer';
 import { serverText } from './serverText';
 import { runImportLibrary } from './runImportLibrary';
+import type { ServerIo } from './serverIo';
 
-export interface ServerIo {
-  out(line: string): void;
-  err(line: string): void;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  home: string;
-  language: CliLanguage;
-  /** Aborted on Ctrl+C (the CLI's own commands share this shape: cli/runCli.ts). */
-  signal?: AbortSignal;
-}
+export type { ServerIo } from './serverIo';
 
 export const DEFAULT_PORT = 4410;
 
