@@ -13,9 +13,18 @@ type Step = Omit<Input<'transitionArticle'>, 'actor'> & { actor?: string };
 export async function stepOrQueue(step: Step, newsroom: Newsroom, live: LiveStories, outbox: Outbox): Promise<Output<'transitionArticle'>> {
   // A step on a story open live carries what this machine's replica holds (the server waits for it).
   const liveState = step.liveState ?? live.stateVector(step.id) ?? undefined;
-  const request = liveState ? { ...step, liveState } : step;
+  const send = (state: string | undefined) => newsroom.call('transitionArticle', (state ? { ...step, liveState: state } : step) as Record<string, unknown>);
   try {
-    return await newsroom.call('transitionArticle', request as Record<string, unknown>);
+    try {
+      return await send(liveState);
+    } catch (err) {
+      // The server does not hold that state: the replica may be the story's last document, just
+      // closed by a step (its reconnection has not said so yet), or its last words still on their
+      // way. Once the story has settled, once more with what it holds then; a second refusal stands.
+      if (step.liveState || !(err instanceof ApiError) || err.code !== 'conflict' || err.params.reason !== 'liveState') throw err;
+      await live.flushStory(step.id, 10_000);
+      return await send(live.stateVector(step.id) ?? undefined);
+    }
   } catch (err) {
     if (!(err instanceof ApiError) || err.code !== 'offline') throw err;
     const copy = await live.copyOf(step.id);

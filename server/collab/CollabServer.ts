@@ -9,7 +9,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import { Hocuspocus, type Connection, type Document } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import type { WebSocket, WebSocketServer } from 'ws';
-import { COLLAB_REFUSALS, type CollabStateless } from '../../shared/contract/liveProtocol';
+import { COLLAB_REFUSALS, COLLAB_RELOAD_CODE, type CollabStateless } from '../../shared/contract/liveProtocol';
 import { readField } from '../../shared/live/articleFields';
 import type { LiveEvent } from '../../shared/contract/live';
 import type { AccountService } from '../accounts/AccountService';
@@ -61,7 +61,7 @@ interface LiveDoc {
 }
 
 /** WebSocket close codes: the provider reconnects after either. */
-const RELOAD = { code: 4205, reason: 'reload' };
+const RELOAD = { code: COLLAB_RELOAD_CODE, reason: 'reload' };
 const SIGNED_OUT = { code: 4401, reason: 'unauthenticated' };
 /** Closing one document's connection (not the socket): the provider's onClose gets this reason and does not reconnect it. */
 const OTHER_EPOCH = { code: 4409, reason: COLLAB_REFUSALS.epoch };

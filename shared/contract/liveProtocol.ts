@@ -24,6 +24,9 @@
 import { z } from 'zod';
 import { LIVE_SCHEMA_VERSION } from '../live/bodyFragment';
 
+/** The close code of a server telling a client to reload (the epoch ended, or an append failed). */
+export const COLLAB_RELOAD_CODE = 4205;
+
 /** The HTTP path of the WebSocket upgrade (any other path is refused). */
 export const COLLAB_PATH = '/collab';
 

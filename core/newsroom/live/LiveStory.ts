@@ -12,7 +12,7 @@ import WebSocket from 'ws';
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import { ApiError } from '../../../shared/contract/errors';
 import type { LiveEndReason, LiveStatus, LiveStoryEvent } from '../../../shared/contract/liveStory';
-import { collabUrl, COLLAB_REFUSALS, parseCollabStateless } from '../../../shared/contract/liveProtocol';
+import { collabUrl, COLLAB_REFUSALS, COLLAB_RELOAD_CODE, parseCollabStateless } from '../../../shared/contract/liveProtocol';
 import { offlineError, refusalError } from './liveRefusal';
 import { readBody } from '../../../shared/live/bodyFragment';
 import { readFieldsPartial } from '../../../shared/live/articleFields';
@@ -21,6 +21,8 @@ import type { ReplicaContents, ReplicaLog } from './replicaLog';
 
 /** The origin of what a window sent: the provider sends it on; it is echoed only to other windows. */
 export const RENDERER_ORIGIN = Symbol('renderer');
+/** Presence said again to the server after a reconnection (not news to the windows). */
+const RESEND_ORIGIN = Symbol('resend');
 /** The origin of what the replica on disk held when the story was opened again. */
 const REPLICA_ORIGIN = Symbol('replica');
 
@@ -100,6 +102,8 @@ export class LiveStory {
   private unsentFromDisk = false;
   /** A window's change since the server last acknowledged everything (the provider's count also holds its own sync). */
   private typedSinceAck = false;
+  /** The awareness clients of this core's windows. */
+  private readonly windowClients = new Set<number>();
   private readonly replica: ReplicaLog | null;
   /** When the server last held everything this machine typed (ISO). */
   private syncedAt: string | undefined;
@@ -154,6 +158,10 @@ export class LiveStory {
     p.on('synced', () => {
       this.synced = true;
       this.shown = true;
+      // The server knew nobody's presence from this machine after a reconnection: the windows' is said again
+      // (the provider sends only its own, and this replica has none; nothing sent while offline was queued).
+      const present = [...this.windowClients].filter((c) => this.awareness.getStates().has(c));
+      if (present.length) this.awareness.emit('update', [{ added: [], updated: present, removed: [] }, RESEND_ORIGIN]);
       if (p.unsyncedChanges === 0 && !this.unsentFromDisk) this.syncedAt = new Date().toISOString();
       this.settle();
       this.setStatus({ connected: true, unsynced: p.unsyncedChanges });
@@ -162,7 +170,12 @@ export class LiveStory {
       this.settle(offlineError(this.opts.server, 'the connection closed'));
       this.setStatus({ connected: false });
     };
-    p.on('close', dropped);
+    p.on('close', ({ event }: { event?: { code?: number } }) => {
+      dropped();
+      // Closed by the server for a reload (the epoch ended): ask again at once, so the core learns
+      // it now, not at the end of a backoff (a step taken meanwhile would carry the old document's state).
+      if (event?.code === COLLAB_RELOAD_CODE) setTimeout(() => this.reconnectNow(), 0);
+    });
     p.on('disconnect', dropped);
     p.on('unsyncedChanges', ({ number }: { number: number }) => {
       const was = this.status.unsynced;
@@ -199,7 +212,12 @@ export class LiveStory {
       this.opts.emit({ type: 'liveUpdate', id: this.id, update: toBase64(update) });
     });
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      if (!this.shown || !this.echoes(origin)) return;
+      // The windows' presence, to say again to the server after a reconnection (it forgot it).
+      if (origin === RENDERER_ORIGIN) {
+        for (const client of [...added, ...updated]) this.windowClients.add(client);
+        for (const client of removed) this.windowClients.delete(client);
+      }
+      if (origin === RESEND_ORIGIN || !this.shown || !this.echoes(origin)) return;
       this.opts.emit({ type: 'liveAwareness', id: this.id, update: toBase64(encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed])) });
     });
   }
