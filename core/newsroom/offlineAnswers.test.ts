@@ -27,6 +27,11 @@ describe('the newsroom’s last answers', () => {
     clock += 60_000;
     void answers.remember('getArticle', { id: 'story-1' }, { headline: '새 제목' });
     expect(await answers.recall('getArticle', { id: 'story-1' })).toEqual({ at: '2026-12-07T08:02:00.000Z', answer: { headline: '새 제목' } });
+
+    // The same answer again is not written again: the copy keeps when it was first given.
+    clock += 60_000;
+    await answers.remember('getArticle', { id: 'story-1' }, { headline: '새 제목' });
+    expect((await answers.recall('getArticle', { id: 'story-1' }))?.at).toBe('2026-12-07T08:02:00.000Z');
   });
 
   it('remembers reads only', () => {

@@ -39,6 +39,8 @@ export interface Remembered {
 export class OfflineAnswers {
   /** The last write per file: a newer answer is written after an older one, never under it. */
   private readonly writing = new Map<string, Promise<void>>();
+  /** A digest of the answer last kept per file, this session. */
+  private readonly kept = new Map<string, string>();
 
   constructor(
     private readonly libraryDir: string,
@@ -52,9 +54,16 @@ export class OfflineAnswers {
     return join(this.libraryDir, ANSWERS_DIR, method, `${key}.json`);
   }
 
-  /** Keeps the server's answer; never fails the read it came from (a full disk only loses the copy). */
+  /**
+   * Keeps the server's answer; never fails the read it came from (a full disk only loses the copy).
+   * The same answer as the one last kept for this read is not written again: a list paged through
+   * or a story reopened writes nothing new (`at` then stays when it was first given).
+   */
   remember(method: RememberedRead, input: Record<string, unknown>, answer: unknown): Promise<void> {
     const path = this.path(method, input);
+    const digest = createHash('sha256').update(JSON.stringify(answer) ?? '').digest('hex');
+    if (this.kept.get(path) === digest) return this.writing.get(path) ?? Promise.resolve();
+    this.kept.set(path, digest);
     const text = JSON.stringify({ at: this.now().toISOString(), answer } satisfies Remembered);
     const write = (this.writing.get(path) ?? Promise.resolve())
       .then(async () => {
@@ -71,6 +80,7 @@ export class OfflineAnswers {
   /** The folder is unbound: the newsroom's copies leave with it. */
   async forget(): Promise<void> {
     await Promise.all([...this.writing.values()]);
+    this.kept.clear();
     await rm(join(this.libraryDir, ANSWERS_DIR), { recursive: true, force: true });
   }
 
