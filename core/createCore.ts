@@ -23,6 +23,8 @@ import { isRememberedRead, OfflineAnswers, type RememberedRead } from './newsroo
 import { Outbox } from './newsroom/outbox';
 import { sendLateRevisions } from './newsroom/live/sendLateRevisions';
 import { sendOutbox, stepOrQueue } from './newsroom/offlineSteps';
+import { listWithReplicas } from './newsroom/listWithReplicas';
+import type { QueryResult } from '../shared/search/query';
 import { ApiError } from '../shared/contract/errors';
 import { MACHINE_SETTINGS, type Settings, type SettingsPatch } from '../shared/model/settings';
 import type { CoreEvent, NewsroomStatus } from '../shared/contract/newsroom';
@@ -229,7 +231,9 @@ function routed(local: Handlers, newsroom: Newsroom, library: Library, live: Liv
       if (newsroom.bound && method === 'transitionArticle') return stepOrQueue(input as Input<'transitionArticle'>, newsroom, live, outbox);
       if (newsroom.bound && isNewsroomMethod(method)) {
         const request = (input ?? {}) as Record<string, unknown>;
-        return isRememberedRead(method) ? readOrRecall(method, request, newsroom, answers, live) : newsroom.call(method, request);
+        if (!isRememberedRead(method)) return newsroom.call(method, request);
+        const answer = await readOrRecall(method, request, newsroom, answers, live);
+        return method === 'queryArticles' ? listWithReplicas(answer as QueryResult, live) : answer;
       }
       if (newsroom.bound && method === 'importPhoto') {
         const { name, bytes } = input as { name: string; bytes: Uint8Array };

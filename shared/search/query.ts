@@ -42,12 +42,21 @@ export type Mark = z.infer<typeof MarkSchema>;
 export const SearchFieldSchema = z.enum(['headline', 'kicker', 'deck', 'body', 'caption', 'byline', 'tags', 'notes']);
 export type SearchField = z.infer<typeof SearchFieldSchema>;
 
+/**
+ * A story's copy on this machine, in a library bound to a newsroom (its live replica): words typed
+ * here the server has not stored yet, and when it last held all of them (ISO; null if not known).
+ */
+export const ReplicaSyncSchema = z.object({ unsent: z.boolean(), syncedAt: z.string().nullable() });
+export type ReplicaSync = z.infer<typeof ReplicaSyncSchema>;
+
 export const ResultRowSchema = z.object({
   summary: ArticleSummarySchema,
   /** Where the search text is in the headline (empty when it is not, or there is no search). */
   headlineMarks: z.array(MarkSchema),
   /** The best passage outside the headline, with its matches; null without a search. */
   snippet: z.object({ field: SearchFieldSchema, text: z.string(), marks: z.array(MarkSchema) }).nullable(),
+  /** Set by a bound core for a story with a replica here (never by the server, which has no say in it). */
+  replica: ReplicaSyncSchema.optional(),
 });
 export type ResultRow = z.infer<typeof ResultRowSchema>;
 

@@ -10,6 +10,8 @@ import type { LiveEndReason, LiveOpened, LiveStatus, LiveStoryEvent } from '../.
 import { LiveStory } from './LiveStory';
 import type { LateCopy } from './lateRevisions';
 import { ReplicaLog, REPLICAS_DIR, storyIdOfReplica } from './replicaLog';
+import { ReplicaStates } from './replicaStates';
+import type { ReplicaSync } from '../../../shared/search/query';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -30,6 +32,7 @@ export class LiveStories {
   /** Replicas of stories let go, still finishing their writes. */
   private readonly closing = new Map<string, Promise<void>>();
   private readonly listeners = new Set<(event: LiveStoryEvent) => void>();
+  private replicaStates: ReplicaStates | null = null;
 
   constructor(
     private readonly credentials: LiveCredentials,
@@ -169,6 +172,21 @@ export class LiveStories {
   /** The server is reachable again: every open story that is not connected tries at once. */
   reconnectAll(): void {
     for (const story of this.stories.values()) story.reconnectNow();
+  }
+
+  /**
+   * The story's copy on this machine, for the list: the open story's status, or its replica's on
+   * disk. Null when it has none (never opened here, or nothing typed here and never connected).
+   */
+  async syncOf(id: string): Promise<ReplicaSync | null> {
+    const open = this.stories.get(id);
+    if (open?.hasReplica) {
+      const status = open.currentStatus();
+      return { unsent: status.unsynced > 0, syncedAt: status.syncedAt ?? null };
+    }
+    if (!this.libraryDir || this.starting.has(id)) return null;
+    this.replicaStates ??= new ReplicaStates(this.libraryDir);
+    return this.replicaStates.of(id);
   }
 
   /** The story's body and fields as this machine has them: the open story's, or its replica's on disk; null without either. */

@@ -20,6 +20,13 @@ export const en: Shape<typeof ko> = {
     /** A figure still waiting for its photo (web-copy imports make them): "1/2" in the column, this as its label. */
     photoWaiting: 'Photos: {{count}}, {{waiting}} still without a photo',
     updated: 'Updated',
+    /** A bound library's story with a copy on this machine (its live replica): beside the row's time. */
+    replica: {
+      unsent: 'Not sent',
+      unsentTitle: 'Some of what you typed on this computer is not on the server yet. It goes out by itself once connected.',
+      synced: 'Synced {{when}}',
+      syncedTitle: 'When the server last held everything typed on this computer: {{time}}',
+    },
     actions: 'Actions',
     untitled: '(no headline)',
     duplicate: 'Duplicate',

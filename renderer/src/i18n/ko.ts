@@ -16,6 +16,13 @@ export const ko = {
     /** A figure still waiting for its photo (web-copy imports make them): "1/2" in the column, this as its label. */
     photoWaiting: '사진 {{count}}장, 사진 없는 자리 {{waiting}}곳',
     updated: '수정 시각',
+    /** A bound library's story with a copy on this machine (its live replica): beside the row's time. */
+    replica: {
+      unsent: '보내지 않음',
+      unsentTitle: '이 컴퓨터에서 쓴 내용 중 아직 서버에 저장되지 않은 것이 있습니다. 연결되면 자동으로 보냅니다.',
+      synced: '동기화 {{when}}',
+      syncedTitle: '이 컴퓨터에서 쓴 내용을 서버가 모두 저장한 시각: {{time}}',
+    },
     actions: '작업',
     untitled: '(제목 없음)',
     duplicate: '복제',

@@ -10,6 +10,7 @@ import type { ArticleStatus } from '../../../shared/model/article';
 import type { ResultRow } from '../../../shared/search/query';
 import { pickTemplate, renderByline } from '../../../shared/byline/renderByline';
 import { relativeTime } from './relativeTime';
+import { ReplicaMark } from './ReplicaMark';
 import { Marked } from './marks';
 import { HEADER_HEIGHT, RESULT_ROW_HEIGHT, ROW_HEIGHT, listColumns } from './listLayout';
 import { useMe } from '../people/MeContext';
@@ -218,7 +219,10 @@ export function ArticleTable(props: Props) {
                   <span className="row-step" data-testid="row-step" onMouseEnter={showWholeWhenCut}>{t(`workflow.did.${a.lastTransition.action}`, { name: a.lastTransition.actorName })}</span>
                 )}
               </div>
-              <div role="cell" data-testid="row-updated" title={new Date(a.updatedAt).toLocaleString(i18n.language)}>{relativeTime(a.updatedAt, now, i18n.language)}</div>
+              <div role="cell" className="cell-updated">
+                <span data-testid="row-updated" title={new Date(a.updatedAt).toLocaleString(i18n.language)}>{relativeTime(a.updatedAt, now, i18n.language)}</span>
+                {r.replica && <ReplicaMark sync={r.replica} now={now} />}
+              </div>
               <div role="cell" className="cell-actions" onClick={(e) => e.stopPropagation()}>
                 {scope === 'active' ? (
                   <>
