@@ -2,7 +2,7 @@
 // signed-in person, the live channel with its connection states, a server restart it rides out,
 // and a revoked session that stops it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NewsroomClient, serverAddress, type ConnectionState } from '../core/newsroom/NewsroomClient';
+import { NewsroomClient, serverAddress, UNREACHABLE_RETRY_MS, type ConnectionState } from '../core/newsroom/NewsroomClient';
 import type { LiveEvent } from '../shared/contract/live';
 import type { ApiError } from '../shared/contract/errors';
 import { until } from './testing/until';
@@ -74,5 +74,21 @@ describe('the core as a newsroom client', () => {
     await expect(park.call('getSettings', {})).rejects.toMatchObject({ code: 'notSignedIn' });
     park.stop();
     kim.stop();
+  }, 60_000);
+
+  it('finds a server back within about a second, however long it was away (no growing backoff while unreachable)', async () => {
+    const park = await NewsroomClient.signIn(server.url, 'park', 'park password 1');
+    const states: ConnectionState[] = [];
+    park.follow(() => undefined, (s) => states.push(s));
+    await until(() => states.at(-1) === 'online');
+    const port = Number(new URL(server.url).port);
+    await server.close();
+    // Long enough that a doubling backoff (1, 2, 4, 8 s…) would next try 6 s after the server is back.
+    await new Promise((r) => setTimeout(r, 9000));
+    server = await startTestServer(store, { port });
+    const back = Date.now();
+    await until(() => states.at(-1) === 'online', 20_000);
+    expect(Date.now() - back).toBeLessThan(UNREACHABLE_RETRY_MS + 1500);
+    park.stop();
   }, 60_000);
 });

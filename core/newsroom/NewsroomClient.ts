@@ -15,6 +15,13 @@ import { readEventStream } from './readEventStream';
 
 export type { ConnectionState };
 
+/**
+ * The live channel is tried again this soon while the server cannot be reached at all: a try then
+ * costs one refused connection, and the words and steps waiting on this machine go out as soon as
+ * it answers (issue 17: merged within a second of the server being back, however long it was away).
+ */
+export const UNREACHABLE_RETRY_MS = 1000;
+/** A server that answers with an error is given room: 1 s, doubling to 30 s. */
 const RETRY_MS = 1000;
 const MAX_RETRY_MS = 30_000;
 
@@ -148,7 +155,8 @@ export class NewsroomClient {
 
   /**
    * Follows the live channel: every event to `onEvent`, every change of connection to `onState`.
-   * A dropped or unreachable server is retried (1 s, doubling to 30 s); an ended session stops.
+   * A dropped or unreachable server is tried again every UNREACHABLE_RETRY_MS; one that answers
+   * with an error after 1 s, doubling to 30 s; an ended session stops.
    */
   follow(onEvent: (e: LiveEvent) => void, onState: (s: ConnectionState) => void): void {
     this.stop();
@@ -158,10 +166,12 @@ export class NewsroomClient {
       let wait = RETRY_MS;
       while (!abort.signal.aborted) {
         onState('connecting');
+        let answered = false;
         try {
           const res = await fetch(`${this.server}/api/events`, { headers: { authorization: `Bearer ${this.token}` }, signal: abort.signal });
           if (res.status === 401) return onState('signedOut');
-          if (!res.ok || !res.body) throw new Error(`live channel answered ${res.status}`);
+          answered = !res.ok || !res.body;
+          if (answered) throw new Error(`live channel answered ${res.status}`);
           onState('online');
           wait = RETRY_MS;
           for await (const { data } of readEventStream(res.body as unknown as AsyncIterable<Uint8Array>)) {
@@ -173,8 +183,8 @@ export class NewsroomClient {
         }
         if (abort.signal.aborted) return;
         onState('offline');
-        await new Promise((resolve) => setTimeout(resolve, wait).unref());
-        wait = Math.min(wait * 2, MAX_RETRY_MS);
+        await new Promise((resolve) => setTimeout(resolve, answered ? wait : UNREACHABLE_RETRY_MS).unref());
+        if (answered) wait = Math.min(wait * 2, MAX_RETRY_MS);
       }
     })();
   }
