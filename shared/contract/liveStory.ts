@@ -19,6 +19,11 @@ export const LiveStatusSchema = z.object({
   /** When the server last held everything this machine had typed in the story (ISO), if known. */
   syncedAt: z.string().optional(),
   /**
+   * This machine could not write the story's replica (a full disk): what is typed now lives only in
+   * memory until the server stores it, so quitting or a crash offline would lose it.
+   */
+  notKept: z.literal(true).optional(),
+  /**
    * Counts the core's status changes for this story. The open's answer and the pushed events travel
    * on different channels, in no fixed order: the window keeps the status with the highest count.
    */

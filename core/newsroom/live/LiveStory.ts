@@ -128,6 +128,13 @@ export class LiveStory {
     });
     this.ready.catch(() => undefined);
     this.replica = opts.replica?.log ?? null;
+    // A write that failed (a full disk): the windows are told their words are no longer kept here.
+    if (this.replica) {
+      this.replica.onFailed = () => {
+        this.status = { ...this.status, seq: this.status.seq + 1 };
+        this.emitStatus();
+      };
+    }
     const stored = opts.replica?.contents;
     if (stored?.updates.length) {
       Y.applyUpdate(this.doc, Y.mergeUpdates(stored.updates), REPLICA_ORIGIN);
@@ -311,7 +318,12 @@ export class LiveStory {
   }
 
   currentStatus(): LiveStatus {
-    return { ...this.status, unsynced: this.unsentCount(this.status.unsynced), ...(this.syncedAt ? { syncedAt: this.syncedAt } : {}) };
+    return {
+      ...this.status,
+      unsynced: this.unsentCount(this.status.unsynced),
+      ...(this.syncedAt ? { syncedAt: this.syncedAt } : {}),
+      ...(this.replica?.failed ? { notKept: true } : {}),
+    };
   }
 
   /** The replica's whole state, base64: a window's document starts from exactly this. */

@@ -99,4 +99,20 @@ describe('the replica log', () => {
     expect(storyIdOfReplica('story-1.ylog')).toBe('story-1');
     expect(storyIdOfReplica('.story-1.ylog.tmp')).toBeNull();
   });
+
+  it('tells once, at the first write that fails (the story then says its words are not kept here)', async () => {
+    const dir = await library();
+    const { replica } = (await ReplicaLog.open(dir, 'story-fail'))!;
+    const told: Error[] = [];
+    replica.onFailed = (err) => told.push(err);
+    // A log closed under the story stands in for a disk that refuses writes.
+    await replica.close();
+    const { doc, type } = typing(replica);
+    type('서울');
+    type('=연합');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(replica.failed).toBeInstanceOf(Error);
+    expect(told).toEqual([replica.failed]);
+    doc.destroy();
+  });
 });

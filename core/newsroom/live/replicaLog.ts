@@ -69,6 +69,8 @@ export function replicaPath(libraryDir: string, id: string): string | null {
 export class ReplicaLog {
   /** The first write that failed (a full disk, a folder gone): the story goes on in memory and says so. */
   failed: Error | null = null;
+  /** Told once, at the first failed write (the story's status says its words are no longer kept here). */
+  onFailed: ((err: Error) => void) | null = null;
   private sinceCompact = 0;
   private unsent = false;
   private epochNow: number | null;
@@ -168,6 +170,8 @@ export class ReplicaLog {
   }
 
   private fail(err: unknown): void {
-    this.failed ??= err instanceof Error ? err : new Error(String(err));
+    if (this.failed) return;
+    this.failed = err instanceof Error ? err : new Error(String(err));
+    this.onFailed?.(this.failed);
   }
 }

@@ -64,6 +64,16 @@ describe('the live badge', () => {
     expect(shown(host).dataset.stored).toBe('false');
   });
 
+  it('says when this computer cannot keep a copy, instead of promising it keeps one; stored again, says stored', async () => {
+    const host = await badge();
+    push({ type: 'liveStatus', id: ID, status: { readOnly: false, unsynced: 1, connected: false, seq: 2, notKept: true } });
+    expect(shown(host).textContent).toBe(en.live.notKept);
+    expect(shown(host).dataset.kept).toBe('false');
+    expect(shown(host).getAttribute('role')).toBe('alert');
+    push({ type: 'liveStatus', id: ID, status: { readOnly: false, unsynced: 0, connected: true, seq: 3, notKept: true } });
+    expect(shown(host).textContent).toBe(en.live.stored);
+  });
+
   it.each(['notSignedIn', 'forbidden', 'notFound'] as const)('a story let go as %s says so, and no longer promises to reconnect', async (reason) => {
     const host = await badge();
     push({ type: 'liveEnded', id: ID, reason });

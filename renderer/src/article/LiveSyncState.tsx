@@ -13,6 +13,7 @@ export function LiveSyncState(props: { live: LiveDocument }) {
   const connected = useLiveStatus(props.live, (s) => s.connected) ?? false;
   const unsynced = useLiveStatus(props.live, (s) => s.unsynced) ?? 0;
   const syncedAt = useLiveStatus(props.live, (s) => s.syncedAt ?? '') ?? '';
+  const notKept = useLiveStatus(props.live, (s) => s.notKept === true) ?? false;
   const ended = useLiveEnded(props.live);
   if (ended) {
     return (
@@ -22,6 +23,14 @@ export function LiveSyncState(props: { live: LiveDocument }) {
     );
   }
   const stored = connected && unsynced === 0;
+  // The disk refused the replica: offline, or with words not yet stored, the usual promise does not hold.
+  if (notKept && !stored) {
+    return (
+      <span className="live-sync live-sync--not-kept" role="alert" data-testid="live-sync" data-stored="false" data-kept="false" data-unsynced={unsynced} data-connected={String(connected)}>
+        {t('live.notKept')}
+      </span>
+    );
+  }
   return (
     <span className="live-sync" data-testid="live-sync" data-stored={String(stored)} data-unsynced={unsynced} data-connected={String(connected)} title={connected ? undefined : t('live.disconnected')}>
       {stored ? t('live.stored') : connected ? t('live.unsynced', { count: unsynced }) : offline(t('live.disconnected'), syncedAt !== '' && t('live.lastStored', { time: new Date(syncedAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' }) }))}

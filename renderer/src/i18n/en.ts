@@ -669,6 +669,7 @@ export const en: Shape<typeof ko> = {
     stored: 'Stored on the server',
     unsynced: '{{count}} change(s) waiting for the server',
     lastStored: 'Last fully stored on the server: {{time}}.',
+    notKept: 'This computer cannot keep a copy of the story (the disk may be full). What the server has not stored yet is lost if the app closes. Free some disk space and keep the app open until it is connected.',
     disconnected: 'Offline: the server cannot be reached. What you type is kept on this computer (even if the app closes) and goes to the server when the connection is back.',
     openFailed: 'Could not open the story live: {{reason}} It opened for ordinary editing.',
     ended: {

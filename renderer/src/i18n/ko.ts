@@ -674,6 +674,7 @@ export const ko = {
     disconnected: '오프라인: 서버에 연결할 수 없습니다. 입력한 내용은 이 컴퓨터에 저장되고(앱을 닫아도 남습니다) 다시 연결되면 서버로 보냅니다.',
     /** Offline: when the server last held everything typed here. */
     lastStored: '서버에 마지막으로 모두 저장된 때: {{time}}.',
+    notKept: '이 컴퓨터에 사본을 저장할 수 없습니다(디스크가 가득 찼을 수 있습니다). 서버에 저장되기 전의 내용은 앱을 닫으면 사라집니다. 디스크 공간을 확보하고, 연결될 때까지 앱을 닫지 마세요.',
     /** The live copy could not be opened; the story opens the ordinary way. */
     openFailed: '실시간 편집을 열지 못했습니다: {{reason}} 기사는 일반 편집으로 열었습니다.',
     /** The story was let go for good (signed out, access withdrawn, gone): why, and where unsent words went. */

@@ -254,7 +254,7 @@ export class LiveDocument {
     const writableAgain = this.current.readOnly && !status.readOnly;
     // The server forgot this window's presence while the core was away from it.
     const connectedAgain = !this.current.connected && status.connected;
-    this.current = { readOnly: status.readOnly, unsynced: status.unsynced, connected: status.connected, seq: status.seq, ...(status.syncedAt ? { syncedAt: status.syncedAt } : {}) };
+    this.current = { readOnly: status.readOnly, unsynced: status.unsynced, connected: status.connected, seq: status.seq, ...(status.syncedAt ? { syncedAt: status.syncedAt } : {}), ...(status.notKept ? { notKept: true } : {}) };
     this.tell(true);
     if (writableAgain && this.pending.length) this.schedule();
     if (connectedAgain && !this.closed && !this.endReason) {
