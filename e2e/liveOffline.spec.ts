@@ -106,6 +106,8 @@ test('offline: the open story keeps every word through a cut connection and a ki
     // The list as this machine last had it, and a word saying so.
     await expect(page.getByTestId('offline-banner')).toContainText(network.url);
     await expect(page.getByTestId('article-row').filter({ hasText: HEADLINE })).toHaveCount(1);
+    // This machine's copy holds words the server lacks: the row says so.
+    await expect(page.getByTestId('article-row').filter({ hasText: HEADLINE }).getByTestId('row-unsent')).toBeVisible();
     // The step taken before the kill still waits.
     await expect(page.getByTestId('outbox-step')).toContainText(HEADLINE);
     await open(page, HEADLINE);
@@ -132,6 +134,11 @@ test('offline: the open story keeps every word through a cut connection and a ki
     await expect.poll(async () => (await storyOnServer(server, 'kim', id)).status).toBe('sent');
     await expect(page.getByTestId('article-status')).toHaveText('출고');
     await page.screenshot({ path: `${SHOTS}-back-online.png` });
+    // In the list, the row no longer says "not sent" but when the server last held all of it.
+    await page.getByTestId('back-to-library').click();
+    const row = page.getByTestId('article-row').filter({ hasText: HEADLINE });
+    await expect(row.getByTestId('row-synced')).toBeVisible();
+    await expect(row.getByTestId('row-unsent')).toHaveCount(0);
   } finally {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
   }
