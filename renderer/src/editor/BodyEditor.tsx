@@ -18,6 +18,7 @@ import { catchUpSelection } from './catchUpSelection';
 import { matchesShortcut } from '../shortcuts';
 import { focusNow } from './focusNow';
 import { liveExtensions } from './live/liveExtensions';
+import { ChangedMeanwhileNotice } from './live/ChangedMeanwhileNotice';
 import type { LiveBody, LiveUser } from './live/LiveBody';
 
 function imageFiles(list: FileList | null | undefined): File[] {
@@ -58,7 +59,7 @@ export function BodyEditor(props: {
       captionPlaceholder: () => i18n.t('figure.captionPlaceholder'),
     });
     return {
-      extensions: props.live ? liveExtensions(base, props.live.body, props.live.user) : base,
+      extensions: props.live ? liveExtensions(base, props.live.body, props.live.user, () => i18n.t('live.meanwhile.mark')) : base,
       // A live body comes from the shared document (Collaboration fills the editor from it).
       content: props.live ? undefined : props.initialBody,
       editorProps: {
@@ -134,6 +135,7 @@ export function BodyEditor(props: {
   return (
     <section className="body-editor">
       {props.editable && <Toolbar editor={editor} platform={props.platform} onAddPhoto={() => live.current.onAddPhoto()} />}
+      {props.live?.body.meanwhile && <ChangedMeanwhileNotice editor={editor} meanwhile={props.live.body.meanwhile} />}
       <div data-testid="body-editor" className="body-editor__content">
         <EditorContent editor={editor} />
       </div>

@@ -677,6 +677,13 @@ export const en: Shape<typeof ko> = {
       forbidden: 'No longer live: you may not edit this story any more (your access changed). Go back to the list and open it again. Anything you typed that had not reached the server is kept on this computer (late-revisions in the library folder).',
       notFound: 'No longer live: the story is not on the newsroom server any more (deleted or moved). Go back to the list. Anything you typed that had not reached the server is kept on this computer (late-revisions in the library folder).',
     },
+    meanwhile: {
+      notice: 'While you were away, others changed {{count}} paragraph(s). They are marked with a bar on the left.',
+      mark: 'Changed by others while you were away',
+      next: 'Next',
+      done: 'Done',
+      doneHint: 'Clear the marks',
+    },
     lateKept: 'Your last changes reached the newsroom after the story was locked, so they are not in it. Copydesk kept them on this computer (late-revisions in the library folder).',
   },
   newsroom: {

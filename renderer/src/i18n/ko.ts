@@ -684,6 +684,17 @@ export const ko = {
       notFound: '실시간 편집이 끝났습니다: 기사가 뉴스룸 서버에 없습니다(삭제되었거나 옮겨졌습니다). 목록으로 돌아가세요. 서버에 닿지 못한 입력이 있었다면 이 컴퓨터의 라이브러리 폴더(late-revisions)에 보관했습니다.',
     },
     /** This window's last changes arrived after the story was locked: kept aside on this machine, not in the story. */
+    /** Back after being offline (or opening a story kept on this computer): paragraphs others changed meanwhile, marked in the body. */
+    meanwhile: {
+      notice: '연결이 끊긴 동안 다른 사람이 문단 {{count}}개를 고쳤습니다. 왼쪽 막대로 표시했습니다.',
+      /** The title of a marked paragraph. */
+      mark: '연결이 끊긴 동안 다른 사람이 고친 문단',
+      /** Scrolls to the next marked paragraph. */
+      next: '다음',
+      /** Clears the marks. */
+      done: '확인',
+      doneHint: '표시를 지웁니다',
+    },
     lateKept: '기사가 잠긴 뒤에 도착한 마지막 입력은 기사에 들어가지 않았습니다. 잃어버리지 않도록 이 컴퓨터의 라이브러리 폴더(late-revisions)에 따로 보관했습니다.',
   },
   newsroom: {

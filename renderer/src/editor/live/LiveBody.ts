@@ -3,6 +3,7 @@
 // channel for carets, and a way to hold others' changes back while a syllable is being composed.
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
+import type { MeanwhileBlocks } from '../../newsroom/live/meanwhileChanges';
 
 export interface LiveBody {
   readonly doc: Y.Doc;
@@ -10,6 +11,8 @@ export interface LiveBody {
   /** Others' changes wait until `release` (y-tiptap re-renders a changed paragraph, which ends an open IME composition). */
   hold(): void;
   release(): void;
+  /** The body's blocks others changed while this window was away (shown as changed meanwhile); none if absent. */
+  readonly meanwhile?: MeanwhileBlocks;
 }
 
 /** How this person appears to the others in the story: their name and caret colour. */

@@ -12,6 +12,7 @@
 //   live.ended                     // that reason, or null
 //   await live.destroy()           // sends what is left, clears this window's presence, closes the story;
 //                                  // await it before opening the same story again in this window
+//   live.meanwhile.where()         // the body's blocks others changed while this window was away (meanwhileChanges.ts)
 //
 // Local changes (any origin but CORE_ORIGIN) are sent with sendLiveUpdate, what one frame produced
 // merged into one update, and never more than one call in flight (what piles up meanwhile goes out
@@ -28,6 +29,8 @@ import { ApiError } from '../../../../shared/contract/apiError';
 import type { Output } from '../../../../shared/contract/api';
 import { call as bridgeCall, onEvent as bridgeOnEvent, type CallInput } from '../../api';
 import { fromBase64, toBase64 } from './base64';
+import { BODY_FRAGMENT } from '../../../../shared/live/bodyFragment';
+import { MeanwhileChanges } from './meanwhileChanges';
 
 /** The origin of changes that came from the core: applied here, never sent back. */
 export const CORE_ORIGIN = 'core';
@@ -100,7 +103,12 @@ export class LiveDocument {
   private retryMs = RETRY_MS;
   private holds = 0;
   private changed = false;
-  private held: CoreEvent[] = [];
+  /** Others' changes and presence held during a composition, each with whether it came while away. */
+  private held: { event: CoreEvent; away: boolean }[] = [];
+  /** The core's update being applied came while the status said connected:false. */
+  private applyingAway = false;
+  /** The body's blocks others changed while this window's status said connected:false. */
+  readonly meanwhile = new MeanwhileChanges(this.doc.getXmlFragment(BODY_FRAGMENT), (tr) => tr.origin === CORE_ORIGIN && this.applyingAway);
 
   constructor(
     readonly id: string,
@@ -116,6 +124,8 @@ export class LiveDocument {
     const { state, ...status } = await this.bridge.call('openLiveStory', { id: this.id });
     Y.applyUpdate(this.doc, fromBase64(state), CORE_ORIGIN);
     this.setStatus(status);
+    // What the open answered with is where this window starts; only what the core says after it can be news.
+    this.meanwhile.watch();
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === CORE_ORIGIN || this.closed || this.endReason) return;
       this.changed = true;
@@ -221,19 +231,29 @@ export class LiveDocument {
     if (this.holds > 0 || this.held.length === 0) return;
     const waiting = this.held;
     this.held = [];
-    for (const event of waiting) this.receive(event);
+    for (const { event, away } of waiting) this.receive(event, away);
   }
 
-  private receive(event: CoreEvent): void {
+  /** `away`: the status said connected:false when the core sent it (the status is not held, its updates may be). */
+  private receive(event: CoreEvent, away = !this.current.connected): void {
     if (this.closed || !('id' in event) || event.id !== this.id) return;
     if (this.holds > 0 && (event.type === 'liveUpdate' || event.type === 'liveAwareness')) {
-      this.held.push(event);
+      this.held.push({ event, away });
       return;
     }
-    if (event.type === 'liveUpdate') Y.applyUpdate(this.doc, fromBase64(event.update), CORE_ORIGIN);
+    if (event.type === 'liveUpdate') this.applyFromCore(event.update, away);
     else if (event.type === 'liveAwareness') applyAwarenessUpdate(this.awareness, fromBase64(event.update), CORE_ORIGIN);
     else if (event.type === 'liveStatus') this.setStatus(event.status);
     else if (event.type === 'liveEnded') this.end(event.reason);
+  }
+
+  private applyFromCore(update: string, away: boolean): void {
+    this.applyingAway = away;
+    try {
+      Y.applyUpdate(this.doc, fromBase64(update), CORE_ORIGIN);
+    } finally {
+      this.applyingAway = false;
+    }
   }
 
   private end(reason: LiveEndReason): void {
