@@ -87,7 +87,7 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
     const live = new CollabServer({ db, accounts, articles, now, log: opts.log, ...opts.collab });
     collab = live;
     const photos = new PhotoService(db, { maxBytes: opts.maxPhotoBytes }, now);
-    const routes = [...accountRoutes(accounts), ...contractRoutes(db, articles, serverHandlers(db, articles, accounts, now, live)), ...liveRoutes(hub), ...photoRoutes(photos), ...exportRoutes(db, now, (id) => articles.materialise(id)), ...importRoutes(db, now)];
+    const routes = [...accountRoutes(accounts), ...contractRoutes(db, articles, serverHandlers(db, articles, accounts, now, live)), ...liveRoutes(hub), ...photoRoutes(photos), ...exportRoutes(db, now, (id) => articles.materialise(id)), ...importRoutes(db, now, (event) => void hub.publish(event))];
     const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes, log: opts.log, tls: opts.tls, allowedOrigins: opts.allowedOrigins, trustProxy: opts.trustProxy });
     live.attach(http.server);
     return {

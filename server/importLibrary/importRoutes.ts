@@ -8,6 +8,8 @@
 // naming the admin, so a stopped upload leaves whole stories, and a second one skips them.
 import { toApiError } from '../../shared/contract/errors';
 import { UploadPeopleBodySchema, UploadStoryBodySchema, type UploadPeopleAnswer, type UploadStoryAnswer } from '../../shared/contract/libraryUpload';
+import type { LiveEvent } from '../../shared/contract/live';
+import { summarise } from '../../core/articleSummary';
 import type { Database } from '../db/Database';
 import { callerOf, type Route } from '../http/Route';
 import { requireAdmin } from '../accounts/AccountService';
@@ -20,7 +22,8 @@ export const STORY_BODY_LIMIT = 64 * 1024 * 1024;
 /** Thousands of people with their details stay far under this. */
 const PEOPLE_BODY_LIMIT = 8 * 1024 * 1024;
 
-export function importRoutes(db: Database, now: () => Date): Route[] {
+/** `committed`: the live channel, told of each story once it is stored (the apps' lists show it). */
+export function importRoutes(db: Database, now: () => Date, committed: (event: LiveEvent) => void = () => undefined): Route[] {
   return [
     {
       method: 'POST',
@@ -45,7 +48,9 @@ export function importRoutes(db: Database, now: () => Date): Route[] {
           const written = await writeStoryBundle(db, story, new PersonIds(new Map(Object.entries(people)), accounts), (tx, article) =>
             auditAccount(tx, now(), admin.person.id, 'uploadStory', { id: article.id, name: article.headline }),
           );
-          return written === 'exists' ? { outcome: 'skipped', reason: 'already on the server' } : { outcome: 'imported', reason: '' };
+          if (written === 'exists') return { outcome: 'skipped', reason: 'already on the server' };
+          committed({ type: 'article', summary: summarise(written.article) });
+          return { outcome: 'imported', reason: '' };
         } catch (err) {
           // A story the database refuses (a constraint) is this story's failure; the upload goes on with the next.
           const error = toApiError(err);

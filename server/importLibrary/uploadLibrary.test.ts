@@ -8,6 +8,8 @@ import type { Core } from '../../core/createCore';
 import { openTestCore, tempDir } from '../../core/testing/tempLibrary';
 import { dispatch } from '../../shared/contract/dispatch';
 import type { UploadSummary } from '../../shared/contract/libraryUpload';
+import type { CoreEvent } from '../../shared/contract/newsroom';
+import { until } from '../testing/until';
 import { PhotoService } from '../photos/PhotoService';
 import { pgliteStore, type TestStore } from '../testing/bothDatabases';
 import { addPeople, setUpAdmin, startTestServer, type TestServer } from '../testing/testServer';
@@ -23,6 +25,8 @@ describe('uploading a local library to the newsroom from the app', () => {
   let store: TestStore;
   let server: TestServer;
   let core: Core;
+  /** An app connected to the newsroom as its admin, hearing the live channel. */
+  let watcher: { core: Core; events: CoreEvent[]; cleanup(): Promise<void> };
   let adminToken: string;
   let reporter: { id: string; token: string };
   let adminId: string;
@@ -45,9 +49,16 @@ describe('uploading a local library to the newsroom from the app', () => {
     const added = await addPeople(server, adminToken, [['sky', { name: '김하늘(서버)', role: 'reporter', email: 'sky@paper.example' }]]);
     reporter = { id: added.ids.sky, token: added.tokens.sky };
     core = await openTestCore(built.dir);
+    const folder = await tempDir();
+    watcher = { core: await openTestCore(folder.dir), events: [], cleanup: folder.cleanup };
+    watcher.core.onEvent((e) => watcher.events.push(e));
+    await watcher.core.handlers.connectNewsroom({ server: server.url, login: 'admin', password: 'admin password' });
+    await until(() => watcher.events.some((e) => e.type === 'connection' && e.state === 'online'));
   }, 300_000);
   afterAll(async () => {
     await core?.close();
+    await watcher?.core.close();
+    await watcher?.cleanup();
     await server?.close();
     await store?.dispose();
     await built?.cleanup();
@@ -111,6 +122,8 @@ describe('uploading a local library to the newsroom from the app', () => {
     expect(new Set(audited.map((a) => a.entry.subjectId)).size).toBe(TOTAL);
     const madePeople = await server.db.query<{ person_id: string }>("SELECT person_id FROM audit WHERE action = 'importPerson'");
     expect(madePeople.map((r) => r.person_id)).toEqual([adminId, adminId, adminId]);
+    // Connected apps hear of each story as it arrives (their lists show it).
+    await until(() => new Set(watcher.events.flatMap((e) => (e.type === 'article' ? [e.summary.id] : []))).size === TOTAL);
     // The folder stays a local library: no binding, no token kept.
     expect((await core.handlers.getLibraryInfo({})).newsroom).toBeNull();
   }, 180_000);
@@ -140,15 +153,7 @@ describe('uploading a local library to the newsroom from the app', () => {
   }, 120_000);
 
   it('a library connected to a newsroom has nothing of its own to upload: a clear refusal', async () => {
-    const { dir, cleanup } = await tempDir();
-    const bound = await openTestCore(dir);
-    try {
-      await bound.handlers.connectNewsroom({ server: server.url, login: 'admin', password: 'admin password' });
-      const refused = await dispatch(bound.handlers, 'uploadLibraryToNewsroom', { actor: adminId, jobId: jobId(), ...account() });
-      expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', params: { reason: 'libraryBound' } } });
-    } finally {
-      await bound.close();
-      await cleanup();
-    }
+    const refused = await dispatch(watcher.core.handlers, 'uploadLibraryToNewsroom', { actor: adminId, jobId: jobId(), ...account() });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', params: { reason: 'libraryBound' } } });
   }, 60_000);
 });

@@ -12,6 +12,8 @@ import type { PersonIds } from './importPeople';
 import { articleExists, insertAuditEntries, insertVersion } from './importRows';
 
 export interface WrittenStory {
+  /** As stored (the server's person ids). */
+  article: Article;
   versions: number;
   audit: number;
   /** Its owner had no account on the server: written with no owner. */
@@ -37,5 +39,5 @@ export async function writeStoryBundle(db: Database, bundle: StoryBundle, ids: P
     return true;
   });
   if (!done) return 'exists';
-  return { versions: versions.length, audit: bundle.audit.length, ownerless, photos: photoIdsIn(article.body) };
+  return { article, versions: versions.length, audit: bundle.audit.length, ownerless, photos: photoIdsIn(article.body) };
 }

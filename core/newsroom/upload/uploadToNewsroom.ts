@@ -10,12 +10,15 @@ import { planUpload, uploadLibrary } from './uploadLibrary';
 
 export async function uploadToNewsroom(library: Library, jobs: JobRegistry, jobId: string, account: { server: string; login: string; password: string }): Promise<UploadSummary> {
   const plan = await planUpload(library);
-  const client = await NewsroomClient.signIn(account.server, account.login, account.password);
-  try {
-    const { role } = client.person;
-    if (role !== 'admin') throw new ApiError('forbidden', 'only an admin of the newsroom may upload a library to it', { reason: 'role', role });
-    return await jobs.run(jobId, plan.total, (job) => uploadLibrary(library, plan, client, job));
-  } finally {
-    await client.signOut();
-  }
+  // The job from the start, so a cancel while signing in is heard (before the first photo).
+  return jobs.run(jobId, plan.total, async (job) => {
+    const client = await NewsroomClient.signIn(account.server, account.login, account.password);
+    try {
+      const { role } = client.person;
+      if (role !== 'admin') throw new ApiError('forbidden', 'only an admin of the newsroom may upload a library to it', { reason: 'role', role });
+      return await uploadLibrary(library, plan, client, job);
+    } finally {
+      await client.signOut();
+    }
+  });
 }
