@@ -21,6 +21,8 @@ const PAST_THE_GATE: Partial<Record<Method, string[]>> = {
   restoreBackup: ['notFound'], // the snapshot predates the article
   // Anyone at the machine may bind a folder; this one has stories of its own, so the core says no after the gate.
   connectNewsroom: ['forbidden:libraryNotEmpty'],
+  // No server listens at the address the input names.
+  uploadLibraryToNewsroom: ['offline'],
   // This library is not bound to a newsroom: live stories are the server's.
   openLiveStory: ['notSignedIn'],
   sendLiveUpdate: ['notSignedIn'],
@@ -104,6 +106,7 @@ function inputFor(method: Method, id: string, state: State): Record<string, unkn
     getSettings: {},
     connectNewsroom: { server: 'http://127.0.0.1:9', login: 'desk', password: 'secret' },
     disconnectNewsroom: {},
+    uploadLibraryToNewsroom: { jobId: jobId(), server: 'http://127.0.0.1:9', login: 'admin', password: 'secret' },
     openLiveStory: { id },
     sendLiveUpdate: { id, update: 'AAA=' },
     sendLiveAwareness: { id, update: 'AAA=' },

@@ -21,6 +21,7 @@ import { libraryStories } from './exchange/storySource';
 import { isNewsroomMethod } from '../shared/contract/newsroomMethods';
 import { isRememberedRead, OfflineAnswers, type RememberedRead } from './newsroom/offlineAnswers';
 import { Outbox } from './newsroom/outbox';
+import { uploadToNewsroom } from './newsroom/upload/uploadToNewsroom';
 import { sendLateRevisions } from './newsroom/live/sendLateRevisions';
 import { sendOutbox, stepOrQueue } from './newsroom/offlineSteps';
 import { listWithReplicas } from './newsroom/listWithReplicas';
@@ -114,6 +115,10 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       return { path: library.dir, articleCount: library.activeCount, notices: library.notices, indexing: library.indexing, peopleLost: people.now === 0 && people.ever, newsroom: withOutbox(newsroom.status(), outbox) };
     },
     connectNewsroom: async ({ actor: _actor, ...req }) => newsroom.connect(req, library.storyCount),
+    uploadLibraryToNewsroom: async ({ jobId, server, login, password }) => {
+      if (newsroom.bound) throw new ApiError('forbidden', 'this library is connected to a newsroom: its stories are the server’s already', { reason: 'libraryBound' });
+      return uploadToNewsroom(library, jobs, jobId, { server, login, password });
+    },
     disconnectNewsroom: async () => {
       live.closeAll('unbind');
       await live.dropReplicas();

@@ -17,6 +17,7 @@ import { pgliteDir } from './dataFolder';
 import { PhotoService } from './photos/PhotoService';
 import { indexArticle, removeArticle } from './search/searchTable';
 import { photoRoutes } from './photos/photoRoutes';
+import { importRoutes } from './importLibrary/importRoutes';
 import { openPglite, openPostgres, type Database } from './db/Database';
 import { migrate } from './db/migrate';
 import { startHttp } from './http/startHttp';
@@ -86,7 +87,7 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
     const live = new CollabServer({ db, accounts, articles, now, log: opts.log, ...opts.collab });
     collab = live;
     const photos = new PhotoService(db, { maxBytes: opts.maxPhotoBytes }, now);
-    const routes = [...accountRoutes(accounts), ...contractRoutes(db, articles, serverHandlers(db, articles, accounts, now, live)), ...liveRoutes(hub), ...photoRoutes(photos), ...exportRoutes(db, now, (id) => articles.materialise(id))];
+    const routes = [...accountRoutes(accounts), ...contractRoutes(db, articles, serverHandlers(db, articles, accounts, now, live)), ...liveRoutes(hub), ...photoRoutes(photos), ...exportRoutes(db, now, (id) => articles.materialise(id)), ...importRoutes(db, now, (event) => void hub.publish(event))];
     const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes, log: opts.log, tls: opts.tls, allowedOrigins: opts.allowedOrigins, trustProxy: opts.trustProxy });
     live.attach(http.server);
     return {

@@ -9,6 +9,7 @@ import { PersonSchema, type Person, type PersonDraft } from '../../shared/model/
 import { PHOTO_FORMATS } from '../../shared/model/photo';
 import type { Article } from '../../shared/model/article';
 import { ExportAnswerSchema } from '../../shared/contract/newsroomExports';
+import { UploadPeopleAnswerSchema, UploadStoryAnswerSchema, type StoryBundle, type UploadPeopleAnswer, type UploadStoryAnswer } from '../../shared/contract/libraryUpload';
 import type { ExportFormat } from '../../shared/exchange/types';
 import { sha256Hex } from '../media/sha256Hex';
 import { readEventStream } from './readEventStream';
@@ -130,6 +131,21 @@ export class NewsroomClient {
     const url = `${this.server}/api/photos/${sha256Hex(bytes)}?name=${encodeURIComponent(name)}`;
     const value = await request<unknown>(url, { method: 'PUT', headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/octet-stream' }, body: bytes as Uint8Array<ArrayBuffer> });
     return contract.importPhoto.output.parse(value);
+  }
+
+  /** Of these photos, the ones the server lacks (an upload sends only those). */
+  async missingPhotos(ids: string[]): Promise<string[]> {
+    return (await request<{ missing: string[] }>(`${this.server}/api/photos/missing`, { method: 'POST', headers: this.headers(), body: JSON.stringify({ ids }) })).missing;
+  }
+
+  /** A local library's people to the newsroom (admins only): each matched to an account or made one. */
+  async uploadPeople(people: Person[]): Promise<UploadPeopleAnswer> {
+    return UploadPeopleAnswerSchema.parse(await request<unknown>(`${this.server}/api/import/people`, { method: 'POST', headers: this.headers(), body: JSON.stringify({ people }) }));
+  }
+
+  /** One story of a local library to the newsroom (admins only), with the people map `uploadPeople` answered. */
+  async uploadStory(story: StoryBundle, people: Record<string, string>): Promise<UploadStoryAnswer> {
+    return UploadStoryAnswerSchema.parse(await request<unknown>(`${this.server}/api/import/story`, { method: 'POST', headers: this.headers(), body: JSON.stringify({ story, people }) }));
   }
 
   /** A photo file from the server (`original`, `preview` or `thumb`) with its file extension; null if it has none. */

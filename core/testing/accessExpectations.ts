@@ -78,6 +78,7 @@ export const EXPECT: Record<Method, Expectation> = {
   transitionArticle: (r, s) => s !== 'trashed' && STEP_ROLES[STEP[s]].includes(r),
   emptyTrash: (r) => r === 'admin',
   importPhoto: member,
+  uploadLibraryToNewsroom: (r) => r === 'admin',
   getPhotos: member,
   submitLateRevision: member,
   listLateRevisions: member,

@@ -177,6 +177,7 @@ export class AccountService {
   }
 }
 
-function requireAdmin(caller: Caller): void {
+/** Refuses anyone but an admin (decided on the session's person, never on what a request names). */
+export function requireAdmin(caller: Caller): void {
   if (caller.person.role !== 'admin') throw new ApiError('forbidden', 'admins only', { reason: 'role' });
 }

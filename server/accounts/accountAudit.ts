@@ -4,8 +4,12 @@
 import type { Queryable } from '../db/Database';
 import type { Account } from './accountSchemas';
 
-/** `importPerson`: made from a local library's people by `copydesk server import-library`, with no password. */
-export type AccountAction = 'setupAdmin' | 'addPerson' | 'updatePerson' | 'resetPassword' | 'changePassword' | 'importPerson';
+/**
+ * `importPerson`: made from a local library's people (by `copydesk server import-library` or an
+ * admin's upload from the app), with no password. `uploadStory`: a story an admin uploaded from a
+ * local library (the subject is the story; its own audit log is the library's, as it was).
+ */
+export type AccountAction = 'setupAdmin' | 'addPerson' | 'updatePerson' | 'resetPassword' | 'changePassword' | 'importPerson' | 'uploadStory';
 
 /** The person fields that differ between two versions of a person. */
 export function changedFields(before: Omit<Account, 'login'>, after: Omit<Account, 'login'>): string[] {

@@ -29,6 +29,7 @@ const LOCAL_ONLY: Method[] = [
   'importBackupArchive',
   'connectNewsroom',
   'disconnectNewsroom',
+  'uploadLibraryToNewsroom',
   // A live story's renderer talks to its core; the core holds the one WebSocket to the server (/collab).
   'openLiveStory',
   'closeLiveStory',

@@ -19,8 +19,8 @@ export interface RequestContext {
   userAgent: string;
   /** On a `prefix` route, the path after `path/` (e.g. a photo's SHA-256); '' otherwise. */
   rest: string;
-  /** The JSON body, checked against `schema` (invalidInput, malformedData or tooLarge otherwise). */
-  body<S extends z.ZodType>(schema: S): Promise<z.infer<S>>;
+  /** The JSON body, checked against `schema` (invalidInput, malformedData or tooLarge otherwise); `limit` in bytes, 1 MiB unless said. */
+  body<S extends z.ZodType>(schema: S, limit?: number): Promise<z.infer<S>>;
 }
 
 export interface Route {

@@ -100,7 +100,7 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
         address: clientAddress(req, opts.trustProxy === true),
         userAgent: String(req.headers['user-agent'] ?? ''),
         rest: under ? path.slice(under.path.length + 1) : '',
-        body: (schema) => readJsonBody(req, schema),
+        body: (schema, limit) => readJsonBody(req, schema, limit),
       });
       if (value === RESPONDED) return;
       if (value instanceof RawAnswer) return sendRaw(res, value);

@@ -10,15 +10,14 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiError, toApiError } from '../../shared/contract/errors';
-import type { Article } from '../../shared/model/article';
 import { Library } from '../../core/Library';
 import { MARKER_FILE } from '../../core/libraryMarker';
 import type { Database } from '../db/Database';
-import { writeArticle } from '../articles/articleRows';
+import { readStoryBundle, storiesOldestFirst } from '../../core/newsroom/upload/readStoryBundle';
 import { insertPhoto, missingPhotos } from '../photos/photoTables';
-import { indexArticle } from '../search/searchTable';
 import { importPeople, PersonIds, type PeopleOutcome } from './importPeople';
-import { articleExists, existingArticles, insertAuditEntries, insertVersion } from './importRows';
+import { existingArticles } from './importRows';
+import { writeStoryBundle } from './writeStoryBundle';
 
 export type RefusalReason = 'notLibrary' | 'libraryLocked';
 
@@ -73,15 +72,6 @@ export async function isLibrary(dir: string): Promise<boolean> {
   return (await stat(join(dir, MARKER_FILE)).then((s) => s.isFile(), () => false)) || (await isDir(join(dir, 'articles')));
 }
 
-/** Photo ids a body shows (figures' photoId). */
-function photoIdsOf(node: unknown, into: Set<string>): Set<string> {
-  if (!node || typeof node !== 'object') return into;
-  const { attrs, content } = node as { attrs?: { photoId?: unknown }; content?: unknown };
-  if (typeof attrs?.photoId === 'string') into.add(attrs.photoId);
-  if (Array.isArray(content)) for (const child of content) photoIdsOf(child, into);
-  return into;
-}
-
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 export async function importLibrary(libraryDir: string, db: Database, opts: ImportOptions = {}): Promise<ImportSummary> {
@@ -97,7 +87,7 @@ export async function importLibrary(libraryDir: string, db: Database, opts: Impo
   try {
     // Every file checked first: a damaged one is quarantined by the core and named in its notices.
     await library.whenIndexed();
-    const summaries = [...library.list('active'), ...library.list('trash')].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    const summaries = storiesOldestFirst(library);
     const failed = library.notices.filter((n) => n.code === 'articleQuarantined').map((n) => ({ id: String(n.params.id), reason: `damaged file, moved to ${String(n.params.file)}` }));
     const summary: ImportSummary = {
       total: summaries.length + failed.length,
@@ -150,7 +140,7 @@ export async function importLibrary(libraryDir: string, db: Database, opts: Impo
       if (already.has(id)) summary.skipped.push(id);
       else {
         try {
-          const outcome = await importArticle(library, db, id, ids);
+          const outcome = await writeStoryBundle(db, await readStoryBundle(library, id), ids);
           if (outcome === 'exists') summary.skipped.push(id);
           else {
             summary.imported.push(id);
@@ -170,28 +160,4 @@ export async function importLibrary(libraryDir: string, db: Database, opts: Impo
   } finally {
     await library.close();
   }
-}
-
-/** One story with its versions and audit, in one transaction; everything is read before it starts. */
-async function importArticle(library: Library, db: Database, id: string, ids: PersonIds): Promise<'exists' | { versions: number; audit: number; ownerless: boolean; photos: Set<string> }> {
-  const read = ids.article(await library.get(id));
-  const history = await library.historyOf(id);
-  const versions = await Promise.all(
-    [...history.versions].sort((a, b) => a.seq - b.seq).map(async (meta) => ({ meta: ids.meta(meta), personId: ids.column(meta.actorId), article: ids.article(await library.version(id, meta.seq)) })),
-  );
-  // The owner column refers to an account: a story whose owner no account stands for keeps none.
-  const ownerless = read.ownerId !== null && ids.column(read.ownerId) === null;
-  const article: Article = ownerless ? { ...read, ownerId: null } : read;
-  const done = await db.transaction(async (tx) => {
-    if (await articleExists(tx, id)) return false;
-    await writeArticle(tx, article);
-    await indexArticle(tx, article);
-    for (const v of versions) await insertVersion(tx, v.meta, v.article, v.personId);
-    await insertAuditEntries(tx, id, history.audit.map((e) => ({ entry: ids.audit(e), personId: ids.column(e.actorId) })));
-    return true;
-  });
-  if (!done) return 'exists';
-  const photos = new Set<string>();
-  photoIdsOf(article.body, photos);
-  return { versions: versions.length, audit: history.audit.length, ownerless, photos };
 }

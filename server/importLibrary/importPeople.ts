@@ -29,8 +29,11 @@ function freeLogin(person: Person, taken: Set<string>): string {
   return login;
 }
 
-/** Matches or creates every person, in one transaction: either all of them are on the server or none is. */
-export async function importPeople(db: Database, people: readonly Person[], now: Date): Promise<PeopleOutcome> {
+/**
+ * Matches or creates every person, in one transaction: either all of them are on the server or none
+ * is. `by`: the admin uploading from the app, named in each new account's audit entry.
+ */
+export async function importPeople(db: Database, people: readonly Person[], now: Date, by?: string): Promise<PeopleOutcome> {
   return db.transaction(async (tx) => {
     const rows = (await tx.query<PersonRow>('SELECT * FROM people')).map(accountOf);
     const byId = new Map(rows.map((a) => [a.id, a]));
@@ -47,8 +50,8 @@ export async function importPeople(db: Database, people: readonly Person[], now:
       }
       const account: Account = { ...person, login: freeLogin(person, taken) };
       await insertPerson(tx, account, null, now);
-      // No one signed in made it: the audit names the account itself as the actor.
-      await auditAccount(tx, now, account.id, 'importPerson', account);
+      // From the command line no one signed in made it: the audit names the account itself as the actor.
+      await auditAccount(tx, now, by ?? account.id, 'importPerson', account);
       byId.set(account.id, account);
       if (emailKey(account.email)) byEmail.set(emailKey(account.email), account);
       outcome.ids.set(person.id, account.id);

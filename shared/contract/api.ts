@@ -23,6 +23,7 @@ import { ArticleQuerySchema, QueryResultSchema } from '../search/query';
 import { NewsroomStatusSchema } from './newsroom';
 import { LiveOpenedSchema, LiveStatusSchema, YUpdateSchema } from './liveStory';
 import { LateDecisionSchema, LateFieldsSchema, LateRevisionSchema } from './lateRevision';
+import { UploadSummarySchema } from './libraryUpload';
 
 /** Hard ceiling on one photo's bytes at the boundary; the configurable limit (settings) is checked in the core. */
 export const MAX_PHOTO_BYTES = 500 * 1024 * 1024;
@@ -307,6 +308,17 @@ export const contract = {
       })
       .strict(),
     output: NewsroomStatusSchema,
+  },
+  /**
+   * "Upload this library to the newsroom" (a local library's admin): signs in to the server for
+   * this upload only (the folder stays local), as an admin of it, and sends the library's people,
+   * photos and every story with its versions and audit log; a job (`jobProgress`, `cancelJob`:
+   * stops between two stories). A story the server has is skipped, so uploading again carries on.
+   * A library bound to a newsroom has no stories of its own to send (`libraryBound`).
+   */
+  uploadLibraryToNewsroom: {
+    input: z.object({ actor: Actor, jobId: JobId, server: z.string().min(1).max(2048), login: z.string().min(1).max(200), password: z.string().min(1).max(1024) }).strict(),
+    output: UploadSummarySchema,
   },
   /** Signs out and unbinds the folder (it becomes an empty local library again). */
   disconnectNewsroom: { input: OpenActor, output: z.object({ disconnected: z.boolean() }) },

@@ -66,7 +66,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * file (the first-admin path stays shut; restore people.json), the story is open live on the
  * newsroom server (`liveStory`: its fields and body change through its live document, never a save)…
  */
-export const FORBIDDEN_REASONS = ['role', 'state', 'readOnly', 'trashed', 'unknownPerson', 'firstAdmin', 'peopleLost', 'lastAdmin', 'newerVersion', 'libraryLocked', 'outsideFolders', 'setupCode', 'notYou', 'origin', 'libraryNotEmpty', 'otherAccount', 'liveVersion', 'liveStory'] as const;
+export const FORBIDDEN_REASONS = ['role', 'state', 'readOnly', 'trashed', 'unknownPerson', 'firstAdmin', 'peopleLost', 'lastAdmin', 'newerVersion', 'libraryLocked', 'outsideFolders', 'setupCode', 'notYou', 'origin', 'libraryNotEmpty', 'otherAccount', 'liveVersion', 'liveStory', 'libraryBound'] as const;
 
 /** Why an import was refused; each has a sentence telling the user what to do. */
 export const IMPORT_REASONS = [

@@ -100,6 +100,8 @@ export const ACCESS: Record<Method, Rule> = {
   restoreBackup: 'restoreBackup',
   exportBackupArchive: 'admin',
   importBackupArchive: 'admin',
+  // The library's admin here; the newsroom server decides for its own account too (admins only).
+  uploadLibraryToNewsroom: 'admin',
   updateSettings: 'settings',
 };
 

@@ -8,6 +8,7 @@ import { renderByline, validateBylinePattern } from '../../../shared/byline/rend
 import { PhotoSettingsSection } from './PhotoSettingsSection';
 import { PeopleSection } from './PeopleSection';
 import { WorkflowSection } from './WorkflowSection';
+import { NewsroomUploadSection } from './NewsroomUploadSection';
 import type { Person } from '../../../shared/model/person';
 import { mayChangeSettings } from '../../../shared/workflow/access';
 import { useMe } from '../people/MeContext';
@@ -146,6 +147,7 @@ export function SettingsScreen(props: { settings: Settings; onSave(patch: Settin
       </fieldset>
       <PeopleSection onPeopleChanged={props.onPeopleChanged} />
       <WorkflowSection workflow={s.workflow} onSave={(workflow) => props.onSave({ workflow })} />
+      <NewsroomUploadSection />
     </div>
   );
 }

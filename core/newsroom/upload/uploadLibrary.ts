@@ -1,0 +1,93 @@
+// "Upload this library to the newsroom": a local library's people, photos and stories (each with
+// its versions and audit log) go to a newsroom server as a signed-in admin of it, through the
+// server's import routes (server/importLibrary/importRoutes.ts) and its photo upload. People go
+// first (the server refuses anyone but an admin there, before anything is sent), then the photos
+// the server lacks, then one story a request, oldest first. A cancel stops between two photos or
+// two stories; a story the server has already is skipped, so uploading again carries on.
+import { readFile } from 'node:fs/promises';
+import type { StoryBundle, UploadPeopleAnswer, UploadStoryAnswer, UploadSummary } from '../../../shared/contract/libraryUpload';
+import type { Person } from '../../../shared/model/person';
+import type { PhotoInfo } from '../../../shared/model/photo';
+import { ApiError, toApiError } from '../../../shared/contract/errors';
+import type { Job } from '../../exchange/JobRegistry';
+import type { Library } from '../../Library';
+import { readStoryBundle, storiesOldestFirst } from './readStoryBundle';
+
+/** The server side of an upload (NewsroomClient, signed in as an admin). */
+export interface UploadTarget {
+  missingPhotos(ids: string[]): Promise<string[]>;
+  uploadPhoto(name: string, bytes: Uint8Array): Promise<{ photo: PhotoInfo; existed: boolean }>;
+  uploadPeople(people: Person[]): Promise<UploadPeopleAnswer>;
+  uploadStory(story: StoryBundle, people: Record<string, string>): Promise<UploadStoryAnswer>;
+}
+
+/** What an upload will send, counted before it starts (the job's total: one step per photo and per story). */
+export interface UploadPlan {
+  photoIds: string[];
+  stories: { id: string; headline: string }[];
+  /** Stories the library could not read on open (quarantined): named as failed, never sent. */
+  unreadable: { id: string; reason: string }[];
+  total: number;
+}
+
+export async function planUpload(library: Library): Promise<UploadPlan> {
+  // Every file checked first: a damaged one is quarantined by the core and named in its notices.
+  await library.whenIndexed();
+  const photoIds = await library.photos.ids();
+  const stories = storiesOldestFirst(library).map(({ id, headline }) => ({ id, headline }));
+  const unreadable = library.notices.filter((n) => n.code === 'articleQuarantined').map((n) => ({ id: String(n.params.id), reason: `damaged file, moved to ${String(n.params.file)}` }));
+  return { photoIds, stories, unreadable, total: photoIds.length + stories.length };
+}
+
+/** The server is gone or the session refused: nothing more would get through, so the upload stops and says why. */
+const stopsTheUpload = (err: ApiError) => err.code === 'offline' || err.code === 'notSignedIn' || err.code === 'forbidden';
+
+/** At most this many ids a question (the server's bound on `POST /api/photos/missing`). */
+const MISSING_BATCH = 10_000;
+
+export async function uploadLibrary(library: Library, plan: UploadPlan, target: UploadTarget, job: Job): Promise<UploadSummary> {
+  const summary: UploadSummary = { imported: 0, skipped: 0, failed: [...plan.unreadable], photos: { uploaded: 0, existed: 0, failed: [] }, people: { matched: 0, created: 0 }, cancelled: false };
+  const people = await target.uploadPeople(library.listPeople());
+  summary.people = { matched: people.matched, created: people.created };
+  let done = 0;
+
+  const missing = new Set<string>();
+  for (let i = 0; i < plan.photoIds.length; i += MISSING_BATCH) for (const id of await target.missingPhotos(plan.photoIds.slice(i, i + MISSING_BATCH))) missing.add(id);
+  for (const id of plan.photoIds) {
+    if (job.signal.aborted) return { ...summary, cancelled: true };
+    let name = id;
+    if (!missing.has(id)) summary.photos.existed++;
+    else {
+      try {
+        const info = await library.photos.info(id);
+        const file = await library.photos.file(id, 'original');
+        if (!info || !file) throw new Error('its files are incomplete');
+        name = info.originalName || id;
+        const answer = await target.uploadPhoto(name, await readFile(file.path));
+        if (answer.existed) summary.photos.existed++;
+        else summary.photos.uploaded++;
+      } catch (err) {
+        const error = toApiError(err);
+        if (stopsTheUpload(error)) throw error;
+        summary.photos.failed.push({ id, reason: error.message });
+      }
+    }
+    job.step(++done, name);
+  }
+
+  for (const { id, headline } of plan.stories) {
+    if (job.signal.aborted) return { ...summary, cancelled: true };
+    try {
+      const answer = await target.uploadStory(await readStoryBundle(library, id), people.ids);
+      if (answer.outcome === 'imported') summary.imported++;
+      else if (answer.outcome === 'skipped') summary.skipped++;
+      else summary.failed.push({ id, reason: answer.reason });
+    } catch (err) {
+      const error = toApiError(err);
+      if (stopsTheUpload(error)) throw error;
+      summary.failed.push({ id, reason: error.message });
+    }
+    job.step(++done, headline);
+  }
+  return summary;
+}

@@ -1,0 +1,55 @@
+// A local library going up to a newsroom server (issue 17): what travels, and what comes back.
+// `copydesk server import-library` reads the same story bundle from a folder and writes it
+// straight into the database; the app sends it over HTTP to the server's import routes
+// (server/importLibrary/importRoutes.ts), one story a request, as a signed-in admin.
+import { z } from 'zod';
+import { ArticleIdSchema, ArticleSchema, type Article } from '../model/article';
+import { AuditEntrySchema, VersionMetaSchema, type AuditEntry, type VersionMeta } from '../model/history';
+import { PersonIdSchema, PersonSchema } from '../model/person';
+import { PhotoIdSchema } from '../model/photo';
+
+/** One story as the library keeps it: the article, each version with its copy, the audit log (ids as the library has them). */
+export interface StoryBundle {
+  article: Article;
+  versions: { meta: VersionMeta; article: Article }[];
+  audit: AuditEntry[];
+}
+
+/** Library person id → the server account it became (matched or made). */
+export const PersonIdMapSchema = z.record(PersonIdSchema, PersonIdSchema).refine((m) => Object.keys(m).length <= 5000, 'too many people');
+
+export const StoryBundleSchema = z
+  .object({
+    article: ArticleSchema,
+    versions: z.array(z.object({ meta: VersionMetaSchema, article: ArticleSchema }).strict()).max(10_000),
+    audit: z.array(AuditEntrySchema).max(10_000),
+  })
+  .strict()
+  // Every copy is of the story it travels with: a bundle cannot write another story's versions.
+  .refine((b) => b.versions.every((v) => v.article.id === b.article.id), 'a version of another story');
+
+/** POST /api/import/people: the library's people, matched to accounts or made ones. */
+export const UploadPeopleBodySchema = z.object({ people: z.array(PersonSchema).max(5000) }).strict();
+export const UploadPeopleAnswerSchema = z.object({ ids: PersonIdMapSchema, matched: z.number().int().nonnegative(), created: z.number().int().nonnegative() });
+export type UploadPeopleAnswer = z.infer<typeof UploadPeopleAnswerSchema>;
+
+/** POST /api/import/story: one story with the people map the people route answered. */
+export const UploadStoryBodySchema = z.object({ story: StoryBundleSchema, people: PersonIdMapSchema }).strict();
+export const UploadStoryAnswerSchema = z.object({ outcome: z.enum(['imported', 'skipped', 'failed']), reason: z.string() });
+export type UploadStoryAnswer = z.infer<typeof UploadStoryAnswerSchema>;
+
+const Failure = z.object({ id: z.string(), reason: z.string() });
+
+/** What `uploadLibraryToNewsroom` answers. */
+export const UploadSummarySchema = z.object({
+  /** Stories written on the server now. */
+  imported: z.number().int().nonnegative(),
+  /** Already on the server (an earlier upload): left as they are there. */
+  skipped: z.number().int().nonnegative(),
+  failed: z.array(Failure.extend({ id: ArticleIdSchema })),
+  photos: z.object({ uploaded: z.number().int().nonnegative(), existed: z.number().int().nonnegative(), failed: z.array(Failure.extend({ id: PhotoIdSchema })) }),
+  people: z.object({ matched: z.number().int().nonnegative(), created: z.number().int().nonnegative() }),
+  /** Stopped between two stories: what is counted above is on the server, whole; a second upload carries on. */
+  cancelled: z.boolean(),
+});
+export type UploadSummary = z.infer<typeof UploadSummarySchema>;
