@@ -108,6 +108,7 @@ test('offline: the open story keeps every word through a cut connection and a ki
     await expect(page.getByTestId('article-row').filter({ hasText: HEADLINE })).toHaveCount(1);
     // This machine's copy holds words the server lacks: the row says so.
     await expect(page.getByTestId('article-row').filter({ hasText: HEADLINE }).getByTestId('row-unsent')).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}-list-offline.png` });
     // The step taken before the kill still waits.
     await expect(page.getByTestId('outbox-step')).toContainText(HEADLINE);
     await open(page, HEADLINE);
