@@ -14,12 +14,13 @@ import { revealInFolder, type RevealPath } from './exchange/revealInFolder';
 import { BackupService } from './backup/BackupService';
 import { PROGRESS_SCALE } from './backup/progress';
 import { Newsroom } from './newsroom/Newsroom';
-import { newsroomStories } from './newsroom/newsroomStories';
+import { exportNeedsServer, newsroomStories } from './newsroom/newsroomStories';
 import { LiveStories } from './newsroom/live/LiveStories';
 import { keepLateRevision, type LateCopy } from './newsroom/live/lateRevisions';
 import { libraryStories } from './exchange/storySource';
 import { isNewsroomMethod } from '../shared/contract/newsroomMethods';
 import { isRememberedRead, OfflineAnswers, type RememberedRead } from './newsroom/offlineAnswers';
+import { answerFromHeld } from './newsroom/offlineQuery';
 import { Outbox } from './newsroom/outbox';
 import { uploadToNewsroom } from './newsroom/upload/uploadToNewsroom';
 import { sendLateRevisions } from './newsroom/live/sendLateRevisions';
@@ -170,7 +171,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     importPhoto: async ({ name, bytes }) => library.importPhoto(name, bytes),
     getPhotos: async ({ ids }) => library.photoInfos(ids),
     exportArticles: async ({ actor, jobId, ids, formats, override, note }) => {
-      if (newsroom.bound) await newsroom.refreshSettings();
+      if (newsroom.bound) await newsroom.refreshSettings().catch((err: unknown) => Promise.reject(exportNeedsServer(err)));
       return jobs.run(jobId, ids.length, (job) => exchange.exportArticles({ actorId: actor, ids, formats, override, note }, job));
     },
     importFiles: async ({ actor, jobId, files }) => {
@@ -257,7 +258,8 @@ function withOutbox(status: NewsroomStatus | null, outbox: Outbox): NewsroomStat
 
 /**
  * A read the server answers: remembered when it does, and when it cannot be reached, the last
- * answer it gave (a story with what this machine typed in it since, from its live replica).
+ * answer it gave (a story with what this machine typed in it since, from its live replica); a list
+ * read never given before is answered from the stories this machine holds.
  */
 async function readOrRecall(method: RememberedRead, request: Record<string, unknown>, newsroom: Newsroom, answers: OfflineAnswers, live: LiveStories): Promise<unknown> {
   try {
@@ -267,7 +269,7 @@ async function readOrRecall(method: RememberedRead, request: Record<string, unkn
   } catch (err) {
     if (!(err instanceof ApiError) || err.code !== 'offline') throw err;
     const kept = await answers.recall(method, request);
-    if (!kept) throw err;
+    if (!kept) return answerFromHeld(method, request, answers, live, newsroom.status()?.person, err);
     if (method !== 'getArticle') return kept.answer;
     const copy = await live.copyOf(String(request.id));
     return copy ? { ...(kept.answer as object), ...copy.fields, body: copy.body } : kept.answer;

@@ -1,6 +1,7 @@
 // Export and import for a folder bound to a newsroom: stories and photos come from the server and
 // new ones go there; the server decides each export (embargo, who may) and audits it with the
 // signed-in person, and this machine writes the files. See core/exchange/storySource.ts.
+import { ApiError } from '../../shared/contract/errors';
 import type { Article } from '../../shared/model/article';
 import type { Settings } from '../../shared/model/settings';
 import type { StorySource } from '../exchange/storySource';
@@ -15,7 +16,9 @@ export function newsroomStories(newsroom: Newsroom, settings: () => Settings): S
     headlineOf: () => '',
     // The server applies the embargo gate itself, from the formats (the PDF proof is internal).
     forExport: async (id, _actorId, req, formats) => {
-      const { article, version } = await newsroom.exportStory(id, { override: req.override, note: req.note, formats });
+      const { article, version } = await newsroom.exportStory(id, { override: req.override, note: req.note, formats }).catch((err: unknown) => {
+        throw exportNeedsServer(err);
+      });
       versions.set(key(article), version);
       return article;
     },
@@ -39,4 +42,12 @@ export function newsroomStories(newsroom: Newsroom, settings: () => Settings): S
       return newsroom.call('getArticle', { id: created.id });
     },
   };
+}
+
+/**
+ * The server allows and records every export, so none is made offline: the failure says so (the
+ * window's sentence for it), rather than the general one that asks to check the text typed.
+ */
+export function exportNeedsServer(err: unknown): unknown {
+  return err instanceof ApiError && err.code === 'offline' ? new ApiError('offline', `export needs the newsroom server: ${err.message}`, { ...err.params, during: 'export' }) : err;
 }

@@ -4,7 +4,7 @@
 // be reached the same read gets the remembered answer, with when it was given. Only reads: a
 // change made offline goes through the live replica (or waits), never through this.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomicWrite';
 import type { NewsroomMethod } from '../../shared/contract/newsroomMethods';
@@ -43,7 +43,7 @@ export class OfflineAnswers {
   private readonly kept = new Map<string, string>();
 
   constructor(
-    private readonly libraryDir: string,
+    readonly libraryDir: string,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -88,6 +88,30 @@ export class OfflineAnswers {
   async recall(method: RememberedRead, input: Record<string, unknown>): Promise<Remembered | null> {
     const path = this.path(method, input);
     await this.writing.get(path);
+    return this.recallFile(path);
+  }
+
+  /**
+   * Every answer kept for a method, as files with a stamp (size and time) that changes when the
+   * answer does, so a reader of many (the stories held here, issue 17) reads again only those.
+   */
+  async keptFiles(method: RememberedRead): Promise<{ path: string; stamp: string }[]> {
+    await Promise.all([...this.writing.values()]);
+    const dir = join(this.libraryDir, ANSWERS_DIR, method);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const out = await Promise.all(
+      names
+        .filter((n) => n.endsWith('.json'))
+        .map(async (n) => {
+          const s = await stat(join(dir, n)).catch(() => null);
+          return s && { path: join(dir, n), stamp: `${s.ino}:${s.size}:${s.mtimeMs}` };
+        }),
+    );
+    return out.filter((f): f is { path: string; stamp: string } => f !== null);
+  }
+
+  /** One kept answer by its file (from `keptFiles`); null if it is gone or unreadable. */
+  async recallFile(path: string): Promise<Remembered | null> {
     try {
       const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<Remembered>;
       return typeof parsed.at === 'string' && 'answer' in parsed ? { at: parsed.at, answer: parsed.answer } : null;

@@ -74,5 +74,11 @@ describe('error sentences', () => {
     expect(errorText(en_, new ApiError('offline', 'x', { server: 'http://10.0.0.5:8080' }))).toContain('(http://10.0.0.5:8080)');
     expect(errorText(en_, new ApiError('tooManyAttempts', 'x', { retryAfterSeconds: 42 }))).toBe('Too many failed sign-ins. Try again in 42 seconds.');
     expect(errorText(en_, new ApiError('invalidInput', 'x', { field: 'server' }))).toBe(en.errors.serverAddress);
+    // An export offline says none was made and why, not to check the text in the window.
+    const ko_ = await translator('ko');
+    expect(errorText(ko_, new ApiError('offline', 'x', { server: 'http://10.0.0.5:8080', during: 'export' }))).toBe(
+      '뉴스룸 서버(http://10.0.0.5:8080)에 연결할 수 없어 내보내지 않았습니다. 내보내기는 서버가 허락하고 기록하므로 연결된 뒤에 다시 하세요.',
+    );
+    expect(errorText(en_, new ApiError('offline', 'x', { server: 'http://10.0.0.5:8080', during: 'export' }))).toContain('Not exported');
   });
 });

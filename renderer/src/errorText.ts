@@ -37,6 +37,8 @@ export function errorText(t: TFunction, err: unknown): string {
     if (err.code === 'notFound' && err.params.version !== undefined) return t('errors.versionMissing', { version: err.params.version });
     // A step taken offline waits in the outbox: that is not a failure, and says what happens next.
     if (err.code === 'offline' && typeof err.params.queued === 'string') return t('outbox.queued', { action: t(`workflow.action.${String(err.params.action)}`) });
+    // An export is allowed and recorded by the server: offline, none is made.
+    if (err.code === 'offline' && err.params.during === 'export') return t('errors.offlineExport', { server: err.params.server ?? '' });
     // The newsroom's sentences name the server and the wait.
     if (err.code === 'offline' || err.code === 'tooManyAttempts') return t(`errors.${err.code}`, { server: err.params.server ?? '', retryAfterSeconds: err.params.retryAfterSeconds ?? '' });
     if (err.code === 'invalidInput' && err.params.field === 'server') return t('errors.serverAddress');

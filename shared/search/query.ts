@@ -70,5 +70,10 @@ export const QueryResultSchema = z.object({
   rows: z.array(ResultRowSchema),
   /** While the search index is being built, results can be incomplete: how far it is. */
   indexing: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).nullable(),
+  /**
+   * Set by a bound core that could not reach the newsroom: the rows come from the stories this
+   * machine holds (`stories` of them in the scope), not the newsroom's whole library. Never set by the server.
+   */
+  heldOnly: z.object({ stories: z.number().int().nonnegative() }).optional(),
 });
 export type QueryResult = z.infer<typeof QueryResultSchema>;

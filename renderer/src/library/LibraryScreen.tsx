@@ -12,6 +12,7 @@ import { errorText, StoryError } from '../errorText';
 import { shortcutLabel } from '../shortcuts';
 import { ArticleTable } from './ArticleTable';
 import { IndexingLine } from './IndexingLine';
+import { HeldOnlyLine } from './HeldOnlyLine';
 import { NoticesBanner } from './NoticesBanner';
 import { QueueFilterBar } from './QueueFilterBar';
 import { SearchBox } from './SearchBox';
@@ -262,6 +263,7 @@ export function LibraryScreen(props: { platform: string; settings: Settings; onO
         </div>
       </div>
       {indexing && <IndexingLine done={indexing.done} total={indexing.total} />}
+      {list.meta?.heldOnly && <HeldOnlyLine stories={list.meta.heldOnly.stories} />}
       <input
         ref={importPicker}
         type="file"

@@ -7,7 +7,7 @@ import type { ArticleQuery, QueryResult, ResultRow } from '../../../shared/searc
 import { fetchPage, takeReadyFirstPage } from './earlyPage';
 import { PAGE_SIZE, PageCache, pagesFor } from './pageCache';
 
-export type ListMeta = Pick<QueryResult, 'total' | 'counts' | 'indexing'>;
+export type ListMeta = Pick<QueryResult, 'total' | 'counts' | 'indexing' | 'heldOnly'>;
 
 export interface LibraryList {
   /** Totals of the query whose rows are shown; null before its first answer. */
@@ -63,7 +63,7 @@ export function useLibraryList(actor: string, query: ArticleQuery): LibraryList 
     cache.put(0, ready.rows, 0);
     noteRows(ready.rows);
     loaded.current = { cache, actor, query };
-    meta.current = { total: ready.total, counts: ready.counts, indexing: ready.indexing };
+    meta.current = { total: ready.total, counts: ready.counts, indexing: ready.indexing, heldOnly: ready.heldOnly };
   }
 
   /** Fetches the pages on screen that the current cache lacks. */
@@ -78,7 +78,7 @@ export function useLibraryList(actor: string, query: ArticleQuery): LibraryList 
           if (loaded.current !== current) return; // a newer query or refresh took over
           current.cache.put(page, res.rows, near);
           noteRows(res.rows);
-          meta.current = { total: res.total, counts: res.counts, indexing: res.indexing };
+          meta.current = { total: res.total, counts: res.counts, indexing: res.indexing, heldOnly: res.heldOnly };
           rerender();
         },
         (err) => {
@@ -106,7 +106,7 @@ export function useLibraryList(actor: string, query: ArticleQuery): LibraryList 
       });
       loaded.current = { cache, actor: a, query: q };
       const first = results[0];
-      meta.current = { total: first.total, counts: first.counts, indexing: first.indexing };
+      meta.current = { total: first.total, counts: first.counts, indexing: first.indexing, heldOnly: first.heldOnly };
       if (!same) {
         range.current = [0, PAGE_SIZE - 1];
         setEpoch((e) => e + 1);
