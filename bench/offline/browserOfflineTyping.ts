@@ -81,8 +81,8 @@ const saysOffline = async (page: Page) => ({
  */
 export async function browserOfflineTyping(opts: BenchOptions, desk: BoundDesk): Promise<{ lines: string[]; ok: boolean }> {
   const words = sized(opts, 10_000, 2_000);
-  const rounds = sized(opts, 6, 2);
-  const syllables = sized(opts, 40, 10);
+  const rounds = sized(opts, 6, 3);
+  const syllables = sized(opts, 40, 12);
   const content: ArticleContent = { ...emptyContent('ko'), headline: HEADLINE, body: paragraphsToDoc(koreanParagraphs(words, 17)) };
   const id = await desk.createStory(0, content);
 
