@@ -12,7 +12,7 @@ import { writeBinding } from '../../core/newsroom/newsroomBinding';
 import { dispatch } from '../../shared/contract/dispatch';
 import type { CoreEvent } from '../../shared/contract/newsroom';
 import { BODY_FRAGMENT, readBody } from '../../shared/live/bodyFragment';
-import type { Article, Body, DocNode } from '../../shared/model/article';
+import type { Article, ArticleContent, Body, DocNode } from '../../shared/model/article';
 import { PersonSchema, type Person } from '../../shared/model/person';
 import { pgliteStore, postgresStore, type TestStore } from '../../server/testing/bothDatabases';
 import { addPeople, setUpAdmin, startTestServer, type TestServer } from '../../server/testing/testServer';
@@ -39,6 +39,8 @@ export class BoundDesk {
     private readonly reporterToken: string,
     readonly libraryDir: string,
     readonly database: string,
+    /** Where the server listens (the same address after it comes back). */
+    readonly serverUrl: string,
   ) {
     this.listen();
   }
@@ -75,7 +77,7 @@ export class BoundDesk {
     const libraryDir = await mkdtemp(join(tmpdir(), 'copydesk-bench-offline-'));
     await writeBinding(libraryDir, { server: server.url, token: tokens.kim, person });
     const core = await openCore({ libraryDir, appInfo, backupSchedule: false, liveOpenTimeoutMs: 10_000 });
-    return new BoundDesk(server, store, Number(new URL(server.url).port), core, person, tokens.kim, libraryDir, database);
+    return new BoundDesk(server, store, Number(new URL(server.url).port), core, person, tokens.kim, libraryDir, database, server.url);
   }
 
   private get live(): TestServer {
@@ -83,15 +85,15 @@ export class BoundDesk {
     return this.server;
   }
 
-  /** A new story of about 600 Korean words, made on the server by the reporter. */
-  async createStory(seed: number): Promise<string> {
+  /** A new story made on the server by the reporter: about 600 Korean words, or `content`. */
+  async createStory(seed: number, content: ArticleContent = storyContent(seed, `오프라인 벤치 ${seed}`)): Promise<string> {
     const call = async <T>(method: string, input: Record<string, unknown>) => {
       const answer = await this.live.call('POST', `/api/call/${method}`, input, this.reporterToken);
       if (answer.status !== 200) throw new Error(`${method}: ${JSON.stringify(answer.body.error)}`);
       return answer.body.value as T;
     };
     const created = await call<Article>('createArticle', {});
-    await call('saveArticle', { id: created.id, baseRevision: created.revision, content: storyContent(seed, `오프라인 벤치 ${seed}`) });
+    await call('saveArticle', { id: created.id, baseRevision: created.revision, content });
     return created.id;
   }
 

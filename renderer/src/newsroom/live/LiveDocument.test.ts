@@ -1,16 +1,17 @@
 // The window's live document against a fake core: it starts from the opened state, sends what a
 // frame's edits produced as one update (one call at a time), applies the core's updates and
-// presence without sending them back, relays its own presence, follows the status, and on
-// destroy sends what is left, clears its presence and closes the story.
+// presence without sending them back, relays its own presence (at most every PRESENCE_MS, the
+// last always), follows the status, and on destroy sends what is left, clears its presence and
+// closes the story.
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CoreEvent } from '../../../../shared/contract/newsroom';
 import { ApiError } from '../../../../shared/contract/apiError';
 import { BODY_FRAGMENT } from '../../../../shared/live/bodyFragment';
 import type { LiveStatus } from '../../../../shared/contract/liveStory';
 import { fromBase64, toBase64 } from './base64';
-import { openLiveDocument, type LiveBridge, type LiveDocument } from './LiveDocument';
+import { openLiveDocument, PRESENCE_MS, type LiveBridge, type LiveDocument } from './LiveDocument';
 
 const ID = 'story-0001';
 
@@ -76,10 +77,18 @@ const typeInto = (doc: Y.Doc, text: string) => {
   run.insert(run.length, text);
 };
 
+/** The live document's clock for its presence (performance.now), moved by hand: nothing falls due while a test runs slowly. */
+let now = 0;
+beforeEach(() => {
+  now = 1_000;
+  vi.spyOn(performance, 'now').mockImplementation(() => now);
+});
+
 let opened: LiveDocument[] = [];
 afterEach(() => {
   for (const live of opened) live.discard();
   opened = [];
+  vi.restoreAllMocks();
 });
 async function open(core: ReturnType<typeof fakeCore>) {
   const live = await openLiveDocument(ID, { bridge: core.bridge });
@@ -168,6 +177,7 @@ describe('a live document in the window', () => {
   it('relays presence both ways and follows the core’s status', async () => {
     const core = fakeCore();
     const live = await open(core);
+    now += PRESENCE_MS;
     live.awareness.setLocalStateField('user', { name: '김하늘', color: '#c33' });
     await core.frame();
     const [presence] = core.sent('sendLiveAwareness');
@@ -260,6 +270,7 @@ describe('a live document in the window', () => {
   it('says its presence again when the core is connected again, after the core dropped it', async () => {
     const core = fakeCore();
     const live = await open(core);
+    now += PRESENCE_MS;
     live.awareness.setLocalStateField('user', { name: '김하늘', color: '#c33' });
     await core.frame();
     // The core's connection closed: it removed everyone but itself, this window included, and says so.
@@ -276,6 +287,35 @@ describe('a live document in the window', () => {
     applyAwarenessUpdate(coreSide, fromBase64(last.input.update as string), 'window');
     expect(coreSide.getStates().get(live.doc.clientID)).toEqual({ user: { name: '김하늘', color: '#c33' } });
     coreSide.destroy();
+  });
+
+  it('sends its presence at most every PRESENCE_MS while it keeps changing, and its last change always', async () => {
+    const core = fakeCore();
+    const live = await open(core); // its first presence went out just now
+    // Typing: every frame a change and the caret moved with it.
+    for (let i = 0; i < 5; i++) {
+      now += 10;
+      typeInto(live.doc, String(i));
+      live.awareness.setLocalStateField('cursor', i);
+      await core.frame();
+    }
+    expect(core.sent('sendLiveUpdate')).toHaveLength(5);
+    expect(core.sent('sendLiveAwareness')).toHaveLength(0);
+    // Once PRESENCE_MS has passed since the last, the latest presence goes, once.
+    now += PRESENCE_MS;
+    await new Promise((resolve) => setTimeout(resolve, PRESENCE_MS));
+    await core.frame();
+    const presence = core.sent('sendLiveAwareness');
+    expect(presence).toHaveLength(1);
+    const seen = new Awareness(new Y.Doc());
+    applyAwarenessUpdate(seen, fromBase64(presence[0].input.update as string), 'test');
+    expect(seen.getStates().get(live.doc.clientID)).toEqual({ cursor: 4 });
+    seen.destroy();
+    // A caret moved long after the last goes at once.
+    now += 10 * PRESENCE_MS;
+    live.awareness.setLocalStateField('cursor', 9);
+    await core.frame();
+    expect(core.sent('sendLiveAwareness')).toHaveLength(2);
   });
 
   it('on destroy sends what is left, clears its presence, closes the story and stops listening', async () => {

@@ -15,12 +15,14 @@
 //   live.meanwhile.where()         // the body's blocks others changed while this window was away (meanwhileChanges.ts)
 //
 // Local changes (any origin but CORE_ORIGIN) are sent with sendLiveUpdate, what one frame produced
-// merged into one update, and never more than one call in flight (what piles up meanwhile goes out
-// merged next). The core's updates (liveUpdate) and presence (liveAwareness) are applied with
-// CORE_ORIGIN, so they are not sent back. This window's own presence goes out on each change, on
-// Awareness's 15 s renewal, and again when the core reconnects (the server dropped it meanwhile). A change the core refused stays first in line (the replica needs every
-// one): refused as read-only, it sets status.readOnly and goes again when the core says writable;
-// otherwise it goes to `onError` and again after 1 s, doubling to 30 s. `destroy` gives up on it.
+// merged into one update, once that frame is painted, and never more than one call in flight (what
+// piles up meanwhile goes out merged next). The core's updates (liveUpdate) and presence
+// (liveAwareness) are applied with CORE_ORIGIN, so they are not sent back. This window's own
+// presence goes out when it changes (at most every PRESENCE_MS, the last change always), on
+// Awareness's 15 s renewal, and at once when the core reconnects (the server dropped it meanwhile).
+// A change the core refused stays first in line (the replica needs every one): refused as
+// read-only, it sets status.readOnly and goes again when the core says writable; otherwise it goes
+// to `onError` and again after 1 s, doubling to 30 s. `destroy` gives up on it.
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { CoreEvent } from '../../../../shared/contract/newsroom';
@@ -41,7 +43,7 @@ type LiveMethod = 'openLiveStory' | 'sendLiveUpdate' | 'sendLiveAwareness' | 'cl
 export interface LiveBridge {
   call: <M extends LiveMethod>(method: M, input: CallInput<M>) => Promise<Output<M>>;
   onEvent: (listener: (event: CoreEvent) => void) => () => void;
-  /** Runs `send` once after the current frame's changes (default: the next animation frame, or 50 ms in a hidden window). */
+  /** Runs `send` once after the current frame's changes (default: once the next frame is painted, or 50 ms in a hidden window). */
   schedule?: (send: () => void) => void;
 }
 
@@ -55,17 +57,29 @@ export interface LiveDocumentOptions {
 const RETRY_MS = 1000;
 const MAX_RETRY_MS = 30_000;
 
+/**
+ * This window's presence goes out at most this often (the first change at once, the last always):
+ * while someone types, their caret moves with every syllable, and a call for each doubled the
+ * bridge's work per keystroke. Others lose nothing meanwhile: a caret is held relative to the
+ * text after it, so the letters typed before it carry it along.
+ */
+export const PRESENCE_MS = 200;
+
 const defaultBridge: LiveBridge = { call: bridgeCall, onEvent: bridgeOnEvent };
 
-/** After the frame's changes; rAF is paused in a hidden window, so a timer stands in for it there. */
-function nextFrame(send: () => void): void {
+/**
+ * After the frame's changes are on screen: a task queued from the next animation frame runs once
+ * that frame is painted, so the call to the core (encoding, the bridge's request) never delays the
+ * keystroke's own frame. rAF is paused in a hidden window, so a timer stands in for it there.
+ */
+function afterNextPaint(send: () => void): void {
   let done = false;
   const once = () => {
     if (done) return;
     done = true;
     send();
   };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(once);
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
   setTimeout(once, 50);
 }
 
@@ -101,6 +115,9 @@ export class LiveDocument {
   private closed = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retryMs = RETRY_MS;
+  /** When this window's presence last went out (performance.now()), and the wait for the next. */
+  private presenceAt = -Infinity;
+  private presenceTimer: ReturnType<typeof setTimeout> | null = null;
   private holds = 0;
   private changed = false;
   /** Others' changes and presence held during a composition, each with whether it came while away. */
@@ -139,6 +156,8 @@ export class LiveDocument {
       const droppedHere = origin === CORE_ORIGIN && removed.includes(this.doc.clientID) && this.awareness.getLocalState() !== null;
       if (origin === CORE_ORIGIN && !droppedHere) return;
       if (![...added, ...updated, ...removed].includes(this.doc.clientID)) return;
+      // Dropped by the others, it is said again at once; a caret that moved, within PRESENCE_MS.
+      if (droppedHere) this.presenceAt = -Infinity;
       this.presenceChanged = true;
       this.schedule();
     });
@@ -188,7 +207,7 @@ export class LiveDocument {
   /** Sends what is waiting now (tests; destroy). */
   async flush(): Promise<void> {
     while (this.sending) await this.sending;
-    if (this.pending.length || this.presenceChanged) await this.pump();
+    if (this.pending.length || this.presenceChanged) await this.pump(true);
   }
 
   /** Sends what is left, clears this window's presence for the others, and lets the story go. */
@@ -211,6 +230,7 @@ export class LiveDocument {
   discard(): void {
     this.closed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
     this.unsubscribe();
     this.statusListeners.clear();
     this.endListeners.clear();
@@ -264,6 +284,8 @@ export class LiveDocument {
     this.presenceChanged = false;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
+    this.presenceTimer = null;
     this.setStatus({ ...this.current, connected: false });
     for (const listener of [...this.endListeners]) listener(reason);
   }
@@ -279,6 +301,7 @@ export class LiveDocument {
     if (writableAgain && this.pending.length) this.schedule();
     if (connectedAgain && !this.closed && !this.endReason) {
       this.presenceChanged = true;
+      this.presenceAt = -Infinity;
       this.schedule();
     }
   }
@@ -286,16 +309,21 @@ export class LiveDocument {
   private schedule(): void {
     if (this.scheduled || this.sending) return;
     this.scheduled = true;
-    (this.bridge.schedule ?? nextFrame)(() => {
+    (this.bridge.schedule ?? afterNextPaint)(() => {
       this.scheduled = false;
       if (!this.sending) void this.pump();
     });
   }
 
+  /** Whether this window's presence should go now (`now`: whatever its last went, as destroy needs). */
+  private presenceDue(now: boolean): boolean {
+    return this.presenceChanged && (now || performance.now() - this.presenceAt >= PRESENCE_MS);
+  }
+
   /** One call at a time; whatever piled up while one was in flight goes next, merged. */
-  private pump(): Promise<void> {
+  private pump(presenceNow = false): Promise<void> {
     this.sending = (async () => {
-      while (this.pending.length || this.presenceChanged) {
+      while (this.pending.length || this.presenceDue(presenceNow)) {
         if (this.pending.length) {
           const updates = this.pending;
           this.pending = [];
@@ -314,16 +342,27 @@ export class LiveDocument {
           this.tell(false);
           this.retryMs = RETRY_MS;
         }
-        if (this.presenceChanged) {
+        if (this.presenceDue(presenceNow)) {
           this.presenceChanged = false;
+          this.presenceAt = performance.now();
           // Presence is not kept on failure: the next change or renewal says it again whole.
           await this.send('sendLiveAwareness', encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
         }
       }
+      if (this.presenceChanged) this.presenceLater();
     })().finally(() => {
       this.sending = null;
     });
     return this.sending;
+  }
+
+  /** Presence that changed too soon after the last went out goes once PRESENCE_MS has passed. */
+  private presenceLater(): void {
+    if (this.presenceTimer || this.closed || this.endReason) return;
+    this.presenceTimer = setTimeout(() => {
+      this.presenceTimer = null;
+      this.schedule();
+    }, Math.max(0, this.presenceAt + PRESENCE_MS - performance.now()));
   }
 
   /** A change the core refused is sent again: when write access returns, or after a growing wait. */
