@@ -89,6 +89,9 @@ describe('the core as a newsroom client', () => {
     const back = Date.now();
     await until(() => states.at(-1) === 'online', 20_000);
     expect(Date.now() - back).toBeLessThan(UNREACHABLE_RETRY_MS + 1500);
+    // Offline for 9 s, retried every second, yet said once: offline, then online again.
+    const away = states.slice(states.lastIndexOf('online', -2) + 1);
+    expect(away).toEqual(['offline', 'online']);
     park.stop();
   }, 60_000);
 });

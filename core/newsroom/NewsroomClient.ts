@@ -22,6 +22,8 @@ export type { ConnectionState };
  * it answers (issue 17: merged within a second of the server being back, however long it was away).
  */
 export const UNREACHABLE_RETRY_MS = 1000;
+/** What a reverse proxy answers while the server behind it is down or restarting. */
+const PROXY_GONE = new Set([502, 503, 504]);
 /** A server that answers with an error is given room: 1 s, doubling to 30 s. */
 const RETRY_MS = 1000;
 const MAX_RETRY_MS = 30_000;
@@ -180,15 +182,20 @@ export class NewsroomClient {
     this.stopFollowing = () => abort.abort();
     void (async () => {
       let wait = RETRY_MS;
+      let offline = false;
       while (!abort.signal.aborted) {
-        onState('connecting');
+        // Once offline, the quiet retries say nothing until one gets through (a window's status
+        // line, read aloud, would otherwise change every second for as long as the server is away).
+        if (!offline) onState('connecting');
         let answered = false;
         try {
           const res = await fetch(`${this.server}/api/events`, { headers: { authorization: `Bearer ${this.token}` }, signal: abort.signal });
           if (res.status === 401) return onState('signedOut');
-          answered = !res.ok || !res.body;
-          if (answered) throw new Error(`live channel answered ${res.status}`);
+          // A proxy in front of a server that is down answers for it (502, 503, 504): as unreachable.
+          answered = (!res.ok || !res.body) && !PROXY_GONE.has(res.status);
+          if (!res.ok || !res.body) throw new Error(`live channel answered ${res.status}`);
           onState('online');
+          offline = false;
           wait = RETRY_MS;
           for await (const { data } of readEventStream(res.body as unknown as AsyncIterable<Uint8Array>)) {
             const parsed = LiveEventSchema.safeParse(JSON.parse(data));
@@ -198,7 +205,8 @@ export class NewsroomClient {
           // Dropped or unreachable: said below, then retried.
         }
         if (abort.signal.aborted) return;
-        onState('offline');
+        if (!offline) onState('offline');
+        offline = true;
         await new Promise((resolve) => setTimeout(resolve, answered ? wait : UNREACHABLE_RETRY_MS).unref());
         if (answered) wait = Math.min(wait * 2, MAX_RETRY_MS);
       }

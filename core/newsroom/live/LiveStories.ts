@@ -179,8 +179,9 @@ export class LiveStories {
    * disk. Null when it has none (never opened here, or nothing typed here and never connected).
    */
   async syncOf(id: string): Promise<ReplicaSync | null> {
+    // An open story knows best, also when its replica failed (its words then only in memory).
     const open = this.stories.get(id);
-    if (open?.hasReplica) {
+    if (open) {
       const status = open.currentStatus();
       return { unsent: status.unsynced > 0, syncedAt: status.syncedAt ?? null };
     }
