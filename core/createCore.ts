@@ -261,6 +261,8 @@ function withOutbox(status: NewsroomStatus | null, outbox: Outbox): NewsroomStat
  * answer it gave (a story with what this machine typed in it since, from its live replica); a list
  * read never given before is answered from the stories this machine holds.
  */
+const HELD_LISTS: ReadonlySet<string> = new Set(['queryArticles', 'queryArticleIds']);
+
 async function readOrRecall(method: RememberedRead, request: Record<string, unknown>, newsroom: Newsroom, answers: OfflineAnswers, live: LiveStories): Promise<unknown> {
   try {
     const answer = await newsroom.call(method, request);
@@ -268,7 +270,9 @@ async function readOrRecall(method: RememberedRead, request: Record<string, unkn
     return answer;
   } catch (err) {
     if (!(err instanceof ApiError) || err.code !== 'offline') throw err;
-    const kept = await answers.recall(method, request);
+    // A list is answered offline from the stories held here, every page alike: a page remembered
+    // beside one built here would repeat or skip rows and disagree on the total.
+    const kept = HELD_LISTS.has(method) ? null : await answers.recall(method, request);
     if (!kept) return answerFromHeld(method, request, answers, live, newsroom.status()?.person, err);
     if (method !== 'getArticle') return kept.answer;
     const copy = await live.copyOf(String(request.id));

@@ -59,7 +59,15 @@ export class HeldStories {
     private readonly live: ReplicaCopies,
   ) {}
 
-  async all(): Promise<HeldStory[]> {
+  private reading: Promise<HeldStory[]> | null = null;
+
+  /** Every story held; reads asked for at once (the list's pages, its ids, its menus) share one. */
+  all(): Promise<HeldStory[]> {
+    this.reading ??= this.collect().finally(() => (this.reading = null));
+    return this.reading;
+  }
+
+  private async collect(): Promise<HeldStory[]> {
     const [articles, rows, replicas] = await Promise.all([this.keptArticles(), this.keptRows(), this.replicaStamps()]);
     const out: HeldStory[] = [];
     const seen = new Set<string>();
