@@ -145,8 +145,8 @@ export class NewsroomClient {
     return UploadPeopleAnswerSchema.parse(await request<unknown>(`${this.server}/api/import/people`, { method: 'POST', headers: this.headers(), body: JSON.stringify({ people }) }));
   }
 
-  /** One story of a local library to the newsroom (admins only), with the people map `uploadPeople` answered. */
-  async uploadStory(story: StoryBundle, people: Record<string, string>): Promise<UploadStoryAnswer> {
+  /** One story of a local library to the newsroom (admins only), with the library's people it names. */
+  async uploadStory(story: StoryBundle, people: Person[]): Promise<UploadStoryAnswer> {
     return UploadStoryAnswerSchema.parse(await request<unknown>(`${this.server}/api/import/story`, { method: 'POST', headers: this.headers(), body: JSON.stringify({ story, people }) }));
   }
 

@@ -6,7 +6,7 @@
 import type { Article } from '../../shared/model/article';
 import type { AuditEntry, VersionMeta } from '../../shared/model/history';
 import type { Person } from '../../shared/model/person';
-import type { Database } from '../db/Database';
+import type { Database, Queryable } from '../db/Database';
 import { auditAccount } from '../accounts/accountAudit';
 import { accountOf, insertPerson, type PersonRow } from '../accounts/peopleTable';
 import type { Account } from '../accounts/accountSchemas';
@@ -33,16 +33,43 @@ function freeLogin(person: Person, taken: Set<string>): string {
  * Matches or creates every person, in one transaction: either all of them are on the server or none
  * is. `by`: the admin uploading from the app, named in each new account's audit entry.
  */
+/** The accounts by id and by e-mail, to match a library's people against. */
+async function accountsOf(db: Queryable): Promise<{ rows: Account[]; byId: Map<string, Account>; byEmail: Map<string, Account> }> {
+  const rows = (await db.query<PersonRow>('SELECT * FROM people')).map(accountOf);
+  return { rows, byId: new Map(rows.map((a) => [a.id, a])), byEmail: new Map(rows.filter((a) => emailKey(a.email)).map((a) => [emailKey(a.email), a])) };
+}
+
+/** The one matching rule: the same id (brought in before), else the same e-mail. */
+function matchOf(person: Person, byId: ReadonlyMap<string, Account>, byEmail: ReadonlyMap<string, Account>): { account: Account; by: 'id' | 'email' } | null {
+  const same = byId.get(person.id);
+  if (same) return { account: same, by: 'id' };
+  const mail = emailKey(person.email) ? byEmail.get(emailKey(person.email)) : undefined;
+  return mail ? { account: mail, by: 'email' } : null;
+}
+
+/**
+ * Library person id → account, read only, by the same rule: for a story uploaded after its people
+ * were (the server works the ids out itself; a map from the request could name anyone).
+ */
+export async function matchPeople(db: Queryable, people: readonly Person[]): Promise<Map<string, string>> {
+  const { byId, byEmail } = await accountsOf(db);
+  const ids = new Map<string, string>();
+  for (const person of people) {
+    const match = matchOf(person, byId, byEmail);
+    if (match) ids.set(person.id, match.account.id);
+  }
+  return ids;
+}
+
 export async function importPeople(db: Database, people: readonly Person[], now: Date, by?: string): Promise<PeopleOutcome> {
   return db.transaction(async (tx) => {
-    const rows = (await tx.query<PersonRow>('SELECT * FROM people')).map(accountOf);
-    const byId = new Map(rows.map((a) => [a.id, a]));
-    const byEmail = new Map(rows.filter((a) => emailKey(a.email)).map((a) => [emailKey(a.email), a]));
+    const { rows, byId, byEmail } = await accountsOf(tx);
     const taken = new Set(rows.map((a) => a.login));
     const outcome: PeopleOutcome = { ids: new Map(), matched: [], created: [] };
     for (const person of people) {
-      const same = byId.get(person.id);
-      const match = same ?? (emailKey(person.email) ? byEmail.get(emailKey(person.email)) : undefined);
+      const found = matchOf(person, byId, byEmail);
+      const match = found?.account;
+      const same = found?.by === 'id';
       if (match) {
         outcome.ids.set(person.id, match.id);
         outcome.matched.push({ name: person.name, email: person.email, accountId: match.id, by: same ? 'id' : 'email' });

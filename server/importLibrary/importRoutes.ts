@@ -1,7 +1,7 @@
 // An admin's upload of a local library from the app (issue 17), over HTTP, one request at a time:
 //   POST /api/import/people { people }          the library's people matched to accounts or made
 //                                               ones (no password): { ids, matched, created }
-//   POST /api/import/story  { story, people }   one story bundle with that id map:
+//   POST /api/import/story  { story, people }   one story bundle with the people it names:
 //                                               { outcome: imported | skipped | failed, reason }
 // Photos go up beforehand through PUT /api/photos/<sha256> like any other. Admins only, decided on
 // the session's person. Each story is written in one transaction with an `uploadStory` audit entry
@@ -14,7 +14,7 @@ import type { Database } from '../db/Database';
 import { callerOf, type Route } from '../http/Route';
 import { requireAdmin } from '../accounts/AccountService';
 import { auditAccount } from '../accounts/accountAudit';
-import { importPeople, PersonIds } from './importPeople';
+import { importPeople, matchPeople, PersonIds } from './importPeople';
 import { writeStoryBundle } from './writeStoryBundle';
 
 /** A story with every version's copy can be large; bounded so one request cannot take the server's memory. */
@@ -43,16 +43,19 @@ export function importRoutes(db: Database, now: () => Date, committed: (event: L
         const admin = callerOf(ctx);
         requireAdmin(admin);
         const { story, people } = await ctx.body(UploadStoryBodySchema, STORY_BODY_LIMIT);
-        const accounts = new Set((await db.query<{ id: string }>('SELECT id FROM people')).map((r) => r.id));
+        // Only the people matched here become the story's accounts; any other id stays text in its JSON.
+        const ids = await matchPeople(db, people);
         try {
-          const written = await writeStoryBundle(db, story, new PersonIds(new Map(Object.entries(people)), accounts), (tx, article) =>
+          const written = await writeStoryBundle(db, story, new PersonIds(ids, new Set(ids.values())), (tx, article) =>
             auditAccount(tx, now(), admin.person.id, 'uploadStory', { id: article.id, name: article.headline }),
           );
           if (written === 'exists') return { outcome: 'skipped', reason: 'already on the server' };
           committed({ type: 'article', summary: summarise(written.article) });
           return { outcome: 'imported', reason: '' };
         } catch (err) {
-          // A story the database refuses (a constraint) is this story's failure; the upload goes on with the next.
+          // The same story sent twice at once: the other request wrote it (a unique key), so it is there.
+          if ((err as { code?: unknown }).code === '23505') return { outcome: 'skipped', reason: 'already on the server' };
+          // A story the database refuses (another constraint) is this story's failure; the upload goes on with the next.
           const error = toApiError(err);
           if (error.code === 'internal') throw err;
           return { outcome: 'failed', reason: error.message };

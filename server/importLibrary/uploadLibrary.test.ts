@@ -14,6 +14,7 @@ import { PhotoService } from '../photos/PhotoService';
 import { pgliteStore, type TestStore } from '../testing/bothDatabases';
 import { addPeople, setUpAdmin, startTestServer, type TestServer } from '../testing/testServer';
 import { buildLibrary, compareImported, libraryStories, sha, type Built } from './testing/sampleLibrary';
+import { readStoryBundle, storiesOldestFirst } from '../../core/newsroom/upload/readStoryBundle';
 
 const BULK = 20;
 const TOTAL = BULK + 6;
@@ -68,7 +69,7 @@ describe('uploading a local library to the newsroom from the app', () => {
     const before = await counts();
     const people = await server.call('POST', '/api/import/people', { people: [] }, reporter.token);
     expect(people).toMatchObject({ status: 403, body: { ok: false, error: { code: 'forbidden', params: { reason: 'role' } } } });
-    const story = await server.call('POST', '/api/import/story', { story: {}, people: {} }, reporter.token);
+    const story = await server.call('POST', '/api/import/story', { story: {}, people: [] }, reporter.token);
     expect(story).toMatchObject({ status: 403, body: { ok: false, error: { code: 'forbidden', params: { reason: 'role' } } } });
     const viaCore = await dispatch(core.handlers, 'uploadLibraryToNewsroom', { actor: built.people.admin, jobId: jobId(), server: server.url, login: 'sky', password: 'sky password 1' });
     expect(viaCore).toMatchObject({ ok: false, error: { code: 'forbidden', params: { reason: 'role' } } });
@@ -151,6 +152,29 @@ describe('uploading a local library to the newsroom from the app', () => {
     for (const id of [built.people.admin, built.people.editor, built.people.noEmail]) expect(people.find((p) => p.id === id)?.password_hash).toBeNull();
     core = await openTestCore(built.dir);
   }, 120_000);
+
+  it('takes no account ids from the request: history naming an account the story does not bring is kept as text, not as that person', async () => {
+    const [first] = storiesOldestFirst(core.library);
+    const bundle = await readStoryBundle(core.library, first.id);
+    const id = 'forged-story-0001';
+    // The admin's request says the newsroom's reporter did everything in this story's history.
+    const forged = {
+      article: { ...bundle.article, id },
+      versions: bundle.versions.map((v) => ({ meta: { ...v.meta, actorId: reporter.id }, article: { ...v.article, id } })),
+      audit: bundle.audit.map((e) => ({ ...e, actorId: reporter.id })),
+    };
+    const answer = await server.call('POST', '/api/import/story', { story: forged, people: [] }, adminToken);
+    expect(answer.body).toMatchObject({ ok: true, value: { outcome: 'imported' } });
+    const versions = await server.db.query<{ person_id: string | null }>('SELECT person_id FROM versions WHERE article_id = $1', [id]);
+    const audit = await server.db.query<{ person_id: string | null; action: string }>('SELECT person_id, action FROM audit WHERE article_id = $1', [id]);
+    expect(versions.length).toBe(bundle.versions.length);
+    expect(versions.every((v) => v.person_id === null)).toBe(true);
+    expect(audit.length).toBe(bundle.audit.length);
+    expect(audit.every((e) => e.person_id === null)).toBe(true);
+    // The one person named is the admin who sent it, in the upload's own entry.
+    const uploaded = await server.db.query<{ person_id: string }>("SELECT person_id FROM audit WHERE action = 'uploadStory' AND entry->>'subjectId' = $1", [id]);
+    expect(uploaded.map((r) => r.person_id)).toEqual([adminId]);
+  }, 60_000);
 
   it('a library connected to a newsroom has nothing of its own to upload: a clear refusal', async () => {
     const refused = await dispatch(watcher.core.handlers, 'uploadLibraryToNewsroom', { actor: adminId, jobId: jobId(), ...account() });

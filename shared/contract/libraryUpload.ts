@@ -33,8 +33,12 @@ export const UploadPeopleBodySchema = z.object({ people: z.array(PersonSchema).m
 export const UploadPeopleAnswerSchema = z.object({ ids: PersonIdMapSchema, matched: z.number().int().nonnegative(), created: z.number().int().nonnegative() });
 export type UploadPeopleAnswer = z.infer<typeof UploadPeopleAnswerSchema>;
 
-/** POST /api/import/story: one story with the people map the people route answered. */
-export const UploadStoryBodySchema = z.object({ story: StoryBundleSchema, people: PersonIdMapSchema }).strict();
+/**
+ * POST /api/import/story: one story with the library's people it names (owner, versions, audit).
+ * The server matches them to accounts itself, by the people route's rule: an id map from the
+ * request could attribute the story's history to anyone.
+ */
+export const UploadStoryBodySchema = z.object({ story: StoryBundleSchema, people: z.array(PersonSchema).max(5000) }).strict();
 export const UploadStoryAnswerSchema = z.object({ outcome: z.enum(['imported', 'skipped', 'failed']), reason: z.string() });
 export type UploadStoryAnswer = z.infer<typeof UploadStoryAnswerSchema>;
 

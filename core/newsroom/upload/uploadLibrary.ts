@@ -18,7 +18,7 @@ export interface UploadTarget {
   missingPhotos(ids: string[]): Promise<string[]>;
   uploadPhoto(name: string, bytes: Uint8Array): Promise<{ photo: PhotoInfo; existed: boolean }>;
   uploadPeople(people: Person[]): Promise<UploadPeopleAnswer>;
-  uploadStory(story: StoryBundle, people: Record<string, string>): Promise<UploadStoryAnswer>;
+  uploadStory(story: StoryBundle, people: Person[]): Promise<UploadStoryAnswer>;
 }
 
 /** What an upload will send, counted before it starts (the job's total: one step per photo and per story). */
@@ -45,9 +45,21 @@ const stopsTheUpload = (err: ApiError) => err.code === 'offline' || err.code ===
 /** At most this many ids a question (the server's bound on `POST /api/photos/missing`). */
 const MISSING_BATCH = 10_000;
 
+/** The library's people a story names: its owner, its last step's, each version's and audit entry's actor. */
+function peopleNamed(bundle: StoryBundle, everyone: readonly Person[]): Person[] {
+  const ids = new Set<string>([...bundle.versions.map((v) => v.meta.actorId), ...bundle.audit.map((e) => e.actorId)]);
+  if (bundle.article.ownerId) ids.add(bundle.article.ownerId);
+  if (bundle.article.lastTransition) ids.add(bundle.article.lastTransition.actorId);
+  for (const v of bundle.versions) if (v.article.ownerId) ids.add(v.article.ownerId);
+  return everyone.filter((p) => ids.has(p.id));
+}
+
 export async function uploadLibrary(library: Library, plan: UploadPlan, target: UploadTarget, job: Job): Promise<UploadSummary> {
   const summary: UploadSummary = { imported: 0, skipped: 0, failed: [...plan.unreadable], photos: { uploaded: 0, existed: 0, failed: [] }, people: { matched: 0, created: 0 }, cancelled: false };
-  const people = await target.uploadPeople(library.listPeople());
+  const everyone = library.listPeople();
+  // Cancelled while signing in: nothing is made on the server.
+  if (job.signal.aborted) return { ...summary, cancelled: true };
+  const people = await target.uploadPeople(everyone);
   summary.people = { matched: people.matched, created: people.created };
   let done = 0;
 
@@ -78,7 +90,8 @@ export async function uploadLibrary(library: Library, plan: UploadPlan, target: 
   for (const { id, headline } of plan.stories) {
     if (job.signal.aborted) return { ...summary, cancelled: true };
     try {
-      const answer = await target.uploadStory(await readStoryBundle(library, id), people.ids);
+      const bundle = await readStoryBundle(library, id);
+      const answer = await target.uploadStory(bundle, peopleNamed(bundle, everyone));
       if (answer.outcome === 'imported') summary.imported++;
       else if (answer.outcome === 'skipped') summary.skipped++;
       else summary.failed.push({ id, reason: answer.reason });
