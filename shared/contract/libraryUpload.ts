@@ -7,6 +7,7 @@ import { ArticleIdSchema, ArticleSchema, type Article } from '../model/article';
 import { AuditEntrySchema, VersionMetaSchema, type AuditEntry, type VersionMeta } from '../model/history';
 import { PersonIdSchema, PersonSchema } from '../model/person';
 import { PhotoIdSchema } from '../model/photo';
+import { ApiErrorSchema } from './errors';
 
 /** One story as the library keeps it: the article, each version with its copy, the audit log (ids as the library has them). */
 export interface StoryBundle {
@@ -55,5 +56,7 @@ export const UploadSummarySchema = z.object({
   people: z.object({ matched: z.number().int().nonnegative(), created: z.number().int().nonnegative() }),
   /** Stopped between two stories: what is counted above is on the server, whole; a second upload carries on. */
   cancelled: z.boolean(),
+  /** Stopped part-way by the server (gone, the session ended, refused): why. What is counted above got there. */
+  stoppedBy: ApiErrorSchema.optional(),
 });
 export type UploadSummary = z.infer<typeof UploadSummarySchema>;

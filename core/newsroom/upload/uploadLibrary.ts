@@ -42,6 +42,9 @@ export async function planUpload(library: Library): Promise<UploadPlan> {
 /** The server is gone or the session refused: nothing more would get through, so the upload stops and says why. */
 const stopsTheUpload = (err: ApiError) => err.code === 'offline' || err.code === 'notSignedIn' || err.code === 'forbidden';
 
+/** Part-way, the summary says what got there and why the rest did not (the person is told both). */
+const stopped = (summary: UploadSummary, error: ApiError): UploadSummary => ({ ...summary, cancelled: true, stoppedBy: error.toJSON() });
+
 /** At most this many ids a question (the server's bound on `POST /api/photos/missing`). */
 const MISSING_BATCH = 10_000;
 
@@ -80,7 +83,7 @@ export async function uploadLibrary(library: Library, plan: UploadPlan, target: 
         else summary.photos.uploaded++;
       } catch (err) {
         const error = toApiError(err);
-        if (stopsTheUpload(error)) throw error;
+        if (stopsTheUpload(error)) return stopped(summary, error);
         summary.photos.failed.push({ id, reason: error.message });
       }
     }
@@ -97,7 +100,7 @@ export async function uploadLibrary(library: Library, plan: UploadPlan, target: 
       else summary.failed.push({ id, reason: answer.reason });
     } catch (err) {
       const error = toApiError(err);
-      if (stopsTheUpload(error)) throw error;
+      if (stopsTheUpload(error)) return stopped(summary, error);
       summary.failed.push({ id, reason: error.message });
     }
     job.step(++done, headline);

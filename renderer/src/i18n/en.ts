@@ -674,7 +674,7 @@ export const en: Shape<typeof ko> = {
     stored: 'Stored on the server',
     unsynced: '{{count}} change(s) waiting for the server',
     lastStored: 'Last fully stored on the server: {{time}}.',
-    notKept: 'This computer cannot keep a copy of the story (the disk may be full). What the server has not stored yet is lost if the app closes. Free some disk space and keep the app open until it is connected.',
+    notKept: 'This computer cannot keep a copy of this story (the disk may be full). Until the server stores it, what you type lives only in this app: keep it open until it is connected. Freeing disk space lets the stories you open next be kept again.',
     disconnected: 'Offline: the server cannot be reached. What you type is kept on this computer (even if the app closes) and goes to the server when the connection is back.',
     openFailed: 'Could not open the story live: {{reason}} It opened for ordinary editing.',
     ended: {
@@ -729,6 +729,7 @@ export const en: Shape<typeof ko> = {
       running: 'Uploading',
       done: 'Upload finished',
       stopped: 'Upload stopped. What is counted below is on the newsroom, whole; upload again to carry on.',
+      stoppedBy: 'The upload stopped part-way: {{reason}} What is counted below is on the newsroom, whole; upload again to carry on.',
       stories: '{{imported}} stories uploaded, {{skipped}} already on the newsroom (skipped).',
       photos: 'Photos: {{uploaded}} uploaded, {{existed}} already there.',
       people: 'People: {{matched}} matched to accounts, {{created}} new accounts (an admin sets their passwords).',

@@ -679,7 +679,7 @@ export const ko = {
     disconnected: '오프라인: 서버에 연결할 수 없습니다. 입력한 내용은 이 컴퓨터에 저장되고(앱을 닫아도 남습니다) 다시 연결되면 서버로 보냅니다.',
     /** Offline: when the server last held everything typed here. */
     lastStored: '서버에 마지막으로 모두 저장된 때: {{time}}.',
-    notKept: '이 컴퓨터에 사본을 저장할 수 없습니다(디스크가 가득 찼을 수 있습니다). 서버에 저장되기 전의 내용은 앱을 닫으면 사라집니다. 디스크 공간을 확보하고, 연결될 때까지 앱을 닫지 마세요.',
+    notKept: '이 컴퓨터에 이 기사의 사본을 저장할 수 없습니다(디스크가 가득 찼을 수 있습니다). 지금 쓰는 내용은 서버에 저장될 때까지 이 앱 안에만 있으니, 연결될 때까지 앱을 닫지 마세요. 디스크 공간을 확보하면 다음에 여는 기사부터 다시 저장됩니다.',
     /** The live copy could not be opened; the story opens the ordinary way. */
     openFailed: '실시간 편집을 열지 못했습니다: {{reason}} 기사는 일반 편집으로 열었습니다.',
     /** The story was let go for good (signed out, access withdrawn, gone): why, and where unsent words went. */
@@ -741,6 +741,7 @@ export const ko = {
       running: '올리는 중',
       done: '다 올렸습니다',
       stopped: '올리기를 멈췄습니다. 아래에 센 것은 뉴스룸에 온전히 있습니다. 다시 올리면 이어서 올립니다.',
+      stoppedBy: '올리기가 중간에 멈췄습니다: {{reason}} 아래에 센 것은 뉴스룸에 온전히 있습니다. 다시 올리면 이어서 올립니다.',
       stories: '기사 {{imported}}개를 올렸고, {{skipped}}개는 뉴스룸에 이미 있어 건너뛰었습니다.',
       photos: '사진: {{uploaded}}장 올림, {{existed}}장은 이미 있음.',
       people: '사람: 계정과 맞춤 {{matched}}명, 새 계정 {{created}}명(관리자가 암호를 정합니다).',

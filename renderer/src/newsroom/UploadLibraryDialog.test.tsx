@@ -96,6 +96,22 @@ describe('upload this library to a newsroom', () => {
     expect(closed).toBe(1);
   });
 
+  it('stopped part-way by the server: the summary of what got there, and why the rest did not', async () => {
+    await act(async () => void (await i18n.changeLanguage('en')));
+    const host = await dialog();
+    await fillAndConfirm(host);
+    await act(async () => $(host, 'upload-start')!.click());
+    const gone = new ApiError('offline', 'the newsroom server cannot be reached', { server: 'https://newsroom.example.org' }).toJSON();
+    await act(async () => finish({ imported: 7, skipped: 0, failed: [], photos: { uploaded: 2, existed: 0, failed: [] }, people: { matched: 0, created: 1 }, cancelled: true, stoppedBy: gone }));
+    const stopped = $(host, 'upload-stopped')!;
+    expect(stopped.getAttribute('role')).toBe('alert');
+    expect(stopped.textContent).toContain('The upload stopped part-way:');
+    expect(stopped.textContent).toContain('newsroom.example.org');
+    expect($(host, 'upload-summary')!.textContent).toContain('7 stories uploaded');
+    // Still the summary, not the account form.
+    expect($(host, 'upload-server')).toBeNull();
+  });
+
   it('an account that is not the newsroom’s admin: back to the account, the reason in Korean, the password cleared', async () => {
     await act(async () => void (await i18n.changeLanguage('ko')));
     const host = await dialog();

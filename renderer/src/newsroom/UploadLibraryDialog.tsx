@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { UploadSummary } from '../../../shared/contract/libraryUpload';
 import { call } from '../api';
 import { errorText } from '../errorText';
+import { ApiError } from '../../../shared/contract/apiError';
 import { ModalDialog } from '../dialogs/ModalDialog';
 import { JobProgressBar } from '../exchange/JobProgressBar';
 import { useJob } from '../exchange/useJob';
@@ -98,7 +99,11 @@ function UploadSummaryText({ summary: s }: { summary: UploadSummary }) {
   const { t } = useTranslation();
   return (
     <div data-testid="upload-summary">
-      {s.cancelled && <p className="banner" role="status" data-testid="upload-stopped">{t('newsroom.upload.stopped')}</p>}
+      {s.stoppedBy ? (
+        <p className="banner banner--error" role="alert" data-testid="upload-stopped">{t('newsroom.upload.stoppedBy', { reason: errorText(t, new ApiError(s.stoppedBy.code, s.stoppedBy.message, s.stoppedBy.params)) })}</p>
+      ) : (
+        s.cancelled && <p className="banner" role="status" data-testid="upload-stopped">{t('newsroom.upload.stopped')}</p>
+      )}
       <p>{t('newsroom.upload.stories', { imported: s.imported, skipped: s.skipped })}</p>
       <p>{t('newsroom.upload.photos', { uploaded: s.photos.uploaded, existed: s.photos.existed })}</p>
       <p>{t('newsroom.upload.people', { matched: s.people.matched, created: s.people.created })}</p>
