@@ -56,7 +56,13 @@ async function request<T>(url: string, init: RequestInit): Promise<T> {
     throw new ApiError('offline', `the newsroom server at ${new URL(url).origin} cannot be reached: ${(err as Error).message}`, { server: new URL(url).origin });
   }
   const body = (await res.json().catch(() => null)) as Envelope<T> | null;
-  if (!body || typeof body !== 'object' || !('ok' in body)) throw new ApiError('malformedData', `the server answered ${res.status} without a Copydesk answer`);
+  if (!body || typeof body !== 'object' || !('ok' in body)) {
+    const server = new URL(url).origin;
+    // A proxy in front answered for the server: too large for it (its body limit), or the server behind it is down.
+    if (res.status === 413) throw new ApiError('tooLarge', `the proxy in front of ${server} refused the request as too large (its body size limit)`, { server });
+    if (PROXY_GONE.has(res.status)) throw new ApiError('offline', `the newsroom server behind ${server} is not answering (the proxy said ${res.status})`, { server });
+    throw new ApiError('malformedData', `the server answered ${res.status} without a Copydesk answer`);
+  }
   return unwrap(body);
 }
 
