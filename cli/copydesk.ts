@@ -3,11 +3,19 @@
 import { homedir } from 'node:os';
 import { cliLanguage } from '../shared/i18n/cliText';
 import { EXIT, runCli } from './runCli';
+import { handleStopSignals } from '../server/ops/stopSignals';
 
 const controller = new AbortController();
-process.once('SIGINT', () => controller.abort());
-// `copydesk server` stops cleanly on SIGTERM too (service managers, containers).
-process.once('SIGTERM', () => controller.abort());
+// Ctrl+C, and SIGTERM for `copydesk server` (service managers, containers): the first stops
+// cleanly, a second (either) exits at once.
+handleStopSignals(
+  process,
+  () => controller.abort(),
+  (code, signal) => {
+    process.stderr.write(`copydesk: ${signal} again: stopping at once\n`);
+    process.exit(code);
+  },
+);
 const language = cliLanguage(process.env, Intl.DateTimeFormat().resolvedOptions().locale);
 runCli(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),

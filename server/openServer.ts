@@ -24,6 +24,10 @@ import { startHttp } from './http/startHttp';
 import { CollabServer, type CollabOptions } from './collab/CollabServer';
 import { liveContent } from './collab/liveContent';
 import { version } from '../package.json';
+import { REQUESTS_GRACE_MS, ServerOps } from './ops/serverOps';
+import type { ReadyCheck } from './ops/readiness';
+import type { ServerMetrics } from './ops/metrics';
+import type { OpsLogger, ServerLog } from './ops/serverLog';
 
 export interface ServerOptions {
   dataDir: string;
@@ -33,7 +37,14 @@ export interface ServerOptions {
   port?: number;
   now?: () => Date;
   sessionTtlMs?: number;
-  log?: (line: string) => void;
+  /** The server's own lines (problems, at error level unless said); errors are counted on /metrics. */
+  log?: ServerLog;
+  /** Structured events: each HTTP request (method, path, status, ms), the stop (pino in the server command). */
+  logger?: OpsLogger;
+  /** Checks /readyz runs beside the database's (e.g. Redis, with several instances). */
+  ready?: readonly ReadyCheck[];
+  /** With it, /metrics answers whoever sends it as a bearer token; without, only requests made on this machine. */
+  metricsToken?: string;
   /** HTTPS with this certificate and key (PEM). */
   tls?: { cert: Buffer; key: Buffer };
   /** Browser origins allowed to call (none by default: the app connects from its core). */
@@ -53,6 +64,11 @@ export interface ServerHandle {
   db: Database;
   /** The live documents (server/collab/), for tests and metrics. */
   collab: CollabServer;
+  /** /readyz's checks, the database's first: more may be pushed while the server runs. */
+  ready: ReadyCheck[];
+  /** This server's Prometheus registry (GET /metrics). */
+  metrics: ServerMetrics;
+  /** Stops gracefully: no new connections, every live document stored, then everything closed. */
   close(): Promise<void>;
 }
 
@@ -62,8 +78,12 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
   await mkdir(opts.dataDir, { recursive: true });
   const lock = await LibraryLock.acquire(opts.dataDir);
   let db: Database | null = null;
+  const ops = new ServerOps(opts);
+  // Every part below logs through this one (its errors are counted on /metrics).
+  opts = { ...opts, log: ops.log };
   try {
     db = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.log) : await openPglite(pgliteDir(opts.dataDir));
+    db = ops.database(db);
     await migrate(db);
     const now = opts.now ?? (() => new Date());
     const store = db;
@@ -88,20 +108,31 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
     collab = live;
     const photos = new PhotoService(db, { maxBytes: opts.maxPhotoBytes }, now);
     const routes = [...accountRoutes(accounts), ...contractRoutes(db, articles, serverHandlers(db, articles, accounts, now, live)), ...liveRoutes(hub), ...photoRoutes(photos), ...exportRoutes(db, now, (id) => articles.materialise(id)), ...importRoutes(db, now, (event) => void hub.publish(event))];
-    const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes, log: opts.log, tls: opts.tls, allowedOrigins: opts.allowedOrigins, trustProxy: opts.trustProxy });
+    routes.push(...ops.routes());
+    const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes, log: opts.log, tls: opts.tls, allowedOrigins: opts.allowedOrigins, trustProxy: opts.trustProxy, observe: ops.http.observe });
     live.attach(http.server);
+    ops.watch(live, hub);
     return {
       url: http.url,
       setupCode,
       db: store,
       collab: live,
+      ready: ops.readiness.checks,
+      metrics: ops.metrics,
       async close() {
+        ops.stopAccepting(http.server);
         hub.close();
         // Live bodies into the article rows while the database is open, then the sockets end.
         await live.close();
+        // Requests being answered finish (bounded) while the database is still open.
+        await ops.http.settled(REQUESTS_GRACE_MS);
         await http.close();
-        await store.close();
-        await lock.release();
+        // The folder is let go even when the store fails to close (it was lost, or closed already).
+        try {
+          await store.close();
+        } finally {
+          await lock.release();
+        }
       },
     };
   } catch (err) {

@@ -7,6 +7,7 @@ import { ApiError } from '../../shared/contract/errors';
 import { resolveDataDir } from '../dataFolder';
 import { openServer, type ServerHandle } from '../openServer';
 import { serverText } from './serverText';
+import { serverLogging } from '../ops/serverLogging';
 import { runImportLibrary } from './runImportLibrary';
 import type { ServerIo } from './serverIo';
 
@@ -32,6 +33,8 @@ export async function runServerCommand(argv: string[], io: ServerIo): Promise<nu
         key: { type: 'string' },
         'allow-origin': { type: 'string', multiple: true },
         'behind-proxy': { type: 'boolean' },
+        'log-level': { type: 'string' },
+        'metrics-token': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -53,13 +56,18 @@ export async function runServerCommand(argv: string[], io: ServerIo): Promise<nu
     io.err(say.usage(say.certAndKey));
     return 2;
   }
+  const logging = serverLogging(values, io, say);
+  if (typeof logging === 'string') {
+    io.err(say.usage(logging));
+    return 2;
+  }
   const dataDir = resolveDataDir(values.data, io.env, io.home, io.cwd);
   const databaseUrl = values.database ?? io.env.DATABASE_URL ?? undefined;
   let server: ServerHandle;
   try {
     const tls = values.cert && values.key ? { cert: await readFile(resolve(io.cwd, values.cert)), key: await readFile(resolve(io.cwd, values.key)) } : undefined;
     const allowedOrigins = (values['allow-origin'] ?? []).flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean);
-    server = await openServer({ dataDir, databaseUrl, host: values.host ?? '127.0.0.1', port, log: io.err, tls, allowedOrigins, trustProxy: values['behind-proxy'] === true });
+    server = await openServer({ dataDir, databaseUrl, host: values.host ?? '127.0.0.1', port, log: io.err, tls, allowedOrigins, trustProxy: values['behind-proxy'] === true, ...logging.options });
   } catch (err) {
     io.err(err instanceof ApiError && err.params.reason === 'libraryLocked' ? say.locked(dataDir) : say.failed((err as Error).message));
     return 3;
@@ -68,10 +76,11 @@ export async function runServerCommand(argv: string[], io: ServerIo): Promise<nu
   io.out(say.store(dataDir, databaseUrl ? databaseUrl.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@') : null));
   if (server.setupCode) io.out(say.setup(server.setupCode, server.url));
   io.out(`listening on ${server.url}`);
+  logging.started(server);
   await new Promise<void>((resolve) => {
     if (!io.signal || io.signal.aborted) return resolve();
     io.signal.addEventListener('abort', () => resolve(), { once: true });
   });
-  await server.close();
+  await logging.stopping(server, () => server.close());
   return 0;
 }

@@ -9,6 +9,7 @@ const text = {
 Usage:
   copydesk server [--data DIR] [--port N] [--host ADDRESS] [--database URL]
                   [--cert FILE --key FILE] [--allow-origin URL]
+                  [--log-level LEVEL] [--metrics-token TOKEN]
 
   copydesk server import-library DIR [--data DIR] [--database URL]
                   Brings a local Copydesk library into the server's database (see
@@ -27,11 +28,21 @@ Usage:
                   separate with commas). The Copydesk app needs none.
 --behind-proxy    A reverse proxy on this machine forwards the clients' addresses
                   (X-Forwarded-For), so failed sign-ins are held back per client, not per proxy.
+--log-level LEVEL The log's detail: fatal, error, warn, info (default), debug, trace or silent.
+                  Else COPYDESK_LOG_LEVEL. The log is JSON lines on the error output.
+--metrics-token TOKEN  GET /metrics answers whoever sends "Authorization: Bearer TOKEN" (at least
+                  16 characters; better COPYDESK_METRICS_TOKEN, which \`ps\` does not show).
+                  Without one, /metrics answers only requests made on this machine.
 
-It prints "listening on http://HOST:PORT"; GET /healthz answers without signing in.`,
+It prints "listening on http://HOST:PORT". Without signing in: GET /healthz (the process is up),
+GET /readyz (200 when the database answers, else 503 naming what failed) and GET /metrics
+(Prometheus). SIGTERM or Ctrl+C stops it gracefully: no new connections, every live story
+stored, then exit 0; a second signal stops it at once.`,
     usage: (detail: string) => `copydesk server: ${detail}\nRun \`copydesk server --help\` for usage.`,
     badPort: (value: string) => `--port must be a whole number from 0 to 65535, not "${value}"`,
     certAndKey: '--cert and --key go together: give both (HTTPS) or neither (HTTP)',
+    badLogLevel: (value: string, levels: string) => `--log-level must be one of ${levels}, not "${value}"`,
+    badMetricsToken: (min: number) => `the metrics token (--metrics-token or COPYDESK_METRICS_TOKEN) must be at least ${min} characters with no spaces`,
     store: (dataDir: string, database: string | null) => `data: ${dataDir}\ndatabase: ${database ?? 'embedded (PGlite in the data folder)'}`,
     setup: (code: string, url: string) =>
       `No one has an account yet. Make the first admin with this one-time setup code (it works once; a restart before it is used prints a new one):\n  ${code}\n  curl -X POST ${url}/api/setup -H 'content-type: application/json' -d '{"code":"${code}","login":"admin","password":"…","person":{"name":"…","desk":"","email":"","bylineName":"…","bylineRole":""}}'`,
@@ -82,6 +93,7 @@ Exit codes: 0 done, 1 some stories or photos could not be read (or came from a l
 사용법:
   copydesk server [--data 폴더] [--port 번호] [--host 주소] [--database URL]
                   [--cert 파일 --key 파일] [--allow-origin URL]
+                  [--log-level 수준] [--metrics-token 토큰]
 
   copydesk server import-library 폴더 [--data 폴더] [--database URL]
                   로컬 Copydesk 보관함을 서버 데이터베이스로 가져옵니다
@@ -99,11 +111,21 @@ Exit codes: 0 done, 1 some stories or photos could not be read (or came from a l
                   Copydesk 앱에는 필요 없습니다.
 --behind-proxy    이 컴퓨터의 리버스 프록시가 접속자 주소(X-Forwarded-For)를 넘겨줍니다. 로그인
                   실패 제한이 프록시가 아닌 접속자마다 걸립니다.
+--log-level 수준  로그의 자세함: fatal, error, warn, info(기본), debug, trace, silent.
+                  없으면 COPYDESK_LOG_LEVEL. 로그는 오류 출력에 한 줄씩 JSON으로 씁니다.
+--metrics-token 토큰  "Authorization: Bearer 토큰"을 보내는 요청에 GET /metrics가 답합니다(16자
+                  이상. \`ps\`에 보이지 않는 COPYDESK_METRICS_TOKEN이 더 안전합니다). 없으면
+                  /metrics는 이 컴퓨터에서 온 요청에만 답합니다.
 
-"listening on http://HOST:PORT"를 출력합니다. GET /healthz는 로그인 없이 답합니다.`,
+"listening on http://HOST:PORT"를 출력합니다. 로그인 없이 답하는 것: GET /healthz(프로세스가 살아 있음),
+GET /readyz(데이터베이스가 답하면 200, 아니면 무엇이 실패했는지와 함께 503), GET /metrics(Prometheus).
+SIGTERM이나 Ctrl+C로 차분히 멈춥니다: 새 연결을 받지 않고, 실시간 기사를 모두 저장한 뒤 종료 코드 0으로
+끝납니다. 신호를 한 번 더 보내면 바로 멈춥니다.`,
     usage: (detail: string) => `copydesk server: ${detail}\n사용법은 \`copydesk server --help\`를 보세요.`,
     badPort: (value: string) => `--port는 0에서 65535 사이의 정수여야 합니다("${value}")`,
     certAndKey: '--cert와 --key는 함께 씁니다: 둘 다 주면 HTTPS, 둘 다 없으면 HTTP입니다',
+    badLogLevel: (value: string, levels: string) => `--log-level은 ${levels} 중 하나여야 합니다("${value}")`,
+    badMetricsToken: (min: number) => `메트릭 토큰(--metrics-token 또는 COPYDESK_METRICS_TOKEN)은 공백 없이 ${min}자 이상이어야 합니다`,
     store: (dataDir: string, database: string | null) => `데이터: ${dataDir}\n데이터베이스: ${database ?? '내장(데이터 폴더 안의 PGlite)'}`,
     setup: (code: string, url: string) =>
       `아직 계정이 없습니다. 이 일회용 설정 코드로 첫 관리자를 만드세요(한 번만 쓸 수 있고, 쓰기 전에 다시 시작하면 새 코드가 나옵니다):\n  ${code}\n  curl -X POST ${url}/api/setup -H 'content-type: application/json' -d '{"code":"${code}","login":"admin","password":"…","person":{"name":"…","desk":"","email":"","bylineName":"…","bylineRole":""}}'`,

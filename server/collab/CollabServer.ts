@@ -15,6 +15,7 @@ import type { LiveEvent } from '../../shared/contract/live';
 import type { AccountService } from '../accounts/AccountService';
 import type { ArticleService } from '../articles/ArticleService';
 import type { Database } from '../db/Database';
+import type { ServerLog } from '../ops/serverLog';
 import { accessFacts, accessOf } from './collabAccess';
 import { authenticateLive, type LiveCaller } from './authenticateLive';
 import { CollabRefused } from './refusal';
@@ -44,7 +45,7 @@ export interface CollabOptions {
   liveStateWaitMs?: number;
   /** Runs inside each append transaction before it commits (tests slow or fail it). */
   beforeCommit?: AppendHook;
-  log?: (line: string) => void;
+  log?: ServerLog;
 }
 
 /** What onAuthenticate puts in a connection's context. */
@@ -90,7 +91,7 @@ export class CollabServer {
       unloadImmediately: true,
       onAuthenticate: (p) =>
         authenticateLive(opts.db, opts.accounts, p.token, p.documentName, p.requestParameters, p.connectionConfig).catch((err: unknown) => {
-          if (err instanceof CollabRefused) opts.log?.(`live connection to ${p.documentName} refused (${err.reason}): ${err.detail}`);
+          if (err instanceof CollabRefused) opts.log?.(`live connection to ${p.documentName} refused (${err.reason}): ${err.detail}`, 'warn');
           throw err;
         }),
       onLoadDocument: (p) => this.load(p.document),
@@ -122,6 +123,11 @@ export class CollabServer {
     this.timer.unref();
   }
 
+  /** Open WebSockets (signed in to a story or not yet), for /metrics. */
+  get openSockets(): number {
+    return this.sockets.size;
+  }
+
   /** Takes WebSocket upgrades at COLLAB_PATH on the server's listener. */
   attach(server: Server): void {
     this.wss = acceptCollabUpgrades(server, (ws: WebSocket, req: IncomingMessage) => {
@@ -149,7 +155,8 @@ export class CollabServer {
   private received(document: Document, update: Uint8Array, origin: unknown): void {
     if (!isGated(origin)) return;
     const live = this.docs.get(document);
-    if (!live || live.retired) {
+    // Closing: not stored, so never acknowledged; the client sends it again to the next server.
+    if (!live || live.retired || this.closing) {
       awaitStored(origin, Promise.reject(new Error('document replaced')));
       return;
     }
@@ -219,8 +226,8 @@ export class CollabServer {
   }
 
   /** The body and fields as stored (never this server's memory) into the article row, once the appends in flight are in. */
-  private async materialise(articleId: string): Promise<void> {
-    if (this.closing) return;
+  private async materialise(articleId: string, closing = false): Promise<void> {
+    if (this.closing !== closing) return;
     try {
       await this.updates.flush();
       await this.opts.articles.materialise(articleId);
@@ -229,8 +236,8 @@ export class CollabServer {
     }
   }
 
-  private async compact(articleId: string): Promise<void> {
-    if (this.closing) return;
+  private async compact(articleId: string, closing = false): Promise<void> {
+    if (this.closing !== closing) return;
     try {
       const latest = await latestEpoch(this.opts.db, articleId);
       if (latest && !latest.closed) await this.opts.db.transaction((tx) => compactEpoch(tx, articleId, latest.epoch));
@@ -311,18 +318,24 @@ export class CollabServer {
     for (const document of documents) this.checkAccess(document);
   }
 
-  /** Everything acknowledged is stored already; the article rows get the live bodies, then every connection ends. */
+  /**
+   * Everything acknowledged is stored already. Input stops first (the sockets end: each client
+   * keeps what was not acknowledged and sends it to the next server), then the appends in flight
+   * commit and every document that was loaded gets its article row from what is stored.
+   */
   async close(): Promise<void> {
     clearInterval(this.timer);
-    await this.updates.flush();
-    for (const articleId of [...this.embargoes.keys()]) await this.recordEmbargo(articleId);
-    for (const document of [...this.hocuspocus.documents.values()]) {
-      await this.materialise(document.name);
-      await this.compact(document.name);
-    }
+    const loaded = [...this.hocuspocus.documents.keys()];
+    // From here the unload hooks leave storing to this (the database may close right after).
     this.closing = true;
     for (const ws of this.sockets) ws.terminate();
     await new Promise<void>((resolve) => (this.wss ? this.wss.close(() => resolve()) : resolve()));
+    await this.updates.flush();
+    for (const articleId of [...this.embargoes.keys()]) await this.recordEmbargo(articleId);
+    for (const articleId of loaded) {
+      await this.materialise(articleId, true);
+      await this.compact(articleId, true);
+    }
   }
 }
 

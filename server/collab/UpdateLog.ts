@@ -3,6 +3,7 @@
 // not one each. Each append's promise settles when its row is committed (or refused), in order.
 // Each transaction checks the epochs it writes to under a share lock: an epoch a step closed
 // takes no more updates (the step holds the row FOR UPDATE while it reads the body).
+import { performance } from 'node:perf_hooks';
 import type { Database, Queryable } from '../db/Database';
 import { insertUpdates, type PendingUpdate } from './updateRows';
 
@@ -29,6 +30,8 @@ export class UpdateLog {
   private last: Promise<void> = Promise.resolve();
   /** Number of transactions written and their sizes, for the log and the tests. */
   readonly stats = { batches: 0, updates: 0 };
+  /** Told how long each append took from arrival to commit (or refusal): /metrics' propagation time. */
+  onSettled?: (seconds: number, stored: boolean) => void;
 
   constructor(
     private readonly db: Database,
@@ -42,8 +45,13 @@ export class UpdateLog {
   }
 
   append(update: PendingUpdate): Promise<void> {
+    const started = performance.now();
     const appended = new Promise<void>((resolve, reject) => {
-      this.queue.push({ update, settle: (error) => (error ? reject(error) : resolve()) });
+      const settle = (error?: Error) => {
+        this.onSettled?.((performance.now() - started) / 1000, !error);
+        return error ? reject(error) : resolve();
+      };
+      this.queue.push({ update, settle });
       if (!this.writing) this.writing = this.drain();
     });
     this.last = appended.catch(() => undefined);

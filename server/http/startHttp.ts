@@ -6,6 +6,8 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ApiError, toApiError } from '../../shared/contract/errors';
 import type { AccountService } from '../accounts/AccountService';
+import type { HttpObserve } from '../ops/httpObserver';
+import type { ServerLog } from '../ops/serverLog';
 import { readJsonBody } from './readJsonBody';
 import { RawAnswer, sendError, sendJson, sendRaw } from './respond';
 import { RESPONDED, type Route } from './Route';
@@ -30,7 +32,9 @@ export interface HttpOptions {
    */
   trustProxy?: boolean;
   /** Where unexpected failures are logged (never sent to the client beyond their code). */
-  log?: (line: string) => void;
+  log?: ServerLog;
+  /** Told of each request with the route that answered it, read once it is answered (metrics, the request log). */
+  observe?: HttpObserve;
 }
 
 export interface HttpHandle {
@@ -67,6 +71,9 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
   const allowed = new Set(opts.allowedOrigins ?? []);
   const serverOptions = { maxHeaderSize: 16 * 1024, requestTimeout: 60_000 };
   const handler = (req: IncomingMessage, res: ServerResponse) => {
+    // A route's declared path, never the path asked (it may carry an id): metrics stay bounded.
+    let routeLabel = 'unmatched';
+    opts.observe?.(req, res, () => routeLabel);
     void (async () => {
       const path = new URL(req.url ?? '/', 'http://server').pathname;
       // A page from another origin is refused before anything else (a browser sends its Origin;
@@ -81,9 +88,13 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
           return void res.end();
         }
       }
-      if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return sendJson(res, 200, { status: 'ok', version: opts.version });
+      if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+        routeLabel = '/healthz';
+        return sendJson(res, 200, { status: 'ok', version: opts.version });
+      }
       const under = byPath.has(path) ? undefined : prefixed.find((r) => path.startsWith(r.path + '/'));
       const candidates = under ? prefixed.filter((r) => r.path === under.path) : (byPath.get(path) ?? []);
+      if (candidates.length) routeLabel = candidates[0].path;
       const method = req.method === 'HEAD' ? 'GET' : req.method;
       const route = candidates.find((r) => r.method === method);
       // Without a session nothing but the open routes answers, not even "no such page".
