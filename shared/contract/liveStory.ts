@@ -49,7 +49,13 @@ export type LiveEndReason = z.infer<typeof LiveEndReasonSchema>;
 /** What the core pushes about a live story (joined to CoreEvent in newsroom.ts). */
 export const LiveStoryEventSchema = z.discriminatedUnion('type', [
   /** A change to the replica (another person's, or this window's own coming back: applying it again changes nothing). */
-  z.object({ type: z.literal('liveUpdate'), id: ArticleIdSchema, update: YUpdateSchema }),
+  z.object({
+    type: z.literal('liveUpdate'),
+    id: ArticleIdSchema,
+    update: YUpdateSchema,
+    /** Typed in another window of this machine (this person's own, not someone else's). */
+    fromWindow: z.literal(true).optional(),
+  }),
   /** Who else is in the story and where their carets are. */
   z.object({ type: z.literal('liveAwareness'), id: ArticleIdSchema, update: YUpdateSchema }),
   z.object({ type: z.literal('liveStatus'), id: ArticleIdSchema, status: LiveStatusSchema }),

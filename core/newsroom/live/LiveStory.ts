@@ -216,7 +216,8 @@ export class LiveStory {
       if (origin !== REPLICA_ORIGIN) this.replica?.update(update, origin === RENDERER_ORIGIN);
       // Before the first sync nobody holds the story yet (the opener gets the whole state in its answer).
       if (!this.shown || !this.echoes(origin)) return;
-      this.opts.emit({ type: 'liveUpdate', id: this.id, update: toBase64(update) });
+      // A window's own change echoed to the story's other windows says so: it is this person's, not another's.
+      this.opts.emit({ type: 'liveUpdate', id: this.id, update: toBase64(update), ...(origin === RENDERER_ORIGIN ? { fromWindow: true as const } : {}) });
     });
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       // The windows' presence, to say again to the server after a reconnection (it forgot it).

@@ -54,7 +54,8 @@ async function setUp(openConnected: boolean) {
     schedule: () => undefined,
   };
   const live = await openLiveDocument(ID, { bridge });
-  desk.on('update', (update: Uint8Array) => push({ type: 'liveUpdate', id: ID, update: toBase64(update) }));
+  // An update whose origin is 'window' stands for this person's typing in another window of theirs.
+  desk.on('update', (update: Uint8Array, origin: unknown) => push({ type: 'liveUpdate', id: ID, update: toBase64(update), ...(origin === 'window' ? { fromWindow: true as const } : {}) }));
   const base = bodyExtensions('', { captionPlaceholder: '', mediaBase: '/media/', t: (k: string) => k, platform: 'linux', onReplace: () => undefined });
   const editor = new Editor({ element: document.createElement('div'), extensions: liveExtensions(base, live, { name: '김하늘', color: '#1f77b4' }, () => '다른 사람이 고친 문단') });
   opened.push({ live, editor });
@@ -67,12 +68,17 @@ async function setUp(openConnected: boolean) {
     const run = (desk.getXmlFragment(BODY_FRAGMENT).get(index) as Y.XmlElement).get(0) as Y.XmlText;
     run.insert(run.length, text);
   };
+  /** This person types in another window of theirs, at the end of paragraph `index`. */
+  const otherWindowTypes = (index: number, text: string) => {
+    const run = (desk.getXmlFragment(BODY_FRAGMENT).get(index) as Y.XmlElement).get(0) as Y.XmlText;
+    desk.transact(() => run.insert(run.length, text), 'window');
+  };
   const deskInsertsParagraph = (index: number, text: string) => {
     const paragraph = new Y.XmlElement('paragraph');
     paragraph.insert(0, [new Y.XmlText(text)]);
     desk.getXmlFragment(BODY_FRAGMENT).insert(index, [paragraph]);
   };
-  return { desk, live, editor, status, deskTypes, deskInsertsParagraph };
+  return { desk, live, editor, status, deskTypes, deskInsertsParagraph, otherWindowTypes };
 }
 
 /** The marked blocks' text, as the plugin finds them and as the page draws them. */
@@ -103,6 +109,16 @@ describe('paragraphs changed meanwhile', () => {
     expect(marked(editor)).toEqual(['둘째 문단 데스크 수정', '셋째 문단 또 수정']);
     expect(live.meanwhile.where().indices).toEqual([1, 2]);
     expect(editor.view.dom.querySelector('[data-changed-meanwhile]')?.getAttribute('title')).toBe('다른 사람이 고친 문단');
+  });
+
+  it('does not mark what this person typed in another window of theirs while offline', async () => {
+    const { editor, status, deskTypes, otherWindowTypes } = await setUp(true);
+    status(false);
+    otherWindowTypes(0, ' 다른 창에서');
+    deskTypes(2, ' 데스크');
+    status(true);
+    expect(editor.state.doc.child(0).textContent).toBe('첫째 문단 다른 창에서');
+    expect(marked(editor)).toEqual(['셋째 문단 데스크']);
   });
 
   it('does not mark changes that arrive while connected', async () => {

@@ -261,7 +261,8 @@ export class LiveDocument {
       this.held.push({ event, away });
       return;
     }
-    if (event.type === 'liveUpdate') this.applyFromCore(event.update, away);
+    // This person's own typing from another window of theirs is never "changed by others meanwhile".
+    if (event.type === 'liveUpdate') this.applyFromCore(event.update, away && !event.fromWindow);
     else if (event.type === 'liveAwareness') applyAwarenessUpdate(this.awareness, fromBase64(event.update), CORE_ORIGIN);
     else if (event.type === 'liveStatus') this.setStatus(event.status);
     else if (event.type === 'liveEnded') this.end(event.reason);
