@@ -1,6 +1,9 @@
 // Starts a newsroom server: locks --data (PGlite takes no lock of its own, and even with a real
 // PostgreSQL one folder belongs to one server), opens the store, applies the migrations, and
 // listens. While nobody has an account it issues the one-time setup code for the first admin.
+// With `redis`, it is one of several instances behind one address: the live documents go through
+// Hocuspocus's Redis extension and our own signals through InstanceBus (server/instances/).
+import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { LibraryLock } from '../core/LibraryLock';
 import { AccountService } from './accounts/AccountService';
@@ -24,6 +27,8 @@ import { startHttp } from './http/startHttp';
 import { CollabServer, type CollabOptions } from './collab/CollabServer';
 import { liveContent } from './collab/liveContent';
 import { version } from '../package.json';
+import { InstanceBus, type Signal } from './instances/InstanceBus';
+import { checkRedis } from './instances/redisClient';
 
 export interface ServerOptions {
   dataDir: string;
@@ -43,6 +48,11 @@ export interface ServerOptions {
   /** The largest photo taken (the contract's MAX_PHOTO_BYTES unless a test sets less). */
   maxPhotoBytes?: number;
   /** Live documents: the store debounce, compaction, and (tests) a hook inside each append. */
+  /**
+   * A redis:// URL: one of several instances sharing one real PostgreSQL (refused with PGlite,
+   * which one process holds: several instances cannot share it, and one needs no Redis).
+   */
+  redis?: string;
   collab?: Pick<CollabOptions, 'debounceMs' | 'maxDebounceMs' | 'compactAfter' | 'beforeCommit' | 'liveStateWaitMs' | 'embargoSettleMs'>;
 }
 
@@ -53,41 +63,60 @@ export interface ServerHandle {
   db: Database;
   /** The live documents (server/collab/), for tests and metrics. */
   collab: CollabServer;
+  /** This instance's id among several (the Redis relay's), or null alone. */
+  instanceId: string | null;
   close(): Promise<void>;
 }
 
 export const SERVER_VERSION = version;
 
+export const REDIS_NEEDS_POSTGRES = 'several instances (--redis) need a real PostgreSQL (--database): the embedded database belongs to one process';
+
 export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
+  if (opts.redis && !opts.databaseUrl) throw new Error(REDIS_NEEDS_POSTGRES);
   await mkdir(opts.dataDir, { recursive: true });
   const lock = await LibraryLock.acquire(opts.dataDir);
   let db: Database | null = null;
+  let bus: InstanceBus | null = null;
   try {
     db = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.log) : await openPglite(pgliteDir(opts.dataDir));
     await migrate(db);
     const now = opts.now ?? (() => new Date());
     const store = db;
+    const instanceId = opts.redis ? `copydesk-${randomUUID()}` : null;
+    if (opts.redis) await checkRedis(opts.redis);
     const hub = new LiveHub(db, async () => visibleTo.bind(null, await readSettings(store)), now);
     // Told late: the live documents need the services made here, and the services tell them.
     let collab: CollabServer | null = null;
-    const accounts = new AccountService(db, opts.now, opts.sessionTtlMs, () => {
-      void hub.sessionsChanged();
-      void collab?.sessionsChanged();
-    });
+    // Each signal applied here, whether it originated here or on another instance (then `bus` tells the others).
+    const apply = (signal: Signal) => {
+      if (signal.kind === 'committed') {
+        void hub.publish(signal.event);
+        collab?.articleChanged(signal.event);
+      } else if (signal.kind === 'pushed') void hub.publish(signal.event);
+      else if (signal.kind === 'epochClosed') collab?.epochClosed(signal.id);
+      else {
+        void hub.sessionsChanged();
+        void collab?.sessionsChanged();
+      }
+    };
+    const local = (signal: Signal) => {
+      apply(signal);
+      bus?.publish(signal);
+    };
+    if (opts.redis && instanceId) bus = await InstanceBus.open(opts.redis, instanceId, apply, opts.log);
+    const accounts = new AccountService(db, opts.now, opts.sessionTtlMs, () => local({ kind: 'sessionsChanged' }));
     const setupCode = await issueSetupCode(db);
     const articles = new ArticleService(db, now, {
-      committed: (event) => {
-        void hub.publish(event);
-        collab?.articleChanged(event);
-      },
+      committed: (event) => local({ kind: 'committed', event }),
       onWrite: indexArticle,
       onRemove: removeArticle,
-      live: liveContent(now, (id) => collab?.epochClosed(id)),
+      live: liveContent(now, (id) => local({ kind: 'epochClosed', id })),
     });
-    const live = new CollabServer({ db, accounts, articles, now, log: opts.log, ...opts.collab });
+    const live = new CollabServer({ db, accounts, articles, now, log: opts.log, ...opts.collab, redis: opts.redis && instanceId ? { url: opts.redis, instanceId } : undefined });
     collab = live;
     const photos = new PhotoService(db, { maxBytes: opts.maxPhotoBytes }, now);
-    const routes = [...accountRoutes(accounts), ...contractRoutes(db, articles, serverHandlers(db, articles, accounts, now, live)), ...liveRoutes(hub), ...photoRoutes(photos), ...exportRoutes(db, now, (id) => articles.materialise(id)), ...importRoutes(db, now, (event) => void hub.publish(event))];
+    const routes = [...accountRoutes(accounts), ...contractRoutes(db, articles, serverHandlers(db, articles, accounts, now, live)), ...liveRoutes(hub), ...photoRoutes(photos), ...exportRoutes(db, now, (id) => articles.materialise(id)), ...importRoutes(db, now, (event) => local({ kind: 'pushed', event }))];
     const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes, log: opts.log, tls: opts.tls, allowedOrigins: opts.allowedOrigins, trustProxy: opts.trustProxy });
     live.attach(http.server);
     return {
@@ -95,7 +124,9 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
       setupCode,
       db: store,
       collab: live,
+      instanceId,
       async close() {
+        bus?.close();
         hub.close();
         // Live bodies into the article rows while the database is open, then the sockets end.
         await live.close();
@@ -105,6 +136,7 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
       },
     };
   } catch (err) {
+    bus?.close();
     await db?.close().catch(() => undefined);
     await lock.release();
     throw err;

@@ -32,6 +32,7 @@ export async function runServerCommand(argv: string[], io: ServerIo): Promise<nu
         key: { type: 'string' },
         'allow-origin': { type: 'string', multiple: true },
         'behind-proxy': { type: 'boolean' },
+        redis: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -55,11 +56,16 @@ export async function runServerCommand(argv: string[], io: ServerIo): Promise<nu
   }
   const dataDir = resolveDataDir(values.data, io.env, io.home, io.cwd);
   const databaseUrl = values.database ?? io.env.DATABASE_URL ?? undefined;
+  const redis = values.redis ?? io.env.REDIS_URL ?? undefined;
+  if (redis && !databaseUrl) {
+    io.err(say.usage(say.redisNeedsPostgres));
+    return 2;
+  }
   let server: ServerHandle;
   try {
     const tls = values.cert && values.key ? { cert: await readFile(resolve(io.cwd, values.cert)), key: await readFile(resolve(io.cwd, values.key)) } : undefined;
     const allowedOrigins = (values['allow-origin'] ?? []).flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean);
-    server = await openServer({ dataDir, databaseUrl, host: values.host ?? '127.0.0.1', port, log: io.err, tls, allowedOrigins, trustProxy: values['behind-proxy'] === true });
+    server = await openServer({ dataDir, databaseUrl, host: values.host ?? '127.0.0.1', port, log: io.err, tls, allowedOrigins, trustProxy: values['behind-proxy'] === true, redis });
   } catch (err) {
     io.err(err instanceof ApiError && err.params.reason === 'libraryLocked' ? say.locked(dataDir) : say.failed((err as Error).message));
     return 3;

@@ -8,7 +8,7 @@ const text = {
 
 Usage:
   copydesk server [--data DIR] [--port N] [--host ADDRESS] [--database URL]
-                  [--cert FILE --key FILE] [--allow-origin URL]
+                  [--cert FILE --key FILE] [--allow-origin URL] [--redis URL]
 
   copydesk server import-library DIR [--data DIR] [--database URL]
                   Brings a local Copydesk library into the server's database (see
@@ -27,11 +27,15 @@ Usage:
                   separate with commas). The Copydesk app needs none.
 --behind-proxy    A reverse proxy on this machine forwards the clients' addresses
                   (X-Forwarded-For), so failed sign-ins are held back per client, not per proxy.
+--redis URL       One of several instances behind one address (redis://host:6379), else
+                  REDIS_URL: live documents and pushes go between them through this Redis.
+                  Needs --database (a real PostgreSQL shared by all); each its own --data.
 
 It prints "listening on http://HOST:PORT"; GET /healthz answers without signing in.`,
     usage: (detail: string) => `copydesk server: ${detail}\nRun \`copydesk server --help\` for usage.`,
     badPort: (value: string) => `--port must be a whole number from 0 to 65535, not "${value}"`,
     certAndKey: '--cert and --key go together: give both (HTTPS) or neither (HTTP)',
+    redisNeedsPostgres: '--redis (several instances) needs --database: a real PostgreSQL they all share; the embedded database belongs to one process',
     store: (dataDir: string, database: string | null) => `data: ${dataDir}\ndatabase: ${database ?? 'embedded (PGlite in the data folder)'}`,
     setup: (code: string, url: string) =>
       `No one has an account yet. Make the first admin with this one-time setup code (it works once; a restart before it is used prints a new one):\n  ${code}\n  curl -X POST ${url}/api/setup -H 'content-type: application/json' -d '{"code":"${code}","login":"admin","password":"…","person":{"name":"…","desk":"","email":"","bylineName":"…","bylineRole":""}}'`,
@@ -81,7 +85,7 @@ Exit codes: 0 done, 1 some stories or photos could not be read (or came from a l
 
 사용법:
   copydesk server [--data 폴더] [--port 번호] [--host 주소] [--database URL]
-                  [--cert 파일 --key 파일] [--allow-origin URL]
+                  [--cert 파일 --key 파일] [--allow-origin URL] [--redis URL]
 
   copydesk server import-library 폴더 [--data 폴더] [--database URL]
                   로컬 Copydesk 보관함을 서버 데이터베이스로 가져옵니다
@@ -99,11 +103,15 @@ Exit codes: 0 done, 1 some stories or photos could not be read (or came from a l
                   Copydesk 앱에는 필요 없습니다.
 --behind-proxy    이 컴퓨터의 리버스 프록시가 접속자 주소(X-Forwarded-For)를 넘겨줍니다. 로그인
                   실패 제한이 프록시가 아닌 접속자마다 걸립니다.
+--redis URL       한 주소 뒤에서 여러 인스턴스 중 하나로 실행(redis://호스트:6379), 없으면
+                  REDIS_URL: 실시간 문서와 알림이 이 Redis를 거쳐 인스턴스 사이를 오갑니다.
+                  --database(모두가 함께 쓰는 PostgreSQL)가 필요하고, --data는 각자 따로.
 
 "listening on http://HOST:PORT"를 출력합니다. GET /healthz는 로그인 없이 답합니다.`,
     usage: (detail: string) => `copydesk server: ${detail}\n사용법은 \`copydesk server --help\`를 보세요.`,
     badPort: (value: string) => `--port는 0에서 65535 사이의 정수여야 합니다("${value}")`,
     certAndKey: '--cert와 --key는 함께 씁니다: 둘 다 주면 HTTPS, 둘 다 없으면 HTTP입니다',
+    redisNeedsPostgres: '--redis(여러 인스턴스)에는 --database가 필요합니다: 모두가 함께 쓰는 PostgreSQL. 내장 데이터베이스는 한 프로세스만 씁니다',
     store: (dataDir: string, database: string | null) => `데이터: ${dataDir}\n데이터베이스: ${database ?? '내장(데이터 폴더 안의 PGlite)'}`,
     setup: (code: string, url: string) =>
       `아직 계정이 없습니다. 이 일회용 설정 코드로 첫 관리자를 만드세요(한 번만 쓸 수 있고, 쓰기 전에 다시 시작하면 새 코드가 나옵니다):\n  ${code}\n  curl -X POST ${url}/api/setup -H 'content-type: application/json' -d '{"code":"${code}","login":"admin","password":"…","person":{"name":"…","desk":"","email":"","bylineName":"…","bylineRole":""}}'`,
