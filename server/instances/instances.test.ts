@@ -9,8 +9,24 @@ import { openLive } from '../testing/liveClient';
 import { startTwoInstances, type TwoInstances } from '../testing/twoInstances';
 import type { TestServer } from '../testing/testServer';
 import { until } from '../testing/until';
+import { roundRobinProxy } from '../testing/roundRobinProxy';
 
-const started = await startTwoInstances({ collab: { debounceMs: 100, maxDebounceMs: 500 } });
+/** Set by a test: B's next append of one of these texts waits for the condition, then fails (B dies before storing it). */
+let dieOnB: { text: string; after: () => Promise<void> } | null = null;
+const started = await startTwoInstances(
+  { collab: { debounceMs: 100, maxDebounceMs: 500 } },
+  {
+    collab: {
+      beforeCommit: async (_tx, batch) => {
+        const die = dieOnB;
+        if (!die || !batch.some((u) => Buffer.from(u.update).includes(die.text))) return;
+        dieOnB = null;
+        await die.after();
+        throw new Error('instance B died before storing');
+      },
+    },
+  },
+);
 
 describe.skipIf('skip' in started)('two server instances behind one address, Redis between them', () => {
   const { a, b, tokens } = started as TwoInstances;
@@ -146,6 +162,34 @@ describe.skipIf('skip' in started)('two server instances behind one address, Red
     await new Promise((r) => setTimeout(r, 500));
     expect(text(parkOnA).split('once only')).toHaveLength(2);
     expect(text(kimOnB).split('once only')).toHaveLength(2);
+  });
+
+  it('stores, on the instance a client reconnects to, an edit its first instance relayed but never stored', async () => {
+    const story = await call<Article>(a, 'kim', 'createArticle');
+    const proxy = await roundRobinProxy([a.url, b.url]);
+    try {
+      proxy.down.add(0);
+      const kim = openCollab(proxy.url, story.id, tokens.kim);
+      clients.push(kim);
+      const parkOnA = connect(a, 'park', story.id);
+      await until(() => kim.provider.isSynced && parkOnA.provider.isSynced);
+      expect(proxy.routed).toEqual([1]);
+      // From now on the proxy sends new connections to A only; B relays the edit, then fails to store it.
+      proxy.down.delete(0);
+      proxy.down.add(1);
+      dieOnB = { text: 'orphan edit', after: () => until(() => text(parkOnA).includes('orphan edit'), 5000) };
+      kim.type('orphan edit');
+      await until(() => proxy.routed.length === 2 && kim.provider.isSynced && kim.provider.unsyncedChanges === 0, 10_000);
+      expect(proxy.routed).toEqual([1, 0]);
+      // Acknowledged by A: so it is stored (once), though kim's handshake with A no longer carried it.
+      const rows = await a.db.query<{ update: Uint8Array }>('SELECT update FROM collab_updates WHERE article_id = $1 ORDER BY seq', [story.id]);
+      const stored = new Y.Doc();
+      for (const r of rows) Y.applyUpdate(stored, r.update);
+      expect(stored.getXmlFragment('body').toString().split('orphan edit')).toHaveLength(2);
+      expect(rows.filter((r) => Buffer.from(r.update).includes('orphan edit'))).toHaveLength(1);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('pushes a story committed on one instance to the live channel of the other', async () => {

@@ -18,7 +18,8 @@ export interface TwoInstances {
   close(): Promise<void>;
 }
 
-export async function startTwoInstances(options: Partial<ServerOptions> = {}): Promise<TwoInstances | { skip: string }> {
+/** `onlyB`: options the second instance alone gets (a test's hook in its appends). */
+export async function startTwoInstances(options: Partial<ServerOptions> = {}, onlyB: Partial<ServerOptions> = {}): Promise<TwoInstances | { skip: string }> {
   const redis = await startTestRedis();
   if ('skip' in redis) return redis;
   const db = await throwawayDatabase();
@@ -32,7 +33,7 @@ export async function startTwoInstances(options: Partial<ServerOptions> = {}): P
   const tokens: Record<string, string> = {};
   const ids: Record<string, string> = {};
   await staffDeskOfThree(a, tokens, ids);
-  const b = await startTestServer(store(dirs[1]), { redis: redis.url, ...options });
+  const b = await startTestServer(store(dirs[1]), { redis: redis.url, ...options, ...onlyB, collab: { ...options.collab, ...onlyB.collab } });
   return {
     a,
     b,
