@@ -154,9 +154,9 @@ export class CollabServer {
   /** A message from another instance: not one from a replica of another epoch of this story (collabRedis.ts). */
   private acceptsRelayed(message: Uint8Array): boolean {
     const document = this.hocuspocus.documents.get(decoding.readVarString(decoding.createDecoder(message)));
-    const live = document && this.docs.get(document);
-    if (!live) return true; // not loaded here: the extension ignores it
-    return !live.retired && !isReplicaOfAnotherEpoch(message, live.seedClient);
+    if (!document) return true; // not loaded here: the extension ignores it
+    const live = this.docs.get(document);
+    return live !== undefined && !live.retired && !isReplicaOfAnotherEpoch(message, live.seedClient);
   }
 
   /** Stores what `memory` holds beyond the stored rows (relayedUnstored.ts); a failure withholds the ack and reloads the document. */

@@ -192,6 +192,20 @@ describe.skipIf('skip' in started)('two server instances behind one address, Red
     }
   });
 
+  it('ends, on one instance, the live stream and live connections of a session signed out on the other', async () => {
+    const signIn = await a.call('POST', '/api/login', { login: 'lee', password: 'lee password 1' });
+    const token = (signIn.body.value as { token: string }).token;
+    const story = (await a.call('POST', '/api/call/createArticle', {}, token)).body.value as Article;
+    const live = await openLive(b.url, token);
+    const leeOnB = openCollab(b.url, story.id, token);
+    clients.push(leeOnB);
+    await until(() => leeOnB.provider.isSynced);
+    expect((await a.call('POST', '/api/logout', undefined, token)).status).toBe(200);
+    // Well before B's own minutely check of sessions.
+    await Promise.race([live.ended, new Promise((_, reject) => setTimeout(() => reject(new Error('the stream on B stayed open')), 5000))]);
+    await until(() => leeOnB.closeReasons.includes('unauthenticated'), 5000);
+  });
+
   it('pushes a story committed on one instance to the live channel of the other', async () => {
     const live = await openLive(b.url, tokens.park);
     try {
