@@ -72,6 +72,7 @@ export async function runServerCommand(argv: string[], io: ServerIo): Promise<nu
   }
   // The password in a database URL is not printed.
   io.out(say.store(dataDir, databaseUrl ? databaseUrl.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@') : null));
+  if (redis && server.instanceId) io.out(say.instance(redis.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@'), server.instanceId));
   if (server.setupCode) io.out(say.setup(server.setupCode, server.url));
   io.out(`listening on ${server.url}`);
   await new Promise<void>((resolve) => {

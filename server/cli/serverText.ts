@@ -35,6 +35,7 @@ It prints "listening on http://HOST:PORT"; GET /healthz answers without signing 
     usage: (detail: string) => `copydesk server: ${detail}\nRun \`copydesk server --help\` for usage.`,
     badPort: (value: string) => `--port must be a whole number from 0 to 65535, not "${value}"`,
     certAndKey: '--cert and --key go together: give both (HTTPS) or neither (HTTP)',
+    instance: (redis: string, id: string) => `one of several instances: ${id}, through Redis at ${redis}`,
     redisNeedsPostgres: '--redis (several instances) needs --database: a real PostgreSQL they all share; the embedded database belongs to one process',
     store: (dataDir: string, database: string | null) => `data: ${dataDir}\ndatabase: ${database ?? 'embedded (PGlite in the data folder)'}`,
     setup: (code: string, url: string) =>
@@ -111,6 +112,7 @@ Exit codes: 0 done, 1 some stories or photos could not be read (or came from a l
     usage: (detail: string) => `copydesk server: ${detail}\n사용법은 \`copydesk server --help\`를 보세요.`,
     badPort: (value: string) => `--port는 0에서 65535 사이의 정수여야 합니다("${value}")`,
     certAndKey: '--cert와 --key는 함께 씁니다: 둘 다 주면 HTTPS, 둘 다 없으면 HTTP입니다',
+    instance: (redis: string, id: string) => `여러 인스턴스 중 하나: ${id}, Redis ${redis}를 거칩니다`,
     redisNeedsPostgres: '--redis(여러 인스턴스)에는 --database가 필요합니다: 모두가 함께 쓰는 PostgreSQL. 내장 데이터베이스는 한 프로세스만 씁니다',
     store: (dataDir: string, database: string | null) => `데이터: ${dataDir}\n데이터베이스: ${database ?? '내장(데이터 폴더 안의 PGlite)'}`,
     setup: (code: string, url: string) =>

@@ -9,11 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { runServerCommand, type ServerIo } from '../cli/runServerCommand';
 import { openServer, REDIS_NEEDS_POSTGRES } from '../openServer';
 import { throwawayDatabase } from '../testing/realPostgres';
+import { startTestRedis } from '../testing/testRedis';
+import { until } from '../testing/until';
 
-function cliIo(language: 'en' | 'ko', env: Record<string, string> = {}) {
+function cliIo(language: 'en' | 'ko', env: Record<string, string> = {}, signal?: AbortSignal) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: ServerIo = { out: (l) => out.push(l), err: (l) => err.push(l), env, cwd: '/', home: '/nonexistent', language };
+  const io: ServerIo = { out: (l) => out.push(l), err: (l) => err.push(l), env, cwd: '/', home: '/nonexistent', language, signal };
   return { io, out, err };
 }
 
@@ -55,6 +57,30 @@ describe('the --redis option', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
       await db.drop();
+    }
+  }, 30_000);
+
+  it('starts as one of several instances from REDIS_URL and says so', async () => {
+    const redis = await startTestRedis();
+    if ('skip' in redis) return console.warn(`not run: ${redis.skip}`);
+    const db = await throwawayDatabase();
+    if ('skip' in db) {
+      await redis.stop();
+      return console.warn(`not run: ${db.skip}`);
+    }
+    const dir = await mkdtemp(join(tmpdir(), 'copydesk-redis-option-'));
+    const stop = new AbortController();
+    try {
+      const cli = cliIo('en', { REDIS_URL: redis.url, DATABASE_URL: db.url }, stop.signal);
+      const running = runServerCommand(['--data', dir, '--port', '0'], cli.io);
+      await until(() => cli.out.some((l) => l.startsWith('listening on')), 20_000);
+      expect(cli.out.join('\n')).toMatch(new RegExp(`one of several instances: copydesk-[0-9a-f-]{36}, through Redis at ${redis.url}`));
+      stop.abort();
+      expect(await running).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      await db.drop();
+      await redis.stop();
     }
   }, 30_000);
 });
