@@ -1,6 +1,9 @@
 // Starts a newsroom server: locks --data (PGlite takes no lock of its own, and even with a real
 // PostgreSQL one folder belongs to one server), opens the store, applies the migrations, and
 // listens. While nobody has an account it issues the one-time setup code for the first admin.
+// With `redis`, it is one of several instances behind one address: the live documents go through
+// Hocuspocus's Redis extension and our own signals through InstanceBus (server/instances/).
+import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { LibraryLock } from '../core/LibraryLock';
 import { AccountService } from './accounts/AccountService';
@@ -28,6 +31,8 @@ import { REQUESTS_GRACE_MS, ServerOps } from './ops/serverOps';
 import type { ReadyCheck } from './ops/readiness';
 import type { ServerMetrics } from './ops/metrics';
 import type { OpsLogger, ServerLog } from './ops/serverLog';
+import { InstanceBus, type Signal } from './instances/InstanceBus';
+import { checkRedis } from './instances/redisClient';
 
 export interface ServerOptions {
   dataDir: string;
@@ -54,6 +59,11 @@ export interface ServerOptions {
   /** The largest photo taken (the contract's MAX_PHOTO_BYTES unless a test sets less). */
   maxPhotoBytes?: number;
   /** Live documents: the store debounce, compaction, and (tests) a hook inside each append. */
+  /**
+   * A redis:// URL: one of several instances sharing one real PostgreSQL (refused with PGlite,
+   * which one process holds: several instances cannot share it, and one needs no Redis).
+   */
+  redis?: string;
   collab?: Pick<CollabOptions, 'debounceMs' | 'maxDebounceMs' | 'compactAfter' | 'beforeCommit' | 'liveStateWaitMs' | 'embargoSettleMs'>;
 }
 
@@ -69,45 +79,69 @@ export interface ServerHandle {
   /** This server's Prometheus registry (GET /metrics). */
   metrics: ServerMetrics;
   /** Stops gracefully: no new connections, every live document stored, then everything closed. */
+  /** This instance's id among several (the Redis relay's), or null alone. */
+  instanceId: string | null;
   close(): Promise<void>;
 }
 
 export const SERVER_VERSION = version;
 
+export const REDIS_NEEDS_POSTGRES = 'several instances (--redis) need a real PostgreSQL (--database): the embedded database belongs to one process';
+
 export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
+  if (opts.redis && !opts.databaseUrl) throw new Error(REDIS_NEEDS_POSTGRES);
   await mkdir(opts.dataDir, { recursive: true });
   const lock = await LibraryLock.acquire(opts.dataDir);
   let db: Database | null = null;
   const ops = new ServerOps(opts);
   // Every part below logs through this one (its errors are counted on /metrics).
   opts = { ...opts, log: ops.log };
+  let bus: InstanceBus | null = null;
   try {
     db = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.log) : await openPglite(pgliteDir(opts.dataDir));
     db = ops.database(db);
     await migrate(db);
     const now = opts.now ?? (() => new Date());
     const store = db;
+    const instanceId = opts.redis ? `copydesk-${randomUUID()}` : null;
+    if (opts.redis) await checkRedis(opts.redis);
     const hub = new LiveHub(db, async () => visibleTo.bind(null, await readSettings(store)), now);
     // Told late: the live documents need the services made here, and the services tell them.
     let collab: CollabServer | null = null;
-    const accounts = new AccountService(db, opts.now, opts.sessionTtlMs, () => {
-      void hub.sessionsChanged();
-      void collab?.sessionsChanged();
-    });
+    // Each signal applied here, whether it originated here or on another instance (then `bus` tells the others).
+    const apply = (signal: Signal) => {
+      if (signal.kind === 'committed') {
+        void hub.publish(signal.event);
+        collab?.articleChanged(signal.event);
+      } else if (signal.kind === 'pushed') void hub.publish(signal.event);
+      else if (signal.kind === 'epochClosed') collab?.epochClosed(signal.id);
+      else {
+        void hub.sessionsChanged();
+        void collab?.sessionsChanged();
+      }
+    };
+    const local = (signal: Signal) => {
+      apply(signal);
+      bus?.publish(signal);
+    };
+    if (opts.redis && instanceId) {
+      const opened = await InstanceBus.open(opts.redis, instanceId, apply, opts.log);
+      bus = opened;
+      // Ready only while Redis answers: an instance cut off from the others must not take clients.
+      ops.readiness.checks.push({ name: 'redis', check: () => opened.ping() });
+    }
+    const accounts = new AccountService(db, opts.now, opts.sessionTtlMs, () => local({ kind: 'sessionsChanged' }));
     const setupCode = await issueSetupCode(db);
     const articles = new ArticleService(db, now, {
-      committed: (event) => {
-        void hub.publish(event);
-        collab?.articleChanged(event);
-      },
+      committed: (event) => local({ kind: 'committed', event }),
       onWrite: indexArticle,
       onRemove: removeArticle,
-      live: liveContent(now, (id) => collab?.epochClosed(id)),
+      live: liveContent(now, (id) => local({ kind: 'epochClosed', id })),
     });
-    const live = new CollabServer({ db, accounts, articles, now, log: opts.log, ...opts.collab });
+    const live = new CollabServer({ db, accounts, articles, now, log: opts.log, ...opts.collab, redis: opts.redis && instanceId ? { url: opts.redis, instanceId } : undefined });
     collab = live;
     const photos = new PhotoService(db, { maxBytes: opts.maxPhotoBytes }, now);
-    const routes = [...accountRoutes(accounts), ...contractRoutes(db, articles, serverHandlers(db, articles, accounts, now, live)), ...liveRoutes(hub), ...photoRoutes(photos), ...exportRoutes(db, now, (id) => articles.materialise(id)), ...importRoutes(db, now, (event) => void hub.publish(event))];
+    const routes = [...accountRoutes(accounts), ...contractRoutes(db, articles, serverHandlers(db, articles, accounts, now, live)), ...liveRoutes(hub), ...photoRoutes(photos), ...exportRoutes(db, now, (id) => articles.materialise(id)), ...importRoutes(db, now, (event) => local({ kind: 'pushed', event }))];
     routes.push(...ops.routes());
     const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes, log: opts.log, tls: opts.tls, allowedOrigins: opts.allowedOrigins, trustProxy: opts.trustProxy, observe: ops.http.observe });
     live.attach(http.server);
@@ -119,8 +153,10 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
       collab: live,
       ready: ops.readiness.checks,
       metrics: ops.metrics,
+      instanceId,
       async close() {
         ops.stopAccepting(http.server);
+        bus?.close();
         hub.close();
         // Live bodies into the article rows while the database is open, then the sockets end.
         await live.close();
@@ -136,6 +172,7 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
       },
     };
   } catch (err) {
+    bus?.close();
     await db?.close().catch(() => undefined);
     await lock.release();
     throw err;

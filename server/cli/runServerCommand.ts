@@ -35,6 +35,7 @@ export async function runServerCommand(argv: string[], io: ServerIo): Promise<nu
         'behind-proxy': { type: 'boolean' },
         'log-level': { type: 'string' },
         'metrics-token': { type: 'string' },
+        redis: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -63,17 +64,23 @@ export async function runServerCommand(argv: string[], io: ServerIo): Promise<nu
   }
   const dataDir = resolveDataDir(values.data, io.env, io.home, io.cwd);
   const databaseUrl = values.database ?? io.env.DATABASE_URL ?? undefined;
+  const redis = values.redis ?? io.env.REDIS_URL ?? undefined;
+  if (redis && !databaseUrl) {
+    io.err(say.usage(say.redisNeedsPostgres));
+    return 2;
+  }
   let server: ServerHandle;
   try {
     const tls = values.cert && values.key ? { cert: await readFile(resolve(io.cwd, values.cert)), key: await readFile(resolve(io.cwd, values.key)) } : undefined;
     const allowedOrigins = (values['allow-origin'] ?? []).flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean);
-    server = await openServer({ dataDir, databaseUrl, host: values.host ?? '127.0.0.1', port, log: io.err, tls, allowedOrigins, trustProxy: values['behind-proxy'] === true, ...logging.options });
+    server = await openServer({ dataDir, databaseUrl, host: values.host ?? '127.0.0.1', port, log: io.err, tls, allowedOrigins, trustProxy: values['behind-proxy'] === true, redis, ...logging.options });
   } catch (err) {
     io.err(err instanceof ApiError && err.params.reason === 'libraryLocked' ? say.locked(dataDir) : say.failed((err as Error).message));
     return 3;
   }
   // The password in a database URL is not printed.
   io.out(say.store(dataDir, databaseUrl ? databaseUrl.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@') : null));
+  if (redis && server.instanceId) io.out(say.instance(redis.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@'), server.instanceId));
   if (server.setupCode) io.out(say.setup(server.setupCode, server.url));
   io.out(`listening on ${server.url}`);
   logging.started(server);

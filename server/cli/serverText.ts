@@ -8,7 +8,7 @@ const text = {
 
 Usage:
   copydesk server [--data DIR] [--port N] [--host ADDRESS] [--database URL]
-                  [--cert FILE --key FILE] [--allow-origin URL]
+                  [--cert FILE --key FILE] [--allow-origin URL] [--redis URL]
                   [--log-level LEVEL] [--metrics-token TOKEN]
 
   copydesk server import-library DIR [--data DIR] [--database URL]
@@ -33,6 +33,9 @@ Usage:
 --metrics-token TOKEN  GET /metrics answers whoever sends "Authorization: Bearer TOKEN" (at least
                   16 characters; better COPYDESK_METRICS_TOKEN, which \`ps\` does not show).
                   Without one, /metrics answers only requests made on this machine.
+--redis URL       One of several instances behind one address (redis://host:6379), else
+                  REDIS_URL: live documents and pushes go between them through this Redis.
+                  Needs --database (a real PostgreSQL shared by all); each its own --data.
 
 It prints "listening on http://HOST:PORT". Without signing in: GET /healthz (the process is up),
 GET /readyz (200 when the database answers, else 503 naming what failed) and GET /metrics
@@ -43,6 +46,8 @@ stored, then exit 0; a second signal stops it at once.`,
     certAndKey: '--cert and --key go together: give both (HTTPS) or neither (HTTP)',
     badLogLevel: (value: string, levels: string) => `--log-level must be one of ${levels}, not "${value}"`,
     badMetricsToken: (min: number) => `the metrics token (--metrics-token or COPYDESK_METRICS_TOKEN) must be at least ${min} characters with no spaces`,
+    instance: (redis: string, id: string) => `one of several instances: ${id}, through Redis at ${redis}`,
+    redisNeedsPostgres: '--redis (several instances) needs --database: a real PostgreSQL they all share; the embedded database belongs to one process',
     store: (dataDir: string, database: string | null) => `data: ${dataDir}\ndatabase: ${database ?? 'embedded (PGlite in the data folder)'}`,
     setup: (code: string, url: string) =>
       `No one has an account yet. Make the first admin with this one-time setup code (it works once; a restart before it is used prints a new one):\n  ${code}\n  curl -X POST ${url}/api/setup -H 'content-type: application/json' -d '{"code":"${code}","login":"admin","password":"…","person":{"name":"…","desk":"","email":"","bylineName":"…","bylineRole":""}}'`,
@@ -92,7 +97,7 @@ Exit codes: 0 done, 1 some stories or photos could not be read (or came from a l
 
 사용법:
   copydesk server [--data 폴더] [--port 번호] [--host 주소] [--database URL]
-                  [--cert 파일 --key 파일] [--allow-origin URL]
+                  [--cert 파일 --key 파일] [--allow-origin URL] [--redis URL]
                   [--log-level 수준] [--metrics-token 토큰]
 
   copydesk server import-library 폴더 [--data 폴더] [--database URL]
@@ -116,6 +121,9 @@ Exit codes: 0 done, 1 some stories or photos could not be read (or came from a l
 --metrics-token 토큰  "Authorization: Bearer 토큰"을 보내는 요청에 GET /metrics가 답합니다(16자
                   이상. \`ps\`에 보이지 않는 COPYDESK_METRICS_TOKEN이 더 안전합니다). 없으면
                   /metrics는 이 컴퓨터에서 온 요청에만 답합니다.
+--redis URL       한 주소 뒤에서 여러 인스턴스 중 하나로 실행(redis://호스트:6379), 없으면
+                  REDIS_URL: 실시간 문서와 알림이 이 Redis를 거쳐 인스턴스 사이를 오갑니다.
+                  --database(모두가 함께 쓰는 PostgreSQL)가 필요하고, --data는 각자 따로.
 
 "listening on http://HOST:PORT"를 출력합니다. 로그인 없이 답하는 것: GET /healthz(프로세스가 살아 있음),
 GET /readyz(데이터베이스가 답하면 200, 아니면 무엇이 실패했는지와 함께 503), GET /metrics(Prometheus).
@@ -126,6 +134,8 @@ SIGTERM이나 Ctrl+C로 차분히 멈춥니다: 새 연결을 받지 않고, 실
     certAndKey: '--cert와 --key는 함께 씁니다: 둘 다 주면 HTTPS, 둘 다 없으면 HTTP입니다',
     badLogLevel: (value: string, levels: string) => `--log-level은 ${levels} 중 하나여야 합니다("${value}")`,
     badMetricsToken: (min: number) => `메트릭 토큰(--metrics-token 또는 COPYDESK_METRICS_TOKEN)은 공백 없이 ${min}자 이상이어야 합니다`,
+    instance: (redis: string, id: string) => `여러 인스턴스 중 하나: ${id}, Redis ${redis}를 거칩니다`,
+    redisNeedsPostgres: '--redis(여러 인스턴스)에는 --database가 필요합니다: 모두가 함께 쓰는 PostgreSQL. 내장 데이터베이스는 한 프로세스만 씁니다',
     store: (dataDir: string, database: string | null) => `데이터: ${dataDir}\n데이터베이스: ${database ?? '내장(데이터 폴더 안의 PGlite)'}`,
     setup: (code: string, url: string) =>
       `아직 계정이 없습니다. 이 일회용 설정 코드로 첫 관리자를 만드세요(한 번만 쓸 수 있고, 쓰기 전에 다시 시작하면 새 코드가 나옵니다):\n  ${code}\n  curl -X POST ${url}/api/setup -H 'content-type: application/json' -d '{"code":"${code}","login":"admin","password":"…","person":{"name":"…","desk":"","email":"","bylineName":"…","bylineRole":""}}'`,

@@ -4,7 +4,9 @@
 //   - every update a client sends is appended to PostgreSQL (UpdateLog, group commit) and the
 //     client's acknowledgement waits for that commit (durableAck.ts);
 //   - the article row gets the stored body and fields on Hocuspocus's debounce and when a document loads and unloads;
-//   - workflow steps flip write access live, and approval/correction/restore start a new epoch.
+//   - workflow steps flip write access live, and approval/correction/restore start a new epoch;
+//   - with Redis, several instances share each document (server/instances/: the relay, its epoch
+//     guard, and what a dead instance left unstored).
 import type { IncomingMessage, Server } from 'node:http';
 import { Hocuspocus, type Connection, type Document } from '@hocuspocus/server';
 import * as Y from 'yjs';
@@ -28,6 +30,9 @@ import { isReplicaOfAnotherEpoch } from './otherEpoch';
 import { loadEpoch } from './seedEpoch';
 import { UpdateLog, type AppendHook } from './UpdateLog';
 import { compactEpoch } from './updateRows';
+import { collabRedis, RELAYED_ORIGIN } from '../instances/collabRedis';
+import { isSyncStep2, unstoredPart } from '../instances/relayedUnstored';
+import * as decoding from 'lib0/decoding';
 
 export interface CollabOptions {
   db: Database;
@@ -46,6 +51,8 @@ export interface CollabOptions {
   /** Runs inside each append transaction before it commits (tests slow or fail it). */
   beforeCommit?: AppendHook;
   log?: ServerLog;
+  /** Several instances: documents and awareness relayed through this Redis, under this instance's id. */
+  redis?: { url: string; instanceId: string };
 }
 
 /** What onAuthenticate puts in a connection's context. */
@@ -59,6 +66,8 @@ interface LiveDoc {
   appended: number;
   /** The embargo as the document last held it: a client's change to it is audited with that person. */
   embargo: string | null | undefined;
+  /** Another instance relayed content into it (server/instances/relayedUnstored.ts). */
+  relayed: boolean;
 }
 
 /** WebSocket close codes: the provider reconnects after either. */
@@ -89,6 +98,7 @@ export class CollabServer {
       debounce: opts.debounceMs ?? 2000,
       maxDebounce: opts.maxDebounceMs ?? 10_000,
       unloadImmediately: true,
+      extensions: opts.redis ? [collabRedis(opts.redis.url, opts.redis.instanceId, (message) => this.acceptsRelayed(message), opts.log)] : [],
       onAuthenticate: (p) =>
         authenticateLive(opts.db, opts.accounts, p.token, p.documentName, p.requestParameters, p.connectionConfig).catch((err: unknown) => {
           if (err instanceof CollabRefused) opts.log?.(`live connection to ${p.documentName} refused (${err.reason}): ${err.detail}`, 'warn');
@@ -96,7 +106,6 @@ export class CollabServer {
         }),
       onLoadDocument: (p) => this.load(p.document),
       afterLoadDocument: async ({ document }) => {
-        document.on('update', (update: Uint8Array, origin: unknown) => this.received(document, update, origin));
         // After a crash the row may lag behind what was stored (the debounce never ran): catch it up.
         void this.materialise(document.name);
       },
@@ -105,6 +114,8 @@ export class CollabServer {
         const live = this.docs.get(connection.document);
         // Thrown here, Hocuspocus closes this document's connection with the code and reason (the provider's onClose).
         if (live && isReplicaOfAnotherEpoch(update, live.seedClient)) throw Object.assign(new Error('a replica of another epoch'), OTHER_EPOCH);
+        // Its ack waits for what a dead instance may have left unstored; the state is taken now, before the client's message applies.
+        if (live?.relayed && !live.retired && isSyncStep2(update)) awaitStored(connection, this.storeRelayed(connection.document, live, Y.encodeStateAsUpdate(connection.document)));
       },
       connected: async ({ connection }) => this.opened(connection),
       onStoreDocument: async ({ document }) => this.store(document),
@@ -141,7 +152,33 @@ export class CollabServer {
     const { epoch, state, seedClient } = await loadEpoch(this.opts.db, document.name, this.opts.now);
     // Applied with no connection as its origin: not appended again.
     Y.applyUpdate(document, state);
-    this.docs.set(document, { epoch, seedClient, retired: false, appended: 0, embargo: readField(document, 'embargo') });
+    this.docs.set(document, { epoch, seedClient, retired: false, appended: 0, embargo: readField(document, 'embargo'), relayed: false });
+    // Listened to from here on, before the Redis extension subscribes (afterLoadDocument): no relayed update goes unseen.
+    document.on('update', (update: Uint8Array, origin: unknown) => this.received(document, update, origin));
+  }
+
+  /** A message from another instance: not one from a replica of another epoch of this story (collabRedis.ts). */
+  private acceptsRelayed(message: Uint8Array): boolean {
+    const document = this.hocuspocus.documents.get(decoding.readVarString(decoding.createDecoder(message)));
+    if (!document) return true; // not loaded here: the extension ignores it
+    const live = this.docs.get(document);
+    return live !== undefined && !live.retired && !isReplicaOfAnotherEpoch(message, live.seedClient);
+  }
+
+  /** Stores what `memory` holds beyond the stored rows (relayedUnstored.ts); a failure withholds the ack and reloads the document. */
+  private storeRelayed(document: Document, live: LiveDoc, memory: Uint8Array): Promise<void> {
+    const stored = (async () => {
+      await this.updates.flush();
+      const part = await unstoredPart(this.opts.db, document.name, live.epoch, memory);
+      if (!part) return;
+      this.opts.log?.(`live content of ${document.name} relayed from another instance but not stored there: stored here`);
+      await this.updates.append({ articleId: document.name, epoch: live.epoch, update: part, personId: null });
+    })();
+    stored.catch((err: Error) => {
+      this.opts.log?.(`relayed content of ${document.name} not stored: ${err.message}`);
+      this.retire(document);
+    });
+    return stored;
   }
 
   private opened(connection: Connection): void {
@@ -153,6 +190,11 @@ export class CollabServer {
 
   /** An update applied to the document in memory: from a client connection, it is appended before it is acknowledged. */
   private received(document: Document, update: Uint8Array, origin: unknown): void {
+    if (origin === RELAYED_ORIGIN) {
+      const live = this.docs.get(document);
+      if (live) live.relayed = true;
+      return;
+    }
     if (!isGated(origin)) return;
     const live = this.docs.get(document);
     // Closing: not stored, so never acknowledged; the client sends it again to the next server.
@@ -329,6 +371,8 @@ export class CollabServer {
     // From here the unload hooks leave storing to this (the database may close right after).
     this.closing = true;
     for (const ws of this.sockets) ws.terminate();
+    // The Redis extension's connections.
+    await this.hocuspocus.hooks('onDestroy', { instance: this.hocuspocus });
     await new Promise<void>((resolve) => (this.wss ? this.wss.close(() => resolve()) : resolve()));
     await this.updates.flush();
     for (const articleId of [...this.embargoes.keys()]) await this.recordEmbargo(articleId);

@@ -1,8 +1,8 @@
 // The live channel: every signed-in client holds one server-sent-events stream, and each change to
 // a story is pushed to everyone who may see it the moment its transaction commits (the desk's
 // queue no longer polls). When sessions end (sign-out, revocation, a new password, a person
-// switched off, expiry) their streams are closed. One process for now; instances behind one
-// address will relay these events to each other (issue 18).
+// switched off, expiry) their streams are closed. Several instances behind one address hear each
+// other's events through Redis (server/instances/InstanceBus.ts, wired in openServer.ts).
 import type { ServerResponse } from 'node:http';
 import type { ArticleSummary } from '../../shared/model/article';
 import type { LiveEvent } from '../../shared/contract/live';

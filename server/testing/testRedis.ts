@@ -1,0 +1,70 @@
+// A Redis of the test's own: Debian's redis-server started on a free loopback port with its files
+// in a temp folder (never the system service), stopped by `stop`. Where the binary is missing the
+// caller skips, saying why; in CI (CI=true, where .ci/run installs it) that fails the run instead.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface TestRedis {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** A running redis-server, or the reason there is none (printed; fatal in CI). */
+export async function startTestRedis(): Promise<TestRedis | { skip: string }> {
+  if (spawnSync('redis-server', ['--version']).error) {
+    const why = 'redis-server is not installed (Debian: apt-get install redis-server)';
+    if (process.env.CI) throw new Error(`the instance tests need Redis: ${why}`);
+    console.warn(`skipping the several-instance tests: ${why}`);
+    return { skip: why };
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'copydesk-redis-'));
+  // A port taken between the probe and the start (another test file) is tried again.
+  for (let attempt = 0; ; attempt++) {
+    const port = await freePort();
+    const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const ready = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), 10_000);
+      child.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('Ready to accept connections')) {
+          clearTimeout(timer);
+          resolve(true);
+        }
+      });
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve(false);
+      });
+    });
+    if (ready) {
+      return {
+        url: `redis://127.0.0.1:${port}`,
+        async stop() {
+          if (child.exitCode === null) {
+            child.kill('SIGKILL');
+            await once(child, 'exit');
+          }
+          await rm(dir, { recursive: true, force: true });
+        },
+      };
+    }
+    if (child.exitCode === null) child.kill('SIGKILL');
+    if (attempt >= 3) throw new Error(`redis-server did not start: ${out.slice(-500)}`);
+  }
+}
