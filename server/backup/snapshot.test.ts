@@ -3,7 +3,8 @@
 // and compared story by story, photo by photo and table by table; a server started on the restored
 // folder serves it. Bad input (a running server, an existing file, a real PostgreSQL, a non-empty
 // target, truncated, damaged or foreign files) is refused with its exit code and leaves nothing.
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -159,7 +160,7 @@ describe('copydesk server snapshot and restore (embedded database)', () => {
     expect(usage.err.join('\n')).toContain('name the snapshot to restore');
   });
 
-  it('restore refuses a truncated, a damaged, a non-gzip and a foreign snapshot (1) with a clear error, leaving no folder', async () => {
+  it('restore refuses a truncated, a damaged, a non-gzip, an escaping, a linking and a foreign snapshot (1) with a clear error, leaving no folder', async () => {
     const whole = await readFile(snapshot);
     const damaged = Buffer.from(whole);
     for (let i = 0; i < 64; i++) damaged[Math.floor(damaged.length / 2) + i] ^= 0x5a;
@@ -169,7 +170,16 @@ describe('copydesk server snapshot and restore (embedded database)', () => {
     const foreignTar = Buffer.from(await (await foreign.dumpDataDir('gzip')).arrayBuffer());
     await foreign.close();
     await foreignStore.dispose();
+    // Archives that would write outside the database's folder, or a link: made with GNU tar.
+    const evilDir = join(work, 'evil-src');
+    await mkdir(evilDir);
+    await writeFile(join(evilDir, 'PG_VERSION'), '17\n');
+    await symlink('/etc/passwd', join(evilDir, 'link'));
+    execFileSync('tar', ['-czf', join(work, 'escape.tgz'), '-C', evilDir, '--transform', 's,^PG_VERSION$,../../escaped,', 'PG_VERSION']);
+    execFileSync('tar', ['-czf', join(work, 'link.tgz'), '-C', evilDir, 'PG_VERSION', 'link']);
     const cases: [string, Buffer, string][] = [
+      ['escape', await readFile(join(work, 'escape.tgz')), 'would land outside'],
+      ['link', await readFile(join(work, 'link.tgz')), 'an entry of type "2"'],
       ['truncated', whole.subarray(0, Math.floor(whole.length / 2)), 'is damaged or incomplete'],
       ['damaged', damaged, 'is damaged or incomplete'],
       ['text', Buffer.from('not a snapshot at all\n'), 'not a gzip file'],
@@ -192,7 +202,9 @@ describe('copydesk server snapshot and restore (embedded database)', () => {
       expect(await readdir(emptyTarget), name).toEqual([]);
       await rm(file);
     }
-    // No half-made folder beside the targets either.
+    // No half-made folder beside the targets either, and nothing written outside them.
     expect((await readdir(work)).filter((n) => n.includes('restoring'))).toEqual([]);
+    expect(await exists(join(work, 'escaped'))).toBe(false);
+    expect(await exists(join(tmpdir(), 'escaped'))).toBe(false);
   }, 120_000);
 });

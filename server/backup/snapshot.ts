@@ -1,18 +1,18 @@
 // Backup of an embedded newsroom: everything a server keeps lives in its PGlite database (stories,
 // versions, audit, live documents, accounts, and photos' bytes, which are rows too), so a snapshot
-// is that database's data folder as PGlite dumps it (dumpDataDir: a gzipped tar).
+// is that database's folder, closed cleanly, as a gzipped tar (tarStream.ts).
 //
 // Taken with the server stopped: PGlite runs inside the one process that opened it and takes no
 // lock of its own, so no second process may open it while the server runs; the data folder's lock
 // (held here for the whole snapshot) makes sure none does. A newsroom that cannot stop uses a real
 // PostgreSQL, where pg_dump reads a consistent copy from a running server (README).
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { LibraryLock } from '../../core/LibraryLock';
 import { pgliteDir } from '../dataFolder';
-import { readSnapshotTar } from './tarCheck';
+import { extractSnapshotTar, writeSnapshotTar } from './tarStream';
 
 export interface SnapshotFigures {
   stories: number;
@@ -51,30 +51,31 @@ export async function makeSnapshot(dataDir: string, outFile: string): Promise<Sn
   if (await exists(outFile)) throw new BackupRefused('outExists', outFile);
   const lock = await LibraryLock.acquire(dataDir);
   const partial = join(dirname(outFile), `.${basename(outFile)}.partial-${randomBytes(4).toString('hex')}`);
-  let pg: PGlite | null = null;
   try {
-    pg = await PGlite.create({ dataDir: pgliteDir(dataDir) });
-    const counts = await figures(pg);
-    // Dirty pages onto the files first, so a restore starts without replaying the log.
-    await pg.exec('CHECKPOINT');
-    const tarball = Buffer.from(await (await pg.dumpDataDir('gzip')).arrayBuffer());
+    // Opened and closed once: the counts, and a clean shutdown (its checkpoint) so the files on
+    // disk are the whole database, as after any stop of the server.
+    const pg = await PGlite.create({ dataDir: pgliteDir(dataDir) });
+    let counts;
+    try {
+      counts = await figures(pg);
+    } finally {
+      await pg.close();
+    }
     await mkdir(dirname(outFile), { recursive: true });
-    // It holds password hashes and sessions: readable by its owner only.
-    await writeFile(partial, tarball, { flag: 'wx', mode: 0o600 });
+    const bytes = await writeSnapshotTar(pgliteDir(dataDir), partial);
     await rename(partial, outFile);
-    return { ...counts, bytes: tarball.byteLength };
+    return { ...counts, bytes };
   } catch (err) {
     await rm(partial, { force: true });
     throw err;
   } finally {
-    await pg?.close().catch(() => undefined);
     await lock.release();
   }
 }
 
 /**
  * Makes `targetDir` a new server data folder from a snapshot. Refused when `targetDir` holds
- * anything. The snapshot is read and checked whole first; the database is then made in a folder
+ * anything. The database is unpacked (and checked as it is: see tarStream.ts) into a folder
  * beside the target, opened and checked, and renamed onto it: a failure anywhere leaves no folder
  * (an empty target that was there stays, empty).
  */
@@ -82,16 +83,15 @@ export async function restoreSnapshot(snapshotFile: string, targetDir: string): 
   if (!(await stat(snapshotFile).then((s) => s.isFile(), () => false))) throw new BackupRefused('noSnapshot', snapshotFile);
   const had = await readdir(targetDir).then((names) => names, (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? null : Promise.reject(err)));
   if (had && had.length > 0) throw new BackupRefused('targetNotEmpty', targetDir);
-  const tar = await readSnapshotTar(await readFile(snapshotFile));
   await mkdir(dirname(targetDir), { recursive: true });
   const aside = join(dirname(targetDir), `.${basename(targetDir)}.restoring-${randomBytes(4).toString('hex')}`);
   try {
     await mkdir(aside, { mode: 0o700 });
+    await extractSnapshotTar(snapshotFile, pgliteDir(aside));
     let pg: PGlite | null = null;
     let counts;
     try {
-      // gunzip's output is never over a SharedArrayBuffer: the cast only tells TypeScript so.
-      pg = await PGlite.create({ dataDir: pgliteDir(aside), loadDataDir: new Blob([tar as Uint8Array<ArrayBuffer>], { type: 'application/x-tar' }) });
+      pg = await PGlite.create({ dataDir: pgliteDir(aside) });
       counts = await figures(pg);
     } finally {
       await pg?.close().catch(() => undefined);

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { ApiError } from '../../shared/contract/errors';
 import { resolveDataDir } from '../dataFolder';
 import { BackupRefused, makeSnapshot, restoreSnapshot } from '../backup/snapshot';
-import { SnapshotUnreadable } from '../backup/tarCheck';
+import { SnapshotUnreadable } from '../backup/tarStream';
 import { backupText } from './backupText';
 import type { ServerIo } from './serverIo';
 
