@@ -9,6 +9,7 @@ import { openServer, type ServerHandle } from '../openServer';
 import { serverText } from './serverText';
 import { serverLogging } from '../ops/serverLogging';
 import { runImportLibrary } from './runImportLibrary';
+import { runRestore, runSnapshot } from './runSnapshot';
 import type { ServerIo } from './serverIo';
 
 export type { ServerIo } from './serverIo';
@@ -19,6 +20,8 @@ export const DEFAULT_PORT = 4410;
 export async function runServerCommand(argv: string[], io: ServerIo): Promise<number> {
   // A subcommand with options of its own: it imports and ends, it does not serve.
   if (argv[0] === 'import-library') return runImportLibrary(argv.slice(1), io);
+  if (argv[0] === 'snapshot') return runSnapshot(argv.slice(1), io);
+  if (argv[0] === 'restore') return runRestore(argv.slice(1), io);
   const say = serverText(io.language);
   let values;
   try {

@@ -15,6 +15,11 @@ Usage:
                   Brings a local Copydesk library into the server's database (see
                   \`copydesk server import-library --help\`).
 
+  copydesk server snapshot OUT.tar.gz [--data DIR]
+  copydesk server restore OUT.tar.gz --data NEWDIR
+                  A backup of the embedded database (server stopped), and a new data folder
+                  from one (see \`copydesk server snapshot --help\`).
+
 --data DIR        Its folder (locked while it runs): the embedded database lives here unless
                   --database is given. Default: COPYDESK_SERVER_DATA, else ~/copydesk-newsroom.
 --port N          Port to listen on (default 4410; 0 picks a free one).
@@ -103,6 +108,11 @@ Exit codes: 0 done, 1 some stories or photos could not be read (or came from a l
   copydesk server import-library 폴더 [--data 폴더] [--database URL]
                   로컬 Copydesk 보관함을 서버 데이터베이스로 가져옵니다
                   (\`copydesk server import-library --help\` 참고).
+
+  copydesk server snapshot 파일.tar.gz [--data 폴더]
+  copydesk server restore 파일.tar.gz --data 새폴더
+                  내장 데이터베이스 백업(서버를 멈춘 채)과 그 백업으로 새 데이터 폴더 만들기
+                  (\`copydesk server snapshot --help\` 참고).
 
 --data 폴더       서버의 폴더(실행 중에는 잠김). --database가 없으면 내장 데이터베이스가 여기에
                   있습니다. 기본값: COPYDESK_SERVER_DATA, 없으면 ~/copydesk-newsroom.
