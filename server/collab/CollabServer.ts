@@ -226,7 +226,7 @@ export class CollabServer {
       return;
     }
     const person = (origin.context as Ctx).person;
-    const append = this.updates.append({ articleId: document.name, epoch: live.epoch, update, personId: person.id });
+    const append = this.updates.append({ articleId: document.name, epoch: live.epoch, update, personId: person.id }, person.role);
     awaitStored(origin, append);
     // Set, moved or lifted by this update (one that does not read is not an embargo: the row keeps its own).
     const embargo = readField(document, 'embargo');

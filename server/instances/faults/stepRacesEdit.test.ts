@@ -90,4 +90,36 @@ describe.skipIf('skip' in started)('a workflow step on one instance racing an ed
     }
     console.info(`[step races edit] ${ROUNDS} approvals on A while typing on B: ${ackedEdits} edits acknowledged (all in the approved copies), ${lateEdits} after the step (none acknowledged, none approved, handed in as late revisions)`);
   }, 90_000);
+  it(`the reporter's 출고 on A wins over the reporter typing on B, in ${ROUNDS} rounds: every acknowledged edit is in the sent version`, async () => {
+    let after = 0;
+    let acked = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const story = await call<Article>(a, 'kim', 'createArticle');
+      const kim = open(b, 'kim', story.id);
+      await waitFor('the reporter synced and allowed to type', () => kim.provider.isSynced && kim.readOnly() === false, 15_000);
+      const typists = startTypists([kim], [`s${round}e`], { pauseMs: 5, ackWaitMs: 1500 });
+      let sent: Article;
+      try {
+        await waitFor('edits acknowledged before the step', () => typists.acked.length >= 3 + round * 4, 20_000);
+        // Sent from another window of the reporter's, on the other instance (no live state named).
+        sent = await call<Article>(a, 'kim', 'transitionArticle', { id: story.id, action: 'send' });
+        const typedAtStep = typists.typed.length;
+        await waitFor('edits typed after the step', () => typists.typed.length >= typedAtStep + 2, 20_000);
+        await waitFor('the reporter’s connection read-only', () => kim.readOnly() === true, 20_000);
+      } finally {
+        await typists.stop();
+      }
+      const sentText = JSON.stringify(sent.body);
+      // Acknowledged means stored before the step: in the sent version. Later edits were refused.
+      for (const edit of typists.acked) expect(sentText.split(edit), `acknowledged ${edit} in the sent version`).toHaveLength(2);
+      const late = typists.typed.filter((e) => !sentText.includes(e));
+      for (const edit of late) expect(typists.acked).not.toContain(edit);
+      // What is stored live is the sent version: nothing of the reporter's slipped in after the step.
+      expect(await storedText(databaseUrl, story.id)).toBe(sentText);
+      kim.destroy();
+      after += late.length;
+      acked += typists.acked.length;
+    }
+    console.info(`[step races edit] ${ROUNDS} sends on A while typing on B: ${acked} edits acknowledged (all in the sent versions), ${after} after the step (none acknowledged, none stored)`);
+  }, 90_000);
 });
