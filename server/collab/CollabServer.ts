@@ -78,6 +78,11 @@ const OTHER_EPOCH = { code: 4409, reason: COLLAB_REFUSALS.epoch };
 
 const SESSION_CHECK_MS = 60_000;
 
+/** The connection's WebSocket, in its Hocuspocus context (a symbol: never serialised, never a field of ours). */
+const SOCKET = Symbol('collab socket');
+/** How long a connection that found the database away waits before its socket is closed for a retry. */
+const UNAVAILABLE_PAUSE_MS = 1000;
+
 export class CollabServer {
   readonly hocuspocus: Hocuspocus;
   readonly updates: UpdateLog;
@@ -101,10 +106,11 @@ export class CollabServer {
       extensions: opts.redis ? [collabRedis(opts.redis.url, opts.redis.instanceId, (message) => this.acceptsRelayed(message), opts.log)] : [],
       onAuthenticate: (p) =>
         authenticateLive(opts.db, opts.accounts, p.token, p.documentName, p.requestParameters, p.connectionConfig).catch((err: unknown) => {
-          if (err instanceof CollabRefused) opts.log?.(`live connection to ${p.documentName} refused (${err.reason}): ${err.detail}`, 'warn');
+          if (!(err instanceof CollabRefused)) return this.unavailable(p.context, p.documentName, err);
+          opts.log?.(`live connection to ${p.documentName} refused (${err.reason}): ${err.detail}`, 'warn');
           throw err;
         }),
-      onLoadDocument: (p) => this.load(p.document),
+      onLoadDocument: (p) => this.load(p.document).catch((err: unknown) => this.unavailable(p.context, p.documentName, err)),
       afterLoadDocument: async ({ document }) => {
         // After a crash the row may lag behind what was stored (the debounce never ran): catch it up.
         void this.materialise(document.name);
@@ -144,8 +150,25 @@ export class CollabServer {
     this.wss = acceptCollabUpgrades(server, (ws: WebSocket, req: IncomingMessage) => {
       this.sockets.add(ws);
       ws.on('close', () => this.sockets.delete(ws));
-      this.hocuspocus.handleConnection(ws, req);
+      this.hocuspocus.handleConnection(ws, req, { [SOCKET]: ws });
     });
+  }
+
+  /**
+   * A connection that could not be set up for want of the database (PostgreSQL restarting, out of
+   * reach): not a refusal. Hocuspocus answers any error in these hooks with permission-denied, after
+   * which the provider never retries the document; so the socket is closed first (after a pause, or
+   * the provider would reconnect at once, again and again) and the provider reconnects by itself,
+   * sending what was not acknowledged.
+   */
+  private async unavailable(context: unknown, documentName: string, err: unknown): Promise<never> {
+    this.opts.log?.(`live connection to ${documentName} not set up, the database did not answer (the client will try again): ${(err as Error)?.message ?? String(err)}`, 'warn');
+    const ws = (context as { [SOCKET]?: WebSocket } | undefined)?.[SOCKET];
+    if (ws && ws.readyState === ws.OPEN) {
+      await new Promise((resolve) => setTimeout(resolve, UNAVAILABLE_PAUSE_MS));
+      ws.close(RELOAD.code, RELOAD.reason);
+    }
+    throw err;
   }
 
   private async load(document: Document): Promise<void> {
@@ -203,7 +226,7 @@ export class CollabServer {
       return;
     }
     const person = (origin.context as Ctx).person;
-    const append = this.updates.append({ articleId: document.name, epoch: live.epoch, update, personId: person.id });
+    const append = this.updates.append({ articleId: document.name, epoch: live.epoch, update, personId: person.id }, person.role);
     awaitStored(origin, append);
     // Set, moved or lifted by this update (one that does not read is not an embargo: the row keeps its own).
     const embargo = readField(document, 'embargo');

@@ -2,9 +2,16 @@
 // next transaction (one INSERT), so a burst of keystrokes from many clients costs a few commits,
 // not one each. Each append's promise settles when its row is committed (or refused), in order.
 // Each transaction checks the epochs it writes to under a share lock: an epoch a step closed
-// takes no more updates (the step holds the row FOR UPDATE while it reads the body).
+// takes no more updates (the step holds the row FOR UPDATE while it reads the body). After that
+// lock, the story's state is read again: a step that made it read-only for the writer (출고 taken
+// on another instance, which this one has not heard of yet) refuses the update, so nothing is
+// stored after a step that its version does not hold.
 import { performance } from 'node:perf_hooks';
+import type { ArticleStatus } from '../../shared/model/article';
+import type { Role } from '../../shared/model/person';
+import { canEdit } from '../../shared/workflow/transitions';
 import type { Database, Queryable } from '../db/Database';
+import { readSettings } from '../settings/settingsTable';
 import { insertUpdates, type PendingUpdate } from './updateRows';
 
 export class EpochClosedError extends Error {
@@ -13,8 +20,17 @@ export class EpochClosedError extends Error {
   }
 }
 
+/** The writer may no longer edit the story (a step made it read-only meanwhile). */
+export class ReadOnlyNowError extends Error {
+  constructor(articleId: string, status: string) {
+    super(`${articleId} is ${status} now: read-only for the writer`);
+  }
+}
+
 interface Entry {
   update: PendingUpdate;
+  /** The writer's role, checked against the story's state in the transaction; none: the server's own. */
+  role?: Role;
   settle(error?: Error): void;
 }
 
@@ -44,14 +60,14 @@ export class UpdateLog {
     return this.queue.length;
   }
 
-  append(update: PendingUpdate): Promise<void> {
+  append(update: PendingUpdate, role?: Role): Promise<void> {
     const started = performance.now();
     const appended = new Promise<void>((resolve, reject) => {
       const settle = (error?: Error) => {
         this.onSettled?.((performance.now() - started) / 1000, !error);
         return error ? reject(error) : resolve();
       };
-      this.queue.push({ update, settle });
+      this.queue.push({ update, role, settle });
       if (!this.writing) this.writing = this.drain();
     });
     this.last = appended.catch(() => undefined);
@@ -77,8 +93,9 @@ export class UpdateLog {
 
   private async write(batch: Entry[]): Promise<void> {
     let closed = new Set<string>();
+    let refused = new Map<Entry, Error>();
     try {
-      closed = await this.db.transaction(async (tx) => {
+      [closed, refused] = await this.db.transaction(async (tx) => {
         const keys = [...new Set(batch.map((e) => `${e.update.articleId}\u0000${e.update.epoch}`))];
         const shut = new Set<string>();
         for (const key of keys.sort()) {
@@ -86,10 +103,12 @@ export class UpdateLog {
           const [row] = await tx.query<{ closed: boolean }>('SELECT closed FROM collab_epochs WHERE article_id = $1 AND epoch = $2 FOR SHARE', [articleId, Number(epoch)]);
           if (!row || row.closed) shut.add(key);
         }
-        const open = batch.filter((e) => !shut.has(`${e.update.articleId}\u0000${e.update.epoch}`)).map((e) => e.update);
+        const writers = batch.filter((e) => e.role && !shut.has(`${e.update.articleId}\u0000${e.update.epoch}`));
+        const readOnly = await this.readOnlyNow(tx, writers);
+        const open = batch.filter((e) => !shut.has(`${e.update.articleId}\u0000${e.update.epoch}`) && !readOnly.has(e)).map((e) => e.update);
         await insertUpdates(tx, open, this.now());
         await this.beforeCommit?.(tx, open);
-        return shut;
+        return [shut, readOnly] as const;
       });
     } catch (err) {
       for (const e of batch) e.settle(err as Error);
@@ -99,7 +118,25 @@ export class UpdateLog {
     this.stats.updates += batch.length;
     for (const e of batch) {
       const shut = closed.has(`${e.update.articleId}\u0000${e.update.epoch}`);
-      e.settle(shut ? new EpochClosedError(e.update.articleId, e.update.epoch) : undefined);
+      e.settle(shut ? new EpochClosedError(e.update.articleId, e.update.epoch) : refused.get(e));
     }
+  }
+
+  /** The entries whose writer may not edit their story as it is now (read after the epochs' locks). */
+  private async readOnlyNow(tx: Queryable, writers: readonly Entry[]): Promise<Map<Entry, Error>> {
+    const refused = new Map<Entry, Error>();
+    if (writers.length === 0) return refused;
+    const settings = await readSettings(tx);
+    const states = new Map<string, { status: ArticleStatus | null; trashed: string | null } | undefined>();
+    for (const id of new Set(writers.map((e) => e.update.articleId))) {
+      const [row] = await tx.query<{ status: ArticleStatus | null; trashed: string | null }>("SELECT content->>'status' AS status, content->>'trashedAt' AS trashed FROM articles WHERE id = $1", [id]);
+      states.set(id, row);
+    }
+    for (const e of writers) {
+      const state = states.get(e.update.articleId);
+      if (state?.status && state.trashed === null && canEdit(settings.workflow.permissions, e.role!, state.status)) continue;
+      refused.set(e, new ReadOnlyNowError(e.update.articleId, state?.trashed ? 'in the trash' : (state?.status ?? 'gone')));
+    }
+    return refused;
   }
 }

@@ -5,6 +5,7 @@
 // edit rule (connectionConfig.readOnly).
 import { COLLAB_EPOCH_PARAM, COLLAB_REFUSALS, COLLAB_SCHEMA_PARAM } from '../../shared/contract/liveProtocol';
 import { LIVE_SCHEMA_VERSION } from '../../shared/live/bodyFragment';
+import { ApiError } from '../../shared/contract/apiError';
 import type { Person } from '../../shared/model/person';
 import type { AccountService } from '../accounts/AccountService';
 import type { Queryable } from '../db/Database';
@@ -21,7 +22,12 @@ export interface LiveCaller {
 export async function authenticateLive(db: Queryable, accounts: AccountService, token: string, articleId: string, params: URLSearchParams, config: { readOnly: boolean }): Promise<LiveCaller> {
   const schema = params.get(COLLAB_SCHEMA_PARAM);
   if (schema !== String(LIVE_SCHEMA_VERSION)) throw new CollabRefused(COLLAB_REFUSALS.schema, `schema ${schema ?? 'missing'}; the server reads ${LIVE_SCHEMA_VERSION}`);
-  const caller = await accounts.authenticate(token || null).catch(() => null);
+  // Only an unknown or ended session is a refusal: a database that is away throws on (the caller
+  // has the client try again), or a restart of PostgreSQL would sign everyone out.
+  const caller = await accounts.authenticate(token || null).catch((err: unknown) => {
+    if (err instanceof ApiError && err.code === 'notSignedIn') return null;
+    throw err;
+  });
   if (!caller) throw new CollabRefused(COLLAB_REFUSALS.unauthenticated, 'session unknown, expired or revoked');
   const access = await liveAccess(db, caller.person, articleId);
   if (!access.visible || access.trashed) throw new CollabRefused(COLLAB_REFUSALS.notFound, `no story ${articleId} for this person`);

@@ -47,16 +47,27 @@ export async function openPostgres(url: string, log: (line: string) => void = ()
     ...on(pool),
     async transaction(fn) {
       const client = await pool.connect();
+      // A connection checked out of the pool has no 'error' listener of the pool's: one that drops
+      // between two statements of the transaction (PostgreSQL restarted) would be an uncaught
+      // 'error' and end the server. Heard here, the next statement fails and the transaction with it.
+      let lost: Error | null = null;
+      const onError = (err: Error) => {
+        lost = err;
+        log(`database connection lost in a transaction: ${err.message}`);
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(on(client));
         await client.query('COMMIT');
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        if (!lost) await client.query('ROLLBACK').catch(() => undefined);
         throw err;
       } finally {
-        client.release();
+        client.off('error', onError);
+        // A broken connection is not given back for reuse (`release(err)` destroys it).
+        client.release(lost ?? undefined);
       }
     },
     close: () => pool.end(),

@@ -8,6 +8,18 @@ import { BODY_FRAGMENT, readBody } from '../../shared/live/bodyFragment';
 import { fieldFragment, readFieldsPartial, setFields, type LiveMeta, type TextFieldKey } from '../../shared/live/articleFields';
 import type { Body } from '../../shared/model/article';
 
+/**
+ * `ws` with an error listener of its own, as the core's (core/newsroom/live/LiveStory.ts): the
+ * provider removes its listeners before closing a socket, and `ws` reports closing one still
+ * connecting (a reconnection while the server is restarting) as an uncaught 'error' event.
+ */
+class ListenedWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on('error', () => undefined);
+  }
+}
+
 export interface CollabClient {
   provider: HocuspocusProvider;
   doc: Y.Doc;
@@ -77,7 +89,7 @@ export function openCollab(serverUrl: string, articleId: string, token: string, 
     token,
     document: doc,
     // Passed on to the provider's own socket (its type lists it only there).
-    ...({ WebSocketPolyfill: WebSocket } as object),
+    ...({ WebSocketPolyfill: ListenedWebSocket } as object),
     onStateless: ({ payload }) => {
       const message = parseCollabStateless(payload);
       if (message) client.messages.push(message);

@@ -15,6 +15,8 @@ export interface TwoInstances {
   b: TestServer;
   tokens: Record<string, string>;
   ids: Record<string, string>;
+  /** The throwaway database both use (tests read what is stored). */
+  databaseUrl: string;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startTwoInstances(options: Partial<ServerOptions> = {}, on
     b,
     tokens,
     ids,
+    databaseUrl: db.url,
     async close() {
       await Promise.all([a.close(), b.close()]);
       await redis.stop();

@@ -132,10 +132,12 @@ export class ApiError extends Error {
 /** The envelope every transport sends back, so a failure is data and never a lost exception. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
 
-/** Node's errno codes and the error code each becomes; anything else is `internal`. */
+/** Node's errno codes (and PostgreSQL's SQLSTATE for a full disk) and the error code each becomes; anything else is `internal`. */
 const ERRNO_CODES: Record<string, ErrorCode> = {
   ENOSPC: 'diskFull',
   EDQUOT: 'diskFull',
+  // PostgreSQL's SQLSTATE disk_full (the newsroom server's store could not extend a file).
+  '53100': 'diskFull',
   EROFS: 'readOnly',
   EACCES: 'readOnly',
   EPERM: 'readOnly',

@@ -14,6 +14,8 @@ describe('toApiError', () => {
     const cases: [string, string][] = [
       ['ENOSPC', 'diskFull'],
       ['EDQUOT', 'diskFull'],
+      // PostgreSQL's SQLSTATE disk_full, as node-postgres puts it in `code`.
+      ['53100', 'diskFull'],
       ['EROFS', 'readOnly'],
       ['EACCES', 'readOnly'],
       ['EPERM', 'readOnly'],
