@@ -10,6 +10,7 @@
 //   3. one instance killed with SIGKILL mid-load: time until its clients are synced again on the
 //      other, and the same end checks.
 // Without a reachable PostgreSQL or a redis-server the bench fails, saying which is missing.
+import { availableParallelism, loadavg } from 'node:os';
 import { readBody } from '../shared/live/bodyFragment';
 import { roundRobinProxy } from '../server/testing/roundRobinProxy';
 import { benchCheck, sized, type Bench, type BenchOptions } from './bench';
@@ -98,6 +99,8 @@ async function load(opts: BenchOptions, cluster: Cluster, crowd: Crowd, baseline
   const clientErrors = results.reduce((n, r) => n + r.unexpectedCloses + r.refused, 0);
   const figures = crowdFigures(results, baselineP95, true);
   const check = await endChecks(cluster, results);
+  // The instances' own view (/metrics, since they started): an update from receipt to commit, and one statement.
+  const serverView = await Promise.all(cluster.instances.map(async (_, i) => [await cluster.histogramP95(i, 'copydesk_live_update_ack_seconds', 'outcome="stored"'), await cluster.histogramP95(i, 'copydesk_db_query_seconds', 'op="query"')]));
   const memory = sampler.samples.map((s, i) => {
     const t0 = s[0].t;
     const span = s[s.length - 1].t - t0;
@@ -111,6 +114,7 @@ async function load(opts: BenchOptions, cluster: Cluster, crowd: Crowd, baseline
     ok: check.ok,
     lines: [
       ...figures.lines,
+      `   the instances' /metrics: a live update received → committed p95 ≤ ${serverView.map(([a]) => a).join('/')} ms, a database statement p95 ≤ ${serverView.map(([, q]) => q).join('/')} ms (A/B, histogram buckets)`,
       `   errors ${errorsLogged + clientErrors} (target 0): ${errorsLogged} logged by the instances, ${clientErrors} client connections closed or refused`,
       ...memory.map((m) => `   ${m.line}`),
       `   memory: growth in the second half ${(growth * 100).toFixed(1)}% (target ≤ 10%: ${growth <= 0.1 ? 'met' : 'NOT met'})${opts.quick ? ' (quick: too short to mean much)' : ''}`,
@@ -150,7 +154,7 @@ export const clusterBench: Bench = {
     const storyCount = sized(opts, 40, 4);
     const workers = sized(opts, 4, 2);
     const cluster = await startCluster();
-    const lines = ['two instances as child processes, PostgreSQL, a redis-server of the bench’s own; clients in child processes of their own'];
+    const lines = [`two instances as child processes, PostgreSQL, a redis-server of the bench’s own; clients in child processes of their own; ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)} at the start`];
     let crowd: Crowd | null = null;
     let proxy: Awaited<ReturnType<typeof roundRobinProxy>> | null = null;
     try {
@@ -169,6 +173,9 @@ export const clusterBench: Bench = {
       const three = await killOne(opts, cluster, crowd, one.baselineP95);
       lines.push(...three.lines);
       benchCheck(three.ok, lines);
+      // Other work on a shared machine takes the cores the instances and clients need: said, not hidden.
+      const busy = loadavg()[0];
+      lines.push(`load average ${busy.toFixed(1)} at the end${busy > availableParallelism() ? ' (more than the cores: the figures include waiting for one)' : ''}`);
     } finally {
       await crowd?.close();
       await proxy?.close();

@@ -35,6 +35,8 @@ export interface Cluster {
   storedDoc(storyId: string): Promise<Y.Doc>;
   /** `copydesk_errors_total` from an instance's /metrics. */
   errorsLogged(i: number): Promise<number>;
+  /** The bucket bound under which 95% of a histogram's observations (with this label) fall, in ms, from an instance's /metrics. */
+  histogramP95(i: number, name: string, label: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -107,6 +109,16 @@ export async function startCluster(): Promise<Cluster> {
         const text = await (await fetch(`${instances[i].url}/metrics`)).text();
         const line = text.split('\n').find((l) => l.startsWith('copydesk_errors_total'));
         return line ? Number(line.split(' ').at(-1)) : NaN;
+      },
+      async histogramP95(i, name, label) {
+        const text = await (await fetch(`${instances[i].url}/metrics`)).text();
+        // Cumulative buckets: `NAME_bucket{le="0.005",LABEL} COUNT`, in order, +Inf last.
+        const buckets = text
+          .split('\n')
+          .filter((l) => l.startsWith(`${name}_bucket{`) && l.includes(label))
+          .map((l) => ({ le: Number(/le="([^"]+)"/.exec(l)?.[1] ?? NaN), count: Number(l.split(' ').at(-1)) }));
+        const total = buckets.at(-1)?.count ?? 0;
+        return (buckets.find((b) => b.count >= 0.95 * total)?.le ?? NaN) * 1000;
       },
       close,
     };

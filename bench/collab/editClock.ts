@@ -54,12 +54,17 @@ export class EditClock {
       this.wake();
     });
     this.pending.set(client, []);
+    // The provider counts updates sent and not yet acknowledged; acknowledgements come in order, so
+    // each step down acknowledges the oldest waiting edit (while someone types without a pause the
+    // count may never reach 0), and 0 acknowledges all.
+    let last = 0;
     client.provider.on('unsyncedChanges', ({ number }: { number: number }) => {
-      if (number !== 0) return;
-      const now = performance.now();
       const waiting = this.pending.get(client) ?? [];
-      for (const t0 of waiting) this.ack.push(now - t0);
-      waiting.length = 0;
+      const done = number === 0 ? waiting.length : Math.max(0, last - number);
+      last = number;
+      const now = performance.now();
+      for (const t0 of waiting.splice(0, done)) this.ack.push(now - t0);
+      // Also for waits on the provider's sync state, which moves with this count.
       this.wake();
     });
   }
