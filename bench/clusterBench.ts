@@ -24,6 +24,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const wall = () => performance.timeOrigin + performance.now();
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const median = (xs: number[]) => percentile(xs, 50);
+const bound = (ms: number) => (ms === Infinity ? 'past the largest bucket' : `≤ ${ms} ms`);
 
 interface Usage {
   t: number;
@@ -114,7 +115,7 @@ async function load(opts: BenchOptions, cluster: Cluster, crowd: Crowd, baseline
     ok: check.ok,
     lines: [
       ...figures.lines,
-      `   the instances' /metrics: a live update received → committed p95 ≤ ${serverView.map(([a]) => a).join('/')} ms, a database statement p95 ≤ ${serverView.map(([, q]) => q).join('/')} ms (A/B, histogram buckets)`,
+      `   the instances' /metrics: a live update received → committed p95 ${serverView.map(([a]) => bound(a)).join(' / ')}, a database statement p95 ${serverView.map(([, q]) => bound(q)).join(' / ')} (A / B, histogram buckets)`,
       `   errors ${errorsLogged + clientErrors} (target 0): ${errorsLogged} logged by the instances, ${clientErrors} client connections closed or refused`,
       ...memory.map((m) => `   ${m.line}`),
       `   memory: growth in the second half ${(growth * 100).toFixed(1)}% (target ≤ 10%: ${growth <= 0.1 ? 'met' : 'NOT met'})${opts.quick ? ' (quick: too short to mean much)' : ''}`,

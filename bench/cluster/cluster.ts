@@ -118,7 +118,9 @@ export async function startCluster(): Promise<Cluster> {
           .filter((l) => l.startsWith(`${name}_bucket{`) && l.includes(label))
           .map((l) => ({ le: Number(/le="([^"]+)"/.exec(l)?.[1] ?? NaN), count: Number(l.split(' ').at(-1)) }));
         const total = buckets.at(-1)?.count ?? 0;
-        return (buckets.find((b) => b.count >= 0.95 * total)?.le ?? NaN) * 1000;
+        // Past the largest finite bucket: +Inf (Number('+Inf') is NaN).
+        const le = buckets.find((b) => b.count >= 0.95 * total)?.le ?? NaN;
+        return Number.isNaN(le) && total > 0 ? Infinity : le * 1000;
       },
       close,
     };
