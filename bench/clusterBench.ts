@@ -10,6 +10,7 @@
 //   3. one instance killed with SIGKILL mid-load: time until its clients are synced again on the
 //      other, and the same end checks.
 // Without a reachable PostgreSQL or a redis-server the bench fails, saying which is missing.
+// Full: 200 clients, 40 stories, 10 minutes (issue 18); quick: 20, 4, 15 s (about 35 s in all).
 import { availableParallelism, loadavg } from 'node:os';
 import { readBody } from '../shared/live/bodyFragment';
 import { roundRobinProxy } from '../server/testing/roundRobinProxy';
@@ -89,8 +90,16 @@ function crowdFigures(results: WorkerResult[], baselineP95: number, target: bool
   };
 }
 
+/** COPYDESK_BENCH_CLUSTER="clients,stories,seconds" overrides the load run's size in either mode (to find where it stops keeping up). */
+function loadSize(opts: BenchOptions): { clients: number; stories: number; seconds: number } {
+  const [clients, stories, seconds] = (process.env.COPYDESK_BENCH_CLUSTER ?? '').split(',').map(Number);
+  if (process.env.COPYDESK_BENCH_CLUSTER && [clients, stories, seconds].every((n) => Number.isInteger(n) && n > 0) && clients % stories === 0) return { clients, stories, seconds };
+  if (process.env.COPYDESK_BENCH_CLUSTER) throw new Error(`COPYDESK_BENCH_CLUSTER must be "clients,stories,seconds" (clients a multiple of stories), not "${process.env.COPYDESK_BENCH_CLUSTER}"`);
+  return { clients: sized(opts, 200, 20), stories: sized(opts, 40, 4), seconds: sized(opts, 600, 15) };
+}
+
 async function load(opts: BenchOptions, cluster: Cluster, crowd: Crowd, baselineP95: number) {
-  const seconds = sized(opts, 600, 15);
+  const { seconds } = loadSize(opts);
   const sampler = sampleInstances(cluster, sized(opts, 2000, 500));
   crowd.type();
   await sleep(seconds * 1000);
@@ -151,9 +160,8 @@ async function killOne(opts: BenchOptions, cluster: Cluster, crowd: Crowd, basel
 export const clusterBench: Bench = {
   name: 'cluster (several instances, Redis)',
   async run(opts) {
-    const clients = sized(opts, 200, 20);
-    const storyCount = sized(opts, 40, 4);
-    const workers = sized(opts, 4, 2);
+    const { clients, stories: storyCount, seconds } = loadSize(opts);
+    const workers = Math.min(storyCount, sized(opts, 4, 2));
     const cluster = await startCluster();
     const lines = [`two instances as child processes, PostgreSQL, a redis-server of the bench’s own; clients in child processes of their own; ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)} at the start`];
     let crowd: Crowd | null = null;
@@ -166,7 +174,7 @@ export const clusterBench: Bench = {
       proxy = await roundRobinProxy(cluster.instances.map((i) => i.url));
       crowd = await startCrowd({ url: proxy.url, stories, tokens: cluster.tokens, perStory: clients / storyCount, size: 60, workers });
       const onB = proxy.routed.filter((i) => i === 1).length;
-      lines.push(`2. load: ${clients} clients in ${storyCount} stories (${clients / storyCount} each, ${clients - onB} on A, ${onB} on B, in ${workers} processes), ~5 keystrokes/s each, a third composed Korean, each paragraph kept near 60 characters, ${sized(opts, '10 min', '15 s')}:`);
+      lines.push(`2. load: ${clients} clients in ${storyCount} stories (${clients / storyCount} each, ${clients - onB} on A, ${onB} on B, in ${workers} processes), ~5 keystrokes/s each, a third composed Korean, each paragraph kept near 60 characters, ${seconds} s:`);
       const two = await load(opts, cluster, crowd, one.baselineP95);
       lines.push(...two.lines);
       benchCheck(two.ok, lines);
