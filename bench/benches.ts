@@ -13,7 +13,8 @@ import { crashBench } from './crashBench';
 import { serverRoundTripBench } from './serverRoundTripBench';
 import { serverBench } from './serverBench';
 import { collabBench } from './collabBench';
+import { clusterBench } from './clusterBench';
 import { offlineBench } from './offlineBench';
 import { importLibraryBench } from './importLibraryBench';
 
-export const BENCHES: readonly Bench[] = [saveBench, historyBench, typingBench, photoBench, exportBench, searchBench, listBench, backupBench, crashBench, serverRoundTripBench, serverBench, collabBench, offlineBench, importLibraryBench];
+export const BENCHES: readonly Bench[] = [saveBench, historyBench, typingBench, photoBench, exportBench, searchBench, listBench, backupBench, crashBench, serverRoundTripBench, serverBench, collabBench, clusterBench, offlineBench, importLibraryBench];
