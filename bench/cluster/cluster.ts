@@ -64,9 +64,12 @@ async function startInstance(dataDir: string, databaseUrl: string, redisUrl: str
 }
 
 /** Redis, a database, two instances: or an error saying which is missing (the bench then fails). */
+/** Redis or a real PostgreSQL is not there: the bench cannot run at all on this machine. */
+export class ClusterUnavailable extends Error {}
+
 export async function startCluster(): Promise<Cluster> {
   const redis = await startTestRedis();
-  if ('skip' in redis) throw new Error(`the cluster bench needs redis-server: ${redis.skip}`);
+  if ('skip' in redis) throw new ClusterUnavailable(`the cluster bench needs redis-server: ${redis.skip}`);
   let db: ThrowawayDatabase | { skip: string } | null = null;
   const dirs: string[] = [];
   const instances: Instance[] = [];
@@ -79,7 +82,7 @@ export async function startCluster(): Promise<Cluster> {
   };
   try {
     db = await throwawayDatabase();
-    if ('skip' in db) throw new Error(`the cluster bench needs a real PostgreSQL (several instances share one): ${db.skip}`);
+    if ('skip' in db) throw new ClusterUnavailable(`the cluster bench needs a real PostgreSQL (several instances share one): ${db.skip}`);
     const databaseUrl = db.url;
     for (let i = 0; i < 2; i++) dirs.push(await mkdtemp(join(tmpdir(), `copydesk-bench-instance-${i}-`)));
     const a = await startInstance(dirs[0], databaseUrl, redis.url);
