@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServerOptions } from '../openServer';
 import { throwawayDatabase } from './realPostgres';
-import { startTestRedis } from './testRedis';
+import { startTestRedis, type TestRedis } from './testRedis';
 import { staffDeskOfThree, startTestServer, type TestServer } from './testServer';
 import type { TestStore } from './bothDatabases';
 
@@ -15,6 +15,8 @@ export interface TwoInstances {
   b: TestServer;
   tokens: Record<string, string>;
   ids: Record<string, string>;
+  /** Their Redis (the fault tests kill and start it). */
+  redis: TestRedis;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startTwoInstances(options: Partial<ServerOptions> = {}, on
     b,
     tokens,
     ids,
+    redis,
     async close() {
       await Promise.all([a.close(), b.close()]);
       await redis.stop();
