@@ -27,6 +27,9 @@ const EDITOR = { name: '데스크', role: 'editor', desk: '', email: '', bylineN
 
 /** COPYDESK_FAULTS_LONG=1 (the bench): longer typing, more of it. */
 export const FAULTS_LONG = process.env.COPYDESK_FAULTS_LONG === '1';
+/** How long a fault test waits for its typists to reach a count of edits, and its own limit. */
+export const FAULTS_WAIT_MS = FAULTS_LONG ? 900_000 : 120_000;
+export const FAULTS_TEST_MS = FAULTS_LONG ? 3_600_000 : 300_000;
 
 export interface Instance {
   port: number;

@@ -5,7 +5,7 @@
 // clients in 1 story, and behind nginx). COPYDESK_FAULTS_LONG=1 types longer on both sides.
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectEveryEditKept } from '../../testing/everyEditKept';
-import { FAULTS_LONG, startFaultCluster, startTyping, type FaultCluster } from '../../testing/faultCluster';
+import { FAULTS_LONG, FAULTS_TEST_MS, FAULTS_WAIT_MS, startFaultCluster, startTyping, type FaultCluster } from '../../testing/faultCluster';
 import { until } from '../../testing/until';
 
 const cluster = await startFaultCluster({ stories: 5, perStory: 4 });
@@ -22,7 +22,7 @@ describe.skipIf('skip' in cluster)('one of two instances killed with SIGKILL whi
     expect(new Set(c.proxy.routed).size).toBe(2);
     const typing = startTyping(c, PACE_MS);
     try {
-      await until(() => typing.count() >= EDITS_BEFORE, 120_000);
+      await until(() => typing.count() >= EDITS_BEFORE, FAULTS_WAIT_MS);
       const closesBefore = c.all().map((x) => x.closes);
       await c.kill(1);
       const killedAt = performance.now();
@@ -31,7 +31,7 @@ describe.skipIf('skip' in cluster)('one of two instances killed with SIGKILL whi
       const cut = () => c.all().filter((x, i) => x.closes > closesBefore[i]);
       await until(() => cut().length > 0 && cut().every((x) => x.provider.isSynced && x.provider.unsyncedChanges === 0), 60_000);
       const reconnectMs = performance.now() - killedAt;
-      await until(() => typing.count() >= before + EDITS_AFTER, 120_000);
+      await until(() => typing.count() >= before + EDITS_AFTER, FAULTS_WAIT_MS);
       await typing.stop();
       const report = await expectEveryEditKept(c.db.url, typing.stories());
       console.info(
@@ -42,5 +42,5 @@ describe.skipIf('skip' in cluster)('one of two instances killed with SIGKILL whi
     } finally {
       await typing.stop();
     }
-  }, 240_000);
+  }, FAULTS_TEST_MS);
 });

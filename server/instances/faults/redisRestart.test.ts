@@ -9,7 +9,7 @@
 // The second case stops typing during the outage, so no later edit's exchange can do it instead.
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectEveryEditKept } from '../../testing/everyEditKept';
-import { FAULTS_LONG, startFaultCluster, startTyping, type FaultCluster } from '../../testing/faultCluster';
+import { FAULTS_LONG, FAULTS_TEST_MS, FAULTS_WAIT_MS, startFaultCluster, startTyping, type FaultCluster } from '../../testing/faultCluster';
 import { until } from '../../testing/until';
 
 const cluster = await startFaultCluster({ stories: 5, perStory: 4 });
@@ -28,7 +28,7 @@ describe.skipIf('skip' in cluster)('Redis restarted while 20 clients on two inst
     const typing = startTyping(c, PACE_MS);
     try {
       const start = typing.count();
-      await until(() => typing.count() >= start + EDITS, 120_000);
+      await until(() => typing.count() >= start + EDITS, FAULTS_WAIT_MS);
       await c.redis.kill();
       const during = typing.count();
       // Edits go on, acknowledged by each client's own instance (stored in PostgreSQL).
@@ -51,7 +51,7 @@ describe.skipIf('skip' in cluster)('Redis restarted while 20 clients on two inst
       const convergedMs = performance.now() - upAt;
       if (typeAfter) {
         const after = typing.count();
-        await until(() => typing.count() >= after + EDITS, 120_000);
+        await until(() => typing.count() >= after + EDITS, FAULTS_WAIT_MS);
       }
       await typing.stop();
       const report = await expectEveryEditKept(c.db.url, typing.stories());
@@ -64,6 +64,6 @@ describe.skipIf('skip' in cluster)('Redis restarted while 20 clients on two inst
     }
   };
 
-  it('converges across instances after Redis is back, typing on, and loses no acknowledged edit', () => outage(true), 300_000);
-  it('converges after Redis is back even when nobody types after it (the instances resync by themselves)', () => outage(false), 300_000);
+  it('converges across instances after Redis is back, typing on, and loses no acknowledged edit', () => outage(true), FAULTS_TEST_MS);
+  it('converges after Redis is back even when nobody types after it (the instances resync by themselves)', () => outage(false), FAULTS_TEST_MS);
 });
