@@ -16,8 +16,17 @@ export type Signal =
   | { kind: 'sessionsChanged' };
 
 const CHANNEL = 'copydesk:signals';
+/**
+ * How long after the publisher is back its signals from the outage are sent again: past ioredis's
+ * longest wait between reconnection attempts (2 s), so the other instances have resubscribed.
+ */
+export const RESEND_AFTER_MS = 3000;
 
 export class InstanceBus {
+  /** Signals published while Redis was away, sent again once it is back (see `publish`). */
+  private unsure: Signal[] = [];
+  private resend: NodeJS.Timeout | undefined;
+
   private constructor(
     private readonly pub: Redis,
     private readonly sub: Redis,
@@ -30,6 +39,15 @@ export class InstanceBus {
     const bus = new InstanceBus(redisClient(url), redisClient(url), instanceId, log);
     // ioredis reconnects by itself; the errors meanwhile are logged, not thrown at the process.
     for (const client of [bus.pub, bus.sub]) client.on('error', (err: Error) => log?.(`redis: ${err.message}`));
+    bus.pub.on('ready', () => {
+      if (bus.unsure.length === 0) return;
+      clearTimeout(bus.resend);
+      bus.resend = setTimeout(() => {
+        const again = bus.unsure.splice(0);
+        log?.(`redis: back; ${again.length} signals from while it was away sent again`);
+        for (const signal of again) bus.send(signal);
+      }, RESEND_AFTER_MS);
+    });
     bus.sub.on('message', (_channel: string, text: string) => {
       let message: { from: string; signal: Signal };
       try {
@@ -43,8 +61,21 @@ export class InstanceBus {
     return bus;
   }
 
-  /** Tells the other instances (fire and forget: a lost signal costs a late push, never data). */
+  /**
+   * Tells the other instances (fire and forget: a lost signal costs a late push, never data).
+   * While Redis is away ioredis queues the publish and sends it on reconnection, but Redis keeps no
+   * messages: another instance whose subscription came back later never heard it (a read-only
+   * flip missed: the test saw 3 of 5). So what was published while Redis was away is sent again
+   * RESEND_AFTER_MS after it is back (applied twice where it was heard: a flip, an epoch's close
+   * and a sessions check are the same the second time; a live event is pushed again). An import's
+   * pushes are not: they are many, and one lost only comes late.
+   */
   publish(signal: Signal): void {
+    if (this.pub.status !== 'ready' && signal.kind !== 'pushed' && this.unsure.length < 10_000) this.unsure.push(signal);
+    this.send(signal);
+  }
+
+  private send(signal: Signal): void {
     this.pub.publish(CHANNEL, JSON.stringify({ from: this.instanceId, signal })).catch((err: Error) => this.log?.(`redis: signal ${signal.kind} not published: ${err.message}`));
   }
 
@@ -54,6 +85,7 @@ export class InstanceBus {
   }
 
   close(): void {
+    clearTimeout(this.resend);
     this.pub.disconnect();
     this.sub.disconnect();
   }

@@ -36,5 +36,77 @@ export function collabRedis(url: string, identifier: string, accepts: (message: 
     }
     if (ok) void own(channel, data);
   });
+  guardPublishes(extension, log);
+  // Its onDestroy quits the publishing connection through Redlock, which rejects when that
+  // connection closes under a write still queued ("Connection is closed."): the graceful stop then
+  // failed with exit code 1 (1 rolling restart in 10 here). Closing is what was wanted, so that is
+  // logged, and both connections are let go.
+  const destroy = extension.onDestroy.bind(extension);
+  extension.onDestroy = async () => {
+    try {
+      await destroy();
+    } catch (err) {
+      log?.(`redis: closing: ${(err as Error).message}`);
+      extension.pub.disconnect(false);
+      extension.sub.disconnect(false);
+    }
+  };
+  resyncAfterReconnect(extension, log);
   return extension;
+}
+
+type Publish = (channel: string, message: Buffer) => Promise<number>;
+
+/**
+ * The extension leaves some publishes' promises to themselves (its replies to other instances, its
+ * first sync step after a load, and Hocuspocus does not wait for its onChange). One that failed as
+ * the instance closed (the extension quits its connection with the command still queued) ended a
+ * gracefully stopping process with exit code 1, its stores unfinished. A publish is the relay's
+ * best effort (Redis keeps no message; the state-vector exchange on the next change or on
+ * reconnection mends what one missed), so a failed one is logged and counts as heard by nobody.
+ */
+function guardPublishes(extension: RedisExtension, log?: (line: string) => void): void {
+  const pub = extension.pub as unknown as { publish: Publish };
+  const publish = pub.publish.bind(pub);
+  pub.publish = (channel, message) =>
+    publish(channel, message).catch((err: Error) => {
+      log?.(`redis: a document message was not published: ${err.message}`);
+      return 0;
+    });
+}
+
+/**
+ * Redis keeps no messages: what one instance published while the other's subscription was away
+ * (Redis restarting, a connection lost) never reaches it. The extension exchanges state vectors on
+ * every change, so the next edit would mend it, but a story nobody types in after the outage would
+ * stay apart. So once the subscription is back (ioredis resubscribes after 'ready'; a PING on the
+ * same connection answers after that), each loaded document sends its state vector again and the
+ * other instances answer with what it lacks, and ask for what they lack (SyncStep1 → SyncStep2 and
+ * SyncStep1 back). Sent by every instance whose subscription returns: the last to return reaches
+ * the others.
+ */
+function resyncAfterReconnect(extension: RedisExtension, log?: (line: string) => void): void {
+  const sub = extension.sub as unknown as { on(event: 'ready', fn: () => void): void; ping(): Promise<unknown> };
+  const own = extension as unknown as {
+    instance?: { documents: Map<string, unknown> };
+    publishFirstSyncStep(name: string, document: unknown): Promise<unknown>;
+    requestAwarenessFromOtherInstances(name: string): Promise<unknown>;
+  };
+  let connectedBefore = false;
+  sub.on('ready', () => {
+    if (!connectedBefore) return void (connectedBefore = true);
+    setImmediate(() => {
+      sub.ping().then(
+        () => {
+          const documents = [...(own.instance?.documents ?? new Map<string, unknown>())];
+          log?.(`redis: back; ${documents.length} live documents synced again with the other instances`);
+          for (const [name, document] of documents) {
+            own.publishFirstSyncStep(name, document).catch(() => undefined);
+            own.requestAwarenessFromOtherInstances(name).catch(() => undefined);
+          }
+        },
+        (err: Error) => log?.(`redis: back, but not answering: ${err.message}`),
+      );
+    });
+  });
 }

@@ -10,6 +10,10 @@ import { join } from 'node:path';
 
 export interface TestRedis {
   url: string;
+  /** Killed (SIGKILL) until `start`: the fault tests' Redis going away mid-edit. */
+  kill(): Promise<void>;
+  /** Started again on the same port (an empty Redis, as after a restart without persistence). */
+  start(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -36,35 +40,61 @@ export async function startTestRedis(): Promise<TestRedis | { skip: string }> {
   // A port taken between the probe and the start (another test file) is tried again.
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
-    const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const ready = await new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(false), 10_000);
-      child.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        if (out.includes('Ready to accept connections')) {
-          clearTimeout(timer);
-          resolve(true);
-        }
-      });
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve(false);
-      });
-    });
-    if (ready) {
-      return {
-        url: `redis://127.0.0.1:${port}`,
-        async stop() {
-          if (child.exitCode === null) {
-            child.kill('SIGKILL');
-            await once(child, 'exit');
-          }
-          await rm(dir, { recursive: true, force: true });
-        },
-      };
+    let child = await launch(port, dir);
+    if (typeof child === 'string') {
+      if (attempt >= 3) throw new Error(`redis-server did not start: ${child}`);
+      continue;
     }
-    if (child.exitCode === null) child.kill('SIGKILL');
-    if (attempt >= 3) throw new Error(`redis-server did not start: ${out.slice(-500)}`);
+    const kill = async () => {
+      // A child killed before has a signalCode and no exitCode: it is not waited for again.
+      if ((child as ChildProcess).exitCode === null && (child as ChildProcess).signalCode === null) {
+        (child as ChildProcess).kill('SIGKILL');
+        await once(child as ChildProcess, 'exit');
+      }
+    };
+    return {
+      url: `redis://127.0.0.1:${port}`,
+      kill,
+      async start() {
+        await kill();
+        // The port was just ours; a moment may pass before the kernel lets it be bound again.
+        for (let tries = 0; ; tries++) {
+          const again = await launch(port, dir);
+          if (typeof again !== 'string') return void (child = again);
+          if (tries >= 20) throw new Error(`redis-server did not start again on ${port}: ${again}`);
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      },
+      async stop() {
+        await kill();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
   }
+}
+
+/** redis-server on `port`, once it accepts connections; else the end of what it printed. */
+async function launch(port: number, dir: string): Promise<ChildProcess | string> {
+  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const ready = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), 10_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        resolve(true);
+      }
+    });
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(false);
+    });
+  });
+  if (ready) return child;
+  if (child.exitCode === null) {
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+  }
+  return out.slice(-500) || 'no output';
 }

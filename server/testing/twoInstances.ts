@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServerOptions } from '../openServer';
 import { throwawayDatabase } from './realPostgres';
-import { startTestRedis } from './testRedis';
+import { startTestRedis, type TestRedis } from './testRedis';
 import { staffDeskOfThree, startTestServer, type TestServer } from './testServer';
 import type { TestStore } from './bothDatabases';
 
@@ -17,6 +17,8 @@ export interface TwoInstances {
   ids: Record<string, string>;
   /** The throwaway database both use (tests read what is stored). */
   databaseUrl: string;
+  /** Their Redis (the fault tests kill and start it). */
+  redis: TestRedis;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startTwoInstances(options: Partial<ServerOptions> = {}, on
     tokens,
     ids,
     databaseUrl: db.url,
+    redis,
     async close() {
       await Promise.all([a.close(), b.close()]);
       await redis.stop();
