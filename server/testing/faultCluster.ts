@@ -7,7 +7,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -21,6 +20,7 @@ import { roundRobinProxy, type RoundRobinProxy } from './roundRobinProxy';
 import { startTestRedis, type TestRedis } from './testRedis';
 import { ADMIN } from './testServer';
 import { until } from './until';
+import { freePort } from './freePort';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EDITOR = { name: '데스크', role: 'editor', desk: '', email: '', bylineName: '데스크', bylineRole: '', active: true };
@@ -66,16 +66,6 @@ async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
   return answer.value;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** `copydesk server` for `instance`; its stdout up to "listening on" (the setup code is in it on a first start). */
 async function launch(instance: Instance, databaseUrl: string, redisUrl: string): Promise<string[]> {
