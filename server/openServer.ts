@@ -109,15 +109,18 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
     // Told late: the live documents need the services made here, and the services tell them.
     let collab: CollabServer | null = null;
     // Each signal applied here, whether it originated here or on another instance (then `bus` tells the others).
+    // A signal from another instance may arrive while this one's database is away: what fails is
+    // logged, never left to reject unhandled (that would end the process).
+    const settle = (work: Promise<unknown> | undefined, what: string) => void work?.catch((err: unknown) => opts.log?.(`${what} failed: ${(err as Error).message}`, 'warn'));
     const apply = (signal: Signal) => {
       if (signal.kind === 'committed') {
-        void hub.publish(signal.event);
+        settle(hub.publish(signal.event), 'a live-channel push');
         collab?.articleChanged(signal.event);
-      } else if (signal.kind === 'pushed') void hub.publish(signal.event);
+      } else if (signal.kind === 'pushed') settle(hub.publish(signal.event), 'a live-channel push');
       else if (signal.kind === 'epochClosed') collab?.epochClosed(signal.id);
       else {
-        void hub.sessionsChanged();
-        void collab?.sessionsChanged();
+        settle(hub.sessionsChanged(), 'the live channel\'s session check');
+        settle(collab?.sessionsChanged(), 'the live documents\' session check');
       }
     };
     const local = (signal: Signal) => {
@@ -156,13 +159,14 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
       instanceId,
       async close() {
         ops.stopAccepting(http.server);
-        bus?.close();
         hub.close();
         // Live bodies into the article rows while the database is open, then the sockets end.
         await live.close();
         // Requests being answered finish (bounded) while the database is still open.
         await ops.http.settled(REQUESTS_GRACE_MS);
         await http.close();
+        // Only now: a step or a sign-out answered during the stop still reaches the other instances.
+        bus?.close();
         // The folder is let go even when the store fails to close (it was lost, or closed already).
         try {
           await store.close();

@@ -34,7 +34,8 @@ export function collabRedis(url: string, identifier: string, accepts: (message: 
     } catch {
       ok = false; // unreadable: not applied
     }
-    if (ok) void own(channel, data);
+    // One message that fails to apply must not end every instance at once (an unhandled rejection).
+    if (ok) void Promise.resolve(own(channel, data)).catch((err: unknown) => log?.(`a relayed change from Redis failed to apply: ${(err as Error).message}`));
   });
   guardPublishes(extension, log);
   // Its onDestroy quits the publishing connection through Redlock, which rejects when that
