@@ -3,15 +3,14 @@
 // once; the migrations applied), imports the library (server/importLibrary/), and prints progress
 // and a summary. Ctrl+C stops between two stories; what was imported stays, whole.
 import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ApiError } from '../../shared/contract/errors';
 import { LibraryLock } from '../../core/LibraryLock';
-import { pgliteDir, resolveDataDir } from '../dataFolder';
+import { pgliteDir } from '../dataFolder';
 import { openPglite, openPostgres, type Database } from '../db/Database';
 import { migrate } from '../db/migrate';
 import { importLibrary, ImportRefused, isLibrary, type ImportProgress } from '../importLibrary/importLibrary';
 import type { ServerIo } from './serverIo';
+import { subcommandArgs } from './subcommandArgs';
 import { serverText } from './serverText';
 
 /** Progress every this many stories (and photos), and at the last one. */
@@ -19,25 +18,9 @@ export const PROGRESS_EVERY = 100;
 
 export async function runImportLibrary(argv: string[], io: ServerIo): Promise<number> {
   const say = serverText(io.language).importLibrary;
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: { data: { type: 'string' }, database: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-  } catch (err) {
-    io.err(say.usage((err as Error).message));
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(say.help);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    io.err(say.usage(say.noDir));
-    return 2;
-  }
-  const libraryDir = resolve(io.cwd, positionals[0]);
-  const dataDir = resolveDataDir(values.data, io.env, io.home, io.cwd);
-  const databaseUrl = values.database ?? io.env.DATABASE_URL ?? undefined;
+  const args = subcommandArgs(argv, io, { ...say, noPath: say.noDir }, true);
+  if ('exit' in args) return args.exit;
+  const { path: libraryDir, dataDir, database: databaseUrl } = args;
   // Before the store is opened (a new embedded one takes a while to make): a wrong folder is told at once.
   if (!(await isLibrary(libraryDir))) {
     io.err(say.notLibrary(libraryDir));

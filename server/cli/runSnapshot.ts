@@ -1,50 +1,25 @@
 // `copydesk server snapshot OUT.tar.gz` and `copydesk server restore SNAPSHOT.tar.gz --data NEWDIR`:
 // the embedded database's backup and its way back (server/backup/snapshot.ts). Each parses its
 // options, says what it did or why not, and ends; they never serve.
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ApiError } from '../../shared/contract/errors';
-import { resolveDataDir } from '../dataFolder';
 import { BackupRefused, makeSnapshot, restoreSnapshot } from '../backup/snapshot';
 import { SnapshotUnreadable } from '../backup/tarStream';
 import { backupText } from './backupText';
 import type { ServerIo } from './serverIo';
+import { subcommandArgs } from './subcommandArgs';
 
-function parse(argv: string[], withDatabase: boolean) {
-  return parseArgs({
-    args: argv,
-    options: { data: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...(withDatabase ? { database: { type: 'string' as const } } : {}) },
-    allowPositionals: true,
-    strict: true,
-  });
-}
 
 /** Exit codes: 0 written, 1 failed (nothing written), 2 bad usage, 3 a server runs on --data. */
 export async function runSnapshot(argv: string[], io: ServerIo): Promise<number> {
   const say = backupText(io.language).snapshot;
-  let parsed;
-  try {
-    parsed = parse(argv, true);
-  } catch (err) {
-    io.err(say.usage((err as Error).message));
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(say.help);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    io.err(say.usage(say.noOut));
-    return 2;
-  }
+  const args = subcommandArgs(argv, io, { ...say, noPath: say.noOut }, true);
+  if ('exit' in args) return args.exit;
   // The server would use this PostgreSQL, not the folder: a snapshot of the folder would miss the newsroom.
-  if (values.database ?? io.env.DATABASE_URL) {
+  if (args.database) {
     io.err(say.usage(say.realPostgres));
     return 2;
   }
-  const outFile = resolve(io.cwd, positionals[0]);
-  const dataDir = resolveDataDir(values.data, io.env, io.home, io.cwd);
+  const { path: outFile, dataDir } = args;
   const started = performance.now();
   try {
     const made = await makeSnapshot(dataDir, outFile);
@@ -72,24 +47,9 @@ export async function runSnapshot(argv: string[], io: ServerIo): Promise<number>
 /** Exit codes: 0 restored, 1 the snapshot is unreadable or the restore failed (nothing made), 2 bad usage. */
 export async function runRestore(argv: string[], io: ServerIo): Promise<number> {
   const say = backupText(io.language).restore;
-  let parsed;
-  try {
-    parsed = parse(argv, false);
-  } catch (err) {
-    io.err(say.usage((err as Error).message));
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(say.help);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    io.err(say.usage(say.noFile));
-    return 2;
-  }
-  const file = resolve(io.cwd, positionals[0]);
-  const dataDir = resolveDataDir(values.data, io.env, io.home, io.cwd);
+  const args = subcommandArgs(argv, io, { ...say, noPath: say.noFile }, false);
+  if ('exit' in args) return args.exit;
+  const { path: file, dataDir } = args;
   const started = performance.now();
   try {
     const restored = await restoreSnapshot(file, dataDir);
