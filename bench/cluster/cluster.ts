@@ -14,6 +14,7 @@ import type { Article } from '../../shared/model/article';
 import { throwawayDatabase, type ThrowawayDatabase } from '../../server/testing/realPostgres';
 import { startTestRedis, type TestRedis } from '../../server/testing/testRedis';
 import { ADMIN } from '../../server/testing/testServer';
+import { postJson as post } from '../../server/testing/postJson';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EDITOR = { name: '데스크', role: 'editor', desk: '', email: '', bylineName: '데스크', bylineRole: '', active: true };
@@ -38,13 +39,6 @@ export interface Cluster {
   /** The bucket bound under which 95% of a histogram's observations (with this label) fall, in ms, from an instance's /metrics. */
   histogramP95(i: number, name: string, label: string): Promise<number>;
   close(): Promise<void>;
-}
-
-async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  const answer = (await res.json()) as { value: T };
-  if (res.status !== 200) throw new Error(`${url}: ${JSON.stringify(answer)}`);
-  return answer.value;
 }
 
 async function startInstance(dataDir: string, databaseUrl: string, redisUrl: string): Promise<Instance & { setupCode: string | null }> {

@@ -11,6 +11,7 @@ import { pgliteStore, type TestStore } from '../testing/bothDatabases';
 import { ADMIN } from '../testing/testServer';
 import { eventually, openCollab, type CollabClient } from '../testing/collabClient';
 import { until } from '../testing/until';
+import { postJson as post } from '../testing/postJson';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const KILLS = 3;
@@ -20,13 +21,6 @@ async function startChild(dataDir: string): Promise<{ child: ChildProcess; url: 
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/testing/serverChild.ts'), dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
   return { child, ...(JSON.parse(line) as { url: string; setupCode: string | null }) };
-}
-
-async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  const answer = (await res.json()) as { value: T };
-  if (res.status !== 200) throw new Error(`${url}: ${JSON.stringify(answer)}`);
-  return answer.value;
 }
 
 describe('a PGlite server killed with SIGKILL while two clients type in one story', () => {

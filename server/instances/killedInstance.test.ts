@@ -21,6 +21,7 @@ import { nginxMissing, startTestNginx } from '../testing/testNginx';
 import { openLive } from '../testing/liveClient';
 import { ADMIN } from '../testing/testServer';
 import { until } from '../testing/until';
+import { postJson as post } from '../testing/postJson';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EDITOR = { name: '데스크', role: 'editor', desk: '', email: '', bylineName: '데스크', bylineRole: '', active: true };
@@ -36,13 +37,6 @@ async function startChild(dataDir: string, databaseUrl: string): Promise<{ child
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/testing/serverChild.ts'), dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, COPYDESK_CHILD_OPTIONS: JSON.stringify(options) } });
   const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
   return { child, ...(JSON.parse(line) as { url: string; setupCode: string | null }) };
-}
-
-async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  const answer = (await res.json()) as { value: T };
-  if (res.status !== 200) throw new Error(`${url}: ${JSON.stringify(answer)}`);
-  return answer.value;
 }
 
 describe.skipIf('skip' in firstDb)('one of two instances killed with SIGKILL while four clients type in one story', () => {

@@ -17,16 +17,10 @@ import { openCollab, type CollabClient } from '../testing/collabClient';
 import { ADMIN } from '../testing/testServer';
 import { until } from '../testing/until';
 import { handleStopSignals } from './stopSignals';
+import { postJson as post } from '../testing/postJson';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EDITOR = { name: '데스크', role: 'editor', desk: '', email: '', bylineName: '데스크', bylineRole: '', active: true };
-
-async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  const answer = (await res.json()) as { value: T };
-  if (res.status !== 200) throw new Error(`${url}: ${JSON.stringify(answer)}`);
-  return answer.value;
-}
 
 /** A port free a moment ago: the restart must come back on the same one. */
 async function freePort(): Promise<number> {

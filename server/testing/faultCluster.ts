@@ -21,6 +21,7 @@ import { startTestRedis, type TestRedis } from './testRedis';
 import { ADMIN } from './testServer';
 import { until } from './until';
 import { freePort } from './freePort';
+import { postJson as post } from './postJson';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EDITOR = { name: '데스크', role: 'editor', desk: '', email: '', bylineName: '데스크', bylineRole: '', active: true };
@@ -58,14 +59,6 @@ export interface FaultCluster {
   start(i: number): Promise<void>;
   close(): Promise<void>;
 }
-
-async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  const answer = (await res.json()) as { value: T };
-  if (res.status !== 200) throw new Error(`${url}: ${JSON.stringify(answer)}`);
-  return answer.value;
-}
-
 
 /** `copydesk server` for `instance`; its stdout up to "listening on" (the setup code is in it on a first start). */
 async function launch(instance: Instance, databaseUrl: string, redisUrl: string): Promise<string[]> {
