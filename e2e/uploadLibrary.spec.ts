@@ -38,6 +38,7 @@ test('the admin uploads the library to a newsroom; a reporter’s account is ref
 
     await signIn('admin', 'admin password');
     await expect(dialog.getByTestId('upload-summary')).toContainText('기사 2개를 올렸고, 0개는 뉴스룸에 이미 있어');
+    await page.screenshot({ path: 'test-results/shots/upload-library-summary.png' });
     const listed = await server.call('POST', '/api/call/listArticles', { scope: 'active' }, server.adminToken);
     expect((listed.body.value as { headline: string }[]).map((a) => a.headline).sort()).toEqual([...HEADLINES].sort());
     await dialog.getByTestId('upload-close').click();
