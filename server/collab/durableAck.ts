@@ -51,6 +51,8 @@ export function isGated(origin: unknown): origin is Connection {
 
 /** The connection's next acks wait for `append` (and for everything before it). */
 export function awaitStored(connection: Connection, append: Promise<void>): void {
+  // A refusal handed in for a connection already gone must not go unhandled (that ends the process).
+  append.catch(() => undefined);
   const gate = gates.get(connection);
   if (!gate) return;
   gate.stored = gate.stored.then(() => append);
