@@ -65,7 +65,15 @@ describe('the exported web page folder', () => {
         // Every face the headline needs (bold) and the body needs (regular) is in.
         headlineSet: document.fonts.check(`700 20px "Noto Sans KR"`, headline),
         bodySet: document.fonts.check(`400 16px "Noto Sans KR"`, document.querySelector('.article-body p')!.textContent!),
-        images: Array.from(document.images).map((img) => ({ complete: img.complete, width: img.naturalWidth })),
+        // The photo is lazy: a reader scrolls to it, and only then may it load (under a busy
+        // machine the load event can come first).
+        images: await Promise.all(
+          Array.from(document.images).map(async (img) => {
+            img.scrollIntoView();
+            await img.decode().catch(() => undefined);
+            return { complete: img.complete, width: img.naturalWidth };
+          }),
+        ),
       };
     });
     expect(seen.statuses).toContain('loaded');
