@@ -117,7 +117,7 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
         settle(hub.publish(signal.event), 'a live-channel push');
         collab?.articleChanged(signal.event);
       } else if (signal.kind === 'pushed') settle(hub.publish(signal.event), 'a live-channel push');
-      else if (signal.kind === 'epochClosed') collab?.epochClosed(signal.id);
+      else if (signal.kind === 'epochClosed') collab?.epochClosed(signal.id, signal.epoch);
       else {
         settle(hub.sessionsChanged(), 'the live channel\'s session check');
         settle(collab?.sessionsChanged(), 'the live documents\' session check');
@@ -139,7 +139,7 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
       committed: (event) => local({ kind: 'committed', event }),
       onWrite: indexArticle,
       onRemove: removeArticle,
-      live: liveContent(now, (id) => local({ kind: 'epochClosed', id })),
+      live: liveContent(now, (id, epoch) => local({ kind: 'epochClosed', id, epoch })),
     });
     const live = new CollabServer({ db, accounts, articles, now, log: opts.log, ...opts.collab, redis: opts.redis && instanceId ? { url: opts.redis, instanceId } : undefined });
     collab = live;

@@ -52,10 +52,10 @@ export interface LiveContent {
    * row's). Null when none is open.
    */
   contentOf(tx: Queryable, id: string, fallback: LiveMeta): Promise<{ body: Body; meta: LiveMeta } | null>;
-  /** Closes the open live document in `tx`: the next one starts from the article as written. True when one was open. */
-  closeEpoch(tx: Queryable, id: string): Promise<boolean>;
-  /** After a commit that closed one: its connections are closed so the clients reload. */
-  epochClosed(id: string): void;
+  /** Closes the open live document in `tx` (only if it is epoch `only`, when given): the next one starts from the article as written. The epoch closed, or null when none was open. */
+  closeEpoch(tx: Queryable, id: string, only?: number): Promise<number | null>;
+  /** After a commit that closed epoch `epoch`: its connections are closed so the clients reload. */
+  epochClosed(id: string, epoch: number): void;
 }
 
 /** Steps after which the live document starts again from the copy as it now is. */
@@ -146,28 +146,28 @@ export class ArticleService {
   }
 
   async transition(person: Person, id: string, req: TransitionRequest): Promise<Article> {
-    let closed = false;
+    let closed: number | null = null;
     // The server's clock decides embargoes: `now` here, never a time the client sends.
     const stepped = await this.change(id, async (u, current, settings) => {
       // The step's version holds the body and fields as stored live at this moment (its epoch row
       // stays locked to the commit, so no update slips in between).
       const live = await this.live(u, current);
       const { article, audit } = steppedArticle(live ?? current, person, req, settings, this.now());
-      if (CLOSES_EPOCH.has(req.action)) closed = (await this.hooks.live?.closeEpoch(u.tx, id)) ?? false;
+      if (CLOSES_EPOCH.has(req.action)) closed = (await this.hooks.live?.closeEpoch(u.tx, id)) ?? null;
       return this.commit(u, article, 'transition', person, audit);
     });
-    if (closed) this.hooks.live?.epochClosed(id);
+    if (closed !== null) this.hooks.live?.epochClosed(id, closed);
     return stepped;
   }
 
   async restoreVersion(person: Person, id: string, seq: number, baseRevision: number): Promise<Article> {
-    let closed = false;
+    let closed: number | null = null;
     const restored = await this.change(id, async (u, current, settings) => {
       const { article, audit } = restoredVersion(current, await versionOf(u.tx, id, seq), seq, baseRevision, person, settings, this.now());
-      closed = (await this.hooks.live?.closeEpoch(u.tx, id)) ?? false;
+      closed = (await this.hooks.live?.closeEpoch(u.tx, id)) ?? null;
       return this.commit(u, article, 'restore', person, audit);
     });
-    if (closed) this.hooks.live?.epochClosed(id);
+    if (closed !== null) this.hooks.live?.epochClosed(id, closed);
     return restored;
   }
 
@@ -180,17 +180,17 @@ export class ArticleService {
    * this copy, as after a restored version.
    */
   async takeLateRevision(person: Person, id: string, claim: (tx: Queryable, current: Article) => Promise<{ revision: string; copy: Partial<ArticleContent> & { body: Body } }>): Promise<Article> {
-    let closed = false;
+    let closed: number | null = null;
     const taken = await this.change(id, async (u, current, settings) => {
       assertCanEdit(current, person, settings);
       const { revision, copy } = await claim(u.tx, current);
       const base = (await this.live(u, current)) ?? current;
       const article = { ...base, ...copy, revision: current.revision + 1, updatedAt: this.now().toISOString() };
-      closed = (await this.hooks.live?.closeEpoch(u.tx, id)) ?? false;
+      closed = (await this.hooks.live?.closeEpoch(u.tx, id)) ?? null;
       // Kept as a version of its own (never folded into a save of the minute): the copy before it stays in the history.
       return this.commit(u, article, 'restore', person, auditEntry(person, 'lateTaken', current.status, current.status, this.now(), { lateRevision: revision }));
     });
-    if (closed) this.hooks.live?.epochClosed(id);
+    if (closed !== null) this.hooks.live?.epochClosed(id, closed);
     return taken;
   }
 
@@ -224,6 +224,26 @@ export class ArticleService {
       await this.put(u, { ...live, updatedAt: this.now().toISOString() });
       return true;
     });
+  }
+
+  /**
+   * Ends live epoch `epoch` of the story after an update to it was refused (its writer may no
+   * longer edit the story): the refused words may already be in memory elsewhere — on the other
+   * instances (relayed before the append) and in the clients there — and must never be stored
+   * from there. So the row first gets the body and fields as stored, then the epoch closes and
+   * every client reloads from that copy (a client's unsent words become a late revision). Nothing
+   * when the epoch has ended already. True when it closed.
+   */
+  async restartLive(id: string, epoch: number): Promise<boolean> {
+    const closed = await this.unit(async (u) => {
+      const current = await readArticle(u.tx, id, true).catch(() => null);
+      if (!current) return null;
+      const live = await this.live(u, current);
+      if (live && !isDeepStrictEqual(contentOf(live), contentOf(current))) await this.put(u, { ...live, updatedAt: this.now().toISOString() });
+      return (await this.hooks.live?.closeEpoch(u.tx, id, epoch)) ?? null;
+    });
+    if (closed !== null) this.hooks.live?.epochClosed(id, closed);
+    return closed !== null;
   }
 
   /**

@@ -28,10 +28,10 @@ import { latestEpoch } from './epochRows';
 import { openSessions } from './openSessions';
 import { isReplicaOfAnotherEpoch } from './otherEpoch';
 import { loadEpoch } from './seedEpoch';
-import { UpdateLog, type AppendHook } from './UpdateLog';
+import { ReadOnlyNowError, UpdateLog, type AppendHook } from './UpdateLog';
 import { compactEpoch } from './updateRows';
 import { collabRedis, RELAYED_ORIGIN } from '../instances/collabRedis';
-import { isSyncStep2, unstoredPart } from '../instances/relayedUnstored';
+import { isSyncStep2, RELAYED_GRACE_MS, unstoredPart } from '../instances/relayedUnstored';
 import * as decoding from 'lib0/decoding';
 
 export interface CollabOptions {
@@ -48,6 +48,8 @@ export interface CollabOptions {
   compactAfter?: number;
   /** How long a step carrying a client's state vector waits for it (LIVE_STATE_WAIT_MS by default). */
   liveStateWaitMs?: number;
+  /** How long relayed content may stay unstored before this instance stores it itself (RELAYED_GRACE_MS by default). */
+  relayedGraceMs?: number;
   /** Runs inside each append transaction before it commits (tests slow or fail it). */
   beforeCommit?: AppendHook;
   log?: ServerLog;
@@ -192,8 +194,8 @@ export class CollabServer {
   private storeRelayed(document: Document, live: LiveDoc, memory: Uint8Array): Promise<void> {
     const stored = (async () => {
       await this.updates.flush();
-      const part = await unstoredPart(this.opts.db, document.name, live.epoch, memory);
-      if (!part) return;
+      const part = await unstoredPart(this.opts.db, document.name, live.epoch, memory, this.opts.relayedGraceMs ?? RELAYED_GRACE_MS, () => live.retired);
+      if (!part || live.retired) return;
       this.opts.log?.(`live content of ${document.name} relayed from another instance but not stored there: stored here`);
       await this.updates.append({ articleId: document.name, epoch: live.epoch, update: part, personId: null });
     })();
@@ -242,8 +244,18 @@ export class CollabServer {
       (err: Error) => {
         this.opts.log?.(`live update for ${document.name} not stored: ${err.message}`);
         this.retire(document);
+        // Its words went out to the other clients and instances before the refusal: the epoch ends, so none of them stores them.
+        if (err instanceof ReadOnlyNowError) void this.restartLive(document.name, live.epoch);
       },
     );
+  }
+
+  private async restartLive(articleId: string, epoch: number): Promise<void> {
+    try {
+      if (await this.opts.articles.restartLive(articleId, epoch)) this.opts.log?.(`live epoch ${epoch} of ${articleId} ended after a refused update; its clients reload`);
+    } catch (err) {
+      this.opts.log?.(`live epoch ${epoch} of ${articleId} not ended after a refused update: ${(err as Error).message}`, 'warn');
+    }
   }
 
   /**
@@ -358,10 +370,11 @@ export class CollabServer {
     );
   }
 
-  /** A step closed the story's epoch: its clients reload into the next one. */
-  epochClosed(id: string): void {
+  /** A step closed epoch `epoch` of the story: its clients reload into the next one (a later epoch's document, loaded since, stays: a late or resent signal). */
+  epochClosed(id: string, epoch: number): void {
     const document = this.hocuspocus.documents.get(id);
-    if (document) this.retire(document);
+    const live = document && this.docs.get(document);
+    if (document && (!live || live.epoch <= epoch)) this.retire(document);
   }
 
   /**

@@ -34,8 +34,8 @@ export async function markFieldsSeeded(db: Queryable, articleId: string, epoch: 
   await db.query('UPDATE collab_epochs SET fields_seeded = true WHERE article_id = $1 AND epoch = $2', [articleId, epoch]);
 }
 
-/** Closes the open epoch, if any (in the caller's transaction). Returns the epoch closed. */
-export async function closeEpoch(db: Queryable, articleId: string, now: Date): Promise<number | null> {
-  const [row] = await db.query<{ epoch: number }>('UPDATE collab_epochs SET closed = true, closed_at = $2 WHERE article_id = $1 AND NOT closed RETURNING epoch', [articleId, now]);
+/** Closes the open epoch, if any (only if it is `only`, when given), in the caller's transaction. Returns the epoch closed. */
+export async function closeEpoch(db: Queryable, articleId: string, now: Date, only?: number): Promise<number | null> {
+  const [row] = await db.query<{ epoch: number }>(`UPDATE collab_epochs SET closed = true, closed_at = $2 WHERE article_id = $1 AND NOT closed${only === undefined ? '' : ' AND epoch = $3'} RETURNING epoch`, only === undefined ? [articleId, now] : [articleId, now, only]);
   return row?.epoch ?? null;
 }

@@ -8,7 +8,7 @@ import type { LiveContent } from '../articles/ArticleService';
 import { closeEpoch, latestEpoch } from './epochRows';
 import { storedState } from './updateRows';
 
-export function liveContent(now: () => Date, epochClosed: (id: string) => void): LiveContent {
+export function liveContent(now: () => Date, epochClosed: (id: string, epoch: number) => void): LiveContent {
   return {
     async contentOf(tx, id, fallback) {
       // FOR UPDATE on the epoch row: appends to it wait until this transaction ends.
@@ -25,9 +25,7 @@ export function liveContent(now: () => Date, epochClosed: (id: string) => void):
         doc.destroy();
       }
     },
-    async closeEpoch(tx, id) {
-      return (await closeEpoch(tx, id, now())) !== null;
-    },
+    closeEpoch: (tx, id, only) => closeEpoch(tx, id, now(), only),
     epochClosed,
   };
 }

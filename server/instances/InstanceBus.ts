@@ -12,7 +12,8 @@ export type Signal =
   | { kind: 'committed'; event: LiveEvent }
   /** An event for the live channel only (an import). */
   | { kind: 'pushed'; event: LiveEvent }
-  | { kind: 'epochClosed'; id: string }
+  /** Epoch `epoch` of a story ended: documents of it (never a later one, loaded since) are replaced. */
+  | { kind: 'epochClosed'; id: string; epoch: number }
   | { kind: 'sessionsChanged' };
 
 const CHANNEL = 'copydesk:signals';

@@ -6,6 +6,10 @@
 // instance that holds relayed content stores, before acknowledging a client's handshake, whatever
 // its memory has beyond what is stored. In the ordinary case (the other instance alive) nothing
 // is missing and nothing is written; a row written twice in a race is harmless to Yjs.
+// The instance that got an update decides whether it is stored: its writer may have lost the
+// right to edit meanwhile (the append refused, and the epoch then ended, CollabServer.restartLive).
+// So what is missing is stored here only once its own instance has had time to decide and has
+// not: it died.
 import { MessageType } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
@@ -26,8 +30,26 @@ export function isSyncStep2(message: Uint8Array): boolean {
   }
 }
 
-/** What `memory` (a whole state, taken before the client's message is applied) holds that the epoch's stored rows do not; null when nothing. */
-export async function unstoredPart(db: Queryable, articleId: string, epoch: number, memory: Uint8Array): Promise<Uint8Array | null> {
+/** How long relayed content may stay unstored while its own instance may still be storing or refusing it. */
+export const RELAYED_GRACE_MS = 2000;
+const RECHECK_MS = 50;
+
+/**
+ * What `memory` (a whole state, taken before the client's message is applied) holds that the
+ * epoch's stored rows still do not after `graceMs` (checked again meanwhile; in the ordinary case
+ * it is stored within milliseconds); null when nothing, or when `gone()` says the document was
+ * replaced meanwhile (its epoch ended).
+ */
+export async function unstoredPart(db: Queryable, articleId: string, epoch: number, memory: Uint8Array, graceMs = 0, gone: () => boolean = () => false): Promise<Uint8Array | null> {
+  const until = Date.now() + graceMs;
+  for (;;) {
+    const part = await beyondStored(db, articleId, epoch, memory);
+    if (!part || gone() || Date.now() >= until) return gone() ? null : part;
+    await new Promise((resolve) => setTimeout(resolve, RECHECK_MS));
+  }
+}
+
+async function beyondStored(db: Queryable, articleId: string, epoch: number, memory: Uint8Array): Promise<Uint8Array | null> {
   const stored = new Y.Doc({ gc: false });
   try {
     const state = await storedState(db, articleId, epoch);

@@ -122,4 +122,42 @@ describe.skipIf('skip' in started)('a workflow step on one instance racing an ed
     }
     console.info(`[step races edit] ${ROUNDS} sends on A while typing on B: ${acked} edits acknowledged (all in the sent versions), ${after} after the step (none acknowledged, none stored)`);
   }, 90_000);
+  it(`words refused on B after the 출고 on A, yet relayed to A, are never stored from A, in ${ROUNDS} rounds`, async () => {
+    // Another window of the reporter's on A holds the story, so A has it in memory and gets B's
+    // relayed updates (the refused ones too, relayed before their append). A client joining on A
+    // afterwards makes A store what its memory holds beyond the stored rows (a dead instance's
+    // leftovers); the refused words must not be among them.
+    let refusedRounds = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const story = await call<Article>(a, 'kim', 'createArticle');
+      const watcher = open(a, 'kim', story.id);
+      const kim = open(b, 'kim', story.id);
+      await waitFor('both windows synced, the one on B allowed to type', () => watcher.provider.isSynced && kim.provider.isSynced && kim.readOnly() === false, 15_000);
+      const typists = startTypists([kim], [`w${round}e`], { pauseMs: 2, ackWaitMs: 1500 });
+      let sent: Article;
+      try {
+        await waitFor('edits acknowledged before the step', () => typists.acked.length >= 3 + round * 2, 20_000);
+        sent = await call<Article>(a, 'kim', 'transitionArticle', { id: story.id, action: 'send' });
+        const typedAtStep = typists.typed.length;
+        await waitFor('edits typed after the step', () => typists.typed.length >= typedAtStep + 2, 20_000);
+        // Either the flip reached B first (nothing refused) or an append was refused and the epoch ended.
+        await waitFor('the window on B read-only or its epoch ended', () => kim.readOnly() === true || kim.closes > 0, 20_000);
+      } finally {
+        await typists.stop();
+      }
+      const sentText = JSON.stringify(sent.body);
+      const late = typists.typed.filter((e) => !sentText.includes(e));
+      if (kim.closes > 0) refusedRounds += 1;
+      // Joining on A: whatever A stores for it, no refused word is stored, now or later.
+      const joiner = open(a, 'park', story.id);
+      await waitFor('a desk client joined on A', () => joiner.provider.isSynced, 20_000);
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      const stored = await storedText(databaseUrl, story.id);
+      for (const edit of late) expect(stored, `refused ${edit} stored`).not.toContain(edit);
+      for (const edit of typists.acked) expect(stored.split(edit), `acknowledged ${edit} stored once`).toHaveLength(2);
+      expect(JSON.stringify((await call<Article>(a, 'park', 'getArticle', { id: story.id })).body)).toBe(sentText);
+      for (const c of [watcher, kim, joiner]) c.destroy();
+    }
+    console.info(`[step races edit] ${ROUNDS} sends on A with the story open on both: ${refusedRounds} rounds had a refused update on B; no refused word stored`);
+  }, 90_000);
 });
