@@ -3,11 +3,12 @@
 //                                               ones (no password): { ids, matched, created }
 //   POST /api/import/story  { story, people }   one story bundle with the people it names:
 //                                               { outcome: imported | skipped | failed, reason }
+//                                               (a failed one with its code, for the app to translate)
 // Photos go up beforehand through PUT /api/photos/<sha256> like any other. Admins only, decided on
 // the session's person. Each story is written in one transaction with an `uploadStory` audit entry
 // naming the admin, so a stopped upload leaves whole stories, and a second one skips them.
 import { toApiError } from '../../shared/contract/errors';
-import { UploadPeopleBodySchema, UploadStoryBodySchema, type UploadPeopleAnswer, type UploadStoryAnswer } from '../../shared/contract/libraryUpload';
+import { sendFailureCode, UploadPeopleBodySchema, UploadStoryBodySchema, type UploadPeopleAnswer, type UploadStoryAnswer } from '../../shared/contract/libraryUpload';
 import type { LiveEvent } from '../../shared/contract/live';
 import { summarise } from '../../core/articleSummary';
 import type { Database } from '../db/Database';
@@ -58,7 +59,7 @@ export function importRoutes(db: Database, now: () => Date, committed: (event: L
           // A story the database refuses (another constraint) is this story's failure; the upload goes on with the next.
           const error = toApiError(err);
           if (error.code === 'internal') throw err;
-          return { outcome: 'failed', reason: error.message };
+          return { outcome: 'failed', code: sendFailureCode(error.code, 'story'), reason: error.message };
         }
       },
     },

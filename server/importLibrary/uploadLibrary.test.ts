@@ -3,9 +3,12 @@
 // it to a real test server over HTTP as the newsroom's admin. A reporter is refused by the server
 // itself; a cancel stops between stories and a second upload brings the rest, nothing twice; then
 // every story is compared with the server's copy through the server's read paths.
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../core/createCore';
-import { openTestCore, tempDir } from '../../core/testing/tempLibrary';
+import { content, openTestCore, tempDir } from '../../core/testing/tempLibrary';
+import { plainJpeg } from '../../core/media/testing/photoFiles';
 import { dispatch } from '../../shared/contract/dispatch';
 import type { UploadSummary } from '../../shared/contract/libraryUpload';
 import type { CoreEvent } from '../../shared/contract/newsroom';
@@ -174,6 +177,58 @@ describe('uploading a local library to the newsroom from the app', () => {
     // The one person named is the admin who sent it, in the upload's own entry.
     const uploaded = await server.db.query<{ person_id: string }>("SELECT person_id FROM audit WHERE action = 'uploadStory' AND entry->>'subjectId' = $1", [id]);
     expect(uploaded.map((r) => r.person_id)).toEqual([adminId]);
+  }, 60_000);
+
+  it('what does not get there says why as a code the app translates, the English kept as its detail', async () => {
+    // A small library of its own: a story the server's store refuses (its disk full), a story whose
+    // file is damaged (the library moves it aside on open), a photo whose file was damaged (the
+    // server reads no image in it), a photo whose file is gone.
+    const folder = await tempDir();
+    let small = await openTestCore(folder.dir);
+    try {
+      let h = small.handlers;
+      const admin = (await h.savePerson({ actor: null, person: { name: '관리자', role: 'admin', desk: '', email: 'small-admin@library.example', bylineName: '관리자', bylineRole: '', active: true } })).id;
+      const story = await h.createArticle({ actor: admin });
+      await h.saveArticle({ id: story.id, actor: admin, baseRevision: 0, content: content('서버가 못 받는 기사') });
+      const broken = await h.createArticle({ actor: admin });
+      const damaged = (await h.importPhoto({ actor: admin, name: '손상.jpg', bytes: await plainJpeg(64, 48, { r: 10, g: 20, b: 30 }) })).photo.id;
+      const gone = (await h.importPhoto({ actor: admin, name: '없음.jpg', bytes: await plainJpeg(64, 48, { r: 30, g: 20, b: 10 }) })).photo.id;
+      await writeFile((await small.library.photos.file(damaged, 'original'))!.path, 'not a picture any more');
+      await rm((await small.library.photos.file(gone, 'original'))!.path);
+      const brokenFile = join(folder.dir, 'articles', `${broken.id}.json`);
+      await small.close();
+      await writeFile(brokenFile, '{ not json');
+      await rm(`${brokenFile}.bak`, { force: true });
+      small = await openTestCore(folder.dir);
+      h = small.handlers;
+      // The server's PostgreSQL says its disk is full (SQLSTATE 53100) when this story is written.
+      await server.db.query(`CREATE FUNCTION full_disk() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'could not extend file' USING ERRCODE = '53100'; END $$`);
+      await server.db.query(`CREATE TRIGGER full_disk BEFORE INSERT ON articles FOR EACH ROW WHEN (NEW.id = '${story.id}') EXECUTE FUNCTION full_disk()`);
+      try {
+        const summary = await h.uploadLibraryToNewsroom({ actor: admin, jobId: jobId(), ...account() });
+        expect(summary).toMatchObject({
+          imported: 0,
+          skipped: 0,
+          failed: [
+            { id: broken.id, code: 'storyUnreadable', reason: expect.stringContaining('damaged file') },
+            { id: story.id, code: 'serverFull', reason: expect.stringContaining('could not extend file') },
+          ],
+        });
+        expect(summary.photos).toMatchObject({ uploaded: 0, existed: 0 });
+        expect([...summary.photos.failed].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+          [
+            { id: damaged, code: 'photoRefused', reason: expect.any(String) },
+            { id: gone, code: 'photoUnreadable', reason: 'its files are incomplete' },
+          ].sort((a, b) => a.id.localeCompare(b.id)),
+        );
+      } finally {
+        await server.db.query('DROP TRIGGER full_disk ON articles');
+        await server.db.query('DROP FUNCTION full_disk()');
+      }
+    } finally {
+      await small.close();
+      await folder.cleanup();
+    }
   }, 60_000);
 
   it('a library connected to a newsroom has nothing of its own to upload: a clear refusal', async () => {

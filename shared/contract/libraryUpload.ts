@@ -7,7 +7,7 @@ import { ArticleIdSchema, ArticleSchema, type Article } from '../model/article';
 import { AuditEntrySchema, VersionMetaSchema, type AuditEntry, type VersionMeta } from '../model/history';
 import { PersonIdSchema, PersonSchema } from '../model/person';
 import { PhotoIdSchema } from '../model/photo';
-import { ApiErrorSchema } from './errors';
+import { ApiErrorSchema, type ErrorCode } from './errors';
 
 /** One story as the library keeps it: the article, each version with its copy, the audit log (ids as the library has them). */
 export interface StoryBundle {
@@ -40,10 +40,37 @@ export type UploadPeopleAnswer = z.infer<typeof UploadPeopleAnswerSchema>;
  * request could attribute the story's history to anyone.
  */
 export const UploadStoryBodySchema = z.object({ story: StoryBundleSchema, people: z.array(PersonSchema).max(5000) }).strict();
-export const UploadStoryAnswerSchema = z.object({ outcome: z.enum(['imported', 'skipped', 'failed']), reason: z.string() });
+
+/**
+ * Why a story or a photo did not get there, for the person (the app has a sentence for each that
+ * says what to do); the failure's English `reason` stays beside it as the detail for logs.
+ * storyUnreadable / photoUnreadable: the library could not read it, so it was never sent.
+ * invalid: the server refused the story's data. photoRefused: the server refused the photo (not an
+ * image it reads, bytes that do not match their name). tooLarge: over a size limit (the server's,
+ * a proxy's, or too large to send at all). serverFull: the server's disk is full. serverError:
+ * anything else the server could not do.
+ */
+export const UPLOAD_FAILURE_CODES = ['storyUnreadable', 'photoUnreadable', 'invalid', 'photoRefused', 'tooLarge', 'serverFull', 'serverError'] as const;
+export const UploadFailureCodeSchema = z.enum(UPLOAD_FAILURE_CODES);
+export type UploadFailureCode = z.infer<typeof UploadFailureCodeSchema>;
+
+/** A story or photo the server (or the request to it) refused: the failure code its error stands for. */
+export function sendFailureCode(code: ErrorCode, what: 'story' | 'photo'): UploadFailureCode {
+  if (code === 'tooLarge') return 'tooLarge';
+  if (code === 'diskFull') return 'serverFull';
+  if (code === 'invalidInput') return what === 'story' ? 'invalid' : 'photoRefused';
+  if (what === 'photo' && (code === 'photoRejected' || code === 'hashMismatch')) return 'photoRefused';
+  return 'serverError';
+}
+
+/** A failed story says why as a code (for the person) and in English (for logs). */
+export const UploadStoryAnswerSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.enum(['imported', 'skipped']), reason: z.string() }),
+  z.object({ outcome: z.literal('failed'), code: UploadFailureCodeSchema, reason: z.string() }),
+]);
 export type UploadStoryAnswer = z.infer<typeof UploadStoryAnswerSchema>;
 
-const Failure = z.object({ id: z.string(), reason: z.string() });
+const Failure = z.object({ id: z.string(), code: UploadFailureCodeSchema, reason: z.string() });
 
 /** What `uploadLibraryToNewsroom` answers. */
 export const UploadSummarySchema = z.object({

@@ -5,7 +5,7 @@
 // the server lacks, then one story a request, oldest first. A cancel stops between two photos or
 // two stories; a story the server has already is skipped, so uploading again carries on.
 import { readFile } from 'node:fs/promises';
-import type { StoryBundle, UploadPeopleAnswer, UploadStoryAnswer, UploadSummary } from '../../../shared/contract/libraryUpload';
+import { sendFailureCode, type StoryBundle, type UploadPeopleAnswer, type UploadStoryAnswer, type UploadSummary } from '../../../shared/contract/libraryUpload';
 import type { Person } from '../../../shared/model/person';
 import type { PhotoInfo } from '../../../shared/model/photo';
 import { ApiError, toApiError } from '../../../shared/contract/errors';
@@ -26,7 +26,7 @@ export interface UploadPlan {
   photoIds: string[];
   stories: { id: string; headline: string }[];
   /** Stories the library could not read on open (quarantined): named as failed, never sent. */
-  unreadable: { id: string; reason: string }[];
+  unreadable: { id: string; code: 'storyUnreadable'; reason: string }[];
   total: number;
 }
 
@@ -35,7 +35,7 @@ export async function planUpload(library: Library): Promise<UploadPlan> {
   await library.whenIndexed();
   const photoIds = await library.photos.ids();
   const stories = storiesOldestFirst(library).map(({ id, headline }) => ({ id, headline }));
-  const unreadable = library.notices.filter((n) => n.code === 'articleQuarantined').map((n) => ({ id: String(n.params.id), reason: `damaged file, moved to ${String(n.params.file)}` }));
+  const unreadable = library.notices.filter((n) => n.code === 'articleQuarantined').map((n) => ({ id: String(n.params.id), code: 'storyUnreadable' as const, reason: `damaged file, moved to ${String(n.params.file)}` }));
   return { photoIds, stories, unreadable, total: photoIds.length + stories.length };
 }
 
@@ -73,18 +73,22 @@ export async function uploadLibrary(library: Library, plan: UploadPlan, target: 
     let name = id;
     if (!missing.has(id)) summary.photos.existed++;
     else {
+      // Until the bytes are read, a failure is the library's (the photo never left); after, the server's answer.
+      let read = false;
       try {
         const info = await library.photos.info(id);
         const file = await library.photos.file(id, 'original');
         if (!info || !file) throw new Error('its files are incomplete');
         name = info.originalName || id;
-        const answer = await target.uploadPhoto(name, await readFile(file.path));
+        const bytes = await readFile(file.path);
+        read = true;
+        const answer = await target.uploadPhoto(name, bytes);
         if (answer.existed) summary.photos.existed++;
         else summary.photos.uploaded++;
       } catch (err) {
         const error = toApiError(err);
         if (stopsTheUpload(error)) return stopped(summary, error);
-        summary.photos.failed.push({ id, reason: error.message });
+        summary.photos.failed.push({ id, code: read ? sendFailureCode(error.code, 'photo') : 'photoUnreadable', reason: error.message });
       }
     }
     job.step(++done, name);
@@ -92,16 +96,18 @@ export async function uploadLibrary(library: Library, plan: UploadPlan, target: 
 
   for (const { id, headline } of plan.stories) {
     if (job.signal.aborted) return { ...summary, cancelled: true };
+    let bundle: StoryBundle | null = null;
     try {
-      const bundle = await readStoryBundle(library, id);
+      bundle = await readStoryBundle(library, id);
       const answer = await target.uploadStory(bundle, peopleNamed(bundle, everyone));
-      if (answer.outcome === 'imported') summary.imported++;
-      else if (answer.outcome === 'skipped') summary.skipped++;
-      else summary.failed.push({ id, reason: answer.reason });
+      if (answer.outcome === 'failed') summary.failed.push({ id, code: answer.code, reason: answer.reason });
+      else if (answer.outcome === 'imported') summary.imported++;
+      else summary.skipped++;
     } catch (err) {
       const error = toApiError(err);
       if (stopsTheUpload(error)) return stopped(summary, error);
-      summary.failed.push({ id, reason: error.message });
+      // A story not read whole is the library's failure (it never left); after, the server's answer.
+      summary.failed.push({ id, code: bundle ? sendFailureCode(error.code, 'story') : 'storyUnreadable', reason: error.message });
     }
     job.step(++done, headline);
   }

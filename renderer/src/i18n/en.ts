@@ -736,6 +736,16 @@ export const en: Shape<typeof ko> = {
       failedStories: '{{count}} stories were not uploaded:',
       failedPhotos: '{{count}} photos were not uploaded:',
       failure: '{{id}}: {{reason}}',
+      /** Why a story or photo did not get there (UPLOAD_FAILURE_CODES), and what to do; the English detail is the line's tooltip. */
+      why: {
+        storyUnreadable: 'This library could not read the story (its file is damaged or missing), so it was not sent. Restore it from a backup, then upload again.',
+        photoUnreadable: 'This library could not read the photo’s file (damaged or missing), so it was not sent. Import the photo again, then upload again.',
+        invalid: 'The newsroom did not accept this story’s data. Make sure the app and the newsroom server run the same version of Copydesk, then upload again.',
+        photoRefused: 'The newsroom did not accept this photo (not an image it reads, or the file changed while it was sent). Check the photo opens here, then upload again.',
+        tooLarge: 'Too large for the newsroom to take. A proxy in front of the server often has a lower size limit: ask the server’s administrator to raise it, then upload again.',
+        serverFull: 'The newsroom server’s disk is full. Ask its administrator to free some space, then upload again.',
+        serverError: 'The newsroom server could not store it. Upload again later (what is already there is skipped); if it keeps failing, the server’s log says why.',
+      },
       close: 'Close',
     },
   },

@@ -4,6 +4,7 @@ import { en } from './en';
 import { resolveLanguage } from './i18n';
 import { EXPORT_REASONS, FORBIDDEN_REASONS, IMPORT_REASONS } from '../../../shared/contract/errors';
 import { EXPORT_FORMATS } from '../../../shared/exchange/types';
+import { UPLOAD_FAILURE_CODES } from '../../../shared/contract/libraryUpload';
 import { AuditActionSchema } from '../../../shared/model/history';
 import { DIFF_FIELDS } from '../../../shared/workflow/diff';
 
@@ -30,6 +31,10 @@ describe('i18n', () => {
       expect(Object.keys(lang.exchange.format).sort()).toEqual([...EXPORT_FORMATS].sort());
       expect(Object.keys(lang.exchange.formatHint).sort()).toEqual([...EXPORT_FORMATS].sort());
     }
+  });
+
+  it('says why, for every code, a story or photo did not get to the newsroom', () => {
+    for (const lang of [ko, en]) expect(Object.keys(lang.newsroom.upload.why).sort()).toEqual([...UPLOAD_FAILURE_CODES].sort());
   });
 
   it('names every step the history can show (an export once showed as workflow.did.export)', () => {

@@ -748,6 +748,16 @@ export const ko = {
       failedStories: '올리지 못한 기사 {{count}}개:',
       failedPhotos: '올리지 못한 사진 {{count}}장:',
       failure: '{{id}}: {{reason}}',
+      /** Why a story or photo did not get there (UPLOAD_FAILURE_CODES), and what to do; the English detail is the line's tooltip. */
+      why: {
+        storyUnreadable: '이 라이브러리에서 기사를 읽지 못해(파일이 손상되었거나 없음) 보내지 않았습니다. 백업에서 복원한 뒤 다시 올리세요.',
+        photoUnreadable: '이 라이브러리에서 사진 파일을 읽지 못해(손상되었거나 없음) 보내지 않았습니다. 사진을 다시 가져온 뒤 다시 올리세요.',
+        invalid: '뉴스룸이 이 기사의 데이터를 받지 않았습니다. 앱과 뉴스룸 서버가 같은 버전의 Copydesk인지 확인한 뒤 다시 올리세요.',
+        photoRefused: '뉴스룸이 이 사진을 받지 않았습니다(읽을 수 없는 이미지이거나 보내는 중에 파일이 바뀜). 사진이 여기서 열리는지 확인한 뒤 다시 올리세요.',
+        tooLarge: '뉴스룸이 받기에 너무 큽니다. 서버 앞 프록시의 크기 제한이 더 낮은 경우가 많으니, 서버 관리자에게 제한을 늘려 달라고 한 뒤 다시 올리세요.',
+        serverFull: '뉴스룸 서버의 디스크가 가득 찼습니다. 서버 관리자에게 공간을 비워 달라고 한 뒤 다시 올리세요.',
+        serverError: '뉴스룸 서버가 저장하지 못했습니다. 나중에 다시 올리세요(이미 있는 것은 건너뜁니다). 계속 실패하면 서버 로그에 이유가 있습니다.',
+      },
       close: '닫기',
     },
   },

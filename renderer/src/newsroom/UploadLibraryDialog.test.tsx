@@ -83,14 +83,17 @@ describe('upload this library to a newsroom', () => {
     expect(calls.find((c) => c.method === 'cancelJob')?.input).toMatchObject({ jobId: started.input.jobId });
 
     await act(async () =>
-      finish({ imported: 3, skipped: 2, failed: [{ id: 'story-0001-aaaa', reason: 'request body over 67108864 bytes' }], photos: { uploaded: 4, existed: 1, failed: [] }, people: { matched: 1, created: 3 }, cancelled: true }),
+      finish({ imported: 3, skipped: 2, failed: [{ id: 'story-0001-aaaa', code: 'tooLarge', reason: 'request body over 67108864 bytes' }], photos: { uploaded: 4, existed: 1, failed: [] }, people: { matched: 1, created: 3 }, cancelled: true }),
     );
     const summary = $(host, 'upload-summary')!.textContent!;
     expect($(host, 'upload-stopped')).not.toBeNull();
     expect(summary).toContain('3 stories uploaded, 2 already on the newsroom');
     expect(summary).toContain('Photos: 4 uploaded, 1 already there');
     expect(summary).toContain('People: 1 matched to accounts, 3 new accounts');
-    expect($(host, 'upload-failed-stories')?.textContent).toContain('story-0001-aaaa: request body over 67108864 bytes');
+    // The failure in words by its code; the English detail only as the line's tooltip.
+    const failure = $(host, 'upload-failed-stories')!.querySelector('li')!;
+    expect(failure.textContent).toBe(`story-0001-aaaa: ${en.newsroom.upload.why.tooLarge}`);
+    expect(failure.getAttribute('title')).toBe('request body over 67108864 bytes');
     expect($(host, 'upload-failed-photos')).toBeNull();
     await act(async () => $(host, 'upload-close')!.click());
     expect(closed).toBe(1);
@@ -110,6 +113,32 @@ describe('upload this library to a newsroom', () => {
     expect($(host, 'upload-summary')!.textContent).toContain('7 stories uploaded');
     // Still the summary, not the account form.
     expect($(host, 'upload-server')).toBeNull();
+  });
+
+  it('a story and a photo that did not get there: why in Korean, with what to do, the English detail only as the tooltip', async () => {
+    await act(async () => void (await i18n.changeLanguage('ko')));
+    const host = await dialog();
+    await fillAndConfirm(host);
+    await act(async () => $(host, 'upload-start')!.click());
+    const photo = 'a'.repeat(64);
+    await act(async () =>
+      finish({
+        imported: 1,
+        skipped: 0,
+        failed: [{ id: 'story-0002-bbbb', code: 'serverFull', reason: 'could not extend file "base/16384/2619": No space left on device' }],
+        photos: { uploaded: 0, existed: 0, failed: [{ id: photo, code: 'photoUnreadable', reason: 'its files are incomplete' }] },
+        people: { matched: 1, created: 0 },
+        cancelled: false,
+      }),
+    );
+    const story = $(host, 'upload-failed-stories')!;
+    expect(story.textContent).toContain('올리지 못한 기사 1개');
+    expect(story.querySelector('li')!.textContent).toBe(`story-0002-bbbb: ${ko.newsroom.upload.why.serverFull}`);
+    expect(story.querySelector('li')!.textContent).toContain('디스크가 가득 찼습니다');
+    expect(story.querySelector('li')!.getAttribute('title')).toContain('No space left on device');
+    const photoLine = $(host, 'upload-failed-photos')!.querySelector('li')!;
+    expect(photoLine.textContent).toBe(`${photo}: ${ko.newsroom.upload.why.photoUnreadable}`);
+    expect($(host, 'upload-summary')!.textContent).not.toMatch(/No space left|files are incomplete/);
   });
 
   it('an account that is not the newsroom’s admin: back to the account, the reason in Korean, the password cleared', async () => {

@@ -4,7 +4,7 @@
 // The core signs in for the upload only; this folder stays a local library.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UploadSummary } from '../../../shared/contract/libraryUpload';
+import type { UploadFailureCode, UploadSummary } from '../../../shared/contract/libraryUpload';
 import { call } from '../api';
 import { errorText } from '../errorText';
 import { ApiError } from '../../../shared/contract/apiError';
@@ -113,12 +113,19 @@ function UploadSummaryText({ summary: s }: { summary: UploadSummary }) {
   );
 }
 
-function Failures(props: { title: string; failures: { id: string; reason: string }[]; testId: string }) {
+/** Each failure in the person's language, by its code; the server's or core's English detail only as the tooltip (for a report). */
+function Failures(props: { title: string; failures: { id: string; code: UploadFailureCode; reason: string }[]; testId: string }) {
   const { t } = useTranslation();
   return (
     <div className="banner banner--error" data-testid={props.testId}>
       <p>{props.title}</p>
-      <ul>{props.failures.map((f) => <li key={f.id}>{t('newsroom.upload.failure', f)}</li>)}</ul>
+      <ul>
+        {props.failures.map((f) => (
+          <li key={f.id} title={f.reason}>
+            {t('newsroom.upload.failure', { id: f.id, reason: t(`newsroom.upload.why.${f.code}`) })}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
