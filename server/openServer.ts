@@ -56,6 +56,8 @@ export interface ServerOptions {
   allowedOrigins?: readonly string[];
   /** A reverse proxy on this machine forwards the clients' addresses (X-Forwarded-For). */
   trustProxy?: boolean;
+  /** Proxies elsewhere (addresses, CIDR subnets: --trust-proxy) trusted to forward clients' addresses too. */
+  trustedProxies?: readonly string[];
   /** The largest photo taken (the contract's MAX_PHOTO_BYTES unless a test sets less). */
   maxPhotoBytes?: number;
   /** Live documents: the store debounce, compaction, and (tests) a hook inside each append. */
@@ -146,7 +148,7 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
     const photos = new PhotoService(db, { maxBytes: opts.maxPhotoBytes }, now);
     const routes = [...accountRoutes(accounts), ...contractRoutes(db, articles, serverHandlers(db, articles, accounts, now, live)), ...liveRoutes(hub), ...photoRoutes(photos), ...exportRoutes(db, now, (id) => articles.materialise(id)), ...importRoutes(db, now, (event) => local({ kind: 'pushed', event }))];
     routes.push(...ops.routes());
-    const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes, log: opts.log, tls: opts.tls, allowedOrigins: opts.allowedOrigins, trustProxy: opts.trustProxy, observe: ops.http.observe });
+    const http = await startHttp({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, version, accounts, routes, log: opts.log, tls: opts.tls, allowedOrigins: opts.allowedOrigins, trustProxy: opts.trustProxy, trustedProxies: opts.trustedProxies, observe: ops.http.observe });
     live.attach(http.server);
     ops.watch(live, hub);
     return {

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../../shared/contract/errors';
 import { resolveDataDir } from '../dataFolder';
+import { parseProxyList } from '../http/trustedProxies';
 import { openServer, type ServerHandle } from '../openServer';
 import { serverText } from './serverText';
 import { serverLogging } from '../ops/serverLogging';
@@ -36,6 +37,7 @@ export async function runServerCommand(argv: string[], io: ServerIo): Promise<nu
         key: { type: 'string' },
         'allow-origin': { type: 'string', multiple: true },
         'behind-proxy': { type: 'boolean' },
+        'trust-proxy': { type: 'string', multiple: true },
         'log-level': { type: 'string' },
         'metrics-token': { type: 'string' },
         redis: { type: 'string' },
@@ -65,6 +67,13 @@ export async function runServerCommand(argv: string[], io: ServerIo): Promise<nu
     io.err(say.usage(logging));
     return 2;
   }
+  // The option wins over the variable (repeated, its lists add up); an empty variable is none.
+  const trustGiven = values['trust-proxy']?.join(',');
+  const proxies = parseProxyList(trustGiven ?? io.env.COPYDESK_TRUST_PROXY ?? '');
+  if ('bad' in proxies || (trustGiven !== undefined && !proxies.entries.length)) {
+    io.err(say.usage(say.badTrustProxy('bad' in proxies ? proxies.bad : (trustGiven ?? ''))));
+    return 2;
+  }
   const dataDir = resolveDataDir(values.data, io.env, io.home, io.cwd);
   const databaseUrl = values.database ?? io.env.DATABASE_URL ?? undefined;
   const redis = values.redis ?? io.env.REDIS_URL ?? undefined;
@@ -76,7 +85,7 @@ export async function runServerCommand(argv: string[], io: ServerIo): Promise<nu
   try {
     const tls = values.cert && values.key ? { cert: await readFile(resolve(io.cwd, values.cert)), key: await readFile(resolve(io.cwd, values.key)) } : undefined;
     const allowedOrigins = (values['allow-origin'] ?? []).flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean);
-    server = await openServer({ dataDir, databaseUrl, host: values.host ?? '127.0.0.1', port, log: io.err, tls, allowedOrigins, trustProxy: values['behind-proxy'] === true, redis, ...logging.options });
+    server = await openServer({ dataDir, databaseUrl, host: values.host ?? '127.0.0.1', port, log: io.err, tls, allowedOrigins, trustProxy: values['behind-proxy'] === true, trustedProxies: proxies.entries, redis, ...logging.options });
   } catch (err) {
     io.err(err instanceof ApiError && err.params.reason === 'libraryLocked' ? say.locked(dataDir) : say.failed((err as Error).message));
     return 3;

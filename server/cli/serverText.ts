@@ -9,6 +9,7 @@ const text = {
 Usage:
   copydesk server [--data DIR] [--port N] [--host ADDRESS] [--database URL]
                   [--cert FILE --key FILE] [--allow-origin URL] [--redis URL]
+                  [--behind-proxy] [--trust-proxy LIST]
                   [--log-level LEVEL] [--metrics-token TOKEN]
 
   copydesk server import-library DIR [--data DIR] [--database URL]
@@ -31,8 +32,12 @@ Usage:
                   holds the certificate (see the README).
 --allow-origin URL  A web page origin allowed to call the server from a browser (repeat, or
                   separate with commas). The Copydesk app needs none.
---behind-proxy    A reverse proxy on this machine forwards the clients' addresses
+--behind-proxy    A reverse proxy on this machine (loopback) forwards the clients' addresses
                   (X-Forwarded-For), so failed sign-ins are held back per client, not per proxy.
+--trust-proxy LIST  The same for a proxy elsewhere, e.g. on a container network: X-Forwarded-For
+                  is trusted from these peers, IP addresses and subnets separated by commas
+                  (172.16.0.0/12,10.0.0.5,fd00::/8). Else COPYDESK_TRUST_PROXY. Alone it trusts
+                  only these; with --behind-proxy, loopback too.
 --log-level LEVEL The log's detail: fatal, error, warn, info (default), debug, trace or silent.
                   Else COPYDESK_LOG_LEVEL. The log is JSON lines on the error output.
 --metrics-token TOKEN  GET /metrics answers whoever sends "Authorization: Bearer TOKEN" (at least
@@ -50,6 +55,7 @@ stored, then exit 0; a second signal stops it at once.`,
     badPort: (value: string) => `--port must be a whole number from 0 to 65535, not "${value}"`,
     certAndKey: '--cert and --key go together: give both (HTTPS) or neither (HTTP)',
     badLogLevel: (value: string, levels: string) => `--log-level must be one of ${levels}, not "${value}"`,
+    badTrustProxy: (entry: string) => `--trust-proxy (or COPYDESK_TRUST_PROXY) takes IP addresses and CIDR subnets separated by commas (e.g. 172.16.0.0/12,10.0.0.5,fd00::/8), not "${entry}"`,
     badMetricsToken: (min: number) => `the metrics token (--metrics-token or COPYDESK_METRICS_TOKEN) must be at least ${min} characters with no spaces`,
     instance: (redis: string, id: string) => `one of several instances: ${id}, through Redis at ${redis}`,
     redisNeedsPostgres: '--redis (several instances) needs --database: a real PostgreSQL they all share; the embedded database belongs to one process',
@@ -103,6 +109,7 @@ Exit codes: 0 done, 1 some stories or photos could not be read (or came from a l
 사용법:
   copydesk server [--data 폴더] [--port 번호] [--host 주소] [--database URL]
                   [--cert 파일 --key 파일] [--allow-origin URL] [--redis URL]
+                  [--behind-proxy] [--trust-proxy 목록]
                   [--log-level 수준] [--metrics-token 토큰]
 
   copydesk server import-library 폴더 [--data 폴더] [--database URL]
@@ -124,8 +131,12 @@ Exit codes: 0 done, 1 some stories or photos could not be read (or came from a l
                   한 컴퓨터 안에서 쓰거나, 인증서를 가진 리버스 프록시 뒤에 둡니다(README 참고).
 --allow-origin URL  브라우저에서 서버를 부를 수 있는 웹 페이지 주소(여러 번 쓰거나 쉼표로 구분).
                   Copydesk 앱에는 필요 없습니다.
---behind-proxy    이 컴퓨터의 리버스 프록시가 접속자 주소(X-Forwarded-For)를 넘겨줍니다. 로그인
+--behind-proxy    이 컴퓨터(루프백)의 리버스 프록시가 접속자 주소(X-Forwarded-For)를 넘겨줍니다. 로그인
                   실패 제한이 프록시가 아닌 접속자마다 걸립니다.
+--trust-proxy 목록  다른 곳(예: 컨테이너 네트워크)의 프록시도 같게: 이 주소들에서 온
+                  X-Forwarded-For를 믿습니다. 쉼표로 구분한 IP 주소와 서브넷
+                  (172.16.0.0/12,10.0.0.5,fd00::/8). 없으면 COPYDESK_TRUST_PROXY. 이것만 주면
+                  이 주소들만, --behind-proxy와 함께 주면 루프백도 믿습니다.
 --log-level 수준  로그의 자세함: fatal, error, warn, info(기본), debug, trace, silent.
                   없으면 COPYDESK_LOG_LEVEL. 로그는 오류 출력에 한 줄씩 JSON으로 씁니다.
 --metrics-token 토큰  "Authorization: Bearer 토큰"을 보내는 요청에 GET /metrics가 답합니다(16자
@@ -143,6 +154,7 @@ SIGTERM이나 Ctrl+C로 차분히 멈춥니다: 새 연결을 받지 않고, 실
     badPort: (value: string) => `--port는 0에서 65535 사이의 정수여야 합니다("${value}")`,
     certAndKey: '--cert와 --key는 함께 씁니다: 둘 다 주면 HTTPS, 둘 다 없으면 HTTP입니다',
     badLogLevel: (value: string, levels: string) => `--log-level은 ${levels} 중 하나여야 합니다("${value}")`,
+    badTrustProxy: (entry: string) => `--trust-proxy(또는 COPYDESK_TRUST_PROXY)는 쉼표로 구분한 IP 주소와 CIDR 서브넷이어야 합니다(예: 172.16.0.0/12,10.0.0.5,fd00::/8): "${entry}"은(는) 아닙니다`,
     badMetricsToken: (min: number) => `메트릭 토큰(--metrics-token 또는 COPYDESK_METRICS_TOKEN)은 공백 없이 ${min}자 이상이어야 합니다`,
     instance: (redis: string, id: string) => `여러 인스턴스 중 하나: ${id}, Redis ${redis}를 거칩니다`,
     redisNeedsPostgres: '--redis(여러 인스턴스)에는 --database가 필요합니다: 모두가 함께 쓰는 PostgreSQL. 내장 데이터베이스는 한 프로세스만 씁니다',

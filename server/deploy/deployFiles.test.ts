@@ -22,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { parse } from 'yaml';
 import { collabUrl } from '../../shared/contract/liveProtocol';
+import { parseProxyList, peerTrust } from '../http/trustedProxies';
 import { pgliteStore, type TestStore } from '../testing/bothDatabases';
 import { setUpAdmin, startTestServer, type TestServer } from '../testing/testServer';
 
@@ -278,6 +279,12 @@ describe('deploy/compose.yaml', () => {
       expect((server.environment as Record<string, string>).DATABASE_URL).toMatch(/^postgres:\/\/copydesk:\$\{POSTGRES_PASSWORD:\?[^}]+\}@postgres:5432\/copydesk$/);
       expect(server.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
       expect(server.command).toEqual(['server', '--data', '/data', '--host', '0.0.0.0', '--port', '4410']);
+      // X-Forwarded-For is believed from the compose network's own fixed subnet, where the host's
+      // proxy comes from (through the network's gateway), and from nowhere else.
+      const trusted = (server.environment as Record<string, string>).COPYDESK_TRUST_PROXY;
+      expect(trusted).toBe((compose.networks.default.ipam as { config: { subnet: string }[] }).config[0].subnet);
+      expect(parseProxyList(trusted)).toEqual({ entries: [trusted] });
+      expect(peerTrust({ proxies: [trusted] })(trusted.replace(/\.0\/\d+$/, '.1'))).toBe(true);
     }
     expect(compose.services['server-1'].ports).toEqual(['127.0.0.1:4410:4410']);
     expect(compose.services['server-2'].ports).toEqual(['127.0.0.1:4411:4410']);

@@ -11,6 +11,7 @@ import type { ServerLog } from '../ops/serverLog';
 import { readJsonBody } from './readJsonBody';
 import { RawAnswer, sendError, sendJson, sendRaw } from './respond';
 import { RESPONDED, type Route } from './Route';
+import { peerTrust, type PeerTrust } from './trustedProxies';
 
 export interface HttpOptions {
   host: string;
@@ -28,9 +29,14 @@ export interface HttpOptions {
   /**
    * Behind a reverse proxy on this machine: the client's address (for sign-in throttling) is the
    * last one the proxy appended to X-Forwarded-For, not the proxy's own. Only a proxy that sets the
-   * header itself may be trusted, so it applies only to connections from the loopback address.
+   * header itself may be trusted, so this trusts connections from the loopback address only.
    */
   trustProxy?: boolean;
+  /**
+   * Addresses and CIDR subnets (validated: trustedProxies' parseProxyList) of proxies trusted the
+   * same way from elsewhere, e.g. the container network a proxy reaches the server through.
+   */
+  trustedProxies?: readonly string[];
   /** Where unexpected failures are logged (never sent to the client beyond their code). */
   log?: ServerLog;
   /** Told of each request with the route that answered it, read once it is answered (metrics, the request log). */
@@ -51,13 +57,11 @@ function bearer(req: IncomingMessage): string | null {
   return match ? match[1] : null;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-
-/** Who is asking: the socket's peer, or behind a trusted local proxy the address it forwarded. */
-export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+/** Who is asking: the socket's peer, or when the peer is a trusted proxy the address it forwarded. */
+export function clientAddress(req: IncomingMessage, trusted: PeerTrust): string {
   const peer = req.socket.remoteAddress ?? '';
   const forwarded = req.headers['x-forwarded-for'];
-  if (!trustProxy || !LOOPBACK.has(peer) || typeof forwarded !== 'string') return peer;
+  if (typeof forwarded !== 'string' || !trusted(peer)) return peer;
   // The proxy appends the address it saw; anything before it came from the client and may be made up.
   const last = forwarded.split(',').map((a) => a.trim()).filter(Boolean).at(-1);
   return last ?? peer;
@@ -69,6 +73,7 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
   const prefixed = opts.routes.filter((r) => r.prefix);
 
   const allowed = new Set(opts.allowedOrigins ?? []);
+  const trusted = peerTrust({ loopback: opts.trustProxy === true, proxies: opts.trustedProxies });
   const serverOptions = { maxHeaderSize: 16 * 1024, requestTimeout: 60_000 };
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     // A route's declared path, never the path asked (it may carry an id): metrics stay bounded.
@@ -108,7 +113,7 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
         req,
         res,
         caller,
-        address: clientAddress(req, opts.trustProxy === true),
+        address: clientAddress(req, trusted),
         userAgent: String(req.headers['user-agent'] ?? ''),
         rest: under ? path.slice(under.path.length + 1) : '',
         body: (schema, limit) => readJsonBody(req, schema, limit),
