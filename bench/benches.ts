@@ -16,5 +16,6 @@ import { collabBench } from './collabBench';
 import { clusterBench } from './clusterBench';
 import { offlineBench } from './offlineBench';
 import { importLibraryBench } from './importLibraryBench';
+import { faultsBench } from './faultsBench';
 
-export const BENCHES: readonly Bench[] = [saveBench, historyBench, typingBench, photoBench, exportBench, searchBench, listBench, backupBench, crashBench, serverRoundTripBench, serverBench, collabBench, clusterBench, offlineBench, importLibraryBench];
+export const BENCHES: readonly Bench[] = [saveBench, historyBench, typingBench, photoBench, exportBench, searchBench, listBench, backupBench, crashBench, serverRoundTripBench, serverBench, collabBench, clusterBench, faultsBench, offlineBench, importLibraryBench];

@@ -48,10 +48,10 @@ export interface ArticleHooks {
 export interface LiveContent {
   /**
    * The body and fields as the open live document has stored them, read in `tx` with its epoch row
-   * locked (no update lands meanwhile); a field it holds unreadable reads as `fallback`'s (the
-   * row's). Null when none is open.
+   * locked (no update lands meanwhile) unless `lock` is false; a field it holds unreadable reads as
+   * `fallback`'s (the row's). Null when none is open.
    */
-  contentOf(tx: Queryable, id: string, fallback: LiveMeta): Promise<{ body: Body; meta: LiveMeta } | null>;
+  contentOf(tx: Queryable, id: string, fallback: LiveMeta, lock?: boolean): Promise<{ body: Body; meta: LiveMeta } | null>;
   /** Closes the open live document in `tx` (only if it is epoch `only`, when given): the next one starts from the article as written. The epoch closed, or null when none was open. */
   closeEpoch(tx: Queryable, id: string, only?: number): Promise<number | null>;
   /** After a commit that closed epoch `epoch`: its connections are closed so the clients reload. */
@@ -116,10 +116,10 @@ export class ArticleService {
     });
   }
 
-  /** The story with its open live document's body and fields (stored, its epoch row locked in `u`), or null when none is open. */
-  private async live(u: Unit, current: Article): Promise<Article | null> {
+  /** The story with its open live document's body and fields (stored, its epoch row locked in `u` unless `lock` is false), or null when none is open. */
+  private async live(u: Unit, current: Article, lock = true): Promise<Article | null> {
     const { body: _body, ...meta } = contentOf(current);
-    const live = await this.hooks.live?.contentOf(u.tx, current.id, meta);
+    const live = await this.hooks.live?.contentOf(u.tx, current.id, meta, lock);
     return live ? { ...current, ...live.meta, body: live.body } : null;
   }
 
@@ -213,13 +213,15 @@ export class ArticleService {
    * revision stays and no version is recorded. Why: the revision counts the saves and steps a
    * client builds on, and live typing is not one of those; a version per debounce would flood the
    * history, and every step records one holding the live copy anyway. False when there was
-   * nothing to copy.
+   * nothing to copy. The epoch row is not locked: the copy is of what is stored at this moment,
+   * and a lock held through the merge and the search index would hold up every story's typing
+   * (the appends' group commit waits on it). Steps take the article row first, as this does.
    */
   materialise(id: string): Promise<boolean> {
     return this.unit(async (u) => {
       const current = await readArticle(u.tx, id, true).catch(() => null);
       if (!current) return false;
-      const live = await this.live(u, current);
+      const live = await this.live(u, current, false);
       if (!live || isDeepStrictEqual(contentOf(live), contentOf(current))) return false;
       await this.put(u, { ...live, updatedAt: this.now().toISOString() });
       return true;

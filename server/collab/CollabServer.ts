@@ -317,7 +317,7 @@ export class CollabServer {
     if (this.closing !== closing) return;
     try {
       const latest = await latestEpoch(this.opts.db, articleId);
-      if (latest && !latest.closed) await this.opts.db.transaction((tx) => compactEpoch(tx, articleId, latest.epoch));
+      if (latest && !latest.closed) await compactEpoch(this.opts.db, articleId, latest.epoch);
     } catch (err) {
       this.opts.log?.(`live updates of ${articleId} not compacted: ${(err as Error).message}`);
     }

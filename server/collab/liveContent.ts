@@ -10,9 +10,9 @@ import { storedState } from './updateRows';
 
 export function liveContent(now: () => Date, epochClosed: (id: string, epoch: number) => void): LiveContent {
   return {
-    async contentOf(tx, id, fallback) {
+    async contentOf(tx, id, fallback, lock = true) {
       // FOR UPDATE on the epoch row: appends to it wait until this transaction ends.
-      const epoch = await latestEpoch(tx, id, true);
+      const epoch = await latestEpoch(tx, id, lock);
       if (!epoch || epoch.closed) return null;
       const state = await storedState(tx, id, epoch.epoch);
       if (!state) return null;

@@ -4,6 +4,7 @@
 // while the database is away and 200 after; nothing is acknowledged while nothing can be stored;
 // the clients' unacknowledged edits are sent again and stored once it is back; at the end every
 // client's document is the same, equal to what PostgreSQL holds, with every edit typed.
+// COPYDESK_FAULTS_LONG=1 (the bench's long form) keeps it down for half a minute and types longer.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../../shared/model/article';
 import { openCollab, type CollabClient } from '../../testing/collabClient';
@@ -12,6 +13,11 @@ import { startOwnPostgres, type OwnPostgres } from '../../testing/ownPostgres';
 import { startTestRedis, type TestRedis } from '../../testing/testRedis';
 import type { TestServer } from '../../testing/testServer';
 import { until } from '../../testing/until';
+import { FAULTS_LONG, FAULTS_TEST_MS } from '../../testing/faultCluster';
+
+/** Typed while the database is away (at 4 clients' ~25 edits a second in all), and stored after it is back. */
+const TYPED_WHILE_DOWN = FAULTS_LONG ? 600 : 4;
+const ACKED_AFTER = FAULTS_LONG ? 2000 : 20;
 
 const own = await startOwnPostgres();
 const redis = 'skip' in own ? own : await startTestRedis();
@@ -53,7 +59,7 @@ describe.skipIf(skip)('PostgreSQL restarted while clients type on two instances'
       await new Promise((r) => setTimeout(r, 1500));
       const ackedWhileDown = typists.acked.length;
       const typedWhileDown = typists.typed.length;
-      await until(() => typists.typed.length >= typedWhileDown + 4, 20_000);
+      await until(() => typists.typed.length >= typedWhileDown + TYPED_WHILE_DOWN, FAULTS_LONG ? 120_000 : 20_000);
       await new Promise((r) => setTimeout(r, 2000));
       expect(typists.acked.length).toBe(ackedWhileDown);
 
@@ -67,7 +73,7 @@ describe.skipIf(skip)('PostgreSQL restarted while clients type on two instances'
         expect(status).toBe(200);
       }
       // Typing goes on and is stored again.
-      await until(() => typists.acked.length >= ackedWhileDown + 20, 45_000);
+      await until(() => typists.acked.length >= ackedWhileDown + ACKED_AFTER, FAULTS_LONG ? 600_000 : 45_000);
     } finally {
       await typists.stop();
     }
@@ -75,5 +81,5 @@ describe.skipIf(skip)('PostgreSQL restarted while clients type on two instances'
     // No client was told it was signed out or refused while the database was away.
     for (const c of clients) expect(c.refused).toBeNull();
     console.info(`[postgres restart] ${typists.typed.length} edits typed, ${typists.acked.length} acknowledged while typing, all ${stored.length} characters stored`);
-  }, 90_000);
+  }, FAULTS_LONG ? FAULTS_TEST_MS : 90_000);
 });

@@ -13,10 +13,13 @@ import type { Article } from '../../../shared/model/article';
 import { openCollab, type CollabClient } from '../../testing/collabClient';
 import { bodyText, startTypists, storedText, waitFor } from '../../testing/faultChecks';
 import { startTwoInstances, type TwoInstances } from '../../testing/twoInstances';
+import { FAULTS_LONG, FAULTS_TEST_MS } from '../../testing/faultCluster';
 import type { TestServer } from '../../testing/testServer';
 
 const started = await startTwoInstances({ collab: { debounceMs: 200, maxDebounceMs: 1000 } });
-const ROUNDS = 3;
+/** COPYDESK_FAULTS_LONG=1 (the bench's long form): more rounds, so more races land inside the window. */
+const ROUNDS = FAULTS_LONG ? 12 : 3;
+const TEST_MS = FAULTS_LONG ? FAULTS_TEST_MS : 90_000;
 
 describe.skipIf('skip' in started)('a workflow step on one instance racing an edit on the other', () => {
   const { a, b, tokens, databaseUrl } = started as TwoInstances;
@@ -89,7 +92,7 @@ describe.skipIf('skip' in started)('a workflow step on one instance racing an ed
       ackedEdits += typists.acked.length;
     }
     console.info(`[step races edit] ${ROUNDS} approvals on A while typing on B: ${ackedEdits} edits acknowledged (all in the approved copies), ${lateEdits} after the step (none acknowledged, none approved, handed in as late revisions)`);
-  }, 90_000);
+  }, TEST_MS);
   it(`the reporter's 출고 on A wins over the reporter typing on B, in ${ROUNDS} rounds: every acknowledged edit is in the sent version`, async () => {
     let after = 0;
     let acked = 0;
@@ -121,7 +124,7 @@ describe.skipIf('skip' in started)('a workflow step on one instance racing an ed
       acked += typists.acked.length;
     }
     console.info(`[step races edit] ${ROUNDS} sends on A while typing on B: ${acked} edits acknowledged (all in the sent versions), ${after} after the step (none acknowledged, none stored)`);
-  }, 90_000);
+  }, TEST_MS);
   it(`words refused on B after the 출고 on A, yet relayed to A, are never stored from A, in ${ROUNDS} rounds`, async () => {
     // Another window of the reporter's on A holds the story, so A has it in memory and gets B's
     // relayed updates (the refused ones too, relayed before their append). A client joining on A
@@ -159,5 +162,5 @@ describe.skipIf('skip' in started)('a workflow step on one instance racing an ed
       for (const c of [watcher, kim, joiner]) c.destroy();
     }
     console.info(`[step races edit] ${ROUNDS} sends on A with the story open on both: ${refusedRounds} rounds had a refused update on B; no refused word stored`);
-  }, 90_000);
+  }, TEST_MS);
 });
