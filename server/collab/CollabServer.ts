@@ -28,7 +28,7 @@ import { latestEpoch } from './epochRows';
 import { openSessions } from './openSessions';
 import { isReplicaOfAnotherEpoch } from './otherEpoch';
 import { loadEpoch } from './seedEpoch';
-import { ReadOnlyNowError, UpdateLog, type AppendHook } from './UpdateLog';
+import { EpochClosedError, ReadOnlyNowError, UpdateLog, type AppendHook } from './UpdateLog';
 import { compactEpoch } from './updateRows';
 import { collabRedis, RELAYED_ORIGIN } from '../instances/collabRedis';
 import { isSyncStep2, RELAYED_GRACE_MS, unstoredPart } from '../instances/relayedUnstored';
@@ -201,7 +201,7 @@ export class CollabServer {
     })();
     stored.catch((err: Error) => {
       this.opts.log?.(`relayed content of ${document.name} not stored: ${err.message}`);
-      this.retire(document);
+      this.retire(document, refusedByState(err) ? 0 : UNAVAILABLE_PAUSE_MS);
     });
     return stored;
   }
@@ -243,7 +243,7 @@ export class CollabServer {
       },
       (err: Error) => {
         this.opts.log?.(`live update for ${document.name} not stored: ${err.message}`);
-        this.retire(document);
+        this.retire(document, refusedByState(err) ? 0 : UNAVAILABLE_PAUSE_MS);
         // Its words went out to the other clients and instances before the refusal: the epoch ends, so none of them stores them.
         if (err instanceof ReadOnlyNowError) void this.restartLive(document.name, live.epoch);
       },
@@ -287,13 +287,19 @@ export class CollabServer {
    * Drops a document from memory for good: its clients reconnect (their unacknowledged changes
    * kept) and load what is stored. Used when an append failed and when its epoch ended.
    */
-  private retire(document: Document): void {
+  private retire(document: Document, pauseMs = 0): void {
     const live = this.docs.get(document);
     if (live?.retired) return;
     if (live) live.retired = true;
     if (this.hocuspocus.documents.get(document.name) === document) this.hocuspocus.documents.delete(document.name);
-    for (const connection of document.getConnections()) connection.webSocket.close(RELOAD.code, RELOAD.reason);
-    if (document.getConnectionsCount() === 0) document.destroy();
+    if (document.getConnectionsCount() === 0) return document.destroy();
+    // After a database failure (a full disk) the clients come back at most once a pause, not at
+    // once with the next keystroke: what they send meanwhile is not acknowledged, so it is kept.
+    const reload = () => {
+      for (const connection of document.getConnections()) connection.webSocket.close(RELOAD.code, RELOAD.reason);
+    };
+    if (pauseMs > 0) setTimeout(reload, pauseMs).unref();
+    else reload();
   }
 
   /** On Hocuspocus's debounce: the stored body and fields into the article row. */
@@ -417,6 +423,11 @@ export class CollabServer {
       await this.compact(articleId, true);
     }
   }
+}
+
+/** An append refused for what the story is now (its epoch ended, its writer read-only), not for want of the database. */
+function refusedByState(err: Error): boolean {
+  return err instanceof EpochClosedError || err instanceof ReadOnlyNowError;
 }
 
 function send(connection: Connection, message: CollabStateless): void {
