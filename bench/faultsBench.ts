@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { benchCheck, sized, type Bench } from './bench';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -28,7 +29,7 @@ async function runFaults(files: string[], env: Record<string, string>): Promise<
     const out = join(dir, 'report.json');
     const child = spawn(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', ...files, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
       cwd: ROOT,
-      env: { ...process.env, ...env, FORCE_COLOR: '0' },
+      env: { ...process.env, ...env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const figures: string[] = [];
@@ -36,7 +37,11 @@ async function runFaults(files: string[], env: Record<string, string>): Promise<
     child.stdout.on('data', (chunk: Buffer) => {
       const lines = (rest + chunk.toString('utf8')).split('\n');
       rest = lines.pop() ?? '';
-      for (const line of lines) if (/^\[[^\]]+\] /.test(line.trim())) figures.push(line.trim());
+      for (const raw of lines) {
+        // The reporter colours its lines whatever the environment says.
+        const line = stripVTControlCharacters(raw).trim();
+        if (/^\[[^\]]+\] /.test(line)) figures.push(line);
+      }
     });
     child.stderr.resume();
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
