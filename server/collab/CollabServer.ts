@@ -79,6 +79,8 @@ const SIGNED_OUT = { code: 4401, reason: 'unauthenticated' };
 const OTHER_EPOCH = { code: 4409, reason: COLLAB_REFUSALS.epoch };
 
 const SESSION_CHECK_MS = 60_000;
+/** The longest wait between two tries to end an epoch after a refused update. */
+const RESTART_RETRY_MAX_MS = 5000;
 
 /** The connection's WebSocket, in its Hocuspocus context (a symbol: never serialised, never a field of ours). */
 const SOCKET = Symbol('collab socket');
@@ -243,19 +245,33 @@ export class CollabServer {
       },
       (err: Error) => {
         this.opts.log?.(`live update for ${document.name} not stored: ${err.message}`);
-        this.retire(document, refusedByState(err) ? 0 : UNAVAILABLE_PAUSE_MS);
-        // Its words went out to the other clients and instances before the refusal: the epoch ends, so none of them stores them.
-        if (err instanceof ReadOnlyNowError) void this.restartLive(document.name, live.epoch);
+        if (err instanceof ReadOnlyNowError) void this.endAfterRefusal(document, live);
+        else this.retire(document, refusedByState(err) ? 0 : UNAVAILABLE_PAUSE_MS);
       },
     );
   }
 
-  private async restartLive(articleId: string, epoch: number): Promise<void> {
-    try {
-      if (await this.opts.articles.restartLive(articleId, epoch)) this.opts.log?.(`live epoch ${epoch} of ${articleId} ended after a refused update; its clients reload`);
-    } catch (err) {
-      this.opts.log?.(`live epoch ${epoch} of ${articleId} not ended after a refused update: ${(err as Error).message}`, 'warn');
+  /**
+   * An update refused because its writer may no longer edit: its words went out to this document's
+   * other clients and to the other instances before the refusal, so the epoch ends (restartLive),
+   * and none of them can store them. Nothing more is stored from this document at once; its
+   * clients are sent to reload only once the epoch has ended — earlier, a client allowed to edit
+   * that received the words would send them straight back into the still-open epoch as its own.
+   * Tried again until the database answers (a failure would leave the epoch open to them).
+   */
+  private async endAfterRefusal(document: Document, live: LiveDoc): Promise<void> {
+    if (live.retired) return; // one refusal of the batch ends it; the rest find it ending
+    this.stopStoring(document);
+    for (let wait = 500; !this.closing; wait = Math.min(wait * 2, RESTART_RETRY_MAX_MS)) {
+      try {
+        if (await this.opts.articles.restartLive(document.name, live.epoch)) this.opts.log?.(`live epoch ${live.epoch} of ${document.name} ended after a refused update; its clients reload`);
+        break;
+      } catch (err) {
+        this.opts.log?.(`live epoch ${live.epoch} of ${document.name} not ended after a refused update (tried again in ${wait} ms): ${(err as Error).message}`, 'warn');
+        await new Promise((resolve) => setTimeout(resolve, wait).unref());
+      }
     }
+    this.reload(document, 0);
   }
 
   /**
@@ -288,10 +304,20 @@ export class CollabServer {
    * kept) and load what is stored. Used when an append failed and when its epoch ended.
    */
   private retire(document: Document, pauseMs = 0): void {
+    if (this.docs.get(document)?.retired) return;
+    this.stopStoring(document);
+    this.reload(document, pauseMs);
+  }
+
+  /** Nothing more of the document is stored or materialised; a client opening the story now gets a fresh one. */
+  private stopStoring(document: Document): void {
     const live = this.docs.get(document);
-    if (live?.retired) return;
     if (live) live.retired = true;
     if (this.hocuspocus.documents.get(document.name) === document) this.hocuspocus.documents.delete(document.name);
+  }
+
+  /** The document's clients are sent to reload (after `pauseMs`), keeping what was not acknowledged. */
+  private reload(document: Document, pauseMs: number): void {
     if (document.getConnectionsCount() === 0) return document.destroy();
     // After a database failure (a full disk) the clients come back at most once a pause, not at
     // once with the next keystroke: what they send meanwhile is not acknowledged, so it is kept.

@@ -58,7 +58,8 @@ export type UploadFailureCode = z.infer<typeof UploadFailureCodeSchema>;
 export function sendFailureCode(code: ErrorCode, what: 'story' | 'photo'): UploadFailureCode {
   if (code === 'tooLarge') return 'tooLarge';
   if (code === 'diskFull') return 'serverFull';
-  if (code === 'invalidInput') return what === 'story' ? 'invalid' : 'photoRefused';
+  // The server could not read what was sent (malformed, nested too deep): the data, not the server.
+  if (code === 'invalidInput' || code === 'malformedData' || code === 'tooDeep') return what === 'story' ? 'invalid' : 'photoRefused';
   if (what === 'photo' && (code === 'photoRejected' || code === 'hashMismatch')) return 'photoRefused';
   return 'serverError';
 }
