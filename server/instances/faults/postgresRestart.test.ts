@@ -15,8 +15,8 @@ import type { TestServer } from '../../testing/testServer';
 import { until } from '../../testing/until';
 import { FAULTS_LONG, FAULTS_TEST_MS } from '../../testing/faultCluster';
 
-/** Typed while the database is away (at 4 clients' ~25 edits a second in all), and stored after it is back. */
-const TYPED_WHILE_DOWN = FAULTS_LONG ? 600 : 4;
+/** Typed while the database is away (each client waits up to 2 s for an ack that cannot come: about 2 edits a second in all, so 60 is half a minute), and stored after it is back. */
+const TYPED_WHILE_DOWN = FAULTS_LONG ? 60 : 4;
 const ACKED_AFTER = FAULTS_LONG ? 2000 : 20;
 
 const own = await startOwnPostgres();
