@@ -217,8 +217,9 @@ describe('uploading a local library to the newsroom from the app', () => {
         expect(summary.photos).toMatchObject({ uploaded: 0, existed: 0 });
         expect([...summary.photos.failed].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
           [
-            { id: damaged, code: 'photoRefused', reason: expect.any(String) },
-            { id: gone, code: 'photoUnreadable', reason: 'its files are incomplete' },
+            // Named as the person imported them, for the summary's lines.
+            { id: damaged, label: '손상.jpg', code: 'photoRefused', reason: expect.any(String) },
+            { id: gone, label: '없음.jpg', code: 'photoUnreadable', reason: 'its files are incomplete' },
           ].sort((a, b) => a.id.localeCompare(b.id)),
         );
       } finally {

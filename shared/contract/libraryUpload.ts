@@ -71,7 +71,8 @@ export const UploadStoryAnswerSchema = z.discriminatedUnion('outcome', [
 ]);
 export type UploadStoryAnswer = z.infer<typeof UploadStoryAnswerSchema>;
 
-const Failure = z.object({ id: z.string(), code: UploadFailureCodeSchema, reason: z.string() });
+/** `label`: what the person knows it by (the story's headline, the photo's file name), when the library could read it. */
+const Failure = z.object({ id: z.string(), label: z.string().max(2000).optional(), code: UploadFailureCodeSchema, reason: z.string() });
 
 /** What `uploadLibraryToNewsroom` answers. */
 export const UploadSummarySchema = z.object({

@@ -77,9 +77,9 @@ export async function uploadLibrary(library: Library, plan: UploadPlan, target: 
       let read = false;
       try {
         const info = await library.photos.info(id);
+        if (info?.originalName) name = info.originalName;
         const file = await library.photos.file(id, 'original');
         if (!info || !file) throw new Error('its files are incomplete');
-        name = info.originalName || id;
         const bytes = await readFile(file.path);
         read = true;
         const answer = await target.uploadPhoto(name, bytes);
@@ -88,7 +88,7 @@ export async function uploadLibrary(library: Library, plan: UploadPlan, target: 
       } catch (err) {
         const error = toApiError(err);
         if (stopsTheUpload(error)) return stopped(summary, error);
-        summary.photos.failed.push({ id, code: read ? sendFailureCode(error.code, 'photo') : 'photoUnreadable', reason: error.message });
+        summary.photos.failed.push({ id, ...(name !== id ? { label: name.slice(0, 200) } : {}), code: read ? sendFailureCode(error.code, 'photo') : 'photoUnreadable', reason: error.message });
       }
     }
     job.step(++done, name);
@@ -100,14 +100,14 @@ export async function uploadLibrary(library: Library, plan: UploadPlan, target: 
     try {
       bundle = await readStoryBundle(library, id);
       const answer = await target.uploadStory(bundle, peopleNamed(bundle, everyone));
-      if (answer.outcome === 'failed') summary.failed.push({ id, code: answer.code, reason: answer.reason });
+      if (answer.outcome === 'failed') summary.failed.push({ id, label: headline.slice(0, 200), code: answer.code, reason: answer.reason });
       else if (answer.outcome === 'imported') summary.imported++;
       else summary.skipped++;
     } catch (err) {
       const error = toApiError(err);
       if (stopsTheUpload(error)) return stopped(summary, error);
       // A story not read whole is the library's failure (it never left); after, the server's answer.
-      summary.failed.push({ id, code: bundle ? sendFailureCode(error.code, 'story') : 'storyUnreadable', reason: error.message });
+      summary.failed.push({ id, label: headline.slice(0, 200), code: bundle ? sendFailureCode(error.code, 'story') : 'storyUnreadable', reason: error.message });
     }
     job.step(++done, headline);
   }

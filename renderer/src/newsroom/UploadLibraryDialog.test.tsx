@@ -83,7 +83,7 @@ describe('upload this library to a newsroom', () => {
     expect(calls.find((c) => c.method === 'cancelJob')?.input).toMatchObject({ jobId: started.input.jobId });
 
     await act(async () =>
-      finish({ imported: 3, skipped: 2, failed: [{ id: 'story-0001-aaaa', code: 'tooLarge', reason: 'request body over 67108864 bytes' }], photos: { uploaded: 4, existed: 1, failed: [] }, people: { matched: 1, created: 3 }, cancelled: true }),
+      finish({ imported: 3, skipped: 2, failed: [{ id: 'story-0001-aaaa', label: 'Battery plant breaks ground', code: 'tooLarge', reason: 'request body over 67108864 bytes' }], photos: { uploaded: 4, existed: 1, failed: [] }, people: { matched: 1, created: 3 }, cancelled: true }),
     );
     const summary = $(host, 'upload-summary')!.textContent!;
     expect($(host, 'upload-stopped')).not.toBeNull();
@@ -92,8 +92,9 @@ describe('upload this library to a newsroom', () => {
     expect(summary).toContain('People: 1 matched to accounts, 3 new accounts');
     // The failure in words by its code; the English detail only as the line's tooltip.
     const failure = $(host, 'upload-failed-stories')!.querySelector('li')!;
-    expect(failure.textContent).toBe(`story-0001-aaaa: ${en.newsroom.upload.why.tooLarge}`);
-    expect(failure.getAttribute('title')).toBe('request body over 67108864 bytes');
+    // Named by its headline; its id goes to the tooltip with the detail.
+    expect(failure.textContent).toBe(`Battery plant breaks ground: ${en.newsroom.upload.why.tooLarge}`);
+    expect(failure.getAttribute('title')).toBe('story-0001-aaaa: request body over 67108864 bytes');
     expect($(host, 'upload-failed-photos')).toBeNull();
     await act(async () => $(host, 'upload-close')!.click());
     expect(closed).toBe(1);

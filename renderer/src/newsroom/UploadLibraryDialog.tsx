@@ -114,15 +114,16 @@ function UploadSummaryText({ summary: s }: { summary: UploadSummary }) {
 }
 
 /** Each failure in the person's language, by its code; the server's or core's English detail only as the tooltip (for a report). */
-function Failures(props: { title: string; failures: { id: string; code: UploadFailureCode; reason: string }[]; testId: string }) {
+function Failures(props: { title: string; failures: { id: string; label?: string; code: UploadFailureCode; reason: string }[]; testId: string }) {
   const { t } = useTranslation();
   return (
-    <div className="banner banner--error" data-testid={props.testId}>
+    <div className="banner banner--error upload-failures" data-testid={props.testId}>
       <p>{props.title}</p>
       <ul>
         {props.failures.map((f) => (
-          <li key={f.id} title={f.reason}>
-            {t('newsroom.upload.failure', { id: f.id, reason: t(`newsroom.upload.why.${f.code}`) })}
+          // Named as the person knows it (headline, file name); the id and the detail in the tooltip, for a report.
+          <li key={f.id} title={`${f.id}: ${f.reason}`}>
+            {t('newsroom.upload.failure', { id: f.label || f.id, reason: t(`newsroom.upload.why.${f.code}`) })}
           </li>
         ))}
       </ul>
