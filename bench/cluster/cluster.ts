@@ -8,13 +8,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import pg from 'pg';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Article } from '../../shared/model/article';
 import { throwawayDatabase, type ThrowawayDatabase } from '../../server/testing/realPostgres';
 import { startTestRedis, type TestRedis } from '../../server/testing/testRedis';
 import { ADMIN } from '../../server/testing/testServer';
 import { postJson as post } from '../../server/testing/postJson';
+import { storedLiveDoc } from '../../server/testing/storedLiveDoc';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EDITOR = { name: '데스크', role: 'editor', desk: '', email: '', bylineName: '데스크', bylineRole: '', active: true };
@@ -90,18 +90,7 @@ export async function startCluster(): Promise<Cluster> {
       tokens: [admin, desk],
       databaseUrl,
       createStory: async () => (await post<Article>(`${a.url}/api/call/createArticle`, {}, admin)).id,
-      async storedDoc(storyId) {
-        const client = new pg.Client({ connectionString: databaseUrl });
-        await client.connect();
-        try {
-          const { rows } = await client.query<{ update: Buffer }>('SELECT u.update FROM collab_updates u JOIN collab_epochs e USING (article_id, epoch) WHERE u.article_id = $1 AND NOT e.closed ORDER BY u.seq', [storyId]);
-          const doc = new Y.Doc();
-          for (const r of rows) Y.applyUpdate(doc, new Uint8Array(r.update));
-          return doc;
-        } finally {
-          await client.end();
-        }
-      },
+      storedDoc: (storyId) => storedLiveDoc(databaseUrl, storyId),
       async errorsLogged(i) {
         const text = await (await fetch(`${instances[i].url}/metrics`)).text();
         const line = text.split('\n').find((l) => l.startsWith('copydesk_errors_total'));

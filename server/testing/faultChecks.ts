@@ -6,15 +6,14 @@ import { expectEveryEditKept as expectKept } from './everyEditKept';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { expect } from 'vitest';
-import * as Y from 'yjs';
 import { readBody } from '../../shared/live/bodyFragment';
 import type { ServerOptions } from '../openServer';
 import type { CollabClient } from './collabClient';
 import type { TestStore } from './bothDatabases';
 import { staffDeskOfThree, startTestServer, type TestServer } from './testServer';
 import { until } from './until';
+import { storedLiveDoc } from './storedLiveDoc';
 
 export interface Newsroom {
   servers: TestServer[];
@@ -98,16 +97,7 @@ export function startTypists(clients: readonly CollabClient[], tags: readonly st
 
 /** The open epoch's stored updates, applied to one document: what a fresh instance would load. */
 export async function storedText(databaseUrl: string, articleId: string): Promise<string> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ update: Buffer }>('SELECT u.update FROM collab_updates u JOIN collab_epochs e USING (article_id, epoch) WHERE u.article_id = $1 AND NOT e.closed ORDER BY u.seq', [articleId]);
-    const doc = new Y.Doc();
-    for (const r of rows) Y.applyUpdate(doc, new Uint8Array(r.update));
-    return JSON.stringify(readBody(doc));
-  } finally {
-    await client.end();
-  }
+  return JSON.stringify(readBody(await storedLiveDoc(databaseUrl, articleId)));
 }
 
 /** `until` with what was waited for in its failure (a fault test waits for many things). */

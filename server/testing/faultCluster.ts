@@ -15,9 +15,10 @@ import { BODY_FRAGMENT } from '../../shared/live/bodyFragment';
 import type { Article } from '../../shared/model/article';
 import { openCollab, type CollabClient } from './collabClient';
 import type { StoryEdits } from './everyEditKept';
-import { throwawayDatabase, type ThrowawayDatabase } from './realPostgres';
+import type { ThrowawayDatabase } from './realPostgres';
+import { redisAndDatabase } from './redisAndDatabase';
 import { roundRobinProxy, type RoundRobinProxy } from './roundRobinProxy';
-import { startTestRedis, type TestRedis } from './testRedis';
+import type { TestRedis } from './testRedis';
 import { ADMIN } from './testServer';
 import { until } from './until';
 import { freePort } from './freePort';
@@ -89,13 +90,9 @@ async function launch(instance: Instance, databaseUrl: string, redisUrl: string)
  * missing outside CI.
  */
 export async function startFaultCluster(shape: { stories: number; perStory: number }): Promise<FaultCluster | { skip: string }> {
-  const redis = await startTestRedis();
-  if ('skip' in redis) return redis;
-  const db = await throwawayDatabase();
-  if ('skip' in db) {
-    await redis.stop();
-    return db;
-  }
+  const stores = await redisAndDatabase();
+  if ('skip' in stores) return stores;
+  const { redis, db } = stores;
   const instances: Instance[] = [];
   for (let i = 0; i < 2; i++) instances.push({ port: await freePort(), url: '', dataDir: await mkdtemp(join(tmpdir(), `copydesk-fault-${i}-`)), child: null, log: [] });
   for (const instance of instances) instance.url = `http://127.0.0.1:${instance.port}`;

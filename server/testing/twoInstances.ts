@@ -5,8 +5,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServerOptions } from '../openServer';
-import { throwawayDatabase } from './realPostgres';
-import { startTestRedis, type TestRedis } from './testRedis';
+import { redisAndDatabase } from './redisAndDatabase';
+import type { TestRedis } from './testRedis';
 import { staffDeskOfThree, startTestServer, type TestServer } from './testServer';
 import type { TestStore } from './bothDatabases';
 
@@ -24,13 +24,9 @@ export interface TwoInstances {
 
 /** `onlyB`: options the second instance alone gets (a test's hook in its appends). */
 export async function startTwoInstances(options: Partial<ServerOptions> = {}, onlyB: Partial<ServerOptions> = {}): Promise<TwoInstances | { skip: string }> {
-  const redis = await startTestRedis();
-  if ('skip' in redis) return redis;
-  const db = await throwawayDatabase();
-  if ('skip' in db) {
-    await redis.stop();
-    return db;
-  }
+  const stores = await redisAndDatabase();
+  if ('skip' in stores) return stores;
+  const { redis, db } = stores;
   const dirs = [await mkdtemp(join(tmpdir(), 'copydesk-a-')), await mkdtemp(join(tmpdir(), 'copydesk-b-'))];
   const store = (dataDir: string) => ({ dataDir, url: db.url }) as TestStore;
   const a = await startTestServer(store(dirs[0]), { redis: redis.url, ...options });
