@@ -66,7 +66,7 @@ export interface ServerOptions {
    * which one process holds: several instances cannot share it, and one needs no Redis).
    */
   redis?: string;
-  collab?: Pick<CollabOptions, 'debounceMs' | 'maxDebounceMs' | 'compactAfter' | 'beforeCommit' | 'liveStateWaitMs' | 'embargoSettleMs'>;
+  collab?: Pick<CollabOptions, 'debounceMs' | 'maxDebounceMs' | 'compactAfter' | 'beforeCommit' | 'liveStateWaitMs' | 'embargoSettleMs' | 'resyncMs' | 'dropRelayed'>;
 }
 
 export interface ServerHandle {

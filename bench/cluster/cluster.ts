@@ -43,7 +43,9 @@ export interface Cluster {
 
 async function startInstance(dataDir: string, databaseUrl: string, redisUrl: string): Promise<Instance & { setupCode: string | null }> {
   const options = { databaseUrl, redis: redisUrl };
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/testing/serverChild.ts'), dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, COPYDESK_CHILD_OPTIONS: JSON.stringify(options) } });
+  // COPYDESK_BENCH_PROFILE=DIR: each instance writes a CPU profile there when the cluster closes (open it in Chrome's DevTools).
+  const profile = process.env.COPYDESK_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.COPYDESK_BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(ROOT, 'server/testing/serverChild.ts'), dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, COPYDESK_CHILD_OPTIONS: JSON.stringify(options) } });
   const stderr: string[] = [];
   // Drained, so a chatty instance never blocks on a full pipe.
   createInterface({ input: child.stderr! }).on('line', (line) => {
@@ -68,6 +70,11 @@ export async function startCluster(): Promise<Cluster> {
   const dirs: string[] = [];
   const instances: Instance[] = [];
   const close = async () => {
+    // A profiled instance exits by itself on SIGTERM (the profile is written on exit); 10 s at most.
+    if (process.env.COPYDESK_BENCH_PROFILE) {
+      for (const i of instances) i.child.kill('SIGTERM');
+      await Promise.all(instances.map((i) => (i.child.exitCode === null && i.child.signalCode === null ? Promise.race([once(i.child, 'exit'), new Promise((r) => setTimeout(r, 10_000))]) : null)));
+    }
     for (const i of instances) if (i.child.exitCode === null && i.child.signalCode === null) i.child.kill('SIGKILL');
     await Promise.all(instances.map((i) => (i.child.exitCode === null && i.child.signalCode === null ? once(i.child, 'exit') : null)));
     await (redis as TestRedis).stop();

@@ -26,7 +26,7 @@ import { awaitLiveState } from './awaitLiveState';
 import { awaitStored, gateAcks, isGated } from './durableAck';
 import { latestEpoch } from './epochRows';
 import { openSessions } from './openSessions';
-import { isReplicaOfAnotherEpoch } from './otherEpoch';
+import { isRelayOfAnotherEpoch, isReplicaOfAnotherEpoch } from './otherEpoch';
 import { loadEpoch } from './seedEpoch';
 import { EpochClosedError, ReadOnlyNowError, UpdateLog, type AppendHook } from './UpdateLog';
 import { compactEpoch } from './updateRows';
@@ -52,6 +52,10 @@ export interface CollabOptions {
   relayedGraceMs?: number;
   /** Runs inside each append transaction before it commits (tests slow or fail it). */
   beforeCommit?: AppendHook;
+  /** How long after a change its document's state vectors are exchanged with the other instances (RESYNC_MS by default). */
+  resyncMs?: number;
+  /** Tests lose messages from the other instances: true drops one. */
+  dropRelayed?: (message: Uint8Array) => boolean;
   log?: ServerLog;
   /** Several instances: documents and awareness relayed through this Redis, under this instance's id. */
   redis?: { url: string; instanceId: string };
@@ -107,7 +111,7 @@ export class CollabServer {
       debounce: opts.debounceMs ?? 2000,
       maxDebounce: opts.maxDebounceMs ?? 10_000,
       unloadImmediately: true,
-      extensions: opts.redis ? [collabRedis(opts.redis.url, opts.redis.instanceId, (message) => this.acceptsRelayed(message), opts.log)] : [],
+      extensions: opts.redis ? [collabRedis({ url: opts.redis.url, identifier: opts.redis.instanceId, accepts: (message) => this.acceptsRelayed(message), seedOf: (document) => this.docs.get(document)?.seedClient ?? null, resyncMs: opts.resyncMs, log: opts.log })] : [],
       onAuthenticate: (p) =>
         authenticateLive(opts.db, opts.accounts, p.token, p.documentName, p.requestParameters, p.connectionConfig).catch((err: unknown) => {
           if (!(err instanceof CollabRefused)) return this.unavailable(p.context, p.documentName, err);
@@ -186,10 +190,11 @@ export class CollabServer {
 
   /** A message from another instance: not one from a replica of another epoch of this story (collabRedis.ts). */
   private acceptsRelayed(message: Uint8Array): boolean {
+    if (this.opts.dropRelayed?.(message)) return false;
     const document = this.hocuspocus.documents.get(decoding.readVarString(decoding.createDecoder(message)));
     if (!document) return true; // not loaded here: the extension ignores it
     const live = this.docs.get(document);
-    return live !== undefined && !live.retired && !isReplicaOfAnotherEpoch(message, live.seedClient);
+    return live !== undefined && !live.retired && !isRelayOfAnotherEpoch(message, live.seedClient);
   }
 
   /** Stores what `memory` holds beyond the stored rows (relayedUnstored.ts); a failure withholds the ack and reloads the document. */

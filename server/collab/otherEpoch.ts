@@ -5,6 +5,7 @@
 // not that client brings a replica of another epoch. Empty replicas (a fresh client) pass.
 import { MessageType } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 
 /** y-protocols' SyncStep1 (a state vector), inside a Hocuspocus Sync message. */
@@ -19,4 +20,31 @@ export function isReplicaOfAnotherEpoch(message: Uint8Array, seedClient: number 
   if (decoding.readVarUint(decoder) !== SYNC_STEP_1) return false;
   const vector = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
   return vector.size > 0 && !vector.has(seedClient);
+}
+
+/** y-protocols' SyncStep2 (an update). */
+const SYNC_STEP_2 = 1;
+
+/**
+ * A change relayed to the other instances as it is (relayChanges.ts), marked after the update
+ * with its epoch's seed client: an update is no state vector, and one of an ended epoch, applied
+ * to the next, could add its words again. Hocuspocus reads the update and ignores what follows.
+ */
+export function markedWithEpoch(message: Uint8Array, seedClient: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeUint8Array(encoder, message);
+  encoding.writeVarUint(encoder, seedClient);
+  return encoding.toUint8Array(encoder);
+}
+
+/** A message from another instance that brings another epoch: a state vector (as above), or a change marked with another epoch. */
+export function isRelayOfAnotherEpoch(message: Uint8Array, seedClient: number | null): boolean {
+  if (seedClient === null) return false;
+  if (isReplicaOfAnotherEpoch(message, seedClient)) return true;
+  const decoder = decoding.createDecoder(message);
+  decoding.readVarString(decoder);
+  const type = decoding.readVarUint(decoder);
+  if (type !== MessageType.Sync || decoding.readVarUint(decoder) !== SYNC_STEP_2) return false;
+  decoding.readVarUint8Array(decoder);
+  return decoding.hasContent(decoder) && decoding.readVarUint(decoder) !== seedClient;
 }

@@ -1,11 +1,15 @@
 // Hocuspocus's Redis extension between instances (document updates and awareness), with one guard
 // of ours: two instances may hold different epochs of one story for a moment (a step on one, its
 // signal on its way to the other), under the same document name and so the same Redis channel.
-// The extension syncs by exchanging state vectors; a replica of another epoch must not be synced
-// into this one (its whole text would be added again), so its SyncStep1 is dropped here, as a
-// client's is in CollabServer (otherEpoch.ts). Without a SyncStep1 no SyncStep2 is ever asked of
-// either side.
+// A replica of another epoch must not be synced into this one (its whole text would be added
+// again), so its SyncStep1 is dropped here, as a client's is in CollabServer, and so is a change
+// marked with another epoch (otherEpoch.ts). Without a SyncStep1 no SyncStep2 is ever asked of
+// either side. Changes travel as they are, not as the extension's state-vector exchange
+// (relayChanges.ts).
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
+import type { Document } from '@hocuspocus/server';
+import * as decoding from 'lib0/decoding';
+import { relayChanges } from './relayChanges';
 import { redisClient } from './redisClient';
 
 /** The transaction origin the extension applies relayed updates with (not a client: not appended here). */
@@ -13,8 +17,19 @@ export const RELAYED_ORIGIN = '__hocuspocus__redis__origin__';
 
 type Incoming = (channel: Buffer, data: Buffer) => Promise<void>;
 
-/** `accepts` sees each message from another instance (Hocuspocus's format: document name first). */
-export function collabRedis(url: string, identifier: string, accepts: (message: Uint8Array) => boolean, log?: (line: string) => void): RedisExtension {
+export interface CollabRedisOptions {
+  url: string;
+  /** This instance's id (the extension skips its own messages by it). */
+  identifier: string;
+  /** Sees each message from another instance (Hocuspocus's format: document name first). */
+  accepts: (message: Uint8Array) => boolean;
+  /** A loaded document's epoch seed client, marked on the changes it relays (relayChanges.ts). */
+  seedOf: (document: Document) => number | null;
+  resyncMs?: number;
+  log?: (line: string) => void;
+}
+
+export function collabRedis({ url, identifier, accepts, seedOf, resyncMs, log }: CollabRedisOptions): RedisExtension {
   const extension = new RedisExtension({ createClient: () => redisClient(url), identifier, prefix: 'copydesk:doc' });
   if (extension.redisTransactionOrigin !== RELAYED_ORIGIN) throw new Error('@hocuspocus/extension-redis changed its relay origin');
   for (const client of [extension.pub, extension.sub]) client.on('error', (err: Error) => log?.(`redis: ${err.message}`));
@@ -23,6 +38,7 @@ export function collabRedis(url: string, identifier: string, accepts: (message: 
   // error on every debounce.
   extension.onStoreDocument = async () => undefined;
   extension.afterStoreDocument = async () => undefined;
+  const relay = relayChanges(extension, seedOf, resyncMs);
   // The extension listens with a private handler: it is swapped for one that asks `accepts` first.
   const own = (extension as unknown as { handleIncomingMessage: Incoming }).handleIncomingMessage;
   extension.sub.off('messageBuffer', own);
@@ -35,7 +51,11 @@ export function collabRedis(url: string, identifier: string, accepts: (message: 
       ok = false; // unreadable: not applied
     }
     // One message that fails to apply must not end every instance at once (an unhandled rejection).
-    if (ok) void Promise.resolve(own(channel, data)).catch((err: unknown) => log?.(`a relayed change from Redis failed to apply: ${(err as Error).message}`));
+    if (!ok) return;
+    Promise.resolve(own(channel, data)).then(
+      () => relay.applied(decoding.readVarString(decoding.createDecoder(message))),
+      (err: unknown) => log?.(`a relayed change from Redis failed to apply: ${(err as Error).message}`),
+    );
   });
   guardPublishes(extension, log);
   // Its onDestroy quits the publishing connection through Redlock, which rejects when that
@@ -44,6 +64,7 @@ export function collabRedis(url: string, identifier: string, accepts: (message: 
   // logged, and both connections are let go.
   const destroy = extension.onDestroy.bind(extension);
   extension.onDestroy = async () => {
+    relay.close();
     try {
       await destroy();
     } catch (err) {
