@@ -74,6 +74,8 @@ interface LiveDoc {
   embargo: string | null | undefined;
   /** Another instance relayed content into it (server/instances/relayedUnstored.ts). */
   relayed: boolean;
+  /** The last check for relayed content left unstored (storeRelayed): the next waits for it. */
+  relayedCheck?: Promise<void>;
 }
 
 /** WebSocket close codes: the provider reconnects after either. */
@@ -199,13 +201,18 @@ export class CollabServer {
 
   /** Stores what `memory` holds beyond the stored rows (relayedUnstored.ts); a failure withholds the ack and reloads the document. */
   private storeRelayed(document: Document, live: LiveDoc, memory: Uint8Array): Promise<void> {
+    // The checks of one document take turns: after an instance died its clients come back at once,
+    // and once the first has stored what was missing the others find nothing (one read each).
+    const before = live.relayedCheck;
     const stored = (async () => {
+      await before;
       await this.updates.flush();
       const part = await unstoredPart(this.opts.db, document.name, live.epoch, memory, this.opts.relayedGraceMs ?? RELAYED_GRACE_MS, () => live.retired);
       if (!part || live.retired) return;
       this.opts.log?.(`live content of ${document.name} relayed from another instance but not stored there: stored here`);
       await this.updates.append({ articleId: document.name, epoch: live.epoch, update: part, personId: null });
     })();
+    live.relayedCheck = stored.catch(() => undefined);
     stored.catch((err: Error) => {
       this.opts.log?.(`relayed content of ${document.name} not stored: ${err.message}`);
       this.retire(document, refusedByState(err) ? 0 : UNAVAILABLE_PAUSE_MS);
