@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { RuleSetSchema } from './ruleSchema';
 import { applyFixes, checkRuleExamples, expandTemplate, runRule, runRules, runRulesOnParagraph } from './runRules';
+import { defaultKoRuleSet } from './rules/defaultKo';
+import { defaultEnRuleSet } from './rules/defaultEn';
 
 const set = RuleSetSchema.parse({
   version: 1,
@@ -64,5 +66,19 @@ describe('runRules', () => {
 
   it('checkRuleExamples reports nothing for a rule whose examples hold', () => {
     expect(checkRuleExamples(message)).toEqual([]);
+  });
+
+  it('runs the default sets over long adversarial paragraphs (near misses repeated thousands of times) to the end', () => {
+    // No clock here: a pattern that backtracked badly would hold this test past its timeout.
+    const sets = [RuleSetSchema.parse(defaultKoRuleSet), RuleSetSchema.parse(defaultEnRuleSet)];
+    const near = ['1만 ', '"', ' ', 'ㆍ가', '가나다라마', '12,345,', '오후 1', '[한빛 홍길동', 'Jan ', '3 p', "a'"];
+    for (const piece of near) {
+      const paragraph = piece.repeat(Math.ceil(20000 / piece.length));
+      for (const s of sets) {
+        for (const f of runRulesOnParagraph(s, paragraph)) expect(paragraph.slice(f.offset, f.offset + f.length)).toBe(f.text);
+      }
+    }
+    const messages = '메세지 '.repeat(5000);
+    expect(runRulesOnParagraph(sets[0], messages).filter((f) => f.ruleId === 'loanword-message')).toHaveLength(5000);
   });
 });

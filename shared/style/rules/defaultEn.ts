@@ -21,7 +21,8 @@ const words: SwapRow[] = [
   ['ok', '\\b(?:[Oo]kay|O\\.K\\.)(?![A-Za-z])', 'OK', 'okay', 'OK', ['The minister said it was okay.', 'O.K. then'], ['The minister said it was OK.', 'OK then']],
   ['email', '\\b([Ee])-mail', '$1mail', 'e-mail', 'email', ['She sent an e-mail to staff.', 'E-mail addresses'], ['She sent an email to staff.', 'Email addresses']],
   ['website', '\\b([Ww])eb site', '$1ebsite', 'web site', 'website', ['The web site crashed.', 'Web site traffic'], ['The website crashed.', 'Website traffic']],
-  ['internet', '(?<=[a-z,] )Internet\\b', 'internet', 'Internet', 'internet', ['Access to the Internet is slow.', 'on the Internet, users'], ['Access to the internet is slow.', 'on the internet, users', 'Internet access is slow.']],
+  // Internet followed by a capitalized word is a name (Internet Explorer, Internet Archive).
+  ['internet', '(?<=[a-z,] )Internet\\b(?! [A-Z])', 'internet', 'Internet', 'internet', ['Access to the Internet is slow.', 'on the Internet, users'], ['Access to the internet is slow.', 'on the internet, users', 'Internet access is slow.', 'the old Internet Explorer browser']],
   ['canceled', '\\b([Cc])ancell(ed|ing)\\b', '$1ancel$2', 'cancelled', 'canceled', ['The match was cancelled.', 'Cancelling the order'], ['The match was canceled.', 'Canceling the order', 'The cancellation fee']],
   ['judgment', '\\b([Jj])udgement', '$1udgment', 'judgement', 'judgment', ['The court issued its judgement.', 'Judgements vary.'], ['The court issued its judgment.', 'Judgments vary.']],
   ['adviser', '\\b([Aa])dvisor(s?)\\b', '$1dviser$2', 'advisor', 'adviser', ['A senior advisor resigned.', 'Advisors met.'], ['A senior adviser resigned.', 'Advisers met.', 'advisory board']],
@@ -139,10 +140,11 @@ const styleRules: RuleInput[] = [
   {
     id: 'number-one-of',
     category: 'numbers',
-    check: { pattern: '(?<=[a-z,] |^)1 of (?=the|them|those|its|his|her|their)', flags: 'u', replace: 'one of ' },
+    // After a few words that make it a count: Figure 1 of the report and Game 1 of the final stay.
+    check: { pattern: '(?<=\\b(?:only|just|was|is|as|became|remains|and) )1 of (?=the|them|those|its|his|her|their)', flags: 'u', replace: 'one of ' },
     message: message('Spell out one: one of the, not 1 of the.', '1 of the 대신 one of the로 씁니다.'),
     flags: ['He was 1 of the founders.', 'only 1 of them'],
-    passes: ['He was one of the founders.', 'a 1-0 win'],
+    passes: ['He was one of the founders.', 'a 1-0 win', 'Figure 1 of the report', 'Game 1 of the final'],
     fixes: [['He was 1 of the founders.', 'He was one of the founders.']],
   },
   {

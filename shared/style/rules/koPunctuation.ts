@@ -111,9 +111,10 @@ export const koPunctuationRules: RuleInput[] = [
   rule({
     id: 'punct-double-punct',
     category: 'punctuation',
-    check: { pattern: '(?<=[가-힣])(?:[!?]{2,3}|\\.\\.(?!\\.))(?=[\\s”’]|$)', flags: 'u' },
+    // The same mark doubled only: ?! is an accepted way to end a startled question.
+    check: { pattern: '(?<=[가-힣])(?:!{2,3}|\\?{2,3}|\\.\\.(?!\\.))(?=[\\s”’]|$)', flags: 'u' },
     message: { ko: '문장부호를 겹쳐 쓰지 않습니다(!!, ??, ..).', en: 'Do not double punctuation (!!, ??, ..).' },
     flags: ['정말 이겼다!!', '왜 그랬나??'],
-    passes: ['정말 이겼다!', '왜 그랬나?', '그런데…'],
+    passes: ['정말 이겼다!', '왜 그랬나?', '그런데…', '정말이요?!'],
   }),
 ];
