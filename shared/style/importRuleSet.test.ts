@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { importRuleSet, importRuleSetText, type RuleSetProblem } from './importRuleSet';
 import type { RuleInput } from './ruleSchema';
+import { checkPattern } from './safePattern';
 import { ruleSetProblemText } from './styleText';
 import { defaultEnRuleSet } from './rules/defaultEn';
 
@@ -93,6 +94,13 @@ describe('importRuleSet', () => {
     const result = importRuleSetText('{ "version": 1,');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0].kind).toBe('shape');
+  });
+
+  it('gives the same verdict for a pattern the second time (remembered, not re-proven)', () => {
+    const first = checkPattern('(b+)+$', 'u');
+    expect(first).toMatchObject({ safe: false, kind: 'backtracking' });
+    expect(checkPattern('(b+)+$', 'u')).toBe(first);
+    expect(checkPattern('(b+)+$', 'iu')).not.toBe(first);
   });
 
   it('takes back an exported default set unchanged', () => {

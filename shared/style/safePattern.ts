@@ -17,8 +17,25 @@ const BACKSTOP_MS = 15000;
 export type PatternRefusalKind = 'invalid' | 'emptyMatch' | 'backtracking' | 'tooComplex';
 export type PatternVerdict = { safe: true } | { safe: false; kind: PatternRefusalKind; detail: string };
 
+/**
+ * Verdicts by pattern: proving a pattern can take a second, and re-importing a set after editing one
+ * rule should not prove the other 250 again. Bounded so a stream of imports cannot grow it forever.
+ */
+const verdicts = new Map<string, PatternVerdict>();
+const MAX_REMEMBERED = 5000;
+
 /** Whether `pattern` (with `flags`, 'u' or 'iu') may run as a house-style check, and if not, why. */
 export function checkPattern(pattern: string, flags: string): PatternVerdict {
+  const key = `${flags}/${pattern}`;
+  const known = verdicts.get(key);
+  if (known) return known;
+  const verdict = provePattern(pattern, flags);
+  if (verdicts.size >= MAX_REMEMBERED) verdicts.clear();
+  verdicts.set(key, verdict);
+  return verdict;
+}
+
+function provePattern(pattern: string, flags: string): PatternVerdict {
   const problem = patternProblem(pattern, flags);
   if (problem) return { safe: false, kind: problem === 'matches empty text' ? 'emptyMatch' : 'invalid', detail: problem };
   const ignoreCase = flags.includes('i');
