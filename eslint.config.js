@@ -9,8 +9,8 @@ import boundaries from './scripts/eslint/folderBoundaries.js';
 const root = import.meta.dirname;
 /** Test files and their harnesses may read fixtures with Node and use vitest; their folder zones still hold. */
 const tests = ['**/*.test.ts', '**/*.test.tsx', '**/testing/**'];
-/** Everything shared/ may import from npm: pure-JS parsers and schemas that run in every process. */
-const sharedPackages = ['zod', 'marked', 'yaml', 'entities', 'diff', 'dompurify', 'fast-deep-equal', 'yjs'];
+/** Everything shared/ may import from npm: pure-JS parsers and schemas that run in every process (redos-detector: house-style import checks). */
+const sharedPackages = ['zod', 'marked', 'yaml', 'entities', 'diff', 'dompurify', 'fast-deep-equal', 'yjs', 'redos-detector'];
 const uiPackages = ['electron', 'react', 'react-dom', '@tiptap/*'];
 
 /** One zone: its files, what they may import, and the same with a test's allowances. */
