@@ -1,9 +1,10 @@
 // The `copydesk` command: the app's import and export without the window, for batch work and
 // newsroom scripts. It opens the library through the same core as the app (so the same checks,
 // embargo gate and audit log apply) and reports per file, with exit codes scripts can test.
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+// `copydesk check` (house style on files, no library) is runCheck.ts.
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiError, toApiError } from '../shared/contract/errors';
 import { ExportFormatSchema, type ExportFormat } from '../shared/exchange/types';
@@ -13,13 +14,16 @@ import { openCore, type Core } from '../core/createCore';
 import { resolveLibraryDir } from '../core/libraryLocation';
 import type { Job } from '../core/exchange/JobRegistry';
 import { readArticleFile } from '../core/exchange/ExchangeService';
-import { MAX_IMPORT_BYTES } from '../shared/contract/api';
 import { runServerCommand, type ServerIo } from '../server/cli/runServerCommand';
+import { EXIT } from './exitCodes';
+import { readTarget, reasonText } from './readTarget';
+import { runCheck } from './runCheck';
+import { cliCheckText } from '../shared/i18n/cliCheckText';
 
 /** What a command gets from the process; `signal` is aborted on Ctrl+C (a batch stops after the current article or file). */
 export type CliIo = ServerIo;
 
-export const EXIT = { ok: 0, partial: 1, usage: 2, library: 3, interrupted: 130 } as const;
+export { EXIT };
 
 const OPTIONS = {
   library: { type: 'string' },
@@ -31,6 +35,7 @@ const OPTIONS = {
   out: { type: 'string' },
   override: { type: 'boolean' },
   note: { type: 'string' },
+  rules: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -53,8 +58,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.out(say.help);
     return values.help || command === 'help' ? EXIT.ok : EXIT.usage;
   }
+  // Reads files and prints findings: no library, so none of the library's options.
+  if (command === 'check') return runCheck(targets, values, io);
   try {
     if (command !== 'import' && command !== 'export') throw new UsageError(say.unknownCommand(command));
+    if (values.rules !== undefined) throw new UsageError(cliCheckText(io.language).rulesOnlyForCheck);
     if (targets.length === 0) throw new UsageError(say.noFiles);
     if (values.summary && !values['dry-run']) throw new UsageError(say.summaryNeedsDryRun);
     if (command === 'import' && values['dry-run']) return await dryRun(targets, !!values.summary, io);
@@ -113,24 +121,8 @@ async function resolveActor(core: Core, who: string | undefined, say: ReturnType
   return person.id;
 }
 
-function reasonText(err: ApiError, say: ReturnType<typeof cliExchangeText>): string {
-  const reason = String(err.params.reason ?? '');
-  if (err.code === 'embargoed') return say.reasons.embargoed(String(err.params.until ?? ''));
-  if (/ENOENT/.test(err.message)) return say.reasons.missing;
-  if (reason in say.reasons && reason !== 'embargoed' && reason !== 'other') return say.reasons[reason as 'empty'];
-  return say.reasons.other(err.message);
-}
-
 function job(signal?: AbortSignal): Job {
   return { signal: signal ?? new AbortController().signal, step: () => undefined };
-}
-
-async function readTarget(path: string, io: CliIo): Promise<{ name: string; bytes: Uint8Array }> {
-  const full = resolve(io.cwd, path);
-  const name = basename(full);
-  // Sized before it is read: a huge file is refused, not loaded.
-  if ((await stat(full)).size > MAX_IMPORT_BYTES) throw new ApiError('importFailed', `${name}: too large`, { reason: 'tooLarge', file: name });
-  return { name, bytes: new Uint8Array(await readFile(full)) };
 }
 
 /** Reads every file with no library at all: the summary shape the import fixtures use. */

@@ -7,13 +7,14 @@ const FORMATS = EXPORT_FORMATS.join('|');
 
 const text = {
   en: {
-    help: `copydesk — import and export Copydesk articles without the window
+    help: `copydesk — import, export and check Copydesk articles without the window
 
 Usage:
   copydesk import FILE… [--library DIR] [--as PERSON] [--json]
   copydesk import FILE… --dry-run --summary
   copydesk export ID|FILE… --format ${FORMATS}[,…] [--out DIR] [--library DIR] [--as PERSON]
                             [--override --note TEXT] [--json]
+  copydesk check FILE… [--rules FILE] [--json]
   copydesk server [--data DIR] [--port N] [--host ADDRESS] [--database URL]
 
 import     Reads web-page text (.txt), saved web pages (.html), Word (.docx), Markdown (.md),
@@ -23,14 +24,22 @@ import     Reads web-page text (.txt), saved web pages (.html), Word (.docx), Ma
 export     Writes each article (a library id, or a file to convert) in the given formats, one
            folder per article, into --out (default: the current directory).
   --override --note     Export embargoed copy anyway (allowed roles only); the reason is logged.
+check      Reads any file import reads and checks its headline, deck, body and captions against
+           the house style rules for its language (Korean or English), with no library. One line
+           per finding: FILE:PART:OFFSET [rule id] text → fix — message (OFFSET counts the
+           characters before the finding in that headline, deck line, paragraph or caption).
+  --rules FILE   Check with an exported rule set file instead of the default rules (copy in the
+                 other language is then not checked); refused (exit 2) if any rule is unsafe or
+                 fails its own examples.
+  --json         One JSON document: each file with its findings.
 --library DIR   The library folder (default: COPYDESK_LIBRARY or the app's own library).
 --as PERSON     Act as this person (name or id); default: the library's first active admin.
             A new, empty library gets an admin named after your login.
 
-Exit codes: 0 all done · 1 some files or articles failed (each is reported) · 2 bad usage ·
-3 the library could not be opened. \`copydesk server --help\` explains the newsroom server.`,
+Exit codes: 0 all done · 1 some files or articles failed (each is reported), or check found
+something · 2 bad usage · 3 the library could not be opened. \`copydesk server --help\` explains the newsroom server.`,
     usage: (detail: string) => `copydesk: ${detail}\nRun \`copydesk --help\` for usage.`,
-    unknownCommand: (cmd: string) => `unknown command "${cmd}" (use import, export or server)`,
+    unknownCommand: (cmd: string) => `unknown command "${cmd}" (use import, export, check or server)`,
     noFiles: 'name at least one file or article id',
     noFormat: `--format is required: ${FORMATS}`,
     badFormat: (f: string) => `unknown format "${f}"; use ${FORMATS}`,
@@ -59,13 +68,14 @@ Exit codes: 0 all done · 1 some files or articles failed (each is reported) · 
     },
   },
   ko: {
-    help: `copydesk — 창 없이 Copydesk 기사를 가져오고 내보냅니다
+    help: `copydesk — 창 없이 Copydesk 기사를 가져오고 내보내고 검사합니다
 
 사용법:
   copydesk import 파일… [--library 폴더] [--as 사람] [--json]
   copydesk import 파일… --dry-run --summary
   copydesk export ID|파일… --format ${FORMATS}[,…] [--out 폴더] [--library 폴더] [--as 사람]
                             [--override --note 사유] [--json]
+  copydesk check 파일… [--rules 파일] [--json]
   copydesk server [--data 폴더] [--port 번호] [--host 주소] [--database URL]
 
 import     웹 기사 텍스트(.txt), 저장한 웹페이지(.html), Word(.docx), 마크다운(.md), IPTC NITF(.xml),
@@ -75,13 +85,19 @@ import     웹 기사 텍스트(.txt), 저장한 웹페이지(.html), Word(.docx
 export     기사(보관함 ID 또는 변환할 파일)를 지정한 형식으로 기사마다 폴더 하나에 씁니다.
            위치는 --out(기본: 현재 폴더).
   --override --note     엠바고 중인 기사도 내보냅니다(권한 있는 역할만). 사유가 기록됩니다.
+check      import가 읽는 파일을 보관함 없이 읽어 제목·부제·본문·사진설명을 기사 언어(한국어 또는 영어)의
+           표기 원칙 규칙으로 검사합니다. 지적마다 한 줄: 파일:부분:위치 [규칙 id] 원문 → 고칠 말 — 설명
+           (위치는 그 제목·부제·문단·사진설명에서 지적 앞에 있는 글자 수).
+  --rules 파일   기본 규칙 대신 내보낸 규칙 파일로 검사합니다(다른 언어의 기사는 검사하지 않음).
+                 안전하지 않거나 자기 예문을 통과하지 못하는 규칙이 있으면 받지 않습니다(종료 코드 2).
+  --json         JSON 문서 하나로 출력합니다: 파일마다 지적 목록.
 --library 폴더   보관함 폴더(기본: COPYDESK_LIBRARY 또는 앱의 보관함).
 --as 사람        이 사람(이름 또는 ID)으로 작업합니다. 기본: 보관함의 첫 활성 관리자.
             빈 보관함에는 로그인 이름으로 관리자를 만듭니다.
 
-종료 코드: 0 모두 완료 · 1 일부 파일/기사 실패(각각 출력) · 2 잘못된 사용 · 3 보관함을 열 수 없음. 뉴스룸 서버는 \`copydesk server --help\`를 보세요.`,
+종료 코드: 0 모두 완료 · 1 일부 파일/기사 실패(각각 출력) 또는 check의 지적 있음 · 2 잘못된 사용 · 3 보관함을 열 수 없음. 뉴스룸 서버는 \`copydesk server --help\`를 보세요.`,
     usage: (detail: string) => `copydesk: ${detail}\n사용법은 \`copydesk --help\`를 보세요.`,
-    unknownCommand: (cmd: string) => `알 수 없는 명령 "${cmd}"(import, export 또는 server)`,
+    unknownCommand: (cmd: string) => `알 수 없는 명령 "${cmd}"(import, export, check 또는 server)`,
     noFiles: '파일이나 기사 ID를 하나 이상 적어 주세요',
     noFormat: `--format이 필요합니다: ${FORMATS}`,
     badFormat: (f: string) => `알 수 없는 형식 "${f}". ${FORMATS} 중에서 고르세요`,
