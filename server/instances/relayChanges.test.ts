@@ -61,8 +61,11 @@ describe.skipIf('skip' in started)('changes relayed between two instances', () =
       await until(() => text(parkOnB).includes('k19 '), 5000);
       await new Promise((r) => setTimeout(r, 300));
       for (let i = 0; i < 20; i += 1) expect(text(parkOnB)).toContain(`k${i} `);
-      // One message per change; the extension's own way took four for every change (80 here).
-      expect(syncMessages).toBe(20);
+      // One message per change, and at most one exchange of state vectors (four messages) should a
+      // resync timer fire meanwhile on a slow machine; the extension's own way took four for every
+      // change (80 here).
+      expect(syncMessages).toBeGreaterThanOrEqual(20);
+      expect(syncMessages).toBeLessThanOrEqual(24);
     } finally {
       listener.disconnect();
     }
