@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { bodyEditor, blockTexts } from './support/editor';
+import { bodyEditor, blockTexts, untilEditorFocused } from './support/editor';
 import { open } from './support/desk';
 import { startCutProxy } from './support/cutProxy';
 import { startNewsroomServer, type NewsroomServer } from './support/newsroomServer';
@@ -41,6 +41,7 @@ async function caretToEndOf(page: Page, index: number): Promise<void> {
     for (let n = 0; n <= i; n++) end += editor.state.doc.child(n).nodeSize;
     editor.commands.focus(end - 1);
   }, index);
+  await untilEditorFocused(page);
 }
 
 test('back from offline: the paragraph others changed meanwhile is marked and counted, not the reporter’s own; Done clears it', async ({ host, hostBrowser, uiLocale }) => {
@@ -82,6 +83,7 @@ test('back from offline: the paragraph others changed meanwhile is marked and co
     await expect(badge(reporter)).toHaveAttribute('data-connected', 'false');
     await caretToEndOf(desk, 1);
     await desk.keyboard.insertText(DESK);
+    await expect.poll(() => blockTexts(desk)).toEqual([FIRST, SECOND + DESK, THIRD]);
     await expect(badge(desk)).toHaveAttribute('data-stored', 'true');
     await expect.poll(async () => texts((await storyOnServer(server, 'park', id)).body)).toEqual([FIRST, SECOND + DESK, THIRD]);
     await caretToEndOf(reporter, 2);

@@ -6,7 +6,7 @@ import type { DocNode } from '../../shared/model/article';
 const EDITOR = '[data-testid=body-editor] .ProseMirror';
 
 type EditorDom = HTMLElement & {
-  editor: { getJSON(): DocNode; view: { composing: boolean }; getText(): string; commands: { focus(at: 'start' | 'end'): boolean } };
+  editor: { getJSON(): DocNode; view: { composing: boolean }; getText(): string; commands: { focus(at: 'start' | 'end'): boolean }; isFocused: boolean };
 };
 
 export function bodyEditor(page: Page) {
@@ -53,6 +53,16 @@ export const modKey = process.platform === 'darwin' ? 'Meta' : 'Control';
  */
 export async function caretTo(page: Page, at: 'start' | 'end'): Promise<void> {
   await page.locator(EDITOR).evaluate((el, where) => (el as EditorDom).editor.commands.focus(where), at);
+  await untilEditorFocused(page);
+}
+
+/**
+ * TipTap's focus command moves the selection at once but focuses the editor on the next animation
+ * frame, which a page in the background may not get for a while: text typed before then went
+ * nowhere (a flaky two-window spec).
+ */
+export async function untilEditorFocused(page: Page): Promise<void> {
+  await page.waitForFunction((selector) => (document.querySelector(selector) as unknown as EditorDom | null)?.editor.isFocused === true, EDITOR);
 }
 
 /** A live field's lines as shown (one paragraph per line), without other people's carets and names. */
