@@ -16,7 +16,7 @@ import type { RuleSet } from '../shared/style/ruleSchema';
 import { ruleSetProblemText } from '../shared/style/styleText';
 import { EXIT } from './exitCodes';
 import { readTarget, reasonText } from './readTarget';
-import type { CliIo } from './runCli';
+import type { CliIo } from './cliIo';
 
 /** The options check takes; any other (--library, --format…) is a mistake worth saying. */
 const CHECK_OPTIONS = new Set(['json', 'rules', 'help']);

@@ -14,14 +14,15 @@ import { openCore, type Core } from '../core/createCore';
 import { resolveLibraryDir } from '../core/libraryLocation';
 import type { Job } from '../core/exchange/JobRegistry';
 import { readArticleFile } from '../core/exchange/ExchangeService';
-import { runServerCommand, type ServerIo } from '../server/cli/runServerCommand';
+import { runServerCommand } from '../server/cli/runServerCommand';
 import { EXIT } from './exitCodes';
 import { readTarget, reasonText } from './readTarget';
 import { runCheck } from './runCheck';
 import { cliCheckText } from '../shared/i18n/cliCheckText';
 
-/** What a command gets from the process; `signal` is aborted on Ctrl+C (a batch stops after the current article or file). */
-export type CliIo = ServerIo;
+import type { CliIo } from './cliIo';
+
+export type { CliIo };
 
 export { EXIT };
 
