@@ -10,7 +10,7 @@ import { toApiError } from '../shared/contract/errors';
 import { cliCheckText } from '../shared/i18n/cliCheckText';
 import { cliExchangeText } from '../shared/i18n/cliExchangeText';
 import type { Language } from '../shared/model/article';
-import { checkArticle, defaultRuleSets, styleChecker, type ArticleFinding, type ArticlePartKind, type Checker } from '../shared/style/checkArticle';
+import { checkArticle, defaultRuleSets, styleChecker, type ArticleFinding, type Checker } from '../shared/style/checkArticle';
 import { importRuleSetText } from '../shared/style/importRuleSet';
 import type { RuleSet } from '../shared/style/ruleSchema';
 import { ruleSetProblemText } from '../shared/style/styleText';
@@ -24,17 +24,7 @@ const CHECK_OPTIONS = new Set(['json', 'rules', 'help']);
 const MAX_RULES_BYTES = 20 * 1024 * 1024;
 
 /** One finding in --json output. Field names are an interface: add, never rename. */
-export type CheckFindingJson = {
-  checker: string;
-  ruleId: string;
-  part: ArticlePartKind;
-  paragraph: number;
-  offset: number;
-  length: number;
-  text: string;
-  fix: string | null;
-  message: { ko: string; en: string };
-};
+export type CheckFindingJson = Omit<ArticleFinding, 'fix'> & { fix: string | null };
 
 /** One file in --json output (the document is an array of these, in the order given). */
 export type CheckFileJson = {

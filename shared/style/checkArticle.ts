@@ -5,8 +5,8 @@
 // findings (spelling) is one more entry in that list, not a change here.
 import { blockTexts } from '../counting/countBody';
 import type { ArticleContent, Language } from '../model/article';
-import { RuleSetSchema, type Rule, type RuleSet } from './ruleSchema';
-import { runRulesOnParagraph } from './runRules';
+import { RuleSetSchema, type RuleSet } from './ruleSchema';
+import { runRulesOnParagraph, type Finding } from './runRules';
 import { defaultEnRuleSet } from './rules/defaultEn';
 import { defaultKoRuleSet } from './rules/defaultKo';
 
@@ -21,19 +21,11 @@ export type ArticlePartKind = 'headline' | 'deck' | 'body' | 'caption';
  */
 export type ArticlePart = { part: ArticlePartKind; paragraph: number; text: string };
 
-export type ArticleFinding = {
+/** A rule's finding (runRules.ts), located by part: `paragraph` counts within the part's kind. */
+export type ArticleFinding = Finding & {
   /** The checker that found it ('style'). */
   checker: string;
-  ruleId: string;
   part: ArticlePartKind;
-  paragraph: number;
-  /** UTF-16 code units before the finding in its part's text (0 = at the start), as the editor counts. */
-  offset: number;
-  length: number;
-  text: string;
-  /** The matched text as it should be written; absent when the rule only points. */
-  fix?: string;
-  message: Rule['message'];
 };
 
 /** A source of findings. `check` returns null when it has nothing for this language (no rule set). */
