@@ -6,10 +6,9 @@
 import { MessageType } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { messageYjsSyncStep1, messageYjsSyncStep2 } from 'y-protocols/sync';
 import * as Y from 'yjs';
 
-/** y-protocols' SyncStep1 (a state vector), inside a Hocuspocus Sync message. */
-const SYNC_STEP_1 = 0;
 
 export function isReplicaOfAnotherEpoch(message: Uint8Array, seedClient: number | null): boolean {
   if (seedClient === null) return false;
@@ -17,13 +16,10 @@ export function isReplicaOfAnotherEpoch(message: Uint8Array, seedClient: number 
   decoding.readVarString(decoder);
   const type = decoding.readVarUint(decoder);
   if (type !== MessageType.Sync && type !== MessageType.SyncReply) return false;
-  if (decoding.readVarUint(decoder) !== SYNC_STEP_1) return false;
+  if (decoding.readVarUint(decoder) !== messageYjsSyncStep1) return false;
   const vector = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
   return vector.size > 0 && !vector.has(seedClient);
 }
-
-/** y-protocols' SyncStep2 (an update). */
-const SYNC_STEP_2 = 1;
 
 /**
  * A change relayed to the other instances as it is (relayChanges.ts), marked after the update
@@ -44,7 +40,7 @@ export function isRelayOfAnotherEpoch(message: Uint8Array, seedClient: number | 
   const decoder = decoding.createDecoder(message);
   decoding.readVarString(decoder);
   const type = decoding.readVarUint(decoder);
-  if (type !== MessageType.Sync || decoding.readVarUint(decoder) !== SYNC_STEP_2) return false;
+  if (type !== MessageType.Sync || decoding.readVarUint(decoder) !== messageYjsSyncStep2) return false;
   decoding.readVarUint8Array(decoder);
   return decoding.hasContent(decoder) && decoding.readVarUint(decoder) !== seedClient;
 }

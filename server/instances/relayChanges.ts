@@ -15,16 +15,13 @@
 import { MessageType, type Document } from '@hocuspocus/server';
 import type { Redis as RedisExtension } from '@hocuspocus/extension-redis';
 import * as encoding from 'lib0/encoding';
+import { messageYjsSyncStep2 } from 'y-protocols/sync';
 import { markedWithEpoch } from '../collab/otherEpoch';
 
 /** A changed document's state vectors are exchanged this long after its first change since the last exchange. */
 export const RESYNC_MS = 30_000;
 /** A gap (a relayed change waiting for one before it) asks for a sync at most this often per document. */
 const GAP_SYNC_MS = 1000;
-/** y-protocols' SyncStep2. */
-const SYNC_STEP_2 = 1;
-/** The origin Hocuspocus applies the extension's relayed changes with. */
-const RELAYED = '__hocuspocus__redis__origin__';
 
 interface Extension {
   instance?: { documents: Map<string, Document> };
@@ -50,11 +47,12 @@ export function relayChanges(extension: RedisExtension, seedOf: (document: Docum
     if (document) void own.publishFirstSyncStep(name, document).catch(() => undefined);
   };
   extension.onChange = async ({ documentName, document, update, transactionOrigin }) => {
-    if (transactionOrigin === RELAYED) return;
+    // The origin the extension applies relayed changes with: those came from another instance.
+    if (transactionOrigin === extension.redisTransactionOrigin) return;
     const encoder = encoding.createEncoder();
     encoding.writeVarString(encoder, documentName);
     encoding.writeVarUint(encoder, MessageType.Sync);
-    encoding.writeVarUint(encoder, SYNC_STEP_2);
+    encoding.writeVarUint(encoder, messageYjsSyncStep2);
     encoding.writeVarUint8Array(encoder, update);
     const seed = seedOf(document);
     const message = seed === null ? encoding.toUint8Array(encoder) : markedWithEpoch(encoding.toUint8Array(encoder), seed);

@@ -12,18 +12,16 @@
 // not: it died.
 import { MessageType } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
+import { messageYjsSyncStep2 } from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { Queryable } from '../db/Database';
-
-/** y-protocols' SyncStep2: a client's answer to the server's state vector. */
-const SYNC_STEP_2 = 1;
 
 export function isSyncStep2(message: Uint8Array): boolean {
   try {
     const decoder = decoding.createDecoder(message);
     decoding.readVarString(decoder);
     const type = decoding.readVarUint(decoder);
-    return (type === MessageType.Sync || type === MessageType.SyncReply) && decoding.readVarUint(decoder) === SYNC_STEP_2;
+    return (type === MessageType.Sync || type === MessageType.SyncReply) && decoding.readVarUint(decoder) === messageYjsSyncStep2;
   } catch {
     return false;
   }
