@@ -24,6 +24,8 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     plugins: [react(), preloadAppChunk('renderer/src/startApp.tsx')],
+    // The copy checker's worker (editor/check) is a module like the rest of the renderer.
+    worker: { format: 'es' },
     build: {
       // The first screen's script is parsed and compiled before any row shows: ship it minified
       // (electron-vite leaves minify off), with source maps for readable stack traces.

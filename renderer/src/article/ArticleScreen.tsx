@@ -34,6 +34,7 @@ import { useArticleSession } from './useArticleSession';
 import { BylineEditor } from './BylineEditor';
 import { BylinePreview } from './BylinePreview';
 import { CountsPanel } from './CountsPanel';
+import { CheckSummary } from '../editor/check/CheckSummary';
 import { DeckEditor } from './DeckEditor';
 import { LineField } from './LineField';
 import { SaveIndicator } from './SaveIndicator';
@@ -319,6 +320,8 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
             editable={bodyEditable}
             live={liveStory.live ? { body: liveStory.live, user: liveUser } : null}
             initialBody={article.body}
+            articleId={article.id}
+            language={meta.language}
             platform={props.platform}
             mediaBase={props.mediaBase}
             onPhotoFiles={(files, pos) => void photoImport.run(files, { kind: 'insert', pos })}
@@ -341,6 +344,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
             liveNote={liveField('deskNote', Infinity, 'field-desk-note', 'desk.note', 'desk.notePlaceholder', 'live-field__input--note')}
           />
           <CountsPanel editor={editor} bylineText={bylineText} target={meta.lengthTarget} onTarget={(lengthTarget) => update({ lengthTarget })} readOnly={!bodyEditable} />
+          <CheckSummary editor={editor} />
           <PhotoPanel
             editor={editor}
             language={meta.language}

@@ -20,6 +20,12 @@ import { focusNow } from './focusNow';
 import { liveExtensions } from './live/liveExtensions';
 import { ChangedMeanwhileNotice } from './live/ChangedMeanwhileNotice';
 import type { LiveBody, LiveUser } from './live/LiveBody';
+import type { Language } from '../../../shared/model/article';
+import { StyleCheck, recheck } from './check/StyleCheck';
+import { FindingCard } from './check/FindingCard';
+import { useCheckState } from './check/useCheckState';
+import { storedIgnores } from './check/ignoredFindings';
+import { checkingClient } from './check/checkingClient';
 
 function imageFiles(list: FileList | null | undefined): File[] {
   return [...(list ?? [])].filter(isImageFile);
@@ -42,6 +48,9 @@ export function BodyEditor(props: {
    * the server stores it (typing is not an edit for the article session to save).
    */
   live?: { body: LiveBody; user: LiveUser } | null;
+  /** The article's id (ignored findings are kept by it) and language (which rules check it). */
+  articleId: string;
+  language: Language;
 }) {
   const { i18n } = useTranslation();
   // The editor is created once; callbacks go through a ref so it always calls the current ones.
@@ -49,15 +58,20 @@ export function BodyEditor(props: {
   live.current = props;
   // Built once: options that differ from the editor's on a render make TipTap call setOptions, and
   // the screen re-renders with every change to a field beside the body.
+  const [checking] = useState(() => ({ client: checkingClient(), ignored: storedIgnores(globalThis.localStorage ?? null, props.articleId) }));
+  useEffect(() => () => checking.client?.dispose(), [checking]);
   const [options] = useState((): UseEditorOptions => {
-    const base = bodyExtensions(() => i18n.t('article.bodyPlaceholder'), {
+    const base = [
+      ...bodyExtensions(() => i18n.t('article.bodyPlaceholder'), {
       mediaBase: props.mediaBase,
       // i18n.t, not this render's t: the editor and its figures outlive a change of UI language.
       t: (key) => i18n.t(key),
       platform: props.platform,
       onReplace: (pos) => live.current.onReplacePhoto(pos),
       captionPlaceholder: () => i18n.t('figure.captionPlaceholder'),
-    });
+      }),
+      StyleCheck.configure({ client: () => checking.client, language: () => live.current.language, ignored: checking.ignored }),
+    ];
     return {
       extensions: props.live ? liveExtensions(base, props.live.body, props.live.user, () => i18n.t('live.meanwhile.mark')) : base,
       // A live body comes from the shared document (Collaboration fills the editor from it).
@@ -123,6 +137,14 @@ export function BodyEditor(props: {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [editor]);
+  const checkedIn = useRef(props.language);
+  useEffect(() => {
+    // Another language is checked by its own rules: what was found under the old ones is redrawn.
+    if (checkedIn.current === props.language || editor.isDestroyed) return;
+    checkedIn.current = props.language;
+    recheck(editor.view);
+  }, [editor, props.language]);
+  const { active } = useCheckState(editor);
   const labelledIn = useRef(i18n.language);
   useEffect(() => {
     // The editor outlives a change of UI language: its figures' labels and its placeholders are
@@ -138,6 +160,7 @@ export function BodyEditor(props: {
       {props.live?.body.meanwhile && <ChangedMeanwhileNotice editor={editor} meanwhile={props.live.body.meanwhile} />}
       <div data-testid="body-editor" className="body-editor__content">
         <EditorContent editor={editor} />
+        {active && <FindingCard editor={editor} active={active} ignored={checking.ignored} editable={props.editable} />}
       </div>
     </section>
   );

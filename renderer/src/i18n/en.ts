@@ -148,6 +148,17 @@ export const en: Shape<typeof ko> = {
     leaveDiscard: 'Discard and leave',
     leaveStay: 'Stay',
   },
+  /** House style and spelling in the body: the underline's card and the count beside the length. */
+  check: {
+    card: 'Copy check',
+    fix: 'Fix',
+    fixAll: 'Fix all of this kind ({{count}})',
+    ignore: 'Keep it here',
+    close: 'Close',
+    none: 'Style and spelling: nothing found',
+    count: 'Style {{style}} · spelling {{spelling}}',
+    next: 'Next finding',
+  },
   counts: {
     openNotes: 'Notes · TK',
     openNotesValue: '{{notes}} notes · {{tks}} TK',

@@ -144,6 +144,17 @@ export const ko = {
     leaveDiscard: '버리고 나가기',
     leaveStay: '머물기',
   },
+  /** House style and spelling in the body: the underline's card and the count beside the length. */
+  check: {
+    card: '표기 점검',
+    fix: '고치기',
+    fixAll: '이 종류 모두 고치기 ({{count}}건)',
+    ignore: '여기서는 그대로 두기',
+    close: '닫기',
+    none: '표기·맞춤법: 지적 없음',
+    count: '표기 {{style}}건 · 맞춤법 {{spelling}}건',
+    next: '다음 지적으로',
+  },
   counts: {
     openNotes: '메모·TK',
     openNotesValue: '메모 {{notes}} · TK {{tks}}',

@@ -1,0 +1,115 @@
+// @vitest-environment jsdom
+// The check in the editor with the worker's own handler in-process: findings land where the text
+// is (notes and hard breaks kept in step), paragraphs are checked once per text, fixes apply only
+// where the text is still what was checked, "fix all" is one undo step, and an ignore is kept by
+// article and by its place in the sentence.
+import { afterEach, describe, expect, it } from 'vitest';
+import { Editor, type JSONContent } from '@tiptap/core';
+import { undo } from '@tiptap/pm/history';
+import { bodyExtensions } from '../extensions';
+import { StyleCheck, openFindings } from './StyleCheck';
+import { requestClient, type CheckClient } from './checkClient';
+import { handleRequest } from './checkWorker';
+import { applyFix, applyFixAll, ignoreHere } from './checkActions';
+import { ignoreKey, storedIgnores } from './ignoredFindings';
+import { textblockText } from './textblockText';
+import type { CheckRequest, CheckResponse } from './checkProtocol';
+
+let editor: Editor | null = null;
+afterEach(async () => {
+  editor?.destroy();
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  editor = null;
+});
+
+function inProcessClient(sent: string[][]): CheckClient {
+  let answer: ((r: CheckResponse) => void) | null = null;
+  return requestClient(
+    (request: CheckRequest) => {
+      if (request.type === 'check') sent.push(request.texts);
+      const response = handleRequest(request);
+      if (response) setTimeout(() => answer?.(response), 0);
+    },
+    (on) => (answer = on),
+    () => undefined,
+  );
+}
+
+const t = (text: string, note = false) => ({ type: 'text', text, ...(note ? { marks: [{ type: 'editorNote' }] } : {}) });
+
+function open(content: JSONContent, sent: string[][] = [], ignored = storedIgnores(null, 'a')): Editor {
+  editor = new Editor({ extensions: [...bodyExtensions(''), StyleCheck.configure({ client: () => inProcessClient(sent), language: () => 'ko', ignored })], content });
+  return editor;
+}
+
+async function checked(e: Editor, count: number): Promise<void> {
+  for (let i = 0; i < 100 && openFindings(e.state).length !== count; i++) await new Promise((r) => setTimeout(r, 20));
+  expect(openFindings(e.state).map((f) => f.text)).toHaveLength(count);
+}
+
+describe('the check in the body', () => {
+  it('reads a paragraph one character per position: notes hidden, hard breaks kept', () => {
+    const e = open({ type: 'doc', content: [{ type: 'paragraph', content: [t('컨퍼런스 '), t('컨퍼런스 확인', true), { type: 'hardBreak' }, t('끝')] }] });
+    const text = textblockText(e.state.doc.firstChild!);
+    expect(text).toBe('컨퍼런스 \uFFFC\uFFFC\uFFFC\uFFFC\uFFFC\uFFFC\uFFFC\n끝');
+    expect(text.length).toBe(e.state.doc.firstChild!.content.size);
+  });
+
+  it('underlines each finding at its text, in paragraphs and captions, and not inside an editor\'s note', async () => {
+    const e = open({
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [t('개발자 '), t('컨퍼런스 메모', true), t(' 컨퍼런스가 열렸다.')] },
+        { type: 'figure', attrs: { photoId: 'a'.repeat(64), credit: '', alt: '' }, content: [{ type: 'figureCaption', content: [t('몇일 전 모습')] }] },
+      ],
+    });
+    await checked(e, 2);
+    for (const f of openFindings(e.state)) expect(e.state.doc.textBetween(f.from, f.to)).toBe(f.text);
+    expect(openFindings(e.state).map((f) => f.text)).toEqual(['컨퍼런스', '몇일']);
+  });
+
+  it('checks a text once: a paragraph moved or repeated is not sent again', async () => {
+    const sent: string[][] = [];
+    const e = open({ type: 'doc', content: [{ type: 'paragraph', content: [t('컨퍼런스가 열렸다.')] }, { type: 'paragraph', content: [t('컨퍼런스가 열렸다.')] }] }, sent);
+    await checked(e, 2);
+    expect(sent).toEqual([['컨퍼런스가 열렸다.']]);
+    e.commands.insertContentAt(0, { type: 'paragraph', content: [t('새 문단')] });
+    for (let i = 0; i < 100 && sent.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    await checked(e, 2);
+    expect(sent.flat()).toEqual(['컨퍼런스가 열렸다.', '새 문단']);
+  });
+
+  it('a fix applies only where the text is still what was checked; fix all is one undo step', async () => {
+    const e = open({ type: 'doc', content: [{ type: 'paragraph', content: [t('컨퍼런스와 컨퍼런스, 또 컨퍼런스')] }] });
+    await checked(e, 3);
+    const [first] = openFindings(e.state);
+    e.commands.insertContentAt({ from: first.from, to: first.from + 1 }, '콘');
+    expect(applyFix(e.view, first)).toBe(false);
+    expect(e.state.doc.textContent).toBe('콘퍼런스와 컨퍼런스, 또 컨퍼런스');
+    await checked(e, 2);
+    expect(applyFixAll(e.view, 'loanword-conference')).toBe(2);
+    expect(e.state.doc.textContent).toBe('콘퍼런스와 콘퍼런스, 또 콘퍼런스');
+    undo(e.state, e.view.dispatch);
+    expect(e.state.doc.textContent).toBe('콘퍼런스와 컨퍼런스, 또 컨퍼런스');
+  });
+
+  it('keeps an ignored finding ignored for that article and that place only', async () => {
+    const storage = new Map<string, string>();
+    const local = { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) };
+    const e = open({ type: 'doc', content: [{ type: 'paragraph', content: [t('몇일 전 일이다. 그리고 몇일 뒤.')] }] }, [], storedIgnores(local, 'story-1'));
+    await checked(e, 2);
+    ignoreHere(e.view, openFindings(e.state)[0], storedIgnores(local, 'story-1'));
+    // The plugin's own store and a fresh one for the same article agree (what a reload reads).
+    expect(storedIgnores(local, 'story-1').has(ignoreKey('spelling-myeochil', '몇일 전 일이다. 그리고 몇일 뒤.', 0, 2))).toBe(true);
+    expect(storedIgnores(local, 'story-2').has(ignoreKey('spelling-myeochil', '몇일 전 일이다. 그리고 몇일 뒤.', 0, 2))).toBe(false);
+    editor?.destroy();
+    const again = open({ type: 'doc', content: [{ type: 'paragraph', content: [t('몇일 전 일이다. 그리고 몇일 뒤.')] }] }, [], storedIgnores(local, 'story-1'));
+    await checked(again, 1);
+    expect(openFindings(again.state)[0].from).toBe(1 + '몇일 전 일이다. 그리고 '.length);
+  });
+
+  it('a damaged ignore list means nothing ignored, not a broken editor', () => {
+    const local = { getItem: () => '{not json', setItem: () => undefined };
+    expect(storedIgnores(local, 'x').has('anything')).toBe(false);
+  });
+});

@@ -1,0 +1,15 @@
+// What the editor and its checking worker say to each other. Paragraphs go by their text: the same
+// text always gives the same findings, so results are kept by text and survive paragraphs moving.
+import type { Language } from '../../../../shared/model/article';
+import type { Finding } from '../../../../shared/style/runRules';
+import type { RuleSet } from '../../../../shared/style/ruleSchema';
+
+/** A finding within one paragraph's text, from one checker. */
+export type TextFinding = Omit<Finding, 'paragraph'> & { checker: 'style' | 'spelling' };
+
+export type CheckRequest =
+  | { type: 'check'; id: number; language: Language; texts: string[] }
+  /** Replaces the default rule sets (the outlet's own, from settings). */
+  | { type: 'rules'; sets: Partial<Record<Language, RuleSet>> };
+
+export type CheckResponse = { type: 'checked'; id: number; language: Language; results: Array<{ text: string; findings: TextFinding[] }> };

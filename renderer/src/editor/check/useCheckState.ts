@@ -1,0 +1,32 @@
+// The check's state for React: the open card and the findings, read after each transaction (a
+// burst of typing is read once).
+import { useEffect, useState } from 'react';
+import type { Editor } from '@tiptap/react';
+import { openFindings, styleCheckKey, type PlacedFinding } from './StyleCheck';
+
+export type CheckView = { findings: PlacedFinding[]; active: PlacedFinding | null };
+
+const EMPTY: CheckView = { findings: [], active: null };
+
+export function useCheckState(editor: Editor | null): CheckView {
+  const [view, setView] = useState<CheckView>(EMPTY);
+  useEffect(() => {
+    if (!editor) return;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const read = () => {
+      timer = null;
+      if (editor.isDestroyed) return;
+      setView({ findings: openFindings(editor.state), active: styleCheckKey.getState(editor.state)?.active ?? null });
+    };
+    const schedule = () => {
+      timer ??= setTimeout(read, 50);
+    };
+    read();
+    editor.on('transaction', schedule);
+    return () => {
+      editor.off('transaction', schedule);
+      if (timer) clearTimeout(timer);
+    };
+  }, [editor]);
+  return view;
+}
