@@ -17,6 +17,7 @@ import { emptyContent } from '../shared/model/article';
 import { koreanParagraphs, paragraphsToDoc } from './koreanText';
 import { LATENCY_PROBE } from './typing/latencyProbe';
 import { percentile } from './stats';
+import { CHECK_SETTING } from '../renderer/src/editor/check/checkingClient';
 import { sized, type Bench, type BenchOptions } from './bench';
 
 const TEXT = '폐배터리에서리튬을캐는도시광산재활용경쟁이불붙었다';
@@ -112,7 +113,8 @@ async function runTypingBench(opts: BenchOptions): Promise<string[]> {
   const rounds = sized(opts, 4, 2);
   const syllables = sized(opts, 60, 10);
   const work = await mkdtemp(join(tmpdir(), 'copydesk-typing-'));
-  const doc = paragraphsToDoc(koreanParagraphs(words));
+  // Every eighth paragraph carries house-style mistakes, so the checker has underlines to keep in place while typing.
+  const doc = paragraphsToDoc(koreanParagraphs(words).map((p, i) => (i % 8 === 0 ? `${p} 개발자 컨퍼런스는 몇일 동안 열렸다.` : p)));
   const bareDir = join(work, 'bare');
   await buildBarePage(bareDir);
   await writeFile(join(bareDir, 'doc.json'), JSON.stringify(doc));
@@ -127,8 +129,9 @@ async function runTypingBench(opts: BenchOptions): Promise<string[]> {
   await core.close();
   const host = await launchBrowserHost({ libraryDir });
 
-  const samples = { ours: [] as number[], bare: [] as number[] };
+  const samples = { ours: [] as number[], bare: [] as number[], unchecked: [] as number[] };
   let browser: Browser | null = null;
+  let findingsDrawn = 0;
   try {
     browser = await launchBenchChromium();
     const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1400, height: 900 } });
@@ -142,10 +145,28 @@ async function runTypingBench(opts: BenchOptions): Promise<string[]> {
     await ourPage.goto(host.url);
     await ourPage.getByTestId('article-row').first().click();
     await ourPage.waitForSelector('[data-testid=body-editor] .ProseMirror[contenteditable=true]');
+    // The same app with house style checking off (its own context: the switch is in local storage).
+    const offContext = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1400, height: 900 } });
+    await offContext.addInitScript(LATENCY_PROBE);
+    await offContext.addInitScript(([k, id, check]) => {
+      localStorage.setItem(k, id);
+      localStorage.setItem(check, 'off');
+    }, [personStorageKey(libraryDir), actor, CHECK_SETTING] as const);
+    const offPage = await offContext.newPage();
+    await offPage.goto(host.url);
+    await offPage.getByTestId('article-row').first().click();
+    await offPage.waitForSelector('[data-testid=body-editor] .ProseMirror[contenteditable=true]');
+    // Checking on: the story's findings are drawn before typing starts (the count says so).
+    await ourPage.waitForSelector('[data-testid=check-finding]', { timeout: 60_000 });
     for (let round = 0; round < rounds; round++) {
       samples.ours.push(...(await typeRound(ourPage, syllables)));
       samples.bare.push(...(await typeRound(barePage, syllables)));
+      samples.unchecked.push(...(await typeRound(offPage, syllables)));
     }
+    const drawn = await ourPage.locator('[data-testid=check-finding]').count();
+    const drawnOff = await offPage.locator('[data-testid=check-finding]').count();
+    if (drawnOff !== 0) throw new Error(`checking was meant to be off on one page, but it drew ${drawnOff} findings`);
+    findingsDrawn = drawn;
   } finally {
     await browser?.close();
     await host.close();
@@ -160,6 +181,8 @@ async function runTypingBench(opts: BenchOptions): Promise<string[]> {
     row('bare TipTap StarterKit', samples.bare),
     row('Copydesk editor', samples.ours),
     `  ratio ours/bare: p50 ${ratio50.toFixed(2)}×, p95 ${ratio95.toFixed(2)}× (target p95 ≤ 1.2×)`,
+    row('Copydesk, checking off', samples.unchecked),
+    `  house style checking on/off: p50 ${(percentile(samples.ours, 50) / percentile(samples.unchecked, 50)).toFixed(2)}×, p95 ${(percentile(samples.ours, 95) / percentile(samples.unchecked, 95)).toFixed(2)}× (target p95 ≤ 1.2×; ${findingsDrawn} findings underlined in the story)`,
   ];
 }
 
