@@ -31,6 +31,8 @@ interface Usage {
   t: number;
   rss: number;
   cpu: number;
+  /** V8's live heap after the last GC's work, from /metrics: RSS growing with this flat is the allocator, not a leak. */
+  heap: number;
 }
 
 /** Samples each live instance's RSS and CPU time every `every` ms until stopped. */
@@ -42,7 +44,8 @@ function sampleInstances(cluster: Cluster, every: number) {
       await Promise.all(
         cluster.instances.map(async (inst, i) => {
           if (inst.child.exitCode !== null || inst.child.signalCode !== null) return;
-          samples[i].push({ t: wall(), ...(await processUsage(inst.child.pid!)) });
+          const [usage, heap] = await Promise.all([processUsage(inst.child.pid!), cluster.gauge(i, 'nodejs_heap_size_used_bytes').catch(() => NaN)]);
+          samples[i].push({ t: wall(), ...usage, heap });
         }),
       );
       await sleep(every);
@@ -114,10 +117,14 @@ async function load(opts: BenchOptions, cluster: Cluster, crowd: Crowd, baseline
   const memory = sampler.samples.map((s, i) => {
     const t0 = s[0].t;
     const span = s[s.length - 1].t - t0;
-    const at = (from: number, to: number) => median(s.filter((u) => u.t - t0 >= from * span && u.t - t0 <= to * span).map((u) => u.rss));
+    const at = (from: number, to: number, of: (u: Usage) => number = (u) => u.rss) => median(s.filter((u) => u.t - t0 >= from * span && u.t - t0 <= to * span).map(of).filter((v) => !Number.isNaN(v)));
     const [start, mid, end] = [at(0, 0.1), at(0.45, 0.55), at(0.9, 1)];
+    const heap = [at(0, 0.1, (u) => u.heap), at(0.45, 0.55, (u) => u.heap), at(0.9, 1, (u) => u.heap)];
     const cpu = (s[s.length - 1].cpu - s[0].cpu) / (span / 1000);
-    return { growth: end / mid - 1, line: `instance ${'AB'[i]} RSS ${mb(start)} → ${mb(mid)} (middle) → ${mb(end)} (end): ${((end / mid - 1) * 100).toFixed(1)}% in the second half; CPU ${(cpu * 100).toFixed(0)}% of a core` };
+    return {
+      growth: end / mid - 1,
+      line: `instance ${'AB'[i]} RSS ${mb(start)} → ${mb(mid)} (middle) → ${mb(end)} (end): ${((end / mid - 1) * 100).toFixed(1)}% in the second half; V8 heap used ${heap.map(mb).join(' → ')} (${((heap[2] / heap[1] - 1) * 100).toFixed(1)}%); CPU ${(cpu * 100).toFixed(0)}% of a core`,
+    };
   });
   const growth = Math.max(...memory.map((m) => m.growth));
   return {

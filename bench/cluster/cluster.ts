@@ -38,6 +38,8 @@ export interface Cluster {
   errorsLogged(i: number): Promise<number>;
   /** The bucket bound under which 95% of a histogram's observations (with this label) fall, in ms, from an instance's /metrics. */
   histogramP95(i: number, name: string, label: string): Promise<number>;
+  /** One unlabelled gauge from an instance's /metrics (NaN when absent). */
+  gauge(i: number, name: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -101,6 +103,11 @@ export async function startCluster(): Promise<Cluster> {
       async errorsLogged(i) {
         const text = await (await fetch(`${instances[i].url}/metrics`)).text();
         const line = text.split('\n').find((l) => l.startsWith('copydesk_errors_total'));
+        return line ? Number(line.split(' ').at(-1)) : NaN;
+      },
+      async gauge(i, name) {
+        const text = await (await fetch(`${instances[i].url}/metrics`)).text();
+        const line = text.split('\n').find((l) => l.startsWith(`${name} `));
         return line ? Number(line.split(' ').at(-1)) : NaN;
       },
       async histogramP95(i, name, label) {
