@@ -89,6 +89,17 @@ async function main() {
     await editor.getByTestId('export-start').click();
     await editor.getByTestId('export-result').waitFor();
     await shoot(editor, 'export');
+
+    // The reporter writes with two house-style slips: underlined, and the card on one of them.
+    await reporter.bringToFront();
+    await reporter.getByTestId('new-article').click();
+    await reporter.getByTestId('field-headline').fill('개발자 행사에 1만5000명 몰려');
+    await reporter.locator('[data-testid=body-editor] .ProseMirror').click();
+    await reporter.keyboard.insertText('올해 개발자 컨퍼런스에는 몇일 동안 1만5000명이 다녀갔다. 주최 측은 내년 컨퍼런스 규모를 늘리겠다는 메세지를 냈다.');
+    await reporter.getByTestId('check-finding').nth(2).waitFor();
+    await reporter.getByTestId('check-finding').first().click();
+    await reporter.getByTestId('finding-card').waitFor();
+    await shoot(reporter, 'house-style');
   } finally {
     await browser.close();
     await host.close();
