@@ -65,6 +65,14 @@ describe('Korean', () => {
     for (const text of clean) expect([text, flagged(koSpeller, text)]).toEqual([text, []]);
   });
 
+  it('offers no suggestions for a Korean word over eight syllables (Hunspell spends seconds on each)', () => {
+    const run = '가나다라마바사아자차카';
+    expect(koSpeller.check(`그는 ${run} 했다.`)).toEqual([{ offset: 3, length: 11, text: run, suggestions: [] }]);
+    // Hunspell itself would split this one (대통령께서는 그러니까) after about 1.4 s.
+    expect(koSpeller.suggest('대통령께서는그러니까')).toEqual([]);
+    expect(koSpeller.suggest('대퉁령께서')).toContain('대통령께서');
+  });
+
   it('the word list accepts a flagged word, with particles after it and in compounds', () => {
     expect(flagged(koSpeller, '한빛경제 타이탄스가 이겼다.').map(([, text]) => text)).toEqual(['한빛경제', '타이탄스가']);
     expect(flagged(koListed, '한빛경제 타이탄스가 이겼다.')).toEqual([]);

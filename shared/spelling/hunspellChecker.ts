@@ -38,10 +38,20 @@ type HunspellModule = Awaited<ReturnType<typeof loadModule>>;
 
 let modulePromise: Promise<HunspellModule> | null = null;
 /** One WebAssembly module per process or worker; each speller is one instance on it. */
-const hunspellModule = () => (modulePromise ??= loadModule());
+const hunspellModule = () =>
+  (modulePromise ??= loadModule().catch((err: unknown) => {
+    // A failed load is not remembered: the next speller tries again.
+    modulePromise = null;
+    throw err;
+  }));
 
 let mounted = 0;
 
+/**
+ * Korean words longer than this get no suggestions: Hunspell spends 2–3 s on each (measured on
+ * 12–30 syllables) and finds nothing for them; they are compounds and names, not typos.
+ */
+const MAX_KO_SUGGEST = 8;
 /** Words whose suggestions are remembered; past this the memory starts again. */
 const SUGGESTION_CACHE = 2000;
 /** How many parts a Korean compound may be split into (한국+출판+문화+산업+진흥원이). */
@@ -122,7 +132,7 @@ export async function createSpeller(dictionary: DictionaryBytes, extraWords: Ite
   /** Suggestions already computed, by word. */
   const suggested = new Map<string, string[]>();
   const suggest = (word: string): string[] => {
-    if (disposed) return [];
+    if (disposed || (language === 'ko' && word.length > MAX_KO_SUGGEST)) return [];
     let found = suggested.get(word);
     if (!found) {
       found = hunspell.suggest(word.replace(/’/g, "'")).slice(0, 5);
