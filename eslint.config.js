@@ -9,8 +9,13 @@ import boundaries from './scripts/eslint/folderBoundaries.js';
 const root = import.meta.dirname;
 /** Test files and their harnesses may read fixtures with Node and use vitest; their folder zones still hold. */
 const tests = ['**/*.test.ts', '**/*.test.tsx', '**/testing/**'];
-/** Everything shared/ may import from npm: pure-JS parsers and schemas that run in every process (redos-detector: house-style import checks). */
-const sharedPackages = ['zod', 'marked', 'yaml', 'entities', 'diff', 'dompurify', 'fast-deep-equal', 'yjs', 'redos-detector'];
+/**
+ * Everything shared/ may import from npm: pure-JS parsers and schemas that run in every process (redos-detector: house-style import checks;
+ * hunspell-asm: Hunspell in WebAssembly, fed dictionary bytes, for spelling in Node and the editor's worker alike).
+ */
+const sharedPackages = ['zod', 'marked', 'yaml', 'entities', 'diff', 'dompurify', 'fast-deep-equal', 'yjs', 'redos-detector', 'hunspell-asm'];
+/** The dictionaries read their files with Node: the CLI loads them (cli/loadDictionaries.ts), and shared/'s spelling tests. */
+const dictionaryPackages = ['dictionary-ko', 'dictionary-en'];
 const uiPackages = ['electron', 'react', 'react-dom', '@tiptap/*'];
 
 /** One zone: its files, what they may import, and the same with a test's allowances. */
@@ -37,7 +42,7 @@ export default tseslint.config(
     ['shared/**'],
     { folders: { allow: ['shared'] }, packages: { allow: sharedPackages }, builtins: 'deny', why: 'shared/ is plain TypeScript for every process: no Node, DOM, React, TipTap or electron.' },
     // Export and import tests share the core's sample articles and ninjs validator, and the project's fixtures.
-    { folders: { allow: ['shared', 'core/exchange/testing', 'testing'] }, packages: { allow: [...sharedPackages, 'vitest'] }, builtins: 'allow' },
+    { folders: { allow: ['shared', 'core/exchange/testing', 'testing'] }, packages: { allow: [...sharedPackages, ...dictionaryPackages, 'vitest'] }, builtins: 'allow' },
   ),
   // Tests of the plain-Node folders may also use the project's fixtures (testing/).
   ...nodeZone('core/', ['core/**'], { folders: { allow: ['core', 'shared'] }, packages: { deny: uiPackages }, builtins: 'allow', why: 'The core is plain Node: it never imports electron, the host, the CLI or the renderer.' }),

@@ -1,5 +1,7 @@
-// `copydesk check`: house style on files, in-process with a fake terminal. Every fixture is our own
-// text, written into a temp folder; offsets are counted by hand from the text below.
+// `copydesk check`: house style and spelling on files, in-process with a fake terminal. Every fixture
+// is our own text, written into a temp folder; offsets are counted by hand from the text below. A run
+// with spelling loads the Korean dictionary (about 1.6 s, more on a busy machine): tests about house
+// style alone pass --no-spelling, and those with spelling get a generous timeout.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -76,6 +78,18 @@ The council walked towards a deal on Monday after long talks.
 The match was cancelled after heavy rain flooded the ground.
 `;
 
+/** Korean copy whose only mistakes are for the dictionary: 대퉁령은 (body 1, offset 0) and 짐길 (body 1, offset 10, a company's name). */
+const SPELLING_KO = `---
+lang: ko
+---
+# 부산항 자동화 부두 첫 가동
+
+대퉁령은 물류기업 짐길 관계자들과 부두를 둘러봤다.
+`;
+
+/** Spelling on: each test loads a dictionary. */
+const SPELLING = { timeout: 120_000 };
+
 type Line = { where: string; ruleId: string };
 /** `FILE:PART:OFFSET [rule]` of each finding line. */
 const located = (lines: string[]): Line[] =>
@@ -86,7 +100,7 @@ const located = (lines: string[]): Line[] =>
   });
 
 describe('copydesk check', () => {
-  it('exits 0 on clean Korean copy and prints no findings', async () => {
+  it('exits 0 on clean Korean copy and prints no findings (spelling on, as by default)', SPELLING, async () => {
     write('clean.md', CLEAN_KO);
     const t = io();
     expect(await runCli(['check', 'clean.md'], t)).toBe(EXIT.ok);
@@ -94,7 +108,7 @@ describe('copydesk check', () => {
     expect(t.stderr.join('\n')).toContain('파일 1개 검사: 지적 0건');
   });
 
-  it('exits 1 and names each finding by rule id, part, paragraph and offset, with the fix and the message in Korean', async () => {
+  it('exits 1 and names each finding by rule id, part, paragraph and offset, with the fix and the message in Korean', SPELLING, async () => {
     write('story.txt', DIRTY_KO);
     const t = io('ko');
     expect(await runCli(['check', 'story.txt'], t)).toBe(EXIT.partial);
@@ -107,7 +121,7 @@ describe('copydesk check', () => {
     expect(t.stderr.join('\n')).toContain('파일 1개 검사: 지적 3건');
   });
 
-  it('checks the deck and photo captions of an NITF file, and prints in English for an English terminal', async () => {
+  it('checks the deck and photo captions of an NITF file, and prints in English for an English terminal', SPELLING, async () => {
     write('wire.xml', DIRTY_NITF);
     const t = io('en');
     expect(await runCli(['check', 'wire.xml'], t)).toBe(EXIT.partial);
@@ -122,9 +136,9 @@ describe('copydesk check', () => {
     write('story.txt', DIRTY_KO);
     write('clean.md', CLEAN_KO);
     const human = io();
-    await runCli(['check', 'story.txt', 'clean.md'], human);
+    await runCli(['check', 'story.txt', 'clean.md', '--no-spelling'], human);
     const t = io();
-    expect(await runCli(['check', 'story.txt', 'clean.md', '--json'], t)).toBe(EXIT.partial);
+    expect(await runCli(['check', 'story.txt', 'clean.md', '--json', '--no-spelling'], t)).toBe(EXIT.partial);
     const doc = JSON.parse(t.stdout.join('\n')) as CheckFileJson[];
     expect(doc.map((f) => [f.file, f.format, f.language, f.rules, f.error])).toEqual([
       ['story.txt', 'web-copy', 'ko', 'default', null],
@@ -147,22 +161,47 @@ describe('copydesk check', () => {
     expect(fromJson).toEqual(located(human.stdout));
   });
 
-  it('uses the English set for an English file', async () => {
+  it('uses the English set and the US dictionary for an English file', SPELLING, async () => {
     write('match.md', DIRTY_EN);
     const t = io('en');
     expect(await runCli(['check', 'match.md'], t)).toBe(EXIT.partial);
     expect(located(t.stdout)).toEqual([
+      { where: 'match.md:headline:0', ruleId: 'spelling' },
       { where: 'match.md:body 1:19', ruleId: 'spelling-toward' },
       { where: 'match.md:body 2:14', ruleId: 'spelling-canceled' },
     ]);
-    expect(t.stdout[0]).toContain('towards → toward — Spelling: toward, not towards');
+    // Hunspell's first suggestion is its own (Barbour, then Harbor): the message names it and what to do.
+    expect(t.stdout[0]).toMatch(/^match\.md:headline:0 \[spelling\] Harbour → (\S+) — Not in the dictionary: “Harbour”\. Did you mean “\1”\? If the word is right \(a name, say\), add it to the newsroom word list\.$/);
+    expect(t.stdout[1]).toContain('towards → toward — Spelling: toward, not towards');
+  });
+
+  it('spells Korean by default: exit 1 with the dictionary’s suggestion; --words makes it clean (exit 0); --no-spelling turns it off', SPELLING, async () => {
+    write('port.md', SPELLING_KO);
+    const t = io('ko');
+    expect(await runCli(['check', 'port.md'], t)).toBe(EXIT.partial);
+    expect(located(t.stdout)).toEqual([
+      { where: 'port.md:본문 1:0', ruleId: 'spelling' },
+      { where: 'port.md:본문 1:10', ruleId: 'spelling' },
+    ]);
+    expect(t.stdout[0]).toBe('port.md:본문 1:0 [spelling] 대퉁령은 → 대통령은 — 사전에 없는 말입니다: ‘대퉁령은’. ‘대통령은’이(가) 맞는지 확인하세요. 맞는 말(이름·고유명사)이면 사내 단어장에 추가하세요.');
+
+    // The word list: one word a line, comments and blank lines left out, a BOM dropped.
+    write('words.txt', '\uFEFF# 사내 단어장\n\n짐길\r\n대퉁령\n');
+    const listed = io('ko');
+    expect(await runCli(['check', 'port.md', '--words', 'words.txt', '--json'], listed)).toBe(EXIT.ok);
+    const [file] = JSON.parse(listed.stdout.join('\n')) as CheckFileJson[];
+    expect(file).toMatchObject({ file: 'port.md', language: 'ko', findings: [], notChecked: [] });
+
+    const off = io('ko');
+    expect(await runCli(['check', 'port.md', '--no-spelling'], off)).toBe(EXIT.ok);
+    expect(off.stdout).toEqual([]);
   });
 
   it('reports a file it cannot read, in the terminal’s language, and still checks the others', async () => {
     write('story.txt', DIRTY_KO);
     write('memo.docx', 'not a word file');
     const t = io('ko');
-    expect(await runCli(['check', 'missing.txt', 'memo.docx', 'story.txt', '--json'], t)).toBe(EXIT.partial);
+    expect(await runCli(['check', 'missing.txt', 'memo.docx', 'story.txt', '--json', '--no-spelling'], t)).toBe(EXIT.partial);
     const doc = JSON.parse(t.stdout.join('\n')) as CheckFileJson[];
     expect(doc.map((f) => f.error?.message ?? null)).toEqual(['파일이 없습니다(경로를 확인하세요)', '이름은 .docx지만 Word 문서가 아닙니다', null]);
     expect(doc[2].findings).toHaveLength(3);
@@ -170,7 +209,7 @@ describe('copydesk check', () => {
     write('clean.md', CLEAN_KO);
     const h = io('en');
     // Clean copy, but one file could not be checked: not a clean run.
-    expect(await runCli(['check', 'clean.md', 'missing.txt'], h)).toBe(EXIT.partial);
+    expect(await runCli(['check', 'clean.md', 'missing.txt', '--no-spelling'], h)).toBe(EXIT.partial);
     expect(h.stderr.join('\n')).toContain('copydesk: missing.txt: no such file (check the path)');
     expect(h.stderr.join('\n')).toContain('checked 2 files: 0 findings; 1 could not be read');
   });
@@ -182,8 +221,13 @@ describe('copydesk check', () => {
       [['check', 'story.txt', '--library', 'lib'], '--library does not apply to check'],
       [['import', 'story.txt', '--rules', 'house.json'], '--rules only works with check'],
       [['check', 'story.txt', '--rules', 'nowhere.json'], 'cannot read the rules file nowhere.json: no such file'],
+      [['import', 'story.txt', '--words', 'words.txt'], '--words only works with check'],
+      [['export', 'story.txt', '--format', 'html', '--no-spelling'], '--no-spelling only works with check'],
+      [['check', 'story.txt', '--words', 'nowhere.txt'], 'cannot read the word list nowhere.txt: no such file'],
+      [['check', 'story.txt', '--words', 'words.txt', '--no-spelling'], '--words is a word list for spelling: drop --no-spelling, or drop --words'],
     ];
     write('story.txt', DIRTY_KO);
+    write('words.txt', '짐길\n');
     for (const [argv, said] of cases) {
       const t = io('en');
       expect(await runCli(argv, t), argv.join(' ')).toBe(EXIT.usage);
@@ -192,7 +236,7 @@ describe('copydesk check', () => {
     }
     const h = io('ko');
     expect(await runCli(['--help'], h)).toBe(EXIT.ok);
-    expect(h.stdout.join('\n')).toContain('copydesk check 파일… [--rules 파일] [--json]');
+    expect(h.stdout.join('\n')).toContain('copydesk check 파일… [--rules 파일] [--words 파일] [--no-spelling] [--json]');
   });
 
   it('--rules with an unsafe pattern exits 2 naming the rule, in the terminal’s language, and checks nothing', async () => {
@@ -239,13 +283,13 @@ describe('copydesk check', () => {
     write('story.txt', DIRTY_KO);
     write('match.md', DIRTY_EN);
     const t = io('en');
-    expect(await runCli(['check', 'story.txt', 'match.md', '--rules', 'house.json'], t)).toBe(EXIT.partial);
+    expect(await runCli(['check', 'story.txt', 'match.md', '--rules', 'house.json', '--no-spelling'], t)).toBe(EXIT.partial);
     // 몇일 and 금새 are the default set's business, not this file's.
     expect(located(t.stdout)).toEqual([{ where: 'story.txt:headline:12', ruleId: 'house-meeting' }]);
     expect(t.stderr.join('\n')).toContain('copydesk: match.md: the article is in English and the rules file is for Korean copy; house style not checked');
 
     const only = io('en');
-    expect(await runCli(['check', 'match.md', '--rules', 'house.json', '--json'], only)).toBe(EXIT.ok);
+    expect(await runCli(['check', 'match.md', '--rules', 'house.json', '--json', '--no-spelling'], only)).toBe(EXIT.ok);
     const [file] = JSON.parse(only.stdout.join('\n')) as CheckFileJson[];
     expect(file).toMatchObject({ file: 'match.md', language: 'en', rules: 'house.json', findings: [], notChecked: ['style'] });
   });

@@ -37,6 +37,9 @@ const OPTIONS = {
   override: { type: 'boolean' },
   note: { type: 'string' },
   rules: { type: 'string' },
+  words: { type: 'string' },
+  // Node 20's parseArgs has no negated options, so --no-spelling is an option of its own.
+  'no-spelling': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -63,7 +66,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (command === 'check') return runCheck(targets, values, io);
   try {
     if (command !== 'import' && command !== 'export') throw new UsageError(say.unknownCommand(command));
-    if (values.rules !== undefined) throw new UsageError(cliCheckText(io.language).rulesOnlyForCheck);
+    const checkOnly = (['rules', 'words', 'no-spelling'] as const).find((option) => values[option] !== undefined);
+    if (checkOnly) throw new UsageError(cliCheckText(io.language).onlyForCheck(checkOnly));
     if (targets.length === 0) throw new UsageError(say.noFiles);
     if (values.summary && !values['dry-run']) throw new UsageError(say.summaryNeedsDryRun);
     if (command === 'import' && values['dry-run']) return await dryRun(targets, !!values.summary, io);

@@ -1,10 +1,10 @@
 // What the issue promises a newsroom: the published package installed without devDependencies
 // (so without tsx or any TypeScript loader) runs `npx copydesk server`. The package's files are
 // built and laid out as npm would pack them, installed with `npm ci --omit=dev` from the warm
-// npm cache, started on a free port, and asked for /healthz.
+// npm cache, started on a free port, and asked for /healthz; `copydesk check` spells a file there.
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { cp, mkdtemp, rm, stat } from 'node:fs/promises';
+import { cp, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -30,6 +30,14 @@ it('runs `npx copydesk server` after `npm ci --omit=dev`, as built JavaScript', 
   await run('npm', ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: dir, timeout: 120_000 });
   // No TypeScript loader was installed: what runs is the build.
   expect(await stat(join(dir, 'node_modules/tsx')).then(() => true, () => false)).toBe(false);
+
+  // `copydesk check` spells with the installed dictionaries: dictionary-ko reads its files beside
+  // itself, so the bundle must import it, not inline it. 대퉁령은 is flagged with its correction (exit 1).
+  await writeFile(join(dir, 'story.md'), '---\nlang: ko\n---\n# 회의 재개\n\n대퉁령은 회의를 다시 열었다.\n');
+  const checked = await run(process.execPath, [join(dir, 'bin/copydesk.mjs'), 'check', 'story.md'], { cwd: dir, env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '' }, timeout: 120_000 }).catch(
+    (e: { code: number; stdout: string }) => e,
+  );
+  expect([(checked as { code?: number }).code, checked.stdout.trim()]).toEqual([1, expect.stringMatching(/^story\.md:body 1:0 \[spelling\] 대퉁령은 → 대통령은 — /)]);
 
   // npx links the folder's own package into its cache: a cache of the test's own, so none is left behind.
   // Its own process group, so stopping it stops npx and the server under it.

@@ -14,7 +14,7 @@ Usage:
   copydesk import FILE… --dry-run --summary
   copydesk export ID|FILE… --format ${FORMATS}[,…] [--out DIR] [--library DIR] [--as PERSON]
                             [--override --note TEXT] [--json]
-  copydesk check FILE… [--rules FILE] [--json]
+  copydesk check FILE… [--rules FILE] [--words FILE] [--no-spelling] [--json]
   copydesk server [--data DIR] [--port N] [--host ADDRESS] [--database URL]
 
 import     Reads web-page text (.txt), saved web pages (.html), Word (.docx), Markdown (.md),
@@ -25,12 +25,16 @@ export     Writes each article (a library id, or a file to convert) in the given
            folder per article, into --out (default: the current directory).
   --override --note     Export embargoed copy anyway (allowed roles only); the reason is logged.
 check      Reads any file import reads and checks its headline, deck, body and captions against
-           the house style rules for its language (Korean or English), with no library. One line
-           per finding: FILE:PART:OFFSET [rule id] text → fix — message (OFFSET counts the
-           characters before the finding in that headline, deck line, paragraph or caption).
+           the house style rules for its language (Korean or English) and its spelling (Hunspell,
+           offline), with no library. One line per finding: FILE:PART:OFFSET [rule id] text → fix
+           — message (OFFSET counts the characters before the finding in that headline, deck line,
+           paragraph or caption; spelling findings have the rule id "spelling").
   --rules FILE   Check with an exported rule set file instead of the default rules (copy in the
                  other language is then not checked); refused (exit 2) if any rule is unsafe or
                  fails its own examples.
+  --words FILE   A word list for spelling: one accepted word a line (names, places, the
+                 newsroom's own terms); blank lines and lines starting with # are left out.
+  --no-spelling  House style only.
   --json         One JSON document: each file with its findings.
 --library DIR   The library folder (default: COPYDESK_LIBRARY or the app's own library).
 --as PERSON     Act as this person (name or id); default: the library's first active admin.
@@ -75,7 +79,7 @@ something · 2 bad usage · 3 the library could not be opened. \`copydesk server
   copydesk import 파일… --dry-run --summary
   copydesk export ID|파일… --format ${FORMATS}[,…] [--out 폴더] [--library 폴더] [--as 사람]
                             [--override --note 사유] [--json]
-  copydesk check 파일… [--rules 파일] [--json]
+  copydesk check 파일… [--rules 파일] [--words 파일] [--no-spelling] [--json]
   copydesk server [--data 폴더] [--port 번호] [--host 주소] [--database URL]
 
 import     웹 기사 텍스트(.txt), 저장한 웹페이지(.html), Word(.docx), 마크다운(.md), IPTC NITF(.xml),
@@ -86,10 +90,14 @@ export     기사(보관함 ID 또는 변환할 파일)를 지정한 형식으�
            위치는 --out(기본: 현재 폴더).
   --override --note     엠바고 중인 기사도 내보냅니다(권한 있는 역할만). 사유가 기록됩니다.
 check      import가 읽는 파일을 보관함 없이 읽어 제목·부제·본문·사진설명을 기사 언어(한국어 또는 영어)의
-           표기 원칙 규칙으로 검사합니다. 지적마다 한 줄: 파일:부분:위치 [규칙 id] 원문 → 고칠 말 — 설명
-           (위치는 그 제목·부제·문단·사진설명에서 지적 앞에 있는 글자 수).
+           표기 원칙 규칙과 맞춤법 사전(Hunspell, 오프라인)으로 검사합니다. 지적마다 한 줄:
+           파일:부분:위치 [규칙 id] 원문 → 고칠 말 — 설명 (위치는 그 제목·부제·문단·사진설명에서 지적
+           앞에 있는 글자 수, 맞춤법 지적의 규칙 id는 "spelling").
   --rules 파일   기본 규칙 대신 내보낸 규칙 파일로 검사합니다(다른 언어의 기사는 검사하지 않음).
                  안전하지 않거나 자기 예문을 통과하지 못하는 규칙이 있으면 받지 않습니다(종료 코드 2).
+  --words 파일   맞춤법 검사에 쓸 단어장: 한 줄에 맞는 말 하나(이름, 지명, 사내 용어).
+                 빈 줄과 #으로 시작하는 줄은 읽지 않습니다.
+  --no-spelling  표기 원칙만 검사합니다.
   --json         JSON 문서 하나로 출력합니다: 파일마다 지적 목록.
 --library 폴더   보관함 폴더(기본: COPYDESK_LIBRARY 또는 앱의 보관함).
 --as 사람        이 사람(이름 또는 ID)으로 작업합니다. 기본: 보관함의 첫 활성 관리자.

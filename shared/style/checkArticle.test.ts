@@ -57,4 +57,14 @@ describe('checkArticle', () => {
     const both = checkArticle(content, [marker, styleChecker(defaultRuleSets())]);
     expect(both.findings.filter((f) => f.part === 'body').map((f) => `${f.checker}:${f.paragraph}:${f.offset}`)).toEqual(['marker:1:0', 'marker:2:0', 'style:2:4']);
   });
+
+  it('keeps one finding per place: a later checker’s finding that overlaps an earlier one’s is dropped', () => {
+    const at = (offset: number, length: number): Checker => ({
+      name: `at${offset}`,
+      check: (parts) => parts.filter((p) => p.part === 'headline').map((p) => ({ ruleId: 'mark', part: p.part, paragraph: p.paragraph, offset, length, text: p.text.slice(offset, offset + length), message: { ko: '표시', en: 'mark' } })),
+    });
+    // The style finding is 몇일 at 0–2 in the headline: 1–3 overlaps it, 2–4 only touches it.
+    const { findings } = checkArticle(koArticle(), [styleChecker(defaultRuleSets()), at(1, 2), at(2, 2)]);
+    expect(findings.filter((f) => f.part === 'headline').map((f) => `${f.checker}:${f.offset}`)).toEqual(['style:0', 'at2:2']);
+  });
 });

@@ -1,8 +1,8 @@
 // Checks an article's copy the way the desk reads it: the headline, each deck line, each body
 // paragraph and each photo caption is its own "paragraph", located by part and number, so a
 // finding can be named (`본문 3`, `caption 1`) without the editor. Pure: the CLI and, later, the
-// app call the same function. Findings come from a list of checkers, so another source of
-// findings (spelling) is one more entry in that list, not a change here.
+// app call the same function. Findings come from a list of checkers (house style, spelling in
+// shared/spelling/), merged so that one place gets one finding.
 import { blockTexts } from '../counting/countBody';
 import type { ArticleContent, Language } from '../model/article';
 import { RuleSetSchema, type RuleSet } from './ruleSchema';
@@ -75,15 +75,27 @@ export function defaultRuleSets(): Record<Language, RuleSet> {
 
 const PART_ORDER: Record<ArticlePartKind, number> = { headline: 0, deck: 1, body: 2, caption: 3 };
 
-/** Every checker over the article; findings in reading order (part, paragraph, offset). */
+const overlaps = (a: Omit<ArticleFinding, 'checker'>, b: ArticleFinding) =>
+  a.part === b.part && a.paragraph === b.paragraph && a.offset < b.offset + b.length && b.offset < a.offset + a.length;
+
+/**
+ * Every checker over the article; findings in reading order (part, paragraph, offset). One place
+ * gets one finding: where a checker's finding overlaps one an earlier checker in the list made, the
+ * earlier stands (house style before spelling, so 몇일 gets the rule's own message, not "not in the
+ * dictionary" as well).
+ */
 export function checkArticle(content: ArticleContent, checkers: readonly Checker[]): ArticleCheck {
   const parts = articleParts(content);
   const findings: ArticleFinding[] = [];
   const notChecked: string[] = [];
   for (const checker of checkers) {
     const found = checker.check(parts, content.language);
-    if (found === null) notChecked.push(checker.name);
-    else findings.push(...found.map((f) => ({ checker: checker.name, ...f })));
+    if (found === null) {
+      notChecked.push(checker.name);
+      continue;
+    }
+    const earlier = findings.slice();
+    for (const f of found) if (!earlier.some((e) => overlaps(f, e))) findings.push({ checker: checker.name, ...f });
   }
   findings.sort(
     (a, b) => PART_ORDER[a.part] - PART_ORDER[b.part] || a.paragraph - b.paragraph || a.offset - b.offset || a.length - b.length || a.ruleId.localeCompare(b.ruleId),
