@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { appChunkGroup, preloadAppChunk } from './build/preloadAppChunk';
+import { dictionaryAssets } from './build/dictionaryAssets';
 
 export default defineConfig({
   main: {
@@ -23,9 +24,12 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react(), preloadAppChunk('renderer/src/startApp.tsx')],
+    plugins: [react(), preloadAppChunk('renderer/src/startApp.tsx'), dictionaryAssets()],
     // The copy checker's worker (editor/check) is a module like the rest of the renderer.
     worker: { format: 'es' },
+    // hunspell-asm's ES build calls CommonJS modules through `import * as` namespaces (a webpack
+    // habit), which no standard bundler makes callable; its CommonJS build works as written.
+    resolve: { alias: [{ find: /^hunspell-asm$/, replacement: resolve(__dirname, 'node_modules/hunspell-asm/dist/cjs/index.js') }] },
     build: {
       // The first screen's script is parsed and compiled before any row shows: ship it minified
       // (electron-vite leaves minify off), with source maps for readable stack traces.

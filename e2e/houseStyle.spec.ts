@@ -113,3 +113,29 @@ test('a word still being composed through the IME is not checked; once committed
   await expect.poll(() => blockTexts(page)).toEqual(['행사는 컨퍼런스로 열렸다.']);
   await expect(page.getByTestId('check-finding').filter({ hasText: '컨퍼런스' })).toHaveCount(1);
 });
+
+test('a word the dictionary does not know is underlined as spelling; its card offers the dictionary\'s words, read from the app itself', async ({ app }) => {
+  const { page } = app;
+  const dictionaryRequests: string[] = [];
+  page.on('request', (r) => {
+    if (/\.(aff|dic)$/.test(new URL(r.url()).pathname)) dictionaryRequests.push(r.url());
+  });
+  await page.getByTestId('new-article').click();
+  await bodyEditor(page).click();
+  await page.keyboard.insertText('대퉁령은 오늘 국회에서 연설했다.');
+  const misspelt = page.locator('.check-finding--spelling');
+  await expect(misspelt).toHaveCount(1, { timeout: 30_000 });
+  await expect(misspelt).toHaveText('대퉁령은');
+  await expect(page.getByTestId('check-count')).toContainText('맞춤법 1건');
+  // Offline: the dictionaries came from the app's own address, nowhere else.
+  expect(dictionaryRequests.length).toBeGreaterThan(0);
+  for (const url of dictionaryRequests) expect(new URL(url).origin).toBe(new URL(page.url()).origin);
+
+  await misspelt.click();
+  await expect(page.getByTestId('finding-suggestion').first()).toHaveText('대통령은', { timeout: 30_000 });
+  await page.screenshot({ path: `${SHOTS}/4-spelling.png` });
+  await page.getByTestId('finding-suggestion').first().click();
+  await expect.poll(() => blockTexts(page)).toEqual(['대통령은 오늘 국회에서 연설했다.']);
+  await expect(page.locator('.check-finding--spelling')).toHaveCount(0);
+  await expect(page.getByTestId('check-count')).toHaveAttribute('data-count', '0');
+});

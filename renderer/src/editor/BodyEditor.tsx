@@ -160,7 +160,7 @@ export function BodyEditor(props: {
       {props.live?.body.meanwhile && <ChangedMeanwhileNotice editor={editor} meanwhile={props.live.body.meanwhile} />}
       <div data-testid="body-editor" className="body-editor__content">
         <EditorContent editor={editor} />
-        {active && <FindingCard editor={editor} active={active} ignored={checking.ignored} editable={props.editable} />}
+        {active && <FindingCard editor={editor} active={active} ignored={checking.ignored} editable={props.editable} client={checking.client} language={props.language} />}
       </div>
     </section>
   );

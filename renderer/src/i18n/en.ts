@@ -158,6 +158,8 @@ export const en: Shape<typeof ko> = {
     none: 'Style and spelling: nothing found',
     count: 'Style {{style}} · spelling {{spelling}}',
     next: 'Next finding',
+    suggesting: 'Looking for suggestions…',
+    noSuggestions: 'The dictionary has nothing close. If this is a name or term spelt right, keep it.',
   },
   counts: {
     openNotes: 'Notes · TK',

@@ -154,6 +154,8 @@ export const ko = {
     none: '표기·맞춤법: 지적 없음',
     count: '표기 {{style}}건 · 맞춤법 {{spelling}}건',
     next: '다음 지적으로',
+    suggesting: '고칠 말을 찾는 중…',
+    noSuggestions: '사전에 비슷한 말이 없습니다. 맞게 쓴 이름이나 용어라면 그대로 두세요.',
   },
   counts: {
     openNotes: '메모·TK',

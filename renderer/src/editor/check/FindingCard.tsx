@@ -1,18 +1,36 @@
 // The card under a clicked underline: what the house style (or the dictionary) says, and what to do
 // about it — fix it, fix every one of its kind, or keep it here.
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '@tiptap/react';
 import { applyFix, applyFixAll, fixableOfKind, ignoreHere } from './checkActions';
 import { closeFinding, type PlacedFinding } from './StyleCheck';
 import type { IgnoredFindings } from './ignoredFindings';
 import { focusNow } from '../focusNow';
+import type { CheckClient } from './checkClient';
+import type { Language } from '../../../../shared/model/article';
 
 export function findingMessage(finding: PlacedFinding, language: string): string {
   return language.startsWith('ko') ? finding.message.ko : finding.message.en;
 }
 
-export function FindingCard(props: { editor: Editor; active: PlacedFinding; ignored: IgnoredFindings; editable: boolean }) {
+/** Hunspell's suggestions for a spelling finding, asked when its card opens; null while asking. */
+function useSuggestions(client: CheckClient | null, language: Language, finding: PlacedFinding): string[] | null {
+  const [found, setFound] = useState<{ key: string; suggestions: string[] } | null>(null);
+  const key = `${finding.from}:${finding.text}`;
+  useEffect(() => {
+    if (finding.checker !== 'spelling' || !client) return;
+    let live = true;
+    void client.suggest(language, finding.text).then((suggestions) => live && setFound({ key, suggestions }));
+    return () => {
+      live = false;
+    };
+  }, [client, language, finding.checker, finding.text, key]);
+  if (finding.checker !== 'spelling') return [];
+  return found?.key === key ? found.suggestions : null;
+}
+
+export function FindingCard(props: { editor: Editor; active: PlacedFinding; ignored: IgnoredFindings; editable: boolean; client: CheckClient | null; language: Language }) {
   const { t, i18n } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const [place, setPlace] = useState<{ top: number; left: number } | null>(null);
@@ -23,7 +41,8 @@ export function FindingCard(props: { editor: Editor; active: PlacedFinding; igno
     const at = editor.view.coordsAtPos(active.from);
     setPlace({ top: at.bottom - box.top + 4, left: Math.max(0, at.left - box.left) });
   }, [editor, active]);
-  const all = props.editable ? fixableOfKind(editor.view, active.ruleId).length : 0;
+  const all = props.editable && active.checker === 'style' ? fixableOfKind(editor.view, active.ruleId).length : 0;
+  const suggestions = useSuggestions(props.client, props.language, active);
   const done = () => {
     closeFinding(editor.view);
     focusNow(editor);
@@ -34,6 +53,21 @@ export function FindingCard(props: { editor: Editor; active: PlacedFinding; igno
       {active.fix !== undefined && (
         <p className="finding-card__change">
           <del>{active.text}</del> → <ins data-testid="finding-fix">{active.fix}</ins>
+        </p>
+      )}
+      {active.checker === 'spelling' && (
+        <p className="finding-card__suggestions" data-testid="finding-suggestions">
+          {suggestions === null ? (
+            <span className="finding-card__waiting">{t('check.suggesting')}</span>
+          ) : suggestions.length === 0 ? (
+            <span>{t('check.noSuggestions')}</span>
+          ) : (
+            suggestions.map((s) => (
+              <button key={s} type="button" className="finding-card__suggestion" data-testid="finding-suggestion" disabled={!props.editable} onClick={() => { applyFix(editor.view, { ...active, fix: s }); done(); }}>
+                {s}
+              </button>
+            ))
+          )}
         </p>
       )}
       <div className="finding-card__actions">

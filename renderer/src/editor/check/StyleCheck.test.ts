@@ -9,7 +9,7 @@ import { undo } from '@tiptap/pm/history';
 import { bodyExtensions } from '../extensions';
 import { StyleCheck, openFindings } from './StyleCheck';
 import { requestClient, type CheckClient } from './checkClient';
-import { handleRequest } from './checkWorker';
+import { copyChecking } from './copyChecking';
 import { applyFix, applyFixAll, ignoreHere } from './checkActions';
 import { ignoreKey, storedIgnores } from './ignoredFindings';
 import { textblockText } from './textblockText';
@@ -24,11 +24,12 @@ afterEach(async () => {
 
 function inProcessClient(sent: string[][]): CheckClient {
   let answer: ((r: CheckResponse) => void) | null = null;
+  // House style only here: spelling has its own tests (copyChecking.test.ts).
+  const checking = copyChecking(null);
   return requestClient(
     (request: CheckRequest) => {
       if (request.type === 'check') sent.push(request.texts);
-      const response = handleRequest(request);
-      if (response) setTimeout(() => answer?.(response), 0);
+      void checking.handle(request).then((response) => response && answer?.(response));
     },
     (on) => (answer = on),
     () => undefined,

@@ -1,33 +1,45 @@
-// The editor's handle on the checking worker. One request at a time is in flight per editor; the
-// plugin asks again with whatever is still unchecked when an answer comes back.
+// The editor's handle on the checking worker. The plugin has one check in flight at a time and
+// asks again with whatever is still unchecked when the answer comes back.
 import type { Language } from '../../../../shared/model/article';
 import type { RuleSet } from '../../../../shared/style/ruleSchema';
 import type { CheckRequest, CheckResponse } from './checkProtocol';
 
+type Checked = Extract<CheckResponse, { type: 'checked' }>['results'];
+
 export type CheckClient = {
-  check(language: Language, texts: string[]): Promise<CheckResponse['results']>;
+  check(language: Language, texts: string[]): Promise<Checked>;
+  suggest(language: Language, word: string): Promise<string[]>;
   setRules(sets: Partial<Record<Language, RuleSet>>): void;
+  setWords(words: string[]): void;
   dispose(): void;
 };
 
-/** A client over any function that answers requests (a worker's port, or the worker's own handler in tests). */
+/** A client over any port that answers requests (the worker, or its handler in-process in tests). */
 export function requestClient(send: (request: CheckRequest) => void, listen: (on: (response: CheckResponse) => void) => void, dispose: () => void): CheckClient {
   let next = 1;
-  const waiting = new Map<number, (results: CheckResponse['results']) => void>();
+  const waiting = new Map<number, (response: CheckResponse) => void>();
   listen((response) => {
-    waiting.get(response.id)?.(response.results);
+    waiting.get(response.id)?.(response);
     waiting.delete(response.id);
   });
+  const ask = (request: Extract<CheckRequest, { id: number }>) => new Promise<CheckResponse>((resolve) => {
+    waiting.set(request.id, resolve);
+    send(request);
+  });
   return {
-    check(language, texts) {
-      const id = next++;
-      return new Promise((resolve) => {
-        waiting.set(id, resolve);
-        send({ type: 'check', id, language, texts });
-      });
+    async check(language, texts) {
+      const response = await ask({ type: 'check', id: next++, language, texts });
+      return response.type === 'checked' ? response.results : [];
+    },
+    async suggest(language, word) {
+      const response = await ask({ type: 'suggest', id: next++, language, word });
+      return response.type === 'suggested' ? response.suggestions : [];
     },
     setRules(sets) {
       send({ type: 'rules', sets });
+    },
+    setWords(words) {
+      send({ type: 'words', words });
     },
     dispose() {
       waiting.clear();

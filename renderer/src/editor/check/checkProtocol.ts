@@ -9,7 +9,13 @@ export type TextFinding = Omit<Finding, 'paragraph'> & { checker: 'style' | 'spe
 
 export type CheckRequest =
   | { type: 'check'; id: number; language: Language; texts: string[] }
+  /** Hunspell's suggestions for one word, asked when its card opens (they cost up to a second in Korean). */
+  | { type: 'suggest'; id: number; language: Language; word: string }
   /** Replaces the default rule sets (the outlet's own, from settings). */
-  | { type: 'rules'; sets: Partial<Record<Language, RuleSet>> };
+  | { type: 'rules'; sets: Partial<Record<Language, RuleSet>> }
+  /** The newsroom word list: words the dictionary accepts from now on. */
+  | { type: 'words'; words: string[] };
 
-export type CheckResponse = { type: 'checked'; id: number; language: Language; results: Array<{ text: string; findings: TextFinding[] }> };
+export type CheckResponse =
+  | { type: 'checked'; id: number; language: Language; results: Array<{ text: string; findings: TextFinding[] }> }
+  | { type: 'suggested'; id: number; suggestions: string[] };

@@ -1,34 +1,26 @@
-// The checking worker: house style runs here, off the typing path (a long story's paragraphs are
-// checked while the person keeps typing). Pure functions from shared/style; no DOM.
-import { defaultRuleSets } from '../../../../shared/style/checkArticle';
-import { runRulesOnParagraph } from '../../../../shared/style/runRules';
+// The checking worker: house style and spelling run here, off the typing path (a long story's
+// paragraphs are checked while the person keeps typing). The dictionaries ship with the renderer
+// (build/dictionaryAssets.ts) and are read from the app itself, never from the network.
 import type { Language } from '../../../../shared/model/article';
-import type { RuleSet } from '../../../../shared/style/ruleSchema';
-import type { CheckRequest, CheckResponse, TextFinding } from './checkProtocol';
+import { copyChecking } from './copyChecking';
+import type { CheckRequest } from './checkProtocol';
 
-let sets: Partial<Record<Language, RuleSet>> = defaultRuleSets();
-
-export function checkTexts(language: Language, texts: readonly string[]): CheckResponse['results'] {
-  const set = sets[language];
-  return texts.map((text) => ({
-    text,
-    findings: set ? runRulesOnParagraph(set, text).map(({ paragraph: _p, ...f }): TextFinding => ({ ...f, checker: 'style' })) : [],
-  }));
+async function fetchBytes(url: URL): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname}: ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
 }
 
-export function handleRequest(request: CheckRequest): CheckResponse | null {
-  if (request.type === 'rules') {
-    sets = request.sets;
-    return null;
-  }
-  return { type: 'checked', id: request.id, language: request.language, results: checkTexts(request.language, request.texts) };
-}
+// Beside the worker's own script (assets/…), from its location: Vite rewrites `new URL(…, import.meta.url)` as an asset of its own.
+const dictionaryUrl = (language: Language, ext: 'aff' | 'dic') => new URL(`../dictionaries/${language}.${ext}`, self.location.href);
 
-// Only inside a worker: the module is also imported by tests, where there is no worker scope.
-const scope = globalThis as unknown as { onmessage?: unknown; postMessage?: (m: unknown) => void; WorkerGlobalScope?: unknown };
-if (typeof scope.WorkerGlobalScope !== 'undefined' && scope.postMessage) {
-  scope.onmessage = (event: MessageEvent<CheckRequest>) => {
-    const response = handleRequest(event.data);
-    if (response) scope.postMessage!(response);
-  };
-}
+const checking = copyChecking(
+  async (language) => ({ language, aff: await fetchBytes(dictionaryUrl(language, 'aff')), dic: await fetchBytes(dictionaryUrl(language, 'dic')) }),
+  (message) => console.warn(message),
+);
+
+self.onmessage = (event: MessageEvent<CheckRequest>) => {
+  void checking.handle(event.data).then((response) => {
+    if (response) self.postMessage(response);
+  });
+};
