@@ -10,6 +10,7 @@ describe('bylinePeople: one byline statement as people', () => {
     expect(names('Von Jana Koch und Tim Roth')).toEqual(['Jana Koch', 'Tim Roth']);
     expect(names('Dana Whitfield, Marco Ilves & Ines Okafor')).toEqual(['Dana Whitfield', 'Marco Ilves', 'Ines Okafor']);
     expect(names('Compiled by Renée Lund')).toEqual(['Renée Lund']);
+    expect(names('Reporting by Lena Berg; editing by Olle Strand')).toEqual(['Lena Berg', 'Olle Strand']);
     expect(names("Frances d'Emilio and Ludwig van Hove")).toEqual(["Frances d'Emilio", 'Ludwig van Hove']);
   });
 

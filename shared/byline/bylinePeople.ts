@@ -19,7 +19,7 @@ export interface BylinePeople {
 }
 
 /** "By", its translations, and the print shapes "Compiled by", "Written by", "Reporting by". */
-const LEAD = /^(?:(?:compiled|written|reported|reporting|edited|text|story|words|interview)\s+by|by|von|par|por|door|av|af|di|da)\s+/i;
+const LEAD = /^(?:(?:compiled|written|reported|reporting|edited|editing|additional\s+reporting|text|story|words|interview)\s+by|by|von|par|por|door|av|af|di|da)\s+/i;
 /** Joins between names: comma, semicolon, &, and/und/og/och/et/및, the middle dots Korean uses. */
 const JOIN = /\s*(?:,|;|&|\+|\band\b|\bund\b|\bog\b|\boch\b|\bet\b|\bsowie\b|\s및\s|ㆍ|·|・)\s*/i;
 /** Who is no one: what content systems write when nobody was named. */
@@ -99,7 +99,8 @@ export function bylinePeople(statement: string, role = ''): BylinePeople {
   }
   let pending: BylinePerson[] = [];
   for (const raw of text.split(JOIN)) {
-    let piece = clean(raw);
+    // "Reporting by A; editing by B": each piece may carry its own lead.
+    let piece = clean(raw).replace(LEAD, '');
     if (!piece) continue;
     const slash = /^(.+?)\/(.+)$/.exec(piece);
     if (slash && AGENCY.test(slash[2].trim()) && looksLikeName(slash[1])) {
