@@ -18,6 +18,10 @@ export function reasonText(err: ApiError, say: ReturnType<typeof cliExchangeText
   const reason = String(err.params.reason ?? '');
   if (err.code === 'embargoed') return say.reasons.embargoed(String(err.params.until ?? ''));
   if (/ENOENT/.test(err.message)) return say.reasons.missing;
-  if (reason in say.reasons && reason !== 'embargoed' && reason !== 'other') return say.reasons[reason as 'empty'];
+  if (reason in say.reasons && reason !== 'embargoed' && reason !== 'other') {
+    // A refusal that knows what the file lacks names it.
+    const lacking = String(err.params.lacking ?? '');
+    return lacking in say.lacking ? `${say.reasons[reason as 'empty']}: ${say.lacking[lacking as 'identifier']}` : say.reasons[reason as 'empty'];
+  }
   return say.reasons.other(err.message);
 }

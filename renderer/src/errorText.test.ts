@@ -51,6 +51,17 @@ describe('error sentences', () => {
     expect(errorText(t, new UnsavedEditsError('conflict'))).not.toBe(internal);
   });
 
+  it('an import refusal that knows what the file lacks names it, in both languages', async () => {
+    for (const [lng, words] of [['en', /no identifier \(uri, guid or id\)/], ['ko', /식별자\(uri, guid 또는 id\)가 없습니다/]] as const) {
+      const t = await translator(lng);
+      const text = errorText(t, new ApiError('importFailed', 'x', { reason: 'schema', file: 'item.json', lacking: 'identifier' }));
+      expect(text).toMatch(/^item\.json: /);
+      expect(text).toMatch(words);
+      expect(errorText(t, new ApiError('importFailed', 'x', { reason: 'schema', file: 'item.json' }))).not.toMatch(words);
+    }
+    for (const lang of [ko, en]) expect(Object.keys(lang.errors.importLacking).sort()).toEqual(['identifier', 'newsItem']);
+  });
+
   it('names the limit when a request was too large, and translates raw Node errors by their errno', async () => {
     const t = await translator('ko');
     expect(errorText(t, new ApiError('tooLarge', 'x', { limitMB: 2 }))).toContain('2MB');

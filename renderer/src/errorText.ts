@@ -23,7 +23,9 @@ export function errorText(t: TFunction, err: unknown): string {
     if (err.params.reason === 'hostUnreachable') return t('errors.hostUnreachable');
     // Photo refusals name the file and say why; the reason picks the sentence.
     if ((err.code === 'importFailed' || err.code === 'exportFailed') && typeof err.params.reason === 'string') {
-      return t(`errors.${err.code === 'importFailed' ? 'import' : 'export'}.${err.params.reason}`, { ...err.params, file: err.params.file ?? '' });
+      const text = t(`errors.${err.code === 'importFailed' ? 'import' : 'export'}.${err.params.reason}`, { ...err.params, file: err.params.file ?? '' });
+      // A refusal that knows what the file lacks (a ninjs item without an identifier) names it.
+      return typeof err.params.lacking === 'string' ? `${text} ${t(`errors.importLacking.${err.params.lacking}`)}` : text;
     }
     if (err.code === 'photoRejected') {
       if (typeof err.params.reason !== 'string') return t('errors.photoRejected');

@@ -70,6 +70,11 @@ something · 2 bad usage · 3 the library could not be opened. \`copydesk server
       missing: 'no such file (check the path)',
       other: (message: string) => message,
     },
+    /** What a refused file lacks (ApiError params.lacking), added to the reason. */
+    lacking: {
+      identifier: 'it has no identifier (uri, guid or id)',
+      newsItem: 'it has no headline, body or other field of a news item',
+    },
   },
   ko: {
     help: `copydesk — 창 없이 Copydesk 기사를 가져오고 내보내고 검사합니다
@@ -131,6 +136,10 @@ check      import가 읽는 파일을 보관함 없이 읽어 제목·부제·�
       embargoed: (until: string) => `${until}까지 엠바고입니다. 권한이 있으면 --override --note "사유"를 쓰세요`,
       missing: '파일이 없습니다(경로를 확인하세요)',
       other: (message: string) => message,
+    },
+    lacking: {
+      identifier: '식별자(uri, guid 또는 id)가 없습니다',
+      newsItem: '제목·본문 등 기사 항목이 하나도 없습니다',
     },
   },
 } satisfies Record<CliLanguage, unknown>;

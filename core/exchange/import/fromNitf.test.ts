@@ -130,6 +130,51 @@ describe('fromNitf on our own and IPTC’s NITF', () => {
 
 });
 
+describe('fromNitf: bylines become people, the NYT layout, preformatted blocks (fixtures of our own)', () => {
+  it('NYT layout: print and normalised bylines give each person once; the lead is not repeated; <pre> keeps its lines', async () => {
+    const a = await sample('copydesk-en-nyt-layout.xml');
+    // "By DANA WHITFIELD and MARCO ILVES" + "Whitfield, Dana" + "Ilves, Marco": two people, written as the normalised byline writes them.
+    expect(a.content.byline.reporters).toEqual([
+      { name: 'Dana Whitfield', role: '', email: '' },
+      { name: 'Marco Ilves', role: '', email: '' },
+    ]);
+    const lead = 'The Port Avery Rowing Club won the harbour regatta on Saturday, its first title in ten years.';
+    expect(paragraphs(a).filter((p) => p === lead)).toHaveLength(1);
+    expect(paragraphs(a)[0]).toBe(lead);
+    expect(paragraphs(a)).toHaveLength(4);
+    // The results table: one paragraph, a line per result, the spacing inside a line kept.
+    const pre = nodes(a, 'paragraph').at(-1)!;
+    expect(pre.content?.filter((n) => n.type === 'hardBreak')).toHaveLength(3);
+    expect(pre.content?.filter((n) => n.type === 'text').map((n) => n.text)).toEqual(['Final results', '1. Port Avery RC      6:02.4', '2. Ferry Workers BC   6:09.8', '3. Quay Academy       6:15.1']);
+  });
+
+  it('a lead_paragraph block that the full text does not repeat is kept', async () => {
+    const xml = `<nitf><body><body.head><hedline><hl1>H</hl1></hedline></body.head><body.content><block class="lead_paragraph"><p>Only here.</p></block><block class="full_text"><p>Then this.</p></block></body.content></body></nitf>`;
+    expect(paragraphs(await fromNitf(bytes(xml), 'lead.xml'))).toEqual(['Only here.', 'Then this.']);
+  });
+
+  it('agency code after a slash → outlet; "och" joins two names; placeholder and organisation are not reporters; a sentence byline becomes the deck; the declared Swedish is said to be changed', async () => {
+    const a = await sample('copydesk-sv-wire-bylines.xml');
+    expect(names(a)).toEqual(['Ines Okafor', 'Lena Berg', 'Olle Strand']);
+    expect(a.content.byline.outlet).toBe('KNT');
+    expect(a.content.deck).toEqual(['Arbetet börjar i september och ska vara klart till jul.']);
+    expect(JSON.stringify(a.content.byline)).not.toMatch(/Staff|Kustnytt/);
+    expect(a.content.language).toBe('en');
+    expect(a.warnings).toContainEqual({ key: 'importLanguageGuessed', values: { lang: 'sv' } });
+  });
+
+  it('Korean: "A 및 B 기자" are two reporters, and a sentence in a byline element is the deck, not a reporter', async () => {
+    const a = await sample('copydesk-ko-bylines.xml');
+    expect(a.content.byline.reporters).toEqual([
+      { name: '이서준', role: '기자', email: '' },
+      { name: '한지우', role: '기자', email: '' },
+    ]);
+    expect(a.content.deck).toEqual(['재교육은 내년 3월부터 여섯 달 동안 진행된다.']);
+    expect(a.content.byline.outlet).toBe('한빛경제');
+    expect(a.warnings.map((w) => w.key)).not.toContain('importLanguageGuessed');
+  });
+});
+
 describe.skipIf(skipConformance('agency NITF'))('conformance (../shared): fromNitf on real agency files', () => {
   it('imports every agency NITF sample', async () => {
     const files = corpusPresent ? readdirSync(AGENCY_NITF).filter((f) => f.endsWith('.xml')) : [];

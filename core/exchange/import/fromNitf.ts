@@ -16,11 +16,16 @@ import { nitfToBody } from './nitfToBody';
 
 const refuse = (reason: string, file: string, message: string) => new ApiError('importFailed', `${file}: ${message}`, { reason, file });
 
-function languageOf(root: Element, body: Element | null, sample: string): Language {
-  const declared = [attrOf(root, 'lang'), attrOf(root, 'baselang'), attrOf(body, 'lang')].find((v) => v.trim() !== '') ?? '';
-  if (declared) return /^ko\b/i.test(declared) ? 'ko' : 'en';
-  // Undeclared: Korean if the copy is written in Hangul.
-  return languageFromText(sample);
+/**
+ * ko or en (the only languages an article may have), and the declared tag when it was neither
+ * (`nb`, `sv`…), so the import can say the language was changed instead of relabelling silently.
+ */
+function languageOf(root: Element, body: Element | null, sample: string): { language: Language; other: string } {
+  const declared = ([attrOf(root, 'lang'), attrOf(root, 'baselang'), attrOf(body, 'lang')].find((v) => v.trim() !== '') ?? '').trim();
+  if (/^ko\b/i.test(declared)) return { language: 'ko', other: '' };
+  if (/^en\b/i.test(declared)) return { language: 'en', other: '' };
+  // Undeclared or another language: Korean if the copy is written in Hangul.
+  return { language: languageFromText(sample), other: declared };
 }
 
 /** The dateline's place: its `location` if marked, else its text without the story date. */
@@ -61,7 +66,7 @@ export async function fromNitf(bytes: Uint8Array, name: string): Promise<Importe
   const hedline = firstChild(bodyHead, 'hedline');
 
   const headline = textOf(firstChild(hedline, 'hl1')) || textOf(firstChild(head, 'title'));
-  const deck = childElements(hedline ?? root, 'hl2').map(textOf).filter((d) => d && d !== headline);
+  const hl2 = childElements(hedline ?? root, 'hl2').map(textOf);
   const kicker = attrOf(firstChild(bodyHead, 'series'), 'series.name').trim() || attrOf(firstChild(docdata, 'series'), 'series.name').trim();
   const deskMeta = childElements(head ?? root, 'meta').find((m) => attrOf(m, 'name') === 'desk');
   const byline = parseNitfByline(childElements(bodyHead ?? root, 'byline'), textOf(firstChild(bodyHead, 'distributor')), attrOf(deskMeta, 'content').trim());
@@ -75,9 +80,12 @@ export async function fromNitf(bytes: Uint8Array, name: string): Promise<Importe
   const parsed = nitfToBody(childElements(body ?? root, 'body.content'));
   const bodyText = plainText(parsed.content).slice(0, 4000);
   if (!headline && !parsed.content.length) throw refuse('empty', name, 'no headline and no body');
+  // A byline element that held a sentence (a subtitle) is a deck line, not a reporter.
+  const deck = [...new Set([...hl2, ...byline.sentences])].filter((d) => d && d !== headline);
+  const { language, other } = languageOf(root, body, `${headline} ${bodyText}`);
 
   const candidate: ArticleContent = {
-    language: languageOf(root, body, `${headline} ${bodyText}`),
+    language,
     kicker: kicker.slice(0, 200),
     headline: headline.slice(0, 1000),
     deck: deck.slice(0, 4).map((d) => d.slice(0, 1000)),
@@ -93,6 +101,7 @@ export async function fromNitf(bytes: Uint8Array, name: string): Promise<Importe
   if (!checked.success) throw refuse('schema', name, checked.error.message);
 
   const warnings: ImportedArticle['warnings'] = [];
+  if (other) warnings.push({ key: 'importLanguageGuessed', values: { lang: other } });
   if (parsed.figures) warnings.push({ key: 'import.photosNotIncluded', values: { count: String(parsed.figures) } });
   if (parsed.tables) warnings.push({ key: 'import.tablesAsText', values: { count: String(parsed.tables) } });
   return { content: checked.data, photos: [], format: 'nitf', warnings };

@@ -1,14 +1,20 @@
 // Who wrote an NITF story. Structured bylines (`person` + `byttl`, as Copydesk and careful
 // agencies write them) are read as data, a `byttl` giving its role to the persons before it;
 // plain-text bylines are parsed in the common shapes: `By X and Y`, `By X, Associated Press`,
-// `X / Outlet`, `[한빛경제=산업부 김하늘ㆍ박도윤 기자]`, `(서울=연합뉴스) 홍길동 기자 =`.
+// `X / Outlet`, `[한빛경제=산업부 김하늘ㆍ박도윤 기자]`, `(서울=연합뉴스) 홍길동 기자 =` — names split,
+// placeholders and organisations left out, sentences kept aside, by the shared rule
+// (shared/byline/bylinePeople.ts). A normalised byline (`Smith, John`, NYT's `normalized_byline`)
+// beside the print one (`By JOHN SMITH`, `Compiled by …`) adds no one already named.
+import { bylinePeople, fromLastFirst, isOrganisation, isPlaceholderAuthor, isSentence, mergePeople, personKey } from '../../../shared/byline/bylinePeople';
 import type { Reporter } from '../../../shared/model/article';
-import { childElements, collapse, isElement, nameOf, textOf, TEXT_NODE } from '../xml/xmlDom';
+import { attrOf, childElements, collapse, isElement, nameOf, textOf, TEXT_NODE } from '../xml/xmlDom';
 
 export interface NitfByline {
   outlet: string;
   desk: string;
   reporters: Reporter[];
+  /** Byline elements that held a sentence, not names: kept for the deck so nothing is lost. */
+  sentences: string[];
 }
 
 const KO_ROLE = /\s+((?:수석|선임|인턴|전문|객원)?기자|특파원|논설위원|편집위원|위원|통신원|PD)$/;
@@ -33,14 +39,14 @@ function structured(byline: Element): Reporter[] {
   return out;
 }
 
-/** `김하늘ㆍ박도윤 기자` → both 기자; `홍길동 기자ㆍ김철수 특파원` → each their own. */
+/** `김하늘ㆍ박도윤 기자` → both 기자; `홍길동 기자ㆍ김철수 특파원` → each their own; `A 및 B 기자` → two. */
 function koreanReporters(text: string): Reporter[] {
   const out: Reporter[] = [];
   let pending: Reporter[] = [];
-  for (const piece of text.split(/\s*[ㆍ·,]\s*/)) {
+  for (const piece of text.split(/\s*[ㆍ·,]\s*|\s+및\s+/)) {
     const m = KO_ROLE.exec(piece);
     const r = reporter(m ? piece.slice(0, m.index) : piece);
-    if (r.name) {
+    if (r.name && !isPlaceholderAuthor(r.name)) {
       out.push(r);
       pending.push(r);
     }
@@ -50,21 +56,6 @@ function koreanReporters(text: string): Reporter[] {
     }
   }
   return out;
-}
-
-function englishReporters(text: string, byttl: string): Reporter[] {
-  let names = text.replace(/^by\s+/i, '').trim();
-  let role = byttl;
-  const slash = /^(.+?)\s+\/\s+(.+)$/.exec(names);
-  if (slash) [names, role] = [slash[1], role || slash[2]];
-  if (!/\s(?:and|&)\s/i.test(names)) {
-    const comma = names.indexOf(',');
-    if (comma > 0) [names, role] = [names.slice(0, comma), role || names.slice(comma + 1)];
-  }
-  return names
-    .split(/\s*,\s*|\s+(?:and|&)\s+/i)
-    .map((n) => reporter(n, role))
-    .filter((r) => r.name);
 }
 
 /** Text of a byline without its byttl (which is the role, not a name). */
@@ -77,11 +68,19 @@ function bylineText(byline: Element): { text: string; byttl: string } {
   return { text: collapse(text), byttl: childElements(byline, 'byttl').map(textOf).join(', ') };
 }
 
+/** `Smith, John; Doe, Jane` (or joined by "and") → John Smith, Jane Doe. */
+const normalisedNames = (text: string): Reporter[] =>
+  text
+    .split(/\s*;\s*|\s+and\s+/i)
+    .map((n) => reporter(fromLastFirst(n)))
+    .filter((r) => r.name && !isPlaceholderAuthor(r.name) && !isOrganisation(r.name));
+
 export function parseNitfByline(bylines: readonly Element[], outlet: string, desk: string): NitfByline {
-  const result: NitfByline = { outlet, desk, reporters: [] };
+  const result: NitfByline = { outlet, desk, reporters: [], sentences: [] };
+  const add = (people: readonly Reporter[]) => mergePeople(result.reporters, people);
   for (const byline of bylines) {
     if (childElements(byline, 'person').length) {
-      result.reporters.push(...structured(byline));
+      add(structured(byline));
       continue;
     }
     const { text, byttl } = bylineText(byline);
@@ -92,18 +91,28 @@ export function parseNitfByline(bylines: readonly Element[], outlet: string, des
     }
     const bracket = /^\[\s*([^=\]\s]+)\s*(?:=\s*([^\]\s]+))?\s+(.+?)\s*\]$/.exec(text);
     const wire = /^\(\s*(?:([^=)]+?)\s*=\s*)?([^)]+?)\s*\)\s*(.+?)\s*=?$/.exec(text);
-    if (bracket) {
+    const named = new Set(result.reporters.map((r) => personKey(r.name)));
+    if (/normali[sz]ed/i.test(attrOf(byline, 'class'))) {
+      add(normalisedNames(text));
+    } else if (/^[^,]+,\s*[^,]+$/.test(text) && named.has(personKey(text))) {
+      // "Last, First" of someone the print byline already named.
+      continue;
+    } else if (bracket) {
       result.outlet ||= bracket[1];
       result.desk ||= bracket[2] ?? '';
-      result.reporters.push(...koreanReporters(bracket[3]));
+      add(koreanReporters(bracket[3]));
     } else if (wire) {
       result.desk ||= wire[1] ?? '';
       result.outlet ||= wire[2];
-      result.reporters.push(...koreanReporters(wire[3]));
+      add(koreanReporters(wire[3]));
     } else if (/[\uAC00-\uD7A3]/.test(text)) {
-      result.reporters.push(...koreanReporters(text));
+      if (isSentence(text)) result.sentences.push(text);
+      else add(koreanReporters(text));
     } else {
-      result.reporters.push(...englishReporters(text, byttl));
+      const read = bylinePeople(text, byttl);
+      if (read.sentence) result.sentences.push(read.sentence);
+      result.outlet ||= read.outlet;
+      add(read.people.map((p) => reporter(p.name, p.role)));
     }
   }
   result.outlet = result.outlet.slice(0, 200);

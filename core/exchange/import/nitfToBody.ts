@@ -3,6 +3,8 @@
 // its photo with caption and credit (`media-producer`), tables → one paragraph per row; `em` →
 // italic (or bold when its class says so), `a` → link, `br` → hard break. Entity markup agencies
 // add (person, org, location, chron…) keeps its text. Editorial notes and footnotes are not copy.
+// `pre` (lineups, results) keeps its lines as hard breaks. In the NYT layout the lead is sent twice,
+// `block class="lead_paragraph"` and again at the top of `block class="full_text"`: read once.
 import type { DocNode } from '../../../shared/model/article';
 import { CDATA_SECTION_NODE, TEXT_NODE, attrOf, childElements, collapse, isElement, nameOf, textOf } from '../xml/xmlDom';
 import { keptLink } from '../../../shared/body/linkSafety';
@@ -85,6 +87,27 @@ export function inlinesOf(el: Element): DocNode[] {
   return out.filter((n) => n.type !== 'text' || n.text);
 }
 
+/** A preformatted block's lines, each kept (trailing spaces and blank lines at the ends dropped), joined by hard breaks. */
+function preInlines(el: Element): DocNode[] {
+  const lines = (el.textContent ?? '').replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/\s+$/, ''));
+  while (lines.length && !lines[0].trim()) lines.shift();
+  while (lines.length && !lines[lines.length - 1].trim()) lines.pop();
+  return lines.flatMap((line, i): DocNode[] => [...(i ? [{ type: 'hardBreak' }] : []), ...(line.trim() ? [{ type: 'text', text: line.replace(/\t/g, '    ') }] : [])]);
+}
+
+const blockClass = (el: Element) => attrOf(el, 'class').toLowerCase();
+const paragraphTexts = (el: Element) => childElements(el, 'p').map(textOf).filter(Boolean);
+
+/** True for a `lead_paragraph` block whose every paragraph the `full_text` block beside it repeats. */
+function isRepeatedLead(block: Element): boolean {
+  if (!/\blead_paragraph\b/.test(blockClass(block)) || !block.parentNode) return false;
+  const full = childElements(block.parentNode as Element, 'block').filter((b) => /\bfull_text\b/.test(blockClass(b)));
+  const lead = paragraphTexts(block);
+  if (!full.length) return false;
+  const fullText = new Set(full.flatMap(paragraphTexts));
+  return lead.every((p) => fullText.has(p));
+}
+
 const paragraph = (content: DocNode[]): DocNode[] => (content.some((n) => n.type === 'text') ? [{ type: 'paragraph', content }] : []);
 const textParagraph = (text: string): DocNode[] => (text ? [{ type: 'paragraph', content: [{ type: 'text', text }] }] : []);
 
@@ -139,8 +162,10 @@ export function blocksOf(container: Element, body: NitfBody, depth = 0): DocNode
     const name = nameOf(node);
     if (SKIP.has(name)) continue;
     switch (name) {
-      case 'p':
       case 'pre':
+        out.push(...paragraph(preInlines(node)));
+        break;
+      case 'p':
       case 'dt':
       case 'dd':
         out.push(...paragraph(inlinesOf(node)));
@@ -177,6 +202,7 @@ export function blocksOf(container: Element, body: NitfBody, depth = 0): DocNode
         body.tables++;
         break;
       default: {
+        if (name === 'block' && isRepeatedLead(node)) break;
         // block, body.content and anything unknown: a container if it holds blocks, else a paragraph.
         const inner = blocksOf(node, body, depth + 1);
         out.push(...(inner.length ? inner : paragraph(inlinesOf(node))));

@@ -276,7 +276,7 @@ export const en: Shape<typeof ko> = {
     waitingFigureLeftOut: 'Photo {{n}} “{{caption}}” left out: it has no photo yet (the PDF proof shows its empty place)',
     waitingFigureLeftOutNoCaption: 'Photo {{n}} left out: it has no photo yet (the PDF proof shows its empty place)',
     packageWithoutPdf: 'no Chromium to make the PDF, so the package has no PDF',
-    importLanguageGuessed: 'not Korean or English, so set to {{lang}}; check the article language',
+    importLanguageGuessed: 'the file says it is in {{lang}}, which an article cannot be, so Korean or English was chosen from its text; check the article language',
     importPhotosNotIncluded: '{{count}} photo(s) were not in the file; their captions wait for them',
     importImagesSkipped: '{{count}} unreadable image(s) were skipped',
     photosNotIncluded: '{{count}} photo(s) were not in the file; their captions wait for them',
@@ -345,6 +345,11 @@ export const en: Shape<typeof ko> = {
       badPackage: '{{file}}: not a Copydesk package, or damaged (checksums do not match). Ask the sender for it again.',
       schema: '{{file}}: its content does not follow the format\'s rules, so nothing was imported. Your library is unchanged.',
       encoding: '{{file}}: unknown text encoding. Save it as UTF-8 and try again.',
+    },
+    /** What a refused file lacks (params.lacking), said after the reason's sentence. */
+    importLacking: {
+      identifier: 'It has no identifier (uri, guid or id).',
+      newsItem: 'It has no headline, body or other field of a news item.',
     },
     export: {
       pdfUnavailable: 'No browser (Chromium) was found to make the PDF. Install Chromium or set COPYDESK_CHROMIUM to its path.',

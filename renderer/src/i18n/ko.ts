@@ -272,7 +272,7 @@ export const ko = {
     waitingFigureLeftOut: '사진 {{n}} “{{caption}}”: 사진이 없어 뺐습니다(PDF 교정지에는 빈자리로 나옵니다)',
     waitingFigureLeftOutNoCaption: '사진 {{n}}: 사진이 없어 뺐습니다(PDF 교정지에는 빈자리로 나옵니다)',
     packageWithoutPdf: 'PDF를 만들 Chromium이 없어 꾸러미에 PDF는 빠졌습니다',
-    importLanguageGuessed: '한국어나 영어가 아닌 글이라 {{lang}}로 두었습니다. 기사 언어를 확인하세요',
+    importLanguageGuessed: '파일에 적힌 언어({{lang}})는 기사 언어로 쓸 수 없어 글자를 보고 한국어나 영어로 정했습니다. 기사 언어를 확인하세요',
     importPhotosNotIncluded: '사진 {{count}}장은 파일에 없어 캡션 자리만 남겼습니다',
     importImagesSkipped: '읽을 수 없는 그림 {{count}}개는 건너뛰었습니다',
     photosNotIncluded: '사진 {{count}}장은 파일에 들어 있지 않아 캡션 자리만 남겼습니다',
@@ -341,6 +341,11 @@ export const ko = {
       badPackage: '{{file}}: Copydesk 꾸러미가 아니거나 파일이 손상됐습니다(체크섬 불일치). 보낸 곳에 다시 받아 주세요.',
       schema: '{{file}}: 내용이 형식 규칙에 맞지 않아 가져오지 않았습니다. 보관함은 그대로입니다.',
       encoding: '{{file}}: 문자 인코딩을 알 수 없습니다. UTF-8로 저장해 다시 넣어 주세요.',
+    },
+    /** What a refused file lacks (params.lacking), said after the reason's sentence. */
+    importLacking: {
+      identifier: '식별자(uri, guid 또는 id)가 없습니다.',
+      newsItem: '제목·본문 등 기사 항목이 하나도 없습니다.',
     },
     export: {
       pdfUnavailable: 'PDF를 만들 브라우저(Chromium)를 찾지 못했습니다. Chromium을 설치하거나 COPYDESK_CHROMIUM에 경로를 적어 주세요.',

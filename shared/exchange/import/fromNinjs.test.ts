@@ -45,7 +45,12 @@ describe('fromNinjs on real wire samples', () => {
     expect(body).toContain('"type":"blockquote"');
     expect(body).toContain('"href":"https://www.sydostran.se/nyheter/beskedet-da-genomfors-forsvarsmaktens-jatteovning-13d95038/"');
     expect(read.article.format).toBe('ninjs');
-    expect(read.article.warnings).toEqual([{ key: 'import.photosNotFetched', values: { count: '1' } }]);
+    // Swedish is not one of an article's languages: the import says so rather than relabelling silently.
+    expect(read.article.warnings).toEqual([
+      { key: 'import.photosNotFetched', values: { count: '1' } },
+      { key: 'importLanguageGuessed', values: { lang: 'sv' } },
+    ]);
+    expect(read.identifier).not.toBe('');
   });
 
   it('reads ninjs 1.4 (headline, byline, body_xhtml, associations map) with the main picture first', () => {
@@ -105,6 +110,44 @@ describe('fromNinjs on real wire samples', () => {
   });
 });
 
+describe('fromNinjs: real-world Superdesk/Newsroom shapes and bylines (fixtures of our own)', () => {
+  it('Newsroom ninjs with guid and no uri imports, the guid kept; the byline splits through the shared rule ("Name/KNT och Name"); a placeholder author is no one; Swedish is said to be changed', () => {
+    const path = 'copydesk-newsroom-guid.json';
+    const read = readNinjs(sample(path), path);
+    expect(read.identifier).toBe('urn:newsroom:kustnytt:2026:bf2d6c0e-harbour-chargers');
+    const c = read.article.content;
+    expect(c.headline).toBe('Hamnen får laddstolpar för elfärjorna');
+    // "No Author" (the only listed writer) is not a reporter: the byline statement names the people.
+    expect(c.byline.reporters.map((r) => r.name)).toEqual(['Ines Okafor', 'Lena Berg']);
+    expect(c.byline.outlet).toBe('KNT');
+    expect(c.language).toBe('en');
+    expect(read.article.warnings).toContainEqual({ key: 'importLanguageGuessed', values: { lang: 'sv' } });
+  });
+
+  it('an API envelope holding one item (`{"item": [ … ], "total": 1}`) with only an `id` imports that item; an organisation as the byline is the outlet', () => {
+    const path = 'copydesk-api-envelope.json';
+    const read = readNinjs(sample(path), path);
+    expect(read.identifier).toBe('4471');
+    const s = toImportSummary(read.article.content);
+    expect(s.headline).toBe('Quay market opens on Sundays from March');
+    expect(s.byline).toEqual({ outlet: 'Harbour Valley News' });
+    expect(paragraphs(s)).toEqual(['The quay market in Port Avery will open on Sundays from March.', 'Traders voted for the change at their annual meeting.']);
+    expect(read.article.warnings).toEqual([]);
+  });
+
+  it('a byline that is a sentence becomes a deck line; "A and B" from listed authors or the statement are each once', () => {
+    const base = { guid: 'g-1', type: 'text', headline: 'Ferry timetable changes', body_text: 'Text.' };
+    const sentence = fromNinjs({ ...base, byline: 'The new timetable starts on the first of May and runs all summer.' }, 's.json').content;
+    expect(sentence.byline.reporters).toEqual([]);
+    expect(sentence.deck).toEqual(['The new timetable starts on the first of May and runs all summer.']);
+    const pair = fromNinjs({ ...base, authors: [{ name: 'Dana Whitfield', role: 'writer' }, { name: 'Dana Whitfield', role: 'author' }, { name: 'Coastline News', role: 'writer' }] }, 'p.json').content;
+    expect(pair.byline.reporters.map((r) => r.name)).toEqual(['Dana Whitfield']);
+    expect(pair.byline.outlet).toBe('Coastline News');
+    const staff = fromNinjs({ ...base, byline: 'By Staff' }, 'st.json').content;
+    expect(staff.byline.reporters).toEqual([]);
+  });
+});
+
 describe.skipIf(skipConformance('Superdesk ninjs'))('conformance (../shared): fromNinjs on Superdesk fixtures', () => {
   it('reads Superdesk ninjs: embargo, authors by role, keywords, embedded figure matched to its association', () => {
     const embargoed = fromNinjs(superdesk('ninjs_embargoed.json'), 'e.json').content;
@@ -122,15 +165,39 @@ describe.skipIf(skipConformance('Superdesk ninjs'))('conformance (../shared): fr
     ]);
     expect(s.body?.find((b) => b.type === 'heading')).toEqual({ type: 'heading', text: 'China klont Polizeihund: Zeit ist schließlich Geld' });
   });
+
+  it('reads guid-only Superdesk items and the BBC API envelopes; a declared French or German is said to be changed', () => {
+    const fr = readNinjs(superdesk('ninjs1.json'), 'ninjs1.json');
+    expect(fr.identifier).toMatch(/^urn:newsml:localhost:/);
+    expect(fr.article.warnings).toContainEqual({ key: 'importLanguageGuessed', values: { lang: 'fr' } });
+    expect(readNinjs(superdesk('ninjs4.json'), 'ninjs4.json').article.warnings).toContainEqual({ key: 'importLanguageGuessed', values: { lang: 'de' } });
+    // `{"item": [one item], "limit", "offset", "total"}`: the item inside, with its uri.
+    for (const [file, uri, reporter] of [['bbc-ninjs-comp-test.json', 'https://example.com/56789', 'Jane Doe'], ['bbc-ninjs-text-test.json', 'https://www.example.com//12345', 'John Doe']]) {
+      const read = readNinjs(superdesk(file), file);
+      expect(read.identifier, file).toBe(uri);
+      expect(read.article.content.byline.reporters.map((r) => r.name), file).toEqual([reporter]);
+    }
+  });
 });
 
 describe('fromNinjs refuses what is not a ninjs article', () => {
-  it('non-ninjs JSON is a schema error naming the file', () => {
+  it('non-ninjs JSON is a schema error naming the file and what it lacks', () => {
     for (const json of [{ foo: 1 }, [1, 2], 'null', 42, sample('iptc-examples/3.0/collection/20231016-event-timeline-sample.json')]) {
       const err = failure(() => fromNinjs(json, 'x.json'));
       expect(err.code).toBe('importFailed');
-      expect(err.params).toEqual({ reason: 'schema', file: 'x.json' });
+      expect(err.params).toEqual({ reason: 'schema', file: 'x.json', lacking: 'newsItem' });
     }
+  });
+
+  it('a news item with no identifier at all is refused, and the refusal names the identifier as missing', () => {
+    const err = failure(() => fromNinjs({ type: 'text', headline: 'Quay market opens', body_text: 'Text.' }, 'noid.json'));
+    expect(err.params).toEqual({ reason: 'schema', file: 'noid.json', lacking: 'identifier' });
+    expect(err.message).toContain('no uri, guid or id');
+  });
+
+  it('an API envelope of several items is not guessed at: refused as not a news item', () => {
+    const one = { id: '1', type: 'text', headline: 'One', body_text: 'One.' };
+    expect(failure(() => fromNinjs({ item: [one, { ...one, id: '2' }], total: 2 }, 'many.json')).params).toEqual({ reason: 'schema', file: 'many.json', lacking: 'newsItem' });
   });
 
   it('broken JSON text is malformed; a ninjs event, or an item without headline and body, is empty', () => {

@@ -3,6 +3,10 @@
 // `subject`/`subjects`, associations as a map or an array, lower or camel case — so each field is
 // looked up under every name it has had. Photos are not fetched: figures keep caption, credit and
 // alt with photoId '', and their image URLs are returned for whoever can fetch or match them.
+// Superdesk and Newsroom send items with `guid` (or `id`) and no `uri`, sometimes inside an API
+// envelope (`{"item": [ … ]}`); the identifier is kept. Bylines go through the shared rule
+// (shared/byline/bylinePeople.ts), as NITF's do.
+import { bylinePeople, isOrganisation, isPlaceholderAuthor, mergePeople } from '../../byline/bylinePeople';
 import { ApiError } from '../../contract/errors';
 import type { Reporter } from '../../model/article';
 import { plainText, type Block } from '../blocks';
@@ -30,11 +34,32 @@ function textOf(b: Block): string[] {
   return [];
 }
 
-/** True for a JSON object that carries the marks of a ninjs news item. */
-function looksLikeNinjs(o: Obj): boolean {
-  const id = typeof o.uri === 'string' || typeof o.guid === 'string';
-  const shape = Object.keys(o).some((k) => /^(headlines?|headline_.+|bodies|body_.+|title|descriptions|type|version|versioncreated|versionCreated|firstcreated|firstCreated|associations|renditions)$/.test(k));
-  return id && shape;
+/** The properties that have held an item's identifier: ninjs `uri`, Superdesk/Newsroom `guid`, API `id`/`_id`. */
+const ID_KEYS = ['uri', 'guid', 'id', '_id', 'identifier'];
+
+/** The item's identifier, or '' when it has none. */
+function identifierOf(o: Obj): string {
+  const value = ID_KEYS.map((k) => o[k]).find((v) => (typeof v === 'string' && v.trim() !== '') || typeof v === 'number');
+  return value === undefined ? '' : String(value).trim();
+}
+
+const hasNewsShape = (o: Obj) => Object.keys(o).some((k) => /^(headlines?|headline_.+|bodies|body_.+|title|descriptions|type|version|versioncreated|versionCreated|firstcreated|firstCreated|associations|renditions)$/.test(k));
+
+/** What keeps a JSON value from being a ninjs news item ('' when nothing does): its identifier, or any news fields at all. */
+function lacking(o: unknown): '' | 'identifier' | 'newsItem' {
+  if (!isObj(o) || !hasNewsShape(o)) return 'newsItem';
+  return identifierOf(o) ? '' : 'identifier';
+}
+
+/** An API envelope holding exactly one item (`{"item": [ … ], "total": 1}`, Newsroom's `_items`): that item. */
+function unwrapEnvelope(o: unknown): unknown {
+  if (!isObj(o) || hasNewsShape(o)) return o;
+  for (const key of ['item', 'items', '_items', 'data']) {
+    const list = o[key];
+    if (Array.isArray(list) && list.length === 1 && isObj(list[0])) return list[0];
+    if (isObj(list) && hasNewsShape(list)) return list;
+  }
+  return o;
 }
 
 interface Picture {
@@ -102,22 +127,37 @@ function textBlocks(text: string): Block[] {
 
 const AUTHOR_RELS = /(^|[/:#])(author|creator|writer|reporter|byline|correspondent)$/i;
 
-function reportersOf(o: Obj, by: string): Reporter[] {
+interface Authors {
+  reporters: Reporter[];
+  /** An agency or outlet the byline named ("Name/TT", an organisation given as the author). */
+  outlet: string;
+  /** A byline that was a sentence, not names: kept as a deck line. */
+  sentence: string;
+}
+
+function reportersOf(o: Obj, by: string): Authors {
   const people = [...arr(o.people), ...arr(o.person)].filter((p) => AUTHOR_RELS.test(str(p.rel)));
   const authors = arr(o.authors).filter((a) => /author|writer|reporter|correspondent/i.test(str(a.role)));
   const listed = [...people, ...authors];
   if (listed.length) {
-    return listed.map((p) => {
+    const reporters: Reporter[] = [];
+    let outlet = '';
+    for (const p of listed) {
+      const name = str(p.name);
+      if (!name || isPlaceholderAuthor(name)) continue;
+      // "CBS News" as the author: the outlet, not a reporter.
+      if (isOrganisation(name)) {
+        outlet ||= name;
+        continue;
+      }
       const email = arr(p.contactInfo ?? p.contactinfo).find((c) => str(c.type).toLowerCase() === 'email' || isEmail(str(c.value)));
-      return { name: str(p.name), role: '', email: email ? str(email.value) : '' };
-    });
+      mergePeople(reporters, [{ name, role: '', email: email ? str(email.value) : '' }]);
+    }
+    if (reporters.length || outlet) return { reporters, outlet, sentence: '' };
   }
-  // A byline statement: "By A and B", "A, B".
-  return by
-    .replace(/^(by|von|par|por|door|av|af)\s+/i, '')
-    .split(/\s*(?:,|;|&|\band\b|ㆍ|·)\s*/)
-    .map((name) => ({ name: name.trim(), role: '', email: '' }))
-    .filter((r) => r.name);
+  // A byline statement: "By A and B", "A, B", "Name/TT".
+  const read = bylinePeople(by);
+  return { reporters: mergePeople([], read.people.map((p) => ({ name: p.name, role: p.role, email: '' }))), outlet: read.outlet, sentence: read.sentence };
 }
 
 function sourcesOf(o: Obj): { outlet: string; desk: string } {
@@ -137,7 +177,13 @@ export interface NinjsRead {
   article: ImportedArticle;
   /** Image URL (first rendition) of each figure, in body order; '' where none is known. */
   figureSources: string[];
+  /** The sender's identifier for the item (`uri`, else `guid`, `id`…): what updates of it will carry. */
+  identifier: string;
 }
+
+/** Why a JSON value is not a ninjs article, naming what it lacks (translated by `lacking`). */
+const notNinjs = (name: string, what: 'identifier' | 'newsItem') =>
+  new ApiError('importFailed', `${name}: not a ninjs news item (${what === 'identifier' ? 'no uri, guid or id' : 'no headline, body or other news item field'})`, { reason: 'schema', file: name, lacking: what });
 
 export function readNinjs(json: unknown, name: string): NinjsRead {
   let doc = json;
@@ -149,7 +195,9 @@ export function readNinjs(json: unknown, name: string): NinjsRead {
       throw new ApiError('importFailed', `${name}: ${(err as Error).message}`, { reason: 'malformed', file: name });
     }
   }
-  if (!isObj(doc) || !looksLikeNinjs(doc)) throw new ApiError('importFailed', `${name}: not a ninjs news item`, { reason: 'schema', file: name });
+  doc = unwrapEnvelope(doc);
+  const missing = lacking(doc);
+  if (missing || !isObj(doc)) throw notNinjs(name, missing || 'newsItem');
   const o = doc;
   // Events and planning items are ninjs, but not stories.
   if (['event', 'planning'].includes(str(o.type))) throw new ApiError('importFailed', `${name}: a ninjs ${str(o.type)}, not an article`, { reason: 'empty', file: name });
@@ -160,10 +208,10 @@ export function readNinjs(json: unknown, name: string): NinjsRead {
   // 1.x: `headline`, or (1.6) `headline_<role>`; `title` is metadata, the last resort.
   if (!headline) headline = str(o.headline) || str(o.headline_main) || str(Object.entries(o).find(([k]) => k.startsWith('headline_'))?.[1]) || str(o.title);
   const kicker = role('kicker')[0] ?? '';
-  const deck = [...role('subheadline'), ...role('deck')];
-
   const by = str(pick(o, 'by', 'byline'));
-  const reporters = reportersOf(o, by);
+  const authors = reportersOf(o, by);
+  const reporters = authors.reporters;
+  const deck = [...role('subheadline'), ...role('deck'), ...(authors.sentence ? [authors.sentence] : [])];
   const pictures = picturesOf(o);
   const source = bodySource(o);
 
@@ -200,10 +248,13 @@ export function readNinjs(json: unknown, name: string): NinjsRead {
   });
   const ordered = [...leadBlocks, ...blocks];
 
-  const { outlet, desk } = sourcesOf(o);
+  const sources = sourcesOf(o);
+  const outlet = sources.outlet || authors.outlet;
+  const desk = sources.desk;
+  const declaredLanguage = str(o.language);
   const content = importedContent(
     {
-      declaredLanguage: str(o.language),
+      declaredLanguage,
       kicker,
       headline,
       deck,
@@ -217,9 +268,11 @@ export function readNinjs(json: unknown, name: string): NinjsRead {
     },
     name,
   );
-  const warnings = figures.length ? [{ key: 'import.photosNotFetched', values: { count: String(figures.length) } }] : [];
+  const warnings: ImportedArticle['warnings'] = figures.length ? [{ key: 'import.photosNotFetched', values: { count: String(figures.length) } }] : [];
+  // An article is Korean or English; a file declared in another language says it was changed.
+  if (declaredLanguage && !/^(?:ko|en)\b/i.test(declaredLanguage)) warnings.push({ key: 'importLanguageGuessed', values: { lang: declaredLanguage } });
   // Lead figures were numbered after the body's: list the sources in body order.
-  return { article: { content, photos: [], format: 'ninjs', warnings }, figureSources: figureOrder(ordered).map((i) => figureSources[i]) };
+  return { article: { content, photos: [], format: 'ninjs', warnings }, figureSources: figureOrder(ordered).map((i) => figureSources[i]), identifier: identifierOf(o) };
 }
 
 export function fromNinjs(json: unknown, name: string): ImportedArticle {
