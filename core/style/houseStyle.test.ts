@@ -115,6 +115,17 @@ describe('house style in settings', () => {
     expect((await lib.core.handlers.exportHouseStyle({ actor: lib.actor, language: 'en' })).path).not.toBe(path);
   });
 
+  it('a whole-library restore brings back the rules turned off and the word list', async () => {
+    const off = defaultRuleSets().ko.rules[0].id;
+    await lib.core.handlers.updateSettings({ actor: lib.actor, houseStyle: { ko: { disabled: [off] }, wordList: ['한빛경제'] } });
+    const snapshot = (await lib.core.handlers.createBackup({ actor: lib.actor })).id;
+    await lib.core.handlers.updateSettings({ actor: lib.actor, houseStyle: { ko: { disabled: [] }, wordList: [] } });
+    await lib.core.handlers.restoreBackup({ actor: lib.actor, jobId: jobId(), snapshot });
+    const back = await lib.core.handlers.getSettings({});
+    expect(back.houseStyle.ko.disabled).toEqual([off]);
+    expect(back.houseStyle.wordList).toEqual(['한빛경제']);
+  });
+
   it('only the admin changes it: an editor and a reporter are refused, and nothing changes', async () => {
     const editor = await addPerson(lib.core, '이데스크', 'editor', lib.actor);
     const reporter = await addPerson(lib.core, '김하늘', 'reporter', lib.actor);
