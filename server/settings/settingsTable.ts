@@ -5,9 +5,20 @@
 import { applySettingsPatch, defaultSettings, SettingsSchema, type Settings, type SettingsPatch } from '../../shared/model/settings';
 import type { Queryable } from '../db/Database';
 
+/**
+ * The last row read and what it parsed to. Every request reads the settings, and an imported rule
+ * set makes the parse cost milliseconds (a 254-rule set: about 8 ms, against 0.2 ms without);
+ * the same text parses to the same settings, so it is parsed once. Read-only to every caller.
+ */
+let lastRead: { text: string; settings: Settings } | null = null;
+
 export async function readSettings(db: Queryable): Promise<Settings> {
-  const [row] = await db.query<{ value: unknown }>('SELECT value FROM settings WHERE id = 1');
-  return row ? SettingsSchema.parse(row.value) : defaultSettings();
+  const [row] = await db.query<{ text: string }>('SELECT value::text AS text FROM settings WHERE id = 1');
+  if (!row) return defaultSettings();
+  if (lastRead?.text === row.text) return lastRead.settings;
+  const settings = SettingsSchema.parse(JSON.parse(row.text));
+  lastRead = { text: row.text, settings };
+  return settings;
 }
 
 /** The patch over the current settings, in the caller's transaction (the access gate decided who). */
