@@ -111,7 +111,7 @@ export function HouseStyleSection(props: { settings: Settings; onSave(patch: Set
         {' · '}
         <span data-testid="house-style-on-count">{t('houseStyle.onCount', { on, total: set.rules.length })}</span>
       </p>
-      <div className="settings__actions">
+      <div className="house-style__actions">
         {admin && (
           <>
             <button type="button" data-testid="house-style-import" disabled={job.progress !== null} onClick={() => fileInput.current?.click()}>{t('houseStyle.importFile')}</button>
@@ -155,7 +155,7 @@ export function HouseStyleSection(props: { settings: Settings; onSave(patch: Set
             <summary>
               {t(`houseStyle.category.${category}`)} ({rules.filter((r) => !disabled.has(r.id)).length}/{rules.length})
             </summary>
-            <ul className="plain-list">
+            <ul className="house-style__list">
               {rules.map((rule) => (
                 <li key={rule.id} data-testid="house-style-rule">
                   <label className="inline">
@@ -174,7 +174,7 @@ export function HouseStyleSection(props: { settings: Settings; onSave(patch: Set
         {style.wordList.length === 0 ? (
           <p className="muted">{t('houseStyle.noWords')}</p>
         ) : (
-          <ul className="plain-list" data-testid="house-style-words">
+          <ul className="house-style__words" data-testid="house-style-words">
             {style.wordList.map((w) => (
               <li key={w}>
                 {w}{' '}
@@ -184,6 +184,7 @@ export function HouseStyleSection(props: { settings: Settings; onSave(patch: Set
           </ul>
         )}
         <form
+          className="house-style__actions"
           onSubmit={(e) => {
             e.preventDefault();
             addWord();
