@@ -13,7 +13,7 @@ import { addPerson } from '../testing/people';
 import { goodRule, oneRuleSetText, refusedSetText } from '../testing/ruleSetFixture';
 import { useTestCore } from '../testing/useTestCore';
 import { openTestCore } from '../testing/tempLibrary';
-import { proveRuleSet, runningProofWorkers } from './proveRuleSet';
+import { proveRuleSet, runningProofWorkers, stopIdleProofWorker } from './proveRuleSet';
 
 const lib = useTestCore();
 let jobs = 0;
@@ -53,6 +53,9 @@ describe('house style in settings', () => {
     expect(activeRuleSets(settings).ko.rules.map((r) => r.id)).toEqual([goodRule.id]);
     // The other language keeps its default set.
     expect(activeRuleSets(settings).en.rules.length).toBe(defaultRuleSets().en.rules.length);
+    // The worker that answered waits for a next file; nothing else is left running.
+    expect(runningProofWorkers()).toBeLessThanOrEqual(1);
+    stopIdleProofWorker();
     await expect.poll(() => runningProofWorkers(), { timeout: 10_000 }).toBe(0);
   });
 
@@ -169,6 +172,11 @@ describe('proving off the main thread', () => {
     expect(gaps.length).toBeGreaterThan(10);
     expect(Math.max(...gaps)).toBeLessThan(Math.max(took / 2, 250));
     expect(progress.at(-1)).toBe(rules.length);
+    // Kept for the next file, which it proves without starting another worker.
+    expect(runningProofWorkers()).toBe(1);
+    expect(await proveRuleSet(oneRuleSetText())).toMatchObject({ ok: true });
+    expect(runningProofWorkers()).toBe(1);
+    stopIdleProofWorker();
     await expect.poll(() => runningProofWorkers(), { timeout: 10_000 }).toBe(0);
   });
 

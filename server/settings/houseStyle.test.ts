@@ -9,6 +9,7 @@ import { activeRuleSets } from '../../shared/style/activeRuleSets';
 import { defaultRuleSets } from '../../shared/style/checkArticle';
 import { goodRule, oneRuleSetText, refusedSetText } from '../../core/testing/ruleSetFixture';
 import { STORES, type TestStore } from '../testing/bothDatabases';
+import { stopIdleProofWorker } from '../../core/style/proveRuleSet';
 import { staffDeskOfThree, startTestServer, type Answer, type TestServer } from '../testing/testServer';
 
 type ImportAnswer = { ok: true; language: string; rules: number; settings: Settings } | { ok: false; problems: { kind: string; ruleId?: string }[] };
@@ -62,7 +63,9 @@ for (const [kind, make] of Object.entries(STORES)) {
     });
 
     it('proves an admin’s file while it keeps answering others, then keeps it; rules off and the word list too', { timeout: 180_000 }, async () => {
-      // Patterns new to the prover (each default wrapped in a group), so the proof takes seconds.
+      // Patterns new to the prover (each default wrapped in a group; a fresh worker, which remembers
+      // no verdicts from the other database's run), so the proof takes seconds.
+      stopIdleProofWorker();
       const ko = defaultRuleSets().ko;
       const rules = ko.rules.slice(0, 60).map((r) => ({ ...r, check: { ...r.check, pattern: `(?:${r.check.pattern})` } }));
       let importing = true;
