@@ -180,6 +180,13 @@ describe('proving off the main thread', () => {
     await expect.poll(() => runningProofWorkers(), { timeout: 10_000 }).toBe(0);
   });
 
+  it('a proof past its time limit is refused and its worker ended', { timeout: 60_000 }, async () => {
+    const ko = defaultRuleSets().ko;
+    const text = JSON.stringify({ ...ko, rules: ko.rules.map((r) => ({ ...r, check: { ...r.check, pattern: `(?:(?:(?:${r.check.pattern})))` } })) });
+    await expect(proveRuleSet(text, { limitMs: 50 })).rejects.toMatchObject({ code: 'importFailed', params: { reason: 'ruleSetTooSlow' } });
+    await expect.poll(() => runningProofWorkers(), { timeout: 10_000 }).toBe(0);
+  });
+
   it('a cancelled proof ends its worker', { timeout: 60_000 }, async () => {
     const ko = defaultRuleSets().ko;
     const text = JSON.stringify({ ...ko, rules: ko.rules.map((r) => ({ ...r, check: { ...r.check, pattern: `(?:(?:${r.check.pattern}))` } })) });

@@ -128,7 +128,7 @@ export function proveRuleSet(text: string, options: ProofOptions = {}): Promise<
     let timer = setTimeout(() => finish(() => reject(failed(`the worker did not start within ${START_MS} ms`, 'noWorker'))), START_MS);
     const send = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => finish(() => reject(new ApiError('importFailed', `rule set not proven within ${limitMs} ms`, { reason: 'tooSlow', limitSeconds: Math.round(limitMs / 1000) }))), limitMs);
+      timer = setTimeout(() => finish(() => reject(new ApiError('importFailed', `rule set not proven within ${limitMs} ms`, { reason: 'ruleSetTooSlow', limitSeconds: Math.round(limitMs / 1000) }))), limitMs);
       worker.postMessage({ text } satisfies ProofJob);
     };
     const onMessage = (msg: ProofReply) => {

@@ -327,6 +327,7 @@ export const en: Shape<typeof ko> = {
       hostile: '{{file}}: it holds something dangerous (entity bomb, external reference, zip bomb or path trick), so it was not read. Your library is unchanged.',
       tooLarge: '{{file}}: too large to import. Split it and try again.',
       tooSlow: '{{file}}: this web page took more than {{limitSeconds}} seconds to read, so reading stopped. Copy the article text into a .txt file and import that. Your library is unchanged.',
+      ruleSetTooSlow: 'The rule file was not checked within {{limitSeconds}} seconds, so it was not imported. Split it into smaller files or simplify its patterns. The rules in use are unchanged.',
       tooDeep: '{{file}}: its lists, quotes or tags nest deeper than any article does (at most {{limit}} levels), so it was not read. Flatten the nesting and save it again, or ask the sender for it again. Your library is unchanged.',
       notDocx: '{{file}}: named .docx but not a Word document. Save it again from Word and import that.',
       badPackage: '{{file}}: not a Copydesk package, or damaged (checksums do not match). Ask the sender for it again.',
