@@ -17,6 +17,8 @@ import {
 } from '../shared/model/article';
 import { ApiError, type Notice } from '../shared/contract/errors';
 import type { SettingsPatch, Settings } from '../shared/model/settings';
+import { withImportedSet } from '../shared/model/houseStyle';
+import type { RuleSet } from '../shared/style/ruleSchema';
 import { ArticleStore } from './ArticleStore';
 import { fsyncDir, removeLeftoverTemps } from './atomicWrite';
 import { mapLimited, SYNC_CONCURRENCY } from './mapLimited';
@@ -544,6 +546,17 @@ export class Library {
     const refusal = decideAccess('updateSettings', { ...patch, actor: actorId }, this.accessContext());
     if (refusal) return Promise.reject(refusal);
     return this.settings.update(patch);
+  }
+
+  /**
+   * A rule set proven by the caller (core/style/proveRuleSet.ts) becomes the set in force for its
+   * language. The admin's, like every house-style change (SETTINGS_SECTIONS.houseStyle).
+   */
+  importHouseStyle(set: RuleSet, name: string, actorId: string): Promise<Settings> {
+    const refusal = decideAccess('importHouseStyle', { actor: actorId }, this.accessContext());
+    if (refusal) return Promise.reject(refusal);
+    const current = this.settings.value;
+    return this.settings.replace({ ...current, houseStyle: withImportedSet(current.houseStyle, set, name, this.now()) });
   }
 
   /** What the access rules need to know, from the people list, the index and the settings; read at call time. */

@@ -4,7 +4,7 @@
 // written back at every start. One from a newer Copydesk is refused rather than reset, since
 // resetting would throw away the house's rules.
 import { join } from 'node:path';
-import { defaultSettings, SETTINGS_SCHEMA_VERSION, SettingsSchema, type Settings, type SettingsPatch } from '../shared/model/settings';
+import { applySettingsPatch, defaultSettings, SETTINGS_SCHEMA_VERSION, SettingsSchema, type Settings, type SettingsPatch } from '../shared/model/settings';
 import { ApiError, type Notice } from '../shared/contract/errors';
 import { migrateSettings } from './migrations/migrateSettings';
 import { VersionedJsonFiles } from './storage/versionedJsonFiles';
@@ -43,9 +43,16 @@ export class SettingsStore {
   }
 
   async update(patch: SettingsPatch): Promise<Settings> {
-    const next = SettingsSchema.parse({ ...this.current, ...patch });
+    const next = applySettingsPatch(this.current, patch);
     await this.save(next);
     return next;
+  }
+
+  /** Settings made whole by the caller (an imported rule set, already proven): written as they are, after the schema. */
+  async replace(next: Settings): Promise<Settings> {
+    const checked = SettingsSchema.parse(next);
+    await this.save(checked);
+    return checked;
   }
 
   private async save(next: Settings): Promise<void> {

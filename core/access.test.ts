@@ -12,6 +12,7 @@ import type { Core } from './createCore';
 import { content, openTestCore, tempDir } from './testing/tempLibrary';
 import { addAdmin, addPerson } from './testing/people';
 import { EXPECT, STATES, STEP, UNKNOWN, WHO, type State, type Who } from './testing/accessExpectations';
+import { oneRuleSetText } from './testing/ruleSetFixture';
 
 /** Errors an allowed call may still end in, past the gate (the input is deliberately not a real photo, archive…). */
 const PAST_THE_GATE: Partial<Record<Method, string[]>> = {
@@ -146,6 +147,8 @@ function inputFor(method: Method, id: string, state: State): Record<string, unkn
     exportBackupArchive: { jobId: jobId(), snapshot },
     importBackupArchive: { jobId: jobId(), name: 'not-a-backup.zip', bytes: new Uint8Array([80, 75, 0, 0]) },
     updateSettings: { outlet: '한빛경제' },
+    importHouseStyle: { jobId: jobId(), name: 'house-style-en.json', text: oneRuleSetText('en') },
+    exportHouseStyle: { language: 'ko' },
   };
   return inputs[method];
 }

@@ -30,6 +30,8 @@ import type { QueryResult } from '../shared/search/query';
 import { ApiError } from '../shared/contract/errors';
 import { MACHINE_SETTINGS, type Settings, type SettingsPatch } from '../shared/model/settings';
 import type { CoreEvent, NewsroomStatus } from '../shared/contract/newsroom';
+import { proveRuleSet } from './style/proveRuleSet';
+import { exportHouseStyle } from './style/exportHouseStyle';
 
 export interface AppInfo {
   version: string;
@@ -189,6 +191,19 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     importBackupArchive: async ({ actor, jobId, name, bytes }) => jobs.run(jobId, PROGRESS_SCALE, (job) => backups.importArchive(actor, { name, bytes }, job)),
     getSettings: async () => library.currentSettings,
     updateSettings: async ({ actor, ...patch }) => library.updateSettings(patch, actor),
+    // Proven here off the main thread (with progress); a bound folder's newsroom proves it again and keeps it.
+    importHouseStyle: async ({ actor, jobId, name, text }) =>
+      jobs.run(jobId, PROGRESS_SCALE, async (job) => {
+        const proof = await proveRuleSet(text, { signal: job.signal, onProgress: (done, total, ruleId) => job.step(Math.floor((done / total) * PROGRESS_SCALE), ruleId) });
+        if (!proof.ok) return { ok: false as const, problems: proof.problems };
+        if (newsroom.bound) {
+          const answer = await newsroom.call('importHouseStyle', { actor, jobId, name, text });
+          return answer.ok ? { ...answer, settings: await newsroomSettings('getSettings', { actor }, newsroom, library) } : answer;
+        }
+        const settings = await library.importHouseStyle(proof.set, name, actor);
+        return { ok: true as const, language: proof.set.language, rules: proof.set.rules.length, settings };
+      }),
+    exportHouseStyle: async ({ language }) => exportHouseStyle(newsroom.bound ? await sharedSettings(newsroom, library) : library.currentSettings, language, exchange.exportDir),
     getAppInfo: async () => opts.appInfo,
   };
   // A bound folder has no stories of its own to look for on disk (a live story's every keystroke passes here).
@@ -234,6 +249,8 @@ function routed(local: Handlers, newsroom: Newsroom, library: Library, live: Liv
     const handler = local[method] as (input: unknown) => Promise<unknown>;
     out[method] = async (input: unknown) => {
       if (newsroom.bound && (method === 'getSettings' || method === 'updateSettings')) return newsroomSettings(method, input as SettingsPatch & { actor: string }, newsroom, library);
+      // Proven here first (progress, and a refusal without a round trip); the handler sends it on.
+      if (method === 'importHouseStyle') return handler(input);
       if (newsroom.bound && method === 'transitionArticle') return stepOrQueue(input as Input<'transitionArticle'>, newsroom, live, outbox);
       if (newsroom.bound && isNewsroomMethod(method)) {
         const request = (input ?? {}) as Record<string, unknown>;
@@ -286,7 +303,7 @@ async function readOrRecall(method: RememberedRead, request: Record<string, unkn
  * person and stays on this machine; the rest goes to the server, which decides it.
  */
 async function newsroomSettings(method: 'getSettings' | 'updateSettings', input: SettingsPatch & { actor: string }, newsroom: Newsroom, library: Library): Promise<Settings> {
-  const machine = (from: Partial<Settings>) => Object.fromEntries(MACHINE_SETTINGS.filter((k) => from[k] !== undefined).map((k) => [k, from[k]])) as Partial<Settings>;
+  const machine = (from: Partial<Record<keyof Settings, unknown>>) => Object.fromEntries(MACHINE_SETTINGS.filter((k) => from[k] !== undefined).map((k) => [k, from[k]])) as Pick<Partial<Settings>, (typeof MACHINE_SETTINGS)[number]>;
   if (method === 'updateSettings') {
     const { actor, ...patch } = input;
     const mine = machine(patch);

@@ -2,7 +2,7 @@
 // anything bigger before reading it, and the bridge refuses it before sending. The byte-carrying
 // methods get the contract's own ceiling (bytes travel raw, see requestBody.ts) plus room for the
 // JSON around them; everything else is small.
-import { MAX_BACKUP_ARCHIVE_BYTES, MAX_IMPORT_BYTES, MAX_PHOTO_BYTES, type Method } from '../shared/contract/api';
+import { MAX_BACKUP_ARCHIVE_BYTES, MAX_IMPORT_BYTES, MAX_PHOTO_BYTES, MAX_RULE_SET_BODY_BYTES, type Method } from '../shared/contract/api';
 
 const MiB = 1024 * 1024;
 
@@ -18,6 +18,8 @@ export const BODY_LIMITS: Partial<Record<Method, number>> = {
   // Every file of one import together: the whole request gets one file's ceiling (500 names fit in 1 MB).
   importFiles: MAX_IMPORT_BYTES + MiB,
   importBackupArchive: MAX_BACKUP_ARCHIVE_BYTES + 64 * 1024,
+  // A house-style rule set file's text (Settings › House style › Import…).
+  importHouseStyle: MAX_RULE_SET_BODY_BYTES,
 };
 
 export function bodyLimit(method: Method): number {

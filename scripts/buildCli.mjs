@@ -12,4 +12,6 @@ const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20'
 await Promise.all([
   build({ ...common, entryPoints: [join(ROOT, 'cli/copydesk.ts')], outfile: join(OUT, 'copydesk.mjs') }),
   build({ ...common, entryPoints: [join(ROOT, 'core/search/searchWorker.ts')], outfile: join(OUT, 'searchWorker.mjs') }),
+  // Proves imported house-style rule sets for the newsroom server (core/style/proveRuleSet.ts looks beside itself).
+  build({ ...common, entryPoints: [join(ROOT, 'core/style/ruleSetWorker.ts')], outfile: join(OUT, 'ruleSetWorker.mjs') }),
 ]);

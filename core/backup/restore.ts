@@ -201,9 +201,14 @@ export class SnapshotRestore {
     if (!file.settings) return;
     const parsed = SettingsSchema.safeParse(await this.objects.getJson(file.settings));
     if (!parsed.success) return;
-    const { schemaVersion: _v, backups: _b, exportDir: _e, ...patch } = parsed.data;
+    const { schemaVersion: _v, backups: _b, exportDir: _e, houseStyle, ...rest } = parsed.data;
     const { schemaVersion: _v2, backups: _b2, exportDir: _e2, ...current } = this.library.currentSettings;
-    if (JSON.stringify(patch) === JSON.stringify(current)) return;
+    if (JSON.stringify({ ...rest, houseStyle }) === JSON.stringify(current)) return;
+    // An imported rule set is proven when it is imported, never through a patch: the rules turned
+    // off and the word list come back, and the default set where the snapshot had it; a custom set
+    // the snapshot had is imported again from its exported file.
+    const language = (l: 'ko' | 'en') => ({ disabled: houseStyle[l].disabled, ...(houseStyle[l].custom === null ? { useDefault: true as const } : {}) });
+    const patch = { ...rest, houseStyle: { ko: language('ko'), en: language('en'), wordList: houseStyle.wordList } };
     await this.library.updateSettings(patch, person.id);
     result.settings = true;
   }

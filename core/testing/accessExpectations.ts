@@ -96,5 +96,8 @@ export const EXPECT: Record<Method, Expectation> = {
   importBackupArchive: (r) => r === 'admin',
   // A house setting (the outlet): the desk's.
   updateSettings: (r) => DESK.includes(r),
+  // The house-style rules are the admin's; exporting them (into this machine's export folder) anyone's.
+  importHouseStyle: (r) => r === 'admin',
+  exportHouseStyle: member,
 };
 

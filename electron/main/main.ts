@@ -24,10 +24,14 @@ import htmlPageWorker from '../../core/exchange/import/htmlPageWorker?modulePath
 import { useSearchWorker } from '../../core/search/searchThread';
 // …and the search index's worker (its own heap, so its collector never pauses a save).
 import searchWorker from '../../core/search/searchWorker?modulePath';
+import { useRuleSetWorker } from '../../core/style/proveRuleSet';
+// …and the house-style rule set prover (an imported set's patterns take seconds to prove).
+import ruleSetWorker from '../../core/style/ruleSetWorker?modulePath';
 
 const out = join(import.meta.dirname, '..');
 useHtmlPageWorker(htmlPageWorker);
 useSearchWorker(searchWorker);
+useRuleSetWorker(ruleSetWorker);
 let core: Core | null = null;
 let win: BrowserWindow | null = null;
 

@@ -260,7 +260,7 @@ export function App({ boot }: { boot: Boot }) {
         )}
         {screen.kind === 'settings' && (
           <Suspense fallback={screenLoading}>
-            <SettingsScreen settings={settings} onSave={saveSettings} onClose={() => setScreen({ kind: 'library' })} onPeopleChanged={setPeople} />
+            <SettingsScreen settings={settings} onSave={saveSettings} onSettings={setSettings} onClose={() => setScreen({ kind: 'library' })} onPeopleChanged={setPeople} />
           </Suspense>
         )}
       </div>

@@ -14,6 +14,7 @@ import { content as storyContent } from '../../core/testing/tempLibrary';
 import { STORES, type TestStore } from '../testing/bothDatabases';
 import { addPeople, setUpAdmin, startTestServer, type TestServer } from '../testing/testServer';
 import { SERVED_METHODS } from './serverHandlers';
+import { oneRuleSetText } from '../../core/testing/ruleSetFixture';
 
 const ROLES: Role[] = ['reporter', 'editor', 'admin'];
 /** Refusals an allowed call may still meet past the gate (the checklist, an embargo). */
@@ -98,6 +99,7 @@ for (const [kind, make] of Object.entries(STORES)) {
       ({
         getSettings: {},
         updateSettings: { outlet: '한빛경제' },
+        importHouseStyle: { jobId: `job-${randomUUID()}`, name: 'house-style-en.json', text: oneRuleSetText('en') },
         listPeople: {},
         listArticles: { scope: 'active' },
         queryArticles: { scope: 'active', offset: 0, limit: 10 },

@@ -27,6 +27,8 @@ const LOCAL_ONLY: Method[] = [
   'restoreBackup',
   'exportBackupArchive',
   'importBackupArchive',
+  // Writes a rule set file into this machine's export folder (from the newsroom's settings).
+  'exportHouseStyle',
   'connectNewsroom',
   'disconnectNewsroom',
   'uploadLibraryToNewsroom',

@@ -7,7 +7,9 @@ import { NEWSROOM_METHODS } from '../../shared/contract/newsroomMethods';
 import type { Person } from '../../shared/model/person';
 import type { Database } from '../db/Database';
 import { visibleTo, type ArticleService } from '../articles/ArticleService';
-import { updateSettings } from '../settings/settingsTable';
+import { changeSettings, updateSettings } from '../settings/settingsTable';
+import { proveRuleSet } from '../../core/style/proveRuleSet';
+import { withImportedSet } from '../../shared/model/houseStyle';
 import { searchArticles, searchIds } from '../search/searchArticles';
 import { searchFacets } from '../search/searchFacets';
 import { listVisibility } from '../search/listVisibility';
@@ -34,6 +36,14 @@ export function serverHandlers(db: Database, articles: ArticleService, accounts:
   return {
     getSettings: () => articles.settings(),
     updateSettings: ({ actor: _actor, ...patch }) => db.transaction((tx) => updateSettings(tx, patch, now())),
+    // Proven here whatever the app proved (a worker: the event loop serves everyone meanwhile), then kept in one short transaction.
+    importHouseStyle: async ({ name, text }) => {
+      const proof = await proveRuleSet(text);
+      if (!proof.ok) return { ok: false, problems: proof.problems };
+      const { set } = proof;
+      const settings = await db.transaction((tx) => changeSettings(tx, (current) => ({ ...current, houseStyle: withImportedSet(current.houseStyle, set, name, now()) }), now()));
+      return { ok: true, language: set.language, rules: set.rules.length, settings };
+    },
     listPeople: async () => (await accounts.listPeople()).map(({ login: _login, ...person }) => person),
     listArticles: async ({ scope }, person) => {
       const settings = await articles.settings();

@@ -24,11 +24,17 @@ import { NewsroomStatusSchema } from './newsroom';
 import { LiveOpenedSchema, LiveStatusSchema, YUpdateSchema } from './liveStory';
 import { LateDecisionSchema, LateFieldsSchema, LateRevisionSchema } from './lateRevision';
 import { UploadSummarySchema } from './libraryUpload';
+import { RuleSetProblemsSchema } from '../style/ruleSetProblemSchema';
 
 /** Hard ceiling on one photo's bytes at the boundary; the configurable limit (settings) is checked in the core. */
 export const MAX_PHOTO_BYTES = 500 * 1024 * 1024;
 /** Hard ceiling on one imported file (a package with its photos can be big). */
 export const MAX_IMPORT_BYTES = 500 * 1024 * 1024;
+
+/** Hard ceiling on a rule set file's text (the 254 Korean defaults are 135,000 characters; 2,000 such rules fit). */
+export const MAX_RULE_SET_CHARS = 2 * 1024 * 1024;
+/** The importHouseStyle request as JSON: its text escaped (at most six bytes a character) and the rest. */
+export const MAX_RULE_SET_BODY_BYTES = MAX_RULE_SET_CHARS * 6 + 64 * 1024;
 
 /** Hard ceiling on a backup archive sent as bytes (bigger ones are imported from the command line). */
 export const MAX_BACKUP_ARCHIVE_BYTES = 2 * 1024 * 1024 * 1024;
@@ -341,6 +347,24 @@ export const contract = {
   getSettings: { input: OpenActor, output: SettingsSchema },
   /** Who may change which settings is the access table's SETTINGS_SECTIONS (preferences, house style, library rules). */
   updateSettings: { input: SettingsPatchSchema.extend({ actor: Actor }).strict(), output: SettingsSchema },
+  /**
+   * A house-style rule set file (shared/style/README.md) becomes the set in force for its language,
+   * every rule on, once every rule proves (shape, pattern safety, its own examples), off the core's
+   * thread; a job (`jobProgress`, `cancelJob`). Refused, the answer names every problem by rule and
+   * nothing changes. Who may: SETTINGS_SECTIONS.houseStyle (the admin).
+   */
+  importHouseStyle: {
+    input: z.object({ actor: Actor, jobId: JobId, name: z.string().min(1).max(255), text: z.string().min(1).max(MAX_RULE_SET_CHARS) }).strict(),
+    output: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), language: LanguageSchema, rules: z.number().int().nonnegative(), settings: SettingsSchema }),
+      z.object({ ok: z.literal(false), problems: RuleSetProblemsSchema }),
+    ]),
+  },
+  /** The set the checker runs for `language` (rules turned off left out) as a rule set file, written into the export folder. */
+  exportHouseStyle: {
+    input: z.object({ actor: Actor, language: LanguageSchema }).strict(),
+    output: z.object({ path: z.string(), rules: z.number().int().nonnegative() }),
+  },
   getAppInfo: {
     input: OpenActor,
     output: z.object({

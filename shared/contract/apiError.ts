@@ -81,6 +81,7 @@ export const IMPORT_REASONS = [
   'badPackage', // a .zip that is not a Copydesk package, or its checksums do not match
   'schema', // JSON that is not ninjs / not our article
   'encoding', // text in an encoding we cannot read
+  'ruleSetTooSlow', // a house-style rule set file not proven within its time limit (proving stopped, nothing kept)
 ] as const;
 export type ImportReason = (typeof IMPORT_REASONS)[number];
 

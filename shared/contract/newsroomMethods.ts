@@ -6,6 +6,8 @@ import type { Method } from './api';
 export const NEWSROOM_METHODS = [
   'getSettings',
   'updateSettings',
+  // Proven again on the server (it never takes a client's word that a pattern is safe).
+  'importHouseStyle',
   'listPeople',
   'listArticles',
   'queryArticles',

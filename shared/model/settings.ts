@@ -5,6 +5,7 @@ import { LanguageSchema } from './article';
 import { defaultPermissions, type PermissionTable } from '../workflow/transitions';
 import { PermissionTableSchema } from '../workflow/workflowSchemas';
 import { ChecklistSettingsSchema, defaultChecklist } from '../workflow/checklist';
+import { defaultHouseStyle, HouseStylePatchSchema, HouseStyleSettingsSchema, patchHouseStyle } from './houseStyle';
 
 export const SETTINGS_SCHEMA_VERSION = 1;
 
@@ -84,6 +85,8 @@ export const SettingsSchema = z.object({
   /** Where exports are written; empty means the `exports` folder inside the library. */
   exportDir: z.string().max(1000).default(''),
   backups: BackupSettingsSchema.default(defaultBackupSettings),
+  /** House-style rules per language and the newsroom's word list (shared/model/houseStyle.ts). */
+  houseStyle: HouseStyleSettingsSchema.default(defaultHouseStyle),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -94,7 +97,8 @@ const ExportDirSchema = z
   .refine((v) => v.trim() === '' || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(v.trim()), 'export folder must be an absolute path');
 
 // `photos`, `workflow`, `outlet`, `exportDir` and `backups` are re-added without their defaults: a patch that leaves them out must not reset them.
-export const SettingsPatchSchema = SettingsSchema.omit({ schemaVersion: true, photos: true, workflow: true, outlet: true, exportDir: true, backups: true })
+// `houseStyle` takes its own patch (houseStyle.ts): rules on and off, the default set back, the word list; never a set.
+export const SettingsPatchSchema = SettingsSchema.omit({ schemaVersion: true, photos: true, workflow: true, outlet: true, exportDir: true, backups: true, houseStyle: true })
   .partial()
   .extend({
     photos: PhotoSettingsSchema.optional(),
@@ -102,8 +106,15 @@ export const SettingsPatchSchema = SettingsSchema.omit({ schemaVersion: true, ph
     outlet: z.string().max(200).optional(),
     exportDir: ExportDirSchema.optional(),
     backups: BackupSettingsSchema.optional(),
+    houseStyle: HouseStylePatchSchema.optional(),
   });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+/** The settings after a patch (each key replaced, the house style patched), checked whole. */
+export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
+  const { houseStyle, ...rest } = patch;
+  return SettingsSchema.parse({ ...current, ...rest, houseStyle: houseStyle ? patchHouseStyle(current.houseStyle, houseStyle) : current.houseStyle });
+}
 
 export const DEFAULT_BYLINE_TEMPLATES: BylineTemplate[] = [
   { id: 'ko-bracket-desk', name: '[매체=부서 기자]', language: 'ko', pattern: '[{outlet}<={desk}> {reporters}]', separator: 'ㆍ', lastSeparator: '', roleStyle: 'suffix' },
@@ -124,6 +135,7 @@ export function defaultSettings(): Settings {
     outlet: '',
     exportDir: '',
     backups: defaultBackupSettings(),
+    houseStyle: defaultHouseStyle(),
   };
 }
 

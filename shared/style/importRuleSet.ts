@@ -14,8 +14,11 @@ export type RuleSetProblem =
 
 export type ImportResult = { ok: true; set: RuleSet } | { ok: false; problems: RuleSetProblem[] };
 
+/** Told after each rule is proven: how many of how many, and the rule's id (a worker posts it on as progress). */
+export type ImportProgress = (done: number, total: number, ruleId: string) => void;
+
 /** Validates a parsed rule set file (JSON.parse output or a module's data). */
-export function importRuleSet(input: unknown): ImportResult {
+export function importRuleSet(input: unknown, onProgress?: ImportProgress): ImportResult {
   const parsed = RuleSetSchema.safeParse(input);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue): RuleSetProblem => {
@@ -28,25 +31,27 @@ export function importRuleSet(input: unknown): ImportResult {
   }
   const set = parsed.data;
   const problems: RuleSetProblem[] = [];
-  for (const rule of set.rules) {
+  set.rules.forEach((rule, index) => {
     const verdict = checkPattern(rule.check.pattern, rule.check.flags);
     if (!verdict.safe) {
       problems.push({ kind: 'unsafePattern', ruleId: rule.id, refusal: verdict.kind, detail: verdict.detail });
-      continue; // its examples would run the very pattern we refuse to run
+    } else {
+      // (only a safe pattern's examples run: the others would run the very pattern we refuse to run)
+      const failures = checkRuleExamples(rule);
+      if (failures.length > 0) problems.push({ kind: 'examplesFail', ruleId: rule.id, failures });
     }
-    const failures = checkRuleExamples(rule);
-    if (failures.length > 0) problems.push({ kind: 'examplesFail', ruleId: rule.id, failures });
-  }
+    onProgress?.(index + 1, set.rules.length, rule.id);
+  });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, set };
 }
 
 /** Reads a rule set file's text; a file that is not JSON is one `shape` problem, not an exception. */
-export function importRuleSetText(text: string): ImportResult {
+export function importRuleSetText(text: string, onProgress?: ImportProgress): ImportResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
     return { ok: false, problems: [{ kind: 'shape', path: '', detail: error instanceof Error ? error.message : String(error) }] };
   }
-  return importRuleSet(data);
+  return importRuleSet(data, onProgress);
 }

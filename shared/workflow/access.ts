@@ -25,6 +25,7 @@ import { maySee } from './visibility';
  * - `transition`: the permission for the requested action, from a state it leads out of; never in the trash.
  * - `trash` / `restoreFromTrash` / `emptyTrash`: shared/workflow/trash.ts.
  * - `settings`: each changed key's section decides (SETTINGS_SECTIONS).
+ * - `houseStyle`: importing a rule set is a change to the `houseStyle` settings key; its section decides.
  * - `restoreBackup`: articles back is the desk's (editors and admins), the whole library the admin's.
  * - `admin`: admins only.
  */
@@ -41,6 +42,7 @@ export type Rule =
   | 'restoreFromTrash'
   | 'emptyTrash'
   | 'settings'
+  | 'houseStyle'
   | 'restoreBackup'
   | 'admin';
 
@@ -103,6 +105,9 @@ export const ACCESS: Record<Method, Rule> = {
   // The library's admin here; the newsroom server decides for its own account too (admins only).
   uploadLibraryToNewsroom: 'admin',
   updateSettings: 'settings',
+  importHouseStyle: 'houseStyle',
+  // Writes the set in force into this machine's export folder; anyone may read the settings.
+  exportHouseStyle: 'member',
 };
 
 /** Methods open before anyone has picked who they are. */
@@ -113,7 +118,7 @@ export const OPEN_METHODS = (Object.keys(ACCESS) as Method[]).filter((m) => ACCE
  * from the header). `house`: the desk (editors and admins) — the house style every story starts
  * with: outlet, byline templates, the default article language, photo rules. `library`: admins
  * only — where exports (and backup archives) are written, the workflow table and checklist, the
- * backup schedule.
+ * backup schedule, the house-style rules and word list.
  */
 export type SettingsSection = 'preferences' | 'house' | 'library';
 export const SETTINGS_SECTIONS: Record<keyof SettingsPatch, SettingsSection> = {
@@ -126,6 +131,9 @@ export const SETTINGS_SECTIONS: Record<keyof SettingsPatch, SettingsSection> = {
   exportDir: 'library',
   workflow: 'library',
   backups: 'library',
+  // The house-style rules every story is checked against and the newsroom's word list: a rule set
+  // runs patterns on everyone's copy, so it is the admin's (importHouseStyle is decided here too).
+  houseStyle: 'library',
 };
 /** The desk: who runs the copy flow day to day. */
 const DESK: readonly Role[] = ['editor', 'admin'];
@@ -214,6 +222,10 @@ export function decideAccess(method: Method, req: AccessRequest, ctx: AccessCont
         if (!mayChangeSettings(role, section)) return forbidden(`${role} may not change ${key}`, { reason: 'role', action: 'settings', section, role });
       }
       return null;
+    }
+    case 'houseStyle': {
+      const section = SETTINGS_SECTIONS.houseStyle;
+      return mayChangeSettings(role, section) ? null : forbidden(`${role} may not change houseStyle`, { reason: 'role', action: 'settings', section, role });
     }
     default:
       return decideOnArticle(rule, req, ctx, person);

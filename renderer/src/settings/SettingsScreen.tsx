@@ -9,6 +9,7 @@ import { PhotoSettingsSection } from './PhotoSettingsSection';
 import { PeopleSection } from './PeopleSection';
 import { WorkflowSection } from './WorkflowSection';
 import { NewsroomUploadSection } from './NewsroomUploadSection';
+import { HouseStyleSection } from './HouseStyleSection';
 import type { Person } from '../../../shared/model/person';
 import { mayChangeSettings } from '../../../shared/workflow/access';
 import { useMe } from '../people/MeContext';
@@ -21,7 +22,7 @@ const SAMPLES: Record<Language, Byline> = {
 };
 
 /** `onSave` rejects when the core refuses or fails; each section shows that beside its title. */
-export function SettingsScreen(props: { settings: Settings; onSave(patch: SettingsPatch): Promise<void>; onClose(): void; onPeopleChanged(people: Person[]): void }) {
+export function SettingsScreen(props: { settings: Settings; onSave(patch: SettingsPatch): Promise<void>; onSettings(settings: Settings): void; onClose(): void; onPeopleChanged(people: Person[]): void }) {
   const { t } = useTranslation();
   const [templates, setTemplates] = useState(props.settings.bylineTemplates);
   const s = props.settings;
@@ -145,6 +146,7 @@ export function SettingsScreen(props: { settings: Settings; onSave(patch: Settin
       <fieldset className="plain-fieldset" disabled={!house}>
         <PhotoSettingsSection photos={s.photos} onSave={(photos) => props.onSave({ photos })} />
       </fieldset>
+      <HouseStyleSection settings={s} onSave={props.onSave} onSettings={props.onSettings} />
       <PeopleSection onPeopleChanged={props.onPeopleChanged} />
       <WorkflowSection workflow={s.workflow} onSave={(workflow) => props.onSave({ workflow })} />
       <NewsroomUploadSection />
