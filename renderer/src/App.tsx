@@ -243,6 +243,7 @@ export function App({ boot }: { boot: Boot }) {
               key={screen.id}
               id={screen.id}
               settings={settings}
+              onSaveSettings={saveSettings}
               platform={platform}
               mediaBase={boot.appInfo.mediaBase}
               onBack={() => void go({ kind: 'library' })}

@@ -13,7 +13,7 @@ import { WorkflowBanners } from '../workflow/WorkflowBanners';
 import { ConflictPanel } from '../workflow/ConflictPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { DeskPanel } from '../workflow/DeskPanel';
-import type { Settings } from '../../../shared/model/settings';
+import type { Settings, SettingsPatch } from '../../../shared/model/settings';
 import { pickTemplate, renderByline } from '../../../shared/byline/renderByline';
 import { errorText } from '../errorText';
 import { BodyEditor } from '../editor/BodyEditor';
@@ -35,6 +35,8 @@ import { BylineEditor } from './BylineEditor';
 import { BylinePreview } from './BylinePreview';
 import { CountsPanel } from './CountsPanel';
 import { CheckSummary } from '../editor/check/CheckSummary';
+import { activeRuleSets } from '../../../shared/style/activeRuleSets';
+import { mayChangeSettings, SETTINGS_SECTIONS } from '../../../shared/workflow/access';
 import { DeckEditor } from './DeckEditor';
 import { LineField } from './LineField';
 import { SaveIndicator } from './SaveIndicator';
@@ -55,11 +57,23 @@ export interface ArticleScreenHandle {
   closing(): Promise<void>;
 }
 
-export function ArticleScreen(props: { id: string; settings: Settings; platform: string; mediaBase: string; onBack(): void; onOpen(id: string): void; onDiscarded(): void; register(handle: ArticleScreenHandle | null): void; request: ExchangeRequest | null }) {
+export function ArticleScreen(props: { id: string; settings: Settings; /** Changes the library's settings (the word list, from a spelling finding's card). */ onSaveSettings(patch: SettingsPatch): Promise<void>; platform: string; mediaBase: string; onBack(): void; onOpen(id: string): void; onDiscarded(): void; register(handle: ArticleScreenHandle | null): void; request: ExchangeRequest | null }) {
   const { t, i18n } = useTranslation();
   const [exporting, setExporting] = useState(false);
   const { me, permissions, connected } = useMe();
   const rules = useMemo(() => ({ permissions, role: me.role }), [permissions, me.role]);
+  const { houseStyle } = props.settings;
+  // Through a ref: a new callback on every render of the app must not make the body check again.
+  const saveSettings = useRef(props.onSaveSettings);
+  saveSettings.current = props.onSaveSettings;
+  const copyCheck = useMemo(
+    () => ({
+      sets: activeRuleSets({ houseStyle }),
+      words: houseStyle.wordList,
+      addWord: mayChangeSettings(me.role, SETTINGS_SECTIONS.houseStyle) ? (word: string) => saveSettings.current({ houseStyle: { wordList: [...new Set([...houseStyle.wordList, word])] } }) : null,
+    }),
+    [houseStyle, me.role],
+  );
   const { session, snap } = useArticleSession(props.id, me.id, rules);
   const liveStory = useLiveStory(connected, props.id);
   const liveReadOnly = useLiveStatus(liveStory.live, (s) => s.readOnly);
@@ -322,6 +336,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; platform:
             initialBody={article.body}
             articleId={article.id}
             language={meta.language}
+            copyCheck={copyCheck}
             platform={props.platform}
             mediaBase={props.mediaBase}
             onPhotoFiles={(files, pos) => void photoImport.run(files, { kind: 'insert', pos })}

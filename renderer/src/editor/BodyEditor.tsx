@@ -21,7 +21,8 @@ import { liveExtensions } from './live/liveExtensions';
 import { ChangedMeanwhileNotice } from './live/ChangedMeanwhileNotice';
 import type { LiveBody, LiveUser } from './live/LiveBody';
 import type { Language } from '../../../shared/model/article';
-import { StyleCheck, recheck } from './check/StyleCheck';
+import { StyleCheck, checkAgain, recheck } from './check/StyleCheck';
+import type { RuleSet } from '../../../shared/style/ruleSchema';
 import { FindingCard } from './check/FindingCard';
 import { useCheckState } from './check/useCheckState';
 import { storedIgnores } from './check/ignoredFindings';
@@ -51,6 +52,8 @@ export function BodyEditor(props: {
   /** The article's id (ignored findings are kept by it) and language (which rules check it). */
   articleId: string;
   language: Language;
+  /** The outlet's rules in force and its word list (settings); `addWord` only for those who may change them. */
+  copyCheck: { sets: Record<Language, RuleSet>; words: string[]; addWord: ((word: string) => Promise<void>) | null };
 }) {
   const { i18n } = useTranslation();
   // The editor is created once; callbacks go through a ref so it always calls the current ones.
@@ -137,6 +140,18 @@ export function BodyEditor(props: {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [editor]);
+  const { sets, words } = props.copyCheck;
+  const firstRules = useRef(true);
+  useEffect(() => {
+    // The worker starts with the default sets: the outlet's own (or a rule turned off) replace them.
+    checking.client?.setRules(sets);
+    checking.client?.setWords(words);
+    if (firstRules.current) {
+      firstRules.current = false;
+      return;
+    }
+    if (!editor.isDestroyed) checkAgain(editor.view);
+  }, [checking, editor, sets, words]);
   const checkedIn = useRef(props.language);
   useEffect(() => {
     // Another language is checked by its own rules: what was found under the old ones is redrawn.
@@ -160,7 +175,7 @@ export function BodyEditor(props: {
       {props.live?.body.meanwhile && <ChangedMeanwhileNotice editor={editor} meanwhile={props.live.body.meanwhile} />}
       <div data-testid="body-editor" className="body-editor__content">
         <EditorContent editor={editor} />
-        {active && <FindingCard editor={editor} active={active} ignored={checking.ignored} editable={props.editable} client={checking.client} language={props.language} />}
+        {active && <FindingCard editor={editor} active={active} ignored={checking.ignored} editable={props.editable} client={checking.client} language={props.language} addWord={props.copyCheck.addWord} />}
       </div>
     </section>
   );

@@ -159,6 +159,8 @@ export const en: Shape<typeof ko> = {
     count: 'Style {{style}} · spelling {{spelling}}',
     next: 'Next finding',
     suggesting: 'Looking for suggestions…',
+    addWord: 'Add “{{word}}” to the newsroom word list',
+    addWordFailed: 'Could not add it to the word list. Try again in Settings › House style.',
     noSuggestions: 'The dictionary has nothing close. If this is a name or term spelt right, keep it.',
   },
   counts: {

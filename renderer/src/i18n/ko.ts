@@ -155,6 +155,8 @@ export const ko = {
     count: '표기 {{style}}건 · 맞춤법 {{spelling}}건',
     next: '다음 지적으로',
     suggesting: '고칠 말을 찾는 중…',
+    addWord: '‘{{word}}’ 사내 단어장에 추가',
+    addWordFailed: '단어장에 넣지 못했습니다. 설정 › 표기 원칙에서 다시 해 보세요.',
     noSuggestions: '사전에 비슷한 말이 없습니다. 맞게 쓴 이름이나 용어라면 그대로 두세요.',
   },
   counts: {

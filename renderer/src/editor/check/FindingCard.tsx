@@ -9,6 +9,7 @@ import type { IgnoredFindings } from './ignoredFindings';
 import { focusNow } from '../focusNow';
 import type { CheckClient } from './checkClient';
 import type { Language } from '../../../../shared/model/article';
+import { wordListEntry } from './wordListEntry';
 
 export function findingMessage(finding: PlacedFinding, language: string): string {
   return language.startsWith('ko') ? finding.message.ko : finding.message.en;
@@ -30,7 +31,7 @@ function useSuggestions(client: CheckClient | null, language: Language, finding:
   return found?.key === key ? found.suggestions : null;
 }
 
-export function FindingCard(props: { editor: Editor; active: PlacedFinding; ignored: IgnoredFindings; editable: boolean; client: CheckClient | null; language: Language }) {
+export function FindingCard(props: { editor: Editor; active: PlacedFinding; ignored: IgnoredFindings; editable: boolean; client: CheckClient | null; language: Language; addWord: ((word: string) => Promise<void>) | null }) {
   const { t, i18n } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const [place, setPlace] = useState<{ top: number; left: number } | null>(null);
@@ -43,6 +44,9 @@ export function FindingCard(props: { editor: Editor; active: PlacedFinding; igno
   }, [editor, active]);
   const all = props.editable && active.checker === 'style' ? fixableOfKind(editor.view, active.ruleId).length : 0;
   const suggestions = useSuggestions(props.client, props.language, active);
+  const [wordError, setWordError] = useState(false);
+  const entry = wordListEntry(active.text, props.language);
+  const addWord = props.addWord;
   const done = () => {
     closeFinding(editor.view);
     focusNow(editor);
@@ -86,10 +90,16 @@ export function FindingCard(props: { editor: Editor; active: PlacedFinding; igno
             {t('check.ignore')}
           </button>
         )}
+        {addWord && active.checker === 'spelling' && (
+          <button type="button" data-testid="finding-add-word" onClick={() => void addWord(entry).then(done, () => setWordError(true))}>
+            {t('check.addWord', { word: entry })}
+          </button>
+        )}
         <button type="button" className="link-button" data-testid="finding-close" onClick={done}>
           {t('check.close')}
         </button>
       </div>
+      {wordError && <p className="finding-card__error" role="alert">{t('check.addWordFailed')}</p>}
     </div>
   );
 }

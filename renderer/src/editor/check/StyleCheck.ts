@@ -148,6 +148,10 @@ function checkingView(view: EditorView, shared: Shared) {
       redrawNow();
       schedule(0);
     },
+    forget() {
+      shared.cache.clear();
+      schedule(0);
+    },
     update(v: EditorView, prev: EditorState) {
       if (!v.state.doc.eq(prev.doc)) schedule();
     },
@@ -214,6 +218,11 @@ export const StyleCheck = Extension.create<StyleCheckOptions>({
 /** Closes the open card without changing anything. */
 export function closeFinding(view: EditorView): void {
   view.dispatch(view.state.tr.setMeta(styleCheckKey, { kind: 'open', finding: null } satisfies Meta).setMeta('addToHistory', false));
+}
+
+/** Checks everything again: the rules or the word list changed, so nothing found before still holds. */
+export function checkAgain(view: EditorView): void {
+  checkers.get(view)?.forget();
 }
 
 /** Redraws from what is known (after an ignore, or a change of language) and checks what is not. */
