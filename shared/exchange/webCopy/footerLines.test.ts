@@ -47,6 +47,7 @@ describe('tags, sign-off and furniture lines', () => {
     'Monday, December 7, 2026',
     '3:30 p.m. ET, Dec. 7, 2026',
     '15:30',
+    '15.30 GMT',
     '오후 3:30',
     '5 hours ago',
     '3분 전',
@@ -61,6 +62,7 @@ describe('tags, sign-off and furniture lines', () => {
     '3:30 was when the ferry left the harbour, and nobody noticed.',
     '2026년 예산안이 국회를 통과했다.',
     '12:30 플랫폼에서 만나요',
+    '1.50',
   ])('keeps %s', (line) => {
     expect(isDateLine(line)).toBe(false);
   });
@@ -77,6 +79,10 @@ describe('tags, sign-off and furniture lines', () => {
     '무단 복제 및 배포 금지',
   ])('drops the copyright line %s', (line) => {
     expect(isFurniture(line)).toBe(true);
+  });
+
+  it('keeps a caption whose credit carries a copyright mark', () => {
+    expect(isFurniture('신항 전경 ⓒ바다뉴스')).toBe(false);
   });
 
   it('knows story lists and topic lists by their headings', () => {

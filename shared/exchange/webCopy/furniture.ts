@@ -24,7 +24,8 @@ const FURNITURE_PATTERNS: RegExp[] = [
   // Copyright lines: `© 2026 X`, `<ⓒ X>`, `Copyright …`, `저작권자 ©…`, `무단 전재 및 재배포 금지`, `X © 2026`.
   /^[<[(]?\s*(©|ⓒ|\(c\)\s|copyright\b)/i,
   /저작권자|무단\s*(전재|복제|배포)|재배포\s*금지|(AI|인공지능)\s*학습.{0,12}금지|all rights reserved|may not be (published|reproduced)/i,
-  /^.{0,60}[©ⓒ]\s*(\d{4}|[\p{L}]).{0,40}$/u,
+  // mid-line only with a year: a photo credit such as `ⓒ바다뉴스` on a caption is the caption's.
+  /^.{0,60}[©ⓒ]\s*\d{4}.{0,40}$/,
   /^[▶☞▷►»]/,
   /^(sign up|subscribe) (for|to|now)\b/i,
   /^(read more|read next|see also|also read|more from|more on|watch|listen)\s*:/i,
@@ -68,8 +69,11 @@ export function isDateLine(text: string): boolean {
   if ([DATE_LINE, BARE_DATE, RELATIVE_TIME, FILED].some((re) => re.test(text))) return true;
   // A time, alone or before the date.
   const time = TIME_FIRST.exec(text);
-  const rest = time ? text.slice(time[0].length) : null;
-  return rest !== null && (rest === '' || BARE_DATE.test(rest));
+  if (!time) return false;
+  const rest = text.slice(time[0].length);
+  // `15.30` alone could be a figure; with a dot it is a time only beside a zone, a.m./p.m. or a date.
+  const dotted = /^\D*\d{1,2}\./.test(text) && !time[3] && !time[4];
+  return rest === '' ? !dotted : BARE_DATE.test(rest);
 }
 
 /** A correction or clarification note at the foot of the story: not body text, not importable as one. */

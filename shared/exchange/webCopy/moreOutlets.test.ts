@@ -238,4 +238,10 @@ describe('parseWebCopy on the families of more outlets', () => {
     expect(summary(text)).toMatchObject({ headline: 'Ferry Strike in Lund' });
     expect(parseWebCopy(text).byline.reporters).toEqual([]);
   });
+
+  it('keeps a section path with a slash in the header as a kicker, not a photo credit', () => {
+    const text = 'Coastline Herald\nWorld / Asia\nPort workers vote to end strike after pay deal\n\nDock workers at the port of Lund walked out on Sunday after talks broke down.\n';
+    expect(summary(text)).toMatchObject({ kicker: 'World / Asia', headline: 'Port workers vote to end strike after pay deal' });
+    expect(parseWebCopy(text).body.content.filter((n) => n.type === 'figure')).toEqual([]);
+  });
 });

@@ -65,8 +65,9 @@ export function parseHeader(lines: readonly WebCopyLine[], language: Language): 
     const bulleted = BULLET.test(line.text);
     const text = line.text.replace(BULLET, '').trim();
     if (!text || isFurniture(text) || isDateLine(text) || isListHeader(text)) return;
+    // A credit on a line of a headline's size (not `World / Asia`, a section path): the lead photo's caption.
     const credited = splitCredit(text);
-    if (credited && entries.length) {
+    if (credited && entries.length && isHeadlineLike(credited.caption, language)) {
       figures.push({ type: 'figure', caption: credited.caption, credit: credited.credit });
       return;
     }
