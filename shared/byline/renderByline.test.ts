@@ -25,6 +25,13 @@ describe('renderByline', () => {
     expect(renderByline(byline('연합뉴스', '', ['홍길동', '기자']), tpl('ko-wire'))).toBe('(연합뉴스) 홍길동 기자 =');
   });
 
+  it('prints the article\'s dateline for {dateline}: a wire lead\'s place, not a desk', () => {
+    const wire = { ...tpl('ko-wire'), pattern: '(<{dateline}=>{outlet}) {reporters} =' };
+    expect(renderByline(byline('바다뉴스', '', ['정태오', '기자']), wire, '부산')).toBe('(부산=바다뉴스) 정태오 기자 =');
+    expect(renderByline(byline('바다뉴스', '물류부', ['정태오', '기자']), wire, '')).toBe('(바다뉴스) 정태오 기자 =');
+    expect(renderByline(byline('바다뉴스', '', ['정태오', '기자']), tpl('ko-wire'), '부산')).toBe('(바다뉴스) 정태오 기자 =');
+  });
+
   it('gives each role its own suffix when roles differ', () => {
     const b = byline('한빛경제', '국제부', ['김하늘', '기자'], ['박도윤', '기자'], ['이준', '특파원']);
     expect(renderByline(b, tpl('ko-bracket-desk'))).toBe('[한빛경제=국제부 김하늘ㆍ박도윤 기자ㆍ이준 특파원]');

@@ -1,10 +1,11 @@
 // Renders a structured byline in a house style. The style is a template from settings (data),
 // so `[한빛경제=산업부 김하늘ㆍ박도윤 기자]`, `(서울=연합뉴스) 홍길동 기자 =` and `By A and B` are
-// all the same code with different patterns.
+// all the same code with different patterns. `{dateline}` prints the article's dateline: in a wire
+// lead the place before the outlet is where the story was filed, not a desk.
 import type { Byline, Language, Reporter } from '../model/article';
 import type { BylineTemplate, Settings } from '../model/settings';
 
-const PLACEHOLDER = /\{(outlet|desk|reporters)\}/g;
+const PLACEHOLDER = /\{(outlet|desk|dateline|reporters)\}/g;
 
 /** Names joined by the template's separators, roles shared by neighbours with the same role. */
 export function renderReporters(reporters: readonly Reporter[], template: BylineTemplate): string {
@@ -27,10 +28,14 @@ export function renderReporters(reporters: readonly Reporter[], template: Byline
   return join(rendered);
 }
 
-export function renderByline(byline: Byline, template: BylineTemplate): string {
+/** The template prints the dateline itself (`(<{dateline}=>{outlet}) …`), so the body must not open with it again. */
+export const usesDateline = (template: BylineTemplate): boolean => template.pattern.includes('{dateline}');
+
+export function renderByline(byline: Byline, template: BylineTemplate, dateline = ''): string {
   const values: Record<string, string> = {
     outlet: byline.outlet.trim(),
     desk: byline.desk.trim(),
+    dateline: dateline.trim(),
     reporters: renderReporters(byline.reporters, template),
   };
   if (!values.outlet && !values.reporters) return '';

@@ -15,6 +15,6 @@ export interface ArticleCounts {
 
 export function countArticle(content: ArticleContent, settings: Settings): ArticleCounts {
   const texts = blockTexts(content.body);
-  const byline = renderByline(content.byline, pickTemplate(settings, content.byline, content.language));
+  const byline = renderByline(content.byline, pickTemplate(settings, content.byline, content.language), content.dateline);
   return { body: countBlocks(texts.body), captions: countBlocks(texts.captions), byline: countBlock(byline), notes: countBlocks(texts.notes) };
 }

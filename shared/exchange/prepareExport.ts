@@ -3,7 +3,7 @@
 import type { Article } from '../model/article';
 import { PHOTO_FORMATS, type PhotoInfo } from '../model/photo';
 import type { Settings } from '../model/settings';
-import { pickTemplate, renderByline, signOff } from '../byline/renderByline';
+import { pickTemplate, renderByline, signOff, usesDateline } from '../byline/renderByline';
 import { figuresIn } from '../photos/figures';
 import { stripNotes } from '../workflow/notes';
 import { bodyBlocks } from './blocks';
@@ -38,6 +38,7 @@ export function prepareExport(article: Article, settings: Settings, photoInfos: 
   };
   const figures: ExportFigure[] = figuresIn(body).map((f) => ({ photoId: f.photoId, caption: f.caption, credit: f.credit, alt: f.alt, photo: f.photoId ? photoFor(f.photoId) : null }));
   const template = pickTemplate(settings, article.byline, article.language);
+  const bylineText = renderByline(article.byline, template, article.dateline);
   return {
     id: article.id,
     language: article.language,
@@ -49,9 +50,10 @@ export function prepareExport(article: Article, settings: Settings, photoInfos: 
     headline: article.headline.trim(),
     deck: article.deck.map((d) => d.trim()).filter(Boolean),
     byline: article.byline,
-    bylineText: renderByline(article.byline, template),
+    bylineText,
     signOff: signOff(article.byline),
     dateline: article.dateline.trim(),
+    datelineInByline: bylineText !== '' && article.dateline.trim() !== '' && usesDateline(template),
     tags: article.tags,
     embargo: article.embargo,
     corrections: article.corrections,

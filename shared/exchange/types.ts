@@ -47,6 +47,8 @@ export interface ExportArticle {
   /** The lead reporter's e-mail, the article's last line; empty if none. */
   signOff: string;
   dateline: string;
+  /** The byline already prints the dateline (a `{dateline}` template): the body does not open with it too. */
+  datelineInByline?: boolean;
   tags: string[];
   embargo: string | null;
   corrections: Correction[];

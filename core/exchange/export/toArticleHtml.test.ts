@@ -119,6 +119,12 @@ describe('toArticleHtml', () => {
     expect(text(doc.querySelector('figure figcaption'))).toBe('Workers install battery racks on the car deck of the former ferry Lund Star. (Photo: Ines Okafor/Coastline Herald)');
   });
 
+  it('does not open the body with the dateline when the byline template already printed it', () => {
+    const doc = dom(toArticleHtml({ ...en, datelineInByline: true }, { photoSrc, now: NOW }));
+    expect(text(doc.querySelector('.article-body > p')).startsWith('The last passenger ferry')).toBe(true);
+    expect(doc.querySelector('.article-body .dateline')).toBeNull();
+  });
+
   it('embeds NewsArticle JSON-LD that parses', () => {
     const doc = dom(toArticleHtml(ko, { photoSrc, now: NOW }));
     const scripts = doc.querySelectorAll('script');

@@ -87,7 +87,7 @@ function bodyBlocksHtml(blocks: readonly Block[], a: ExportArticle, opts: Articl
 function bodyHtml(a: ExportArticle, opts: ArticleHtmlOptions): string {
   const dateline = a.dateline.trim();
   const [first, ...rest] = a.blocks;
-  if (!dateline) return bodyBlocksHtml(a.blocks, a, opts);
+  if (!dateline || a.datelineInByline) return bodyBlocksHtml(a.blocks, a, opts);
   const lead = `<span class="dateline">${esc(dateline)}</span> —`;
   if (first?.type === 'paragraph') return `<p>${lead} ${inlineHtml(first.inlines)}</p>\n${bodyBlocksHtml(rest, a, opts)}`;
   return `<p class="dateline">${lead}</p>\n${bodyBlocksHtml(a.blocks, a, opts)}`;

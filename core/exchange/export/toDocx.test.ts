@@ -164,6 +164,14 @@ describe('toDocx', () => {
     expect(files.get('word/numbering.xml')!.toString('utf8')).toContain('w:val="%1."');
   });
 
+  it('does not open the body with the dateline when the byline template already printed it', async () => {
+    const printed = (await unzip(await toDocx({ ...en, datelineInByline: true }, photoBytes))).get('word/document.xml')!.toString('utf8');
+    const plain = (await unzip(enDocx)).get('word/document.xml')!.toString('utf8');
+    expect(plain).toContain('PORT AVERY — ');
+    expect(printed).not.toContain('PORT AVERY — ');
+    expect(printed).toContain('The last passenger ferry');
+  });
+
   it('writes no link for a javascript: URL and no control characters', async () => {
     const hostile: ExportArticle = {
       ...en,

@@ -97,7 +97,7 @@ function blockParagraphs(blocks: readonly Block[], ctx: Context, style?: string,
 function bodyParagraphs(ctx: Context): Paragraph[] {
   const dateline = clean(ctx.a.dateline.trim());
   const [first, ...rest] = ctx.a.blocks;
-  if (!dateline) return blockParagraphs(ctx.a.blocks, ctx);
+  if (!dateline || ctx.a.datelineInByline) return blockParagraphs(ctx.a.blocks, ctx);
   const lead = new TextRun({ text: `${dateline} — `, bold: true });
   if (first?.type === 'paragraph') return [new Paragraph({ children: [lead, ...runs(first.inlines)] }), ...blockParagraphs(rest, ctx)];
   return [new Paragraph({ children: [lead] }), ...blockParagraphs(ctx.a.blocks, ctx)];

@@ -203,7 +203,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; /** Chang
   }
   if (!session || !article || !meta || liveStory.phase === 'opening') return <div className="screen-message">{t('article.loading')}</div>;
 
-  const bylineText = renderByline(meta.byline, pickTemplate(props.settings, meta.byline, meta.language));
+  const bylineText = renderByline(meta.byline, pickTemplate(props.settings, meta.byline, meta.language), meta.dateline);
   const readOnly = !lock.editable;
   // The server decides who may type in a live story; the screen's lock follows the same rule and is shown with its reason.
   const bodyEditable = !readOnly && !(liveReadOnly ?? false) && liveEnded === null;
@@ -324,7 +324,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; /** Chang
             live={liveField('dateline', 1, 'field-dateline', 'article.dateline', 'article.datelinePlaceholder')}
           />
           <BylineEditor byline={meta.byline} language={meta.language} settings={props.settings} onChange={(byline) => update({ byline })} />
-          <BylinePreview byline={meta.byline} language={meta.language} settings={props.settings} />
+          <BylinePreview byline={meta.byline} dateline={meta.dateline} language={meta.language} settings={props.settings} />
           <TagsInput tags={meta.tags} onChange={(tags) => update({ tags })} />
           </fieldset>
           {liveStory.live && <LivePresence awareness={liveStory.live.awareness} />}

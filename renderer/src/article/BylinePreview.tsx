@@ -4,9 +4,9 @@ import type { Byline, Language } from '../../../shared/model/article';
 import type { Settings } from '../../../shared/model/settings';
 import { pickTemplate, renderByline, signOff } from '../../../shared/byline/renderByline';
 
-export function BylinePreview(props: { byline: Byline; language: Language; settings: Settings }) {
+export function BylinePreview(props: { byline: Byline; dateline: string; language: Language; settings: Settings }) {
   const { t } = useTranslation();
-  const text = renderByline(props.byline, pickTemplate(props.settings, props.byline, props.language));
+  const text = renderByline(props.byline, pickTemplate(props.settings, props.byline, props.language), props.dateline);
   const email = signOff(props.byline);
   return (
     <div className="byline-preview" aria-live="polite">

@@ -210,7 +210,7 @@ export const en: Shape<typeof ko> = {
     uiLanguage: 'Interface language',
     defaultArticleLanguage: 'New article language',
     templates: 'Byline styles',
-    templatesHelp: '{outlet} outlet, {desk} desk or city, {reporters} reporters. A part inside <…> is left out when its value is empty.',
+    templatesHelp: '{outlet} outlet, {desk} desk, {dateline} dateline (the city a wire lead names), {reporters} reporters. A part inside <…> is left out when its value is empty.',
     name: 'Name',
     pattern: 'Pattern',
     separator: 'Name separator',

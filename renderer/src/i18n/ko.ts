@@ -206,7 +206,7 @@ export const ko = {
     uiLanguage: '화면 언어',
     defaultArticleLanguage: '새 기사 언어',
     templates: '바이라인 양식',
-    templatesHelp: '{outlet} 매체, {desk} 부서/지역, {reporters} 기자. <…>로 감싼 부분은 값이 비면 빠집니다.',
+    templatesHelp: '{outlet} 매체, {desk} 부서, {dateline} 발신지(통신 리드의 지역), {reporters} 기자. <…>로 감싼 부분은 값이 비면 빠집니다.',
     name: '이름',
     pattern: '양식',
     separator: '이름 구분자',

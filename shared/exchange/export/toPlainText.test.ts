@@ -146,9 +146,20 @@ describe('toPlainText layouts', () => {
     expect(toImportSummary(parseWebCopy(text))).toEqual({
       language: 'ko',
       headline: '정부, 청년 월세 지원 1년 연장',
-      byline: { outlet: '연합뉴스', desk: '서울', reporters: [{ name: '홍길동', email: 'hong@yna.co.kr' }] },
+      // The wire lead's place reads back as the dateline (issue 19): it is where the story was filed.
+      byline: { outlet: '연합뉴스', reporters: [{ name: '홍길동', email: 'hong@yna.co.kr' }] },
+      dateline: '서울',
       body: [{ type: 'paragraph', text: '정부가 청년 월세 특별지원 사업을 1년 더 연장한다.' }],
     });
+  });
+
+  it('does not open the body with the dateline again when the byline template printed it', () => {
+    const a = article({ byline: { ...article({}).byline, desk: '' }, dateline: '서울', bylineText: '(서울=연합뉴스) 홍길동 기자 =', datelineInByline: true });
+    const text = toPlainText(a);
+    expect(text).toContain('(서울=연합뉴스) 홍길동 기자 = 정부가 청년');
+    expect(text).not.toContain('서울 —');
+    expect(toPlainText({ ...a, datelineInByline: false })).toContain('(서울=연합뉴스) 홍길동 기자 = 서울 — 정부가');
+    expect(toImportSummary(parseWebCopy(text))).toMatchObject({ byline: { outlet: '연합뉴스' }, dateline: '서울' });
   });
 
   it('puts the Korean lead on its own line when the story opens with a photo, and the caption stays above the first paragraph', () => {

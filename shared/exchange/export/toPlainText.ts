@@ -67,7 +67,7 @@ export function toPlainText(a: ExportArticle): string {
   if (first >= 0) {
     // Where the first paragraph landed among the printed lines (captions above it print too).
     const at = paragraphsOf(a.blocks.slice(0, first), a).length;
-    body[at] = (leadInline ? `${a.bylineText} ` : '') + (a.dateline ? `${a.dateline} — ` : '') + body[at];
+    body[at] = (leadInline ? `${a.bylineText} ` : '') + (a.dateline && !a.datelineInByline ? `${a.dateline} — ` : '') + body[at];
   }
 
   const sections: string[] = [];

@@ -16,15 +16,21 @@ const CREDITS: { re: RegExp; credit: (m: RegExpExecArray) => string }[] = [
   { re: /\s*[([<]\s*(?:photos?|photograph|picture|image|illustration|graphic|video|credit)\s*(?:by\s+|:\s*|：\s*)([^)\]>]{1,80}?)\s*[)\]>]$/i, credit: (m) => m[1] },
   // (AP Photo/Jane Doe) (Reuters/Kim Hong-Ji) (AFP via Getty Images)
   { re: /\s*\(((?:AP|AFP|Reuters|EPA|Getty Images|Yonhap|Xinhua|Bloomberg|Kyodo)(?: Photo)?(?:\/[^()]{1,60}| via [^()]{1,40}| Photo))\)$/, credit: (m) => m[1] },
-  // [사진=X] (사진=X) <사진 제공=X> [그래픽=X]
-  { re: /\s*[([<]\s*(?:사진|사진\s?제공|그래픽|자료|영상|일러스트)\s*[=:：]\s*([^)\]>]{1,60}?)\s*[)\]>]$/, credit: (m) => m[1] },
-  // [한빛경제 자료사진] (삼성전자 제공) [연합뉴스 DB]
-  { re: /\s*[([]\s*([^()[\]]{2,40}?\s(?:제공|자료사진|DB|사진))\s*[)\]]$/, credit: (m) => m[1] },
+  // [사진=X] (사진=X) <사진 제공=X> [그래픽=X] (이미지=X) [사진출처=X]
+  { re: /\s*[([<]\s*(?:사진|사진\s?제공|사진\s?출처|이미지|출처|그래픽|자료|영상|일러스트)\s*[=:：]\s*([^)\]>]{1,60}?)\s*[)\]>]$/, credit: (m) => m[1] },
+  // [한빛경제 자료사진] (삼성전자 제공) [연합뉴스 DB] [자료사진]
+  { re: /\s*[([]\s*([^()[\]]{2,40}?\s(?:제공|자료사진|DB|사진)|자료사진)\s*[)\]]$/, credit: (m) => m[1] },
   // …있다. /연합뉴스   …있다. 2026.11.3/뉴스1
   { re: /(?<=[.!?。]|\d|\s)\s*\/\s*([^/\s.][^/.]{0,24})$/, credit: (m) => m[1] },
-  // …in Port Avery. Photo: Ines Okafor
-  { re: /(?<=[.!?])\s+(?:Photo|Photograph)(?:\s+by|:)\s+([^.]{2,60})$/, credit: (m) => m[1] },
+  // …있다. 사진=바다뉴스 (unbracketed, after the sentence)
+  { re: /(?<=[.!?。]|^)\s*(?:사진|사진\s?제공)\s*[=:：]\s*([^=:：]{2,30})$/, credit: (m) => m[1] },
+  // …in Port Avery. Photo: Ines Okafor   …at the old terminal Photograph: J. Okafor/Coastline Herald
+  // (the caption need not end in a stop, or may be on the line above; the label is capitalised)
+  { re: /(?:(?<=\S)\s+|^)(?:Photo|Photos|Photograph|Photographs|Illustration|Composite)(?:\s+by|:)\s+([\p{Lu}\d][^.!?]{1,79}|[\p{Lu}\d][^]{1,78}[^.!?])$/u, credit: (m) => m[1] },
 ];
+
+/** Marks some desks print before a caption (`▲ 7일 부산 신항에서…`). */
+const CAPTION_MARK = /^[▲△]\s*/;
 
 /** Caption and credit, or null when the line carries no credit. */
 export function splitCredit(line: string): CaptionParts | null {
@@ -33,7 +39,7 @@ export function splitCredit(line: string): CaptionParts | null {
     if (!m) continue;
     const c = credit(m).trim();
     if (!/\p{L}/u.test(c) || c.split(/\s+/).length > 8) continue;
-    return { caption: line.slice(0, m.index).replace(TRAILING_DATE, '').trim(), credit: c };
+    return { caption: line.slice(0, m.index).replace(TRAILING_DATE, '').replace(CAPTION_MARK, '').trim(), credit: c };
   }
   return null;
 }

@@ -1,6 +1,8 @@
 // English bylines as pages print them: `By Dana Whitfield and Marco Ilves`, `By A, B and C`,
 // `By JANE DOE, Associated Press`, `By Jane Doe, AP Business Writer`, `By Dana Whitfield | Coastline
-// Herald`. Every part must read as names, a title or an outlet, so "By the numbers" is no byline.
+// Herald`, and the form that says where each reporter filed from, with or without `By`: `Dana
+// Whitfield in Port Avery and Marco Ilves in Lund`. Every part must read as names, a title or an
+// outlet, so "By the numbers" is no byline; without `By` every name must carry its `in Place`.
 import type { Reporter } from '../../model/article';
 
 const TITLE = /\b(writers?|reporters?|correspondents?|editors?|staff|columnist|contributors?|contributing|producers?|bureau chief|analyst|photographer)\b/i;
@@ -17,14 +19,37 @@ function isName(text: string): boolean {
 export interface EnglishByline {
   outlet: string;
   reporters: Reporter[];
+  /** Where the byline says the reporters filed from (`in Port Avery`), in order, '' if none. */
+  places: string[];
 }
+
+/** `Dana Whitfield in Port Avery`: a name, then `in` and a capitalised place of up to four words. */
+const NAME_IN_PLACE = /^(.+?)\s+in\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})$/u;
 
 /** Null unless the line is a byline. */
 export function parseEnglishByline(line: string): EnglishByline | null {
+  if (line.length > 200) return null;
   const m = /^by\s+(.+?)\.?$/i.exec(line.trim());
-  if (!m || line.length > 200) return null;
-  const text = m[1].replace(TRAILING_DATE, '');
-  const parts = text.split(/\s*(?:[,;|]|\s[-–—]\s)\s*/).filter(Boolean);
+  // Without `By`, only the `Name in Place` form: a line of bare names could be anything.
+  const text = (m ? m[1] : line.trim()).replace(TRAILING_DATE, '');
+  const places: string[] = [];
+  const parts = text
+    .split(/\s*(?:[,;|]|\s[-–—]\s)\s*/)
+    .filter(Boolean)
+    .flatMap((part) => part.split(/\s+(?:and|&)\s+(?=[^,]*\sin\s)/i))
+    .map((part) => {
+      const placed = NAME_IN_PLACE.exec(part);
+      if (!placed || !isName(placed[1])) return part;
+      places.push(placed[2]);
+      return placed[1];
+    });
+  // Without `By`, every part a name of two words or more in its place ("Floods in Lund" is not one).
+  if (!m && (!places.length || places.length !== parts.length || parts.some((p) => p.split(/\s+/).length < 2))) return null;
+  const parsed = readParts(parts);
+  return parsed ? { ...parsed, places } : null;
+}
+
+function readParts(parts: readonly string[]): { outlet: string; reporters: Reporter[] } | null {
   const reporters: Reporter[] = [];
   let outlet = '';
   let group: Reporter[] = [];

@@ -21,8 +21,11 @@ const FURNITURE_LINES = new Set(
 );
 
 const FURNITURE_PATTERNS: RegExp[] = [
-  /^(©|ⓒ|\(c\)\s|copyright\b)/i,
-  /저작권자|무단\s*전재|재배포\s*금지|all rights reserved|may not be (published|reproduced)/i,
+  // Copyright lines: `© 2026 X`, `<ⓒ X>`, `Copyright …`, `저작권자 ©…`, `무단 전재 및 재배포 금지`, `X © 2026`.
+  /^[<[(]?\s*(©|ⓒ|\(c\)\s|copyright\b)/i,
+  /저작권자|무단\s*(전재|복제|배포)|재배포\s*금지|(AI|인공지능)\s*학습.{0,12}금지|all rights reserved|may not be (published|reproduced)/i,
+  // mid-line only with a year: a photo credit such as `ⓒ바다뉴스` on a caption is the caption's.
+  /^.{0,60}[©ⓒ]\s*\d{4}.{0,40}$/,
   /^[▶☞▷►»]/,
   /^(sign up|subscribe) (for|to|now)\b/i,
   /^(read more|read next|see also|also read|more from|more on|watch|listen)\s*:/i,
@@ -36,13 +39,20 @@ const FURNITURE_PATTERNS: RegExp[] = [
 
 /** Lines that open a list of other stories; the rest of their block goes with them. */
 const LIST_HEADERS =
-  /^(most read|most popular|most viewed|related( stories| articles| content)?|recommended( for you)?|more stories|more from .{1,40}|you (may|might) also like|read next|top stories|trending( now)?|latest news|editors' picks|실시간 ?뉴스|많이 ?본 ?(뉴스|기사|정보)?|관련 ?기사|추천 ?기사|인기 ?기사|함께 (보면 좋은|볼만한|읽은) 기사|맞춤 ?정보|이 시각 (주요|인기) ?뉴스|오늘의 (주요|인기)\s?(뉴스|정보))\s*[:：]?$/i;
+  /^(most read|most popular|most viewed|related( stories| articles| content)?|recommended( for you)?|more stories|more from .{1,40}|more on this (story|topic)|you (may|might) also like|read next|top stories|trending( now)?|latest news|editors' picks|실시간 ?뉴스|많이 ?본 ?(뉴스|기사|정보)?|관련 ?기사|추천 ?기사|인기 ?기사|함께 (보면 좋은|볼만한|읽은) 기사|맞춤 ?정보|이 시각 (주요|인기) ?뉴스|오늘의 (주요|인기)\s?(뉴스|정보))\s*[:：]?$/i;
 
 /** Publication and update stamps: `Updated Nov. 3, 2026, 6:12 a.m.`, `입력 2026.11.03 06:00`, `송고시간2026-11-03 09:12`. */
 const DATE_LINE =
-  /^((updated|published|posted|last updated|first published|modified|issued)\b|(입력|수정|승인|등록|기사입력|최종수정|송고시간|업데이트|발행일|게재)\s*[:：]?\s*\d)/i;
+  /^((updated|published|posted|last updated|last modified|first published|modified|issued)\b|(입력|수정|승인|등록|기사입력|최종수정|송고시간|업데이트|발행일|게재|송고)\s*[:：]?\s*\d)/i;
+/** A date as pages print it, then anything with a digit (a time) or a weekday in brackets: `2026.12.07(월) 15:30`. */
 const BARE_DATE =
-  /^((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}|\d{4}\s*[-./년]\s*\d{1,2}\s*[-./월]\s*\d{1,2}\s*일?\.?)([\s,]+.*\d.*)?$/i;
+  /^((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}|\d{4}\s*[-./년]\s*\d{1,2}\s*[-./월]\s*\d{1,2}\s*일?\.?)(\s*\(\s*[월화수목금토일]\s*\))?(([\s,T]|\s*[|·/]\s*)+.*\d.*|\s+송고)?$/i;
+/** A time alone or first: `15:30`, `오후 3:30`, `3:30 p.m. ET, Dec. 7, 2026`, `15.30 GMT`. */
+const TIME_FIRST = /^(오전|오후)?\s*\d{1,2}[:.]\d{2}(:\d{2})?\s*(a\.?m\.?|p\.?m\.?)?\s*(kst|gmt|utc|bst|cet|cest|jst|et|est|edt|ct|cst|cdt|pt|pst|pdt)?[\s,|·]*/i;
+/** How long ago: `5 hours ago`, `3분 전`, `1시간 전`, `어제`. */
+const RELATIVE_TIME = /^(\d{1,3}\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|\d{1,3}\s*(초|분|시간|일|주)\s*전|방금 ?전|어제|yesterday|just now)$/i;
+/** The wire's filing stamp at the foot: `2026/12/07 15:30 송고`. */
+const FILED = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}\.?\s+\d{1,2}:\d{2}\s*송고$/;
 
 const key = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').replace(/\s*[:：]$/, '').trim();
 
@@ -55,7 +65,15 @@ export function isListHeader(text: string): boolean {
 }
 
 export function isDateLine(text: string): boolean {
-  return text.length <= 80 && (DATE_LINE.test(text) || BARE_DATE.test(text));
+  if (text.length > 80) return false;
+  if ([DATE_LINE, BARE_DATE, RELATIVE_TIME, FILED].some((re) => re.test(text))) return true;
+  // A time, alone or before the date.
+  const time = TIME_FIRST.exec(text);
+  if (!time) return false;
+  const rest = text.slice(time[0].length);
+  // `15.30` alone could be a figure; with a dot it is a time only beside a zone, a.m./p.m. or a date.
+  const dotted = /^\D*\d{1,2}\./.test(text) && !time[3] && !time[4];
+  return rest === '' ? !dotted : BARE_DATE.test(rest);
 }
 
 /** A correction or clarification note at the foot of the story: not body text, not importable as one. */

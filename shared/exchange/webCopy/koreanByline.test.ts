@@ -22,6 +22,7 @@ describe('parseKoreanLead', () => {
     const lead = parseKoreanLead('[한빛경제=산업부 김하늘ㆍ박도윤 기자] 다 쓴 배터리에서 리튬을 뽑는다.');
     expect(lead?.byline.outlet).toBe('한빛경제');
     expect(lead?.byline.desk).toBe('산업부');
+    expect(lead?.byline.place).toBe('');
     expect(names(lead?.byline.reporters)).toEqual(['김하늘/기자', '박도윤/기자']);
     expect(lead?.rest).toBe('다 쓴 배터리에서 리튬을 뽑는다.');
   });
@@ -31,13 +32,13 @@ describe('parseKoreanLead', () => {
     expect(parseKoreanLead('[김하늘 기자] 본문이다.')?.byline).toMatchObject({ outlet: '', desk: '' });
   });
 
-  it('reads Yonhap and Newsis wire leads: place first, outlet second, names before =', () => {
+  it('reads Yonhap and Newsis wire leads: place first (the dateline, not a desk), outlet second, names before =', () => {
     const yonhap = parseKoreanLead('(서울=연합뉴스) 홍길동 김철수 기자 = 반도체 수출이 늘었다.');
-    expect(yonhap?.byline).toMatchObject({ outlet: '연합뉴스', desk: '서울' });
+    expect(yonhap?.byline).toMatchObject({ outlet: '연합뉴스', desk: '', place: '서울' });
     expect(names(yonhap?.byline.reporters)).toEqual(['홍길동/기자', '김철수/기자']);
     expect(yonhap?.rest).toBe('반도체 수출이 늘었다.');
     const newsis = parseKoreanLead('[세종=뉴시스]이수민 기자 = 정부가 발표했다.');
-    expect(newsis?.byline).toMatchObject({ outlet: '뉴시스', desk: '세종' });
+    expect(newsis?.byline).toMatchObject({ outlet: '뉴시스', desk: '', place: '세종' });
     expect(newsis?.rest).toBe('정부가 발표했다.');
   });
 

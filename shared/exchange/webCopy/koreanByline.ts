@@ -17,6 +17,8 @@ const DESK = /(부|팀|국|실|센터|본부|취재반)$/;
 export interface KoreanByline {
   outlet: string;
   desk: string;
+  /** The place a wire lead names before its outlet (`(부산=바다뉴스)`): the dateline, not a desk. */
+  place: string;
   reporters: Reporter[];
 }
 
@@ -76,10 +78,11 @@ function outletAndReporters(text: string): { outlet: string; reporters: Reporter
  */
 export function parseKoreanLead(line: string): { byline: KoreanByline; rest: string } | null {
   // Wire style: (서울=연합뉴스) / [서울=뉴시스] — place first, then the outlet, names outside, then `=`.
+  // The place is where the story was filed (its dateline); the desk is not printed in this form.
   const wire = /^[[(]\s*([^[\]()=]{1,20}?)\s*=\s*([^[\]()=]{1,30}?)\s*[\])]\s*(.+?)\s*=\s*(.*)$/.exec(line);
   if (wire) {
     const reporters = parseKoreanReporters(wire[3]);
-    if (reporters) return { byline: { outlet: wire[2], desk: wire[1], reporters }, rest: wire[4] };
+    if (reporters) return { byline: { outlet: wire[2], desk: '', place: wire[1], reporters }, rest: wire[4] };
   }
   // House style: [한빛경제=산업부 김하늘ㆍ박도윤 기자] / [한빛경제 김하늘 기자] — everything inside.
   const bracket = /^\[\s*([^[\]]{2,80}?)\s*\]\s*(.*)$/.exec(line);
@@ -88,17 +91,17 @@ export function parseKoreanLead(line: string): { byline: KoreanByline; rest: str
     const eq = inner.indexOf('=');
     if (eq > 0) {
       const parsed = deskAndReporters(inner.slice(eq + 1).trim());
-      if (parsed && inner.slice(0, eq).trim()) return { byline: { outlet: inner.slice(0, eq).trim(), ...parsed }, rest: bracket[2] };
+      if (parsed && inner.slice(0, eq).trim()) return { byline: { outlet: inner.slice(0, eq).trim(), place: '', ...parsed }, rest: bracket[2] };
     } else {
       const parsed = outletAndReporters(inner);
-      if (parsed) return { byline: { desk: '', ...parsed }, rest: bracket[2] };
+      if (parsed) return { byline: { desk: '', place: '', ...parsed }, rest: bracket[2] };
     }
   }
   // Bare: 홍길동 기자 = 본문
   const bare = /^([^=]{2,40}?)\s*=\s*(.+)$/.exec(line);
   if (bare) {
     const reporters = parseKoreanReporters(bare[1]);
-    if (reporters) return { byline: { outlet: '', desk: '', reporters }, rest: bare[2] };
+    if (reporters) return { byline: { outlet: '', desk: '', place: '', reporters }, rest: bare[2] };
   }
   return null;
 }
@@ -106,5 +109,5 @@ export function parseKoreanLead(line: string): { byline: KoreanByline; rest: str
 /** A byline line of its own in the page header: `김하늘ㆍ박도윤 기자`, `한빛경제 김하늘 기자`. */
 export function parseKoreanBylineLine(line: string): KoreanByline | null {
   const parsed = outletAndReporters(line.replace(/[()<>[\]]/g, ' ').replace(/\s+/g, ' ').trim());
-  return parsed ? { desk: '', ...parsed } : null;
+  return parsed ? { desk: '', place: '', ...parsed } : null;
 }

@@ -8,8 +8,8 @@ import { isKoreanSceneCaption, splitCredit } from './captionCredit';
 import { parseDateline, type Dateline } from './dateline';
 import { isCorrectionLine, isDateLine, isFurniture, isListHeader } from './furniture';
 import { parseKoreanLead, type KoreanByline } from './koreanByline';
-import { parseSignOff, type SignOff } from './signOff';
-import { addTags, parseTagsLine } from './tagsLine';
+import { parseEndByline, parseSignOff, type SignOff } from './signOff';
+import { addTags, isTopicsHeading, parseTagsLine, parseTopicLine } from './tagsLine';
 import { hasEmail } from '../email';
 import { endsSentence, wordCount, type WebCopyLine } from './webCopyLines';
 
@@ -50,6 +50,11 @@ function menuRuns(lines: readonly WebCopyLine[]): boolean[] {
   return like.map((v, i) => v && (like[i - 1] === true || like[i + 1] === true));
 }
 
+/** A line of story text after line i: then a name line at i is no sign-off. */
+function storyAfter(lines: readonly WebCopyLine[], i: number): boolean {
+  return lines.slice(i + 1).some((l) => l.text.length >= 40 && endsSentence(l.text) && !isFurniture(l.text) && !isDateLine(l.text));
+}
+
 function classify(text: string, language: Language, paragraphs: number): BodyItem {
   const heading = HEADING.exec(text);
   if (heading) return { type: 'heading', text: (heading[1] ?? heading[2] ?? heading[3]).trim() };
@@ -72,16 +77,32 @@ export function parseBody(lines: readonly WebCopyLine[], language: Language): Bo
   let ended = false;
   let signingOff = false;
   let skippingList = false;
+  /** Under a topics heading: 'heading' until the first topic, 'topics' while they run. */
+  let topics: 'no' | 'heading' | 'topics' = 'no';
   lines.forEach((line, i) => {
     const text = line.text;
     if (!text) {
       skippingList = false;
+      if (topics === 'topics') topics = 'no';
       return;
     }
     const tags = parseTagsLine(text);
     if (tags) {
       addTags(out.tags, tags);
       return;
+    }
+    if (paragraphs > 0 && isTopicsHeading(text)) {
+      topics = 'heading';
+      return;
+    }
+    if (topics !== 'no') {
+      const topic = isFurniture(text) ? null : parseTopicLine(text);
+      if (topic) {
+        addTags(out.tags, [topic]);
+        topics = 'topics';
+        return;
+      }
+      topics = 'no';
     }
     if (ended) {
       // Only more addresses right under the sign-off still belong to it.
@@ -101,7 +122,9 @@ export function parseBody(lines: readonly WebCopyLine[], language: Language): Bo
       ended = true;
       return;
     }
-    const signOff = paragraphs > 0 ? parseSignOff(text) : null;
+    // A byline printed at the end without an address signs off only when no story follows it.
+    const endByline = paragraphs > 0 ? parseEndByline(text) : null;
+    const signOff = paragraphs > 0 ? (parseSignOff(text) ?? (endByline && !storyAfter(lines, i) ? endByline : null)) : null;
     if (signOff) {
       out.signOffs.push(...signOff);
       ended = signingOff = true;
@@ -129,6 +152,12 @@ export function parseBody(lines: readonly WebCopyLine[], language: Language): Bo
       }
     }
     const item: BodyItem = opensStory ? { type: 'paragraph', text: rest } : classify(rest, language, paragraphs);
+    // A credit on the line under its caption (`Photograph: …`, `사진=…`) is that caption's.
+    const previous = out.items[out.items.length - 1];
+    if (item.type === 'figure' && !item.caption && item.credit && previous?.type === 'figure' && !previous.credit) {
+      previous.credit = item.credit;
+      return;
+    }
     if (item.type === 'paragraph') paragraphs++;
     out.items.push(item);
   });

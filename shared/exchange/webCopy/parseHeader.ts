@@ -3,6 +3,8 @@
 // (Korean style), a `[kicker]` in front, or else the first line long enough to be a headline in
 // the last block before the byline — so menu entries above it fall away without a list of them.
 import type { Language } from '../../model/article';
+import type { BodyItem } from '../importSummary';
+import { splitCredit } from './captionCredit';
 import { isDateLine, isFurniture, isListHeader } from './furniture';
 import { BULLET, endsSentence, wordCount, type WebCopyLine } from './webCopyLines';
 
@@ -10,6 +12,8 @@ export interface Header {
   kicker: string;
   headline: string;
   deck: string[];
+  /** Credited captions under the headline: the lead photo's, kept as figures awaiting it. */
+  figures: BodyItem[];
 }
 
 interface Entry {
@@ -30,6 +34,12 @@ const SECTION_PATH = /\S\s+[|›»>/·]\s+\S/;
 
 const isSectionPath = (text: string) => SECTION_PATH.test(text) && wordCount(text) <= 8;
 
+/** A full sentence of a paragraph's size: a standfirst under the headline, never the headline. */
+function isStandfirst(text: string, language: Language): boolean {
+  if (!/[.!。]["'”’)\]]*$/.test(text)) return false;
+  return language === 'ko' ? text.replace(/\s/g, '').length >= 20 : wordCount(text) >= 8;
+}
+
 function isHeadlineLike(text: string, language: Language): boolean {
   if (isSectionPath(text) || DECK_MARK.test(text)) return false;
   return language === 'ko' ? text.replace(/\s/g, '').length >= 8 : wordCount(text) >= 4;
@@ -43,6 +53,7 @@ function isKickerLine(entry: Entry, headline: Entry, firstIndex: number): boolea
 
 export function parseHeader(lines: readonly WebCopyLine[], language: Language): Header {
   const entries: Entry[] = [];
+  const figures: BodyItem[] = [];
   let block = 0;
   let firstIndex = -1;
   lines.forEach((line, index) => {
@@ -54,10 +65,16 @@ export function parseHeader(lines: readonly WebCopyLine[], language: Language): 
     const bulleted = BULLET.test(line.text);
     const text = line.text.replace(BULLET, '').trim();
     if (!text || isFurniture(text) || isDateLine(text) || isListHeader(text)) return;
+    // A credit on a line of a headline's size (not `World / Asia`, a section path): the lead photo's caption.
+    const credited = splitCredit(text);
+    if (credited && entries.length && isHeadlineLike(credited.caption, language)) {
+      figures.push({ type: 'figure', caption: credited.caption, credit: credited.credit });
+      return;
+    }
     entries.push({ text, block, index, bulleted });
   });
   const h = findHeadline(entries, language);
-  if (h < 0) return { kicker: '', headline: '', deck: [] };
+  if (h < 0) return { kicker: '', headline: '', deck: [], figures };
 
   let headline = entries[h].text;
   let kicker = '';
@@ -67,7 +84,7 @@ export function parseHeader(lines: readonly WebCopyLine[], language: Language): 
     headline = bracket[2].trim();
   } else if (h > 0 && isKickerLine(entries[h - 1], entries[h], firstIndex)) kicker = entries[h - 1].text;
 
-  return { kicker, headline, deck: deckAfter(entries, h, language) };
+  return { kicker, headline, deck: deckAfter(entries, h, language), figures };
 }
 
 function findHeadline(entries: readonly Entry[], language: Language): number {
@@ -79,7 +96,7 @@ function findHeadline(entries: readonly Entry[], language: Language): number {
   // Else the first headline-sized line of the last block that has one.
   const blocks = [...new Set(entries.map((e) => e.block))].reverse();
   for (const b of blocks) {
-    const i = entries.findIndex((e) => e.block === b && isHeadlineLike(e.text, language));
+    const i = entries.findIndex((e) => e.block === b && isHeadlineLike(e.text, language) && !isStandfirst(e.text, language));
     if (i >= 0) return i;
   }
   return entries.length ? entries.length - 1 : -1;
@@ -98,7 +115,7 @@ function deckAfter(entries: readonly Entry[], h: number, language: Language): st
       else if (deck.length && e.block === lastBlock) deck[deck.length - 1] += ' ' + e.text;
       else break;
     } else {
-      if (e.block !== entries[h].block) break;
+      if (e.block !== entries[h].block && !isStandfirst(e.text, language)) break;
       // A line going on in lower case, or after a line left hanging, is the previous one wrapped.
       const wrapped = deck.length && (/^\p{Ll}/u.test(e.text) || /[,\-–]$|\b(and|or|the|a|of|to|in|for|with)$/i.test(deck[deck.length - 1]));
       if (wrapped) deck[deck.length - 1] += ' ' + e.text;

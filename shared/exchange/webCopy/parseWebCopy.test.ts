@@ -138,11 +138,12 @@ Our Standards: The Thomson Reuters Trust Principles.
 `;
 
 describe('parseWebCopy on other pages of the genre', () => {
-  it('reads a Yonhap-style wire story: (서울=연합뉴스) lead, no kicker, no deck, /연합뉴스 photo credit', () => {
+  it('reads a Yonhap-style wire story: (서울=연합뉴스) lead with the place as dateline, no kicker, no deck, /연합뉴스 photo credit', () => {
     expect(summary(YONHAP)).toEqual({
       language: 'ko',
       headline: '반도체 수출 석 달 만에 반등…AI 서버 수요 덕',
-      byline: { outlet: '연합뉴스', desk: '서울', reporters: [{ name: '홍길동', email: 'hong@yna.co.kr' }, { name: '김철수' }] },
+      byline: { outlet: '연합뉴스', reporters: [{ name: '홍길동', email: 'hong@yna.co.kr' }, { name: '김철수' }] },
+      dateline: '서울',
       body: [
         { type: 'paragraph', text: '반도체 수출이 인공지능(AI) 서버용 메모리 수요에 힘입어 석 달 만에 증가세로 돌아섰다.' },
         { type: 'paragraph', text: '산업통상자원부가 3일 발표한 10월 수출입 동향에 따르면 반도체 수출액은 작년 같은 달보다 12.4% 늘어난 118억 달러로 집계됐다.' },
@@ -166,12 +167,12 @@ describe('parseWebCopy on other pages of the genre', () => {
       deck: ['파월 의장 "12월 추가 인하는 지표를 보고 결정하겠다"', '달러 약세에 원·달러 환율 1350원대로'],
       byline: {
         outlet: '한빛경제',
-        desk: '워싱턴',
         reporters: [
           { name: '이서준', email: 'sjlee@hanbit-econ.example' },
           { name: '최민아', email: 'mina@hanbit-econ.example' },
         ],
       },
+      dateline: '워싱턴',
       tags: ['미국', '연준', '금리'],
       body: [
         { type: 'paragraph', text: '미국 연방준비제도(Fed)가 2일(현지시간) 기준금리를 0.25%포인트 내렸다.' },
@@ -219,7 +220,8 @@ describe('parseWebCopy on other pages of the genre', () => {
   it('reads a Newsis-style lead and roles such as 인턴기자', () => {
     const text = '정부, 청년 월세 지원 1년 연장\n\n[서울=뉴시스]이수민 인턴기자 = 정부가 청년 월세 특별지원 사업을 내년 말까지 1년 더 연장하기로 했다.\n\n국토교통부는 3일 이런 내용을 담은 주거 지원 방안을 발표했다.\n';
     const content = parseWebCopy(text);
-    expect(content.byline).toMatchObject({ outlet: '뉴시스', desk: '서울', reporters: [{ name: '이수민', role: '인턴기자', email: '' }] });
+    expect(content.byline).toMatchObject({ outlet: '뉴시스', desk: '', reporters: [{ name: '이수민', role: '인턴기자', email: '' }] });
+    expect(content.dateline).toBe('서울');
     expect(content.headline).toBe('정부, 청년 월세 지원 1년 연장');
   });
 
