@@ -61,7 +61,13 @@ export function BodyEditor(props: {
   live.current = props;
   // Built once: options that differ from the editor's on a render make TipTap call setOptions, and
   // the screen re-renders with every change to a field beside the body.
-  const [checking] = useState(() => ({ client: checkingClient(), ignored: storedIgnores(globalThis.localStorage ?? null, props.articleId) }));
+  const [checking] = useState(() => {
+    const client = checkingClient();
+    // Before the editor's first check is sent: the outlet's rules and words, not the defaults.
+    client?.setRules(props.copyCheck.sets);
+    client?.setWords(props.copyCheck.words);
+    return { client, ignored: storedIgnores(globalThis.localStorage ?? null, props.articleId) };
+  });
   useEffect(() => () => checking.client?.dispose(), [checking]);
   const [options] = useState((): UseEditorOptions => {
     const base = [
@@ -143,13 +149,13 @@ export function BodyEditor(props: {
   const { sets, words } = props.copyCheck;
   const firstRules = useRef(true);
   useEffect(() => {
-    // The worker starts with the default sets: the outlet's own (or a rule turned off) replace them.
-    checking.client?.setRules(sets);
-    checking.client?.setWords(words);
+    // Settings changed while the story is open (a rule turned off, a word added): check it all again.
     if (firstRules.current) {
       firstRules.current = false;
       return;
     }
+    checking.client?.setRules(sets);
+    checking.client?.setWords(words);
     if (!editor.isDestroyed) checkAgain(editor.view);
   }, [checking, editor, sets, words]);
   const checkedIn = useRef(props.language);
