@@ -52,7 +52,10 @@ describe('the access table', () => {
     expect(ask('editor', { outlet: 'x', photos: {} })).toBe('allowed');
     expect(ask('editor', { outlet: 'x', exportDir: '/x' })).toBe('forbidden:role');
     expect(ask('admin', { workflow: {}, backups: {}, exportDir: '' })).toBe('allowed');
-    expect(Object.entries(SETTINGS_SECTIONS).filter(([, s]) => s === 'library').map(([k]) => k).sort()).toEqual(['backups', 'exportDir', 'workflow']);
+    // The outlet's rules and word list are an admin's: an editor may change the outlet's name, not its house style rules.
+    expect(ask('editor', { outlet: 'x', houseStyle: {} })).toBe('forbidden:role');
+    expect(ask('admin', { houseStyle: {} })).toBe('allowed');
+    expect(Object.entries(SETTINGS_SECTIONS).filter(([, s]) => s === 'library').map(([k]) => k).sort()).toEqual(['backups', 'exportDir', 'houseStyle', 'workflow']);
   });
 
   it('refuses an inactive person like an unknown one', () => {
