@@ -13,7 +13,9 @@ const AD_IMAGE = /(?:^|[/_.?=-])(?:ads?|adserver|advert(?:isement)?s?|banners?|d
 const SHARE_PROMPT =
   /^(?:share(?:\s+(?:this|the)\s+(?:article|story|page))?(?:\s+(?:on|via)\s+[\w ,]+)?|share\s+on\s+[\w ,]+|(?:follow|like)\s+us\s+on\s+[\w ,]+|(?:기사\s*)?(?:공유|공유하기|SNS\s*공유|페이스북|트위터|카카오톡)(?:\s*(?:공유|공유하기|보내기|\/|·|,))*|글자\s*크기|인쇄하기|스크랩)[.!:：]?$/i;
 /** A copyright line: `© 2020 … All Rights Reserved`, `저작권자 © …`, `무단 전재 및 재배포 금지`. */
-const COPYRIGHT = [/^[<[(]?\s*(?:copyright\s*)?(?:[©ⓒ]|\(c\))/i, /^copyright\s+(?:\d{4}|by\b)/i, /all\s+rights\s+reserved/i, /저작권자\s*(?:[©ⓒ]|\(c\))/i, /무단\s*(?:전재|복제|배포)|재배포\s*금지/];
+const COPYRIGHT = [/^[<[(]?\s*(?:copyright\s*)?(?:[©ⓒ]|\(c\)\s*\d{4})/i, /^copyright\s+(?:\d{4}|by\b)/i, /all\s+rights\s+reserved/i, /저작권자\s*(?:[©ⓒ]|\(c\))/i, /무단\s*(?:전재|복제|배포)[^.。]{0,30}금지|재배포\s*금지/];
+/** A copyright or share line is short; a longer paragraph that mentions one is the story's. */
+const MAX_LINE_CHARS = 150;
 
 const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 const idOf = (el: Element) => `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
@@ -67,7 +69,7 @@ const plain = (n: DocNode): string => (n.type === 'hardBreak' ? ' ' : (n.text ??
 /** Names the furniture a body paragraph is, or '' when it is the story's. */
 export function furnitureKind(text: string): 'copyright' | 'share' | '' {
   const t = norm(text);
-  if (!t || t.length > 200) return '';
+  if (!t || t.length > MAX_LINE_CHARS) return '';
   if (COPYRIGHT.some((re) => re.test(t))) return 'copyright';
   if (SHARE_PROMPT.test(t)) return 'share';
   return '';

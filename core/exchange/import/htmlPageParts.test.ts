@@ -114,6 +114,17 @@ describe('furniture stays out (issue 20, 2)', () => {
     expect(text).not.toMatch(/관련기사|요금 논란|미세먼지 측정|공유하기|저작권자|무단/);
     expect(paragraphs(a)).toHaveLength(3);
   });
+
+  it('story sentences that only mention copyright, sharing or related news stay', async () => {
+    const kept = [
+      '출판사들은 전자책의 무단 복제를 막기 위해 공동 감시단을 꾸렸다고 밝혔다.',
+      '(c) the third clause of the lease lets the trust close the lock for repairs.',
+      'Share prices of the canal operator rose 4% on Monday.',
+      'Copyright lawyers say the old lock-keeper\'s photographs belong to the trust.',
+    ];
+    const a = await read(enPage(`${EN_STORY}${kept.map((p) => `<p>${p}</p>`).join('')}`));
+    for (const line of kept) expect(paragraphs(a)).toContain(line);
+  });
 });
 
 describe('captions stay with their photos (issue 20, 3)', () => {
