@@ -53,6 +53,12 @@ describe('bylines: Korean sign-offs, placeholder and organisation authors (issue
     expect(paragraphs(glued).at(-1)).toBe('공사는 내년까지 부두 세 곳에 같은 설비를 더 놓을 계획이다. 비용은 국비와 지방비로 나눠 부담한다.');
   });
 
+  it('a sign-off followed by the copyright line is still found; both leave the body', async () => {
+    const a = await read(koPage(`${KO_STORY}<p>최은결 기자 eungyeol@saebyeok.example</p><p>&lt;저작권자 © 새벽일보, 무단 전재 및 재배포 금지&gt;</p>`));
+    expect(a.content.byline.reporters).toEqual([{ name: '최은결', role: '기자', email: 'eungyeol@saebyeok.example' }]);
+    expect(paragraphs(a)).toHaveLength(3);
+  });
+
   it('a placeholder author ("admin") is nobody: the sign-off names the reporter', async () => {
     const a = await read(koPage(`${KO_STORY}<p>최은결 기자 eungyeol@saebyeok.example</p>`, '<meta name="author" content="admin">'));
     expect(a.content.byline.reporters.map((r) => r.name)).toEqual(['최은결']);
