@@ -12,7 +12,12 @@ import { EMAIL_SOURCE } from '../../../shared/exchange/email';
 import { domWindow, type DomWindow } from './htmlDom';
 import { decodeHtmlBytes } from './htmlDecode';
 import { readPageMeta, type PageMeta } from './htmlPageMeta';
-import { parseByline, parseReporters } from './htmlByline';
+import { parseByline, parseReporters, splitPeople } from './htmlByline';
+import { dropFurnitureLines, removeFurnitureElements } from './htmlFurniture';
+import { joinCaptionsToImages } from './htmlFigures';
+import { keepPreLines, spaceGluedLabels } from './htmlLines';
+import { takeSubtitleLines } from './htmlSubtitle';
+import { deckFromDescription } from './htmlDeck';
 import { creditText } from './htmlCaptionCredit';
 import { detectLanguage } from './htmlLanguage';
 import { bodyHasContent, htmlToBody } from './htmlToBody';
@@ -59,18 +64,39 @@ function dropRepeats(body: Body, repeats: string[]): Body {
 
 const textOf = (n: DocNode): string => (n.text ?? '') + (n.content ?? []).map(textOf).join('');
 
-function firstParagraphs(body: Body, count: number): string[] {
-  return body.content.filter((n) => n.type === 'paragraph').slice(0, count).map((p) => loose(textOf(p)));
-}
-
-/** A last line that is only the reporter's e-mail (`kokobj@yna.co.kr (END)`, `홍길동 기자 hong@yna.co.kr`): the sign-off. */
-const SIGN_OFF = new RegExp(`^(?:(\\S+)\\s+(?:기자|특파원)\\s*)?<?(${EMAIL_SOURCE})>?\\s*(?:\\((?:END|끝)\\))?$`, 'iu');
+/** A last line that is only the reporter's sign-off (`kokobj@yna.co.kr (END)`, `홍길동 기자 hong@yna.co.kr`, `최윤호 기자 = uknow@…`). */
+const SIGN_OFF = new RegExp(`^(?:(\\S+)\\s*(?:기자|특파원)\\s*[=:]?\\s*)?[<(]?(${EMAIL_SOURCE})[>)]?\\s*(?:\\((?:END|끝)\\))?$`, 'iu');
+/** The same sign-off printed at the end of the last paragraph, after its last sentence. */
+const TRAILING_SIGN_OFF = new RegExp(`([.!?。"”’)])\\s+(\\S{2,5})\\s*(?:기자|특파원)\\s*[=:]?\\s*[<(]?(${EMAIL_SOURCE})[>)]?\\s*$`, 'u');
 
 function takeSignOff(body: Body): { body: Body; name: string; email: string } {
   const last = body.content[body.content.length - 1];
-  const m = last?.type === 'paragraph' ? SIGN_OFF.exec(norm(textOf(last))) : null;
-  if (!m || body.content.length < 2) return { body, name: '', email: '' };
-  return { body: { ...body, content: body.content.slice(0, -1) }, name: m[1] ?? '', email: m[2] };
+  const text = last?.type === 'paragraph' ? norm(textOf(last)) : '';
+  const m = SIGN_OFF.exec(text);
+  if (m && body.content.length >= 2) return { body: { ...body, content: body.content.slice(0, -1) }, name: m[1] ?? '', email: m[2] };
+  const t = TRAILING_SIGN_OFF.exec(text);
+  if (t && last.content?.length === 1 && last.content[0].type === 'text' && !last.content[0].marks) {
+    // One plain run: the sign-off is cut off its end, the sentence before it stays.
+    const kept = text.slice(0, t.index + t[1].length);
+    const paragraph: DocNode = { ...last, content: [{ type: 'text', text: kept }] };
+    return { body: { ...body, content: [...body.content.slice(0, -1), paragraph] }, name: t[2], email: t[3] };
+  }
+  return { body, name: '', email: '' };
+}
+
+/** The lines of a heading that opens the body and is written as several lines (`<br>`), and the body without it. */
+function leadingLines(body: Body, headline: string): { body: Body; lines: string[] } {
+  // Readability may keep the page's <h1> first: the 부제 is then the block after it.
+  const at = body.content[0] && loose(textOf(body.content[0])) === loose(headline) ? 1 : 0;
+  const first = body.content[at];
+  if (first?.type !== 'heading' || !first.content?.some((n) => n.type === 'hardBreak') || body.content.length < at + 2) return { body, lines: [] };
+  const lines = (first.content ?? [])
+    .map((n) => (n.type === 'hardBreak' ? '\n' : (n.text ?? '')))
+    .join('')
+    .split('\n')
+    .map((l) => norm(l).replace(/^[-–—·•▶▷■□◆◇]\s*/u, ''))
+    .filter(Boolean);
+  return { body: { ...body, content: body.content.filter((n) => n !== first) }, lines };
 }
 
 function tagsOf(keywords: string[]): string[] {
@@ -118,36 +144,49 @@ export function parseHtmlPage(html: string, name: string): ImportedArticle {
     const found: Node[] = [];
     while (comments.nextNode()) found.push(comments.currentNode);
     found.forEach((c) => c.parentNode?.removeChild(c));
+    // Before Readability flattens the page: the 부제 lines out (they are the deck), furniture out,
+    // captions joined to their photos, <pre> lines and glued labels kept apart.
+    const subtitle = takeSubtitleLines(doc);
+    removeFurnitureElements(doc);
+    joinCaptionsToImages(doc);
+    keepPreLines(doc);
+    spaceGluedLabels(doc);
     const article = new Readability(doc, { keepClasses: true }).parse();
     if (!article?.content) throw new ApiError('importFailed', `${name}: no article found`, { reason: 'empty', file: name });
 
-    const { body: rawBody, images } = htmlToBody(markCredits(article.content, window), { window, file: name });
+    const built = htmlToBody(markCredits(article.content, window), { window, file: name });
+    const images = built.images;
+    // A 부제 with no class of its own: a heading of several lines before the story's first paragraph.
+    const lead = leadingLines(built.body, headline);
+    const rawBody = lead.lines.length && !subtitle.length ? lead.body : built.body;
+    if (!subtitle.length) subtitle.push(...lead.lines);
     const bylineText = norm(article.byline);
-    const description = meta.description;
-    // A standfirst that is only an opening paragraph (or one cut short with …) is not a deck: it stays in the body.
-    const opening = firstParagraphs(rawBody, 3);
-    const isDeck =
-      !!description && !/(\.\.\.|…)$/.test(description) && !opening.some((p) => p.startsWith(loose(description))) && loose(description) !== loose(headline);
-    const signed = takeSignOff(dropRepeats(rawBody, [headline, isDeck ? description : '', bylineText, norm(article.title)]));
+    const opening = rawBody.content.filter((n) => n.type === 'paragraph').slice(0, 3).map((p) => norm(textOf(p)));
+    const description = subtitle.length ? '' : deckFromDescription(meta.description, { headline, pageText: norm(article.textContent), opening });
+    const deck = subtitle.length ? subtitle.filter((l) => loose(l) !== loose(headline)) : description ? [description] : [];
+    const signed = takeSignOff(dropFurnitureLines(dropRepeats(rawBody, [headline, ...deck, bylineText, norm(article.title)])));
     const body = signed.body;
     const text = norm(article.textContent);
     if (!bodyHasContent(body) || text.length < MIN_ARTICLE_CHARS) throw new ApiError('importFailed', `${name}: no article text`, { reason: 'empty', file: name });
 
-    const reporters: Reporter[] = meta.authors.length ? meta.authors.flatMap(parseReporters) : parseByline(bylineText).reporters;
+    const siteName = meta.siteName || norm(article.siteName);
+    // Placeholder authors ("No Author", "admin") are nobody; an organisation named as the author is the outlet.
+    const people = splitPeople(meta.authors.length ? meta.authors.flatMap(parseReporters) : parseByline(bylineText).reporters, siteName);
+    const reporters: Reporter[] = people.reporters;
     if (signed.email) {
-      const named = reporters.find((r) => r.name === signed.name) ?? reporters[0];
+      // The sign-off names its reporter: matched by name, else (an e-mail alone) the first reporter's.
+      const named = reporters.find((r) => r.name === signed.name) ?? (signed.name ? undefined : reporters[0]);
       if (named) named.email ||= signed.email;
       else reporters.push({ name: signed.name, role: signed.name ? '기자' : '', email: signed.email });
     }
     const { language, other } = detectLanguage(meta.lang || norm(article.lang), text);
-    const siteName = meta.siteName || norm(article.siteName);
 
     const content = ArticleContentSchema.parse({
       ...emptyContent(language),
       kicker: meta.section && meta.section !== siteName ? meta.section.slice(0, 200) : '',
       headline: (headline || norm(article.title)).slice(0, 1000),
-      deck: isDeck ? [description.slice(0, 1000)] : [],
-      byline: { outlet: siteName.slice(0, 200), desk: '', templateId: '', reporters: reporters.slice(0, 20) },
+      deck: deck.map((d) => d.slice(0, 1000)),
+      byline: { outlet: (siteName || people.outlet).slice(0, 200), desk: '', templateId: '', reporters: reporters.slice(0, 20) },
       tags: tagsOf(meta.keywords),
       body,
     });

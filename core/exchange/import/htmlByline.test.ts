@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseByline, parseReporters } from './htmlByline';
+import { parseByline, parseReporters, splitPeople } from './htmlByline';
 
 const r = (name: string, role = '', email = '') => ({ name, role, email });
 
@@ -31,5 +31,14 @@ describe('parseByline', () => {
     expect(parseByline('(서울=연합뉴스) 홍길동 기자 =')).toEqual({ outlet: '연합뉴스', desk: '서울', reporters: [r('홍길동', '기자')] });
     expect(parseByline('[한빛경제 김하늘 기자]')).toEqual({ outlet: '한빛경제', desk: '', reporters: [r('김하늘', '기자')] });
     expect(parseByline('By Dana Whitfield')).toEqual({ outlet: '', desk: '', reporters: [r('Dana Whitfield')] });
+  });
+
+  it('splitPeople: placeholders are nobody, an organisation (or the site itself) is the outlet, people with a role stay (issue 20)', () => {
+    expect(splitPeople([r('No Author'), r('Staff'), r('admin'), r('관리자')])).toEqual({ reporters: [], outlet: '' });
+    expect(splitPeople([r('Valley Broadcasting News'), r('Ines Marlow')])).toEqual({ reporters: [r('Ines Marlow')], outlet: 'Valley Broadcasting News' });
+    expect(splitPeople([r('새벽일보')], '')).toEqual({ reporters: [], outlet: '새벽일보' });
+    expect(splitPeople([r('Riverside Ledger')], 'Riverside Ledger')).toEqual({ reporters: [], outlet: 'Riverside Ledger' });
+    // A reporter named like an outlet is still a reporter when the byline gives a role.
+    expect(splitPeople([r('한경제', '기자')])).toEqual({ reporters: [r('한경제', '기자')], outlet: '' });
   });
 });

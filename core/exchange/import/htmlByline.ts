@@ -56,3 +56,29 @@ export function parseByline(text: string): Omit<Byline, 'templateId'> {
   }
   return { outlet: '', desk: '', reporters: parseReporters(line) };
 }
+
+/** Author names that stand for nobody: a CMS's placeholder or account name. */
+const PLACEHOLDER = /^(?:no\s*author|unknown(?:\s+author)?|anonymous|staff(?:\s+(?:writer|reporter))?|admin(?:istrator)?|editor|web\s*(?:desk|team|editor)|newsroom|guest|user|관리자|운영자|편집자|웹팀|온라인뉴스팀|익명)$/iu;
+/** Words that make a name an organisation ("CBS News", "Hanbit Press", "한빛일보", "한빛뉴스"). */
+const ORGANISATION = /(?:\b(?:news|press|media|times|daily|herald|tribune|journal|network|agency|broadcasting|radio|tv|inc\.?|corp\.?|ltd\.?|llc|group|magazine|gazette|wire|associated)\b|(?:뉴스|일보|신문|방송|미디어|통신|매일|경제|타임스|닷컴|데일리)$)/iu;
+
+/**
+ * Reporters that are people: placeholders dropped, an organisation given as the author taken as
+ * the outlet instead (the first one, when the page names none).
+ */
+export function splitPeople(reporters: Reporter[], siteName = ''): { reporters: Reporter[]; outlet: string } {
+  let outlet = '';
+  const people: Reporter[] = [];
+  const site = siteName.replace(/\s+/g, ' ').trim().toLowerCase();
+  for (const r of reporters) {
+    const name = r.name.replace(/\s+/g, ' ').trim();
+    if (PLACEHOLDER.test(name)) continue;
+    // A reporter's role (기자) or e-mail says it is a person even when the name ends like an outlet.
+    if (!r.role && (ORGANISATION.test(name) || (site && name.toLowerCase() === site))) {
+      outlet ||= name;
+      continue;
+    }
+    people.push(r);
+  }
+  return { reporters: people, outlet };
+}

@@ -109,4 +109,27 @@ describe('htmlToBody', () => {
   it('an empty or all-furniture document is one empty paragraph (callers refuse it as empty)', () => {
     expect(htmlToBody('<script>x</script><style>p{}</style><!-- c -->').body).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
   });
+
+  it('a "Photo: …" or "… (사진=…)" line right after a photo is its caption and credit, not a paragraph (issue 20)', () => {
+    expect(summary('<figure><img src="https://img.example/a.jpg"></figure><p>Photo: Tam Oduya/Ledger</p><p>The story goes on.</p>')).toEqual([
+      { type: 'figure', credit: 'Tam Oduya/Ledger' },
+      { type: 'paragraph', text: 'The story goes on.' },
+    ]);
+    expect(summary('<figure><img src="https://img.example/b.jpg"></figure><p>부두의 전력 공급 장치. (사진=새벽일보 DB)</p><p>기사는 이어진다.</p>')).toEqual([
+      { type: 'figure', caption: '부두의 전력 공급 장치.', credit: '새벽일보 DB' },
+      { type: 'paragraph', text: '기사는 이어진다.' },
+    ]);
+    // Not after a photo: the same line is the story's.
+    expect(summary('<p>Intro.</p><p>Photo: Tam Oduya/Ledger</p>')).toEqual([
+      { type: 'paragraph', text: 'Intro.' },
+      { type: 'paragraph', text: 'Photo: Tam Oduya/Ledger' },
+    ]);
+  });
+
+  it('a figure with no picture and no words (a lazy-load stand-in) is not created; one with words is (issue 20)', () => {
+    const spacer = 'https://static.riverside.example/img/spacer.gif';
+    expect(summary(`<figure><img src="${spacer}"></figure><p>Text.</p><p><img src="${spacer}"></p>`)).toEqual([{ type: 'paragraph', text: 'Text.' }]);
+    expect(summary(`<figure><img src="${spacer}"><figcaption>Gates at dawn</figcaption></figure>`)).toEqual([{ type: 'figure', caption: 'Gates at dawn' }]);
+    expect(summary('<figure><img src="https://img.riverside.example/gates.jpg"></figure>')).toEqual([{ type: 'figure' }]);
+  });
 });

@@ -7,6 +7,7 @@ import { isPhotoId } from '../../../shared/model/photo';
 import { sanitizeHtml } from './sanitizeHtml';
 import { sharedWindow, type DomWindow } from './htmlDom';
 import { splitCaptionCredit } from './htmlCaptionCredit';
+import { isPhotoLine } from './htmlFigures';
 import { figureCaptionNode, figureNode, listItemNode } from '../../../shared/exchange/docNodes';
 import { INPUT_LIMITS } from '../../../shared/exchange/limits/inputLimits';
 
@@ -32,6 +33,9 @@ type Run = { text: string; marks: Mark[] } | { br: true };
 const MAX_DEPTH = INPUT_LIMITS.maxConvertDepth;
 /** A paragraph right after a photo that is really its caption (Chinese and Korean sites print it so). */
 const CAPTION_LINE = /^\s*(?:图注|圖註|图说|사진설명|caption)\s*[:：]\s*/i;
+
+/** Stand-in images lazy-loading pages put where the photo will go. */
+const PLACEHOLDER_SRC = /(?:^data:|(?:^|[/_-])(?:spacer|blank|transparent|placeholder|pixel|1x1|loading|lazy)\.(?:gif|png|svg|jpg)(?:$|[?#]))/i;
 
 const tag = (n: Node) => (n.nodeType === 1 ? (n as Element).localName.toLowerCase() : '');
 const sameMarks = (a: Mark[], b: Mark[]) => JSON.stringify(a) === JSON.stringify(b);
@@ -66,7 +70,8 @@ class BodyBuilder {
       } else if (t === 'br') runs.push({ br: true });
       else if (t === 'img') {
         flush();
-        (hoist ?? out).push(this.figure(e, null));
+        const node = this.figure(e, null);
+        if (node) (hoist ?? out).push(node);
       } else if (['p', 'h2', 'blockquote', 'ul', 'ol', 'li', 'figure', 'figcaption'].includes(t)) {
         flush();
         this.block(e, m, out, hoist, d + 1);
@@ -93,8 +98,11 @@ class BodyBuilder {
       const img = el.querySelector('img');
       const caption = el.querySelector('figcaption');
       // data-photo-id (even empty) marks a figure on purpose: our own copy, or a DOCX caption waiting for its photo.
-      if (img || el.hasAttribute('data-photo-id')) (hoist ?? out).push(this.figure(img, el, caption));
-      else this.children(el, marks, out, hoist, depth); // a figure without a photo (pull quote, embed) is just text
+      if (img || el.hasAttribute('data-photo-id')) {
+        const node = this.figure(img, el, caption);
+        // A figure with no picture and no words (a lazy-loaded image without its address) is not made.
+        if (node) (hoist ?? out).push(node);
+      } else this.children(el, marks, out, hoist, depth); // a figure without a photo (pull quote, embed) is just text
     }
     if (!hoist) out.push(...lifted);
   }
@@ -120,9 +128,11 @@ class BodyBuilder {
     return items;
   }
 
-  figure(img: Element | null, figure: Element | null, captionEl: Element | null = null): DocNode {
-    const src = img?.getAttribute('src') ?? '';
-    const captionText = captionEl ? textWithBreaks(captionEl).replace(/\s+/g, ' ').trim() : '';
+  figure(img: Element | null, figure: Element | null, captionEl: Element | null = null): DocNode | null {
+    const given = img?.getAttribute('src') ?? '';
+    // A lazy-loading page's stand-in (spacer.gif, a 1×1 placeholder) is no picture.
+    const src = PLACEHOLDER_SRC.test(given) ? '' : given;
+    const captionText = captionEl ? textWithBreaks(captionEl).replace(/\s+/g, ' ').trim().replace(CAPTION_LINE, '') : '';
     const dataCredit = figure?.getAttribute('data-credit');
     const split = dataCredit != null ? { caption: captionText, credit: dataCredit.trim() } : splitCaptionCredit(captionText);
     let alt = (figure?.getAttribute('data-alt') ?? img?.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim();
@@ -133,6 +143,7 @@ class BodyBuilder {
       if (fromAlt.credit) [alt, credit] = [fromAlt.caption, fromAlt.credit];
     }
     const givenId = figure?.getAttribute('data-photo-id');
+    if (!src && !figure?.hasAttribute('data-photo-id') && !split.caption && !credit && !alt) return null;
     const photoId = isPhotoId(givenId) ? givenId : src ? this.resolveImage(src) : '';
     const image: HtmlImage = { src, alt, caption: split.caption, credit };
     this.images.push(image);
@@ -141,14 +152,15 @@ class BodyBuilder {
     return node;
   }
 
-  /** A photo followed by a `图注：…` / `사진설명:` paragraph takes it as its caption. */
+  /** A photo followed by a `图注：…` / `사진설명:` paragraph, or a `Photo: …` / `(사진=…)` line, takes it as its caption and credit. */
   adoptCaptionLines(content: DocNode[]): DocNode[] {
     const out: DocNode[] = [];
     for (const node of content) {
       const prev = out[out.length - 1];
       const text = node.type === 'paragraph' ? plain(node) : '';
       const image = prev ? this.imageOf.get(prev) : undefined;
-      if (image && !image.caption && CAPTION_LINE.test(text)) {
+      const photoLine = isPhotoLine(text.trim());
+      if (image && !image.caption && (CAPTION_LINE.test(text) || (photoLine && !image.credit))) {
         const split = splitCaptionCredit(text.replace(CAPTION_LINE, ''));
         image.caption = split.caption;
         image.credit ||= split.credit;
