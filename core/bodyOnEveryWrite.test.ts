@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip as gzipCb } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptyContent, type Article, type Body, type DocNode } from '../shared/model/article';
+import { ARTICLE_SCHEMA_VERSION, emptyContent, type Article, type Body, type DocNode } from '../shared/model/article';
 import { MAX_BODY_DEPTH } from '../shared/body/bodySchema';
 import { bodyDepth } from '../shared/body/bodyDepth';
 import { dispatch } from '../shared/contract/dispatch';
@@ -206,7 +206,7 @@ describe('a stored body over the limit', () => {
     expect(core.library.notices.filter((n) => n.code === 'articleQuarantined')).toEqual([]);
 
     await core.handlers.saveArticle({ id: a.id, actor, baseRevision: opened.revision, content: { ...emptyContent('ko'), headline: '깊은 인용', body: opened.body } });
-    expect(await readFile(join(tmp.dir, 'migrated', `${a.id}.v2.json`), 'utf8')).toBe(original);
+    expect(await readFile(join(tmp.dir, 'migrated', `${a.id}.v${ARTICLE_SCHEMA_VERSION}.json`), 'utf8')).toBe(original);
     expect(bodyDepth(JSON.parse(await readFile(path, 'utf8')).body)).toBe(MAX_BODY_DEPTH);
   });
 

@@ -19,7 +19,7 @@ import { LiveStories } from './newsroom/live/LiveStories';
 import { keepLateRevision, type LateCopy } from './newsroom/live/lateRevisions';
 import { libraryStories } from './exchange/storySource';
 import { isNewsroomMethod } from '../shared/contract/newsroomMethods';
-import { isRememberedRead, OfflineAnswers, type RememberedRead } from './newsroom/offlineAnswers';
+import { isRememberedRead, OfflineAnswers, upgradeKept, type RememberedRead } from './newsroom/offlineAnswers';
 import { answerFromHeld } from './newsroom/offlineQuery';
 import { Outbox } from './newsroom/outbox';
 import { uploadToNewsroom } from './newsroom/upload/uploadToNewsroom';
@@ -291,9 +291,10 @@ async function readOrRecall(method: RememberedRead, request: Record<string, unkn
     // beside one built here would repeat or skip rows and disagree on the total.
     const kept = HELD_LISTS.has(method) ? null : await answers.recall(method, request);
     if (!kept) return answerFromHeld(method, request, answers, live, newsroom.status()?.person, err);
-    if (method !== 'getArticle') return kept.answer;
+    const answer = upgradeKept(method, kept.answer);
+    if (method !== 'getArticle') return answer;
     const copy = await live.copyOf(String(request.id));
-    return copy ? { ...(kept.answer as object), ...copy.fields, body: copy.body } : kept.answer;
+    return copy ? { ...(answer as object), ...copy.fields, body: copy.body } : answer;
   }
 }
 

@@ -261,10 +261,10 @@ describe('articles from before the workflow', () => {
     await core.close();
     await writeFile(join(dir, 'articles', `${id}.json`), JSON.stringify(v1));
     core = await openTestCore(dir, () => clock);
-    expect(await core.handlers.getArticle({ actor: admin, id })).toMatchObject({ schemaVersion: 2, headline: '옛 기사', deskNote: '', embargo: null, ownerId: null, corrections: [] });
+    expect(await core.handlers.getArticle({ actor: admin, id })).toMatchObject({ schemaVersion: 3, headline: '옛 기사', deskNote: '', embargo: null, ownerId: null, corrections: [] });
     // The file itself stays as it was until the next save.
     expect(JSON.parse(await readFile(join(dir, 'articles', `${id}.json`), 'utf8')).schemaVersion).toBe(1);
     await core.handlers.saveArticle({ id, actor: reporter, baseRevision: 4, content: ready('옛 기사') });
-    expect(JSON.parse(await readFile(join(dir, 'articles', `${id}.json`), 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(await readFile(join(dir, 'articles', `${id}.json`), 'utf8')).schemaVersion).toBe(3);
   });
 });

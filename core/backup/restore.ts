@@ -6,6 +6,7 @@ import { ApiError, toApiError } from '../../shared/contract/errors';
 import type { RestoreResult } from '../../shared/model/backup';
 import { PeopleFileSchema, PersonSchema, type Person } from '../../shared/model/person';
 import { SettingsSchema } from '../../shared/model/settings';
+import { migrateSettings } from '../migrations/migrateSettings';
 import { parseArticle } from '../ArticleStore';
 import { mapLimited } from '../mapLimited';
 import type { Article } from '../../shared/model/article';
@@ -199,7 +200,15 @@ export class SnapshotRestore {
   /** Settings come back, except this machine's export folder and the backup schedule itself. */
   private async restoreSettings(person: Person, file: SnapshotFile, result: RestoreResult): Promise<void> {
     if (!file.settings) return;
-    const parsed = SettingsSchema.safeParse(await this.objects.getJson(file.settings));
+    // A snapshot's settings in an older version are upgraded first; a newer version's are left out.
+    const stored: unknown = await this.objects.getJson(file.settings);
+    let raw: unknown;
+    try {
+      raw = migrateSettings(stored);
+    } catch {
+      return;
+    }
+    const parsed = SettingsSchema.safeParse(raw);
     if (!parsed.success) return;
     const { schemaVersion: _v, backups: _b, exportDir: _e, houseStyle, ...rest } = parsed.data;
     const { schemaVersion: _v2, backups: _b2, exportDir: _e2, ...current } = this.library.currentSettings;

@@ -11,6 +11,7 @@ import { addAdmin } from '../testing/people';
 import { migrateSettings } from '../migrations/migrateSettings';
 import { migratePeople } from '../migrations/migratePeople';
 import { NewerVersionError, type Migration } from '../storage/migrate';
+import { ARTICLE_SCHEMA_VERSION } from '../../shared/model/article';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -85,7 +86,7 @@ describe('an article written by the first Copydesk (schema 1)', () => {
     const actor = await addAdmin(core);
     const article = await core.handlers.getArticle({ actor, id: V1_ID });
     expect(article).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: ARTICLE_SCHEMA_VERSION,
       headline: '폐배터리에서 리튬 캐는 ‘도시광산’',
       revision: 3,
       deck: ['2030년 전기차 폐배터리 연 10만개 쏟아져'],
@@ -101,25 +102,26 @@ describe('an article written by the first Copydesk (schema 1)', () => {
     await core.close();
     core = null;
     expect(await readFile(articleFile(V1_ID))).toEqual(original);
-    expect(await readdir(dir)).not.toContain('migrated');
+    // Only settings.json, written back at every start, was upgraded (settings 2: the wire template) and its original kept.
+    expect(await readdir(join(dir, 'migrated'))).toEqual(['settings.v1.json']);
   });
 
-  it('is saved as schema 2, with the original kept as the last good copy and, for good, under migrated/', async () => {
+  it('is saved in the current schema, with the original kept as the last good copy and, for good, under migrated/', async () => {
     await v1Library();
     const original = await readFile(articleFile(V1_ID));
     core = await openTestCore(dir);
     const actor = await addAdmin(core);
     await core.handlers.saveArticle({ id: V1_ID, actor, baseRevision: 3, content: content('도시광산 새 제목', '새 본문') });
     const saved = JSON.parse(await readFile(articleFile(V1_ID), 'utf8'));
-    expect(saved).toMatchObject({ schemaVersion: 2, revision: 4, headline: '도시광산 새 제목', corrections: [] });
+    expect(saved).toMatchObject({ schemaVersion: ARTICLE_SCHEMA_VERSION, revision: 4, headline: '도시광산 새 제목', corrections: [] });
     expect(await readFile(articleFile(V1_ID) + '.bak')).toEqual(original);
     expect(await readFile(join(dir, 'migrated', `${V1_ID}.v1.json`))).toEqual(original);
 
     // Later saves move the last good copy on; the original stays.
     await core.handlers.saveArticle({ id: V1_ID, actor, baseRevision: 4, content: content('또 고친 제목', '새 본문') });
-    expect(JSON.parse(await readFile(articleFile(V1_ID) + '.bak', 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(await readFile(articleFile(V1_ID) + '.bak', 'utf8')).schemaVersion).toBe(ARTICLE_SCHEMA_VERSION);
     expect(await readFile(join(dir, 'migrated', `${V1_ID}.v1.json`))).toEqual(original);
-    expect(await readdir(join(dir, 'migrated'))).toEqual([`${V1_ID}.v1.json`]);
+    expect((await readdir(join(dir, 'migrated'))).sort()).toEqual([`${V1_ID}.v1.json`, 'settings.v1.json']);
   });
 
   it('keeps the original when a workflow step, not an edit, is what upgrades the file', async () => {
@@ -128,7 +130,7 @@ describe('an article written by the first Copydesk (schema 1)', () => {
     core = await openTestCore(dir);
     const actor = await addAdmin(core);
     await core.handlers.transitionArticle({ id: V1_SENT_ID, actor, action: 'send', note: '', override: false });
-    expect(JSON.parse(await readFile(articleFile(V1_SENT_ID), 'utf8'))).toMatchObject({ schemaVersion: 2, status: 'sent', revision: 3 });
+    expect(JSON.parse(await readFile(articleFile(V1_SENT_ID), 'utf8'))).toMatchObject({ schemaVersion: ARTICLE_SCHEMA_VERSION, status: 'sent', revision: 3 });
     expect(await readFile(join(dir, 'migrated', `${V1_SENT_ID}.v1.json`))).toEqual(original);
     // The other article was never saved, so it is still exactly as the first Copydesk wrote it.
     expect(JSON.parse(await readFile(articleFile(V1_ID), 'utf8')).schemaVersion).toBe(1);
@@ -152,9 +154,9 @@ describe('an article written by the first Copydesk (schema 1)', () => {
     core = await openTestCore(dir);
     const actor = await addAdmin(core);
     await core.handlers.trashArticle({ id: V1_ID, actor });
-    expect(await readdir(join(dir, 'migrated'))).toEqual([`${V1_ID}.v1.json`]);
+    expect((await readdir(join(dir, 'migrated'))).sort()).toEqual([`${V1_ID}.v1.json`, 'settings.v1.json']);
     await core.handlers.emptyTrash({ actor: actor });
-    expect(await readdir(join(dir, 'migrated'))).toEqual([]);
+    expect(await readdir(join(dir, 'migrated'))).toEqual(['settings.v1.json']);
   });
 });
 
@@ -171,7 +173,7 @@ describe('settings.json and people.json', () => {
 
   it('settings from a newer Copydesk: the library is not opened, and the file is neither reset nor moved', async () => {
     await v1Library();
-    const newer = JSON.stringify({ ...JSON.parse(V1_SETTINGS), schemaVersion: 2, somethingNew: true });
+    const newer = JSON.stringify({ ...JSON.parse(V1_SETTINGS), schemaVersion: 3, somethingNew: true });
     await writeFile(join(dir, 'settings.json'), newer);
     await expect(openTestCore(dir)).rejects.toMatchObject({ code: 'forbidden', params: { reason: 'newerVersion' } });
     expect(await readFile(join(dir, 'settings.json'), 'utf8')).toBe(newer);
@@ -193,6 +195,7 @@ describe('settings.json and people.json', () => {
     const steps: Migration[] = [{ from: 1, up: (raw) => ({ ...raw, outlet: raw.paper ?? '' }) }];
     expect(migrateSettings({ schemaVersion: 1, paper: '한빛경제' }, steps, 2)).toEqual({ schemaVersion: 2, paper: '한빛경제', outlet: '한빛경제' });
     expect(() => migrateSettings({ schemaVersion: 3 }, steps, 2)).toThrow(NewerVersionError);
+    expect(() => migrateSettings({ schemaVersion: 3 })).toThrow(NewerVersionError);
     const peopleSteps: Migration[] = [{ from: 1, up: (raw) => ({ ...raw, teams: [] }) }];
     expect(migratePeople({ format: 'copydesk-people', version: 1, people: [] }, peopleSteps, 2)).toEqual({ format: 'copydesk-people', version: 2, people: [], teams: [] });
     expect(() => migratePeople({ version: 5 })).toThrow(NewerVersionError);

@@ -3,7 +3,8 @@
 // replaces an older one written just before it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../testing/tempLibrary';
-import { isRememberedRead, OfflineAnswers } from './offlineAnswers';
+import { isRememberedRead, OfflineAnswers, upgradeKept } from './offlineAnswers';
+import { ARTICLE_SCHEMA_VERSION } from '../../shared/model/article';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -32,6 +33,15 @@ describe('the newsroom’s last answers', () => {
     clock += 60_000;
     await answers.remember('getArticle', { id: 'story-1' }, { headline: '새 제목' });
     expect((await answers.recall('getArticle', { id: 'story-1' }))?.at).toBe('2026-12-07T08:02:00.000Z');
+  });
+
+  it('upgrades a story or version kept before the article schema changed (a wire byline\'s place to the dateline)', () => {
+    const kept = { schemaVersion: 2, dateline: '', byline: { outlet: '한빛경제', desk: '부산', templateId: 'ko-wire', reporters: [] } };
+    for (const method of ['getArticle', 'getVersion'] as const) {
+      expect(upgradeKept(method, kept)).toMatchObject({ schemaVersion: ARTICLE_SCHEMA_VERSION, dateline: '부산', byline: { desk: '' } });
+    }
+    // Lists hold no schema version: kept as they were.
+    expect(upgradeKept('listArticles', [kept])).toEqual([kept]);
   });
 
   it('remembers reads only', () => {

@@ -8,6 +8,7 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomicWrite';
 import type { NewsroomMethod } from '../../shared/contract/newsroomMethods';
+import { migrateArticle } from '../migrations/migrateArticle';
 
 export const ANSWERS_DIR = 'newsroom-answers';
 
@@ -28,6 +29,15 @@ export type RememberedRead = (typeof REMEMBERED_READS)[number];
 
 export function isRememberedRead(method: string): method is RememberedRead {
   return (REMEMBERED_READS as readonly string[]).includes(method);
+}
+
+/**
+ * A kept story or version as this Copydesk reads it: one kept before an upgrade of the article
+ * schema is upgraded like a file (the server's copies were, by its own migration), so the answer
+ * still passes the contract offline.
+ */
+export function upgradeKept(method: RememberedRead, answer: unknown): unknown {
+  return method === 'getArticle' || method === 'getVersion' ? migrateArticle(answer) : answer;
 }
 
 export interface Remembered {

@@ -16,7 +16,7 @@ describe('renderByline', () => {
     expect(renderByline(byline('한빛경제', '산업부', ['김하늘', '기자'], ['박도윤', '기자']), tpl('ko-bracket-desk'))).toBe(
       '[한빛경제=산업부 김하늘ㆍ박도윤 기자]',
     );
-    expect(renderByline(byline('연합뉴스', '서울', ['홍길동', '기자']), tpl('ko-wire'))).toBe('(서울=연합뉴스) 홍길동 기자 =');
+    expect(renderByline(byline('연합뉴스', '', ['홍길동', '기자']), tpl('ko-wire'), '서울')).toBe('(서울=연합뉴스) 홍길동 기자 =');
     expect(renderByline(byline('아시아경제', '', ['홍길동', '기자']), tpl('ko-bracket'))).toBe('[아시아경제 홍길동 기자]');
   });
 
@@ -25,11 +25,13 @@ describe('renderByline', () => {
     expect(renderByline(byline('연합뉴스', '', ['홍길동', '기자']), tpl('ko-wire'))).toBe('(연합뉴스) 홍길동 기자 =');
   });
 
-  it('prints the article\'s dateline for {dateline}: a wire lead\'s place, not a desk', () => {
-    const wire = { ...tpl('ko-wire'), pattern: '(<{dateline}=>{outlet}) {reporters} =' };
-    expect(renderByline(byline('바다뉴스', '', ['정태오', '기자']), wire, '부산')).toBe('(부산=바다뉴스) 정태오 기자 =');
-    expect(renderByline(byline('바다뉴스', '물류부', ['정태오', '기자']), wire, '')).toBe('(바다뉴스) 정태오 기자 =');
-    expect(renderByline(byline('바다뉴스', '', ['정태오', '기자']), tpl('ko-wire'), '부산')).toBe('(바다뉴스) 정태오 기자 =');
+  it('prints the article\'s dateline for {dateline}: the wire template\'s place, not a desk', () => {
+    expect(tpl('ko-wire').pattern).toBe('(<{dateline}=>{outlet}) {reporters} =');
+    expect(renderByline(byline('바다뉴스', '', ['정태오', '기자']), tpl('ko-wire'), '부산')).toBe('(부산=바다뉴스) 정태오 기자 =');
+    expect(renderByline(byline('바다뉴스', '물류부', ['정태오', '기자']), tpl('ko-wire'), '')).toBe('(바다뉴스) 정태오 기자 =');
+    // A house that kept the desk in its own wire pattern still prints the desk.
+    const deskWire = { ...tpl('ko-wire'), pattern: '(<{desk}=>{outlet}) {reporters} =' };
+    expect(renderByline(byline('바다뉴스', '부산', ['정태오', '기자']), deskWire, '')).toBe('(부산=바다뉴스) 정태오 기자 =');
   });
 
   it('gives each role its own suffix when roles differ', () => {

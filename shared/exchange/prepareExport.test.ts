@@ -23,9 +23,8 @@ const wireStory = (dateline: string): Article => ({
 
 describe('prepareExport with a template that prints the dateline', () => {
   it('renders the place from the dateline and marks it printed, so the body does not repeat it', () => {
+    // The default wire template since settings version 2.
     const settings = defaultSettings();
-    const wire = settings.bylineTemplates.find((t) => t.id === 'ko-wire')!;
-    wire.pattern = '(<{dateline}=>{outlet}) {reporters} =';
     const exported = prepareExport(wireStory('부산'), settings, []);
     expect(exported.bylineText).toBe('(부산=바다뉴스) 정태오 기자 =');
     expect(exported.dateline).toBe('부산');
@@ -34,7 +33,9 @@ describe('prepareExport with a template that prints the dateline', () => {
   });
 
   it('leaves the dateline to the body under a template without {dateline}', () => {
-    const exported = prepareExport(wireStory('부산'), defaultSettings(), []);
+    const settings = defaultSettings();
+    settings.bylineTemplates.find((t) => t.id === 'ko-wire')!.pattern = '(<{desk}=>{outlet}) {reporters} =';
+    const exported = prepareExport(wireStory('부산'), settings, []);
     expect(exported.bylineText).toBe('(바다뉴스) 정태오 기자 =');
     expect(exported.datelineInByline).toBe(false);
   });

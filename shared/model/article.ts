@@ -4,8 +4,11 @@ import { z } from 'zod';
 import { bodyShape } from '../body/bodyDepth';
 import { ARTICLE_STATUSES, type ArticleStatus } from './articleStatus';
 
-/** 2 added the desk workflow (owner, note to the desk, embargo, corrections, last transition). */
-export const ARTICLE_SCHEMA_VERSION = 2;
+/**
+ * 2 added the desk workflow (owner, note to the desk, embargo, corrections, last transition);
+ * 3 moved a wire byline's place from its desk to the dateline.
+ */
+export const ARTICLE_SCHEMA_VERSION = 3;
 
 export const LanguageSchema = z.enum(['ko', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;

@@ -7,10 +7,11 @@ import { PermissionTableSchema } from '../workflow/workflowSchemas';
 import { ChecklistSettingsSchema, defaultChecklist } from '../workflow/checklist';
 import { defaultHouseStyle, HouseStylePatchSchema, HouseStyleSettingsSchema, patchHouseStyle } from './houseStyle';
 
-export const SETTINGS_SCHEMA_VERSION = 1;
+/** 2: the wire template (`ko-wire`) reads its place from the article's dateline, not the desk. */
+export const SETTINGS_SCHEMA_VERSION = 2;
 
 /**
- * A byline template. `pattern` holds the placeholders {outlet}, {desk} and {reporters}; a part
+ * A byline template. `pattern` holds the placeholders {outlet}, {desk}, {dateline} and {reporters}; a part
  * wrapped in <angle brackets> is dropped when any placeholder inside it is empty, so
  * `[{outlet}<={desk}> {reporters}]` prints `[한빛경제=산업부 김하늘ㆍ박도윤 기자]`, or
  * `[한빛경제 김하늘 기자]` without a desk.
@@ -118,7 +119,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
 
 export const DEFAULT_BYLINE_TEMPLATES: BylineTemplate[] = [
   { id: 'ko-bracket-desk', name: '[매체=부서 기자]', language: 'ko', pattern: '[{outlet}<={desk}> {reporters}]', separator: 'ㆍ', lastSeparator: '', roleStyle: 'suffix' },
-  { id: 'ko-wire', name: '(지역=매체) 기자 =', language: 'ko', pattern: '(<{desk}=>{outlet}) {reporters} =', separator: 'ㆍ', lastSeparator: '', roleStyle: 'suffix' },
+  { id: 'ko-wire', name: '(지역=매체) 기자 =', language: 'ko', pattern: '(<{dateline}=>{outlet}) {reporters} =', separator: 'ㆍ', lastSeparator: '', roleStyle: 'suffix' },
   { id: 'ko-bracket', name: '[매체 기자]', language: 'ko', pattern: '[{outlet} {reporters}]', separator: 'ㆍ', lastSeparator: '', roleStyle: 'suffix' },
   { id: 'en-by', name: 'By A and B', language: 'en', pattern: 'By {reporters}', separator: ', ', lastSeparator: ' and ', roleStyle: 'none' },
 ];

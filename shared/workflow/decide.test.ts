@@ -20,7 +20,7 @@ function article(status: ArticleStatus, patch: Partial<Article> = {}): Article {
     headline: '폐배터리 재활용 공장 착공',
     byline: { outlet: '한빛경제', desk: '산업부', templateId: 'ko-bracket-desk', reporters: [{ name: '김하늘', role: '기자', email: '' }] },
     body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '본문' }] }] },
-    schemaVersion: 2,
+    schemaVersion: 3,
     id: 'a1b2c3d4-0000-4000-8000-000000000000',
     revision: 3,
     createdAt: NOW.toISOString(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/contract/errors';
-import { contentOf, type Article } from '../../../shared/model/article';
+import { ARTICLE_SCHEMA_VERSION, contentOf, type Article } from '../../../shared/model/article';
 import { emptyPhotoMetadata } from '../../../shared/model/photo';
 import { bodyFromItems, toImportSummary } from '../../../shared/exchange/importSummary';
 import type { ExportArticle, ExportPhoto } from '../../../shared/exchange/types';
@@ -19,7 +19,7 @@ async function sample() {
   const id = sha256Hex(jpeg);
   const at = '2024-04-30T08:00:00.000Z';
   const article: Article = {
-    schemaVersion: 2,
+    schemaVersion: ARTICLE_SCHEMA_VERSION,
     id: 'pkg-test-0001',
     revision: 7,
     createdAt: at,
@@ -102,6 +102,19 @@ describe('readPackage', () => {
       rehash(files, 'article.json');
     });
     expect((await readPackage(other, 'story.zip')).warnings).toEqual([{ key: 'photosMissing', values: { count: '1' } }]);
+  });
+
+  it('upgrades a package from an older Copydesk: a wire byline\'s place becomes the dateline; refuses a newer one', async () => {
+    const { zip } = await sample();
+    const withArticle = (edit: (a: Record<string, unknown>) => Record<string, unknown>) =>
+      rezip(zip, (files) => {
+        files.set('article.json', utf8(JSON.stringify(edit(json(files.get('article.json')!)))));
+        rehash(files, 'article.json');
+      });
+    const older = await withArticle((a) => ({ ...a, schemaVersion: 2, byline: { ...(a.byline as object), desk: '부산', templateId: 'ko-wire' } }));
+    const imported = await readPackage(older, 'story.zip');
+    expect(imported.article).toMatchObject({ schemaVersion: ARTICLE_SCHEMA_VERSION, dateline: '부산', byline: { desk: '', templateId: 'ko-wire' } });
+    expect(await reason(await withArticle((a) => ({ ...a, schemaVersion: ARTICLE_SCHEMA_VERSION + 1 })))).toBe('schema');
   });
 
   it('refuses what is not a zip (malformed) and a zip that is not ours (badPackage)', async () => {

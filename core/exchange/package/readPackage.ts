@@ -10,6 +10,7 @@ import { sha256Hex } from '../../media/sha256Hex';
 import { ZIP_LIMITS, readZip } from './readZip';
 import { checkJsonDepth } from '../../../shared/exchange/limits/checkInput';
 import { looksLikeBody, normaliseBody } from '../../../shared/body/normaliseBody';
+import { migrateArticle } from '../../migrations/migrateArticle';
 
 function withFittedBody(json: unknown): unknown {
   if (!json || typeof json !== 'object' || Array.isArray(json) || !('body' in json) || !looksLikeBody(json.body)) return json;
@@ -54,7 +55,14 @@ export async function readPackage(bytes: Uint8Array, name: string): Promise<Impo
   if (json === undefined) throw fail(files.has(ARTICLE_PATH) ? 'malformed' : 'badPackage', 'article.json is missing or not JSON');
   // The body is fitted to the body schema before the check, so a crafted package's script nodes,
   // javascript: links and over-deep quotes go and the story comes in (Library.commit fits it again).
-  const checked = ArticleSchema.safeParse(withFittedBody(json));
+  // A package from an older Copydesk is upgraded like an article file; a newer one's is refused.
+  let current: unknown;
+  try {
+    current = migrateArticle(json);
+  } catch (e) {
+    throw fail('schema', `article.json: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const checked = ArticleSchema.safeParse(withFittedBody(current));
   if (!checked.success) throw fail('schema', `article.json: ${checked.error.message}`);
   const article = checked.data;
   if (article.id !== manifest.article.id) throw fail('badPackage', 'manifest names another article');

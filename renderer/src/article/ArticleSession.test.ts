@@ -25,7 +25,7 @@ function article(patch: Partial<Article> = {}): Article {
     ...emptyContent('ko'),
     headline: '제목',
     body: bodyOf('첫 문단'),
-    schemaVersion: 2,
+    schemaVersion: 3,
     id: 'article-0001',
     revision: 3,
     createdAt: '2026-12-01T00:00:00.000Z',

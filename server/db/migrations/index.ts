@@ -9,6 +9,7 @@ import { sql as searchBuckets } from './006_search_buckets';
 import { sql as collab } from './007_collab';
 import { sql as collabFields } from './008_collab_fields';
 import { sql as lateRevisions } from './009_late_revisions';
+import { sql as wireDateline } from './010_wire_dateline';
 
 export interface Migration {
   version: number;
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'live documents', sql: collab },
   { version: 8, name: 'live fields', sql: collabFields },
   { version: 9, name: 'late revisions', sql: lateRevisions },
+  { version: 10, name: 'wire dateline', sql: wireDateline },
 ];
