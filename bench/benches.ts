@@ -17,5 +17,6 @@ import { clusterBench } from './clusterBench';
 import { offlineBench } from './offlineBench';
 import { importLibraryBench } from './importLibraryBench';
 import { faultsBench } from './faultsBench';
+import { checkBench } from './checkBench';
 
-export const BENCHES: readonly Bench[] = [saveBench, historyBench, typingBench, photoBench, exportBench, searchBench, listBench, backupBench, crashBench, serverRoundTripBench, serverBench, collabBench, clusterBench, faultsBench, offlineBench, importLibraryBench];
+export const BENCHES: readonly Bench[] = [saveBench, historyBench, typingBench, photoBench, exportBench, searchBench, listBench, backupBench, crashBench, serverRoundTripBench, serverBench, collabBench, clusterBench, faultsBench, offlineBench, importLibraryBench, checkBench];
