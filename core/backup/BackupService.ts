@@ -24,6 +24,7 @@ import { writeArchive } from './writeArchive';
 import { phase, PROGRESS_SCALE } from './progress';
 import { byNewest, newestFirst } from '../../shared/time/newestFirst';
 import { sameFile } from '../fileFingerprint';
+import { freeName } from '../files/freeName';
 
 export interface BackupOptions {
   now?: () => Date;
@@ -405,13 +406,3 @@ export class BackupService {
   }
 }
 
-async function freeName(dir: string, base: string, ext: string): Promise<string> {
-  for (let n = 1; ; n++) {
-    const path = join(dir, n === 1 ? `${base}${ext}` : `${base} (${n})${ext}`);
-    const taken = await stat(path).then(
-      () => true,
-      () => false,
-    );
-    if (!taken) return path;
-  }
-}

@@ -1,13 +1,13 @@
 // "Export" in Settings › House style: the set the checker runs for one language (the rules turned
 // off left out) as a rule set file, written into the export folder like every other export; the
 // file imports back as it is (importHouseStyle), so it is also how an admin edits the rules.
-import { mkdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import type { Language } from '../../shared/model/article';
 import type { Settings } from '../../shared/model/settings';
 import { activeRuleSets } from '../../shared/style/activeRuleSets';
 import type { RuleSet } from '../../shared/style/ruleSchema';
 import { writeFileAtomic } from '../atomicWrite';
+import { freeName } from '../files/freeName';
 
 /** The file's data: the rule schema's shape, named for the outlet when it has a name. */
 export function houseStyleFile(settings: Settings, language: Language): RuleSet {
@@ -16,17 +16,6 @@ export function houseStyleFile(settings: Settings, language: Language): RuleSet 
   return { version: set.version, ...(outlet ? { outlet } : {}), language, rules: set.rules };
 }
 
-/** A name not taken in `dir`: `house-style-ko.json`, then `house-style-ko (2).json`… */
-async function freeName(dir: string, base: string, ext: string): Promise<string> {
-  for (let n = 1; ; n++) {
-    const path = join(dir, n === 1 ? `${base}${ext}` : `${base} (${n})${ext}`);
-    const taken = await stat(path).then(
-      () => true,
-      () => false,
-    );
-    if (!taken) return path;
-  }
-}
 
 export async function exportHouseStyle(settings: Settings, language: Language, outDir: string): Promise<{ path: string; rules: number }> {
   const file = houseStyleFile(settings, language);
