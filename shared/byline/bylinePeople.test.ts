@@ -14,6 +14,15 @@ describe('bylinePeople: one byline statement as people', () => {
     expect(names("Frances d'Emilio and Ludwig van Hove")).toEqual(["Frances d'Emilio", 'Ludwig van Hove']);
   });
 
+  it('reads a Korean role after the names: each name a person, the role shared by the names before it', () => {
+    expect(bylinePeople('정태오 기자').people).toEqual([{ name: '정태오', role: '기자' }]);
+    expect(bylinePeople('김하늘ㆍ박도윤 기자').people).toEqual([
+      { name: '김하늘', role: '기자' },
+      { name: '박도윤', role: '기자' },
+    ]);
+    expect(bylinePeople('문채원 특파원').people).toEqual([{ name: '문채원', role: '특파원' }]);
+  });
+
   it('takes an agency code after a slash as the outlet, not part of the name', () => {
     expect(bylinePeople('Ines Okafor/KNT')).toEqual({ people: [{ name: 'Ines Okafor', role: '' }], outlet: 'KNT', sentence: '' });
     // Not a name before the slash: left as it was (initials of a desk, a photographer's code).

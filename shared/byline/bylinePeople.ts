@@ -20,6 +20,9 @@ export interface BylinePeople {
 
 /** "By", its translations, and the print shapes "Compiled by", "Written by", "Reporting by". */
 const LEAD = /^(?:(?:compiled|written|reported|reporting|edited|editing|additional\s+reporting|text|story|words|interview)\s+by|by|von|par|por|door|av|af|di|da)\s+/i;
+/** A Korean role after a name (as NITF's reader knows them). */
+const KO_ROLE = /\s+((?:수석|선임|인턴|전문|객원)?기자|특파원|논설위원|편집위원|통신원)$/;
+
 /** Joins between names: comma, semicolon, &, and/und/og/och/et/및, the middle dots Korean uses. */
 const JOIN = /\s*(?:,|;|&|\+|\band\b|\bund\b|\bog\b|\boch\b|\bet\b|\bsowie\b|\s및\s|ㆍ|·|・)\s*/i;
 /** Who is no one: what content systems write when nobody was named. */
@@ -115,6 +118,15 @@ export function bylinePeople(statement: string, role = ''): BylinePeople {
     }
     if (isOrganisation(piece)) {
       result.outlet ||= piece;
+      continue;
+    }
+    // Korean: the role follows the names (`정태오 기자`), shared by the names before it without one (`김하늘ㆍ박도윤 기자`).
+    const korean = KO_ROLE.exec(piece);
+    if (korean && HANGUL.test(piece)) {
+      const person = { name: clean(piece.slice(0, korean.index)), role: role || korean[1] };
+      for (const p of result.people) if (!p.role && HANGUL.test(p.name)) p.role = person.role;
+      result.people.push(person);
+      pending = [];
       continue;
     }
     const person = { name: piece, role };

@@ -8,7 +8,7 @@ import { ArticleContentSchema, emptyContent, type Body, type DocNode, type Repor
 import type { ImportedArticle } from '../../../shared/exchange/types';
 import { MAX_HTML_CHARS } from '../../../shared/exchange/htmlAllowList';
 import { checkPage } from '../../../shared/exchange/limits/checkInput';
-import { EMAIL_SOURCE } from '../../../shared/exchange/email';
+import { giveSignOff, takeSignOff } from '../../../shared/exchange/import/bodySignOff';
 import { domWindow, type DomWindow } from './htmlDom';
 import { decodeHtmlBytes } from './htmlDecode';
 import { readPageMeta, type PageMeta } from './htmlPageMeta';
@@ -63,26 +63,6 @@ function dropRepeats(body: Body, repeats: string[]): Body {
 }
 
 const textOf = (n: DocNode): string => (n.text ?? '') + (n.content ?? []).map(textOf).join('');
-
-/** A last line that is only the reporter's sign-off (`kokobj@yna.co.kr (END)`, `홍길동 기자 hong@yna.co.kr`, `최윤호 기자 = uknow@…`). */
-const SIGN_OFF = new RegExp(`^(?:(\\S+)\\s*(?:기자|특파원)\\s*[=:]?\\s*)?[<(]?(${EMAIL_SOURCE})[>)]?\\s*(?:\\((?:END|끝)\\))?$`, 'iu');
-/** The same sign-off printed at the end of the last paragraph, after its last sentence. */
-const TRAILING_SIGN_OFF = new RegExp(`([.!?。"”’)])\\s+(\\S{2,5})\\s*(?:기자|특파원)\\s*[=:]?\\s*[<(]?(${EMAIL_SOURCE})[>)]?\\s*$`, 'u');
-
-function takeSignOff(body: Body): { body: Body; name: string; email: string } {
-  const last = body.content[body.content.length - 1];
-  const text = last?.type === 'paragraph' ? norm(textOf(last)) : '';
-  const m = SIGN_OFF.exec(text);
-  if (m && body.content.length >= 2) return { body: { ...body, content: body.content.slice(0, -1) }, name: m[1] ?? '', email: m[2] };
-  const t = TRAILING_SIGN_OFF.exec(text);
-  if (t && last.content?.length === 1 && last.content[0].type === 'text' && !last.content[0].marks) {
-    // One plain run: the sign-off is cut off its end, the sentence before it stays.
-    const kept = text.slice(0, t.index + t[1].length);
-    const paragraph: DocNode = { ...last, content: [{ type: 'text', text: kept }] };
-    return { body: { ...body, content: [...body.content.slice(0, -1), paragraph] }, name: t[2], email: t[3] };
-  }
-  return { body, name: '', email: '' };
-}
 
 /** The lines of a heading that opens the body and is written as several lines (`<br>`), and the body without it. */
 function leadingLines(body: Body, headline: string): { body: Body; lines: string[] } {
@@ -164,8 +144,9 @@ export function parseHtmlPage(html: string, name: string): ImportedArticle {
     const opening = rawBody.content.filter((n) => n.type === 'paragraph').slice(0, 3).map((p) => norm(textOf(p)));
     const description = subtitle.length ? '' : deckFromDescription(meta.description, { headline, pageText: norm(article.textContent), opening });
     const deck = subtitle.length ? subtitle.filter((l) => loose(l) !== loose(headline)) : description ? [description] : [];
-    const signed = takeSignOff(dropFurnitureLines(dropRepeats(rawBody, [headline, ...deck, bylineText, norm(article.title)])));
-    const body = signed.body;
+    const kept = dropFurnitureLines(dropRepeats(rawBody, [headline, ...deck, bylineText, norm(article.title)]));
+    const signed = takeSignOff(kept.content);
+    const body: Body = { ...kept, content: signed.content };
     const text = norm(article.textContent);
     if (!bodyHasContent(body) || text.length < MIN_ARTICLE_CHARS) throw new ApiError('importFailed', `${name}: no article text`, { reason: 'empty', file: name });
 
@@ -173,12 +154,7 @@ export function parseHtmlPage(html: string, name: string): ImportedArticle {
     // Placeholder authors ("No Author", "admin") are nobody; an organisation named as the author is the outlet.
     const people = splitPeople(meta.authors.length ? meta.authors.flatMap(parseReporters) : parseByline(bylineText).reporters, siteName);
     const reporters: Reporter[] = people.reporters;
-    if (signed.email) {
-      // The sign-off names its reporter: matched by name, else (an e-mail alone) the first reporter's.
-      const named = reporters.find((r) => r.name === signed.name) ?? (signed.name ? undefined : reporters[0]);
-      if (named) named.email ||= signed.email;
-      else reporters.push({ name: signed.name, role: signed.name ? '기자' : '', email: signed.email });
-    }
+    giveSignOff(reporters, signed.signOff);
     const { language, other } = detectLanguage(meta.lang || norm(article.lang), text);
 
     const content = ArticleContentSchema.parse({

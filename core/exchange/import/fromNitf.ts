@@ -13,6 +13,7 @@ import { attrOf, childElements, descendants, firstChild, nameOf, pathOf, textOf 
 import { parseNitfByline } from './nitfByline';
 import { parseNitfDate } from './nitfDates';
 import { nitfToBody } from './nitfToBody';
+import { giveSignOff, takeSignOff } from '../../../shared/exchange/import/bodySignOff';
 
 const refuse = (reason: string, file: string, message: string) => new ApiError('importFailed', `${file}: ${message}`, { reason, file });
 
@@ -78,6 +79,10 @@ export async function fromNitf(bytes: Uint8Array, name: string): Promise<Importe
   const embargo = attrOf(docdata, 'management-status').toLowerCase() === 'embargoed' ? release : null;
 
   const parsed = nitfToBody(childElements(body ?? root, 'body.content'));
+  // A Korean wire's body ends with its sign-off (`최윤호 기자 uknow@…`): the byline's, not the body's.
+  const signed = takeSignOff(parsed.content);
+  parsed.content = signed.content;
+  giveSignOff(byline.reporters, signed.signOff);
   const bodyText = plainText(parsed.content).slice(0, 4000);
   if (!headline && !parsed.content.length) throw refuse('empty', name, 'no headline and no body');
   // A byline element that held a sentence (a subtitle) is a deck line, not a reporter.

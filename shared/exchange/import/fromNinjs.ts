@@ -16,6 +16,7 @@ import { isEmail } from '../email';
 import { importedContent } from './importedContent';
 import { simpleHtmlBlocks } from './simpleHtmlBlocks';
 import { checkJsonDepth, checkMarkupDepth } from '../limits/checkInput';
+import { giveSignOff, signOffIn } from './bodySignOff';
 
 type Obj = Record<string, unknown>;
 
@@ -238,6 +239,12 @@ export function readNinjs(json: unknown, name: string): NinjsRead {
   // The sign-off e-mail closes our own bodies; the byline already holds it.
   const lastBlock = blocks[blocks.length - 1];
   if (lastBlock?.type === 'paragraph' && reporters.some((r) => r.email && r.email === plainText(lastBlock.inlines))) blocks.pop();
+  // A Korean wire's sign-off closing the body (`최윤호 기자 uknow@…`) is the byline's, not the body's.
+  const closing = blocks[blocks.length - 1];
+  const signOff = closing?.type === 'paragraph' && blocks.length >= 2 ? signOffIn(plainText(closing.inlines)) : null;
+  if (signOff?.whole) blocks.pop();
+  else if (signOff && closing.type === 'paragraph' && closing.inlines.length === 1 && !closing.inlines[0].bold && !closing.inlines[0].italic && !closing.inlines[0].href) closing.inlines = [{ text: signOff.kept }];
+  giveSignOff(reporters, signOff);
 
   // Pictures the body does not place (a 1.x `mainpic`, Superdesk `featuremedia`) lead the story.
   const lead = pictures.filter((p) => !used.has(p));
