@@ -144,7 +144,14 @@ test('at 1280×800 with the History open, every field stays inside the article c
   });
   expect(overflow).toEqual([]);
   // The bar's buttons stand apart (History and Export once touched, reading as one control).
-  const history = (await page.getByTestId('open-history').boundingBox())!;
-  const exportButton = (await page.getByTestId('export-article').boundingBox())!;
-  expect(exportButton.x - (history.x + history.width)).toBeGreaterThanOrEqual(6);
+  // Measured together once the save indicator beside them has settled: its text changes width
+  // while a save runs, and two boxes read a moment apart could come from two layouts.
+  await waitSaved(page);
+  const gap = await page.evaluate(() => {
+    const history = document.querySelector('[data-testid=open-history]')!.getBoundingClientRect();
+    const exportButton = document.querySelector('[data-testid=export-article]')!.getBoundingClientRect();
+    return { gap: exportButton.left - history.right, sameRow: Math.abs(exportButton.top - history.top) < 2 };
+  });
+  expect(gap.sameRow).toBe(true);
+  expect(gap.gap).toBeGreaterThanOrEqual(6);
 });
