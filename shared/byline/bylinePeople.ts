@@ -20,8 +20,8 @@ export interface BylinePeople {
 
 /** "By", its translations, and the print shapes "Compiled by", "Written by", "Reporting by". */
 const LEAD = /^(?:(?:compiled|written|reported|reporting|edited|editing|additional\s+reporting|text|story|words|interview)\s+by|by|von|par|por|door|av|af|di|da)\s+/i;
-/** A Korean role after a name (as NITF's reader knows them). */
-const KO_ROLE = /\s+((?:수석|선임|인턴|전문|객원)?기자|특파원|논설위원|편집위원|통신원)$/;
+/** A Korean role after a name: the one list, NITF's reader uses it too. */
+export const KO_ROLE = /\s+((?:수석|선임|인턴|전문|객원)?기자|특파원|논설위원|편집위원|위원|통신원|PD)$/;
 
 /** Joins between names: comma, semicolon, &, and/und/og/och/et/및, the middle dots Korean uses. */
 const JOIN = /\s*(?:,|;|&|\+|\band\b|\bund\b|\bog\b|\boch\b|\bet\b|\bsowie\b|\s및\s|ㆍ|·|・)\s*/i;

@@ -5,7 +5,7 @@
 // placeholders and organisations left out, sentences kept aside, by the shared rule
 // (shared/byline/bylinePeople.ts). A normalised byline (`Smith, John`, NYT's `normalized_byline`)
 // beside the print one (`By JOHN SMITH`, `Compiled by …`) adds no one already named.
-import { bylinePeople, fromLastFirst, isOrganisation, isPlaceholderAuthor, isSentence, mergePeople, personKey } from '../../../shared/byline/bylinePeople';
+import { KO_ROLE, bylinePeople, fromLastFirst, isOrganisation, isPlaceholderAuthor, isSentence, mergePeople, personKey } from '../../../shared/byline/bylinePeople';
 import type { Reporter } from '../../../shared/model/article';
 import { attrOf, childElements, collapse, isElement, nameOf, textOf, TEXT_NODE } from '../xml/xmlDom';
 
@@ -17,7 +17,6 @@ export interface NitfByline {
   sentences: string[];
 }
 
-const KO_ROLE = /\s+((?:수석|선임|인턴|전문|객원)?기자|특파원|논설위원|편집위원|위원|통신원|PD)$/;
 const reporter = (name: string, role = ''): Reporter => ({ name: name.trim().slice(0, 200), role: role.trim().slice(0, 50), email: '' });
 
 function structured(byline: Element): Reporter[] {
