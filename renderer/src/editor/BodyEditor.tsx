@@ -24,7 +24,7 @@ import type { Language } from '../../../shared/model/article';
 import { StyleCheck, checkAgain, recheck } from './check/StyleCheck';
 import type { RuleSet } from '../../../shared/style/ruleSchema';
 import { FindingCard } from './check/FindingCard';
-import { useCheckState } from './check/useCheckState';
+import { useActiveFinding } from './check/useCheckState';
 import { storedIgnores } from './check/ignoredFindings';
 import { checkingClient } from './check/checkingClient';
 
@@ -165,7 +165,7 @@ export function BodyEditor(props: {
     checkedIn.current = props.language;
     recheck(editor.view);
   }, [editor, props.language]);
-  const { active } = useCheckState(editor);
+  const active = useActiveFinding(editor);
   const labelledIn = useRef(i18n.language);
   useEffect(() => {
     // The editor outlives a change of UI language: its figures' labels and its placeholders are

@@ -30,3 +30,25 @@ export function useCheckState(editor: Editor | null): CheckView {
   }, [editor]);
   return view;
 }
+
+/**
+ * Only the open card, for the body editor: its state changes when a card opens or closes, not on
+ * every keystroke (the findings list does), so typing never re-renders the editor's component.
+ */
+export function useActiveFinding(editor: Editor | null): PlacedFinding | null {
+  const [active, setActive] = useState<PlacedFinding | null>(null);
+  useEffect(() => {
+    if (!editor) return;
+    const read = () => {
+      if (editor.isDestroyed) return;
+      const now = styleCheckKey.getState(editor.state)?.active ?? null;
+      setActive((was) => (was === now ? was : now));
+    };
+    read();
+    editor.on('transaction', read);
+    return () => {
+      editor.off('transaction', read);
+    };
+  }, [editor]);
+  return active;
+}
