@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endsWithFinalConsonant, particleAfter } from './particles';
+import { NOUN_PARTICLES, endsWithFinalConsonant, particleAfter, withoutParticle } from './particles';
 
 describe('Korean particles after a headline', () => {
   it('chooses 을/를, 은/는, 이/가 from the last syllable’s final consonant', () => {
@@ -38,5 +38,27 @@ describe('Korean particles after a headline', () => {
     expect(particleAfter('50%', '이가')).toBe('이(가)');
     expect(particleAfter('', '을를')).toBe('을(를)');
     expect(endsWithFinalConsonant('…')).toBeNull();
+  });
+});
+
+describe('the noun before a particle', () => {
+  it('takes the particle off a word as written, the longest that fits', () => {
+    expect(withoutParticle('노원구에서')).toBe('노원구');
+    expect(withoutParticle('한빛타이탄스가')).toBe('한빛타이탄스');
+    expect(withoutParticle('서울역으로')).toBe('서울역');
+    expect(withoutParticle('대표단으로서')).toBe('대표단');
+    expect(withoutParticle('금통위는')).toBe('금통위');
+  });
+
+  it('leaves a word with no particle, or one that would keep too little', () => {
+    expect(withoutParticle('대통령')).toBeNull();
+    expect(withoutParticle('양이')).toBeNull();
+    expect(withoutParticle('양이', 1)).toBe('양');
+    expect(withoutParticle('')).toBeNull();
+  });
+
+  it('lists the particles longest first', () => {
+    const lengths = NOUN_PARTICLES.map((p) => p.length);
+    expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
   });
 });

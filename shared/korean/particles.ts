@@ -1,7 +1,8 @@
-// Korean particles that change with the word before them: 을/를, 은/는, 이/가 depend on whether its
-// last syllable ends in a consonant (받침). Messages put a headline before a particle, so the
-// particle is chosen from the headline; when it ends in something with no sure reading (Latin,
-// symbols) the written-out pair 을(를) stays, as Korean style guides allow.
+// Korean particles, the project's one list of them. Some change with the word before them: 을/를,
+// 은/는, 이/가 depend on whether its last syllable ends in a consonant (받침). Messages put a
+// headline before a particle, so the particle is chosen from the headline; when it ends in
+// something with no sure reading (Latin, symbols) the written-out pair 을(를) stays, as Korean
+// style guides allow. Others are read off a word as written: the word list takes 노원구 from 노원구에서.
 
 export type ParticlePair = '을를' | '은는' | '이가';
 
@@ -40,3 +41,27 @@ export function particleAfter(text: string, pair: ParticlePair): string {
 }
 
 export const PARTICLE_PAIRS = Object.keys(FORMS) as ParticlePair[];
+
+/**
+ * Particles written straight after a noun (case and common auxiliary ones), longest first: a word
+ * ends in at most one particle of each length, so the first that fits is the longest (서울역으로 is
+ * 서울역 + 으로, not 서울역으 + 로).
+ */
+export const NOUN_PARTICLES: readonly string[] = [
+  ...['에게서', '으로서', '으로써'],
+  ...['에서', '에게', '으로', '까지', '부터', '처럼', '보다', '마저', '조차'],
+  ...['은', '는', '이', '가', '을', '를', '의', '에', '로', '와', '과', '도', '만'],
+];
+
+/**
+ * The noun before a particle the word ends in (노원구에서 → 노원구), or null when it ends in none or
+ * less than `minSyllables` would be left: a one-syllable stem is too often the word itself (양이, 나이).
+ */
+export function withoutParticle(word: string, minSyllables = 2): string | null {
+  for (const p of NOUN_PARTICLES) {
+    if (!word.endsWith(p)) continue;
+    const stem = word.slice(0, -p.length);
+    if ([...stem].length >= minSyllables) return stem;
+  }
+  return null;
+}

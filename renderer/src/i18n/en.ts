@@ -157,6 +157,11 @@ export const en: Shape<typeof ko> = {
     close: 'Close',
     none: 'Style and spelling: nothing found',
     count: 'Style {{style}} · spelling {{spelling}}',
+    /** When the spelling dictionary failed to load: the count is house style only, and this follows it. */
+    styleNone: 'Style: nothing found',
+    styleCount: 'Style {{style}}',
+    spellingOff: 'Spelling check unavailable — the dictionary did not load. Try restarting the app',
+    spellingOffDetail: 'The spelling dictionary could not be loaded, so spelling is not checked in this article; house style still is. Try restarting the app. If that does not help, tell your administrator: {{reason}}',
     next: 'Next finding',
     suggesting: 'Looking for suggestions…',
     addWord: 'Add “{{word}}” to the newsroom word list',

@@ -26,6 +26,8 @@ export type CheckState = {
   decorations: DecorationSet;
   /** The finding whose card is open (clicked), or null. */
   active: PlacedFinding | null;
+  /** Why spelling is not checked in the article's language (its dictionary failed to load), or null. */
+  spellingOff: string | null;
 };
 
 export type StyleCheckOptions = {
@@ -52,7 +54,7 @@ function decorationFor(finding: PlacedFinding): Decoration {
   return Decoration.inline(finding.from, finding.to, { class: `check-finding check-finding--${finding.checker}`, 'data-rule': finding.ruleId, 'data-testid': 'check-finding' }, { finding });
 }
 
-type Shared = { options: StyleCheckOptions; cache: Map<string, TextFinding[]> };
+type Shared = { options: StyleCheckOptions; cache: Map<string, TextFinding[]>; spellingOff: Map<Language, string> };
 
 function cacheKey(language: Language, text: string): string {
   return `${language}\u0000${text}`;
@@ -120,7 +122,9 @@ function checkingView(view: EditorView, shared: Shared) {
     if (texts.length === 0) return;
     inFlight = true;
     try {
-      const results = await client.check(language, texts);
+      const { results, spellingOff } = await client.check(language, texts);
+      if (spellingOff === undefined) shared.spellingOff.delete(language);
+      else shared.spellingOff.set(language, spellingOff);
       if (shared.cache.size + results.length > CACHE_LIMIT) shared.cache.clear();
       for (const r of results) shared.cache.set(cacheKey(language, r.text), r.findings);
     } finally {
@@ -168,21 +172,26 @@ export const StyleCheck = Extension.create<StyleCheckOptions>({
     return { client: () => null, language: () => 'ko', ignored: { has: () => false, add: () => undefined } };
   },
   addProseMirrorPlugins() {
-    const shared: Shared = { options: this.options, cache: new Map() };
+    const shared: Shared = { options: this.options, cache: new Map(), spellingOff: new Map() };
     let checker: ReturnType<typeof checkingView> | null = null;
     return [
       new Plugin<CheckState>({
         key: styleCheckKey,
         state: {
-          init: () => ({ decorations: DecorationSet.empty, active: null }),
+          init: () => ({ decorations: DecorationSet.empty, active: null, spellingOff: null }),
           apply(tr: Transaction, old: CheckState, _before, after): CheckState {
             const meta = tr.getMeta(styleCheckKey) as Meta | undefined;
             // Typing only moves the underlines; what they say is redrawn after the check.
             let decorations = tr.docChanged ? old.decorations.map(tr.mapping, tr.doc) : old.decorations;
             let active = tr.docChanged ? null : old.active;
-            if (meta?.kind === 'redraw') decorations = redraw(after.doc, decorations, shared);
+            let spellingOff = old.spellingOff;
+            if (meta?.kind === 'redraw') {
+              decorations = redraw(after.doc, decorations, shared);
+              // Read with the underlines, so a change of language shows that language's state.
+              spellingOff = shared.spellingOff.get(shared.options.language()) ?? null;
+            }
             if (meta?.kind === 'open') active = meta.finding;
-            return { decorations, active };
+            return { decorations, active, spellingOff };
           },
         },
         view: (view) => {

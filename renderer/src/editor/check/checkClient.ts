@@ -4,7 +4,8 @@ import type { Language } from '../../../../shared/model/article';
 import type { RuleSet } from '../../../../shared/style/ruleSchema';
 import type { CheckRequest, CheckResponse } from './checkProtocol';
 
-type Checked = Extract<CheckResponse, { type: 'checked' }>['results'];
+/** One check's answer: the findings by text, and why spelling is off in this language when it is. */
+export type Checked = Pick<Extract<CheckResponse, { type: 'checked' }>, 'results' | 'spellingOff'>;
 
 export type CheckClient = {
   check(language: Language, texts: string[]): Promise<Checked>;
@@ -29,7 +30,8 @@ export function requestClient(send: (request: CheckRequest) => void, listen: (on
   return {
     async check(language, texts) {
       const response = await ask({ type: 'check', id: next++, language, texts });
-      return response.type === 'checked' ? response.results : [];
+      if (response.type !== 'checked') return { results: [] };
+      return response.spellingOff === undefined ? { results: response.results } : { results: response.results, spellingOff: response.spellingOff };
     },
     async suggest(language, word) {
       const response = await ask({ type: 'suggest', id: next++, language, word });

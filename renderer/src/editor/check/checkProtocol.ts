@@ -17,5 +17,16 @@ export type CheckRequest =
   | { type: 'words'; words: string[] };
 
 export type CheckResponse =
-  | { type: 'checked'; id: number; language: Language; results: Array<{ text: string; findings: TextFinding[] }> }
+  | {
+      type: 'checked';
+      id: number;
+      language: Language;
+      results: Array<{ text: string; findings: TextFinding[] }>;
+      /**
+       * Present when the language's dictionary could not be loaded: why (file and status), and that
+       * these results are house style only. Sent with every check of that language, so an editor
+       * opened later learns it too; absent when spelling ran or was never asked for.
+       */
+      spellingOff?: string;
+    }
   | { type: 'suggested'; id: number; suggestions: string[] };

@@ -1,23 +1,12 @@
 // The checking worker: house style and spelling run here, off the typing path (a long story's
 // paragraphs are checked while the person keeps typing). The dictionaries ship with the renderer
-// (build/dictionaryAssets.ts) and are read from the app itself, never from the network.
-import type { Language } from '../../../../shared/model/article';
+// (build/dictionaryAssets.ts) and are read from the app itself, never from the network; one that
+// cannot be read is reported with each check of its language (checkProtocol.ts) and logged here.
 import { copyChecking } from './copyChecking';
+import { fetchedDictionaries } from './dictionaryFetch';
 import type { CheckRequest } from './checkProtocol';
 
-async function fetchBytes(url: URL): Promise<Uint8Array> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url.pathname}: ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-// Beside the worker's own script (assets/…), from its location: Vite rewrites `new URL(…, import.meta.url)` as an asset of its own.
-const dictionaryUrl = (language: Language, ext: 'aff' | 'dic') => new URL(`../dictionaries/${language}.${ext}`, self.location.href);
-
-const checking = copyChecking(
-  async (language) => ({ language, aff: await fetchBytes(dictionaryUrl(language, 'aff')), dic: await fetchBytes(dictionaryUrl(language, 'dic')) }),
-  (message) => console.warn(message),
-);
+const checking = copyChecking(fetchedDictionaries(self.location.href), (message) => console.warn(message));
 
 self.onmessage = (event: MessageEvent<CheckRequest>) => {
   void checking.handle(event.data).then((response) => {

@@ -1,7 +1,7 @@
 // What the checking worker does, apart from being a worker: house style from the rule sets, and
 // spelling once the language's dictionary is loaded (the first check of a language waits for it,
 // about two seconds for Korean, so underlines never arrive in two waves). A dictionary that cannot
-// be loaded leaves house style working; spelling is then simply not checked.
+// be loaded leaves house style working; each answer for that language then says spelling is off, and why.
 import { defaultRuleSets } from '../../../../shared/style/checkArticle';
 import { runRulesOnParagraph } from '../../../../shared/style/runRules';
 import { createSpeller, type DictionaryBytes, type Speller } from '../../../../shared/spelling/hunspellChecker';
@@ -10,6 +10,8 @@ import { spellingMessage } from '../../../../shared/spelling/spellingText';
 import type { Language } from '../../../../shared/model/article';
 import type { RuleSet } from '../../../../shared/style/ruleSchema';
 import type { CheckRequest, CheckResponse, TextFinding } from './checkProtocol';
+
+type Checked = Extract<CheckResponse, { type: 'checked' }>;
 
 export type DictionarySource = (language: Language) => Promise<DictionaryBytes>;
 
@@ -23,27 +25,31 @@ function withoutOverlaps(findings: TextFinding[]): TextFinding[] {
 export function copyChecking(dictionaries: DictionarySource | null, log: (message: string) => void = () => undefined) {
   let sets: Partial<Record<Language, RuleSet>> = defaultRuleSets();
   let words: string[] = [];
-  const spellers = new Map<Language, Promise<Speller | null>>();
-  const spellerFor = (language: Language): Promise<Speller | null> => {
-    let speller = spellers.get(language);
-    if (!speller) {
-      speller = dictionaries
+  // `off` is why a language has no speller (its dictionary failed); null without a dictionary source.
+  const spellers = new Map<Language, Promise<{ speller: Speller | null; off: string | null }>>();
+  const loadSpelling = (language: Language) => {
+    let loaded = spellers.get(language);
+    if (!loaded) {
+      loaded = dictionaries
         ? dictionaries(language)
             .then((bytes) => createSpeller(bytes, words))
+            .then((speller) => ({ speller, off: null }))
             .catch((err: unknown) => {
-              log(`spelling is off for ${language}: ${err instanceof Error ? err.message : String(err)}`);
-              return null;
+              const off = err instanceof Error ? err.message : String(err);
+              log(`spelling is off for ${language}: ${off}`);
+              return { speller: null, off };
             })
-        : Promise.resolve(null);
-      spellers.set(language, speller);
+        : Promise.resolve({ speller: null, off: null });
+      spellers.set(language, loaded);
     }
-    return speller;
+    return loaded;
   };
+  const spellerFor = async (language: Language): Promise<Speller | null> => (await loadSpelling(language)).speller;
 
-  const check = async (language: Language, texts: readonly string[]): Promise<Extract<CheckResponse, { type: 'checked' }>['results']> => {
+  const check = async (language: Language, texts: readonly string[]): Promise<Omit<Checked, 'type' | 'id' | 'language'>> => {
     const set = sets[language];
-    const speller = await spellerFor(language);
-    return texts.map((text) => {
+    const { speller, off } = await loadSpelling(language);
+    const results = texts.map((text) => {
       const style = set ? runRulesOnParagraph(set, text).map(({ paragraph: _p, ...f }): TextFinding => ({ ...f, checker: 'style' })) : [];
       // Underlined without suggestions: those are asked for when a card opens.
       const spelling = (speller?.check(text, { suggestions: false }) ?? []).map(
@@ -51,6 +57,7 @@ export function copyChecking(dictionaries: DictionarySource | null, log: (messag
       );
       return { text, findings: withoutOverlaps([...style, ...spelling]) };
     });
+    return off === null ? { results } : { results, spellingOff: off };
   };
 
   return {
@@ -61,14 +68,14 @@ export function copyChecking(dictionaries: DictionarySource | null, log: (messag
           return null;
         case 'words':
           words = request.words;
-          for (const speller of spellers.values()) void speller.then((s) => s?.addWords(words));
+          for (const loaded of spellers.values()) void loaded.then(({ speller }) => speller?.addWords(words));
           return null;
         case 'suggest': {
           const speller = await spellerFor(request.language);
           return { type: 'suggested', id: request.id, suggestions: speller?.suggest(request.word) ?? [] };
         }
         case 'check':
-          return { type: 'checked', id: request.id, language: request.language, results: await check(request.language, request.texts) };
+          return { type: 'checked', id: request.id, language: request.language, ...(await check(request.language, request.texts)) };
       }
     },
   };

@@ -1,12 +1,12 @@
-// The check's state for React: the open card and the findings, read after each transaction (a
-// burst of typing is read once).
+// The check's state for React: the open card, the findings and whether spelling is off, read after
+// each transaction (a burst of typing is read once).
 import { useEffect, useState } from 'react';
 import type { Editor } from '@tiptap/react';
 import { openFindings, styleCheckKey, type PlacedFinding } from './StyleCheck';
 
-export type CheckView = { findings: PlacedFinding[]; active: PlacedFinding | null };
+export type CheckView = { findings: PlacedFinding[]; active: PlacedFinding | null; spellingOff: string | null };
 
-const EMPTY: CheckView = { findings: [], active: null };
+const EMPTY: CheckView = { findings: [], active: null, spellingOff: null };
 
 export function useCheckState(editor: Editor | null): CheckView {
   const [view, setView] = useState<CheckView>(EMPTY);
@@ -16,7 +16,8 @@ export function useCheckState(editor: Editor | null): CheckView {
     const read = () => {
       timer = null;
       if (editor.isDestroyed) return;
-      setView({ findings: openFindings(editor.state), active: styleCheckKey.getState(editor.state)?.active ?? null });
+      const state = styleCheckKey.getState(editor.state);
+      setView({ findings: openFindings(editor.state), active: state?.active ?? null, spellingOff: state?.spellingOff ?? null });
     };
     const schedule = () => {
       timer ??= setTimeout(read, 50);
