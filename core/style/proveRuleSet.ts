@@ -12,6 +12,7 @@ import { ApiError } from '../../shared/contract/errors';
 import type { ImportResult } from '../../shared/style/importRuleSet';
 import { RuleSetSchema } from '../../shared/style/ruleSchema';
 import { RuleSetProblemsSchema } from '../../shared/style/ruleSetProblemSchema';
+import { askWorker } from '../workers/askWorker';
 import type { ProofJob, ProofReply } from './ruleSetWorker';
 
 /** A worker starts (tsx, our modules, redos-detector) in under a second, or seconds on a busy machine. */
@@ -79,11 +80,12 @@ export interface ProofOptions {
 }
 
 const failed = (message: string, reason: string) => new ApiError('internal', `rule set proof: ${message}`, { reason });
+const cancelled = () => new ApiError('cancelled', 'rule set import cancelled');
 
 /** The file's set when every rule proves, else every problem named by rule: importRuleSetText, in a worker. */
 export function proveRuleSet(text: string, options: ProofOptions = {}): Promise<ImportResult> {
   const { onProgress, signal, limitMs = PROOF_LIMIT_MS } = options;
-  if (signal?.aborted) return Promise.reject(new ApiError('cancelled', 'rule set import cancelled'));
+  if (signal?.aborted) return Promise.reject(cancelled());
   let worker: Worker;
   let ready = false;
   if (idle) {
@@ -110,43 +112,28 @@ export function proveRuleSet(text: string, options: ProofOptions = {}): Promise<
     // An idle worker's failure must not crash the process; a busy one's is handled below.
     worker.on('error', () => undefined);
   }
-  return new Promise<ImportResult>((resolve, reject) => {
-    let settled = false;
-    const finish = (settle: () => void, keep = false) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-      if (keep) release(worker);
-      else void worker.terminate();
-      settle();
-    };
-    const onAbort = () => finish(() => reject(new ApiError('cancelled', 'rule set import cancelled')));
-    let timer = setTimeout(() => finish(() => reject(failed(`the worker did not start within ${START_MS} ms`, 'noWorker'))), START_MS);
-    const send = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => finish(() => reject(new ApiError('importFailed', `rule set not proven within ${limitMs} ms`, { reason: 'ruleSetTooSlow', limitSeconds: Math.round(limitMs / 1000) }))), limitMs);
-      worker.postMessage({ text } satisfies ProofJob);
-    };
-    const onMessage = (msg: ProofReply) => {
-      if (msg.t === 'ready') send();
-      else if (msg.t === 'progress') {
+  return askWorker<ProofReply, ImportResult>(worker, {
+    request: { text } satisfies ProofJob,
+    ready,
+    isReady: (msg) => msg.t === 'ready',
+    onReply: (msg) => {
+      if (msg.t === 'progress') {
         if (typeof msg.done === 'number' && typeof msg.total === 'number') onProgress?.(msg.done, msg.total, String(msg.ruleId));
-      } else {
-        const checked = ResultSchema.safeParse(msg.result);
-        // Only a worker that answered in the expected form is kept for the next file.
-        finish(() => (checked.success ? resolve(checked.data as ImportResult) : reject(failed(`the worker's answer is not a rule set result: ${checked.error.message.slice(0, 300)}`, 'badAnswer'))), checked.success);
+        return undefined;
       }
-    };
-    const onError = (err: Error) => finish(() => reject(failed(err.message, 'workerFailed')));
-    const onExit = (code: number) => finish(() => reject(failed(`the worker stopped (${code})`, 'workerFailed')));
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    if (ready) send();
+      const checked = ResultSchema.safeParse('result' in msg ? msg.result : undefined);
+      // Only a worker that answered in the expected form is kept for the next file.
+      if (checked.success) return { value: checked.data as ImportResult, keep: true };
+      return { error: failed(`the worker's answer is not a rule set result: ${checked.error.message.slice(0, 300)}`, 'badAnswer') };
+    },
+    startMs: START_MS,
+    notStarted: () => ({ error: failed(`the worker did not start within ${START_MS} ms`, 'noWorker') }),
+    limitMs,
+    tooSlow: () => ({ error: new ApiError('importFailed', `rule set not proven within ${limitMs} ms`, { reason: 'ruleSetTooSlow', limitSeconds: Math.round(limitMs / 1000) }) }),
+    failed: (err) => ({ error: failed(err.message, 'workerFailed') }),
+    exited: (code) => ({ error: failed(`the worker stopped (${code})`, 'workerFailed') }),
+    signal,
+    cancelled,
+    keep: release,
   });
 }

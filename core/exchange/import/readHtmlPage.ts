@@ -9,6 +9,7 @@ import { ApiError, toApiError } from '../../../shared/contract/errors';
 import type { ImportedArticle } from '../../../shared/exchange/types';
 import { INPUT_LIMITS } from '../../../shared/exchange/limits/inputLimits';
 import { parseHtmlPage, precheckHtmlPage } from './fromHtmlPage';
+import { askWorker } from '../../workers/askWorker';
 import type { PageJob, PageReply } from './htmlPageWorker';
 
 export interface PageParseLimits {
@@ -130,48 +131,26 @@ function parseInWorker(file: string | URL, job: PageJob, limits: PageParseLimits
   if (signal?.aborted) return Promise.reject(cancelled(job.name));
   const pw = takeWorker(file, limits.heapMb);
   if (!pw) return Promise.resolve(null);
-  const { worker } = pw;
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const finish = (keep: boolean, settle: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-      if (keep) releaseWorker(pw);
-      else void worker.terminate();
-      settle();
-    };
-    const onAbort = () => finish(false, () => reject(cancelled(job.name)));
-    const onMessage = (msg: PageReply) => {
-      if ('ready' in msg) return startClock();
-      finish(true, () => (msg.ok ? resolve(msg.article) : reject(new ApiError(msg.error.code, msg.error.message, msg.error.params))));
-    };
-    const onError = (err: Error & { code?: string }) => {
-      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') finish(false, () => reject(tooLarge(job.name, `over the ${limits.heapMb} MB reading limit`)));
-      else if (!pw.ready) finish(false, () => resolve(null));
-      else finish(false, () => reject(toApiError(err)));
-    };
-    const onExit = () => finish(false, () => (pw.ready ? reject(new ApiError('internal', `${job.name}: the page reader stopped`)) : resolve(null)));
-    // The page's time counts from when the worker is ready (jsdom loaded): a cold start on a busy
-    // machine takes seconds and is not the page's fault. A worker that never gets ready is broken:
-    // it is given up and the page read in this thread.
-    let timer = setTimeout(() => finish(false, () => resolve(null)), START_MS);
-    const startClock = () => {
-      clearTimeout(timer);
-      timer = setTimeout(
-        () => finish(false, () => reject(tooSlow(job.name, limits.timeMs))),
-        limits.timeMs,
-      );
-    };
-    if (pw.ready) startClock();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    worker.postMessage(job);
+  // The page's time counts from when the worker is ready (jsdom loaded): a cold start on a busy
+  // machine takes seconds and is not the page's fault. A worker that never gets ready is broken:
+  // it is given up and the page read in this thread.
+  return askWorker<PageReply, ImportedArticle | null>(pw.worker, {
+    request: job,
+    ready: pw.ready,
+    isReady: (msg) => 'ready' in msg,
+    // A page the worker could not read is the page's fault: the worker is kept all the same.
+    onReply: (msg) => ('ready' in msg ? undefined : msg.ok ? { value: msg.article, keep: true } : { error: new ApiError(msg.error.code, msg.error.message, msg.error.params), keep: true }),
+    startMs: START_MS,
+    notStarted: () => ({ value: null }),
+    limitMs: limits.timeMs,
+    tooSlow: () => ({ error: tooSlow(job.name, limits.timeMs) }),
+    failed: (err: Error & { code?: string }, ready) => {
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') return { error: tooLarge(job.name, `over the ${limits.heapMb} MB reading limit`) };
+      return ready ? { error: toApiError(err) } : { value: null };
+    },
+    exited: (_code, ready) => (ready ? { error: new ApiError('internal', `${job.name}: the page reader stopped`) } : { value: null }),
+    signal,
+    cancelled: () => cancelled(job.name),
+    keep: () => releaseWorker(pw),
   });
 }
