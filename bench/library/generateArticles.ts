@@ -135,5 +135,6 @@ export function generateArticle(n: number, v: Vocabulary, opts: { now?: number; 
     lengthTarget: null,
     deskNote: rand() < 0.1 ? sentence() : '',
     embargo: null,
+    keptFindings: [],
   };
 }

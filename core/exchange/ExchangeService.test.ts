@@ -79,7 +79,7 @@ describe('export folders', () => {
   it('refuses embargoed copy unless overridden with a reason, which the audit log keeps', async () => {
     const content = { ...lib.ko, embargo: '2099-01-01T00:00:00.000Z' };
     const { language, kicker, headline, deck, byline, dateline, tags, body, lengthTarget, deskNote, embargo } = content;
-    await lib.core.handlers.saveArticle({ id: lib.ko.id, actor: lib.actor, baseRevision: lib.ko.revision, content: { language, kicker, headline, deck, byline, dateline, tags, body, lengthTarget, deskNote, embargo } });
+    await lib.core.handlers.saveArticle({ id: lib.ko.id, actor: lib.actor, baseRevision: lib.ko.revision, content: { language, kicker, headline, deck, byline, dateline, tags, body, lengthTarget, deskNote, embargo, keptFindings: [] } });
     const refused = await exportIds([lib.ko.id], ['text']);
     expect(refused.results[0].error?.code).toBe('embargoed');
     expect(await readdir(out.dir)).toHaveLength(0);

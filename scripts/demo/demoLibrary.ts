@@ -50,6 +50,7 @@ export async function buildDemoLibrary(libraryDir: string): Promise<DemoLibrary>
         lengthTarget: story.language === 'ko' && !story.steps.length ? { unit: 'sheets' as const, value: 5 } : null,
         deskNote: '',
         embargo: null,
+        keptFindings: [],
       };
       let saved = await h.saveArticle({ id: article.id, actor: reporter.id, baseRevision: article.revision, content });
       for (const action of story.steps) {

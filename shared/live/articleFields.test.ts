@@ -17,6 +17,7 @@ const META: LiveMeta = {
   lengthTarget: { unit: 'sheets', value: 6 },
   deskNote: '사진 두 장 더 옵니다.\n\n제목은 바꿔도 됩니다.',
   embargo: null,
+  keptFindings: [{ rule: 'loanword-conference', before: '그는 ', text: '컨퍼런스', after: '에 갔다.' }],
 };
 
 /** A second replica that has everything `doc` has (as a client would after syncing). */
@@ -91,6 +92,20 @@ describe('live article fields', () => {
     expect([...read.tags].sort()).toEqual(['교통', '기상청', '첫눈']);
     expect(read.byline).toMatchObject({ outlet: '한빛신문', desk: '전국부' });
     expect(readFields(b, META)).toEqual(read);
+  });
+
+  it('keeps the findings two people kept at once', () => {
+    const server = new Y.Doc();
+    writeFields(server, META);
+    const a = replicaOf(server);
+    const b = replicaOf(server);
+    const mine = { rule: 'spelling-myeochil', before: '', text: '몇일', after: ' 뒤' };
+    const theirs = { rule: 'loanword-conference', before: '다음 ', text: '컨퍼런스', after: '도' };
+    setFields(a, { keptFindings: [...META.keptFindings, mine] });
+    setFields(b, { keptFindings: [...META.keptFindings, theirs] });
+    exchange(a, b);
+    expect(readFields(a, META).keptFindings).toHaveLength(3);
+    expect(readFields(a, META).keptFindings).toEqual(expect.arrayContaining([...META.keptFindings, mine, theirs]));
   });
 
   it('writes nothing for a value that did not change', () => {

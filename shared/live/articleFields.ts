@@ -35,6 +35,7 @@ export const LIVE_FIELDS = {
   language: { kind: 'value' },
   lengthTarget: { kind: 'value' },
   embargo: { kind: 'value' },
+  keptFindings: { kind: 'list' },
 } as const satisfies Record<LiveFieldKey, FieldKind>;
 
 export type TextFieldKey = { [K in LiveFieldKey]: (typeof LIVE_FIELDS)[K]['kind'] extends 'text' ? K : never }[LiveFieldKey];

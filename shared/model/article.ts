@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { bodyShape } from '../body/bodyDepth';
 import { ARTICLE_STATUSES, type ArticleStatus } from './articleStatus';
+import { KEPT_FINDINGS_LIMIT, KeptFindingSchema } from '../style/keptFindings';
 
 /**
  * 2 added the desk workflow (owner, note to the desk, embargo, corrections, last transition);
@@ -101,6 +102,8 @@ export const ArticleContentSchema = z.object({
   deskNote: z.string().max(5000),
   /** Release time; before it the article cannot be published or exported for publication without an override. */
   embargo: z.iso.datetime().nullable(),
+  /** House-style and spelling findings the writer kept ("keep it here"); files from before it keep none. */
+  keptFindings: z.array(KeptFindingSchema).max(KEPT_FINDINGS_LIMIT).default([]),
 });
 export type ArticleContent = z.infer<typeof ArticleContentSchema>;
 
@@ -200,11 +203,12 @@ export function emptyContent(language: Language): ArticleContent {
     lengthTarget: null,
     deskNote: '',
     embargo: null,
+    keptFindings: [],
   };
 }
 
 /** The fields a reporter edits, taken from a stored article. */
 export function contentOf(a: Article): ArticleContent {
-  const { language, kicker, headline, deck, byline, dateline, tags, body, lengthTarget, deskNote, embargo } = a;
-  return { language, kicker, headline, deck, byline, dateline, tags, body, lengthTarget, deskNote, embargo };
+  const { language, kicker, headline, deck, byline, dateline, tags, body, lengthTarget, deskNote, embargo, keptFindings } = a;
+  return { language, kicker, headline, deck, byline, dateline, tags, body, lengthTarget, deskNote, embargo, keptFindings };
 }

@@ -2,12 +2,16 @@
 // a library setting; the core runs this on `approve` and refuses with the list of what is missing
 // unless an editor overrides (and the override is recorded).
 import { z } from 'zod';
-import type { ArticleContent, DocNode } from '../model/article';
+import type { ArticleContent, Language } from '../model/article';
+import type { HouseStyleSettings } from '../model/houseStyle';
 import { blockTexts, countBlocks } from '../counting/countBody';
 import { lengthProgress } from '../counting/sheets';
+import { activeRuleSets } from '../style/activeRuleSets';
+import type { RuleSet } from '../style/ruleSchema';
+import { houseStylePlaces, type StyleCheckedContent } from './houseStylePlaces';
 import { figurePlaces, openMarkPlaces, type ProblemPlace } from './places';
 
-export const ChecklistItemSchema = z.enum(['headline', 'byline', 'photo', 'photoCaption', 'photoCredit', 'photoAlt', 'openNotes', 'length', 'embargo']);
+export const ChecklistItemSchema = z.enum(['headline', 'byline', 'photo', 'photoCaption', 'photoCredit', 'photoAlt', 'openNotes', 'houseStyle', 'length', 'embargo']);
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 export const CHECKLIST_ITEMS = ChecklistItemSchema.options;
 
@@ -29,15 +33,14 @@ export function defaultChecklist(): ChecklistSettings {
   };
 }
 
-/**
- * The enabled items this article fails, in checklist order. Takes the library settings (or any
- * object with their checklist): the settings model is built from this file's schema, so this file
- * names only the part it reads rather than importing the settings.
- */
-export function missingForApproval(content: ArticleContent, settings: { workflow: { checklist: ChecklistSettings } }): ChecklistItem[] {
+/** What the checklist reads of the settings: the settings model is built from this file's schema, so this file names only the parts it reads. */
+export type ChecklistSettingsOf = { workflow: { checklist: ChecklistSettings }; houseStyle: Pick<HouseStyleSettings, Language> };
+
+/** The enabled items this article fails, in checklist order. */
+export function missingForApproval(content: ArticleContent, settings: ChecklistSettingsOf): ChecklistItem[] {
   const { items, lengthTolerancePct, embargoTags } = settings.workflow.checklist;
   // The body's items fail exactly where checklistPlaces points, so the list and its places agree.
-  const inBody = (item: ChecklistItem) => () => checklistPlaces(item, content.body).length > 0;
+  const inBody = (item: ChecklistItem) => () => checklistPlaces(item, content, activeRuleSets(settings)).length > 0;
   const failed: Record<ChecklistItem, () => boolean> = {
     headline: () => content.headline.trim() === '',
     byline: () => !content.byline.reporters.some((r) => r.name.trim() !== ''),
@@ -46,6 +49,7 @@ export function missingForApproval(content: ArticleContent, settings: { workflow
     photoCredit: inBody('photoCredit'),
     photoAlt: inBody('photoAlt'),
     openNotes: inBody('openNotes'),
+    houseStyle: inBody('houseStyle'),
     length: () => {
       const progress = lengthProgress(countBlocks(blockTexts(content.body).body), content.lengthTarget);
       return progress !== null && Math.abs(progress - 1) * 100 > lengthTolerancePct;
@@ -56,10 +60,12 @@ export function missingForApproval(content: ArticleContent, settings: { workflow
 }
 
 /**
- * Where to fix a failed item: each photo missing the field, each open note and TK, or the field
- * beside the body that is wrong (the length item points at the length target).
+ * Where to fix a failed item: each photo missing the field, each open note and TK, each house-style
+ * finding nobody kept (under `sets`, the rules in force), or the field beside the body that is
+ * wrong (the length item points at the length target).
  */
-export function checklistPlaces(item: ChecklistItem, body: DocNode): ProblemPlace[] {
+export function checklistPlaces(item: ChecklistItem, content: StyleCheckedContent, sets: Partial<Record<Language, RuleSet>>): ProblemPlace[] {
+  const { body } = content;
   switch (item) {
     case 'photo':
       return figurePlaces(body, 'photo');
@@ -71,6 +77,8 @@ export function checklistPlaces(item: ChecklistItem, body: DocNode): ProblemPlac
       return figurePlaces(body, 'alt');
     case 'openNotes':
       return openMarkPlaces(body);
+    case 'houseStyle':
+      return houseStylePlaces(content, sets);
     case 'headline':
     case 'byline':
     case 'embargo':

@@ -21,7 +21,7 @@ export interface TransitionDecision {
   overridden: string[];
 }
 
-export function decideTransition(article: Article, person: Person, req: TransitionRequest, settings: Pick<Settings, 'workflow'>, now: Date): TransitionDecision {
+export function decideTransition(article: Article, person: Person, req: TransitionRequest, settings: Pick<Settings, 'workflow' | 'houseStyle'>, now: Date): TransitionDecision {
   const { permissions } = settings.workflow;
   const rule = TRANSITIONS[req.action];
   if (!may(permissions, person.role, req.action)) {

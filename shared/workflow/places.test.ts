@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DocNode } from '../model/article';
+import type { ArticleContent, DocNode } from '../model/article';
 import { NOTE_MARK } from './notes';
 import { excerpt, figurePlaces, openMarkPlaces } from './places';
 import { checklistPlaces } from './checklist';
@@ -12,6 +12,8 @@ const fig = (caption: string, attrs: Record<string, string>): DocNode => ({
   content: [{ type: 'figureCaption', ...(caption ? { content: [t(caption)] } : {}) }],
 });
 const doc = (...content: DocNode[]): DocNode => ({ type: 'doc', content });
+/** An article around a body, for the checklist (no rule set: house style finds nothing here). */
+const copy = (body: DocNode) => ({ language: 'ko' as const, headline: '', deck: [], body: body as ArticleContent['body'], keptFindings: [] });
 
 describe('places of what the checklist finds', () => {
   const body = doc(
@@ -48,19 +50,19 @@ describe('places of what the checklist finds', () => {
     expect(figurePlaces(body, 'caption').map((f) => f.figure)).toEqual([2]);
     expect(figurePlaces(body, 'alt')).toEqual([]);
     const noCredit = doc(fig('착공식이 열릴 공장 부지 전경을 드론으로 찍은 사진', {}));
-    expect(checklistPlaces('photoCredit', noCredit)).toEqual([{ kind: 'figure', figure: 1, caption: '착공식이 열릴 공장 부지 전경을 드론…', pos: 0, field: 'credit' }]);
+    expect(checklistPlaces('photoCredit', copy(noCredit), {})).toEqual([{ kind: 'figure', figure: 1, caption: '착공식이 열릴 공장 부지 전경을 드론…', pos: 0, field: 'credit' }]);
   });
 
   it('names a figure still waiting for its photo (web copy brings them), and only that one', () => {
     const waiting = doc(fig('공장 부지', { credit: 'c', alt: 'a' }), fig('기다리는 사진', { photoId: '', credit: 'c', alt: 'a' }));
-    expect(checklistPlaces('photo', waiting)).toEqual([{ kind: 'figure', figure: 2, caption: '기다리는 사진', pos: expect.any(Number), field: 'photo' }]);
-    expect(checklistPlaces('photo', doc(fig('공장 부지', {})))).toEqual([]);
+    expect(checklistPlaces('photo', copy(waiting), {})).toEqual([{ kind: 'figure', figure: 2, caption: '기다리는 사진', pos: expect.any(Number), field: 'photo' }]);
+    expect(checklistPlaces('photo', copy(doc(fig('공장 부지', {}))), {})).toEqual([]);
   });
 
   it('points the other items at their fields', () => {
-    expect(checklistPlaces('headline', body)).toEqual([{ kind: 'field', field: 'headline' }]);
-    expect(checklistPlaces('length', body)).toEqual([{ kind: 'field', field: 'lengthTarget' }]);
-    expect(checklistPlaces('openNotes', body)).toHaveLength(3);
+    expect(checklistPlaces('headline', copy(body), {})).toEqual([{ kind: 'field', field: 'headline' }]);
+    expect(checklistPlaces('length', copy(body), {})).toEqual([{ kind: 'field', field: 'lengthTarget' }]);
+    expect(checklistPlaces('openNotes', copy(body), {})).toHaveLength(3);
   });
 
   it('cuts an excerpt on one line at 20 characters, never inside a surrogate pair', () => {

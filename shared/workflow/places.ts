@@ -47,25 +47,35 @@ export interface FigurePlace {
   field: FigureField;
 }
 
-export type ArticleField = 'headline' | 'byline' | 'embargo' | 'lengthTarget';
+export type ArticleField = 'headline' | 'deck' | 'byline' | 'embargo' | 'lengthTarget';
 export interface FieldPlace {
   kind: 'field';
   field: ArticleField;
 }
 
-export type ProblemPlace = MarkPlace | FigurePlace | FieldPlace;
+/** A house-style finding nobody kept: in a textblock of the body (a caption too), or in the headline or deck. */
+export interface FindingPlace {
+  kind: 'finding';
+  ruleId: string;
+  /** The text the rule flags, and what it would write instead (absent when the rule only points). */
+  text: string;
+  fix?: string;
+  at: { kind: 'body'; from: number; to: number; block: BlockRef } | { kind: 'field'; field: 'headline' | 'deck' };
+}
+
+export type ProblemPlace = MarkPlace | FigurePlace | FieldPlace | FindingPlace;
 
 const isLeaf = (n: DocNode) => n.type !== 'text' && isNodeName(n.type) && BODY_NODES[n.type].holds === 'none';
 const isTextblock = (n: DocNode) => isNodeName(n.type) && (BODY_NODES[n.type].holds === 'inline' || BODY_NODES[n.type].holds === 'text');
 const sizeOf = (n: DocNode) => (n.type === 'text' ? (n.text ?? '').length : 1);
 
-interface Visit {
+export interface Visit {
   onTextblock?(node: DocNode, contentStart: number, block: BlockRef | null): void;
   onFigure?(node: DocNode, pos: number, figure: number): void;
 }
 
 /** Walks the body in document order with each node's ProseMirror position (the doc's content starts at 0). */
-function walkBody(body: DocNode, visit: Visit): void {
+export function walkBody(body: DocNode, visit: Visit): void {
   let paragraphs = 0;
   let figures = 0;
   let inFigure = 0;

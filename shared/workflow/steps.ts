@@ -12,7 +12,7 @@ import { normaliseBody } from '../body/normaliseBody';
 import { assertCanEdit, decideTransition, type TransitionRequest } from './decide';
 import { refuseTrashMove } from './trash';
 
-type StepSettings = Pick<Settings, 'workflow' | 'outlet' | 'defaultTemplateIds' | 'defaultArticleLanguage'>;
+type StepSettings = Pick<Settings, 'workflow' | 'houseStyle' | 'outlet' | 'defaultTemplateIds' | 'defaultArticleLanguage'>;
 
 /** A change and the audit entry that records it. */
 export interface Stepped {

@@ -101,6 +101,7 @@ export async function fromNitf(bytes: Uint8Array, name: string): Promise<Importe
     lengthTarget: null,
     deskNote: '',
     embargo,
+    keptFindings: [],
   };
   const checked = ArticleContentSchema.safeParse(candidate);
   if (!checked.success) throw refuse('schema', name, checked.error.message);

@@ -40,6 +40,7 @@ async function sample() {
     lengthTarget: null,
     deskNote: '데스크 메모',
     embargo: null,
+    keptFindings: [],
   };
   const photo: ExportPhoto = { id, fileName: 'photo-01.jpg', mimeType: 'image/jpeg', width: 64, height: 48, metadata: emptyPhotoMetadata() };
   const exportArticle = { id: article.id, language: 'ko', photos: [photo], figures: [{ photoId: id, caption: '작업자', credit: '한빛경제신문사진부데스크팀', alt: '대체', photo }] } as unknown as ExportArticle;

@@ -46,6 +46,7 @@ export function proofStoryContent(photoId: string): ArticleContent {
     lengthTarget: { unit: 'sheets', value: 3.6 },
     deskNote: '',
     embargo: null,
+    keptFindings: [],
   };
 }
 

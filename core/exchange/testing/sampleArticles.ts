@@ -56,6 +56,7 @@ function koContent(photo1: string, photo2: string): ArticleContent {
     lengthTarget: null,
     deskNote: SECRET_DESK_NOTE,
     embargo: null,
+    keptFindings: [],
   };
 }
 
@@ -92,6 +93,7 @@ function enContent(photo1: string, photo2: string): ArticleContent {
     lengthTarget: null,
     deskNote: 'Desk: lawyer to read para 4',
     embargo: null,
+    keptFindings: [],
   };
 }
 

@@ -44,6 +44,7 @@ const CONTENT: ArticleContent = {
   lengthTarget: null,
   deskNote: '',
   embargo: null,
+  keptFindings: [],
   body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '서울 첫눈' }] }] },
 };
 const root = fileURLToPath(new URL('../../../', import.meta.url));

@@ -37,6 +37,7 @@ const META: LiveMeta = {
   lengthTarget: null,
   deskNote: '',
   embargo: null,
+  keptFindings: [],
 };
 const CONTENT: ArticleContent = { ...META, body: BODY };
 const TOKENS = { kim: 'kim-session-token-0123456789', park: 'park-session-token-0123456789' };

@@ -36,6 +36,7 @@ import { BylinePreview } from './BylinePreview';
 import { CountsPanel } from './CountsPanel';
 import { CheckSummary } from '../editor/check/CheckSummary';
 import { activeRuleSets } from '../../../shared/style/activeRuleSets';
+import { withKept } from '../../../shared/style/keptFindings';
 import { mayChangeSettings, SETTINGS_SECTIONS } from '../../../shared/workflow/access';
 import { DeckEditor } from './DeckEditor';
 import { LineField } from './LineField';
@@ -234,7 +235,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; /** Chang
           // What this window typed reaches the core's replica first; the step then waits for the server to hold it.
           await liveStory.live?.flush();
           return session.step(step);
-        }} editor={editor} />
+        }} editor={editor} styleCheck={{ meta, sets: copyCheck.sets }} />
         <button type="button" className="small" data-testid="open-history" aria-pressed={historyOpen} onClick={() => setHistoryOpen((o) => !o)}>{t('history.title')}</button>
         <button type="button" className="small" data-testid="export-article" onClick={() => void flush().then(() => setExporting(true))}>{t('exchange.exportOne')}</button>
         {/* A live story is stored as it is typed (the live badge says so); a save state would only repeat a stale time. */}
@@ -334,8 +335,9 @@ export function ArticleScreen(props: { id: string; settings: Settings; /** Chang
             editable={bodyEditable}
             live={liveStory.live ? { body: liveStory.live, user: liveUser } : null}
             initialBody={article.body}
-            articleId={article.id}
             language={meta.language}
+            kept={meta.keptFindings}
+            onKeep={(kept) => update({ keptFindings: withKept(meta.keptFindings, kept) })}
             copyCheck={copyCheck}
             platform={props.platform}
             mediaBase={props.mediaBase}

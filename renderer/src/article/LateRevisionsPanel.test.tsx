@@ -30,7 +30,7 @@ void i18n.use(initReactI18next).init({ lng: 'en', resources: { en: { translation
 const paragraph = (text: string) => ({ type: 'doc' as const, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 const content: ArticleContent = {
   language: 'ko', kicker: '', headline: '수소버스 도입', deck: [], byline: { outlet: '', desk: '', templateId: '', reporters: [] }, dateline: '', tags: [],
-  body: paragraph('시는 버스를 도입한다.'), lengthTarget: null, deskNote: '', embargo: null,
+  body: paragraph('시는 버스를 도입한다.'), lengthTarget: null, deskNote: '', embargo: null, keptFindings: [],
 };
 const article = { ...content, id: 'story-0001-aaaa', status: 'approved', trashedAt: null } as unknown as Article;
 const revision: LateRevision = {

@@ -25,7 +25,7 @@ import { StyleCheck, checkAgain, recheck } from './check/StyleCheck';
 import type { RuleSet } from '../../../shared/style/ruleSchema';
 import { FindingCard } from './check/FindingCard';
 import { useActiveFinding } from './check/useCheckState';
-import { storedIgnores } from './check/ignoredFindings';
+import type { KeptFinding } from '../../../shared/style/keptFindings';
 import { checkingClient } from './check/checkingClient';
 
 function imageFiles(list: FileList | null | undefined): File[] {
@@ -49,9 +49,11 @@ export function BodyEditor(props: {
    * the server stores it (typing is not an edit for the article session to save).
    */
   live?: { body: LiveBody; user: LiveUser } | null;
-  /** The article's id (ignored findings are kept by it) and language (which rules check it). */
-  articleId: string;
+  /** The article's language (which rules check it). */
   language: Language;
+  /** The findings the writer kept, as the article has them, and the way to keep one more. */
+  kept: readonly KeptFinding[];
+  onKeep(kept: KeptFinding): void;
   /** The outlet's rules in force and its word list (settings); `addWord` only for those who may change them. */
   copyCheck: { sets: Record<Language, RuleSet>; words: string[]; addWord: ((word: string) => Promise<void>) | null };
 }) {
@@ -66,7 +68,7 @@ export function BodyEditor(props: {
     // Before the editor's first check is sent: the outlet's rules and words, not the defaults.
     client?.setRules(props.copyCheck.sets);
     client?.setWords(props.copyCheck.words);
-    return { client, ignored: storedIgnores(globalThis.localStorage ?? null, props.articleId) };
+    return { client };
   });
   useEffect(() => () => checking.client?.dispose(), [checking]);
   const [options] = useState((): UseEditorOptions => {
@@ -79,7 +81,7 @@ export function BodyEditor(props: {
       onReplace: (pos) => live.current.onReplacePhoto(pos),
       captionPlaceholder: () => i18n.t('figure.captionPlaceholder'),
       }),
-      StyleCheck.configure({ client: () => checking.client, language: () => live.current.language, ignored: checking.ignored }),
+      StyleCheck.configure({ client: () => checking.client, language: () => live.current.language, kept: () => live.current.kept }),
     ];
     return {
       extensions: props.live ? liveExtensions(base, props.live.body, props.live.user, () => i18n.t('live.meanwhile.mark')) : base,
@@ -165,6 +167,13 @@ export function BodyEditor(props: {
     checkedIn.current = props.language;
     recheck(editor.view);
   }, [editor, props.language]);
+  const keptNow = useRef(props.kept);
+  useEffect(() => {
+    // A finding kept here, or by someone else on a live story: its underline goes.
+    if (keptNow.current === props.kept || editor.isDestroyed) return;
+    keptNow.current = props.kept;
+    recheck(editor.view);
+  }, [editor, props.kept]);
   const active = useActiveFinding(editor);
   const labelledIn = useRef(i18n.language);
   useEffect(() => {
@@ -181,7 +190,7 @@ export function BodyEditor(props: {
       {props.live?.body.meanwhile && <ChangedMeanwhileNotice editor={editor} meanwhile={props.live.body.meanwhile} />}
       <div data-testid="body-editor" className="body-editor__content">
         <EditorContent editor={editor} />
-        {active && <FindingCard editor={editor} active={active} ignored={checking.ignored} editable={props.editable} client={checking.client} language={props.language} addWord={props.copyCheck.addWord} />}
+        {active && <FindingCard editor={editor} active={active} onKeep={(kept) => live.current.onKeep(kept)} editable={props.editable} client={checking.client} language={props.language} addWord={props.copyCheck.addWord} />}
       </div>
     </section>
   );

@@ -549,6 +549,7 @@ export const en: Shape<typeof ko> = {
     photoCredit: '$t(figure.credit) on every photo',
     photoAlt: '$t(figure.alt) on every photo',
     openNotes: 'Notes and TK cleared',
+    houseStyle: 'House style findings cleared (except those kept)',
     length: 'Length within target',
     embargo: 'Embargo time (when tagged embargo)',
     place: {
@@ -558,6 +559,10 @@ export const en: Shape<typeof ko> = {
       caption: 'Caption of photo {{n}} “{{start}}”',
       tk: 'TK — {{where}}',
       note: 'Note “{{text}}” — {{where}}',
+      finding: '“{{text}}”',
+      findingFix: '“{{text}}” → “{{fix}}”',
+      headline: 'Headline',
+      deck: 'Deck',
     },
     goTo: 'Click to go there',
     fixed: 'Fixed (checked again on approval)',

@@ -545,6 +545,7 @@ export const ko = {
     photoCredit: '모든 사진의 $t(figure.credit)',
     photoAlt: '모든 사진의 $t(figure.alt)',
     openNotes: '메모·TK 정리',
+    houseStyle: '표기 지적 정리(“그대로 두기”는 빼고)',
     length: '목표 분량 안',
     embargo: '엠바고 시각(엠바고 태그가 있을 때)',
     place: {
@@ -554,6 +555,10 @@ export const ko = {
       caption: '사진 {{n}} 캡션 “{{start}}”',
       tk: 'TK — {{where}}',
       note: '메모 “{{text}}” — {{where}}',
+      finding: '“{{text}}”',
+      findingFix: '“{{text}}” → “{{fix}}”',
+      headline: '제목',
+      deck: '부제',
     },
     goTo: '눌러서 그곳으로 이동',
     fixed: '고쳤습니다(승인할 때 다시 확인합니다)',

@@ -12,7 +12,7 @@ import { availableActions, may, NOTE_REQUIRED, type WorkflowAction } from '../..
 import { errorText } from '../errorText';
 import { useMe } from '../people/MeContext';
 import type { StepRequest } from '../article/ArticleSession';
-import { MissingList } from './MissingList';
+import { MissingList, type StyleCheckContext } from './MissingList';
 import { useDialog } from '../dialogs/useDialog';
 import { isForwardStep } from './forwardStep';
 
@@ -59,6 +59,8 @@ export function WorkflowBar(props: {
   onStep(step: StepRequest): Promise<Article>;
   /** The body's editor, where a blocked approval's list takes the person. */
   editor: Editor | null;
+  /** The fields and rules house style reads, for the checklist's house-style places. */
+  styleCheck: StyleCheckContext;
 }) {
   const { t, i18n } = useTranslation();
   const { me, permissions } = useMe();
@@ -124,7 +126,7 @@ export function WorkflowBar(props: {
           {blocked?.code === 'checklistFailed' && (
             <div data-testid="checklist-missing">
               <p>{t('workflow.checklistBlocked')}</p>
-              <MissingList missing={missing} editor={props.editor} />
+              <MissingList missing={missing} editor={props.editor} styleCheck={props.styleCheck} />
             </div>
           )}
           {blocked?.code === 'embargoed' && (

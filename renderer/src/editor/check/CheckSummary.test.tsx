@@ -12,7 +12,6 @@ import { bodyExtensions } from '../extensions';
 import { StyleCheck } from './StyleCheck';
 import { requestClient, type CheckClient } from './checkClient';
 import { copyChecking, type DictionarySource } from './copyChecking';
-import { storedIgnores } from './ignoredFindings';
 import { CheckSummary } from './CheckSummary';
 import type { CheckResponse } from './checkProtocol';
 import { ko } from '../../i18n/ko';
@@ -49,7 +48,7 @@ async function summary(language: 'ko' | 'en', dictionaries: DictionarySource | n
   await i18n.use(initReactI18next).init({ resources: { ko: { translation: ko }, en: { translation: en } }, lng: language, interpolation: { escapeValue: false }, showSupportNotice: false });
   const client = inProcessClient(dictionaries);
   editor = new Editor({
-    extensions: [...bodyExtensions(''), StyleCheck.configure({ client: () => client, language: () => 'ko', ignored: storedIgnores(null, 'a') })],
+    extensions: [...bodyExtensions(''), StyleCheck.configure({ client: () => client, language: () => 'ko', kept: () => [] })],
     content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '대퉁령은 컨퍼런스에 갔다.' }] }] },
   });
   const host = document.createElement('div');

@@ -3,9 +3,9 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '@tiptap/react';
-import { applyFix, applyFixAll, fixableOfKind, ignoreHere } from './checkActions';
+import { applyFix, applyFixAll, fixableOfKind, keepHere } from './checkActions';
 import { closeFinding, type PlacedFinding } from './StyleCheck';
-import type { IgnoredFindings } from './ignoredFindings';
+import type { KeptFinding } from '../../../../shared/style/keptFindings';
 import { focusNow } from '../focusNow';
 import type { CheckClient } from './checkClient';
 import type { Language } from '../../../../shared/model/article';
@@ -31,7 +31,7 @@ function useSuggestions(client: CheckClient | null, language: Language, finding:
   return found?.key === key ? found.suggestions : null;
 }
 
-export function FindingCard(props: { editor: Editor; active: PlacedFinding; ignored: IgnoredFindings; editable: boolean; client: CheckClient | null; language: Language; addWord: ((word: string) => Promise<void>) | null }) {
+export function FindingCard(props: { editor: Editor; active: PlacedFinding; onKeep: (kept: KeptFinding) => void; editable: boolean; client: CheckClient | null; language: Language; addWord: ((word: string) => Promise<void>) | null }) {
   const { t, i18n } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const [place, setPlace] = useState<{ top: number; left: number } | null>(null);
@@ -86,7 +86,7 @@ export function FindingCard(props: { editor: Editor; active: PlacedFinding; igno
           </button>
         )}
         {props.editable && (
-          <button type="button" data-testid="finding-ignore" onClick={() => { ignoreHere(editor.view, active, props.ignored); focusNow(editor); }}>
+          <button type="button" data-testid="finding-ignore" onClick={() => { keepHere(editor.view, active, props.onKeep); focusNow(editor); }}>
             {t('check.ignore')}
           </button>
         )}

@@ -7,11 +7,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Editor, type JSONContent } from '@tiptap/core';
 import { undo } from '@tiptap/pm/history';
 import { bodyExtensions } from '../extensions';
-import { StyleCheck, openFindings } from './StyleCheck';
+import { StyleCheck, openFindings, recheck } from './StyleCheck';
 import { requestClient, type CheckClient } from './checkClient';
 import { copyChecking } from './copyChecking';
-import { applyFix, applyFixAll, ignoreHere } from './checkActions';
-import { ignoreKey, storedIgnores } from './ignoredFindings';
+import { applyFix, applyFixAll, keepHere } from './checkActions';
+import { keptAt, withKept, type KeptFinding } from '../../../../shared/style/keptFindings';
+import { checkedTextOf } from '../../../../shared/style/checkedText';
 import { textblockText } from './textblockText';
 import type { CheckRequest, CheckResponse } from './checkProtocol';
 
@@ -38,8 +39,8 @@ function inProcessClient(sent: string[][]): CheckClient {
 
 const t = (text: string, note = false) => ({ type: 'text', text, ...(note ? { marks: [{ type: 'editorNote' }] } : {}) });
 
-function open(content: JSONContent, sent: string[][] = [], ignored = storedIgnores(null, 'a')): Editor {
-  editor = new Editor({ extensions: [...bodyExtensions(''), StyleCheck.configure({ client: () => inProcessClient(sent), language: () => 'ko', ignored })], content });
+function open(content: JSONContent, sent: string[][] = [], kept: { list: KeptFinding[] } = { list: [] }): Editor {
+  editor = new Editor({ extensions: [...bodyExtensions(''), StyleCheck.configure({ client: () => inProcessClient(sent), language: () => 'ko', kept: () => kept.list })], content });
   return editor;
 }
 
@@ -54,6 +55,8 @@ describe('the check in the body', () => {
     const text = textblockText(e.state.doc.firstChild!);
     expect(text).toBe('컨퍼런스 \uFFFC\uFFFC\uFFFC\uFFFC\uFFFC\uFFFC\uFFFC\n끝');
     expect(text.length).toBe(e.state.doc.firstChild!.content.size);
+    // The checklist reads the saved JSON the same way, so a finding kept here is kept there.
+    expect(checkedTextOf(e.getJSON().content![0] as Parameters<typeof checkedTextOf>[0])).toBe(text);
   });
 
   it('underlines each finding at its text, in paragraphs and captions, and not inside an editor\'s note', async () => {
@@ -94,23 +97,22 @@ describe('the check in the body', () => {
     expect(e.state.doc.textContent).toBe('콘퍼런스와 컨퍼런스, 또 컨퍼런스');
   });
 
-  it('keeps an ignored finding ignored for that article and that place only', async () => {
-    const storage = new Map<string, string>();
-    const local = { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) };
-    const e = open({ type: 'doc', content: [{ type: 'paragraph', content: [t('몇일 전 일이다. 그리고 몇일 뒤.')] }] }, [], storedIgnores(local, 'story-1'));
+  it('keeps a kept finding out of sight at that place only, by what the article records', async () => {
+    const paragraph = '몇일 전 일이다. 그리고 몇일 뒤.';
+    const kept = { list: [] as KeptFinding[] };
+    const e = open({ type: 'doc', content: [{ type: 'paragraph', content: [t(paragraph)] }] }, [], kept);
     await checked(e, 2);
-    ignoreHere(e.view, openFindings(e.state)[0], storedIgnores(local, 'story-1'));
-    // The plugin's own store and a fresh one for the same article agree (what a reload reads).
-    expect(storedIgnores(local, 'story-1').has(ignoreKey('spelling-myeochil', '몇일 전 일이다. 그리고 몇일 뒤.', 0, 2))).toBe(true);
-    expect(storedIgnores(local, 'story-2').has(ignoreKey('spelling-myeochil', '몇일 전 일이다. 그리고 몇일 뒤.', 0, 2))).toBe(false);
+    const recorded: KeptFinding[] = [];
+    keepHere(e.view, openFindings(e.state)[0], (k) => recorded.push(k));
+    expect(recorded).toEqual([keptAt('spelling-myeochil', paragraph, 0, 2)]);
+    // The article now has it (ArticleScreen's update): the editor redraws from the new list.
+    kept.list = withKept(kept.list, recorded[0]);
+    recheck(e.view);
+    expect(openFindings(e.state).map((f) => f.from)).toEqual([1 + '몇일 전 일이다. 그리고 '.length]);
     editor?.destroy();
-    const again = open({ type: 'doc', content: [{ type: 'paragraph', content: [t('몇일 전 일이다. 그리고 몇일 뒤.')] }] }, [], storedIgnores(local, 'story-1'));
+    // Another machine opening the article with that list sees the same.
+    const again = open({ type: 'doc', content: [{ type: 'paragraph', content: [t(paragraph)] }] }, [], { list: kept.list });
     await checked(again, 1);
     expect(openFindings(again.state)[0].from).toBe(1 + '몇일 전 일이다. 그리고 '.length);
-  });
-
-  it('a damaged ignore list means nothing ignored, not a broken editor', () => {
-    const local = { getItem: () => '{not json', setItem: () => undefined };
-    expect(storedIgnores(local, 'x').has('anything')).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ import type { Language } from '../../../../shared/model/article';
 import type { CheckClient } from './checkClient';
 import type { TextFinding } from './checkProtocol';
 import { textblockText, textblocks } from './textblockText';
-import { ignoreKey, type IgnoredFindings } from './ignoredFindings';
+import { keptAt, keptKey, keptKeys, type KeptFinding } from '../../../../shared/style/keptFindings';
 
 /** How long typing must pause before the changed paragraphs are checked. */
 export const CHECK_IDLE_MS = 300;
@@ -20,7 +20,8 @@ const TEXTS_PER_REQUEST = 200;
 /** Results kept by text; a long story has a few hundred paragraphs, so this never drops a live one. */
 const CACHE_LIMIT = 5000;
 
-export type PlacedFinding = TextFinding & { from: number; to: number; key: string };
+/** `kept`: what "keep it here" records for this finding. */
+export type PlacedFinding = TextFinding & { from: number; to: number; kept: KeptFinding };
 
 export type CheckState = {
   decorations: DecorationSet;
@@ -33,7 +34,8 @@ export type CheckState = {
 export type StyleCheckOptions = {
   client: () => CheckClient | null;
   language: () => Language;
-  ignored: IgnoredFindings;
+  /** The findings the writer kept, as the article has them now (they travel with it). */
+  kept: () => readonly KeptFinding[];
 };
 
 export const styleCheckKey = new PluginKey<CheckState>('styleCheck');
@@ -68,6 +70,7 @@ function cacheKey(language: Language, text: string): string {
 function redraw(doc: PmNode, old: DecorationSet, shared: Shared): DecorationSet {
   const language = shared.options.language();
   const decorations: Decoration[] = [];
+  const kept = keptKeys(shared.options.kept());
   for (const { start, node } of textblocks(doc)) {
     const text = textblockText(node);
     const found = shared.cache.get(cacheKey(language, text));
@@ -76,9 +79,9 @@ function redraw(doc: PmNode, old: DecorationSet, shared: Shared): DecorationSet 
       continue;
     }
     for (const f of found) {
-      const key = ignoreKey(f.ruleId, text, f.offset, f.length);
-      if (shared.options.ignored.has(key)) continue;
-      decorations.push(decorationFor({ ...f, from: start + f.offset, to: start + f.offset + f.length, key }));
+      const here = keptAt(f.ruleId, text, f.offset, f.length);
+      if (kept.has(keptKey(here))) continue;
+      decorations.push(decorationFor({ ...f, from: start + f.offset, to: start + f.offset + f.length, kept: here }));
     }
   }
   return DecorationSet.create(doc, decorations);
@@ -169,7 +172,7 @@ function checkingView(view: EditorView, shared: Shared) {
 export const StyleCheck = Extension.create<StyleCheckOptions>({
   name: 'styleCheck',
   addOptions() {
-    return { client: () => null, language: () => 'ko', ignored: { has: () => false, add: () => undefined } };
+    return { client: () => null, language: () => 'ko', kept: () => [] };
   },
   addProseMirrorPlugins() {
     const shared: Shared = { options: this.options, cache: new Map(), spellingOff: new Map() };
@@ -210,7 +213,7 @@ export const StyleCheck = Extension.create<StyleCheckOptions>({
           handleClick: (view, pos) => {
             const here = findingsOf(view.state).find((f) => f.from <= pos && pos <= f.to) ?? null;
             const current = styleCheckKey.getState(view.state)?.active ?? null;
-            if (here?.key !== current?.key || here?.from !== current?.from) view.dispatch(view.state.tr.setMeta(styleCheckKey, { kind: 'open', finding: here } satisfies Meta).setMeta('addToHistory', false));
+            if (here?.ruleId !== current?.ruleId || here?.from !== current?.from || here?.to !== current?.to) view.dispatch(view.state.tr.setMeta(styleCheckKey, { kind: 'open', finding: here } satisfies Meta).setMeta('addToHistory', false));
             return false;
           },
           handleKeyDown: (view, event) => {

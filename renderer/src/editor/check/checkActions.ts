@@ -1,8 +1,8 @@
 // What a person does with a finding: take its fix, take every fix of its kind, or keep the text.
 // A fix is applied only where the text is still what was checked; anything else waits for the next check.
 import type { EditorView } from '@tiptap/pm/view';
-import { closeFinding, openFindings, recheck, type PlacedFinding } from './StyleCheck';
-import type { IgnoredFindings } from './ignoredFindings';
+import { closeFinding, openFindings, type PlacedFinding } from './StyleCheck';
+import type { KeptFinding } from '../../../../shared/style/keptFindings';
 
 function stillThere(view: EditorView, f: PlacedFinding): boolean {
   return f.to <= view.state.doc.content.size && view.state.doc.textBetween(f.from, f.to, '\n', '\uFFFC') === f.text;
@@ -35,8 +35,8 @@ export function applyFixAll(view: EditorView, ruleId: string): number {
   return applied;
 }
 
-export function ignoreHere(view: EditorView, finding: PlacedFinding, ignored: IgnoredFindings): void {
-  ignored.add(finding.key);
+/** Keeps the text as it is: the article records it (`keep`), and the underline goes once the editor has the new list. */
+export function keepHere(view: EditorView, finding: PlacedFinding, keep: (kept: KeptFinding) => void): void {
+  keep(finding.kept);
   closeFinding(view);
-  recheck(view);
 }

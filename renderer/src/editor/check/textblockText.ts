@@ -1,21 +1,17 @@
-// A textblock's text as the checker reads it, one character per document position, so a finding's
-// offset is its position in the paragraph. Editor's notes are never published and never checked:
-// their characters become U+FFFC, which no rule matches, so the offsets around them still hold.
+// The editor's textblocks as the checker reads them (shared/style/checkedText.ts holds the rule).
 import type { Node as PmNode } from '@tiptap/pm/model';
+import { checkedText, type InlinePiece } from '../../../../shared/style/checkedText';
+import { NOTE_MARK } from '../../../../shared/workflow/notes';
 
-const HIDDEN = '\uFFFC';
+function* pieces(block: PmNode): Iterable<InlinePiece> {
+  for (let i = 0; i < block.childCount; i++) {
+    const child = block.child(i);
+    yield { text: child.isText ? (child.text ?? '') : null, note: child.marks.some((m) => m.type.name === NOTE_MARK), hardBreak: child.type.name === 'hardBreak', size: child.nodeSize };
+  }
+}
 
 export function textblockText(block: PmNode): string {
-  let text = '';
-  block.forEach((child) => {
-    if (child.isText) {
-      const value = child.text ?? '';
-      text += child.marks.some((m) => m.type.name === 'editorNote') ? HIDDEN.repeat(value.length) : value;
-    } else {
-      text += child.type.name === 'hardBreak' ? '\n' : HIDDEN.repeat(child.nodeSize);
-    }
-  });
-  return text;
+  return checkedText(pieces(block));
 }
 
 /** Each textblock of the document with the position where its text starts. */
