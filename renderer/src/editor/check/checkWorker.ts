@@ -1,8 +1,8 @@
 // The checking worker: house style and spelling run here, off the typing path (a long story's
 // paragraphs are checked while the person keeps typing). The dictionaries ship with the renderer
 // (build/dictionaryAssets.ts) and are read from the app itself, never from the network.
-import type { Language } from '../../../../shared/model/article';
 import { copyChecking } from './copyChecking';
+import { workerDictionary } from './workerDictionaries';
 import type { CheckRequest } from './checkProtocol';
 
 async function fetchBytes(url: URL): Promise<Uint8Array> {
@@ -12,10 +12,10 @@ async function fetchBytes(url: URL): Promise<Uint8Array> {
 }
 
 // Beside the worker's own script (assets/…), from its location: Vite rewrites `new URL(…, import.meta.url)` as an asset of its own.
-const dictionaryUrl = (language: Language, ext: 'aff' | 'dic') => new URL(`../dictionaries/${language}.${ext}`, self.location.href);
+const dictionaryFile = (file: string) => fetchBytes(new URL(`../dictionaries/${file}`, self.location.href));
 
 const checking = copyChecking(
-  async (language) => ({ language, aff: await fetchBytes(dictionaryUrl(language, 'aff')), dic: await fetchBytes(dictionaryUrl(language, 'dic')) }),
+  (language) => workerDictionary(language, dictionaryFile),
   (message) => console.warn(message),
 );
 
