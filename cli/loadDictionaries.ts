@@ -4,6 +4,7 @@
 // spelling runs, not at every `copydesk` start. The editor's worker fetches the same bytes by URL.
 import type { Language } from '../shared/model/article';
 import type { DictionaryBytes } from '../shared/spelling/hunspellChecker';
+import { dictionarySupplement } from '../shared/spelling/koreanSupplement';
 
 type DictionaryModule = { default: { aff: Uint8Array; dic: Uint8Array } };
 
@@ -12,8 +13,8 @@ const importers: Record<Language, () => Promise<DictionaryModule>> = {
   en: () => import('dictionary-en'),
 };
 
-/** One language's dictionary bytes (about 1 MB for Korean). */
+/** One language's dictionary bytes (about 1 MB for Korean), with the words the project ships beside it. */
 export async function loadDictionary(language: Language): Promise<DictionaryBytes> {
   const { default: dictionary } = await importers[language]();
-  return { language, aff: dictionary.aff, dic: dictionary.dic };
+  return { language, aff: dictionary.aff, dic: dictionary.dic, words: dictionarySupplement(language) };
 }

@@ -197,6 +197,13 @@ describe('copydesk check', () => {
     expect(off.stdout).toEqual([]);
   });
 
+  it('spells Korean with the project’s supplement: place names and loanwords the dictionary lacks pass (노원 is not “fixed” to 농원), misspellings do not', SPELLING, async () => {
+    write('places.md', '---\nlang: ko\n---\n# 노원 집값\n\n노원과 도봉에서 스타트업이 늘었다. 대퉁령은 홍천군을 찾았다.\n');
+    const t = io('ko');
+    expect(await runCli(['check', 'places.md'], t)).toBe(EXIT.partial);
+    expect(t.stdout).toEqual([expect.stringMatching(/^places\.md:본문 1:20 \[spelling\] 대퉁령은 → 대통령은 — /)]);
+  });
+
   it('reports a file it cannot read, in the terminal’s language, and still checks the others', async () => {
     write('story.txt', DIRTY_KO);
     write('memo.docx', 'not a word file');

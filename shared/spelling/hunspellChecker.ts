@@ -6,8 +6,11 @@ import { loadModule } from 'hunspell-asm';
 import type { Language } from '../model/article';
 import { spellWords } from './spellWords';
 
-/** A Hunspell dictionary: the .aff and .dic files' bytes, and the language of the copy it checks. */
-export type DictionaryBytes = { language: Language; aff: Uint8Array; dic: Uint8Array };
+/**
+ * A Hunspell dictionary: the .aff and .dic files' bytes, the language of the copy it checks, and
+ * the words the project ships beside it (koreanSupplement.ts; the loaders add them).
+ */
+export type DictionaryBytes = { language: Language; aff: Uint8Array; dic: Uint8Array; words?: readonly string[] };
 
 export type SpellFinding = {
   /** UTF-16 code units before the word in the paragraph, as the editor counts. */
@@ -149,6 +152,7 @@ export async function createSpeller(dictionary: DictionaryBytes, extraWords: Ite
       added.add(word);
     }
   };
+  addWords(dictionary.words ?? []);
   addWords(extraWords);
 
   return {

@@ -3,6 +3,7 @@
 // missing file or a refused read rejects with the file and status, which the worker reports.
 import type { Language } from '../../../../shared/model/article';
 import type { DictionarySource } from './copyChecking';
+import { workerDictionary } from './workerDictionaries';
 
 type Fetch = (url: URL) => Promise<Pick<Response, 'ok' | 'status' | 'arrayBuffer'>>;
 
@@ -14,6 +15,5 @@ async function fetchBytes(url: URL, get: Fetch): Promise<Uint8Array> {
 
 /** `base` is the worker's own location (its script sits in assets/, the dictionaries one folder up). */
 export function fetchedDictionaries(base: string, get: Fetch = (url) => fetch(url)): DictionarySource {
-  const url = (language: Language, ext: 'aff' | 'dic') => new URL(`../dictionaries/${language}.${ext}`, base);
-  return async (language) => ({ language, aff: await fetchBytes(url(language, 'aff'), get), dic: await fetchBytes(url(language, 'dic'), get) });
+  return (language: Language) => workerDictionary(language, (file) => fetchBytes(new URL(`../dictionaries/${file}`, base), get));
 }
