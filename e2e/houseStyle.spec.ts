@@ -12,11 +12,12 @@ import type { Article } from '../shared/model/article';
 
 const SHOTS = '/tmp/shots-house-style';
 
-function savedBodyText(libraryDir: string): string {
+function savedArticle(libraryDir: string): Article {
   const dir = join(libraryDir, 'articles');
   const file = readdirSync(dir).find((n) => n.endsWith('.json') && !n.startsWith('.'));
-  return JSON.stringify((JSON.parse(readFileSync(join(dir, file!), 'utf8')) as Article).body);
+  return JSON.parse(readFileSync(join(dir, file!), 'utf8')) as Article;
 }
+const savedBodyText = (libraryDir: string) => JSON.stringify(savedArticle(libraryDir).body);
 
 test('findings are underlined, fixed one by one or all of a kind, kept where the reporter says, and counted', async ({ app }) => {
   const { page } = app;
@@ -61,6 +62,8 @@ test('findings are underlined, fixed one by one or all of a kind, kept where the
   await expect(count).toHaveAttribute('data-count', String(before - 3));
   await waitSaved(page);
   expect(savedBodyText(app.libraryDir)).toContain('콘퍼런스에는 몇일 동안');
+  // Kept on the story itself (the desk and every other machine see it kept), by its place.
+  expect(savedArticle(app.libraryDir).keptFindings).toEqual([{ rule: 'spelling-myeochil', before: ' 콘퍼런스에는 ', text: '몇일', after: ' 동안 1만명이' }]);
 
   await page.reload();
   await expect.poll(() => blockTexts(page)).toEqual(['개발자 콘퍼런스가 열렸다. 콘퍼런스에는 몇일 동안 1만명이 다녀갔다.']);
