@@ -175,3 +175,28 @@ test('the check follows the outlet\'s settings: a rule turned off stops underlin
   await expect(page.getByTestId('check-count')).toHaveAttribute('data-count', '0');
   await expect(page.getByTestId('check-finding')).toHaveCount(0);
 });
+
+test('a rule set with a pattern that could freeze the checker is refused whole, naming the rule, and the rules in force stay as they were', async ({ app }) => {
+  const { page } = app;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByTestId('open-settings').click();
+  await expect(page.getByTestId('house-style-on-count')).toContainText('254');
+  const rule = (id: string, pattern: string, flags: string[], passes: string[]) => ({ id, category: 'style', check: { pattern }, message: { ko: `${id} 규칙`, en: `${id} rule` }, flags, passes });
+  const file = {
+    version: 1,
+    outlet: '한빛일보',
+    language: 'ko',
+    rules: [rule('outlet-name', '한빛 일보', ['한빛 일보 기자'], ['한빛일보 기자']), rule('repeated-laughs', '(ㅋ+)+$', ['좋다ㅋㅋ'], ['좋다'])],
+  };
+  await page.getByTestId('house-style-file').setInputFiles({ name: 'hanbit-style.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  const problems = page.getByTestId('house-style-problems');
+  await expect(problems).toBeVisible({ timeout: 60_000 });
+  await expect(problems).toContainText('repeated-laughs');
+  await expect(problems).not.toContainText('outlet-name');
+  // Nothing imported: the default set, all of it on.
+  await expect(page.getByTestId('house-style-on-count')).toContainText('254');
+  await expect(page.getByTestId('house-style-source')).not.toContainText('hanbit-style.json');
+  await problems.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/4-import-refused.png` });
+});
