@@ -200,3 +200,31 @@ test('a rule set with a pattern that could freeze the checker is refused whole, 
   await problems.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/4-import-refused.png` });
 });
+
+test('the headline and deck are checked too: a finding under the deck is fixed in the field with one click, or kept, and both are saved', async ({ app }) => {
+  const { page } = app;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByTestId('new-article').click();
+  await page.getByTestId('field-headline').fill('개발자 컨퍼런스 사흘간 열려');
+  await page.getByTestId('add-deck-line').click();
+  await page.getByTestId('deck-line').first().fill('몇일 동안 1만명 다녀가');
+  const listed = page.getByTestId('field-finding');
+  await expect(listed.filter({ hasText: '컨퍼런스' })).toContainText('제목');
+  await expect(listed.filter({ hasText: '몇일' })).toContainText('부제 1');
+  await page.screenshot({ path: `${SHOTS}/5-headline-findings.png` });
+
+  // Fix: the headline field itself changes, and so does the saved copy.
+  await listed.filter({ hasText: '컨퍼런스' }).getByTestId('field-finding-fix').click();
+  await expect(page.getByTestId('field-headline')).toHaveValue('개발자 콘퍼런스 사흘간 열려');
+  await expect(listed.filter({ hasText: '컨퍼런스' })).toHaveCount(0);
+  // Keep: the deck stays as written, the finding is recorded on the story.
+  await listed.filter({ hasText: '몇일' }).getByTestId('field-finding-keep').click();
+  await expect(page.getByTestId('field-findings')).toHaveCount(0);
+  await expect(page.getByTestId('deck-line').first()).toHaveValue('몇일 동안 1만명 다녀가');
+  await waitSaved(page);
+  const saved = savedArticle(app.libraryDir);
+  expect(saved.headline).toBe('개발자 콘퍼런스 사흘간 열려');
+  expect(saved.deck).toEqual(['몇일 동안 1만명 다녀가']);
+  expect(saved.keptFindings).toEqual([{ rule: 'spelling-myeochil', before: '', text: '몇일', after: ' 동안 1만명 ' }]);
+});

@@ -153,6 +153,33 @@ export function setFields(doc: Y.Doc, patch: Partial<LiveMeta>, origin?: unknown
   }, origin);
 }
 
+/**
+ * Replaces `expected` at `offset` in line `line` of a text field (a house-style fix in the headline
+ * or a deck line), in the text node that holds it, so everyone's field editor shows the change as
+ * typing would. Lines count as the field reads them (a deck's blank lines are not lines). False,
+ * and nothing written, when the text there is no longer `expected` or spans two text nodes.
+ */
+export function replaceInTextField(doc: Y.Doc, key: TextFieldKey, line: number, offset: number, expected: string, text: string, origin?: unknown): boolean {
+  const paragraphs = doc.getXmlFragment(fieldFragment(key)).toArray().filter((item): item is Y.XmlElement => item instanceof Y.XmlElement);
+  const lines = LIVE_FIELDS[key].shape === 'lines' ? paragraphs.filter((p) => plainText(p).trim() !== '') : paragraphs;
+  const paragraph = lines[line];
+  if (!paragraph || plainText(paragraph).slice(offset, offset + expected.length) !== expected) return false;
+  let start = 0;
+  for (const node of paragraph.createTreeWalker((n) => n instanceof Y.XmlText)) {
+    const textNode = node as Y.XmlText;
+    const length = textNode.length;
+    if (offset >= start && offset + expected.length <= start + length) {
+      doc.transact(() => {
+        textNode.delete(offset - start, expected.length);
+        textNode.insert(offset - start, text);
+      }, origin);
+      return true;
+    }
+    start += length;
+  }
+  return false;
+}
+
 /** The text of a paragraph element, walked without recursion (a crafted document may nest deep). */
 export function plainText(item: Y.XmlElement): string {
   let text = '';

@@ -25,8 +25,8 @@ describe('house style on the approval checklist', () => {
     const places = houseStylePlaces(copy(), sets);
     // The paragraph's text starts at position 1, as in the editor.
     expect(places).toEqual([
-      { kind: 'finding', ruleId: 'loanword-conference', text: '컨퍼런스', fix: '콘퍼런스', at: { kind: 'body', from: 1 + 3, to: 1 + 7, block: { kind: 'paragraph', n: 1, start: expect.any(String) } } },
-      { kind: 'finding', ruleId: 'loanword-conference', text: '컨퍼런스', fix: '콘퍼런스', at: { kind: 'body', from: 1 + LEAD.indexOf('컨퍼런스도'), to: 1 + LEAD.indexOf('컨퍼런스도') + 4, block: expect.objectContaining({ n: 1 }) } },
+      { kind: 'finding', ruleId: 'loanword-conference', text: '컨퍼런스', fix: '콘퍼런스', message: expect.objectContaining({ ko: expect.any(String) }), at: { kind: 'body', from: 1 + 3, to: 1 + 7, block: { kind: 'paragraph', n: 1, start: expect.any(String) } } },
+      { kind: 'finding', ruleId: 'loanword-conference', text: '컨퍼런스', fix: '콘퍼런스', message: expect.objectContaining({ ko: expect.any(String) }), at: { kind: 'body', from: 1 + LEAD.indexOf('컨퍼런스도'), to: 1 + LEAD.indexOf('컨퍼런스도') + 4, block: expect.objectContaining({ n: 1 }) } },
     ]);
     expect(missingForApproval(copy(), settings)).toEqual(['houseStyle']);
   });

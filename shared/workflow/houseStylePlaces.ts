@@ -34,10 +34,12 @@ export function houseStylePlaces(content: StyleCheckedContent, sets: Partial<Rec
   if (!set) return [];
   const kept = keptKeys(content.keptFindings);
   const open = (text: string) => findingsIn(set, text).filter((f) => !kept.has(keptKey(keptAt(f.ruleId, text, f.offset, f.length))));
-  const place = (f: Finding, at: FindingPlace['at']): FindingPlace => ({ kind: 'finding', ruleId: f.ruleId, text: f.text, ...(f.fix !== undefined ? { fix: f.fix } : {}), at });
+  const place = (f: Finding, at: FindingPlace['at']): FindingPlace => ({ kind: 'finding', ruleId: f.ruleId, text: f.text, ...(f.fix !== undefined ? { fix: f.fix } : {}), message: f.message, at });
   const out: FindingPlace[] = [];
-  for (const f of open(content.headline)) out.push(place(f, { kind: 'field', field: 'headline' }));
-  for (const line of content.deck) for (const f of open(line)) out.push(place(f, { kind: 'field', field: 'deck' }));
+  for (const f of open(content.headline)) out.push(place(f, { kind: 'field', field: 'headline', line: 0, offset: f.offset }));
+  content.deck.forEach((text, line) => {
+    for (const f of open(text)) out.push(place(f, { kind: 'field', field: 'deck', line, offset: f.offset }));
+  });
   walkBody(content.body, {
     onTextblock(node, start, block) {
       if (!block) return;

@@ -60,7 +60,10 @@ export interface FindingPlace {
   /** The text the rule flags, and what it would write instead (absent when the rule only points). */
   text: string;
   fix?: string;
-  at: { kind: 'body'; from: number; to: number; block: BlockRef } | { kind: 'field'; field: 'headline' | 'deck' };
+  /** The rule's message, in Korean and English. */
+  message: { ko: string; en: string };
+  /** In a field: its line (the headline's is 0) and the offset in it. */
+  at: { kind: 'body'; from: number; to: number; block: BlockRef } | { kind: 'field'; field: 'headline' | 'deck'; line: number; offset: number };
 }
 
 export type ProblemPlace = MarkPlace | FigurePlace | FieldPlace | FindingPlace;

@@ -17,6 +17,7 @@ import type { Settings, SettingsPatch } from '../../../shared/model/settings';
 import { pickTemplate, renderByline } from '../../../shared/byline/renderByline';
 import { errorText } from '../errorText';
 import { BodyEditor } from '../editor/BodyEditor';
+import { FieldFindings } from './FieldFindings';
 import type { Meta } from './ArticleSession';
 import { bodyPort, liveBodyPort } from './bodyPort';
 import { useLiveStory } from './useLiveStory';
@@ -36,7 +37,6 @@ import { BylinePreview } from './BylinePreview';
 import { CountsPanel } from './CountsPanel';
 import { CheckSummary } from '../editor/check/CheckSummary';
 import { activeRuleSets } from '../../../shared/style/activeRuleSets';
-import { withKept } from '../../../shared/style/keptFindings';
 import { mayChangeSettings, SETTINGS_SECTIONS } from '../../../shared/workflow/access';
 import { DeckEditor } from './DeckEditor';
 import { LineField } from './LineField';
@@ -315,6 +315,13 @@ export function ArticleScreen(props: { id: string; settings: Settings; /** Chang
           ) : (
             <DeckEditor lines={meta.deck} onChange={(deck) => update({ deck })} />
           )}
+          <FieldFindings
+            meta={meta}
+            sets={copyCheck.sets}
+            editable={bodyEditable}
+            onFix={(f) => session.replaceInField(f.at.field, f.at.line, f.at.offset, f.text, f.fix ?? f.text)}
+            onKeep={(kept) => session.keepFinding(kept)}
+          />
           <LineField
             className="field--dateline"
             label={t('article.dateline')}
@@ -337,7 +344,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; /** Chang
             initialBody={article.body}
             language={meta.language}
             kept={meta.keptFindings}
-            onKeep={(kept) => update({ keptFindings: withKept(meta.keptFindings, kept) })}
+            onKeep={(kept) => session.keepFinding(kept)}
             copyCheck={copyCheck}
             platform={props.platform}
             mediaBase={props.mediaBase}

@@ -12,7 +12,7 @@ import { bodyExtensions } from '../editor/extensions';
 import { ArticleSession, UnsavedEditsError, type ArticleBackend, type Rules } from './ArticleSession';
 import { bodyPort, isPersonsEdit } from './bodyPort';
 import * as Y from 'yjs';
-import { fieldFragment, writeFields } from '../../../shared/live/articleFields';
+import { fieldFragment, readFields, writeFields } from '../../../shared/live/articleFields';
 import { liveFieldsPort } from './liveFieldsPort';
 
 const REPORTER: Rules = { permissions: defaultPermissions(), role: 'reporter' };
@@ -557,22 +557,23 @@ function portOver(doc: Y.Doc) {
   return liveFieldsPort(doc, () => changed);
 }
 
+/** The story's document as the server made it from the stored copy, and a second person's replica. */
+function liveDocs(from: Article) {
+  const server = new Y.Doc();
+  const { body: _body, ...meta } = contentOf(from);
+  writeFields(server, meta);
+  const mine = new Y.Doc();
+  const theirs = new Y.Doc();
+  Y.applyUpdate(mine, Y.encodeStateAsUpdate(server));
+  Y.applyUpdate(theirs, Y.encodeStateAsUpdate(server));
+  const exchange = () => {
+    Y.applyUpdate(mine, Y.encodeStateAsUpdate(theirs, Y.encodeStateVector(mine)));
+    Y.applyUpdate(theirs, Y.encodeStateAsUpdate(mine, Y.encodeStateVector(theirs)));
+  };
+  return { mine, theirs, exchange };
+}
+
 describe('a story open live', () => {
-  /** The story's document as the server made it from the stored copy, and a second person's replica. */
-  function liveDocs(from: Article) {
-    const server = new Y.Doc();
-    const { body: _body, ...meta } = contentOf(from);
-    writeFields(server, meta);
-    const mine = new Y.Doc();
-    const theirs = new Y.Doc();
-    Y.applyUpdate(mine, Y.encodeStateAsUpdate(server));
-    Y.applyUpdate(theirs, Y.encodeStateAsUpdate(server));
-    const exchange = () => {
-      Y.applyUpdate(mine, Y.encodeStateAsUpdate(theirs, Y.encodeStateVector(mine)));
-      Y.applyUpdate(theirs, Y.encodeStateAsUpdate(mine, Y.encodeStateVector(theirs)));
-    };
-    return { mine, theirs, exchange };
-  }
 
   it('writes field changes into the document and saves nothing; body typing is not saved either', async () => {
     const { library, session } = await open({ tags: ['날씨'] });
@@ -635,5 +636,31 @@ describe('a story open live', () => {
     session.updateMeta({ headline: '새 제목' });
     await session.flush();
     expect(library.save).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('house style in the headline and deck', () => {
+  it('a fix replaces only the flagged text, and only while it is still there; a kept finding is saved with the copy', async () => {
+    const { library, session } = await open({ headline: '개발자 컨퍼런스 열려', deck: ['', '몇일 동안'] });
+    expect(session.replaceInField('headline', 0, 4, '컨퍼런스', '콘퍼런스')).toBe(true);
+    expect(session.replaceInField('headline', 0, 4, '컨퍼런스', '콘퍼런스')).toBe(false);
+    expect(session.replaceInField('deck', 1, 0, '몇일', '며칠')).toBe(true);
+    session.keepFinding({ rule: 'x-rule', before: '', text: '며칠', after: ' 동안' });
+    session.keepFinding({ rule: 'x-rule', before: '', text: '며칠', after: ' 동안' });
+    await session.flush();
+    expect(library.saves.at(-1)?.content).toMatchObject({ headline: '개발자 콘퍼런스 열려', deck: ['', '며칠 동안'], keptFindings: [{ rule: 'x-rule', before: '', text: '며칠', after: ' 동안' }] });
+  });
+
+  it('on a story open live, the fix is made in the document everyone types in, and the screen follows it', async () => {
+    const { library, session } = await open({ headline: '개발자 컨퍼런스 열려', deck: ['첫 줄', '몇일 동안'] });
+    const { mine, theirs, exchange } = liveDocs(library.stored);
+    session.attachLive(portOver(mine));
+    expect(session.replaceInField('deck', 1, 0, '몇일', '며칠')).toBe(true);
+    expect(session.replaceInField('headline', 0, 4, '컨퍼런스', '콘퍼런스')).toBe(true);
+    expect(session.getSnapshot().meta).toMatchObject({ headline: '개발자 콘퍼런스 열려', deck: ['첫 줄', '며칠 동안'] });
+    exchange();
+    expect(readFields(theirs, contentOf(library.stored))).toMatchObject({ headline: '개발자 콘퍼런스 열려', deck: ['첫 줄', '며칠 동안'] });
+    await session.flush();
+    expect(library.save).not.toHaveBeenCalled();
   });
 });

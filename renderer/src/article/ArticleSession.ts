@@ -4,6 +4,7 @@
 // "take theirs", restoring a version — and each hands back the article as the library now has it,
 // which the session adopts in place: the body editor is never remounted, so caret and undo stay.
 // The backend is injected (today the contract's `call`; later the newsroom server's).
+import { withKept, type KeptFinding } from '../../../shared/style/keptFindings';
 import { ApiError } from '../../../shared/contract/errors';
 import { contentOf, type Article, type ArticleContent, type Body } from '../../../shared/model/article';
 import type { Role } from '../../../shared/model/person';
@@ -44,6 +45,8 @@ export interface LiveFieldsPort {
   read(fallback: Meta): Meta;
   /** Writes fields changed beside the text (byline, tags, language…); text fields are typed into their own editors. */
   write(patch: Partial<Meta>): void;
+  /** Replaces `expected` at `offset` in a line of a text field, where everyone's editor shows it; false when the text there has changed. */
+  replaceText(field: 'headline' | 'deck', line: number, offset: number, expected: string, text: string): boolean;
   /** After each change to the fields, this window's or another person's. */
   onChange(listener: () => void): () => void;
   /** Whether this window has changed the document (body or fields) since it was opened. */
@@ -215,6 +218,27 @@ export class ArticleSession {
     this.set({ meta: { ...this.snap.meta, ...patch } });
     if (this.live) this.live.port.write(patch);
     else this.markDirty();
+  }
+
+  /** "Keep it here" on a finding: recorded on the article, beside what it already keeps. */
+  keepFinding(kept: KeptFinding): void {
+    if (this.snap.meta) this.updateMeta({ keptFindings: withKept(this.snap.meta.keptFindings, kept) });
+  }
+
+  /**
+   * A house-style fix in the headline or a deck line: `expected` at `offset` of line `line` becomes
+   * `text`. False (nothing changed) when the copy is locked or the text there is no longer `expected`.
+   */
+  replaceInField(field: 'headline' | 'deck', line: number, offset: number, expected: string, text: string): boolean {
+    const meta = this.snap.meta;
+    if (!meta || !this.snap.lock.editable) return false;
+    if (this.live) return this.live.port.replaceText(field, line, offset, expected, text);
+    const lines = field === 'headline' ? [meta.headline] : meta.deck;
+    const current = lines[line];
+    if (current === undefined || current.slice(offset, offset + expected.length) !== expected) return false;
+    const next = current.slice(0, offset) + text + current.slice(offset + expected.length);
+    this.updateMeta(field === 'headline' ? { headline: next } : { deck: lines.map((l, i) => (i === line ? next : l)) });
+    return true;
   }
 
   /** The body changed (the editor reports only real document changes, never its own adoption of one). */

@@ -162,6 +162,8 @@ export const en: Shape<typeof ko> = {
     styleCount: 'Style {{style}}',
     spellingOff: 'Spelling check unavailable — the dictionary did not load. Try restarting the app',
     spellingOffDetail: 'The spelling dictionary could not be loaded, so spelling is not checked in this article; house style still is. Try restarting the app. If that does not help, tell your administrator: {{reason}}',
+    fieldFindings: 'Headline and deck style',
+    fieldWhere: { headline: 'Headline', deck: 'Deck line {{n}}' },
     next: 'Next finding',
     suggesting: 'Looking for suggestions…',
     addWord: 'Add “{{word}}” to the newsroom word list',

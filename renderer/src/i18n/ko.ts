@@ -158,6 +158,8 @@ export const ko = {
     styleCount: '표기 {{style}}건',
     spellingOff: '맞춤법 검사를 쓸 수 없음 — 사전을 불러오지 못했습니다. 앱을 다시 시작해 보세요',
     spellingOffDetail: '맞춤법 사전을 불러오지 못해 이 기사의 맞춤법은 검사하지 않습니다. 표기 점검은 그대로 됩니다. 앱을 다시 시작해 보세요. 그래도 안 되면 관리자에게 다음 내용을 알려 주세요: {{reason}}',
+    fieldFindings: '제목·부제 표기',
+    fieldWhere: { headline: '제목', deck: '부제 {{n}}' },
     next: '다음 지적으로',
     suggesting: '고칠 말을 찾는 중…',
     addWord: '‘{{word}}’ 사내 단어장에 추가',
