@@ -31,6 +31,9 @@ describe('spellWords, Korean', () => {
     expect(texts('최윤호 장관은 남궁현·윤재민 위원장과 만났다', 'ko')).toEqual(['장관은', '위원장과', '만났다']);
     // Without a title after it the same word is checked: a misspelling before a verb is not a name.
     expect(texts('김하늘 만났다', 'ko')).toEqual(['김하늘', '만났다']);
+    // The next word must be the title (with 들 and a particle at most), not a word that starts like one (양 → 양형은).
+    expect(texts('업황이 양형은 무겁다', 'ko')).toEqual(['업황이', '양형은', '무겁다']);
+    expect(texts('박도윤 기자들의 몫', 'ko')).toEqual(['기자들의']);
   });
 });
 

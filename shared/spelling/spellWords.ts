@@ -3,6 +3,7 @@
 // acronyms or names, and news copy is full of them; every skip here was measured on our own clean
 // copy (shared/spelling/README.md has the figures). Pure: no dictionary, no Node, no DOM.
 import type { Language } from '../model/article';
+import { NOUN_PARTICLES } from '../korean/particles';
 
 export type SpellWord = { offset: number; length: number; text: string };
 
@@ -28,7 +29,9 @@ const KO_TITLES = [
   '시장', '지사', '군수', '구청장', '청장', '처장', '원장', '소장', '실장', '국장', '과장', '팀장', '부장', '차장', '총장', '관장', '대사', '영사',
   '교수', '박사', '연구원', '연구위원', '교사', '변호사', '판사', '검사', '검사장', '의사', '작가', '감독', '코치', '선수', '주장', '대행',
 ];
-const TITLE_START = new RegExp(`^(?:${KO_TITLES.sort((a, b) => b.length - a.length).join('|')})`);
+// The whole next word is the title, with at most 들 and one particle after it (기자는, 장관이,
+// 의원들의): a word that only starts like one (양형은 after a 2-syllable word) leaves it checked.
+const TITLE_WORD = new RegExp(`^(?:${[...KO_TITLES].sort((a, b) => b.length - a.length).join('|')})들?(?:${NOUN_PARTICLES.join('|')})?$`);
 const NAME_CHAIN = /^[가-힣]{2,4}(?:[ㆍ·][가-힣]{2,4})*$/;
 
 /** True when the word starts a sentence: first in the paragraph, or after . ! ? (and any quote or bracket). */
@@ -46,7 +49,7 @@ function koreanWords(text: string): SpellWord[] {
     if (URL_OR_EMAIL.test(piece) || DIGIT_OR_LATIN.test(piece)) return;
     const next = chunks[i + 1]?.[0] ?? '';
     const bare = piece.replace(/^[^가-힣]+|[^가-힣]+$/g, '');
-    if (NAME_CHAIN.test(bare) && TITLE_START.test(next.replace(/^[^가-힣]+/, ''))) return;
+    if (NAME_CHAIN.test(bare) && TITLE_WORD.test(next.replace(/^[^가-힣]+|[^가-힣]+$/g, ''))) return;
     for (const run of piece.matchAll(HANGUL_RUN)) {
       // One syllable (`석 달`, `수`) cannot be judged without its neighbours.
       if (run[0].length < 2) continue;
