@@ -67,6 +67,8 @@ export interface ServerOptions {
    */
   redis?: string;
   collab?: Pick<CollabOptions, 'debounceMs' | 'maxDebounceMs' | 'compactAfter' | 'beforeCommit' | 'liveStateWaitMs' | 'embargoSettleMs' | 'resyncMs' | 'dropRelayed'>;
+  /** Tests lose signals from the other instances on the way here: true drops one (InstanceBus). */
+  dropSignal?: (signal: Signal) => boolean;
 }
 
 export interface ServerHandle {
@@ -125,12 +127,18 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
         settle(collab?.sessionsChanged(), 'the live documents\' session check');
       }
     };
+    // Signals from the others may have gone unheard: what they would have done, from the database.
+    const mend = () => {
+      settle(hub.publish({ type: 'resync' }), 'a live-channel push');
+      settle(hub.sessionsChanged(), 'the live channel\'s session check');
+      settle(collab?.catchUp(), 'the live documents\' check after unheard signals');
+    };
     const local = (signal: Signal) => {
       apply(signal);
       bus?.publish(signal);
     };
     if (opts.redis && instanceId) {
-      const opened = await InstanceBus.open(opts.redis, instanceId, apply, opts.log);
+      const opened = await InstanceBus.open(opts.redis, instanceId, { apply, mend }, { log: opts.log, dropIncoming: opts.dropSignal });
       bus = opened;
       // Ready only while Redis answers: an instance cut off from the others must not take clients.
       ops.readiness.checks.push({ name: 'redis', check: () => opened.ping() });

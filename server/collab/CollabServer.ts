@@ -24,7 +24,7 @@ import { CollabRefused } from './refusal';
 import { acceptCollabUpgrades } from './collabUpgrade';
 import { awaitLiveState } from './awaitLiveState';
 import { awaitStored, gateAcks, isGated } from './durableAck';
-import { latestEpoch } from './epochRows';
+import { latestEpoch, latestEpochs } from './epochRows';
 import { openSessions } from './openSessions';
 import { isRelayOfAnotherEpoch, isReplicaOfAnotherEpoch } from './otherEpoch';
 import { loadEpoch } from './seedEpoch';
@@ -369,6 +369,7 @@ export class CollabServer {
 
   /** A committed change to a story (ArticleService's committed hook): its connections' access follows it. */
   articleChanged(event: LiveEvent): void {
+    if (event.type === 'resync') return;
     const id = event.type === 'article' ? event.summary.id : event.id;
     const document = this.hocuspocus.documents.get(id);
     if (!document) return;
@@ -419,6 +420,27 @@ export class CollabServer {
     const document = this.hocuspocus.documents.get(id);
     const live = document && this.docs.get(document);
     if (document && (!live || live.epoch <= epoch)) this.retire(document);
+  }
+
+  /**
+   * Signals from the other instances may have gone unheard (InstanceBus's mend): every document
+   * loaded here is checked against what is stored — its epoch ended, a step changed who may type,
+   * the story was removed, a session ended — as the signals would have had it.
+   */
+  async catchUp(): Promise<void> {
+    const loaded = [...this.hocuspocus.documents.values()].flatMap((document) => {
+      const live = this.docs.get(document);
+      return live && !live.retired ? [{ document, live }] : [];
+    });
+    if (loaded.length > 0) {
+      const latest = await latestEpochs(this.opts.db, loaded.map((l) => l.document.name));
+      for (const { document, live } of loaded) {
+        const now = latest.get(document.name);
+        // No epoch row left: the story is gone (its rows go with it).
+        if (!now || now.epoch > live.epoch || now.closed) this.epochClosed(document.name, live.epoch);
+      }
+    }
+    await this.sessionsChanged();
   }
 
   /**

@@ -18,6 +18,12 @@ export async function latestEpoch(db: Queryable, articleId: string, lock = false
   return row ? { epoch: row.epoch, closed: row.closed, seedClient: row.seed_client === null ? null : Number(row.seed_client), fieldsSeeded: row.fields_seeded } : null;
 }
 
+/** The latest epoch of each story of `articleIds` that has one, by story (one query for every story loaded). */
+export async function latestEpochs(db: Queryable, articleIds: readonly string[]): Promise<Map<string, { epoch: number; closed: boolean }>> {
+  const rows = await db.query<{ article_id: string; epoch: number; closed: boolean }>('SELECT DISTINCT ON (article_id) article_id, epoch, closed FROM collab_epochs WHERE article_id = ANY($1) ORDER BY article_id, epoch DESC', [articleIds]);
+  return new Map(rows.map((r) => [r.article_id, { epoch: r.epoch, closed: r.closed }]));
+}
+
 /** The epoch a client connecting now joins: the open one, or the next one to start. */
 export function joiningEpoch(latest: Epoch | null): number {
   if (!latest) return 1;

@@ -59,7 +59,7 @@ export class LiveHub {
     if (this.streams.size === 0) return;
     const visible = event.type === 'article' ? await this.visibility() : null;
     this.each((s) => {
-      if (event.type === 'removed' || visible?.(s.person, event.summary)) s.res.write(line);
+      if (event.type !== 'article' || visible?.(s.person, event.summary)) s.res.write(line);
     });
   }
 

@@ -1,13 +1,14 @@
 // @vitest-environment jsdom
 // The screens' side of the core's pushes: a burst of story changes is followed once (and once more
-// when the connection is back online), nothing is followed for a local library, and the header's
-// connection state never goes back to an older answer after a newer pushed event.
+// when the connection is back online), nothing is followed for a local library, what was read at
+// start is read again when back online or told to resync, and the header's connection state never
+// goes back to an older answer after a newer pushed event.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { CoreEvent, NewsroomStatus } from '../../../shared/contract/newsroom';
 import type { ArticleSummary } from '../../../shared/model/article';
-import { useConnectionState, useStoryEvents } from './useCoreEvents';
+import { useBackOnline, useConnectionState, useStoryEvents } from './useCoreEvents';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -69,6 +70,25 @@ describe('useStoryEvents', () => {
     push(story);
     await act(() => vi.advanceTimersByTimeAsync(500));
     expect(onChange).not.toHaveBeenCalled();
+  });
+});
+
+function Reader(props: { onOnline(): void }) {
+  useBackOnline(true, props.onOnline);
+  return null;
+}
+
+describe('useBackOnline', () => {
+  it('reads again when the connection is back online and when the server says changes may have gone unpushed, not on story changes', () => {
+    const onOnline = vi.fn();
+    mount(<Reader onOnline={onOnline} />);
+    push(story);
+    push({ type: 'connection', state: 'offline' });
+    expect(onOnline).not.toHaveBeenCalled();
+    push({ type: 'connection', state: 'online' });
+    expect(onOnline).toHaveBeenCalledTimes(1);
+    push({ type: 'resync' });
+    expect(onOnline).toHaveBeenCalledTimes(2);
   });
 });
 

@@ -40,11 +40,14 @@ export function useArticleEvents(connected: boolean, id: string, onChange: (summ
   useEffect(() => (connected ? onEvent((event) => event.type === 'article' && event.summary.id === id && latest.current(event.summary)) : undefined), [connected, id]);
 }
 
-/** While `connected`, calls `onOnline` each time the connection is back online (changes made meanwhile were not pushed). */
+/**
+ * While `connected`, calls `onOnline` each time the connection is back online (changes made
+ * meanwhile were not pushed), and when the server says some changes may have gone unpushed (resync).
+ */
 export function useBackOnline(connected: boolean, onOnline: () => void): void {
   const latest = useRef(onOnline);
   latest.current = onOnline;
-  useEffect(() => (connected ? onEvent((event) => event.type === 'connection' && event.state === 'online' && latest.current()) : undefined), [connected]);
+  useEffect(() => (connected ? onEvent((event) => ((event.type === 'connection' && event.state === 'online') || event.type === 'resync') && latest.current()) : undefined), [connected]);
 }
 
 /**
