@@ -33,6 +33,8 @@ interface Usage {
   cpu: number;
   /** V8's live heap after the last GC's work, from /metrics: RSS growing with this flat is the allocator, not a leak. */
   heap: number;
+  /** Memory outside V8's heap that V8 knows of (Buffers, Yjs updates as ArrayBuffers), from /metrics. */
+  external: number;
 }
 
 /** Samples each live instance's RSS and CPU time every `every` ms until stopped. */
@@ -44,8 +46,12 @@ function sampleInstances(cluster: Cluster, every: number) {
       await Promise.all(
         cluster.instances.map(async (inst, i) => {
           if (inst.child.exitCode !== null || inst.child.signalCode !== null) return;
-          const [usage, heap] = await Promise.all([processUsage(inst.child.pid!), cluster.gauge(i, 'nodejs_heap_size_used_bytes').catch(() => NaN)]);
-          samples[i].push({ t: wall(), ...usage, heap });
+          const [usage, heap, external] = await Promise.all([
+            processUsage(inst.child.pid!),
+            cluster.gauge(i, 'nodejs_heap_size_used_bytes').catch(() => NaN),
+            cluster.gauge(i, 'nodejs_external_memory_bytes').catch(() => NaN),
+          ]);
+          samples[i].push({ t: wall(), ...usage, heap, external });
         }),
       );
       await sleep(every);
@@ -120,10 +126,11 @@ async function load(opts: BenchOptions, cluster: Cluster, crowd: Crowd, baseline
     const at = (from: number, to: number, of: (u: Usage) => number = (u) => u.rss) => median(s.filter((u) => u.t - t0 >= from * span && u.t - t0 <= to * span).map(of).filter((v) => !Number.isNaN(v)));
     const [start, mid, end] = [at(0, 0.1), at(0.45, 0.55), at(0.9, 1)];
     const heap = [at(0, 0.1, (u) => u.heap), at(0.45, 0.55, (u) => u.heap), at(0.9, 1, (u) => u.heap)];
+    const external = [at(0, 0.1, (u) => u.external), at(0.45, 0.55, (u) => u.external), at(0.9, 1, (u) => u.external)];
     const cpu = (s[s.length - 1].cpu - s[0].cpu) / (span / 1000);
     return {
       growth: end / mid - 1,
-      line: `instance ${'AB'[i]} RSS ${mb(start)} → ${mb(mid)} (middle) → ${mb(end)} (end): ${((end / mid - 1) * 100).toFixed(1)}% in the second half; V8 heap used ${heap.map(mb).join(' → ')} (${((heap[2] / heap[1] - 1) * 100).toFixed(1)}%); CPU ${(cpu * 100).toFixed(0)}% of a core`,
+      line: `instance ${'AB'[i]} RSS ${mb(start)} → ${mb(mid)} (middle) → ${mb(end)} (end): ${((end / mid - 1) * 100).toFixed(1)}% in the second half; V8 heap used ${heap.map(mb).join(' → ')} (${((heap[2] / heap[1] - 1) * 100).toFixed(1)}%); external ${external.map(mb).join(' → ')}; CPU ${(cpu * 100).toFixed(0)}% of a core`,
     };
   });
   const growth = Math.max(...memory.map((m) => m.growth));
