@@ -160,20 +160,15 @@ export function BodyEditor(props: {
     checking.client?.setWords(words);
     if (!editor.isDestroyed) checkAgain(editor.view);
   }, [checking, editor, sets, words]);
-  const checkedIn = useRef(props.language);
+  const drawnFrom = useRef({ language: props.language, kept: props.kept });
   useEffect(() => {
-    // Another language is checked by its own rules: what was found under the old ones is redrawn.
-    if (checkedIn.current === props.language || editor.isDestroyed) return;
-    checkedIn.current = props.language;
+    // The underlines are drawn again when what they are drawn from changes: another language has
+    // its own rules, and a finding kept here (or by someone else on a live story) loses its underline.
+    const was = drawnFrom.current;
+    if ((was.language === props.language && was.kept === props.kept) || editor.isDestroyed) return;
+    drawnFrom.current = { language: props.language, kept: props.kept };
     recheck(editor.view);
-  }, [editor, props.language]);
-  const keptNow = useRef(props.kept);
-  useEffect(() => {
-    // A finding kept here, or by someone else on a live story: its underline goes.
-    if (keptNow.current === props.kept || editor.isDestroyed) return;
-    keptNow.current = props.kept;
-    recheck(editor.view);
-  }, [editor, props.kept]);
+  }, [editor, props.language, props.kept]);
   const active = useActiveFinding(editor);
   const labelledIn = useRef(i18n.language);
   useEffect(() => {
