@@ -39,8 +39,9 @@ export type ChecklistSettingsOf = { workflow: { checklist: ChecklistSettings }; 
 /** The enabled items this article fails, in checklist order. */
 export function missingForApproval(content: ArticleContent, settings: ChecklistSettingsOf): ChecklistItem[] {
   const { items, lengthTolerancePct, embargoTags } = settings.workflow.checklist;
+  const sets = activeRuleSets(settings);
   // The body's items fail exactly where checklistPlaces points, so the list and its places agree.
-  const inBody = (item: ChecklistItem) => () => checklistPlaces(item, content, activeRuleSets(settings)).length > 0;
+  const inBody = (item: ChecklistItem) => () => checklistPlaces(item, content, sets).length > 0;
   const failed: Record<ChecklistItem, () => boolean> = {
     headline: () => content.headline.trim() === '',
     byline: () => !content.byline.reporters.some((r) => r.name.trim() !== ''),
