@@ -9,6 +9,7 @@ import { keptAt, type KeptFinding } from '../../../shared/style/keptFindings';
 import type { RuleSet } from '../../../shared/style/ruleSchema';
 import { houseStylePlaces, type StyleCheckedContent } from '../../../shared/workflow/houseStylePlaces';
 import type { FindingPlace } from '../../../shared/workflow/places';
+import { findingMessage } from '../editor/check/FindingCard';
 
 const NO_BODY = { type: 'doc' as const, content: [] };
 
@@ -34,7 +35,7 @@ export function FieldFindings(props: {
       <span className="field-findings__label">{t('check.fieldFindings')}</span>
       <ul>
         {findings.map((f) => (
-          <li key={`${f.at.field}${f.at.line}:${f.at.offset}:${f.ruleId}`} data-testid="field-finding" title={i18n.language.startsWith('ko') ? f.message.ko : f.message.en}>
+          <li key={`${f.at.field}${f.at.line}:${f.at.offset}:${f.ruleId}`} data-testid="field-finding" title={findingMessage(f, i18n.language)}>
             <span className="field-findings__where">{f.at.field === 'headline' ? t('check.fieldWhere.headline') : t('check.fieldWhere.deck', { n: f.at.line + 1 })}</span>{' '}
             <del>{f.text}</del>
             {f.fix !== undefined && (

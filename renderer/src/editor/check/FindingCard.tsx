@@ -11,7 +11,7 @@ import type { CheckClient } from './checkClient';
 import type { Language } from '../../../../shared/model/article';
 import { wordListEntry } from './wordListEntry';
 
-export function findingMessage(finding: PlacedFinding, language: string): string {
+export function findingMessage(finding: Pick<PlacedFinding, 'message'>, language: string): string {
   return language.startsWith('ko') ? finding.message.ko : finding.message.en;
 }
 
