@@ -15,7 +15,7 @@ import { exportRoutes } from './exports/exportRoutes';
 import { serverHandlers } from './contract/serverHandlers';
 import { LiveHub } from './live/LiveHub';
 import { liveRoutes } from './live/liveRoutes';
-import { issueSetupCode } from './accounts/setupCode';
+import { issueSetupCode, withdrawSetupCode } from './accounts/setupCode';
 import { pgliteDir } from './dataFolder';
 import { PhotoService } from './photos/PhotoService';
 import { indexArticle, removeArticle } from './search/searchTable';
@@ -128,10 +128,13 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
       }
     };
     // Signals from the others may have gone unheard: what they would have done, from the database.
-    const mend = () => {
-      settle(hub.publish({ type: 'resync' }), 'a live-channel push');
+    // The database away, this rejects and the bus tries again later; the clients are told to
+    // reload only once the database answers (a reload before would only fail).
+    const mend = async () => {
+      await collab?.catchUp();
+      await store.query('SELECT 1');
       settle(hub.sessionsChanged(), 'the live channel\'s session check');
-      settle(collab?.catchUp(), 'the live documents\' check after unheard signals');
+      settle(hub.publish({ type: 'resync' }), 'a live-channel push');
     };
     const local = (signal: Signal) => {
       apply(signal);
@@ -179,6 +182,7 @@ export async function openServer(opts: ServerOptions): Promise<ServerHandle> {
         bus?.close();
         // The folder is let go even when the store fails to close (it was lost, or closed already).
         try {
+          if (setupCode) await withdrawSetupCode(store, setupCode).catch((err: Error) => opts.log?.(`the setup code was not withdrawn: ${err.message}`, 'warn'));
           await store.close();
         } finally {
           await lock.release();

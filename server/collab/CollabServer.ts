@@ -377,15 +377,20 @@ export class CollabServer {
     this.checkAccess(document);
   }
 
-  /** One check at a time per document, in the order asked. */
+  /** Checks in the background: the database away, the next change or the minute's session check tries again. */
   private checkAccess(document: Document): void {
-    const previous = this.accessChecks.get(document) ?? Promise.resolve();
-    this.accessChecks.set(document, previous.then(() => this.refreshAccess(document)));
+    this.accessChecked(document).catch(() => undefined);
+  }
+
+  /** One check at a time per document, in the order asked; rejects if the database is away. */
+  private accessChecked(document: Document): Promise<void> {
+    const check = (this.accessChecks.get(document) ?? Promise.resolve()).then(() => this.refreshAccess(document));
+    this.accessChecks.set(document, check.catch(() => undefined));
+    return check;
   }
 
   private async refreshAccess(document: Document): Promise<void> {
-    const facts = await accessFacts(this.opts.db, document.name).catch(() => undefined);
-    if (facts === undefined) return; // the database away: the next change checks again
+    const facts = await accessFacts(this.opts.db, document.name);
     for (const connection of document.getConnections()) {
       const access = facts ? accessOf(facts.article, facts.settings, (connection.context as Ctx).person) : { visible: false as const };
       if (!access.visible) {
@@ -425,7 +430,8 @@ export class CollabServer {
   /**
    * Signals from the other instances may have gone unheard (InstanceBus's mend): every document
    * loaded here is checked against what is stored — its epoch ended, a step changed who may type,
-   * the story was removed, a session ended — as the signals would have had it.
+   * the story was removed, a session ended — as the signals would have had it. Rejects if the
+   * database is away, so that the mend is tried again.
    */
   async catchUp(): Promise<void> {
     const loaded = [...this.hocuspocus.documents.values()].flatMap((document) => {
@@ -440,26 +446,30 @@ export class CollabServer {
         if (!now || now.epoch > live.epoch || now.closed) this.epochClosed(document.name, live.epoch);
       }
     }
-    await this.sessionsChanged();
+    await this.recheckSessions();
   }
 
   /**
    * Sessions may have ended (sign-out, revocation, a person switched off): their connections
    * close. A person whose role changed keeps the connection, with the access the new role gives.
+   * The database away, the minute's check tries again.
    */
   async sessionsChanged(): Promise<void> {
+    await this.recheckSessions().catch(() => undefined);
+  }
+
+  private async recheckSessions(): Promise<void> {
     const documents = [...this.hocuspocus.documents.values()];
     const connections = documents.flatMap((d) => d.getConnections());
     if (connections.length === 0) return;
-    const open = await openSessions(this.opts.db, connections.map((c) => (c.context as Ctx).sessionId), this.opts.now()).catch(() => null);
-    if (!open) return;
+    const open = await openSessions(this.opts.db, connections.map((c) => (c.context as Ctx).sessionId), this.opts.now());
     for (const c of connections) {
       const ctx = c.context as Ctx;
       const person = open.get(ctx.sessionId);
       if (!person) c.webSocket.close(SIGNED_OUT.code, SIGNED_OUT.reason);
       else ctx.person = person;
     }
-    for (const document of documents) this.checkAccess(document);
+    await Promise.all(documents.map((document) => this.accessChecked(document)));
   }
 
   /**

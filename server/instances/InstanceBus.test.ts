@@ -2,14 +2,15 @@
 // relay the test cuts: a signal sent again after the publisher's connection was away is applied
 // once where it had arrived; a signal lost while the publisher's connection was up (the receiver's
 // was down) is mended once the receiver's subscription is back; one lost on the way is mended at
-// the next signal, or at the sender's beacon when nothing follows; an instance of an earlier
+// the next signal, or at the sender's beacon when nothing follows; a mend that fails (the database
+// away) is tried again until it succeeds; an instance of an earlier
 // version (unnumbered signals) is still heard, and what is not a signal is ignored.
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { cutRelay, type CutRelay } from '../testing/cutRelay';
 import { startTestRedis, type TestRedis } from '../testing/testRedis';
 import { until } from '../testing/until';
-import { BEACON_MS, InstanceBus, RESEND_AFTER_MS, type BusOptions, type Signal } from './InstanceBus';
+import { BEACON_MS, InstanceBus, MEND_RETRY_MS, RESEND_AFTER_MS, type BusOptions, type Signal } from './InstanceBus';
 import { redisClient } from './redisClient';
 
 const redis = await startTestRedis();
@@ -17,7 +18,10 @@ const redis = await startTestRedis();
 interface Peer {
   bus: InstanceBus;
   applied: Signal[];
+  /** Mends done, and tried (a mend fails while `failing` is above zero, counting down). */
   mends: number;
+  tries: number;
+  failing: number;
   log: string[];
 }
 
@@ -33,8 +37,13 @@ describe.skipIf('skip' in redis)('InstanceBus: each signal once, and what went u
   const opened: InstanceBus[] = [];
   const relays: CutRelay[] = [];
   const peer = async (name: string, through = url, opts: BusOptions = {}): Promise<Peer> => {
-    const p = { applied: [] as Signal[], mends: 0, log: [] as string[] } as Peer;
-    p.bus = await InstanceBus.open(through, name, { apply: (s) => p.applied.push(s), mend: () => (p.mends += 1) }, { ...opts, log: (line) => p.log.push(line) });
+    const p = { applied: [] as Signal[], mends: 0, tries: 0, failing: 0, log: [] as string[] } as Peer;
+    const mend = async () => {
+      p.tries += 1;
+      if (p.failing-- > 0) throw new Error('the database is away');
+      p.mends += 1;
+    };
+    p.bus = await InstanceBus.open(through, name, { apply: (s) => p.applied.push(s), mend }, { ...opts, log: (line) => p.log.push(line) });
     opened.push(p.bus);
     return p;
   };
@@ -108,6 +117,29 @@ describe.skipIf('skip' in redis)('InstanceBus: each signal once, and what went u
     a.bus.publish(flip('dropped-last'));
     await until(() => b.mends === 2, BEACON_MS + 15_000);
     expect(ids(b)).toEqual(['one', 'three']);
+  }, 60_000);
+
+  it('tries a failed mend again, later each time, until it succeeds', async () => {
+    const a = await peer('a');
+    const b = await peer('b', url, { dropIncoming: (s) => s.kind === 'epochClosed' && s.id === 'dropped' });
+    // B knows A's numbers from here (a first signal lost is no gap to a receiver that never heard its sender).
+    a.bus.publish(flip('one'));
+    await until(() => ids(b).includes('one'));
+    b.failing = 2;
+    a.bus.publish(flip('dropped'));
+    a.bus.publish(flip('shows the gap'));
+    // Fails at once, again MEND_RETRY_MS later, and succeeds twice that after.
+    const started = Date.now();
+    await until(() => b.mends === 1, 3 * MEND_RETRY_MS + 10_000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(3 * MEND_RETRY_MS);
+    expect(b.tries).toBe(3);
+    expect(b.log.filter((l) => l.includes('failed (the database is away); trying again'))).toEqual([
+      expect.stringContaining(`in ${MEND_RETRY_MS / 1000} s`),
+      expect.stringContaining(`in ${(2 * MEND_RETRY_MS) / 1000} s`),
+    ]);
+    // Done: no more tries.
+    await sleep(4 * MEND_RETRY_MS);
+    expect(b.tries).toBe(3);
   }, 60_000);
 
   it('hears an instance of an earlier version (unnumbered), and ignores what is not a signal', async () => {

@@ -35,8 +35,11 @@ interface Envelope {
 export interface BusHandlers {
   /** A signal from another instance, once. */
   apply(signal: Signal): void;
-  /** Some signals from the others may have gone unheard: what they would have done is done from the database. */
-  mend(): void;
+  /**
+   * Some signals from the others may have gone unheard: what they would have done is done from the
+   * database. Rejects if it could not be done (the database away): it is tried again later.
+   */
+  mend(): Promise<void>;
 }
 
 export interface BusOptions {
@@ -60,6 +63,9 @@ export const RESEND_AFTER_MS = 3000;
 export const BEACON_MS = 5000;
 /** Gaps and a subscription coming back close together are mended once. */
 const MEND_SOON_MS = 200;
+/** A mend that failed (the database away) is tried again after this, doubling up to MEND_RETRY_MAX_MS. */
+export const MEND_RETRY_MS = 1000;
+const MEND_RETRY_MAX_MS = 30_000;
 
 export class InstanceBus {
   /** This start's id: a sender's numbers begin again at 1 with each. */
@@ -71,6 +77,7 @@ export class InstanceBus {
   private beacon: NodeJS.Timeout | undefined;
   private announced = 0;
   private mending: NodeJS.Timeout | undefined;
+  private closed = false;
   private readonly heard = new HeardSignals();
 
   private constructor(
@@ -166,14 +173,23 @@ export class InstanceBus {
     if (heard.unheard > 0) this.mendSoon(`${heard.unheard} signals from ${message.from} went unheard`);
   }
 
-  /** Mends once for everything noticed within MEND_SOON_MS; the database is read after each gap was seen. */
-  private mendSoon(why: string): void {
-    if (this.mending) return;
+  /**
+   * Mends once for everything noticed within MEND_SOON_MS; the database is read after each gap was
+   * seen. A mend that fails is tried again, later each time, until one succeeds: until then a
+   * story stepped on another instance could stay writable here, with no other signal to come.
+   */
+  private mendSoon(why: string, after = MEND_SOON_MS, failures = 0): void {
+    if (this.mending || this.closed) return;
     this.mending = setTimeout(() => {
       this.mending = undefined;
-      this.opts.log?.(`redis: ${why}; live stories and sessions checked again, clients told to reload their lists`, 'warn');
-      this.handlers.mend();
-    }, MEND_SOON_MS);
+      this.opts.log?.(`redis: ${why}; live stories and sessions checked again, clients told to reload their lists${failures ? ` (try ${failures + 1})` : ''}`, 'warn');
+      this.handlers.mend().catch((err: Error) => {
+        const wait = Math.min(MEND_RETRY_MS * 2 ** failures, MEND_RETRY_MAX_MS);
+        this.opts.log?.(`redis: the check after unheard signals failed (${err.message}); trying again in ${wait / 1000} s`, 'warn');
+        this.mendSoon(why, wait, failures + 1);
+      });
+    }, after);
+    this.mending.unref();
   }
 
   /** Redis answers (for /readyz): waits while it is away, so the check's own timeout says it failed. */
@@ -182,6 +198,7 @@ export class InstanceBus {
   }
 
   close(): void {
+    this.closed = true;
     clearTimeout(this.resend);
     clearTimeout(this.beacon);
     clearTimeout(this.mending);

@@ -24,7 +24,8 @@ export interface Newsroom {
 }
 
 /** `count` instances on `databaseUrl` (and `redisUrl` when more than one), the desk of three made on the first. */
-export async function startNewsroom(databaseUrl: string, redisUrl: string | undefined, count: number, options: Partial<ServerOptions> = {}): Promise<Newsroom> {
+/** `options`: for every instance, or by its index (a test's hook in one of them). */
+export async function startNewsroom(databaseUrl: string, redisUrl: string | undefined, count: number, options: Partial<ServerOptions> | ((i: number) => Partial<ServerOptions>) = {}): Promise<Newsroom> {
   const dirs: string[] = [];
   const servers: TestServer[] = [];
   const tokens: Record<string, string> = {};
@@ -32,7 +33,7 @@ export async function startNewsroom(databaseUrl: string, redisUrl: string | unde
   for (let i = 0; i < count; i++) {
     const dir = await mkdtemp(join(tmpdir(), `copydesk-fault-${i}-`));
     dirs.push(dir);
-    servers.push(await startTestServer({ dataDir: dir, url: databaseUrl } as TestStore, { ...(redisUrl ? { redis: redisUrl } : {}), ...options }));
+    servers.push(await startTestServer({ dataDir: dir, url: databaseUrl } as TestStore, { ...(redisUrl ? { redis: redisUrl } : {}), ...(typeof options === 'function' ? options(i) : options) }));
     if (i === 0) await staffDeskOfThree(servers[0], tokens, ids);
   }
   return {
