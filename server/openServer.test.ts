@@ -8,7 +8,9 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServer, SERVER_VERSION } from './openServer';
-import { pgliteStore, type TestStore } from './testing/bothDatabases';
+import { pgliteStore, postgresStore, type TestStore } from './testing/bothDatabases';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { ADMIN, setUpAdmin, startTestServer, type TestServer } from './testing/testServer';
 import { DEFAULT_BODY_LIMIT } from './http/readJsonBody';
 import { version } from '../package.json';
@@ -117,6 +119,41 @@ describe('the setup code across restarts', () => {
     const third = await startTestServer(store);
     expect(third.setupCode).toBeNull();
     await third.close();
+  }, 60_000);
+});
+
+const shared = await postgresStore();
+
+describe.skipIf('skip' in shared)('the setup code with several instances on one PostgreSQL', () => {
+  afterAll(() => (shared as TestStore).dispose());
+
+  it('works from whichever instance printed it while both run, and not once its instance stopped', async () => {
+    const url = (shared as TestStore).url;
+    const dirs = [await mkdtemp(join(tmpdir(), 'copydesk-a-')), await mkdtemp(join(tmpdir(), 'copydesk-b-'))];
+    const a = await startTestServer({ dataDir: dirs[0], url } as TestStore);
+    const b = await startTestServer({ dataDir: dirs[1], url } as TestStore);
+    try {
+      expect(a.setupCode).not.toBe(b.setupCode);
+      const aCode = a.setupCode;
+      await a.close();
+      // A stopped: its code was withdrawn, through either instance.
+      const stale = await b.call('POST', '/api/setup', { code: aCode, login: 'admin', password: 'admin password', person: ADMIN });
+      expect([stale.status, stale.body.error?.params.reason]).toEqual([403, 'setupCode']);
+      const c = await startTestServer({ dataDir: dirs[0], url } as TestStore);
+      try {
+        // The code B printed before C started still works, asked of C.
+        const made = await c.call('POST', '/api/setup', { code: b.setupCode, login: 'admin', password: 'admin password', person: ADMIN });
+        expect(made.status).toBe(200);
+        // One admin only: C's own code is no use now.
+        const second = await c.call('POST', '/api/setup', { code: c.setupCode, login: 'admin2', password: 'admin password', person: ADMIN });
+        expect(second.status).toBe(403);
+      } finally {
+        await c.close();
+      }
+    } finally {
+      await b.close();
+      for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });
 

@@ -61,7 +61,7 @@ stored, then exit 0; a second signal stops it at once.`,
     redisNeedsPostgres: '--redis (several instances) needs --database: a real PostgreSQL they all share; the embedded database belongs to one process',
     store: (dataDir: string, database: string | null) => `data: ${dataDir}\ndatabase: ${database ?? 'embedded (PGlite in the data folder)'}`,
     setup: (code: string, url: string) =>
-      `No one has an account yet. Make the first admin with this one-time setup code (it works once; a restart before it is used prints a new one):\n  ${code}\n  curl -X POST ${url}/api/setup -H 'content-type: application/json' -d '{"code":"${code}","login":"admin","password":"…","person":{"name":"…","desk":"","email":"","bylineName":"…","bylineRole":""}}'`,
+      `No one has an account yet. Make the first admin with this one-time setup code (it works once, while this server runs; a restart before it is used prints a new one):\n  ${code}\n  curl -X POST ${url}/api/setup -H 'content-type: application/json' -d '{"code":"${code}","login":"admin","password":"…","person":{"name":"…","desk":"","email":"","bylineName":"…","bylineRole":""}}'`,
     locked: (dataDir: string) => `copydesk server: ${dataDir} is in use by another running server. Stop it, or choose another folder with --data DIR.`,
     failed: (message: string) => `copydesk server could not start: ${message}`,
     importLibrary: {
@@ -160,7 +160,7 @@ SIGTERM이나 Ctrl+C로 차분히 멈춥니다: 새 연결을 받지 않고, 실
     redisNeedsPostgres: '--redis(여러 인스턴스)에는 --database가 필요합니다: 모두가 함께 쓰는 PostgreSQL. 내장 데이터베이스는 한 프로세스만 씁니다',
     store: (dataDir: string, database: string | null) => `데이터: ${dataDir}\n데이터베이스: ${database ?? '내장(데이터 폴더 안의 PGlite)'}`,
     setup: (code: string, url: string) =>
-      `아직 계정이 없습니다. 이 일회용 설정 코드로 첫 관리자를 만드세요(한 번만 쓸 수 있고, 쓰기 전에 다시 시작하면 새 코드가 나옵니다):\n  ${code}\n  curl -X POST ${url}/api/setup -H 'content-type: application/json' -d '{"code":"${code}","login":"admin","password":"…","person":{"name":"…","desk":"","email":"","bylineName":"…","bylineRole":""}}'`,
+      `아직 계정이 없습니다. 이 일회용 설정 코드로 첫 관리자를 만드세요(이 서버가 실행 중일 때 한 번만 쓸 수 있고, 쓰기 전에 다시 시작하면 새 코드가 나옵니다):\n  ${code}\n  curl -X POST ${url}/api/setup -H 'content-type: application/json' -d '{"code":"${code}","login":"admin","password":"…","person":{"name":"…","desk":"","email":"","bylineName":"…","bylineRole":""}}'`,
     locked: (dataDir: string) => `copydesk server: ${dataDir} 폴더를 이미 실행 중인 다른 서버가 쓰고 있습니다. 그 서버를 멈추거나 --data 폴더로 다른 폴더를 고르세요.`,
     failed: (message: string) => `copydesk server를 시작하지 못했습니다: ${message}`,
     importLibrary: {
