@@ -52,7 +52,7 @@ test('a kept finding travels with the story; the desk approves only once the oth
   const missing = page.getByTestId('checklist-missing');
   await expect(missing.getByTestId('missing-item')).toHaveText(['표기 지적 정리(“그대로 두기”는 빼고)']);
   const place = missing.locator('[data-item=houseStyle]').getByTestId('missing-place');
-  await expect(place).toHaveText(['“컨퍼런스” → “콘퍼런스” — 1번째 문단 “개발자 컨퍼런스가 열렸다. 행사는 몇…”']);
+  await expect(place).toHaveText(['“컨퍼런스” 대신 “콘퍼런스” — 1번째 문단 “개발자 컨퍼런스가 열렸다. 행사는 몇…”']);
   await page.screenshot({ path: `${SHOTS}/1-blocked.png` });
 
   // A click selects it; typing the house spelling over it fixes it, and the list says so.

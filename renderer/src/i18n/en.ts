@@ -562,7 +562,9 @@ export const en: Shape<typeof ko> = {
       tk: 'TK — {{where}}',
       note: 'Note “{{text}}” — {{where}}',
       finding: '“{{text}}”',
-      findingFix: '“{{text}}” → “{{fix}}”',
+      // Not an arrow: the list marks each place with one already.
+      findingFix: '“{{fix}}” instead of “{{text}}”',
+      findingDelete: 'delete “{{text}}”',
       headline: 'Headline',
       deck: 'Deck',
     },

@@ -558,7 +558,9 @@ export const ko = {
       tk: 'TK — {{where}}',
       note: '메모 “{{text}}” — {{where}}',
       finding: '“{{text}}”',
-      findingFix: '“{{text}}” → “{{fix}}”',
+      // Not an arrow: the list marks each place with one already.
+      findingFix: '“{{text}}” 대신 “{{fix}}”',
+      findingDelete: '“{{text}}” 빼기',
       headline: '제목',
       deck: '부제',
     },

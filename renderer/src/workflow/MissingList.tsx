@@ -20,7 +20,7 @@ function blockText(t: TFunction, block: BlockRef): string {
 
 function findingText(t: TFunction, place: Extract<ProblemPlace, { kind: 'finding' }>): string {
   const where = place.at.kind === 'body' ? blockText(t, place.at.block) : t(`checklist.place.${place.at.field}`);
-  const what = place.fix !== undefined ? t('checklist.place.findingFix', { text: place.text, fix: place.fix }) : t('checklist.place.finding', { text: place.text });
+  const what = place.fix === undefined ? t('checklist.place.finding', { text: place.text }) : place.fix === '' ? t('checklist.place.findingDelete', { text: place.text }) : t('checklist.place.findingFix', { text: place.text, fix: place.fix });
   return `${what} — ${where}`;
 }
 

@@ -97,6 +97,37 @@ describe('the check in the body', () => {
     expect(e.state.doc.textContent).toBe('콘퍼런스와 컨퍼런스, 또 컨퍼런스');
   });
 
+  it('drops an underline at once when its text is typed over, and keeps one the typing only touches', async () => {
+    const e = open({ type: 'doc', content: [{ type: 'paragraph', content: [t('컨퍼런스와 컨퍼런스, 또 컨퍼런스')] }] });
+    await checked(e, 3);
+    const [first, second, third] = openFindings(e.state);
+    // Before any check: the fixed word has no underline; the others are where they were.
+    e.commands.insertContentAt({ from: first.from, to: first.from + 1 }, '콘');
+    expect(openFindings(e.state).map((f) => e.state.doc.textBetween(f.from, f.to))).toEqual(['컨퍼런스', '컨퍼런스']);
+    // Typed right after a word: it stays underlined.
+    e.commands.insertContentAt(second.to, '가');
+    expect(openFindings(e.state)).toHaveLength(2);
+    // Its last letter deleted: gone.
+    const last = openFindings(e.state)[1];
+    expect(last.text).toBe(third.text);
+    e.commands.deleteRange({ from: last.to - 1, to: last.to });
+    expect(openFindings(e.state).map((f) => e.state.doc.textBetween(f.from, f.to))).toEqual(['컨퍼런스']);
+  });
+
+  it('keeps a finding with the words around it now, when a fix beside it was typed before the check caught up', async () => {
+    const kept = { list: [] as KeptFinding[] };
+    const e = open({ type: 'doc', content: [{ type: 'paragraph', content: [t('컨퍼런스에는 몇일 동안')] }] }, [], kept);
+    await checked(e, 2);
+    expect(applyFixAll(e.view, 'loanword-conference')).toBe(1);
+    // At once, before the paragraph is checked again: its underline was only moved.
+    const [stale] = openFindings(e.state);
+    expect(stale.kept.before).toContain('컨퍼런스');
+    keepHere(e.view, stale, (k) => (kept.list = withKept(kept.list, k)));
+    expect(kept.list).toEqual([keptAt('spelling-myeochil', '콘퍼런스에는 몇일 동안', '콘퍼런스에는 '.length, 2)]);
+    recheck(e.view);
+    await checked(e, 0);
+  });
+
   it('keeps a kept finding out of sight at that place only, by what the article records', async () => {
     const paragraph = '몇일 전 일이다. 그리고 몇일 뒤.';
     const kept = { list: [] as KeptFinding[] };

@@ -5,6 +5,7 @@
 // word to check, and redrawing the paragraph under a composition can break it.
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
+import { Mapping } from '@tiptap/pm/transform';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import type { Language } from '../../../../shared/model/article';
@@ -85,6 +86,27 @@ function redraw(doc: PmNode, old: DecorationSet, shared: Shared): DecorationSet 
     }
   }
   return DecorationSet.create(doc, decorations);
+}
+
+/**
+ * The underlines moved with a change, less those whose text it changed: a word fixed by typing
+ * over part of it ("컨" → "콘") no longer looks wrong until its paragraph is checked again. One the
+ * change only touches (typing right after a word) stays. Step by step, so that each step's range
+ * and the underlines are read in the same positions. Not while an IME composes (ProseMirror marks
+ * its transactions): the span around the syllable being composed must not change under it.
+ */
+function untouched(old: DecorationSet, tr: Transaction): DecorationSet {
+  if (tr.getMeta('composition') !== undefined) return old.map(tr.mapping, tr.doc);
+  let set = old;
+  tr.mapping.maps.forEach((map, i) => {
+    const changed: Decoration[] = [];
+    map.forEach((from, to) => {
+      const overlaps = (d: Decoration) => (from === to ? d.from < from && from < d.to : d.from < to && d.to > from);
+      changed.push(...set.find(from, to).filter(overlaps));
+    });
+    set = (changed.length > 0 ? set.remove(changed) : set).map(new Mapping([map]), tr.docs[i + 1] ?? tr.doc);
+  });
+  return set;
 }
 
 function uncheckedTexts(doc: PmNode, shared: Shared): string[] {
@@ -185,7 +207,7 @@ export const StyleCheck = Extension.create<StyleCheckOptions>({
           apply(tr: Transaction, old: CheckState, _before, after): CheckState {
             const meta = tr.getMeta(styleCheckKey) as Meta | undefined;
             // Typing only moves the underlines; what they say is redrawn after the check.
-            let decorations = tr.docChanged ? old.decorations.map(tr.mapping, tr.doc) : old.decorations;
+            let decorations = tr.docChanged ? untouched(old.decorations, tr) : old.decorations;
             let active = tr.docChanged ? null : old.active;
             let spellingOff = old.spellingOff;
             if (meta?.kind === 'redraw') {

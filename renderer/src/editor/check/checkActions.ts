@@ -2,7 +2,8 @@
 // A fix is applied only where the text is still what was checked; anything else waits for the next check.
 import type { EditorView } from '@tiptap/pm/view';
 import { closeFinding, openFindings, type PlacedFinding } from './StyleCheck';
-import type { KeptFinding } from '../../../../shared/style/keptFindings';
+import { keptAt, type KeptFinding } from '../../../../shared/style/keptFindings';
+import { textblockText, textblocks } from './textblockText';
 
 function stillThere(view: EditorView, f: PlacedFinding): boolean {
   return f.to <= view.state.doc.content.size && view.state.doc.textBetween(f.from, f.to, '\n', '\uFFFC') === f.text;
@@ -35,8 +36,14 @@ export function applyFixAll(view: EditorView, ruleId: string): number {
   return applied;
 }
 
-/** Keeps the text as it is: the article records it (`keep`), and the underline goes once the editor has the new list. */
+/**
+ * Keeps the text as it is: the article records it (`keep`), and the underline goes once the editor
+ * has the new list. Recorded with the words around it as they are now: an underline only moved by
+ * typing nearby (its paragraph not checked again yet) still carries the words it was found among.
+ * Nothing is kept where the text itself has changed since.
+ */
 export function keepHere(view: EditorView, finding: PlacedFinding, keep: (kept: KeptFinding) => void): void {
-  keep(finding.kept);
+  const block = textblocks(view.state.doc).find(({ start, node }) => start <= finding.from && finding.to <= start + node.content.size);
+  if (block && stillThere(view, finding)) keep(keptAt(finding.ruleId, textblockText(block.node), finding.from - block.start, finding.to - finding.from));
   closeFinding(view);
 }
