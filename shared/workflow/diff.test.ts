@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyContent, type ArticleContent, type DocNode } from '../model/article';
+import { keptAt } from '../style/keptFindings';
 import { diffArticles, diffText, type BlockDiff, type FigureDiff, type Part, type TextBlockDiff } from './diff';
 
 const p = (text: string): DocNode => ({ type: 'paragraph', content: [{ type: 'text', text }] });
@@ -91,6 +92,13 @@ describe('article diff', () => {
 
   it('sees a changed dateline', () => {
     expect(diffArticles({ ...article('제목'), dateline: '울산' }, { ...article('제목'), dateline: '세종' }).fields.map((f) => f.field)).toEqual(['dateline']);
+  });
+
+  it('sees a finding kept as written, by its text', () => {
+    const a = article('제목', '몇일 전');
+    const diff = diffArticles(a, { ...a, keptFindings: [keptAt('spelling-myeochil', '몇일 전', 0, 2)] });
+    expect(diff.same).toBe(false);
+    expect(diff.fields.map((f) => [f.field, f.after])).toEqual([['keptFindings', '“몇일”']]);
   });
 
   it('finds nothing between identical versions', () => {

@@ -13,7 +13,8 @@ export interface Part {
   change: Change;
 }
 
-export const DIFF_FIELDS = ['language', 'kicker', 'headline', 'deck', 'dateline', 'byline', 'tags', 'deskNote', 'embargo', 'lengthTarget'] as const;
+// keptFindings: a version whose only change is a finding kept ("keep it here") still shows what changed.
+export const DIFF_FIELDS = ['language', 'kicker', 'headline', 'deck', 'dateline', 'byline', 'tags', 'deskNote', 'embargo', 'lengthTarget', 'keptFindings'] as const;
 export type DiffField = (typeof DIFF_FIELDS)[number];
 
 export interface FieldDiff {
@@ -87,6 +88,8 @@ function fieldText(content: ArticleContent, field: DiffField): string {
       return content.lengthTarget ? `${content.lengthTarget.value} ${content.lengthTarget.unit}` : '';
     case 'embargo':
       return content.embargo ?? '';
+    case 'keptFindings':
+      return (content.keptFindings ?? []).map((k) => `“${k.text}”`).join(', ');
     default:
       return content[field];
   }

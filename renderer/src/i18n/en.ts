@@ -593,7 +593,7 @@ export const en: Shape<typeof ko> = {
     photo: { replaced: 'Photo replaced', added: 'Photo added', removed: 'Photo removed', waiting: 'No photo (waiting for its photo)' },
     figureField: { caption: 'Caption', credit: '$t(figure.credit)', alt: '$t(figure.alt)' },
     target: { sheets: '{{value}} sheets', chars: '{{value}} chars', words: '{{value}} words' },
-    field: { language: 'Language', kicker: 'Kicker', headline: 'Headline', deck: 'Deck', dateline: 'Dateline', byline: 'Byline', tags: 'Tags', deskNote: 'Note to the desk', embargo: 'Embargo', lengthTarget: 'Length target' },
+    field: { language: 'Language', kicker: 'Kicker', headline: 'Headline', deck: 'Deck', dateline: 'Dateline', byline: 'Byline', tags: 'Tags', deskNote: 'Note to the desk', embargo: 'Embargo', lengthTarget: 'Length target', keptFindings: 'Findings kept as written' },
   },
   conflict: {
     title: 'This article changed elsewhere',

@@ -589,7 +589,7 @@ export const ko = {
     photo: { replaced: '사진 바뀜', added: '사진 넣음', removed: '사진 빠짐', waiting: '사진 없음(사진을 기다리는 자리)' },
     figureField: { caption: '캡션', credit: '$t(figure.credit)', alt: '$t(figure.alt)' },
     target: { sheets: '{{value}}매', chars: '{{value}}자', words: '{{value}}어절' },
-    field: { language: '언어', kicker: '문패', headline: '제목', deck: '부제', dateline: '발신지', byline: '바이라인', tags: '태그', deskNote: '데스크 메모', embargo: '엠바고', lengthTarget: '목표 분량' },
+    field: { language: '언어', kicker: '문패', headline: '제목', deck: '부제', dateline: '발신지', byline: '바이라인', tags: '태그', deskNote: '데스크 메모', embargo: '엠바고', lengthTarget: '목표 분량', keptFindings: '그대로 둔 표기' },
   },
   conflict: {
     title: '다른 곳에서 바뀐 기사입니다',
