@@ -212,6 +212,10 @@ test('the headline and deck are checked too: a finding under the deck is fixed i
   const listed = page.getByTestId('field-finding');
   await expect(listed.filter({ hasText: '컨퍼런스' })).toContainText('제목');
   await expect(listed.filter({ hasText: '몇일' })).toContainText('부제 1');
+  // The side panel counts them with the body's (empty here).
+  const count = page.getByTestId('check-count');
+  await expect(count).toHaveAttribute('data-count', String(await listed.count()));
+  await expect(count).toContainText(`표기 ${await listed.count()}건`);
   await page.screenshot({ path: `${SHOTS}/5-headline-findings.png` });
 
   // Fix: the headline field itself changes, and so does the saved copy.
@@ -221,6 +225,7 @@ test('the headline and deck are checked too: a finding under the deck is fixed i
   // Keep: the deck stays as written, the finding is recorded on the story.
   await listed.filter({ hasText: '몇일' }).getByTestId('field-finding-keep').click();
   await expect(page.getByTestId('field-findings')).toHaveCount(0);
+  await expect(count).toHaveAttribute('data-count', '0');
   await expect(page.getByTestId('deck-line').first()).toHaveValue('몇일 동안 1만명 다녀가');
   await waitSaved(page);
   const saved = savedArticle(app.libraryDir);

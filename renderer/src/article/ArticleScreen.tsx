@@ -17,7 +17,7 @@ import type { Settings, SettingsPatch } from '../../../shared/model/settings';
 import { pickTemplate, renderByline } from '../../../shared/byline/renderByline';
 import { errorText } from '../errorText';
 import { BodyEditor } from '../editor/BodyEditor';
-import { FieldFindings } from './FieldFindings';
+import { FieldFindings, useFieldFindings } from './FieldFindings';
 import type { Meta } from './ArticleSession';
 import { bodyPort, liveBodyPort } from './bodyPort';
 import { useLiveStory } from './useLiveStory';
@@ -82,6 +82,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; /** Chang
   const liveEnded = useLiveEnded(liveStory.live);
   const liveUser = useMemo(() => ({ name: me.name, color: personColour(me.id) }), [me.name, me.id]);
   const { article, meta, lock } = snap;
+  const fieldFindings = useFieldFindings(meta, copyCheck.sets);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [editor, setEditor] = useState<Editor | null>(null);
   const editorRef = useRef<Editor | null>(null);
@@ -317,7 +318,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; /** Chang
           )}
           <FieldFindings
             meta={meta}
-            sets={copyCheck.sets}
+            findings={fieldFindings}
             editable={bodyEditable}
             onFix={(f) => session.replaceInField(f.at.field, f.at.line, f.at.offset, f.text, f.fix ?? f.text)}
             onKeep={(kept) => session.keepFinding(kept)}
@@ -368,7 +369,7 @@ export function ArticleScreen(props: { id: string; settings: Settings; /** Chang
             liveNote={liveField('deskNote', Infinity, 'field-desk-note', 'desk.note', 'desk.notePlaceholder', 'live-field__input--note')}
           />
           <CountsPanel editor={editor} bylineText={bylineText} target={meta.lengthTarget} onTarget={(lengthTarget) => update({ lengthTarget })} readOnly={!bodyEditable} />
-          <CheckSummary editor={editor} />
+          <CheckSummary editor={editor} fieldFindings={fieldFindings.length} />
           <PhotoPanel
             editor={editor}
             language={meta.language}

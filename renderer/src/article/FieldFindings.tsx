@@ -13,21 +13,30 @@ import { findingMessage } from '../editor/check/FindingCard';
 
 const NO_BODY = { type: 'doc' as const, content: [] };
 
-type FieldFinding = FindingPlace & { at: Extract<FindingPlace['at'], { kind: 'field' }> };
+export type FieldFinding = FindingPlace & { at: Extract<FindingPlace['at'], { kind: 'field' }> };
+
+/** The headline's and deck's findings nobody kept (the side panel counts them with the body's). */
+export function useFieldFindings(meta: Omit<StyleCheckedContent, 'body'> | null, sets: Record<Language, RuleSet>): FieldFinding[] {
+  const { language, headline, deck, keptFindings } = meta ?? {};
+  return useMemo(
+    () =>
+      language === undefined || headline === undefined || deck === undefined || keptFindings === undefined
+        ? []
+        : houseStylePlaces({ language, headline, deck, keptFindings, body: NO_BODY }, sets).filter((f): f is FieldFinding => f.at.kind === 'field'),
+    [language, headline, deck, keptFindings, sets],
+  );
+}
 
 export function FieldFindings(props: {
   meta: Omit<StyleCheckedContent, 'body'>;
-  sets: Record<Language, RuleSet>;
+  findings: FieldFinding[];
   editable: boolean;
   onFix(finding: FieldFinding): void;
   onKeep(kept: KeptFinding): void;
 }) {
   const { t, i18n } = useTranslation();
-  const { language, headline, deck, keptFindings } = props.meta;
-  const findings = useMemo(
-    () => houseStylePlaces({ language, headline, deck, keptFindings, body: NO_BODY }, props.sets).filter((f): f is FieldFinding => f.at.kind === 'field'),
-    [language, headline, deck, keptFindings, props.sets],
-  );
+  const { headline, deck } = props.meta;
+  const findings = props.findings;
   if (findings.length === 0) return null;
   const lineText = (f: FieldFinding) => (f.at.field === 'headline' ? headline : deck[f.at.line] ?? '');
   return (

@@ -43,7 +43,7 @@ function inProcessClient(dictionaries: DictionarySource | null): CheckClient {
   );
 }
 
-async function summary(language: 'ko' | 'en', dictionaries: DictionarySource | null): Promise<HTMLElement> {
+async function summary(language: 'ko' | 'en', dictionaries: DictionarySource | null, fieldFindings = 0): Promise<HTMLElement> {
   const i18n = createInstance();
   await i18n.use(initReactI18next).init({ resources: { ko: { translation: ko }, en: { translation: en } }, lng: language, interpolation: { escapeValue: false }, showSupportNotice: false });
   const client = inProcessClient(dictionaries);
@@ -53,21 +53,21 @@ async function summary(language: 'ko' | 'en', dictionaries: DictionarySource | n
   });
   const host = document.createElement('div');
   root = createRoot(host);
-  act(() => root!.render(<I18nextProvider i18n={i18n}><CheckSummary editor={editor} /></I18nextProvider>));
+  act(() => root!.render(<I18nextProvider i18n={i18n}><CheckSummary editor={editor} fieldFindings={fieldFindings} /></I18nextProvider>));
   return host;
 }
 
 /** Waits (generously: a loaded CI machine) until the house-style finding is counted. */
-async function counted(host: HTMLElement): Promise<void> {
+async function counted(host: HTMLElement, expected = '1'): Promise<void> {
   const count = () => host.querySelector<HTMLElement>('[data-testid="check-count"]')?.dataset.count;
-  for (let i = 0; i < 400 && count() !== '1'; i++) await act(() => new Promise((resolve) => setTimeout(resolve, 25)));
-  expect(count()).toBe('1');
+  for (let i = 0; i < 400 && count() !== expected; i++) await act(() => new Promise((resolve) => setTimeout(resolve, 25)));
+  expect(count()).toBe(expected);
 }
 
 const notice = (host: HTMLElement) => host.querySelector<HTMLElement>('[data-testid="check-spelling-off"]');
 const countText = (host: HTMLElement) => host.querySelector<HTMLElement>('[data-testid="check-count"]')!.textContent;
 
-describe('the check summary when spelling is unavailable', () => {
+describe('the check summary: spelling unavailable said so, and the headline and deck counted', () => {
   it('says so in Korean, with what to do, and counts house style only', async () => {
     const host = await summary('ko', missingDictionary);
     await counted(host);
@@ -90,5 +90,13 @@ describe('the check summary when spelling is unavailable', () => {
     await counted(host);
     expect(notice(host)).toBeNull();
     expect(countText(host)).toBe('표기 1건 · 맞춤법 0건');
+  }, 30_000);
+
+  it('counts the headline\'s and deck\'s house-style findings with the body\'s', async () => {
+    const host = await summary('ko', null, 2);
+    await counted(host, '3');
+    expect(countText(host)).toBe('표기 3건 · 맞춤법 0건');
+    // "Next" still goes through the body's: the fields' are listed under the deck.
+    expect(host.querySelector('[data-testid="check-next"]')).not.toBeNull();
   }, 30_000);
 });

@@ -1,5 +1,5 @@
-// How many findings are open in the body, and a way to go through them one by one (the card opens
-// on each). Sits with the length counts, where the desk looks before approving. When the spelling
+// How many findings are open in the body (and house style's in the headline and deck, listed under
+// the deck), and a way to go through the body's one by one (the card opens on each). Sits with the length counts, where the desk looks before approving. When the spelling
 // dictionary could not be loaded it says so there, and the count is house style only: "맞춤법 0건"
 // would read as clean copy.
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,8 @@ import { useCheckState } from './useCheckState';
 import { styleCheckKey } from './StyleCheck';
 import { focusNow } from '../focusNow';
 
-export function CheckSummary(props: { editor: Editor | null }) {
+/** `fieldFindings`: how many the headline and deck have (house style). */
+export function CheckSummary(props: { editor: Editor | null; fieldFindings?: number }) {
   const { t } = useTranslation();
   const { findings, spellingOff } = useCheckState(props.editor);
   const editor = props.editor;
@@ -21,13 +22,14 @@ export function CheckSummary(props: { editor: Editor | null }) {
     editor.view.dispatch(tr);
     focusNow(editor);
   };
-  const style = findings.filter((f) => f.checker === 'style').length;
-  const spelling = findings.length - style;
-  const count =
-    spellingOff === null ? (findings.length === 0 ? t('check.none') : t('check.count', { style, spelling })) : findings.length === 0 ? t('check.styleNone') : t('check.styleCount', { style });
+  const inFields = props.fieldFindings ?? 0;
+  const style = findings.filter((f) => f.checker === 'style').length + inFields;
+  const spelling = findings.length + inFields - style;
+  const total = style + spelling;
+  const count = spellingOff === null ? (total === 0 ? t('check.none') : t('check.count', { style, spelling })) : total === 0 ? t('check.styleNone') : t('check.styleCount', { style });
   return (
     <div className="check-summary" data-testid="check-summary">
-      <span data-testid="check-count" data-count={findings.length} className={findings.length > 0 ? 'counts__warn' : ''}>
+      <span data-testid="check-count" data-count={total} className={total > 0 ? 'counts__warn' : ''}>
         {count}
       </span>
       {spellingOff !== null && (
