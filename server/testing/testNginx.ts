@@ -64,7 +64,7 @@ http {
   client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;
   uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
   ${map}
-  upstream copydesk { ${upstreams.map((u) => `server ${new URL(u).host};`).join(' ')} }
+  upstream copydesk { least_conn; ${upstreams.map((u) => `server ${new URL(u).host};`).join(' ')} }
   server {
     listen 127.0.0.1:${port};
     ${location.replace('proxy_pass http://127.0.0.1:4410;', 'proxy_pass http://copydesk;')}
