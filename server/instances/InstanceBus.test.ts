@@ -119,6 +119,17 @@ describe.skipIf('skip' in redis)('InstanceBus: each signal once, and what went u
     expect(ids(b)).toEqual(['one', 'three']);
   }, 60_000);
 
+  it('mends a first signal lost on the way from an instance that started after the receiver', async () => {
+    const b = await peer('b', url, { dropIncoming: (s) => s.kind === 'epochClosed' && s.id === 'first' });
+    const a = await peer('a');
+    // A's start announced number 0 of its boot, on the connection its signals take after it (in order).
+    a.bus.publish(flip('first'));
+    a.bus.publish(flip('second'));
+    await until(() => ids(b).includes('second') && b.mends === 1, 5000);
+    expect(ids(b)).toEqual(['second']);
+    expect(b.log.some((l) => l.includes('1 signals from a went unheard'))).toBe(true);
+  }, 30_000);
+
   it('tries a failed mend again, later each time, until it succeeds', async () => {
     const a = await peer('a');
     const b = await peer('b', url, { dropIncoming: (s) => s.kind === 'epochClosed' && s.id === 'dropped' });

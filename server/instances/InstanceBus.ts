@@ -120,6 +120,9 @@ export class InstanceBus {
     bus.sub.on('message', (channel: string, text: string) => bus.received(text, channel === BEACONS));
     await bus.sub.subscribe(CHANNEL, BEACONS);
     subscribed = true;
+    // Number 0 of this boot: an instance already listening knows where this one's numbers start,
+    // so even a first signal lost on the way shows as a gap.
+    bus.send(JSON.stringify({ from: instanceId, boot: bus.boot, seq: 0 } satisfies Envelope), 'beacon', BEACONS);
     return bus;
   }
 
