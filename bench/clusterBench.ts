@@ -11,7 +11,9 @@
 //      other, and the same end checks.
 // Without a reachable PostgreSQL or a redis-server the bench skips, saying which is missing (in CI it fails).
 // Full: 200 clients, 40 stories, 10 minutes (issue 18); quick: 20, 4, 15 s (about 35 s in all).
+import { writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { readBody } from '../shared/live/bodyFragment';
 import { roundRobinProxy } from '../server/testing/roundRobinProxy';
 import { benchCheck, sized, type Bench, type BenchOptions } from './bench';
@@ -107,13 +109,27 @@ function loadSize(opts: BenchOptions): { clients: number; stories: number; secon
   return { clients: sized(opts, 200, 20), stories: sized(opts, 40, 4), seconds: sized(opts, 600, 15) };
 }
 
+/** COPYDESK_BENCH_HEAP=DIR: a heap snapshot of each instance at 10%, 35%, 55% and 90% of the load run (files Heap.*.PID.*.heapsnapshot, A's pid first in the lines). */
+function heapSnapshots(cluster: Cluster, seconds: number): { lines: string[]; stop(): void } {
+  if (!process.env.COPYDESK_BENCH_HEAP) return { lines: [], stop: () => undefined };
+  const timers = [0.1, 0.35, 0.55, 0.9].map((share) => setTimeout(() => cluster.instances.forEach((i) => i.child.kill('SIGUSR2')), share * seconds * 1000));
+  return {
+    lines: [`   heap snapshots in ${process.env.COPYDESK_BENCH_HEAP} at 10/35/55/90% of the run: A pid ${cluster.instances[0].child.pid}, B pid ${cluster.instances[1].child.pid}`],
+    stop: () => timers.forEach(clearTimeout),
+  };
+}
+
 async function load(opts: BenchOptions, cluster: Cluster, crowd: Crowd, baselineP95: number) {
   const { seconds } = loadSize(opts);
   const sampler = sampleInstances(cluster, sized(opts, 2000, 500));
   crowd.type();
+  const snapshots = heapSnapshots(cluster, seconds);
   await sleep(seconds * 1000);
+  snapshots.stop();
   const results = await crowd.stop(sized(opts, 180_000, 60_000));
   await sampler.stop();
+  // Beside the snapshots, each instance's samples over the run (to see when a heap swells).
+  if (process.env.COPYDESK_BENCH_HEAP) await writeFile(join(process.env.COPYDESK_BENCH_HEAP, 'samples.json'), JSON.stringify(sampler.samples));
   const errorsLogged = (await Promise.all(cluster.instances.map((_, i) => cluster.errorsLogged(i)))).reduce((a, b) => a + b, 0);
   const clientErrors = results.reduce((n, r) => n + r.unexpectedCloses + r.refused, 0);
   const figures = crowdFigures(results, baselineP95, true);
@@ -141,6 +157,7 @@ async function load(opts: BenchOptions, cluster: Cluster, crowd: Crowd, baseline
       `   the instances' /metrics: a live update received → committed p95 ${serverView.map(([a]) => bound(a)).join(' / ')}, a database statement p95 ${serverView.map(([, q]) => bound(q)).join(' / ')} (A / B, histogram buckets)`,
       `   errors ${errorsLogged + clientErrors} (target 0): ${errorsLogged} logged by the instances, ${clientErrors} client connections closed or refused`,
       ...memory.map((m) => `   ${m.line}`),
+      ...snapshots.lines,
       `   memory: growth in the second half ${(growth * 100).toFixed(1)}% (target ≤ 10%: ${growth <= 0.1 ? 'met' : 'NOT met'})${opts.quick ? ' (quick: too short to mean much)' : ''}`,
       `   end: lost edits ${check.lost} (target 0); clients differing from their story ${check.differing}; stories whose stored document differs ${check.storedDiffering}${check.settled ? '' : '; NOT SETTLED (an edit unacknowledged or replicas apart when the wait ended)'}`,
     ],

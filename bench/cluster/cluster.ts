@@ -47,7 +47,9 @@ async function startInstance(dataDir: string, databaseUrl: string, redisUrl: str
   const options = { databaseUrl, redis: redisUrl };
   // COPYDESK_BENCH_PROFILE=DIR: each instance writes a CPU profile there when the cluster closes (open it in Chrome's DevTools).
   const profile = process.env.COPYDESK_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.COPYDESK_BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(ROOT, 'server/testing/serverChild.ts'), dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, COPYDESK_CHILD_OPTIONS: JSON.stringify(options) } });
+  // COPYDESK_BENCH_HEAP=DIR: each instance writes a heap snapshot there on SIGUSR2 (the load run sends it, see heapSnapshots).
+  const heap = process.env.COPYDESK_BENCH_HEAP ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${process.env.COPYDESK_BENCH_HEAP}`] : [];
+  const child = spawn(process.execPath, [...profile, ...heap, '--import', 'tsx', join(ROOT, 'server/testing/serverChild.ts'), dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, COPYDESK_CHILD_OPTIONS: JSON.stringify(options) } });
   const stderr: string[] = [];
   // Drained, so a chatty instance never blocks on a full pipe.
   createInterface({ input: child.stderr! }).on('line', (line) => {

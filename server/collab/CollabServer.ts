@@ -30,6 +30,7 @@ import { isRelayOfAnotherEpoch, isReplicaOfAnotherEpoch } from './otherEpoch';
 import { loadEpoch } from './seedEpoch';
 import { EpochClosedError, ReadOnlyNowError, UpdateLog, type AppendHook } from './UpdateLog';
 import { compactEpoch } from './updateRows';
+import { CoalescedRuns } from './coalescedRuns';
 import { collabRedis, RELAYED_ORIGIN } from '../instances/collabRedis';
 import { isSyncStep2, RELAYED_GRACE_MS, unstoredPart } from '../instances/relayedUnstored';
 import * as decoding from 'lib0/decoding';
@@ -104,6 +105,8 @@ export class CollabServer {
   /** Embargo changes waiting to settle before they are audited, by story. */
   private readonly embargoes = new Map<string, { person: LiveCaller['person']; embargo: string | null; from: string | null; timer: ReturnType<typeof setTimeout> }>();
   private readonly timer: NodeJS.Timeout;
+  /** The article rows being written from what is stored: one write at a time per story, the requests meanwhile folded into one. */
+  private readonly materialising = new CoalescedRuns((articleId) => this.materialise(articleId));
 
   constructor(private readonly opts: CollabOptions) {
     this.updates = new UpdateLog(opts.db, opts.now, opts.beforeCommit);
@@ -123,7 +126,7 @@ export class CollabServer {
       onLoadDocument: (p) => this.load(p.document).catch((err: unknown) => this.unavailable(p.context, p.documentName, err)),
       afterLoadDocument: async ({ document }) => {
         // After a crash the row may lag behind what was stored (the debounce never ran): catch it up.
-        void this.materialise(document.name);
+        void this.materialising.request(document.name);
       },
       beforeHandleMessage: async ({ connection, update }) => {
         gateAcks(connection);
@@ -142,7 +145,7 @@ export class CollabServer {
         throw new Error('replaced');
       },
       afterUnloadDocument: async ({ documentName }) => {
-        await this.materialise(documentName);
+        await this.materialising.request(documentName);
         await this.compact(documentName);
       },
     });
@@ -340,10 +343,14 @@ export class CollabServer {
     else reload();
   }
 
-  /** On Hocuspocus's debounce: the stored body and fields into the article row. */
+  /**
+   * On Hocuspocus's debounce: the stored body and fields into the article row. Not waited for: the
+   * document's save mutex is then free at once, so Hocuspocus never queues a store per change
+   * behind a slow one (coalescedRuns.ts); the unload and the close wait for the writes themselves.
+   */
   private async store(document: Document): Promise<void> {
     if (this.docs.get(document)?.retired !== false) return;
-    await this.materialise(document.name);
+    void this.materialising.request(document.name);
   }
 
   /** The body and fields as stored (never this server's memory) into the article row, once the appends in flight are in. */
@@ -487,6 +494,8 @@ export class CollabServer {
     await this.hocuspocus.hooks('onDestroy', { instance: this.hocuspocus });
     await new Promise<void>((resolve) => (this.wss ? this.wss.close(() => resolve()) : resolve()));
     await this.updates.flush();
+    // Writes begun before the close finish before the last ones (and before the database closes).
+    await this.materialising.idle();
     for (const articleId of [...this.embargoes.keys()]) await this.recordEmbargo(articleId);
     for (const articleId of loaded) {
       await this.materialise(articleId, true);
