@@ -8,7 +8,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { CoreEvent, NewsroomStatus } from '../../../shared/contract/newsroom';
 import type { ArticleSummary } from '../../../shared/model/article';
-import { useBackOnline, useConnectionState, useStoryEvents } from './useCoreEvents';
+import { CONNECTION_RESYNC_MS, useBackOnline, useConnectionState, useStoryEvents } from './useCoreEvents';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -108,5 +108,19 @@ describe('useConnectionState', () => {
     expect(shown()).toBe('online');
     await act(async () => answerInfo({ ...STATUS, state: 'connecting' })); // asked at mount, answered late
     expect(shown()).toBe('online');
+  });
+
+  it('asks the core again a while later, so an event lost while the window opened its stream is put right', async () => {
+    vi.useFakeTimers();
+    const host = document.createElement('div');
+    root = createRoot(host);
+    act(() => root!.render(<Badge newsroom={{ ...STATUS, state: 'online' }} />));
+    const shown = () => host.querySelector('span')!.getAttribute('data-state');
+    await act(async () => answerInfo({ ...STATUS, state: 'online' })); // asked at mount
+    // The core went offline and said so once, before this window listened: nothing was pushed here.
+    expect(shown()).toBe('online');
+    await act(async () => vi.advanceTimersByTime(CONNECTION_RESYNC_MS));
+    await act(async () => answerInfo({ ...STATUS, state: 'offline' }));
+    expect(shown()).toBe('offline');
   });
 });

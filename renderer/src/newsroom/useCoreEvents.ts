@@ -50,11 +50,17 @@ export function useBackOnline(connected: boolean, onOnline: () => void): void {
   useEffect(() => (connected ? onEvent((event) => ((event.type === 'connection' && event.state === 'online') || event.type === 'resync') && latest.current()) : undefined), [connected]);
 }
 
+/** How often the core is asked again while the window is open (see useConnectionState). */
+export const CONNECTION_RESYNC_MS = 5000;
+
 /**
  * The connection's state, starting from start-up's answer and following the core's events. The
- * core is asked again when listening starts (a change between start-up and then is not missed) and
- * whenever `sync` is called; its answer counts only if no event came meanwhile (events are newer:
- * the answer and the pushed events travel on different connections, in no fixed order).
+ * core is asked again when listening starts (a change between start-up and then is not missed),
+ * whenever `sync` is called, and every CONNECTION_RESYNC_MS: an event sent while a reloaded window
+ * was still opening its event stream is lost, and the core says "offline" once, so the window
+ * would show "online" for as long as the server stays away. An answer counts only if no event came
+ * meanwhile (events are newer: the answer and the pushed events travel on different connections,
+ * in no fixed order).
  */
 export function useConnectionState(newsroom: NewsroomStatus | null): [ConnectionState | null, () => void] {
   const [state, setState] = useState<ConnectionState | null>(newsroom?.state ?? null);
@@ -75,7 +81,11 @@ export function useConnectionState(newsroom: NewsroomStatus | null): [Connection
       setState(event.state);
     });
     sync();
-    return unsubscribe;
+    const again = setInterval(sync, CONNECTION_RESYNC_MS);
+    return () => {
+      clearInterval(again);
+      unsubscribe();
+    };
   }, [bound, sync]);
   return [state, sync];
 }
