@@ -3,7 +3,7 @@
 import type { EditorView } from '@tiptap/pm/view';
 import { closeFinding, openFindings, type PlacedFinding } from './StyleCheck';
 import { keptAt, type KeptFinding } from '../../../../shared/style/keptFindings';
-import { textblockText, textblocks } from './textblockText';
+import { textblockText } from './textblockText';
 
 function stillThere(view: EditorView, f: PlacedFinding): boolean {
   return f.to <= view.state.doc.content.size && view.state.doc.textBetween(f.from, f.to, '\n', '\uFFFC') === f.text;
@@ -43,7 +43,10 @@ export function applyFixAll(view: EditorView, ruleId: string): number {
  * Nothing is kept where the text itself has changed since.
  */
 export function keepHere(view: EditorView, finding: PlacedFinding, keep: (kept: KeptFinding) => void): void {
-  const block = textblocks(view.state.doc).find(({ start, node }) => start <= finding.from && finding.to <= start + node.content.size);
-  if (block && stillThere(view, finding)) keep(keptAt(finding.ruleId, textblockText(block.node), finding.from - block.start, finding.to - finding.from));
+  if (stillThere(view, finding)) {
+    // A finding lies inside one textblock: the one its start resolves into.
+    const $from = view.state.doc.resolve(finding.from);
+    keep(keptAt(finding.ruleId, textblockText($from.parent), finding.from - $from.start(), finding.to - finding.from));
+  }
   closeFinding(view);
 }
